@@ -1,0 +1,264 @@
+//! Conversions between Python values and tensors, as `tf.convert_to_tensor` does them:
+//! nested lists to shapes, dtype inference (bool, int32, float32), dtype hints for Python
+//! numbers, and back from tensors to Python numbers.
+
+use crate::eval::error::{raise, type_err, value_err, R};
+use crate::eval::{Interp, Value};
+use crate::tensor::{DType, Tensor};
+
+/// The leaves of a nested Python sequence, its shape, and the kinds of leaves seen.
+struct Flat {
+    vals: Vec<f64>,
+    shape: Vec<usize>,
+    has_float: bool,
+    has_int: bool,
+    has_bool: bool,
+    tensor_dtype: Option<DType>,
+}
+
+fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
+    match v {
+        Value::List(_) | Value::Tuple(_) => {
+            let items: Vec<Value> = it.iterate(v)?.collect();
+            if flat.shape.len() == depth {
+                flat.shape.push(items.len());
+            } else if flat.shape.get(depth) != Some(&items.len()) {
+                return Err(value_err("Can't convert non-rectangular Python sequence to Tensor."));
+            }
+            for x in &items {
+                flatten(it, x, depth + 1, flat)?;
+            }
+            Ok(())
+        }
+        Value::Bool(b) => leaf(flat, depth, *b as i64 as f64, |f| f.has_bool = true),
+        Value::Int(i) => leaf(flat, depth, *i as f64, |f| f.has_int = true),
+        Value::Float(x) => leaf(flat, depth, *x, |f| f.has_float = true),
+        Value::Tensor(t) | Value::NdArray(t) => tensor_leaf(flat, depth, t),
+        Value::Variable(var) => {
+            let t = var.value.borrow().clone();
+            tensor_leaf(flat, depth, &t)
+        }
+        Value::Str(_) => raise("TypeError", "tensh tensors hold numbers and bools; strings are not supported"),
+        Value::None => Err(value_err("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")),
+        other => Err(value_err(format!(
+            "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
+            it.repr(other)?,
+            other.type_name()
+        ))),
+    }
+}
+
+fn leaf(flat: &mut Flat, depth: usize, v: f64, mark: impl Fn(&mut Flat)) -> R<()> {
+    if flat.shape.len() > depth {
+        return Err(value_err("Can't convert non-rectangular Python sequence to Tensor."));
+    }
+    mark(flat);
+    flat.vals.push(v);
+    Ok(())
+}
+
+fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
+    for (i, &d) in t.shape().iter().enumerate() {
+        match flat.shape.get(depth + i) {
+            None => flat.shape.push(d),
+            Some(&s) if s == d => {}
+            _ => return Err(value_err("Can't convert non-rectangular Python sequence to Tensor.")),
+        }
+    }
+    flat.tensor_dtype = Some(t.dtype());
+    flat.vals.extend(t.to_f64_vec());
+    Ok(())
+}
+
+/// The dtype TensorFlow infers for a Python value (no hint).
+pub fn infer_dtype(it: &mut Interp, v: &Value) -> R<DType> {
+    Ok(to_tensor(it, v, None)?.dtype())
+}
+
+/// `tf.convert_to_tensor(v, dtype)`.
+pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
+    match v {
+        Value::Tensor(t) | Value::NdArray(t) => {
+            return match dtype {
+                Some(d) if d != t.dtype() => Err(value_err(format!(
+                    "Tensor conversion requested dtype {} for Tensor with dtype {}: {}",
+                    d.name(),
+                    t.dtype().name(),
+                    crate::print::tensor_repr(t)
+                ))),
+                _ => Ok(t.clone()),
+            }
+        }
+        Value::Variable(var) => {
+            let t = var.value.borrow().clone();
+            return match dtype {
+                Some(d) if d != t.dtype() => Err(value_err(format!(
+                    "Tensor conversion requested dtype {} for Tensor with dtype {}",
+                    d.name(),
+                    t.dtype().name()
+                ))),
+                _ => Ok(t),
+            };
+        }
+        _ => {}
+    }
+    let mut flat =
+        Flat { vals: vec![], shape: vec![], has_float: false, has_int: false, has_bool: false, tensor_dtype: None };
+    flatten(it, v, 0, &mut flat)?;
+    let inferred = if let Some(d) = flat.tensor_dtype {
+        d
+    } else if flat.has_float {
+        DType::F32
+    } else if flat.has_int {
+        DType::I32
+    } else if flat.has_bool {
+        DType::Bool
+    } else {
+        DType::F32
+    };
+    let target = dtype.unwrap_or(inferred);
+    if let Some(d) = dtype {
+        // A float that is not integral cannot become an int tensor.
+        if !d.is_float() && d != DType::Bool && flat.has_float {
+            if let Some(bad) = flat.vals.iter().find(|x| x.fract() != 0.0) {
+                return Err(type_err(format!("Cannot convert {} to EagerTensor of dtype {}", crate::eval::repr::float_repr(*bad), d.name())));
+            }
+        }
+        if d == DType::Bool && (flat.has_float || flat.has_int) {
+            return Err(type_err(format!(
+                "Cannot convert {} to EagerTensor of dtype bool",
+                it.repr(v)?
+            )));
+        }
+        if d == DType::I32 {
+            if let Some(bad) = flat.vals.iter().find(|x| **x > i32::MAX as f64 || **x < i32::MIN as f64) {
+                return Err(value_err(format!("Can't convert Python int {} to EagerTensor of dtype int32", *bad as i64)));
+            }
+        }
+    } else if inferred == DType::I32 {
+        if flat.vals.iter().any(|x| *x > i32::MAX as f64 || *x < i32::MIN as f64) {
+            return Ok(Tensor::from_f64s(DType::I64, &flat.shape, &flat.vals));
+        }
+    }
+    Ok(Tensor::from_f64s(target, &flat.shape, &flat.vals))
+}
+
+/// A Python number of the tensor's element: what `.numpy()` gives for a 0-d tensor, as a
+/// plain value for arithmetic and formatting.
+pub fn scalar_value(t: &Tensor) -> Value {
+    match t.dtype() {
+        DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
+        DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
+        _ => Value::Int(t.item_i64().unwrap_or(0)),
+    }
+}
+
+/// The tensor behind a tensor-like value.
+pub fn tensor_of(v: &Value) -> Option<Tensor> {
+    match v {
+        Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
+        Value::Variable(var) => Some(var.value.borrow().clone()),
+        _ => None,
+    }
+}
+
+/// `int(x)`, `float(x)`, `round(x)` of a one-element tensor.
+pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
+    let t = tensor_of(v).ok_or_else(|| type_err(format!("{}() argument must be a number", what)))?;
+    if t.size() != 1 {
+        return Err(type_err("only integer scalar arrays can be converted to a scalar index"));
+    }
+    Ok(scalar_value(&t))
+}
+
+/// A number for `%` formatting: tensors and numpy scalars become Python numbers.
+pub fn to_python_number(v: &Value) -> Value {
+    match tensor_of(v) {
+        Some(t) if t.size() == 1 => scalar_value(&t),
+        _ => v.clone(),
+    }
+}
+
+/// A list of integers from a list, tuple, TensorShape or 1-D tensor (shapes, axes, perms).
+pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
+    match v {
+        Value::Int(i) => Ok(vec![*i]),
+        Value::Shape(s) => match &s.dims {
+            Some(d) => d
+                .iter()
+                .map(|x| x.map(|n| n as i64).ok_or_else(|| value_err(format!("{} must be fully defined", what))))
+                .collect(),
+            None => Err(value_err(format!("{} must have a known rank", what))),
+        },
+        Value::Tensor(t) | Value::NdArray(t) if !t.dtype().is_float() => Ok(t.to_i64_vec()),
+        Value::Variable(_) | Value::Tensor(_) | Value::NdArray(_) => {
+            Err(type_err(format!("{} must be integers", what)))
+        }
+        Value::List(_) | Value::Tuple(_) => {
+            let items: Vec<Value> = it.iterate(v)?.collect();
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                match &x {
+                    Value::Int(i) => out.push(*i),
+                    Value::Bool(b) => out.push(*b as i64),
+                    Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
+                        out.push(t.item_i64().unwrap_or(0))
+                    }
+                    Value::None => out.push(-1),
+                    other => {
+                        return Err(type_err(format!(
+                            "Expected int32, but got {} of type '{}'.",
+                            it.repr(other)?,
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
+            Ok(out)
+        }
+        other => Err(type_err(format!("{} must be a list of integers, not {}", what, other.type_name()))),
+    }
+}
+
+/// A dtype argument: `tf.float32`, `'float32'`, or numpy's `np.float32`.
+pub fn dtype_arg(v: &Value) -> R<DType> {
+    match v {
+        Value::DType(d) => Ok(*d),
+        Value::Str(s) => DType::from_name(s).ok_or_else(|| type_err(format!("Cannot convert the argument `type_value`: '{}' to a TensorFlow DType.", s))),
+        Value::Builtin(b) if b.name.starts_with("numpy.") && DType::from_name(&b.name[6..]).is_some() => {
+            Ok(DType::from_name(&b.name[6..]).unwrap_or(DType::F32))
+        }
+        Value::Object(o) if o.as_any().is::<super::objects::NpDType>() => {
+            Ok(v.as_object::<super::objects::NpDType>().map(|d| d.0).unwrap_or(DType::F32))
+        }
+        Value::Builtin(b) if b.name == "float" => Ok(DType::F32),
+        Value::Builtin(b) if b.name == "int" => Ok(DType::I32),
+        Value::Builtin(b) if b.name == "bool" => Ok(DType::Bool),
+        other => Err(type_err(format!("Cannot convert the argument `type_value`: {} to a TensorFlow DType.", other.type_name()))),
+    }
+}
+
+/// A Python float from a number or one-element tensor.
+pub fn f64_arg(v: &Value, what: &str) -> R<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        _ => match tensor_of(v) {
+            Some(t) if t.size() == 1 => Ok(t.item_f64().unwrap_or(0.0)),
+            _ => Err(type_err(format!("{} must be a number, not {}", what, v.type_name()))),
+        },
+    }
+}
+
+/// An integer from an int or integer scalar tensor.
+pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        _ => match tensor_of(v) {
+            Some(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64().unwrap_or(0)),
+            _ => Err(type_err(format!("{} must be an integer, not {}", what, v.type_name()))),
+        },
+    }
+}

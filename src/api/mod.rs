@@ -1,0 +1,220 @@
+//! The `tf` module tree (and a little of numpy): TensorFlow's Python names bound to the
+//! runtime. Each function binds its arguments under TensorFlow's parameter names (so
+//! `TypeError`s read as TensorFlow's do), converts them, and calls a runtime op.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `convert.rs` | Python values to tensors and back |
+//! | `ops.rs` | Python operators on tensors and numpy arrays |
+//! | `attrs.rs` | attributes and indexing of tensors, variables, arrays, dtypes, shapes |
+//! | `objects.rs` | named tuples, numpy dtypes |
+//! | `tf_core.rs` | creation, dtypes, casts, Variable, TensorShape, shape queries |
+//! | `tf_math.rs` | elementwise math, comparisons, reductions, matmul |
+//! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
+//! | `tf_nn.rs` | tf.nn activations, tf.random |
+//! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
+
+pub mod attrs;
+pub mod convert;
+pub mod numpy;
+pub mod objects;
+pub mod ops;
+pub mod tf_array;
+pub mod tf_core;
+pub mod tf_math;
+pub mod tf_nn;
+
+pub use attrs::{value_attr, value_item};
+pub use convert::{scalar_of, scalar_value, to_python_number};
+
+use crate::eval::error::{err, raise, type_err, R};
+use crate::eval::value::{Args, Module, NativeFn, Object};
+use crate::eval::{Interp, Value};
+use crate::tensor::DType;
+use std::rc::Rc;
+
+/// Adds `(name, fn)` pairs to a module; the builtin is named `module.name` for reprs.
+pub fn add_all(m: &Module, fns: &[(&str, NativeFn)]) {
+    for (name, f) in fns {
+        m.set(name, Value::builtin(&format!("{}.{}", m.name, name), *f));
+    }
+}
+
+pub fn new_module(name: &str) -> Rc<Module> {
+    Rc::new(Module::new(name))
+}
+
+/// Builds the module tree and registers what `import` can find.
+pub fn install(it: &mut Interp) {
+    let tf = new_module("tensorflow");
+    let math = new_module("tensorflow.math");
+    let nn = new_module("tensorflow.nn");
+    let random = new_module("tensorflow.random");
+    let linalg = new_module("tensorflow.linalg");
+    let dtypes = new_module("tensorflow.dtypes");
+    tf_core::install(&tf, &dtypes);
+    tf_math::install(&tf, &math, &linalg);
+    tf_array::install(&tf, &math);
+    tf_nn::install(&tf, &math, &nn, &random);
+    for (name, m) in [("math", &math), ("nn", &nn), ("random", &random), ("linalg", &linalg), ("dtypes", &dtypes)] {
+        tf.set(name, Value::Module(m.clone()));
+    }
+    let np = numpy::module();
+    let tf_v = Value::Module(tf.clone());
+    it.modules.insert("tensorflow".into(), tf_v);
+    for (name, m) in [("math", &math), ("nn", &nn), ("random", &random), ("linalg", &linalg), ("dtypes", &dtypes)] {
+        it.modules.insert(format!("tensorflow.{}", name), Value::Module(m.clone()));
+    }
+    it.modules.insert("numpy".into(), Value::Module(np));
+    crate::nn::install(it, &tf);
+}
+
+impl Interp {
+    /// `import NAME`: one of the modules tensh provides.
+    pub fn import_module(&mut self, name: &str) -> R<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        // `import tensorflow.keras.layers` style paths reached through attributes.
+        let mut parts = name.split('.');
+        if let Some(first) = parts.next() {
+            if let Some(mut cur) = self.modules.get(first).cloned() {
+                for p in parts {
+                    match &cur {
+                        Value::Module(m) => match m.get(p) {
+                            Some(v) => cur = v,
+                            None => break,
+                        },
+                        _ => break,
+                    }
+                }
+                if let Value::Module(m) = &cur {
+                    if m.name.ends_with(name.rsplit('.').next().unwrap_or(name)) {
+                        return Ok(cur);
+                    }
+                }
+            }
+        }
+        Err(err("ModuleNotFoundError", format!("No module named '{}'", name)))
+    }
+}
+
+/// Iterating a tensor yields its rows (tensors), an array its rows (arrays or scalars).
+pub fn tensor_iter(v: &Value) -> R<Vec<Value>> {
+    let Some(t) = convert::tensor_of(v) else { return Ok(vec![]) };
+    if t.ndim() == 0 {
+        return Err(type_err(match v {
+            Value::NdArray(_) => "iteration over a 0-d array",
+            _ => "Cannot iterate over a scalar tensor.",
+        }));
+    }
+    let rows = crate::tensor::ops::shape::unstack(&t, 0)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| match v {
+            Value::NdArray(_) => Value::NdArray(r),
+            _ => Value::Tensor(r),
+        })
+        .collect())
+}
+
+/// `bool(tensor)`: only one-element tensors have a truth value.
+pub fn tensor_truth(v: &Value) -> R<bool> {
+    let Some(t) = convert::tensor_of(v) else { return Ok(true) };
+    if t.size() != 1 {
+        return raise(
+            "ValueError",
+            "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+        );
+    }
+    Ok(t.item_f64().unwrap_or(0.0) != 0.0)
+}
+
+/// `len(x)` for tensors, arrays and shapes.
+pub fn tensor_len(v: &Value) -> R<Value> {
+    if let Value::Shape(s) = v {
+        return match &s.dims {
+            Some(d) => Ok(Value::Int(d.len() as i64)),
+            None => raise("ValueError", "Cannot take the length of shape with unknown rank."),
+        };
+    }
+    let Some(t) = convert::tensor_of(v) else {
+        return Err(type_err(format!("object of type '{}' has no len()", v.type_name())));
+    };
+    if t.ndim() == 0 {
+        return Err(type_err(match v {
+            Value::NdArray(_) => "len() of unsized object",
+            _ => "Scalar tensor has no `len()`",
+        }));
+    }
+    Ok(Value::Int(t.shape()[0] as i64))
+}
+
+/// Calls `tf.NAME` (used by builtins such as abs() on tensors).
+pub fn call_tf(it: &mut Interp, name: &str, args: Args) -> R<Value> {
+    let tf = it.import_module("tensorflow")?;
+    let f = it.get_attr(&tf, name)?;
+    it.call(&f, args)
+}
+
+/// isinstance(x, T) for the API's marker types (`tf.Tensor`, `tf.Variable`, `np.ndarray`).
+pub fn isinstance_native(x: &Value, type_name: &str) -> bool {
+    match type_name {
+        "tensorflow.Tensor" => matches!(x, Value::Tensor(_)),
+        "tensorflow.Variable" => matches!(x, Value::Variable(_)),
+        "numpy.ndarray" => matches!(x, Value::NdArray(t) if t.ndim() > 0),
+        "tensorflow.TensorShape" => matches!(x, Value::Shape(_)),
+        "tensorflow.DType" => matches!(x, Value::DType(_)),
+        _ => false,
+    }
+}
+
+/// isinstance(x, obj) where obj is a native class object (Keras classes).
+pub fn isinstance_object(x: &Value, class: &dyn Object) -> bool {
+    crate::nn::isinstance(x, class)
+}
+
+/// Attributes that the native part of a user-class instance provides.
+pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) -> R<Option<Value>> {
+    crate::nn::native_attr(it, native, this, name)
+}
+
+pub fn native_set_attr(it: &mut Interp, native: &Value, this: &Value, name: &str, v: &Value) -> R<bool> {
+    crate::nn::native_set_attr(it, native, this, name, v)
+}
+
+/// Sets up the native part of an instance whose class derives from a native base.
+/// `args` is None at creation and Some when the class has no `__init__` of its own.
+pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Option<Args>) -> R<()> {
+    match base {
+        Value::ExcClass(_) => {
+            if let (Value::Instance(i), Some(a)) = (inst, args) {
+                i.dict.borrow_mut().insert("args".into(), Value::tuple(a.pos));
+            }
+            Ok(())
+        }
+        _ => crate::nn::init_native_base(it, base, inst, args),
+    }
+}
+
+/// `super().NAME` when the next class up is native.
+pub fn native_super_attr(it: &mut Interp, base: &Value, receiver: &Value, name: &str) -> R<Option<Value>> {
+    match base {
+        Value::ExcClass(_) if name == "__init__" => Ok(Some(Value::method(receiver.clone(), "__init__", |_, recv, _, args| {
+            if let Value::Instance(i) = recv {
+                i.dict.borrow_mut().insert("args".into(), Value::tuple(args.pos));
+            }
+            Ok(Value::None)
+        }))),
+        Value::ExcClass(_) => Ok(None),
+        _ => crate::nn::native_super_attr(it, base, receiver, name),
+    }
+}
+
+/// The dtype of a `dtype=` argument, or `default`.
+pub fn dtype_or(v: Option<Value>, default: DType) -> R<DType> {
+    match v {
+        Some(v) => convert::dtype_arg(&v),
+        None => Ok(default),
+    }
+}

@@ -1,0 +1,189 @@
+//! Python operators on tensors, variables and numpy arrays: `+ - * / // % ** @`, unary
+//! minus, comparisons. Tensors follow TensorFlow (the other operand converts to the tensor's
+//! dtype; mixed tensor dtypes are an InvalidArgumentError); numpy arrays follow numpy's
+//! type promotion.
+
+use super::convert::{tensor_of, to_tensor};
+use crate::eval::error::{type_err, value_err, R};
+use crate::eval::{Interp, Value};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
+use crate::tensor::ops::linalg::matmul;
+use crate::tensor::{DType, Tensor};
+
+fn is_tf(v: &Value) -> bool {
+    matches!(v, Value::Tensor(_) | Value::Variable(_))
+}
+
+/// The dtype numpy gives a binary op between two arrays (or an array and a Python number).
+fn numpy_result_dtype(a: &Value, ta: &Tensor, b: &Value, tb: &Tensor) -> DType {
+    let python_scalar = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    let (da, db) = (ta.dtype(), tb.dtype());
+    if python_scalar(b) {
+        return match (da.is_float(), matches!(b, Value::Float(_))) {
+            (false, true) => DType::F64,
+            (_, _) if da == DType::Bool && matches!(b, Value::Int(_)) => DType::I64,
+            _ => da,
+        };
+    }
+    if python_scalar(a) {
+        return numpy_result_dtype(b, tb, a, ta);
+    }
+    if da == db {
+        return da;
+    }
+    let rank = |d: DType| match d {
+        DType::Bool => 0,
+        DType::U8 => 1,
+        DType::I32 => 2,
+        DType::I64 => 3,
+        DType::F32 => 4,
+        DType::F64 => 5,
+    };
+    match (da.is_float(), db.is_float()) {
+        (true, true) => {
+            if rank(da) >= rank(db) {
+                da
+            } else {
+                db
+            }
+        }
+        (true, false) | (false, true) => {
+            let (f, i) = if da.is_float() { (da, db) } else { (db, da) };
+            if f == DType::F32 && matches!(i, DType::I32 | DType::I64) {
+                DType::F64
+            } else {
+                f
+            }
+        }
+        _ => {
+            if rank(da) > rank(db) {
+                da
+            } else {
+                db
+            }
+        }
+    }
+}
+
+/// Both operands as tensors: TensorFlow converts the non-tensor side to the tensor's dtype.
+fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> {
+    if is_tf(a) || is_tf(b) {
+        let (ta, tb) = if is_tf(a) {
+            let ta = tensor_of(a).unwrap_or_else(|| Tensor::scalar(0f32));
+            let tb = match b {
+                Value::NdArray(t) => t.clone(),
+                _ => to_tensor(it, b, Some(ta.dtype()))?,
+            };
+            (ta, tb)
+        } else {
+            let tb = tensor_of(b).unwrap_or_else(|| Tensor::scalar(0f32));
+            let ta = match a {
+                Value::NdArray(t) => t.clone(),
+                _ => to_tensor(it, a, Some(tb.dtype()))?,
+            };
+            (ta, tb)
+        };
+        return Ok((ta, tb, false));
+    }
+    // numpy arrays: promote to a common dtype.
+    let ta = match tensor_of(a) {
+        Some(t) => t,
+        None => to_tensor(it, a, None)?,
+    };
+    let tb = match tensor_of(b) {
+        Some(t) => t,
+        None => to_tensor(it, b, None)?,
+    };
+    let d = numpy_result_dtype(a, &ta, b, &tb);
+    Ok((ta.cast(d), tb.cast(d), true))
+}
+
+fn wrap(t: Tensor, numpy: bool) -> Value {
+    if numpy {
+        Value::NdArray(t)
+    } else {
+        Value::Tensor(t)
+    }
+}
+
+pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+    let (ta, tb, numpy) = operands(it, a, b)?;
+    let r = match op {
+        BinOp::Add => ew::binary(Binary::Add, &ta, &tb)?,
+        BinOp::Sub => ew::binary(Binary::Sub, &ta, &tb)?,
+        BinOp::Mul => ew::binary(Binary::Mul, &ta, &tb)?,
+        BinOp::Div => {
+            let (x, y) = true_div_operands(&ta, &tb);
+            ew::binary(Binary::Div, &x, &y)?
+        }
+        BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb)?,
+        BinOp::Mod => ew::binary(Binary::FloorMod, &ta, &tb)?,
+        BinOp::Pow => ew::binary(Binary::Pow, &ta, &tb)?,
+        BinOp::MatMul => matmul(&ta, &tb, false, false)?,
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if ta.dtype() == DType::Bool => {
+            let l = match op {
+                BinOp::BitAnd => ew::Logical::And,
+                BinOp::BitOr => ew::Logical::Or,
+                _ => ew::Logical::Xor,
+            };
+            ew::logical(l, &ta, &tb)?
+        }
+        _ => {
+            return Err(type_err(format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                op.symbol(),
+                a.type_name(),
+                b.type_name()
+            )))
+        }
+    };
+    Ok(wrap(r, numpy))
+}
+
+/// Python 3 division of integer tensors goes through float64 (float32 for small ints).
+pub fn true_div_operands(a: &Tensor, b: &Tensor) -> (Tensor, Tensor) {
+    match a.dtype() {
+        DType::I32 | DType::I64 => (a.cast(DType::F64), b.cast(DType::F64)),
+        DType::U8 => (a.cast(DType::F32), b.cast(DType::F32)),
+        _ => (a.clone(), b.clone()),
+    }
+}
+
+pub fn tensor_unary(_it: &mut Interp, op: UnaryOp, v: &Value) -> R<Value> {
+    let t = tensor_of(v).unwrap_or_else(|| Tensor::scalar(0f32));
+    let numpy = matches!(v, Value::NdArray(_));
+    let r = match op {
+        UnaryOp::Neg => ew::unary(Unary::Neg, &t)?,
+        UnaryOp::Pos => t,
+        UnaryOp::Invert if t.dtype() == DType::Bool => ew::unary(Unary::LogicalNot, &t)?,
+        UnaryOp::Invert => crate::tensor::ops::elementwise::map_f64(&t, |x| !(x as i64) as f64),
+        UnaryOp::Not => return Err(value_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
+    };
+    Ok(wrap(r, numpy))
+}
+
+pub fn tensor_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    let cmp = match op {
+        CmpOp::Eq => Compare::Equal,
+        CmpOp::NotEq => Compare::NotEqual,
+        CmpOp::Lt => Compare::Less,
+        CmpOp::LtE => Compare::LessEqual,
+        CmpOp::Gt => Compare::Greater,
+        CmpOp::GtE => Compare::GreaterEqual,
+        _ => return Ok(Value::Bool(false)),
+    };
+    let eq_like = matches!(cmp, Compare::Equal | Compare::NotEqual);
+    let operands = operands(it, a, b);
+    let (ta, tb, numpy) = match operands {
+        Ok(x) => x,
+        // `tensor == None` and other unconvertible comparisons are simply unequal.
+        Err(_) if eq_like => return Ok(Value::Bool(cmp == Compare::NotEqual)),
+        Err(e) => return Err(e),
+    };
+    match ew::compare(cmp, &ta, &tb) {
+        Ok(r) => Ok(wrap(r, numpy)),
+        Err(_) if eq_like && !numpy => Ok(Value::Tensor(Tensor::scalar(cmp == Compare::NotEqual))),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,591 @@
+//! Attribute access and subscripts for every value, and the methods of Python's own types
+//! (str, list, dict, tuple, set). Tensor-like values are handed to `api`.
+
+use super::error::{err, raise, type_err, R};
+use super::value::{Args, Bound, Callee, Dict, Value};
+use super::Interp;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const STR_METHODS: &[&str] = &[
+    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith",
+    "endswith", "find", "rfind", "index", "count", "format", "center", "ljust", "rjust", "zfill", "title",
+    "capitalize", "isdigit", "isalpha", "isspace", "isalnum", "isupper", "islower", "splitlines", "partition",
+    "rpartition", "swapcase", "casefold", "isnumeric", "isdecimal", "isidentifier", "expandtabs",
+];
+const LIST_METHODS: &[&str] =
+    &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"];
+const DICT_METHODS: &[&str] =
+    &["keys", "values", "items", "get", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+const TUPLE_METHODS: &[&str] = &["index", "count"];
+const SET_METHODS: &[&str] = &["add", "remove", "discard", "union", "intersection", "difference", "copy", "clear", "pop", "update"];
+
+fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
+    list.iter().copied().find(|m| *m == name)
+}
+
+fn no_attr(v: &Value, name: &str) -> super::Flow {
+    err("AttributeError", format!("'{}' object has no attribute '{}'", v.type_name(), name))
+}
+
+/// Python's normalization of an index against a length.
+pub fn norm_index(i: i64, len: usize, what: &str) -> R<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return raise("IndexError", format!("{} index out of range", what));
+    }
+    Ok(j as usize)
+}
+
+/// `slice.indices(len)`: start, stop, step clipped as Python does.
+pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
+    let get = |v: &Value| -> R<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64()),
+            _ => Err(type_err("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let n = len as i64;
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return raise("ValueError", "slice step cannot be zero");
+    }
+    let clip = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) => {
+                let x = if x < 0 { x + n } else { x };
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    if step > 0 {
+        Ok((clip(get(&s[0])?, 0, 0, n), clip(get(&s[1])?, n, 0, n), step))
+    } else {
+        Ok((clip(get(&s[0])?, n - 1, -1, n - 1), clip(get(&s[1])?, -1, -1, n - 1), step))
+    }
+}
+
+pub fn slice_positions(s: &[Value; 3], len: usize) -> R<Vec<usize>> {
+    let (start, stop, step) = slice_indices(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+impl Interp {
+    pub fn get_attr(&mut self, v: &Value, name: &str) -> R<Value> {
+        match v {
+            Value::Module(m) => m.get(name).ok_or_else(|| {
+                err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))
+            }),
+            Value::Instance(inst) => {
+                if let Some(x) = inst.dict.borrow().get(name) {
+                    return Ok(x.clone());
+                }
+                if let Some((x, owner)) = inst.class.lookup_owner(name) {
+                    return Ok(match x {
+                        Value::Function(_) => Value::Bound(Rc::new(Bound {
+                            receiver: v.clone(),
+                            callee: Callee::Value(x),
+                            owner: Some(owner),
+                        })),
+                        other => other,
+                    });
+                }
+                if name == "__class__" {
+                    return Ok(Value::Class(inst.class.clone()));
+                }
+                if name == "__dict__" {
+                    let mut d = Dict::default();
+                    for (k, x) in inst.dict.borrow().iter() {
+                        d.insert(Value::str(k), x.clone())?;
+                    }
+                    return Ok(Value::Dict(Rc::new(RefCell::new(d))));
+                }
+                let native = inst.native.borrow().clone();
+                if let Some(n) = native {
+                    if let Some(x) = crate::api::native_attr(self, &n, v, name)? {
+                        return Ok(x);
+                    }
+                }
+                Err(no_attr(v, name))
+            }
+            Value::Class(c) => match c.lookup(name) {
+                Some(x) => Ok(x),
+                None if name == "__name__" => Ok(Value::str(&c.name)),
+                None => Err(err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))),
+            },
+            Value::ExcClass(n) if name == "__name__" => Ok(Value::Str(n.clone())),
+            Value::Object(o) => match o.clone().get_attr(v, name, self)? {
+                Some(x) => Ok(x),
+                None => Err(no_attr(v, name)),
+            },
+            Value::Str(_) => match find_static(STR_METHODS, name) {
+                Some(m) => Ok(Value::method(v.clone(), m, super::builtins::str_method)),
+                None => Err(no_attr(v, name)),
+            },
+            Value::List(_) => match find_static(LIST_METHODS, name) {
+                Some(m) => Ok(Value::method(v.clone(), m, list_method)),
+                None => Err(no_attr(v, name)),
+            },
+            Value::Dict(_) => match find_static(DICT_METHODS, name) {
+                Some(m) => Ok(Value::method(v.clone(), m, dict_method)),
+                None => Err(no_attr(v, name)),
+            },
+            Value::Tuple(_) => match find_static(TUPLE_METHODS, name) {
+                Some(m) => Ok(Value::method(v.clone(), m, list_method)),
+                None => Err(no_attr(v, name)),
+            },
+            Value::Set(_) => match find_static(SET_METHODS, name) {
+                Some(m) => Ok(Value::method(v.clone(), m, set_method)),
+                None => Err(no_attr(v, name)),
+            },
+            Value::Function(f) => match name {
+                "__name__" => Ok(Value::str(&f.def.name)),
+                "__qualname__" => Ok(Value::str(&f.qualname)),
+                _ => Err(no_attr(v, name)),
+            },
+            Value::Builtin(b) if name == "__name__" => {
+                Ok(Value::str(b.name.rsplit('.').next().unwrap_or(&b.name)))
+            }
+            Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
+            Value::Float(f) if name == "is_integer" => {
+                let r = f.fract() == 0.0;
+                Ok(Value::method(Value::Bool(r), "is_integer", |_, recv, _, _| Ok(recv.clone())))
+            }
+            Value::Int(i) if name == "real" => Ok(Value::Int(*i)),
+            Value::Slice(s) => match name {
+                "start" => Ok(s[0].clone()),
+                "stop" => Ok(s[1].clone()),
+                "step" => Ok(s[2].clone()),
+                _ => Err(no_attr(v, name)),
+            },
+            Value::Range(a, b, c) => match name {
+                "start" => Ok(Value::Int(*a)),
+                "stop" => Ok(Value::Int(*b)),
+                "step" => Ok(Value::Int(*c)),
+                _ => Err(no_attr(v, name)),
+            },
+            _ => match crate::api::value_attr(self, v, name)? {
+                Some(x) => Ok(x),
+                None => Err(no_attr(v, name)),
+            },
+        }
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let native = inst.native.borrow().clone();
+                if let Some(n) = native {
+                    if crate::api::native_set_attr(self, &n, obj, name, &v)? {
+                        return Ok(());
+                    }
+                }
+                if !inst.dict.borrow().contains_key(name) {
+                    inst.attr_order.borrow_mut().push(name.to_string());
+                }
+                inst.dict.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.dict.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.set(name, v);
+                Ok(())
+            }
+            Value::Object(o) => {
+                if o.clone().set_attr(name, v, self)? {
+                    Ok(())
+                } else {
+                    Err(err("AttributeError", format!("'{}' object attribute '{}' is read-only", obj.type_name(), name)))
+                }
+            }
+            Value::Function(_) => Ok(()),
+            _ => Err(err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{}'", obj.type_name(), name),
+            )),
+        }
+    }
+
+    pub fn get_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
+        match (obj, index) {
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => self.seq_item(obj, index),
+            (Value::Dict(d), _) => {
+                let got = d.borrow().get(index)?;
+                match got {
+                    Some(v) => Ok(v),
+                    None => raise("KeyError", self.repr(index)?),
+                }
+            }
+            (Value::Instance(_), _) => {
+                let f = self.get_attr(obj, "__getitem__")?;
+                self.call(&f, Args::new(vec![index.clone()]))
+            }
+            (Value::Object(o), _) => match o.items() {
+                Some(items) => self.seq_item(&Value::tuple(items), index),
+                None => Err(type_err(format!("'{}' object is not subscriptable", obj.type_name()))),
+            },
+            _ => crate::api::value_item(self, obj, index),
+        }
+    }
+
+    fn seq_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
+        let what = match obj {
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Str(_) => "string",
+            _ => "range object",
+        };
+        let items: Vec<Value> = match obj {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.as_ref().clone(),
+            Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
+            _ => self.iterate(obj)?.collect(),
+        };
+        match index {
+            Value::Slice(s) => {
+                let picked: Vec<Value> = slice_positions(s, items.len())?.into_iter().map(|i| items[i].clone()).collect();
+                Ok(match obj {
+                    Value::List(_) => Value::list(picked),
+                    Value::Str(_) => {
+                        let s: String = picked.iter().map(|c| if let Value::Str(c) = c { c.to_string() } else { String::new() }).collect();
+                        Value::str(&s)
+                    }
+                    _ => Value::tuple(picked),
+                })
+            }
+            _ => {
+                let i = self.index_of(index, what)?;
+                Ok(items[norm_index(i, items.len(), what)?].clone())
+            }
+        }
+    }
+
+    /// An integer index from ints, bools and integer scalar tensors.
+    pub fn index_of(&mut self, index: &Value, what: &str) -> R<i64> {
+        match index {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
+                Ok(t.item_i64().unwrap_or(0))
+            }
+            _ => Err(type_err(format!("{} indices must be integers or slices, not {}", what, index.type_name()))),
+        }
+    }
+
+    pub fn set_item(&mut self, obj: &Value, index: &Value, v: Value) -> R<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = index {
+                    let (start, stop, step) = slice_indices(s, l.borrow().len())?;
+                    if step != 1 {
+                        return raise("ValueError", "extended slice assignment is not supported");
+                    }
+                    let items: Vec<Value> = self.iterate(&v)?.collect();
+                    let stop = stop.max(start);
+                    l.borrow_mut().splice(start as usize..stop as usize, items);
+                    return Ok(());
+                }
+                let i = self.index_of(index, "list")?;
+                let len = l.borrow().len();
+                let i = norm_index(i, len, "list assignment")?;
+                l.borrow_mut()[i] = v;
+                Ok(())
+            }
+            Value::Dict(d) => d.borrow_mut().insert(index.clone(), v),
+            Value::Instance(_) => {
+                let f = self.get_attr(obj, "__setitem__")?;
+                self.call(&f, Args::new(vec![index.clone(), v]))?;
+                Ok(())
+            }
+            Value::Tensor(_) => Err(type_err(
+                "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
+            )),
+            Value::Variable(_) => Err(type_err("'ResourceVariable' object does not support item assignment")),
+            _ => Err(type_err(format!("'{}' object does not support item assignment", obj.type_name()))),
+        }
+    }
+
+    pub fn del_item(&mut self, obj: &Value, index: &Value) -> R<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = index {
+                    let len = l.borrow().len();
+                    let mut pos = slice_positions(s, len)?;
+                    pos.sort_unstable();
+                    for p in pos.into_iter().rev() {
+                        l.borrow_mut().remove(p);
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(index, "list")?;
+                let len = l.borrow().len();
+                let i = norm_index(i, len, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => match d.borrow_mut().remove(index)? {
+                Some(_) => Ok(()),
+                None => raise("KeyError", self.repr(index)?),
+            },
+            _ => Err(type_err(format!("'{}' object does not support item deletion", obj.type_name()))),
+        }
+    }
+}
+
+fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let items: Vec<Value> = it.iterate(recv)?.collect();
+    let list = match recv {
+        Value::List(l) => Some(l.clone()),
+        _ => None,
+    };
+    let need_list = || list.clone().ok_or_else(|| no_attr(recv, name));
+    match name {
+        "append" => {
+            let [x] = args.bind("append", ["object"])?;
+            need_list()?.borrow_mut().push(x.unwrap_or(Value::None));
+            Ok(Value::None)
+        }
+        "extend" => {
+            let [x] = args.bind("extend", ["iterable"])?;
+            let new: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            need_list()?.borrow_mut().extend(new);
+            Ok(Value::None)
+        }
+        "insert" => {
+            let [i, x] = args.bind("insert", ["index", "object"])?;
+            let l = need_list()?;
+            let n = l.borrow().len() as i64;
+            let i = it.index_of(&i.unwrap_or(Value::Int(0)), "list")?;
+            let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+            l.borrow_mut().insert(i as usize, x.unwrap_or(Value::None));
+            Ok(Value::None)
+        }
+        "pop" => {
+            let [i] = args.bind("pop", ["index=-1"])?;
+            let l = need_list()?;
+            let n = l.borrow().len();
+            if n == 0 {
+                return raise("IndexError", "pop from empty list");
+            }
+            let i = match i {
+                Some(v) => it.index_of(&v, "list")?,
+                None => -1,
+            };
+            let i = norm_index(i, n, "pop")?;
+            let v = l.borrow_mut().remove(i);
+            Ok(v)
+        }
+        "remove" => {
+            let [x] = args.bind("remove", ["value"])?;
+            let x = x.unwrap_or(Value::None);
+            for (i, v) in items.iter().enumerate() {
+                if it.equal(v, &x)? {
+                    need_list()?.borrow_mut().remove(i);
+                    return Ok(Value::None);
+                }
+            }
+            raise("ValueError", "list.remove(x): x not in list")
+        }
+        "index" => {
+            let x = args.pos.first().cloned().unwrap_or(Value::None);
+            for (i, v) in items.iter().enumerate() {
+                if it.equal(v, &x)? {
+                    return Ok(Value::Int(i as i64));
+                }
+            }
+            let r = it.repr(&x)?;
+            raise("ValueError", format!("{} is not in {}", r, if list.is_some() { "list" } else { "tuple" }))
+        }
+        "count" => {
+            let x = args.pos.first().cloned().unwrap_or(Value::None);
+            let mut n = 0;
+            for v in &items {
+                if it.equal(v, &x)? {
+                    n += 1;
+                }
+            }
+            Ok(Value::Int(n))
+        }
+        "sort" => {
+            let [key, reverse] = args.bind("sort", ["*key=None", "*reverse=False"])?;
+            let sorted = super::builtins::sort_values(it, items, key, reverse)?;
+            *need_list()?.borrow_mut() = sorted;
+            Ok(Value::None)
+        }
+        "reverse" => {
+            need_list()?.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        "clear" => {
+            need_list()?.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::list(items)),
+        _ => Err(no_attr(recv, name)),
+    }
+}
+
+fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Value::Dict(d) = recv else { return Err(no_attr(recv, name)) };
+    match name {
+        "keys" => Ok(Value::list(d.borrow().keys.clone())),
+        "values" => Ok(Value::list(d.borrow().values.clone())),
+        "items" => {
+            let d = d.borrow();
+            Ok(Value::list(d.keys.iter().zip(&d.values).map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()))
+        }
+        "get" => {
+            let [k, default] = args.bind("get", ["key", "default=None"])?;
+            let got = d.borrow().get(&k.unwrap_or(Value::None))?;
+            Ok(got.or(default).unwrap_or(Value::None))
+        }
+        "pop" => {
+            let k = args.pos.first().cloned().unwrap_or(Value::None);
+            let removed = d.borrow_mut().remove(&k)?;
+            match (removed, args.pos.get(1)) {
+                (Some(v), _) => Ok(v),
+                (None, Some(def)) => Ok(def.clone()),
+                (None, None) => raise("KeyError", it.repr(&k)?),
+            }
+        }
+        "popitem" => {
+            let last = d.borrow().keys.last().cloned();
+            match last {
+                Some(k) => {
+                    let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
+                    Ok(Value::tuple(vec![k, v]))
+                }
+                None => raise("KeyError", "'popitem(): dictionary is empty'"),
+            }
+        }
+        "setdefault" => {
+            let [k, default] = args.bind("setdefault", ["key", "default=None"])?;
+            let k = k.unwrap_or(Value::None);
+            let got = d.borrow().get(&k)?;
+            match got {
+                Some(v) => Ok(v),
+                None => {
+                    let v = default.unwrap_or(Value::None);
+                    d.borrow_mut().insert(k, v.clone())?;
+                    Ok(v)
+                }
+            }
+        }
+        "update" => {
+            if let Some(other) = args.pos.first() {
+                let pairs: Vec<(Value, Value)> = match other {
+                    Value::Dict(o) => {
+                        let o = o.borrow();
+                        o.keys.iter().cloned().zip(o.values.iter().cloned()).collect()
+                    }
+                    _ => {
+                        let mut v = Vec::new();
+                        for item in it.iterate(other)?.collect::<Vec<_>>() {
+                            let kv: Vec<Value> = it.iterate(&item)?.collect();
+                            if kv.len() != 2 {
+                                return raise("ValueError", "dictionary update sequence element has wrong length");
+                            }
+                            v.push((kv[0].clone(), kv[1].clone()));
+                        }
+                        v
+                    }
+                };
+                for (k, v) in pairs {
+                    d.borrow_mut().insert(k, v)?;
+                }
+            }
+            for (k, v) in args.kw {
+                d.borrow_mut().insert(Value::str(&k), v)?;
+            }
+            Ok(Value::None)
+        }
+        "clear" => {
+            *d.borrow_mut() = Dict::default();
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        _ => Err(no_attr(recv, name)),
+    }
+}
+
+fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Value::Set(s) = recv else { return Err(no_attr(recv, name)) };
+    let current = s.borrow().clone();
+    let arg = args.pos.first().cloned().unwrap_or(Value::None);
+    match name {
+        "add" | "update" => {
+            let mut items = current;
+            if name == "add" {
+                items.push(arg);
+            } else {
+                items.extend(it.iterate(&arg)?);
+            }
+            let Value::Set(new) = it.make_set(items)? else { return Ok(Value::None) };
+            *s.borrow_mut() = new.borrow().clone();
+            Ok(Value::None)
+        }
+        "remove" | "discard" | "pop" => {
+            if name == "pop" {
+                return match s.borrow_mut().pop() {
+                    Some(v) => Ok(v),
+                    None => raise("KeyError", "'pop from an empty set'"),
+                };
+            }
+            let mut found = None;
+            for (i, v) in current.iter().enumerate() {
+                if it.equal(v, &arg)? {
+                    found = Some(i);
+                }
+            }
+            match found {
+                Some(i) => {
+                    s.borrow_mut().remove(i);
+                }
+                None if name == "remove" => return raise("KeyError", it.repr(&arg)?),
+                None => {}
+            }
+            Ok(Value::None)
+        }
+        "union" => {
+            let mut items = current;
+            items.extend(it.iterate(&arg)?);
+            it.make_set(items)
+        }
+        "intersection" | "difference" => {
+            let other: Vec<Value> = it.iterate(&arg)?.collect();
+            let mut out = Vec::new();
+            for v in current {
+                let mut inside = false;
+                for o in &other {
+                    if it.equal(&v, o)? {
+                        inside = true;
+                    }
+                }
+                if inside == (name == "intersection") {
+                    out.push(v);
+                }
+            }
+            it.make_set(out)
+        }
+        "copy" => it.make_set(current),
+        "clear" => {
+            s.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => Err(no_attr(recv, name)),
+    }
+}

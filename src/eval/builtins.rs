@@ -1,0 +1,926 @@
+//! The builtin functions notebook code calls (print, len, range, ...), the builtin exception
+//! classes, and the methods of `str`.
+
+use super::error::{is_subclass, raise, type_err, Flow, BUILTIN_EXCEPTIONS, R};
+use super::value::{Args, Dict, Object, Value};
+use super::Interp;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
+pub const TYPE_NAMES: &[&str] = &["int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object"];
+
+pub fn install(it: &mut Interp) {
+    let table: &[(&str, super::value::NativeFn)] = &[
+        ("print", b_print),
+        ("len", b_len),
+        ("range", b_range),
+        ("list", |it, a| Ok(Value::list(one_iterable(it, a, "list")?))),
+        ("tuple", |it, a| Ok(Value::tuple(one_iterable(it, a, "tuple")?))),
+        ("set", |it, a| {
+            let v = one_iterable(it, a, "set")?;
+            it.make_set(v)
+        }),
+        ("dict", b_dict),
+        ("int", b_int),
+        ("float", b_float),
+        ("str", |it, a| match a.pos.first() {
+            Some(v) => Ok(Value::str(&it.str_of(v)?)),
+            None => Ok(Value::str("")),
+        }),
+        ("bool", |it, a| match a.pos.first() {
+            Some(v) => Ok(Value::Bool(it.truthy(v)?)),
+            None => Ok(Value::Bool(false)),
+        }),
+        ("repr", |it, a| {
+            let [x] = a.bind("repr", ["obj"])?;
+            Ok(Value::str(&it.repr(&x.unwrap_or(Value::None))?))
+        }),
+        ("format", |it, a| {
+            let [x, spec] = a.bind("format", ["value", "format_spec=''"])?;
+            let spec = match spec {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            Ok(Value::str(&it.format_value(&x.unwrap_or(Value::None), &spec)?))
+        }),
+        ("abs", |it, a| {
+            let [x] = a.bind("abs", ["x"])?;
+            let x = x.unwrap_or(Value::None);
+            match &x {
+                Value::Int(i) => Ok(Value::Int(i.abs())),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                _ => crate::api::call_tf(it, "abs", Args::new(vec![x])),
+            }
+        }),
+        ("min", |it, a| min_max(it, a, "min")),
+        ("max", |it, a| min_max(it, a, "max")),
+        ("sum", b_sum),
+        ("round", b_round),
+        ("enumerate", |it, a| {
+            let [x, start] = a.bind("enumerate", ["iterable", "start=0"])?;
+            let start = match start {
+                Some(Value::Int(i)) => i,
+                _ => 0,
+            };
+            let items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            Ok(iter_value(items.into_iter().enumerate().map(move |(i, v)| Value::tuple(vec![Value::Int(i as i64 + start), v])).collect()))
+        }),
+        ("zip", |it, a| {
+            let mut cols = Vec::new();
+            for v in &a.pos {
+                cols.push(it.iterate(v)?.collect::<Vec<_>>());
+            }
+            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+            Ok(iter_value((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+        }),
+        ("sorted", |it, a| {
+            let [x, key, reverse] = a.bind("sorted", ["iterable", "*key=None", "*reverse=False"])?;
+            let items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            Ok(Value::list(sort_values(it, items, key, reverse)?))
+        }),
+        ("reversed", |it, a| {
+            let [x] = a.bind("reversed", ["sequence"])?;
+            let mut items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            items.reverse();
+            Ok(iter_value(items))
+        }),
+        ("map", |it, a| {
+            if a.pos.len() < 2 {
+                return raise("TypeError", "map() must have at least two arguments.");
+            }
+            let f = a.pos[0].clone();
+            let mut cols = Vec::new();
+            for v in &a.pos[1..] {
+                cols.push(it.iterate(v)?.collect::<Vec<_>>());
+            }
+            let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(it.call(&f, Args::new(cols.iter().map(|c| c[i].clone()).collect()))?);
+            }
+            Ok(iter_value(out))
+        }),
+        ("filter", |it, a| {
+            let [f, x] = a.bind("filter", ["function", "iterable"])?;
+            let mut out = Vec::new();
+            for v in it.iterate(&x.unwrap_or(Value::None))?.collect::<Vec<_>>() {
+                let keep = match &f {
+                    None => it.truthy(&v)?,
+                    Some(f) => {
+                        let r = it.call(f, Args::new(vec![v.clone()]))?;
+                        it.truthy(&r)?
+                    }
+                };
+                if keep {
+                    out.push(v);
+                }
+            }
+            Ok(iter_value(out))
+        }),
+        ("any", |it, a| {
+            let [x] = a.bind("any", ["iterable"])?;
+            for v in it.iterate(&x.unwrap_or(Value::None))?.collect::<Vec<_>>() {
+                if it.truthy(&v)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }),
+        ("all", |it, a| {
+            let [x] = a.bind("all", ["iterable"])?;
+            for v in it.iterate(&x.unwrap_or(Value::None))?.collect::<Vec<_>>() {
+                if !it.truthy(&v)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        }),
+        ("type", b_type),
+        ("isinstance", |it, a| {
+            let [x, t] = a.bind("isinstance", ["obj", "class_or_tuple"])?;
+            Ok(Value::Bool(isinstance(it, &x.unwrap_or(Value::None), &t.unwrap_or(Value::None))?))
+        }),
+        ("issubclass", |_, a| {
+            let [x, t] = a.bind("issubclass", ["cls", "class_or_tuple"])?;
+            Ok(Value::Bool(match (x, t) {
+                (Some(Value::Class(c)), Some(Value::Class(d))) => c.is_subclass_of(&d),
+                (Some(Value::ExcClass(c)), Some(Value::ExcClass(d))) => is_subclass(&c, &d),
+                _ => false,
+            }))
+        }),
+        ("hasattr", |it, a| {
+            let [x, n] = a.bind("hasattr", ["obj", "name"])?;
+            let name = attr_name(n)?;
+            match it.get_attr(&x.unwrap_or(Value::None), &name) {
+                Ok(_) => Ok(Value::Bool(true)),
+                Err(Flow::Error(e)) if e.name == "AttributeError" => Ok(Value::Bool(false)),
+                Err(e) => Err(e),
+            }
+        }),
+        ("getattr", |it, a| {
+            let [x, n, default] = a.bind("getattr", ["obj", "name", "default=None"])?;
+            let name = attr_name(n)?;
+            match it.get_attr(&x.unwrap_or(Value::None), &name) {
+                Ok(v) => Ok(v),
+                Err(Flow::Error(e)) if e.name == "AttributeError" && a.pos.len() + a.kw.len() == 3 => {
+                    Ok(default.unwrap_or(Value::None))
+                }
+                Err(e) => Err(e),
+            }
+        }),
+        ("setattr", |it, a| {
+            let [x, n, v] = a.bind("setattr", ["obj", "name", "value"])?;
+            let name = attr_name(n)?;
+            it.set_attr(&x.unwrap_or(Value::None), &name, v.unwrap_or(Value::None))?;
+            Ok(Value::None)
+        }),
+        ("callable", |_, a| {
+            let [x] = a.bind("callable", ["obj"])?;
+            Ok(Value::Bool(matches!(
+                x,
+                Some(Value::Function(_) | Value::Builtin(_) | Value::Bound(_) | Value::Class(_) | Value::ExcClass(_) | Value::Object(_))
+            )))
+        }),
+        ("id", |_, a| {
+            let [x] = a.bind("id", ["obj"])?;
+            Ok(Value::Int(x.map(|v| v.identity() as i64).unwrap_or(0)))
+        }),
+        ("hash", |_, a| {
+            use std::hash::{Hash, Hasher};
+            let [x] = a.bind("hash", ["obj"])?;
+            let k = super::value::Key::of(&x.unwrap_or(Value::None))?;
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            k.hash(&mut h);
+            Ok(Value::Int(h.finish() as i64))
+        }),
+        ("iter", |it, a| {
+            let [x] = a.bind("iter", ["object"])?;
+            let items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            Ok(iter_value(items))
+        }),
+        ("next", |_, a| {
+            let [x, default] = a.bind("next", ["iterator", "default=None"])?;
+            match x {
+                Some(Value::Iterator(i)) => {
+                    let n = i.borrow_mut().next();
+                    match (n, default) {
+                        (Some(v), _) => Ok(v),
+                        (None, Some(d)) => Ok(d),
+                        (None, None) => raise("StopIteration", ""),
+                    }
+                }
+                Some(v) => Err(type_err(format!("'{}' object is not an iterator", v.type_name()))),
+                None => Ok(Value::None),
+            }
+        }),
+        ("divmod", |it, a| {
+            let [x, y] = a.bind("divmod", ["x", "y"])?;
+            let (x, y) = (x.unwrap_or(Value::None), y.unwrap_or(Value::None));
+            let q = it.binary(crate::syntax::ast::BinOp::FloorDiv, &x, &y)?;
+            let r = it.binary(crate::syntax::ast::BinOp::Mod, &x, &y)?;
+            Ok(Value::tuple(vec![q, r]))
+        }),
+        ("pow", |it, a| {
+            let [x, y] = a.bind("pow", ["base", "exp"])?;
+            it.binary(crate::syntax::ast::BinOp::Pow, &x.unwrap_or(Value::None), &y.unwrap_or(Value::None))
+        }),
+        ("chr", |_, a| match a.pos.first() {
+            Some(Value::Int(i)) => match char::from_u32(*i as u32) {
+                Some(c) => Ok(Value::str(&c.to_string())),
+                None => raise("ValueError", "chr() arg not in range(0x110000)"),
+            },
+            _ => Err(type_err("an integer is required")),
+        }),
+        ("ord", |_, a| match a.pos.first() {
+            Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
+            Some(Value::Str(s)) => Err(type_err(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+            _ => Err(type_err("ord() expected string of length 1")),
+        }),
+        ("hex", |_, a| int_text(a, "hex", |i| format!("{}0x{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
+        ("bin", |_, a| int_text(a, "bin", |i| format!("{}0b{:b}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
+        ("oct", |_, a| int_text(a, "oct", |i| format!("{}0o{:o}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
+        ("super", |it, a| it.make_super(a)),
+        ("object", |_, _| Ok(Value::None)),
+        ("exit", |_, _| raise("SystemExit", "")),
+        ("quit", |_, _| raise("SystemExit", "")),
+        ("globals", |it, _| {
+            let mut d = Dict::default();
+            let vars: Vec<(String, Value)> = it.globals.borrow().vars.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+            for (k, v) in vars {
+                d.insert(Value::str(&k), v)?;
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }),
+        ("dir", |it, a| {
+            let mut names: Vec<String> = match a.pos.first() {
+                Some(Value::Module(m)) => m.attrs.borrow().keys().cloned().collect(),
+                Some(Value::Instance(i)) => i.dict.borrow().keys().cloned().collect(),
+                _ => it.globals.borrow().vars.keys().map(|k| k.to_string()).collect(),
+            };
+            names.sort();
+            Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
+        }),
+    ];
+    for (name, f) in table {
+        it.builtins.insert(name.to_string(), Value::builtin(name, *f));
+    }
+    for name in BUILTIN_EXCEPTIONS {
+        it.builtins.insert(name.to_string(), Value::ExcClass(Rc::from(*name)));
+    }
+    it.builtins.insert("Ellipsis".into(), Value::Ellipsis);
+    it.builtins.insert("NotImplemented".into(), Value::None);
+    it.builtins.insert("__name__".into(), Value::str("__main__"));
+}
+
+fn attr_name(n: Option<Value>) -> R<String> {
+    match n {
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(v) => Err(type_err(format!("attribute name must be string, not '{}'", v.type_name()))),
+        None => Ok(String::new()),
+    }
+}
+
+fn int_text(a: Args, name: &str, f: fn(i64) -> String) -> R<Value> {
+    match a.pos.first() {
+        Some(Value::Int(i)) => Ok(Value::str(&f(*i))),
+        Some(Value::Bool(b)) => Ok(Value::str(&f(*b as i64))),
+        Some(v) => Err(type_err(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+        None => Err(type_err(format!("{}() takes exactly one argument (0 given)", name))),
+    }
+}
+
+/// A one-shot iterator value (what zip, map, enumerate... return).
+pub fn iter_value(items: Vec<Value>) -> Value {
+    let it: Box<dyn Iterator<Item = Value>> = Box::new(items.into_iter());
+    Value::Iterator(Rc::new(RefCell::new(it)))
+}
+
+fn one_iterable(it: &mut Interp, a: Args, name: &str) -> R<Vec<Value>> {
+    if a.pos.len() > 1 {
+        return raise("TypeError", format!("{} expected at most 1 argument, got {}", name, a.pos.len()));
+    }
+    match a.pos.first() {
+        Some(v) => Ok(it.iterate(v)?.collect()),
+        None => Ok(vec![]),
+    }
+}
+
+fn b_print(it: &mut Interp, a: Args) -> R<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    for (k, v) in &a.kw {
+        match (k.as_str(), v) {
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("sep" | "end", Value::None) => {}
+            ("file" | "flush", _) => {}
+            ("sep" | "end", other) => {
+                return Err(type_err(format!("{} must be None or a string, not {}", k, other.type_name())))
+            }
+            _ => return Err(type_err(format!("'{}' is an invalid keyword argument for print()", k))),
+        }
+    }
+    let mut parts = Vec::with_capacity(a.pos.len());
+    for v in &a.pos {
+        parts.push(it.str_of(v)?);
+    }
+    let text = format!("{}{}", parts.join(&sep), end);
+    it.write_out(&text);
+    Ok(Value::None)
+}
+
+fn b_len(it: &mut Interp, a: Args) -> R<Value> {
+    let [x] = a.bind("len", ["obj"])?;
+    let x = x.unwrap_or(Value::None);
+    let n = match &x {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) | Value::Set(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Range(..) => it.iterate(&x)?.count(),
+        Value::Instance(_) => {
+            let f = it.get_attr(&x, "__len__")?;
+            return it.call(&f, Args::default());
+        }
+        Value::Object(o) => match o.items() {
+            Some(i) => i.len(),
+            None => return Err(type_err(format!("object of type '{}' has no len()", x.type_name()))),
+        },
+        _ => return crate::api::tensor_len(&x),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn b_range(_: &mut Interp, a: Args) -> R<Value> {
+    if !a.kw.is_empty() {
+        return raise("TypeError", "range() takes no keyword arguments");
+    }
+    let mut n = Vec::new();
+    for v in &a.pos {
+        match v {
+            Value::Int(i) => n.push(*i),
+            Value::Bool(b) => n.push(*b as i64),
+            Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => n.push(t.item_i64().unwrap_or(0)),
+            other => {
+                return Err(type_err(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+            }
+        }
+    }
+    let (start, stop, step) = match n.as_slice() {
+        [s] => (0, *s, 1),
+        [a, b] => (*a, *b, 1),
+        [a, b, c] => (*a, *b, *c),
+        [] => return raise("TypeError", "range expected at least 1 argument, got 0"),
+        _ => return raise("TypeError", format!("range expected at most 3 arguments, got {}", n.len())),
+    };
+    if step == 0 {
+        return raise("ValueError", "range() arg 3 must not be zero");
+    }
+    Ok(Value::Range(start, stop, step))
+}
+
+fn b_dict(it: &mut Interp, a: Args) -> R<Value> {
+    let d = Value::Dict(Rc::new(RefCell::new(Dict::default())));
+    let update = it.get_attr(&d, "update")?;
+    it.call(&update, a)?;
+    Ok(d)
+}
+
+fn parse_int(s: &str, base: u32) -> Option<i64> {
+    let t = s.trim().replace('_', "");
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b.to_string()),
+        None => (false, t.trim_start_matches('+').to_string()),
+    };
+    let body = match base {
+        16 => body.trim_start_matches("0x").trim_start_matches("0X").to_string(),
+        8 => body.trim_start_matches("0o").to_string(),
+        2 => body.trim_start_matches("0b").to_string(),
+        _ => body,
+    };
+    i64::from_str_radix(&body, base).ok().map(|v| if neg { -v } else { v })
+}
+
+fn b_int(it: &mut Interp, a: Args) -> R<Value> {
+    let [x, base] = a.bind("int", ["x=0", "base=10"])?;
+    let base = match base {
+        Some(Value::Int(b)) => b as u32,
+        _ => 10,
+    };
+    match x.unwrap_or(Value::Int(0)) {
+        Value::Int(i) => Ok(Value::Int(i)),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return raise("ValueError", "cannot convert float NaN to integer");
+            }
+            if f.is_infinite() {
+                return raise("OverflowError", "cannot convert float infinity to integer");
+            }
+            Ok(Value::Int(f.trunc() as i64))
+        }
+        Value::Str(s) => match parse_int(&s, base) {
+            Some(v) => Ok(Value::Int(v)),
+            None => raise("ValueError", format!("invalid literal for int() with base {}: {}", base, it.repr(&Value::Str(s.clone()))?)),
+        },
+        v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
+            let n = crate::api::scalar_of(&v, "int")?;
+            match n {
+                Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
+                other => Ok(other),
+            }
+        }
+        v => Err(type_err(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()))),
+    }
+}
+
+fn b_float(it: &mut Interp, a: Args) -> R<Value> {
+    let [x] = a.bind("float", ["x=0.0"])?;
+    match x.unwrap_or(Value::Float(0.0)) {
+        Value::Int(i) => Ok(Value::Float(i as f64)),
+        Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
+        Value::Float(f) => Ok(Value::Float(f)),
+        Value::Str(s) => {
+            let t = s.trim().to_lowercase();
+            let v = match t.as_str() {
+                "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
+                "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                _ => t.replace('_', "").parse::<f64>().ok(),
+            };
+            match v {
+                Some(v) => Ok(Value::Float(v)),
+                None => raise("ValueError", format!("could not convert string to float: {}", it.repr(&Value::Str(s.clone()))?)),
+            }
+        }
+        v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => match crate::api::scalar_of(&v, "float")? {
+            Value::Int(i) => Ok(Value::Float(i as f64)),
+            Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
+            other => Ok(other),
+        },
+        v => Err(type_err(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+    }
+}
+
+fn min_max(it: &mut Interp, a: Args, name: &str) -> R<Value> {
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in &a.kw {
+        match k.as_str() {
+            "key" => key = Some(v.clone()),
+            "default" => default = Some(v.clone()),
+            _ => return raise("TypeError", format!("'{}' is an invalid keyword argument for {}()", k, name)),
+        }
+    }
+    let items: Vec<Value> = if a.pos.len() == 1 { it.iterate(&a.pos[0])?.collect() } else { a.pos.clone() };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => raise("ValueError", format!("{}() arg is an empty sequence", name)),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => it.call(k, Args::new(vec![best.clone()]))?,
+        None => best.clone(),
+    };
+    for v in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(f) => it.call(f, Args::new(vec![v.clone()]))?,
+            None => v.clone(),
+        };
+        let op = if name == "min" { crate::syntax::ast::CmpOp::Lt } else { crate::syntax::ast::CmpOp::Gt };
+        let better = it.compare(op, &k, &best_key)?;
+        if it.truthy(&better)? {
+            best = v;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn b_sum(it: &mut Interp, a: Args) -> R<Value> {
+    let [x, start] = a.bind("sum", ["iterable", "start=0"])?;
+    let mut acc = start.unwrap_or(Value::Int(0));
+    for v in it.iterate(&x.unwrap_or(Value::None))?.collect::<Vec<_>>() {
+        acc = it.binary(crate::syntax::ast::BinOp::Add, &acc, &v)?;
+    }
+    Ok(acc)
+}
+
+/// Python's round(): half to even; with ndigits, the float nearest the decimal result.
+pub fn round_half_even(x: f64, ndigits: i64) -> f64 {
+    if ndigits == 0 {
+        return x.round_ties_even();
+    }
+    // Decide by the exact decimal expansion, as CPython does via its repr machinery.
+    let s = format!("{:.*}", ndigits.clamp(0, 300) as usize, x);
+    if ndigits > 0 {
+        return s.parse().unwrap_or(x);
+    }
+    let p = 10f64.powi((-ndigits) as i32);
+    (x / p).round_ties_even() * p
+}
+
+fn b_round(it: &mut Interp, a: Args) -> R<Value> {
+    let [x, nd] = a.bind("round", ["number", "ndigits=None"])?;
+    let x = x.unwrap_or(Value::None);
+    let x = match &x {
+        Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => crate::api::scalar_of(&x, "round")?,
+        _ => x,
+    };
+    match (&x, nd) {
+        (Value::Int(i), None) => Ok(Value::Int(*i)),
+        (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
+        (Value::Int(i), Some(Value::Int(n))) => {
+            if n >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i64.pow((-n).min(18) as u32);
+            let q = round_half_even(*i as f64 / p as f64, 0) as i64;
+            Ok(Value::Int(q * p))
+        }
+        (Value::Float(f), None) => {
+            if !f.is_finite() {
+                return raise(if f.is_nan() { "ValueError" } else { "OverflowError" }, "cannot convert float to integer");
+            }
+            Ok(Value::Int(f.round_ties_even() as i64))
+        }
+        (Value::Float(f), Some(Value::Int(n))) => Ok(Value::Float(round_half_even(*f, n))),
+        _ => Err(type_err(format!("type {} doesn't define __round__ method", x.type_name()))),
+    }
+}
+
+fn b_type(it: &mut Interp, a: Args) -> R<Value> {
+    let [x] = a.bind("type", ["object"])?;
+    let x = x.unwrap_or(Value::None);
+    let builtin_type = match &x {
+        Value::Int(_) => Some("int"),
+        Value::Float(_) => Some("float"),
+        Value::Str(_) => Some("str"),
+        Value::Bool(_) => Some("bool"),
+        Value::List(_) => Some("list"),
+        Value::Tuple(_) => Some("tuple"),
+        Value::Dict(_) => Some("dict"),
+        Value::Set(_) => Some("set"),
+        Value::Range(..) => Some("range"),
+        _ => None,
+    };
+    if let Some(t) = builtin_type {
+        return Ok(it.builtins.get(t).cloned().unwrap_or(Value::None));
+    }
+    match &x {
+        Value::Instance(i) => Ok(Value::Class(i.class.clone())),
+        Value::Object(o) if o.as_any().is::<ExcObject>() => {
+            let name = x.as_object::<ExcObject>().map(|e| e.name.clone()).unwrap_or_default();
+            Ok(Value::ExcClass(Rc::from(name.as_str())))
+        }
+        _ => Ok(Value::Object(Rc::new(TypeObject { value_type: x.type_name(), qualified: qualified_type(&x) }))),
+    }
+}
+
+fn qualified_type(v: &Value) -> String {
+    match v {
+        Value::Tensor(_) => "tensorflow.python.framework.ops.EagerTensor".into(),
+        Value::Variable(_) => "tensorflow.python.ops.resource_variable_ops.ResourceVariable".into(),
+        Value::NdArray(t) if t.ndim() == 0 => format!("numpy.{}", t.dtype().name()),
+        Value::NdArray(_) => "numpy.ndarray".into(),
+        Value::DType(_) => "tensorflow.python.framework.dtypes.DType".into(),
+        Value::Shape(_) => "tensorflow.python.framework.tensor_shape.TensorShape".into(),
+        other => other.type_name(),
+    }
+}
+
+/// What `type(x)` gives for values that are not user instances or builtin-type values.
+pub struct TypeObject {
+    pub value_type: String,
+    pub qualified: String,
+}
+
+impl Object for TypeObject {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "__name__" => Some(Value::str(&self.value_type)),
+            _ => None,
+        })
+    }
+    fn repr(&self, _: &mut Interp) -> R<String> {
+        Ok(format!("<class '{}'>", self.qualified))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Whether `x` is an instance of `t` (a type, a class, or a tuple of them).
+pub fn isinstance(it: &mut Interp, x: &Value, t: &Value) -> R<bool> {
+    match t {
+        Value::Tuple(ts) => {
+            for t in ts.iter() {
+                if isinstance(it, x, t)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Builtin(b) => Ok(match b.name.as_str() {
+            "int" => matches!(x, Value::Int(_) | Value::Bool(_)),
+            "float" => matches!(x, Value::Float(_)),
+            "str" => matches!(x, Value::Str(_)),
+            "bool" => matches!(x, Value::Bool(_)),
+            "list" => matches!(x, Value::List(_)),
+            "tuple" => matches!(x, Value::Tuple(_)),
+            "dict" => matches!(x, Value::Dict(_)),
+            "set" => matches!(x, Value::Set(_)),
+            "range" => matches!(x, Value::Range(..)),
+            "object" => true,
+            other => crate::api::isinstance_native(x, other),
+        }),
+        Value::Class(c) => Ok(match x {
+            Value::Instance(i) => i.class.is_subclass_of(c),
+            _ => false,
+        }),
+        Value::ExcClass(name) => Ok(match x {
+            Value::Object(_) => x.as_object::<ExcObject>().is_some_and(|e| is_subclass(&e.name, name)),
+            Value::Instance(i) => matches!(i.class.native_base(), Some(Value::ExcClass(n)) if is_subclass(&n, name)),
+            _ => false,
+        }),
+        Value::Object(o) => Ok(crate::api::isinstance_object(x, o.as_ref())),
+        _ => Err(type_err("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+/// Sorts values by Python's ordering, optionally by a key function, stably.
+pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: Option<Value>) -> R<Vec<Value>> {
+    let reverse = match reverse {
+        Some(r) => it.truthy(&r)?,
+        None => false,
+    };
+    let mut keyed = Vec::with_capacity(items.len());
+    for v in items {
+        let k = match &key {
+            Some(f) => it.call(f, Args::new(vec![v.clone()]))?,
+            None => v.clone(),
+        };
+        keyed.push((k, v));
+    }
+    // Merge sort by hand: the comparison can fail, which sort_by cannot report.
+    let mut err = None;
+    keyed.sort_by(|a, b| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        match it.order(&a.0, &b.0, crate::syntax::ast::CmpOp::Lt) {
+            Ok(o) => {
+                if reverse {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+/// An instance of a builtin exception class: `ValueError("bad")`.
+pub struct ExcObject {
+    pub name: String,
+    pub args: Vec<Value>,
+}
+
+impl ExcObject {
+    pub fn message(&self) -> String {
+        match self.args.first() {
+            Some(Value::Str(s)) if self.args.len() == 1 => s.to_string(),
+            None => String::new(),
+            Some(_) => format!("{} argument(s)", self.args.len()),
+        }
+    }
+}
+
+impl Object for ExcObject {
+    fn type_name(&self) -> String {
+        self.name.clone()
+    }
+    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "args" => Some(Value::tuple(self.args.clone())),
+            _ => None,
+        })
+    }
+    fn repr(&self, it: &mut Interp) -> R<String> {
+        let mut parts = Vec::new();
+        for a in &self.args {
+            parts.push(it.repr(a)?);
+        }
+        Ok(format!("{}({})", self.name, parts.join(", ")))
+    }
+    fn str(&self, it: &mut Interp) -> R<String> {
+        match self.args.as_slice() {
+            [] => Ok(String::new()),
+            [one] => it.str_of(one),
+            _ => it.repr(&Value::tuple(self.args.clone())),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The methods of `str`.
+pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) -> R<Value> {
+    let Value::Str(s) = recv else { return Ok(Value::None) };
+    let s: &str = s;
+    let arg_str = |i: usize| -> Option<String> {
+        match a.pos.get(i) {
+            Some(Value::Str(x)) => Some(x.to_string()),
+            _ => None,
+        }
+    };
+    let chars_arg = arg_str(0);
+    Ok(match name {
+        "upper" => Value::str(&s.to_uppercase()),
+        "lower" | "casefold" => Value::str(&s.to_lowercase()),
+        "swapcase" => Value::str(&s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() }).collect::<String>()),
+        "strip" | "lstrip" | "rstrip" => {
+            let set: Vec<char> = chars_arg.map(|c| c.chars().collect()).unwrap_or_default();
+            let pred = |c: char| if set.is_empty() { c.is_whitespace() } else { set.contains(&c) };
+            Value::str(match name {
+                "strip" => s.trim_matches(pred),
+                "lstrip" => s.trim_start_matches(pred),
+                _ => s.trim_end_matches(pred),
+            })
+        }
+        "split" | "rsplit" => {
+            let [sep, maxsplit] = a.bind(name, ["sep=None", "maxsplit=-1"])?;
+            let max = match maxsplit {
+                Some(Value::Int(m)) if m >= 0 => Some(m as usize),
+                _ => None,
+            };
+            let parts: Vec<String> = match sep {
+                Some(Value::Str(sep)) => {
+                    if sep.is_empty() {
+                        return raise("ValueError", "empty separator");
+                    }
+                    match (max, name) {
+                        (Some(m), "split") => s.splitn(m + 1, sep.as_ref()).map(String::from).collect(),
+                        (Some(m), _) => {
+                            let mut v: Vec<String> = s.rsplitn(m + 1, sep.as_ref()).map(String::from).collect();
+                            v.reverse();
+                            v
+                        }
+                        (None, _) => s.split(sep.as_ref()).map(String::from).collect(),
+                    }
+                }
+                _ => {
+                    let words: Vec<&str> = s.split_whitespace().collect();
+                    match max {
+                        Some(m) if m < words.len() && name == "split" => {
+                            let mut v: Vec<String> = words[..m].iter().map(|w| w.to_string()).collect();
+                            let mut rest = s.trim_start();
+                            for _ in 0..m {
+                                rest = rest.trim_start();
+                                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                                rest = &rest[end..];
+                            }
+                            v.push(rest.trim_start().to_string());
+                            v
+                        }
+                        _ => words.iter().map(|w| w.to_string()).collect(),
+                    }
+                }
+            };
+            Value::list(parts.iter().map(|p| Value::str(p)).collect())
+        }
+        "splitlines" => Value::list(s.lines().map(Value::str).collect()),
+        "join" => {
+            let items: Vec<Value> = it.iterate(a.pos.first().unwrap_or(&Value::None))?.collect();
+            let mut parts = Vec::new();
+            for (i, v) in items.iter().enumerate() {
+                match v {
+                    Value::Str(x) => parts.push(x.to_string()),
+                    other => {
+                        return Err(type_err(format!("sequence item {}: expected str instance, {} found", i, other.type_name())))
+                    }
+                }
+            }
+            Value::str(&parts.join(s))
+        }
+        "replace" => {
+            let (Some(old), Some(new)) = (arg_str(0), arg_str(1)) else {
+                return Err(type_err("replace() argument must be str"));
+            };
+            match a.pos.get(2) {
+                Some(Value::Int(n)) if *n >= 0 => Value::str(&s.replacen(&old, &new, *n as usize)),
+                _ => Value::str(&s.replace(&old, &new)),
+            }
+        }
+        "startswith" | "endswith" => {
+            let pats: Vec<String> = match a.pos.first() {
+                Some(Value::Str(p)) => vec![p.to_string()],
+                Some(Value::Tuple(t)) => t.iter().filter_map(|v| if let Value::Str(p) = v { Some(p.to_string()) } else { None }).collect(),
+                _ => return Err(type_err(format!("{} first arg must be str or a tuple of str", name))),
+            };
+            Value::Bool(pats.iter().any(|p| if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) }))
+        }
+        "find" | "rfind" | "index" => {
+            let sub = arg_str(0).unwrap_or_default();
+            let found = if name == "rfind" { s.rfind(&sub) } else { s.find(&sub) };
+            match found {
+                Some(b) => Value::Int(s[..b].chars().count() as i64),
+                None if name == "index" => return raise("ValueError", "substring not found"),
+                None => Value::Int(-1),
+            }
+        }
+        "count" => Value::Int(s.matches(arg_str(0).unwrap_or_default().as_str()).count() as i64),
+        "format" => Value::str(&it.str_format(s, &a)?),
+        "center" | "ljust" | "rjust" => {
+            let width = match a.pos.first() {
+                Some(Value::Int(w)) => *w as usize,
+                _ => 0,
+            };
+            let fill = arg_str(1).and_then(|f| f.chars().next()).unwrap_or(' ');
+            let n = s.chars().count();
+            if width <= n {
+                Value::str(s)
+            } else {
+                let pad = width - n;
+                let f = |k: usize| fill.to_string().repeat(k);
+                Value::str(&match name {
+                    "ljust" => format!("{}{}", s, f(pad)),
+                    "rjust" => format!("{}{}", f(pad), s),
+                    _ => {
+                        let left = pad / 2 + (pad & width & 1);
+                        format!("{}{}{}", f(left), s, f(pad - left))
+                    }
+                })
+            }
+        }
+        "zfill" => {
+            let width = match a.pos.first() {
+                Some(Value::Int(w)) => *w as usize,
+                _ => 0,
+            };
+            let n = s.chars().count();
+            if width <= n {
+                Value::str(s)
+            } else {
+                let (sign, body) = if s.starts_with(['-', '+']) { s.split_at(1) } else { ("", s) };
+                Value::str(&format!("{}{}{}", sign, "0".repeat(width - n), body))
+            }
+        }
+        "title" => {
+            let mut out = String::new();
+            let mut prev_alpha = false;
+            for c in s.chars() {
+                if prev_alpha {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.extend(c.to_uppercase());
+                }
+                prev_alpha = c.is_alphabetic();
+            }
+            Value::str(&out)
+        }
+        "capitalize" => {
+            let mut c = s.chars();
+            Value::str(&match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            })
+        }
+        "isdigit" | "isnumeric" | "isdecimal" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
+        "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
+        "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
+        "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
+        "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
+        "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
+        "isidentifier" => Value::Bool(s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')),
+        "expandtabs" => Value::str(&s.replace('\t', "        ")),
+        "partition" | "rpartition" => {
+            let sep = arg_str(0).unwrap_or_default();
+            let found = if name == "partition" { s.find(&sep) } else { s.rfind(&sep) };
+            let parts = match found {
+                Some(i) => vec![&s[..i], sep.as_str(), &s[i + sep.len()..]],
+                None if name == "partition" => vec![s, "", ""],
+                None => vec!["", "", s],
+            };
+            Value::tuple(parts.into_iter().map(Value::str).collect())
+        }
+        _ => return raise("AttributeError", format!("'str' object has no attribute '{}'", name)),
+    })
+}

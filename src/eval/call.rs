@@ -1,0 +1,255 @@
+//! Calling things: user functions (binding arguments to parameters with Python's errors),
+//! builtins, bound methods, classes (instantiation and `__init__`), and `super()`.
+
+use super::error::{err, raise, type_err, Flow, R};
+use super::scope::{Scope, ScopeKind};
+use super::session::MAX_DEPTH;
+use super::value::{Args, Bound, Callee, Class, Dict, Function, Instance, Object, Value};
+use super::Interp;
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn call(&mut self, f: &Value, args: Args) -> R<Value> {
+        match f {
+            Value::Function(func) => self.invoke(func, args, None),
+            Value::Builtin(b) => (b.f)(self, args),
+            Value::Bound(b) => match &b.callee {
+                Callee::Native(name, m) => m(self, &b.receiver, name, args),
+                Callee::Value(v) => {
+                    let mut full = args;
+                    full.pos.insert(0, b.receiver.clone());
+                    match v {
+                        Value::Function(func) => self.invoke(func, full, b.owner.clone()),
+                        other => self.call(other, full),
+                    }
+                }
+            },
+            Value::Class(c) => self.instantiate(c, args),
+            Value::ExcClass(name) => {
+                Ok(Value::Object(Rc::new(super::builtins::ExcObject { name: name.to_string(), args: args.pos })))
+            }
+            Value::Object(o) => o.clone().call(f, self, args),
+            Value::Instance(_) => match self.get_attr(f, "__call__") {
+                Ok(c) => self.call(&c, args),
+                Err(_) => Err(type_err(format!("'{}' object is not callable", f.type_name()))),
+            },
+            _ => Err(type_err(format!("'{}' object is not callable", f.type_name()))),
+        }
+    }
+
+    /// Calls a user function: a new scope over its closure, parameters bound, body run.
+    pub fn invoke(&mut self, func: &Rc<Function>, args: Args, owner: Option<Rc<Class>>) -> R<Value> {
+        if self.depth >= MAX_DEPTH {
+            return raise("RecursionError", "maximum recursion depth exceeded");
+        }
+        let scope = Scope::new(ScopeKind::Function, func.closure.clone());
+        self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
+        if let Some(owner) = owner {
+            scope.borrow_mut().vars.insert("__class__".into(), Value::Class(owner));
+        }
+        let saved_scope = std::mem::replace(&mut self.scope, scope);
+        let saved_echo = std::mem::replace(&mut self.echo, false);
+        self.depth += 1;
+        let r = self.exec_block(&func.def.body);
+        self.depth -= 1;
+        self.scope = saved_scope;
+        self.echo = saved_echo;
+        match r {
+            Ok(()) => Ok(Value::None),
+            Err(Flow::Return(v)) => Ok(v),
+            Err(Flow::Break) | Err(Flow::Continue) => raise("SyntaxError", "'break' outside loop"),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn bind_params(&mut self, func: &Function, args: Args, vars: &mut HashMap<Rc<str>, Value>) -> R<()> {
+        let p = &func.def.params;
+        let name = &func.qualname;
+        let npos = p.positional.len();
+        let mut pos = args.pos.into_iter();
+        let mut extra = Vec::new();
+        let mut given = vec![false; npos];
+        for (i, v) in pos.by_ref().enumerate() {
+            if i < npos {
+                vars.insert(p.positional[i].name.as_str().into(), v);
+                given[i] = true;
+            } else {
+                extra.push(v);
+            }
+        }
+        if !extra.is_empty() && p.varargs.is_none() {
+            let total = npos + extra.len();
+            let ndef = func.defaults.len();
+            let takes = if ndef == 0 {
+                format!("{} positional argument{}", npos, if npos == 1 { "" } else { "s" })
+            } else {
+                format!("from {} to {} positional arguments", npos - ndef, npos)
+            };
+            return raise("TypeError", format!("{}() takes {} but {} were given", name, takes, total));
+        }
+        if let Some(va) = &p.varargs {
+            vars.insert(va.as_str().into(), Value::tuple(extra));
+        }
+        let mut kwargs = Dict::default();
+        for (k, v) in args.kw {
+            if let Some(i) = p.positional.iter().position(|q| q.name == k) {
+                if given[i] {
+                    return raise("TypeError", format!("{}() got multiple values for argument '{}'", name, k));
+                }
+                given[i] = true;
+                vars.insert(k.as_str().into(), v);
+            } else if p.kwonly.iter().any(|q| q.name == k) {
+                vars.insert(k.as_str().into(), v);
+            } else if p.kwargs.is_some() {
+                kwargs.insert(Value::str(&k), v)?;
+            } else {
+                return raise("TypeError", format!("{}() got an unexpected keyword argument '{}'", name, k));
+            }
+        }
+        let first_default = npos - func.defaults.len();
+        let mut missing = Vec::new();
+        for (i, q) in p.positional.iter().enumerate() {
+            if !given[i] {
+                if i >= first_default {
+                    vars.insert(q.name.as_str().into(), func.defaults[i - first_default].clone());
+                } else {
+                    missing.push(q.name.clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return raise("TypeError", missing_message(name, &missing, "positional"));
+        }
+        let mut missing_kw = Vec::new();
+        for (q, d) in p.kwonly.iter().zip(&func.kw_defaults) {
+            if !vars.contains_key(q.name.as_str()) {
+                match d {
+                    Some(d) => {
+                        vars.insert(q.name.as_str().into(), d.clone());
+                    }
+                    None => missing_kw.push(q.name.clone()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return raise("TypeError", missing_message(name, &missing_kw, "keyword-only"));
+        }
+        if let Some(kw) = &p.kwargs {
+            vars.insert(kw.as_str().into(), Value::Dict(Rc::new(RefCell::new(kwargs))));
+        }
+        Ok(())
+    }
+
+    fn instantiate(&mut self, class: &Rc<Class>, args: Args) -> R<Value> {
+        let inst = Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            dict: RefCell::new(HashMap::new()),
+            attr_order: RefCell::new(Vec::new()),
+            native: RefCell::new(None),
+        }));
+        if let Some(base) = class.native_base() {
+            crate::api::init_native_base(self, &base, &inst, None)?;
+        }
+        match class.lookup_owner("__init__") {
+            Some((init, owner)) => {
+                let bound = Value::Bound(Rc::new(Bound { receiver: inst.clone(), callee: Callee::Value(init), owner: Some(owner) }));
+                let r = self.call(&bound, args)?;
+                if !matches!(r, Value::None) {
+                    return raise("TypeError", format!("__init__() should return None, not '{}'", r.type_name()));
+                }
+            }
+            None => {
+                if let Some(base) = class.native_base() {
+                    crate::api::init_native_base(self, &base, &inst, Some(args))?;
+                } else if !args.pos.is_empty() || !args.kw.is_empty() {
+                    return raise("TypeError", format!("{}() takes no arguments", class.name));
+                }
+            }
+        }
+        Ok(inst)
+    }
+
+    /// `super()` inside a method: the defining class and the receiver come from the frame.
+    pub fn make_super(&mut self, args: Args) -> R<Value> {
+        let (class, receiver) = if args.pos.len() == 2 {
+            match &args.pos[0] {
+                Value::Class(c) => (c.clone(), args.pos[1].clone()),
+                _ => return raise("TypeError", "super() argument 1 must be a type"),
+            }
+        } else {
+            let sc = self.scope.borrow();
+            let class = match sc.vars.get("__class__") {
+                Some(Value::Class(c)) => c.clone(),
+                _ => return Err(err("RuntimeError", "super(): __class__ cell not found")),
+            };
+            let receiver = sc.vars.get("self").cloned();
+            drop(sc);
+            let receiver = match receiver {
+                Some(r) => r,
+                None => return Err(err("RuntimeError", "super(): no arguments")),
+            };
+            (class, receiver)
+        };
+        Ok(Value::Object(Rc::new(Super { class, receiver })))
+    }
+}
+
+fn missing_message(name: &str, missing: &[String], kind: &str) -> String {
+    let list = match missing {
+        [one] => format!("'{}'", one),
+        _ => {
+            let (last, rest) = missing.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+            format!("{} and '{}'", rest.iter().map(|m| format!("'{}'", m)).collect::<Vec<_>>().join(", "), last)
+        }
+    };
+    format!(
+        "{}() missing {} required {} argument{}: {}",
+        name,
+        missing.len(),
+        kind,
+        if missing.len() == 1 { "" } else { "s" },
+        list
+    )
+}
+
+/// The object `super()` returns: attribute lookups start after `class` in the receiver's MRO.
+pub struct Super {
+    pub class: Rc<Class>,
+    pub receiver: Value,
+}
+
+impl Object for Super {
+    fn type_name(&self) -> String {
+        "super".into()
+    }
+    fn get_attr(&self, _this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
+        for b in &self.class.bases {
+            if let Value::Class(c) = b {
+                if let Some((v, owner)) = c.lookup_owner(name) {
+                    let bound = match v {
+                        Value::Function(_) => Value::Bound(Rc::new(Bound {
+                            receiver: self.receiver.clone(),
+                            callee: Callee::Value(v),
+                            owner: Some(owner),
+                        })),
+                        other => other,
+                    };
+                    return Ok(Some(bound));
+                }
+            }
+        }
+        if let Some(base) = self.class.native_base() {
+            return crate::api::native_super_attr(it, &base, &self.receiver, name);
+        }
+        if name == "__init__" {
+            return Ok(Some(Value::builtin("__init__", |_, _| Ok(Value::None))));
+        }
+        Ok(None)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

@@ -1,0 +1,395 @@
+//! Statements: assignment, control flow, definitions, imports, `with`, `try`.
+
+use super::error::{at, err, is_subclass, type_err, Exception, Flow, R};
+use super::scope::{closure_of, find_enclosing, Scope, ScopeKind};
+use super::value::{Class, Function, Value};
+use super::Interp;
+use crate::syntax::ast::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
+        for s in body {
+            self.exec_stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
+        at(self.exec_inner(s), s.span)
+    }
+
+    fn exec_inner(&mut self, s: &Stmt) -> R<()> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let v = self.eval(e)?;
+                if self.echo && !matches!(v, Value::None) {
+                    let text = self.repr(&v)?;
+                    self.write_out(&text);
+                    self.write_out("\n");
+                    self.builtins.insert("_".into(), v);
+                }
+                Ok(())
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(value)?;
+                for t in targets {
+                    self.assign(t, v.clone())?;
+                }
+                Ok(())
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value),
+            StmtKind::AnnAssign(target, _, value) => {
+                if let Some(value) = value {
+                    let v = self.eval(value)?;
+                    self.assign(target, v)?;
+                }
+                Ok(())
+            }
+            StmtKind::If { test, body, orelse } => {
+                let c = self.eval(test)?;
+                if self.truthy(&c)? {
+                    self.exec_block(body)
+                } else {
+                    self.exec_block(orelse)
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                loop {
+                    self.check_interrupt()?;
+                    let c = self.eval(test)?;
+                    if !self.truthy(&c)? {
+                        return self.exec_block(orelse);
+                    }
+                    match self.exec_block(body) {
+                        Ok(()) | Err(Flow::Continue) => {}
+                        Err(Flow::Break) => return Ok(()),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let it = self.eval(iter)?;
+                let mut items = self.iterate(&it)?;
+                for item in &mut items {
+                    self.check_interrupt()?;
+                    self.assign(target, item)?;
+                    match self.exec_block(body) {
+                        Ok(()) | Err(Flow::Continue) => {}
+                        Err(Flow::Break) => return Ok(()),
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.exec_block(orelse)
+            }
+            StmtKind::Break => Err(Flow::Break),
+            StmtKind::Continue => Err(Flow::Continue),
+            StmtKind::Pass => Ok(()),
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e)?,
+                    None => Value::None,
+                };
+                Err(Flow::Return(v))
+            }
+            StmtKind::FunctionDef(def) => {
+                let f = self.make_function(def)?;
+                let f = self.decorate(&def.decorators, f)?;
+                self.set_name(&def.name, f);
+                Ok(())
+            }
+            StmtKind::ClassDef(def) => self.class_def(def),
+            StmtKind::Import(names) => {
+                for n in names {
+                    let full = n.path.join(".");
+                    let module = self.import_module(&full)?;
+                    match &n.alias {
+                        Some(a) => self.set_name(a, module),
+                        None => {
+                            let top = self.import_module(&n.path[0])?;
+                            self.set_name(&n.path[0], top);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom(module, names) => {
+                let full = module.join(".");
+                let m = self.import_module(&full)?;
+                for n in names {
+                    if n.path[0] == "*" {
+                        if let Value::Module(md) = &m {
+                            let attrs: Vec<(String, Value)> =
+                                md.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            for (k, v) in attrs {
+                                self.set_name(&k, v);
+                            }
+                        }
+                        continue;
+                    }
+                    let name = &n.path[0];
+                    let v = match self.get_attr(&m, name) {
+                        Ok(v) => v,
+                        Err(_) => match self.import_module(&format!("{}.{}", full, name)) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                return Err(err(
+                                    "ImportError",
+                                    format!("cannot import name '{}' from '{}'", name, full),
+                                ))
+                            }
+                        },
+                    };
+                    self.set_name(n.alias.as_ref().unwrap_or(name), v);
+                }
+                Ok(())
+            }
+            StmtKind::With { items, body } => self.with_stmt(items, body),
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody),
+            StmtKind::Raise(e, _) => {
+                let Some(e) = e else {
+                    return Err(err("RuntimeError", "No active exception to reraise"));
+                };
+                let v = self.eval(e)?;
+                Err(self.exception_from(v)?)
+            }
+            StmtKind::Assert(test, msg) => {
+                let c = self.eval(test)?;
+                if self.truthy(&c)? {
+                    return Ok(());
+                }
+                let m = match msg {
+                    Some(m) => {
+                        let v = self.eval(m)?;
+                        self.str_of(&v)?
+                    }
+                    None => String::new(),
+                };
+                Err(err("AssertionError", m))
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::Global(names) => {
+                let mut sc = self.scope.borrow_mut();
+                for n in names {
+                    sc.globals_decl.insert(n.clone());
+                }
+                Ok(())
+            }
+            StmtKind::Nonlocal(names) => {
+                let mut sc = self.scope.borrow_mut();
+                for n in names {
+                    sc.nonlocals.insert(n.clone());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Binds a name in the current scope, honouring `global` and `nonlocal`.
+    pub fn set_name(&mut self, name: &str, v: Value) {
+        let (is_global, is_nonlocal) = {
+            let sc = self.scope.borrow();
+            (sc.globals_decl.contains(name), sc.nonlocals.contains(name))
+        };
+        if is_global {
+            self.globals.borrow_mut().vars.insert(name.into(), v);
+        } else if is_nonlocal {
+            match find_enclosing(&self.scope, name) {
+                Some(s) => s.borrow_mut().vars.insert(name.into(), v),
+                None => self.scope.borrow_mut().vars.insert(name.into(), v),
+            };
+        } else {
+            self.scope.borrow_mut().vars.insert(name.into(), v);
+        }
+    }
+
+    pub fn make_function(&mut self, def: &Rc<FuncDef>) -> R<Value> {
+        let mut defaults = Vec::new();
+        for p in &def.params.positional {
+            if let Some(d) = &p.default {
+                defaults.push(self.eval(d)?);
+            }
+        }
+        let mut kw_defaults = Vec::new();
+        for p in &def.params.kwonly {
+            kw_defaults.push(match &p.default {
+                Some(d) => Some(self.eval(d)?),
+                None => None,
+            });
+        }
+        let qualname = def.name.clone();
+        Ok(Value::Function(Rc::new(Function {
+            def: def.clone(),
+            defaults,
+            kw_defaults,
+            closure: closure_of(&self.scope),
+            qualname,
+        })))
+    }
+
+    fn decorate(&mut self, decorators: &[Expr], mut v: Value) -> R<Value> {
+        for d in decorators.iter().rev() {
+            let dv = self.eval(d)?;
+            v = at(self.call(&dv, super::value::Args::new(vec![v])), d.span)?;
+        }
+        Ok(v)
+    }
+
+    fn class_def(&mut self, def: &Rc<ClassDef>) -> R<()> {
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            bases.push(self.eval(b)?);
+        }
+        let body_scope = Scope::new(ScopeKind::Class, Some(self.scope.clone()));
+        let saved = std::mem::replace(&mut self.scope, body_scope.clone());
+        let saved_echo = std::mem::replace(&mut self.echo, false);
+        let r = self.exec_block(&def.body);
+        self.scope = saved;
+        self.echo = saved_echo;
+        r?;
+        let dict: HashMap<String, Value> =
+            body_scope.borrow().vars.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let class = Value::Class(Rc::new(Class { name: def.name.clone(), bases, dict: RefCell::new(dict) }));
+        let class = self.decorate(&def.decorators, class)?;
+        self.set_name(&def.name, class);
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> R<()> {
+        let Some(((ctx_expr, var), rest)) = items.split_first() else {
+            return self.exec_block(body);
+        };
+        let ctx = self.eval(ctx_expr)?;
+        let entered = match self.get_attr(&ctx, "__enter__") {
+            Ok(enter) => self.call(&enter, super::value::Args::default())?,
+            Err(_) => return Err(type_err(format!("'{}' object does not support the context manager protocol", ctx.type_name()))),
+        };
+        if let Some(var) = var {
+            self.assign(var, entered)?;
+        }
+        let r = self.with_stmt(rest, body);
+        let exit = self.get_attr(&ctx, "__exit__")?;
+        let exc_flag = matches!(r, Err(Flow::Error(_)));
+        let args = vec![
+            if exc_flag { Value::Bool(true) } else { Value::None },
+            Value::None,
+            Value::None,
+        ];
+        let suppress = self.call(&exit, super::value::Args::new(args))?;
+        if exc_flag && self.truthy(&suppress)? {
+            return Ok(());
+        }
+        r
+    }
+
+    fn try_stmt(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> R<()> {
+        let r = self.exec_block(body);
+        let r = match r {
+            Err(Flow::Error(e)) => {
+                let mut handled = None;
+                for h in handlers {
+                    if self.handler_matches(h, &e)? {
+                        handled = Some(h);
+                        break;
+                    }
+                }
+                match handled {
+                    Some(h) => {
+                        if let Some(name) = &h.name {
+                            let v = self.exception_value(&e);
+                            self.set_name(name, v);
+                        }
+                        self.exec_block(&h.body)
+                    }
+                    None => Err(Flow::Error(e)),
+                }
+            }
+            Ok(()) => self.exec_block(orelse),
+            other => other,
+        };
+        if !finalbody.is_empty() {
+            self.exec_block(finalbody)?;
+        }
+        r
+    }
+
+    fn handler_matches(&mut self, h: &ExceptHandler, e: &Exception) -> R<bool> {
+        let Some(kind) = &h.kind else { return Ok(true) };
+        let k = self.eval(kind)?;
+        let kinds = match &k {
+            Value::Tuple(t) => t.as_ref().clone(),
+            other => vec![other.clone()],
+        };
+        for k in kinds {
+            let ok = match &k {
+                Value::ExcClass(name) => {
+                    is_subclass(&e.name, name)
+                        || matches!(&e.value, Some(Value::Instance(i)) if class_has_native_exc(&i.class, name))
+                        || (name.as_ref() == "Exception" && !is_subclass(&e.name, "BaseException"))
+                        || (name.as_ref() == "OpError" && e.name.ends_with("Error") && is_subclass(&e.name, "OpError"))
+                }
+                Value::Class(c) => matches!(&e.value, Some(Value::Instance(i)) if i.class.is_subclass_of(c)),
+                Value::Module(m) => is_subclass(&e.name, &m.name),
+                _ => false,
+            };
+            if ok {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Turns a raised value (an exception class or instance) into an error.
+    pub fn exception_from(&mut self, v: Value) -> R<Flow> {
+        match &v {
+            Value::ExcClass(name) => Ok(err(name, "")),
+            Value::Class(_) => {
+                let inst = self.call(&v, super::value::Args::default())?;
+                self.exception_from(inst)
+            }
+            Value::Instance(i) => {
+                let message = match self.get_attr(&v, "args") {
+                    Ok(Value::Tuple(a)) if a.len() == 1 => self.str_of(&a[0])?,
+                    Ok(Value::Tuple(a)) if a.is_empty() => String::new(),
+                    Ok(a @ Value::Tuple(_)) => self.str_of(&a)?,
+                    _ => String::new(),
+                };
+                Ok(Flow::Error(Box::new(Exception {
+                    name: i.class.name.clone(),
+                    message,
+                    span: None,
+                    value: Some(v.clone()),
+                })))
+            }
+            Value::Object(_) => {
+                if let Some(ex) = v.as_object::<super::builtins::ExcObject>() {
+                    return Ok(err(&ex.name, ex.message()));
+                }
+                Ok(type_err("exceptions must derive from BaseException"))
+            }
+            _ => Ok(type_err("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn exception_value(&self, e: &Exception) -> Value {
+        if let Some(v) = &e.value {
+            return v.clone();
+        }
+        let args = if e.message.is_empty() { vec![] } else { vec![Value::str(&e.message)] };
+        Value::Object(Rc::new(super::builtins::ExcObject { name: e.name.clone(), args }))
+    }
+}
+
+fn class_has_native_exc(c: &Rc<Class>, name: &str) -> bool {
+    match c.native_base() {
+        Some(Value::ExcClass(n)) => is_subclass(&n, name),
+        _ => false,
+    }
+}

@@ -1,0 +1,61 @@
+//! Iteration: what `for`, unpacking, `list()` and friends walk over.
+
+use super::error::{raise, type_err, R};
+use super::value::{Args, Value};
+use super::Interp;
+
+pub type ValueIter = Box<dyn Iterator<Item = Value>>;
+
+impl Interp {
+    pub fn iterate(&mut self, v: &Value) -> R<ValueIter> {
+        Ok(match v {
+            Value::List(l) | Value::Set(l) => Box::new(l.borrow().clone().into_iter()),
+            Value::Tuple(t) => Box::new(t.as_ref().clone().into_iter()),
+            Value::Str(s) => {
+                let chars: Vec<Value> = s.chars().map(|c| Value::str(&c.to_string())).collect();
+                Box::new(chars.into_iter())
+            }
+            Value::Dict(d) => Box::new(d.borrow().keys.clone().into_iter()),
+            &Value::Range(start, stop, step) => {
+                let mut i = start;
+                Box::new(std::iter::from_fn(move || {
+                    if (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        let v = i;
+                        i += step;
+                        Some(Value::Int(v))
+                    } else {
+                        None
+                    }
+                }))
+            }
+            Value::Iterator(it) => {
+                let it = it.clone();
+                Box::new(std::iter::from_fn(move || it.borrow_mut().next()))
+            }
+            Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+                Box::new(crate::api::tensor_iter(v)?.into_iter())
+            }
+            Value::Shape(s) => match &s.dims {
+                Some(d) => Box::new(
+                    d.iter()
+                        .map(|x| x.map(|n| Value::Int(n as i64)).unwrap_or(Value::None))
+                        .collect::<Vec<_>>()
+                        .into_iter(),
+                ),
+                None => return raise("ValueError", "Cannot iterate over a shape with unknown rank."),
+            },
+            Value::Object(o) => match o.items() {
+                Some(items) => Box::new(items.into_iter()),
+                None => return Err(type_err(format!("'{}' object is not iterable", v.type_name()))),
+            },
+            Value::Instance(_) => {
+                if let Ok(f) = self.get_attr(v, "__iter__") {
+                    let it = self.call(&f, Args::default())?;
+                    return self.iterate(&it);
+                }
+                return Err(type_err(format!("'{}' object is not iterable", v.type_name())));
+            }
+            _ => return Err(type_err(format!("'{}' object is not iterable", v.type_name()))),
+        })
+    }
+}

@@ -1,0 +1,35 @@
+//! The evaluator: runs the AST against the runtime, as Python's interactive mode does.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `value.rs` | `Value` and the types behind it; argument binding |
+//! | `error.rs` | exceptions and control flow |
+//! | `scope.rs` | name scopes |
+//! | `session.rs` | `Interp`: one session's state; running a program; error reports |
+//! | `exec.rs` | statements |
+//! | `expr.rs` | expressions, comprehensions, assignment targets |
+//! | `ops.rs` | operators on Python values (tensors go to `api`) |
+//! | `call.rs` | calling functions, classes and methods |
+//! | `attrs.rs` | attributes of values and the methods of str, list, dict |
+//! | `repr.rs` | `repr()` and `str()` |
+//! | `format.rs` | format specs, `str.format`, `%` formatting |
+//! | `builtins.rs` | the builtin functions (print, len, range, ...) |
+//! | `iter.rs` | iteration over values |
+
+pub mod attrs;
+pub mod builtins;
+pub mod call;
+pub mod error;
+pub mod exec;
+pub mod expr;
+pub mod format;
+pub mod iter;
+pub mod ops;
+pub mod repr;
+pub mod scope;
+pub mod session;
+pub mod value;
+
+pub use error::{Exception, Flow, R};
+pub use session::{Interp, Outcome};
+pub use value::{Args, Value};

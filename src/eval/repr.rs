@@ -1,0 +1,160 @@
+//! `repr()` and `str()` of every value, as Python, numpy and TensorFlow print them.
+
+use super::error::R;
+use super::value::{Args, Value};
+use super::Interp;
+use crate::print;
+use crate::syntax::unparse::quote;
+
+/// Python's repr of a float: shortest round-trip digits, `.0` when integral, scientific
+/// below 1e-4 and from 1e16.
+pub fn float_repr(f: f64) -> String {
+    print::float::scalar_repr(f)
+}
+
+/// The dims of a TensorShape as Python prints a list of them: `[None, 3]`.
+pub fn dims_list(dims: &[Option<usize>]) -> String {
+    let parts: Vec<String> = dims.iter().map(|d| d.map(|n| n.to_string()).unwrap_or_else(|| "None".into())).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// `str(TensorShape)`: `(4, 512)`, `(None, 3)`, `(5,)`, `<unknown>`.
+pub fn shape_str(dims: &Option<Vec<Option<usize>>>) -> String {
+    match dims {
+        None => "<unknown>".into(),
+        Some(d) => {
+            let parts: Vec<String> =
+                d.iter().map(|x| x.map(|n| n.to_string()).unwrap_or_else(|| "None".into())).collect();
+            match parts.len() {
+                1 => format!("({},)", parts[0]),
+                _ => format!("({})", parts.join(", ")),
+            }
+        }
+    }
+}
+
+impl Interp {
+    pub fn repr(&mut self, v: &Value) -> R<String> {
+        if self.depth > super::session::MAX_DEPTH {
+            return Ok("...".into());
+        }
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => float_repr(*f),
+            Value::Str(s) => quote(s),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                format!("[{}]", self.join_reprs(&items)?)
+            }
+            Value::Tuple(t) => match t.len() {
+                1 => format!("({},)", self.repr(&t[0])?),
+                _ => format!("({})", self.join_reprs(t)?),
+            },
+            Value::Set(s) => {
+                let items = s.borrow().clone();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Value::Dict(d) => {
+                let d = d.borrow().clone();
+                let mut parts = Vec::new();
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    parts.push(format!("{}: {}", self.repr(k)?, self.repr(v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Range(a, b, s) => {
+                if *s == 1 {
+                    format!("range({}, {})", a, b)
+                } else {
+                    format!("range({}, {}, {})", a, b, s)
+                }
+            }
+            Value::Tensor(t) => print::tensor_repr(t),
+            Value::NdArray(t) if t.ndim() == 0 => print::scalar_repr_of(t),
+            Value::NdArray(t) => print::array_repr(t),
+            Value::Variable(var) => print::variable_repr(&var.name.borrow(), &var.value.borrow()),
+            Value::DType(d) => format!("tf.{}", d.name()),
+            Value::Shape(s) => match &s.dims {
+                Some(d) => format!("TensorShape({})", dims_list(d)),
+                None => "TensorShape(None)".into(),
+            },
+            Value::Function(f) => {
+                if f.def.is_lambda {
+                    "<function <lambda>>".into()
+                } else {
+                    format!("<function {}>", f.qualname)
+                }
+            }
+            Value::Builtin(b) => format!("<built-in function {}>", b.name.rsplit('.').next().unwrap_or(&b.name)),
+            Value::Bound(b) => {
+                let name = match &b.callee {
+                    super::value::Callee::Native(n, _) => n.to_string(),
+                    super::value::Callee::Value(Value::Function(f)) => f.qualname.clone(),
+                    _ => "?".into(),
+                };
+                format!("<bound method {} of {}>", name, b.receiver.type_name())
+            }
+            Value::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Value::ExcClass(n) => format!("<class '{}'>", n),
+            Value::Instance(_) => {
+                if let Ok(f) = self.get_attr(v, "__repr__") {
+                    let r = self.call(&f, Args::default())?;
+                    return self.str_of(&r);
+                }
+                format!("<__main__.{} object>", v.type_name())
+            }
+            Value::Module(m) => format!("<module '{}'>", m.name),
+            Value::Object(o) => o.clone().repr(self)?,
+            Value::Iterator(_) => "<generator object <genexpr>>".into(),
+        })
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> R<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        self.depth += 1;
+        for x in items {
+            match self.repr(x) {
+                Ok(s) => parts.push(s),
+                Err(e) => {
+                    self.depth -= 1;
+                    return Err(e);
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(parts.join(", "))
+    }
+
+    pub fn str_of(&mut self, v: &Value) -> R<String> {
+        Ok(match v {
+            Value::Str(s) => s.to_string(),
+            Value::Tensor(t) => print::tensor_str(t),
+            Value::NdArray(t) => print::array_str(t),
+            Value::Variable(_) => self.repr(v)?,
+            Value::DType(d) => format!("<dtype: '{}'>", d.name()),
+            Value::Shape(s) => shape_str(&s.dims),
+            Value::Instance(_) => {
+                if let Ok(f) = self.get_attr(v, "__str__") {
+                    let r = self.call(&f, Args::default())?;
+                    return self.str_of(&r);
+                }
+                if let Some(Value::Tuple(a)) = self.get_attr(v, "args").ok() {
+                    if a.len() == 1 {
+                        return self.str_of(&a[0]);
+                    }
+                }
+                self.repr(v)?
+            }
+            Value::Object(o) => o.clone().str(self)?,
+            _ => self.repr(v)?,
+        })
+    }
+}

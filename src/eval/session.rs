@@ -1,0 +1,220 @@
+//! One tensh session: globals, the random generator, Keras name counters, output streams.
+//! `run` executes a program statement by statement as Python's interactive mode does and
+//! reports each error as `Name: message` with the source line and a caret.
+
+use super::error::{Exception, Flow};
+use super::scope::{Scope, ScopeKind};
+use super::value::Value;
+use crate::syntax::error::{floor_char_boundary, line_col};
+use crate::syntax::{parse_program, Stmt, SyntaxError};
+use crate::tensor::random::Generator;
+use colored::Colorize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// The maximum depth of nested calls before a RecursionError.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Where a session writes: values and print() to `out`, errors to `err`.
+pub struct Output {
+    pub out: Box<dyn Write>,
+    pub err: Box<dyn Write>,
+    pub color: bool,
+}
+
+pub struct Interp {
+    pub globals: Rc<RefCell<Scope>>,
+    /// The innermost scope being executed.
+    pub scope: Rc<RefCell<Scope>>,
+    pub builtins: HashMap<String, Value>,
+    pub modules: HashMap<String, Value>,
+    pub io: Output,
+    pub rng: Generator,
+    /// Keras's per-session name counters: `dense`, `dense_1`, ...
+    pub counters: HashMap<String, usize>,
+    pub depth: usize,
+    pub interrupt: Arc<AtomicBool>,
+    pub next_id: usize,
+    /// The source being run and its file name, for error reports.
+    pub source: Rc<str>,
+    pub filename: Option<String>,
+    /// Whether expression statements echo their value (top level of interactive input).
+    pub echo: bool,
+}
+
+/// How a program run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    Failed,
+}
+
+impl Interp {
+    pub fn new(io: Output, seed: Option<u64>) -> Interp {
+        let globals = Scope::new(ScopeKind::Module, None);
+        let mut it = Interp {
+            scope: globals.clone(),
+            globals,
+            builtins: HashMap::new(),
+            modules: HashMap::new(),
+            io,
+            rng: Generator::new(seed),
+            counters: HashMap::new(),
+            depth: 0,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            next_id: 1,
+            source: Rc::from(""),
+            filename: None,
+            echo: true,
+        };
+        super::builtins::install(&mut it);
+        crate::api::install(&mut it);
+        it
+    }
+
+    /// A session writing to the process's stdout and stderr.
+    pub fn with_stdio(seed: Option<u64>, color: bool) -> Interp {
+        let io = Output {
+            out: Box::new(std::io::BufWriter::new(std::io::stdout())),
+            err: Box::new(std::io::stderr()),
+            color,
+        };
+        Interp::new(io, seed)
+    }
+
+    /// A fresh name from a Keras-style counter: `base`, `base_1`, `base_2`...
+    pub fn unique_name(&mut self, base: &str) -> String {
+        let n = self.counters.entry(base.to_string()).or_insert(0);
+        let name = if *n == 0 { base.to_string() } else { format!("{}_{}", base, n) };
+        *n += 1;
+        name
+    }
+
+    pub fn fresh_id(&mut self) -> usize {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Raises KeyboardInterrupt if Ctrl-C was pressed; loops and long kernels call this.
+    pub fn check_interrupt(&self) -> super::R<()> {
+        if self.interrupt.swap(false, Ordering::Relaxed) {
+            return super::error::raise("KeyboardInterrupt", "");
+        }
+        Ok(())
+    }
+
+    pub fn write_out(&mut self, s: &str) {
+        let _ = self.io.out.write_all(s.as_bytes());
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.io.out.flush();
+        let _ = self.io.err.flush();
+    }
+
+    /// Parses and runs `src`. With `keep_going`, an error in one top-level statement is
+    /// reported and the next one runs; otherwise the run stops at the first error.
+    pub fn run(&mut self, src: &str, filename: Option<&str>, keep_going: bool) -> Outcome {
+        self.source = Rc::from(src);
+        self.filename = filename.map(|s| s.to_string());
+        let program = match parse_program(src) {
+            Ok(p) => p,
+            Err(e) => {
+                self.report_syntax(&e);
+                return Outcome::Failed;
+            }
+        };
+        self.run_parsed(&program, keep_going)
+    }
+
+    pub fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
+        let mut outcome = Outcome::Ok;
+        for stmt in program {
+            self.echo = true;
+            self.scope = self.globals.clone();
+            self.depth = 0;
+            let r = self.exec_stmt(stmt);
+            self.flush();
+            match r {
+                Ok(()) => {}
+                Err(Flow::Error(e)) => {
+                    self.report(&e);
+                    outcome = Outcome::Failed;
+                    if !keep_going {
+                        break;
+                    }
+                }
+                Err(Flow::Return(_)) => {
+                    self.report(&Exception::new("SyntaxError", "'return' outside function"));
+                    outcome = Outcome::Failed;
+                }
+                Err(Flow::Break) | Err(Flow::Continue) => {
+                    self.report(&Exception::new("SyntaxError", "'break' outside loop"));
+                    outcome = Outcome::Failed;
+                }
+            }
+        }
+        self.flush();
+        outcome
+    }
+
+    fn header(&self, name: &str, message: &str) -> String {
+        let line = if message.is_empty() { name.to_string() } else { format!("{}: {}", name, message) };
+        if self.io.color {
+            let (n, rest) = line.split_at(name.len());
+            format!("{}{}", n.red().bold(), rest)
+        } else {
+            line
+        }
+    }
+
+    /// The location line and the source line with a caret under `start..end`.
+    fn caret(&self, start: usize, end: usize) -> String {
+        let src = &self.source;
+        if src.is_empty() {
+            return String::new();
+        }
+        let start = floor_char_boundary(src, start);
+        let (line, col) = line_col(src, start);
+        let line_start = src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let line_end = src[start..].find('\n').map(|p| start + p).unwrap_or(src.len());
+        let text = &src[line_start..line_end];
+        let end = floor_char_boundary(src, end.clamp(start + 1, line_end.max(start + 1)));
+        let width = src[start..end.min(src.len())].chars().count().max(1);
+        let mut s = String::new();
+        if let Some(f) = &self.filename {
+            s.push_str(&format!("  --> {}:{}:{}\n", f, line, col));
+        }
+        let lead = text.len() - text.trim_start().len();
+        let shown = text.trim_start();
+        let pad = text[lead.min(start - line_start)..start - line_start].chars().count();
+        let marks = "^".repeat(width);
+        let marks = if self.io.color { marks.red().to_string() } else { marks };
+        s.push_str(&format!("    {}\n    {}{}\n", shown, " ".repeat(pad), marks));
+        s
+    }
+
+    pub fn report(&mut self, e: &Exception) {
+        let _ = self.io.out.flush();
+        let mut text = self.header(&e.name, &e.message);
+        text.push('\n');
+        if let Some(span) = e.span {
+            text.push_str(&self.caret(span.start as usize, span.end as usize));
+        }
+        let _ = self.io.err.write_all(text.as_bytes());
+        let _ = self.io.err.flush();
+    }
+
+    pub fn report_syntax(&mut self, e: &SyntaxError) {
+        let _ = self.io.out.flush();
+        let mut text = self.header(e.name, &e.message);
+        text.push('\n');
+        text.push_str(&self.caret(e.offset, e.end.unwrap_or(e.offset + 1)));
+        let _ = self.io.err.write_all(text.as_bytes());
+        let _ = self.io.err.flush();
+    }
+}

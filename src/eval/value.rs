@@ -1,0 +1,457 @@
+//! The values a tensh program computes with: Python's own types, tensors and variables,
+//! modules and functions, and native objects (layers, losses, ...) behind the `Object` trait.
+
+use super::error::{type_err, R};
+use super::Interp;
+use crate::syntax::ast::FuncDef;
+use crate::tensor::{DType, Tensor};
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub type Str = Rc<str>;
+pub type List = Rc<RefCell<Vec<Value>>>;
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Str),
+    List(List),
+    Tuple(Rc<Vec<Value>>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(List),
+    Slice(Rc<[Value; 3]>),
+    Ellipsis,
+    Range(i64, i64, i64),
+    Tensor(Tensor),
+    /// A numpy array (what `.numpy()` returns); a 0-d one acts as a numpy scalar.
+    NdArray(Tensor),
+    Variable(Rc<Variable>),
+    DType(DType),
+    Shape(Rc<Shape>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A method bound to its receiver: user methods and native ones alike.
+    Bound(Rc<Bound>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Object(Rc<dyn Object>),
+    /// A builtin exception class such as `ValueError`.
+    ExcClass(Str),
+    Iterator(Rc<RefCell<Box<dyn Iterator<Item = Value>>>>),
+}
+
+/// A dict keeping insertion order, keyed by hashable Python values.
+#[derive(Clone, Default)]
+pub struct Dict {
+    pub keys: Vec<Value>,
+    pub values: Vec<Value>,
+    index: HashMap<Key, usize>,
+}
+
+/// The hashable projection of a value.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Key {
+    None,
+    Int(i64),
+    Float(u64),
+    Str(Str),
+    Tuple(Vec<Key>),
+    Ptr(usize),
+}
+
+impl Key {
+    pub fn of(v: &Value) -> R<Key> {
+        Ok(match v {
+            Value::None => Key::None,
+            Value::Bool(b) => Key::Int(*b as i64),
+            Value::Int(i) => Key::Int(*i),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e15 => Key::Int(*f as i64),
+            Value::Float(f) => Key::Float(f.to_bits()),
+            Value::Str(s) => Key::Str(s.clone()),
+            Value::Tuple(t) => Key::Tuple(t.iter().map(Key::of).collect::<R<_>>()?),
+            Value::DType(d) => Key::Str(format!("<dtype {}>", d.name()).into()),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
+            }
+            other => Key::Ptr(other.identity()),
+        })
+    }
+}
+
+impl Dict {
+    pub fn get(&self, k: &Value) -> R<Option<Value>> {
+        Ok(self.index.get(&Key::of(k)?).map(|&i| self.values[i].clone()))
+    }
+    pub fn insert(&mut self, k: Value, v: Value) -> R<()> {
+        let key = Key::of(&k)?;
+        match self.index.get(&key) {
+            Some(&i) => self.values[i] = v,
+            None => {
+                self.index.insert(key, self.keys.len());
+                self.keys.push(k);
+                self.values.push(v);
+            }
+        }
+        Ok(())
+    }
+    pub fn remove(&mut self, k: &Value) -> R<Option<Value>> {
+        let key = Key::of(k)?;
+        let Some(i) = self.index.remove(&key) else { return Ok(None) };
+        self.keys.remove(i);
+        let v = self.values.remove(i);
+        for idx in self.index.values_mut() {
+            if *idx > i {
+                *idx -= 1;
+            }
+        }
+        Ok(Some(v))
+    }
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// `tf.Variable`: a named, mutable tensor.
+pub struct Variable {
+    pub name: RefCell<String>,
+    pub value: RefCell<Tensor>,
+    pub trainable: bool,
+    pub id: usize,
+}
+
+/// `tf.TensorShape`: dims may be unknown (None); the rank itself may be unknown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    pub dims: Option<Vec<Option<usize>>>,
+}
+
+impl Shape {
+    pub fn known(dims: &[usize]) -> Shape {
+        Shape { dims: Some(dims.iter().map(|&d| Some(d)).collect()) }
+    }
+}
+
+/// A user-defined function or lambda with the scope it closes over.
+pub struct Function {
+    pub def: Rc<FuncDef>,
+    pub defaults: Vec<Value>,
+    pub kw_defaults: Vec<Option<Value>>,
+    pub closure: Option<Rc<RefCell<super::scope::Scope>>>,
+    pub qualname: String,
+}
+
+pub type NativeFn = fn(&mut Interp, Args) -> R<Value>;
+pub type NativeMethod = fn(&mut Interp, &Value, &'static str, Args) -> R<Value>;
+
+/// A function implemented in Rust.
+pub struct Builtin {
+    pub name: String,
+    pub f: NativeFn,
+}
+
+pub enum Callee {
+    Value(Value),
+    Native(&'static str, NativeMethod),
+}
+
+pub struct Bound {
+    pub receiver: Value,
+    pub callee: Callee,
+    /// The class that defines the method, for `super()` inside it.
+    pub owner: Option<Rc<Class>>,
+}
+
+/// A class defined by a `class` statement.
+pub struct Class {
+    pub name: String,
+    pub bases: Vec<Value>,
+    pub dict: RefCell<HashMap<String, Value>>,
+}
+
+impl Class {
+    /// Looks `name` up along the bases, depth first (Python's MRO for single inheritance).
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
+        self.lookup_owner(name).map(|(v, _)| v)
+    }
+
+    /// Like `lookup`, also giving the class that defines the name.
+    pub fn lookup_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<Class>)> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some((v.clone(), self.clone()));
+        }
+        for b in &self.bases {
+            if let Value::Class(c) = b {
+                if let Some(found) = c.lookup_owner(name) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first native (Rust-implemented) base class up the chain, if any.
+    pub fn native_base(&self) -> Option<Value> {
+        for b in &self.bases {
+            match b {
+                Value::Class(c) => {
+                    if let Some(n) = c.native_base() {
+                        return Some(n);
+                    }
+                }
+                Value::ExcClass(_) | Value::Builtin(_) => return Some(b.clone()),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    pub fn is_subclass_of(&self, other: &Rc<Class>) -> bool {
+        if std::ptr::eq(self, other.as_ref()) {
+            return true;
+        }
+        self.bases.iter().any(|b| matches!(b, Value::Class(c) if c.is_subclass_of(other)))
+    }
+}
+
+/// An instance of a user class. `native` holds the Rust part when the class derives from a
+/// native base (a Keras layer, an exception).
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: RefCell<HashMap<String, Value>>,
+    pub attr_order: RefCell<Vec<String>>,
+    pub native: RefCell<Option<Value>>,
+}
+
+/// A module (`tf`, `tf.nn`, ...): a name and its attributes.
+pub struct Module {
+    pub name: String,
+    pub attrs: RefCell<HashMap<String, Value>>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Module {
+        Module { name: name.to_string(), attrs: RefCell::new(HashMap::new()) }
+    }
+    pub fn set(&self, name: &str, v: Value) {
+        self.attrs.borrow_mut().insert(name.to_string(), v);
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.attrs.borrow().get(name).cloned()
+    }
+}
+
+/// A native object: layers, models, losses, named tuples, tapes. Each kind implements the
+/// protocol parts it supports; the defaults raise the errors Python raises.
+pub trait Object: Any {
+    fn type_name(&self) -> String;
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>>;
+    fn set_attr(&self, _name: &str, _value: Value, _it: &mut Interp) -> R<bool> {
+        Ok(false)
+    }
+    fn call(&self, _this: &Value, _it: &mut Interp, _args: Args) -> R<Value> {
+        Err(type_err(format!("'{}' object is not callable", self.type_name())))
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!("<{} object>", self.type_name()))
+    }
+    fn str(&self, it: &mut Interp) -> R<String> {
+        self.repr(it)
+    }
+    /// The elements, for objects that iterate (named tuples).
+    fn items(&self) -> Option<Vec<Value>> {
+        None
+    }
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// Call arguments: positional values and keyword pairs, in call order.
+#[derive(Clone, Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(String, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a
+    /// keyword-only parameter), with Python's errors for missing, extra or unknown ones.
+    pub fn bind<const N: usize>(&self, fname: &str, params: [&str; N]) -> R<[Option<Value>; N]> {
+        let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
+        let names: Vec<(&str, bool, bool)> = params
+            .iter()
+            .map(|p| {
+                let kwonly = p.starts_with('*');
+                let p = p.trim_start_matches('*');
+                let (n, opt) = match p.split_once('=') {
+                    Some((n, _)) => (n, true),
+                    None => (p, false),
+                };
+                (n, opt, kwonly)
+            })
+            .collect();
+        let max_pos = names.iter().filter(|n| !n.2).count();
+        if self.pos.len() > max_pos {
+            let min_pos = names.iter().filter(|n| !n.1 && !n.2).count();
+            let takes = if min_pos == max_pos {
+                format!("{} positional argument{}", max_pos, if max_pos == 1 { "" } else { "s" })
+            } else {
+                format!("from {} to {} positional arguments", min_pos, max_pos)
+            };
+            return Err(type_err(format!("{}() takes {} but {} were given", fname, takes, self.pos.len())));
+        }
+        for (i, v) in self.pos.iter().enumerate() {
+            out[i] = Some(v.clone());
+        }
+        for (k, v) in &self.kw {
+            match names.iter().position(|n| n.0 == k) {
+                Some(i) => {
+                    if out[i].is_some() {
+                        return Err(type_err(format!("{}() got multiple values for argument '{}'", fname, k)));
+                    }
+                    out[i] = Some(v.clone());
+                }
+                None => {
+                    return Err(type_err(format!("{}() got an unexpected keyword argument '{}'", fname, k)))
+                }
+            }
+        }
+        let missing: Vec<&str> =
+            names.iter().enumerate().filter(|(i, n)| !n.1 && out[*i].is_none()).map(|(_, n)| n.0).collect();
+        if !missing.is_empty() {
+            let list = match missing.len() {
+                1 => format!("'{}'", missing[0]),
+                _ => {
+                    let (last, rest) = missing.split_last().unwrap_or((&"", &[]));
+                    format!(
+                        "{} and '{}'",
+                        rest.iter().map(|m| format!("'{}'", m)).collect::<Vec<_>>().join(", "),
+                        last
+                    )
+                }
+            };
+            return Err(type_err(format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                list
+            )));
+        }
+        // Explicit None counts as "not given" for optional parameters.
+        for (i, n) in names.iter().enumerate() {
+            if n.1 && matches!(out[i], Some(Value::None)) {
+                out[i] = None;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>", self.type_name())
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(v))
+    }
+
+    pub fn builtin(name: &str, f: NativeFn) -> Value {
+        Value::Builtin(Rc::new(Builtin { name: name.to_string(), f }))
+    }
+
+    pub fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
+        Value::Bound(Rc::new(Bound { receiver, callee: Callee::Native(name, f), owner: None }))
+    }
+
+    /// Python's type name: `int`, `list`, `EagerTensor`...
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_) => "set".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Ellipsis => "ellipsis".into(),
+            Value::Range(..) => "range".into(),
+            Value::Tensor(_) => "EagerTensor".into(),
+            Value::NdArray(t) if t.ndim() == 0 => t.dtype().name().into(),
+            Value::NdArray(_) => "ndarray".into(),
+            Value::Variable(_) => "ResourceVariable".into(),
+            Value::DType(_) => "DType".into(),
+            Value::Shape(_) => "TensorShape".into(),
+            Value::Function(_) => "function".into(),
+            Value::Builtin(_) => "builtin_function_or_method".into(),
+            Value::Bound(_) => "method".into(),
+            Value::Class(_) | Value::ExcClass(_) => "type".into(),
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Module(_) => "module".into(),
+            Value::Object(o) => o.type_name(),
+            Value::Iterator(_) => "generator".into(),
+        }
+    }
+
+    /// A stable identity for `is` and for hashing objects.
+    pub fn identity(&self) -> usize {
+        match self {
+            Value::List(l) | Value::Set(l) => Rc::as_ptr(l) as *const u8 as usize,
+            Value::Dict(d) => Rc::as_ptr(d) as *const u8 as usize,
+            Value::Tuple(t) => Rc::as_ptr(t) as *const u8 as usize,
+            Value::Variable(v) => Rc::as_ptr(v) as *const u8 as usize,
+            Value::Function(f) => Rc::as_ptr(f) as *const u8 as usize,
+            Value::Builtin(f) => Rc::as_ptr(f) as *const u8 as usize,
+            Value::Bound(f) => Rc::as_ptr(f) as *const u8 as usize,
+            Value::Class(c) => Rc::as_ptr(c) as *const u8 as usize,
+            Value::Instance(i) => Rc::as_ptr(i) as *const u8 as usize,
+            Value::Module(m) => Rc::as_ptr(m) as *const u8 as usize,
+            Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Shape(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Str(s) => s.as_ptr() as usize,
+            Value::Tensor(t) | Value::NdArray(t) => crate::with_data!(&t.data, a => a.as_ptr() as *const u8 as usize),
+            Value::Iterator(i) => Rc::as_ptr(i) as *const u8 as usize,
+            Value::Slice(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::None => 1,
+            Value::Bool(b) => 2 + *b as usize,
+            Value::Ellipsis => 4,
+            Value::Int(i) => *i as usize,
+            Value::Float(f) => f.to_bits() as usize,
+            Value::DType(d) => *d as usize + 16,
+            Value::Range(a, b, c) => (*a ^ *b ^ *c) as usize,
+            Value::ExcClass(s) => s.as_ptr() as usize,
+        }
+    }
+
+    pub fn as_object<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Object(o) => o.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}

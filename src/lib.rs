@@ -1,0 +1,20 @@
+//! tensh: a REPL for tensor experiments that runs TensorFlow-2 notebook code on its own
+//! ndarray runtime and prints what TensorFlow prints.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
+//! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
+//! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random |
+//! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers |
+//! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
+//! | [`print`] | numpy-style formatting and TensorFlow reprs |
+//! | [`repl`] | the interactive line editor and its commands |
+
+pub mod syntax;
+pub mod print;
+pub mod tensor;
+pub mod eval;
+pub mod api;
+pub mod nn;
+pub mod repl;

@@ -1,0 +1,14 @@
+//! The printer: numpy 1.26's formatting of arrays and scalars, and TensorFlow's reprs.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `float.rs` | digits of floats (shortest round-trip, cut to a precision) and their layout |
+//! | `array.rs` | array2string: one format per array, nested brackets, wrapping, summarizing |
+//! | `tf.rs` | `tf.Tensor(...)`, `<tf.Tensor: ...>`, `<tf.Variable ...>` |
+
+pub mod array;
+pub mod float;
+pub mod tf;
+
+pub use array::{array_repr, array_str, scalar_repr_of, shape_tuple};
+pub use tf::{tensor_repr, tensor_str, variable_repr};

@@ -1,0 +1,61 @@
+//! The statement language: the part of Python that TensorFlow-2 notebook code uses.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `ast.rs` | the syntax tree; every node has a byte span |
+//! | `lexeme.rs` | the lexer: lexemes as nom parsers over `&str`, plus layout tokens |
+//! | `tokens.rs` | the token-slice input for nom, the parse error, primitive token parsers |
+//! | `expr.rs` | expressions by precedence |
+//! | `fstring.rs` | f-string bodies |
+//! | `stmt.rs` | statements, blocks, parameter lists |
+//! | `complete.rs` | "is this input complete?" for the REPL |
+//! | `unparse.rs` | the AST back to source (used by round-trip tests and `:save`) |
+//! | `error.rs` | syntax errors with positions |
+//!
+//! grammar/tensh.ebnf is the reference this parser follows.
+
+pub mod ast;
+pub mod complete;
+pub mod error;
+pub mod expr;
+pub mod fstring;
+pub mod lexeme;
+pub mod stmt;
+pub mod tokens;
+pub mod unparse;
+
+pub use ast::{Expr, ExprKind, Span, Stmt, StmtKind};
+pub use error::SyntaxError;
+
+use error::line_col;
+use tokens::{PErr, Toks};
+
+/// Parses a whole program (a file, a cell, or one REPL entry).
+pub fn parse_program(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
+    let toks = lexeme::tokenize(src, 0)?;
+    match stmt::file(Toks(&toks)) {
+        Ok((_, body)) => Ok(body),
+        Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => Err(to_syntax_error(src, e)),
+        Err(nom::Err::Incomplete(_)) => Err(SyntaxError::new("SyntaxError", "unexpected end of input", src.len())),
+    }
+}
+
+fn to_syntax_error(src: &str, e: PErr) -> SyntaxError {
+    let mut message = e.message.unwrap_or_else(|| "invalid syntax".into());
+    if let Some(open) = e.opened {
+        let (l, c) = line_col(src, open);
+        let bracket = src[open..].chars().next().unwrap_or('(');
+        message = format!("{} to close '{}' opened at {}:{}", message, bracket, l, c);
+    }
+    let name = if message.starts_with("expected an indented block") || message == "unexpected indent" {
+        "IndentationError"
+    } else {
+        "SyntaxError"
+    };
+    let mut err = SyntaxError::new(name, message, e.offset);
+    if e.end > e.offset + 1 {
+        err.end = Some(e.end);
+    }
+    err.incomplete = e.at_end;
+    err
+}

@@ -1,0 +1,224 @@
+//! The tensor value: a dtype-tagged, dynamically ranked ndarray behind an `Arc`, so clones
+//! and many views (slices, transposes) share their buffer.
+
+use super::dtype::{DType, Elem};
+use super::error::{TResult, TfError};
+use ndarray::{ArcArray, ArrayD, IxDyn};
+
+#[derive(Clone, Debug)]
+pub enum Data {
+    F32(ArcArray<f32, IxDyn>),
+    F64(ArcArray<f64, IxDyn>),
+    I32(ArcArray<i32, IxDyn>),
+    I64(ArcArray<i64, IxDyn>),
+    U8(ArcArray<u8, IxDyn>),
+    Bool(ArcArray<bool, IxDyn>),
+}
+
+/// Runs `$body` with `$a` bound to the typed array, whatever the dtype. The body must be
+/// generic in the element type (usually a call to a generic function).
+#[macro_export]
+macro_rules! with_data {
+    ($data:expr, $a:ident => $body:expr) => {
+        match $data {
+            $crate::tensor::Data::F32($a) => $body,
+            $crate::tensor::Data::F64($a) => $body,
+            $crate::tensor::Data::I32($a) => $body,
+            $crate::tensor::Data::I64($a) => $body,
+            $crate::tensor::Data::U8($a) => $body,
+            $crate::tensor::Data::Bool($a) => $body,
+        }
+    };
+}
+
+/// Like `with_data!` for numeric dtypes; bool runs `$other`.
+#[macro_export]
+macro_rules! with_num {
+    ($data:expr, $a:ident => $body:expr, $other:expr) => {
+        match $data {
+            $crate::tensor::Data::F32($a) => $body,
+            $crate::tensor::Data::F64($a) => $body,
+            $crate::tensor::Data::I32($a) => $body,
+            $crate::tensor::Data::I64($a) => $body,
+            $crate::tensor::Data::U8($a) => $body,
+            $crate::tensor::Data::Bool(_) => $other,
+        }
+    };
+}
+
+/// Like `with_data!` for float dtypes; other dtypes run `$other`.
+#[macro_export]
+macro_rules! with_float {
+    ($data:expr, $a:ident => $body:expr, $other:expr) => {
+        match $data {
+            $crate::tensor::Data::F32($a) => $body,
+            $crate::tensor::Data::F64($a) => $body,
+            _ => $other,
+        }
+    };
+}
+
+#[derive(Clone, Debug)]
+pub struct Tensor {
+    pub data: Data,
+}
+
+impl Tensor {
+    pub fn from_array<T: Elem>(a: ArrayD<T>) -> Tensor {
+        Tensor { data: T::wrap(a.into_shared()) }
+    }
+
+    pub fn from_shared<T: Elem>(a: ArcArray<T, IxDyn>) -> Tensor {
+        Tensor { data: T::wrap(a) }
+    }
+
+    /// A tensor from a flat vector in row-major order.
+    pub fn from_vec<T: Elem>(shape: &[usize], v: Vec<T>) -> Tensor {
+        match ArrayD::from_shape_vec(IxDyn(shape), v) {
+            Ok(a) => Tensor::from_array(a),
+            // Callers pass matching sizes; keep a defined result if one does not.
+            Err(_) => Tensor::from_array(ArrayD::<T>::default(IxDyn(&[0]))),
+        }
+    }
+
+    pub fn scalar<T: Elem>(v: T) -> Tensor {
+        Tensor::from_vec(&[], vec![v])
+    }
+
+    pub fn dtype(&self) -> DType {
+        match &self.data {
+            Data::F32(_) => DType::F32,
+            Data::F64(_) => DType::F64,
+            Data::I32(_) => DType::I32,
+            Data::I64(_) => DType::I64,
+            Data::U8(_) => DType::U8,
+            Data::Bool(_) => DType::Bool,
+        }
+    }
+
+    pub fn shape(&self) -> &[usize] {
+        with_data!(&self.data, a => a.shape())
+    }
+
+    pub fn ndim(&self) -> usize {
+        self.shape().len()
+    }
+
+    pub fn size(&self) -> usize {
+        self.shape().iter().product()
+    }
+
+    pub fn nbytes(&self) -> usize {
+        self.size() * self.dtype().size_bytes()
+    }
+
+    pub fn array<T: Elem>(&self) -> Option<&ArcArray<T, IxDyn>> {
+        T::view(&self.data)
+    }
+
+    /// The elements in row-major order, typed; an error names the dtype mismatch.
+    pub fn to_vec<T: Elem>(&self) -> TResult<Vec<T>> {
+        match T::view(&self.data) {
+            Some(a) => Ok(a.iter().copied().collect()),
+            None => Err(TfError::new(
+                "TypeError",
+                format!("expected a {} tensor, got {}", T::DTYPE.name(), self.dtype().name()),
+            )),
+        }
+    }
+
+    pub fn to_f64_vec(&self) -> Vec<f64> {
+        with_data!(&self.data, a => a.iter().map(|x| x.to_f64()).collect())
+    }
+
+    pub fn to_i64_vec(&self) -> Vec<i64> {
+        with_data!(&self.data, a => a.iter().map(|x| x.to_i64()).collect())
+    }
+
+    /// The single element of a tensor with one element, as f64.
+    pub fn item_f64(&self) -> Option<f64> {
+        if self.size() != 1 {
+            return None;
+        }
+        with_data!(&self.data, a => a.iter().next().map(|x| x.to_f64()))
+    }
+
+    pub fn item_i64(&self) -> Option<i64> {
+        if self.size() != 1 {
+            return None;
+        }
+        with_data!(&self.data, a => a.iter().next().map(|x| x.to_i64()))
+    }
+
+    pub fn zeros(dtype: DType, shape: &[usize]) -> Tensor {
+        Tensor::full(dtype, shape, 0.0)
+    }
+
+    pub fn full(dtype: DType, shape: &[usize], v: f64) -> Tensor {
+        fn mk<T: Elem>(shape: &[usize], v: f64) -> Tensor {
+            Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v)))
+        }
+        match dtype {
+            DType::F32 => mk::<f32>(shape, v),
+            DType::F64 => mk::<f64>(shape, v),
+            DType::I32 => mk::<i32>(shape, v),
+            DType::I64 => mk::<i64>(shape, v),
+            DType::U8 => mk::<u8>(shape, v),
+            DType::Bool => mk::<bool>(shape, v),
+        }
+    }
+
+    /// A tensor of `dtype` from f64 values (used for Python numbers and lists).
+    pub fn from_f64s(dtype: DType, shape: &[usize], v: &[f64]) -> Tensor {
+        fn mk<T: Elem>(shape: &[usize], v: &[f64]) -> Tensor {
+            Tensor::from_vec(shape, v.iter().map(|&x| T::from_f64(x)).collect())
+        }
+        match dtype {
+            DType::F32 => mk::<f32>(shape, v),
+            DType::F64 => mk::<f64>(shape, v),
+            DType::I32 => mk::<i32>(shape, v),
+            DType::I64 => mk::<i64>(shape, v),
+            DType::U8 => mk::<u8>(shape, v),
+            DType::Bool => mk::<bool>(shape, v),
+        }
+    }
+
+    /// Element-type conversion as `tf.cast` does it (float to int truncates toward zero).
+    pub fn cast(&self, dtype: DType) -> Tensor {
+        if dtype == self.dtype() {
+            return self.clone();
+        }
+        fn conv<S: Elem, D: Elem>(a: &ArcArray<S, IxDyn>) -> Tensor {
+            let out = if S::DTYPE.is_float() && !D::DTYPE.is_float() && D::DTYPE != DType::Bool {
+                a.map(|x| D::from_f64(x.to_f64().trunc()))
+            } else if D::DTYPE.is_float() {
+                a.map(|x| D::from_f64(x.to_f64()))
+            } else {
+                a.map(|x| D::from_i64(x.to_i64()))
+            };
+            Tensor::from_array(out)
+        }
+        fn to<D: Elem>(t: &Tensor) -> Tensor {
+            with_data!(&t.data, a => conv::<_, D>(a))
+        }
+        match dtype {
+            DType::F32 => to::<f32>(self),
+            DType::F64 => to::<f64>(self),
+            DType::I32 => to::<i32>(self),
+            DType::I64 => to::<i64>(self),
+            DType::U8 => to::<u8>(self),
+            DType::Bool => with_data!(&self.data, a => Tensor::from_array(a.map(|x| !x.is_zero()))),
+        }
+    }
+
+    /// The same tensor in standard (row-major, contiguous) layout.
+    pub fn contiguous(&self) -> Tensor {
+        with_data!(&self.data, a => {
+            if a.is_standard_layout() {
+                self.clone()
+            } else {
+                Tensor::from_array(a.as_standard_layout().into_owned())
+            }
+        })
+    }
+}

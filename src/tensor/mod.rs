@@ -1,0 +1,21 @@
+//! The tensor runtime: dtype-tagged ndarrays and TensorFlow's ops over them.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `dtype.rs` | `DType`, the `Elem`/`Num`/`Float` element traits |
+//! | `data.rs` | `Tensor` and its storage; dtype dispatch macros; casts |
+//! | `broadcast.rs` | numpy broadcasting |
+//! | `error.rs` | runtime errors named as TensorFlow names them |
+//! | `random.rs` | the seedable generator and distributions |
+//! | `ops/` | the ops, by theme |
+
+pub mod broadcast;
+pub mod data;
+pub mod dtype;
+pub mod error;
+pub mod ops;
+pub mod random;
+
+pub use data::{Data, Tensor};
+pub use dtype::{DType, Elem, Float, Num};
+pub use error::{TResult, TfError};

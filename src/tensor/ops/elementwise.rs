@@ -1,0 +1,590 @@
+//! Elementwise ops: unary math, binary arithmetic with broadcasting, comparisons and
+//! logical ops. Each op picks its kernel once (per dtype and op), then runs a tight loop over
+//! contiguous buffers; scalars and equal shapes take fast paths, other shapes broadcast.
+
+use super::eigen;
+use super::parallel::{map_into, zip_into};
+use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
+use crate::tensor::dtype::num_like::{FloatOps, NumOps};
+use crate::tensor::error::{invalid_arg, op_error, TResult};
+use crate::tensor::{DType, Data, Elem, Tensor};
+use crate::with_data;
+use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
+
+/// `f` over every element, into a new contiguous array.
+pub fn map_array<A: Elem, O: Elem>(a: &ArcArray<A, IxDyn>, f: impl Fn(A) -> O + Sync + Send) -> ArrayD<O> {
+    let std = a.as_standard_layout();
+    let src = std.as_slice().unwrap_or(&[]);
+    let mut out = vec![O::default(); src.len()];
+    map_into(src, &mut out, f);
+    ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
+}
+
+/// `f` over pairs of elements with broadcasting; None when the shapes do not broadcast.
+pub fn zip_arrays<A: Elem, B: Elem, O: Elem>(
+    a: &ArcArray<A, IxDyn>,
+    b: &ArcArray<B, IxDyn>,
+    f: impl Fn(A, B) -> O + Sync + Send,
+) -> Option<ArrayD<O>> {
+    if a.shape() == b.shape() {
+        if let (Some(x), Some(y)) = (a.as_slice(), b.as_slice()) {
+            let mut out = vec![O::default(); x.len()];
+            zip_into(x, y, &mut out, f);
+            return ArrayD::from_shape_vec(IxDyn(a.shape()), out).ok();
+        }
+    }
+    let shape = broadcast_shapes(a.shape(), b.shape())?;
+    if b.len() == 1 && a.shape() == shape.as_slice() {
+        let y = *b.iter().next()?;
+        return Some(map_array(a, move |x| f(x, y)));
+    }
+    if a.len() == 1 && b.shape() == shape.as_slice() {
+        let x = *a.iter().next()?;
+        return Some(map_array(b, move |y| f(x, y)));
+    }
+    let av = a.broadcast(IxDyn(&shape))?;
+    let bv = b.broadcast(IxDyn(&shape))?;
+    Some(Zip::from(&av).and(&bv).map_collect(|&x, &y| f(x, y)))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binary {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    FloorMod,
+    Pow,
+    Maximum,
+    Minimum,
+    SquaredDifference,
+}
+
+impl Binary {
+    /// The TensorFlow op name in error messages.
+    pub fn op_name(self) -> &'static str {
+        match self {
+            Binary::Add => "AddV2",
+            Binary::Sub => "Sub",
+            Binary::Mul => "Mul",
+            Binary::Div => "RealDiv",
+            Binary::FloorDiv => "FloorDiv",
+            Binary::FloorMod => "FloorMod",
+            Binary::Pow => "Pow",
+            Binary::Maximum => "Maximum",
+            Binary::Minimum => "Minimum",
+            Binary::SquaredDifference => "SquaredDifference",
+        }
+    }
+}
+
+/// TensorFlow's check that both inputs of an op have one dtype.
+pub fn check_same_dtype(op: &str, a: &Tensor, b: &Tensor) -> TResult<()> {
+    if a.dtype() != b.dtype() {
+        return Err(invalid_arg(format!(
+            "cannot compute {} as input #1(zero-based) was expected to be a {} tensor but is a {} tensor [Op:{}] name:",
+            op,
+            a.dtype().kind_word(),
+            b.dtype().kind_word(),
+            op
+        )));
+    }
+    Ok(())
+}
+
+fn incompatible(op: &str, a: &Tensor, b: &Tensor) -> crate::tensor::TfError {
+    op_error(
+        op,
+        op,
+        format!("Incompatible shapes: {} vs. {}", shape_brackets(a.shape()), shape_brackets(b.shape())),
+        Some(""),
+    )
+}
+
+fn float_binary<T: Elem + FloatOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>> {
+    match op {
+        Binary::Add => zip_arrays(x, y, |a: T, b: T| a.add(b)),
+        Binary::Sub => zip_arrays(x, y, |a: T, b: T| a.sub(b)),
+        Binary::Mul => zip_arrays(x, y, |a: T, b: T| a.mul(b)),
+        Binary::Div => zip_arrays(x, y, |a: T, b: T| a.div(b)),
+        Binary::FloorDiv => zip_arrays(x, y, |a: T, b: T| a.div(b).floor()),
+        Binary::FloorMod => zip_arrays(x, y, |a: T, b: T| a.floormod(b).unwrap_or(a)),
+        Binary::Pow => zip_arrays(x, y, |a: T, b: T| a.pow(b)),
+        Binary::Maximum => zip_arrays(x, y, |a: T, b: T| if a.is_nan() || a > b { a } else { b }),
+        Binary::Minimum => zip_arrays(x, y, |a: T, b: T| if a.is_nan() || a < b { a } else { b }),
+        Binary::SquaredDifference => zip_arrays(x, y, |a: T, b: T| {
+            let d = a.sub(b);
+            d.mul(d)
+        }),
+    }
+}
+
+fn int_binary<T: Elem + NumOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> TResult<Option<ArrayD<T>>> {
+    let has_zero = || y.iter().any(|v| v.is_zero());
+    Ok(match op {
+        Binary::Add => zip_arrays(x, y, |a: T, b: T| a.add(b)),
+        Binary::Sub => zip_arrays(x, y, |a: T, b: T| a.sub(b)),
+        Binary::Mul => zip_arrays(x, y, |a: T, b: T| a.mul(b)),
+        Binary::FloorDiv | Binary::Div => {
+            if has_zero() {
+                return Err(op_error(op.op_name(), op.op_name(), "Integer division by zero", Some("")));
+            }
+            zip_arrays(x, y, |a: T, b: T| a.floordiv(b).unwrap_or(a))
+        }
+        Binary::FloorMod => {
+            if has_zero() {
+                return Err(op_error(op.op_name(), op.op_name(), "Integer division by zero", Some("")));
+            }
+            zip_arrays(x, y, |a: T, b: T| a.floormod(b).unwrap_or(a))
+        }
+        Binary::Pow => {
+            if y.iter().any(|v| v.to_i64() < 0) {
+                return Err(op_error("Pow", "Pow", "Integers to negative integer powers are not allowed", Some("")));
+            }
+            zip_arrays(x, y, |a: T, b: T| a.pow(b))
+        }
+        Binary::Maximum => zip_arrays(x, y, |a: T, b: T| if a > b { a } else { b }),
+        Binary::Minimum => zip_arrays(x, y, |a: T, b: T| if a < b { a } else { b }),
+        Binary::SquaredDifference => zip_arrays(x, y, |a: T, b: T| {
+            let d = a.sub(b);
+            d.mul(d)
+        }),
+    })
+}
+
+/// A binary arithmetic op with TensorFlow's dtype and shape rules.
+pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    check_same_dtype(op.op_name(), a, b)?;
+    let out = match (&a.data, &b.data) {
+        (Data::F32(x), Data::F32(y)) => float_binary(op, x, y).map(Tensor::from_array),
+        (Data::F64(x), Data::F64(y)) => float_binary(op, x, y).map(Tensor::from_array),
+        (Data::I32(x), Data::I32(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
+        (Data::I64(x), Data::I64(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
+        (Data::U8(x), Data::U8(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
+        _ => {
+            return Err(crate::tensor::TfError::new(
+                "NotFoundError",
+                format!(
+                    "Could not find device for node: {{{{node {}}}}} = {}[T=DT_BOOL]",
+                    op.op_name(),
+                    op.op_name()
+                ),
+            ))
+        }
+    };
+    out.ok_or_else(|| incompatible(op.op_name(), a, b))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+}
+
+impl Compare {
+    pub fn op_name(self) -> &'static str {
+        match self {
+            Compare::Equal => "Equal",
+            Compare::NotEqual => "NotEqual",
+            Compare::Less => "Less",
+            Compare::LessEqual => "LessEqual",
+            Compare::Greater => "Greater",
+            Compare::GreaterEqual => "GreaterEqual",
+        }
+    }
+}
+
+fn compare_arrays<T: Elem>(op: Compare, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> Option<ArrayD<bool>> {
+    match op {
+        Compare::Equal => zip_arrays(x, y, |a: T, b: T| a == b),
+        Compare::NotEqual => zip_arrays(x, y, |a: T, b: T| a != b),
+        Compare::Less => zip_arrays(x, y, |a: T, b: T| a < b),
+        Compare::LessEqual => zip_arrays(x, y, |a: T, b: T| a <= b),
+        Compare::Greater => zip_arrays(x, y, |a: T, b: T| a > b),
+        Compare::GreaterEqual => zip_arrays(x, y, |a: T, b: T| a >= b),
+    }
+}
+
+pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    check_same_dtype(op.op_name(), a, b)?;
+    let out = match (&a.data, &b.data) {
+        (Data::F32(x), Data::F32(y)) => compare_arrays(op, x, y),
+        (Data::F64(x), Data::F64(y)) => compare_arrays(op, x, y),
+        (Data::I32(x), Data::I32(y)) => compare_arrays(op, x, y),
+        (Data::I64(x), Data::I64(y)) => compare_arrays(op, x, y),
+        (Data::U8(x), Data::U8(y)) => compare_arrays(op, x, y),
+        (Data::Bool(x), Data::Bool(y)) => compare_arrays(op, x, y),
+        _ => None,
+    };
+    out.map(Tensor::from_array).ok_or_else(|| incompatible(op.op_name(), a, b))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Logical {
+    And,
+    Or,
+    Xor,
+}
+
+pub fn logical(op: Logical, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    let name = match op {
+        Logical::And => "LogicalAnd",
+        Logical::Or => "LogicalOr",
+        Logical::Xor => "LogicalXor",
+    };
+    let (Data::Bool(x), Data::Bool(y)) = (&a.data, &b.data) else {
+        let bad = if a.dtype() != DType::Bool { a } else { b };
+        return Err(invalid_arg(format!(
+            "cannot compute {} as input #{}(zero-based) was expected to be a bool tensor but is a {} tensor [Op:{}] name:",
+            name,
+            if a.dtype() != DType::Bool { 0 } else { 1 },
+            bad.dtype().kind_word(),
+            name
+        )));
+    };
+    let out = match op {
+        Logical::And => zip_arrays(x, y, |p, q| p && q),
+        Logical::Or => zip_arrays(x, y, |p, q| p || q),
+        Logical::Xor => zip_arrays(x, y, |p, q| p != q),
+    };
+    out.map(Tensor::from_array).ok_or_else(|| incompatible(name, a, b))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unary {
+    Neg,
+    Abs,
+    Sign,
+    Square,
+    Sqrt,
+    Rsqrt,
+    Exp,
+    Expm1,
+    Log,
+    Log1p,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Sigmoid,
+    Floor,
+    Ceil,
+    Round,
+    Reciprocal,
+    Relu,
+    Relu6,
+    Elu,
+    Selu,
+    Softplus,
+    Softsign,
+    Erf,
+    IsNan,
+    IsInf,
+    IsFinite,
+    LogicalNot,
+}
+
+impl Unary {
+    pub fn op_name(self) -> &'static str {
+        match self {
+            Unary::Neg => "Neg",
+            Unary::Abs => "Abs",
+            Unary::Sign => "Sign",
+            Unary::Square => "Square",
+            Unary::Sqrt => "Sqrt",
+            Unary::Rsqrt => "Rsqrt",
+            Unary::Exp => "Exp",
+            Unary::Expm1 => "Expm1",
+            Unary::Log => "Log",
+            Unary::Log1p => "Log1p",
+            Unary::Sin => "Sin",
+            Unary::Cos => "Cos",
+            Unary::Tan => "Tan",
+            Unary::Asin => "Asin",
+            Unary::Acos => "Acos",
+            Unary::Atan => "Atan",
+            Unary::Sinh => "Sinh",
+            Unary::Cosh => "Cosh",
+            Unary::Tanh => "Tanh",
+            Unary::Sigmoid => "Sigmoid",
+            Unary::Floor => "Floor",
+            Unary::Ceil => "Ceil",
+            Unary::Round => "Round",
+            Unary::Reciprocal => "Reciprocal",
+            Unary::Relu => "Relu",
+            Unary::Relu6 => "Relu6",
+            Unary::Elu => "Elu",
+            Unary::Selu => "Selu",
+            Unary::Softplus => "Softplus",
+            Unary::Softsign => "Softsign",
+            Unary::Erf => "Erf",
+            Unary::IsNan => "IsNan",
+            Unary::IsInf => "IsInf",
+            Unary::IsFinite => "IsFinite",
+            Unary::LogicalNot => "LogicalNot",
+        }
+    }
+
+    /// Ops defined on integers too (the rest need a float dtype).
+    fn takes_ints(self) -> bool {
+        matches!(
+            self,
+            Unary::Neg | Unary::Abs | Unary::Sign | Unary::Square | Unary::Relu | Unary::Relu6 | Unary::Round
+        )
+    }
+}
+
+/// The error TensorFlow gives for a float-only op on another dtype.
+fn not_allowed(op: Unary, d: DType) -> crate::tensor::TfError {
+    invalid_arg(format!(
+        "Value for attr 'T' of {} is not in the list of allowed values: bfloat16, half, float, double, complex64, complex128\n\t; NodeDef: {{{{node {}}}}}; Op<name={}; signature=x:T -> y:T; attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_COMPLEX64, DT_COMPLEX128]> [Op:{}] name: ",
+        d.name(),
+        op.op_name(),
+        op.op_name(),
+        op.op_name()
+    ))
+}
+
+/// The error function (Abramowitz-Stegun 7.1.26 refined by one Newton step is not enough for
+/// float64; this uses the complementary series/continued fraction split).
+pub fn erf(x: f64) -> f64 {
+    // W. J. Cody's rational approximations are long; a high-order series and continued
+    // fraction give full double precision over the real line.
+    let ax = x.abs();
+    let r = if ax < 2.5 {
+        let mut sum = ax;
+        let mut term = ax;
+        let x2 = ax * ax;
+        let mut n = 0.0;
+        loop {
+            n += 1.0;
+            term *= -x2 / n;
+            let add = term / (2.0 * n + 1.0);
+            sum += add;
+            if add.abs() < 1e-17 * sum.abs() {
+                break;
+            }
+        }
+        sum * 2.0 / std::f64::consts::PI.sqrt()
+    } else {
+        // erfc by continued fraction (Lentz).
+        let mut f = ax;
+        let mut c = ax;
+        let mut d = 0.0;
+        for k in 1..200 {
+            let a = k as f64 / 2.0;
+            d = ax + a * d;
+            d = 1.0 / d;
+            c = ax + a / c;
+            let delta = c * d;
+            f *= delta;
+            if (delta - 1.0).abs() < 1e-16 {
+                break;
+            }
+        }
+        1.0 - (-ax * ax).exp() / (f * std::f64::consts::PI.sqrt())
+    };
+    if x < 0.0 {
+        -r
+    } else {
+        r
+    }
+}
+
+const SELU_ALPHA: f64 = 1.6732632423543772848170429916717;
+const SELU_SCALE: f64 = 1.0507009873554804934193349852946;
+
+/// A float unary op over a contiguous buffer. exp, log, sin, cos, tanh and sigmoid use the
+/// TensorFlow-exact kernels on whole packets and libm on the remainder.
+fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
+    macro_rules! via64 {
+        ($f:expr) => {
+            map_array(a, |x: T| T::from_f64c($f(x.to_f64c())))
+        };
+    }
+    match op {
+        Unary::Exp | Unary::Log | Unary::Sin | Unary::Cos | Unary::Tanh | Unary::Sigmoid => {
+            if let Some(t) = exact_kernel(op, a) {
+                return t;
+            }
+            match op {
+                Unary::Exp => map_array(a, |x: T| x.exp()),
+                Unary::Log => map_array(a, |x: T| x.ln()),
+                Unary::Sin => map_array(a, |x: T| x.sin()),
+                Unary::Cos => map_array(a, |x: T| x.cos()),
+                Unary::Tanh => map_array(a, |x: T| x.tanh()),
+                _ => via64!(|x: f64| 1.0 / (1.0 + (-x).exp())),
+            }
+        }
+        Unary::Neg => map_array(a, |x: T| x.neg()),
+        Unary::Abs => map_array(a, |x: T| x.abs()),
+        Unary::Sign => map_array(a, |x: T| {
+            if x.is_nan() {
+                x
+            } else if x > T::zero() {
+                T::one()
+            } else if x < T::zero() {
+                T::one().neg()
+            } else {
+                T::zero()
+            }
+        }),
+        Unary::Square => map_array(a, |x: T| x.mul(x)),
+        Unary::Sqrt => map_array(a, |x: T| x.sqrt()),
+        Unary::Rsqrt => map_array(a, |x: T| T::one().div(x.sqrt())),
+        Unary::Reciprocal => map_array(a, |x: T| T::one().div(x)),
+        Unary::Floor => map_array(a, |x: T| x.floor()),
+        Unary::Ceil => map_array(a, |x: T| x.ceil()),
+        Unary::Round => map_array(a, |x: T| x.round_even()),
+        Unary::Relu => map_array(a, |x: T| if x > T::zero() { x } else { T::zero() }),
+        Unary::Relu6 => map_array(a, |x: T| {
+            let six = T::from_f64c(6.0);
+            if x < T::zero() {
+                T::zero()
+            } else if x > six {
+                six
+            } else {
+                x
+            }
+        }),
+        Unary::Expm1 => via64!(f64::exp_m1),
+        Unary::Log1p => via64!(f64::ln_1p),
+        Unary::Tan => via64!(f64::tan),
+        Unary::Asin => via64!(f64::asin),
+        Unary::Acos => via64!(f64::acos),
+        Unary::Atan => via64!(f64::atan),
+        Unary::Sinh => via64!(f64::sinh),
+        Unary::Cosh => via64!(f64::cosh),
+        Unary::Elu => via64!(|x: f64| if x < 0.0 { x.exp_m1() } else { x }),
+        Unary::Selu => via64!(|x: f64| if x < 0.0 { SELU_SCALE * SELU_ALPHA * x.exp_m1() } else { SELU_SCALE * x }),
+        Unary::Softplus => via64!(|x: f64| if x > 0.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }),
+        Unary::Softsign => via64!(|x: f64| x / (1.0 + x.abs())),
+        Unary::Erf => via64!(erf),
+        Unary::IsNan | Unary::IsInf | Unary::IsFinite | Unary::LogicalNot => map_array(a, |x: T| x),
+    }
+}
+
+/// The TensorFlow-exact kernel for f32/f64 arrays, when there is one.
+fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>> {
+    fn run<E: Elem>(a: &ArcArray<E, IxDyn>, lanes: usize, packet: fn(E) -> E, scalar: fn(E) -> E) -> ArrayD<E> {
+        let std = a.as_standard_layout();
+        let src = std.as_slice().unwrap_or(&[]);
+        let k = eigen::packet_split(src.len(), lanes);
+        let mut out = vec![E::default(); src.len()];
+        map_into(&src[..k], &mut out[..k], packet);
+        for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
+            *o = scalar(x);
+        }
+        ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
+    }
+    let data = T::wrap(a.clone());
+    let out = match (&data, op) {
+        (Data::F32(x), Unary::Exp) => Tensor::from_array(run(x, 8, eigen::exp_f32, f32::exp)),
+        (Data::F32(x), Unary::Log) => Tensor::from_array(run(x, 8, eigen::log_f32, f32::ln)),
+        (Data::F32(x), Unary::Sin) => Tensor::from_array(run(x, 8, eigen::sincos_f32::<true>, f32::sin)),
+        (Data::F32(x), Unary::Cos) => Tensor::from_array(run(x, 8, eigen::sincos_f32::<false>, f32::cos)),
+        (Data::F32(x), Unary::Tanh) => Tensor::from_array(run(x, 8, eigen::tanh_f32, eigen::tanh_f32)),
+        (Data::F32(x), Unary::Sigmoid) => {
+            Tensor::from_array(run(x, 8, eigen::sigmoid_f32, eigen::sigmoid_f32_scalar))
+        }
+        (Data::F64(x), Unary::Exp) => Tensor::from_array(run(x, 4, eigen::exp_f64, f64::exp)),
+        (Data::F64(x), Unary::Log) => Tensor::from_array(run(x, 4, eigen::log_f64, f64::ln)),
+        (Data::F64(x), Unary::Sigmoid) => Tensor::from_array(run(
+            x,
+            4,
+            |v| if v > 700.0 { 1.0 } else { eigen::exp_f64(v) / (1.0 + eigen::exp_f64(v)) },
+            |v| if v > 700.0 { 1.0 } else { v.exp() / (1.0 + v.exp()) },
+        )),
+        (Data::F64(x), Unary::Sin) => Tensor::from_array(map_array(x, f64::sin)),
+        (Data::F64(x), Unary::Cos) => Tensor::from_array(map_array(x, f64::cos)),
+        (Data::F64(x), Unary::Tanh) => Tensor::from_array(map_array(x, f64::tanh)),
+        _ => return None,
+    };
+    T::view(&out.data).map(|x| x.to_owned())
+}
+
+fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
+    match op {
+        Unary::Neg => map_array(a, |x: T| x.neg()),
+        Unary::Abs => map_array(a, |x: T| x.abs()),
+        Unary::Sign => map_array(a, |x: T| {
+            if x > T::zero() {
+                T::one()
+            } else if x < T::zero() {
+                T::one().neg()
+            } else {
+                T::zero()
+            }
+        }),
+        Unary::Square => map_array(a, |x: T| x.mul(x)),
+        Unary::Relu => map_array(a, |x: T| if x > T::zero() { x } else { T::zero() }),
+        Unary::Relu6 => map_array(a, |x: T| {
+            let six = T::from_i64(6);
+            if x < T::zero() {
+                T::zero()
+            } else if x > six {
+                six
+            } else {
+                x
+            }
+        }),
+        _ => map_array(a, |x: T| x),
+    }
+}
+
+/// A unary op with TensorFlow's dtype rules.
+pub fn unary(op: Unary, a: &Tensor) -> TResult<Tensor> {
+    match op {
+        Unary::IsNan | Unary::IsInf | Unary::IsFinite => {
+            return match &a.data {
+                Data::F32(x) => Ok(Tensor::from_array(predicate(op, x))),
+                Data::F64(x) => Ok(Tensor::from_array(predicate(op, x))),
+                _ => Err(not_allowed(op, a.dtype())),
+            }
+        }
+        Unary::LogicalNot => {
+            return match &a.data {
+                Data::Bool(x) => Ok(Tensor::from_array(map_array(x, |v: bool| !v))),
+                _ => Err(invalid_arg(format!(
+                    "cannot compute LogicalNot as input #0(zero-based) was expected to be a bool tensor but is a {} tensor [Op:LogicalNot] name:",
+                    a.dtype().kind_word()
+                ))),
+            }
+        }
+        _ => {}
+    }
+    match &a.data {
+        Data::F32(x) => Ok(Tensor::from_array(float_unary(op, x))),
+        Data::F64(x) => Ok(Tensor::from_array(float_unary(op, x))),
+        Data::I32(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
+        Data::I64(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
+        Data::U8(x) if op.takes_ints() && op != Unary::Neg => Ok(Tensor::from_array(int_unary(op, x))),
+        _ => Err(not_allowed(op, a.dtype())),
+    }
+}
+
+fn predicate<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<bool> {
+    match op {
+        Unary::IsNan => map_array(a, |x: T| x.is_nan()),
+        Unary::IsInf => map_array(a, |x: T| !x.is_nan() && x.to_f64c().is_infinite()),
+        _ => map_array(a, |x: T| x.to_f64c().is_finite()),
+    }
+}
+
+/// `tf.cast`-free helper: applies `f` to every element as f64 and keeps the dtype.
+pub fn map_f64(t: &Tensor, f: impl Fn(f64) -> f64 + Sync + Send) -> Tensor {
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, f: impl Fn(f64) -> f64 + Sync + Send) -> Tensor {
+        Tensor::from_array(map_array(a, |x: T| T::from_f64(f(x.to_f64()))))
+    }
+    with_data!(&t.data, a => go(a, &f))
+}

@@ -1,0 +1,174 @@
+//! Matrix multiplication: `tf.matmul` and `@`, batched with broadcast batch dimensions.
+//! Float matrices go through the `gemm` crate (SIMD kernels chosen at run time, both cores
+//! through rayon); integer matrices use a plain triple loop.
+
+use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
+use crate::tensor::dtype::num_like::NumOps;
+use crate::tensor::error::{op_error, TResult};
+use crate::tensor::ops::elementwise::check_same_dtype;
+use crate::tensor::{Data, Elem, Tensor};
+use ndarray::{ArcArray, ArrayD, IxDyn};
+
+/// Below this many multiply-adds a product runs on one thread.
+const PAR_FLOPS: usize = 1 << 18;
+
+/// `C = A · B` for one row-major `m×k` by `k×n` pair (strides allow transposes).
+#[allow(clippy::too_many_arguments)]
+fn gemm_one<T: Elem + NumOps>(
+    m: usize,
+    n: usize,
+    k: usize,
+    a: &[T],
+    (a_rs, a_cs): (isize, isize),
+    b: &[T],
+    (b_rs, b_cs): (isize, isize),
+    c: &mut [T],
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    if k == 0 {
+        c.iter_mut().for_each(|v| *v = T::zero());
+        return;
+    }
+    if T::DTYPE.is_float() {
+        let par = if m * n * k >= PAR_FLOPS { gemm::Parallelism::Rayon(0) } else { gemm::Parallelism::None };
+        // SAFETY: `a` holds an m×k matrix and `b` a k×n matrix addressed through the given
+        // row/column strides (checked by the caller's shapes), `c` holds m×n row-major
+        // elements, and `T` is f32 or f64, which `gemm` supports.
+        unsafe {
+            gemm::gemm(
+                m,
+                n,
+                k,
+                c.as_mut_ptr(),
+                1,
+                n as isize,
+                false,
+                a.as_ptr(),
+                a_cs,
+                a_rs,
+                b.as_ptr(),
+                b_cs,
+                b_rs,
+                T::zero(),
+                T::one(),
+                false,
+                false,
+                false,
+                par,
+            );
+        }
+        return;
+    }
+    for i in 0..m {
+        for j in 0..n {
+            let mut s = T::zero();
+            for p in 0..k {
+                let x = a[(i as isize * a_rs + p as isize * a_cs) as usize];
+                let y = b[(p as isize * b_rs + j as isize * b_cs) as usize];
+                s = s.add(x.mul(y));
+            }
+            c[i * n + j] = s;
+        }
+    }
+}
+
+fn matmul_arrays<T: Elem + NumOps>(
+    a: &ArcArray<T, IxDyn>,
+    b: &ArcArray<T, IxDyn>,
+    ta: bool,
+    tb: bool,
+) -> Option<ArrayD<T>> {
+    let (ra, rb) = (a.ndim(), b.ndim());
+    let (am, ak) = if ta { (a.shape()[ra - 1], a.shape()[ra - 2]) } else { (a.shape()[ra - 2], a.shape()[ra - 1]) };
+    let (bk, bn) = if tb { (b.shape()[rb - 1], b.shape()[rb - 2]) } else { (b.shape()[rb - 2], b.shape()[rb - 1]) };
+    if ak != bk {
+        return None;
+    }
+    let batch = broadcast_shapes(&a.shape()[..ra - 2], &b.shape()[..rb - 2])?;
+    let nb: usize = batch.iter().product();
+    let a_std = a.as_standard_layout();
+    let b_std = b.as_standard_layout();
+    let (a_sl, b_sl) = (a_std.as_slice()?, b_std.as_slice()?);
+    let a_mat = a.shape()[ra - 2] * a.shape()[ra - 1];
+    let b_mat = b.shape()[rb - 2] * b.shape()[rb - 1];
+    let a_strides = if ta { (1, am as isize) } else { (ak as isize, 1) };
+    let b_strides = if tb { (1, bk as isize) } else { (bn as isize, 1) };
+    let mut out = vec![T::zero(); nb * am * bn];
+    let a_batch = &a.shape()[..ra - 2];
+    let b_batch = &b.shape()[..rb - 2];
+    for bi in 0..nb {
+        // Index of this batch in each input, broadcasting size-1 dims.
+        let (mut ia, mut ib, mut rem) = (0usize, 0usize, bi);
+        let (mut sa, mut sb) = (1usize, 1usize);
+        for d in (0..batch.len()).rev() {
+            let idx = rem % batch[d];
+            rem /= batch[d];
+            let off_a = d as isize - (batch.len() - a_batch.len()) as isize;
+            if off_a >= 0 {
+                let dim = a_batch[off_a as usize];
+                ia += if dim == 1 { 0 } else { idx * sa };
+                sa *= dim;
+            }
+            let off_b = d as isize - (batch.len() - b_batch.len()) as isize;
+            if off_b >= 0 {
+                let dim = b_batch[off_b as usize];
+                ib += if dim == 1 { 0 } else { idx * sb };
+                sb *= dim;
+            }
+        }
+        let c = &mut out[bi * am * bn..(bi + 1) * am * bn];
+        gemm_one(
+            am,
+            bn,
+            ak,
+            &a_sl[ia * a_mat..(ia + 1) * a_mat],
+            a_strides,
+            &b_sl[ib * b_mat..(ib + 1) * b_mat],
+            b_strides,
+            c,
+        );
+    }
+    let mut shape = batch;
+    shape.push(am);
+    shape.push(bn);
+    ArrayD::from_shape_vec(IxDyn(&shape), out).ok()
+}
+
+/// `tf.matmul(a, b, transpose_a, transpose_b)`.
+pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
+    check_same_dtype("MatMul", a, b)?;
+    let bad = || {
+        op_error(
+            "__MklMatMul",
+            "MatMul",
+            format!(
+                "Matrix size-incompatible: In[0]: {}, In[1]: {}",
+                shape_brackets(a.shape()),
+                shape_brackets(b.shape())
+            ),
+            Some(""),
+        )
+    };
+    if a.ndim() < 2 || b.ndim() < 2 {
+        return Err(op_error(
+            "MatMul",
+            "MatMul",
+            format!(
+                "In[0] and In[1] has different ndims: {} vs. {}",
+                shape_brackets(a.shape()),
+                shape_brackets(b.shape())
+            ),
+            Some(""),
+        ));
+    }
+    let out = match (&a.data, &b.data) {
+        (Data::F32(x), Data::F32(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
+        (Data::F64(x), Data::F64(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
+        (Data::I32(x), Data::I32(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
+        (Data::I64(x), Data::I64(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
+        _ => None,
+    };
+    out.ok_or_else(bad)
+}

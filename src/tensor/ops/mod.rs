@@ -1,0 +1,27 @@
+//! Tensor ops, grouped by theme. Every op is a plain function of its input tensors.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `parallel.rs` | contiguous loops split over both cores, SIMD chosen at run time |
+//! | `eigen.rs` | exp/log/sin/cos/tanh/sigmoid rounding exactly as TensorFlow's kernels |
+//! | `elementwise.rs` | unary math, binary arithmetic, comparisons, logical ops |
+//! | `reduce.rs` | reductions, arg-reductions, cumulative sums |
+//! | `linalg.rs` | matmul |
+//! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
+//! | `index.rs` | Python indexing (strided slice) |
+//! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
+//! | `sort.rs` | sort, argsort, top_k, unique |
+//! | `creation.rs` | range, linspace, eye, meshgrid |
+//! | `nn.rs` | softmax, log_softmax and other fused activations |
+
+pub mod creation;
+pub mod eigen;
+pub mod elementwise;
+pub mod index;
+pub mod linalg;
+pub mod nn;
+pub mod parallel;
+pub mod reduce;
+pub mod select;
+pub mod shape;
+pub mod sort;

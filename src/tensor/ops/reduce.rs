@@ -1,0 +1,339 @@
+//! Reductions (sum, mean, max, min, prod, any, all, std), arg-reductions and cumulative sums.
+//!
+//! Axes are moved last and made contiguous, so every output element reduces one contiguous
+//! run. Float sums over the innermost axes add in the order TensorFlow's Eigen kernels do
+//! (two 8-lane accumulators, a split in halves above 1024 packets, the AVX horizontal sum),
+//! so the printed digits agree; reductions over outer axes add row after row, as Eigen does.
+
+use super::parallel::PAR_MIN;
+use crate::tensor::dtype::num_like::NumOps;
+use crate::tensor::error::{op_error, TResult};
+use crate::tensor::{DType, Data, Elem, Tensor};
+use crate::with_data;
+use ndarray::{ArcArray, ArrayD, IxDyn};
+use rayon::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reduce {
+    Sum,
+    Mean,
+    Max,
+    Min,
+    Prod,
+    Any,
+    All,
+}
+
+impl Reduce {
+    pub fn op_name(self) -> &'static str {
+        match self {
+            Reduce::Sum => "Sum",
+            Reduce::Mean => "Mean",
+            Reduce::Max => "Max",
+            Reduce::Min => "Min",
+            Reduce::Prod => "Prod",
+            Reduce::Any => "Any",
+            Reduce::All => "All",
+        }
+    }
+}
+
+/// Normalizes reduction axes (negative counts from the end); errors as TensorFlow words them.
+pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
+    let mut out = Vec::new();
+    for &a in axes {
+        let n = ndim as i64;
+        if a < -n || a >= n {
+            return Err(op_error(
+                op,
+                op,
+                format!("Invalid reduction dimension ({} for input with {} dimension(s)", a, ndim),
+                Some(""),
+            ));
+        }
+        let a = if a < 0 { a + n } else { a } as usize;
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// The input rearranged so the reduced axes come last: (contiguous data, kept shape,
+/// reduced length, whether the reduced axes were already innermost).
+fn split_axes<T: Elem>(a: &ArcArray<T, IxDyn>, axes: &[usize]) -> (Vec<T>, Vec<usize>, usize, bool) {
+    let nd = a.ndim();
+    let kept: Vec<usize> = (0..nd).filter(|d| !axes.contains(d)).collect();
+    let innermost = axes.iter().enumerate().all(|(i, &ax)| ax == nd - axes.len() + i);
+    let mut perm = kept.clone();
+    perm.extend_from_slice(axes);
+    let v = a.view().permuted_axes(IxDyn(&perm));
+    let data: Vec<T> = if v.is_standard_layout() {
+        v.as_slice().map(|s| s.to_vec()).unwrap_or_else(|| v.iter().copied().collect())
+    } else {
+        v.iter().copied().collect()
+    };
+    let kept_shape: Vec<usize> = kept.iter().map(|&d| a.shape()[d]).collect();
+    let red: usize = axes.iter().map(|&d| a.shape()[d]).product();
+    (data, kept_shape, red, innermost)
+}
+
+/// Sum of a run the way Eigen's innermost-dimension reducer adds it.
+fn eigen_sum<T: Elem + NumOps>(x: &[T], lanes: usize) -> T {
+    const LEAF: usize = 1024;
+    if x.len() > lanes * LEAF {
+        let half = x.len().div_ceil(2);
+        let split = half.div_ceil(lanes) * lanes;
+        let split = split.min(x.len());
+        return eigen_sum(&x[..split], lanes).add(eigen_sum(&x[split..], lanes));
+    }
+    let unroll = x.len() / (2 * lanes) * 2 * lanes;
+    let vectorized = x.len() / lanes * lanes;
+    let mut acc = [T::zero(); 8];
+    let mut acc2 = [T::zero(); 8];
+    let mut j = 0;
+    while j < unroll {
+        for l in 0..lanes {
+            acc[l] = acc[l].add(x[j + l]);
+            acc2[l] = acc2[l].add(x[j + lanes + l]);
+        }
+        j += 2 * lanes;
+    }
+    while j < vectorized {
+        for l in 0..lanes {
+            acc[l] = acc[l].add(x[j + l]);
+        }
+        j += lanes;
+    }
+    for l in 0..lanes {
+        acc[l] = acc[l].add(acc2[l]);
+    }
+    let mut s = T::zero();
+    for &v in &x[vectorized..] {
+        s = s.add(v);
+    }
+    if vectorized == 0 {
+        return s;
+    }
+    // Horizontal sum: halves added until one lane is left, pairing (i, i + width/2).
+    let mut width = lanes;
+    while width > 1 {
+        let h = width / 2;
+        if width == 4 {
+            // SSE predux: (a0 + a2) + (a1 + a3)
+            let p = acc[0].add(acc[2]);
+            let q = acc[1].add(acc[3]);
+            acc[0] = p.add(q);
+            break;
+        }
+        for l in 0..h {
+            acc[l] = acc[l].add(acc[l + h]);
+        }
+        width = h;
+    }
+    s.add(acc[0])
+}
+
+fn seq_fold<T: Copy>(x: &[T], init: T, f: impl Fn(T, T) -> T) -> T {
+    x.iter().fold(init, |a, &b| f(a, b))
+}
+
+fn reduce_runs<T: Elem, O: Elem + Send>(data: &[T], red: usize, f: impl Fn(&[T]) -> O + Sync + Send) -> Vec<O> {
+    if red == 0 {
+        let n = if red == 0 { 0 } else { data.len() / red };
+        return vec![f(&[]); n];
+    }
+    if data.len() >= PAR_MIN && data.len() / red > 1 {
+        data.par_chunks(red).map(&f).collect()
+    } else {
+        data.chunks(red).map(f).collect()
+    }
+}
+
+fn lanes_of(d: DType) -> usize {
+    match d {
+        DType::F64 | DType::I64 => 4,
+        _ => 8,
+    }
+}
+
+fn num_reduce<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usize]) -> (Vec<T>, Vec<usize>) {
+    let (data, kept, red, innermost) = split_axes(a, axes);
+    let lanes = lanes_of(T::DTYPE);
+    let kept_count: usize = kept.iter().product();
+    let out = if red == 0 {
+        let v = match op {
+            Reduce::Sum | Reduce::Mean => T::zero(),
+            Reduce::Prod => T::one(),
+            Reduce::Max => T::min_value(),
+            _ => T::max_value(),
+        };
+        vec![v; kept_count]
+    } else {
+        match op {
+            Reduce::Sum | Reduce::Mean => {
+                let sums = reduce_runs(&data, red, |x| {
+                    if innermost && T::DTYPE.is_float() {
+                        eigen_sum(x, lanes)
+                    } else {
+                        seq_fold(x, T::zero(), |p, q| p.add(q))
+                    }
+                });
+                if op == Reduce::Mean {
+                    let n = T::from_i64(red as i64);
+                    sums.into_iter()
+                        .map(|s| if T::DTYPE.is_float() { T::from_f64(s.to_f64() / red as f64) } else { s.floordiv_trunc(n) })
+                        .collect()
+                } else {
+                    sums
+                }
+            }
+            Reduce::Prod => reduce_runs(&data, red, |x| seq_fold(x, T::one(), |p, q| p.mul(q))),
+            Reduce::Max => reduce_runs(&data, red, |x| {
+                seq_fold(x, T::min_value(), |p, q| if q > p || q.to_f64().is_nan() { q } else { p })
+            }),
+            _ => reduce_runs(&data, red, |x| {
+                seq_fold(x, T::max_value(), |p, q| if q < p || q.to_f64().is_nan() { q } else { p })
+            }),
+        }
+    };
+    (out, kept)
+}
+
+/// Integer division truncating toward zero (TensorFlow's integer mean).
+trait TruncDiv {
+    fn floordiv_trunc(self, n: Self) -> Self;
+}
+impl<T: Elem + NumOps> TruncDiv for T {
+    fn floordiv_trunc(self, n: Self) -> Self {
+        T::from_i64(self.to_i64() / n.to_i64().max(1))
+    }
+}
+
+/// Float mean: the sum divided by the count in the element type (as Eigen's MeanReducer).
+fn float_mean_fix<T: Elem + NumOps>(sums: Vec<T>, count: usize) -> Vec<T> {
+    sums.into_iter().map(|s| T::from_f64(s.to_f64()).mul(T::one()).div_count(count)).collect()
+}
+
+trait DivCount {
+    fn div_count(self, n: usize) -> Self;
+}
+impl<T: Elem> DivCount for T {
+    fn div_count(self, n: usize) -> Self {
+        match T::DTYPE {
+            DType::F32 => T::from_f64((self.to_f64() as f32 / n as f32) as f64),
+            _ => T::from_f64(self.to_f64() / n as f64),
+        }
+    }
+}
+
+fn shape_out(kept: &[usize], a_shape: &[usize], axes: &[usize], keepdims: bool) -> Vec<usize> {
+    if !keepdims {
+        return kept.to_vec();
+    }
+    a_shape.iter().enumerate().map(|(d, &n)| if axes.contains(&d) { 1 } else { n }).collect()
+}
+
+/// `tf.reduce_*`: `axes` None reduces everything.
+pub fn reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
+    let all: Vec<i64> = (0..t.ndim() as i64).collect();
+    let axes = norm_axes(op.op_name(), axes.unwrap_or(&all), t.ndim())?;
+    fn go<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usize], keepdims: bool) -> Tensor {
+        let (vals, kept) = if op == Reduce::Mean && T::DTYPE.is_float() {
+            let (sums, kept) = num_reduce(Reduce::Sum, a, axes);
+            let count: usize = axes.iter().map(|&d| a.shape()[d]).product();
+            (float_mean_fix(sums, count), kept)
+        } else {
+            num_reduce(op, a, axes)
+        };
+        Tensor::from_vec(&shape_out(&kept, a.shape(), axes, keepdims), vals)
+    }
+    match (&t.data, op) {
+        (Data::Bool(a), Reduce::Any | Reduce::All) => {
+            let (data, kept, red, _) = split_axes(a, &axes);
+            let vals = if red == 0 {
+                vec![op == Reduce::All; kept.iter().product()]
+            } else if op == Reduce::Any {
+                reduce_runs(&data, red, |x| x.iter().any(|&v| v))
+            } else {
+                reduce_runs(&data, red, |x| x.iter().all(|&v| v))
+            };
+            Ok(Tensor::from_vec(&shape_out(&kept, a.shape(), &axes, keepdims), vals))
+        }
+        (Data::Bool(_), _) | (_, Reduce::Any | Reduce::All) => Err(crate::tensor::error::invalid_arg(format!(
+            "cannot compute {} as input #0(zero-based) was expected to be a {} tensor but is a {} tensor [Op:{}] name: ",
+            op.op_name(),
+            if matches!(op, Reduce::Any | Reduce::All) { "bool" } else { "float" },
+            t.dtype().kind_word(),
+            op.op_name()
+        ).trim_end().to_string())),
+        (Data::F32(a), _) => Ok(go(op, a, &axes, keepdims)),
+        (Data::F64(a), _) => Ok(go(op, a, &axes, keepdims)),
+        (Data::I32(a), _) => Ok(go(op, a, &axes, keepdims)),
+        (Data::I64(a), _) => Ok(go(op, a, &axes, keepdims)),
+        (Data::U8(a), _) => Ok(go(op, a, &axes, keepdims)),
+    }
+}
+
+/// `tf.argmax` / `tf.argmin` along one axis; the first index wins ties.
+pub fn arg_reduce(max: bool, t: &Tensor, axis: i64, out: DType) -> TResult<Tensor> {
+    let op = if max { "ArgMax" } else { "ArgMin" };
+    let ax = norm_axes(op, &[axis], t.ndim().max(1))?;
+    if t.ndim() == 0 {
+        return Err(crate::tensor::error::invalid_arg(format!(
+            "Expected dimension in the range [0, 0), but got {} [Op:{}]",
+            axis, op
+        )));
+    }
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, axes: &[usize], max: bool) -> (Vec<i64>, Vec<usize>) {
+        let (data, kept, red, _) = split_axes(a, axes);
+        let vals = reduce_runs(&data, red, |x| {
+            let mut best = 0usize;
+            for (i, &v) in x.iter().enumerate() {
+                let b = x[best];
+                let better = if max { v > b } else { v < b };
+                if better || (v.to_f64().is_nan() && !b.to_f64().is_nan()) {
+                    best = i;
+                }
+            }
+            best as i64
+        });
+        (vals, kept)
+    }
+    let (vals, kept) = with_data!(&t.data, a => go(a, &ax, max));
+    Ok(Tensor::from_f64s(out, &kept, &vals.iter().map(|&v| v as f64).collect::<Vec<_>>()))
+}
+
+/// `tf.math.cumsum` / `cumprod` along an axis.
+pub fn cumulative(prod: bool, t: &Tensor, axis: i64, exclusive: bool, reverse: bool) -> TResult<Tensor> {
+    let op = if prod { "Cumprod" } else { "Cumsum" };
+    let ax = norm_axes(op, &[axis], t.ndim())?[0];
+    fn go<T: Elem + NumOps>(a: &ArcArray<T, IxDyn>, ax: usize, prod: bool, exclusive: bool, reverse: bool) -> Tensor {
+        let mut out: ArrayD<T> = a.to_owned();
+        for mut lane in out.lanes_mut(ndarray::Axis(ax)) {
+            let n = lane.len();
+            let mut acc = if prod { T::one() } else { T::zero() };
+            for k in 0..n {
+                let i = if reverse { n - 1 - k } else { k };
+                let v = lane[i];
+                if exclusive {
+                    lane[i] = acc;
+                    acc = if prod { acc.mul(v) } else { acc.add(v) };
+                } else {
+                    acc = if prod { acc.mul(v) } else { acc.add(v) };
+                    lane[i] = acc;
+                }
+            }
+        }
+        Tensor::from_array(out)
+    }
+    match &t.data {
+        Data::F32(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        Data::F64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        Data::I32(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        Data::I64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        Data::U8(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        Data::Bool(_) => Err(crate::tensor::error::invalid_arg(format!("{} does not support bool", op))),
+    }
+}

@@ -1,0 +1,488 @@
+//! Shape ops that move data without computing: reshape, transpose, expand_dims, squeeze,
+//! concat, stack, unstack, split, tile, pad, broadcast_to, reverse. Reshape and transpose
+//! share the buffer when the layout allows.
+
+use crate::tensor::broadcast::shape_brackets;
+use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
+use crate::tensor::{Elem, Tensor};
+use crate::with_data;
+use ndarray::{ArcArray, ArrayD, Axis, IxDyn};
+
+fn count(shape: &[usize]) -> usize {
+    shape.iter().product()
+}
+
+/// Resolves a requested shape with at most one -1 against `size` elements.
+pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
+    let unknown: Vec<usize> = req.iter().enumerate().filter(|(_, &d)| d == -1).map(|(i, _)| i).collect();
+    if unknown.len() > 1 {
+        return Err(op_error(
+            "Reshape",
+            "Reshape",
+            format!("Only one input size may be -1, not both {} and {}", unknown[0], unknown[1]),
+            None,
+        ));
+    }
+    if let Some(&d) = req.iter().find(|&&d| d < -1) {
+        return Err(op_error("Reshape", "Reshape", format!("Size {} must be non-negative, not {}", 0, d), None));
+    }
+    let known: usize = req.iter().filter(|&&d| d != -1).map(|&d| d as usize).product();
+    let mut out: Vec<usize> = req.iter().map(|&d| d.max(0) as usize).collect();
+    if let Some(&u) = unknown.first() {
+        if known == 0 || size % known != 0 {
+            return Err(op_error(
+                "Reshape",
+                "Reshape",
+                format!(
+                    "Input to reshape is a tensor with {} values, but the requested shape requires a multiple of {}",
+                    size, known
+                ),
+                None,
+            ));
+        }
+        out[u] = size / known;
+    } else if known != size {
+        return Err(op_error(
+            "Reshape",
+            "Reshape",
+            format!("Input to reshape is a tensor with {} values, but the requested shape has {}", size, known),
+            None,
+        ));
+    }
+    Ok(out)
+}
+
+/// The same elements in a new shape (no copy when the input is contiguous).
+pub fn reshape_to(t: &Tensor, shape: &[usize]) -> Tensor {
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Tensor {
+        if a.is_standard_layout() {
+            if let Ok(r) = a.clone().into_shape_with_order(IxDyn(shape)) {
+                return Tensor::from_shared(r);
+            }
+        }
+        let v: Vec<T> = a.iter().copied().collect();
+        Tensor::from_vec(shape, v)
+    }
+    with_data!(&t.data, a => go(a, shape))
+}
+
+pub fn reshape(t: &Tensor, req: &[i64]) -> TResult<Tensor> {
+    let shape = resolve_shape(t.size(), req)?;
+    Ok(reshape_to(t, &shape))
+}
+
+/// `tf.transpose` (a view; `perm` None reverses the axes).
+pub fn transpose(t: &Tensor, perm: Option<&[i64]>) -> TResult<Tensor> {
+    let n = t.ndim();
+    let perm: Vec<usize> = match perm {
+        None => (0..n).rev().collect(),
+        Some(p) => {
+            if p.len() != n {
+                return Err(op_error(
+                    "Transpose",
+                    "Transpose",
+                    format!("transpose expects a vector of size {}. But input(1) is a vector of size {}", n, p.len()),
+                    Some(""),
+                ));
+            }
+            let mut seen = vec![false; n];
+            let mut out = Vec::with_capacity(n);
+            for &d in p {
+                let d2 = if d < 0 { d + n as i64 } else { d };
+                if d2 < 0 || d2 >= n as i64 || seen[d2 as usize] {
+                    return Err(op_error(
+                        "Transpose",
+                        "Transpose",
+                        format!("{} is out of range [0 .. {})", d, n),
+                        Some(""),
+                    ));
+                }
+                seen[d2 as usize] = true;
+                out.push(d2 as usize);
+            }
+            out
+        }
+    };
+    Ok(with_data!(&t.data, a => Tensor::from_shared(a.clone().permuted_axes(IxDyn(&perm)))))
+}
+
+pub fn expand_dims(t: &Tensor, axis: i64) -> TResult<Tensor> {
+    let n = t.ndim() as i64;
+    if axis < -n - 1 || axis > n {
+        return Err(op_error(
+            "ExpandDims",
+            "ExpandDims",
+            format!("Tried to expand dim index {} for tensor with {} dimensions.", axis, n),
+            Some(""),
+        ));
+    }
+    let ax = if axis < 0 { axis + n + 1 } else { axis } as usize;
+    let mut shape = t.shape().to_vec();
+    shape.insert(ax, 1);
+    Ok(reshape_to(t, &shape))
+}
+
+pub fn squeeze(t: &Tensor, axes: Option<&[i64]>) -> TResult<Tensor> {
+    let n = t.ndim() as i64;
+    let shape = t.shape();
+    let drop: Vec<usize> = match axes {
+        None => (0..shape.len()).filter(|&d| shape[d] == 1).collect(),
+        Some(ax) => {
+            let mut v = Vec::new();
+            for &a in ax {
+                if a < -n || a >= n {
+                    return Err(op_error(
+                        "Squeeze",
+                        "Squeeze",
+                        format!("Tried to squeeze dim index {} for tensor with {} dimensions.", a, n),
+                        Some(""),
+                    ));
+                }
+                let d = if a < 0 { a + n } else { a } as usize;
+                if shape[d] != 1 {
+                    return Err(op_error(
+                        "Squeeze",
+                        "Squeeze",
+                        format!("Can not squeeze dim[{}], expected a dimension of 1, got {}", d, shape[d]),
+                        Some(""),
+                    ));
+                }
+                v.push(d);
+            }
+            v
+        }
+    };
+    let new: Vec<usize> = shape.iter().enumerate().filter(|(d, _)| !drop.contains(d)).map(|(_, &s)| s).collect();
+    Ok(reshape_to(t, &new))
+}
+
+fn norm_axis(axis: i64, ndim: usize) -> Option<usize> {
+    let n = ndim as i64;
+    if axis < -n || axis >= n {
+        return None;
+    }
+    Some(if axis < 0 { axis + n } else { axis } as usize)
+}
+
+/// `tf.concat`.
+pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
+    let Some(first) = ts.first() else {
+        return Err(value_error("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1."));
+    };
+    let kernel = format!("ConcatV2_N_{}", ts.len());
+    let nd = first.ndim();
+    if nd == 0 {
+        return Err(op_error(&kernel, "ConcatV2", "Can't concatenate scalars (use tf.stack instead)", Some("concat")));
+    }
+    let Some(ax) = norm_axis(axis, nd) else {
+        return Err(op_error(
+            &kernel,
+            "ConcatV2",
+            format!("ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}", -(nd as i64), nd, axis),
+            Some("concat"),
+        ));
+    };
+    for (i, t) in ts.iter().enumerate().skip(1) {
+        if t.dtype() != first.dtype() {
+            return Err(invalid_arg(format!(
+                "cannot compute ConcatV2 as input #{}(zero-based) was expected to be a {} tensor but is a {} tensor [Op:ConcatV2] name: concat",
+                i,
+                first.dtype().kind_word(),
+                t.dtype().kind_word()
+            )));
+        }
+        if t.ndim() != nd {
+            return Err(op_error(
+                &kernel,
+                "ConcatV2",
+                format!(
+                    "ConcatOp : Ranks of all input tensors should match: shape[0] = {} vs. shape[{}] = {}",
+                    shape_brackets(first.shape()),
+                    i,
+                    shape_brackets(t.shape())
+                ),
+                Some("concat"),
+            ));
+        }
+        for d in 0..nd {
+            if d != ax && t.shape()[d] != first.shape()[d] {
+                return Err(op_error(
+                    &kernel,
+                    "ConcatV2",
+                    format!(
+                        "ConcatOp : Dimension {} in both shapes must be equal: shape[0] = {} vs. shape[{}] = {}",
+                        d,
+                        shape_brackets(first.shape()),
+                        i,
+                        shape_brackets(t.shape())
+                    ),
+                    Some("concat"),
+                ));
+            }
+        }
+    }
+    fn go<T: Elem>(ts: &[Tensor], ax: usize) -> Tensor {
+        let views: Vec<_> = ts.iter().filter_map(|t| t.array::<T>()).map(|a| a.view()).collect();
+        match ndarray::concatenate(Axis(ax), &views) {
+            Ok(a) => Tensor::from_array(a),
+            Err(_) => Tensor::zeros(T::DTYPE, &[0]),
+        }
+    }
+    Ok(with_data!(&first.data, _a => {
+        fn pick<T: Elem>(_: &ArcArray<T, IxDyn>, ts: &[Tensor], ax: usize) -> Tensor { go::<T>(ts, ax) }
+        pick(_a, ts, ax)
+    }))
+}
+
+/// `tf.stack`.
+pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
+    let Some(first) = ts.first() else {
+        return Err(value_error("List argument 'values' to 'Pack' Op with length 0 shorter than minimum length 1."));
+    };
+    let nd = first.ndim() as i64;
+    if axis < -nd - 1 || axis > nd {
+        return Err(value_error(format!("Argument `axis` = {} not in range [{}, {})", axis, -nd - 1, nd + 1)));
+    }
+    for (i, t) in ts.iter().enumerate() {
+        if t.shape() != first.shape() {
+            return Err(op_error(
+                &format!("Pack_N_{}", ts.len()),
+                "Pack",
+                format!(
+                    "Shapes of all inputs must match: values[0].shape = {} != values[{}].shape = {}",
+                    shape_brackets(first.shape()),
+                    i,
+                    shape_brackets(t.shape())
+                ),
+                Some("stack"),
+            ));
+        }
+        if t.dtype() != first.dtype() {
+            return Err(invalid_arg(format!(
+                "cannot compute Pack as input #{}(zero-based) was expected to be a {} tensor but is a {} tensor [Op:Pack] name: stack",
+                i,
+                first.dtype().kind_word(),
+                t.dtype().kind_word()
+            )));
+        }
+    }
+    let ax = if axis < 0 { axis + nd + 1 } else { axis };
+    let expanded: Vec<Tensor> = ts.iter().map(|t| expand_dims(t, ax)).collect::<TResult<_>>()?;
+    concat(&expanded, ax)
+}
+
+/// `tf.unstack`: the slices along an axis.
+pub fn unstack(t: &Tensor, axis: i64) -> TResult<Vec<Tensor>> {
+    let nd = t.ndim();
+    let Some(ax) = norm_axis(axis, nd.max(1)).filter(|_| nd > 0) else {
+        return Err(value_error(format!("Cannot unstack a tensor of rank {}: axis {} out of range", nd, axis)));
+    };
+    let n = t.shape()[ax];
+    Ok((0..n).map(|i| index_axis(t, ax, i)).collect())
+}
+
+/// The sub-tensor at index `i` of axis `ax` (a view).
+pub fn index_axis(t: &Tensor, ax: usize, i: usize) -> Tensor {
+    with_data!(&t.data, a => Tensor::from_shared(a.clone().index_axis_move(Axis(ax), i)))
+}
+
+/// A range `[start, end)` of axis `ax` (a view).
+pub fn slice_axis(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor {
+    with_data!(&t.data, a => {
+        let mut v = a.clone();
+        v.slice_axis_inplace(Axis(ax), ndarray::Slice::from(start..end));
+        Tensor::from_shared(v)
+    })
+}
+
+/// `tf.split` into `sizes` along `axis` (a -1 size takes the rest).
+pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
+    let nd = t.ndim();
+    let Some(ax) = norm_axis(axis, nd) else {
+        return Err(op_error("Split", "Split", format!("-{} <= split_dim < {}, but got {}", nd, nd, axis), Some("split")));
+    };
+    let total = t.shape()[ax];
+    let known: i64 = sizes.iter().filter(|&&s| s >= 0).sum();
+    let mut sizes = sizes.to_vec();
+    if let Some(i) = sizes.iter().position(|&s| s == -1) {
+        sizes[i] = total as i64 - known;
+    }
+    if sizes.iter().sum::<i64>() != total as i64 || sizes.iter().any(|&s| s < 0) {
+        return Err(op_error(
+            "SplitV",
+            "SplitV",
+            format!(
+                "Determined shape must either match input shape along split_dim exactly if fully specified, or be less than the size of the input along split_dim if not fully specified.  Got: {}",
+                known
+            ),
+            Some("split"),
+        ));
+    }
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for s in sizes {
+        let end = start + s as usize;
+        out.push(slice_axis(t, ax, start, end));
+        start = end;
+    }
+    Ok(out)
+}
+
+/// `tf.split` into `n` equal parts.
+pub fn split_even(t: &Tensor, n: usize, axis: i64) -> TResult<Vec<Tensor>> {
+    let nd = t.ndim();
+    let Some(ax) = norm_axis(axis, nd) else {
+        return Err(op_error("Split", "Split", format!("-{} <= split_dim < {}, but got {}", nd, nd, axis), Some("split")));
+    };
+    let total = t.shape()[ax];
+    if n == 0 || total % n != 0 {
+        return Err(op_error(
+            "Split",
+            "Split",
+            format!("Number of ways to split should evenly divide the split dimension, but got split_dim {} (size = {}) and num_split {}", ax, total, n),
+            Some("split"),
+        ));
+    }
+    split(t, &vec![(total / n) as i64; n], ax as i64)
+}
+
+pub fn tile(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
+    if multiples.len() != t.ndim() {
+        return Err(op_error(
+            "Tile",
+            "Tile",
+            format!(
+                "Expected multiples argument to be a vector of length {} but got length {}",
+                t.ndim(),
+                multiples.len()
+            ),
+            Some(""),
+        ));
+    }
+    let mut cur = t.clone();
+    for (ax, &m) in multiples.iter().enumerate() {
+        if m < 0 {
+            return Err(op_error("Tile", "Tile", format!("Expected multiples[{}] >= 0, but got {}", ax, m), Some("")));
+        }
+        if m != 1 {
+            let copies = vec![cur.clone(); m as usize];
+            cur = if copies.is_empty() {
+                let mut shape = cur.shape().to_vec();
+                shape[ax] = 0;
+                Tensor::zeros(cur.dtype(), &shape)
+            } else {
+                concat(&copies, ax as i64)?
+            };
+        }
+    }
+    Ok(cur)
+}
+
+/// `tf.pad` with CONSTANT, REFLECT or SYMMETRIC mode.
+pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> TResult<Tensor> {
+    if paddings.len() != t.ndim() {
+        return Err(op_error(
+            "Pad",
+            "Pad",
+            format!(
+                "The first dimension of paddings must be the rank of inputs[{},2] {}",
+                paddings.len(),
+                shape_brackets(t.shape())
+            ),
+            Some(""),
+        ));
+    }
+    let mode = mode.to_ascii_uppercase();
+    for (d, &(b, a)) in paddings.iter().enumerate() {
+        let n = t.shape()[d];
+        let limit = match mode.as_str() {
+            "REFLECT" => n.saturating_sub(1),
+            "SYMMETRIC" => n,
+            _ => usize::MAX,
+        };
+        if b > limit || a > limit {
+            return Err(op_error(
+                "MirrorPad",
+                "MirrorPad",
+                format!("paddings must be less than the dimension size: {}, {} not less than {}", b, a, n),
+                Some(""),
+            ));
+        }
+    }
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, p: &[(usize, usize)], mode: &str, value: f64) -> Tensor {
+        let shape: Vec<usize> = a.shape().iter().zip(p).map(|(&n, &(b, e))| n + b + e).collect();
+        let mut out = ArrayD::from_elem(IxDyn(&shape), T::from_f64(value));
+        let mut src = vec![0usize; shape.len()];
+        for (idx, v) in out.indexed_iter_mut() {
+            let mut inside = true;
+            for d in 0..shape.len() {
+                let n = a.shape()[d] as i64;
+                let i = idx[d] as i64 - p[d].0 as i64;
+                let j = if i >= 0 && i < n {
+                    i
+                } else {
+                    match mode {
+                        "REFLECT" => {
+                            if i < 0 {
+                                -i
+                            } else {
+                                2 * (n - 1) - i
+                            }
+                        }
+                        "SYMMETRIC" => {
+                            if i < 0 {
+                                -i - 1
+                            } else {
+                                2 * n - 1 - i
+                            }
+                        }
+                        _ => {
+                            inside = false;
+                            0
+                        }
+                    }
+                };
+                src[d] = j as usize;
+            }
+            if inside {
+                *v = a[IxDyn(&src)];
+            }
+        }
+        Tensor::from_array(out)
+    }
+    Ok(with_data!(&t.data, a => go(a, paddings, &mode, value)))
+}
+
+/// `tf.broadcast_to`.
+pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
+        a.broadcast(IxDyn(shape)).map(|v| Tensor::from_array(v.to_owned()))
+    }
+    with_data!(&t.data, a => go(a, shape)).ok_or_else(|| {
+        op_error(
+            "BroadcastTo",
+            "BroadcastTo",
+            format!(
+                "Unable to broadcast tensor of shape {} to tensor of shape {}",
+                shape_brackets(t.shape()),
+                shape_brackets(shape)
+            ),
+            Some(""),
+        )
+    })
+}
+
+/// `tf.reverse` along the given axes.
+pub fn reverse(t: &Tensor, axes: &[usize]) -> Tensor {
+    with_data!(&t.data, a => {
+        let mut v = a.clone();
+        for &ax in axes {
+            v.invert_axis(Axis(ax));
+        }
+        Tensor::from_shared(v)
+    })
+}
+
+pub fn size_of(shape: &[usize]) -> usize {
+    count(shape)
+}
