@@ -11,10 +11,10 @@
 //! | [`print`] | numpy-style formatting and TensorFlow reprs |
 //! | [`repl`] | the interactive line editor and its commands |
 
-pub mod syntax;
-pub mod print;
-pub mod tensor;
-pub mod eval;
 pub mod api;
+pub mod eval;
 pub mod nn;
+pub mod print;
 pub mod repl;
+pub mod syntax;
+pub mod tensor;

@@ -10,7 +10,11 @@ use tensh::eval::{Interp, Outcome};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser, Debug)]
-#[command(name = "tensh", version, about = "A REPL for tensor experiments that speaks TensorFlow 2")]
+#[command(
+    name = "tensh",
+    version,
+    about = "A REPL for tensor experiments that speaks TensorFlow 2"
+)]
 struct Cli {
     /// Scripts to run (`-` reads standard input). With none, start the REPL on a terminal.
     files: Vec<String>,
@@ -54,7 +58,11 @@ fn run(cli: Cli) -> u8 {
     if cli.files.is_empty() && std::io::stdin().is_terminal() {
         return tensh::repl::run(cli.seed, color);
     }
-    let files = if cli.files.is_empty() { vec!["-".to_string()] } else { cli.files.clone() };
+    let files = if cli.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        cli.files.clone()
+    };
     let mut it = Interp::with_stdio(cli.seed, color);
     let mut failed = false;
     for f in &files {
@@ -89,7 +97,9 @@ fn run(cli: Cli) -> u8 {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Deep recursion in user code needs more stack than the main thread has.
-    let worker = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cli));
+    let worker = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || run(cli));
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(70),

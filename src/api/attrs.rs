@@ -27,8 +27,15 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "dtype" => Some(Value::DType(t.dtype())),
             "ndim" => Some(Value::Int(t.ndim() as i64)),
             "device" => Some(Value::str("/job:localhost/replica:0/task:0/device:CPU:0")),
-            "name" => return Err(err("AttributeError", "Tensor.name is undefined when eager execution is enabled.")),
-            "numpy" | "get_shape" | "cpu" | "__len__" | "__array__" => Some(Value::method(v.clone(), static_name(name), tensor_method)),
+            "name" => {
+                return Err(err(
+                    "AttributeError",
+                    "Tensor.name is undefined when eager execution is enabled.",
+                ))
+            }
+            "numpy" | "get_shape" | "cpu" | "__len__" | "__array__" => {
+                Some(Value::method(v.clone(), static_name(name), tensor_method))
+            }
             _ => None,
         },
         Value::Variable(var) => match name {
@@ -38,9 +45,8 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "ndim" => Some(Value::Int(var.value.borrow().ndim() as i64)),
             "trainable" => Some(Value::Bool(var.trainable)),
             "device" => Some(Value::str("/job:localhost/replica:0/task:0/device:CPU:0")),
-            "numpy" | "assign" | "assign_add" | "assign_sub" | "read_value" | "value" | "get_shape" => {
-                Some(Value::method(v.clone(), static_name(name), variable_method))
-            }
+            "numpy" | "assign" | "assign_add" | "assign_sub" | "read_value" | "value"
+            | "get_shape" => Some(Value::method(v.clone(), static_name(name), variable_method)),
             _ => None,
         },
         Value::NdArray(t) => match name {
@@ -48,11 +54,12 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "dtype" => Some(Value::Object(Rc::new(NpDType(t.dtype())))),
             "ndim" => Some(Value::Int(t.ndim() as i64)),
             "size" => Some(Value::Int(t.size() as i64)),
-            "T" => Some(Value::NdArray(crate::tensor::ops::shape::transpose(t, None)?)),
-            "tolist" | "item" | "astype" | "reshape" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin"
-            | "flatten" | "copy" | "round" | "all" | "any" | "prod" | "std" => {
-                Some(Value::method(v.clone(), static_name(name), ndarray_method))
-            }
+            "T" => Some(Value::NdArray(crate::tensor::ops::shape::transpose(
+                t, None,
+            )?)),
+            "tolist" | "item" | "astype" | "reshape" | "sum" | "mean" | "max" | "min"
+            | "argmax" | "argmin" | "flatten" | "copy" | "round" | "all" | "any" | "prod"
+            | "std" => Some(Value::method(v.clone(), static_name(name), ndarray_method)),
             _ => None,
         },
         Value::DType(d) => match name {
@@ -67,12 +74,22 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             _ => None,
         },
         Value::Shape(s) => match name {
-            "rank" | "ndims" => Some(s.dims.as_ref().map(|d| Value::Int(d.len() as i64)).unwrap_or(Value::None)),
+            "rank" | "ndims" => Some(
+                s.dims
+                    .as_ref()
+                    .map(|d| Value::Int(d.len() as i64))
+                    .unwrap_or(Value::None),
+            ),
             "dims" => Some(match &s.dims {
-                Some(d) => Value::list(d.iter().map(|x| x.map(|n| Value::Int(n as i64)).unwrap_or(Value::None)).collect()),
+                Some(d) => Value::list(
+                    d.iter()
+                        .map(|x| x.map(|n| Value::Int(n as i64)).unwrap_or(Value::None))
+                        .collect(),
+                ),
                 None => Value::None,
             }),
-            "as_list" | "num_elements" | "is_fully_defined" | "concatenate" | "is_compatible_with" => {
+            "as_list" | "num_elements" | "is_fully_defined" | "concatenate"
+            | "is_compatible_with" => {
                 Some(Value::method(v.clone(), static_name(name), shape_method))
             }
             _ => None,
@@ -103,12 +120,44 @@ fn dtype_limit(d: DType, max: bool) -> Value {
 /// Method names as `'static` strings (the bound-method record keeps them).
 fn static_name(name: &str) -> &'static str {
     const NAMES: &[&str] = &[
-        "numpy", "get_shape", "cpu", "__len__", "__array__", "assign", "assign_add", "assign_sub", "read_value",
-        "value", "tolist", "item", "astype", "reshape", "sum", "mean", "max", "min", "argmax", "argmin", "flatten",
-        "copy", "round", "all", "any", "prod", "std", "as_list", "num_elements", "is_fully_defined", "concatenate",
+        "numpy",
+        "get_shape",
+        "cpu",
+        "__len__",
+        "__array__",
+        "assign",
+        "assign_add",
+        "assign_sub",
+        "read_value",
+        "value",
+        "tolist",
+        "item",
+        "astype",
+        "reshape",
+        "sum",
+        "mean",
+        "max",
+        "min",
+        "argmax",
+        "argmin",
+        "flatten",
+        "copy",
+        "round",
+        "all",
+        "any",
+        "prod",
+        "std",
+        "as_list",
+        "num_elements",
+        "is_fully_defined",
+        "concatenate",
         "is_compatible_with",
     ];
-    NAMES.iter().copied().find(|n| *n == name).unwrap_or("method")
+    NAMES
+        .iter()
+        .copied()
+        .find(|n| *n == name)
+        .unwrap_or("method")
 }
 
 fn tensor_method(_it: &mut Interp, recv: &Value, name: &'static str, _args: Args) -> R<Value> {
@@ -122,14 +171,18 @@ fn tensor_method(_it: &mut Interp, recv: &Value, name: &'static str, _args: Args
 }
 
 fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Variable(var) = recv else { return Ok(Value::None) };
+    let Value::Variable(var) = recv else {
+        return Ok(Value::None);
+    };
     match name {
         "numpy" => Ok(Value::NdArray(var.value.borrow().clone())),
         "read_value" | "value" => Ok(Value::Tensor(var.value.borrow().clone())),
         "get_shape" => Ok(shape_value(&var.value.borrow())),
         _ => {
-            let [value, _use_locking, _name, read_value] =
-                args.bind(name, ["value", "use_locking=False", "name=None", "read_value=True"])?;
+            let [value, _use_locking, _name, read_value] = args.bind(
+                name,
+                ["value", "use_locking=False", "name=None", "read_value=True"],
+            )?;
             let cur = var.value.borrow().clone();
             let x = to_tensor(it, &value.unwrap_or(Value::None), Some(cur.dtype()))?;
             let new = match name {
@@ -144,13 +197,21 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
                     }
                     x
                 }
-                "assign_add" => crate::tensor::ops::elementwise::binary(crate::tensor::ops::elementwise::Binary::Add, &cur, &x)?,
-                _ => crate::tensor::ops::elementwise::binary(crate::tensor::ops::elementwise::Binary::Sub, &cur, &x)?,
+                "assign_add" => crate::tensor::ops::elementwise::binary(
+                    crate::tensor::ops::elementwise::Binary::Add,
+                    &cur,
+                    &x,
+                )?,
+                _ => crate::tensor::ops::elementwise::binary(
+                    crate::tensor::ops::elementwise::Binary::Sub,
+                    &cur,
+                    &x,
+                )?,
             };
             if new.shape() != cur.shape() {
                 return Err(value_err("Shapes must be equal rank"));
             }
-            *var.value.borrow_mut() = new.clone();
+            *var.value.borrow_mut() = new;
             let read = match read_value {
                 Some(r) => it.truthy(&r)?,
                 None => true,
@@ -160,7 +221,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
             }
             Ok(Value::Variable(Rc::new(Variable {
                 name: RefCell::new("UnreadVariable".into()),
-                value: RefCell::new(new),
+                value: var.value.clone(),
                 trainable: var.trainable,
                 id: 0,
             })))
@@ -176,12 +237,17 @@ fn axis_arg(it: &mut Interp, v: Option<Value>) -> R<Option<Vec<i64>>> {
 }
 
 fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::NdArray(t) = recv else { return Ok(Value::None) };
+    let Value::NdArray(t) = recv else {
+        return Ok(Value::None);
+    };
     match name {
         "tolist" => Ok(to_list(t)),
         "item" => {
             if t.size() != 1 {
-                return raise("ValueError", "can only convert an array of size 1 to a Python scalar");
+                return raise(
+                    "ValueError",
+                    "can only convert an array of size 1 to a Python scalar",
+                );
             }
             Ok(super::convert::scalar_value(t))
         }
@@ -190,22 +256,44 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             Ok(Value::NdArray(t.cast(d)))
         }
         "reshape" => {
-            let shape = if args.pos.len() == 1 { int_list(it, &args.pos[0], "shape")? } else { int_list(it, &Value::tuple(args.pos.clone()), "shape")? };
-            Ok(Value::NdArray(crate::tensor::ops::shape::reshape(t, &shape)?))
+            let shape = if args.pos.len() == 1 {
+                int_list(it, &args.pos[0], "shape")?
+            } else {
+                int_list(it, &Value::tuple(args.pos.clone()), "shape")?
+            };
+            Ok(Value::NdArray(crate::tensor::ops::shape::reshape(
+                t, &shape,
+            )?))
         }
-        "flatten" => Ok(Value::NdArray(crate::tensor::ops::shape::reshape_to(&t.contiguous(), &[t.size()]))),
+        "flatten" => Ok(Value::NdArray(crate::tensor::ops::shape::reshape_to(
+            &t.contiguous(),
+            &[t.size()],
+        ))),
         "copy" => Ok(Value::NdArray(t.contiguous())),
-        "round" => Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(t, f64::round_ties_even))),
+        "round" => Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(
+            t,
+            f64::round_ties_even,
+        ))),
         "argmax" | "argmin" => {
             let [axis] = args.bind(name, ["axis=None"])?;
             match axis {
                 None => {
                     let flat = crate::tensor::ops::shape::reshape_to(&t.contiguous(), &[t.size()]);
-                    Ok(Value::NdArray(arg_reduce(name == "argmax", &flat, 0, DType::I64)?))
+                    Ok(Value::NdArray(arg_reduce(
+                        name == "argmax",
+                        &flat,
+                        0,
+                        DType::I64,
+                    )?))
                 }
                 Some(a) => {
                     let a = super::convert::i64_arg(&a, "axis")?;
-                    Ok(Value::NdArray(arg_reduce(name == "argmax", t, a, DType::I64)?))
+                    Ok(Value::NdArray(arg_reduce(
+                        name == "argmax",
+                        t,
+                        a,
+                        DType::I64,
+                    )?))
                 }
             }
         }
@@ -216,8 +304,16 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                 Some(k) => it.truthy(&k)?,
                 None => false,
             };
-            let src = if name == "mean" && !t.dtype().is_float() { t.cast(DType::F64) } else { t.clone() };
-            let src = if name == "sum" && t.dtype() == DType::Bool { t.cast(DType::I64) } else { src };
+            let src = if name == "mean" && !t.dtype().is_float() {
+                t.cast(DType::F64)
+            } else {
+                t.clone()
+            };
+            let src = if name == "sum" && t.dtype() == DType::Bool {
+                t.cast(DType::I64)
+            } else {
+                src
+            };
             let op = match name {
                 "sum" => Reduce::Sum,
                 "mean" => Reduce::Mean,
@@ -228,12 +324,28 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                 "any" => Reduce::Any,
                 _ => {
                     let m = reduce(Reduce::Mean, &src.cast(DType::F64), axes.as_deref(), true)?;
-                    let d = crate::tensor::ops::elementwise::binary(crate::tensor::ops::elementwise::Binary::SquaredDifference, &src.cast(DType::F64), &m)?;
+                    let d = crate::tensor::ops::elementwise::binary(
+                        crate::tensor::ops::elementwise::Binary::SquaredDifference,
+                        &src.cast(DType::F64),
+                        &m,
+                    )?;
                     let v = reduce(Reduce::Mean, &d, axes.as_deref(), keep)?;
-                    return Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(&v, f64::sqrt).cast(if t.dtype() == DType::F32 { DType::F32 } else { DType::F64 })));
+                    return Ok(Value::NdArray(
+                        crate::tensor::ops::elementwise::map_f64(&v, f64::sqrt).cast(
+                            if t.dtype() == DType::F32 {
+                                DType::F32
+                            } else {
+                                DType::F64
+                            },
+                        ),
+                    ));
                 }
             };
-            let src = if matches!(op, Reduce::All | Reduce::Any) { src.cast(DType::Bool) } else { src };
+            let src = if matches!(op, Reduce::All | Reduce::Any) {
+                src.cast(DType::Bool)
+            } else {
+                src
+            };
             Ok(Value::NdArray(reduce(op, &src, axes.as_deref(), keep)?))
         }
     }
@@ -248,28 +360,50 @@ fn to_list(t: &Tensor) -> Value {
 }
 
 fn shape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Shape(s) = recv else { return Ok(Value::None) };
+    let Value::Shape(s) = recv else {
+        return Ok(Value::None);
+    };
     match name {
         "as_list" => match &s.dims {
-            Some(d) => Ok(Value::list(d.iter().map(|x| x.map(|n| Value::Int(n as i64)).unwrap_or(Value::None)).collect())),
-            None => raise("ValueError", "as_list() is not defined on an unknown TensorShape."),
+            Some(d) => Ok(Value::list(
+                d.iter()
+                    .map(|x| x.map(|n| Value::Int(n as i64)).unwrap_or(Value::None))
+                    .collect(),
+            )),
+            None => raise(
+                "ValueError",
+                "as_list() is not defined on an unknown TensorShape.",
+            ),
         },
         "num_elements" => Ok(match &s.dims {
-            Some(d) if d.iter().all(|x| x.is_some()) => Value::Int(d.iter().map(|x| x.unwrap_or(0) as i64).product()),
+            Some(d) if d.iter().all(|x| x.is_some()) => {
+                Value::Int(d.iter().map(|x| x.unwrap_or(0) as i64).product())
+            }
             _ => Value::None,
         }),
-        "is_fully_defined" => Ok(Value::Bool(s.dims.as_ref().is_some_and(|d| d.iter().all(|x| x.is_some())))),
+        "is_fully_defined" => Ok(Value::Bool(
+            s.dims
+                .as_ref()
+                .is_some_and(|d| d.iter().all(|x| x.is_some())),
+        )),
         "concatenate" => {
             let other = super::tf_core::shape_from(it, args.pos.first().unwrap_or(&Value::None))?;
             Ok(Value::Shape(Rc::new(match (&s.dims, &other.dims) {
-                (Some(a), Some(b)) => Shape { dims: Some(a.iter().chain(b.iter()).cloned().collect()) },
+                (Some(a), Some(b)) => Shape {
+                    dims: Some(a.iter().chain(b.iter()).cloned().collect()),
+                },
                 _ => Shape { dims: None },
             })))
         }
         _ => {
             let other = super::tf_core::shape_from(it, args.pos.first().unwrap_or(&Value::None))?;
             Ok(Value::Bool(match (&s.dims, &other.dims) {
-                (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.is_none() || y.is_none() || x == y),
+                (Some(a), Some(b)) => {
+                    a.len() == b.len()
+                        && a.iter()
+                            .zip(b)
+                            .all(|(x, y)| x.is_none() || y.is_none() || x == y)
+                }
                 _ => true,
             }))
         }
@@ -281,10 +415,12 @@ fn index_item(it: &mut Interp, v: &Value) -> R<Index> {
     let opt = |it: &mut Interp, v: &Value| -> R<Option<i64>> {
         match v {
             Value::None => Ok(None),
-            _ => Ok(Some(super::convert::i64_arg(v, "slice index").map_err(|_| {
-                let _ = it;
-                type_err("slice indices must be integers or None or have an __index__ method")
-            })?)),
+            _ => Ok(Some(super::convert::i64_arg(v, "slice index").map_err(
+                |_| {
+                    let _ = it;
+                    type_err("slice indices must be integers or None or have an __index__ method")
+                },
+            )?)),
         }
     };
     Ok(match v {
@@ -313,16 +449,24 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                 Value::Tuple(items) => items.as_ref().clone(),
                 other => vec![other.clone()],
             };
-            if let (Value::NdArray(_), [Value::NdArray(m) | Value::Tensor(m)]) = (obj, items.as_slice()) {
+            if let (Value::NdArray(_), [Value::NdArray(m) | Value::Tensor(m)]) =
+                (obj, items.as_slice())
+            {
                 if m.dtype() == DType::Bool {
-                    return Ok(Value::NdArray(crate::tensor::ops::select::boolean_mask(&t, m, 0)?));
+                    return Ok(Value::NdArray(crate::tensor::ops::select::boolean_mask(
+                        &t, m, 0,
+                    )?));
                 }
             }
             let mut idx = Vec::with_capacity(items.len());
             for item in &items {
                 idx.push(index_item(it, item)?);
             }
-            if t.ndim() == 0 && idx.iter().any(|i| matches!(i, Index::Int(_) | Index::Slice(..))) {
+            if t.ndim() == 0
+                && idx
+                    .iter()
+                    .any(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
+            {
                 return Err(match obj {
                     Value::NdArray(_) => err("IndexError", "too many indices for array: array is 0-dimensional, but 1 were indexed"),
                     _ => err("InvalidArgumentError", "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"),
@@ -331,7 +475,14 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
             let r = match strided_slice(&t, &idx) {
                 Ok(r) => r,
                 Err(e) if matches!(obj, Value::NdArray(_)) => {
-                    return Err(err("IndexError", e.message.split("}} ").last().unwrap_or(&e.message).to_string()))
+                    return Err(err(
+                        "IndexError",
+                        e.message
+                            .split("}} ")
+                            .last()
+                            .unwrap_or(&e.message)
+                            .to_string(),
+                    ))
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -341,11 +492,15 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
             })
         }
         Value::Shape(s) => {
-            let Some(dims) = &s.dims else { return raise("ValueError", "Cannot index a shape of unknown rank.") };
+            let Some(dims) = &s.dims else {
+                return raise("ValueError", "Cannot index a shape of unknown rank.");
+            };
             match index {
                 Value::Slice(sl) => {
                     let pos = crate::eval::attrs::slice_positions(sl, dims.len())?;
-                    Ok(Value::Shape(Rc::new(Shape { dims: Some(pos.into_iter().map(|p| dims[p]).collect()) })))
+                    Ok(Value::Shape(Rc::new(Shape {
+                        dims: Some(pos.into_iter().map(|p| dims[p]).collect()),
+                    })))
                 }
                 _ => {
                     let i = it.index_of(index, "tuple")?;
@@ -354,7 +509,10 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                 }
             }
         }
-        _ => Err(type_err(format!("'{}' object is not subscriptable", obj.type_name()))),
+        _ => Err(type_err(format!(
+            "'{}' object is not subscriptable",
+            obj.type_name()
+        ))),
     }
 }
 

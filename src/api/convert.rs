@@ -50,7 +50,9 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
 
 fn leaf(flat: &mut Flat, depth: usize, v: f64, mark: impl Fn(&mut Flat)) -> R<()> {
     if flat.shape.len() > depth {
-        return Err(value_err("Can't convert non-rectangular Python sequence to Tensor."));
+        return Err(value_err(
+            "Can't convert non-rectangular Python sequence to Tensor.",
+        ));
     }
     mark(flat);
     flat.vals.push(v);
@@ -62,7 +64,11 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
         match flat.shape.get(depth + i) {
             None => flat.shape.push(d),
             Some(&s) if s == d => {}
-            _ => return Err(value_err("Can't convert non-rectangular Python sequence to Tensor.")),
+            _ => {
+                return Err(value_err(
+                    "Can't convert non-rectangular Python sequence to Tensor.",
+                ))
+            }
         }
     }
     flat.tensor_dtype = Some(t.dtype());
@@ -102,9 +108,19 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         }
         _ => {}
     }
-    let mut flat =
-        Flat { vals: vec![], shape: vec![], has_float: false, has_int: false, has_bool: false, tensor_dtype: None };
+    let mut flat = Flat {
+        vals: vec![],
+        shape: vec![],
+        has_float: false,
+        has_int: false,
+        has_bool: false,
+        tensor_dtype: None,
+    };
     flatten(it, v, 0, &mut flat)?;
+    if let Value::Float(_) = v {
+        // TensorFlow's scalar conversion drops the sign of -0.0 (lists keep it).
+        flat.vals[0] += 0.0;
+    }
     let inferred = if let Some(d) = flat.tensor_dtype {
         d
     } else if flat.has_float {
@@ -121,7 +137,11 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         // A float that is not integral cannot become an int tensor.
         if !d.is_float() && d != DType::Bool && flat.has_float {
             if let Some(bad) = flat.vals.iter().find(|x| x.fract() != 0.0) {
-                return Err(type_err(format!("Cannot convert {} to EagerTensor of dtype {}", crate::eval::repr::float_repr(*bad), d.name())));
+                return Err(type_err(format!(
+                    "Cannot convert {} to EagerTensor of dtype {}",
+                    crate::eval::repr::float_repr(*bad),
+                    d.name()
+                )));
             }
         }
         if d == DType::Bool && (flat.has_float || flat.has_int) {
@@ -131,14 +151,24 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
             )));
         }
         if d == DType::I32 {
-            if let Some(bad) = flat.vals.iter().find(|x| **x > i32::MAX as f64 || **x < i32::MIN as f64) {
-                return Err(value_err(format!("Can't convert Python int {} to EagerTensor of dtype int32", *bad as i64)));
+            if let Some(bad) = flat
+                .vals
+                .iter()
+                .find(|x| **x > i32::MAX as f64 || **x < i32::MIN as f64)
+            {
+                return Err(value_err(format!(
+                    "Can't convert Python int {} to EagerTensor of dtype int32",
+                    *bad as i64
+                )));
             }
         }
-    } else if inferred == DType::I32 {
-        if flat.vals.iter().any(|x| *x > i32::MAX as f64 || *x < i32::MIN as f64) {
-            return Ok(Tensor::from_f64s(DType::I64, &flat.shape, &flat.vals));
-        }
+    } else if inferred == DType::I32
+        && flat
+            .vals
+            .iter()
+            .any(|x| *x > i32::MAX as f64 || *x < i32::MIN as f64)
+    {
+        return Ok(Tensor::from_f64s(DType::I64, &flat.shape, &flat.vals));
     }
     Ok(Tensor::from_f64s(target, &flat.shape, &flat.vals))
 }
@@ -164,9 +194,12 @@ pub fn tensor_of(v: &Value) -> Option<Tensor> {
 
 /// `int(x)`, `float(x)`, `round(x)` of a one-element tensor.
 pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
-    let t = tensor_of(v).ok_or_else(|| type_err(format!("{}() argument must be a number", what)))?;
+    let t =
+        tensor_of(v).ok_or_else(|| type_err(format!("{}() argument must be a number", what)))?;
     if t.size() != 1 {
-        return Err(type_err("only integer scalar arrays can be converted to a scalar index"));
+        return Err(type_err(
+            "only integer scalar arrays can be converted to a scalar index",
+        ));
     }
     Ok(scalar_value(&t))
 }
@@ -186,7 +219,10 @@ pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
         Value::Shape(s) => match &s.dims {
             Some(d) => d
                 .iter()
-                .map(|x| x.map(|n| n as i64).ok_or_else(|| value_err(format!("{} must be fully defined", what))))
+                .map(|x| {
+                    x.map(|n| n as i64)
+                        .ok_or_else(|| value_err(format!("{} must be fully defined", what)))
+                })
                 .collect(),
             None => Err(value_err(format!("{} must have a known rank", what))),
         },
@@ -201,7 +237,9 @@ pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
                 match &x {
                     Value::Int(i) => out.push(*i),
                     Value::Bool(b) => out.push(*b as i64),
-                    Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
+                    Value::Tensor(t) | Value::NdArray(t)
+                        if t.size() == 1 && !t.dtype().is_float() =>
+                    {
                         out.push(t.item_i64().unwrap_or(0))
                     }
                     Value::None => out.push(-1),
@@ -216,7 +254,11 @@ pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
             }
             Ok(out)
         }
-        other => Err(type_err(format!("{} must be a list of integers, not {}", what, other.type_name()))),
+        other => Err(type_err(format!(
+            "{} must be a list of integers, not {}",
+            what,
+            other.type_name()
+        ))),
     }
 }
 
@@ -224,17 +266,28 @@ pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
 pub fn dtype_arg(v: &Value) -> R<DType> {
     match v {
         Value::DType(d) => Ok(*d),
-        Value::Str(s) => DType::from_name(s).ok_or_else(|| type_err(format!("Cannot convert the argument `type_value`: '{}' to a TensorFlow DType.", s))),
-        Value::Builtin(b) if b.name.starts_with("numpy.") && DType::from_name(&b.name[6..]).is_some() => {
+        Value::Str(s) => DType::from_name(s).ok_or_else(|| {
+            type_err(format!(
+                "Cannot convert the argument `type_value`: '{}' to a TensorFlow DType.",
+                s
+            ))
+        }),
+        Value::Builtin(b)
+            if b.name.starts_with("numpy.") && DType::from_name(&b.name[6..]).is_some() =>
+        {
             Ok(DType::from_name(&b.name[6..]).unwrap_or(DType::F32))
         }
-        Value::Object(o) if o.as_any().is::<super::objects::NpDType>() => {
-            Ok(v.as_object::<super::objects::NpDType>().map(|d| d.0).unwrap_or(DType::F32))
-        }
+        Value::Object(o) if o.as_any().is::<super::objects::NpDType>() => Ok(v
+            .as_object::<super::objects::NpDType>()
+            .map(|d| d.0)
+            .unwrap_or(DType::F32)),
         Value::Builtin(b) if b.name == "float" => Ok(DType::F32),
         Value::Builtin(b) if b.name == "int" => Ok(DType::I32),
         Value::Builtin(b) if b.name == "bool" => Ok(DType::Bool),
-        other => Err(type_err(format!("Cannot convert the argument `type_value`: {} to a TensorFlow DType.", other.type_name()))),
+        other => Err(type_err(format!(
+            "Cannot convert the argument `type_value`: {} to a TensorFlow DType.",
+            other.type_name()
+        ))),
     }
 }
 
@@ -246,7 +299,11 @@ pub fn f64_arg(v: &Value, what: &str) -> R<f64> {
         Value::Bool(b) => Ok(*b as i64 as f64),
         _ => match tensor_of(v) {
             Some(t) if t.size() == 1 => Ok(t.item_f64().unwrap_or(0.0)),
-            _ => Err(type_err(format!("{} must be a number, not {}", what, v.type_name()))),
+            _ => Err(type_err(format!(
+                "{} must be a number, not {}",
+                what,
+                v.type_name()
+            ))),
         },
     }
 }
@@ -258,7 +315,11 @@ pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
         Value::Bool(b) => Ok(*b as i64),
         _ => match tensor_of(v) {
             Some(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64().unwrap_or(0)),
-            _ => Err(type_err(format!("{} must be an integer, not {}", what, v.type_name()))),
+            _ => Err(type_err(format!(
+                "{} must be an integer, not {}",
+                what,
+                v.type_name()
+            ))),
         },
     }
 }

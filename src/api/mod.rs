@@ -56,14 +56,27 @@ pub fn install(it: &mut Interp) {
     tf_math::install(&tf, &math, &linalg);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
-    for (name, m) in [("math", &math), ("nn", &nn), ("random", &random), ("linalg", &linalg), ("dtypes", &dtypes)] {
+    for (name, m) in [
+        ("math", &math),
+        ("nn", &nn),
+        ("random", &random),
+        ("linalg", &linalg),
+        ("dtypes", &dtypes),
+    ] {
         tf.set(name, Value::Module(m.clone()));
     }
     let np = numpy::module();
     let tf_v = Value::Module(tf.clone());
     it.modules.insert("tensorflow".into(), tf_v);
-    for (name, m) in [("math", &math), ("nn", &nn), ("random", &random), ("linalg", &linalg), ("dtypes", &dtypes)] {
-        it.modules.insert(format!("tensorflow.{}", name), Value::Module(m.clone()));
+    for (name, m) in [
+        ("math", &math),
+        ("nn", &nn),
+        ("random", &random),
+        ("linalg", &linalg),
+        ("dtypes", &dtypes),
+    ] {
+        it.modules
+            .insert(format!("tensorflow.{}", name), Value::Module(m.clone()));
     }
     it.modules.insert("numpy".into(), Value::Module(np));
     crate::nn::install(it, &tf);
@@ -95,13 +108,18 @@ impl Interp {
                 }
             }
         }
-        Err(err("ModuleNotFoundError", format!("No module named '{}'", name)))
+        Err(err(
+            "ModuleNotFoundError",
+            format!("No module named '{}'", name),
+        ))
     }
 }
 
 /// Iterating a tensor yields its rows (tensors), an array its rows (arrays or scalars).
 pub fn tensor_iter(v: &Value) -> R<Vec<Value>> {
-    let Some(t) = convert::tensor_of(v) else { return Ok(vec![]) };
+    let Some(t) = convert::tensor_of(v) else {
+        return Ok(vec![]);
+    };
     if t.ndim() == 0 {
         return Err(type_err(match v {
             Value::NdArray(_) => "iteration over a 0-d array",
@@ -120,7 +138,9 @@ pub fn tensor_iter(v: &Value) -> R<Vec<Value>> {
 
 /// `bool(tensor)`: only one-element tensors have a truth value.
 pub fn tensor_truth(v: &Value) -> R<bool> {
-    let Some(t) = convert::tensor_of(v) else { return Ok(true) };
+    let Some(t) = convert::tensor_of(v) else {
+        return Ok(true);
+    };
     if t.size() != 1 {
         return raise(
             "ValueError",
@@ -135,11 +155,17 @@ pub fn tensor_len(v: &Value) -> R<Value> {
     if let Value::Shape(s) = v {
         return match &s.dims {
             Some(d) => Ok(Value::Int(d.len() as i64)),
-            None => raise("ValueError", "Cannot take the length of shape with unknown rank."),
+            None => raise(
+                "ValueError",
+                "Cannot take the length of shape with unknown rank.",
+            ),
         };
     }
     let Some(t) = convert::tensor_of(v) else {
-        return Err(type_err(format!("object of type '{}' has no len()", v.type_name())));
+        return Err(type_err(format!(
+            "object of type '{}' has no len()",
+            v.type_name()
+        )));
     };
     if t.ndim() == 0 {
         return Err(type_err(match v {
@@ -179,7 +205,13 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
     crate::nn::native_attr(it, native, this, name)
 }
 
-pub fn native_set_attr(it: &mut Interp, native: &Value, this: &Value, name: &str, v: &Value) -> R<bool> {
+pub fn native_set_attr(
+    it: &mut Interp,
+    native: &Value,
+    this: &Value,
+    name: &str,
+    v: &Value,
+) -> R<bool> {
     crate::nn::native_set_attr(it, native, this, name, v)
 }
 
@@ -189,7 +221,9 @@ pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Optio
     match base {
         Value::ExcClass(_) => {
             if let (Value::Instance(i), Some(a)) = (inst, args) {
-                i.dict.borrow_mut().insert("args".into(), Value::tuple(a.pos));
+                i.dict
+                    .borrow_mut()
+                    .insert("args".into(), Value::tuple(a.pos));
             }
             Ok(())
         }
@@ -198,14 +232,25 @@ pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Optio
 }
 
 /// `super().NAME` when the next class up is native.
-pub fn native_super_attr(it: &mut Interp, base: &Value, receiver: &Value, name: &str) -> R<Option<Value>> {
+pub fn native_super_attr(
+    it: &mut Interp,
+    base: &Value,
+    receiver: &Value,
+    name: &str,
+) -> R<Option<Value>> {
     match base {
-        Value::ExcClass(_) if name == "__init__" => Ok(Some(Value::method(receiver.clone(), "__init__", |_, recv, _, args| {
-            if let Value::Instance(i) = recv {
-                i.dict.borrow_mut().insert("args".into(), Value::tuple(args.pos));
-            }
-            Ok(Value::None)
-        }))),
+        Value::ExcClass(_) if name == "__init__" => Ok(Some(Value::method(
+            receiver.clone(),
+            "__init__",
+            |_, recv, _, args| {
+                if let Value::Instance(i) = recv {
+                    i.dict
+                        .borrow_mut()
+                        .insert("args".into(), Value::tuple(args.pos));
+                }
+                Ok(Value::None)
+            },
+        ))),
         Value::ExcClass(_) => Ok(None),
         _ => crate::nn::native_super_attr(it, base, receiver, name),
     }

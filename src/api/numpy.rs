@@ -47,7 +47,10 @@ fn array(it: &mut Interp, a: Args) -> R<Value> {
 
 fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
     let [shape, dtype] = a.bind(name, ["shape", "dtype=None"])?;
-    let dims: Vec<usize> = int_list(it, &req(shape), "shape")?.into_iter().map(|d| d.max(0) as usize).collect();
+    let dims: Vec<usize> = int_list(it, &req(shape), "shape")?
+        .into_iter()
+        .map(|d| d.max(0) as usize)
+        .collect();
     let d = match dtype {
         Some(d) => dtype_arg(&d)?,
         None => DType::F64,
@@ -56,7 +59,8 @@ fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
 }
 
 fn arange(_it: &mut Interp, a: Args) -> R<Value> {
-    let [start, stop, step, dtype] = a.bind("arange", ["start", "stop=None", "step=None", "dtype=None"])?;
+    let [start, stop, step, dtype] =
+        a.bind("arange", ["start", "stop=None", "step=None", "dtype=None"])?;
     let (s, e) = match stop {
         Some(e) => (req(start), e),
         None => (Value::Int(0), req(start)),
@@ -68,27 +72,54 @@ fn arange(_it: &mut Interp, a: Args) -> R<Value> {
         None if is_float => DType::F64,
         None => DType::I64,
     };
-    nd(crate::tensor::ops::creation::range(f64_arg(&s, "start")?, f64_arg(&e, "stop")?, f64_arg(&step, "step")?, d)?)
+    nd(crate::tensor::ops::creation::range(
+        f64_arg(&s, "start")?,
+        f64_arg(&e, "stop")?,
+        f64_arg(&step, "step")?,
+        d,
+    )?)
 }
 
 fn linspace(_it: &mut Interp, a: Args) -> R<Value> {
     let [start, stop, num] = a.bind("linspace", ["start", "stop", "num=50"])?;
-    let num = num.map(|v| super::convert::i64_arg(&v, "num")).transpose()?.unwrap_or(50);
-    nd(crate::tensor::ops::creation::linspace(f64_arg(&req(start), "start")?, f64_arg(&req(stop), "stop")?, num.max(0) as usize, DType::F64)?)
+    let num = num
+        .map(|v| super::convert::i64_arg(&v, "num"))
+        .transpose()?
+        .unwrap_or(50);
+    nd(crate::tensor::ops::creation::linspace(
+        f64_arg(&req(start), "start")?,
+        f64_arg(&req(stop), "stop")?,
+        num.max(0) as usize,
+        DType::F64,
+    )?)
 }
 
 fn unary(it: &mut Interp, a: Args, op: Unary) -> R<Value> {
     let x = np_array(it, a.pos.first().unwrap_or(&Value::None), None)?;
-    let x = if x.dtype().is_float() || matches!(op, Unary::Abs | Unary::Neg | Unary::Sign) { x } else { x.cast(DType::F64) };
+    let x = if x.dtype().is_float() || matches!(op, Unary::Abs | Unary::Neg | Unary::Sign) {
+        x
+    } else {
+        x.cast(DType::F64)
+    };
     nd(ew::unary(op, &x)?)
 }
 
 fn reduction(it: &mut Interp, a: Args, op: Reduce) -> R<Value> {
-    let [x, axis, _dtype, _out, keepdims] = a.bind("reduce", ["a", "axis=None", "dtype=None", "out=None", "keepdims=False"])?;
+    let [x, axis, _dtype, _out, keepdims] = a.bind(
+        "reduce",
+        ["a", "axis=None", "dtype=None", "out=None", "keepdims=False"],
+    )?;
     let x = np_array(it, &req(x), None)?;
-    let x = if op == Reduce::Mean && !x.dtype().is_float() { x.cast(DType::F64) } else { x };
+    let x = if op == Reduce::Mean && !x.dtype().is_float() {
+        x.cast(DType::F64)
+    } else {
+        x
+    };
     let axes = axis.map(|v| int_list(it, &v, "axis")).transpose()?;
-    let keep = keepdims.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let keep = keepdims
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     let r = reduce::reduce(op, &x, axes.as_deref(), keep)?;
     nd(r)
 }
@@ -97,12 +128,21 @@ fn allclose(it: &mut Interp, a: Args) -> R<Value> {
     let [x, y, rtol, atol] = a.bind("allclose", ["a", "b", "rtol=1e-05", "atol=1e-08"])?;
     let x = np_array(it, &req(x), None)?.to_f64_vec();
     let y = np_array(it, &req(y), None)?.to_f64_vec();
-    let rtol = rtol.map(|v| f64_arg(&v, "rtol")).transpose()?.unwrap_or(1e-5);
-    let atol = atol.map(|v| f64_arg(&v, "atol")).transpose()?.unwrap_or(1e-8);
+    let rtol = rtol
+        .map(|v| f64_arg(&v, "rtol"))
+        .transpose()?
+        .unwrap_or(1e-5);
+    let atol = atol
+        .map(|v| f64_arg(&v, "atol"))
+        .transpose()?
+        .unwrap_or(1e-8);
     let ok = if x.len() == y.len() {
-        x.iter().zip(&y).all(|(p, q)| (p - q).abs() <= atol + rtol * q.abs())
+        x.iter()
+            .zip(&y)
+            .all(|(p, q)| (p - q).abs() <= atol + rtol * q.abs())
     } else if y.len() == 1 {
-        x.iter().all(|p| (p - y[0]).abs() <= atol + rtol * y[0].abs())
+        x.iter()
+            .all(|p| (p - y[0]).abs() <= atol + rtol * y[0].abs())
     } else {
         false
     };
@@ -134,7 +174,10 @@ pub fn module() -> Rc<Module> {
         ],
     );
     for name in ["float32", "float64", "int32", "int64", "uint8"] {
-        np.set(name, Value::DType(DType::from_name(name).unwrap_or(DType::F32)));
+        np.set(
+            name,
+            Value::DType(DType::from_name(name).unwrap_or(DType::F32)),
+        );
     }
     np.set("bool_", Value::DType(DType::Bool));
     np.set("pi", Value::Float(std::f64::consts::PI));
@@ -142,6 +185,9 @@ pub fn module() -> Rc<Module> {
     np.set("inf", Value::Float(f64::INFINITY));
     np.set("nan", Value::Float(f64::NAN));
     np.set("newaxis", Value::None);
-    np.set("ndarray", Value::builtin("numpy.ndarray", |_, _| Ok(Value::None)));
+    np.set(
+        "ndarray",
+        Value::builtin("numpy.ndarray", |_, _| Ok(Value::None)),
+    );
     np
 }

@@ -18,7 +18,11 @@ impl Object for NamedTuple {
         self.type_name.to_string()
     }
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
-        Ok(self.fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()))
+        Ok(self
+            .fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone()))
     }
     fn repr(&self, it: &mut Interp) -> R<String> {
         let mut parts = Vec::new();

@@ -66,21 +66,30 @@ fn numpy_result_dtype(a: &Value, ta: &Tensor, b: &Value, tb: &Tensor) -> DType {
     }
 }
 
+/// `convert_to_tensor(v, dtype_hint=d)`: the hint when it fits, else the inferred dtype (the
+/// op then reports the mismatch).
+pub fn convert_hinted(it: &mut Interp, v: &Value, d: DType) -> R<Tensor> {
+    match to_tensor(it, v, Some(d)) {
+        Ok(t) => Ok(t),
+        Err(e) => to_tensor(it, v, None).map_err(|_| e),
+    }
+}
+
 /// Both operands as tensors: TensorFlow converts the non-tensor side to the tensor's dtype.
 fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> {
     if is_tf(a) || is_tf(b) {
         let (ta, tb) = if is_tf(a) {
             let ta = tensor_of(a).unwrap_or_else(|| Tensor::scalar(0f32));
-            let tb = match b {
-                Value::NdArray(t) => t.clone(),
-                _ => to_tensor(it, b, Some(ta.dtype()))?,
+            let tb = match tensor_of(b) {
+                Some(t) => t,
+                None => convert_hinted(it, b, ta.dtype())?,
             };
             (ta, tb)
         } else {
             let tb = tensor_of(b).unwrap_or_else(|| Tensor::scalar(0f32));
-            let ta = match a {
-                Value::NdArray(t) => t.clone(),
-                _ => to_tensor(it, a, Some(tb.dtype()))?,
+            let ta = match tensor_of(a) {
+                Some(t) => t,
+                None => convert_hinted(it, a, tb.dtype())?,
             };
             (ta, tb)
         };

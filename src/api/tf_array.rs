@@ -23,7 +23,10 @@ fn req(v: Option<Value>) -> Value {
 
 fn tensors(it: &mut Interp, v: &Value) -> R<Vec<Tensor>> {
     let items: Vec<Value> = it.iterate(v)?.collect();
-    let hint = items.iter().find_map(super::convert::tensor_of).map(|t| t.dtype());
+    let hint = items
+        .iter()
+        .find_map(super::convert::tensor_of)
+        .map(|t| t.dtype());
     items.iter().map(|x| to_tensor(it, x, hint)).collect()
 }
 
@@ -39,7 +42,10 @@ fn reshape(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn transpose(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, perm, _conj, _name] = a.bind("transpose", ["a", "perm=None", "conjugate=False", "name='transpose'"])?;
+    let [x, perm, _conj, _name] = a.bind(
+        "transpose",
+        ["a", "perm=None", "conjugate=False", "name='transpose'"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let perm = perm.map(|p| int_list(it, &p, "perm")).transpose()?;
     t(sh::transpose(&x, perm.as_deref())?)
@@ -75,20 +81,34 @@ fn stack(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn unstack(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, num, axis, _name] = a.bind("unstack", ["value", "num=None", "axis=0", "name='unstack'"])?;
+    let [x, num, axis, _name] =
+        a.bind("unstack", ["value", "num=None", "axis=0", "name='unstack'"])?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
     let parts = sh::unstack(&x, axis)?;
     if let Some(n) = num {
         if i64_arg(&n, "num")? as usize != parts.len() {
-            return Err(value_err(format!("num ({}) does not match the dimension size {}", it.repr(&n)?, parts.len())));
+            return Err(value_err(format!(
+                "num ({}) does not match the dimension size {}",
+                it.repr(&n)?,
+                parts.len()
+            )));
         }
     }
     Ok(list_of(parts))
 }
 
 fn split(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, n, axis, _num, _name] = a.bind("split", ["value", "num_or_size_splits", "axis=0", "num=None", "name='split'"])?;
+    let [x, n, axis, _num, _name] = a.bind(
+        "split",
+        [
+            "value",
+            "num_or_size_splits",
+            "axis=0",
+            "num=None",
+            "name='split'",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
     let parts = match req(n) {
@@ -105,14 +125,25 @@ fn tile(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn pad(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, paddings, mode, value, _name] = a.bind("pad", ["tensor", "paddings", "mode='CONSTANT'", "constant_values=0", "name=None"])?;
+    let [x, paddings, mode, value, _name] = a.bind(
+        "pad",
+        [
+            "tensor",
+            "paddings",
+            "mode='CONSTANT'",
+            "constant_values=0",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let rows: Vec<Value> = it.iterate(&req(paddings))?.collect();
     let mut p = Vec::new();
     for r in rows {
         let pair = int_list(it, &r, "paddings")?;
         if pair.len() != 2 || pair.iter().any(|&v| v < 0) {
-            return Err(value_err("paddings must be a list of [before, after] pairs of non-negative integers"));
+            return Err(value_err(
+                "paddings must be a list of [before, after] pairs of non-negative integers",
+            ));
         }
         p.push((pair[0] as usize, pair[1] as usize));
     }
@@ -120,7 +151,10 @@ fn pad(it: &mut Interp, a: Args) -> R<Value> {
         Some(Value::Str(s)) => s.to_string(),
         _ => "CONSTANT".into(),
     };
-    let value = value.map(|v| super::convert::f64_arg(&v, "constant_values")).transpose()?.unwrap_or(0.0);
+    let value = value
+        .map(|v| super::convert::f64_arg(&v, "constant_values"))
+        .transpose()?
+        .unwrap_or(0.0);
     t(sh::pad(&x, &p, &mode, value)?)
 }
 
@@ -132,8 +166,17 @@ fn broadcast_to(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn gather(it: &mut Interp, a: Args) -> R<Value> {
-    let [params, indices, _validate, axis, _batch, _name] =
-        a.bind("gather", ["params", "indices", "validate_indices=None", "axis=None", "batch_dims=0", "name=None"])?;
+    let [params, indices, _validate, axis, _batch, _name] = a.bind(
+        "gather",
+        [
+            "params",
+            "indices",
+            "validate_indices=None",
+            "axis=None",
+            "batch_dims=0",
+            "name=None",
+        ],
+    )?;
     let p = to_tensor(it, &req(params), None)?;
     let idx = to_tensor(it, &req(indices), None)?;
     if idx.dtype().is_float() {
@@ -144,14 +187,20 @@ fn gather(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn gather_nd(it: &mut Interp, a: Args) -> R<Value> {
-    let [params, indices, _batch, _name] = a.bind("gather_nd", ["params", "indices", "batch_dims=0", "name=None"])?;
+    let [params, indices, _batch, _name] = a.bind(
+        "gather_nd",
+        ["params", "indices", "batch_dims=0", "name=None"],
+    )?;
     let p = to_tensor(it, &req(params), None)?;
     let idx = to_tensor(it, &req(indices), None)?;
     t(select::gather_nd(&p, &idx)?)
 }
 
 fn boolean_mask(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, mask, axis, _name] = a.bind("boolean_mask", ["tensor", "mask", "axis=None", "name='boolean_mask'"])?;
+    let [x, mask, axis, _name] = a.bind(
+        "boolean_mask",
+        ["tensor", "mask", "axis=None", "name='boolean_mask'"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let m = to_tensor(it, &req(mask), Some(DType::Bool))?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
@@ -172,7 +221,8 @@ fn where_(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn scatter_nd(it: &mut Interp, a: Args) -> R<Value> {
-    let [indices, updates, shape, _name] = a.bind("scatter_nd", ["indices", "updates", "shape", "name=None"])?;
+    let [indices, updates, shape, _name] =
+        a.bind("scatter_nd", ["indices", "updates", "shape", "name=None"])?;
     let idx = to_tensor(it, &req(indices), None)?;
     let upd = to_tensor(it, &req(updates), None)?;
     let dims = dims_arg(it, &req(shape))?;
@@ -199,7 +249,10 @@ fn reverse(it: &mut Interp, a: Args) -> R<Value> {
     let [x, axis, _name] = a.bind("reverse", ["tensor", "axis", "name=None"])?;
     let x = to_tensor(it, &req(x), None)?;
     let nd = x.ndim() as i64;
-    let axes: Vec<usize> = int_list(it, &req(axis), "axis")?.into_iter().map(|d| if d < 0 { d + nd } else { d } as usize).collect();
+    let axes: Vec<usize> = int_list(it, &req(axis), "axis")?
+        .into_iter()
+        .map(|d| if d < 0 { d + nd } else { d } as usize)
+        .collect();
     t(sh::reverse(&x, &axes))
 }
 
@@ -208,30 +261,56 @@ fn direction(v: Option<Value>) -> R<bool> {
         None => Ok(false),
         Some(Value::Str(s)) if s.as_ref() == "ASCENDING" => Ok(false),
         Some(Value::Str(s)) if s.as_ref() == "DESCENDING" => Ok(true),
-        Some(_) => Err(value_err("`direction` must be one of: 'ASCENDING', 'DESCENDING'")),
+        Some(_) => Err(value_err(
+            "`direction` must be one of: 'ASCENDING', 'DESCENDING'",
+        )),
     }
 }
 
 fn sort_fn(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, dir, _name] = a.bind("sort", ["values", "axis=-1", "direction='ASCENDING'", "name=None"])?;
+    let [x, axis, dir, _name] = a.bind(
+        "sort",
+        ["values", "axis=-1", "direction='ASCENDING'", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
     t(sort::sort(&x, axis, direction(dir)?)?)
 }
 
 fn argsort(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, dir, _stable, _name] = a.bind("argsort", ["values", "axis=-1", "direction='ASCENDING'", "stable=False", "name=None"])?;
+    let [x, axis, dir, _stable, _name] = a.bind(
+        "argsort",
+        [
+            "values",
+            "axis=-1",
+            "direction='ASCENDING'",
+            "stable=False",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
     t(sort::argsort(&x, axis, direction(dir)?)?)
 }
 
 pub fn top_k(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, k, _sorted, _itype, _name] = a.bind("top_k", ["input", "k=1", "sorted=True", "index_type=tf.int32", "name=None"])?;
+    let [x, k, _sorted, _itype, _name] = a.bind(
+        "top_k",
+        [
+            "input",
+            "k=1",
+            "sorted=True",
+            "index_type=tf.int32",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let k = k.map(|v| i64_arg(&v, "k")).transpose()?.unwrap_or(1);
     if k < 0 {
-        return Err(value_err(format!("'k' input must be non-negative, got {}", k)));
+        return Err(value_err(format!(
+            "'k' input must be non-negative, got {}",
+            k
+        )));
     }
     let (v, i) = sort::top_k(&x, k as usize)?;
     Ok(Value::Object(Rc::new(NamedTuple {
@@ -241,7 +320,11 @@ pub fn top_k(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn unique(it: &mut Interp, a: Args, counts: bool) -> R<Value> {
-    let name = if counts { "unique_with_counts" } else { "unique" };
+    let name = if counts {
+        "unique_with_counts"
+    } else {
+        "unique"
+    };
     let [x, out_idx, _name] = a.bind(name, ["x", "out_idx=tf.int32", "name=None"])?;
     let x = to_tensor(it, &req(x), None)?;
     let (y, idx, count) = sort::unique(&x, dtype_or(out_idx, DType::I32)?)?;
@@ -249,7 +332,10 @@ fn unique(it: &mut Interp, a: Args, counts: bool) -> R<Value> {
     if counts {
         fields.push(("count", Value::Tensor(count)));
     }
-    Ok(Value::Object(Rc::new(NamedTuple { type_name: if counts { "UniqueWithCounts" } else { "Unique" }, fields })))
+    Ok(Value::Object(Rc::new(NamedTuple {
+        type_name: if counts { "UniqueWithCounts" } else { "Unique" },
+        fields,
+    })))
 }
 
 pub fn install(tf: &Module, math: &Module) {

@@ -33,7 +33,9 @@ pub fn shape_from(it: &mut Interp, v: &Value) -> R<Shape> {
     match v {
         Value::Shape(s) => Ok(s.as_ref().clone()),
         Value::None => Ok(Shape { dims: None }),
-        Value::Int(n) => Ok(Shape { dims: Some(vec![Some(*n as usize)]) }),
+        Value::Int(n) => Ok(Shape {
+            dims: Some(vec![Some(*n as usize)]),
+        }),
         _ => {
             let items: Vec<Value> = it.iterate(v)?.collect();
             let mut dims = Vec::new();
@@ -49,7 +51,10 @@ pub fn shape_from(it: &mut Interp, v: &Value) -> R<Shape> {
 }
 
 fn constant(it: &mut Interp, a: Args) -> R<Value> {
-    let [value, dtype, shape, _name] = a.bind("constant", ["value", "dtype=None", "shape=None", "name='Const'"])?;
+    let [value, dtype, shape, _name] = a.bind(
+        "constant",
+        ["value", "dtype=None", "shape=None", "name='Const'"],
+    )?;
     let value = req(value);
     let dtype = match dtype {
         Some(d) => Some(dtype_arg(&d)?),
@@ -101,40 +106,93 @@ fn fill(it: &mut Interp, a: Args) -> R<Value> {
     let dims = dims_arg(it, &req(dims))?;
     let v = to_tensor(it, &req(value), None)?;
     if v.ndim() != 0 {
-        return raise("InvalidArgumentError", format!("value must be a scalar, got shape {}", crate::print::shape_tuple(v.shape())));
+        return raise(
+            "InvalidArgumentError",
+            format!(
+                "value must be a scalar, got shape {}",
+                crate::print::shape_tuple(v.shape())
+            ),
+        );
     }
-    t(Tensor::from_f64s(v.dtype(), &dims, &vec![v.item_f64().unwrap_or(0.0); dims.iter().product()]))
+    t(Tensor::from_f64s(
+        v.dtype(),
+        &dims,
+        &vec![v.item_f64().unwrap_or(0.0); dims.iter().product()],
+    ))
 }
 
 fn range(it: &mut Interp, a: Args) -> R<Value> {
-    let [start, limit, delta, dtype, _name] = a.bind("range", ["start", "limit=None", "delta=1", "dtype=None", "name='range'"])?;
+    let [start, limit, delta, dtype, _name] = a.bind(
+        "range",
+        [
+            "start",
+            "limit=None",
+            "delta=1",
+            "dtype=None",
+            "name='range'",
+        ],
+    )?;
     let (start, limit) = match limit {
         Some(l) => (req(start), l),
         None => (Value::Int(0), req(start)),
     };
     let delta = delta.unwrap_or(Value::Int(1));
     let vals = [&start, &limit, &delta];
-    let inferred = if vals.iter().any(|v| matches!(v, Value::Float(_)) || tensor_of(v).is_some_and(|t| t.dtype().is_float())) {
-        vals.iter().filter_map(|v| tensor_of(v)).map(|t| t.dtype()).find(|d| d.is_float()).unwrap_or(DType::F32)
+    let inferred = if vals
+        .iter()
+        .any(|v| matches!(v, Value::Float(_)) || tensor_of(v).is_some_and(|t| t.dtype().is_float()))
+    {
+        vals.iter()
+            .filter_map(|v| tensor_of(v))
+            .map(|t| t.dtype())
+            .find(|d| d.is_float())
+            .unwrap_or(DType::F32)
     } else {
-        vals.iter().filter_map(|v| tensor_of(v)).map(|t| t.dtype()).next().unwrap_or(DType::I32)
+        vals.iter()
+            .filter_map(|v| tensor_of(v))
+            .map(|t| t.dtype())
+            .next()
+            .unwrap_or(DType::I32)
     };
     let dtype = dtype_or(dtype, inferred)?;
     let _ = it;
-    t(creation::range(f64_arg(&start, "start")?, f64_arg(&limit, "limit")?, f64_arg(&delta, "delta")?, dtype)?)
+    t(creation::range(
+        f64_arg(&start, "start")?,
+        f64_arg(&limit, "limit")?,
+        f64_arg(&delta, "delta")?,
+        dtype,
+    )?)
 }
 
 fn linspace(it: &mut Interp, a: Args) -> R<Value> {
-    let [start, stop, num, _name, _axis] = a.bind("linspace", ["start", "stop", "num", "name=None", "axis=0"])?;
+    let [start, stop, num, _name, _axis] =
+        a.bind("linspace", ["start", "stop", "num", "name=None", "axis=0"])?;
     let s = to_tensor(it, &req(start), None)?;
-    let d = if s.dtype().is_float() { s.dtype() } else { DType::F64 };
+    let d = if s.dtype().is_float() {
+        s.dtype()
+    } else {
+        DType::F64
+    };
     let num = i64_arg(&req(num), "num")?;
-    t(creation::linspace(s.item_f64().unwrap_or(0.0), f64_arg(&req(stop), "stop")?, num.max(0) as usize, d)?)
+    t(creation::linspace(
+        s.item_f64().unwrap_or(0.0),
+        f64_arg(&req(stop), "stop")?,
+        num.max(0) as usize,
+        d,
+    )?)
 }
 
 fn eye(_it: &mut Interp, a: Args) -> R<Value> {
-    let [rows, cols, _batch, dtype, _name] =
-        a.bind("eye", ["num_rows", "num_columns=None", "batch_shape=None", "dtype=tf.float32", "name=None"])?;
+    let [rows, cols, _batch, dtype, _name] = a.bind(
+        "eye",
+        [
+            "num_rows",
+            "num_columns=None",
+            "batch_shape=None",
+            "dtype=tf.float32",
+            "name=None",
+        ],
+    )?;
     let r = i64_arg(&req(rows), "num_rows")? as usize;
     let c = match cols {
         Some(c) => i64_arg(&c, "num_columns")? as usize,
@@ -144,8 +202,18 @@ fn eye(_it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn one_hot(it: &mut Interp, a: Args) -> R<Value> {
-    let [indices, depth, on, off, axis, dtype, _name] =
-        a.bind("one_hot", ["indices", "depth", "on_value=None", "off_value=None", "axis=None", "dtype=None", "name=None"])?;
+    let [indices, depth, on, off, axis, dtype, _name] = a.bind(
+        "one_hot",
+        [
+            "indices",
+            "depth",
+            "on_value=None",
+            "off_value=None",
+            "axis=None",
+            "dtype=None",
+            "name=None",
+        ],
+    )?;
     let idx = to_tensor(it, &req(indices), None)?;
     let depth = i64_arg(&req(depth), "depth")?.max(0) as usize;
     let inferred = [&on, &off]
@@ -160,14 +228,23 @@ fn one_hot(it: &mut Interp, a: Args) -> R<Value> {
         .next()
         .unwrap_or(DType::F32);
     let dtype = dtype_or(dtype, inferred)?;
-    let on = on.map(|v| f64_arg(&v, "on_value")).transpose()?.unwrap_or(1.0);
-    let off = off.map(|v| f64_arg(&v, "off_value")).transpose()?.unwrap_or(0.0);
+    let on = on
+        .map(|v| f64_arg(&v, "on_value"))
+        .transpose()?
+        .unwrap_or(1.0);
+    let off = off
+        .map(|v| f64_arg(&v, "off_value"))
+        .transpose()?
+        .unwrap_or(0.0);
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
     t(select::one_hot(&idx, depth, on, off, axis, dtype)?)
 }
 
 fn convert_to_tensor(it: &mut Interp, a: Args) -> R<Value> {
-    let [value, dtype, hint, _name] = a.bind("convert_to_tensor", ["value", "dtype=None", "dtype_hint=None", "name=None"])?;
+    let [value, dtype, hint, _name] = a.bind(
+        "convert_to_tensor",
+        ["value", "dtype=None", "dtype_hint=None", "name=None"],
+    )?;
     let value = req(value);
     let d = match dtype {
         Some(d) => Some(dtype_arg(&d)?),
@@ -197,27 +274,31 @@ fn cast(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn variable(it: &mut Interp, a: Args) -> R<Value> {
-    let [init, trainable, _validate, _caching, name, _vdef, dtype, _scope, _constraint, _sync, _agg, _shape] = a.bind(
-        "Variable",
-        [
-            "initial_value=None",
-            "trainable=None",
-            "validate_shape=True",
-            "caching_device=None",
-            "name=None",
-            "variable_def=None",
-            "dtype=None",
-            "import_scope=None",
-            "constraint=None",
-            "synchronization=None",
-            "aggregation=None",
-            "shape=None",
-        ],
-    )?;
+    let [init, trainable, _validate, _caching, name, _vdef, dtype, _scope, _constraint, _sync, _agg, _shape] =
+        a.bind(
+            "Variable",
+            [
+                "initial_value=None",
+                "trainable=None",
+                "validate_shape=True",
+                "caching_device=None",
+                "name=None",
+                "variable_def=None",
+                "dtype=None",
+                "import_scope=None",
+                "constraint=None",
+                "synchronization=None",
+                "aggregation=None",
+                "shape=None",
+            ],
+        )?;
     let Some(init) = init else {
         return raise("ValueError", "The initial value must be specified.");
     };
-    let init = if matches!(init, Value::Function(_) | Value::Builtin(_) | Value::Bound(_)) {
+    let init = if matches!(
+        init,
+        Value::Function(_) | Value::Builtin(_) | Value::Bound(_)
+    ) {
         it.call(&init, Args::default())?
     } else {
         init
@@ -241,7 +322,7 @@ fn variable(it: &mut Interp, a: Args) -> R<Value> {
     let id = it.fresh_id();
     Ok(Value::Variable(Rc::new(Variable {
         name: RefCell::new(format!("{}:0", name)),
-        value: RefCell::new(value),
+        value: Rc::new(RefCell::new(value)),
         trainable,
         id,
     })))
@@ -256,7 +337,11 @@ fn shape_of(it: &mut Interp, a: Args) -> R<Value> {
     let [input, _name, out_type] = a.bind("shape", ["input", "name=None", "out_type=None"])?;
     let x = to_tensor(it, &req(input), None)?;
     let dims: Vec<f64> = x.shape().iter().map(|&d| d as f64).collect();
-    t(Tensor::from_f64s(dtype_or(out_type, DType::I32)?, &[dims.len()], &dims))
+    t(Tensor::from_f64s(
+        dtype_or(out_type, DType::I32)?,
+        &[dims.len()],
+        &dims,
+    ))
 }
 
 fn rank(it: &mut Interp, a: Args) -> R<Value> {
@@ -268,12 +353,19 @@ fn rank(it: &mut Interp, a: Args) -> R<Value> {
 fn size(it: &mut Interp, a: Args) -> R<Value> {
     let [input, _name, out_type] = a.bind("size", ["input", "name=None", "out_type=None"])?;
     let x = to_tensor(it, &req(input), None)?;
-    t(Tensor::from_f64s(dtype_or(out_type, DType::I32)?, &[], &[x.size() as f64]))
+    t(Tensor::from_f64s(
+        dtype_or(out_type, DType::I32)?,
+        &[],
+        &[x.size() as f64],
+    ))
 }
 
 fn timestamp(_it: &mut Interp, a: Args) -> R<Value> {
     let [_name] = a.bind("timestamp", ["name=None"])?;
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     t(Tensor::scalar(now))
 }
 
@@ -281,7 +373,9 @@ fn timestamp(_it: &mut Interp, a: Args) -> R<Value> {
 fn function(_it: &mut Interp, a: Args) -> R<Value> {
     match a.pos.first() {
         Some(f) => Ok(f.clone()),
-        None => Ok(Value::builtin("function", |_, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)))),
+        None => Ok(Value::builtin("function", |_, a| {
+            Ok(a.pos.first().cloned().unwrap_or(Value::None))
+        })),
     }
 }
 
@@ -334,9 +428,23 @@ pub fn install(tf: &Module, dtypes: &Module) {
             ("print", tf_print),
         ],
     );
-    tf.set("Tensor", Value::builtin("tensorflow.Tensor", |_, _| Err(type_err("tf.Tensor cannot be constructed directly; use tf.constant"))));
+    tf.set(
+        "Tensor",
+        Value::builtin("tensorflow.Tensor", |_, _| {
+            Err(type_err(
+                "tf.Tensor cannot be constructed directly; use tf.constant",
+            ))
+        }),
+    );
     tf.set("newaxis", Value::None);
-    for d in [DType::F32, DType::F64, DType::I32, DType::I64, DType::U8, DType::Bool] {
+    for d in [
+        DType::F32,
+        DType::F64,
+        DType::I32,
+        DType::I64,
+        DType::U8,
+        DType::Bool,
+    ] {
         tf.set(d.name(), Value::DType(d));
         dtypes.set(d.name(), Value::DType(d));
     }

@@ -21,13 +21,14 @@ fn req(v: Option<Value>) -> Value {
 /// Two op inputs converted together: a tensor among them fixes the dtype of the other.
 pub fn pair(it: &mut Interp, x: &Value, y: &Value) -> R<(Tensor, Tensor)> {
     let hint = tensor_of(x).or_else(|| tensor_of(y)).map(|t| t.dtype());
-    let a = match tensor_of(x) {
-        Some(a) => a,
-        None => to_tensor(it, x, hint)?,
+    let a = match (tensor_of(x), hint) {
+        (Some(a), _) => a,
+        (None, Some(h)) => super::ops::convert_hinted(it, x, h)?,
+        (None, None) => to_tensor(it, x, None)?,
     };
     let b = match tensor_of(y) {
         Some(b) => b,
-        None => to_tensor(it, y, Some(hint.unwrap_or(a.dtype())))?,
+        None => super::ops::convert_hinted(it, y, hint.unwrap_or(a.dtype()))?,
     };
     Ok((a, b))
 }
@@ -79,12 +80,27 @@ unary_fns! {
 }
 
 /// Names that exist only under `tf.math` (not directly under `tf`).
-const MATH_ONLY: &[&str] = &["log", "log1p", "expm1", "erf", "is_nan", "is_inf", "is_finite", "reciprocal", "softplus", "rsqrt"];
+const MATH_ONLY: &[&str] = &[
+    "log",
+    "log1p",
+    "expm1",
+    "erf",
+    "is_nan",
+    "is_inf",
+    "is_finite",
+    "reciprocal",
+    "softplus",
+    "rsqrt",
+];
 
 fn binary_value(it: &mut Interp, a: Args, name: &str, op: Binary) -> R<Value> {
     let [x, y, _name] = a.bind(name, ["x", "y", "name=None"])?;
     let (x, y) = pair(it, &req(x), &req(y))?;
-    let (x, y) = if op == Binary::Div && name != "realdiv" { super::ops::true_div_operands(&x, &y) } else { (x, y) };
+    let (x, y) = if op == Binary::Div && name != "realdiv" {
+        super::ops::true_div_operands(&x, &y)
+    } else {
+        (x, y)
+    };
     t(ew::binary(op, &x, &y)?)
 }
 
@@ -159,7 +175,10 @@ pub fn axes_arg(it: &mut Interp, v: Option<Value>) -> R<Option<Vec<i64>>> {
 }
 
 fn reduce_value(it: &mut Interp, a: Args, name: &str, op: Reduce) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind(name, ["input_tensor", "axis=None", "keepdims=False", "name=None"])?;
+    let [x, axis, keepdims, _name] = a.bind(
+        name,
+        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
     let keep = match keepdims {
@@ -189,7 +208,10 @@ reduce_fns! {
 /// Variance: mean of squared deviations (float inputs only).
 fn variance(x: &Tensor, axes: Option<&[i64]>, keep: bool) -> R<Tensor> {
     if !x.dtype().is_float() {
-        return Err(type_err(format!("Input must be either real or complex. Received integer type {}.", x.dtype().name())));
+        return Err(type_err(format!(
+            "Input must be either real or complex. Received integer type {}.",
+            x.dtype().name()
+        )));
     }
     let m = reduce::reduce(Reduce::Mean, x, axes, true)?;
     let d = ew::binary(Binary::SquaredDifference, x, &m)?;
@@ -197,26 +219,47 @@ fn variance(x: &Tensor, axes: Option<&[i64]>, keep: bool) -> R<Tensor> {
 }
 
 fn reduce_std(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind("reduce_std", ["input_tensor", "axis=None", "keepdims=False", "name=None"])?;
+    let [x, axis, keepdims, _name] = a.bind(
+        "reduce_std",
+        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims.map(|k| it.truthy(&k)).transpose()?.unwrap_or(false);
-    t(ew::unary(Unary::Sqrt, &variance(&x, axes.as_deref(), keep)?)?)
+    let keep = keepdims
+        .map(|k| it.truthy(&k))
+        .transpose()?
+        .unwrap_or(false);
+    t(ew::unary(
+        Unary::Sqrt,
+        &variance(&x, axes.as_deref(), keep)?,
+    )?)
 }
 
 fn reduce_variance(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind("reduce_variance", ["input_tensor", "axis=None", "keepdims=False", "name=None"])?;
+    let [x, axis, keepdims, _name] = a.bind(
+        "reduce_variance",
+        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims.map(|k| it.truthy(&k)).transpose()?.unwrap_or(false);
+    let keep = keepdims
+        .map(|k| it.truthy(&k))
+        .transpose()?
+        .unwrap_or(false);
     t(variance(&x, axes.as_deref(), keep)?)
 }
 
 fn reduce_logsumexp(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind("reduce_logsumexp", ["input_tensor", "axis=None", "keepdims=False", "name=None"])?;
+    let [x, axis, keepdims, _name] = a.bind(
+        "reduce_logsumexp",
+        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims.map(|k| it.truthy(&k)).transpose()?.unwrap_or(false);
+    let keep = keepdims
+        .map(|k| it.truthy(&k))
+        .transpose()?
+        .unwrap_or(false);
     let m = reduce::reduce(Reduce::Max, &x, axes.as_deref(), true)?;
     let e = ew::unary(Unary::Exp, &ew::binary(Binary::Sub, &x, &m)?)?;
     let s = reduce::reduce(Reduce::Sum, &e, axes.as_deref(), keep)?;
@@ -225,73 +268,143 @@ fn reduce_logsumexp(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn count_nonzero(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, dtype, _name] =
-        a.bind("count_nonzero", ["input", "axis=None", "keepdims=None", "dtype=tf.int64", "name=None"])?;
+    let [x, axis, keepdims, dtype, _name] = a.bind(
+        "count_nonzero",
+        [
+            "input",
+            "axis=None",
+            "keepdims=None",
+            "dtype=tf.int64",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims.map(|k| it.truthy(&k)).transpose()?.unwrap_or(false);
+    let keep = keepdims
+        .map(|k| it.truthy(&k))
+        .transpose()?
+        .unwrap_or(false);
     let nz = x.cast(DType::Bool).cast(DType::I64);
     t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_or(dtype, DType::I64)?))
 }
 
 fn arg_value(it: &mut Interp, a: Args, max: bool) -> R<Value> {
     let name = if max { "argmax" } else { "argmin" };
-    let [x, axis, out, _name] = a.bind(name, ["input", "axis=None", "output_type=tf.int64", "name=None"])?;
+    let [x, axis, out, _name] = a.bind(
+        name,
+        ["input", "axis=None", "output_type=tf.int64", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    t(reduce::arg_reduce(max, &x, axis, dtype_or(out, DType::I64)?)?)
+    t(reduce::arg_reduce(
+        max,
+        &x,
+        axis,
+        dtype_or(out, DType::I64)?,
+    )?)
 }
 
 fn norm(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, ord, axis, keepdims, _name] = a.bind("norm", ["tensor", "ord='euclidean'", "axis=None", "keepdims=None", "name=None"])?;
+    let [x, ord, axis, keepdims, _name] = a.bind(
+        "norm",
+        [
+            "tensor",
+            "ord='euclidean'",
+            "axis=None",
+            "keepdims=None",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims.map(|k| it.truthy(&k)).transpose()?.unwrap_or(false);
+    let keep = keepdims
+        .map(|k| it.truthy(&k))
+        .transpose()?
+        .unwrap_or(false);
     let ord = match ord {
         None => 2.0,
         Some(Value::Str(s)) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
         Some(v) => f64_arg(&v, "ord")?,
     };
     let r = if ord == 1.0 {
-        reduce::reduce(Reduce::Sum, &ew::unary(Unary::Abs, &x)?, axes.as_deref(), keep)?
+        reduce::reduce(
+            Reduce::Sum,
+            &ew::unary(Unary::Abs, &x)?,
+            axes.as_deref(),
+            keep,
+        )?
     } else if ord.is_infinite() {
-        reduce::reduce(Reduce::Max, &ew::unary(Unary::Abs, &x)?, axes.as_deref(), keep)?
+        reduce::reduce(
+            Reduce::Max,
+            &ew::unary(Unary::Abs, &x)?,
+            axes.as_deref(),
+            keep,
+        )?
     } else {
         let sq = ew::binary(Binary::Mul, &x, &x)?;
-        ew::unary(Unary::Sqrt, &reduce::reduce(Reduce::Sum, &sq, axes.as_deref(), keep)?)?
+        ew::unary(
+            Unary::Sqrt,
+            &reduce::reduce(Reduce::Sum, &sq, axes.as_deref(), keep)?,
+        )?
     };
     t(r)
 }
 
 fn cumulative(it: &mut Interp, a: Args, prod: bool) -> R<Value> {
     let name = if prod { "cumprod" } else { "cumsum" };
-    let [x, axis, exclusive, reverse, _name] = a.bind(name, ["x", "axis=0", "exclusive=False", "reverse=False", "name=None"])?;
+    let [x, axis, exclusive, reverse, _name] = a.bind(
+        name,
+        [
+            "x",
+            "axis=0",
+            "exclusive=False",
+            "reverse=False",
+            "name=None",
+        ],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    let ex = exclusive.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let ex = exclusive
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     let rev = reverse.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
     t(reduce::cumulative(prod, &x, axis, ex, rev)?)
 }
 
 fn clip_by_value(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, lo, hi, _name] = a.bind("clip_by_value", ["t", "clip_value_min", "clip_value_max", "name=None"])?;
+    let [x, lo, hi, _name] = a.bind(
+        "clip_by_value",
+        ["t", "clip_value_min", "clip_value_max", "name=None"],
+    )?;
     let x = to_tensor(it, &req(x), None)?;
     let lo = to_tensor(it, &req(lo), Some(x.dtype()))?;
     let hi = to_tensor(it, &req(hi), Some(x.dtype()))?;
     let r = ew::binary(Binary::Minimum, &x, &hi)?;
     let r = ew::binary(Binary::Maximum, &r, &lo)?;
     if r.shape() != x.shape() {
-        return Err(value_err("clip_by_value: the clip bounds must broadcast to the shape of t"));
+        return Err(value_err(
+            "clip_by_value: the clip bounds must broadcast to the shape of t",
+        ));
     }
     t(r)
 }
 
 fn clip_by_norm(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, clip, axes, _name] = a.bind("clip_by_norm", ["t", "clip_norm", "axes=None", "name=None"])?;
+    let [x, clip, axes, _name] =
+        a.bind("clip_by_norm", ["t", "clip_norm", "axes=None", "name=None"])?;
     let x = to_tensor(it, &req(x), None)?;
     let clip = to_tensor(it, &req(clip), Some(x.dtype()))?;
     let axes = axes_arg(it, axes)?;
-    let l2 = ew::unary(Unary::Sqrt, &reduce::reduce(Reduce::Sum, &ew::binary(Binary::Mul, &x, &x)?, axes.as_deref(), true)?)?;
+    let l2 = ew::unary(
+        Unary::Sqrt,
+        &reduce::reduce(
+            Reduce::Sum,
+            &ew::binary(Binary::Mul, &x, &x)?,
+            axes.as_deref(),
+            true,
+        )?,
+    )?;
     let scaled = ew::binary(Binary::Mul, &x, &clip)?;
     let denom = ew::binary(Binary::Maximum, &l2, &clip)?;
     t(ew::binary(Binary::Div, &scaled, &denom)?)
@@ -300,10 +413,25 @@ fn clip_by_norm(it: &mut Interp, a: Args) -> R<Value> {
 fn matmul(it: &mut Interp, a: Args) -> R<Value> {
     let [x, y, ta, tb, adj_a, adj_b, _sa, _sb, _out, _name] = a.bind(
         "matmul",
-        ["a", "b", "transpose_a=False", "transpose_b=False", "adjoint_a=False", "adjoint_b=False", "a_is_sparse=False", "b_is_sparse=False", "output_type=None", "name=None"],
+        [
+            "a",
+            "b",
+            "transpose_a=False",
+            "transpose_b=False",
+            "adjoint_a=False",
+            "adjoint_b=False",
+            "a_is_sparse=False",
+            "b_is_sparse=False",
+            "output_type=None",
+            "name=None",
+        ],
     )?;
     let (x, y) = pair(it, &req(x), &req(y))?;
-    let flag = |it: &mut Interp, v: Option<Value>| -> R<bool> { v.map(|v| it.truthy(&v)).transpose().map(|b| b.unwrap_or(false)) };
+    let flag = |it: &mut Interp, v: Option<Value>| -> R<bool> {
+        v.map(|v| it.truthy(&v))
+            .transpose()
+            .map(|b| b.unwrap_or(false))
+    };
     let ta = flag(it, ta)? || flag(it, adj_a)?;
     let tb = flag(it, tb)? || flag(it, adj_b)?;
     t(crate::tensor::ops::linalg::matmul(&x, &y, ta, tb)?)
@@ -320,7 +448,9 @@ fn add_n(it: &mut Interp, a: Args) -> R<Value> {
             Some(s) => ew::binary(Binary::Add, &s, &x)?,
         });
     }
-    acc.map(Value::Tensor).ok_or_else(|| value_err("inputs must be a list of at least one Tensor with the same dtype and shape"))
+    acc.map(Value::Tensor).ok_or_else(|| {
+        value_err("inputs must be a list of at least one Tensor with the same dtype and shape")
+    })
 }
 
 pub fn install(tf: &Module, math: &Module, linalg: &Module) {
@@ -331,9 +461,15 @@ pub fn install(tf: &Module, math: &Module, linalg: &Module) {
         }
     }
     let more: &[(&str, NativeFn)] = &[
-        ("logical_and", |it, a| logical_value(it, a, "logical_and", Logical::And)),
-        ("logical_or", |it, a| logical_value(it, a, "logical_or", Logical::Or)),
-        ("logical_xor", |it, a| logical_value(it, a, "logical_xor", Logical::Xor)),
+        ("logical_and", |it, a| {
+            logical_value(it, a, "logical_and", Logical::And)
+        }),
+        ("logical_or", |it, a| {
+            logical_value(it, a, "logical_or", Logical::Or)
+        }),
+        ("logical_xor", |it, a| {
+            logical_value(it, a, "logical_xor", Logical::Xor)
+        }),
         ("argmax", |it, a| arg_value(it, a, true)),
         ("argmin", |it, a| arg_value(it, a, false)),
         ("norm", norm),

@@ -8,24 +8,83 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 const STR_METHODS: &[&str] = &[
-    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith",
-    "endswith", "find", "rfind", "index", "count", "format", "center", "ljust", "rjust", "zfill", "title",
-    "capitalize", "isdigit", "isalpha", "isspace", "isalnum", "isupper", "islower", "splitlines", "partition",
-    "rpartition", "swapcase", "casefold", "isnumeric", "isdecimal", "isidentifier", "expandtabs",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "format",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isalpha",
+    "isspace",
+    "isalnum",
+    "isupper",
+    "islower",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "swapcase",
+    "casefold",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "expandtabs",
 ];
-const LIST_METHODS: &[&str] =
-    &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"];
-const DICT_METHODS: &[&str] =
-    &["keys", "values", "items", "get", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear",
+    "copy",
+];
+const DICT_METHODS: &[&str] = &[
+    "keys",
+    "values",
+    "items",
+    "get",
+    "pop",
+    "setdefault",
+    "update",
+    "clear",
+    "copy",
+    "popitem",
+];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
-const SET_METHODS: &[&str] = &["add", "remove", "discard", "union", "intersection", "difference", "copy", "clear", "pop", "update"];
+const SET_METHODS: &[&str] = &[
+    "add",
+    "remove",
+    "discard",
+    "union",
+    "intersection",
+    "difference",
+    "copy",
+    "clear",
+    "pop",
+    "update",
+];
 
 fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
     list.iter().copied().find(|m| *m == name)
 }
 
 fn no_attr(v: &Value, name: &str) -> super::Flow {
-    err("AttributeError", format!("'{}' object has no attribute '{}'", v.type_name(), name))
+    err(
+        "AttributeError",
+        format!("'{}' object has no attribute '{}'", v.type_name(), name),
+    )
 }
 
 /// Python's normalization of an index against a length.
@@ -45,8 +104,12 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64()),
-            _ => Err(type_err("slice indices must be integers or None or have an __index__ method")),
+            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
+                Ok(t.item_i64())
+            }
+            _ => Err(type_err(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         }
     };
     let n = len as i64;
@@ -66,7 +129,11 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
     if step > 0 {
         Ok((clip(get(&s[0])?, 0, 0, n), clip(get(&s[1])?, n, 0, n), step))
     } else {
-        Ok((clip(get(&s[0])?, n - 1, -1, n - 1), clip(get(&s[1])?, -1, -1, n - 1), step))
+        Ok((
+            clip(get(&s[0])?, n - 1, -1, n - 1),
+            clip(get(&s[1])?, -1, -1, n - 1),
+            step,
+        ))
     }
 }
 
@@ -85,7 +152,10 @@ impl Interp {
     pub fn get_attr(&mut self, v: &Value, name: &str) -> R<Value> {
         match v {
             Value::Module(m) => m.get(name).ok_or_else(|| {
-                err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name))
+                err(
+                    "AttributeError",
+                    format!("module '{}' has no attribute '{}'", m.name, name),
+                )
             }),
             Value::Instance(inst) => {
                 if let Some(x) = inst.dict.borrow().get(name) {
@@ -122,7 +192,10 @@ impl Interp {
             Value::Class(c) => match c.lookup(name) {
                 Some(x) => Ok(x),
                 None if name == "__name__" => Ok(Value::str(&c.name)),
-                None => Err(err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))),
+                None => Err(err(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{}'", c.name, name),
+                )),
             },
             Value::ExcClass(n) if name == "__name__" => Ok(Value::Str(n.clone())),
             Value::Object(o) => match o.clone().get_attr(v, name, self)? {
@@ -160,7 +233,11 @@ impl Interp {
             Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
             Value::Float(f) if name == "is_integer" => {
                 let r = f.fract() == 0.0;
-                Ok(Value::method(Value::Bool(r), "is_integer", |_, recv, _, _| Ok(recv.clone())))
+                Ok(Value::method(
+                    Value::Bool(r),
+                    "is_integer",
+                    |_, recv, _, _| Ok(recv.clone()),
+                ))
             }
             Value::Int(i) if name == "real" => Ok(Value::Int(*i)),
             Value::Slice(s) => match name {
@@ -209,7 +286,14 @@ impl Interp {
                 if o.clone().set_attr(name, v, self)? {
                     Ok(())
                 } else {
-                    Err(err("AttributeError", format!("'{}' object attribute '{}' is read-only", obj.type_name(), name)))
+                    Err(err(
+                        "AttributeError",
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            obj.type_name(),
+                            name
+                        ),
+                    ))
                 }
             }
             Value::Function(_) => Ok(()),
@@ -222,7 +306,9 @@ impl Interp {
 
     pub fn get_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
         match (obj, index) {
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => self.seq_item(obj, index),
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => {
+                self.seq_item(obj, index)
+            }
             (Value::Dict(d), _) => {
                 let got = d.borrow().get(index)?;
                 match got {
@@ -236,7 +322,10 @@ impl Interp {
             }
             (Value::Object(o), _) => match o.items() {
                 Some(items) => self.seq_item(&Value::tuple(items), index),
-                None => Err(type_err(format!("'{}' object is not subscriptable", obj.type_name()))),
+                None => Err(type_err(format!(
+                    "'{}' object is not subscriptable",
+                    obj.type_name()
+                ))),
             },
             _ => crate::api::value_item(self, obj, index),
         }
@@ -257,11 +346,23 @@ impl Interp {
         };
         match index {
             Value::Slice(s) => {
-                let picked: Vec<Value> = slice_positions(s, items.len())?.into_iter().map(|i| items[i].clone()).collect();
+                let picked: Vec<Value> = slice_positions(s, items.len())?
+                    .into_iter()
+                    .map(|i| items[i].clone())
+                    .collect();
                 Ok(match obj {
                     Value::List(_) => Value::list(picked),
                     Value::Str(_) => {
-                        let s: String = picked.iter().map(|c| if let Value::Str(c) = c { c.to_string() } else { String::new() }).collect();
+                        let s: String = picked
+                            .iter()
+                            .map(|c| {
+                                if let Value::Str(c) = c {
+                                    c.to_string()
+                                } else {
+                                    String::new()
+                                }
+                            })
+                            .collect();
                         Value::str(&s)
                     }
                     _ => Value::tuple(picked),
@@ -282,7 +383,11 @@ impl Interp {
             Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                 Ok(t.item_i64().unwrap_or(0))
             }
-            _ => Err(type_err(format!("{} indices must be integers or slices, not {}", what, index.type_name()))),
+            _ => Err(type_err(format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                index.type_name()
+            ))),
         }
     }
 
@@ -341,7 +446,10 @@ impl Interp {
                 Some(_) => Ok(()),
                 None => raise("KeyError", self.repr(index)?),
             },
-            _ => Err(type_err(format!("'{}' object does not support item deletion", obj.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
         }
     }
 }
@@ -408,7 +516,14 @@ fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                 }
             }
             let r = it.repr(&x)?;
-            raise("ValueError", format!("{} is not in {}", r, if list.is_some() { "list" } else { "tuple" }))
+            raise(
+                "ValueError",
+                format!(
+                    "{} is not in {}",
+                    r,
+                    if list.is_some() { "list" } else { "tuple" }
+                ),
+            )
         }
         "count" => {
             let x = args.pos.first().cloned().unwrap_or(Value::None);
@@ -440,13 +555,21 @@ fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
 }
 
 fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Dict(d) = recv else { return Err(no_attr(recv, name)) };
+    let Value::Dict(d) = recv else {
+        return Err(no_attr(recv, name));
+    };
     match name {
         "keys" => Ok(Value::list(d.borrow().keys.clone())),
         "values" => Ok(Value::list(d.borrow().values.clone())),
         "items" => {
             let d = d.borrow();
-            Ok(Value::list(d.keys.iter().zip(&d.values).map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()))
+            Ok(Value::list(
+                d.keys
+                    .iter()
+                    .zip(&d.values)
+                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                    .collect(),
+            ))
         }
         "get" => {
             let [k, default] = args.bind("get", ["key", "default=None"])?;
@@ -490,14 +613,21 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                 let pairs: Vec<(Value, Value)> = match other {
                     Value::Dict(o) => {
                         let o = o.borrow();
-                        o.keys.iter().cloned().zip(o.values.iter().cloned()).collect()
+                        o.keys
+                            .iter()
+                            .cloned()
+                            .zip(o.values.iter().cloned())
+                            .collect()
                     }
                     _ => {
                         let mut v = Vec::new();
                         for item in it.iterate(other)?.collect::<Vec<_>>() {
                             let kv: Vec<Value> = it.iterate(&item)?.collect();
                             if kv.len() != 2 {
-                                return raise("ValueError", "dictionary update sequence element has wrong length");
+                                return raise(
+                                    "ValueError",
+                                    "dictionary update sequence element has wrong length",
+                                );
                             }
                             v.push((kv[0].clone(), kv[1].clone()));
                         }
@@ -523,7 +653,9 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
 }
 
 fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Set(s) = recv else { return Err(no_attr(recv, name)) };
+    let Value::Set(s) = recv else {
+        return Err(no_attr(recv, name));
+    };
     let current = s.borrow().clone();
     let arg = args.pos.first().cloned().unwrap_or(Value::None);
     match name {
@@ -534,7 +666,9 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             } else {
                 items.extend(it.iterate(&arg)?);
             }
-            let Value::Set(new) = it.make_set(items)? else { return Ok(Value::None) };
+            let Value::Set(new) = it.make_set(items)? else {
+                return Ok(Value::None);
+            };
             *s.borrow_mut() = new.borrow().clone();
             Ok(Value::None)
         }

@@ -9,15 +9,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
-pub const TYPE_NAMES: &[&str] = &["int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object"];
+pub const TYPE_NAMES: &[&str] = &[
+    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
+];
 
 pub fn install(it: &mut Interp) {
     let table: &[(&str, super::value::NativeFn)] = &[
         ("print", b_print),
         ("len", b_len),
         ("range", b_range),
-        ("list", |it, a| Ok(Value::list(one_iterable(it, a, "list")?))),
-        ("tuple", |it, a| Ok(Value::tuple(one_iterable(it, a, "tuple")?))),
+        ("list", |it, a| {
+            Ok(Value::list(one_iterable(it, a, "list")?))
+        }),
+        ("tuple", |it, a| {
+            Ok(Value::tuple(one_iterable(it, a, "tuple")?))
+        }),
         ("set", |it, a| {
             let v = one_iterable(it, a, "set")?;
             it.make_set(v)
@@ -43,7 +49,9 @@ pub fn install(it: &mut Interp) {
                 Some(Value::Str(s)) => s.to_string(),
                 _ => String::new(),
             };
-            Ok(Value::str(&it.format_value(&x.unwrap_or(Value::None), &spec)?))
+            Ok(Value::str(
+                &it.format_value(&x.unwrap_or(Value::None), &spec)?,
+            ))
         }),
         ("abs", |it, a| {
             let [x] = a.bind("abs", ["x"])?;
@@ -66,7 +74,13 @@ pub fn install(it: &mut Interp) {
                 _ => 0,
             };
             let items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
-            Ok(iter_value(items.into_iter().enumerate().map(move |(i, v)| Value::tuple(vec![Value::Int(i as i64 + start), v])).collect()))
+            Ok(iter_value(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, v)| Value::tuple(vec![Value::Int(i as i64 + start), v]))
+                    .collect(),
+            ))
         }),
         ("zip", |it, a| {
             let mut cols = Vec::new();
@@ -74,10 +88,15 @@ pub fn install(it: &mut Interp) {
                 cols.push(it.iterate(v)?.collect::<Vec<_>>());
             }
             let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-            Ok(iter_value((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+            Ok(iter_value(
+                (0..n)
+                    .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
+                    .collect(),
+            ))
         }),
         ("sorted", |it, a| {
-            let [x, key, reverse] = a.bind("sorted", ["iterable", "*key=None", "*reverse=False"])?;
+            let [x, key, reverse] =
+                a.bind("sorted", ["iterable", "*key=None", "*reverse=False"])?;
             let items: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
             Ok(Value::list(sort_values(it, items, key, reverse)?))
         }),
@@ -139,9 +158,12 @@ pub fn install(it: &mut Interp) {
             Ok(Value::Bool(true))
         }),
         ("type", b_type),
-        ("isinstance", |it, a| {
+        ("isinstance", |_, a| {
             let [x, t] = a.bind("isinstance", ["obj", "class_or_tuple"])?;
-            Ok(Value::Bool(isinstance(it, &x.unwrap_or(Value::None), &t.unwrap_or(Value::None))?))
+            Ok(Value::Bool(isinstance(
+                &x.unwrap_or(Value::None),
+                &t.unwrap_or(Value::None),
+            )?))
         }),
         ("issubclass", |_, a| {
             let [x, t] = a.bind("issubclass", ["cls", "class_or_tuple"])?;
@@ -165,7 +187,9 @@ pub fn install(it: &mut Interp) {
             let name = attr_name(n)?;
             match it.get_attr(&x.unwrap_or(Value::None), &name) {
                 Ok(v) => Ok(v),
-                Err(Flow::Error(e)) if e.name == "AttributeError" && a.pos.len() + a.kw.len() == 3 => {
+                Err(Flow::Error(e))
+                    if e.name == "AttributeError" && a.pos.len() + a.kw.len() == 3 =>
+                {
                     Ok(default.unwrap_or(Value::None))
                 }
                 Err(e) => Err(e),
@@ -181,7 +205,14 @@ pub fn install(it: &mut Interp) {
             let [x] = a.bind("callable", ["obj"])?;
             Ok(Value::Bool(matches!(
                 x,
-                Some(Value::Function(_) | Value::Builtin(_) | Value::Bound(_) | Value::Class(_) | Value::ExcClass(_) | Value::Object(_))
+                Some(
+                    Value::Function(_)
+                        | Value::Builtin(_)
+                        | Value::Bound(_)
+                        | Value::Class(_)
+                        | Value::ExcClass(_)
+                        | Value::Object(_)
+                )
             )))
         }),
         ("id", |_, a| {
@@ -212,7 +243,10 @@ pub fn install(it: &mut Interp) {
                         (None, None) => raise("StopIteration", ""),
                     }
                 }
-                Some(v) => Err(type_err(format!("'{}' object is not an iterator", v.type_name()))),
+                Some(v) => Err(type_err(format!(
+                    "'{}' object is not an iterator",
+                    v.type_name()
+                ))),
                 None => Ok(Value::None),
             }
         }),
@@ -225,7 +259,11 @@ pub fn install(it: &mut Interp) {
         }),
         ("pow", |it, a| {
             let [x, y] = a.bind("pow", ["base", "exp"])?;
-            it.binary(crate::syntax::ast::BinOp::Pow, &x.unwrap_or(Value::None), &y.unwrap_or(Value::None))
+            it.binary(
+                crate::syntax::ast::BinOp::Pow,
+                &x.unwrap_or(Value::None),
+                &y.unwrap_or(Value::None),
+            )
         }),
         ("chr", |_, a| match a.pos.first() {
             Some(Value::Int(i)) => match char::from_u32(*i as u32) {
@@ -235,20 +273,43 @@ pub fn install(it: &mut Interp) {
             _ => Err(type_err("an integer is required")),
         }),
         ("ord", |_, a| match a.pos.first() {
-            Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
-            Some(Value::Str(s)) => Err(type_err(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+            Some(Value::Str(s)) if s.chars().count() == 1 => {
+                Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
+            }
+            Some(Value::Str(s)) => Err(type_err(format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
             _ => Err(type_err("ord() expected string of length 1")),
         }),
-        ("hex", |_, a| int_text(a, "hex", |i| format!("{}0x{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
-        ("bin", |_, a| int_text(a, "bin", |i| format!("{}0b{:b}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
-        ("oct", |_, a| int_text(a, "oct", |i| format!("{}0o{:o}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))),
+        ("hex", |_, a| {
+            int_text(a, "hex", |i| {
+                format!("{}0x{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs())
+            })
+        }),
+        ("bin", |_, a| {
+            int_text(a, "bin", |i| {
+                format!("{}0b{:b}", if i < 0 { "-" } else { "" }, i.unsigned_abs())
+            })
+        }),
+        ("oct", |_, a| {
+            int_text(a, "oct", |i| {
+                format!("{}0o{:o}", if i < 0 { "-" } else { "" }, i.unsigned_abs())
+            })
+        }),
         ("super", |it, a| it.make_super(a)),
         ("object", |_, _| Ok(Value::None)),
         ("exit", |_, _| raise("SystemExit", "")),
         ("quit", |_, _| raise("SystemExit", "")),
         ("globals", |it, _| {
             let mut d = Dict::default();
-            let vars: Vec<(String, Value)> = it.globals.borrow().vars.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+            let vars: Vec<(String, Value)> = it
+                .globals
+                .borrow()
+                .vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
             for (k, v) in vars {
                 d.insert(Value::str(&k), v)?;
             }
@@ -258,27 +319,39 @@ pub fn install(it: &mut Interp) {
             let mut names: Vec<String> = match a.pos.first() {
                 Some(Value::Module(m)) => m.attrs.borrow().keys().cloned().collect(),
                 Some(Value::Instance(i)) => i.dict.borrow().keys().cloned().collect(),
-                _ => it.globals.borrow().vars.keys().map(|k| k.to_string()).collect(),
+                _ => it
+                    .globals
+                    .borrow()
+                    .vars
+                    .keys()
+                    .map(|k| k.to_string())
+                    .collect(),
             };
             names.sort();
             Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
         }),
     ];
     for (name, f) in table {
-        it.builtins.insert(name.to_string(), Value::builtin(name, *f));
+        it.builtins
+            .insert(name.to_string(), Value::builtin(name, *f));
     }
     for name in BUILTIN_EXCEPTIONS {
-        it.builtins.insert(name.to_string(), Value::ExcClass(Rc::from(*name)));
+        it.builtins
+            .insert(name.to_string(), Value::ExcClass(Rc::from(*name)));
     }
     it.builtins.insert("Ellipsis".into(), Value::Ellipsis);
     it.builtins.insert("NotImplemented".into(), Value::None);
-    it.builtins.insert("__name__".into(), Value::str("__main__"));
+    it.builtins
+        .insert("__name__".into(), Value::str("__main__"));
 }
 
 fn attr_name(n: Option<Value>) -> R<String> {
     match n {
         Some(Value::Str(s)) => Ok(s.to_string()),
-        Some(v) => Err(type_err(format!("attribute name must be string, not '{}'", v.type_name()))),
+        Some(v) => Err(type_err(format!(
+            "attribute name must be string, not '{}'",
+            v.type_name()
+        ))),
         None => Ok(String::new()),
     }
 }
@@ -287,8 +360,14 @@ fn int_text(a: Args, name: &str, f: fn(i64) -> String) -> R<Value> {
     match a.pos.first() {
         Some(Value::Int(i)) => Ok(Value::str(&f(*i))),
         Some(Value::Bool(b)) => Ok(Value::str(&f(*b as i64))),
-        Some(v) => Err(type_err(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
-        None => Err(type_err(format!("{}() takes exactly one argument (0 given)", name))),
+        Some(v) => Err(type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+        None => Err(type_err(format!(
+            "{}() takes exactly one argument (0 given)",
+            name
+        ))),
     }
 }
 
@@ -300,7 +379,10 @@ pub fn iter_value(items: Vec<Value>) -> Value {
 
 fn one_iterable(it: &mut Interp, a: Args, name: &str) -> R<Vec<Value>> {
     if a.pos.len() > 1 {
-        return raise("TypeError", format!("{} expected at most 1 argument, got {}", name, a.pos.len()));
+        return raise(
+            "TypeError",
+            format!("{} expected at most 1 argument, got {}", name, a.pos.len()),
+        );
     }
     match a.pos.first() {
         Some(v) => Ok(it.iterate(v)?.collect()),
@@ -318,9 +400,18 @@ fn b_print(it: &mut Interp, a: Args) -> R<Value> {
             ("sep" | "end", Value::None) => {}
             ("file" | "flush", _) => {}
             ("sep" | "end", other) => {
-                return Err(type_err(format!("{} must be None or a string, not {}", k, other.type_name())))
+                return Err(type_err(format!(
+                    "{} must be None or a string, not {}",
+                    k,
+                    other.type_name()
+                )))
             }
-            _ => return Err(type_err(format!("'{}' is an invalid keyword argument for print()", k))),
+            _ => {
+                return Err(type_err(format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    k
+                )))
+            }
         }
     }
     let mut parts = Vec::with_capacity(a.pos.len());
@@ -347,7 +438,12 @@ fn b_len(it: &mut Interp, a: Args) -> R<Value> {
         }
         Value::Object(o) => match o.items() {
             Some(i) => i.len(),
-            None => return Err(type_err(format!("object of type '{}' has no len()", x.type_name()))),
+            None => {
+                return Err(type_err(format!(
+                    "object of type '{}' has no len()",
+                    x.type_name()
+                )))
+            }
         },
         _ => return crate::api::tensor_len(&x),
     };
@@ -363,9 +459,14 @@ fn b_range(_: &mut Interp, a: Args) -> R<Value> {
         match v {
             Value::Int(i) => n.push(*i),
             Value::Bool(b) => n.push(*b as i64),
-            Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => n.push(t.item_i64().unwrap_or(0)),
+            Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
+                n.push(t.item_i64().unwrap_or(0))
+            }
             other => {
-                return Err(type_err(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+                return Err(type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
             }
         }
     }
@@ -374,7 +475,12 @@ fn b_range(_: &mut Interp, a: Args) -> R<Value> {
         [a, b] => (*a, *b, 1),
         [a, b, c] => (*a, *b, *c),
         [] => return raise("TypeError", "range expected at least 1 argument, got 0"),
-        _ => return raise("TypeError", format!("range expected at most 3 arguments, got {}", n.len())),
+        _ => {
+            return raise(
+                "TypeError",
+                format!("range expected at most 3 arguments, got {}", n.len()),
+            )
+        }
     };
     if step == 0 {
         return raise("ValueError", "range() arg 3 must not be zero");
@@ -396,12 +502,17 @@ fn parse_int(s: &str, base: u32) -> Option<i64> {
         None => (false, t.trim_start_matches('+').to_string()),
     };
     let body = match base {
-        16 => body.trim_start_matches("0x").trim_start_matches("0X").to_string(),
+        16 => body
+            .trim_start_matches("0x")
+            .trim_start_matches("0X")
+            .to_string(),
         8 => body.trim_start_matches("0o").to_string(),
         2 => body.trim_start_matches("0b").to_string(),
         _ => body,
     };
-    i64::from_str_radix(&body, base).ok().map(|v| if neg { -v } else { v })
+    i64::from_str_radix(&body, base)
+        .ok()
+        .map(|v| if neg { -v } else { v })
 }
 
 fn b_int(it: &mut Interp, a: Args) -> R<Value> {
@@ -424,7 +535,14 @@ fn b_int(it: &mut Interp, a: Args) -> R<Value> {
         }
         Value::Str(s) => match parse_int(&s, base) {
             Some(v) => Ok(Value::Int(v)),
-            None => raise("ValueError", format!("invalid literal for int() with base {}: {}", base, it.repr(&Value::Str(s.clone()))?)),
+            None => raise(
+                "ValueError",
+                format!(
+                    "invalid literal for int() with base {}: {}",
+                    base,
+                    it.repr(&Value::Str(s.clone()))?
+                ),
+            ),
         },
         v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
             let n = crate::api::scalar_of(&v, "int")?;
@@ -433,7 +551,10 @@ fn b_int(it: &mut Interp, a: Args) -> R<Value> {
                 other => Ok(other),
             }
         }
-        v => Err(type_err(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()))),
+        v => Err(type_err(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -453,15 +574,26 @@ fn b_float(it: &mut Interp, a: Args) -> R<Value> {
             };
             match v {
                 Some(v) => Ok(Value::Float(v)),
-                None => raise("ValueError", format!("could not convert string to float: {}", it.repr(&Value::Str(s.clone()))?)),
+                None => raise(
+                    "ValueError",
+                    format!(
+                        "could not convert string to float: {}",
+                        it.repr(&Value::Str(s.clone()))?
+                    ),
+                ),
             }
         }
-        v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => match crate::api::scalar_of(&v, "float")? {
-            Value::Int(i) => Ok(Value::Float(i as f64)),
-            Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
-            other => Ok(other),
-        },
-        v => Err(type_err(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+        v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
+            match crate::api::scalar_of(&v, "float")? {
+                Value::Int(i) => Ok(Value::Float(i as f64)),
+                Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
+                other => Ok(other),
+            }
+        }
+        v => Err(type_err(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -472,10 +604,19 @@ fn min_max(it: &mut Interp, a: Args, name: &str) -> R<Value> {
         match k.as_str() {
             "key" => key = Some(v.clone()),
             "default" => default = Some(v.clone()),
-            _ => return raise("TypeError", format!("'{}' is an invalid keyword argument for {}()", k, name)),
+            _ => {
+                return raise(
+                    "TypeError",
+                    format!("'{}' is an invalid keyword argument for {}()", k, name),
+                )
+            }
         }
     }
-    let items: Vec<Value> = if a.pos.len() == 1 { it.iterate(&a.pos[0])?.collect() } else { a.pos.clone() };
+    let items: Vec<Value> = if a.pos.len() == 1 {
+        it.iterate(&a.pos[0])?.collect()
+    } else {
+        a.pos.clone()
+    };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
@@ -492,7 +633,11 @@ fn min_max(it: &mut Interp, a: Args, name: &str) -> R<Value> {
             Some(f) => it.call(f, Args::new(vec![v.clone()]))?,
             None => v.clone(),
         };
-        let op = if name == "min" { crate::syntax::ast::CmpOp::Lt } else { crate::syntax::ast::CmpOp::Gt };
+        let op = if name == "min" {
+            crate::syntax::ast::CmpOp::Lt
+        } else {
+            crate::syntax::ast::CmpOp::Gt
+        };
         let better = it.compare(op, &k, &best_key)?;
         if it.truthy(&better)? {
             best = v;
@@ -525,11 +670,13 @@ pub fn round_half_even(x: f64, ndigits: i64) -> f64 {
     (x / p).round_ties_even() * p
 }
 
-fn b_round(it: &mut Interp, a: Args) -> R<Value> {
+fn b_round(_it: &mut Interp, a: Args) -> R<Value> {
     let [x, nd] = a.bind("round", ["number", "ndigits=None"])?;
     let x = x.unwrap_or(Value::None);
     let x = match &x {
-        Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => crate::api::scalar_of(&x, "round")?,
+        Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+            crate::api::scalar_of(&x, "round")?
+        }
         _ => x,
     };
     match (&x, nd) {
@@ -545,12 +692,22 @@ fn b_round(it: &mut Interp, a: Args) -> R<Value> {
         }
         (Value::Float(f), None) => {
             if !f.is_finite() {
-                return raise(if f.is_nan() { "ValueError" } else { "OverflowError" }, "cannot convert float to integer");
+                return raise(
+                    if f.is_nan() {
+                        "ValueError"
+                    } else {
+                        "OverflowError"
+                    },
+                    "cannot convert float to integer",
+                );
             }
             Ok(Value::Int(f.round_ties_even() as i64))
         }
         (Value::Float(f), Some(Value::Int(n))) => Ok(Value::Float(round_half_even(*f, n))),
-        _ => Err(type_err(format!("type {} doesn't define __round__ method", x.type_name()))),
+        _ => Err(type_err(format!(
+            "type {} doesn't define __round__ method",
+            x.type_name()
+        ))),
     }
 }
 
@@ -575,10 +732,16 @@ fn b_type(it: &mut Interp, a: Args) -> R<Value> {
     match &x {
         Value::Instance(i) => Ok(Value::Class(i.class.clone())),
         Value::Object(o) if o.as_any().is::<ExcObject>() => {
-            let name = x.as_object::<ExcObject>().map(|e| e.name.clone()).unwrap_or_default();
+            let name = x
+                .as_object::<ExcObject>()
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
             Ok(Value::ExcClass(Rc::from(name.as_str())))
         }
-        _ => Ok(Value::Object(Rc::new(TypeObject { value_type: x.type_name(), qualified: qualified_type(&x) }))),
+        _ => Ok(Value::Object(Rc::new(TypeObject {
+            value_type: x.type_name(),
+            qualified: qualified_type(&x),
+        }))),
     }
 }
 
@@ -619,11 +782,11 @@ impl Object for TypeObject {
 }
 
 /// Whether `x` is an instance of `t` (a type, a class, or a tuple of them).
-pub fn isinstance(it: &mut Interp, x: &Value, t: &Value) -> R<bool> {
+pub fn isinstance(x: &Value, t: &Value) -> R<bool> {
     match t {
         Value::Tuple(ts) => {
             for t in ts.iter() {
-                if isinstance(it, x, t)? {
+                if isinstance(x, t)? {
                     return Ok(true);
                 }
             }
@@ -647,17 +810,28 @@ pub fn isinstance(it: &mut Interp, x: &Value, t: &Value) -> R<bool> {
             _ => false,
         }),
         Value::ExcClass(name) => Ok(match x {
-            Value::Object(_) => x.as_object::<ExcObject>().is_some_and(|e| is_subclass(&e.name, name)),
-            Value::Instance(i) => matches!(i.class.native_base(), Some(Value::ExcClass(n)) if is_subclass(&n, name)),
+            Value::Object(_) => x
+                .as_object::<ExcObject>()
+                .is_some_and(|e| is_subclass(&e.name, name)),
+            Value::Instance(i) => {
+                matches!(i.class.native_base(), Some(Value::ExcClass(n)) if is_subclass(&n, name))
+            }
             _ => false,
         }),
         Value::Object(o) => Ok(crate::api::isinstance_object(x, o.as_ref())),
-        _ => Err(type_err("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => Err(type_err(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
     }
 }
 
 /// Sorts values by Python's ordering, optionally by a key function, stably.
-pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: Option<Value>) -> R<Vec<Value>> {
+pub fn sort_values(
+    it: &mut Interp,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: Option<Value>,
+) -> R<Vec<Value>> {
     let reverse = match reverse {
         Some(r) => it.truthy(&r)?,
         None => false,
@@ -743,7 +917,9 @@ impl Object for ExcObject {
 
 /// The methods of `str`.
 pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) -> R<Value> {
-    let Value::Str(s) = recv else { return Ok(Value::None) };
+    let Value::Str(s) = recv else {
+        return Ok(Value::None);
+    };
     let s: &str = s;
     let arg_str = |i: usize| -> Option<String> {
         match a.pos.get(i) {
@@ -755,10 +931,26 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
     Ok(match name {
         "upper" => Value::str(&s.to_uppercase()),
         "lower" | "casefold" => Value::str(&s.to_lowercase()),
-        "swapcase" => Value::str(&s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() }).collect::<String>()),
+        "swapcase" => Value::str(
+            &s.chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().to_string()
+                    } else {
+                        c.to_uppercase().to_string()
+                    }
+                })
+                .collect::<String>(),
+        ),
         "strip" | "lstrip" | "rstrip" => {
             let set: Vec<char> = chars_arg.map(|c| c.chars().collect()).unwrap_or_default();
-            let pred = |c: char| if set.is_empty() { c.is_whitespace() } else { set.contains(&c) };
+            let pred = |c: char| {
+                if set.is_empty() {
+                    c.is_whitespace()
+                } else {
+                    set.contains(&c)
+                }
+            };
             Value::str(match name {
                 "strip" => s.trim_matches(pred),
                 "lstrip" => s.trim_start_matches(pred),
@@ -777,9 +969,12 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                         return raise("ValueError", "empty separator");
                     }
                     match (max, name) {
-                        (Some(m), "split") => s.splitn(m + 1, sep.as_ref()).map(String::from).collect(),
+                        (Some(m), "split") => {
+                            s.splitn(m + 1, sep.as_ref()).map(String::from).collect()
+                        }
                         (Some(m), _) => {
-                            let mut v: Vec<String> = s.rsplitn(m + 1, sep.as_ref()).map(String::from).collect();
+                            let mut v: Vec<String> =
+                                s.rsplitn(m + 1, sep.as_ref()).map(String::from).collect();
                             v.reverse();
                             v
                         }
@@ -790,7 +985,8 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                     let words: Vec<&str> = s.split_whitespace().collect();
                     match max {
                         Some(m) if m < words.len() && name == "split" => {
-                            let mut v: Vec<String> = words[..m].iter().map(|w| w.to_string()).collect();
+                            let mut v: Vec<String> =
+                                words[..m].iter().map(|w| w.to_string()).collect();
                             let mut rest = s.trim_start();
                             for _ in 0..m {
                                 rest = rest.trim_start();
@@ -814,7 +1010,11 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 match v {
                     Value::Str(x) => parts.push(x.to_string()),
                     other => {
-                        return Err(type_err(format!("sequence item {}: expected str instance, {} found", i, other.type_name())))
+                        return Err(type_err(format!(
+                            "sequence item {}: expected str instance, {} found",
+                            i,
+                            other.type_name()
+                        )))
                     }
                 }
             }
@@ -832,14 +1032,38 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
         "startswith" | "endswith" => {
             let pats: Vec<String> = match a.pos.first() {
                 Some(Value::Str(p)) => vec![p.to_string()],
-                Some(Value::Tuple(t)) => t.iter().filter_map(|v| if let Value::Str(p) = v { Some(p.to_string()) } else { None }).collect(),
-                _ => return Err(type_err(format!("{} first arg must be str or a tuple of str", name))),
+                Some(Value::Tuple(t)) => t
+                    .iter()
+                    .filter_map(|v| {
+                        if let Value::Str(p) = v {
+                            Some(p.to_string())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+                _ => {
+                    return Err(type_err(format!(
+                        "{} first arg must be str or a tuple of str",
+                        name
+                    )))
+                }
             };
-            Value::Bool(pats.iter().any(|p| if name == "startswith" { s.starts_with(p.as_str()) } else { s.ends_with(p.as_str()) }))
+            Value::Bool(pats.iter().any(|p| {
+                if name == "startswith" {
+                    s.starts_with(p.as_str())
+                } else {
+                    s.ends_with(p.as_str())
+                }
+            }))
         }
         "find" | "rfind" | "index" => {
             let sub = arg_str(0).unwrap_or_default();
-            let found = if name == "rfind" { s.rfind(&sub) } else { s.find(&sub) };
+            let found = if name == "rfind" {
+                s.rfind(&sub)
+            } else {
+                s.find(&sub)
+            };
             match found {
                 Some(b) => Value::Int(s[..b].chars().count() as i64),
                 None if name == "index" => return raise("ValueError", "substring not found"),
@@ -879,7 +1103,11 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             if width <= n {
                 Value::str(s)
             } else {
-                let (sign, body) = if s.starts_with(['-', '+']) { s.split_at(1) } else { ("", s) };
+                let (sign, body) = if s.starts_with(['-', '+']) {
+                    s.split_at(1)
+                } else {
+                    ("", s)
+                };
                 Value::str(&format!("{}{}{}", sign, "0".repeat(width - n), body))
             }
         }
@@ -903,17 +1131,32 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 None => String::new(),
             })
         }
-        "isdigit" | "isnumeric" | "isdecimal" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+        }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
         "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
-        "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
-        "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
-        "isidentifier" => Value::Bool(s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')),
+        "isupper" => {
+            Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+        }
+        "islower" => {
+            Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+        }
+        "isidentifier" => Value::Bool(
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
+        ),
         "expandtabs" => Value::str(&s.replace('\t', "        ")),
         "partition" | "rpartition" => {
             let sep = arg_str(0).unwrap_or_default();
-            let found = if name == "partition" { s.find(&sep) } else { s.rfind(&sep) };
+            let found = if name == "partition" {
+                s.find(&sep)
+            } else {
+                s.rfind(&sep)
+            };
             let parts = match found {
                 Some(i) => vec![&s[..i], sep.as_str(), &s[i + sep.len()..]],
                 None if name == "partition" => vec![s, "", ""],
@@ -921,6 +1164,11 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             };
             Value::tuple(parts.into_iter().map(Value::str).collect())
         }
-        _ => return raise("AttributeError", format!("'str' object has no attribute '{}'", name)),
+        _ => {
+            return raise(
+                "AttributeError",
+                format!("'str' object has no attribute '{}'", name),
+            )
+        }
     })
 }

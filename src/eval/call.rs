@@ -28,27 +28,42 @@ impl Interp {
                 }
             },
             Value::Class(c) => self.instantiate(c, args),
-            Value::ExcClass(name) => {
-                Ok(Value::Object(Rc::new(super::builtins::ExcObject { name: name.to_string(), args: args.pos })))
-            }
+            Value::ExcClass(name) => Ok(Value::Object(Rc::new(super::builtins::ExcObject {
+                name: name.to_string(),
+                args: args.pos,
+            }))),
             Value::Object(o) => o.clone().call(f, self, args),
             Value::Instance(_) => match self.get_attr(f, "__call__") {
                 Ok(c) => self.call(&c, args),
-                Err(_) => Err(type_err(format!("'{}' object is not callable", f.type_name()))),
+                Err(_) => Err(type_err(format!(
+                    "'{}' object is not callable",
+                    f.type_name()
+                ))),
             },
-            _ => Err(type_err(format!("'{}' object is not callable", f.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object is not callable",
+                f.type_name()
+            ))),
         }
     }
 
     /// Calls a user function: a new scope over its closure, parameters bound, body run.
-    pub fn invoke(&mut self, func: &Rc<Function>, args: Args, owner: Option<Rc<Class>>) -> R<Value> {
+    pub fn invoke(
+        &mut self,
+        func: &Rc<Function>,
+        args: Args,
+        owner: Option<Rc<Class>>,
+    ) -> R<Value> {
         if self.depth >= MAX_DEPTH {
             return raise("RecursionError", "maximum recursion depth exceeded");
         }
         let scope = Scope::new(ScopeKind::Function, func.closure.clone());
         self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
         if let Some(owner) = owner {
-            scope.borrow_mut().vars.insert("__class__".into(), Value::Class(owner));
+            scope
+                .borrow_mut()
+                .vars
+                .insert("__class__".into(), Value::Class(owner));
         }
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);
@@ -65,7 +80,12 @@ impl Interp {
         }
     }
 
-    fn bind_params(&mut self, func: &Function, args: Args, vars: &mut HashMap<Rc<str>, Value>) -> R<()> {
+    fn bind_params(
+        &mut self,
+        func: &Function,
+        args: Args,
+        vars: &mut HashMap<Rc<str>, Value>,
+    ) -> R<()> {
         let p = &func.def.params;
         let name = &func.qualname;
         let npos = p.positional.len();
@@ -84,11 +104,18 @@ impl Interp {
             let total = npos + extra.len();
             let ndef = func.defaults.len();
             let takes = if ndef == 0 {
-                format!("{} positional argument{}", npos, if npos == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    npos,
+                    if npos == 1 { "" } else { "s" }
+                )
             } else {
                 format!("from {} to {} positional arguments", npos - ndef, npos)
             };
-            return raise("TypeError", format!("{}() takes {} but {} were given", name, takes, total));
+            return raise(
+                "TypeError",
+                format!("{}() takes {} but {} were given", name, takes, total),
+            );
         }
         if let Some(va) = &p.varargs {
             vars.insert(va.as_str().into(), Value::tuple(extra));
@@ -97,7 +124,10 @@ impl Interp {
         for (k, v) in args.kw {
             if let Some(i) = p.positional.iter().position(|q| q.name == k) {
                 if given[i] {
-                    return raise("TypeError", format!("{}() got multiple values for argument '{}'", name, k));
+                    return raise(
+                        "TypeError",
+                        format!("{}() got multiple values for argument '{}'", name, k),
+                    );
                 }
                 given[i] = true;
                 vars.insert(k.as_str().into(), v);
@@ -106,7 +136,10 @@ impl Interp {
             } else if p.kwargs.is_some() {
                 kwargs.insert(Value::str(&k), v)?;
             } else {
-                return raise("TypeError", format!("{}() got an unexpected keyword argument '{}'", name, k));
+                return raise(
+                    "TypeError",
+                    format!("{}() got an unexpected keyword argument '{}'", name, k),
+                );
             }
         }
         let first_default = npos - func.defaults.len();
@@ -114,7 +147,10 @@ impl Interp {
         for (i, q) in p.positional.iter().enumerate() {
             if !given[i] {
                 if i >= first_default {
-                    vars.insert(q.name.as_str().into(), func.defaults[i - first_default].clone());
+                    vars.insert(
+                        q.name.as_str().into(),
+                        func.defaults[i - first_default].clone(),
+                    );
                 } else {
                     missing.push(q.name.clone());
                 }
@@ -135,10 +171,16 @@ impl Interp {
             }
         }
         if !missing_kw.is_empty() {
-            return raise("TypeError", missing_message(name, &missing_kw, "keyword-only"));
+            return raise(
+                "TypeError",
+                missing_message(name, &missing_kw, "keyword-only"),
+            );
         }
         if let Some(kw) = &p.kwargs {
-            vars.insert(kw.as_str().into(), Value::Dict(Rc::new(RefCell::new(kwargs))));
+            vars.insert(
+                kw.as_str().into(),
+                Value::Dict(Rc::new(RefCell::new(kwargs))),
+            );
         }
         Ok(())
     }
@@ -155,10 +197,17 @@ impl Interp {
         }
         match class.lookup_owner("__init__") {
             Some((init, owner)) => {
-                let bound = Value::Bound(Rc::new(Bound { receiver: inst.clone(), callee: Callee::Value(init), owner: Some(owner) }));
+                let bound = Value::Bound(Rc::new(Bound {
+                    receiver: inst.clone(),
+                    callee: Callee::Value(init),
+                    owner: Some(owner),
+                }));
                 let r = self.call(&bound, args)?;
                 if !matches!(r, Value::None) {
-                    return raise("TypeError", format!("__init__() should return None, not '{}'", r.type_name()));
+                    return raise(
+                        "TypeError",
+                        format!("__init__() should return None, not '{}'", r.type_name()),
+                    );
                 }
             }
             None => {
@@ -201,8 +250,18 @@ fn missing_message(name: &str, missing: &[String], kind: &str) -> String {
     let list = match missing {
         [one] => format!("'{}'", one),
         _ => {
-            let (last, rest) = missing.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
-            format!("{} and '{}'", rest.iter().map(|m| format!("'{}'", m)).collect::<Vec<_>>().join(", "), last)
+            let (last, rest) = missing
+                .split_last()
+                .map(|(l, r)| (l.clone(), r.to_vec()))
+                .unwrap_or_default();
+            format!(
+                "{} and '{}'",
+                rest.iter()
+                    .map(|m| format!("'{}'", m))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                last
+            )
         }
     };
     format!(

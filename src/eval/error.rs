@@ -28,7 +28,12 @@ pub type R<T> = Result<T, Flow>;
 
 impl Exception {
     pub fn new(name: &str, message: impl Into<String>) -> Exception {
-        Exception { name: name.to_string(), message: message.into(), span: None, value: None }
+        Exception {
+            name: name.to_string(),
+            message: message.into(),
+            span: None,
+            value: None,
+        }
     }
 }
 
@@ -77,8 +82,14 @@ pub fn parent_class(name: &str) -> Option<&'static str> {
         "NotImplementedError" | "RecursionError" => "RuntimeError",
         "ModuleNotFoundError" => "ImportError",
         "UnboundLocalError" => "NameError",
-        "InvalidArgumentError" | "ResourceExhaustedError" | "NotFoundError" | "UnimplementedError"
-        | "InternalError" | "FailedPreconditionError" | "OutOfRangeError" | "UnknownError" => "OpError",
+        "InvalidArgumentError"
+        | "ResourceExhaustedError"
+        | "NotFoundError"
+        | "UnimplementedError"
+        | "InternalError"
+        | "FailedPreconditionError"
+        | "OutOfRangeError"
+        | "UnknownError" => "OpError",
         _ => "Exception",
     })
 }

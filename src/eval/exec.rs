@@ -56,21 +56,24 @@ impl Interp {
                     self.exec_block(orelse)
                 }
             }
-            StmtKind::While { test, body, orelse } => {
-                loop {
-                    self.check_interrupt()?;
-                    let c = self.eval(test)?;
-                    if !self.truthy(&c)? {
-                        return self.exec_block(orelse);
-                    }
-                    match self.exec_block(body) {
-                        Ok(()) | Err(Flow::Continue) => {}
-                        Err(Flow::Break) => return Ok(()),
-                        Err(e) => return Err(e),
-                    }
+            StmtKind::While { test, body, orelse } => loop {
+                self.check_interrupt()?;
+                let c = self.eval(test)?;
+                if !self.truthy(&c)? {
+                    return self.exec_block(orelse);
                 }
-            }
-            StmtKind::For { target, iter, body, orelse } => {
+                match self.exec_block(body) {
+                    Ok(()) | Err(Flow::Continue) => {}
+                    Err(Flow::Break) => return Ok(()),
+                    Err(e) => return Err(e),
+                }
+            },
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let it = self.eval(iter)?;
                 let mut items = self.iterate(&it)?;
                 for item in &mut items {
@@ -121,8 +124,12 @@ impl Interp {
                 for n in names {
                     if n.path[0] == "*" {
                         if let Value::Module(md) = &m {
-                            let attrs: Vec<(String, Value)> =
-                                md.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            let attrs: Vec<(String, Value)> = md
+                                .attrs
+                                .borrow()
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect();
                             for (k, v) in attrs {
                                 self.set_name(&k, v);
                             }
@@ -147,7 +154,12 @@ impl Interp {
                 Ok(())
             }
             StmtKind::With { items, body } => self.with_stmt(items, body),
-            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody),
             StmtKind::Raise(e, _) => {
                 let Some(e) = e else {
                     return Err(err("RuntimeError", "No active exception to reraise"));
@@ -254,9 +266,17 @@ impl Interp {
         self.scope = saved;
         self.echo = saved_echo;
         r?;
-        let dict: HashMap<String, Value> =
-            body_scope.borrow().vars.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        let class = Value::Class(Rc::new(Class { name: def.name.clone(), bases, dict: RefCell::new(dict) }));
+        let dict: HashMap<String, Value> = body_scope
+            .borrow()
+            .vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        let class = Value::Class(Rc::new(Class {
+            name: def.name.clone(),
+            bases,
+            dict: RefCell::new(dict),
+        }));
         let class = self.decorate(&def.decorators, class)?;
         self.set_name(&def.name, class);
         Ok(())
@@ -269,7 +289,12 @@ impl Interp {
         let ctx = self.eval(ctx_expr)?;
         let entered = match self.get_attr(&ctx, "__enter__") {
             Ok(enter) => self.call(&enter, super::value::Args::default())?,
-            Err(_) => return Err(type_err(format!("'{}' object does not support the context manager protocol", ctx.type_name()))),
+            Err(_) => {
+                return Err(type_err(format!(
+                    "'{}' object does not support the context manager protocol",
+                    ctx.type_name()
+                )))
+            }
         };
         if let Some(var) = var {
             self.assign(var, entered)?;
@@ -278,7 +303,11 @@ impl Interp {
         let exit = self.get_attr(&ctx, "__exit__")?;
         let exc_flag = matches!(r, Err(Flow::Error(_)));
         let args = vec![
-            if exc_flag { Value::Bool(true) } else { Value::None },
+            if exc_flag {
+                Value::Bool(true)
+            } else {
+                Value::None
+            },
             Value::None,
             Value::None,
         ];
@@ -289,7 +318,13 @@ impl Interp {
         r
     }
 
-    fn try_stmt(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> R<()> {
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> R<()> {
         let r = self.exec_block(body);
         let r = match r {
             Err(Flow::Error(e)) => {
@@ -333,9 +368,13 @@ impl Interp {
                     is_subclass(&e.name, name)
                         || matches!(&e.value, Some(Value::Instance(i)) if class_has_native_exc(&i.class, name))
                         || (name.as_ref() == "Exception" && !is_subclass(&e.name, "BaseException"))
-                        || (name.as_ref() == "OpError" && e.name.ends_with("Error") && is_subclass(&e.name, "OpError"))
+                        || (name.as_ref() == "OpError"
+                            && e.name.ends_with("Error")
+                            && is_subclass(&e.name, "OpError"))
                 }
-                Value::Class(c) => matches!(&e.value, Some(Value::Instance(i)) if i.class.is_subclass_of(c)),
+                Value::Class(c) => {
+                    matches!(&e.value, Some(Value::Instance(i)) if i.class.is_subclass_of(c))
+                }
                 Value::Module(m) => is_subclass(&e.name, &m.name),
                 _ => false,
             };
@@ -382,8 +421,15 @@ impl Interp {
         if let Some(v) = &e.value {
             return v.clone();
         }
-        let args = if e.message.is_empty() { vec![] } else { vec![Value::str(&e.message)] };
-        Value::Object(Rc::new(super::builtins::ExcObject { name: e.name.clone(), args }))
+        let args = if e.message.is_empty() {
+            vec![]
+        } else {
+            vec![Value::str(&e.message)]
+        };
+        Value::Object(Rc::new(super::builtins::ExcObject {
+            name: e.name.clone(),
+            args,
+        }))
     }
 }
 

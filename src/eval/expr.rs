@@ -181,7 +181,13 @@ impl Interp {
                 Arg::Kw(name, e, span) => {
                     let v = self.eval(e)?;
                     if out.kw.iter().any(|(k, _)| k == name) {
-                        return at(raise("SyntaxError", format!("keyword argument repeated: {}", name)), *span);
+                        return at(
+                            raise(
+                                "SyntaxError",
+                                format!("keyword argument repeated: {}", name),
+                            ),
+                            *span,
+                        );
                     }
                     out.kw.push((name.clone(), v));
                 }
@@ -195,7 +201,9 @@ impl Interp {
                     };
                     let d = d.borrow();
                     for (k, v) in d.keys.iter().zip(&d.values) {
-                        let Value::Str(k) = k else { return Err(type_err("keywords must be strings")) };
+                        let Value::Str(k) = k else {
+                            return Err(type_err("keywords must be strings"));
+                        };
                         out.kw.push((k.to_string(), v.clone()));
                     }
                 }
@@ -213,7 +221,11 @@ impl Interp {
     }
 
     /// Runs `body` for every binding of the comprehension's clauses, in a scope of its own.
-    fn comprehension(&mut self, gens: &[Comprehension], body: &mut dyn FnMut(&mut Interp) -> R<()>) -> R<()> {
+    fn comprehension(
+        &mut self,
+        gens: &[Comprehension],
+        body: &mut dyn FnMut(&mut Interp) -> R<()>,
+    ) -> R<()> {
         let first_iter = self.eval(&gens[0].iter)?;
         let comp_scope = Scope::new(ScopeKind::Function, Some(self.scope.clone()));
         let saved = std::mem::replace(&mut self.scope, comp_scope);
@@ -256,7 +268,12 @@ impl Interp {
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
-                FPart::Expr { expr, conv, spec, debug } => {
+                FPart::Expr {
+                    expr,
+                    conv,
+                    spec,
+                    debug,
+                } => {
                     let v = self.eval(expr)?;
                     if let Some(d) = debug {
                         out.push_str(d);
@@ -292,14 +309,20 @@ impl Interp {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let vals = at(self.iterate(&v), target.span)?.collect::<Vec<_>>();
-                let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|t| matches!(t.kind, ExprKind::Starred(_)));
                 match star {
                     None => {
                         if vals.len() != items.len() {
                             let msg = if vals.len() > items.len() {
                                 format!("too many values to unpack (expected {})", items.len())
                             } else {
-                                format!("not enough values to unpack (expected {}, got {})", items.len(), vals.len())
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    items.len(),
+                                    vals.len()
+                                )
                             };
                             return at(raise("ValueError", msg), target.span);
                         }
@@ -384,7 +407,10 @@ impl Interp {
             ExprKind::Name(n) => {
                 let removed = self.scope.borrow_mut().vars.remove(n.as_str());
                 if removed.is_none() {
-                    return at(raise("NameError", format!("name '{}' is not defined", n)), t.span);
+                    return at(
+                        raise("NameError", format!("name '{}' is not defined", n)),
+                        t.span,
+                    );
                 }
                 Ok(())
             }
@@ -402,7 +428,14 @@ impl Interp {
                         }
                         Ok(())
                     }
-                    _ => Err(err("AttributeError", format!("'{}' object attribute '{}' is read-only", o.type_name(), name))),
+                    _ => Err(err(
+                        "AttributeError",
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            o.type_name(),
+                            name
+                        ),
+                    )),
                 }
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -411,7 +444,10 @@ impl Interp {
                 }
                 Ok(())
             }
-            _ => Err(Flow::Error(Box::new(super::error::Exception::new("SyntaxError", "cannot delete expression")))),
+            _ => Err(Flow::Error(Box::new(super::error::Exception::new(
+                "SyntaxError",
+                "cannot delete expression",
+            )))),
         }
     }
 }

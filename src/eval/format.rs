@@ -21,7 +21,11 @@ struct Spec {
 }
 
 fn parse_spec(s: &str) -> R<Spec> {
-    let mut spec = Spec { fill: ' ', sign: '-', ..Default::default() };
+    let mut spec = Spec {
+        fill: ' ',
+        sign: '-',
+        ..Default::default()
+    };
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
     if chars.len() >= 2 && "<>=^".contains(chars[1]) {
@@ -49,7 +53,11 @@ fn parse_spec(s: &str) -> R<Spec> {
         i += 1;
     }
     if i > start {
-        spec.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+        spec.width = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0);
     }
     if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
         spec.grouping = Some(chars[i]);
@@ -80,7 +88,7 @@ fn group(int_digits: &str, sep: char) -> String {
     let mut out = String::new();
     let n = int_digits.len();
     for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -106,10 +114,17 @@ fn fix_exp(s: &str) -> String {
 fn general(x: f64, p: usize, alt: bool, upper: bool) -> String {
     let p = p.max(1);
     if x == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
     let sci = format!("{:.*e}", p - 1, x);
-    let exp: i32 = sci.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp: i32 = sci
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
     let mut s = if exp >= -4 && exp < p as i32 {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
     } else {
@@ -120,7 +135,11 @@ fn general(x: f64, p: usize, alt: bool, upper: bool) -> String {
             Some(i) => (s[..i].to_string(), s[i..].to_string()),
             None => (s.clone(), String::new()),
         };
-        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.').to_string() } else { mant };
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            mant
+        };
         s = format!("{}{}", mant, exp_part);
     }
     if upper {
@@ -133,7 +152,11 @@ fn format_float(x: f64, spec: &Spec) -> R<String> {
     let kind = spec.kind;
     if x.is_nan() || x.is_infinite() {
         let s = if x.is_nan() { "nan" } else { "inf" };
-        return Ok(if matches!(kind, Some('F' | 'E' | 'G')) { s.to_uppercase() } else { s.into() });
+        return Ok(if matches!(kind, Some('F' | 'E' | 'G')) {
+            s.to_uppercase()
+        } else {
+            s.into()
+        });
     }
     let a = x.abs();
     let body = match kind {
@@ -146,7 +169,9 @@ fn format_float(x: f64, spec: &Spec) -> R<String> {
                 s
             }
         }
-        Some('g') | Some('G') => general(a, spec.precision.unwrap_or(6), spec.alt, kind == Some('G')),
+        Some('g') | Some('G') => {
+            general(a, spec.precision.unwrap_or(6), spec.alt, kind == Some('G'))
+        }
         Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
         None => match spec.precision {
             Some(p) => {
@@ -159,14 +184,23 @@ fn format_float(x: f64, spec: &Spec) -> R<String> {
             }
             None => float_repr(a),
         },
-        Some(c) => return raise("ValueError", format!("Unknown format code '{}' for object of type 'float'", c)),
+        Some(c) => {
+            return raise(
+                "ValueError",
+                format!("Unknown format code '{}' for object of type 'float'", c),
+            )
+        }
     };
     Ok(body)
 }
 
 fn apply_grouping(body: &str, spec: &Spec) -> String {
-    let Some(sep) = spec.grouping else { return body.to_string() };
-    let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let Some(sep) = spec.grouping else {
+        return body.to_string();
+    };
+    let end = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     format!("{}{}", group(&body[..end], sep), &body[end..])
 }
 
@@ -180,7 +214,10 @@ fn pad(sign: &str, body: &str, spec: &Spec, numeric: bool) -> String {
     let (fill, align) = if spec.zero && spec.align.is_none() && numeric {
         ('0', '=')
     } else {
-        (spec.fill, spec.align.unwrap_or(if numeric { '>' } else { '<' }))
+        (
+            spec.fill,
+            spec.align.unwrap_or(if numeric { '>' } else { '<' }),
+        )
     };
     let f = |k: usize| fill.to_string().repeat(k);
     match align {
@@ -214,15 +251,23 @@ impl Interp {
         }
         let spec = parse_spec(spec_text)?;
         let v = match v {
-            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && t.ndim() == 0 => crate::api::scalar_value(t),
-            Value::Variable(var) if var.value.borrow().ndim() == 0 => crate::api::scalar_value(&var.value.borrow()),
+            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && t.ndim() == 0 => {
+                crate::api::scalar_value(t)
+            }
+            Value::Variable(var) if var.value.borrow().ndim() == 0 => {
+                crate::api::scalar_value(&var.value.borrow())
+            }
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
-                return Err(type_err("unsupported format string passed to numpy.ndarray.__format__"))
+                return Err(type_err(
+                    "unsupported format string passed to numpy.ndarray.__format__",
+                ))
             }
             other => other.clone(),
         };
         match &v {
-            Value::Int(i) if !matches!(spec.kind, Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) => {
+            Value::Int(i)
+                if !matches!(spec.kind, Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) =>
+            {
                 let a = i.unsigned_abs();
                 let body = match spec.kind {
                     None | Some('d') | Some('n') => apply_grouping(&a.to_string(), &spec),
@@ -230,9 +275,21 @@ impl Interp {
                     Some('X') => format!("{}{:X}", if spec.alt { "0X" } else { "" }, a),
                     Some('o') => format!("{}{:o}", if spec.alt { "0o" } else { "" }, a),
                     Some('b') => format!("{}{:b}", if spec.alt { "0b" } else { "" }, a),
-                    Some('c') => char::from_u32(*i as u32).map(|c| c.to_string()).unwrap_or_default(),
-                    Some('s') => return raise("ValueError", "Unknown format code 's' for object of type 'int'"),
-                    Some(c) => return raise("ValueError", format!("Unknown format code '{}' for object of type 'int'", c)),
+                    Some('c') => char::from_u32(*i as u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    Some('s') => {
+                        return raise(
+                            "ValueError",
+                            "Unknown format code 's' for object of type 'int'",
+                        )
+                    }
+                    Some(c) => {
+                        return raise(
+                            "ValueError",
+                            format!("Unknown format code '{}' for object of type 'int'", c),
+                        )
+                    }
                 };
                 Ok(pad(sign_str(*i < 0, &spec), &body, &spec, true))
             }
@@ -247,13 +304,22 @@ impl Interp {
                     return Ok(pad("", if *b { "True" } else { "False" }, &spec, false));
                 }
                 let body = apply_grouping(&format_float(x, &spec)?, &spec);
-                Ok(pad(sign_str(x.is_sign_negative() && !x.is_nan(), &spec), &body, &spec, true))
+                Ok(pad(
+                    sign_str(x.is_sign_negative() && !x.is_nan(), &spec),
+                    &body,
+                    &spec,
+                    true,
+                ))
             }
             _ => {
                 if spec.kind.is_some_and(|k| k != 's') {
                     return raise(
                         "ValueError",
-                        format!("Unknown format code '{}' for object of type '{}'", spec.kind.unwrap_or('?'), v.type_name()),
+                        format!(
+                            "Unknown format code '{}' for object of type '{}'",
+                            spec.kind.unwrap_or('?'),
+                            v.type_name()
+                        ),
                     );
                 }
                 let mut s = self.str_of(&v)?;
@@ -315,7 +381,11 @@ impl Interp {
                 Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
                 None => (head.clone(), None),
             };
-            let spec = if spec.contains('{') { self.str_format(&spec, args)? } else { spec };
+            let spec = if spec.contains('{') {
+                self.str_format(&spec, args)?
+            } else {
+                spec
+            };
             let v = self.format_field(&name, args, &mut auto)?;
             let v = match conv {
                 Some('r') => Value::str(&self.repr(&v)?),
@@ -335,12 +405,28 @@ impl Interp {
             *auto += 1;
             match v {
                 Some(v) => v,
-                None => return raise("IndexError", format!("Replacement index {} out of range for positional args tuple", *auto - 1)),
+                None => {
+                    return raise(
+                        "IndexError",
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            *auto - 1
+                        ),
+                    )
+                }
             }
         } else if let Ok(n) = first.parse::<usize>() {
             match args.pos.get(n) {
                 Some(v) => v.clone(),
-                None => return raise("IndexError", format!("Replacement index {} out of range for positional args tuple", n)),
+                None => {
+                    return raise(
+                        "IndexError",
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            n
+                        ),
+                    )
+                }
             }
         } else {
             match args.kw.iter().find(|(k, _)| k == first) {
@@ -389,7 +475,11 @@ impl Interp {
             i += 1;
             let mut key = None;
             if chars.get(i) == Some(&'(') {
-                let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i).unwrap_or(chars.len());
+                let end = chars[i..]
+                    .iter()
+                    .position(|&c| c == ')')
+                    .map(|p| p + i)
+                    .unwrap_or(chars.len());
                 key = Some(chars[i + 1..end].iter().collect::<String>());
                 i = end + 1;
             }
@@ -448,12 +538,19 @@ impl Interp {
                     let n = crate::api::to_python_number(&v);
                     self.format_value(&n, &format!("{}{}", spec, conv))?
                 }
-                c => return raise("ValueError", format!("unsupported format character '{}'", c)),
+                c => {
+                    return raise(
+                        "ValueError",
+                        format!("unsupported format character '{}'", c),
+                    )
+                }
             };
             out.push_str(&piece);
         }
         if next < items.len() && dict.is_none() {
-            return Err(type_err("not all arguments converted during string formatting"));
+            return Err(type_err(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(out)
     }

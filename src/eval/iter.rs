@@ -42,20 +42,38 @@ impl Interp {
                         .collect::<Vec<_>>()
                         .into_iter(),
                 ),
-                None => return raise("ValueError", "Cannot iterate over a shape with unknown rank."),
+                None => {
+                    return raise(
+                        "ValueError",
+                        "Cannot iterate over a shape with unknown rank.",
+                    )
+                }
             },
             Value::Object(o) => match o.items() {
                 Some(items) => Box::new(items.into_iter()),
-                None => return Err(type_err(format!("'{}' object is not iterable", v.type_name()))),
+                None => {
+                    return Err(type_err(format!(
+                        "'{}' object is not iterable",
+                        v.type_name()
+                    )))
+                }
             },
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__iter__") {
                     let it = self.call(&f, Args::default())?;
                     return self.iterate(&it);
                 }
-                return Err(type_err(format!("'{}' object is not iterable", v.type_name())));
+                return Err(type_err(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )));
             }
-            _ => return Err(type_err(format!("'{}' object is not iterable", v.type_name()))),
+            _ => {
+                return Err(type_err(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )))
+            }
         })
     }
 }

@@ -69,7 +69,9 @@ impl Interp {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(a, b, s) => (*s > 0 && a < b) || (*s < 0 && a > b),
-            Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => crate::api::tensor_truth(v)?,
+            Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+                crate::api::tensor_truth(v)?
+            }
             Value::Shape(s) => s.dims.as_ref().map(|d| !d.is_empty()).unwrap_or(true),
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__bool__") {
@@ -94,7 +96,10 @@ impl Interp {
             return crate::api::ops::tensor_unary(self, op, v);
         }
         match (op, v) {
-            (UnaryOp::Neg, Value::Int(i)) => Ok(i.checked_neg().map(Value::Int).unwrap_or(Value::Float(-(*i as f64)))),
+            (UnaryOp::Neg, Value::Int(i)) => Ok(i
+                .checked_neg()
+                .map(Value::Int)
+                .unwrap_or(Value::Float(-(*i as f64)))),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v.clone()),
@@ -116,7 +121,11 @@ impl Interp {
                     UnaryOp::Pos => "+",
                     _ => "~",
                 };
-                Err(type_err(format!("bad operand type for unary {}: '{}'", sym, v.type_name())))
+                Err(type_err(format!(
+                    "bad operand type for unary {}: '{}'",
+                    sym,
+                    v.type_name()
+                )))
             }
         }
     }
@@ -157,12 +166,16 @@ impl Interp {
                 v.extend(y.iter().cloned());
                 Ok(Value::tuple(v))
             }
-            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_)) => {
-                self.repeat(a, int(b).unwrap_or(0))
-            }
-            (BinOp::Mul, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-                self.repeat(b, int(a).unwrap_or(0))
-            }
+            (
+                BinOp::Mul,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Int(_) | Value::Bool(_),
+            ) => self.repeat(a, int(b).unwrap_or(0)),
+            (
+                BinOp::Mul,
+                Value::Int(_) | Value::Bool(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+            ) => self.repeat(b, int(a).unwrap_or(0)),
             (BinOp::Mod, Value::Str(fmt), _) => Ok(Value::str(&self.percent_format(fmt, b)?)),
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
@@ -211,23 +224,35 @@ impl Interp {
                     if y == 0 {
                         return raise("ZeroDivisionError", "integer division or modulo by zero");
                     }
-                    Some(Value::Int(x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 }))
+                    Some(Value::Int(
+                        x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 },
+                    ))
                 }
                 BinOp::Mod => {
                     if y == 0 {
                         return raise("ZeroDivisionError", "integer division or modulo by zero");
                     }
                     let r = x % y;
-                    Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+                    Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
+                        r + y
+                    } else {
+                        r
+                    }))
                 }
                 BinOp::Pow => {
                     if y < 0 {
                         if x == 0 {
-                            return raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                            return raise(
+                                "ZeroDivisionError",
+                                "0.0 cannot be raised to a negative power",
+                            );
                         }
                         Some(Value::Float((x as f64).powf(y as f64)))
                     } else {
-                        u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int)
+                        u32::try_from(y)
+                            .ok()
+                            .and_then(|e| x.checked_pow(e))
+                            .map(Value::Int)
                     }
                 }
                 BinOp::BitAnd => Some(Value::Int(x & y)),
@@ -237,7 +262,11 @@ impl Interp {
                     if y < 0 {
                         return raise("ValueError", "negative shift count");
                     }
-                    u32::try_from(y).ok().and_then(|s| x.checked_shl(s)).filter(|r| r >> y == x).map(Value::Int)
+                    u32::try_from(y)
+                        .ok()
+                        .and_then(|s| x.checked_shl(s))
+                        .filter(|r| r >> y == x)
+                        .map(Value::Int)
                 }
                 BinOp::RShift => {
                     if y < 0 {
@@ -247,17 +276,29 @@ impl Interp {
                 }
                 BinOp::MatMul => return Ok(None),
             };
-            if matches!((a, b, op), (Value::Bool(_), Value::Bool(_), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)) {
+            if matches!(
+                (a, b, op),
+                (
+                    Value::Bool(_),
+                    Value::Bool(_),
+                    BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor
+                )
+            ) {
                 if let Some(Value::Int(v)) = r {
                     return Ok(Some(Value::Bool(v != 0)));
                 }
             }
             return match r {
                 Some(v) => Ok(Some(v)),
-                None => raise("OverflowError", "integer overflow: the result does not fit in 64 bits"),
+                None => raise(
+                    "OverflowError",
+                    "integer overflow: the result does not fit in 64 bits",
+                ),
             };
         }
-        let (Some(x), Some(y)) = (num(a), num(b)) else { return Ok(None) };
+        let (Some(x), Some(y)) = (num(a), num(b)) else {
+            return Ok(None);
+        };
         let v = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -282,10 +323,16 @@ impl Interp {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                    return raise(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    );
                 }
                 if x < 0.0 && y.fract() != 0.0 {
-                    return Err(err("ValueError", "math domain error: complex results are not supported"));
+                    return Err(err(
+                        "ValueError",
+                        "math domain error: complex results are not supported",
+                    ));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -368,9 +415,12 @@ impl Interp {
                 true
             }
             (Value::DType(x), Value::DType(y)) => x == y,
-            (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => x.name() == s.as_ref(),
+            (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
+                x.name() == s.as_ref()
+            }
             (Value::Shape(x), Value::Shape(y)) => x == y,
-            (Value::Shape(x), Value::List(_) | Value::Tuple(_)) | (Value::List(_) | Value::Tuple(_), Value::Shape(x)) => {
+            (Value::Shape(x), Value::List(_) | Value::Tuple(_))
+            | (Value::List(_) | Value::Tuple(_), Value::Shape(x)) => {
                 let other = if matches!(a, Value::Shape(_)) { b } else { a };
                 let items: Vec<Value> = self.iterate(other)?.collect();
                 match &x.dims {
@@ -432,7 +482,11 @@ impl Interp {
                     return Ok(Ordering::Less);
                 }
                 let gt = crate::api::ops::tensor_compare(self, CmpOp::Gt, a, b)?;
-                Ok(if self.truthy(&gt)? { Ordering::Greater } else { Ordering::Equal })
+                Ok(if self.truthy(&gt)? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                })
             }
             _ => Err(type_err(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
@@ -447,12 +501,19 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(sub.as_ref())),
-                _ => Err(type_err(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+                _ => Err(type_err(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
             },
             Value::Dict(d) => Ok(d.borrow().get(item)?.is_some()),
             Value::Range(a, b, s) => Ok(match int(item) {
                 Some(i) => {
-                    let inside = if *s > 0 { i >= *a && i < *b } else { i <= *a && i > *b };
+                    let inside = if *s > 0 {
+                        i >= *a && i < *b
+                    } else {
+                        i <= *a && i > *b
+                    };
                     inside && (i - a) % s == 0
                 }
                 None => false,

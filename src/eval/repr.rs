@@ -14,7 +14,10 @@ pub fn float_repr(f: f64) -> String {
 
 /// The dims of a TensorShape as Python prints a list of them: `[None, 3]`.
 pub fn dims_list(dims: &[Option<usize>]) -> String {
-    let parts: Vec<String> = dims.iter().map(|d| d.map(|n| n.to_string()).unwrap_or_else(|| "None".into())).collect();
+    let parts: Vec<String> = dims
+        .iter()
+        .map(|d| d.map(|n| n.to_string()).unwrap_or_else(|| "None".into()))
+        .collect();
     format!("[{}]", parts.join(", "))
 }
 
@@ -23,8 +26,10 @@ pub fn shape_str(dims: &Option<Vec<Option<usize>>>) -> String {
     match dims {
         None => "<unknown>".into(),
         Some(d) => {
-            let parts: Vec<String> =
-                d.iter().map(|x| x.map(|n| n.to_string()).unwrap_or_else(|| "None".into())).collect();
+            let parts: Vec<String> = d
+                .iter()
+                .map(|x| x.map(|n| n.to_string()).unwrap_or_else(|| "None".into()))
+                .collect();
             match parts.len() {
                 1 => format!("({},)", parts[0]),
                 _ => format!("({})", parts.join(", ")),
@@ -68,7 +73,12 @@ impl Interp {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s[0])?,
+                self.repr(&s[1])?,
+                self.repr(&s[2])?
+            ),
             Value::Ellipsis => "Ellipsis".into(),
             Value::Range(a, b, s) => {
                 if *s == 1 {
@@ -93,7 +103,13 @@ impl Interp {
                     format!("<function {}>", f.qualname)
                 }
             }
-            Value::Builtin(b) => format!("<built-in function {}>", b.name.rsplit('.').next().unwrap_or(&b.name)),
+            Value::Builtin(b) if super::builtins::TYPE_NAMES.contains(&b.name.as_str()) => {
+                format!("<class '{}'>", b.name)
+            }
+            Value::Builtin(b) => format!(
+                "<built-in function {}>",
+                b.name.rsplit('.').next().unwrap_or(&b.name)
+            ),
             Value::Bound(b) => {
                 let name = match &b.callee {
                     super::value::Callee::Native(n, _) => n.to_string(),
@@ -146,7 +162,7 @@ impl Interp {
                     let r = self.call(&f, Args::default())?;
                     return self.str_of(&r);
                 }
-                if let Some(Value::Tuple(a)) = self.get_attr(v, "args").ok() {
+                if let Ok(Value::Tuple(a)) = self.get_attr(v, "args") {
                     if a.len() == 1 {
                         return self.str_of(&a[0]);
                     }

@@ -89,7 +89,11 @@ impl Interp {
     /// A fresh name from a Keras-style counter: `base`, `base_1`, `base_2`...
     pub fn unique_name(&mut self, base: &str) -> String {
         let n = self.counters.entry(base.to_string()).or_insert(0);
-        let name = if *n == 0 { base.to_string() } else { format!("{}_{}", base, n) };
+        let name = if *n == 0 {
+            base.to_string()
+        } else {
+            format!("{}_{}", base, n)
+        };
         *n += 1;
         name
     }
@@ -163,7 +167,11 @@ impl Interp {
     }
 
     fn header(&self, name: &str, message: &str) -> String {
-        let line = if message.is_empty() { name.to_string() } else { format!("{}: {}", name, message) };
+        let line = if message.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}: {}", name, message)
+        };
         if self.io.color {
             let (n, rest) = line.split_at(name.len());
             format!("{}{}", n.red().bold(), rest)
@@ -181,7 +189,10 @@ impl Interp {
         let start = floor_char_boundary(src, start);
         let (line, col) = line_col(src, start);
         let line_start = src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line_end = src[start..].find('\n').map(|p| start + p).unwrap_or(src.len());
+        let line_end = src[start..]
+            .find('\n')
+            .map(|p| start + p)
+            .unwrap_or(src.len());
         let text = &src[line_start..line_end];
         let end = floor_char_boundary(src, end.clamp(start + 1, line_end.max(start + 1)));
         let width = src[start..end.min(src.len())].chars().count().max(1);
@@ -191,10 +202,21 @@ impl Interp {
         }
         let lead = text.len() - text.trim_start().len();
         let shown = text.trim_start();
-        let pad = text[lead.min(start - line_start)..start - line_start].chars().count();
+        let pad = text[lead.min(start - line_start)..start - line_start]
+            .chars()
+            .count();
         let marks = "^".repeat(width);
-        let marks = if self.io.color { marks.red().to_string() } else { marks };
-        s.push_str(&format!("    {}\n    {}{}\n", shown, " ".repeat(pad), marks));
+        let marks = if self.io.color {
+            marks.red().to_string()
+        } else {
+            marks
+        };
+        s.push_str(&format!(
+            "    {}\n    {}{}\n",
+            shown,
+            " ".repeat(pad),
+            marks
+        ));
         s
     }
 

@@ -86,7 +86,10 @@ impl Key {
 
 impl Dict {
     pub fn get(&self, k: &Value) -> R<Option<Value>> {
-        Ok(self.index.get(&Key::of(k)?).map(|&i| self.values[i].clone()))
+        Ok(self
+            .index
+            .get(&Key::of(k)?)
+            .map(|&i| self.values[i].clone()))
     }
     pub fn insert(&mut self, k: Value, v: Value) -> R<()> {
         let key = Key::of(&k)?;
@@ -102,7 +105,9 @@ impl Dict {
     }
     pub fn remove(&mut self, k: &Value) -> R<Option<Value>> {
         let key = Key::of(k)?;
-        let Some(i) = self.index.remove(&key) else { return Ok(None) };
+        let Some(i) = self.index.remove(&key) else {
+            return Ok(None);
+        };
         self.keys.remove(i);
         let v = self.values.remove(i);
         for idx in self.index.values_mut() {
@@ -123,7 +128,8 @@ impl Dict {
 /// `tf.Variable`: a named, mutable tensor.
 pub struct Variable {
     pub name: RefCell<String>,
-    pub value: RefCell<Tensor>,
+    /// Shared so that the `UnreadVariable` an assign returns sees later updates too.
+    pub value: Rc<RefCell<Tensor>>,
     pub trainable: bool,
     pub id: usize,
 }
@@ -136,7 +142,9 @@ pub struct Shape {
 
 impl Shape {
     pub fn known(dims: &[usize]) -> Shape {
-        Shape { dims: Some(dims.iter().map(|&d| Some(d)).collect()) }
+        Shape {
+            dims: Some(dims.iter().map(|&d| Some(d)).collect()),
+        }
     }
 }
 
@@ -218,7 +226,9 @@ impl Class {
         if std::ptr::eq(self, other.as_ref()) {
             return true;
         }
-        self.bases.iter().any(|b| matches!(b, Value::Class(c) if c.is_subclass_of(other)))
+        self.bases
+            .iter()
+            .any(|b| matches!(b, Value::Class(c) if c.is_subclass_of(other)))
     }
 }
 
@@ -239,7 +249,10 @@ pub struct Module {
 
 impl Module {
     pub fn new(name: &str) -> Module {
-        Module { name: name.to_string(), attrs: RefCell::new(HashMap::new()) }
+        Module {
+            name: name.to_string(),
+            attrs: RefCell::new(HashMap::new()),
+        }
     }
     pub fn set(&self, name: &str, v: Value) {
         self.attrs.borrow_mut().insert(name.to_string(), v);
@@ -258,7 +271,10 @@ pub trait Object: Any {
         Ok(false)
     }
     fn call(&self, _this: &Value, _it: &mut Interp, _args: Args) -> R<Value> {
-        Err(type_err(format!("'{}' object is not callable", self.type_name())))
+        Err(type_err(format!(
+            "'{}' object is not callable",
+            self.type_name()
+        )))
     }
     fn repr(&self, _it: &mut Interp) -> R<String> {
         Ok(format!("<{} object>", self.type_name()))
@@ -282,7 +298,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 
     /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a
@@ -305,11 +324,20 @@ impl Args {
         if self.pos.len() > max_pos {
             let min_pos = names.iter().filter(|n| !n.1 && !n.2).count();
             let takes = if min_pos == max_pos {
-                format!("{} positional argument{}", max_pos, if max_pos == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    max_pos,
+                    if max_pos == 1 { "" } else { "s" }
+                )
             } else {
                 format!("from {} to {} positional arguments", min_pos, max_pos)
             };
-            return Err(type_err(format!("{}() takes {} but {} were given", fname, takes, self.pos.len())));
+            return Err(type_err(format!(
+                "{}() takes {} but {} were given",
+                fname,
+                takes,
+                self.pos.len()
+            )));
         }
         for (i, v) in self.pos.iter().enumerate() {
             out[i] = Some(v.clone());
@@ -318,17 +346,27 @@ impl Args {
             match names.iter().position(|n| n.0 == k) {
                 Some(i) => {
                     if out[i].is_some() {
-                        return Err(type_err(format!("{}() got multiple values for argument '{}'", fname, k)));
+                        return Err(type_err(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname, k
+                        )));
                     }
                     out[i] = Some(v.clone());
                 }
                 None => {
-                    return Err(type_err(format!("{}() got an unexpected keyword argument '{}'", fname, k)))
+                    return Err(type_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        fname, k
+                    )))
                 }
             }
         }
-        let missing: Vec<&str> =
-            names.iter().enumerate().filter(|(i, n)| !n.1 && out[*i].is_none()).map(|(_, n)| n.0).collect();
+        let missing: Vec<&str> = names
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| !n.1 && out[*i].is_none())
+            .map(|(_, n)| n.0)
+            .collect();
         if !missing.is_empty() {
             let list = match missing.len() {
                 1 => format!("'{}'", missing[0]),
@@ -336,7 +374,10 @@ impl Args {
                     let (last, rest) = missing.split_last().unwrap_or((&"", &[]));
                     format!(
                         "{} and '{}'",
-                        rest.iter().map(|m| format!("'{}'", m)).collect::<Vec<_>>().join(", "),
+                        rest.iter()
+                            .map(|m| format!("'{}'", m))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         last
                     )
                 }
@@ -379,11 +420,18 @@ impl Value {
     }
 
     pub fn builtin(name: &str, f: NativeFn) -> Value {
-        Value::Builtin(Rc::new(Builtin { name: name.to_string(), f }))
+        Value::Builtin(Rc::new(Builtin {
+            name: name.to_string(),
+            f,
+        }))
     }
 
     pub fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
-        Value::Bound(Rc::new(Bound { receiver, callee: Callee::Native(name, f), owner: None }))
+        Value::Bound(Rc::new(Bound {
+            receiver,
+            callee: Callee::Native(name, f),
+            owner: None,
+        }))
     }
 
     /// Python's type name: `int`, `list`, `EagerTensor`...
@@ -434,7 +482,9 @@ impl Value {
             Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize,
             Value::Shape(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::Str(s) => s.as_ptr() as usize,
-            Value::Tensor(t) | Value::NdArray(t) => crate::with_data!(&t.data, a => a.as_ptr() as *const u8 as usize),
+            Value::Tensor(t) | Value::NdArray(t) => {
+                crate::with_data!(&t.data, a => a.as_ptr() as usize)
+            }
             Value::Iterator(i) => Rc::as_ptr(i) as *const u8 as usize,
             Value::Slice(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::None => 1,

@@ -11,18 +11,39 @@ pub fn isinstance(_x: &Value, _class: &dyn Object) -> bool {
     false
 }
 
-pub fn native_attr(_it: &mut Interp, _native: &Value, _this: &Value, _name: &str) -> R<Option<Value>> {
+pub fn native_attr(
+    _it: &mut Interp,
+    _native: &Value,
+    _this: &Value,
+    _name: &str,
+) -> R<Option<Value>> {
     Ok(None)
 }
 
-pub fn native_set_attr(_it: &mut Interp, _native: &Value, _this: &Value, _name: &str, _v: &Value) -> R<bool> {
+pub fn native_set_attr(
+    _it: &mut Interp,
+    _native: &Value,
+    _this: &Value,
+    _name: &str,
+    _v: &Value,
+) -> R<bool> {
     Ok(false)
 }
 
-pub fn init_native_base(_it: &mut Interp, _base: &Value, _inst: &Value, _args: Option<Args>) -> R<()> {
+pub fn init_native_base(
+    _it: &mut Interp,
+    _base: &Value,
+    _inst: &Value,
+    _args: Option<Args>,
+) -> R<()> {
     Ok(())
 }
 
-pub fn native_super_attr(_it: &mut Interp, _base: &Value, _receiver: &Value, _name: &str) -> R<Option<Value>> {
+pub fn native_super_attr(
+    _it: &mut Interp,
+    _base: &Value,
+    _receiver: &Value,
+    _name: &str,
+) -> R<Option<Value>> {
     Ok(None)
 }

@@ -23,7 +23,11 @@ pub trait PrintElem: Elem {
 
 fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
     let finite: Vec<T> = vals.iter().copied().filter(|v| v.is_finite_()).collect();
-    let abs_nz: Vec<f64> = finite.iter().filter(|v| !v.is_zero_()).map(|v| v.abs_().to_f64_()).collect();
+    let abs_nz: Vec<f64> = finite
+        .iter()
+        .filter(|v| !v.is_zero_())
+        .map(|v| v.abs_().to_f64_())
+        .collect();
     let mut exp_format = false;
     if !abs_nz.is_empty() {
         let max = abs_nz.iter().cloned().fold(f64::MIN, f64::max);
@@ -35,8 +39,10 @@ fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
     if finite.is_empty() {
         trim = Trim::Point;
     } else if exp_format {
-        let strs: Vec<String> =
-            finite.iter().map(|&x| fmt_scientific(x, Some(PRECISION), 0, Trim::Point, 0, 2)).collect();
+        let strs: Vec<String> = finite
+            .iter()
+            .map(|&x| fmt_scientific(x, Some(PRECISION), 0, Trim::Point, 0, 2))
+            .collect();
         let mut max_frac = 0;
         for s in &strs {
             let (mant, exp) = s.split_once('e').unwrap_or((s, ""));
@@ -58,9 +64,13 @@ fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
         }
     }
     if finite.len() != vals.len() {
-        let neg_inf = vals.iter().any(|v| !v.is_finite_() && !v.is_nan_() && v.is_sign_negative_());
+        let neg_inf = vals
+            .iter()
+            .any(|v| !v.is_finite_() && !v.is_nan_() && v.is_sign_negative_());
         let offset = pad_right + 1;
-        pad_left = pad_left.max(3usize.saturating_sub(offset)).max((3 + neg_inf as usize).saturating_sub(offset));
+        pad_left = pad_left
+            .max(3usize.saturating_sub(offset))
+            .max((3 + neg_inf as usize).saturating_sub(offset));
     }
     vals.iter()
         .map(|&x| {
@@ -106,7 +116,9 @@ macro_rules! int_print {
         impl PrintElem for $t {
             fn words(vals: &[Self], _: bool) -> Vec<String> {
                 let width = vals.iter().map(|v| v.to_string().len()).max().unwrap_or(0);
-                vals.iter().map(|v| format!("{:>width$}", v, width = width)).collect()
+                vals.iter()
+                    .map(|v| format!("{:>width$}", v, width = width))
+                    .collect()
             }
             fn scalar(v: Self) -> String {
                 v.to_string()
@@ -121,7 +133,15 @@ int_print!(u8);
 impl PrintElem for bool {
     fn words(vals: &[Self], zero_dim: bool) -> Vec<String> {
         let t = if zero_dim { "True" } else { " True" };
-        vals.iter().map(|&v| if v { t.to_string() } else { "False".to_string() }).collect()
+        vals.iter()
+            .map(|&v| {
+                if v {
+                    t.to_string()
+                } else {
+                    "False".to_string()
+                }
+            })
+            .collect()
     }
     fn scalar(v: Self) -> String {
         if v { "True" } else { "False" }.to_string()
@@ -167,7 +187,11 @@ fn shown<T: PrintElem>(a: &ArcArray<T, IxDyn>) -> Shown {
             idx[d] = 0;
         }
     }
-    Shown { words: T::words(&vals, a.ndim() == 0), shape, cut }
+    Shown {
+        words: T::words(&vals, a.ndim() == 0),
+        shape,
+        cut,
+    }
 }
 
 fn extend_line(s: &mut String, line: &mut String, word: &str, width: usize, prefix: &str) {
@@ -180,7 +204,14 @@ fn extend_line(s: &mut String, line: &mut String, word: &str, width: usize, pref
     line.push_str(word);
 }
 
-fn recurse(sh: &Shown, axis: usize, offset: usize, hanging: &str, width: usize, sep: &str) -> String {
+fn recurse(
+    sh: &Shown,
+    axis: usize,
+    offset: usize,
+    hanging: &str,
+    width: usize,
+    sep: &str,
+) -> String {
     let ndim = sh.shape.len();
     if axis == ndim {
         return sh.words[offset].clone();
@@ -191,7 +222,16 @@ fn recurse(sh: &Shown, axis: usize, offset: usize, hanging: &str, width: usize, 
     let len = sh.shape[axis];
     let stride: usize = sh.shape[axis + 1..].iter().product();
     let (leading, trailing) = if sh.cut[axis] { (EDGE, EDGE) } else { (0, len) };
-    let child = |i: usize| recurse(sh, axis + 1, offset + i * stride, &next_hanging, next_width, sep);
+    let child = |i: usize| {
+        recurse(
+            sh,
+            axis + 1,
+            offset + i * stride,
+            &next_hanging,
+            next_width,
+            sep,
+        )
+    };
     let mut s = String::new();
     if axes_left == 1 {
         let elem_width = width.saturating_sub(sep.trim_end().len().max(1));
@@ -233,7 +273,12 @@ fn recurse(sh: &Shown, axis: usize, offset: usize, hanging: &str, width: usize, 
     format!("[{}]", &s[hanging.len()..])
 }
 
-fn array2string<T: PrintElem>(a: &ArcArray<T, IxDyn>, sep: &str, prefix: &str, suffix: &str) -> String {
+fn array2string<T: PrintElem>(
+    a: &ArcArray<T, IxDyn>,
+    sep: &str,
+    prefix: &str,
+    suffix: &str,
+) -> String {
     if a.is_empty() {
         return "[]".to_string();
     }
@@ -296,6 +341,13 @@ pub fn shape_tuple(shape: &[usize]) -> String {
     match shape {
         [] => "()".into(),
         [n] => format!("({},)", n),
-        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

@@ -48,8 +48,15 @@ pub struct Digits {
 
 fn parse_sci(s: &str) -> Digits {
     let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
-    Digits { digits, exp: exp.parse().unwrap_or(0) }
+    let digits: Vec<u8> = mant
+        .bytes()
+        .filter(|b| b.is_ascii_digit())
+        .map(|b| b - b'0')
+        .collect();
+    Digits {
+        digits,
+        exp: exp.parse().unwrap_or(0),
+    }
 }
 
 /// The shortest round-trip digits of |x|.
@@ -81,15 +88,25 @@ pub fn positional_digits<T: FloatFmt>(x: T, precision: Option<usize>) -> Digits 
 /// Digits of a fixed-notation string such as `0.00012300` or `12.5`.
 fn parse_fixed(s: &str) -> Digits {
     let (int_part, frac) = s.split_once('.').unwrap_or((s, ""));
-    let all: Vec<u8> = int_part.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+    let all: Vec<u8> = int_part
+        .bytes()
+        .chain(frac.bytes())
+        .map(|b| b - b'0')
+        .collect();
     let Some(first) = all.iter().position(|&d| d != 0) else {
-        return Digits { digits: vec![0], exp: 0 };
+        return Digits {
+            digits: vec![0],
+            exp: 0,
+        };
     };
     let mut digits = all[first..].to_vec();
     while digits.len() > 1 && digits.last() == Some(&0) {
         digits.pop();
     }
-    Digits { digits, exp: int_part.len() as i32 - 1 - first as i32 }
+    Digits {
+        digits,
+        exp: int_part.len() as i32 - 1 - first as i32,
+    }
 }
 
 /// Shortest digits, limited to `precision` digits after the point in scientific form.
@@ -129,12 +146,26 @@ pub fn fmt_positional<T: FloatFmt>(
     pad_left: usize,
     pad_right: usize,
 ) -> String {
-    let d = if x.is_zero_() { Digits { digits: vec![0], exp: 0 } } else { positional_digits(x, precision) };
+    let mut d = if x.is_zero_() {
+        Digits {
+            digits: vec![0],
+            exp: 0,
+        }
+    } else {
+        positional_digits(x, precision)
+    };
+    if !x.is_zero_() && ((d.digits.len() as i32 - 1 - d.exp).max(0) as usize) < min_digits {
+        d = parse_fixed(&format!("{:.*}", min_digits, x.abs_()));
+    }
     let (int_part, mut frac) = split_positional(&d);
     while frac.len() < min_digits {
         frac.push('0');
     }
-    let int_str = format!("{}{}", if x.is_sign_negative_() { "-" } else { "" }, int_part);
+    let int_str = format!(
+        "{}{}",
+        if x.is_sign_negative_() { "-" } else { "" },
+        int_part
+    );
     let frac_str = match (frac.is_empty(), trim) {
         (true, Trim::Both) => String::new(),
         (true, Trim::LeaveOneZero) => ".0".to_string(),
@@ -184,12 +215,28 @@ pub fn fmt_scientific<T: FloatFmt>(
     pad_left: usize,
     exp_digits: usize,
 ) -> String {
-    let d = if x.is_zero_() { Digits { digits: vec![0], exp: 0 } } else { scientific_digits(x, precision) };
+    let mut d = if x.is_zero_() {
+        Digits {
+            digits: vec![0],
+            exp: 0,
+        }
+    } else {
+        scientific_digits(x, precision)
+    };
+    if !x.is_zero_() && d.digits.len() - 1 < min_digits {
+        // Digits past the shortest repr come from the exact binary value (numpy's Dragon4
+        // with min_digits), not zeros.
+        d = parse_sci(&format!("{:.*e}", min_digits, x.abs_()));
+    }
     let mut frac: String = d.digits[1..].iter().map(|&x| (b'0' + x) as char).collect();
     while frac.len() < min_digits {
         frac.push('0');
     }
-    let int_str = format!("{}{}", if x.is_sign_negative_() { "-" } else { "" }, d.digits[0]);
+    let int_str = format!(
+        "{}{}",
+        if x.is_sign_negative_() { "-" } else { "" },
+        d.digits[0]
+    );
     let frac_str = match (frac.is_empty(), trim) {
         (true, Trim::Both) => String::new(),
         (true, Trim::LeaveOneZero) => ".0".to_string(),
@@ -219,7 +266,11 @@ pub fn scalar_repr<T: FloatFmt>(x: T) -> String {
         return "nan".into();
     }
     if !x.is_finite_() {
-        return if x.is_sign_negative_() { "-inf".into() } else { "inf".into() };
+        return if x.is_sign_negative_() {
+            "-inf".into()
+        } else {
+            "inf".into()
+        };
     }
     let a = x.abs_().to_f64_();
     if a == 0.0 || (1e-4..1e16).contains(&a) {

@@ -22,12 +22,22 @@ fn numpy_text(t: &Tensor, is_repr: bool) -> String {
 
 /// `str(tensor)` / `print(tensor)`.
 pub fn tensor_str(t: &Tensor) -> String {
-    format!("tf.Tensor({}, shape={}, dtype={})", numpy_text(t, false), shape_tuple(t.shape()), t.dtype().name())
+    format!(
+        "tf.Tensor({}, shape={}, dtype={})",
+        numpy_text(t, false),
+        shape_tuple(t.shape()),
+        t.dtype().name()
+    )
 }
 
 /// `repr(tensor)`.
 pub fn tensor_repr(t: &Tensor) -> String {
-    format!("<tf.Tensor: shape={}, dtype={}, numpy={}>", shape_tuple(t.shape()), t.dtype().name(), numpy_text(t, true))
+    format!(
+        "<tf.Tensor: shape={}, dtype={}, numpy={}>",
+        shape_tuple(t.shape()),
+        t.dtype().name(),
+        numpy_text(t, true)
+    )
 }
 
 /// `repr(variable)`.

@@ -30,7 +30,10 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         }
     };
     rl.set_helper(Some(TenshHelper));
-    println!("tensh {} — TensorFlow 2 notebooks in Rust. Ctrl-D exits.", env!("CARGO_PKG_VERSION"));
+    println!(
+        "tensh {} — TensorFlow 2 notebooks in Rust. Ctrl-D exits.",
+        env!("CARGO_PKG_VERSION")
+    );
     loop {
         match rl.readline(">>> ") {
             Ok(line) => {

@@ -12,11 +12,17 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -53,7 +59,11 @@ pub enum ExprKind {
     Binary(BinOp, Box<Expr>, Box<Expr>),
     BoolOp(BoolOpKind, Vec<Expr>),
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     Starred(Box<Expr>),
 }
 
@@ -61,7 +71,12 @@ pub enum ExprKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FPart {
     Lit(String),
-    Expr { expr: Expr, conv: Option<char>, spec: Vec<FPart>, debug: Option<String> },
+    Expr {
+        expr: Expr,
+        conv: Option<char>,
+        spec: Vec<FPart>,
+        debug: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -226,11 +241,32 @@ pub enum StmtKind {
     AnnAssign(Expr, Expr, Option<Expr>),
     Import(Vec<ImportName>),
     ImportFrom(Vec<String>, Vec<ImportName>),
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<(Expr, Option<Expr>)>,
+        body: Vec<Stmt>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
     FunctionDef(Rc<FuncDef>),
     ClassDef(Rc<ClassDef>),
     Return(Option<Expr>),

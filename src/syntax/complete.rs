@@ -20,9 +20,15 @@ pub fn check(src: &str) -> Completeness {
         return Completeness::Complete;
     }
     if let Err(e) = tokenize(src, 0) {
-        return if e.incomplete { Completeness::Incomplete } else { Completeness::Complete };
+        return if e.incomplete {
+            Completeness::Incomplete
+        } else {
+            Completeness::Complete
+        };
     }
-    let ends_blank = src.ends_with("\n\n") || src.ends_with("\n \n") || src.lines().last().is_some_and(|l| l.trim().is_empty());
+    // The line editor hands over the buffer without the final newline, so an entry that
+    // ends in a newline ends in an empty line: the block is finished.
+    let ends_blank = src.ends_with('\n') || src.lines().last().is_some_and(|l| l.trim().is_empty());
     let opens_block = src
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim_end())

@@ -16,7 +16,13 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(name: &'static str, message: impl Into<String>, offset: usize) -> SyntaxError {
-        SyntaxError { name, message: message.into(), offset, end: None, incomplete: false }
+        SyntaxError {
+            name,
+            message: message.into(),
+            offset,
+            end: None,
+            incomplete: false,
+        }
     }
 
     pub fn incomplete(mut self) -> SyntaxError {
@@ -30,7 +36,12 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src[..floor_char_boundary(src, offset)];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 

@@ -30,12 +30,19 @@ pub fn test(i: Toks) -> PResult<Expr> {
                     return Ok((
                         j,
                         mk(
-                            ExprKind::IfExp { test: Box::new(cond), body: Box::new(body), orelse: Box::new(orelse) },
+                            ExprKind::IfExp {
+                                test: Box::new(cond),
+                                body: Box::new(body),
+                                orelse: Box::new(orelse),
+                            },
                             span,
                         ),
                     ));
                 }
-                return Err(nom::Err::Failure(PErr::at(j, "expected 'else' after 'if' expression")));
+                return Err(nom::Err::Failure(PErr::at(
+                    j,
+                    "expected 'else' after 'if' expression",
+                )));
             }
         }
     }
@@ -57,8 +64,18 @@ fn lambda(i: Toks) -> PResult<Expr> {
     let (i, _) = expect("':'", op(":"))(i)?;
     let (i, body) = expect("an expression", test)(i)?;
     let span = start.to(body.span);
-    let ret = Stmt { span: body.span, kind: StmtKind::Return(Some(body)) };
-    let def = FuncDef { name: "<lambda>".into(), params, body: vec![ret], decorators: vec![], is_lambda: true, span };
+    let ret = Stmt {
+        span: body.span,
+        kind: StmtKind::Return(Some(body)),
+    };
+    let def = FuncDef {
+        name: "<lambda>".into(),
+        params,
+        body: vec![ret],
+        decorators: vec![],
+        is_lambda: true,
+        span,
+    };
     Ok((i, mk(ExprKind::Lambda(Rc::new(def)), span)))
 }
 
@@ -84,7 +101,12 @@ fn bool_chain<'a>(
         i = j;
     }
     if values.len() == 1 {
-        return Ok((i, values.pop().unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default()))));
+        return Ok((
+            i,
+            values
+                .pop()
+                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
+        ));
     }
     let span = values[0].span.to(values[values.len() - 1].span);
     Ok((i, mk(ExprKind::BoolOp(kind, values), span)))
@@ -169,13 +191,23 @@ fn arith(i: Toks) -> PResult<Expr> {
 fn term(i: Toks) -> PResult<Expr> {
     binary_level(
         i,
-        &[("*", BinOp::Mul), ("@", BinOp::MatMul), ("//", BinOp::FloorDiv), ("/", BinOp::Div), ("%", BinOp::Mod)],
+        &[
+            ("*", BinOp::Mul),
+            ("@", BinOp::MatMul),
+            ("//", BinOp::FloorDiv),
+            ("/", BinOp::Div),
+            ("%", BinOp::Mod),
+        ],
         factor,
     )
 }
 
 fn factor(i: Toks) -> PResult<Expr> {
-    for (sym, uop) in [("-", UnaryOp::Neg), ("+", UnaryOp::Pos), ("~", UnaryOp::Invert)] {
+    for (sym, uop) in [
+        ("-", UnaryOp::Neg),
+        ("+", UnaryOp::Pos),
+        ("~", UnaryOp::Invert),
+    ] {
         if let Ok((j, start)) = op(sym)(i) {
             let (j, e) = expect("an expression", factor)(j)?;
             let span = start.to(e.span);
@@ -191,7 +223,13 @@ fn power(i: Toks) -> PResult<Expr> {
         // Right-associative, and binds tighter than a unary minus on its left only.
         let (j, exp) = expect("an expression after '**'", factor)(j)?;
         let span = base.span.to(exp.span);
-        return Ok((j, mk(ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)), span)));
+        return Ok((
+            j,
+            mk(
+                ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)),
+                span,
+            ),
+        ));
     }
     Ok((i, base))
 }
@@ -249,7 +287,9 @@ fn call_args(mut i: Toks) -> PResult<Vec<Arg>> {
             // A lone generator argument: f(x for x in y)
             if peek_is_kw(j, "for") && args.is_empty() {
                 let (j, gens) = comp_for(j)?;
-                let span = e.span.to(gens.last().map(|g| g.iter.span).unwrap_or(e.span));
+                let span = e
+                    .span
+                    .to(gens.last().map(|g| g.iter.span).unwrap_or(e.span));
                 args.push(Arg::Pos(mk(ExprKind::GenExp(Box::new(e), gens), span)));
                 return Ok((j, args));
             }
@@ -286,7 +326,13 @@ fn subscript(i: Toks) -> PResult<Expr> {
         .next()
         .unwrap_or(colon.end as usize);
     let span = Span::new(start, end);
-    Ok((i, mk(ExprKind::Slice(lo.map(Box::new), hi.map(Box::new), step.map(Box::new)), span)))
+    Ok((
+        i,
+        mk(
+            ExprKind::Slice(lo.map(Box::new), hi.map(Box::new), step.map(Box::new)),
+            span,
+        ),
+    ))
 }
 
 fn subscript_list(i: Toks) -> PResult<Expr> {
@@ -305,7 +351,12 @@ fn subscript_list(i: Toks) -> PResult<Expr> {
         }
     }
     if items.len() == 1 && !trailing {
-        return Ok((i, items.pop().unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default()))));
+        return Ok((
+            i,
+            items
+                .pop()
+                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
+        ));
     }
     let span = items[0].span.to(items[items.len() - 1].span);
     Ok((i, mk(ExprKind::Tuple(items), span)))
@@ -347,14 +398,21 @@ pub fn target_list(i: Toks) -> PResult<Expr> {
         }
     }
     if !tuple {
-        return Ok((i, items.pop().unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default()))));
+        return Ok((
+            i,
+            items
+                .pop()
+                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
+        ));
     }
     let span = items[0].span.to(items[items.len() - 1].span);
     Ok((i, mk(ExprKind::Tuple(items), span)))
 }
 
 /// `*expr` or the given parser.
-pub fn star_or<'a>(sub: fn(Toks<'a>) -> PResult<'a, Expr>) -> impl Fn(Toks<'a>) -> PResult<'a, Expr> {
+pub fn star_or<'a>(
+    sub: fn(Toks<'a>) -> PResult<'a, Expr>,
+) -> impl Fn(Toks<'a>) -> PResult<'a, Expr> {
     move |i: Toks<'a>| {
         if let Ok((j, start)) = op("*")(i) {
             let (j, e) = expect("an expression after '*'", bitor)(j)?;
@@ -384,7 +442,12 @@ pub fn testlist_star(i: Toks) -> PResult<Expr> {
         }
     }
     if !tuple {
-        return Ok((i, items.pop().unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default()))));
+        return Ok((
+            i,
+            items
+                .pop()
+                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
+        ));
     }
     let span = items[0].span.to(items[items.len() - 1].span);
     Ok((i, mk(ExprKind::Tuple(items), span)))
@@ -494,7 +557,10 @@ fn list(i: Toks, open: Span) -> PResult<Expr> {
     if peek_is_kw(i, "for") {
         let (i, gens) = comp_for(i)?;
         let (i, end) = close("]", open)(i)?;
-        return Ok((i, mk(ExprKind::ListComp(Box::new(first), gens), open.to(end))));
+        return Ok((
+            i,
+            mk(ExprKind::ListComp(Box::new(first), gens), open.to(end)),
+        ));
     }
     let (i, items) = rest_of_list(i, vec![first])?;
     let (i, end) = close("]", open)(i)?;
@@ -511,7 +577,13 @@ fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
         if peek_is_kw(i, "for") {
             let (i, gens) = comp_for(i)?;
             let (i, end) = close("}", open)(i)?;
-            return Ok((i, mk(ExprKind::DictComp(Box::new(first), Box::new(value), gens), open.to(end))));
+            return Ok((
+                i,
+                mk(
+                    ExprKind::DictComp(Box::new(first), Box::new(value), gens),
+                    open.to(end),
+                ),
+            ));
         }
         let mut pairs = vec![(first, value)];
         let mut i = i;
@@ -529,7 +601,10 @@ fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
     if peek_is_kw(i, "for") {
         let (i, gens) = comp_for(i)?;
         let (i, end) = close("}", open)(i)?;
-        return Ok((i, mk(ExprKind::SetComp(Box::new(first), gens), open.to(end))));
+        return Ok((
+            i,
+            mk(ExprKind::SetComp(Box::new(first), gens), open.to(end)),
+        ));
     }
     let (i, items) = rest_of_list(i, vec![first])?;
     let (i, end) = close("}", open)(i)?;

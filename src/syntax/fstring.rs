@@ -8,11 +8,23 @@ use super::lexeme::{tokenize_fragment, unescape};
 use super::tokens::{PErr, Toks};
 
 fn err(offset: usize, msg: &str) -> PErr {
-    PErr { offset, end: offset + 1, message: Some(msg.to_string()), opened: None, at_end: false }
+    PErr {
+        offset,
+        end: offset + 1,
+        message: Some(msg.to_string()),
+        opened: None,
+        at_end: false,
+    }
 }
 
 fn from_syntax(e: SyntaxError) -> PErr {
-    PErr { offset: e.offset, end: e.offset + 1, message: Some(e.message), opened: None, at_end: false }
+    PErr {
+        offset: e.offset,
+        end: e.offset + 1,
+        message: Some(e.message),
+        opened: None,
+        at_end: false,
+    }
 }
 
 /// Parses an f-string body that starts at byte `offset` of the source.
@@ -23,7 +35,11 @@ pub fn parse_fstring(body: &str, offset: usize, raw: bool) -> Result<Vec<FPart>,
     let mut i = 0;
     let flush = |lit: &mut String, parts: &mut Vec<FPart>| {
         if !lit.is_empty() {
-            let text = if raw { std::mem::take(lit) } else { unescape(&std::mem::take(lit)) };
+            let text = if raw {
+                std::mem::take(lit)
+            } else {
+                unescape(&std::mem::take(lit))
+            };
             parts.push(FPart::Lit(text));
         }
     };
@@ -100,7 +116,10 @@ fn field(body: &str, start: usize, offset: usize) -> Result<(FPart, usize), PErr
         text = &trimmed[..trimmed.len() - 1];
     }
     if text.trim().is_empty() {
-        return Err(err(offset + start, "f-string: valid expression required before '}'"));
+        return Err(err(
+            offset + start,
+            "f-string: valid expression required before '}'",
+        ));
     }
     let toks = tokenize_fragment(text, offset + start).map_err(from_syntax)?;
     let (rest, expr) = testlist_star(Toks(&toks)).map_err(|e| match e {
@@ -114,7 +133,10 @@ fn field(body: &str, start: usize, offset: usize) -> Result<(FPart, usize), PErr
     if bytes[end] == b'!' {
         conv = body[end + 1..].chars().next();
         if !matches!(conv, Some('r' | 's' | 'a')) {
-            return Err(err(offset + end, "f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+            return Err(err(
+                offset + end,
+                "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+            ));
         }
         end += 2;
     }
@@ -153,5 +175,13 @@ fn field(body: &str, start: usize, offset: usize) -> Result<(FPart, usize), PErr
     if debug.is_some() && conv.is_none() && spec.is_empty() {
         conv = Some('r');
     }
-    Ok((FPart::Expr { expr, conv, spec, debug }, end + 1))
+    Ok((
+        FPart::Expr {
+            expr,
+            conv,
+            spec,
+            debug,
+        },
+        end + 1,
+    ))
 }

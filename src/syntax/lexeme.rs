@@ -21,7 +21,11 @@ pub enum Tok {
     Str(String),
     /// An f-string: its body as written (escapes not processed), the byte offset of the body
     /// in the source, and whether it was raw (`rf'...'`).
-    FStr { body: String, offset: usize, raw: bool },
+    FStr {
+        body: String,
+        offset: usize,
+        raw: bool,
+    },
     Op(&'static str),
     Newline,
     Indent,
@@ -64,7 +68,11 @@ fn name(i: &str) -> LResult<'_, &str> {
 }
 
 fn digits(i: &str) -> LResult<'_, &str> {
-    recognize(pair(digit1, take_while(|c: char| c.is_ascii_digit() || c == '_'))).parse(i)
+    recognize(pair(
+        digit1,
+        take_while(|c: char| c.is_ascii_digit() || c == '_'),
+    ))
+    .parse(i)
 }
 
 fn exponent(i: &str) -> LResult<'_, &str> {
@@ -105,7 +113,10 @@ fn operator(i: &str) -> Option<&'static str> {
 fn string_start(i: &str) -> LResult<'_, (String, &str)> {
     let (rest, prefix) = take_while(|c: char| "rRbBfFuU".contains(c)).parse(i)?;
     if prefix.len() > 2 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
     }
     let (rest, q) = alt((tag("\"\"\""), tag("'''"), tag("\""), tag("'"))).parse(rest)?;
     Ok((rest, (prefix.to_ascii_lowercase(), q)))
@@ -188,7 +199,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn push(&mut self, tok: Tok, start: usize, end: usize) {
-        self.tokens.push(Token { tok, span: Span::new(start, end) });
+        self.tokens.push(Token {
+            tok,
+            span: Span::new(start, end),
+        });
     }
 
     fn err(&self, at: usize, msg: impl Into<String>) -> SyntaxError {
@@ -205,7 +219,6 @@ impl<'a> Lexer<'a> {
                 let ws = &rest[..ws_len];
                 let after = &rest[ws_len..];
                 if after.is_empty() {
-                    rest = after;
                     break;
                 }
                 if after.starts_with('#') || after.starts_with('\n') || after.starts_with("\r\n") {
@@ -213,8 +226,8 @@ impl<'a> Lexer<'a> {
                     rest = &after[nl..];
                     continue;
                 }
-                if after.starts_with("\\\n") {
-                    rest = &after[2..];
+                if let Some(joined) = after.strip_prefix("\\\n") {
+                    rest = joined;
                     continue;
                 }
                 let start = self.off(after);
@@ -237,7 +250,10 @@ impl<'a> Lexer<'a> {
                         _ => self.indent_char = Some(c),
                     }
                 }
-                let width = ws.chars().map(|c| if c == '\t' { 8 } else { 1 }).sum::<usize>();
+                let width = ws
+                    .chars()
+                    .map(|c| if c == '\t' { 8 } else { 1 })
+                    .sum::<usize>();
                 let top = *self.indents.last().unwrap_or(&0);
                 if width > top {
                     self.indents.push(width);
@@ -285,15 +301,22 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 if rest.len() == 1 {
-                    return Err(self.err(start, "unexpected EOF after line continuation").incomplete());
+                    return Err(self
+                        .err(start, "unexpected EOF after line continuation")
+                        .incomplete());
                 }
-                return Err(self.err(start, "unexpected character after line continuation character"));
+                return Err(self.err(
+                    start,
+                    "unexpected character after line continuation character",
+                ));
             }
             if let Ok((after, (prefix, quote))) = string_start(rest) {
                 rest = self.string(rest, after, &prefix, quote, start)?;
                 continue;
             }
-            if c.is_ascii_digit() || (c == '.' && rest[1..].starts_with(|d: char| d.is_ascii_digit())) {
+            if c.is_ascii_digit()
+                || (c == '.' && rest[1..].starts_with(|d: char| d.is_ascii_digit()))
+            {
                 rest = self.number(rest, start)?;
                 continue;
             }
@@ -322,7 +345,9 @@ impl<'a> Lexer<'a> {
         }
         let end = self.base + self.src.len();
         if let Some(&(b, at)) = self.brackets.last() {
-            return Err(self.err(at, format!("'{}' was never closed", b)).incomplete());
+            return Err(self
+                .err(at, format!("'{}' was never closed", b))
+                .incomplete());
         }
         if !at_line_start {
             self.push(Tok::Newline, end, end);
@@ -350,7 +375,10 @@ impl<'a> Lexer<'a> {
                     Some((open, _)) if open != want => {
                         return Err(self.err(
                             at,
-                            format!("closing parenthesis '{}' does not match opening parenthesis '{}'", close, open),
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                close, open
+                            ),
                         ))
                     }
                     _ => {}
@@ -439,7 +467,11 @@ impl<'a> Lexer<'a> {
         let after = &body_start[end_body + quote.len()..];
         let end = self.off(after);
         let tok = if prefix.contains('f') {
-            Tok::FStr { body: body.to_string(), offset: self.off(body_start), raw }
+            Tok::FStr {
+                body: body.to_string(),
+                offset: self.off(body_start),
+                raw,
+            }
         } else if raw {
             Tok::Str(body.to_string())
         } else {
@@ -453,8 +485,15 @@ impl<'a> Lexer<'a> {
 /// Splits `src` into tokens. `base` is added to every offset (used for f-string fields,
 /// which are lexed on their own but must report positions in the whole source).
 pub fn tokenize(src: &str, base: usize) -> Result<Vec<Token>, SyntaxError> {
-    Lexer { src, base, tokens: Vec::new(), indents: vec![0], brackets: Vec::new(), indent_char: None }
-        .run()
+    Lexer {
+        src,
+        base,
+        tokens: Vec::new(),
+        indents: vec![0],
+        brackets: Vec::new(),
+        indent_char: None,
+    }
+    .run()
 }
 
 /// Tokenizes one expression of an f-string field: newlines are not significant there.
@@ -466,6 +505,9 @@ pub fn tokenize_fragment(src: &str, base: usize) -> Result<Vec<Token>, SyntaxErr
         .filter(|t| !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::End))
         .collect();
     let end = base + src.len();
-    toks.push(Token { tok: Tok::End, span: Span::new(end, end) });
+    toks.push(Token {
+        tok: Tok::End,
+        span: Span::new(end, end),
+    });
     Ok(toks)
 }

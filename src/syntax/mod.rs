@@ -36,7 +36,11 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
     match stmt::file(Toks(&toks)) {
         Ok((_, body)) => Ok(body),
         Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => Err(to_syntax_error(src, e)),
-        Err(nom::Err::Incomplete(_)) => Err(SyntaxError::new("SyntaxError", "unexpected end of input", src.len())),
+        Err(nom::Err::Incomplete(_)) => Err(SyntaxError::new(
+            "SyntaxError",
+            "unexpected end of input",
+            src.len(),
+        )),
     }
 }
 
@@ -47,11 +51,12 @@ fn to_syntax_error(src: &str, e: PErr) -> SyntaxError {
         let bracket = src[open..].chars().next().unwrap_or('(');
         message = format!("{} to close '{}' opened at {}:{}", message, bracket, l, c);
     }
-    let name = if message.starts_with("expected an indented block") || message == "unexpected indent" {
-        "IndentationError"
-    } else {
-        "SyntaxError"
-    };
+    let name =
+        if message.starts_with("expected an indented block") || message == "unexpected indent" {
+            "IndentationError"
+        } else {
+            "SyntaxError"
+        };
     let mut err = SyntaxError::new(name, message, e.offset);
     if e.end > e.offset + 1 {
         err.end = Some(e.end);

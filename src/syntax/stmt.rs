@@ -62,7 +62,10 @@ fn simple_line(i: Toks) -> PResult<Vec<Stmt>> {
 
 fn span_from(start: Span, i: Toks, prev_end: u32) -> Span {
     let _ = i;
-    Span { start: start.start, end: prev_end.max(start.end) }
+    Span {
+        start: start.start,
+        end: prev_end.max(start.end),
+    }
 }
 
 fn small_stmt(i: Toks) -> PResult<Stmt> {
@@ -84,7 +87,13 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                 }
                 let (j, e) = testlist_star(j)?;
                 let span = start.to(e.span);
-                return Ok((j, Stmt { kind: StmtKind::Return(Some(e)), span }));
+                return Ok((
+                    j,
+                    Stmt {
+                        kind: StmtKind::Return(Some(e)),
+                        span,
+                    },
+                ));
             }
             "raise" => {
                 let j = i.take_from(1);
@@ -100,7 +109,13 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     Err(_) => (j, None),
                 };
                 let end = cause.as_ref().map(|c| c.span).unwrap_or(e.span);
-                return Ok((j, Stmt { kind: StmtKind::Raise(Some(e), cause), span: start.to(end) }));
+                return Ok((
+                    j,
+                    Stmt {
+                        kind: StmtKind::Raise(Some(e), cause),
+                        span: start.to(end),
+                    },
+                ));
             }
             "assert" => {
                 let (j, e) = expect("an expression after 'assert'", test)(i.take_from(1))?;
@@ -112,7 +127,13 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     Err(_) => (j, None),
                 };
                 let end = msg.as_ref().map(|m| m.span).unwrap_or(e.span);
-                return Ok((j, Stmt { kind: StmtKind::Assert(e, msg), span: start.to(end) }));
+                return Ok((
+                    j,
+                    Stmt {
+                        kind: StmtKind::Assert(e, msg),
+                        span: start.to(end),
+                    },
+                ));
             }
             "del" => {
                 let (j, t) = expect("a target after 'del'", target_list)(i.take_from(1))?;
@@ -121,7 +142,13 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     ExprKind::Tuple(items) => items,
                     _ => vec![t],
                 };
-                return Ok((j, Stmt { kind: StmtKind::Delete(targets), span }));
+                return Ok((
+                    j,
+                    Stmt {
+                        kind: StmtKind::Delete(targets),
+                        span,
+                    },
+                ));
             }
             "global" | "nonlocal" => {
                 let is_global = word == "global";
@@ -133,8 +160,18 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     end = s;
                     j = k;
                 }
-                let kind = if is_global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) };
-                return Ok((j, Stmt { kind, span: start.to(end) }));
+                let kind = if is_global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                };
+                return Ok((
+                    j,
+                    Stmt {
+                        kind,
+                        span: start.to(end),
+                    },
+                ));
             }
             "import" => return import(i),
             "from" => return import_from(i),
@@ -145,8 +182,10 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
 }
 
 fn at_stmt_end(i: Toks) -> bool {
-    matches!(i.first().map(|t| &t.tok), Some(Tok::Newline | Tok::End | Tok::Dedent) | None)
-        || peek_is_op(i, ";")
+    matches!(
+        i.first().map(|t| &t.tok),
+        Some(Tok::Newline | Tok::End | Tok::Dedent) | None
+    ) || peek_is_op(i, ";")
 }
 
 fn dotted(i: Toks) -> PResult<(Vec<String>, Span)> {
@@ -174,19 +213,28 @@ fn alias(i: Toks) -> PResult<Option<(String, Span)>> {
 fn import(i: Toks) -> PResult<Stmt> {
     let (mut i, start) = kw("import")(i)?;
     let mut names = Vec::new();
-    let mut end = start;
+    let mut end;
     loop {
         let (j, (path, s)) = dotted(i)?;
         let (j, a) = alias(j)?;
         end = a.as_ref().map(|x| x.1).unwrap_or(s);
-        names.push(ImportName { path, alias: a.map(|x| x.0) });
+        names.push(ImportName {
+            path,
+            alias: a.map(|x| x.0),
+        });
         i = j;
         match op(",")(i) {
             Ok((j, _)) => i = j,
             Err(_) => break,
         }
     }
-    Ok((i, Stmt { kind: StmtKind::Import(names), span: start.to(end) }))
+    Ok((
+        i,
+        Stmt {
+            kind: StmtKind::Import(names),
+            span: start.to(end),
+        },
+    ))
 }
 
 fn import_from(i: Toks) -> PResult<Stmt> {
@@ -194,20 +242,32 @@ fn import_from(i: Toks) -> PResult<Stmt> {
     let (i, (module, _)) = dotted(i)?;
     let (i, _) = expect("'import'", kw("import"))(i)?;
     if let Ok((j, s)) = op("*")(i) {
-        let names = vec![ImportName { path: vec!["*".into()], alias: None }];
-        return Ok((j, Stmt { kind: StmtKind::ImportFrom(module, names), span: start.to(s) }));
+        let names = vec![ImportName {
+            path: vec!["*".into()],
+            alias: None,
+        }];
+        return Ok((
+            j,
+            Stmt {
+                kind: StmtKind::ImportFrom(module, names),
+                span: start.to(s),
+            },
+        ));
     }
     let (mut i, paren) = match op("(")(i) {
         Ok((j, s)) => (j, Some(s)),
         Err(_) => (i, None),
     };
     let mut names = Vec::new();
-    let mut end = start;
+    let mut end;
     loop {
         let (j, (n, s)) = expect("a name to import", ident)(i)?;
         let (j, a) = alias(j)?;
         end = a.as_ref().map(|x| x.1).unwrap_or(s);
-        names.push(ImportName { path: vec![n], alias: a.map(|x| x.0) });
+        names.push(ImportName {
+            path: vec![n],
+            alias: a.map(|x| x.0),
+        });
         i = j;
         match op(",")(i) {
             Ok((j, _)) => {
@@ -224,7 +284,13 @@ fn import_from(i: Toks) -> PResult<Stmt> {
         end = s;
         i = j;
     }
-    Ok((i, Stmt { kind: StmtKind::ImportFrom(module, names), span: start.to(end) }))
+    Ok((
+        i,
+        Stmt {
+            kind: StmtKind::ImportFrom(module, names),
+            span: start.to(end),
+        },
+    ))
 }
 
 const AUG_OPS: &[(&str, BinOp)] = &[
@@ -246,14 +312,18 @@ const AUG_OPS: &[(&str, BinOp)] = &[
 fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => Ok(()),
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|x| check_target(x, i)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().try_for_each(|x| check_target(x, i))
+        }
         ExprKind::Starred(inner) => check_target(inner, i),
         _ => {
             let what = match &e.kind {
                 ExprKind::Call(..) => "function call",
-                ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::NoneLit => {
-                    "literal"
-                }
+                ExprKind::Int(_)
+                | ExprKind::Float(_)
+                | ExprKind::Str(_)
+                | ExprKind::Bool(_)
+                | ExprKind::NoneLit => "literal",
                 _ => "expression",
             };
             let mut err = PErr::at(i, format!("cannot assign to {}", what));
@@ -278,14 +348,26 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
     let start = first.span;
     for &(sym, bop) in AUG_OPS {
         if let Ok((j, _)) = op(sym)(i) {
-            if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
-                let mut err = PErr::at(i, "'tuple' is an illegal expression for augmented assignment");
+            if !matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+            ) {
+                let mut err = PErr::at(
+                    i,
+                    "'tuple' is an illegal expression for augmented assignment",
+                );
                 err.offset = start.start as usize;
                 return Err(nom::Err::Failure(err));
             }
             let (j, value) = expect("an expression", testlist_star)(j)?;
             let span = start.to(value.span);
-            return Ok((j, Stmt { kind: StmtKind::AugAssign(first, bop, value), span }));
+            return Ok((
+                j,
+                Stmt {
+                    kind: StmtKind::AugAssign(first, bop, value),
+                    span,
+                },
+            ));
         }
     }
     if let Ok((j, _)) = op(":")(i) {
@@ -300,11 +382,23 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
             Err(_) => (j, None),
         };
         let end = value.as_ref().map(|v| v.span).unwrap_or(ann.span);
-        return Ok((j, Stmt { kind: StmtKind::AnnAssign(first, ann, value), span: start.to(end) }));
+        return Ok((
+            j,
+            Stmt {
+                kind: StmtKind::AnnAssign(first, ann, value),
+                span: start.to(end),
+            },
+        ));
     }
     if !peek_is_op(i, "=") {
         let span = first.span;
-        return Ok((i, Stmt { kind: StmtKind::Expr(first), span }));
+        return Ok((
+            i,
+            Stmt {
+                kind: StmtKind::Expr(first),
+                span,
+            },
+        ));
     }
     let mut exprs = vec![first];
     let mut i = i;
@@ -313,12 +407,21 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
         exprs.push(e);
         i = j;
     }
-    let value = exprs.pop().unwrap_or_else(|| Expr { kind: ExprKind::NoneLit, span: start });
+    let value = exprs.pop().unwrap_or(Expr {
+        kind: ExprKind::NoneLit,
+        span: start,
+    });
     for t in &exprs {
         check_target(t, i)?;
     }
     let span = span_from(start, i, value.span.end);
-    Ok((i, Stmt { kind: StmtKind::Assign(exprs, value), span }))
+    Ok((
+        i,
+        Stmt {
+            kind: StmtKind::Assign(exprs, value),
+            span,
+        },
+    ))
 }
 
 /// A suite after `:`: statements on the same line, or an indented block.
@@ -368,12 +471,16 @@ fn end_of(body: &[Stmt], fallback: Span) -> Span {
 
 /// A compound statement, or None when the input does not start one.
 fn compound(i: Toks) -> PResult<Option<Stmt>> {
-    let Some(first) = i.first() else { return Ok((i, None)) };
+    let Some(first) = i.first() else {
+        return Ok((i, None));
+    };
     let start = first.span;
     if peek_is_op(i, "@") {
         return decorated(i).map(|(j, s)| (j, Some(s)));
     }
-    let Tok::Name(word) = &first.tok else { return Ok((i, None)) };
+    let Tok::Name(word) = &first.tok else {
+        return Ok((i, None));
+    };
     let j = i.take_from(1);
     let (j, stmt) = match word.as_str() {
         "if" => if_stmt(j, start)?,
@@ -382,7 +489,17 @@ fn compound(i: Toks) -> PResult<Option<Stmt>> {
             let (j, body) = suite(j, start)?;
             let (j, orelse) = else_suite(j)?;
             let span = end_of(&orelse, end_of(&body, start));
-            (j, Stmt { kind: StmtKind::While { test: t, body, orelse }, span })
+            (
+                j,
+                Stmt {
+                    kind: StmtKind::While {
+                        test: t,
+                        body,
+                        orelse,
+                    },
+                    span,
+                },
+            )
         }
         "for" => {
             let (j, target) = expect("a target", target_list)(j)?;
@@ -391,7 +508,18 @@ fn compound(i: Toks) -> PResult<Option<Stmt>> {
             let (j, body) = suite(j, start)?;
             let (j, orelse) = else_suite(j)?;
             let span = end_of(&orelse, end_of(&body, start));
-            (j, Stmt { kind: StmtKind::For { target, iter, body, orelse }, span })
+            (
+                j,
+                Stmt {
+                    kind: StmtKind::For {
+                        target,
+                        iter,
+                        body,
+                        orelse,
+                    },
+                    span,
+                },
+            )
         }
         "with" => {
             let mut items = Vec::new();
@@ -400,7 +528,8 @@ fn compound(i: Toks) -> PResult<Option<Stmt>> {
                 let (k, ctx) = expect("an expression", test)(j)?;
                 let (k, var) = match kw("as")(k) {
                     Ok((m, _)) => {
-                        let (m, t) = expect("a target after 'as'", star_or(super::expr::primary))(m)?;
+                        let (m, t) =
+                            expect("a target after 'as'", star_or(super::expr::primary))(m)?;
                         (m, Some(t))
                     }
                     Err(_) => (k, None),
@@ -414,18 +543,36 @@ fn compound(i: Toks) -> PResult<Option<Stmt>> {
             }
             let (j, body) = suite(j, start)?;
             let span = end_of(&body, start);
-            (j, Stmt { kind: StmtKind::With { items, body }, span })
+            (
+                j,
+                Stmt {
+                    kind: StmtKind::With { items, body },
+                    span,
+                },
+            )
         }
         "try" => try_stmt(j, start)?,
         "def" => {
             let (j, def) = funcdef(j, start, vec![])?;
             let span = def.span;
-            (j, Stmt { kind: StmtKind::FunctionDef(Rc::new(def)), span })
+            (
+                j,
+                Stmt {
+                    kind: StmtKind::FunctionDef(Rc::new(def)),
+                    span,
+                },
+            )
         }
         "class" => {
             let (j, def) = classdef(j, start, vec![])?;
             let span = def.span;
-            (j, Stmt { kind: StmtKind::ClassDef(Rc::new(def)), span })
+            (
+                j,
+                Stmt {
+                    kind: StmtKind::ClassDef(Rc::new(def)),
+                    span,
+                },
+            )
         }
         "elif" | "else" | "except" | "finally" => return hard(i, "invalid syntax"),
         _ => return Ok((i, None)),
@@ -443,7 +590,17 @@ fn if_stmt(i: Toks, start: Span) -> PResult<Stmt> {
         else_suite(i)?
     };
     let span = end_of(&orelse, end_of(&body, start));
-    Ok((i, Stmt { kind: StmtKind::If { test: t, body, orelse }, span }))
+    Ok((
+        i,
+        Stmt {
+            kind: StmtKind::If {
+                test: t,
+                body,
+                orelse,
+            },
+            span,
+        },
+    ))
 }
 
 fn else_suite(i: Toks) -> PResult<Vec<Stmt>> {
@@ -466,7 +623,12 @@ fn try_stmt(i: Toks, start: Span) -> PResult<Stmt> {
         let (j, name) = alias(j)?;
         let (j, hbody) = suite(j, s)?;
         let span = end_of(&hbody, s);
-        handlers.push(ExceptHandler { kind, name: name.map(|n| n.0), body: hbody, span });
+        handlers.push(ExceptHandler {
+            kind,
+            name: name.map(|n| n.0),
+            body: hbody,
+            span,
+        });
         i = j;
     }
     let (i, orelse) = else_suite(i)?;
@@ -477,8 +639,23 @@ fn try_stmt(i: Toks, start: Span) -> PResult<Stmt> {
     if handlers.is_empty() && finalbody.is_empty() {
         return hard(i, "expected 'except' or 'finally' block");
     }
-    let span = end_of(&finalbody, end_of(&orelse, start));
-    Ok((i, Stmt { kind: StmtKind::Try { body, handlers, orelse, finalbody }, span }))
+    let mut span = end_of(&body, start);
+    for h in &handlers {
+        span = span.to(h.span);
+    }
+    let span = end_of(&finalbody, end_of(&orelse, span));
+    Ok((
+        i,
+        Stmt {
+            kind: StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+            span,
+        },
+    ))
 }
 
 fn decorated(mut i: Toks) -> PResult<Stmt> {
@@ -492,12 +669,24 @@ fn decorated(mut i: Toks) -> PResult<Stmt> {
     if let Ok((j, s)) = kw("def")(i) {
         let (j, def) = funcdef(j, s, decorators)?;
         let span = def.span;
-        return Ok((j, Stmt { kind: StmtKind::FunctionDef(Rc::new(def)), span }));
+        return Ok((
+            j,
+            Stmt {
+                kind: StmtKind::FunctionDef(Rc::new(def)),
+                span,
+            },
+        ));
     }
     if let Ok((j, s)) = kw("class")(i) {
         let (j, def) = classdef(j, s, decorators)?;
         let span = def.span;
-        return Ok((j, Stmt { kind: StmtKind::ClassDef(Rc::new(def)), span }));
+        return Ok((
+            j,
+            Stmt {
+                kind: StmtKind::ClassDef(Rc::new(def)),
+                span,
+            },
+        ));
     }
     hard(i, "expected 'def' or 'class' after a decorator")
 }
@@ -513,7 +702,17 @@ fn funcdef(i: Toks, start: Span, decorators: Vec<Expr>) -> PResult<FuncDef> {
     };
     let (i, body) = suite(i, start)?;
     let span = end_of(&body, start);
-    Ok((i, FuncDef { name, params, body, decorators, is_lambda: false, span }))
+    Ok((
+        i,
+        FuncDef {
+            name,
+            params,
+            body,
+            decorators,
+            is_lambda: false,
+            span,
+        },
+    ))
 }
 
 fn classdef(i: Toks, start: Span, decorators: Vec<Expr>) -> PResult<ClassDef> {
@@ -543,7 +742,16 @@ fn classdef(i: Toks, start: Span, decorators: Vec<Expr>) -> PResult<ClassDef> {
     };
     let (i, body) = suite(i, start)?;
     let span = end_of(&body, start);
-    Ok((i, ClassDef { name, bases, body, decorators, span }))
+    Ok((
+        i,
+        ClassDef {
+            name,
+            bases,
+            body,
+            decorators,
+            span,
+        },
+    ))
 }
 
 /// Parameters up to `)` (for def) or `:` (for lambda): `a, b=1, *args, c, **kw`.
@@ -576,7 +784,10 @@ pub fn param_list(mut i: Toks, annotations: bool) -> PResult<Params> {
                 }
                 Err(_) => (j, None),
             };
-            if default.is_none() && !after_star && params.positional.iter().any(|p| p.default.is_some()) {
+            if default.is_none()
+                && !after_star
+                && params.positional.iter().any(|p| p.default.is_some())
+            {
                 let mut e = PErr::at(i, "non-default argument follows default argument");
                 e.offset = nspan.start as usize;
                 return Err(nom::Err::Failure(e));

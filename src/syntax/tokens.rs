@@ -61,7 +61,6 @@ impl<'a> Input for Toks<'a> {
     }
 }
 
-
 /// A parse error: the furthest position reached and, when known, what was expected there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PErr {
@@ -77,10 +76,20 @@ pub struct PErr {
 impl PErr {
     pub fn at(input: Toks, message: impl Into<String>) -> PErr {
         let (offset, end, at_end) = match input.first() {
-            Some(t) => (t.span.start as usize, t.span.end as usize, t.tok == Tok::End),
+            Some(t) => (
+                t.span.start as usize,
+                t.span.end as usize,
+                t.tok == Tok::End,
+            ),
             None => (0, 0, true),
         };
-        PErr { offset, end, message: Some(message.into()), opened: None, at_end }
+        PErr {
+            offset,
+            end,
+            message: Some(message.into()),
+            opened: None,
+            at_end,
+        }
     }
 }
 
@@ -105,14 +114,17 @@ impl<'a> ParseError<Toks<'a>> for PErr {
 
 pub type PResult<'a, T> = IResult<Toks<'a>, T, PErr>;
 
-fn fail<T>(i: Toks) -> PResult<'_, T> {
+fn fail<T>(i: Toks<'_>) -> PResult<'_, T> {
     Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))
 }
 
 /// An operator token; returns its span.
 pub fn op(s: &'static str) -> impl Fn(Toks) -> PResult<Span> {
     move |i: Toks| match i.first() {
-        Some(Token { tok: Tok::Op(o), span }) if *o == s => Ok((i.take_from(1), *span)),
+        Some(Token {
+            tok: Tok::Op(o),
+            span,
+        }) if *o == s => Ok((i.take_from(1), *span)),
         _ => fail(i),
     }
 }
@@ -120,7 +132,10 @@ pub fn op(s: &'static str) -> impl Fn(Toks) -> PResult<Span> {
 /// A keyword; returns its span.
 pub fn kw(s: &'static str) -> impl Fn(Toks) -> PResult<Span> {
     move |i: Toks| match i.first() {
-        Some(Token { tok: Tok::Name(n), span }) if n == s => Ok((i.take_from(1), *span)),
+        Some(Token {
+            tok: Tok::Name(n),
+            span,
+        }) if n == s => Ok((i.take_from(1), *span)),
         _ => fail(i),
     }
 }
@@ -128,9 +143,10 @@ pub fn kw(s: &'static str) -> impl Fn(Toks) -> PResult<Span> {
 /// An identifier that is not a keyword.
 pub fn ident(i: Toks) -> PResult<(String, Span)> {
     match i.first() {
-        Some(Token { tok: Tok::Name(n), span }) if !KEYWORDS.contains(&n.as_str()) => {
-            Ok((i.take_from(1), (n.clone(), *span)))
-        }
+        Some(Token {
+            tok: Tok::Name(n),
+            span,
+        }) if !KEYWORDS.contains(&n.as_str()) => Ok((i.take_from(1), (n.clone(), *span))),
         _ => fail(i),
     }
 }

@@ -39,7 +39,9 @@ pub fn stmt(s: &Stmt, level: usize, out: &mut String) {
             }
             out.push_str(&expr(v));
         }
-        StmtKind::AugAssign(t, op, v) => out.push_str(&format!("{} {}= {}", expr(t), op.symbol(), expr(v))),
+        StmtKind::AugAssign(t, op, v) => {
+            out.push_str(&format!("{} {}= {}", expr(t), op.symbol(), expr(v)))
+        }
         StmtKind::AnnAssign(t, a, v) => {
             out.push_str(&format!("{}: {}", expr(t), expr(a)));
             if let Some(v) = v {
@@ -47,8 +49,17 @@ pub fn stmt(s: &Stmt, level: usize, out: &mut String) {
             }
         }
         StmtKind::Import(names) => out.push_str(&format!("import {}", import_names(names))),
-        StmtKind::ImportFrom(m, names) => out.push_str(&format!("from {} import {}", m.join("."), import_names(names))),
-        StmtKind::For { target, iter, body, orelse } => {
+        StmtKind::ImportFrom(m, names) => out.push_str(&format!(
+            "from {} import {}",
+            m.join("."),
+            import_names(names)
+        )),
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
             out.push_str(&format!("for {} in {}", expr(target), expr(iter)));
             block(body, level, out);
             else_block(orelse, level, out);
@@ -78,7 +89,12 @@ pub fn stmt(s: &Stmt, level: usize, out: &mut String) {
             block(body, level, out);
             return;
         }
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             out.push_str("try");
             block(body, level, out);
             for h in handlers {
@@ -201,7 +217,11 @@ fn list(items: &[Expr]) -> String {
 
 /// Python's repr of a string literal.
 pub fn quote(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     out.push(q);
     for c in s.chars() {
@@ -214,7 +234,9 @@ pub fn quote(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -232,11 +254,18 @@ fn float(v: f64) -> String {
 }
 
 fn comps(gens: &[Comprehension]) -> String {
+    // The iterable and the filters are `or_test`s: conditionals and lambdas need parentheses.
+    let part = |x: &Expr| match x.kind {
+        ExprKind::IfExp { .. } | ExprKind::Lambda(..) | ExprKind::Tuple(..) => {
+            format!("({})", expr(x))
+        }
+        _ => expr(x),
+    };
     gens.iter()
         .map(|g| {
-            let mut s = format!(" for {} in {}", expr(&g.target), expr(&g.iter));
+            let mut s = format!(" for {} in {}", expr(&g.target), part(&g.iter));
             for c in &g.ifs {
-                s.push_str(&format!(" if {}", expr(c)));
+                s.push_str(&format!(" if {}", part(c)));
             }
             s
         })
@@ -259,7 +288,12 @@ fn fparts(parts: &[FPart]) -> String {
                     }
                 }
             }
-            FPart::Expr { expr: e, conv, spec, debug } => {
+            FPart::Expr {
+                expr: e,
+                conv,
+                spec,
+                debug,
+            } => {
                 s.push('{');
                 match debug {
                     Some(d) => s.push_str(d),
@@ -308,7 +342,10 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Tuple(items) => format!("({})", list(items)),
         ExprKind::Set(items) => format!("{{{}}}", list(items)),
         ExprKind::Dict(pairs) => {
-            let ps: Vec<String> = pairs.iter().map(|(k, v)| format!("{}: {}", expr(k), expr(v))).collect();
+            let ps: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| format!("{}: {}", expr(k), expr(v)))
+                .collect();
             format!("{{{}}}", ps.join(", "))
         }
         ExprKind::ListComp(elt, gens) => format!("[{}{}]", sub(elt), comps(gens)),
@@ -372,7 +409,11 @@ pub fn expr(e: &Expr) -> String {
         }
         ExprKind::Binary(op, l, r) => format!("{} {} {}", sub(l), op.symbol(), sub(r)),
         ExprKind::BoolOp(op, vals) => {
-            let word = if *op == BoolOpKind::And { " and " } else { " or " };
+            let word = if *op == BoolOpKind::And {
+                " and "
+            } else {
+                " or "
+            };
             vals.iter().map(sub).collect::<Vec<_>>().join(word)
         }
         ExprKind::Compare(l, ops) => {
@@ -382,14 +423,16 @@ pub fn expr(e: &Expr) -> String {
             }
             s
         }
-        ExprKind::IfExp { test, body, orelse } => format!("{} if {} else {}", sub(body), sub(test), sub(orelse)),
+        ExprKind::IfExp { test, body, orelse } => {
+            format!("{} if {} else {}", sub(body), sub(test), sub(orelse))
+        }
         ExprKind::Starred(x) => format!("*{}", sub(x)),
     }
 }
 
 fn sub_arg(x: &Expr) -> String {
     match x.kind {
-        ExprKind::Tuple(_) | ExprKind::GenExp(..) => format!("({})", expr(x)),
+        ExprKind::Tuple(_) => format!("({})", expr(x)),
         _ => expr(x),
     }
 }

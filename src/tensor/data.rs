@@ -65,7 +65,9 @@ pub struct Tensor {
 
 impl Tensor {
     pub fn from_array<T: Elem>(a: ArrayD<T>) -> Tensor {
-        Tensor { data: T::wrap(a.into_shared()) }
+        Tensor {
+            data: T::wrap(a.into_shared()),
+        }
     }
 
     pub fn from_shared<T: Elem>(a: ArcArray<T, IxDyn>) -> Tensor {
@@ -122,7 +124,11 @@ impl Tensor {
             Some(a) => Ok(a.iter().copied().collect()),
             None => Err(TfError::new(
                 "TypeError",
-                format!("expected a {} tensor, got {}", T::DTYPE.name(), self.dtype().name()),
+                format!(
+                    "expected a {} tensor, got {}",
+                    T::DTYPE.name(),
+                    self.dtype().name()
+                ),
             )),
         }
     }

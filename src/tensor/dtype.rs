@@ -319,7 +319,11 @@ pub mod num_like {
                 #[inline(always)]
                 fn floormod(self, o: Self) -> Option<Self> {
                     let r = self % o;
-                    Some(if r != 0.0 && ((r < 0.0) != (o < 0.0)) { r + o } else { r })
+                    Some(if r != 0.0 && ((r < 0.0) != (o < 0.0)) {
+                        r + o
+                    } else {
+                        r
+                    })
                 }
                 #[inline(always)]
                 fn pow(self, o: Self) -> Self {

@@ -14,7 +14,10 @@ pub type TResult<T> = Result<T, TfError>;
 
 impl TfError {
     pub fn new(name: &'static str, message: impl Into<String>) -> TfError {
-        TfError { name, message: message.into() }
+        TfError {
+            name,
+            message: message.into(),
+        }
     }
 }
 

@@ -40,7 +40,13 @@ impl Generator {
     }
 
     /// Normal draws, redrawn until within two standard deviations.
-    pub fn truncated_normal(&mut self, shape: &[usize], mean: f64, std: f64, dtype: DType) -> Tensor {
+    pub fn truncated_normal(
+        &mut self,
+        shape: &[usize],
+        mean: f64,
+        std: f64,
+        dtype: DType,
+    ) -> Tensor {
         let n: usize = shape.iter().product();
         let v: Vec<f64> = (0..n)
             .map(|_| loop {
@@ -70,7 +76,15 @@ impl Generator {
                 .collect()
         } else {
             let (lo, hi) = (min as i64, max as i64);
-            (0..n).map(|_| if hi > lo { self.rng.random_range(lo..hi) as f64 } else { lo as f64 }).collect()
+            (0..n)
+                .map(|_| {
+                    if hi > lo {
+                        self.rng.random_range(lo..hi) as f64
+                    } else {
+                        lo as f64
+                    }
+                })
+                .collect()
         };
         Tensor::from_f64s(dtype, shape, &v)
     }

@@ -6,15 +6,33 @@ use crate::tensor::{DType, Tensor};
 /// `tf.range(start, limit, delta, dtype)`.
 pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor> {
     if delta == 0.0 {
-        return Err(crate::tensor::error::op_error("Range", "Range", "Requires delta != 0: 0", Some("range")));
+        return Err(crate::tensor::error::op_error(
+            "Range",
+            "Range",
+            "Requires delta != 0: 0",
+            Some("range"),
+        ));
     }
     if (delta > 0.0 && start > limit) || (delta < 0.0 && start < limit) {
         let msg = if delta > 0.0 {
-            format!("Requires start <= limit when delta > 0: {}/{}", fmt_num(start, dtype), fmt_num(limit, dtype))
+            format!(
+                "Requires start <= limit when delta > 0: {}/{}",
+                fmt_num(start, dtype),
+                fmt_num(limit, dtype)
+            )
         } else {
-            format!("Requires start >= limit when delta < 0: {}/{}", fmt_num(start, dtype), fmt_num(limit, dtype))
+            format!(
+                "Requires start >= limit when delta < 0: {}/{}",
+                fmt_num(start, dtype),
+                fmt_num(limit, dtype)
+            )
         };
-        return Err(crate::tensor::error::op_error("Range", "Range", msg, Some("range")));
+        return Err(crate::tensor::error::op_error(
+            "Range",
+            "Range",
+            msg,
+            Some("range"),
+        ));
     }
     let n = if dtype.is_float() {
         ((limit - start) / delta).abs().ceil() as usize
@@ -23,7 +41,9 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
     };
     let vals: Vec<f64> = match dtype {
         // TensorFlow accumulates in the element type: start + i * delta.
-        DType::F32 => (0..n).map(|i| (start as f32 + i as f32 * delta as f32) as f64).collect(),
+        DType::F32 => (0..n)
+            .map(|i| (start as f32 + i as f32 * delta as f32) as f64)
+            .collect(),
         _ => (0..n).map(|i| start + i as f64 * delta).collect(),
     };
     Ok(Tensor::from_f64s(dtype, &[n], &vals))
@@ -46,16 +66,43 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
     let vals: Vec<f64> = match dtype {
         DType::F32 => {
             let (s, e) = (start as f32, stop as f32);
-            let step = if num > 1 { (e - s) / (num - 1) as f32 } else { 0.0 };
-            (0..num).map(|i| if i + 1 == num && num > 1 { e as f64 } else { (s + step * i as f32) as f64 }).collect()
+            let step = if num > 1 {
+                (e - s) / (num - 1) as f32
+            } else {
+                0.0
+            };
+            (0..num)
+                .map(|i| {
+                    if i + 1 == num && num > 1 {
+                        e as f64
+                    } else {
+                        (s + step * i as f32) as f64
+                    }
+                })
+                .collect()
         }
         _ => {
-            let step = if num > 1 { (stop - start) / (num - 1) as f64 } else { 0.0 };
-            (0..num).map(|i| if i + 1 == num && num > 1 { stop } else { start + step * i as f64 }).collect()
+            let step = if num > 1 {
+                (stop - start) / (num - 1) as f64
+            } else {
+                0.0
+            };
+            (0..num)
+                .map(|i| {
+                    if i + 1 == num && num > 1 {
+                        stop
+                    } else {
+                        start + step * i as f64
+                    }
+                })
+                .collect()
         }
     };
     if !dtype.is_float() {
-        return Err(invalid_arg(format!("linspace needs a float dtype, got {}", dtype.name())));
+        return Err(invalid_arg(format!(
+            "linspace needs a float dtype, got {}",
+            dtype.name()
+        )));
     }
     Ok(Tensor::from_f64s(dtype, &[num], &vals))
 }
@@ -78,7 +125,11 @@ pub fn meshgrid(xs: &[Tensor], ij: bool) -> TResult<Vec<Tensor>> {
     let mut out = Vec::new();
     for (k, x) in xs.iter().enumerate() {
         let mut shape = vec![1usize; xs.len()];
-        let pos = if !ij && xs.len() >= 2 && k < 2 { 1 - k } else { k };
+        let pos = if !ij && xs.len() >= 2 && k < 2 {
+            1 - k
+        } else {
+            k
+        };
         shape[pos] = x.size();
         let r = super::shape::reshape_to(&x.contiguous(), &shape);
         out.push(super::shape::broadcast_to(&r, &lens)?);

@@ -34,12 +34,20 @@ fn ldexp(a: f32, e: f32) -> f32 {
 #[inline(always)]
 pub fn exp_f32(x: f32) -> f32 {
     let xc = x.min(88.723);
-    let m = madd(xc, 1.44269504088896341, 0.5).floor();
+    let m = madd(xc, std::f32::consts::LOG2_E, 0.5).floor();
     let mut r = madd(m, -0.693359375, xc);
     r = madd(m, 2.12194440e-4, r);
     let r2 = r * r;
-    let mut p_even = madd(r2, 1.37449637986719608306884765625e-3, 4.166965186595916748046875e-2);
-    let p_odd = madd(r2, 8.36894474923610687255859375e-3, 0.16666518151760101318359375);
+    let mut p_even = madd(
+        r2,
+        1.37449637986719608306884765625e-3,
+        4.166965186595916748046875e-2,
+    );
+    let p_odd = madd(
+        r2,
+        8.36894474923610687255859375e-3,
+        0.16666518151760101318359375,
+    );
     p_even = madd(r2, p_even, 0.49999988079071044921875);
     let p_low = r + 1.0;
     let mut y = madd(r, p_odd, p_even);
@@ -151,8 +159,16 @@ pub fn sincos_f32<const SIN: bool>(input: f32) -> f32 {
     y1 = madd(y1, x2, -0.5);
     y1 = madd(y1, x2, 1.0);
     let mut y2 = -0.0001959234114083702898469196984621021329076029360294342041015625_f32;
-    y2 = madd(y2, x2, 0.0083326873655616851693794799871284340042620897293090820312500000);
-    y2 = madd(y2, x2, -0.1666666203982298255503735617821803316473960876464843750000000000);
+    y2 = madd(
+        y2,
+        x2,
+        0.0083326873655616851693794799871284340042620897293090820312500000,
+    );
+    y2 = madd(
+        y2,
+        x2,
+        -0.1666666203982298255503735617821803316473960876464843750000000000,
+    );
     y2 *= x2;
     y2 = madd(y2, x, x);
     let r = if SIN == poly_mask { y2 } else { y1 };
@@ -228,7 +244,7 @@ fn ldexp64(a: f64, e: f64) -> f64 {
 #[inline(always)]
 pub fn exp_f64(input: f64) -> f64 {
     let x = input.min(709.784);
-    let fx = madd64(1.4426950408889634073599, x, 0.5).floor();
+    let fx = madd64(std::f64::consts::LOG2_E, x, 0.5).floor();
     let tmp = fx * 0.693145751953125;
     let z = fx * 1.42860682030941723212e-6;
     let x = x - tmp - z;
@@ -243,7 +259,11 @@ pub fn exp_f64(input: f64) -> f64 {
     qx = madd64(qx, x2, 2.00000000000000000009e0);
     let r = madd64(2.0, px / (qx - px), 1.0);
     let v = ldexp64(r, fx);
-    let v = if v > input || input.is_nan() { v } else { input };
+    let v = if v > input || input.is_nan() {
+        v
+    } else {
+        input
+    };
     if input < -709.784 || v.is_subnormal() {
         0.0
     } else {

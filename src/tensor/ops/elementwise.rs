@@ -12,7 +12,10 @@ use crate::with_data;
 use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 
 /// `f` over every element, into a new contiguous array.
-pub fn map_array<A: Elem, O: Elem>(a: &ArcArray<A, IxDyn>, f: impl Fn(A) -> O + Sync + Send) -> ArrayD<O> {
+pub fn map_array<A: Elem, O: Elem>(
+    a: &ArcArray<A, IxDyn>,
+    f: impl Fn(A) -> O + Sync + Send,
+) -> ArrayD<O> {
     let std = a.as_standard_layout();
     let src = std.as_slice().unwrap_or(&[]);
     let mut out = vec![O::default(); src.len()];
@@ -97,12 +100,20 @@ fn incompatible(op: &str, a: &Tensor, b: &Tensor) -> crate::tensor::TfError {
     op_error(
         op,
         op,
-        format!("Incompatible shapes: {} vs. {}", shape_brackets(a.shape()), shape_brackets(b.shape())),
+        format!(
+            "Incompatible shapes: {} vs. {}",
+            shape_brackets(a.shape()),
+            shape_brackets(b.shape())
+        ),
         Some(""),
     )
 }
 
-fn float_binary<T: Elem + FloatOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>> {
+fn float_binary<T: Elem + FloatOps>(
+    op: Binary,
+    x: &ArcArray<T, IxDyn>,
+    y: &ArcArray<T, IxDyn>,
+) -> Option<ArrayD<T>> {
     match op {
         Binary::Add => zip_arrays(x, y, |a: T, b: T| a.add(b)),
         Binary::Sub => zip_arrays(x, y, |a: T, b: T| a.sub(b)),
@@ -120,7 +131,11 @@ fn float_binary<T: Elem + FloatOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcA
     }
 }
 
-fn int_binary<T: Elem + NumOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> TResult<Option<ArrayD<T>>> {
+fn int_binary<T: Elem + NumOps>(
+    op: Binary,
+    x: &ArcArray<T, IxDyn>,
+    y: &ArcArray<T, IxDyn>,
+) -> TResult<Option<ArrayD<T>>> {
     let has_zero = || y.iter().any(|v| v.is_zero());
     Ok(match op {
         Binary::Add => zip_arrays(x, y, |a: T, b: T| a.add(b)),
@@ -128,19 +143,34 @@ fn int_binary<T: Elem + NumOps>(op: Binary, x: &ArcArray<T, IxDyn>, y: &ArcArray
         Binary::Mul => zip_arrays(x, y, |a: T, b: T| a.mul(b)),
         Binary::FloorDiv | Binary::Div => {
             if has_zero() {
-                return Err(op_error(op.op_name(), op.op_name(), "Integer division by zero", Some("")));
+                return Err(op_error(
+                    op.op_name(),
+                    op.op_name(),
+                    "Integer division by zero",
+                    Some(""),
+                ));
             }
             zip_arrays(x, y, |a: T, b: T| a.floordiv(b).unwrap_or(a))
         }
         Binary::FloorMod => {
             if has_zero() {
-                return Err(op_error(op.op_name(), op.op_name(), "Integer division by zero", Some("")));
+                return Err(op_error(
+                    op.op_name(),
+                    op.op_name(),
+                    "Integer division by zero",
+                    Some(""),
+                ));
             }
             zip_arrays(x, y, |a: T, b: T| a.floormod(b).unwrap_or(a))
         }
         Binary::Pow => {
             if y.iter().any(|v| v.to_i64() < 0) {
-                return Err(op_error("Pow", "Pow", "Integers to negative integer powers are not allowed", Some("")));
+                return Err(op_error(
+                    "Pow",
+                    "Pow",
+                    "Integers to negative integer powers are not allowed",
+                    Some(""),
+                ));
             }
             zip_arrays(x, y, |a: T, b: T| a.pow(b))
         }
@@ -163,14 +193,13 @@ pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         (Data::I64(x), Data::I64(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::U8(x), Data::U8(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         _ => {
-            return Err(crate::tensor::TfError::new(
-                "NotFoundError",
-                format!(
-                    "Could not find device for node: {{{{node {}}}}} = {}[T=DT_BOOL]",
-                    op.op_name(),
-                    op.op_name()
-                ),
-            ))
+            return Err(invalid_arg(format!(
+                "Value for attr 'T' of {} is not in the list of allowed values: bfloat16, half, float, double, uint8, uint16, uint32, uint64, int8, int16, int32, int64, complex64, complex128\n\t; NodeDef: {{{{node {}}}}}; Op<name={}; signature=x:T, y:T -> z:T> [Op:{}] name: ",
+                a.dtype().name(),
+                op.op_name(),
+                op.op_name(),
+                op.op_name()
+            )))
         }
     };
     out.ok_or_else(|| incompatible(op.op_name(), a, b))
@@ -199,7 +228,11 @@ impl Compare {
     }
 }
 
-fn compare_arrays<T: Elem>(op: Compare, x: &ArcArray<T, IxDyn>, y: &ArcArray<T, IxDyn>) -> Option<ArrayD<bool>> {
+fn compare_arrays<T: Elem>(
+    op: Compare,
+    x: &ArcArray<T, IxDyn>,
+    y: &ArcArray<T, IxDyn>,
+) -> Option<ArrayD<bool>> {
     match op {
         Compare::Equal => zip_arrays(x, y, |a: T, b: T| a == b),
         Compare::NotEqual => zip_arrays(x, y, |a: T, b: T| a != b),
@@ -221,7 +254,8 @@ pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         (Data::Bool(x), Data::Bool(y)) => compare_arrays(op, x, y),
         _ => None,
     };
-    out.map(Tensor::from_array).ok_or_else(|| incompatible(op.op_name(), a, b))
+    out.map(Tensor::from_array)
+        .ok_or_else(|| incompatible(op.op_name(), a, b))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,7 +286,8 @@ pub fn logical(op: Logical, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         Logical::Or => zip_arrays(x, y, |p, q| p || q),
         Logical::Xor => zip_arrays(x, y, |p, q| p != q),
     };
-    out.map(Tensor::from_array).ok_or_else(|| incompatible(name, a, b))
+    out.map(Tensor::from_array)
+        .ok_or_else(|| incompatible(name, a, b))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,7 +374,13 @@ impl Unary {
     fn takes_ints(self) -> bool {
         matches!(
             self,
-            Unary::Neg | Unary::Abs | Unary::Sign | Unary::Square | Unary::Relu | Unary::Relu6 | Unary::Round
+            Unary::Neg
+                | Unary::Abs
+                | Unary::Sign
+                | Unary::Square
+                | Unary::Relu
+                | Unary::Relu6
+                | Unary::Round
         )
     }
 }
@@ -466,8 +507,16 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
         Unary::Sinh => via64!(f64::sinh),
         Unary::Cosh => via64!(f64::cosh),
         Unary::Elu => via64!(|x: f64| if x < 0.0 { x.exp_m1() } else { x }),
-        Unary::Selu => via64!(|x: f64| if x < 0.0 { SELU_SCALE * SELU_ALPHA * x.exp_m1() } else { SELU_SCALE * x }),
-        Unary::Softplus => via64!(|x: f64| if x > 0.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }),
+        Unary::Selu => via64!(|x: f64| if x < 0.0 {
+            SELU_SCALE * SELU_ALPHA * x.exp_m1()
+        } else {
+            SELU_SCALE * x
+        }),
+        Unary::Softplus => via64!(|x: f64| if x > 0.0 {
+            x + (-x).exp().ln_1p()
+        } else {
+            x.exp().ln_1p()
+        }),
         Unary::Softsign => via64!(|x: f64| x / (1.0 + x.abs())),
         Unary::Erf => via64!(erf),
         Unary::IsNan | Unary::IsInf | Unary::IsFinite | Unary::LogicalNot => map_array(a, |x: T| x),
@@ -476,7 +525,12 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
 
 /// The TensorFlow-exact kernel for f32/f64 arrays, when there is one.
 fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>> {
-    fn run<E: Elem>(a: &ArcArray<E, IxDyn>, lanes: usize, packet: fn(E) -> E, scalar: fn(E) -> E) -> ArrayD<E> {
+    fn run<E: Elem>(
+        a: &ArcArray<E, IxDyn>,
+        lanes: usize,
+        packet: fn(E) -> E,
+        scalar: fn(E) -> E,
+    ) -> ArrayD<E> {
         let std = a.as_standard_layout();
         let src = std.as_slice().unwrap_or(&[]);
         let k = eigen::packet_split(src.len(), lanes);
@@ -485,15 +539,22 @@ fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>>
         for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
             *o = scalar(x);
         }
-        ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
+        ArrayD::from_shape_vec(IxDyn(a.shape()), out)
+            .unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
     }
     let data = T::wrap(a.clone());
     let out = match (&data, op) {
         (Data::F32(x), Unary::Exp) => Tensor::from_array(run(x, 8, eigen::exp_f32, f32::exp)),
         (Data::F32(x), Unary::Log) => Tensor::from_array(run(x, 8, eigen::log_f32, f32::ln)),
-        (Data::F32(x), Unary::Sin) => Tensor::from_array(run(x, 8, eigen::sincos_f32::<true>, f32::sin)),
-        (Data::F32(x), Unary::Cos) => Tensor::from_array(run(x, 8, eigen::sincos_f32::<false>, f32::cos)),
-        (Data::F32(x), Unary::Tanh) => Tensor::from_array(run(x, 8, eigen::tanh_f32, eigen::tanh_f32)),
+        (Data::F32(x), Unary::Sin) => {
+            Tensor::from_array(run(x, 8, eigen::sincos_f32::<true>, f32::sin))
+        }
+        (Data::F32(x), Unary::Cos) => {
+            Tensor::from_array(run(x, 8, eigen::sincos_f32::<false>, f32::cos))
+        }
+        (Data::F32(x), Unary::Tanh) => {
+            Tensor::from_array(run(x, 8, eigen::tanh_f32, eigen::tanh_f32))
+        }
         (Data::F32(x), Unary::Sigmoid) => {
             Tensor::from_array(run(x, 8, eigen::sigmoid_f32, eigen::sigmoid_f32_scalar))
         }
@@ -502,8 +563,20 @@ fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>>
         (Data::F64(x), Unary::Sigmoid) => Tensor::from_array(run(
             x,
             4,
-            |v| if v > 700.0 { 1.0 } else { eigen::exp_f64(v) / (1.0 + eigen::exp_f64(v)) },
-            |v| if v > 700.0 { 1.0 } else { v.exp() / (1.0 + v.exp()) },
+            |v| {
+                if v > 700.0 {
+                    1.0
+                } else {
+                    eigen::exp_f64(v) / (1.0 + eigen::exp_f64(v))
+                }
+            },
+            |v| {
+                if v > 700.0 {
+                    1.0
+                } else {
+                    v.exp() / (1.0 + v.exp())
+                }
+            },
         )),
         (Data::F64(x), Unary::Sin) => Tensor::from_array(map_array(x, f64::sin)),
         (Data::F64(x), Unary::Cos) => Tensor::from_array(map_array(x, f64::cos)),
@@ -568,7 +641,9 @@ pub fn unary(op: Unary, a: &Tensor) -> TResult<Tensor> {
         Data::F64(x) => Ok(Tensor::from_array(float_unary(op, x))),
         Data::I32(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
         Data::I64(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
-        Data::U8(x) if op.takes_ints() && op != Unary::Neg => Ok(Tensor::from_array(int_unary(op, x))),
+        Data::U8(x) if op.takes_ints() && op != Unary::Neg => {
+            Ok(Tensor::from_array(int_unary(op, x)))
+        }
         _ => Err(not_allowed(op, a.dtype())),
     }
 }

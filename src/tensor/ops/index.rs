@@ -44,12 +44,19 @@ fn py_slice(n: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64,
 /// `t[items]`.
 pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
     let shape = t.shape().to_vec();
-    let consumed = items.iter().filter(|i| matches!(i, Index::Int(_) | Index::Slice(..))).count();
+    let consumed = items
+        .iter()
+        .filter(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
+        .count();
     if consumed > shape.len() {
         return Err(op_error(
             "StridedSlice",
             "StridedSlice",
-            format!("Index out of range using input dim {}; input has only {} dims", shape.len(), shape.len()),
+            format!(
+                "Index out of range using input dim {}; input has only {} dims",
+                shape.len(),
+                shape.len()
+            ),
             Some("strided_slice/"),
         ));
     }
@@ -70,7 +77,11 @@ pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
                 seen_ellipsis = true;
                 let fill = shape.len() - consumed;
                 for _ in 0..fill {
-                    elems.push(SliceInfoElem::Slice { start: 0, end: None, step: 1 });
+                    elems.push(SliceInfoElem::Slice {
+                        start: 0,
+                        end: None,
+                        step: 1,
+                    });
                     dim += 1;
                 }
             }
@@ -101,7 +112,11 @@ pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
                 }
                 let (s, count, step) = py_slice(shape[dim], *start, *stop, step);
                 let e = if count == 0 {
-                    SliceInfoElem::Slice { start: 0, end: Some(0), step: 1 }
+                    SliceInfoElem::Slice {
+                        start: 0,
+                        end: Some(0),
+                        step: 1,
+                    }
                 } else if step > 0 {
                     SliceInfoElem::Slice {
                         start: s as isize,
@@ -111,7 +126,11 @@ pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
                 } else {
                     // ndarray takes a negative step from the end of [lo, hi).
                     let last = s + step * (count as i64 - 1);
-                    SliceInfoElem::Slice { start: last as isize, end: Some((s + 1) as isize), step: step as isize }
+                    SliceInfoElem::Slice {
+                        start: last as isize,
+                        end: Some((s + 1) as isize),
+                        step: step as isize,
+                    }
                 };
                 elems.push(e);
                 dim += 1;
@@ -119,10 +138,20 @@ pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
         }
     }
     while dim < shape.len() {
-        elems.push(SliceInfoElem::Slice { start: 0, end: None, step: 1 });
+        elems.push(SliceInfoElem::Slice {
+            start: 0,
+            end: None,
+            step: 1,
+        });
         dim += 1;
     }
-    let info = SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems)
-        .map_err(|_| op_error("StridedSlice", "StridedSlice", "invalid slice", Some("strided_slice/")))?;
+    let info = SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems).map_err(|_| {
+        op_error(
+            "StridedSlice",
+            "StridedSlice",
+            "invalid slice",
+            Some("strided_slice/"),
+        )
+    })?;
     Ok(with_data!(&t.data, a => Tensor::from_shared(a.clone().slice_move(info.as_ref()))))
 }

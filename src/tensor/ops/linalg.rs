@@ -32,7 +32,11 @@ fn gemm_one<T: Elem + NumOps>(
         return;
     }
     if T::DTYPE.is_float() {
-        let par = if m * n * k >= PAR_FLOPS { gemm::Parallelism::Rayon(0) } else { gemm::Parallelism::None };
+        let par = if m * n * k >= PAR_FLOPS {
+            gemm::Parallelism::Rayon(0)
+        } else {
+            gemm::Parallelism::None
+        };
         // SAFETY: `a` holds an m×k matrix and `b` a k×n matrix addressed through the given
         // row/column strides (checked by the caller's shapes), `c` holds m×n row-major
         // elements, and `T` is f32 or f64, which `gemm` supports.
@@ -81,8 +85,16 @@ fn matmul_arrays<T: Elem + NumOps>(
     tb: bool,
 ) -> Option<ArrayD<T>> {
     let (ra, rb) = (a.ndim(), b.ndim());
-    let (am, ak) = if ta { (a.shape()[ra - 1], a.shape()[ra - 2]) } else { (a.shape()[ra - 2], a.shape()[ra - 1]) };
-    let (bk, bn) = if tb { (b.shape()[rb - 1], b.shape()[rb - 2]) } else { (b.shape()[rb - 2], b.shape()[rb - 1]) };
+    let (am, ak) = if ta {
+        (a.shape()[ra - 1], a.shape()[ra - 2])
+    } else {
+        (a.shape()[ra - 2], a.shape()[ra - 1])
+    };
+    let (bk, bn) = if tb {
+        (b.shape()[rb - 1], b.shape()[rb - 2])
+    } else {
+        (b.shape()[rb - 2], b.shape()[rb - 1])
+    };
     if ak != bk {
         return None;
     }
@@ -93,8 +105,16 @@ fn matmul_arrays<T: Elem + NumOps>(
     let (a_sl, b_sl) = (a_std.as_slice()?, b_std.as_slice()?);
     let a_mat = a.shape()[ra - 2] * a.shape()[ra - 1];
     let b_mat = b.shape()[rb - 2] * b.shape()[rb - 1];
-    let a_strides = if ta { (1, am as isize) } else { (ak as isize, 1) };
-    let b_strides = if tb { (1, bk as isize) } else { (bn as isize, 1) };
+    let a_strides = if ta {
+        (1, am as isize)
+    } else {
+        (ak as isize, 1)
+    };
+    let b_strides = if tb {
+        (1, bk as isize)
+    } else {
+        (bn as isize, 1)
+    };
     let mut out = vec![T::zero(); nb * am * bn];
     let a_batch = &a.shape()[..ra - 2];
     let b_batch = &b.shape()[..rb - 2];
@@ -152,14 +172,11 @@ pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
         )
     };
     if a.ndim() < 2 || b.ndim() < 2 {
+        let which = if a.ndim() < 2 { 0 } else { 1 };
         return Err(op_error(
+            "__MklMatMul",
             "MatMul",
-            "MatMul",
-            format!(
-                "In[0] and In[1] has different ndims: {} vs. {}",
-                shape_brackets(a.shape()),
-                shape_brackets(b.shape())
-            ),
+            format!("In[{}] ndims must be >= 2", which),
             Some(""),
         ));
     }

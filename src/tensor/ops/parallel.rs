@@ -9,7 +9,11 @@ pub const PAR_MIN: usize = 1 << 16;
 const CHUNK: usize = 1 << 14;
 
 /// `dst[i] = f(src[i])`.
-pub fn map_into<A: Copy + Sync, O: Copy + Send>(src: &[A], dst: &mut [O], f: impl Fn(A) -> O + Sync + Send) {
+pub fn map_into<A: Copy + Sync, O: Copy + Send>(
+    src: &[A],
+    dst: &mut [O],
+    f: impl Fn(A) -> O + Sync + Send,
+) {
     let run = |s: &[A], d: &mut [O]| {
         pulp::Arch::new().dispatch(
             #[inline(always)]
@@ -23,7 +27,9 @@ pub fn map_into<A: Copy + Sync, O: Copy + Send>(src: &[A], dst: &mut [O], f: imp
     if src.len() < PAR_MIN {
         run(src, dst);
     } else {
-        dst.par_chunks_mut(CHUNK).zip(src.par_chunks(CHUNK)).for_each(|(d, s)| run(s, d));
+        dst.par_chunks_mut(CHUNK)
+            .zip(src.par_chunks(CHUNK))
+            .for_each(|(d, s)| run(s, d));
     }
 }
 
@@ -65,6 +71,8 @@ pub fn rows_mut<T: Send>(dst: &mut [T], cols: usize, f: impl Fn(usize, &mut [T])
             f(i, row);
         }
     } else {
-        dst.par_chunks_mut(cols).enumerate().for_each(|(i, row)| f(i, row));
+        dst.par_chunks_mut(cols)
+            .enumerate()
+            .for_each(|(i, row)| f(i, row));
     }
 }

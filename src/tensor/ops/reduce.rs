@@ -47,7 +47,10 @@ pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
             return Err(op_error(
                 op,
                 op,
-                format!("Invalid reduction dimension ({} for input with {} dimension(s)", a, ndim),
+                format!(
+                    "Invalid reduction dimension ({} for input with {} dimension(s)",
+                    a, ndim
+                ),
                 Some(""),
             ));
         }
@@ -62,15 +65,23 @@ pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
 
 /// The input rearranged so the reduced axes come last: (contiguous data, kept shape,
 /// reduced length, whether the reduced axes were already innermost).
-fn split_axes<T: Elem>(a: &ArcArray<T, IxDyn>, axes: &[usize]) -> (Vec<T>, Vec<usize>, usize, bool) {
+fn split_axes<T: Elem>(
+    a: &ArcArray<T, IxDyn>,
+    axes: &[usize],
+) -> (Vec<T>, Vec<usize>, usize, bool) {
     let nd = a.ndim();
     let kept: Vec<usize> = (0..nd).filter(|d| !axes.contains(d)).collect();
-    let innermost = axes.iter().enumerate().all(|(i, &ax)| ax == nd - axes.len() + i);
+    let innermost = axes
+        .iter()
+        .enumerate()
+        .all(|(i, &ax)| ax == nd - axes.len() + i);
     let mut perm = kept.clone();
     perm.extend_from_slice(axes);
     let v = a.view().permuted_axes(IxDyn(&perm));
     let data: Vec<T> = if v.is_standard_layout() {
-        v.as_slice().map(|s| s.to_vec()).unwrap_or_else(|| v.iter().copied().collect())
+        v.as_slice()
+            .map(|s| s.to_vec())
+            .unwrap_or_else(|| v.iter().copied().collect())
     } else {
         v.iter().copied().collect()
     };
@@ -139,10 +150,13 @@ fn seq_fold<T: Copy>(x: &[T], init: T, f: impl Fn(T, T) -> T) -> T {
     x.iter().fold(init, |a, &b| f(a, b))
 }
 
-fn reduce_runs<T: Elem, O: Elem + Send>(data: &[T], red: usize, f: impl Fn(&[T]) -> O + Sync + Send) -> Vec<O> {
+fn reduce_runs<T: Elem, O: Elem + Send>(
+    data: &[T],
+    red: usize,
+    f: impl Fn(&[T]) -> O + Sync + Send,
+) -> Vec<O> {
     if red == 0 {
-        let n = if red == 0 { 0 } else { data.len() / red };
-        return vec![f(&[]); n];
+        return Vec::new();
     }
     if data.len() >= PAR_MIN && data.len() / red > 1 {
         data.par_chunks(red).map(&f).collect()
@@ -158,7 +172,11 @@ fn lanes_of(d: DType) -> usize {
     }
 }
 
-fn num_reduce<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usize]) -> (Vec<T>, Vec<usize>) {
+fn num_reduce<T: Elem + NumOps>(
+    op: Reduce,
+    a: &ArcArray<T, IxDyn>,
+    axes: &[usize],
+) -> (Vec<T>, Vec<usize>) {
     let (data, kept, red, innermost) = split_axes(a, axes);
     let lanes = lanes_of(T::DTYPE);
     let kept_count: usize = kept.iter().product();
@@ -183,7 +201,13 @@ fn num_reduce<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usiz
                 if op == Reduce::Mean {
                     let n = T::from_i64(red as i64);
                     sums.into_iter()
-                        .map(|s| if T::DTYPE.is_float() { T::from_f64(s.to_f64() / red as f64) } else { s.floordiv_trunc(n) })
+                        .map(|s| {
+                            if T::DTYPE.is_float() {
+                                T::from_f64(s.to_f64() / red as f64)
+                            } else {
+                                s.floordiv_trunc(n)
+                            }
+                        })
                         .collect()
                 } else {
                     sums
@@ -191,10 +215,22 @@ fn num_reduce<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usiz
             }
             Reduce::Prod => reduce_runs(&data, red, |x| seq_fold(x, T::one(), |p, q| p.mul(q))),
             Reduce::Max => reduce_runs(&data, red, |x| {
-                seq_fold(x, T::min_value(), |p, q| if q > p || q.to_f64().is_nan() { q } else { p })
+                seq_fold(x, T::min_value(), |p, q| {
+                    if q > p || q.to_f64().is_nan() {
+                        q
+                    } else {
+                        p
+                    }
+                })
             }),
             _ => reduce_runs(&data, red, |x| {
-                seq_fold(x, T::max_value(), |p, q| if q < p || q.to_f64().is_nan() { q } else { p })
+                seq_fold(x, T::max_value(), |p, q| {
+                    if q < p || q.to_f64().is_nan() {
+                        q
+                    } else {
+                        p
+                    }
+                })
             }),
         }
     };
@@ -213,7 +249,9 @@ impl<T: Elem + NumOps> TruncDiv for T {
 
 /// Float mean: the sum divided by the count in the element type (as Eigen's MeanReducer).
 fn float_mean_fix<T: Elem + NumOps>(sums: Vec<T>, count: usize) -> Vec<T> {
-    sums.into_iter().map(|s| T::from_f64(s.to_f64()).mul(T::one()).div_count(count)).collect()
+    sums.into_iter()
+        .map(|s| T::from_f64(s.to_f64()).mul(T::one()).div_count(count))
+        .collect()
 }
 
 trait DivCount {
@@ -232,14 +270,23 @@ fn shape_out(kept: &[usize], a_shape: &[usize], axes: &[usize], keepdims: bool) 
     if !keepdims {
         return kept.to_vec();
     }
-    a_shape.iter().enumerate().map(|(d, &n)| if axes.contains(&d) { 1 } else { n }).collect()
+    a_shape
+        .iter()
+        .enumerate()
+        .map(|(d, &n)| if axes.contains(&d) { 1 } else { n })
+        .collect()
 }
 
 /// `tf.reduce_*`: `axes` None reduces everything.
 pub fn reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
     let all: Vec<i64> = (0..t.ndim() as i64).collect();
     let axes = norm_axes(op.op_name(), axes.unwrap_or(&all), t.ndim())?;
-    fn go<T: Elem + NumOps>(op: Reduce, a: &ArcArray<T, IxDyn>, axes: &[usize], keepdims: bool) -> Tensor {
+    fn go<T: Elem + NumOps>(
+        op: Reduce,
+        a: &ArcArray<T, IxDyn>,
+        axes: &[usize],
+        keepdims: bool,
+    ) -> Tensor {
         let (vals, kept) = if op == Reduce::Mean && T::DTYPE.is_float() {
             let (sums, kept) = num_reduce(Reduce::Sum, a, axes);
             let count: usize = axes.iter().map(|&d| a.shape()[d]).product();
@@ -302,14 +349,30 @@ pub fn arg_reduce(max: bool, t: &Tensor, axis: i64, out: DType) -> TResult<Tenso
         (vals, kept)
     }
     let (vals, kept) = with_data!(&t.data, a => go(a, &ax, max));
-    Ok(Tensor::from_f64s(out, &kept, &vals.iter().map(|&v| v as f64).collect::<Vec<_>>()))
+    Ok(Tensor::from_f64s(
+        out,
+        &kept,
+        &vals.iter().map(|&v| v as f64).collect::<Vec<_>>(),
+    ))
 }
 
 /// `tf.math.cumsum` / `cumprod` along an axis.
-pub fn cumulative(prod: bool, t: &Tensor, axis: i64, exclusive: bool, reverse: bool) -> TResult<Tensor> {
+pub fn cumulative(
+    prod: bool,
+    t: &Tensor,
+    axis: i64,
+    exclusive: bool,
+    reverse: bool,
+) -> TResult<Tensor> {
     let op = if prod { "Cumprod" } else { "Cumsum" };
     let ax = norm_axes(op, &[axis], t.ndim())?[0];
-    fn go<T: Elem + NumOps>(a: &ArcArray<T, IxDyn>, ax: usize, prod: bool, exclusive: bool, reverse: bool) -> Tensor {
+    fn go<T: Elem + NumOps>(
+        a: &ArcArray<T, IxDyn>,
+        ax: usize,
+        prod: bool,
+        exclusive: bool,
+        reverse: bool,
+    ) -> Tensor {
         let mut out: ArrayD<T> = a.to_owned();
         for mut lane in out.lanes_mut(ndarray::Axis(ax)) {
             let n = lane.len();
@@ -334,6 +397,9 @@ pub fn cumulative(prod: bool, t: &Tensor, axis: i64, exclusive: bool, reverse: b
         Data::I32(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::I64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::U8(a) => Ok(go(a, ax, prod, exclusive, reverse)),
-        Data::Bool(_) => Err(crate::tensor::error::invalid_arg(format!("{} does not support bool", op))),
+        Data::Bool(_) => Err(crate::tensor::error::invalid_arg(format!(
+            "{} does not support bool",
+            op
+        ))),
     }
 }

@@ -14,7 +14,10 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
         return Err(op_error(
             "GatherV2",
             "GatherV2",
-            format!("Expected axis in the range [{}, {}), but got {}", -nd, nd, axis),
+            format!(
+                "Expected axis in the range [{}, {}), but got {}",
+                -nd, nd, axis
+            ),
             Some(""),
         ));
     }
@@ -32,7 +35,11 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
                     parts[d] = rem % indices.shape()[d];
                     rem /= indices.shape()[d];
                 }
-                parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(",")
+                parts
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
             };
             return Err(op_error(
                 "GatherV2",
@@ -43,7 +50,10 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
         }
     }
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, ax: usize, idx: &[i64], ishape: &[usize]) -> Tensor {
-        let picked: Vec<_> = idx.iter().map(|&i| a.index_axis(Axis(ax), i as usize)).collect();
+        let picked: Vec<_> = idx
+            .iter()
+            .map(|&i| a.index_axis(Axis(ax), i as usize))
+            .collect();
         let mut shape: Vec<usize> = a.shape()[..ax].to_vec();
         shape.extend_from_slice(ishape);
         shape.extend_from_slice(&a.shape()[ax + 1..]);
@@ -72,13 +82,19 @@ pub fn gather_nd(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
         return Err(op_error(
             "GatherNd",
             "GatherNd",
-            format!("index innermost dimension length must be <= params rank; saw: {} vs. {}", depth, params.ndim()),
+            format!(
+                "index innermost dimension length must be <= params rank; saw: {} vs. {}",
+                depth,
+                params.ndim()
+            ),
             Some(""),
         ));
     }
     let idx = indices.to_i64_vec();
-    let count = if depth == 0 { idx.len() } else { idx.len() / depth };
-    let count = if depth == 0 { ish[..ish.len() - 1].iter().product() } else { count };
+    let count = match idx.len().checked_div(depth) {
+        Some(c) => c,
+        None => ish[..ish.len() - 1].iter().product(),
+    };
     let mut pieces = Vec::with_capacity(count);
     for c in 0..count {
         let mut t = params.clone();
@@ -129,7 +145,13 @@ pub fn boolean_mask(t: &Tensor, mask: &Tensor, axis: usize) -> TResult<Tensor> {
     merged.push(mshape.iter().product());
     merged.extend_from_slice(&t.shape()[axis + mshape.len()..]);
     let flat = super::shape::reshape_to(&t.contiguous(), &merged);
-    let keep: Vec<i64> = mask.to_i64_vec().iter().enumerate().filter(|(_, &v)| v != 0).map(|(i, _)| i as i64).collect();
+    let keep: Vec<i64> = mask
+        .to_i64_vec()
+        .iter()
+        .enumerate()
+        .filter(|(_, &v)| v != 0)
+        .map(|(i, _)| i as i64)
+        .collect();
     let idx = Tensor::from_vec(&[keep.len()], keep);
     gather(&flat, &idx, axis as i64)
 }
@@ -184,17 +206,41 @@ pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
                 "SelectV2",
                 format!(
                     "condition [{}], then [{}], and else [{}] must be broadcastable",
-                    cond.shape().iter().map(|d| d.to_string()).collect::<Vec<_>>().join(","),
-                    x.shape().iter().map(|d| d.to_string()).collect::<Vec<_>>().join(","),
-                    y.shape().iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")
+                    cond.shape()
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    x.shape()
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    y.shape()
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
                 ),
                 Some(""),
             )
         })?;
-    fn go<T: Elem>(c: &ArcArray<bool, IxDyn>, x: &ArcArray<T, IxDyn>, y: &Tensor, shape: &[usize]) -> Option<Tensor> {
+    fn go<T: Elem>(
+        c: &ArcArray<bool, IxDyn>,
+        x: &ArcArray<T, IxDyn>,
+        y: &Tensor,
+        shape: &[usize],
+    ) -> Option<Tensor> {
         let y = y.array::<T>()?;
-        let (cv, xv, yv) = (c.broadcast(IxDyn(shape))?, x.broadcast(IxDyn(shape))?, y.broadcast(IxDyn(shape))?);
-        let out: ArrayD<T> = Zip::from(&cv).and(&xv).and(&yv).map_collect(|&c, &a, &b| if c { a } else { b });
+        let (cv, xv, yv) = (
+            c.broadcast(IxDyn(shape))?,
+            x.broadcast(IxDyn(shape))?,
+            y.broadcast(IxDyn(shape))?,
+        );
+        let out: ArrayD<T> = Zip::from(&cv)
+            .and(&xv)
+            .and(&yv)
+            .map_collect(|&c, &a, &b| if c { a } else { b });
         Some(Tensor::from_array(out))
     }
     with_data!(&x.data, a => go(c, a, y, &shape)).ok_or_else(|| invalid_arg("where: bad operands"))
@@ -205,7 +251,7 @@ pub fn scatter_nd(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResul
     let ish = indices.shape();
     let depth = *ish.last().unwrap_or(&1);
     let idx = indices.to_i64_vec();
-    let count = if depth == 0 { 0 } else { idx.len() / depth };
+    let count = idx.len().checked_div(depth).unwrap_or(0);
     let inner: usize = shape[depth.min(shape.len())..].iter().product();
     let vals = updates.to_f64_vec();
     if vals.len() != count * inner {
@@ -236,7 +282,11 @@ pub fn scatter_nd(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResul
                     format!(
                         "indices[{}] = [{}] does not index into shape {}",
                         c,
-                        idx[c * depth..(c + 1) * depth].iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "),
+                        idx[c * depth..(c + 1) * depth]
+                            .iter()
+                            .map(|v| v.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         shape_brackets(shape)
                     ),
                     Some(""),
@@ -252,13 +302,29 @@ pub fn scatter_nd(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResul
 }
 
 /// `tf.one_hot`.
-pub fn one_hot(indices: &Tensor, depth: usize, on: f64, off: f64, axis: i64, dtype: DType) -> TResult<Tensor> {
+pub fn one_hot(
+    indices: &Tensor,
+    depth: usize,
+    on: f64,
+    off: f64,
+    axis: i64,
+    dtype: DType,
+) -> TResult<Tensor> {
     let idx = indices.to_i64_vec();
     let mut shape = indices.shape().to_vec();
     let nd = shape.len() as i64;
     let ax = if axis == -1 { nd } else { axis };
     if ax < 0 || ax > nd {
-        return Err(op_error("OneHot", "OneHot", format!("Expected axis to be -1 or between [0, {}).  But received: {}", nd + 1, axis), Some("")));
+        return Err(op_error(
+            "OneHot",
+            "OneHot",
+            format!(
+                "Expected axis to be -1 or between [0, {}).  But received: {}",
+                nd + 1,
+                axis
+            ),
+            Some(""),
+        ));
     }
     let mut vals = Vec::with_capacity(idx.len() * depth);
     for &i in &idx {

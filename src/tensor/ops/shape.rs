@@ -14,22 +14,39 @@ fn count(shape: &[usize]) -> usize {
 
 /// Resolves a requested shape with at most one -1 against `size` elements.
 pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
-    let unknown: Vec<usize> = req.iter().enumerate().filter(|(_, &d)| d == -1).map(|(i, _)| i).collect();
+    let unknown: Vec<usize> = req
+        .iter()
+        .enumerate()
+        .filter(|(_, &d)| d == -1)
+        .map(|(i, _)| i)
+        .collect();
     if unknown.len() > 1 {
         return Err(op_error(
             "Reshape",
             "Reshape",
-            format!("Only one input size may be -1, not both {} and {}", unknown[0], unknown[1]),
+            format!(
+                "Only one input size may be -1, not both {} and {}",
+                unknown[0], unknown[1]
+            ),
             None,
         ));
     }
     if let Some(&d) = req.iter().find(|&&d| d < -1) {
-        return Err(op_error("Reshape", "Reshape", format!("Size {} must be non-negative, not {}", 0, d), None));
+        return Err(op_error(
+            "Reshape",
+            "Reshape",
+            format!("Size {} must be non-negative, not {}", 0, d),
+            None,
+        ));
     }
-    let known: usize = req.iter().filter(|&&d| d != -1).map(|&d| d as usize).product();
+    let known: usize = req
+        .iter()
+        .filter(|&&d| d != -1)
+        .map(|&d| d as usize)
+        .product();
     let mut out: Vec<usize> = req.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(&u) = unknown.first() {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(op_error(
                 "Reshape",
                 "Reshape",
@@ -45,7 +62,10 @@ pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
         return Err(op_error(
             "Reshape",
             "Reshape",
-            format!("Input to reshape is a tensor with {} values, but the requested shape has {}", size, known),
+            format!(
+                "Input to reshape is a tensor with {} values, but the requested shape has {}",
+                size, known
+            ),
             None,
         ));
     }
@@ -112,7 +132,10 @@ pub fn expand_dims(t: &Tensor, axis: i64) -> TResult<Tensor> {
         return Err(op_error(
             "ExpandDims",
             "ExpandDims",
-            format!("Tried to expand dim index {} for tensor with {} dimensions.", axis, n),
+            format!(
+                "Tried to expand dim index {} for tensor with {} dimensions.",
+                axis, n
+            ),
             Some(""),
         ));
     }
@@ -134,7 +157,10 @@ pub fn squeeze(t: &Tensor, axes: Option<&[i64]>) -> TResult<Tensor> {
                     return Err(op_error(
                         "Squeeze",
                         "Squeeze",
-                        format!("Tried to squeeze dim index {} for tensor with {} dimensions.", a, n),
+                        format!(
+                            "Tried to squeeze dim index {} for tensor with {} dimensions.",
+                            a, n
+                        ),
                         Some(""),
                     ));
                 }
@@ -143,7 +169,10 @@ pub fn squeeze(t: &Tensor, axes: Option<&[i64]>) -> TResult<Tensor> {
                     return Err(op_error(
                         "Squeeze",
                         "Squeeze",
-                        format!("Can not squeeze dim[{}], expected a dimension of 1, got {}", d, shape[d]),
+                        format!(
+                            "Can not squeeze dim[{}], expected a dimension of 1, got {}",
+                            d, shape[d]
+                        ),
                         Some(""),
                     ));
                 }
@@ -152,7 +181,12 @@ pub fn squeeze(t: &Tensor, axes: Option<&[i64]>) -> TResult<Tensor> {
             v
         }
     };
-    let new: Vec<usize> = shape.iter().enumerate().filter(|(d, _)| !drop.contains(d)).map(|(_, &s)| s).collect();
+    let new: Vec<usize> = shape
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| !drop.contains(d))
+        .map(|(_, &s)| s)
+        .collect();
     Ok(reshape_to(t, &new))
 }
 
@@ -167,18 +201,30 @@ fn norm_axis(axis: i64, ndim: usize) -> Option<usize> {
 /// `tf.concat`.
 pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     let Some(first) = ts.first() else {
-        return Err(value_error("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1."));
+        return Err(value_error(
+            "List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1.",
+        ));
     };
     let kernel = format!("ConcatV2_N_{}", ts.len());
     let nd = first.ndim();
     if nd == 0 {
-        return Err(op_error(&kernel, "ConcatV2", "Can't concatenate scalars (use tf.stack instead)", Some("concat")));
+        return Err(op_error(
+            &kernel,
+            "ConcatV2",
+            "Can't concatenate scalars (use tf.stack instead)",
+            Some("concat"),
+        ));
     }
     let Some(ax) = norm_axis(axis, nd) else {
         return Err(op_error(
             &kernel,
             "ConcatV2",
-            format!("ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}", -(nd as i64), nd, axis),
+            format!(
+                "ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}",
+                -(nd as i64),
+                nd,
+                axis
+            ),
             Some("concat"),
         ));
     };
@@ -222,7 +268,11 @@ pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
         }
     }
     fn go<T: Elem>(ts: &[Tensor], ax: usize) -> Tensor {
-        let views: Vec<_> = ts.iter().filter_map(|t| t.array::<T>()).map(|a| a.view()).collect();
+        let views: Vec<_> = ts
+            .iter()
+            .filter_map(|t| t.array::<T>())
+            .map(|a| a.view())
+            .collect();
         match ndarray::concatenate(Axis(ax), &views) {
             Ok(a) => Tensor::from_array(a),
             Err(_) => Tensor::zeros(T::DTYPE, &[0]),
@@ -237,11 +287,18 @@ pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
 /// `tf.stack`.
 pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     let Some(first) = ts.first() else {
-        return Err(value_error("List argument 'values' to 'Pack' Op with length 0 shorter than minimum length 1."));
+        return Err(value_error(
+            "List argument 'values' to 'Pack' Op with length 0 shorter than minimum length 1.",
+        ));
     };
     let nd = first.ndim() as i64;
     if axis < -nd - 1 || axis > nd {
-        return Err(value_error(format!("Argument `axis` = {} not in range [{}, {})", axis, -nd - 1, nd + 1)));
+        return Err(value_error(format!(
+            "Argument `axis` = {} not in range [{}, {})",
+            axis,
+            -nd - 1,
+            nd + 1
+        )));
     }
     for (i, t) in ts.iter().enumerate() {
         if t.shape() != first.shape() {
@@ -267,7 +324,10 @@ pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
         }
     }
     let ax = if axis < 0 { axis + nd + 1 } else { axis };
-    let expanded: Vec<Tensor> = ts.iter().map(|t| expand_dims(t, ax)).collect::<TResult<_>>()?;
+    let expanded: Vec<Tensor> = ts
+        .iter()
+        .map(|t| expand_dims(t, ax))
+        .collect::<TResult<_>>()?;
     concat(&expanded, ax)
 }
 
@@ -275,7 +335,10 @@ pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
 pub fn unstack(t: &Tensor, axis: i64) -> TResult<Vec<Tensor>> {
     let nd = t.ndim();
     let Some(ax) = norm_axis(axis, nd.max(1)).filter(|_| nd > 0) else {
-        return Err(value_error(format!("Cannot unstack a tensor of rank {}: axis {} out of range", nd, axis)));
+        return Err(value_error(format!(
+            "Cannot unstack a tensor of rank {}: axis {} out of range",
+            nd, axis
+        )));
     };
     let n = t.shape()[ax];
     Ok((0..n).map(|i| index_axis(t, ax, i)).collect())
@@ -299,7 +362,12 @@ pub fn slice_axis(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor {
 pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
     let nd = t.ndim();
     let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error("Split", "Split", format!("-{} <= split_dim < {}, but got {}", nd, nd, axis), Some("split")));
+        return Err(op_error(
+            "Split",
+            "Split",
+            format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
+            Some("split"),
+        ));
     };
     let total = t.shape()[ax];
     let known: i64 = sizes.iter().filter(|&&s| s >= 0).sum();
@@ -332,10 +400,15 @@ pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
 pub fn split_even(t: &Tensor, n: usize, axis: i64) -> TResult<Vec<Tensor>> {
     let nd = t.ndim();
     let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error("Split", "Split", format!("-{} <= split_dim < {}, but got {}", nd, nd, axis), Some("split")));
+        return Err(op_error(
+            "Split",
+            "Split",
+            format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
+            Some("split"),
+        ));
     };
     let total = t.shape()[ax];
-    if n == 0 || total % n != 0 {
+    if n == 0 || !total.is_multiple_of(n) {
         return Err(op_error(
             "Split",
             "Split",
@@ -362,7 +435,12 @@ pub fn tile(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
     let mut cur = t.clone();
     for (ax, &m) in multiples.iter().enumerate() {
         if m < 0 {
-            return Err(op_error("Tile", "Tile", format!("Expected multiples[{}] >= 0, but got {}", ax, m), Some("")));
+            return Err(op_error(
+                "Tile",
+                "Tile",
+                format!("Expected multiples[{}] >= 0, but got {}", ax, m),
+                Some(""),
+            ));
         }
         if m != 1 {
             let copies = vec![cur.clone(); m as usize];
@@ -404,13 +482,21 @@ pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> T
             return Err(op_error(
                 "MirrorPad",
                 "MirrorPad",
-                format!("paddings must be less than the dimension size: {}, {} not less than {}", b, a, n),
+                format!(
+                    "paddings must be less than the dimension size: {}, {} not less than {}",
+                    b, a, n
+                ),
                 Some(""),
             ));
         }
     }
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, p: &[(usize, usize)], mode: &str, value: f64) -> Tensor {
-        let shape: Vec<usize> = a.shape().iter().zip(p).map(|(&n, &(b, e))| n + b + e).collect();
+        let shape: Vec<usize> = a
+            .shape()
+            .iter()
+            .zip(p)
+            .map(|(&n, &(b, e))| n + b + e)
+            .collect();
         let mut out = ArrayD::from_elem(IxDyn(&shape), T::from_f64(value));
         let mut src = vec![0usize; shape.len()];
         for (idx, v) in out.indexed_iter_mut() {
@@ -456,7 +542,8 @@ pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> T
 /// `tf.broadcast_to`.
 pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
-        a.broadcast(IxDyn(shape)).map(|v| Tensor::from_array(v.to_owned()))
+        a.broadcast(IxDyn(shape))
+            .map(|v| Tensor::from_array(v.to_owned()))
     }
     with_data!(&t.data, a => go(a, shape)).ok_or_else(|| {
         op_error(

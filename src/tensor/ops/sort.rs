@@ -6,14 +6,18 @@ use crate::with_data;
 use ndarray::{ArcArray, ArrayD, Axis, IxDyn};
 
 fn cmp_f64(a: f64, b: f64) -> std::cmp::Ordering {
-    a.partial_cmp(&b).unwrap_or_else(|| b.is_nan().cmp(&a.is_nan()))
+    a.partial_cmp(&b)
+        .unwrap_or_else(|| b.is_nan().cmp(&a.is_nan()))
 }
 
 /// Stable argsort of every lane along `axis` (descending keeps equal elements in order).
 pub fn argsort(t: &Tensor, axis: i64, descending: bool) -> TResult<Tensor> {
     let nd = t.ndim() as i64;
     if nd == 0 || axis < -nd || axis >= nd {
-        return Err(invalid_arg(format!("axis {} out of range for a tensor of rank {}", axis, nd)));
+        return Err(invalid_arg(format!(
+            "axis {} out of range for a tensor of rank {}",
+            axis, nd
+        )));
     }
     let ax = if axis < 0 { axis + nd } else { axis } as usize;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, ax: usize, desc: bool) -> ArrayD<i32> {
@@ -32,14 +36,21 @@ pub fn argsort(t: &Tensor, axis: i64, descending: bool) -> TResult<Tensor> {
         }
         out
     }
-    Ok(Tensor::from_array(with_data!(&t.data, a => go(a, ax, descending))))
+    Ok(Tensor::from_array(
+        with_data!(&t.data, a => go(a, ax, descending)),
+    ))
 }
 
 /// Gathers along `axis` by per-lane indices (the values of a sort).
 pub fn take_along(t: &Tensor, idx: &Tensor, axis: usize) -> Tensor {
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, idx: &ArcArray<i32, IxDyn>, ax: usize) -> Tensor {
         let mut out = ArrayD::<T>::from_elem(IxDyn(idx.shape()), T::default());
-        for ((src, ix), mut dst) in a.lanes(Axis(ax)).into_iter().zip(idx.lanes(Axis(ax))).zip(out.lanes_mut(Axis(ax))) {
+        for ((src, ix), mut dst) in a
+            .lanes(Axis(ax))
+            .into_iter()
+            .zip(idx.lanes(Axis(ax)))
+            .zip(out.lanes_mut(Axis(ax)))
+        {
             for (d, &i) in dst.iter_mut().zip(ix.iter()) {
                 *d = src[i as usize];
             }
@@ -70,7 +81,10 @@ pub fn top_k(t: &Tensor, k: usize) -> TResult<(Tensor, Tensor)> {
         return Err(crate::tensor::error::op_error(
             "TopKV2",
             "TopKV2",
-            format!("input must have at least k columns. Had {}, needed {}", n, k),
+            format!(
+                "input must have at least k columns. Had {}, needed {}",
+                n, k
+            ),
             Some(""),
         ));
     }
@@ -84,14 +98,17 @@ pub fn top_k(t: &Tensor, k: usize) -> TResult<(Tensor, Tensor)> {
 /// count of each unique value).
 pub fn unique(t: &Tensor, out_idx: DType) -> TResult<(Tensor, Tensor, Tensor)> {
     if t.ndim() != 1 {
-        return Err(invalid_arg(format!("unique expects a 1D vector. [Op:Unique]")));
+        return Err(invalid_arg("unique expects a 1D vector. [Op:Unique]"));
     }
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>) -> (Tensor, Vec<f64>, Vec<f64>) {
         let mut uniq: Vec<T> = Vec::new();
         let mut counts: Vec<f64> = Vec::new();
         let mut idx = Vec::with_capacity(a.len());
         for &v in a.iter() {
-            let pos = match uniq.iter().position(|&u| u == v || (u.to_f64().is_nan() && v.to_f64().is_nan())) {
+            let pos = match uniq
+                .iter()
+                .position(|&u| u == v || (u.to_f64().is_nan() && v.to_f64().is_nan()))
+            {
                 Some(p) => p,
                 None => {
                     uniq.push(v);
@@ -107,5 +124,9 @@ pub fn unique(t: &Tensor, out_idx: DType) -> TResult<(Tensor, Tensor, Tensor)> {
     let (u, idx, counts) = with_data!(&t.data, a => go(a));
     let n = idx.len();
     let c = counts.len();
-    Ok((u, Tensor::from_f64s(out_idx, &[n], &idx), Tensor::from_f64s(out_idx, &[c], &counts)))
+    Ok((
+        u,
+        Tensor::from_f64s(out_idx, &[n], &idx),
+        Tensor::from_f64s(out_idx, &[c], &counts),
+    ))
 }

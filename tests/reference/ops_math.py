@@ -1,0 +1,42 @@
+import tensorflow as tf
+f = tf.constant([[-2.5, -1.0, 0.0], [0.5, 1.5, 3.0]])
+i = tf.constant([[-3, -1, 0], [2, 5, 7]])
+f + 1, f - 0.5, f * 2, f / 4, 2 / f, -f, f ** 2
+i + 1, i - i, i * 3, i // 2, i % 4, -i, i ** 2
+i / 2
+tf.abs(f), tf.abs(i), tf.sign(f), tf.square(i), tf.negative(f)
+tf.sqrt(tf.abs(f)), tf.exp(f), tf.math.log(tf.abs(f) + 1), tf.math.log1p(tf.abs(f)), tf.math.expm1(f)
+tf.sin(f), tf.cos(f), tf.tan(f), tf.tanh(f), tf.sigmoid(f)
+tf.floor(f), tf.math.ceil(f), tf.round(f), tf.math.reciprocal(f + 5), tf.math.rsqrt(tf.abs(f) + 1)
+tf.maximum(f, 0.0), tf.minimum(i, 1), tf.pow(f, 2.0), tf.pow(i, 2), tf.math.squared_difference(f, 1.0)
+tf.math.floordiv(f, 0.7), tf.math.floormod(f, 0.7), tf.math.truediv(i, 4), tf.divide(f, 2.0)
+tf.math.divide_no_nan(f, tf.constant([[0.0, 2.0, 0.0], [1.0, 0.0, 4.0]]))
+tf.clip_by_value(f, -1.0, 1.0), tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)
+tf.equal(i, 0), tf.not_equal(f, 0.0), tf.less(i, 2), tf.less_equal(f, 0.5), tf.greater(i, 0), tf.greater_equal(f, 1.5)
+tf.logical_and(f > 0, i > 0), tf.logical_or(f > 0, i > 0), tf.logical_not(f > 0), tf.math.logical_xor(f > 0, i > 0)
+tf.math.is_nan(tf.constant([1.0, float("nan")])), tf.math.is_inf(tf.constant([1.0, float("inf")])), tf.math.is_finite(tf.constant([1.0, float("-inf")]))
+tf.constant([1.0, -1.0, 0.0]) / 0.0
+tf.constant([7, -7]) // tf.constant([0, 2])
+tf.constant([1, 2]) + 1.5
+tf.constant([1, 2]) + tf.constant([1.0, 2.0])
+tf.constant([1.0, 2.0]) + tf.constant([1.0, 2.0, 3.0])
+tf.exp(tf.constant([1, 2]))
+tf.constant([True, False]) + tf.constant([True, True])
+tf.pow(tf.constant([2, 3]), -1)
+tf.constant([[1.0], [2.0]]) * tf.constant([10.0, 20.0, 30.0])
+tf.ones([2, 1, 3]) + tf.zeros([4, 1])
+tf.constant(5) * tf.constant([1, 2, 3])
+m = tf.reshape(tf.range(6, dtype=tf.float32), [2, 3])
+tf.matmul(m, m, transpose_b=True), tf.matmul(m, m, transpose_a=True), m @ tf.ones([3, 1])
+tf.matmul(tf.ones([2, 2, 3]), tf.ones([3, 4])), tf.matmul(tf.reshape(tf.range(8), [2, 2, 2]), tf.reshape(tf.range(8), [2, 2, 2]))
+tf.matmul(tf.ones([3]), tf.ones([3]))
+tf.reduce_sum(m, axis=[0, 1]), tf.reduce_mean(i), tf.reduce_mean(m, axis=-1, keepdims=True), tf.reduce_prod(i + 4, axis=1)
+tf.reduce_max(m, axis=0), tf.reduce_min(i), tf.reduce_any(i > 6), tf.reduce_all(i > -4, axis=1)
+tf.reduce_sum(m, axis=2)
+tf.math.reduce_std(m, axis=1), tf.math.reduce_variance(m), tf.math.reduce_logsumexp(m, axis=1)
+tf.argmax(m, axis=1), tf.argmin(i, axis=0, output_type=tf.int32), tf.norm(m), tf.norm(m, axis=0), tf.norm(m, ord=1)
+tf.math.cumsum(i, axis=1), tf.math.cumsum(m, exclusive=True), tf.math.cumsum(m, axis=1, reverse=True), tf.math.cumprod(i + 4, axis=1)
+tf.math.count_nonzero(i), tf.add_n([m, m, m])
+tf.reduce_sum(tf.fill([1000000], 0.1)), tf.reduce_mean(tf.range(100000, dtype=tf.float32))
+tf.reduce_sum(tf.linspace(0.0, 1.0, 37))
+abs(tf.constant([-1.5, 2.0])), tf.constant([1, 0, 3]) == 0, tf.constant([1.0]) == None
