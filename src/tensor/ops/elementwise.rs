@@ -445,8 +445,8 @@ pub fn erf(x: f64) -> f64 {
 const SELU_ALPHA: f64 = 1.6732632423543772848170429916717;
 const SELU_SCALE: f64 = 1.0507009873554804934193349852946;
 
-/// A float unary op over a contiguous buffer. exp, log, sin, cos, tanh and sigmoid use the
-/// TensorFlow-exact kernels on whole packets and libm on the remainder.
+/// A float unary op over a contiguous buffer (the TensorFlow-exact kernels are in
+/// `exact_unary`).
 fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
     macro_rules! via64 {
         ($f:expr) => {
@@ -454,19 +454,13 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
         };
     }
     match op {
-        Unary::Exp | Unary::Log | Unary::Sin | Unary::Cos | Unary::Tanh | Unary::Sigmoid => {
-            if let Some(t) = exact_kernel(op, a) {
-                return t;
-            }
-            match op {
-                Unary::Exp => map_array(a, |x: T| x.exp()),
-                Unary::Log => map_array(a, |x: T| x.ln()),
-                Unary::Sin => map_array(a, |x: T| x.sin()),
-                Unary::Cos => map_array(a, |x: T| x.cos()),
-                Unary::Tanh => map_array(a, |x: T| x.tanh()),
-                _ => via64!(|x: f64| 1.0 / (1.0 + (-x).exp())),
-            }
-        }
+        // Handled by `exact_unary` before dispatch reaches here.
+        Unary::Exp => map_array(a, |x: T| x.exp()),
+        Unary::Log => map_array(a, |x: T| x.ln()),
+        Unary::Sin => map_array(a, |x: T| x.sin()),
+        Unary::Cos => map_array(a, |x: T| x.cos()),
+        Unary::Tanh => map_array(a, |x: T| x.tanh()),
+        Unary::Sigmoid => via64!(|x: f64| 1.0 / (1.0 + (-x).exp())),
         Unary::Neg => map_array(a, |x: T| x.neg()),
         Unary::Abs => map_array(a, |x: T| x.abs()),
         Unary::Sign => map_array(a, |x: T| {
@@ -523,44 +517,52 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
     }
 }
 
-/// The TensorFlow-exact kernel for f32/f64 arrays, when there is one.
-fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>> {
-    fn run<E: Elem>(
-        a: &ArcArray<E, IxDyn>,
-        lanes: usize,
-        packet: fn(E) -> E,
-        scalar: fn(E) -> E,
-    ) -> ArrayD<E> {
-        let std = a.as_standard_layout();
-        let src = std.as_slice().unwrap_or(&[]);
-        let k = eigen::packet_split(src.len(), lanes);
-        let mut out = vec![E::default(); src.len()];
-        map_into(&src[..k], &mut out[..k], packet);
-        for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
-            *o = scalar(x);
-        }
-        ArrayD::from_shape_vec(IxDyn(a.shape()), out)
-            .unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
+/// Runs `packet` over whole packets of `lanes` elements and `scalar` over the rest, as
+/// TensorFlow's evaluator does; both are inlined into the SIMD loop.
+fn packet_map<E: Elem>(
+    a: &ArcArray<E, IxDyn>,
+    lanes: usize,
+    packet: impl Fn(E) -> E + Sync + Send,
+    scalar: impl Fn(E) -> E,
+) -> ArrayD<E> {
+    let std = a.as_standard_layout();
+    let src = std.as_slice().unwrap_or(&[]);
+    let k = eigen::packet_split(src.len(), lanes);
+    let mut out = vec![E::default(); src.len()];
+    map_into(&src[..k], &mut out[..k], packet);
+    for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
+        *o = scalar(x);
     }
-    let data = T::wrap(a.clone());
-    let out = match (&data, op) {
-        (Data::F32(x), Unary::Exp) => Tensor::from_array(run(x, 8, eigen::exp_f32, f32::exp)),
-        (Data::F32(x), Unary::Log) => Tensor::from_array(run(x, 8, eigen::log_f32, f32::ln)),
+    ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
+}
+
+/// The TensorFlow-exact kernels: exp, log, sin, cos, tanh, sigmoid on f32 and f64.
+fn exact_unary(op: Unary, data: &Data) -> Option<Tensor> {
+    Some(match (data, op) {
+        (Data::F32(x), Unary::Exp) => {
+            Tensor::from_array(packet_map(x, 8, eigen::exp_f32, f32::exp))
+        }
+        (Data::F32(x), Unary::Log) => Tensor::from_array(packet_map(x, 8, eigen::log_f32, f32::ln)),
         (Data::F32(x), Unary::Sin) => {
-            Tensor::from_array(run(x, 8, eigen::sincos_f32::<true>, f32::sin))
+            Tensor::from_array(packet_map(x, 8, eigen::sincos_f32::<true>, f32::sin))
         }
         (Data::F32(x), Unary::Cos) => {
-            Tensor::from_array(run(x, 8, eigen::sincos_f32::<false>, f32::cos))
+            Tensor::from_array(packet_map(x, 8, eigen::sincos_f32::<false>, f32::cos))
         }
         (Data::F32(x), Unary::Tanh) => {
-            Tensor::from_array(run(x, 8, eigen::tanh_f32, eigen::tanh_f32))
+            Tensor::from_array(packet_map(x, 8, eigen::tanh_f32, eigen::tanh_f32))
         }
-        (Data::F32(x), Unary::Sigmoid) => {
-            Tensor::from_array(run(x, 8, eigen::sigmoid_f32, eigen::sigmoid_f32_scalar))
+        (Data::F32(x), Unary::Sigmoid) => Tensor::from_array(packet_map(
+            x,
+            8,
+            eigen::sigmoid_f32,
+            eigen::sigmoid_f32_scalar,
+        )),
+        (Data::F64(x), Unary::Exp) => {
+            Tensor::from_array(packet_map(x, 4, eigen::exp_f64, f64::exp))
         }
-        (Data::F64(x), Unary::Exp) => Tensor::from_array(run(x, 4, eigen::exp_f64, f64::exp)),
-        (Data::F64(x), Unary::Log) => Tensor::from_array(run(x, 4, eigen::log_f64, f64::ln)),
-        (Data::F64(x), Unary::Sigmoid) => Tensor::from_array(run(
+        (Data::F64(x), Unary::Log) => Tensor::from_array(packet_map(x, 4, eigen::log_f64, f64::ln)),
+        (Data::F64(x), Unary::Sigmoid) => Tensor::from_array(packet_map(
             x,
             4,
             |v| {
@@ -582,8 +584,7 @@ fn exact_kernel<T: Elem>(op: Unary, a: &ArcArray<T, IxDyn>) -> Option<ArrayD<T>>
         (Data::F64(x), Unary::Cos) => Tensor::from_array(map_array(x, f64::cos)),
         (Data::F64(x), Unary::Tanh) => Tensor::from_array(map_array(x, f64::tanh)),
         _ => return None,
-    };
-    T::view(&out.data).map(|x| x.to_owned())
+    })
 }
 
 fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
@@ -635,6 +636,9 @@ pub fn unary(op: Unary, a: &Tensor) -> TResult<Tensor> {
             }
         }
         _ => {}
+    }
+    if let Some(t) = exact_unary(op, &a.data) {
+        return Ok(t);
     }
     match &a.data {
         Data::F32(x) => Ok(Tensor::from_array(float_unary(op, x))),

@@ -1,55 +1,120 @@
-//! Fused activations over rows: softmax in two passes (max, then exp and sum), and
-//! log_softmax, in the arithmetic order of TensorFlow's kernels.
+//! Fused activations over rows: softmax in two passes (row max, then exp, row sum and
+//! scale) and log_softmax, in the arithmetic order of TensorFlow's kernels. Rows run in
+//! parallel, each pass a SIMD loop.
 
 use super::eigen;
-use super::parallel::rows_mut;
+use super::parallel::PAR_MIN;
+use super::reduce::eigen_sum;
 use crate::tensor::error::{invalid_arg, TResult};
 use crate::tensor::{Data, Tensor};
+use rayon::prelude::*;
 
-fn row_softmax_f32(row: &mut [f32], log: bool) {
-    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    for v in row.iter_mut() {
-        *v -= max;
+/// The row maximum with eight independent lanes so it vectorizes. NaNs are skipped here; a
+/// row holding one still comes out all NaN through the exp and the sum, as in TensorFlow.
+#[inline(always)]
+fn row_max(src: &[f32]) -> f32 {
+    let mut lanes = [f32::NEG_INFINITY; 8];
+    let chunks = src.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for l in 0..8 {
+            lanes[l] = lanes[l].max(c[l]);
+        }
     }
+    let mut m = lanes.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for &v in rest {
+        m = m.max(v);
+    }
+    m
+}
+
+/// One row of f32 logits from `src` into `dst`. `packet_end` is how many leading elements
+/// of this row fall in whole packets of the flattened buffer (the rest take libm's exp, as
+/// in TensorFlow).
+#[inline(always)]
+fn row_f32(src: &[f32], dst: &mut [f32], packet_end: usize, log: bool) {
+    let max = row_max(src);
+    let k = packet_end.min(src.len());
+    for (d, &v) in dst[..k].iter_mut().zip(&src[..k]) {
+        *d = eigen::exp_f32(v - max);
+    }
+    for (d, &v) in dst[k..].iter_mut().zip(&src[k..]) {
+        *d = (v - max).exp();
+    }
+    let sum = eigen_sum(dst, 8);
     if log {
-        let mut e: Vec<f32> = row.iter().map(|&v| eigen::exp_f32(v)).collect();
-        let s = sum_f32(&mut e);
-        let l = eigen::log_f32(s);
-        for v in row.iter_mut() {
-            *v -= l;
+        let l = eigen::log_f32(sum);
+        for (d, &v) in dst.iter_mut().zip(src) {
+            *d = v - max - l;
         }
         return;
     }
-    for v in row.iter_mut() {
-        *v = eigen::exp_f32(*v);
-    }
-    let inv = 1.0 / sum_f32(row);
-    for v in row.iter_mut() {
-        *v *= inv;
+    let inv = 1.0 / sum;
+    for d in dst.iter_mut() {
+        *d *= inv;
     }
 }
 
-fn sum_f32(x: &mut [f32]) -> f32 {
-    let t = Tensor::from_vec(&[x.len()], x.to_vec());
-    super::reduce::reduce(super::reduce::Reduce::Sum, &t, None, false)
-        .ok()
-        .and_then(|r| r.item_f64())
-        .unwrap_or(0.0) as f32
-}
-
-fn row_softmax_f64(row: &mut [f64], log: bool) {
+#[inline(always)]
+fn row_f64(row: &mut [f64], log: bool) {
     let max = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    for v in row.iter_mut() {
-        *v -= max;
-    }
-    let s: f64 = row.iter().map(|&v| eigen::exp_f64(v)).sum();
     if log {
-        let l = eigen::log_f64(s);
-        row.iter_mut().for_each(|v| *v -= l);
-    } else {
-        let inv = 1.0 / s;
-        row.iter_mut().for_each(|v| *v = eigen::exp_f64(*v) * inv);
+        let e: Vec<f64> = row.iter().map(|&v| eigen::exp_f64(v - max)).collect();
+        let l = eigen::log_f64(eigen_sum(&e, 4));
+        row.iter_mut().for_each(|v| *v = *v - max - l);
+        return;
     }
+    row.iter_mut().for_each(|v| *v = eigen::exp_f64(*v - max));
+    let inv = 1.0 / eigen_sum(row, 4);
+    row.iter_mut().for_each(|v| *v *= inv);
+}
+
+/// A block of whole rows, run as one SIMD-dispatched unit so the row code is compiled for
+/// the CPU's vector width.
+struct RowsF32<'a> {
+    src: &'a [f32],
+    data: &'a mut [f32],
+    cols: usize,
+    first: usize,
+    packet_total: usize,
+    log: bool,
+}
+
+impl pulp::WithSimd for RowsF32<'_> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) {
+        for (i, (dst, src)) in self
+            .data
+            .chunks_mut(self.cols)
+            .zip(self.src.chunks(self.cols))
+            .enumerate()
+        {
+            let start = (self.first + i) * self.cols;
+            row_f32(src, dst, self.packet_total.saturating_sub(start), self.log);
+        }
+    }
+}
+
+struct RowsF64<'a> {
+    data: &'a mut [f64],
+    cols: usize,
+    log: bool,
+}
+
+impl pulp::WithSimd for RowsF64<'_> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) {
+        for row in self.data.chunks_mut(self.cols) {
+            row_f64(row, self.log);
+        }
+    }
+}
+
+/// Rows per parallel block: about PAR_MIN elements.
+fn block_rows(cols: usize) -> usize {
+    (PAR_MIN / cols.max(1)).max(1)
 }
 
 /// `tf.nn.softmax` / `tf.nn.log_softmax` along `axis`.
@@ -77,13 +142,23 @@ pub fn softmax(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
     let c = t.contiguous();
     match &c.data {
         Data::F32(a) => {
-            let mut v: Vec<f32> = a.iter().copied().collect();
-            rows_mut(&mut v, cols, |_, row| row_softmax_f32(row, log));
+            let src = a.as_slice().unwrap_or(&[]);
+            let mut v = vec![0f32; src.len()];
+            let packet_total = eigen::packet_split(v.len(), 8);
+            let rows = block_rows(cols);
+            if cols > 0 {
+                v.par_chunks_mut(rows * cols).zip(src.par_chunks(rows * cols)).enumerate().for_each(|(b, (data, src))| {
+                    pulp::Arch::new().dispatch(RowsF32 { src, data, cols, first: b * rows, packet_total, log })
+                });
+            }
             Ok(Tensor::from_vec(t.shape(), v))
         }
         Data::F64(a) => {
-            let mut v: Vec<f64> = a.iter().copied().collect();
-            rows_mut(&mut v, cols, |_, row| row_softmax_f64(row, log));
+            let mut v: Vec<f64> = a.as_slice().map(|s| s.to_vec()).unwrap_or_default();
+            let rows = block_rows(cols);
+            if cols > 0 {
+                v.par_chunks_mut(rows * cols).for_each(|data| pulp::Arch::new().dispatch(RowsF64 { data, cols, log }));
+            }
             Ok(Tensor::from_vec(t.shape(), v))
         }
         _ => Err(invalid_arg(format!(

@@ -64,69 +64,96 @@ pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
 }
 
 /// The input rearranged so the reduced axes come last: (contiguous data, kept shape,
-/// reduced length, whether the reduced axes were already innermost).
-fn split_axes<T: Elem>(
-    a: &ArcArray<T, IxDyn>,
+/// reduced length, whether the reduced axes were already innermost). Borrows the buffer
+/// when it already has that layout.
+fn split_axes<'a, T: Elem>(
+    a: &'a ArcArray<T, IxDyn>,
     axes: &[usize],
-) -> (Vec<T>, Vec<usize>, usize, bool) {
+) -> (std::borrow::Cow<'a, [T]>, Vec<usize>, usize, bool) {
     let nd = a.ndim();
     let kept: Vec<usize> = (0..nd).filter(|d| !axes.contains(d)).collect();
     let innermost = axes
         .iter()
         .enumerate()
         .all(|(i, &ax)| ax == nd - axes.len() + i);
+    let kept_shape: Vec<usize> = kept.iter().map(|&d| a.shape()[d]).collect();
+    let red: usize = axes.iter().map(|&d| a.shape()[d]).product();
+    if innermost {
+        if let Some(s) = a.as_slice() {
+            return (std::borrow::Cow::Borrowed(s), kept_shape, red, innermost);
+        }
+    }
     let mut perm = kept.clone();
     perm.extend_from_slice(axes);
     let v = a.view().permuted_axes(IxDyn(&perm));
-    let data: Vec<T> = if v.is_standard_layout() {
-        v.as_slice()
-            .map(|s| s.to_vec())
-            .unwrap_or_else(|| v.iter().copied().collect())
-    } else {
-        v.iter().copied().collect()
-    };
-    let kept_shape: Vec<usize> = kept.iter().map(|&d| a.shape()[d]).collect();
-    let red: usize = axes.iter().map(|&d| a.shape()[d]).product();
-    (data, kept_shape, red, innermost)
+    let data: Vec<T> = v.iter().copied().collect();
+    (std::borrow::Cow::Owned(data), kept_shape, red, innermost)
 }
 
-/// Sum of a run the way Eigen's innermost-dimension reducer adds it.
-fn eigen_sum<T: Elem + NumOps>(x: &[T], lanes: usize) -> T {
+/// Sum of a run the way Eigen's innermost-dimension reducer adds it: halves above 1024
+/// packets (the two halves run on both cores; the tree, and so the result, is the same),
+/// then two packet accumulators and the AVX horizontal sum.
+pub fn eigen_sum<T: Elem + NumOps>(x: &[T], lanes: usize) -> T {
     const LEAF: usize = 1024;
     if x.len() > lanes * LEAF {
         let half = x.len().div_ceil(2);
-        let split = half.div_ceil(lanes) * lanes;
-        let split = split.min(x.len());
-        return eigen_sum(&x[..split], lanes).add(eigen_sum(&x[split..], lanes));
+        let split = (half.div_ceil(lanes) * lanes).min(x.len());
+        let (l, r) = x.split_at(split);
+        let (a, b) = if x.len() >= PAR_MIN {
+            rayon::join(|| eigen_sum(l, lanes), || eigen_sum(r, lanes))
+        } else {
+            (eigen_sum(l, lanes), eigen_sum(r, lanes))
+        };
+        return a.add(b);
     }
-    let unroll = x.len() / (2 * lanes) * 2 * lanes;
-    let vectorized = x.len() / lanes * lanes;
-    let mut acc = [T::zero(); 8];
-    let mut acc2 = [T::zero(); 8];
-    let mut j = 0;
-    while j < unroll {
-        for l in 0..lanes {
-            acc[l] = acc[l].add(x[j + l]);
-            acc2[l] = acc2[l].add(x[j + lanes + l]);
+    pulp::Arch::new().dispatch(
+        #[inline(always)]
+        || eigen_leaf(x, lanes),
+    )
+}
+
+#[inline(always)]
+fn eigen_leaf<T: Elem + NumOps>(x: &[T], lanes: usize) -> T {
+    if lanes == 4 {
+        eigen_leaf_n::<T, 4>(x)
+    } else {
+        eigen_leaf_n::<T, 8>(x)
+    }
+}
+
+/// Two packet accumulators of `L` lanes over whole packets, a scalar sum of the rest, then
+/// the horizontal sum (AVX: halves added, then SSE's (a0 + a2) + (a1 + a3)).
+#[inline(always)]
+fn eigen_leaf_n<T: Elem + NumOps, const L: usize>(x: &[T]) -> T {
+    let mut acc = [T::zero(); L];
+    let mut acc2 = [T::zero(); L];
+    let mut pairs = x.chunks_exact(2 * L);
+    for c in &mut pairs {
+        for l in 0..L {
+            acc[l] = acc[l].add(c[l]);
+            acc2[l] = acc2[l].add(c[L + l]);
         }
-        j += 2 * lanes;
     }
-    while j < vectorized {
-        for l in 0..lanes {
-            acc[l] = acc[l].add(x[j + l]);
+    let rest = pairs.remainder();
+    let mut singles = rest.chunks_exact(L);
+    for c in &mut singles {
+        for l in 0..L {
+            acc[l] = acc[l].add(c[l]);
         }
-        j += lanes;
     }
-    for l in 0..lanes {
+    for l in 0..L {
         acc[l] = acc[l].add(acc2[l]);
     }
+    let tail = singles.remainder();
+    let vectorized = x.len() - tail.len();
     let mut s = T::zero();
-    for &v in &x[vectorized..] {
+    for &v in tail {
         s = s.add(v);
     }
     if vectorized == 0 {
         return s;
     }
+    let lanes = L;
     // Horizontal sum: halves added until one lane is left, pairing (i, i + width/2).
     let mut width = lanes;
     while width > 1 {

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Times tensh, numpy and TensorFlow side by side on the same workloads and prints the
+ratios. Uses the reference venv (../shared/reference/tf-oracle --setup makes it).
+
+  python3 scripts/bench.py [--bin target/release/tensh] [--reps N]
+
+Each workload runs a warm-up, then REPS timed repetitions; the figure is the median time
+of one repetition. tensh is timed from inside its own language with tf.timestamp(), so
+start-up is not counted (as it is not for Python). numpy runs without OPENBLAS_CORETYPE /
+OPENBLAS_L2_SIZE (they slow a current OpenBLAS; see the tool notes)."""
+import argparse, json, os, statistics, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PY = os.environ.get("ORACLE_PY", os.path.expanduser("~/.cache/tensh-oracle/bin/python"))
+
+# name: (setup, one repetition, repetitions-per-sample, numpy setup, numpy step)
+WORKLOADS = {
+    "matmul 1024x1024 f32": (
+        "a = tf.random.normal([1024, 1024])\nb = tf.random.normal([1024, 1024])",
+        "c = tf.matmul(a, b)", 10,
+        "a = np.random.randn(1024, 1024).astype(np.float32)\nb = np.random.randn(1024, 1024).astype(np.float32)",
+        "c = a @ b"),
+    "sigmoid 10M f32": (
+        "x = tf.random.normal([10000000])", "y = tf.sigmoid(x)", 5,
+        "x = np.random.randn(10000000).astype(np.float32)", "y = 1.0 / (1.0 + np.exp(-x))"),
+    "softmax [10000,1000] f32": (
+        "x = tf.random.normal([10000, 1000])", "y = tf.nn.softmax(x)", 5,
+        "x = np.random.randn(10000, 1000).astype(np.float32)",
+        "e = np.exp(x - x.max(axis=1, keepdims=True)); y = e / e.sum(axis=1, keepdims=True)"),
+    "reduce_sum 10M f32": (
+        "x = tf.random.normal([10000000])", "s = tf.reduce_sum(x)", 10,
+        "x = np.random.randn(10000000).astype(np.float32)", "s = x.sum()"),
+    "dense [4096,784]x[784,512]+relu": (
+        "x = tf.random.normal([4096, 784])\nw = tf.random.normal([784, 512])\nb = tf.random.normal([512])",
+        "y = tf.nn.relu(tf.matmul(x, w) + b)", 5,
+        "x = np.random.randn(4096, 784).astype(np.float32)\nw = np.random.randn(784, 512).astype(np.float32)\nb = np.random.randn(512).astype(np.float32)",
+        "y = np.maximum(x @ w + b, 0)"),
+    "100k tiny ops (x + 1.0, 4 elems)": (
+        "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
+        "for _ in range(100000):\n    y = x + 1.0", 1,
+        "x = np.array([1.0, 2.0, 3.0, 4.0], dtype=np.float32)",
+        "for _ in range(100000):\n    y = x + 1.0"),
+}
+
+
+def indent(code, n=4):
+    return "\n".join(" " * n + l for l in code.splitlines())
+
+
+def tensh_script(setup, step, inner, reps):
+    return f"""import tensorflow as tf
+{setup}
+times = []
+for r in range({reps} + 1):
+    t0 = tf.timestamp()
+    for i in range({inner}):
+{indent(step, 8)}
+    t1 = tf.timestamp()
+    times.append(float(t1 - t0) / {inner})
+times = sorted(times[1:])
+print(times[len(times) // 2])
+"""
+
+
+def python_script(setup, step, inner, reps, tf_mode):
+    head = "import tensorflow as tf\nimport numpy as np\nimport time\n" if tf_mode else "import numpy as np\nimport time\n"
+    return f"""{head}{setup}
+times = []
+for r in range({reps} + 1):
+    t0 = time.perf_counter()
+    for i in range({inner}):
+{indent(step, 8)}
+{'        _ = y.numpy() if hasattr(y, "numpy") else None' if tf_mode and 'y =' in step and 'for _' not in step else ''}
+    t1 = time.perf_counter()
+    times.append((t1 - t0) / {inner})
+times = sorted(times[1:])
+print(times[len(times) // 2])
+"""
+
+
+def run(cmd, src, env=None):
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(src)
+    try:
+        r = subprocess.run(cmd + [f.name], capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        os.unlink(f.name)
+    if r.returncode != 0:
+        return None, r.stderr.strip().splitlines()[-1:] if r.stderr else ["failed"]
+    return float(r.stdout.strip().splitlines()[-1]), None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "tensh"))
+    ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if not os.path.exists(PY):
+        sys.exit("the reference venv is missing: run ../shared/reference/tf-oracle --setup")
+    np_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    tf_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    rows = []
+    print("%-34s %12s %12s %12s %10s %10s" % ("workload", "tensh", "numpy", "tensorflow", "np/tensh", "tf/tensh"))
+    for name, (setup, step, inner, np_setup, np_step) in WORKLOADS.items():
+        if a.only and a.only not in name:
+            continue
+        reps = a.reps if inner > 1 else max(3, a.reps // 2)
+        t_tensh, e1 = run([a.bin], tensh_script(setup, step, inner, reps))
+        t_np, e2 = run([PY], python_script(np_setup, np_step, inner, reps, False), env=np_env)
+        t_tf, e3 = run([PY], python_script(setup, step, inner, reps, True), env=tf_env)
+        fmt = lambda t: ("%9.3f ms" % (t * 1e3)) if t is not None else "   failed"
+        ratio = lambda x: ("%9.2fx" % (x / t_tensh)) if (x and t_tensh) else "      n/a"
+        print("%-34s %12s %12s %12s %10s %10s" % (name, fmt(t_tensh), fmt(t_np), fmt(t_tf), ratio(t_np), ratio(t_tf)))
+        for e in (e1, e2, e3):
+            if e:
+                print("    ", e)
+        rows.append({"workload": name, "tensh": t_tensh, "numpy": t_np, "tensorflow": t_tf})
+    if a.json:
+        print(json.dumps(rows, indent=1))
+    print("ratios above 1.00x mean tensh is faster")
+
+
+if __name__ == "__main__":
+    main()
