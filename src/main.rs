@@ -27,9 +27,27 @@ struct Cli {
     /// Seed every random draw.
     #[arg(long)]
     seed: Option<u64>,
+    /// The most memory one tensor may take, e.g. 512M or 4G (default: what is available).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<usize>,
     /// When to use color: auto, always or never.
     #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
     color: String,
+}
+
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mult) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1usize << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        Some('T') => (&t[..t.len() - 1], 1 << 40),
+        _ => (t, 1),
+    };
+    num.parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("'{}' is not a size such as 512M or 4G", s))
 }
 
 fn use_color(choice: &str) -> bool {
@@ -49,6 +67,9 @@ fn use_color(choice: &str) -> bool {
 }
 
 fn run(cli: Cli) -> u8 {
+    if let Some(bytes) = cli.max_memory {
+        tensh::tensor::alloc::set_limit(bytes);
+    }
     let color = use_color(&cli.color);
     colored::control::set_override(color);
     if let Some(code) = &cli.command {

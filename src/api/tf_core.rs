@@ -66,6 +66,7 @@ fn constant(it: &mut Interp, a: Args) -> R<Value> {
     };
     if let Some(s) = shape {
         let dims = dims_arg(it, &s)?;
+        crate::tensor::alloc::check(&dims, x.dtype())?;
         let n: usize = dims.iter().product();
         if x.size() == 1 {
             x = Tensor::from_f64s(x.dtype(), &dims, &vec![x.item_f64().unwrap_or(0.0); n]);
@@ -91,7 +92,9 @@ fn constant(it: &mut Interp, a: Args) -> R<Value> {
 fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
     let [shape, dtype, _name] = a.bind(name, ["shape", "dtype=tf.float32", "name=None"])?;
     let dims = dims_arg(it, &req(shape))?;
-    t(Tensor::full(dtype_or(dtype, DType::F32)?, &dims, v))
+    let d = dtype_or(dtype, DType::F32)?;
+    crate::tensor::alloc::check(&dims, d)?;
+    t(Tensor::full(d, &dims, v))
 }
 
 fn like(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
@@ -114,6 +117,7 @@ fn fill(it: &mut Interp, a: Args) -> R<Value> {
             ),
         );
     }
+    crate::tensor::alloc::check(&dims, v.dtype())?;
     t(Tensor::from_f64s(
         v.dtype(),
         &dims,
@@ -193,12 +197,22 @@ fn eye(_it: &mut Interp, a: Args) -> R<Value> {
             "name=None",
         ],
     )?;
-    let r = i64_arg(&req(rows), "num_rows")? as usize;
+    let r = i64_arg(&req(rows), "num_rows")?;
     let c = match cols {
-        Some(c) => i64_arg(&c, "num_columns")? as usize,
+        Some(c) => i64_arg(&c, "num_columns")?,
         None => r,
     };
-    t(creation::eye(r, c, dtype_or(dtype, DType::F32)?))
+    if r < 0 || c < 0 {
+        return Err(value_err(format!(
+            "Arguments to eye must be non-negative, got num_rows={} and num_columns={}",
+            r, c
+        )));
+    }
+    t(creation::eye(
+        r as usize,
+        c as usize,
+        dtype_or(dtype, DType::F32)?,
+    )?)
 }
 
 fn one_hot(it: &mut Interp, a: Args) -> R<Value> {

@@ -4,11 +4,13 @@
 //! |---|---|
 //! | `dtype.rs` | `DType`, the `Elem`/`Num`/`Float` element traits |
 //! | `data.rs` | `Tensor` and its storage; dtype dispatch macros; casts |
+//! | `alloc.rs` | the memory budget checked before large allocations |
 //! | `broadcast.rs` | numpy broadcasting |
 //! | `error.rs` | runtime errors named as TensorFlow names them |
 //! | `random.rs` | the seedable generator and distributions |
 //! | `ops/` | the ops, by theme |
 
+pub mod alloc;
 pub mod broadcast;
 pub mod data;
 pub mod dtype;

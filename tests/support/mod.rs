@@ -56,10 +56,15 @@ pub fn statement_lines(src: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The script with `print("<<<i>>>")` after statement i (fidelity.py's instrumentation).
-pub fn instrument(src: &str) -> (String, usize) {
+/// The script with `print("<<<i>>>")` after statement i (fidelity.py's instrumentation),
+/// and for each statement whether it is marked `# random` (compared by layout only).
+pub fn instrument(src: &str) -> (String, Vec<bool>) {
     let lines: Vec<&str> = src.lines().collect();
     let spans = statement_lines(src);
+    let random: Vec<bool> = spans
+        .iter()
+        .map(|(a, b)| lines[a - 1..*b].iter().any(|l| l.contains("# random")))
+        .collect();
     let mut out = String::new();
     for (i, (a, b)) in spans.iter().enumerate() {
         for l in &lines[a - 1..*b] {
@@ -68,7 +73,7 @@ pub fn instrument(src: &str) -> (String, usize) {
         }
         out.push_str(&format!("print(\"<<<{}>>>\")\n", i));
     }
-    (out, spans.len())
+    (out, random)
 }
 
 /// Splits marked output into the text before each `<<<i>>>` line.
@@ -192,18 +197,37 @@ fn error_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Text with every number masked and whitespace removed (fidelity.py's skeleton), for
+/// statements whose numbers are random draws.
+pub fn skeleton(s: &str) -> String {
+    let (texts, _) = numbers(s);
+    texts
+        .join("N")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Score {
     Exact,
     Tolerant,
     ErrName,
+    Shape,
     Miss,
 }
 
-pub fn score(expected: &str, actual: Option<&str>) -> Score {
+pub fn score(expected: &str, actual: Option<&str>, random: bool) -> Score {
     let Some(actual) = actual else {
         return Score::Miss;
     };
+    if random {
+        return if skeleton(expected) == skeleton(actual) {
+            Score::Shape
+        } else {
+            Score::Miss
+        };
+    }
     if expected == actual {
         return Score::Exact;
     }

@@ -35,10 +35,16 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
         ));
     }
     let n = if dtype.is_float() {
-        ((limit - start) / delta).abs().ceil() as usize
+        ((limit - start) / delta).abs().ceil()
     } else {
-        (((limit - start).abs() + delta.abs() - 1.0) / delta.abs()).floor() as usize
+        (((limit - start).abs() + delta.abs() - 1.0) / delta.abs()).floor()
     };
+    let n = if n.is_finite() && n < usize::MAX as f64 {
+        n as usize
+    } else {
+        usize::MAX
+    };
+    crate::tensor::alloc::check(&[n], dtype)?;
     let vals: Vec<f64> = match dtype {
         // TensorFlow accumulates in the element type: start + i * delta.
         DType::F32 => (0..n)
@@ -63,6 +69,7 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
     if num == 0 {
         return Ok(Tensor::zeros(dtype, &[0]));
     }
+    crate::tensor::alloc::check(&[num], dtype)?;
     let vals: Vec<f64> = match dtype {
         DType::F32 => {
             let (s, e) = (start as f32, stop as f32);
@@ -108,12 +115,13 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
 }
 
 /// `tf.eye(num_rows, num_columns)`.
-pub fn eye(rows: usize, cols: usize, dtype: DType) -> Tensor {
+pub fn eye(rows: usize, cols: usize, dtype: DType) -> TResult<Tensor> {
+    crate::tensor::alloc::check(&[rows, cols], dtype)?;
     let mut v = vec![0.0; rows * cols];
     for i in 0..rows.min(cols) {
         v[i * cols + i] = 1.0;
     }
-    Tensor::from_f64s(dtype, &[rows, cols], &v)
+    Ok(Tensor::from_f64s(dtype, &[rows, cols], &v))
 }
 
 /// `tf.meshgrid(*xs, indexing='xy'|'ij')` for 1-D inputs.

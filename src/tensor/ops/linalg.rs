@@ -100,6 +100,11 @@ fn matmul_arrays<T: Elem + NumOps>(
     }
     let batch = broadcast_shapes(&a.shape()[..ra - 2], &b.shape()[..rb - 2])?;
     let nb: usize = batch.iter().product();
+    let mut out_shape = batch.clone();
+    out_shape.extend([am, bn]);
+    if crate::tensor::alloc::check(&out_shape, T::DTYPE).is_err() {
+        return None;
+    }
     let a_std = a.as_standard_layout();
     let b_std = b.as_standard_layout();
     let (a_sl, b_sl) = (a_std.as_slice()?, b_std.as_slice()?);

@@ -310,6 +310,9 @@ pub fn one_hot(
     axis: i64,
     dtype: DType,
 ) -> TResult<Tensor> {
+    let mut full = indices.shape().to_vec();
+    full.push(depth);
+    crate::tensor::alloc::check(&full, dtype)?;
     let idx = indices.to_i64_vec();
     let mut shape = indices.shape().to_vec();
     let nd = shape.len() as i64;

@@ -432,6 +432,13 @@ pub fn tile(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
             Some(""),
         ));
     }
+    let out: Vec<usize> = t
+        .shape()
+        .iter()
+        .zip(multiples)
+        .map(|(&d, &m)| d.saturating_mul(m.max(0) as usize))
+        .collect();
+    crate::tensor::alloc::check(&out, t.dtype())?;
     let mut cur = t.clone();
     for (ax, &m) in multiples.iter().enumerate() {
         if m < 0 {
@@ -470,6 +477,13 @@ pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> T
             Some(""),
         ));
     }
+    let padded: Vec<usize> = t
+        .shape()
+        .iter()
+        .zip(paddings)
+        .map(|(&n, &(b, e))| n.saturating_add(b).saturating_add(e))
+        .collect();
+    crate::tensor::alloc::check(&padded, t.dtype())?;
     let mode = mode.to_ascii_uppercase();
     for (d, &(b, a)) in paddings.iter().enumerate() {
         let n = t.shape()[d];
@@ -541,6 +555,7 @@ pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> T
 
 /// `tf.broadcast_to`.
 pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
+    crate::tensor::alloc::check(shape, t.dtype())?;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
         a.broadcast(IxDyn(shape))
             .map(|v| Tensor::from_array(v.to_owned()))

@@ -1,0 +1,71 @@
+//! The memory budget: every op that makes a tensor whose size it computes (creation,
+//! broadcasting, tiling, padding, matmul) asks first, and a tensor larger than tensh allows
+//! fails with TensorFlow's ResourceExhaustedError before anything is allocated.
+
+use super::error::{TResult, TfError};
+use super::DType;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The limit in bytes; 0 means "not set yet": the memory available at first use.
+static LIMIT: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets the most memory one tensor may take (`--max-memory`).
+pub fn set_limit(bytes: usize) {
+    LIMIT.store(bytes.max(1), Ordering::Relaxed);
+}
+
+fn available() -> usize {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find(|l| l.starts_with("MemAvailable:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<usize>().ok())
+        })
+        .map(|kb| kb * 1024)
+        .unwrap_or(8 << 30)
+}
+
+pub fn limit() -> usize {
+    match LIMIT.load(Ordering::Relaxed) {
+        0 => {
+            let a = available();
+            LIMIT.store(a, Ordering::Relaxed);
+            a
+        }
+        l => l,
+    }
+}
+
+/// The name TensorFlow's allocator messages give a dtype.
+fn type_word(d: DType) -> &'static str {
+    match d {
+        DType::F32 => "float",
+        DType::F64 => "double",
+        DType::I32 => "int32",
+        DType::I64 => "int64",
+        DType::U8 => "uint8",
+        DType::Bool => "bool",
+    }
+}
+
+/// Checks that a tensor of `shape` and `dtype` fits the budget.
+pub fn check(shape: &[usize], dtype: DType) -> TResult<()> {
+    let bytes = shape
+        .iter()
+        .try_fold(dtype.size_bytes(), |acc, &d| acc.checked_mul(d))
+        .unwrap_or(usize::MAX);
+    if bytes > limit() {
+        let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+        return Err(TfError::new(
+            "ResourceExhaustedError",
+            format!(
+                "OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu",
+                dims.join(","),
+                type_word(dtype)
+            ),
+        ));
+    }
+    Ok(())
+}
