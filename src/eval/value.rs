@@ -215,7 +215,9 @@ impl Class {
                         return Some(n);
                     }
                 }
-                Value::ExcClass(_) | Value::Builtin(_) => return Some(b.clone()),
+                Value::ExcClass(_) | Value::Builtin(_) | Value::Object(_) => {
+                    return Some(b.clone())
+                }
                 _ => {}
             }
         }

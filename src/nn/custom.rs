@@ -1,0 +1,378 @@
+//! User subclasses of `keras.layers.Layer` and `keras.Model`: the native base classes, the
+//! native part each instance gets from `super().__init__()`, weight and sublayer tracking
+//! through attributes, `add_weight`, and `__call__` (build once, then the user's `call`).
+
+use super::kinds::Kind;
+use super::layer::{get_weights, set_weights, var_list, Layer};
+use crate::eval::error::{err, raise, R};
+use crate::eval::value::{Args, Object};
+use crate::eval::{Interp, Value};
+use std::any::Any;
+use std::rc::Rc;
+
+/// `keras.layers.Layer` or `keras.Model` as a value: a base class for user classes.
+pub struct NativeClass {
+    pub name: &'static str,
+}
+
+pub fn native_class(name: &'static str) -> Value {
+    Value::Object(Rc::new(NativeClass { name }))
+}
+
+impl Object for NativeClass {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "__name__" => Some(Value::str(self.name)),
+            _ => None,
+        })
+    }
+    fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        let name = name_kw(&args);
+        let l = Layer::new(it, self.name, Kind::Custom, name);
+        Ok(Value::Object(Rc::new(l)))
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<class 'keras.src.engine.{}'>",
+            if self.name == "Model" {
+                "training.Model"
+            } else {
+                "base_layer.Layer"
+            }
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn name_kw(args: &Args) -> Option<String> {
+    args.kw
+        .iter()
+        .find(|(k, _)| k == "name")
+        .and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        })
+}
+
+fn is_native_class(v: &Value) -> bool {
+    v.as_object::<NativeClass>().is_some()
+}
+
+/// Gives the instance its native layer (from `super().__init__()`, or at creation when the
+/// class has no `__init__`).
+fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
+    let Value::Instance(i) = inst else {
+        return Ok(());
+    };
+    if i.native.borrow().is_some() {
+        return Ok(());
+    }
+    let l = Layer::new(it, &i.class.name, Kind::Custom, name_kw(args));
+    if let Some((_, v)) = args.kw.iter().find(|(k, _)| k == "trainable") {
+        l.trainable.set(it.truthy(v)?);
+    }
+    *i.native.borrow_mut() = Some(Value::Object(Rc::new(l)));
+    Ok(())
+}
+
+pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Option<Args>) -> R<()> {
+    if !is_native_class(base) {
+        return Ok(());
+    }
+    match args {
+        Some(a) => attach(it, inst, &a),
+        None => Ok(()),
+    }
+}
+
+pub fn native_super_attr(
+    _it: &mut Interp,
+    base: &Value,
+    receiver: &Value,
+    name: &str,
+) -> R<Option<Value>> {
+    if !is_native_class(base) {
+        return Ok(None);
+    }
+    Ok(match name {
+        "__init__" => Some(Value::method(
+            receiver.clone(),
+            "__init__",
+            |it, recv, _, args| {
+                attach(it, recv, &args)?;
+                Ok(Value::None)
+            },
+        )),
+        "build" => Some(Value::method(receiver.clone(), "build", |_, recv, _, _| {
+            mark_built(recv);
+            Ok(Value::None)
+        })),
+        "call" => Some(Value::method(receiver.clone(), "call", |_, _, _, args| {
+            Ok(args.pos.first().cloned().unwrap_or(Value::None))
+        })),
+        _ => None,
+    })
+}
+
+fn mark_built(inst: &Value) {
+    if let Some(n) = super::native_layer(inst) {
+        if let Some(l) = n.as_object::<Layer>() {
+            l.built.set(true);
+        }
+    }
+}
+
+fn forgot(this: &Value) -> crate::eval::Flow {
+    err(
+        "RuntimeError",
+        format!(
+            "It looks like you are subclassing `Layer` and you forgot to call `super().__init__()`. Always start with this line. ({})",
+            this.type_name()
+        ),
+    )
+}
+
+/// Attributes the native part provides to a user instance.
+pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) -> R<Option<Value>> {
+    let Some(l) = native.as_object::<Layer>() else {
+        return Err(forgot(this));
+    };
+    Ok(Some(match name {
+        "add_weight" | "add_variable" => {
+            Value::method(this.clone(), super::static_name(name), add_weight)
+        }
+        "__call__" => Value::method(this.clone(), "__call__", custom_call),
+        "build" => Value::method(this.clone(), "build", |_, recv, _, _| {
+            mark_built(recv);
+            Ok(Value::None)
+        }),
+        "call" => Value::method(this.clone(), "call", |_, _, _, args| {
+            Ok(args.pos.first().cloned().unwrap_or(Value::None))
+        }),
+        "layers" => Value::list(l.sublayers.borrow().clone()),
+        "summary" => Value::method(this.clone(), "summary", |it, recv, _, _| {
+            let Some(n) = super::native_layer(recv) else {
+                return Ok(Value::None);
+            };
+            let Some(l) = n.as_object::<Layer>() else {
+                return Ok(Value::None);
+            };
+            if !l.built.get() {
+                return raise("ValueError", "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.");
+            }
+            let subs = l.sublayers.borrow().clone();
+            super::sequential::print_summary(
+                it,
+                &l.name,
+                &subs,
+                l.trainable_weights(),
+                l.non_trainable_weights(),
+            )?;
+            Ok(Value::None)
+        }),
+        "get_weights" => get_weights(&l.all_weights()),
+        "set_weights" => Value::method(this.clone(), "set_weights", |it, recv, _, args| {
+            let Some(n) = super::native_layer(recv) else {
+                return Ok(Value::None);
+            };
+            let Some(l) = n.as_object::<Layer>() else {
+                return Ok(Value::None);
+            };
+            let [w] = args.bind("set_weights", ["weights"])?;
+            set_weights(it, &l.name, &l.all_weights(), &w.unwrap_or(Value::None))?;
+            Ok(Value::None)
+        }),
+        // Everything else a layer has (name, weights, count_params, ...), bound to the
+        // native part.
+        _ => return l.get_attr(native, name, it),
+    }))
+}
+
+/// Tracks sublayers and variables assigned to attributes; the value is stored as usual.
+pub fn native_set_attr(
+    _it: &mut Interp,
+    native: &Value,
+    _this: &Value,
+    _name: &str,
+    v: &Value,
+) -> R<bool> {
+    let Some(l) = native.as_object::<Layer>() else {
+        return Ok(false);
+    };
+    let is_layer = super::layer_ref(v).is_some()
+        || v.as_object::<super::sequential::Sequential>().is_some()
+        || super::native_layer(v).is_some();
+    if is_layer
+        && !l
+            .sublayers
+            .borrow()
+            .iter()
+            .any(|s| s.identity() == v.identity())
+    {
+        l.sublayers.borrow_mut().push(v.clone());
+    }
+    if let Value::Variable(var) = v {
+        let mut w = l.weights.borrow_mut();
+        if !w.iter().any(|(_, x)| Rc::ptr_eq(x, var)) {
+            let key = format!("__attr_{}", w.len());
+            w.push((key, var.clone()));
+        }
+    }
+    Ok(false)
+}
+
+fn add_weight(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -> R<Value> {
+    let Some(n) = super::native_layer(recv) else {
+        return Err(forgot(recv));
+    };
+    let Some(l) = n.as_object::<Layer>() else {
+        return Err(forgot(recv));
+    };
+    let [name, shape, dtype, init, _reg, trainable, ..] = args.bind(
+        "add_weight",
+        [
+            "name=None",
+            "shape=None",
+            "dtype=None",
+            "initializer=None",
+            "regularizer=None",
+            "trainable=None",
+            "constraint=None",
+            "use_resource=None",
+            "synchronization=None",
+            "aggregation=None",
+        ],
+    )?;
+    let name = match name {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "Variable".into(),
+    };
+    let dims = match shape {
+        Some(s) => crate::api::tf_core::dims_arg(it, &s)?,
+        None => vec![],
+    };
+    let d = crate::api::dtype_or(dtype, crate::tensor::DType::F32)?;
+    let init = super::initializers::Init::from_value(init, "glorot_uniform")?;
+    let t = init.sample(it, &dims, d)?;
+    let trainable = trainable
+        .map(|v| it.truthy(&v))
+        .transpose()?
+        .unwrap_or(true);
+    let scoped = l.built.get() || IN_CALL.with(|c| c.get());
+    let var = l.set_weight(it, &name, t, trainable, scoped);
+    Ok(Value::Variable(var))
+}
+
+thread_local! {
+    /// Set while a user layer builds inside `__call__` (weights get the layer's name scope).
+    static IN_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Builds a user layer once, with its `build(input_shape)` if it has one.
+pub fn build_instance(it: &mut Interp, inst: &Value, shape: &[Option<usize>]) -> R<()> {
+    let Some(n) = super::native_layer(inst) else {
+        return Err(forgot(inst));
+    };
+    let Some(l) = n.as_object::<Layer>() else {
+        return Err(forgot(inst));
+    };
+    if l.built.get() {
+        return Ok(());
+    }
+    if let Value::Instance(i) = inst {
+        if i.class.lookup("build").is_some() {
+            let f = it.get_attr(inst, "build")?;
+            let shape_v = Value::Shape(Rc::new(crate::eval::value::Shape {
+                dims: Some(shape.to_vec()),
+            }));
+            let prev = IN_CALL.with(|c| c.replace(true));
+            let r = it.call(&f, Args::new(vec![shape_v]));
+            IN_CALL.with(|c| c.set(prev));
+            r?;
+        }
+    }
+    l.built.set(true);
+    Ok(())
+}
+
+/// `layer(inputs, training=...)`: build on first use, then the user's `call`.
+fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -> R<Value> {
+    let Some(x) = args.pos.first().cloned() else {
+        return raise(
+            "TypeError",
+            "__call__() missing 1 required positional argument: 'inputs'",
+        );
+    };
+    let shape: Vec<Option<usize>> = match crate::api::convert::tensor_of(&x) {
+        Some(t) => t.shape().iter().map(|&d| Some(d)).collect(),
+        None => match it.iterate(&x) {
+            Ok(items) => {
+                let first = items.into_iter().next();
+                first
+                    .and_then(|f| crate::api::convert::tensor_of(&f))
+                    .map(|t| t.shape().iter().map(|&d| Some(d)).collect())
+                    .unwrap_or_default()
+            }
+            Err(_) => vec![],
+        },
+    };
+    build_instance(it, recv, &shape)?;
+    let Value::Instance(i) = recv else {
+        return Ok(Value::None);
+    };
+    let Some(call) = i.class.lookup("call") else {
+        return raise(
+            "NotImplementedError",
+            format!(
+                "Layer {} does not have a `call()` method implemented.",
+                i.class.name
+            ),
+        );
+    };
+    let accepts_training = match &call {
+        Value::Function(f) => {
+            f.def
+                .params
+                .positional
+                .iter()
+                .chain(&f.def.params.kwonly)
+                .any(|p| p.name == "training")
+                || f.def.params.kwargs.is_some()
+        }
+        _ => false,
+    };
+    let mut call_args = Args::new(args.pos.clone());
+    for (k, v) in &args.kw {
+        if k != "training" || accepts_training {
+            call_args.kw.push((k.clone(), v.clone()));
+        }
+    }
+    let f = it.get_attr(recv, "call")?;
+    let name = super::native_layer(recv)
+        .and_then(|n| n.as_object::<Layer>().map(|l| l.name.clone()))
+        .unwrap_or_default();
+    super::layer::in_scope(&name, || it.call(&f, call_args))
+}
+
+/// `isinstance(x, keras.layers.Layer)` / `isinstance(x, keras.Model)`.
+pub fn isinstance(x: &Value, class: &dyn Object) -> bool {
+    let Some(c) = class.as_any().downcast_ref::<NativeClass>() else {
+        return false;
+    };
+    let seq = x.as_object::<super::sequential::Sequential>().is_some();
+    match c.name {
+        "Model" => {
+            seq || matches!(x, Value::Instance(i) if matches!(i.class.native_base(), Some(b) if b.as_object::<NativeClass>().is_some_and(|n| n.name == "Model")))
+        }
+        _ => seq || super::layer_ref(x).is_some() || super::native_layer(x).is_some(),
+    }
+}
+
+pub fn layer_list(l: &Layer) -> Value {
+    var_list(l.all_weights())
+}

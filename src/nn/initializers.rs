@@ -1,0 +1,270 @@
+//! Weight initializers with Keras's formulas: Glorot (Xavier), He and LeCun in their uniform
+//! and (truncated) normal forms, zeros, ones, constant, random normal and uniform.
+
+use crate::api::convert::f64_arg;
+use crate::eval::error::{type_err, value_err, R};
+use crate::eval::value::{Args, Module, Object};
+use crate::eval::{Interp, Value};
+use crate::tensor::{DType, Tensor};
+use std::any::Any;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Init {
+    Zeros,
+    Ones,
+    Constant(f64),
+    /// Keras's VarianceScaling: scale, mode (fan_in/fan_out/fan_avg), uniform or truncated normal.
+    Variance {
+        scale: f64,
+        mode: &'static str,
+        uniform: bool,
+        class: &'static str,
+    },
+    RandomNormal {
+        mean: f64,
+        stddev: f64,
+    },
+    RandomUniform {
+        minval: f64,
+        maxval: f64,
+    },
+    TruncatedNormal {
+        mean: f64,
+        stddev: f64,
+    },
+}
+
+impl Init {
+    pub fn by_name(name: &str) -> Option<Init> {
+        let v = |scale, mode, uniform, class| Init::Variance {
+            scale,
+            mode,
+            uniform,
+            class,
+        };
+        Some(match name {
+            "zeros" | "Zeros" => Init::Zeros,
+            "ones" | "Ones" => Init::Ones,
+            "glorot_uniform" | "GlorotUniform" => v(1.0, "fan_avg", true, "GlorotUniform"),
+            "glorot_normal" | "GlorotNormal" => v(1.0, "fan_avg", false, "GlorotNormal"),
+            "he_normal" | "HeNormal" => v(2.0, "fan_in", false, "HeNormal"),
+            "he_uniform" | "HeUniform" => v(2.0, "fan_in", true, "HeUniform"),
+            "lecun_normal" | "LecunNormal" => v(1.0, "fan_in", false, "LecunNormal"),
+            "lecun_uniform" | "LecunUniform" => v(1.0, "fan_in", true, "LecunUniform"),
+            "random_normal" | "RandomNormal" => Init::RandomNormal {
+                mean: 0.0,
+                stddev: 0.05,
+            },
+            "random_uniform" | "RandomUniform" => Init::RandomUniform {
+                minval: -0.05,
+                maxval: 0.05,
+            },
+            "truncated_normal" | "TruncatedNormal" => Init::TruncatedNormal {
+                mean: 0.0,
+                stddev: 0.05,
+            },
+            _ => return None,
+        })
+    }
+
+    pub fn from_value(v: Option<Value>, default: &str) -> R<Init> {
+        match v {
+            None | Some(Value::None) => Ok(Init::by_name(default).unwrap_or(Init::Zeros)),
+            Some(Value::Str(s)) => {
+                Init::by_name(&s).ok_or_else(|| value_err(format!("Unknown initializer: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope.", s)))
+            }
+            Some(o) => match o.as_object::<InitObject>() {
+                Some(i) => Ok(i.0.clone()),
+                None => Err(type_err(format!("Could not interpret initializer identifier: {}", o.type_name()))),
+            },
+        }
+    }
+
+    /// Draws a tensor of `shape`.
+    pub fn sample(&self, it: &mut Interp, shape: &[usize], dtype: DType) -> R<Tensor> {
+        crate::tensor::alloc::check(shape, dtype)?;
+        Ok(match self {
+            Init::Zeros => Tensor::zeros(dtype, shape),
+            Init::Ones => Tensor::full(dtype, shape, 1.0),
+            Init::Constant(c) => Tensor::full(dtype, shape, *c),
+            Init::RandomNormal { mean, stddev } => it.rng.normal(shape, *mean, *stddev, dtype),
+            Init::RandomUniform { minval, maxval } => {
+                it.rng.uniform(shape, *minval, *maxval, dtype)
+            }
+            Init::TruncatedNormal { mean, stddev } => {
+                it.rng.truncated_normal(shape, *mean, *stddev, dtype)
+            }
+            Init::Variance {
+                scale,
+                mode,
+                uniform,
+                ..
+            } => {
+                let (fan_in, fan_out) = fans(shape);
+                let n = match *mode {
+                    "fan_in" => fan_in,
+                    "fan_out" => fan_out,
+                    _ => (fan_in + fan_out) / 2.0,
+                };
+                let s = scale / n.max(1.0);
+                if *uniform {
+                    let limit = (3.0 * s).sqrt();
+                    it.rng.uniform(shape, -limit, limit, dtype)
+                } else {
+                    // The stddev of a normal truncated at two deviations is 0.8796 of the untruncated.
+                    let stddev = s.sqrt() / 0.879_625_661_034_239_8;
+                    it.rng.truncated_normal(shape, 0.0, stddev, dtype)
+                }
+            }
+        })
+    }
+}
+
+/// Keras's fan computation: dense kernels (in, out); conv kernels multiply the receptive field.
+pub fn fans(shape: &[usize]) -> (f64, f64) {
+    match shape.len() {
+        0 => (1.0, 1.0),
+        1 => (shape[0] as f64, shape[0] as f64),
+        2 => (shape[0] as f64, shape[1] as f64),
+        n => {
+            let rf: usize = shape[..n - 2].iter().product();
+            ((shape[n - 2] * rf) as f64, (shape[n - 1] * rf) as f64)
+        }
+    }
+}
+
+/// An initializer object: `tf.keras.initializers.GlorotUniform()`, callable with a shape.
+pub struct InitObject(pub Init);
+
+impl Object for InitObject {
+    fn type_name(&self) -> String {
+        match &self.0 {
+            Init::Zeros => "Zeros".into(),
+            Init::Ones => "Ones".into(),
+            Init::Constant(_) => "Constant".into(),
+            Init::Variance { class, .. } => class.to_string(),
+            Init::RandomNormal { .. } => "RandomNormal".into(),
+            Init::RandomUniform { .. } => "RandomUniform".into(),
+            Init::TruncatedNormal { .. } => "TruncatedNormal".into(),
+        }
+    }
+    fn get_attr(&self, _this: &Value, _name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(None)
+    }
+    fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        let [shape, dtype] = args.bind("__call__", ["shape", "dtype=None"])?;
+        let dims = crate::api::tf_core::dims_arg(it, &shape.unwrap_or(Value::None))?;
+        let d = crate::api::dtype_or(dtype, DType::F32)?;
+        Ok(Value::Tensor(self.0.sample(it, &dims, d)?))
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<keras.src.initializers.initializers.{} object>",
+            self.type_name()
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn obj(i: Init) -> R<Value> {
+    Ok(Value::Object(Rc::new(InitObject(i))))
+}
+
+pub fn install(m: &Module) {
+    crate::api::add_all(
+        m,
+        &[
+            ("Zeros", |_, _| obj(Init::Zeros)),
+            ("Ones", |_, _| obj(Init::Ones)),
+            ("Constant", |_, a| {
+                let [v] = a.bind("Constant", ["value=0"])?;
+                obj(Init::Constant(
+                    v.map(|v| f64_arg(&v, "value")).transpose()?.unwrap_or(0.0),
+                ))
+            }),
+            ("GlorotUniform", |_, _| {
+                obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros))
+            }),
+            ("GlorotNormal", |_, _| {
+                obj(Init::by_name("glorot_normal").unwrap_or(Init::Zeros))
+            }),
+            ("HeNormal", |_, _| {
+                obj(Init::by_name("he_normal").unwrap_or(Init::Zeros))
+            }),
+            ("HeUniform", |_, _| {
+                obj(Init::by_name("he_uniform").unwrap_or(Init::Zeros))
+            }),
+            ("LecunNormal", |_, _| {
+                obj(Init::by_name("lecun_normal").unwrap_or(Init::Zeros))
+            }),
+            ("LecunUniform", |_, _| {
+                obj(Init::by_name("lecun_uniform").unwrap_or(Init::Zeros))
+            }),
+            ("RandomNormal", |_, a| {
+                let [mean, std, _seed] =
+                    a.bind("RandomNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
+                obj(Init::RandomNormal {
+                    mean: mean
+                        .map(|v| f64_arg(&v, "mean"))
+                        .transpose()?
+                        .unwrap_or(0.0),
+                    stddev: std
+                        .map(|v| f64_arg(&v, "stddev"))
+                        .transpose()?
+                        .unwrap_or(0.05),
+                })
+            }),
+            ("RandomUniform", |_, a| {
+                let [lo, hi, _seed] = a.bind(
+                    "RandomUniform",
+                    ["minval=-0.05", "maxval=0.05", "seed=None"],
+                )?;
+                obj(Init::RandomUniform {
+                    minval: lo
+                        .map(|v| f64_arg(&v, "minval"))
+                        .transpose()?
+                        .unwrap_or(-0.05),
+                    maxval: hi
+                        .map(|v| f64_arg(&v, "maxval"))
+                        .transpose()?
+                        .unwrap_or(0.05),
+                })
+            }),
+            ("TruncatedNormal", |_, a| {
+                let [mean, std, _seed] =
+                    a.bind("TruncatedNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
+                obj(Init::TruncatedNormal {
+                    mean: mean
+                        .map(|v| f64_arg(&v, "mean"))
+                        .transpose()?
+                        .unwrap_or(0.0),
+                    stddev: std
+                        .map(|v| f64_arg(&v, "stddev"))
+                        .transpose()?
+                        .unwrap_or(0.05),
+                })
+            }),
+        ],
+    );
+    for (alias, class) in [
+        ("zeros", "Zeros"),
+        ("ones", "Ones"),
+        ("constant", "Constant"),
+        ("glorot_uniform", "GlorotUniform"),
+        ("glorot_normal", "GlorotNormal"),
+        ("he_normal", "HeNormal"),
+        ("he_uniform", "HeUniform"),
+        ("lecun_normal", "LecunNormal"),
+        ("lecun_uniform", "LecunUniform"),
+        ("random_normal", "RandomNormal"),
+        ("random_uniform", "RandomUniform"),
+        ("truncated_normal", "TruncatedNormal"),
+    ] {
+        if let Some(v) = m.get(class) {
+            m.set(alias, v);
+        }
+    }
+}

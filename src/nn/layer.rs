@@ -1,0 +1,330 @@
+//! A Keras layer as a native object: its name, weights (in creation order), build state and
+//! the attributes every layer has. What a layer computes lives in `kinds.rs`.
+
+use super::kinds::Kind;
+use crate::eval::error::{err, raise, value_err, R};
+use crate::eval::value::{Args, Object, Variable};
+use crate::eval::{Interp, Value};
+use crate::tensor::Tensor;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub struct Layer {
+    /// The Keras class name: `Dense`, `BatchNormalization`, or a user class's name.
+    pub class_name: String,
+    pub name: String,
+    pub kind: RefCell<Kind>,
+    pub built: Cell<bool>,
+    /// Weights in creation order, with the attribute name each is reachable under.
+    pub weights: RefCell<Vec<(String, Rc<Variable>)>>,
+    /// The input shape of a layer given `input_shape=`, with the batch dim unknown.
+    pub input_shape: RefCell<Option<Vec<Option<usize>>>>,
+    /// Output shape for summaries, when the model knows its input shape.
+    pub output_shape: RefCell<Option<Vec<Option<usize>>>>,
+    pub trainable: Cell<bool>,
+    /// Sublayers tracked through attributes (user subclasses).
+    pub sublayers: RefCell<Vec<Value>>,
+}
+
+impl Layer {
+    pub fn new(it: &mut Interp, class_name: &str, kind: Kind, name: Option<String>) -> Layer {
+        let name = name.unwrap_or_else(|| it.unique_name(&super::snake_case(class_name)));
+        Layer {
+            class_name: class_name.to_string(),
+            name,
+            kind: RefCell::new(kind),
+            built: Cell::new(false),
+            weights: RefCell::new(Vec::new()),
+            input_shape: RefCell::new(None),
+            output_shape: RefCell::new(None),
+            trainable: Cell::new(true),
+            sublayers: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Creates (or replaces, on a rebuild) the weight `attr`, named `scope/attr:0` when the
+    /// layer is built inside its name scope (a call, or a model's build) and `attr:0` when
+    /// built directly, as Keras 2.15 names them.
+    pub fn set_weight(
+        &self,
+        it: &mut Interp,
+        attr: &str,
+        value: Tensor,
+        trainable: bool,
+        scoped: bool,
+    ) -> Rc<Variable> {
+        let name = if scoped {
+            format!("{}{}/{}:0", scope_prefix(), self.name, attr)
+        } else {
+            format!("{}:0", attr)
+        };
+        let id = it.fresh_id();
+        let var = Rc::new(Variable {
+            name: RefCell::new(name),
+            value: Rc::new(RefCell::new(value)),
+            trainable,
+            id,
+        });
+        let mut w = self.weights.borrow_mut();
+        match w.iter_mut().find(|(a, _)| a == attr) {
+            Some(slot) => slot.1 = var.clone(),
+            None => w.push((attr.to_string(), var.clone())),
+        }
+        var
+    }
+
+    pub fn weight(&self, attr: &str) -> Option<Rc<Variable>> {
+        self.weights
+            .borrow()
+            .iter()
+            .find(|(a, _)| a == attr)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// All variables: own weights first, then tracked sublayers', without duplicates.
+    pub fn all_weights(&self) -> Vec<Rc<Variable>> {
+        let mut out: Vec<Rc<Variable>> = self
+            .weights
+            .borrow()
+            .iter()
+            .map(|(_, v)| v.clone())
+            .collect();
+        for sub in self.sublayers.borrow().iter() {
+            for v in super::weights_of(sub) {
+                if !out.iter().any(|w| Rc::ptr_eq(w, &v)) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn trainable_weights(&self) -> Vec<Rc<Variable>> {
+        if !self.trainable.get() {
+            return vec![];
+        }
+        self.all_weights()
+            .into_iter()
+            .filter(|v| v.trainable)
+            .collect()
+    }
+
+    pub fn non_trainable_weights(&self) -> Vec<Rc<Variable>> {
+        let t = self.trainable.get();
+        self.all_weights()
+            .into_iter()
+            .filter(|v| !v.trainable || !t)
+            .collect()
+    }
+
+    pub fn count_params(&self) -> usize {
+        self.all_weights()
+            .iter()
+            .map(|v| v.value.borrow().size())
+            .sum()
+    }
+}
+
+thread_local! {
+    /// The name scopes of the user layers whose `call` is running (outermost first).
+    static SCOPES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `outer/inner/` for weights created while user layers' calls run.
+pub fn scope_prefix() -> String {
+    SCOPES.with(|s| s.borrow().iter().map(|n| format!("{}/", n)).collect())
+}
+
+/// Runs `f` inside the name scope of layer `name`.
+pub fn in_scope<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    SCOPES.with(|s| s.borrow_mut().push(name.to_string()));
+    let r = f();
+    SCOPES.with(|s| s.borrow_mut().pop());
+    r
+}
+
+pub fn var_list(vs: Vec<Rc<Variable>>) -> Value {
+    Value::list(vs.into_iter().map(Value::Variable).collect())
+}
+
+/// `get_weights()`: numpy arrays of every weight.
+pub fn get_weights(vs: &[Rc<Variable>]) -> Value {
+    Value::list(
+        vs.iter()
+            .map(|v| Value::NdArray(v.value.borrow().clone()))
+            .collect(),
+    )
+}
+
+/// `set_weights(list)` with Keras's checks on count and shapes.
+pub fn set_weights(it: &mut Interp, owner: &str, vs: &[Rc<Variable>], new: &Value) -> R<()> {
+    let items: Vec<Value> = it.iterate(new)?.collect();
+    if items.len() != vs.len() {
+        let provided = it.repr(new)?;
+        return Err(value_err(format!(
+            "You called `set_weights(weights)` on layer \"{}\" with a weight list of length {}, but the layer was expecting {} weights. Provided weights: {}",
+            owner,
+            items.len(),
+            vs.len(),
+            provided.lines().next().unwrap_or("")
+        )));
+    }
+    let mut converted = Vec::new();
+    for (v, x) in vs.iter().zip(&items) {
+        let cur = v.value.borrow().clone();
+        let t = crate::api::convert::to_tensor(it, x, None)?.cast(cur.dtype());
+        if t.shape() != cur.shape() {
+            return Err(value_err(format!(
+                "Layer {} weight shape {} is not compatible with provided weight shape {}.",
+                owner,
+                crate::print::shape_tuple(cur.shape()),
+                crate::print::shape_tuple(t.shape())
+            )));
+        }
+        converted.push(t);
+    }
+    for (v, t) in vs.iter().zip(converted) {
+        *v.value.borrow_mut() = t;
+    }
+    Ok(())
+}
+
+/// A shape argument as a list of optional dims: `(None, 4)`, `[None, 3]`, TensorShape.
+pub fn shape_arg(it: &mut Interp, v: &Value) -> R<Vec<Option<usize>>> {
+    let s = crate::api::tf_core::shape_from(it, v)?;
+    s.dims
+        .ok_or_else(|| value_err("input_shape must have a known rank"))
+}
+
+pub fn tensor_arg(it: &mut Interp, v: &Value) -> R<Tensor> {
+    crate::api::convert::to_tensor(it, v, None)
+}
+
+/// The `training` keyword of a call, if given.
+pub fn training_arg(it: &mut Interp, args: &Args) -> R<bool> {
+    match args.kw.iter().find(|(k, _)| k == "training") {
+        Some((_, v)) if !matches!(v, Value::None) => it.truthy(v),
+        _ => Ok(false),
+    }
+}
+
+impl Object for Layer {
+    fn type_name(&self) -> String {
+        self.class_name.clone()
+    }
+
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
+        if let Some(v) = super::kinds::kind_attr(self, name) {
+            return Ok(Some(v));
+        }
+        Ok(Some(match name {
+            "name" => Value::str(&self.name),
+            "built" => Value::Bool(self.built.get()),
+            "trainable" => Value::Bool(self.trainable.get()),
+            "dtype" => Value::str("float32"),
+            "weights" | "variables" => var_list(self.all_weights()),
+            "trainable_weights" | "trainable_variables" => var_list(self.trainable_weights()),
+            "non_trainable_weights" | "non_trainable_variables" => var_list(self.non_trainable_weights()),
+            "input_shape" => match &*self.input_shape.borrow() {
+                Some(s) => super::shape_value_with_batch(s),
+                None => return Err(err("AttributeError", format!("The layer \"{}\" has never been called and thus has no defined input shape.", self.name))),
+            },
+            "output_shape" => match &*self.output_shape.borrow() {
+                Some(s) => super::shape_tuple_value(s),
+                None => return Err(err("AttributeError", format!("The layer \"{}\" has never been called and thus has no defined output shape.", self.name))),
+            },
+            "build" | "get_weights" | "set_weights" | "count_params" | "__call__" | "get_config" => {
+                Value::method(this.clone(), super::static_name(name), layer_method)
+            }
+            _ => {
+                // A weight reachable as an attribute (kernel, bias, gamma, ...).
+                if let Some(v) = self.weight(name) {
+                    return Ok(Some(Value::Variable(v)));
+                }
+                let _ = it;
+                return Ok(None);
+            }
+        }))
+    }
+
+    fn set_attr(&self, name: &str, value: Value, _it: &mut Interp) -> R<bool> {
+        match name {
+            "trainable" => {
+                self.trainable.set(matches!(value, Value::Bool(true)));
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn call(&self, this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        layer_method(it, this, "__call__", args)
+    }
+
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<keras.src.layers.{}.{} object>",
+            super::kinds::module_of(&self.class_name),
+            self.class_name
+        ))
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Some(layer) = recv.as_object::<Layer>() else {
+        return Ok(Value::None);
+    };
+    match name {
+        "build" => {
+            let [shape] = args.bind("build", ["input_shape"])?;
+            let shape = shape_arg(it, &shape.unwrap_or(Value::None))?;
+            super::kinds::build(it, layer, &shape, false)?;
+            Ok(Value::None)
+        }
+        "get_weights" => Ok(get_weights(&layer.all_weights())),
+        "set_weights" => {
+            let [w] = args.bind("set_weights", ["weights"])?;
+            set_weights(
+                it,
+                &layer.name,
+                &layer.all_weights(),
+                &w.unwrap_or(Value::None),
+            )?;
+            Ok(Value::None)
+        }
+        "count_params" => {
+            if !layer.built.get() {
+                return raise(
+                    "ValueError",
+                    format!(
+                        "You tried to call `count_params` on layer {}, but the layer isn't built. You can build it manually via: `{}.build(batch_input_shape)`.",
+                        layer.name, layer.name
+                    ),
+                );
+            }
+            Ok(Value::Int(layer.count_params() as i64))
+        }
+        "get_config" => {
+            let mut d = crate::eval::value::Dict::default();
+            d.insert(Value::str("name"), Value::str(&layer.name))?;
+            d.insert(Value::str("trainable"), Value::Bool(layer.trainable.get()))?;
+            d.insert(Value::str("dtype"), Value::str("float32"))?;
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        _ => {
+            let training = training_arg(it, &args)?;
+            let Some(x) = args.pos.first() else {
+                return raise(
+                    "TypeError",
+                    "__call__() missing 1 required positional argument: 'inputs'",
+                );
+            };
+            super::kinds::call(it, layer, x, training)
+        }
+    }
+}

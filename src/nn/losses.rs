@@ -1,0 +1,412 @@
+//! `tf.keras.losses` (also `tf.losses`): the loss functions with Keras's numerics
+//! (probabilities clipped to [1e-7, 1 - 1e-7], logits through a stable log-softmax or
+//! sigmoid cross entropy) and the loss classes with their reductions.
+
+use crate::api::convert::{f64_arg, to_tensor};
+use crate::eval::error::{value_err, R};
+use crate::eval::value::{Args, Module, Object};
+use crate::eval::{Interp, Value};
+use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
+use crate::tensor::ops::reduce::{self, Reduce};
+use crate::tensor::{DType, Tensor};
+use std::any::Any;
+use std::rc::Rc;
+
+const EPSILON: f64 = 1e-7;
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum LossKind {
+    CategoricalCrossentropy,
+    SparseCategoricalCrossentropy,
+    BinaryCrossentropy,
+    MeanSquaredError,
+    MeanAbsoluteError,
+}
+
+impl LossKind {
+    pub fn fn_name(self) -> &'static str {
+        match self {
+            LossKind::CategoricalCrossentropy => "categorical_crossentropy",
+            LossKind::SparseCategoricalCrossentropy => "sparse_categorical_crossentropy",
+            LossKind::BinaryCrossentropy => "binary_crossentropy",
+            LossKind::MeanSquaredError => "mean_squared_error",
+            LossKind::MeanAbsoluteError => "mean_absolute_error",
+        }
+    }
+    fn class_name(self) -> &'static str {
+        match self {
+            LossKind::CategoricalCrossentropy => "CategoricalCrossentropy",
+            LossKind::SparseCategoricalCrossentropy => "SparseCategoricalCrossentropy",
+            LossKind::BinaryCrossentropy => "BinaryCrossentropy",
+            LossKind::MeanSquaredError => "MeanSquaredError",
+            LossKind::MeanAbsoluteError => "MeanAbsoluteError",
+        }
+    }
+}
+
+fn s(x: &Tensor, v: f64) -> Tensor {
+    Tensor::from_f64s(x.dtype(), &[], &[v])
+}
+
+fn clip01(p: &Tensor) -> R<Tensor> {
+    let lo = ew::binary(Binary::Maximum, p, &s(p, EPSILON))?;
+    Ok(ew::binary(Binary::Minimum, &lo, &s(p, 1.0 - EPSILON))?)
+}
+
+/// The per-sample loss (reduced over the last axis), as Keras's loss functions compute it.
+pub fn per_sample(
+    kind: LossKind,
+    y_true: &Tensor,
+    y_pred: &Tensor,
+    from_logits: bool,
+    smoothing: f64,
+) -> R<Tensor> {
+    let yp = if y_pred.dtype().is_float() {
+        y_pred.clone()
+    } else {
+        y_pred.cast(DType::F32)
+    };
+    let last = [-1i64];
+    Ok(match kind {
+        LossKind::CategoricalCrossentropy => {
+            let mut yt = y_true.cast(yp.dtype());
+            if smoothing > 0.0 {
+                let n = *yp.shape().last().unwrap_or(&1) as f64;
+                yt = ew::binary(
+                    Binary::Add,
+                    &ew::binary(Binary::Mul, &yt, &s(&yp, 1.0 - smoothing))?,
+                    &s(&yp, smoothing / n),
+                )?;
+            }
+            if from_logits {
+                let ls = crate::tensor::ops::nn::softmax(&yp, -1, true)?;
+                ew::unary(
+                    Unary::Neg,
+                    &reduce::reduce(
+                        Reduce::Sum,
+                        &ew::binary(Binary::Mul, &yt, &ls)?,
+                        Some(&last),
+                        false,
+                    )?,
+                )?
+            } else {
+                let total = reduce::reduce(Reduce::Sum, &yp, Some(&last), true)?;
+                let p = clip01(&ew::binary(Binary::Div, &yp, &total)?)?;
+                let t = ew::binary(Binary::Mul, &yt, &ew::unary(Unary::Log, &p)?)?;
+                ew::unary(
+                    Unary::Neg,
+                    &reduce::reduce(Reduce::Sum, &t, Some(&last), false)?,
+                )?
+            }
+        }
+        LossKind::SparseCategoricalCrossentropy => {
+            let n = *yp.shape().last().unwrap_or(&1);
+            let labels = y_true.cast(DType::I64);
+            let labels = if labels.ndim() == yp.ndim() && labels.shape().last() == Some(&1) {
+                crate::tensor::ops::shape::squeeze(&labels, Some(&[-1]))?
+            } else {
+                labels
+            };
+            let logp = if from_logits {
+                crate::tensor::ops::nn::softmax(&yp, -1, true)?
+            } else {
+                crate::tensor::ops::nn::softmax(&ew::unary(Unary::Log, &clip01(&yp)?)?, -1, true)?
+            };
+            if let Some(bad) = labels
+                .to_i64_vec()
+                .into_iter()
+                .find(|&l| l < 0 || l as usize >= n)
+            {
+                return Err(crate::eval::error::err(
+                    "InvalidArgumentError",
+                    format!(
+                        "Received a label value of {} which is outside the valid range of [0, {}).",
+                        bad, n
+                    ),
+                ));
+            }
+            let oh = crate::tensor::ops::select::one_hot(&labels, n, 1.0, 0.0, -1, logp.dtype())?;
+            ew::unary(
+                Unary::Neg,
+                &reduce::reduce(
+                    Reduce::Sum,
+                    &ew::binary(Binary::Mul, &oh, &logp)?,
+                    Some(&last),
+                    false,
+                )?,
+            )?
+        }
+        LossKind::BinaryCrossentropy => {
+            let mut yt = y_true.cast(yp.dtype());
+            if smoothing > 0.0 {
+                yt = ew::binary(
+                    Binary::Add,
+                    &ew::binary(Binary::Mul, &yt, &s(&yp, 1.0 - smoothing))?,
+                    &s(&yp, 0.5 * smoothing),
+                )?;
+            }
+            let elem = if from_logits {
+                // max(x, 0) - x * z + log(1 + exp(-|x|))
+                let relu = ew::unary(Unary::Relu, &yp)?;
+                let xz = ew::binary(Binary::Mul, &yp, &yt)?;
+                let l = ew::unary(
+                    Unary::Log1p,
+                    &ew::unary(
+                        Unary::Exp,
+                        &ew::unary(Unary::Neg, &ew::unary(Unary::Abs, &yp)?)?,
+                    )?,
+                )?;
+                ew::binary(Binary::Add, &ew::binary(Binary::Sub, &relu, &xz)?, &l)?
+            } else {
+                let p = clip01(&yp)?;
+                let a = ew::binary(
+                    Binary::Mul,
+                    &yt,
+                    &ew::unary(Unary::Log, &ew::binary(Binary::Add, &p, &s(&p, EPSILON))?)?,
+                )?;
+                let one_minus_t = ew::binary(Binary::Sub, &s(&yt, 1.0), &yt)?;
+                let one_minus_p = ew::binary(
+                    Binary::Add,
+                    &ew::binary(Binary::Sub, &s(&p, 1.0), &p)?,
+                    &s(&p, EPSILON),
+                )?;
+                let b = ew::binary(
+                    Binary::Mul,
+                    &one_minus_t,
+                    &ew::unary(Unary::Log, &one_minus_p)?,
+                )?;
+                ew::unary(Unary::Neg, &ew::binary(Binary::Add, &a, &b)?)?
+            };
+            reduce::reduce(Reduce::Mean, &elem, Some(&last), false)?
+        }
+        LossKind::MeanSquaredError => {
+            let yt = y_true.cast(yp.dtype());
+            reduce::reduce(
+                Reduce::Mean,
+                &ew::binary(Binary::SquaredDifference, &yp, &yt)?,
+                Some(&last),
+                false,
+            )?
+        }
+        LossKind::MeanAbsoluteError => {
+            let yt = y_true.cast(yp.dtype());
+            reduce::reduce(
+                Reduce::Mean,
+                &ew::unary(Unary::Abs, &ew::binary(Binary::Sub, &yp, &yt)?)?,
+                Some(&last),
+                false,
+            )?
+        }
+    })
+}
+
+fn inputs(it: &mut Interp, t: Option<Value>, p: Option<Value>) -> R<(Tensor, Tensor)> {
+    let p = to_tensor(it, &p.unwrap_or(Value::None), None)?;
+    let p = if p.dtype().is_float() {
+        p
+    } else {
+        p.cast(DType::F32)
+    };
+    let t = to_tensor(it, &t.unwrap_or(Value::None), None)?;
+    Ok((t, p))
+}
+
+fn loss_fn(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
+    let (t, p, logits, smoothing) = match kind {
+        LossKind::CategoricalCrossentropy | LossKind::BinaryCrossentropy => {
+            let [t, p, logits, ls, _axis] = a.bind(
+                kind.fn_name(),
+                [
+                    "y_true",
+                    "y_pred",
+                    "from_logits=False",
+                    "label_smoothing=0.0",
+                    "axis=-1",
+                ],
+            )?;
+            (t, p, logits, ls)
+        }
+        LossKind::SparseCategoricalCrossentropy => {
+            let [t, p, logits, _axis, _ignore] = a.bind(
+                kind.fn_name(),
+                [
+                    "y_true",
+                    "y_pred",
+                    "from_logits=False",
+                    "axis=-1",
+                    "ignore_class=None",
+                ],
+            )?;
+            (t, p, logits, None)
+        }
+        _ => {
+            let [t, p] = a.bind(kind.fn_name(), ["y_true", "y_pred"])?;
+            (t, p, None, None)
+        }
+    };
+    let logits = logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let smoothing = smoothing
+        .map(|v| f64_arg(&v, "label_smoothing"))
+        .transpose()?
+        .unwrap_or(0.0);
+    let (t, p) = inputs(it, t, p)?;
+    Ok(Value::Tensor(per_sample(kind, &t, &p, logits, smoothing)?))
+}
+
+/// A loss class instance: `tf.keras.losses.MeanSquaredError(reduction=...)`.
+pub struct LossObject {
+    pub kind: LossKind,
+    pub from_logits: bool,
+    pub smoothing: f64,
+    pub reduction: String,
+    pub name: String,
+}
+
+impl LossObject {
+    pub fn compute(&self, t: &Tensor, p: &Tensor) -> R<Tensor> {
+        let per = per_sample(self.kind, t, p, self.from_logits, self.smoothing)?;
+        Ok(match self.reduction.as_str() {
+            "none" => per,
+            "sum" => reduce::reduce(Reduce::Sum, &per, None, false)?,
+            _ => {
+                let n = per.size().max(1) as f64;
+                let sum = reduce::reduce(Reduce::Sum, &per, None, false)?;
+                ew::binary(Binary::Div, &sum, &s(&sum, n))?
+            }
+        })
+    }
+}
+
+impl Object for LossObject {
+    fn type_name(&self) -> String {
+        self.kind.class_name().into()
+    }
+    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str(&self.name)),
+            "reduction" => Some(Value::str(&self.reduction)),
+            "from_logits" => Some(Value::Bool(self.from_logits)),
+            _ => None,
+        })
+    }
+    fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        let [t, p, _w] = args.bind("__call__", ["y_true", "y_pred", "sample_weight=None"])?;
+        let (t, p) = inputs(it, t, p)?;
+        Ok(Value::Tensor(self.compute(&t, &p)?))
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<keras.src.losses.{} object>",
+            self.kind.class_name()
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn construct(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
+    let [logits, ls, _axis, reduction, name] = match kind {
+        LossKind::CategoricalCrossentropy | LossKind::BinaryCrossentropy => a.bind(
+            kind.class_name(),
+            [
+                "from_logits=False",
+                "label_smoothing=0.0",
+                "axis=-1",
+                "reduction='auto'",
+                "name=None",
+            ],
+        )?,
+        LossKind::SparseCategoricalCrossentropy => {
+            let [l, _ig, r, n] = a.bind(
+                kind.class_name(),
+                [
+                    "from_logits=False",
+                    "ignore_class=None",
+                    "reduction='auto'",
+                    "name=None",
+                ],
+            )?;
+            [l, None, None, r, n]
+        }
+        _ => {
+            let [r, n] = a.bind(kind.class_name(), ["reduction='auto'", "name=None"])?;
+            [None, None, None, r, n]
+        }
+    };
+    let reduction = match reduction {
+        Some(Value::Str(r)) => {
+            let r = r.to_string();
+            if !["auto", "none", "sum", "sum_over_batch_size"].contains(&r.as_str()) {
+                return Err(value_err(format!(
+                    "Invalid Reduction Key: {}. Expected keys are \"('auto', 'none', 'sum', 'sum_over_batch_size')\"",
+                    r
+                )));
+            }
+            r
+        }
+        _ => "auto".into(),
+    };
+    let name = match name {
+        Some(Value::Str(n)) => n.to_string(),
+        _ => kind.fn_name().into(),
+    };
+    Ok(Value::Object(Rc::new(LossObject {
+        kind,
+        from_logits: logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false),
+        smoothing: ls
+            .map(|v| f64_arg(&v, "label_smoothing"))
+            .transpose()?
+            .unwrap_or(0.0),
+        reduction,
+        name,
+    })))
+}
+
+pub fn install(m: &Module) {
+    crate::api::add_all(
+        m,
+        &[
+            ("categorical_crossentropy", |it, a| {
+                loss_fn(it, a, LossKind::CategoricalCrossentropy)
+            }),
+            ("sparse_categorical_crossentropy", |it, a| {
+                loss_fn(it, a, LossKind::SparseCategoricalCrossentropy)
+            }),
+            ("binary_crossentropy", |it, a| {
+                loss_fn(it, a, LossKind::BinaryCrossentropy)
+            }),
+            ("mean_squared_error", |it, a| {
+                loss_fn(it, a, LossKind::MeanSquaredError)
+            }),
+            ("mean_absolute_error", |it, a| {
+                loss_fn(it, a, LossKind::MeanAbsoluteError)
+            }),
+            ("CategoricalCrossentropy", |it, a| {
+                construct(it, a, LossKind::CategoricalCrossentropy)
+            }),
+            ("SparseCategoricalCrossentropy", |it, a| {
+                construct(it, a, LossKind::SparseCategoricalCrossentropy)
+            }),
+            ("BinaryCrossentropy", |it, a| {
+                construct(it, a, LossKind::BinaryCrossentropy)
+            }),
+            ("MeanSquaredError", |it, a| {
+                construct(it, a, LossKind::MeanSquaredError)
+            }),
+            ("MeanAbsoluteError", |it, a| {
+                construct(it, a, LossKind::MeanAbsoluteError)
+            }),
+        ],
+    );
+    for (alias, f) in [
+        ("mse", "mean_squared_error"),
+        ("MSE", "mean_squared_error"),
+        ("mae", "mean_absolute_error"),
+        ("MAE", "mean_absolute_error"),
+    ] {
+        if let Some(v) = m.get(f) {
+            m.set(alias, v);
+        }
+    }
+}
