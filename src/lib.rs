@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod eval;
+pub mod golden;
 pub mod nn;
 pub mod print;
 pub mod repl;

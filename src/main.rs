@@ -1,7 +1,7 @@
 //! The `tensh` command line: the REPL on a terminal, otherwise scripts from files, `-c` or
 //! standard input. Everything else lives in the library.
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use tensh::eval::{Interp, Outcome};
@@ -13,9 +13,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "tensh",
     version,
-    about = "A REPL for tensor experiments that speaks TensorFlow 2"
+    about = "A REPL for tensor experiments that speaks TensorFlow 2",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    #[command(subcommand)]
+    command_mode: Option<Mode>,
     /// Scripts to run (`-` reads standard input). With none, start the REPL on a terminal.
     files: Vec<String>,
     /// Run CODE instead of a file.
@@ -24,15 +27,29 @@ struct Cli {
     /// Report each failing statement and go on with the next one.
     #[arg(short = 'k', long)]
     keep_going: bool,
-    /// Seed every random draw.
-    #[arg(long)]
+    /// Seed every random draw (`tensh test` uses 0 unless told).
+    #[arg(long, global = true)]
     seed: Option<u64>,
     /// The most memory one tensor may take, e.g. 512M or 4G (default: what is available).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<usize>,
     /// When to use color: auto, always or never.
-    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"], global = true)]
     color: String,
+}
+
+#[derive(Subcommand, Debug)]
+enum Mode {
+    /// Run golden transcripts (files, or folders of .txt) and compare each cell's output.
+    Test {
+        /// Rewrite the expected outputs from this run (wildcard lines that still match stay).
+        #[arg(long)]
+        bless: bool,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// Print the transcript of a script: one cell per `# %%` marker or top-level statement.
+    Record { script: String },
 }
 
 fn parse_size(s: &str) -> Result<usize, String> {
@@ -48,6 +65,14 @@ fn parse_size(s: &str) -> Result<usize, String> {
         .ok()
         .and_then(|n| n.checked_mul(mult))
         .ok_or_else(|| format!("'{}' is not a size such as 512M or 4G", s))
+}
+
+/// Color for reports on stdout (`tensh test`): the same policy, judged on stdout.
+fn use_color_stdout(choice: &str) -> bool {
+    match choice {
+        "auto" => use_color(choice) && std::io::stdout().is_terminal(),
+        _ => use_color(choice),
+    }
 }
 
 fn use_color(choice: &str) -> bool {
@@ -72,6 +97,38 @@ fn run(cli: Cli) -> u8 {
     }
     let color = use_color(&cli.color);
     colored::control::set_override(color);
+    match &cli.command_mode {
+        Some(Mode::Test { bless, paths }) => {
+            let stdout_color = use_color_stdout(&cli.color);
+            colored::control::set_override(stdout_color);
+            return tensh::golden::runner::test_command(
+                paths,
+                cli.seed.unwrap_or(0),
+                *bless,
+                stdout_color,
+            );
+        }
+        Some(Mode::Record { script }) => {
+            let src = match std::fs::read(script) {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(e) => {
+                    eprintln!("tensh: can't open file '{}': {}", script, e);
+                    return 2;
+                }
+            };
+            return match tensh::golden::runner::record(&src, script, cli.seed.unwrap_or(0)) {
+                Ok(text) => {
+                    print!("{}", text);
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{}: {}", e.name, e.message);
+                    1
+                }
+            };
+        }
+        None => {}
+    }
     if let Some(code) = &cli.command {
         let mut it = Interp::with_stdio(cli.seed, color);
         return (it.run(code, Some("<string>"), cli.keep_going) == Outcome::Failed) as u8;

@@ -134,6 +134,9 @@ impl Interp {
         if let Some(v) = self.numeric_binary(op, a, b)? {
             return Ok(v);
         }
+        if let (BinOp::Mod, Value::Str(fmt)) = (op, a) {
+            return Ok(Value::str(&self.percent_format(fmt, b)?));
+        }
         if is_tensorish(a) || is_tensorish(b) {
             // A user class on the right may still define the reflected operator.
             if !matches!(b, Value::Instance(_)) && !matches!(a, Value::Instance(_)) {

@@ -44,6 +44,9 @@ pub struct Interp {
     pub filename: Option<String>,
     /// Whether expression statements echo their value (top level of interactive input).
     pub echo: bool,
+    /// Whether error reports show the location and a caret (off in transcripts, which show
+    /// errors as a notebook does: one `Name: message` line).
+    pub carets: bool,
 }
 
 /// How a program run ended.
@@ -70,6 +73,7 @@ impl Interp {
             source: Rc::from(""),
             filename: None,
             echo: true,
+            carets: true,
         };
         super::builtins::install(&mut it);
         crate::api::install(&mut it);
@@ -224,7 +228,7 @@ impl Interp {
         let _ = self.io.out.flush();
         let mut text = self.header(&e.name, &e.message);
         text.push('\n');
-        if let Some(span) = e.span {
+        if let (Some(span), true) = (e.span, self.carets) {
             text.push_str(&self.caret(span.start as usize, span.end as usize));
         }
         let _ = self.io.err.write_all(text.as_bytes());
@@ -235,7 +239,9 @@ impl Interp {
         let _ = self.io.out.flush();
         let mut text = self.header(e.name, &e.message);
         text.push('\n');
-        text.push_str(&self.caret(e.offset, e.end.unwrap_or(e.offset + 1)));
+        if self.carets {
+            text.push_str(&self.caret(e.offset, e.end.unwrap_or(e.offset + 1)));
+        }
         let _ = self.io.err.write_all(text.as_bytes());
         let _ = self.io.err.flush();
     }
