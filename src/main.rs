@@ -172,7 +172,23 @@ fn run(cli: Cli) -> u8 {
     failed as u8
 }
 
+/// Keeps freed pages for reuse: tensor buffers of the same size come and go in loops, and
+/// returning them to the OS makes every new one fault its pages in again (TensorFlow's
+/// allocator keeps them too).
+fn tune_allocator() {
+    // mimalloc.h's option numbers (the -sys crate does not export these two).
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: plain FFI calls setting two mimalloc options before any large allocation;
+    // they take no pointers and mimalloc reads them on later arena and purge decisions.
+    unsafe {
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 1);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     // Deep recursion in user code needs more stack than the main thread has.
     let worker = std::thread::Builder::new()
