@@ -34,6 +34,9 @@ impl Object for NamedTuple {
     fn items(&self) -> Option<Vec<Value>> {
         Some(self.fields.iter().map(|(_, v)| v.clone()).collect())
     }
+    fn attr_names(&self) -> Vec<String> {
+        self.fields.iter().map(|(n, _)| n.to_string()).collect()
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }

@@ -7,7 +7,7 @@ use super::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-const STR_METHODS: &[&str] = &[
+pub const STR_METHODS: &[&str] = &[
     "upper",
     "lower",
     "strip",
@@ -46,11 +46,11 @@ const STR_METHODS: &[&str] = &[
     "isidentifier",
     "expandtabs",
 ];
-const LIST_METHODS: &[&str] = &[
+pub const LIST_METHODS: &[&str] = &[
     "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear",
     "copy",
 ];
-const DICT_METHODS: &[&str] = &[
+pub const DICT_METHODS: &[&str] = &[
     "keys",
     "values",
     "items",
@@ -62,8 +62,8 @@ const DICT_METHODS: &[&str] = &[
     "copy",
     "popitem",
 ];
-const TUPLE_METHODS: &[&str] = &["index", "count"];
-const SET_METHODS: &[&str] = &[
+pub const TUPLE_METHODS: &[&str] = &["index", "count"];
+pub const SET_METHODS: &[&str] = &[
     "add",
     "remove",
     "discard",
@@ -722,4 +722,80 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
         }
         _ => Err(no_attr(recv, name)),
     }
+}
+
+/// Names of the attributes a value has, for completion (sorted, without duplicates).
+pub fn attr_names(v: &Value) -> Vec<String> {
+    let owned = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let mut names: Vec<String> = match v {
+        Value::Module(m) => m.attrs.borrow().keys().cloned().collect(),
+        Value::Instance(i) => {
+            let mut n: Vec<String> = i.dict.borrow().keys().cloned().collect();
+            let mut c = Some(i.class.clone());
+            while let Some(cls) = c {
+                n.extend(cls.dict.borrow().keys().cloned());
+                c = cls.bases.iter().find_map(|b| {
+                    if let Value::Class(b) = b {
+                        Some(b.clone())
+                    } else {
+                        None
+                    }
+                });
+            }
+            if let Some(Value::Object(o)) = i.native.borrow().as_ref() {
+                n.extend(o.attr_names());
+            }
+            n
+        }
+        Value::Class(c) => c.dict.borrow().keys().cloned().collect(),
+        Value::Object(o) => o.attr_names(),
+        Value::Str(_) => owned(STR_METHODS),
+        Value::List(_) => owned(LIST_METHODS),
+        Value::Dict(_) => owned(DICT_METHODS),
+        Value::Tuple(_) => owned(TUPLE_METHODS),
+        Value::Set(_) => owned(SET_METHODS),
+        Value::Tensor(_) => owned(&["shape", "dtype", "ndim", "numpy", "device", "get_shape"]),
+        Value::Variable(_) => owned(&[
+            "name",
+            "shape",
+            "dtype",
+            "ndim",
+            "trainable",
+            "numpy",
+            "assign",
+            "assign_add",
+            "assign_sub",
+            "read_value",
+            "value",
+            "device",
+        ]),
+        Value::NdArray(_) => owned(&[
+            "shape", "dtype", "ndim", "size", "T", "tolist", "item", "astype", "reshape", "sum",
+            "mean", "max", "min", "argmax", "argmin", "flatten", "copy", "round", "all", "any",
+            "prod", "std",
+        ]),
+        Value::DType(_) => owned(&[
+            "name",
+            "is_floating",
+            "is_integer",
+            "is_bool",
+            "size",
+            "min",
+            "max",
+            "as_numpy_dtype",
+        ]),
+        Value::Shape(_) => owned(&[
+            "as_list",
+            "rank",
+            "ndims",
+            "dims",
+            "num_elements",
+            "is_fully_defined",
+        ]),
+        _ => vec![],
+    };
+    names.retain(|n| !n.starts_with("__attr_"));
+    names.sort();
+    names.dedup();
+    names
 }

@@ -47,6 +47,10 @@ pub struct Interp {
     /// Whether error reports show the location and a caret (off in transcripts, which show
     /// errors as a notebook does: one `Name: message` line).
     pub carets: bool,
+    /// Hide the echo of the last statement (a REPL entry that ends with `;`).
+    pub quiet_last: bool,
+    /// Whether top-level expression statements echo at all (off while `%timeit` runs).
+    pub echo_enabled: bool,
 }
 
 /// How a program run ended.
@@ -74,6 +78,8 @@ impl Interp {
             filename: None,
             echo: true,
             carets: true,
+            quiet_last: false,
+            echo_enabled: true,
         };
         super::builtins::install(&mut it);
         crate::api::install(&mut it);
@@ -141,8 +147,8 @@ impl Interp {
 
     pub fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
         let mut outcome = Outcome::Ok;
-        for stmt in program {
-            self.echo = true;
+        for (i, stmt) in program.iter().enumerate() {
+            self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
             self.scope = self.globals.clone();
             self.depth = 0;
             let r = self.exec_stmt(stmt);
@@ -168,6 +174,29 @@ impl Interp {
         }
         self.flush();
         outcome
+    }
+
+    /// Evaluates one expression for the REPL's commands; errors are reported.
+    pub fn run_expr(&mut self, src: &str) -> Option<super::Value> {
+        self.source = std::rc::Rc::from(src);
+        let prog = match parse_program(src) {
+            Ok(p) => p,
+            Err(e) => {
+                self.report_syntax(&e);
+                return None;
+            }
+        };
+        let Some(crate::syntax::StmtKind::Expr(e)) = prog.first().map(|s| s.kind.clone()) else {
+            return None;
+        };
+        match self.eval(&e) {
+            Ok(v) => Some(v),
+            Err(Flow::Error(err)) => {
+                self.report(&err);
+                None
+            }
+            Err(_) => None,
+        }
     }
 
     fn header(&self, name: &str, message: &str) -> String {

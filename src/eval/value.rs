@@ -288,6 +288,10 @@ pub trait Object: Any {
     fn items(&self) -> Option<Vec<Value>> {
         None
     }
+    /// Attribute names, for completion and `dir()`.
+    fn attr_names(&self) -> Vec<String> {
+        Vec::new()
+    }
     fn as_any(&self) -> &dyn Any;
 }
 

@@ -83,6 +83,19 @@ pub fn kind_attr(layer: &Layer, name: &str) -> Option<Value> {
     }
 }
 
+/// The kind-specific attribute names (for completion).
+pub fn kind_attr_names(kind: &Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Dense { .. } => &["units", "activation", "use_bias"],
+        Kind::Activation { .. } => &["activation"],
+        Kind::Dropout { .. } => &["rate"],
+        Kind::LeakyReLU { .. } => &["alpha"],
+        Kind::Softmax { .. } => &["axis"],
+        Kind::BatchNorm { .. } => &["axis", "momentum", "epsilon"],
+        _ => &[],
+    }
+}
+
 fn dims_str(shape: &[Option<usize>]) -> String {
     crate::eval::repr::shape_str(&Some(shape.to_vec()))
 }

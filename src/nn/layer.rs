@@ -248,6 +248,38 @@ impl Object for Layer {
         }))
     }
 
+    fn attr_names(&self) -> Vec<String> {
+        let mut n: Vec<String> = [
+            "name",
+            "built",
+            "trainable",
+            "dtype",
+            "weights",
+            "variables",
+            "trainable_weights",
+            "trainable_variables",
+            "non_trainable_weights",
+            "non_trainable_variables",
+            "input_shape",
+            "output_shape",
+            "build",
+            "get_weights",
+            "set_weights",
+            "count_params",
+            "get_config",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        n.extend(self.weights.borrow().iter().map(|(a, _)| a.clone()));
+        n.extend(
+            super::kinds::kind_attr_names(&self.kind.borrow())
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        n
+    }
+
     fn set_attr(&self, name: &str, value: Value, _it: &mut Interp) -> R<bool> {
         match name {
             "trainable" => {

@@ -245,6 +245,32 @@ impl Object for Sequential {
         seq_method(it, this, "__call__", args)
     }
 
+    fn attr_names(&self) -> Vec<String> {
+        [
+            "name",
+            "built",
+            "layers",
+            "weights",
+            "variables",
+            "trainable_weights",
+            "trainable_variables",
+            "non_trainable_weights",
+            "non_trainable_variables",
+            "input_shape",
+            "output_shape",
+            "add",
+            "build",
+            "summary",
+            "count_params",
+            "get_weights",
+            "set_weights",
+            "pop",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
     fn repr(&self, _it: &mut Interp) -> R<String> {
         Ok("<keras.src.engine.sequential.Sequential object>".into())
     }

@@ -1,7 +1,7 @@
 //! Is this REPL input complete? The answer drives the line editor: run it, ask for a
 //! continuation line (`... `), or report the error now.
 
-use super::lexeme::tokenize;
+use super::lexeme::{tokenize, Tok};
 use super::parse_program;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,21 +19,26 @@ pub fn check(src: &str) -> Completeness {
     if src.trim().is_empty() {
         return Completeness::Complete;
     }
-    if let Err(e) = tokenize(src, 0) {
-        return if e.incomplete {
-            Completeness::Incomplete
-        } else {
-            Completeness::Complete
-        };
-    }
+    let toks = match tokenize(src, 0) {
+        Ok(t) => t,
+        Err(e) => {
+            return if e.incomplete {
+                Completeness::Incomplete
+            } else {
+                Completeness::Complete
+            }
+        }
+    };
+    // A block (an indented suite, or a compound statement or decorator on the first line)
+    // goes on until an empty line, as in Python's REPL.
+    let compound = |t: &Tok| matches!(t, Tok::Name(n) if ["for", "while", "if", "def", "class", "with", "try"].contains(&n.as_str()));
+    let opens_block = toks.iter().any(|t| t.tok == Tok::Indent)
+        || toks
+            .first()
+            .is_some_and(|t| compound(&t.tok) || t.tok == Tok::Op("@"));
     // The line editor hands over the buffer without the final newline, so an entry that
     // ends in a newline ends in an empty line: the block is finished.
     let ends_blank = src.ends_with('\n') || src.lines().last().is_some_and(|l| l.trim().is_empty());
-    let opens_block = src
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim_end())
-        .filter(|l| !l.trim().is_empty())
-        .any(|l| l.ends_with(':') || l.starts_with([' ', '\t']) || l.starts_with('@'));
     if opens_block && !ends_blank {
         return Completeness::Incomplete;
     }

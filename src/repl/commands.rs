@@ -1,0 +1,195 @@
+//! REPL commands: `:help`, `:vars`, `:reset`, `:load`, `:save`, `:time`, `%timeit`, `:show`,
+//! and `x?` / `help(x)`.
+
+use crate::eval::{Interp, Outcome, Value};
+use std::time::Instant;
+
+pub const HELP: &str = "\
+tensh — TensorFlow-2 code on a Rust runtime. Type Python/TensorFlow statements.
+
+Commands
+  :help              this text              help(x) or x?   what x is
+  :vars              variables: name, type, shape, dtype, bytes
+  :reset             forget every variable
+  :load FILE         run a script in this session
+  :save FILE         write this session's successful entries as a script
+  :time STMT         run STMT once and show the wall time
+  %timeit STMT       time STMT as IPython does (mean ± std per loop)
+  :show X            draw a 1-D or 2-D tensor (sparkline or heatmap)
+
+Keys
+  Tab completes names, module paths (tf.nn.), attributes (net.) and keyword arguments.
+  A line ending in ':' or an open bracket continues on '... '; an empty line ends a block.
+  Ctrl-R searches history; Ctrl-C clears the line or interrupts a running statement;
+  Ctrl-D exits. A trailing ';' hides the result; _ holds the last result.";
+
+/// Formats a duration as IPython does: three significant digits and a unit.
+pub fn format_time(secs: f64) -> String {
+    let (v, unit) = if secs >= 1.0 {
+        (secs, "s")
+    } else if secs >= 1e-3 {
+        (secs * 1e3, "ms")
+    } else if secs >= 1e-6 {
+        (secs * 1e6, "µs")
+    } else {
+        (secs * 1e9, "ns")
+    };
+    let digits = if v >= 100.0 {
+        0
+    } else if v >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{:.*} {}", digits, v, unit)
+}
+
+/// `%timeit`: loops per run grow by 10x until a run takes 0.2 s; 7 runs. The statement is
+/// parsed once.
+pub fn timeit(it: &mut Interp, stmt: &str) -> String {
+    let prog = match crate::syntax::parse_program(stmt) {
+        Ok(p) => p,
+        Err(e) => {
+            it.source = std::rc::Rc::from(stmt);
+            it.report_syntax(&e);
+            return String::new();
+        }
+    };
+    it.source = std::rc::Rc::from(stmt);
+    let run = |it: &mut Interp, loops: usize| -> Option<f64> {
+        let t0 = Instant::now();
+        for _ in 0..loops {
+            if it.run_parsed(&prog, false) == Outcome::Failed {
+                return None;
+            }
+        }
+        Some(t0.elapsed().as_secs_f64())
+    };
+    let saved = it.echo_enabled;
+    it.echo_enabled = false;
+    let mut loops = 1;
+    let result = loop {
+        match run(it, loops) {
+            None => break None,
+            Some(t) if t >= 0.2 || loops >= 10_000_000 => break Some(loops),
+            Some(_) => loops *= 10,
+        }
+    };
+    let text = match result {
+        None => String::new(),
+        Some(loops) => {
+            let times: Vec<f64> = (0..7)
+                .filter_map(|_| run(it, loops))
+                .map(|t| t / loops as f64)
+                .collect();
+            let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+            let std = (times.iter().map(|t| (t - mean).powi(2)).sum::<f64>()
+                / times.len().max(1) as f64)
+                .sqrt();
+            format!(
+                "{} ± {} per loop (mean ± std. dev. of {} runs, {} loop{} each)\n",
+                format_time(mean),
+                format_time(std),
+                times.len(),
+                loops,
+                if loops == 1 { "" } else { "s" }
+            )
+        }
+    };
+    it.echo_enabled = saved;
+    text
+}
+
+/// `:vars`: one row per variable that holds data.
+pub fn vars(it: &Interp) -> String {
+    let mut names: Vec<(String, Value)> = it
+        .globals
+        .borrow()
+        .vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rows = vec![format!(
+        "{:<16} {:<18} {:<14} {:<8} {:>10}",
+        "name", "type", "shape", "dtype", "bytes"
+    )];
+    for (n, v) in names {
+        if n.starts_with('_')
+            || matches!(
+                v,
+                Value::Module(_) | Value::Function(_) | Value::Builtin(_) | Value::Class(_)
+            )
+        {
+            continue;
+        }
+        let (shape, dtype, bytes) = match crate::api::convert::tensor_of(&v) {
+            Some(t) => (
+                crate::print::shape_tuple(t.shape()),
+                t.dtype().name().to_string(),
+                t.nbytes().to_string(),
+            ),
+            None => (String::new(), String::new(), String::new()),
+        };
+        rows.push(format!(
+            "{:<16} {:<18} {:<14} {:<8} {:>10}",
+            n,
+            v.type_name(),
+            shape,
+            dtype,
+            bytes
+        ));
+    }
+    rows.join("\n") + "\n"
+}
+
+/// `help(x)` / `x?`: what a value is.
+pub fn describe(it: &mut Interp, v: &Value) -> String {
+    let mut out = String::new();
+    match v {
+        Value::Function(f) => {
+            let p = &f.def.params;
+            let mut parts: Vec<String> = p
+                .positional
+                .iter()
+                .map(|q| match &q.default {
+                    Some(d) => format!("{}={}", q.name, crate::syntax::unparse::expr(d)),
+                    None => q.name.clone(),
+                })
+                .collect();
+            if let Some(va) = &p.varargs {
+                parts.push(format!("*{}", va));
+            }
+            if let Some(kw) = &p.kwargs {
+                parts.push(format!("**{}", kw));
+            }
+            out.push_str(&format!(
+                "Signature: {}({})\nType: function\n",
+                f.def.name,
+                parts.join(", ")
+            ));
+        }
+        Value::Builtin(b) => out.push_str(&format!(
+            "{}\nType: builtin function (tensh runtime)\n",
+            b.name
+        )),
+        Value::Module(m) => {
+            let names = crate::eval::attrs::attr_names(v);
+            out.push_str(&format!(
+                "Module {}\n{} names: {}\n",
+                m.name,
+                names.len(),
+                names.join(", ")
+            ));
+        }
+        _ => {
+            let r = it.repr(v).unwrap_or_default();
+            out.push_str(&format!("Type: {}\nValue: {}\n", v.type_name(), r));
+            let names = crate::eval::attrs::attr_names(v);
+            if !names.is_empty() {
+                out.push_str(&format!("Attributes: {}\n", names.join(", ")));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! The line editor's helper: completion of names, module paths, attributes and keyword
+//! arguments; highlighting of keywords, strings, numbers and the bracket matching the one
+//! under the cursor; history hints.
+
+use crate::eval::{Interp, Value};
+use crate::syntax::lexeme::{tokenize, Tok, KEYWORDS};
+use colored::Colorize;
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct TenshHelper {
+    pub session: Rc<RefCell<Interp>>,
+    pub color: bool,
+    pub hinter: HistoryHinter,
+}
+
+/// The identifier chain ending at `pos` (`tf.nn.re`), and where it starts.
+fn word_before(line: &str, pos: usize) -> (usize, &str) {
+    let before = &line[..pos];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    (start, &before[start..])
+}
+
+/// The name of the function whose call's argument list contains `pos`, if any.
+fn enclosing_call(line: &str, pos: usize) -> Option<String> {
+    let mut depth = 0i32;
+    let b: Vec<char> = line[..pos].chars().collect();
+    for i in (0..b.len()).rev() {
+        match b[i] {
+            ')' | ']' | '}' => depth += 1,
+            '[' | '{' => depth -= 1,
+            '(' => {
+                if depth == 0 {
+                    let head: String = b[..i].iter().collect();
+                    let (_, w) = word_before(&head, head.len());
+                    return if w.is_empty() {
+                        None
+                    } else {
+                        Some(w.to_string())
+                    };
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Keyword arguments of the functions notebooks call most, for completion inside a call.
+fn keyword_args(func: &str) -> &'static [&'static str] {
+    let last = func.rsplit('.').next().unwrap_or(func);
+    match last {
+        "normal" | "truncated_normal" => &["mean=", "stddev=", "dtype=", "seed=", "name="],
+        "uniform" => &["minval=", "maxval=", "dtype=", "seed=", "name="],
+        "constant" => &["dtype=", "shape=", "name="],
+        "zeros" | "ones" => &["dtype=", "name="],
+        "reduce_sum" | "reduce_mean" | "reduce_max" | "reduce_min" | "reduce_prod"
+        | "reduce_any" | "reduce_all" => &["axis=", "keepdims=", "name="],
+        "softmax" | "log_softmax" => &["axis=", "name="],
+        "Dense" => &[
+            "activation=",
+            "use_bias=",
+            "kernel_initializer=",
+            "bias_initializer=",
+            "input_shape=",
+            "name=",
+        ],
+        "Sequential" => &["layers=", "name="],
+        "reshape" => &["shape=", "name="],
+        "transpose" => &["perm=", "name="],
+        "concat" | "stack" | "split" | "argmax" | "argmin" => &["axis=", "name="],
+        "matmul" => &["transpose_a=", "transpose_b=", "name="],
+        "cast" => &["dtype=", "name="],
+        "print" => &["sep=", "end="],
+        "build" => &["input_shape="],
+        "Variable" => &["trainable=", "name=", "dtype="],
+        "range" => &["limit=", "delta=", "dtype="],
+        _ => &[],
+    }
+}
+
+impl TenshHelper {
+    fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+        let (start, word) = word_before(line, pos);
+        let Ok(mut it) = self.session.try_borrow_mut() else {
+            return (start, vec![]);
+        };
+        if let Some(dot) = word.rfind('.') {
+            let (base, part) = (&word[..dot], &word[dot + 1..]);
+            let mut parts = base.split('.');
+            let Some(first) = parts.next() else {
+                return (start, vec![]);
+            };
+            let Ok(mut v) = it.load_name(first) else {
+                return (start, vec![]);
+            };
+            for p in parts {
+                match it.get_attr(&v, p) {
+                    Ok(x) => v = x,
+                    Err(_) => return (start, vec![]),
+                }
+            }
+            let names = crate::eval::attrs::attr_names(&v);
+            let out = names
+                .into_iter()
+                .filter(|n| n.starts_with(part) && !n.starts_with('_'))
+                .map(|n| format!("{}.{}", base, n))
+                .collect();
+            return (start, out);
+        }
+        let mut names: Vec<String> = Vec::new();
+        if let Some(func) = enclosing_call(line, pos) {
+            names.extend(keyword_args(&func).iter().map(|s| s.to_string()));
+        }
+        names.extend(it.globals.borrow().vars.keys().map(|k| k.to_string()));
+        names.extend(it.builtins.keys().cloned());
+        names.extend(KEYWORDS.iter().map(|s| s.to_string()));
+        names.retain(|n| n.starts_with(word) && (word.starts_with('_') || !n.starts_with('_')));
+        names.sort();
+        names.dedup();
+        (start, names)
+    }
+}
+
+impl Completer for TenshHelper {
+    type Candidate = Pair;
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, c) = self.candidates(line, pos);
+        Ok((
+            start,
+            c.into_iter()
+                .map(|s| Pair {
+                    display: s.clone(),
+                    replacement: s,
+                })
+                .collect(),
+        ))
+    }
+}
+
+impl TenshHelper {
+    /// `  (4, 512) float32` when the line so far is a name or attribute chain holding a
+    /// tensor: looking it up runs no user code and draws nothing.
+    fn shape_hint(&self, line: &str, pos: usize) -> Option<String> {
+        if pos != line.len() {
+            return None;
+        }
+        let t = line.trim();
+        let chain = !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && !t.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            && !t.ends_with('.');
+        if !chain || KEYWORDS.contains(&t) {
+            return None;
+        }
+        let mut it = self.session.try_borrow_mut().ok()?;
+        let mut parts = t.split('.');
+        let mut v = it.load_name(parts.next()?).ok()?;
+        for p in parts {
+            if matches!(v, Value::Instance(_)) {
+                return None;
+            }
+            v = it.get_attr(&v, p).ok()?;
+        }
+        let tensor = crate::api::convert::tensor_of(&v)?;
+        Some(format!(
+            "  {} {}",
+            crate::print::shape_tuple(tensor.shape()),
+            tensor.dtype().name()
+        ))
+    }
+}
+
+impl Hinter for TenshHelper {
+    type Hint = String;
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        self.shape_hint(line, pos)
+            .or_else(|| self.hinter.hint(line, pos, ctx))
+    }
+}
+
+impl Validator for TenshHelper {}
+
+/// Colors `line` by its tokens; the text itself is unchanged, so widths stay the same.
+pub fn highlight_line(line: &str, pos: usize) -> String {
+    let Ok(toks) = tokenize(line, 0) else {
+        return line.to_string();
+    };
+    // The bracket under (or just before) the cursor and its partner.
+    let mut pair: Option<(usize, usize)> = None;
+    let mut stack: Vec<usize> = Vec::new();
+    let brackets: Vec<(usize, char)> = toks
+        .iter()
+        .filter_map(|t| match t.tok {
+            Tok::Op(o) if "()[]{}".contains(o) && o.len() == 1 => {
+                Some((t.span.start as usize, o.chars().next().unwrap_or(' ')))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut partners = std::collections::HashMap::new();
+    for &(at, c) in &brackets {
+        if "([{".contains(c) {
+            stack.push(at);
+        } else if let Some(open) = stack.pop() {
+            partners.insert(open, at);
+            partners.insert(at, open);
+        }
+    }
+    for cand in [pos, pos.wrapping_sub(1)] {
+        if let Some(&other) = partners.get(&cand) {
+            pair = Some((cand, other));
+            break;
+        }
+    }
+    let mut out = String::new();
+    let mut last = 0;
+    for t in &toks {
+        let (s, e) = (t.span.start as usize, t.span.end as usize);
+        if s < last || e > line.len() || s >= e {
+            continue;
+        }
+        out.push_str(&line[last..s]);
+        let text = &line[s..e];
+        let styled = match &t.tok {
+            Tok::Name(n) if KEYWORDS.contains(&n.as_str()) => text.blue().bold().to_string(),
+            Tok::Str(_) | Tok::FStr { .. } => text.green().to_string(),
+            Tok::Int(_) | Tok::Float(_) => text.cyan().to_string(),
+            Tok::Op(_) if pair.is_some_and(|(a, b)| a == s || b == s) => {
+                text.yellow().bold().underline().to_string()
+            }
+            _ => text.to_string(),
+        };
+        out.push_str(&styled);
+        last = e;
+    }
+    out.push_str(&line[last.min(line.len())..]);
+    out
+}
+
+impl Highlighter for TenshHelper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        if !self.color {
+            return Cow::Borrowed(line);
+        }
+        Cow::Owned(highlight_line(line, pos))
+    }
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if !self.color {
+            return Cow::Borrowed(hint);
+        }
+        Cow::Owned(hint.dimmed().to_string())
+    }
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.color
+    }
+}
+
+impl Helper for TenshHelper {}

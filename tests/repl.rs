@@ -1,0 +1,184 @@
+//! The REPL driven through a pseudo-terminal: completion of a module path and of an
+//! attribute, a multi-line `for` block, a bracketed paste of the seed's Sequential cell,
+//! Ctrl-C interrupting a loop with the session going on, history surviving a restart, and
+//! NO_COLOR.
+
+use rexpect::session::{spawn_command, PtySession};
+use std::process::Command;
+
+fn state_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("tensh-repl-{}-{}", tag, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("state dir");
+    d
+}
+
+fn start(state: &std::path::Path, no_color: bool) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tensh"));
+    cmd.env("XDG_STATE_HOME", state)
+        .env("TERM", "xterm-256color")
+        .env_remove("CLICOLOR_FORCE");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn tensh in a pty");
+    prompt(&mut p, "first prompt");
+    p
+}
+
+fn line(p: &mut PtySession, s: &str) {
+    p.send_line(s).expect("send");
+}
+
+/// Waits for a prompt and for the line editor to take the terminal (raw mode) before typing.
+fn prompt(p: &mut PtySession, what: &str) -> String {
+    let out = p.exp_string(">>> ").expect(what);
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    out
+}
+
+#[test]
+fn completes_module_paths_and_attributes() {
+    let st = state_dir("complete");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    p.send("tf.nn.softm\t").expect("tab");
+    p.flush().expect("flush");
+    p.exp_string("tf.nn.softmax")
+        .expect("module path completed");
+    p.send_control('u').expect("clear");
+    line(&mut p, "");
+    prompt(&mut p, "prompt");
+    line(&mut p, "net = tf.keras.layers.Dense(3)");
+    prompt(&mut p, "prompt");
+    p.send("net.uni\t").expect("tab");
+    p.flush().expect("flush");
+    p.exp_string("net.units").expect("attribute completed");
+    line(&mut p, "");
+    p.exp_string("3").expect("value of net.units");
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exits on Ctrl-D");
+}
+
+#[test]
+fn a_for_block_continues_until_an_empty_line() {
+    let st = state_dir("block");
+    let mut p = start(&st, true);
+    line(&mut p, "for i in range(3):");
+    p.exp_string("... ").expect("continuation prompt");
+    line(&mut p, "print(i * 10)");
+    p.exp_string("... ").expect("still in the block");
+    line(&mut p, "");
+    p.exp_string("0").expect("first");
+    p.exp_string("10").expect("second");
+    p.exp_string("20").expect("third");
+    prompt(&mut p, "back to the prompt");
+    p.send_control('d').expect("ctrl-d");
+}
+
+#[test]
+fn a_pasted_cell_runs_as_one_entry() {
+    let st = state_dir("paste");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    let cell = "model = tf.keras.Sequential([\n    tf.keras.layers.Dense(2, activation='relu'),\n    tf.keras.layers.Dense(2, activation='relu'),\n    tf.keras.layers.Dense(2),\n])\nmodel.build(input_shape=[None, 3])";
+    p.send(&format!("\x1b[200~{}\x1b[201~", cell))
+        .expect("paste");
+    p.flush().expect("flush");
+    p.send("\r").expect("enter");
+    p.flush().expect("flush");
+    prompt(&mut p, "prompt after the cell");
+    line(&mut p, "print(len(model.layers), model.count_params())");
+    p.exp_string("3 20").expect("the pasted model was built");
+    p.send_control('d').expect("ctrl-d");
+}
+
+#[test]
+fn ctrl_c_interrupts_a_loop_and_keeps_the_session() {
+    let st = state_dir("interrupt");
+    let mut p = start(&st, true);
+    line(&mut p, "keep = 123");
+    prompt(&mut p, "prompt");
+    line(&mut p, "for i in range(10**9): pass");
+    p.exp_string("... ").expect("block continuation");
+    line(&mut p, "");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("KeyboardInterrupt").expect("interrupted");
+    prompt(&mut p, "prompt again");
+    line(&mut p, "print(keep + 1, i > 0)");
+    p.exp_string("124 True").expect("variables intact");
+    p.send_control('d').expect("ctrl-d");
+}
+
+#[test]
+fn history_survives_a_restart() {
+    let st = state_dir("history");
+    let mut p = start(&st, true);
+    line(&mut p, "remembered = 'from the first session'");
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exit");
+    let hist = std::fs::read_to_string(st.join("tensh/history")).expect("history file written");
+    assert!(
+        hist.contains("remembered = 'from the first session'"),
+        "{}",
+        hist
+    );
+    let mut p = start(&st, true);
+    p.send("\x1b[A").expect("up arrow");
+    p.flush().expect("flush");
+    p.exp_string("remembered = 'from the first session'")
+        .expect("recalled from history");
+    p.send_control('d').expect("ctrl-d");
+}
+
+#[test]
+fn no_color_means_plain_text() {
+    let st = state_dir("color");
+    let mut p = start(&st, true);
+    line(&mut p, "undefined_name");
+    let out = p
+        .exp_string("name 'undefined_name' is not defined")
+        .expect("error");
+    assert!(
+        out.ends_with("NameError: "),
+        "plain error name with NO_COLOR: {:?}",
+        out
+    );
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+    let mut q = start(&st, false);
+    line(&mut q, "undefined_name");
+    let out = q
+        .exp_string("name 'undefined_name' is not defined")
+        .expect("error");
+    assert!(
+        out.contains("\x1b[1;31mNameError"),
+        "the error name is red on a terminal: {:?}",
+        out
+    );
+    prompt(&mut q, "prompt");
+    q.send_control('d').expect("ctrl-d");
+}
+
+#[test]
+fn a_tensor_name_hints_its_shape_and_dtype() {
+    let st = state_dir("hint");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    line(&mut p, "x = tf.zeros([4, 512])");
+    prompt(&mut p, "prompt");
+    p.send("x").expect("type");
+    p.flush().expect("flush");
+    p.exp_string("(4, 512) float32").expect("shape hint");
+    line(&mut p, "");
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+}
