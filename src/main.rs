@@ -189,6 +189,11 @@ fn tune_allocator() {
 
 fn main() -> ExitCode {
     tune_allocator();
+    // Panics are caught per statement and reported as InternalError; keep the default
+    // hook's backtrace noise off the user's screen unless asked for.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let cli = Cli::parse();
     // Deep recursion in user code needs more stack than the main thread has.
     let worker = std::thread::Builder::new()

@@ -215,3 +215,48 @@ fn assignment_that_fails_leaves_the_target_unchanged() {
     let out = run(&["-k", "-c", "x = 1\nx = 1 / 0\nprint(x)"], "");
     assert_eq!(text(&out.stdout), "1\n");
 }
+
+#[test]
+fn hostile_statements_give_errors_not_panics() {
+    // Each line must fail with a Python/TensorFlow error; none may crash or reach the
+    // last-resort InternalError. (scatter_nd with scalar indices once underflowed.)
+    let lines = [
+        "tf.scatter_nd(3.0, [1.0], [2])",
+        "tf.scatter_nd([[0, 0, 0]], [1.0], [2])",
+        "tf.range(0, 10**18)",
+        "tf.zeros([10**6, 10**6])",
+        "tf.eye(-1)",
+        "tf.reshape(tf.range(6), [-1, -1])",
+        "tf.gather(tf.zeros([0]), [0])",
+        "tf.constant(1)[0]",
+        "tf.tile(tf.range(3), [-1])",
+        "tf.split(tf.range(4), 0)",
+        "tf.math.top_k(tf.zeros([3]), 5)",
+        "tf.transpose(tf.zeros([2, 3]), [0, 0])",
+        "tf.pad(tf.zeros([2]), [[-1, 0]])",
+        "x = [1]; x[5]",
+        "'%d' % 'a'",
+        "int('z')",
+        "def f(): return f()\nf()",
+        "x = ((((((((((((((((((((1",
+    ];
+    for code in lines {
+        let full = format!("import tensorflow as tf\n{}", code);
+        let out = run(&["-c", &full], "");
+        let err = text(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{} should fail cleanly: {}",
+            code,
+            err
+        );
+        assert!(err.contains("Error"), "{}: {}", code, err);
+        assert!(
+            !err.contains("InternalError") && !err.contains("panicked"),
+            "{}: {}",
+            code,
+            err
+        );
+    }
+}

@@ -203,7 +203,7 @@ impl Interp {
                 None => Err(no_attr(v, name)),
             },
             Value::Str(_) => match find_static(STR_METHODS, name) {
-                Some(m) => Ok(Value::method(v.clone(), m, super::builtins::str_method)),
+                Some(m) => Ok(Value::method(v.clone(), m, super::str_methods::str_method)),
                 None => Err(no_attr(v, name)),
             },
             Value::List(_) => match find_static(LIST_METHODS, name) {

@@ -28,7 +28,7 @@ impl Interp {
                 }
             },
             Value::Class(c) => self.instantiate(c, args),
-            Value::ExcClass(name) => Ok(Value::Object(Rc::new(super::builtins::ExcObject {
+            Value::ExcClass(name) => Ok(Value::Object(Rc::new(super::types::ExcObject {
                 name: name.to_string(),
                 args: args.pos,
             }))),

@@ -408,7 +408,7 @@ impl Interp {
                 })))
             }
             Value::Object(_) => {
-                if let Some(ex) = v.as_object::<super::builtins::ExcObject>() {
+                if let Some(ex) = v.as_object::<super::types::ExcObject>() {
                     return Ok(err(&ex.name, ex.message()));
                 }
                 Ok(type_err("exceptions must derive from BaseException"))
@@ -426,7 +426,7 @@ impl Interp {
         } else {
             vec![Value::str(&e.message)]
         };
-        Value::Object(Rc::new(super::builtins::ExcObject {
+        Value::Object(Rc::new(super::types::ExcObject {
             name: e.name.clone(),
             args,
         }))

@@ -14,6 +14,8 @@
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
 //! | `builtins.rs` | the builtin functions (print, len, range, ...) |
+//! | `str_methods.rs` | the methods of `str` |
+//! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | iteration over values |
 
 pub mod attrs;
@@ -28,6 +30,8 @@ pub mod ops;
 pub mod repr;
 pub mod scope;
 pub mod session;
+pub mod str_methods;
+pub mod types;
 pub mod value;
 
 pub use error::{Exception, Flow, R};

@@ -151,7 +151,27 @@ impl Interp {
             self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
             self.scope = self.globals.clone();
             self.depth = 0;
-            let r = self.exec_stmt(stmt);
+            // Last line of defence: a panic in the runtime becomes an error, and the session
+            // (its variables, the REPL) goes on.
+            let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.exec_stmt(stmt)
+            })) {
+                Ok(r) => r,
+                Err(payload) => {
+                    let what = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    self.scope = self.globals.clone();
+                    let mut e = Exception::new(
+                        "InternalError",
+                        format!("{} (this is a bug in tensh; please report it with the code that caused it)", what),
+                    );
+                    e.span = Some(stmt.span);
+                    Err(Flow::Error(Box::new(e)))
+                }
+            };
             self.flush();
             match r {
                 Ok(()) => {}

@@ -249,7 +249,27 @@ pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
 /// `tf.scatter_nd(indices, updates, shape)` (duplicates add up).
 pub fn scatter_nd(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     let ish = indices.shape();
+    if ish.is_empty() {
+        return Err(op_error(
+            "ScatterNd",
+            "ScatterNd",
+            "Indices must have rank >= 1, got a scalar",
+            Some(""),
+        ));
+    }
     let depth = *ish.last().unwrap_or(&1);
+    if depth > shape.len() {
+        return Err(op_error(
+            "ScatterNd",
+            "ScatterNd",
+            format!(
+                "Index innermost dimension length must be <= output rank; saw: {} vs. {}",
+                depth,
+                shape.len()
+            ),
+            Some(""),
+        ));
+    }
     let idx = indices.to_i64_vec();
     let count = idx.len().checked_div(depth).unwrap_or(0);
     let inner: usize = shape[depth.min(shape.len())..].iter().product();

@@ -1,0 +1,167 @@
+//! Types as values: `type(x)`, `isinstance`, the objects `type()` returns for runtime
+//! values, and instances of the builtin exception classes.
+
+use super::error::{is_subclass, type_err, R};
+use super::value::{Args, Object, Value};
+use super::Interp;
+use std::any::Any;
+use std::rc::Rc;
+
+pub fn b_type(it: &mut Interp, a: Args) -> R<Value> {
+    let [x] = a.bind("type", ["object"])?;
+    let x = x.unwrap_or(Value::None);
+    let builtin_type = match &x {
+        Value::Int(_) => Some("int"),
+        Value::Float(_) => Some("float"),
+        Value::Str(_) => Some("str"),
+        Value::Bool(_) => Some("bool"),
+        Value::List(_) => Some("list"),
+        Value::Tuple(_) => Some("tuple"),
+        Value::Dict(_) => Some("dict"),
+        Value::Set(_) => Some("set"),
+        Value::Range(..) => Some("range"),
+        _ => None,
+    };
+    if let Some(t) = builtin_type {
+        return Ok(it.builtins.get(t).cloned().unwrap_or(Value::None));
+    }
+    match &x {
+        Value::Instance(i) => Ok(Value::Class(i.class.clone())),
+        Value::Object(o) if o.as_any().is::<ExcObject>() => {
+            let name = x
+                .as_object::<ExcObject>()
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            Ok(Value::ExcClass(Rc::from(name.as_str())))
+        }
+        _ => Ok(Value::Object(Rc::new(TypeObject {
+            value_type: x.type_name(),
+            qualified: qualified_type(&x),
+        }))),
+    }
+}
+
+fn qualified_type(v: &Value) -> String {
+    match v {
+        Value::Tensor(_) => "tensorflow.python.framework.ops.EagerTensor".into(),
+        Value::Variable(_) => "tensorflow.python.ops.resource_variable_ops.ResourceVariable".into(),
+        Value::NdArray(t) if t.ndim() == 0 => format!("numpy.{}", t.dtype().name()),
+        Value::NdArray(_) => "numpy.ndarray".into(),
+        Value::DType(_) => "tensorflow.python.framework.dtypes.DType".into(),
+        Value::Shape(_) => "tensorflow.python.framework.tensor_shape.TensorShape".into(),
+        other => other.type_name(),
+    }
+}
+
+/// What `type(x)` gives for values that are not user instances or builtin-type values.
+pub struct TypeObject {
+    pub value_type: String,
+    pub qualified: String,
+}
+
+impl Object for TypeObject {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "__name__" => Some(Value::str(&self.value_type)),
+            _ => None,
+        })
+    }
+    fn repr(&self, _: &mut Interp) -> R<String> {
+        Ok(format!("<class '{}'>", self.qualified))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Whether `x` is an instance of `t` (a type, a class, or a tuple of them).
+pub fn isinstance(x: &Value, t: &Value) -> R<bool> {
+    match t {
+        Value::Tuple(ts) => {
+            for t in ts.iter() {
+                if isinstance(x, t)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Builtin(b) => Ok(match b.name.as_str() {
+            "int" => matches!(x, Value::Int(_) | Value::Bool(_)),
+            "float" => matches!(x, Value::Float(_)),
+            "str" => matches!(x, Value::Str(_)),
+            "bool" => matches!(x, Value::Bool(_)),
+            "list" => matches!(x, Value::List(_)),
+            "tuple" => matches!(x, Value::Tuple(_)),
+            "dict" => matches!(x, Value::Dict(_)),
+            "set" => matches!(x, Value::Set(_)),
+            "range" => matches!(x, Value::Range(..)),
+            "object" => true,
+            other => crate::api::isinstance_native(x, other),
+        }),
+        Value::Class(c) => Ok(match x {
+            Value::Instance(i) => i.class.is_subclass_of(c),
+            _ => false,
+        }),
+        Value::ExcClass(name) => Ok(match x {
+            Value::Object(_) => x
+                .as_object::<ExcObject>()
+                .is_some_and(|e| is_subclass(&e.name, name)),
+            Value::Instance(i) => {
+                matches!(i.class.native_base(), Some(Value::ExcClass(n)) if is_subclass(&n, name))
+            }
+            _ => false,
+        }),
+        Value::Object(o) => Ok(crate::api::isinstance_object(x, o.as_ref())),
+        _ => Err(type_err(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
+    }
+}
+
+/// An instance of a builtin exception class: `ValueError("bad")`.
+pub struct ExcObject {
+    pub name: String,
+    pub args: Vec<Value>,
+}
+
+impl ExcObject {
+    pub fn message(&self) -> String {
+        match self.args.first() {
+            Some(Value::Str(s)) if self.args.len() == 1 => s.to_string(),
+            None => String::new(),
+            Some(_) => format!("{} argument(s)", self.args.len()),
+        }
+    }
+}
+
+impl Object for ExcObject {
+    fn type_name(&self) -> String {
+        self.name.clone()
+    }
+    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "args" => Some(Value::tuple(self.args.clone())),
+            _ => None,
+        })
+    }
+    fn repr(&self, it: &mut Interp) -> R<String> {
+        let mut parts = Vec::new();
+        for a in &self.args {
+            parts.push(it.repr(a)?);
+        }
+        Ok(format!("{}({})", self.name, parts.join(", ")))
+    }
+    fn str(&self, it: &mut Interp) -> R<String> {
+        match self.args.as_slice() {
+            [] => Ok(String::new()),
+            [one] => it.str_of(one),
+            _ => it.repr(&Value::tuple(self.args.clone())),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
