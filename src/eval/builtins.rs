@@ -302,13 +302,7 @@ pub fn install(it: &mut Interp) {
         ("quit", |_, _| raise("SystemExit", "")),
         ("globals", |it, _| {
             let mut d = Dict::default();
-            let vars: Vec<(String, Value)> = it
-                .globals
-                .borrow()
-                .vars
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect();
+            let vars = it.global_vars();
             for (k, v) in vars {
                 d.insert(Value::str(&k), v)?;
             }

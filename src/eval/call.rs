@@ -157,7 +157,10 @@ impl Interp {
             }
         }
         if !missing.is_empty() {
-            return raise("TypeError", missing_message(name, &missing, "positional"));
+            return raise(
+                "TypeError",
+                super::error::missing_args(name, &missing, "positional"),
+            );
         }
         let mut missing_kw = Vec::new();
         for (q, d) in p.kwonly.iter().zip(&func.kw_defaults) {
@@ -173,7 +176,7 @@ impl Interp {
         if !missing_kw.is_empty() {
             return raise(
                 "TypeError",
-                missing_message(name, &missing_kw, "keyword-only"),
+                super::error::missing_args(name, &missing_kw, "keyword-only"),
             );
         }
         if let Some(kw) = &p.kwargs {
@@ -244,34 +247,6 @@ impl Interp {
         };
         Ok(Value::Object(Rc::new(Super { class, receiver })))
     }
-}
-
-fn missing_message(name: &str, missing: &[String], kind: &str) -> String {
-    let list = match missing {
-        [one] => format!("'{}'", one),
-        _ => {
-            let (last, rest) = missing
-                .split_last()
-                .map(|(l, r)| (l.clone(), r.to_vec()))
-                .unwrap_or_default();
-            format!(
-                "{} and '{}'",
-                rest.iter()
-                    .map(|m| format!("'{}'", m))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                last
-            )
-        }
-    };
-    format!(
-        "{}() missing {} required {} argument{}: {}",
-        name,
-        missing.len(),
-        kind,
-        if missing.len() == 1 { "" } else { "s" },
-        list
-    )
 }
 
 /// The object `super()` returns: attribute lookups start after `class` in the receiver's MRO.

@@ -131,3 +131,27 @@ pub fn is_subclass(name: &str, base: &str) -> bool {
     }
     false
 }
+
+/// `f() missing 2 required positional arguments: 'a' and 'b'`, as Python words it.
+pub fn missing_args(fname: &str, missing: &[String], kind: &str) -> String {
+    let list = match missing {
+        [one] => format!("'{}'", one),
+        [rest @ .., last] => format!(
+            "{} and '{}'",
+            rest.iter()
+                .map(|m| format!("'{}'", m))
+                .collect::<Vec<_>>()
+                .join(", "),
+            last
+        ),
+        [] => String::new(),
+    };
+    format!(
+        "{}() missing {} required {} argument{}: {}",
+        fname,
+        missing.len(),
+        kind,
+        if missing.len() == 1 { "" } else { "s" },
+        list
+    )
+}

@@ -96,6 +96,16 @@ impl Interp {
         Interp::new(io, seed)
     }
 
+    /// The module-level variables, as (name, value) pairs.
+    pub fn global_vars(&self) -> Vec<(String, Value)> {
+        self.globals
+            .borrow()
+            .vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
     /// A fresh name from a Keras-style counter: `base`, `base_1`, `base_2`...
     pub fn unique_name(&mut self, base: &str) -> String {
         let n = self.counters.entry(base.to_string()).or_insert(0);

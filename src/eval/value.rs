@@ -367,33 +367,17 @@ impl Args {
                 }
             }
         }
-        let missing: Vec<&str> = names
+        let missing: Vec<String> = names
             .iter()
             .enumerate()
             .filter(|(i, n)| !n.1 && out[*i].is_none())
-            .map(|(_, n)| n.0)
+            .map(|(_, n)| n.0.to_string())
             .collect();
         if !missing.is_empty() {
-            let list = match missing.len() {
-                1 => format!("'{}'", missing[0]),
-                _ => {
-                    let (last, rest) = missing.split_last().unwrap_or((&"", &[]));
-                    format!(
-                        "{} and '{}'",
-                        rest.iter()
-                            .map(|m| format!("'{}'", m))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        last
-                    )
-                }
-            };
-            return Err(type_err(format!(
-                "{}() missing {} required positional argument{}: {}",
+            return Err(type_err(super::error::missing_args(
                 fname,
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                list
+                &missing,
+                "positional",
             )));
         }
         // Explicit None counts as "not given" for optional parameters.

@@ -330,23 +330,10 @@ fn get(_it: &mut Interp, a: Args) -> R<Value> {
 }
 
 pub fn install(m: &Module) {
-    for n in [
-        "relu",
-        "sigmoid",
-        "tanh",
-        "softmax",
-        "linear",
-        "elu",
-        "selu",
-        "softplus",
-        "softsign",
-        "swish",
-        "silu",
-        "gelu",
-        "exponential",
-        "hard_sigmoid",
-        "relu6",
-    ] {
+    for n in NAMES
+        .iter()
+        .filter(|n| !matches!(**n, "leaky_relu" | "log_softmax"))
+    {
         m.set(n, activation_value(n));
     }
     crate::api::add_all(

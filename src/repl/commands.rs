@@ -102,13 +102,7 @@ pub fn timeit(it: &mut Interp, stmt: &str) -> String {
 
 /// `:vars`: one row per variable that holds data.
 pub fn vars(it: &Interp) -> String {
-    let mut names: Vec<(String, Value)> = it
-        .globals
-        .borrow()
-        .vars
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect();
+    let mut names = it.global_vars();
     names.sort_by(|a, b| a.0.cmp(&b.0));
     let mut rows = vec![format!(
         "{:<16} {:<18} {:<14} {:<8} {:>10}",
