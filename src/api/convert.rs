@@ -291,6 +291,11 @@ pub fn dtype_arg(v: &Value) -> R<DType> {
     }
 }
 
+/// An optional float argument, `default` when it was not given.
+pub fn f64_or(v: Option<Value>, what: &str, default: f64) -> R<f64> {
+    Ok(v.map(|v| f64_arg(&v, what)).transpose()?.unwrap_or(default))
+}
+
 /// A Python float from a number or one-element tensor.
 pub fn f64_arg(v: &Value, what: &str) -> R<f64> {
     match v {

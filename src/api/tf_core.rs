@@ -1,7 +1,7 @@
 //! Core `tf` functions: tensor creation, dtypes and casts, `tf.Variable`, `tf.TensorShape`,
 //! shape queries, `tf.function`, `tf.timestamp`.
 
-use super::convert::{dtype_arg, f64_arg, i64_arg, int_list, tensor_of, to_tensor};
+use super::convert::{dtype_arg, f64_arg, f64_or, i64_arg, int_list, tensor_of, to_tensor};
 use super::{add_all, dtype_or};
 use crate::eval::error::{raise, type_err, value_err, R};
 use crate::eval::value::{Args, Module, Shape, Variable};
@@ -242,14 +242,8 @@ fn one_hot(it: &mut Interp, a: Args) -> R<Value> {
         .next()
         .unwrap_or(DType::F32);
     let dtype = dtype_or(dtype, inferred)?;
-    let on = on
-        .map(|v| f64_arg(&v, "on_value"))
-        .transpose()?
-        .unwrap_or(1.0);
-    let off = off
-        .map(|v| f64_arg(&v, "off_value"))
-        .transpose()?
-        .unwrap_or(0.0);
+    let on = f64_or(on, "on_value", 1.0)?;
+    let off = f64_or(off, "off_value", 0.0)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
     t(select::one_hot(&idx, depth, on, off, axis, dtype)?)
 }

@@ -1,6 +1,6 @@
 //! `tf.keras.activations`: the functions, and the names `activation=` accepts.
 
-use crate::api::convert::{f64_arg, to_tensor};
+use crate::api::convert::{f64_arg, f64_or, to_tensor};
 use crate::api::tf_nn;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::value::{Args, Module};
@@ -237,15 +237,9 @@ fn a_relu(it: &mut Interp, a: Args) -> R<Value> {
         ["x", "alpha=0.0", "max_value=None", "threshold=0.0"],
     )?;
     let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "relu")?;
-    let alpha = alpha
-        .map(|v| f64_arg(&v, "alpha"))
-        .transpose()?
-        .unwrap_or(0.0);
+    let alpha = f64_or(alpha, "alpha", 0.0)?;
     let max_value = max_value.map(|v| f64_arg(&v, "max_value")).transpose()?;
-    let threshold = threshold
-        .map(|v| f64_arg(&v, "threshold"))
-        .transpose()?
-        .unwrap_or(0.0);
+    let threshold = f64_or(threshold, "threshold", 0.0)?;
     Ok(Value::Tensor(relu(&x, alpha, max_value, threshold)?))
 }
 
@@ -267,10 +261,7 @@ fn a_softmax(it: &mut Interp, a: Args) -> R<Value> {
 fn a_elu(it: &mut Interp, a: Args) -> R<Value> {
     let [x, alpha] = a.bind("elu", ["x", "alpha=1.0"])?;
     let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "elu")?;
-    let alpha = alpha
-        .map(|v| f64_arg(&v, "alpha"))
-        .transpose()?
-        .unwrap_or(1.0);
+    let alpha = f64_or(alpha, "alpha", 1.0)?;
     let res = tf_nn::elu(&x, 1.0)?;
     if alpha == 1.0 {
         return Ok(Value::Tensor(res));

@@ -1,7 +1,7 @@
 //! Weight initializers with Keras's formulas: Glorot (Xavier), He and LeCun in their uniform
 //! and (truncated) normal forms, zeros, ones, constant, random normal and uniform.
 
-use crate::api::convert::f64_arg;
+use crate::api::convert::f64_or;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::value::{Args, Module, Object};
 use crate::eval::{Interp, Value};
@@ -181,9 +181,7 @@ pub fn install(m: &Module) {
             ("Ones", |_, _| obj(Init::Ones)),
             ("Constant", |_, a| {
                 let [v] = a.bind("Constant", ["value=0"])?;
-                obj(Init::Constant(
-                    v.map(|v| f64_arg(&v, "value")).transpose()?.unwrap_or(0.0),
-                ))
+                obj(Init::Constant(f64_or(v, "value", 0.0)?))
             }),
             ("GlorotUniform", |_, _| {
                 obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros))
@@ -207,14 +205,8 @@ pub fn install(m: &Module) {
                 let [mean, std, _seed] =
                     a.bind("RandomNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
                 obj(Init::RandomNormal {
-                    mean: mean
-                        .map(|v| f64_arg(&v, "mean"))
-                        .transpose()?
-                        .unwrap_or(0.0),
-                    stddev: std
-                        .map(|v| f64_arg(&v, "stddev"))
-                        .transpose()?
-                        .unwrap_or(0.05),
+                    mean: f64_or(mean, "mean", 0.0)?,
+                    stddev: f64_or(std, "stddev", 0.05)?,
                 })
             }),
             ("RandomUniform", |_, a| {
@@ -223,28 +215,16 @@ pub fn install(m: &Module) {
                     ["minval=-0.05", "maxval=0.05", "seed=None"],
                 )?;
                 obj(Init::RandomUniform {
-                    minval: lo
-                        .map(|v| f64_arg(&v, "minval"))
-                        .transpose()?
-                        .unwrap_or(-0.05),
-                    maxval: hi
-                        .map(|v| f64_arg(&v, "maxval"))
-                        .transpose()?
-                        .unwrap_or(0.05),
+                    minval: f64_or(lo, "minval", -0.05)?,
+                    maxval: f64_or(hi, "maxval", 0.05)?,
                 })
             }),
             ("TruncatedNormal", |_, a| {
                 let [mean, std, _seed] =
                     a.bind("TruncatedNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
                 obj(Init::TruncatedNormal {
-                    mean: mean
-                        .map(|v| f64_arg(&v, "mean"))
-                        .transpose()?
-                        .unwrap_or(0.0),
-                    stddev: std
-                        .map(|v| f64_arg(&v, "stddev"))
-                        .transpose()?
-                        .unwrap_or(0.05),
+                    mean: f64_or(mean, "mean", 0.0)?,
+                    stddev: f64_or(std, "stddev", 0.05)?,
                 })
             }),
         ],

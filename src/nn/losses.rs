@@ -2,7 +2,7 @@
 //! (probabilities clipped to [1e-7, 1 - 1e-7], logits through a stable log-softmax or
 //! sigmoid cross entropy) and the loss classes with their reductions.
 
-use crate::api::convert::{f64_arg, to_tensor};
+use crate::api::convert::{f64_or, to_tensor};
 use crate::eval::error::{value_err, R};
 use crate::eval::value::{Args, Module, Object};
 use crate::eval::{Interp, Value};
@@ -245,10 +245,7 @@ fn loss_fn(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
         }
     };
     let logits = logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
-    let smoothing = smoothing
-        .map(|v| f64_arg(&v, "label_smoothing"))
-        .transpose()?
-        .unwrap_or(0.0);
+    let smoothing = f64_or(smoothing, "label_smoothing", 0.0)?;
     let (t, p) = inputs(it, t, p)?;
     Ok(Value::Tensor(per_sample(kind, &t, &p, logits, smoothing)?))
 }
@@ -354,10 +351,7 @@ fn construct(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
     Ok(Value::Object(Rc::new(LossObject {
         kind,
         from_logits: logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false),
-        smoothing: ls
-            .map(|v| f64_arg(&v, "label_smoothing"))
-            .transpose()?
-            .unwrap_or(0.0),
+        smoothing: f64_or(ls, "label_smoothing", 0.0)?,
         reduction,
         name,
     })))

@@ -21,7 +21,7 @@ pub mod layer;
 pub mod losses;
 pub mod sequential;
 
-use crate::api::convert::{f64_arg, i64_arg};
+use crate::api::convert::{f64_arg, f64_or, i64_arg};
 use crate::api::new_module;
 use crate::eval::error::R;
 use crate::eval::value::{Args, Module, NativeFn, Object, Variable};
@@ -212,10 +212,6 @@ fn make(it: &mut Interp, class: &str, kind: Kind, c: Common) -> R<Value> {
     Ok(Value::Object(Rc::new(l)))
 }
 
-fn f(v: Option<Value>, what: &str, default: f64) -> R<f64> {
-    Ok(v.map(|v| f64_arg(&v, what)).transpose()?.unwrap_or(default))
-}
-
 fn dense(it: &mut Interp, a: Args) -> R<Value> {
     let (a, c) = split_common(it, a)?;
     let [units, act, use_bias, k_init, b_init, _kr, _br, _ar, _kc, _bc] = a.bind(
@@ -258,7 +254,7 @@ fn simple_layer(it: &mut Interp, a: Args, class: &'static str) -> R<Value> {
             let [rate, _ns, _seed] =
                 a.bind("Dropout", ["rate", "noise_shape=None", "seed=None"])?;
             Kind::Dropout {
-                rate: f(rate, "rate", 0.0)?,
+                rate: f64_or(rate, "rate", 0.0)?,
             }
         }
         "Flatten" => {
@@ -278,14 +274,14 @@ fn simple_layer(it: &mut Interp, a: Args, class: &'static str) -> R<Value> {
             )?;
             Kind::ReLU {
                 max_value: mv.map(|v| f64_arg(&v, "max_value")).transpose()?,
-                negative_slope: f(ns, "negative_slope", 0.0)?,
-                threshold: f(th, "threshold", 0.0)?,
+                negative_slope: f64_or(ns, "negative_slope", 0.0)?,
+                threshold: f64_or(th, "threshold", 0.0)?,
             }
         }
         "LeakyReLU" => {
             let [alpha] = a.bind("LeakyReLU", ["alpha=0.3"])?;
             Kind::LeakyReLU {
-                alpha: f(alpha, "alpha", 0.3)?,
+                alpha: f64_or(alpha, "alpha", 0.3)?,
             }
         }
         "Softmax" => {
@@ -316,8 +312,8 @@ fn simple_layer(it: &mut Interp, a: Args, class: &'static str) -> R<Value> {
             )?;
             Kind::BatchNorm {
                 axis: axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1),
-                momentum: f(momentum, "momentum", 0.99)?,
-                epsilon: f(eps, "epsilon", 0.001)?,
+                momentum: f64_or(momentum, "momentum", 0.99)?,
+                epsilon: f64_or(eps, "epsilon", 0.001)?,
                 center: center.map(|v| it.truthy(&v)).transpose()?.unwrap_or(true),
                 scale: scale.map(|v| it.truthy(&v)).transpose()?.unwrap_or(true),
             }
