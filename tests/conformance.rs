@@ -65,22 +65,10 @@ fn check(py: &Path) -> Result<(), Failed> {
 fn main() {
     let args = Arguments::from_args();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut files: Vec<PathBuf> = ["conformance", "reference"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(root.join(d)).into_iter().flatten())
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    files.sort();
-    let trials = files
+    let dirs = [root.join("conformance"), root.join("reference")];
+    let trials = support::cases(&dirs, "py")
         .into_iter()
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+        .map(|(name, p)| {
             let pending = PENDING.contains(&name.as_str());
             Trial::test(name, move || check(&p)).with_ignored_flag(pending)
         })

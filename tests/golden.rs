@@ -3,6 +3,8 @@
 //! `tensh test` runs it: one test per transcript. seed_notebook.txt, the unmodified seed, was
 //! recorded with TensorFlow 2.0 and has its own test (tests/seed.rs).
 
+mod support;
+
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::PathBuf;
 use tensh::golden::matcher::diff;
@@ -11,22 +13,10 @@ use tensh::golden::runner::check_file;
 fn main() {
     let args = Arguments::from_args();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let trials = support::cases(&[dir], "txt")
         .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.ends_with("seed_notebook.txt"))
-        .collect();
-    files.sort();
-    let trials = files
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+        .filter(|(name, _)| name != "seed_notebook")
+        .map(|(name, p)| {
             Trial::test(name, move || {
                 let r = check_file(&p, 0).map_err(|e| Failed::from(e.to_string()))?;
                 if r.failing.is_empty() {

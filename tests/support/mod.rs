@@ -5,6 +5,30 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// The files directly in `dirs` whose names end in `.ext`, sorted, each with its stem as the
+/// test name.
+pub fn cases(dirs: &[std::path::PathBuf], ext: &str) -> Vec<(String, std::path::PathBuf)> {
+    let mut files: Vec<std::path::PathBuf> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten())
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (name, p)
+        })
+        .collect()
+}
+
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_tensh")
 }
