@@ -11,6 +11,9 @@
 //! | [`print`] | numpy-style formatting and TensorFlow reprs |
 //! | [`repl`] | the interactive line editor and its commands |
 
+// Every unsafe block says why it is sound.
+#![deny(clippy::undocumented_unsafe_blocks)]
+
 pub mod api;
 pub mod eval;
 pub mod golden;

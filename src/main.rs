@@ -1,6 +1,9 @@
 //! The `tensh` command line: the REPL on a terminal, otherwise scripts from files, `-c` or
 //! standard input. Everything else lives in the library.
 
+// Every unsafe block says why it is sound.
+#![deny(clippy::undocumented_unsafe_blocks)]
+
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
