@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use tensh::eval::{Interp, Outcome};
+use tensh::syntax::source::decode;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -113,7 +114,13 @@ fn run(cli: Cli) -> u8 {
         }
         Some(Mode::Record { script }) => {
             let src = match std::fs::read(script) {
-                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Ok(b) => match decode(b, script) {
+                    Ok(s) => s,
+                    Err(msg) => {
+                        eprintln!("{}", msg);
+                        return 1;
+                    }
+                },
                 Err(e) => {
                     eprintln!("tensh: can't open file '{}': {}", script, e);
                     return 2;
@@ -147,22 +154,31 @@ fn run(cli: Cli) -> u8 {
     let mut it = Interp::with_stdio(cli.seed, color);
     let mut failed = false;
     for f in &files {
-        let (src, name) = if f == "-" {
-            let mut s = String::new();
+        let (bytes, name) = if f == "-" {
             let mut bytes = Vec::new();
             if std::io::stdin().read_to_end(&mut bytes).is_err() {
                 eprintln!("tensh: cannot read standard input");
                 return 2;
             }
-            s.push_str(&String::from_utf8_lossy(&bytes));
-            (s, "<stdin>".to_string())
+            (bytes, "<stdin>".to_string())
         } else {
             match std::fs::read(f) {
-                Ok(bytes) => (String::from_utf8_lossy(&bytes).into_owned(), f.clone()),
+                Ok(bytes) => (bytes, f.clone()),
                 Err(e) => {
                     eprintln!("tensh: can't open file '{}': {}", f, e);
                     return 2;
                 }
+            }
+        };
+        let src = match decode(bytes, &name) {
+            Ok(src) => src,
+            Err(msg) => {
+                eprintln!("{}", msg);
+                failed = true;
+                if cli.keep_going {
+                    continue;
+                }
+                break;
             }
         };
         if it.run(&src, Some(&name), cli.keep_going) == Outcome::Failed {

@@ -226,6 +226,15 @@ fn spans_point_at_the_source() {
 
 #[test]
 fn syntax_errors_say_what_and_where() {
+    // Python 3.11 names the statement whose block is missing.
+    assert_eq!(
+        err("x = 1\nwhile x:\nx = 2\n").1,
+        "expected an indented block after 'while' statement on line 2"
+    );
+    assert_eq!(
+        err("def f():\n").1,
+        "expected an indented block after function definition on line 1"
+    );
     assert_eq!(
         err("x = (1,\n  2"),
         ("SyntaxError".into(), "'(' was never closed".into(), (1, 5))
@@ -248,7 +257,7 @@ fn syntax_errors_say_what_and_where() {
         err("s = 'abc"),
         (
             "SyntaxError".into(),
-            "unterminated string literal".into(),
+            "unterminated string literal (detected at line 1)".into(),
             (1, 5)
         )
     );
@@ -256,7 +265,7 @@ fn syntax_errors_say_what_and_where() {
         err("if x:\ny = 1"),
         (
             "IndentationError".into(),
-            "expected an indented block".into(),
+            "expected an indented block after 'if' statement on line 1".into(),
             (2, 1)
         )
     );

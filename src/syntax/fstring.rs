@@ -14,6 +14,7 @@ fn err(offset: usize, msg: &str) -> PErr {
         message: Some(msg.to_string()),
         opened: None,
         at_end: false,
+        header: None,
     }
 }
 
@@ -24,6 +25,7 @@ fn from_syntax(e: SyntaxError) -> PErr {
         message: Some(e.message),
         opened: None,
         at_end: false,
+        header: None,
     }
 }
 

@@ -205,6 +205,14 @@ impl<'a> Lexer<'a> {
         });
     }
 
+    /// The 1-based line of byte `at` of this lexer's source.
+    fn line_of(&self, at: usize) -> usize {
+        1 + self.src.as_bytes()[..at.min(self.src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    }
+
     fn err(&self, at: usize, msg: impl Into<String>) -> SyntaxError {
         SyntaxError::new("SyntaxError", msg, at)
     }
@@ -441,11 +449,13 @@ impl<'a> Lexer<'a> {
         let end_body;
         loop {
             if i >= bytes.len() {
-                let msg = if triple {
-                    "unterminated triple-quoted string literal"
-                } else {
-                    "unterminated string literal"
-                };
+                let kind = if triple { "triple-quoted " } else { "" };
+                // Python names the line where it gave up: the last line of the source.
+                let line = self.line_of(self.src.strip_suffix('\n').unwrap_or(self.src).len());
+                let msg = format!(
+                    "unterminated {}string literal (detected at line {})",
+                    kind, line
+                );
                 let e = self.err(start, msg);
                 return Err(if triple { e.incomplete() } else { e });
             }
@@ -455,7 +465,9 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if b == b'\n' && !triple {
-                return Err(self.err(start, "unterminated string literal"));
+                let line = self.line_of(start - self.base);
+                let msg = format!("unterminated string literal (detected at line {})", line);
+                return Err(self.err(start, msg));
             }
             if b == q && (!triple || body_start[i..].starts_with(quote)) {
                 end_body = i;

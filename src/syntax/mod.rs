@@ -11,6 +11,7 @@
 //! | `complete.rs` | "is this input complete?" for the REPL |
 //! | `unparse.rs` | the AST back to source (used by round-trip tests and `:save`) |
 //! | `error.rs` | syntax errors with positions |
+//! | `source.rs` | source bytes to text (UTF-8 or Python's SyntaxError) |
 //!
 //! grammar/tensh.ebnf is the reference this parser follows.
 
@@ -20,6 +21,7 @@ pub mod error;
 pub mod expr;
 pub mod fstring;
 pub mod lexeme;
+pub mod source;
 pub mod stmt;
 pub mod tokens;
 pub mod unparse;
@@ -50,6 +52,20 @@ fn to_syntax_error(src: &str, e: PErr) -> SyntaxError {
         let (l, c) = line_col(src, open);
         let bracket = src[open..].chars().next().unwrap_or('(');
         message = format!("{} to close '{}' opened at {}:{}", message, bracket, l, c);
+    }
+    if let Some(h) = e.header {
+        // Python names the block's statement: "after 'for' statement on line 1",
+        // "after function definition on line 3".
+        let word: String = src[h..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let what = match word.as_str() {
+            "def" => "function definition".to_string(),
+            "class" => "class definition".to_string(),
+            w => format!("'{}' statement", w),
+        };
+        message = format!("{} after {} on line {}", message, what, line_col(src, h).0);
     }
     let name =
         if message.starts_with("expected an indented block") || message == "unexpected indent" {

@@ -431,11 +431,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
         let Ok((mut j, _)) = layout(Tok::Indent)(j) else {
             let mut e = PErr::at(j, "expected an indented block");
             e.at_end = layout(Tok::End)(j).is_ok();
-            e.message = Some(format!(
-                "expected an indented block after the statement at offset {}",
-                header.start
-            ));
-            e.message = Some("expected an indented block".into());
+            e.header = Some(header.start as usize);
             return Err(nom::Err::Failure(e));
         };
         let mut body = Vec::new();
@@ -460,6 +456,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
     if layout(Tok::End)(i).is_ok() {
         let mut e = PErr::at(i, "expected an indented block");
         e.at_end = true;
+        e.header = Some(header.start as usize);
         return Err(nom::Err::Failure(e));
     }
     simple_line(i)

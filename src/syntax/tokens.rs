@@ -71,6 +71,8 @@ pub struct PErr {
     pub opened: Option<usize>,
     /// The input ran out (End token reached) where more was expected.
     pub at_end: bool,
+    /// For "expected an indented block after ... on line N": the block header's offset.
+    pub header: Option<usize>,
 }
 
 impl PErr {
@@ -89,6 +91,7 @@ impl PErr {
             message: Some(message.into()),
             opened: None,
             at_end,
+            header: None,
         }
     }
 }
