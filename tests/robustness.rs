@@ -118,3 +118,192 @@ fn random_programs_end_in_values_or_python_errors() {
         );
     }
 }
+
+/// Runs `src` (raw bytes) through `tensh -k -` and returns its stdout and stderr lines.
+fn lines_of(src: &[u8]) -> Vec<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(support::bin())
+        .args(["-k", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn tensh");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(src);
+    }
+    let out = child.wait_with_output().expect("wait tensh");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.lines().map(str::to_string).collect()
+}
+
+/// The README's robustness table, row by row: each bad input and the error line Python 3.11
+/// or TensorFlow 2.15 prints for it (recorded with python3 and ../shared/reference/tf-oracle).
+/// The session must go on: a last statement prints `alive` after the error (-k keeps going).
+#[test]
+fn every_row_of_the_robustness_table() {
+    let tf = "import tensorflow as tf\n";
+    let rows: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "invalid UTF-8",
+            b"x = 1\ny = \"\xff\"\n".to_vec(),
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file <stdin> on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+        ),
+        (
+            "NUL byte",
+            b"x = 1\x00\n".to_vec(),
+            "SyntaxError: source code cannot contain null bytes",
+        ),
+        (
+            "tabs mixed with spaces",
+            b"if True:\n\tx = 1\n        y = 2\n".to_vec(),
+            "TabError: inconsistent use of tabs and spaces in indentation",
+        ),
+        (
+            "unterminated string",
+            b"x = 1\ns = 'abc\n".to_vec(),
+            "SyntaxError: unterminated string literal (detected at line 2)",
+        ),
+        (
+            "unterminated triple-quoted string",
+            b"s = '''abc\nx\ny\n".to_vec(),
+            "SyntaxError: unterminated triple-quoted string literal (detected at line 3)",
+        ),
+        (
+            "unclosed bracket",
+            b"x = [1, 2\n".to_vec(),
+            "SyntaxError: '[' was never closed",
+        ),
+        (
+            "EOF inside a block",
+            b"for i in range(3):\n".to_vec(),
+            "IndentationError: expected an indented block after 'for' statement on line 1",
+        ),
+        (
+            "10,000 nested brackets",
+            format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+            "SyntaxError: too many nested parentheses",
+        ),
+        (
+            "unbounded recursion",
+            b"def f(n):\n    return f(n + 1)\nf(0)\n".to_vec(),
+            "RecursionError: maximum recursion depth exceeded",
+        ),
+        (
+            "Python integer division by zero",
+            b"7 // 0\n".to_vec(),
+            "ZeroDivisionError: integer division or modulo by zero",
+        ),
+        (
+            "float to int overflow",
+            b"int(float('inf'))\n".to_vec(),
+            "OverflowError: cannot convert float infinity to integer",
+        ),
+        (
+            "NaN to int",
+            b"int(float('nan'))\n".to_vec(),
+            "ValueError: cannot convert float NaN to integer",
+        ),
+        (
+            "tensor integer division by zero",
+            format!("{tf}tf.constant(7) // tf.constant(0)\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__FloorDiv_device_/job:localhost/replica:0/task:0/device:CPU:0}} Integer division by zero [Op:FloorDiv] name:",
+        ),
+        (
+            "shape mismatch",
+            format!("{tf}tf.ones([2, 3]) + tf.ones([4])\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__AddV2_device_/job:localhost/replica:0/task:0/device:CPU:0}} Incompatible shapes: [2,3] vs. [4] [Op:AddV2] name:",
+        ),
+        (
+            "dtype mismatch",
+            format!("{tf}tf.constant(1) + tf.constant(1.0)\n").into_bytes(),
+            "InvalidArgumentError: cannot compute AddV2 as input #1(zero-based) was expected to be a int32 tensor but is a float tensor [Op:AddV2] name:",
+        ),
+        (
+            "index out of range",
+            format!("{tf}tf.constant([1, 2, 3])[5]\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__StridedSlice_device_/job:localhost/replica:0/task:0/device:CPU:0}} slice index 5 of dimension 0 out of bounds. [Op:StridedSlice] name: strided_slice/",
+        ),
+        (
+            "gather index out of range",
+            format!("{tf}tf.gather(tf.ones([3]), 7)\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__GatherV2_device_/job:localhost/replica:0/task:0/device:CPU:0}} indices = 7 is not in [0, 3) [Op:GatherV2] name:",
+        ),
+        (
+            "NaN and inf through ops",
+            format!("{tf}print(tf.math.log(tf.constant([0.0, -1.0])), tf.sqrt(tf.constant([-1.0, float('inf')])))\n").into_bytes(),
+            "tf.Tensor([-inf  nan], shape=(2,), dtype=float32) tf.Tensor([nan inf], shape=(2,), dtype=float32)",
+        ),
+    ];
+    for (what, mut src, want) in rows {
+        // Source that Python refuses as a whole runs nothing, so only check the session
+        // survives where the error is raised at run time.
+        let whole_file = want.starts_with("SyntaxError")
+            || want.starts_with("TabError")
+            || want.starts_with("IndentationError");
+        if !whole_file {
+            src.extend_from_slice(b"print('alive')\n");
+        }
+        let lines = lines_of(&src);
+        assert!(
+            lines.iter().any(|l| l == want),
+            "{what}: expected the line\n{want}\ngot\n{}",
+            lines.join("\n")
+        );
+        assert!(
+            whole_file || lines.iter().any(|l| l == "alive"),
+            "{what}: the session did not go on:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
+/// Resource limits: a tensor over the memory budget fails before anything is allocated,
+/// with the start of TF's message (TF adds its kernel name and allocator after it).
+#[test]
+fn a_tensor_too_large_is_resource_exhausted() {
+    let lines = lines_of(b"import tensorflow as tf\ntf.zeros([100000, 100000])\nprint('alive')\n");
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "ResourceExhaustedError: OOM when allocating tensor with shape[100000,100000] and type float on /job:localhost/replica:0/task:0/device:CPU:0"
+        )),
+        "{}",
+        lines.join("\n")
+    );
+    assert!(lines.iter().any(|l| l == "alive"), "{}", lines.join("\n"));
+}
+
+/// Wrong arity and unknown keywords raise TypeError as in TensorFlow (tensh words them the way
+/// Python does for a plain function; see the README table for TF's dispatcher wording).
+#[test]
+fn wrong_arguments_are_type_errors() {
+    for src in ["tf.reshape(tf.ones([2]))", "tf.zeros([2], foo=1)"] {
+        let lines =
+            lines_of(format!("import tensorflow as tf\n{src}\nprint('alive')\n").as_bytes());
+        assert!(
+            lines.iter().any(|l| l.starts_with("TypeError: ")),
+            "{src}: {}",
+            lines.join("\n")
+        );
+        assert!(lines.iter().any(|l| l == "alive"), "{}", lines.join("\n"));
+    }
+}
+
+/// Size: a 10 MB line and a 100,000-line script run to the end (Python prints the same).
+#[test]
+fn a_ten_megabyte_line_and_a_hundred_thousand_line_script_run() {
+    let long = format!("s = \"{}\"\nprint(len(s))\n", "a".repeat(10_000_000));
+    assert!(lines_of(long.as_bytes()).iter().any(|l| l == "10000000"));
+    let mut many = String::new();
+    for i in 0..100_000 {
+        many.push_str(&format!("x{} = {} * 2\n", i % 100, i));
+    }
+    many.push_str("print(x99)\n");
+    assert!(lines_of(many.as_bytes()).iter().any(|l| l == "199998"));
+}

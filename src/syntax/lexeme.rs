@@ -370,6 +370,10 @@ impl<'a> Lexer<'a> {
 
     fn bracket(&mut self, op: &str, at: usize) -> Result<(), SyntaxError> {
         match op {
+            // Python's tokenizer stops at 200 open brackets (MAXLEVEL); so does tensh.
+            "(" | "[" | "{" if self.brackets.len() >= 200 => {
+                return Err(self.err(at, "too many nested parentheses"));
+            }
             "(" | "[" | "{" => self.brackets.push((op.chars().next().unwrap_or('('), at)),
             ")" | "]" | "}" => {
                 let close = op.chars().next().unwrap_or(')');

@@ -44,7 +44,12 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
             return Err(op_error(
                 "GatherV2",
                 "GatherV2",
-                format!("indices[{}] = {} is not in [0, {})", loc, i, n),
+                // TF writes a scalar index without brackets: "indices = 7".
+                if indices.ndim() == 0 {
+                    format!("indices = {} is not in [0, {})", i, n)
+                } else {
+                    format!("indices[{}] = {} is not in [0, {})", loc, i, n)
+                },
                 Some(""),
             ));
         }
