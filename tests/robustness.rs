@@ -121,20 +121,7 @@ fn random_programs_end_in_values_or_python_errors() {
 
 /// Runs `src` (raw bytes) through `tensh -k -` and returns its stdout and stderr lines.
 fn lines_of(src: &[u8]) -> Vec<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(support::bin())
-        .args(["-k", "-"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn tensh");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(src);
-    }
-    let out = child.wait_with_output().expect("wait tensh");
+    let out = support::run(&["-k", "-"], src);
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -56,25 +56,20 @@ pub fn install(it: &mut Interp) {
     tf_math::install(&tf, &math, &linalg);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
-    for (name, m) in [
+    let submodules = [
         ("math", &math),
         ("nn", &nn),
         ("random", &random),
         ("linalg", &linalg),
         ("dtypes", &dtypes),
-    ] {
+    ];
+    for (name, m) in submodules {
         tf.set(name, Value::Module(m.clone()));
     }
     let np = numpy::module();
     let tf_v = Value::Module(tf.clone());
     it.modules.insert("tensorflow".into(), tf_v);
-    for (name, m) in [
-        ("math", &math),
-        ("nn", &nn),
-        ("random", &random),
-        ("linalg", &linalg),
-        ("dtypes", &dtypes),
-    ] {
+    for (name, m) in submodules {
         it.modules
             .insert(format!("tensorflow.{}", name), Value::Module(m.clone()));
     }

@@ -207,10 +207,7 @@ impl<'a> Lexer<'a> {
 
     /// The 1-based line of byte `at` of this lexer's source.
     fn line_of(&self, at: usize) -> usize {
-        1 + self.src.as_bytes()[..at.min(self.src.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+        super::error::line_col(self.src, at).0
     }
 
     fn err(&self, at: usize, msg: impl Into<String>) -> SyntaxError {

@@ -34,7 +34,7 @@ pub fn bin() -> &'static str {
 }
 
 /// Runs tensh with `args`, feeding `stdin`.
-pub fn run(args: &[&str], stdin: &str) -> Output {
+pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(bin())
         .args(args)
         .env("NO_COLOR", "1")
@@ -44,7 +44,7 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("spawn tensh");
     if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin.as_bytes());
+        let _ = s.write_all(stdin.as_ref());
     }
     child.wait_with_output().expect("wait tensh")
 }
