@@ -15,6 +15,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod api;
+pub mod autodiff;
 pub mod eval;
 pub mod golden;
 pub mod nn;

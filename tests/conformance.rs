@@ -10,8 +10,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use support::{instrument, run_merged, score, split_marked, Score};
 
-/// Cases whose areas are not built yet (GradientTape, issue 7).
-const PENDING: &[&str] = &["api_14_gradients"];
+/// Cases whose areas are not built yet (none now).
+const PENDING: &[&str] = &[];
 
 /// Cases that must match byte for byte (numbers included).
 fn needs_exact(name: &str) -> bool {

@@ -176,7 +176,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
     };
     match name {
         "numpy" => Ok(Value::NdArray(var.value.borrow().clone())),
-        "read_value" | "value" => Ok(Value::Tensor(var.value.borrow().clone())),
+        "read_value" | "value" => Ok(Value::Tensor(var.read())),
         "get_shape" => Ok(shape_value(&var.value.borrow())),
         _ => {
             let [value, _use_locking, _name, read_value] = args.bind(
@@ -211,7 +211,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
             if new.shape() != cur.shape() {
                 return Err(value_err("Shapes must be equal rank"));
             }
-            *var.value.borrow_mut() = new;
+            var.set(new);
             let read = match read_value {
                 Some(r) => it.truthy(&r)?,
                 None => true,

@@ -96,7 +96,7 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
             }
         }
         Value::Variable(var) => {
-            let t = var.value.borrow().clone();
+            let t = var.read();
             return match dtype {
                 Some(d) if d != t.dtype() => Err(value_err(format!(
                     "Tensor conversion requested dtype {} for Tensor with dtype {}",
@@ -187,7 +187,7 @@ pub fn scalar_value(t: &Tensor) -> Value {
 pub fn tensor_of(v: &Value) -> Option<Tensor> {
     match v {
         Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
-        Value::Variable(var) => Some(var.value.borrow().clone()),
+        Value::Variable(var) => Some(var.read()),
         _ => None,
     }
 }

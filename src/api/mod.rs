@@ -12,6 +12,7 @@
 //! | `tf_math.rs` | elementwise math, comparisons, reductions, matmul |
 //! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
 //! | `tf_nn.rs` | tf.nn activations, tf.random |
+//! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
 pub mod attrs;
@@ -21,6 +22,7 @@ pub mod objects;
 pub mod ops;
 pub mod tf_array;
 pub mod tf_core;
+pub mod tf_grad;
 pub mod tf_math;
 pub mod tf_nn;
 
@@ -56,6 +58,7 @@ pub fn install(it: &mut Interp) {
     tf_math::install(&tf, &math, &linalg);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
+    tf_grad::install(&tf);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

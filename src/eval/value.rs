@@ -134,6 +134,22 @@ pub struct Variable {
     pub id: usize,
 }
 
+impl Variable {
+    /// The value, read as an op reads it: a recording tape that watches accessed variables
+    /// starts watching a trainable one.
+    pub fn read(&self) -> Tensor {
+        let t = self.value.borrow().clone();
+        crate::autodiff::tape::variable_read(&t, self.trainable);
+        t
+    }
+
+    /// Replaces the value. The new value is a new tensor: gradients never flow through an
+    /// assignment.
+    pub fn set(&self, t: Tensor) {
+        *self.value.borrow_mut() = t.renewed();
+    }
+}
+
 /// `tf.TensorShape`: dims may be unknown (None); the rank itself may be unknown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shape {

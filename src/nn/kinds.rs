@@ -229,7 +229,7 @@ pub fn call(it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Valu
         Kind::Dense {
             units, activation, ..
         } => {
-            let kernel = layer.weight("kernel").map(|v| v.value.borrow().clone());
+            let kernel = layer.weight("kernel").map(|v| v.read());
             let Some(kernel) = kernel else {
                 return raise("ValueError", "the layer has no kernel");
             };
@@ -249,7 +249,7 @@ pub fn call(it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Valu
             let flat = sh::reshape_to(&x.contiguous(), &[batch.iter().product(), in_dim]);
             let mut y = linalg::matmul(&flat, &kernel, false, false)?;
             if let Some(b) = layer.weight("bias") {
-                let b = b.value.borrow().clone();
+                let b = b.read();
                 y = super::fused::bias_act(&y, &b, activation)?;
                 if !super::fused::fuses(activation) {
                     y = activation.apply(it, &y)?;
@@ -313,7 +313,7 @@ fn batch_norm(
     let nd = x.ndim() as i64;
     let ax = if axis < 0 { axis + nd } else { axis };
     let red: Vec<i64> = (0..nd).filter(|&d| d != ax).collect();
-    let get = |n: &str| layer.weight(n).map(|v| v.value.borrow().clone());
+    let get = |n: &str| layer.weight(n).map(|v| v.read());
     let (mean, var) = if training {
         let m = reduce::reduce(reduce::Reduce::Mean, x, Some(&red), true)?;
         let d = ew::binary(Binary::SquaredDifference, x, &m)?;
@@ -325,7 +325,7 @@ fn batch_norm(
                 let cur = var.value.borrow().clone();
                 let b = sh::reshape_to(&batch.contiguous(), cur.shape());
                 let upd = ew::binary(Binary::Mul, &ew::binary(Binary::Sub, &cur, &b)?, &decay)?;
-                *var.value.borrow_mut() = ew::binary(Binary::Sub, &cur, &upd)?;
+                var.set(ew::binary(Binary::Sub, &cur, &upd)?);
             }
         }
         (m, v)

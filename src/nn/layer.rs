@@ -185,7 +185,7 @@ pub fn set_weights(it: &mut Interp, owner: &str, vs: &[Rc<Variable>], new: &Valu
         converted.push(t);
     }
     for (v, t) in vs.iter().zip(converted) {
-        *v.value.borrow_mut() = t;
+        v.set(t);
     }
     Ok(())
 }

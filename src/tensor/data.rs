@@ -4,6 +4,7 @@
 use super::dtype::{DType, Elem};
 use super::error::{TResult, TfError};
 use ndarray::{ArcArray, ArrayD, IxDyn};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Clone, Debug)]
 pub enum Data {
@@ -58,20 +59,42 @@ macro_rules! with_float {
     };
 }
 
+/// A tensor: its data and an identity. Clones share the identity (they are the same
+/// tensor); every new result gets a new one, which is how a gradient tape recognises the
+/// tensors it watches.
 #[derive(Clone, Debug)]
 pub struct Tensor {
     pub data: Data,
+    id: u64,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Tensor {
     pub fn from_array<T: Elem>(a: ArrayD<T>) -> Tensor {
-        Tensor {
-            data: T::wrap(a.into_shared()),
-        }
+        Tensor::from_shared(a.into_shared())
     }
 
     pub fn from_shared<T: Elem>(a: ArcArray<T, IxDyn>) -> Tensor {
-        Tensor { data: T::wrap(a) }
+        Tensor {
+            data: T::wrap(a),
+            id: fresh_id(),
+        }
+    }
+
+    /// The identity a gradient tape tracks this tensor by.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The same data as a new tensor (a new identity).
+    pub fn renewed(mut self) -> Tensor {
+        self.id = fresh_id();
+        self
     }
 
     /// A tensor from a flat vector in row-major order.
@@ -194,6 +217,17 @@ impl Tensor {
         if dtype == self.dtype() {
             return self.clone();
         }
+        let out = self.cast_kernel(dtype);
+        if !self.dtype().is_float() {
+            return out;
+        }
+        crate::autodiff::record(&[self], out, |x, _y, g| {
+            Ok(vec![Some(g.cast(x[0].dtype()))])
+        })
+    }
+
+    /// The conversion of `cast`, before it is recorded for gradients.
+    fn cast_kernel(&self, dtype: DType) -> Tensor {
         fn conv<S: Elem, D: Elem>(a: &ArcArray<S, IxDyn>) -> Tensor {
             let out = if S::DTYPE.is_float() && !D::DTYPE.is_float() && D::DTYPE != DType::Bool {
                 a.map(|x| D::from_f64(x.to_f64().trunc()))
@@ -223,7 +257,11 @@ impl Tensor {
             if a.is_standard_layout() {
                 self.clone()
             } else {
-                Tensor::from_array(a.as_standard_layout().into_owned())
+                // The same tensor laid out afresh: it keeps its identity.
+                Tensor {
+                    data: Tensor::from_array(a.as_standard_layout().into_owned()).data,
+                    id: self.id,
+                }
             }
         })
     }

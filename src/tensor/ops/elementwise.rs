@@ -4,6 +4,7 @@
 
 use super::eigen;
 use super::parallel::{map_into, zip_into};
+use crate::autodiff::{math as grad, record};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::{FloatOps, NumOps};
 use crate::tensor::error::{invalid_arg, op_error, TResult};
@@ -195,6 +196,13 @@ fn check_broadcast(a: &Tensor, b: &Tensor, out: DType) -> TResult<()> {
 }
 
 pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    let out = binary_kernel(op, a, b)?;
+    Ok(record(&[a, b], out, move |x, y, g| {
+        grad::binary(op, &x[0], &x[1], y, g)
+    }))
+}
+
+fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
     check_broadcast(a, b, a.dtype())?;
     let out = match (&a.data, &b.data) {
@@ -630,6 +638,13 @@ fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
 
 /// A unary op with TensorFlow's dtype rules.
 pub fn unary(op: Unary, a: &Tensor) -> TResult<Tensor> {
+    let out = unary_kernel(op, a)?;
+    Ok(record(&[a], out, move |x, y, g| {
+        Ok(vec![grad::unary(op, &x[0], y, g)?])
+    }))
+}
+
+fn unary_kernel(op: Unary, a: &Tensor) -> TResult<Tensor> {
     match op {
         Unary::IsNan | Unary::IsInf | Unary::IsFinite => {
             return match &a.data {

@@ -43,6 +43,15 @@ fn py_slice(n: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64,
 
 /// `t[items]`.
 pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
+    let out = strided_slice_kernel(t, items)?;
+    let items = items.to_vec();
+    Ok(crate::autodiff::record_moves_first(&[t], out, move |x| {
+        strided_slice_kernel(x, &items)
+    }))
+}
+
+/// The computation of `strided_slice`, before it is recorded for gradients.
+fn strided_slice_kernel(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
     let shape = t.shape().to_vec();
     let consumed = items
         .iter()

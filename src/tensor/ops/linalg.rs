@@ -163,6 +163,14 @@ fn matmul_arrays<T: Elem + NumOps>(
 
 /// `tf.matmul(a, b, transpose_a, transpose_b)`.
 pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
+    let out = matmul_kernel(a, b, ta, tb)?;
+    Ok(crate::autodiff::record(&[a, b], out, move |x, _y, g| {
+        crate::autodiff::math::matmul_grad(&x[0], &x[1], ta, tb, g)
+    }))
+}
+
+/// The computation of `matmul`, before it is recorded for gradients.
+fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
     check_same_dtype("MatMul", a, b)?;
     let bad = || {
         op_error(

@@ -119,6 +119,16 @@ fn block_rows(cols: usize) -> usize {
 
 /// `tf.nn.softmax` / `tf.nn.log_softmax` along `axis`.
 pub fn softmax(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
+    let out = softmax_kernel(t, axis, log)?;
+    Ok(crate::autodiff::record(&[t], out, move |_x, y, g| {
+        Ok(vec![Some(crate::autodiff::math::softmax_grad(
+            axis, log, y, g,
+        )?)])
+    }))
+}
+
+/// The computation of `softmax`, before it is recorded for gradients.
+fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
     let nd = t.ndim() as i64;
     if nd == 0 {
         return Err(invalid_arg("logits must have >= 1 dimension, got []"));

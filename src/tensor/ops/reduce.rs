@@ -6,6 +6,7 @@
 //! so the printed digits agree; reductions over outer axes add row after row, as Eigen does.
 
 use super::parallel::PAR_MIN;
+use crate::autodiff::{math as grad, record};
 use crate::tensor::dtype::num_like::NumOps;
 use crate::tensor::error::{op_error, TResult};
 use crate::tensor::{DType, Data, Elem, Tensor};
@@ -306,6 +307,15 @@ fn shape_out(kept: &[usize], a_shape: &[usize], axes: &[usize], keepdims: bool) 
 
 /// `tf.reduce_*`: `axes` None reduces everything.
 pub fn reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
+    let out = reduce_kernel(op, t, axes, keepdims)?;
+    let axes = axes.map(|a| a.to_vec());
+    Ok(record(&[t], out, move |x, y, g| {
+        Ok(vec![grad::reduction(op, axes.as_deref(), &x[0], y, g)?])
+    }))
+}
+
+/// The computation of `reduce`, before it is recorded for gradients.
+fn reduce_kernel(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
     let all: Vec<i64> = (0..t.ndim() as i64).collect();
     let axes = norm_axes(op.op_name(), axes.unwrap_or(&all), t.ndim())?;
     fn go<T: Elem + NumOps>(
@@ -385,6 +395,21 @@ pub fn arg_reduce(max: bool, t: &Tensor, axis: i64, out: DType) -> TResult<Tenso
 
 /// `tf.math.cumsum` / `cumprod` along an axis.
 pub fn cumulative(
+    prod: bool,
+    t: &Tensor,
+    axis: i64,
+    exclusive: bool,
+    reverse: bool,
+) -> TResult<Tensor> {
+    let out = cumulative_kernel(prod, t, axis, exclusive, reverse)?;
+    Ok(record(&[t], out, move |x, y, g| {
+        let d = grad::cumulative(prod, axis, exclusive, reverse, &x[0], y, g)?;
+        Ok(vec![Some(d)])
+    }))
+}
+
+/// The computation of `cumulative`, before it is recorded for gradients.
+fn cumulative_kernel(
     prod: bool,
     t: &Tensor,
     axis: i64,

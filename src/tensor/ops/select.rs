@@ -1,6 +1,7 @@
 //! Ops that pick or place elements by index or mask: gather, gather_nd, boolean_mask,
 //! where (indices, and the three-argument select), scatter_nd, one_hot.
 
+use crate::autodiff::{record, record_moves_first};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
 use crate::tensor::{DType, Data, Elem, Tensor};
@@ -9,6 +10,15 @@ use ndarray::{ArcArray, ArrayD, Axis, IxDyn, Zip};
 
 /// `tf.gather(params, indices, axis)`.
 pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
+    let out = gather_kernel(params, indices, axis)?;
+    let idx = indices.clone();
+    Ok(record_moves_first(&[params], out, move |x| {
+        gather_kernel(x, &idx, axis)
+    }))
+}
+
+/// The computation of `gather`, before it is recorded for gradients.
+fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     let nd = params.ndim() as i64;
     if axis < -nd || axis >= nd.max(1) || nd == 0 {
         return Err(op_error(
@@ -79,6 +89,15 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
 
 /// `tf.gather_nd(params, indices)`.
 pub fn gather_nd(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
+    let out = gather_nd_kernel(params, indices)?;
+    let idx = indices.clone();
+    Ok(record_moves_first(&[params], out, move |x| {
+        gather_nd_kernel(x, &idx)
+    }))
+}
+
+/// The computation of `gather_nd`, before it is recorded for gradients.
+fn gather_nd_kernel(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
     let ish = indices.shape();
     let Some(&depth) = ish.last() else {
         return Err(invalid_arg("indices must be at least a vector"));
@@ -133,8 +152,17 @@ pub fn gather_nd(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
     Ok(super::shape::reshape_to(&flat, &shape))
 }
 
-/// `tf.boolean_mask(tensor, mask, axis=0)`.
+/// `tf.boolean_mask(t, mask, axis)`.
 pub fn boolean_mask(t: &Tensor, mask: &Tensor, axis: usize) -> TResult<Tensor> {
+    let out = boolean_mask_kernel(t, mask, axis)?;
+    let m = mask.clone();
+    Ok(record_moves_first(&[t], out, move |x| {
+        boolean_mask_kernel(x, &m, axis)
+    }))
+}
+
+/// The computation of `boolean_mask`, before it is recorded for gradients.
+fn boolean_mask_kernel(t: &Tensor, mask: &Tensor, axis: usize) -> TResult<Tensor> {
     let mshape = mask.shape();
     if mshape.is_empty() {
         return Err(value_error("mask cannot be scalar."));
@@ -190,6 +218,14 @@ pub fn where_indices(cond: &Tensor) -> Tensor {
 
 /// `tf.where(cond, x, y)` with broadcasting.
 pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
+    let out = select_kernel(cond, x, y)?;
+    Ok(record(&[cond, x, y], out, |i, _y, g| {
+        crate::autodiff::math::select_grad(&i[0], &i[1], &i[2], g)
+    }))
+}
+
+/// The computation of `select`, before it is recorded for gradients.
+fn select_kernel(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
     let Data::Bool(c) = &cond.data else {
         return Err(invalid_arg(format!(
             "cannot compute SelectV2 as input #0(zero-based) was expected to be a bool tensor but is a {} tensor [Op:SelectV2] name:",
@@ -253,6 +289,14 @@ pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
 
 /// `tf.scatter_nd(indices, updates, shape)` (duplicates add up).
 pub fn scatter_nd(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResult<Tensor> {
+    let out = scatter_nd_kernel(indices, updates, shape)?;
+    Ok(record(&[indices, updates], out, |i, _y, g| {
+        Ok(vec![None, Some(gather_nd(g, &i[0])?)])
+    }))
+}
+
+/// The computation of `scatter_nd`, before it is recorded for gradients.
+fn scatter_nd_kernel(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     let ish = indices.shape();
     if ish.is_empty() {
         return Err(op_error(

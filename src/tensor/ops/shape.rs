@@ -2,6 +2,7 @@
 //! concat, stack, unstack, split, tile, pad, broadcast_to, reverse. Reshape and transpose
 //! share the buffer when the layout allows.
 
+use crate::autodiff::{record, record_moves, record_moves_first};
 use crate::tensor::broadcast::shape_brackets;
 use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
 use crate::tensor::{Elem, Tensor};
@@ -74,6 +75,14 @@ pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
 
 /// The same elements in a new shape (no copy when the input is contiguous).
 pub fn reshape_to(t: &Tensor, shape: &[usize]) -> Tensor {
+    let out = reshape_kernel(t, shape);
+    record(&[t], out, |x, _y, g| {
+        Ok(vec![Some(reshape_to(g, x[0].shape()))])
+    })
+}
+
+/// The computation of `reshape_to`, before it is recorded for gradients.
+fn reshape_kernel(t: &Tensor, shape: &[usize]) -> Tensor {
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Tensor {
         if a.is_standard_layout() {
             if let Ok(r) = a.clone().into_shape_with_order(IxDyn(shape)) {
@@ -93,6 +102,15 @@ pub fn reshape(t: &Tensor, req: &[i64]) -> TResult<Tensor> {
 
 /// `tf.transpose` (a view; `perm` None reverses the axes).
 pub fn transpose(t: &Tensor, perm: Option<&[i64]>) -> TResult<Tensor> {
+    let out = transpose_kernel(t, perm)?;
+    let perm = perm.map(|p| p.to_vec());
+    Ok(record_moves_first(&[t], out, move |i| {
+        transpose_kernel(i, perm.as_deref())
+    }))
+}
+
+/// The computation of `transpose`, before it is recorded for gradients.
+fn transpose_kernel(t: &Tensor, perm: Option<&[i64]>) -> TResult<Tensor> {
     let n = t.ndim();
     let perm: Vec<usize> = match perm {
         None => (0..n).rev().collect(),
@@ -200,6 +218,15 @@ fn norm_axis(axis: i64, ndim: usize) -> Option<usize> {
 
 /// `tf.concat`.
 pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
+    let out = concat_kernel(ts, axis)?;
+    let inputs: Vec<&Tensor> = ts.iter().collect();
+    Ok(record_moves(&inputs, out, move |xs| {
+        concat_kernel(xs, axis)
+    }))
+}
+
+/// The computation of `concat`, before it is recorded for gradients.
+fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     let Some(first) = ts.first() else {
         return Err(value_error(
             "List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1.",
@@ -346,11 +373,23 @@ pub fn unstack(t: &Tensor, axis: i64) -> TResult<Vec<Tensor>> {
 
 /// The sub-tensor at index `i` of axis `ax` (a view).
 pub fn index_axis(t: &Tensor, ax: usize, i: usize) -> Tensor {
+    let out = index_axis_kernel(t, ax, i);
+    record_moves_first(&[t], out, move |x| Ok(index_axis_kernel(x, ax, i)))
+}
+
+/// The computation of `index_axis`, before it is recorded for gradients.
+fn index_axis_kernel(t: &Tensor, ax: usize, i: usize) -> Tensor {
     with_data!(&t.data, a => Tensor::from_shared(a.clone().index_axis_move(Axis(ax), i)))
 }
 
 /// A range `[start, end)` of axis `ax` (a view).
 pub fn slice_axis(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor {
+    let out = slice_axis_kernel(t, ax, start, end);
+    record_moves_first(&[t], out, move |x| Ok(slice_axis_kernel(x, ax, start, end)))
+}
+
+/// The computation of `slice_axis`, before it is recorded for gradients.
+fn slice_axis_kernel(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor {
     with_data!(&t.data, a => {
         let mut v = a.clone();
         v.slice_axis_inplace(Axis(ax), ndarray::Slice::from(start..end));
@@ -419,7 +458,14 @@ pub fn split_even(t: &Tensor, n: usize, axis: i64) -> TResult<Vec<Tensor>> {
     split(t, &vec![(total / n) as i64; n], ax as i64)
 }
 
+/// `tf.tile`.
 pub fn tile(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
+    let out = tile_kernel(t, multiples)?;
+    let m = multiples.to_vec();
+    Ok(record_moves_first(&[t], out, move |x| tile_kernel(x, &m)))
+}
+/// The computation of `tile`, before it is recorded for gradients.
+fn tile_kernel(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
     if multiples.len() != t.ndim() {
         return Err(op_error(
             "Tile",
@@ -463,8 +509,17 @@ pub fn tile(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
     Ok(cur)
 }
 
-/// `tf.pad` with CONSTANT, REFLECT or SYMMETRIC mode.
+/// `tf.pad` (CONSTANT, REFLECT or SYMMETRIC).
 pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> TResult<Tensor> {
+    let out = pad_kernel(t, paddings, mode, value)?;
+    let (p, mode) = (paddings.to_vec(), mode.to_string());
+    Ok(record_moves_first(&[t], out, move |x| {
+        pad_kernel(x, &p, &mode, -1.0)
+    }))
+}
+
+/// The computation of `pad`, before it is recorded for gradients.
+fn pad_kernel(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> TResult<Tensor> {
     if paddings.len() != t.ndim() {
         return Err(op_error(
             "Pad",
@@ -555,6 +610,17 @@ pub fn pad(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -> T
 
 /// `tf.broadcast_to`.
 pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
+    let out = broadcast_kernel(t, shape)?;
+    Ok(record(&[t], out, |x, _y, g| {
+        Ok(vec![Some(crate::autodiff::math::unbroadcast(
+            g.clone(),
+            x[0].shape(),
+        )?)])
+    }))
+}
+
+/// The computation of `broadcast_to`, before it is recorded for gradients.
+fn broadcast_kernel(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     crate::tensor::alloc::check(shape, t.dtype())?;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
         a.broadcast(IxDyn(shape))
@@ -576,6 +642,13 @@ pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
 
 /// `tf.reverse` along the given axes.
 pub fn reverse(t: &Tensor, axes: &[usize]) -> Tensor {
+    let out = reverse_kernel(t, axes);
+    let axes = axes.to_vec();
+    record_moves_first(&[t], out, move |x| Ok(reverse_kernel(x, &axes)))
+}
+
+/// The computation of `reverse`, before it is recorded for gradients.
+fn reverse_kernel(t: &Tensor, axes: &[usize]) -> Tensor {
     with_data!(&t.data, a => {
         let mut v = a.clone();
         for &ax in axes {

@@ -43,6 +43,13 @@ pub fn argsort(t: &Tensor, axis: i64, descending: bool) -> TResult<Tensor> {
 
 /// Gathers along `axis` by per-lane indices (the values of a sort).
 pub fn take_along(t: &Tensor, idx: &Tensor, axis: usize) -> Tensor {
+    let out = take_along_kernel(t, idx, axis);
+    let idx = idx.clone();
+    crate::autodiff::record_moves_first(&[t], out, move |x| Ok(take_along_kernel(x, &idx, axis)))
+}
+
+/// The computation of `take_along`, before it is recorded for gradients.
+fn take_along_kernel(t: &Tensor, idx: &Tensor, axis: usize) -> Tensor {
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, idx: &ArcArray<i32, IxDyn>, ax: usize) -> Tensor {
         let mut out = ArrayD::<T>::from_elem(IxDyn(idx.shape()), T::default());
         for ((src, ix), mut dst) in a

@@ -1,0 +1,14 @@
+//! Reverse-mode automatic differentiation: what `tf.GradientTape` runs on.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `tape.rs` | the recording tapes, `record` (called by every differentiable runtime op), the reverse sweep |
+//! | `math.rs` | gradients of elementwise ops, reductions, matmul, softmax, where |
+//! | `select.rs` | one gradient rule for every op that only moves elements (slices, gathers, joins, pads) |
+
+pub mod math;
+pub mod select;
+pub mod tape;
+
+pub use select::{record_moves, record_moves_first};
+pub use tape::{record, Tape, TapeRef};
