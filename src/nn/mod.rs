@@ -11,6 +11,7 @@
 //! | `activations.rs` | `keras.activations` |
 //! | `losses.rs` | `keras.losses` |
 //! | `initializers.rs` | `keras.initializers` |
+//! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad |
 
 pub mod activations;
 pub mod custom;
@@ -19,6 +20,7 @@ pub mod initializers;
 pub mod kinds;
 pub mod layer;
 pub mod losses;
+pub mod optimizers;
 pub mod sequential;
 
 use crate::api::convert::{f64_arg, f64_or, i64_arg};
@@ -358,6 +360,8 @@ pub fn install(it: &mut Interp, tf: &Module) {
     let losses_m = new_module("keras.losses");
     let inits = new_module("keras.initializers");
     let models = new_module("keras.models");
+    let opts = new_module("keras.optimizers");
+    optimizers::install(&opts);
     let simple: &[(&str, NativeFn)] = &[
         ("Dense", dense),
         ("Dropout", |it, a| simple_layer(it, a, "Dropout")),
@@ -400,11 +404,13 @@ pub fn install(it: &mut Interp, tf: &Module) {
         ("losses", &losses_m),
         ("initializers", &inits),
         ("models", &models),
+        ("optimizers", &opts),
     ] {
         keras.set(n, Value::Module(m.clone()));
     }
     tf.set("keras", Value::Module(keras.clone()));
     tf.set("losses", Value::Module(losses_m.clone()));
+    tf.set("optimizers", Value::Module(opts.clone()));
     for (path, m) in [
         ("keras", &keras),
         ("keras.layers", &layers_m),
@@ -412,6 +418,7 @@ pub fn install(it: &mut Interp, tf: &Module) {
         ("keras.losses", &losses_m),
         ("keras.initializers", &inits),
         ("keras.models", &models),
+        ("keras.optimizers", &opts),
     ] {
         it.modules.insert(path.into(), Value::Module(m.clone()));
         it.modules
