@@ -12,6 +12,7 @@ fn session() -> Interp {
         out: Box::new(std::io::sink()),
         err: Box::new(std::io::sink()),
         color: false,
+        tty: false,
     };
     Interp::new(io, Some(42))
 }

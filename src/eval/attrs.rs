@@ -559,17 +559,24 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
         return Err(no_attr(recv, name));
     };
     match name {
-        "keys" => Ok(Value::list(d.borrow().keys.clone())),
-        "values" => Ok(Value::list(d.borrow().values.clone())),
-        "items" => {
+        "keys" | "values" | "items" => {
             let d = d.borrow();
-            Ok(Value::list(
-                d.keys
-                    .iter()
-                    .zip(&d.values)
-                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                    .collect(),
-            ))
+            let (kind, entries) = match name {
+                "keys" => ("dict_keys", d.keys.clone()),
+                "values" => ("dict_values", d.values.clone()),
+                _ => (
+                    "dict_items",
+                    d.keys
+                        .iter()
+                        .zip(&d.values)
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
+                ),
+            };
+            Ok(Value::Object(std::rc::Rc::new(super::views::DictView {
+                kind,
+                entries,
+            })))
         }
         "get" => {
             let [k, default] = args.bind("get", ["key", "default=None"])?;

@@ -17,6 +17,7 @@
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | iteration over values |
+//! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
 pub mod attrs;
 pub mod builtins;
@@ -33,6 +34,7 @@ pub mod session;
 pub mod str_methods;
 pub mod types;
 pub mod value;
+pub mod views;
 
 pub use error::{Exception, Flow, R};
 pub use session::{Interp, Outcome};

@@ -24,6 +24,8 @@ pub struct Output {
     pub out: Box<dyn Write>,
     pub err: Box<dyn Write>,
     pub color: bool,
+    /// `out` is a terminal: progress bars redraw in place.
+    pub tty: bool,
 }
 
 pub struct Interp {
@@ -92,6 +94,7 @@ impl Interp {
             out: Box::new(std::io::BufWriter::new(std::io::stdout())),
             err: Box::new(std::io::stderr()),
             color,
+            tty: std::io::IsTerminal::is_terminal(&std::io::stdout()),
         };
         Interp::new(io, seed)
     }

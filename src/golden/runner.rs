@@ -43,6 +43,7 @@ pub fn capture_session(seed: u64) -> (Interp, SharedBuf) {
         out: Box::new(buf.clone()),
         err: Box::new(buf.clone()),
         color: false,
+        tty: false,
     };
     let mut it = Interp::new(io, Some(seed));
     it.carets = false;

@@ -155,6 +155,11 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
+        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss"
+            if super::training::model_attr(this, name).is_some() =>
+        {
+            super::training::model_attr(this, name).unwrap_or(Value::None)
+        }
         "summary" => Value::method(this.clone(), "summary", |it, recv, _, _| {
             let Some(n) = super::native_layer(recv) else {
                 return Ok(Value::None);

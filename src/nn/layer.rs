@@ -25,6 +25,8 @@ pub struct Layer {
     pub trainable: Cell<bool>,
     /// Sublayers tracked through attributes (user subclasses).
     pub sublayers: RefCell<Vec<Value>>,
+    /// What `compile` set (the native part of a `keras.Model` subclass).
+    pub compiled: super::ModelState,
 }
 
 impl Layer {
@@ -40,6 +42,7 @@ impl Layer {
             output_shape: RefCell::new(None),
             trainable: Cell::new(true),
             sublayers: RefCell::new(Vec::new()),
+            compiled: Default::default(),
         }
     }
 

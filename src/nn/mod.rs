@@ -12,6 +12,9 @@
 //! | `losses.rs` | `keras.losses` |
 //! | `initializers.rs` | `keras.initializers` |
 //! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad |
+//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
+//! | `metrics.rs` | the metrics `compile` takes by name |
+//! | `progress.rs` | Keras's progress bar |
 
 pub mod activations;
 pub mod custom;
@@ -20,8 +23,11 @@ pub mod initializers;
 pub mod kinds;
 pub mod layer;
 pub mod losses;
+pub mod metrics;
 pub mod optimizers;
+pub mod progress;
 pub mod sequential;
+pub mod training;
 
 use crate::api::convert::{f64_arg, f64_or, i64_arg};
 use crate::api::new_module;
@@ -89,6 +95,20 @@ pub fn static_name(name: &str) -> &'static str {
         .copied()
         .find(|n| *n == name)
         .unwrap_or("method")
+}
+
+/// A model's compile state, shared so it can be handed out of a borrowed model.
+pub type ModelState = Rc<std::cell::RefCell<Option<Rc<training::Compiled>>>>;
+
+/// The compile state of a Sequential or of a `keras.Model` subclass instance.
+pub fn model_state(v: &Value) -> Option<ModelState> {
+    if let Some(s) = v.as_object::<sequential::Sequential>() {
+        return Some(s.compiled.clone());
+    }
+    if let Some(l) = layer_ref(v) {
+        return Some(l.compiled.clone());
+    }
+    native_layer(v).and_then(|n| model_state(&n))
 }
 
 /// The built-in layer behind a value (a layer object, or a user layer's native part).

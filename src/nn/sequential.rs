@@ -15,6 +15,8 @@ pub struct Sequential {
     pub built: Cell<bool>,
     /// Known when the first layer was given `input_shape=` (batch dim None).
     pub input_shape: RefCell<Option<Vec<Option<usize>>>>,
+    /// What `compile` set.
+    pub compiled: super::ModelState,
 }
 
 const NOT_BUILT: &str =
@@ -237,7 +239,7 @@ impl Object for Sequential {
             | "__call__" | "pop" => {
                 Value::method(this.clone(), super::static_name(name), seq_method)
             }
-            _ => return Ok(None),
+            _ => return Ok(super::training::model_attr(this, name)),
         }))
     }
 
@@ -373,6 +375,7 @@ pub fn construct(it: &mut Interp, args: Args) -> R<Value> {
         layers: RefCell::new(Vec::new()),
         built: Cell::new(false),
         input_shape: RefCell::new(None),
+        compiled: Default::default(),
     });
     let v = Value::Object(m.clone());
     if let Some(ls) = layers {

@@ -1,0 +1,165 @@
+//! Keras's progress bar (`Progbar`) as `fit`, `evaluate` and `predict` print it:
+//! `32/32 [==============================] - 0s 2ms/step - loss: 0.6931 - accuracy: 0.5000`
+//! with verbose=1 (redrawn in place on a terminal, printed once at the end when piped), and
+//! `32/32 - 0s - loss: 0.6931 - 61ms/epoch - 2ms/step` with verbose=2.
+
+use std::time::Instant;
+
+pub struct Progbar {
+    target: usize,
+    verbose: u8,
+    /// Redraw in place (a terminal); otherwise only the final line is printed.
+    live: bool,
+    start: Instant,
+    last_draw: Option<Instant>,
+    drawn_width: usize,
+}
+
+/// Python's `%.4f` for |v| > 1e-3, else `%.4e` (two-digit exponent), as Keras shows values.
+pub fn metric_value(v: f64) -> String {
+    if v.abs() > 1e-3 {
+        return format!("{:.4}", v);
+    }
+    let s = format!("{:.4e}", v);
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{}e{}{:0>2}", m, sign, digits)
+        }
+        None => s,
+    }
+}
+
+/// Keras's `_format_time`: ` 2ms/step`, ` 1s/epoch`, ` 250us/step`.
+fn per_unit(seconds: f64, unit: &str) -> String {
+    if seconds >= 1.0 || seconds == 0.0 {
+        format!(" {:.0}s/{}", seconds, unit)
+    } else if seconds >= 1e-3 {
+        format!(" {:.0}ms/{}", seconds * 1e3, unit)
+    } else {
+        format!(" {:.0}us/{}", seconds * 1e6, unit)
+    }
+}
+
+fn eta(seconds: f64) -> String {
+    let s = seconds as u64;
+    if s > 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+    } else if s > 60 {
+        format!("{}:{:02}", s / 60, s % 60)
+    } else {
+        format!("{}s", s)
+    }
+}
+
+fn values_text(values: &[(String, f64)]) -> String {
+    values
+        .iter()
+        .map(|(k, v)| format!(" - {}: {}", k, metric_value(*v)))
+        .collect()
+}
+
+impl Progbar {
+    pub fn new(target: usize, verbose: u8, live: bool) -> Progbar {
+        Progbar {
+            target,
+            verbose,
+            live,
+            start: Instant::now(),
+            last_draw: None,
+            drawn_width: 0,
+        }
+    }
+
+    fn bar(&self, current: usize) -> String {
+        let digits = self.target.to_string().len();
+        let mut bar = format!("{:>w$}/{} [", current, self.target, w = digits);
+        let frac = current as f64 / self.target.max(1) as f64;
+        let filled = (30.0 * frac) as usize;
+        if filled > 0 {
+            bar.push_str(&"=".repeat(filled - 1));
+            bar.push(if current < self.target { '>' } else { '=' });
+        }
+        bar.push_str(&".".repeat(30usize.saturating_sub(filled)));
+        bar.push(']');
+        bar
+    }
+
+    /// The text to write after step `current` (None: nothing now). `values` are the running
+    /// averages; `finalize` marks the last update of the run or epoch.
+    pub fn update(
+        &mut self,
+        current: usize,
+        values: &[(String, f64)],
+        finalize: bool,
+    ) -> Option<String> {
+        let now = Instant::now();
+        let elapsed = now.duration_since(self.start).as_secs_f64();
+        let per_step = if current > 0 {
+            elapsed / current as f64
+        } else {
+            0.0
+        };
+        match self.verbose {
+            1 if finalize => {
+                let line = format!(
+                    "{} - {:.0}s{}{}",
+                    self.bar(current),
+                    elapsed,
+                    per_unit(per_step, "step"),
+                    values_text(values)
+                );
+                Some(self.redraw(line, true))
+            }
+            1 if self.live => {
+                if self
+                    .last_draw
+                    .is_some_and(|t| now.duration_since(t).as_secs_f64() < 0.05)
+                {
+                    return None;
+                }
+                self.last_draw = Some(now);
+                let rest = per_step * (self.target.saturating_sub(current)) as f64;
+                let line = format!(
+                    "{} - ETA: {}{}",
+                    self.bar(current),
+                    eta(rest),
+                    values_text(values)
+                );
+                Some(self.redraw(line, false))
+            }
+            2 if finalize => Some(format!(
+                "{:>w$}/{} - {:.0}s{} -{} -{}\n",
+                current,
+                self.target,
+                elapsed,
+                values_text(values),
+                per_unit(elapsed, "epoch"),
+                per_unit(per_step, "step"),
+                w = self.target.to_string().len()
+            )),
+            _ => None,
+        }
+    }
+
+    /// The line, drawn over the previous one on a terminal.
+    fn redraw(&mut self, line: String, finalize: bool) -> String {
+        let mut out = String::new();
+        if self.live && self.drawn_width > 0 {
+            out.push('\r');
+        }
+        let width = line.chars().count();
+        out.push_str(&line);
+        if self.live && width < self.drawn_width {
+            out.push_str(&" ".repeat(self.drawn_width - width));
+        }
+        self.drawn_width = width;
+        if finalize {
+            out.push('\n');
+        }
+        out
+    }
+}

@@ -1,0 +1,526 @@
+//! Keras training for Sequential and subclassed models: `compile`, `fit` (mini-batches,
+//! shuffling, validation split or data, progress lines, a `History`), `evaluate` and
+//! `predict`. A training step records the forward pass on a gradient tape, takes the
+//! gradients of the loss with respect to the trainable variables and hands them to the
+//! optimizer; layers run in training mode (Dropout drops, BatchNormalization uses batch
+//! statistics).
+
+use super::metrics::{MeanLoss, Metric};
+use super::optimizers::{self, Optimizer};
+use super::progress::Progbar;
+use crate::api::convert::{tensor_of, to_tensor};
+use crate::autodiff::tape::{self, Tape};
+use crate::eval::error::{raise, value_err, R};
+use crate::eval::value::{Args, Dict, Object, Variable};
+use crate::eval::{Interp, Value};
+use crate::tensor::ops::reduce::{reduce, Reduce};
+use crate::tensor::ops::select::gather;
+use crate::tensor::ops::shape::{concat, expand_dims, slice_axis};
+use crate::tensor::{DType, Tensor};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What `compile` set.
+pub struct Compiled {
+    pub optimizer: Value,
+    /// The loss as given (`model.loss`).
+    pub loss: Value,
+    loss_fn: Value,
+    sparse: bool,
+    metrics: Vec<String>,
+}
+
+/// The methods a compiled (or compilable) model has.
+pub const METHODS: [&str; 4] = ["compile", "fit", "evaluate", "predict"];
+
+fn compiled(model: &Value) -> Option<Rc<Compiled>> {
+    super::model_state(model).and_then(|c| c.borrow().clone())
+}
+
+fn not_compiled() -> crate::eval::error::Flow {
+    crate::eval::error::err(
+        "RuntimeError",
+        "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
+    )
+}
+
+/// The value a model method was called on and how it was called.
+pub fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    match name {
+        "compile" => compile(it, recv, args),
+        "fit" => fit(it, recv, args),
+        "evaluate" => evaluate(it, recv, args),
+        _ => predict(it, recv, args),
+    }
+}
+
+fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    let [optimizer, loss, metrics, _lw, _wm, _eager, _steps, _jit] = a.bind(
+        "compile",
+        [
+            "optimizer='rmsprop'",
+            "loss=None",
+            "metrics=None",
+            "loss_weights=None",
+            "weighted_metrics=None",
+            "run_eagerly=None",
+            "steps_per_execution=None",
+            "jit_compile=None",
+        ],
+    )?;
+    let optimizer = optimizers::get(it, &optimizer.unwrap_or_else(|| Value::str("rmsprop")))?;
+    let loss = loss.unwrap_or(Value::None);
+    let (loss_fn, sparse) = match &loss {
+        Value::Str(s) => {
+            let losses = it.import_module("keras.losses")?;
+            let f = it.get_attr(&losses, s).map_err(|_| {
+                value_err(format!("Unknown loss function: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.", s))
+            })?;
+            (f, s.contains("sparse"))
+        }
+        Value::None => (Value::None, false),
+        other => (other.clone(), other.type_name().contains("Sparse")),
+    };
+    let mut names = Vec::new();
+    if let Some(m) = metrics.filter(|m| !matches!(m, Value::None)) {
+        for v in it.iterate(&m)?.collect::<Vec<_>>() {
+            match v {
+                Value::Str(s) => names.push(s.to_string()),
+                other => {
+                    return raise(
+                        "TypeError",
+                        format!(
+                            "tensh supports metrics given by name; got {}",
+                            it.repr(&other)?
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    let state =
+        super::model_state(model).ok_or_else(|| value_err("compile needs a Keras model"))?;
+    *state.borrow_mut() = Some(Rc::new(Compiled {
+        optimizer,
+        loss,
+        loss_fn,
+        sparse,
+        metrics: names,
+    }));
+    Ok(Value::None)
+}
+
+/// Model inputs as float32 (Keras casts floating inputs to the layer dtype).
+fn input_tensor(it: &mut Interp, v: &Value) -> R<Tensor> {
+    let t = to_tensor(it, v, None)?;
+    Ok(if t.dtype().is_float() || t.dtype().is_int() {
+        t.cast(DType::F32)
+    } else {
+        t
+    })
+}
+
+/// Keras's `match_dtype_and_rank`: labels of rank 1 against predictions `[n, 1]` get the
+/// missing axis; float labels take the predictions' dtype (int labels too, unless sparse).
+fn align(c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
+    let mut yt = yt.clone();
+    if yt.ndim() + 1 == yp.ndim() && yp.shape().last() == Some(&1) {
+        yt = expand_dims(&yt, -1)?;
+    }
+    if yt.dtype() != yp.dtype() && (yt.dtype().is_float() || !c.sparse) {
+        yt = yt.cast(yp.dtype());
+    }
+    Ok(yt)
+}
+
+fn call_model(it: &mut Interp, model: &Value, x: Tensor, training: bool) -> R<Tensor> {
+    let mut args = Args::new(vec![Value::Tensor(x)]);
+    args.kw.push(("training".into(), Value::Bool(training)));
+    let y = it.call(model, args)?;
+    tensor_of(&y).ok_or_else(|| value_err("the model did not return a tensor"))
+}
+
+fn loss_value(it: &mut Interp, c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
+    if matches!(c.loss_fn, Value::None) {
+        return raise(
+            "ValueError",
+            "No loss to compute. Provide a `loss` argument in `compile()`.",
+        );
+    }
+    let out = it.call(
+        &c.loss_fn,
+        Args::new(vec![Value::Tensor(yt.clone()), Value::Tensor(yp.clone())]),
+    )?;
+    let t = tensor_of(&out).ok_or_else(|| value_err("the loss did not return a tensor"))?;
+    Ok(reduce(Reduce::Mean, &t, None, false)?)
+}
+
+/// The rows `[start, end)` of `t`, or the rows `idx` names when shuffled.
+fn rows(t: &Tensor, idx: Option<&Tensor>, start: usize, end: usize) -> R<Tensor> {
+    Ok(match idx {
+        Some(i) => gather(t, &slice_axis(i, 0, start, end), 0)?,
+        None => slice_axis(t, 0, start, end),
+    })
+}
+
+fn verbosity(it: &mut Interp, v: Option<Value>) -> R<u8> {
+    Ok(match v {
+        None | Some(Value::Str(_)) => 1,
+        Some(v) => crate::api::convert::i64_arg(&v, "verbose")
+            .or_else(|_| it.truthy(&v).map(|b| b as i64))?
+            .clamp(0, 2) as u8,
+    })
+}
+
+fn int_or(v: Option<Value>, what: &str, default: usize) -> R<usize> {
+    match v {
+        None | Some(Value::None) => Ok(default),
+        Some(v) => Ok(crate::api::convert::i64_arg(&v, what)?.max(0) as usize),
+    }
+}
+
+fn emit(it: &mut Interp, s: Option<String>) {
+    if let Some(s) = s {
+        it.write_out(&s);
+        it.flush();
+    }
+}
+
+/// Runs the model over `(x, y)` without training: the averaged loss and metrics.
+fn test_loop(
+    it: &mut Interp,
+    model: &Value,
+    c: &Compiled,
+    x: &Tensor,
+    y: &Tensor,
+    batch: usize,
+    bar: Option<&mut Progbar>,
+) -> R<Vec<(String, f64)>> {
+    let n = x.shape().first().copied().unwrap_or(0);
+    let steps = n.div_ceil(batch).max(1);
+    let mut loss = MeanLoss::default();
+    let mut metrics: Option<Vec<Metric>> = None;
+    let mut bar = bar;
+    let mut logs = Vec::new();
+    for s in 0..steps {
+        it.check_interrupt()?;
+        let (a, b) = (s * batch, ((s + 1) * batch).min(n));
+        let xb = rows(x, None, a, b)?;
+        let yb = rows(y, None, a, b)?;
+        let yp = call_model(it, model, xb, false)?;
+        let yt = align(c, &yb, &yp)?;
+        let l = loss_value(it, c, &yt, &yp)?;
+        loss.add(l.item_f64().unwrap_or(0.0) as f32, b - a);
+        let ms = match &mut metrics {
+            Some(m) => m,
+            None => metrics.insert(
+                c.metrics
+                    .iter()
+                    .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
+                    .collect::<R<_>>()?,
+            ),
+        };
+        for m in ms.iter_mut() {
+            m.update(&yt, &yp)?;
+        }
+        logs = std::iter::once(("loss".to_string(), loss.result()))
+            .chain(ms.iter().map(|m| (m.name.clone(), m.result())))
+            .collect();
+        if let Some(bar) = bar.as_deref_mut() {
+            let text = bar.update(s + 1, &logs, s + 1 == steps);
+            emit(it, text);
+        }
+    }
+    Ok(logs)
+}
+
+fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    let [x, y, batch_size, epochs, verbose, _callbacks, vsplit, vdata, shuffle, _cw, _sw, initial_epoch, _spe, _vs, _vbs, _vf] =
+        a.bind(
+            "fit",
+            [
+                "x=None",
+                "y=None",
+                "batch_size=None",
+                "epochs=1",
+                "verbose='auto'",
+                "callbacks=None",
+                "validation_split=0.0",
+                "validation_data=None",
+                "shuffle=True",
+                "class_weight=None",
+                "sample_weight=None",
+                "initial_epoch=0",
+                "steps_per_epoch=None",
+                "validation_steps=None",
+                "validation_batch_size=None",
+                "validation_freq=1",
+            ],
+        )?;
+    let c = compiled(model).ok_or_else(not_compiled)?;
+    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
+    let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
+    let n_all = x.shape().first().copied().unwrap_or(0);
+    if y.shape().first().copied() != Some(n_all) {
+        return raise(
+            "ValueError",
+            format!(
+                "Data cardinality is ambiguous:\n  x sizes: {}\n  y sizes: {}\nMake sure all arrays contain the same number of samples.",
+                n_all,
+                y.shape().first().copied().unwrap_or(0)
+            ),
+        );
+    }
+    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
+    let epochs = int_or(epochs, "epochs", 1)?;
+    let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
+    let verbose = verbosity(it, verbose)?;
+    let shuffle = match shuffle {
+        Some(v) => it.truthy(&v)?,
+        None => true,
+    };
+    let split = crate::api::convert::f64_or(vsplit, "validation_split", 0.0)?;
+    let (x, y, val) = if let Some(vd) = vdata.filter(|v| !matches!(v, Value::None)) {
+        let parts: Vec<Value> = it.iterate(&vd)?.collect();
+        if parts.len() < 2 {
+            return raise(
+                "ValueError",
+                "validation_data must be a tuple (x_val, y_val)",
+            );
+        }
+        let vx = input_tensor(it, &parts[0])?;
+        let vy = to_tensor(it, &parts[1], None)?;
+        (x, y, Some((vx, vy)))
+    } else if split > 0.0 {
+        let at = (n_all as f64 * (1.0 - split)).floor() as usize;
+        let val = (slice_axis(&x, 0, at, n_all), slice_axis(&y, 0, at, n_all));
+        (
+            slice_axis(&x, 0, 0, at),
+            slice_axis(&y, 0, 0, at),
+            Some(val),
+        )
+    } else {
+        (x, y, None)
+    };
+    let n = x.shape().first().copied().unwrap_or(0);
+    let steps = n.div_ceil(batch).max(1);
+    let opt_value = c.optimizer.clone();
+    let opt = opt_value
+        .as_object::<Optimizer>()
+        .ok_or_else(|| value_err("the optimizer is not a Keras optimizer"))?;
+    let mut history: Vec<(String, Vec<f64>)> = Vec::new();
+    let live = it.io.tty;
+    for epoch in first_epoch..epochs {
+        if verbose > 0 && epochs > 1 {
+            it.write_out(&format!("Epoch {}/{}\n", epoch + 1, epochs));
+            it.flush();
+        }
+        let order = shuffle.then(|| {
+            let p = it.rng.permutation(n);
+            Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
+        });
+        let mut bar = Progbar::new(steps, verbose, live);
+        let mut loss = MeanLoss::default();
+        let mut metrics: Option<Vec<Metric>> = None;
+        let mut logs: Vec<(String, f64)> = Vec::new();
+        for s in 0..steps {
+            it.check_interrupt()?;
+            let (a, b) = (s * batch, ((s + 1) * batch).min(n));
+            let xb = rows(&x, order.as_ref(), a, b)?;
+            let yb = rows(&y, order.as_ref(), a, b)?;
+            let vars: Vec<Rc<Variable>> = super::trainable_of(model);
+            let t = Tape::new(false, true);
+            tape::push(&t);
+            let fwd = (|| -> R<(Tensor, Tensor, Tensor)> {
+                let yp = call_model(it, model, xb, true)?;
+                let yt = align(&c, &yb, &yp)?;
+                let l = loss_value(it, &c, &yt, &yp)?;
+                Ok((yp, yt, l))
+            })();
+            tape::pop(&t);
+            let (yp, yt, l) = fwd?;
+            let srcs: Vec<Tensor> = vars.iter().map(|v| v.value.borrow().clone()).collect();
+            let grads = tape::gradient(&t, &[(l.clone(), None)], &srcs)?;
+            let pairs: Vec<(Value, Rc<Variable>)> = grads
+                .into_iter()
+                .zip(vars)
+                .map(|(g, v)| (g.map(Value::Tensor).unwrap_or(Value::None), v))
+                .collect();
+            opt.apply(it, &pairs)?;
+            loss.add(l.item_f64().unwrap_or(0.0) as f32, b - a);
+            let ms = match &mut metrics {
+                Some(m) => m,
+                None => metrics.insert(
+                    c.metrics
+                        .iter()
+                        .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
+                        .collect::<R<_>>()?,
+                ),
+            };
+            for m in ms.iter_mut() {
+                m.update(&yt, &yp)?;
+            }
+            logs = std::iter::once(("loss".to_string(), loss.result()))
+                .chain(ms.iter().map(|m| (m.name.clone(), m.result())))
+                .collect();
+            if s + 1 < steps {
+                let text = bar.update(s + 1, &logs, false);
+                emit(it, text);
+            }
+        }
+        if let Some((vx, vy)) = &val {
+            let vlogs = test_loop(it, model, &c, vx, vy, batch, None)?;
+            logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
+        }
+        let text = bar.update(steps, &logs, true);
+        emit(it, text);
+        for (k, v) in &logs {
+            match history.iter_mut().find(|(h, _)| h == k) {
+                Some((_, vs)) => vs.push(*v),
+                None => history.push((k.clone(), vec![*v])),
+            }
+        }
+    }
+    let params = vec![
+        ("verbose", Value::Int(verbose as i64)),
+        ("epochs", Value::Int(epochs as i64)),
+        ("steps", Value::Int(steps as i64)),
+    ];
+    Ok(Value::Object(Rc::new(History {
+        history: dict(
+            history
+                .into_iter()
+                .map(|(k, vs)| (k, Value::list(vs.into_iter().map(Value::Float).collect()))),
+        )?,
+        params: dict(params.into_iter().map(|(k, v)| (k.to_string(), v)))?,
+        epochs: (first_epoch..epochs)
+            .map(|e| Value::Int(e as i64))
+            .collect(),
+    })))
+}
+
+fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
+    let mut d = Dict::default();
+    for (k, v) in items {
+        d.insert(Value::str(&k), v)?;
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}
+
+fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    let [x, y, batch_size, verbose, _sw, _steps, _cb, _mq, _workers, _mp, return_dict] = a.bind(
+        "evaluate",
+        [
+            "x=None",
+            "y=None",
+            "batch_size=None",
+            "verbose='auto'",
+            "sample_weight=None",
+            "steps=None",
+            "callbacks=None",
+            "max_queue_size=10",
+            "workers=1",
+            "use_multiprocessing=False",
+            "return_dict=False",
+        ],
+    )?;
+    let c = compiled(model).ok_or_else(not_compiled)?;
+    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
+    let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
+    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
+    let verbose = verbosity(it, verbose)?;
+    let n = x.shape().first().copied().unwrap_or(0);
+    let mut bar = Progbar::new(n.div_ceil(batch).max(1), verbose, it.io.tty);
+    let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar))?;
+    let as_dict = match return_dict {
+        Some(v) => it.truthy(&v)?,
+        None => false,
+    };
+    if as_dict {
+        return dict(logs.into_iter().map(|(k, v)| (k, Value::Float(v))));
+    }
+    if logs.len() == 1 {
+        return Ok(Value::Float(logs[0].1));
+    }
+    Ok(Value::list(
+        logs.into_iter().map(|(_, v)| Value::Float(v)).collect(),
+    ))
+}
+
+fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    let [x, batch_size, verbose, _steps, _cb, _mq, _workers, _mp] = a.bind(
+        "predict",
+        [
+            "x",
+            "batch_size=None",
+            "verbose='auto'",
+            "steps=None",
+            "callbacks=None",
+            "max_queue_size=10",
+            "workers=1",
+            "use_multiprocessing=False",
+        ],
+    )?;
+    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
+    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
+    let verbose = verbosity(it, verbose)?;
+    let n = x.shape().first().copied().unwrap_or(0);
+    let steps = n.div_ceil(batch).max(1);
+    let mut bar = Progbar::new(steps, verbose, it.io.tty);
+    let mut outs = Vec::with_capacity(steps);
+    for s in 0..steps {
+        it.check_interrupt()?;
+        let (a, b) = (s * batch, ((s + 1) * batch).min(n));
+        outs.push(call_model(it, model, slice_axis(&x, 0, a, b), false)?);
+        let text = bar.update(s + 1, &[], s + 1 == steps);
+        emit(it, text);
+    }
+    Ok(Value::NdArray(concat(&outs, 0)?))
+}
+
+/// `keras.callbacks.History`: what `fit` returns.
+pub struct History {
+    history: Value,
+    params: Value,
+    epochs: Vec<Value>,
+}
+
+impl Object for History {
+    fn type_name(&self) -> String {
+        "History".into()
+    }
+    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(match name {
+            "history" => Some(self.history.clone()),
+            "params" => Some(self.params.clone()),
+            "epoch" => Some(Value::list(self.epochs.clone())),
+            _ => None,
+        })
+    }
+    fn attr_names(&self) -> Vec<String> {
+        vec!["history".into(), "params".into(), "epoch".into()]
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<keras.src.callbacks.History object at 0x{:x}>",
+            self as *const History as usize
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A model's training attributes: the methods, and `optimizer` / `loss` once compiled.
+pub fn model_attr(model: &Value, name: &str) -> Option<Value> {
+    if let Some(m) = METHODS.iter().find(|m| **m == name) {
+        return Some(Value::method(model.clone(), m, method));
+    }
+    let c = compiled(model)?;
+    match name {
+        "optimizer" => Some(c.optimizer.clone()),
+        "loss" => Some(c.loss.clone()),
+        _ => None,
+    }
+}
