@@ -6,7 +6,9 @@
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
 //! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
 //! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random |
-//! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers |
+//! | [`autodiff`] | gradient tapes: recording ops, the reverse sweep, each op's gradient |
+//! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
+//! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
 //! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
 //! | [`print`] | numpy-style formatting and TensorFlow reprs |
 //! | [`repl`] | the interactive line editor and its commands |
@@ -16,6 +18,7 @@
 
 pub mod api;
 pub mod autodiff;
+pub mod data;
 pub mod eval;
 pub mod golden;
 pub mod nn;

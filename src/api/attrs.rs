@@ -270,10 +270,19 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             &[t.size()],
         ))),
         "copy" => Ok(Value::NdArray(t.contiguous())),
-        "round" => Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(
-            t,
-            f64::round_ties_even,
-        ))),
+        "round" => {
+            // numpy: rint(x * 10**d) / 10**d.
+            let [decimals, _out] = args.bind("round", ["decimals=0", "out=None"])?;
+            let d = match decimals {
+                Some(v) => crate::api::convert::i64_arg(&v, "decimals")?,
+                None => 0,
+            };
+            let scale = 10f64.powi(d.clamp(-300, 300) as i32);
+            Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(
+                t,
+                move |x| (x * scale).round_ties_even() / scale,
+            )))
+        }
         "argmax" | "argmin" => {
             let [axis] = args.bind(name, ["axis=None"])?;
             match axis {

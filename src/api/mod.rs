@@ -78,6 +78,7 @@ pub fn install(it: &mut Interp) {
     }
     it.modules.insert("numpy".into(), Value::Module(np));
     crate::nn::install(it, &tf);
+    crate::data::install(it);
 }
 
 impl Interp {
