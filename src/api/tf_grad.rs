@@ -11,6 +11,7 @@ use crate::tensor::ops::shape::{reshape_to, stack};
 use crate::tensor::Tensor;
 use std::any::Any;
 use std::cell::RefCell;
+use std::io::Write;
 use std::rc::Rc;
 
 pub struct GradientTape {
@@ -106,6 +107,13 @@ fn tape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             leaves(&x.unwrap_or(Value::None), &mut xs)?;
             for x in xs {
                 if let Some(x) = tensor_of(&x) {
+                    if !x.dtype().is_float() {
+                        let _ = writeln!(
+                            it.io.err,
+                            "WARNING:tensorflow:The dtype of the watched tensor must be floating (e.g. tf.float32), got tf.{}",
+                            x.dtype().name()
+                        );
+                    }
                     t.borrow_mut().watch(&x);
                 }
             }
