@@ -35,6 +35,23 @@ WORKLOADS = {
         "y = tf.nn.relu(tf.matmul(x, w) + b)", 5,
         "x = np.random.randn(4096, 784).astype(np.float32)\nw = np.random.randn(784, 512).astype(np.float32)\nb = np.random.randn(512).astype(np.float32)",
         "y = np.maximum(x @ w + b, 0)"),
+    "fit 1 epoch MLP 64-128-10, 8192x64": (
+        "x = tf.random.uniform([8192, 64])\nlabels = tf.random.uniform([8192], 0, 10, dtype=tf.int32)\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Dense(128, activation='relu', input_shape=(64,)), tf.keras.layers.Dense(10)])\n"
+        "model.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))",
+        "h = model.fit(x, labels, epochs=1, batch_size=64, shuffle=False, verbose=0)", 1,
+        "x = np.random.rand(8192, 64).astype(np.float32)\nlabels = np.random.randint(0, 10, 8192)\n"
+        "w1 = (np.random.randn(64, 128) * 0.1).astype(np.float32); b1 = np.zeros(128, np.float32)\n"
+        "w2 = (np.random.randn(128, 10) * 0.1).astype(np.float32); b2 = np.zeros(10, np.float32)",
+        # the same epoch by hand: forward, softmax cross-entropy gradient, backward, SGD
+        "for i in range(0, 8192, 64):\n"
+        "    xb, yb = x[i:i + 64], labels[i:i + 64]\n"
+        "    h = np.maximum(xb @ w1 + b1, 0); z = h @ w2 + b2\n"
+        "    e = np.exp(z - z.max(1, keepdims=True)); p = e / e.sum(1, keepdims=True)\n"
+        "    p[np.arange(len(yb)), yb] -= 1; g = p / len(yb)\n"
+        "    gh = g @ w2.T; gh[h <= 0] = 0\n"
+        "    w2 -= 0.01 * (h.T @ g); b2 -= 0.01 * g.sum(0)\n"
+        "    w1 -= 0.01 * (xb.T @ gh); b1 -= 0.01 * gh.sum(0)"),
     "100k tiny ops (x + 1.0, 4 elems)": (
         "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
         "for _ in range(100000):\n    y = x + 1.0", 1,

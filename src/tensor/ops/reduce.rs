@@ -84,6 +84,16 @@ fn split_axes<'a, T: Elem>(
             return (std::borrow::Cow::Borrowed(s), kept_shape, red, innermost);
         }
     }
+    let leading = axes.iter().enumerate().all(|(i, &ax)| ax == i);
+    if let (true, Some(s)) = (leading, a.as_slice()) {
+        // [red, kept] in memory: a plain 2-D transpose (bias gradients, column sums).
+        let cols = kept_shape.iter().product::<usize>();
+        let mut data = Vec::with_capacity(s.len());
+        for j in 0..cols {
+            data.extend((0..red).map(|i| s[i * cols + j]));
+        }
+        return (std::borrow::Cow::Owned(data), kept_shape, red, innermost);
+    }
     let mut perm = kept.clone();
     perm.extend_from_slice(axes);
     let v = a.view().permuted_axes(IxDyn(&perm));
