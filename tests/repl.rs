@@ -1,7 +1,7 @@
 //! The REPL driven through a pseudo-terminal: completion of a module path and of an
 //! attribute, a multi-line `for` block, a bracketed paste of the seed's Sequential cell,
-//! Ctrl-C interrupting a loop with the session going on, history surviving a restart, and
-//! NO_COLOR.
+//! Ctrl-C interrupting a loop with the session going on, history surviving a restart,
+//! NO_COLOR, and fit's progress line redrawn in place.
 
 use rexpect::session::{spawn_command, PtySession};
 use std::process::Command;
@@ -181,4 +181,38 @@ fn a_tensor_name_hints_its_shape_and_dtype() {
     line(&mut p, "");
     prompt(&mut p, "prompt");
     p.send_control('d').expect("ctrl-d");
+}
+
+/// On a terminal, fit redraws its progress line in place (`\r`, an ETA while it runs) and
+/// ends each epoch with Keras's final line.
+#[test]
+fn fit_progress_redraws_in_place_on_a_terminal() {
+    let st = state_dir("fit");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    line(&mut p, "x = tf.random.uniform([40000, 64]); y = tf.cast(tf.reduce_sum(x, axis=1) > 32, tf.float32)");
+    prompt(&mut p, "prompt");
+    line(&mut p, "m = tf.keras.Sequential([tf.keras.layers.Dense(256, activation='relu', input_shape=(64,)), tf.keras.layers.Dense(1, activation='sigmoid')])");
+    prompt(&mut p, "prompt");
+    line(
+        &mut p,
+        "m.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])",
+    );
+    prompt(&mut p, "prompt");
+    line(&mut p, "h = m.fit(x, y, epochs=2, batch_size=16)");
+    let (before, _) = p
+        .exp_regex(
+            r"2500/2500 \[=+\] - \d+s \d+(us|ms)/step - loss: \d\.\d{4} - accuracy: \d\.\d{4}",
+        )
+        .expect("final line of epoch 1");
+    assert!(before.contains("Epoch 1/2"), "{:?}", before);
+    assert!(
+        before.contains(" - ETA: "),
+        "no live line before the final one: {:?}",
+        before
+    );
+    assert!(before.contains('\r'), "not redrawn in place: {:?}", before);
+    p.exp_string("Epoch 2/2").expect("second epoch");
+    prompt(&mut p, "prompt after fit");
 }
