@@ -309,12 +309,8 @@ fn gradient_tape(it: &mut Interp, a: Args) -> R<Value> {
         "GradientTape",
         ["persistent=False", "watch_accessed_variables=True"],
     )?;
-    let flag = |it: &mut Interp, v: Option<Value>, d: bool| match v {
-        Some(v) => it.truthy(&v),
-        None => Ok(d),
-    };
-    let persistent = flag(it, persistent, false)?;
-    let watch = flag(it, watch, true)?;
+    let persistent = it.flag(persistent, false)?;
+    let watch = it.flag(watch, true)?;
     Ok(Value::Object(Rc::new(GradientTape {
         tape: Tape::new(persistent, watch),
     })))

@@ -42,10 +42,7 @@ fn load_digits(it: &mut Interp, a: Args) -> R<Value> {
     let target: Vec<i64> = rows.iter().map(|r| r[PIXELS] as i64).collect();
     let x = Tensor::from_vec(&[n, PIXELS], data.clone());
     let y = Tensor::from_vec(&[n], target);
-    let want_xy = match xy {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
+    let want_xy = it.flag(xy, false)?;
     if want_xy {
         return Ok(Value::tuple(vec![Value::NdArray(x), Value::NdArray(y)]));
     }
@@ -114,13 +111,6 @@ fn count(v: Option<Value>, default: i64) -> R<usize> {
     })
 }
 
-fn flag(it: &mut Interp, v: Option<Value>, default: bool) -> R<bool> {
-    match v {
-        Some(v) => it.truthy(&v),
-        None => Ok(default),
-    }
-}
-
 /// `make_moons(n_samples=100, shuffle=True, noise=None, random_state=None)`: two
 /// interleaved half circles (scikit-learn's construction).
 fn make_moons(it: &mut Interp, a: Args) -> R<Value> {
@@ -154,7 +144,7 @@ fn make_moons(it: &mut Interp, a: Args) -> R<Value> {
         pts.push([1.0 - t.cos(), 1.0 - t.sin() - 0.5]);
         labels.push(1);
     }
-    let shuffle = flag(it, shuffle, true)?;
+    let shuffle = it.flag(shuffle, true)?;
     let noise = f64_or(noise.filter(|v| !matches!(v, Value::None)), "noise", 0.0)?;
     with_rng(it, seed, |g| finish(g, pts, labels, noise, shuffle))
 }

@@ -58,6 +58,14 @@ fn int(v: &Value) -> Option<i64> {
 }
 
 impl Interp {
+    /// The truth of an optional argument, `default` when it was not given.
+    pub fn flag(&mut self, v: Option<Value>, default: bool) -> R<bool> {
+        match v {
+            Some(v) => self.truthy(&v),
+            None => Ok(default),
+        }
+    }
+
     pub fn truthy(&mut self, v: &Value) -> R<bool> {
         Ok(match v {
             Value::None => false,

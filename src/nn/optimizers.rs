@@ -265,6 +265,25 @@ impl Optimizer {
         })))
     }
 
+    /// One training step: the gradients of `target` recorded on `tape` with respect to
+    /// `vars`, applied.
+    pub fn step_on(
+        &self,
+        it: &mut Interp,
+        tape: &crate::autodiff::TapeRef,
+        target: Tensor,
+        vars: Vec<Rc<Variable>>,
+    ) -> R<Value> {
+        let srcs: Vec<Tensor> = vars.iter().map(|v| v.value.borrow().clone()).collect();
+        let grads = tape::gradient(tape, &[(target, None)], &srcs)?;
+        let pairs: Vec<(Value, Rc<Variable>)> = grads
+            .into_iter()
+            .zip(vars)
+            .map(|(g, v)| (g.map(Value::Tensor).unwrap_or(Value::None), v))
+            .collect();
+        self.apply(it, &pairs)
+    }
+
     fn config(&self) -> Vec<(&'static str, Value)> {
         let f = Value::Float;
         let opt = |v: Option<f64>| v.map(f).unwrap_or(Value::None);
@@ -370,14 +389,7 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             let value = it.call(&loss, Args::default());
             tape::pop(&t);
             let target = tensor_of(&value?).unwrap_or_else(|| Tensor::scalar(0f32));
-            let srcs: Vec<Tensor> = vars.iter().map(|v| v.value.borrow().clone()).collect();
-            let grads = tape::gradient(&t, &[(target, None)], &srcs)?;
-            let ps: Vec<(Value, Rc<Variable>)> = grads
-                .into_iter()
-                .zip(vars)
-                .map(|(g, v)| (g.map(Value::Tensor).unwrap_or(Value::None), v))
-                .collect();
-            o.apply(it, &ps)?;
+            o.step_on(it, &t, target, vars)?;
             Ok(Value::None)
         }
         "get_config" => {
@@ -489,10 +501,7 @@ fn sgd(it: &mut Interp, a: Args) -> R<Value> {
         "SGD",
         ["learning_rate=0.01", "momentum=0.0", "nesterov=False"],
     )?;
-    let nesterov = match n {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
+    let nesterov = it.flag(n, false)?;
     let kind = Kind::Sgd {
         momentum: f64_or(m, "momentum", 0.0)?,
         nesterov,
@@ -512,10 +521,7 @@ fn adam(it: &mut Interp, a: Args) -> R<Value> {
             "amsgrad=False",
         ],
     )?;
-    let amsgrad = match ams {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
+    let amsgrad = it.flag(ams, false)?;
     let kind = Kind::Adam {
         beta_1: f64_or(b1, "beta_1", 0.9)?,
         beta_2: f64_or(b2, "beta_2", 0.999)?,
@@ -537,10 +543,7 @@ fn rmsprop(it: &mut Interp, a: Args) -> R<Value> {
             "centered=False",
         ],
     )?;
-    let centered = match c {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
+    let centered = it.flag(c, false)?;
     let kind = Kind::RmsProp {
         rho: f64_or(rho, "rho", 0.9)?,
         momentum: f64_or(m, "momentum", 0.0)?,

@@ -187,6 +187,50 @@ fn emit(it: &mut Interp, s: Option<String>) {
     }
 }
 
+/// The running loss and metrics of an epoch or an evaluation, as Keras logs them.
+struct Tracker<'a> {
+    compiled: &'a Compiled,
+    loss: MeanLoss,
+    /// Resolved at the first batch, when the shapes are known.
+    metrics: Option<Vec<Metric>>,
+}
+
+impl<'a> Tracker<'a> {
+    fn new(compiled: &'a Compiled) -> Tracker<'a> {
+        Tracker {
+            compiled,
+            loss: MeanLoss::default(),
+            metrics: None,
+        }
+    }
+
+    fn update(&mut self, yt: &Tensor, yp: &Tensor, loss: &Tensor, batch: usize) -> R<()> {
+        self.loss.add(loss.item_f64().unwrap_or(0.0) as f32, batch);
+        let ms = match &mut self.metrics {
+            Some(m) => m,
+            None => self.metrics.insert(
+                self.compiled
+                    .metrics
+                    .iter()
+                    .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
+                    .collect::<R<_>>()?,
+            ),
+        };
+        for m in ms.iter_mut() {
+            m.update(yt, yp)?;
+        }
+        Ok(())
+    }
+
+    /// `[("loss", ...), (metric, ...), ...]`.
+    fn logs(&self) -> Vec<(String, f64)> {
+        let ms = self.metrics.iter().flatten();
+        std::iter::once(("loss".to_string(), self.loss.result()))
+            .chain(ms.map(|m| (m.name.clone(), m.result())))
+            .collect()
+    }
+}
+
 /// Runs the model over `(x, y)` without training: the averaged loss and metrics.
 fn test_loop(
     it: &mut Interp,
@@ -199,10 +243,8 @@ fn test_loop(
 ) -> R<Vec<(String, f64)>> {
     let n = x.shape().first().copied().unwrap_or(0);
     let steps = n.div_ceil(batch).max(1);
-    let mut loss = MeanLoss::default();
-    let mut metrics: Option<Vec<Metric>> = None;
+    let mut tracker = Tracker::new(c);
     let mut bar = bar;
-    let mut logs = Vec::new();
     for s in 0..steps {
         it.check_interrupt()?;
         let (a, b) = (s * batch, ((s + 1) * batch).min(n));
@@ -211,28 +253,13 @@ fn test_loop(
         let yp = call_model(it, model, xb, false)?;
         let yt = align(c, &yb, &yp)?;
         let l = loss_value(it, c, &yt, &yp)?;
-        loss.add(l.item_f64().unwrap_or(0.0) as f32, b - a);
-        let ms = match &mut metrics {
-            Some(m) => m,
-            None => metrics.insert(
-                c.metrics
-                    .iter()
-                    .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
-                    .collect::<R<_>>()?,
-            ),
-        };
-        for m in ms.iter_mut() {
-            m.update(&yt, &yp)?;
-        }
-        logs = std::iter::once(("loss".to_string(), loss.result()))
-            .chain(ms.iter().map(|m| (m.name.clone(), m.result())))
-            .collect();
+        tracker.update(&yt, &yp, &l, b - a)?;
         if let Some(bar) = bar.as_deref_mut() {
-            let text = bar.update(s + 1, &logs, s + 1 == steps);
+            let text = bar.update(s + 1, &tracker.logs(), s + 1 == steps);
             emit(it, text);
         }
     }
-    Ok(logs)
+    Ok(tracker.logs())
 }
 
 fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
@@ -276,10 +303,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let epochs = int_or(epochs, "epochs", 1)?;
     let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
     let verbose = verbosity(it, verbose)?;
-    let shuffle = match shuffle {
-        Some(v) => it.truthy(&v)?,
-        None => true,
-    };
+    let shuffle = it.flag(shuffle, true)?;
     let split = crate::api::convert::f64_or(vsplit, "validation_split", 0.0)?;
     let (x, y, val) = if let Some(vd) = vdata.filter(|v| !matches!(v, Value::None)) {
         let parts: Vec<Value> = it.iterate(&vd)?.collect();
@@ -321,9 +345,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
         });
         let mut bar = Progbar::new(steps, verbose, live);
-        let mut loss = MeanLoss::default();
-        let mut metrics: Option<Vec<Metric>> = None;
-        let mut logs: Vec<(String, f64)> = Vec::new();
+        let mut tracker = Tracker::new(&c);
         for s in 0..steps {
             it.check_interrupt()?;
             let (a, b) = (s * batch, ((s + 1) * batch).min(n));
@@ -340,35 +362,14 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             })();
             tape::pop(&t);
             let (yp, yt, l) = fwd?;
-            let srcs: Vec<Tensor> = vars.iter().map(|v| v.value.borrow().clone()).collect();
-            let grads = tape::gradient(&t, &[(l.clone(), None)], &srcs)?;
-            let pairs: Vec<(Value, Rc<Variable>)> = grads
-                .into_iter()
-                .zip(vars)
-                .map(|(g, v)| (g.map(Value::Tensor).unwrap_or(Value::None), v))
-                .collect();
-            opt.apply(it, &pairs)?;
-            loss.add(l.item_f64().unwrap_or(0.0) as f32, b - a);
-            let ms = match &mut metrics {
-                Some(m) => m,
-                None => metrics.insert(
-                    c.metrics
-                        .iter()
-                        .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
-                        .collect::<R<_>>()?,
-                ),
-            };
-            for m in ms.iter_mut() {
-                m.update(&yt, &yp)?;
-            }
-            logs = std::iter::once(("loss".to_string(), loss.result()))
-                .chain(ms.iter().map(|m| (m.name.clone(), m.result())))
-                .collect();
+            opt.step_on(it, &t, l.clone(), vars)?;
+            tracker.update(&yt, &yp, &l, b - a)?;
             if s + 1 < steps {
-                let text = bar.update(s + 1, &logs, false);
+                let text = bar.update(s + 1, &tracker.logs(), false);
                 emit(it, text);
             }
         }
+        let mut logs = tracker.logs();
         if let Some((vx, vy)) = &val {
             let vlogs = test_loop(it, model, &c, vx, vy, batch, None)?;
             logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
@@ -433,10 +434,7 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let n = x.shape().first().copied().unwrap_or(0);
     let mut bar = Progbar::new(n.div_ceil(batch).max(1), verbose, it.io.tty);
     let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar))?;
-    let as_dict = match return_dict {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
+    let as_dict = it.flag(return_dict, false)?;
     if as_dict {
         return dict(logs.into_iter().map(|(k, v)| (k, Value::Float(v))));
     }
