@@ -134,9 +134,19 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
     };
     let target = dtype.unwrap_or(inferred);
     if let Some(d) = dtype {
-        // A float that is not integral cannot become an int tensor.
+        // A float that is not integral, or out of the dtype's range, cannot become an int
+        // tensor.
         if !d.is_float() && d != DType::Bool && flat.has_float {
-            if let Some(bad) = flat.vals.iter().find(|x| x.fract() != 0.0) {
+            let (lo, hi) = match d {
+                DType::I32 => (i32::MIN as f64, i32::MAX as f64),
+                DType::U8 => (0.0, 255.0),
+                _ => (i64::MIN as f64, i64::MAX as f64),
+            };
+            if let Some(bad) = flat
+                .vals
+                .iter()
+                .find(|x| x.fract() != 0.0 || **x < lo || **x > hi)
+            {
                 return Err(type_err(format!(
                     "Cannot convert {} to EagerTensor of dtype {}",
                     crate::eval::repr::float_repr(*bad),
@@ -150,17 +160,15 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
                 it.repr(v)?
             )));
         }
-        if d == DType::I32 {
-            if let Some(bad) = flat
-                .vals
-                .iter()
-                .find(|x| **x > i32::MAX as f64 || **x < i32::MIN as f64)
-            {
-                return Err(value_err(format!(
-                    "Can't convert Python int {} to EagerTensor of dtype int32",
-                    *bad as i64
-                )));
-            }
+        // Python ints wrap around into narrower integer dtypes, as TensorFlow converts them
+        // (tf.constant(2**31, dtype=tf.int32) is -2147483648, 256 as uint8 is 0).
+        if matches!(d, DType::I32 | DType::U8) && !flat.has_float {
+            let wrap = |x: f64| match d {
+                DType::I32 => x as i64 as i32 as f64,
+                _ => x as i64 as u8 as f64,
+            };
+            let vals: Vec<f64> = flat.vals.iter().map(|&x| wrap(x)).collect();
+            return Ok(Tensor::from_f64s(d, &flat.shape, &vals));
         }
     } else if inferred == DType::I32
         && flat

@@ -66,7 +66,7 @@ fn constant(it: &mut Interp, a: Args) -> R<Value> {
     };
     if let Some(s) = shape {
         let dims = dims_arg(it, &s)?;
-        crate::tensor::alloc::check(&dims, x.dtype())?;
+        crate::tensor::alloc::check(&dims, x.dtype(), "Fill")?;
         let n: usize = dims.iter().product();
         if x.size() == 1 {
             x = Tensor::from_f64s(x.dtype(), &dims, &vec![x.item_f64().unwrap_or(0.0); n]);
@@ -93,7 +93,7 @@ fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
     let [shape, dtype, _name] = a.bind(name, ["shape", "dtype=tf.float32", "name=None"])?;
     let dims = dims_arg(it, &req(shape))?;
     let d = dtype_or(dtype, DType::F32)?;
-    crate::tensor::alloc::check(&dims, d)?;
+    crate::tensor::alloc::check(&dims, d, "Fill")?;
     t(Tensor::full(d, &dims, v))
 }
 
@@ -117,7 +117,7 @@ fn fill(it: &mut Interp, a: Args) -> R<Value> {
             ),
         );
     }
-    crate::tensor::alloc::check(&dims, v.dtype())?;
+    crate::tensor::alloc::check(&dims, v.dtype(), "Fill")?;
     t(Tensor::from_f64s(
         v.dtype(),
         &dims,

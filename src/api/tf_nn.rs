@@ -138,7 +138,15 @@ fn random_normal(it: &mut Interp, a: Args, truncated: bool) -> R<Value> {
         .transpose()?
         .unwrap_or(1.0);
     let d = dtype_or(dtype, DType::F32)?;
-    crate::tensor::alloc::check(&dims, d)?;
+    crate::tensor::alloc::check(
+        &dims,
+        d,
+        if truncated {
+            "TruncatedNormal"
+        } else {
+            "RandomStandardNormal"
+        },
+    )?;
     if !d.is_float() {
         return Err(value_err(format!(
             "Invalid dtype {} for normal: must be a floating point type",
@@ -166,7 +174,7 @@ fn random_uniform(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let dims = dims_arg(it, &req(shape))?;
     let d = dtype_or(dtype, DType::F32)?;
-    crate::tensor::alloc::check(&dims, d)?;
+    crate::tensor::alloc::check(&dims, d, "RandomUniform")?;
     let lo = minval
         .map(|v| f64_arg(&v, "minval"))
         .transpose()?

@@ -36,6 +36,16 @@ pub enum Init {
 }
 
 impl Init {
+    /// The TensorFlow op that draws this initializer's values (for OOM messages).
+    fn op_name(&self) -> &'static str {
+        match self {
+            Init::Zeros | Init::Ones | Init::Constant(_) => "Fill",
+            Init::Variance { uniform: true, .. } | Init::RandomUniform { .. } => "RandomUniform",
+            Init::Variance { .. } | Init::TruncatedNormal { .. } => "TruncatedNormal",
+            _ => "RandomStandardNormal",
+        }
+    }
+
     pub fn by_name(name: &str) -> Option<Init> {
         let v = |scale, mode, uniform, class| Init::Variance {
             scale,
@@ -83,7 +93,7 @@ impl Init {
 
     /// Draws a tensor of `shape`.
     pub fn sample(&self, it: &mut Interp, shape: &[usize], dtype: DType) -> R<Tensor> {
-        crate::tensor::alloc::check(shape, dtype)?;
+        crate::tensor::alloc::check(shape, dtype, self.op_name())?;
         Ok(match self {
             Init::Zeros => Tensor::zeros(dtype, shape),
             Init::Ones => Tensor::full(dtype, shape, 1.0),

@@ -164,6 +164,29 @@ fn rows(t: &Tensor, idx: Option<&Tensor>, start: usize, end: usize) -> R<Tensor>
     })
 }
 
+/// The number of samples: the first dimension, the same in `x` and `y` (Keras's check).
+fn samples(x: &Tensor, y: Option<&Tensor>) -> R<usize> {
+    let Some(&n) = x.shape().first() else {
+        return raise(
+            "ValueError",
+            "Expected the input data to have a batch dimension; got a scalar.",
+        );
+    };
+    if let Some(y) = y {
+        if y.shape().first() != Some(&n) {
+            return raise(
+                "ValueError",
+                format!(
+                    "Data cardinality is ambiguous:\n  x sizes: {}\n  y sizes: {}\nMake sure all arrays contain the same number of samples.",
+                    n,
+                    y.shape().first().copied().unwrap_or(0)
+                ),
+            );
+        }
+    }
+    Ok(n)
+}
+
 fn verbosity(it: &mut Interp, v: Option<Value>) -> R<u8> {
     Ok(match v {
         None | Some(Value::Str(_)) => 1,
@@ -241,7 +264,7 @@ fn test_loop(
     batch: usize,
     bar: Option<&mut Progbar>,
 ) -> R<Vec<(String, f64)>> {
-    let n = x.shape().first().copied().unwrap_or(0);
+    let n = samples(x, Some(y))?;
     let steps = n.div_ceil(batch).max(1);
     let mut tracker = Tracker::new(c);
     let mut bar = bar;
@@ -288,17 +311,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let c = compiled(model).ok_or_else(not_compiled)?;
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
     let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
-    let n_all = x.shape().first().copied().unwrap_or(0);
-    if y.shape().first().copied() != Some(n_all) {
-        return raise(
-            "ValueError",
-            format!(
-                "Data cardinality is ambiguous:\n  x sizes: {}\n  y sizes: {}\nMake sure all arrays contain the same number of samples.",
-                n_all,
-                y.shape().first().copied().unwrap_or(0)
-            ),
-        );
-    }
+    let n_all = samples(&x, Some(&y))?;
     let batch = int_or(batch_size, "batch_size", 32)?.max(1);
     let epochs = int_or(epochs, "epochs", 1)?;
     let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
@@ -327,7 +340,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     } else {
         (x, y, None)
     };
-    let n = x.shape().first().copied().unwrap_or(0);
+    let n = samples(&x, Some(&y))?;
     let steps = n.div_ceil(batch).max(1);
     let opt_value = c.optimizer.clone();
     let opt = opt_value
@@ -431,7 +444,7 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
     let batch = int_or(batch_size, "batch_size", 32)?.max(1);
     let verbose = verbosity(it, verbose)?;
-    let n = x.shape().first().copied().unwrap_or(0);
+    let n = samples(&x, Some(&y))?;
     let mut bar = Progbar::new(n.div_ceil(batch).max(1), verbose, it.io.tty);
     let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar))?;
     let as_dict = it.flag(return_dict, false)?;
@@ -463,7 +476,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
     let batch = int_or(batch_size, "batch_size", 32)?.max(1);
     let verbose = verbosity(it, verbose)?;
-    let n = x.shape().first().copied().unwrap_or(0);
+    let n = samples(&x, None)?;
     let steps = n.div_ceil(batch).max(1);
     let mut bar = Progbar::new(steps, verbose, it.io.tty);
     let mut outs = Vec::with_capacity(steps);

@@ -50,8 +50,9 @@ fn type_word(d: DType) -> &'static str {
     }
 }
 
-/// Checks that a tensor of `shape` and `dtype` fits the budget.
-pub fn check(shape: &[usize], dtype: DType) -> TResult<()> {
+/// Checks that a tensor of `shape` and `dtype`, made by TensorFlow op `op`, fits the budget;
+/// the error is TensorFlow's, kernel prefix and all.
+pub fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
     let bytes = shape
         .iter()
         .try_fold(dtype.size_bytes(), |acc, &d| acc.checked_mul(d))
@@ -61,9 +62,10 @@ pub fn check(shape: &[usize], dtype: DType) -> TResult<()> {
         return Err(TfError::new(
             "ResourceExhaustedError",
             format!(
-                "OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu",
+                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu [Op:{op}] name:",
                 dims.join(","),
-                type_word(dtype)
+                type_word(dtype),
+                op = op
             ),
         ));
     }

@@ -44,7 +44,7 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
     } else {
         usize::MAX
     };
-    crate::tensor::alloc::check(&[n], dtype)?;
+    crate::tensor::alloc::check(&[n], dtype, "Range")?;
     let vals: Vec<f64> = match dtype {
         // TensorFlow accumulates in the element type: start + i * delta.
         DType::F32 => (0..n)
@@ -69,7 +69,7 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
     if num == 0 {
         return Ok(Tensor::zeros(dtype, &[0]));
     }
-    crate::tensor::alloc::check(&[num], dtype)?;
+    crate::tensor::alloc::check(&[num], dtype, "LinSpace")?;
     let vals: Vec<f64> = match dtype {
         DType::F32 => {
             let (s, e) = (start as f32, stop as f32);
@@ -116,7 +116,7 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
 
 /// `tf.eye(num_rows, num_columns)`.
 pub fn eye(rows: usize, cols: usize, dtype: DType) -> TResult<Tensor> {
-    crate::tensor::alloc::check(&[rows, cols], dtype)?;
+    crate::tensor::alloc::check(&[rows, cols], dtype, "MatrixDiagV3")?;
     let mut v = vec![0.0; rows * cols];
     for i in 0..rows.min(cols) {
         v[i * cols + i] = 1.0;

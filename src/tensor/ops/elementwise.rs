@@ -186,10 +186,10 @@ fn int_binary<T: Elem + NumOps>(
 
 /// A binary arithmetic op with TensorFlow's dtype and shape rules.
 /// Checks the size of a broadcast result against the memory budget.
-fn check_broadcast(a: &Tensor, b: &Tensor, out: DType) -> TResult<()> {
+fn check_broadcast(a: &Tensor, b: &Tensor, out: DType, op: &str) -> TResult<()> {
     match broadcast_shapes(a.shape(), b.shape()) {
         Some(s) if a.size().max(b.size()) < s.iter().product::<usize>() => {
-            crate::tensor::alloc::check(&s, out)
+            crate::tensor::alloc::check(&s, out, op)
         }
         _ => Ok(()),
     }
@@ -204,7 +204,7 @@ pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
 
 fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
-    check_broadcast(a, b, a.dtype())?;
+    check_broadcast(a, b, a.dtype(), op.op_name())?;
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => float_binary(op, x, y).map(Tensor::from_array),
         (Data::F64(x), Data::F64(y)) => float_binary(op, x, y).map(Tensor::from_array),
@@ -264,7 +264,7 @@ fn compare_arrays<T: Elem>(
 
 pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
-    check_broadcast(a, b, DType::Bool)?;
+    check_broadcast(a, b, DType::Bool, op.op_name())?;
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => compare_arrays(op, x, y),
         (Data::F64(x), Data::F64(y)) => compare_arrays(op, x, y),

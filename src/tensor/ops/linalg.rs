@@ -102,7 +102,7 @@ fn matmul_arrays<T: Elem + NumOps>(
     let nb: usize = batch.iter().product();
     let mut out_shape = batch.clone();
     out_shape.extend([am, bn]);
-    if crate::tensor::alloc::check(&out_shape, T::DTYPE).is_err() {
+    if crate::tensor::alloc::check(&out_shape, T::DTYPE, "MatMul").is_err() {
         return None;
     }
     let a_std = a.as_standard_layout();

@@ -381,7 +381,7 @@ pub fn one_hot(
 ) -> TResult<Tensor> {
     let mut full = indices.shape().to_vec();
     full.push(depth);
-    crate::tensor::alloc::check(&full, dtype)?;
+    crate::tensor::alloc::check(&full, dtype, "OneHot")?;
     let idx = indices.to_i64_vec();
     let mut shape = indices.shape().to_vec();
     let nd = shape.len() as i64;

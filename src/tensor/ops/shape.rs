@@ -484,7 +484,7 @@ fn tile_kernel(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
         .zip(multiples)
         .map(|(&d, &m)| d.saturating_mul(m.max(0) as usize))
         .collect();
-    crate::tensor::alloc::check(&out, t.dtype())?;
+    crate::tensor::alloc::check(&out, t.dtype(), "Tile")?;
     let mut cur = t.clone();
     for (ax, &m) in multiples.iter().enumerate() {
         if m < 0 {
@@ -538,7 +538,7 @@ fn pad_kernel(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -
         .zip(paddings)
         .map(|(&n, &(b, e))| n.saturating_add(b).saturating_add(e))
         .collect();
-    crate::tensor::alloc::check(&padded, t.dtype())?;
+    crate::tensor::alloc::check(&padded, t.dtype(), "Pad")?;
     let mode = mode.to_ascii_uppercase();
     for (d, &(b, a)) in paddings.iter().enumerate() {
         let n = t.shape()[d];
@@ -621,7 +621,7 @@ pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
 
 /// The computation of `broadcast_to`, before it is recorded for gradients.
 fn broadcast_kernel(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
-    crate::tensor::alloc::check(shape, t.dtype())?;
+    crate::tensor::alloc::check(shape, t.dtype(), "BroadcastTo")?;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
         a.broadcast(IxDyn(shape))
             .map(|v| Tensor::from_array(v.to_owned()))

@@ -1,0 +1,86 @@
+//! Parse and run arbitrary input in a fresh session with a 64 MB tensor budget. Any panic
+//! (the session's own guard turns panics into InternalError, so the harness checks for
+//! that too), stack overflow or hang is a finding. A watchdog interrupts a run after
+//! 200 ms, as Ctrl-C would, so `while True: pass` is not reported as a hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+use tensh::eval::session::Output;
+use tensh::eval::Interp;
+
+/// The running session's interrupt flag and when its run began (ms since START).
+struct Watch {
+    flag: Mutex<Option<Arc<AtomicBool>>>,
+    began: AtomicU64,
+}
+
+static START: OnceLock<Instant> = OnceLock::new();
+static WATCH: OnceLock<Watch> = OnceLock::new();
+
+fn now_ms() -> u64 {
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64
+}
+
+fn watch() -> &'static Watch {
+    WATCH.get_or_init(|| {
+        std::thread::spawn(|| loop {
+            std::thread::sleep(Duration::from_millis(20));
+            let w = watch();
+            if now_ms().saturating_sub(w.began.load(Ordering::Relaxed)) > 200 {
+                if let Some(f) = w.flag.lock().unwrap().as_ref() {
+                    f.store(true, Ordering::Relaxed);
+                }
+            }
+        });
+        Watch {
+            flag: Mutex::new(None),
+            began: AtomicU64::new(u64::MAX),
+        }
+    })
+}
+
+/// Collects what the session writes, to look for InternalError.
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(src) = tensh::syntax::source::decode(data.to_vec(), "<fuzz>") else {
+        return;
+    };
+    tensh::tensor::alloc::set_limit(64 << 20);
+    let sink = Sink::default();
+    let io = Output {
+        out: Box::new(std::io::sink()),
+        err: Box::new(sink.clone()),
+        color: false,
+        tty: false,
+    };
+    let mut it = Interp::new(io, Some(0));
+    it.carets = false;
+    let w = watch();
+    *w.flag.lock().unwrap() = Some(it.interrupt.clone());
+    w.began.store(now_ms(), Ordering::Relaxed);
+    let _ = it.run(&src, None, true);
+    w.began.store(u64::MAX, Ordering::Relaxed);
+    *w.flag.lock().unwrap() = None;
+    it.flush();
+    drop(it);
+    let err = sink.0.lock().unwrap();
+    if let Some(pos) = err.windows(14).position(|x| x == b"InternalError:") {
+        let line: Vec<u8> = err[pos..].iter().copied().take_while(|&b| b != b'\n').collect();
+        panic!("{}", String::from_utf8_lossy(&line));
+    }
+});
