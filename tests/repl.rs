@@ -216,3 +216,44 @@ fn fit_progress_redraws_in_place_on_a_terminal() {
     p.exp_string("Epoch 2/2").expect("second epoch");
     prompt(&mut p, "prompt after fit");
 }
+
+/// Ctrl-C lands inside a long matmul (it checks between tiles): the statement stops within
+/// 100 ms of the signal, by tensh's own clock (rexpect only polls every 100 ms), and the
+/// operands are still there.
+#[test]
+fn ctrl_c_interrupts_a_large_matmul_quickly() {
+    let st = state_dir("matmul");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    line(&mut p, "a = tf.ones([6000, 6000])");
+    prompt(&mut p, "prompt");
+    // Two chained products of 216 G multiply-adds each: seconds of work on two cores.
+    line(
+        &mut p,
+        "try: t0 = tf.timestamp(); c = tf.matmul(a, tf.matmul(a, a))",
+    );
+    p.exp_string("... ").expect("continuation");
+    line(
+        &mut p,
+        "except KeyboardInterrupt: print('stopped after %.3f' % float(tf.timestamp() - t0))",
+    );
+    p.exp_string("... ").expect("continuation");
+    let sent_line = std::time::Instant::now();
+    line(&mut p, "");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let before_signal = sent_line.elapsed().as_secs_f64();
+    p.send_control('c').expect("ctrl-c");
+    let (_, got) = p
+        .exp_regex(r"stopped after \d+\.\d+")
+        .expect("interrupted and caught");
+    let ran: f64 = got.trim_start_matches("stopped after ").parse().unwrap();
+    // ran = (interrupt - start) <= (interrupt - signal) + before_signal.
+    let latency = ran - before_signal;
+    eprintln!("matmul interrupted {:.3} s after the signal", latency);
+    assert!(latency < 0.1, "stopped {:.3} s after the signal", latency);
+    prompt(&mut p, "prompt again");
+    line(&mut p, "print(a.shape, 'c' in dir())");
+    p.exp_string("(6000, 6000) False").expect("session intact");
+    p.send_control('d').expect("ctrl-d");
+}

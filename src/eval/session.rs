@@ -74,7 +74,7 @@ impl Interp {
             rng: Generator::new(seed),
             counters: HashMap::new(),
             depth: 0,
-            interrupt: Arc::new(AtomicBool::new(false)),
+            interrupt: crate::tensor::interrupt::flag(),
             next_id: 1,
             source: Rc::from(""),
             filename: None,

@@ -7,6 +7,7 @@
 //! | `alloc.rs` | the memory budget checked before large allocations |
 //! | `broadcast.rs` | numpy broadcasting |
 //! | `error.rs` | runtime errors named as TensorFlow names them |
+//! | `interrupt.rs` | the Ctrl-C flag long kernels check |
 //! | `random.rs` | the seedable generator and distributions |
 //! | `ops/` | the ops, by theme |
 
@@ -15,6 +16,7 @@ pub mod broadcast;
 pub mod data;
 pub mod dtype;
 pub mod error;
+pub mod interrupt;
 pub mod ops;
 pub mod random;
 

@@ -12,7 +12,13 @@ use ndarray::{ArcArray, ArrayD, IxDyn};
 /// Below this many multiply-adds a product runs on one thread.
 const PAR_FLOPS: usize = 1 << 18;
 
-/// `C = A · B` for one row-major `m×k` by `k×n` pair (strides allow transposes).
+/// Multiply-adds per tile of a large product (some 10-30 ms on two cores): between tiles
+/// the kernel checks for Ctrl-C.
+const TILE_FLOPS: usize = 1 << 30;
+
+/// `C = A · B` for one row-major `m×k` by `k×n` pair (strides allow transposes). A large
+/// product runs as square-ish tiles of C, each a `gemm` call of about TILE_FLOPS; false when
+/// Ctrl-C stopped it between tiles.
 #[allow(clippy::too_many_arguments)]
 fn gemm_one<T: Elem + NumOps>(
     m: usize,
@@ -23,12 +29,59 @@ fn gemm_one<T: Elem + NumOps>(
     b: &[T],
     (b_rs, b_cs): (isize, isize),
     c: &mut [T],
+) -> bool {
+    // Tiles of at least 256 on a side, so packing A and B again per tile costs little.
+    let side = ((TILE_FLOPS / k.max(1)) as f64).sqrt() as usize;
+    let side = side.max(256);
+    let (tm, tn) = (side.min(m.max(1)), side.min(n.max(1)));
+    let mut first = true;
+    for r0 in (0..m).step_by(tm) {
+        for c0 in (0..n).step_by(tn) {
+            if !first && crate::tensor::interrupt::pending() {
+                return false;
+            }
+            first = false;
+            let (r1, c1) = ((r0 + tm).min(m), (c0 + tn).min(n));
+            // Row r of A starts at r * a_rs, column j of B at j * b_cs, whatever the other
+            // stride; C's tile starts at (r0, c0) and keeps C's row length n.
+            gemm_tile(
+                r1 - r0,
+                c1 - c0,
+                k,
+                &a[(r0 as isize * a_rs) as usize..],
+                (a_rs, a_cs),
+                &b[(c0 as isize * b_cs) as usize..],
+                (b_rs, b_cs),
+                &mut c[r0 * n + c0..],
+                n,
+            );
+        }
+    }
+    true
+}
+
+/// `C = A · B` for an `m×n` tile whose rows lie `ldc` apart in `c`.
+#[allow(clippy::too_many_arguments)]
+fn gemm_tile<T: Elem + NumOps>(
+    m: usize,
+    n: usize,
+    k: usize,
+    a: &[T],
+    (a_rs, a_cs): (isize, isize),
+    b: &[T],
+    (b_rs, b_cs): (isize, isize),
+    c: &mut [T],
+    ldc: usize,
 ) {
     if m == 0 || n == 0 {
         return;
     }
     if k == 0 {
-        c.iter_mut().for_each(|v| *v = T::zero());
+        for i in 0..m {
+            c[i * ldc..i * ldc + n]
+                .iter_mut()
+                .for_each(|v| *v = T::zero());
+        }
         return;
     }
     if T::DTYPE.is_float() {
@@ -38,8 +91,10 @@ fn gemm_one<T: Elem + NumOps>(
             gemm::Parallelism::None
         };
         // SAFETY: `a` holds an m×k matrix and `b` a k×n matrix addressed through the given
-        // row/column strides (checked by the caller's shapes), `c` holds m×n row-major
-        // elements, and `T` is f32 or f64, which `gemm` supports.
+        // row/column strides from their first elements (the caller slices them at the
+        // tile's first row and column, within the whole matrices its shapes checked), `c`
+        // holds (m-1)·ldc + n elements from the tile's first, and `T` is f32 or f64, which
+        // `gemm` supports.
         unsafe {
             gemm::gemm(
                 m,
@@ -47,7 +102,7 @@ fn gemm_one<T: Elem + NumOps>(
                 k,
                 c.as_mut_ptr(),
                 1,
-                n as isize,
+                ldc as isize,
                 false,
                 a.as_ptr(),
                 a_cs,
@@ -73,7 +128,7 @@ fn gemm_one<T: Elem + NumOps>(
                 let y = b[(p as isize * b_rs + j as isize * b_cs) as usize];
                 s = s.add(x.mul(y));
             }
-            c[i * n + j] = s;
+            c[i * ldc + j] = s;
         }
     }
 }
@@ -144,7 +199,7 @@ fn matmul_arrays<T: Elem + NumOps>(
             }
         }
         let c = &mut out[bi * am * bn..(bi + 1) * am * bn];
-        gemm_one(
+        let done = gemm_one(
             am,
             bn,
             ak,
@@ -154,6 +209,9 @@ fn matmul_arrays<T: Elem + NumOps>(
             b_strides,
             c,
         );
+        if !done {
+            return None;
+        }
     }
     let mut shape = batch;
     shape.push(am);
@@ -200,5 +258,11 @@ fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> 
         (Data::I64(x), Data::I64(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
         _ => None,
     };
-    out.ok_or_else(bad)
+    out.ok_or_else(|| {
+        if crate::tensor::interrupt::take() {
+            crate::tensor::TfError::new("KeyboardInterrupt", "")
+        } else {
+            bad()
+        }
+    })
 }
