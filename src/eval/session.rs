@@ -55,6 +55,16 @@ pub struct Interp {
     pub echo_enabled: bool,
 }
 
+/// A function defined at module level closes over the module scope that holds it: an Rc
+/// cycle. Emptying the scope when the session ends breaks it, so a finished session (a
+/// `:reset`, each run of the fuzzer) gives its tensors back.
+impl Drop for Interp {
+    fn drop(&mut self) {
+        let vars = std::mem::take(&mut self.globals.borrow_mut().vars);
+        drop(vars);
+    }
+}
+
 /// How a program run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
