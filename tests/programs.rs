@@ -74,8 +74,18 @@ fn leaf() -> impl Strategy<Value = String> {
         (-30i64..30).prop_map(|i| format!("{}.5", i)),
         prop::sample::select(NAMES).prop_map(|s| s.to_string()),
         prop::sample::select(vec![
-            "None", "True", "[1, 2, 3]", "[[1.0, 2.0], [3.0, 4.0]]", "(2, 3)", "[]", "'s'",
-            "tf.float32", "tf.int32", "[2, -1]", "float('nan')", "float('inf')",
+            "None",
+            "True",
+            "[1, 2, 3]",
+            "[[1.0, 2.0], [3.0, 4.0]]",
+            "(2, 3)",
+            "[]",
+            "'s'",
+            "tf.float32",
+            "tf.int32",
+            "[2, -1]",
+            "float('nan')",
+            "float('inf')",
         ])
         .prop_map(|s| s.to_string()),
     ]
@@ -84,7 +94,10 @@ fn leaf() -> impl Strategy<Value = String> {
 fn expr() -> impl Strategy<Value = String> {
     leaf().prop_recursive(4, 24, 4, |inner| {
         prop_oneof![
-            (prop::sample::select(TF_CALLS), prop::collection::vec(inner.clone(), 0..4))
+            (
+                prop::sample::select(TF_CALLS),
+                prop::collection::vec(inner.clone(), 0..4)
+            )
                 .prop_map(|(f, args)| format!("{}({})", f, args.join(", "))),
             (
                 inner.clone(),
@@ -97,14 +110,33 @@ fn expr() -> impl Strategy<Value = String> {
             (
                 inner.clone(),
                 prop::sample::select(vec![
-                    ".shape", ".numpy()", ".dtype", ".ndim", ".T", "[0]", ".trainable_variables",
-                    ".assign(1.0)", ".reshape(-1)", ".sum()",
+                    ".shape",
+                    ".numpy()",
+                    ".dtype",
+                    ".ndim",
+                    ".T",
+                    "[0]",
+                    ".trainable_variables",
+                    ".assign(1.0)",
+                    ".reshape(-1)",
+                    ".sum()",
                 ])
             )
                 .prop_map(|(a, s)| format!("({}){}", a, s)),
-            (inner.clone(), prop::sample::select(vec!["axis=0", "axis=-1", "dtype=tf.float32", "keepdims=True", "foo=1"]))
+            (
+                inner.clone(),
+                prop::sample::select(vec![
+                    "axis=0",
+                    "axis=-1",
+                    "dtype=tf.float32",
+                    "keepdims=True",
+                    "foo=1"
+                ])
+            )
                 .prop_map(|(a, kw)| format!("tf.reduce_sum({}, {})", a, kw)),
-            inner.clone().prop_map(|a| format!("[{} for _ in range(2)]", a)),
+            inner
+                .clone()
+                .prop_map(|a| format!("[{} for _ in range(2)]", a)),
             inner.prop_map(|a| format!("len({})", a)),
         ]
     })
@@ -117,7 +149,10 @@ fn stmt() -> impl Strategy<Value = String> {
         (0i64..4, expr()).prop_map(|(k, e)| format!("for i in range({}):\n    x = {}", k, e)),
         (expr(), expr()).prop_map(|(c, e)| format!("if {}:\n    a = {}\nelse:\n    b = 1", c, e)),
         expr().prop_map(|e| format!("def f(v):\n    return {}\nw = f(a)", e)),
-        expr().prop_map(|e| format!("with tf.GradientTape() as t:\n    t.watch(a)\n    y = {}\ng = t.gradient(y, a)", e)),
+        expr().prop_map(|e| format!(
+            "with tf.GradientTape() as t:\n    t.watch(a)\n    y = {}\ng = t.gradient(y, a)",
+            e
+        )),
     ]
 }
 

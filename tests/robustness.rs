@@ -265,8 +265,8 @@ fn a_tensor_too_large_is_resource_exhausted() {
     assert!(lines.iter().any(|l| l == "alive"), "{}", lines.join("\n"));
 }
 
-/// Wrong arity and unknown keywords raise TypeError as in TensorFlow (tensh words them the way
-/// Python does for a plain function; see the README table for TF's dispatcher wording).
+/// Wrong arity and unknown keywords raise TypeError as in TensorFlow, and the session goes on
+/// (the wording, function by function, is checked by `argument_errors_use_tensorflows_wording`).
 #[test]
 fn wrong_arguments_are_type_errors() {
     for src in ["tf.reshape(tf.ones([2]))", "tf.zeros([2], foo=1)"] {
@@ -321,4 +321,47 @@ fn fuzz_findings_stay_fixed() {
         n += 1;
     }
     assert!(n > 0);
+}
+
+/// Argument errors word as TF 2.15 words them, function by function: the dispatcher's
+/// `Missing required positional argument` / `Too many arguments were given. Expected N but
+/// got M.` / `Got an unexpected keyword argument 'k'`, or Python's wording under the
+/// generated op's name (`neg()`, `floor_mod()`). The probes and TF's answers are the
+/// reference case tests/reference/arg_errors.{py,marked}; this compares whole lines (the
+/// conformance test compares errors by exception name only).
+#[test]
+fn argument_errors_use_tensorflows_wording() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let src = std::fs::read_to_string(dir.join("arg_errors.py")).expect("probes");
+    let marked = std::fs::read_to_string(dir.join("arg_errors.marked")).expect("TF's output");
+    let (instrumented, _) = support::instrument(&src);
+    let n = support::statement_lines(&src).len();
+    let tmp = std::env::temp_dir().join(format!("tensh-arg-errors-{}.py", std::process::id()));
+    std::fs::write(&tmp, &instrumented).expect("write");
+    let got = support::split_marked(&support::run_merged(&tmp), n);
+    let _ = std::fs::remove_file(&tmp);
+    let expected = support::split_marked(&marked, n);
+    let lines: Vec<&str> = src.lines().collect();
+    let spans = support::statement_lines(&src);
+    let mut wrong = Vec::new();
+    for i in 0..n {
+        let e = expected[i].as_deref().unwrap_or("");
+        let first = |s: &str| s.lines().next().unwrap_or("").trim_end().to_string();
+        let g = got[i].as_deref().map(first).unwrap_or_default();
+        if first(e) != g {
+            wrong.push(format!(
+                "{}\n  TF:    {}\n  tensh: {}",
+                lines[spans[i].0 - 1],
+                first(e),
+                g
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} differ:\n{}",
+        wrong.len(),
+        n,
+        wrong.join("\n")
+    );
 }

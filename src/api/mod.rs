@@ -5,6 +5,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `convert.rs` | Python values to tensors and back |
+//! | `dispatch.rs` | TensorFlow's wording for bad arguments, function by function |
 //! | `ops.rs` | Python operators on tensors and numpy arrays |
 //! | `attrs.rs` | attributes and indexing of tensors, variables, arrays, dtypes, shapes |
 //! | `objects.rs` | named tuples, numpy dtypes |
@@ -17,6 +18,7 @@
 
 pub mod attrs;
 pub mod convert;
+pub mod dispatch;
 pub mod numpy;
 pub mod objects;
 pub mod ops;
@@ -59,6 +61,22 @@ pub fn install(it: &mut Interp) {
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
     tf_grad::install(&tf);
+    // Names the shared install lists put in both `tf` and `tf.math` that TF 2.15 has in one
+    // of them only (surveyed with the reference; the others are AttributeErrors there).
+    for name in [
+        "ceil",
+        "cumprod",
+        "floordiv",
+        "floormod",
+        "logical_xor",
+        "mod",
+        "squared_difference",
+    ] {
+        tf.remove(name);
+    }
+    for name in ["clip_by_value", "matmul", "norm", "realdiv"] {
+        math.remove(name);
+    }
     let submodules = [
         ("math", &math),
         ("nn", &nn),

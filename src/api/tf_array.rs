@@ -235,7 +235,12 @@ fn meshgrid(it: &mut Interp, a: Args) -> R<Value> {
         match (k.as_str(), v) {
             ("indexing", Value::Str(s)) => ij = s.as_ref() == "ij",
             ("name", _) => {}
-            _ => return Err(type_err(format!("Unsupported keyword argument '{}'", k))),
+            _ => {
+                return Err(type_err(format!(
+                    "'{}' is an invalid keyword argument for this function",
+                    k
+                )))
+            }
         }
     }
     let mut xs = Vec::new();

@@ -90,7 +90,10 @@ fn constant(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
-    let [shape, dtype, _name] = a.bind(name, ["shape", "dtype=tf.float32", "name=None"])?;
+    let [shape, dtype, _name, _layout] = a.bind(
+        name,
+        ["shape", "dtype=tf.float32", "name=None", "layout=None"],
+    )?;
     let dims = dims_arg(it, &req(shape))?;
     let d = dtype_or(dtype, DType::F32)?;
     crate::tensor::alloc::check(&dims, d, "Fill")?;
@@ -98,14 +101,16 @@ fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
 }
 
 fn like(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
-    let [input, dtype, _name] = a.bind(name, ["input", "dtype=None", "name=None"])?;
+    let [input, dtype, _name, _layout] =
+        a.bind(name, ["input", "dtype=None", "name=None", "layout=None"])?;
     let x = to_tensor(it, &req(input), None)?;
     let d = dtype_or(dtype, x.dtype())?;
     t(Tensor::full(d, x.shape(), v))
 }
 
 fn fill(it: &mut Interp, a: Args) -> R<Value> {
-    let [dims, value, _name] = a.bind("fill", ["dims", "value", "name=None"])?;
+    let [dims, value, _name, _layout] =
+        a.bind("fill", ["dims", "value", "name=None", "layout=None"])?;
     let dims = dims_arg(it, &req(dims))?;
     let v = to_tensor(it, &req(value), None)?;
     if v.ndim() != 0 {
@@ -301,7 +306,7 @@ fn variable(it: &mut Interp, a: Args) -> R<Value> {
             ],
         )?;
     let Some(init) = init else {
-        return raise("ValueError", "The initial value must be specified.");
+        return raise("ValueError", "The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.");
     };
     let init = if matches!(
         init,

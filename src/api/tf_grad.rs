@@ -318,7 +318,7 @@ fn gradient_tape(it: &mut Interp, a: Args) -> R<Value> {
 
 /// `tf.stop_gradient(x)`: the same values as a tensor no tape tracks.
 fn stop_gradient(it: &mut Interp, a: Args) -> R<Value> {
-    let [x] = a.bind("stop_gradient", ["input"])?;
+    let [x, _name] = a.bind("stop_gradient", ["input", "name=None"])?;
     let t = to_tensor(it, &x.unwrap_or(Value::None), None)?;
     Ok(Value::Tensor(t.renewed()))
 }

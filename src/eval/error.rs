@@ -136,8 +136,10 @@ pub fn is_subclass(name: &str, base: &str) -> bool {
 pub fn missing_args(fname: &str, missing: &[String], kind: &str) -> String {
     let list = match missing {
         [one] => format!("'{}'", one),
+        [first, second] => format!("'{}' and '{}'", first, second),
+        // Python's list has a serial comma: 'a', 'b', and 'c'.
         [rest @ .., last] => format!(
-            "{} and '{}'",
+            "{}, and '{}'",
             rest.iter()
                 .map(|m| format!("'{}'", m))
                 .collect::<Vec<_>>()

@@ -278,6 +278,9 @@ impl Module {
     pub fn get(&self, name: &str) -> Option<Value> {
         self.attrs.borrow().get(name).cloned()
     }
+    pub fn remove(&self, name: &str) {
+        self.attrs.borrow_mut().remove(name);
+    }
 }
 
 /// A native object: layers, models, losses, named tuples, tapes. Each kind implements the
