@@ -198,6 +198,16 @@ fn every_row_of_the_robustness_table() {
             "ValueError: cannot convert float NaN to integer",
         ),
         (
+            "int overflow into int32 (TF wraps)",
+            format!("{tf}tf.constant(2**31, dtype=tf.int32)\n").into_bytes(),
+            "<tf.Tensor: shape=(), dtype=int32, numpy=-2147483648>",
+        ),
+        (
+            "float out of int32's range",
+            format!("{tf}tf.constant(3.7e9, dtype=tf.int32)\n").into_bytes(),
+            "TypeError: Cannot convert 3700000000.0 to EagerTensor of dtype int32",
+        ),
+        (
             "tensor integer division by zero",
             format!("{tf}tf.constant(7) // tf.constant(0)\n").into_bytes(),
             "InvalidArgumentError: {{function_node __wrapped__FloorDiv_device_/job:localhost/replica:0/task:0/device:CPU:0}} Integer division by zero [Op:FloorDiv] name:",

@@ -85,6 +85,12 @@ pub fn pop(tape: &TapeRef) -> bool {
     })
 }
 
+/// Stops every tape (a session ending with a tape still entered).
+pub fn stop_all() {
+    ACTIVE.with(|a| a.borrow_mut().clear());
+    RECORDING.with(|r| r.set(0));
+}
+
 /// Whether `tape` is recording now.
 pub fn is_recording(tape: &TapeRef) -> bool {
     ACTIVE.with(|a| a.borrow().iter().any(|t| Rc::ptr_eq(t, tape)))

@@ -296,10 +296,12 @@ impl Interp {
                 )))
             }
         };
-        if let Some(var) = var {
-            self.assign(var, entered)?;
-        }
-        let r = self.with_stmt(rest, body);
+        // As in Python, a failing assignment to the `as` target still runs __exit__.
+        let r = match var {
+            Some(var) => self.assign(var, entered),
+            None => Ok(()),
+        };
+        let r = r.and_then(|_| self.with_stmt(rest, body));
         let exit = self.get_attr(&ctx, "__exit__")?;
         let exc_flag = matches!(r, Err(Flow::Error(_)));
         let args = vec![
