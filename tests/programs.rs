@@ -7,22 +7,9 @@
 //! and so does a SyntaxError (the generator must only make well-formed programs).
 
 use proptest::prelude::*;
-use std::sync::{Arc, Mutex};
 use tensh::eval::session::Output;
 use tensh::eval::Interp;
-
-#[derive(Clone, Default)]
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Sink {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use tensh::golden::runner::SharedBuf;
 
 const NAMES: &[&str] = &["a", "b", "c", "x", "w"];
 
@@ -173,7 +160,7 @@ proptest! {
     #[test]
     fn well_formed_programs_never_panic(src in program()) {
         tensh::tensor::alloc::set_limit(64 << 20);
-        let err = Sink::default();
+        let err = SharedBuf::default();
         let io = Output {
             out: Box::new(std::io::sink()),
             err: Box::new(err.clone()),
@@ -184,7 +171,7 @@ proptest! {
         let _ = it.run(&src, None, true);
         it.flush();
         drop(it);
-        let text = String::from_utf8_lossy(&err.0.lock().unwrap()).into_owned();
+        let text = String::from_utf8_lossy(&err.0.borrow()).into_owned();
         prop_assert!(!text.contains("InternalError"), "program:\n{}\nerrors:\n{}", src, text);
         prop_assert!(!text.contains("SyntaxError"), "program:\n{}\nerrors:\n{}", src, text);
     }

@@ -42,26 +42,13 @@ fn watch() -> &'static Watch {
     })
 }
 
-/// Collects what the session writes, to look for InternalError.
-#[derive(Clone, Default)]
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Sink {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let Ok(src) = tensh::syntax::source::decode(data.to_vec(), "<fuzz>") else {
         return;
     };
     tensh::tensor::alloc::set_limit(64 << 20);
-    let sink = Sink::default();
+    // What the session writes to stderr, to look for InternalError.
+    let sink = tensh::golden::runner::SharedBuf::default();
     let io = Output {
         out: Box::new(std::io::sink()),
         err: Box::new(sink.clone()),
@@ -78,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
     *w.flag.lock().unwrap() = None;
     it.flush();
     drop(it);
-    let err = sink.0.lock().unwrap();
+    let err = sink.0.borrow();
     if let Some(pos) = err.windows(14).position(|x| x == b"InternalError:") {
         let line: Vec<u8> = err[pos..].iter().copied().take_while(|&b| b != b'\n').collect();
         panic!("{}", String::from_utf8_lossy(&line));
