@@ -217,7 +217,7 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.Activation", Layer("tf.keras.layers.Activation('tanh')", "")),
         ("tf.keras.layers.Add", Skip("checked as tf.add (a layer of two inputs)")),
         ("tf.keras.layers.BatchNormalization", Layer("tf.keras.layers.BatchNormalization()", "training=True")),
-        ("tf.keras.layers.Dense", Layer("tf.keras.layers.Dense(4, activation='relu', kernel_initializer='glorot_normal', bias_initializer='ones')", "")),
+        ("tf.keras.layers.Dense", Layer("tf.keras.layers.Dense(4, activation='tanh', kernel_initializer='glorot_normal', bias_initializer='ones')", "")),
         ("tf.keras.layers.Dropout", Layer("tf.keras.layers.Dropout(0.5)", "training=False")),
         ("tf.keras.layers.Flatten", Layer("tf.keras.layers.Flatten()", "")),
         ("tf.keras.layers.Input", Skip(NOT_OP)),
@@ -229,7 +229,8 @@ fn table() -> Vec<(&'static str, Case)> {
     ]
 }
 
-/// The checker, in tensh's own language.
+/// The checker, in tensh's own language. It runs with a fixed seed: layer weights are drawn
+/// at random, and a draw could put a kink (relu at 0) within the finite-difference step.
 const PRELUDE: &str = r#"
 import tensorflow as tf
 YT = tf.constant([[0., 1., 0.], [1., 0., 0.]], dtype=tf.float64)
@@ -387,7 +388,7 @@ fn gradients_match_finite_differences() {
         ));
         expected.push(name);
     }
-    let out = support::run(&[], script.as_str());
+    let out = support::run(&["--seed", "2"], script.as_str());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut failures = Vec::new();

@@ -154,7 +154,7 @@ impl Interp {
             Value::Module(m) => m.get(name).ok_or_else(|| {
                 err(
                     "AttributeError",
-                    format!("module '{}' has no attribute '{}'", m.name, name),
+                    format!("module '{}' has no attribute '{}'", m.python_name(), name),
                 )
             }),
             Value::Instance(inst) => {

@@ -127,7 +127,7 @@ impl Interp {
                 }
                 format!("<__main__.{} object>", v.type_name())
             }
-            Value::Module(m) => format!("<module '{}'>", m.name),
+            Value::Module(m) => format!("<module '{}'>", m.python_name()),
             Value::Object(o) => o.clone().repr(self)?,
             Value::Iterator(_) => "<generator object <genexpr>>".into(),
         })

@@ -278,6 +278,20 @@ impl Module {
     pub fn get(&self, name: &str) -> Option<Value> {
         self.attrs.borrow().get(name).cloned()
     }
+    /// The module's `__name__` as TensorFlow 2.15 has it: its submodules live under
+    /// `tensorflow._api.v2`, Keras's under `keras.api._v2.keras`.
+    pub fn python_name(&self) -> String {
+        if let Some(sub) = self.name.strip_prefix("tensorflow.") {
+            return format!("tensorflow._api.v2.{}", sub);
+        }
+        if self.name == "keras" {
+            return "keras.api._v2.keras".into();
+        }
+        if let Some(sub) = self.name.strip_prefix("keras.") {
+            return format!("keras.api._v2.keras.{}", sub);
+        }
+        self.name.clone()
+    }
     pub fn remove(&self, name: &str) {
         self.attrs.borrow_mut().remove(name);
     }
