@@ -208,3 +208,32 @@ print([[round(a, 6) + 0.0, round(b, 6) + 0.0] for a, b in pts], [0]*n_out + [1]*
     assert_eq!(lines[1], "True (500, 2)");
     assert_eq!(lines[2], "(300, 2) [100, 100, 100]");
 }
+
+/// A subclassed `keras.Model` makes its variables on its first call, inside `fit`'s first
+/// step; they must be trained from that step on.
+#[test]
+fn fit_trains_a_subclassed_model() {
+    let out = stdout(
+        &["--seed", "3"],
+        "import tensorflow as tf
+class Net(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = tf.keras.layers.Dense(16, activation='tanh')
+        self.out = tf.keras.layers.Dense(1)
+    def call(self, x, training=False):
+        return self.out(self.hidden(x))
+net = Net()
+x = tf.random.normal([256, 3])
+y = tf.reduce_sum(x * [1.0, -2.0, 0.5], axis=1, keepdims=True)
+net.compile(optimizer=tf.keras.optimizers.Adam(0.01), loss='mse')
+h = net.fit(x, y, epochs=30, batch_size=32, verbose=0)
+print(len(net.trainable_variables), h.history['loss'][0], h.history['loss'][-1])
+",
+    );
+    let parts: Vec<&str> = out.split_whitespace().collect();
+    assert_eq!(parts[0], "4", "{}", out);
+    let first: f64 = parts[1].parse().unwrap();
+    let last: f64 = parts[2].parse().unwrap();
+    assert!(last < first / 10.0, "loss {} -> {}", first, last);
+}

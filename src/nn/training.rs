@@ -364,7 +364,6 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             let (a, b) = (s * batch, ((s + 1) * batch).min(n));
             let xb = rows(&x, order.as_ref(), a, b)?;
             let yb = rows(&y, order.as_ref(), a, b)?;
-            let vars: Vec<Rc<Variable>> = super::trainable_of(model);
             let t = Tape::new(false, true);
             tape::push(&t);
             let fwd = (|| -> R<(Tensor, Tensor, Tensor)> {
@@ -375,6 +374,8 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             })();
             tape::pop(&t);
             let (yp, yt, l) = fwd?;
+            // After the forward pass: a subclassed model makes its variables on first call.
+            let vars: Vec<Rc<Variable>> = super::trainable_of(model);
             opt.step_on(it, &t, l.clone(), vars)?;
             tracker.update(&yt, &yp, &l, b - a)?;
             if s + 1 < steps {
