@@ -257,20 +257,19 @@ def worst(f, xs, gs, h):
             ana = float(tf.reduce_sum(tf.cast(gs[k] * e, tf.float64)))
             w = max(w, abs(num - ana) / max(1.0, abs(num)))
     return w
+def tape_grads(f, vals):
+    xs = [tf.constant(v, dtype=tf.float64) for v in vals]
+    with tf.GradientTape() as t:
+        for x in xs:
+            t.watch(x)
+        s = objective(f, xs)
+    return xs, t.gradient(s, xs)
 def check(name, f, *vals, h=1e-6):
-    xs = [tf.constant(v, dtype=tf.float64) for v in vals]
-    with tf.GradientTape() as t:
-        for x in xs:
-            t.watch(x)
-        s = objective(f, xs)
-    print('CHECK', name, worst(f, xs, t.gradient(s, xs), h))
+    xs, gs = tape_grads(f, vals)
+    print('CHECK', name, worst(f, xs, gs, h))
 def nograd(name, f, *vals):
-    xs = [tf.constant(v, dtype=tf.float64) for v in vals]
-    with tf.GradientTape() as t:
-        for x in xs:
-            t.watch(x)
-        s = objective(f, xs)
-    print('NOGRAD', name, [g is None for g in t.gradient(s, xs)])
+    xs, gs = tape_grads(f, vals)
+    print('NOGRAD', name, [g is None for g in gs])
 def layer_check(name, layer, call):
     x = tf.constant([[0.3, -1.2, 0.7], [1.5, -0.4, 2.2], [0.9, 0.1, -0.6]])
     layer(x)

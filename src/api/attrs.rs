@@ -212,10 +212,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
                 return Err(value_err("Shapes must be equal rank"));
             }
             var.set(new);
-            let read = match read_value {
-                Some(r) => it.truthy(&r)?,
-                None => true,
-            };
+            let read = it.flag(read_value, true)?;
             if !read {
                 return Ok(Value::None);
             }
@@ -309,10 +306,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
         _ => {
             let [axis, keepdims] = args.bind(name, ["axis=None", "keepdims=False"])?;
             let axes = axis_arg(it, axis)?;
-            let keep = match keepdims {
-                Some(k) => it.truthy(&k)?,
-                None => false,
-            };
+            let keep = it.flag(keepdims, false)?;
             let src = if name == "mean" && !t.dtype().is_float() {
                 t.cast(DType::F64)
             } else {

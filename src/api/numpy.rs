@@ -116,10 +116,7 @@ fn reduction(it: &mut Interp, a: Args, op: Reduce) -> R<Value> {
         x
     };
     let axes = axis.map(|v| int_list(it, &v, "axis")).transpose()?;
-    let keep = keepdims
-        .map(|v| it.truthy(&v))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     let r = reduce::reduce(op, &x, axes.as_deref(), keep)?;
     nd(r)
 }

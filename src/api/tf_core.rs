@@ -328,10 +328,7 @@ fn variable(it: &mut Interp, a: Args) -> R<Value> {
         Some(Value::Str(s)) => s.to_string(),
         _ => "Variable".into(),
     };
-    let trainable = match trainable {
-        Some(v) => it.truthy(&v)?,
-        None => true,
-    };
+    let trainable = it.flag(trainable, true)?;
     let id = it.fresh_id();
     Ok(Value::Variable(Rc::new(Variable {
         name: RefCell::new(format!("{}:0", name)),

@@ -181,10 +181,7 @@ fn reduce_value(it: &mut Interp, a: Args, name: &str, op: Reduce) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = match keepdims {
-        Some(k) => it.truthy(&k)?,
-        None => false,
-    };
+    let keep = it.flag(keepdims, false)?;
     t(reduce::reduce(op, &x, axes.as_deref(), keep)?)
 }
 
@@ -225,10 +222,7 @@ fn reduce_std(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims
-        .map(|k| it.truthy(&k))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     t(ew::unary(
         Unary::Sqrt,
         &variance(&x, axes.as_deref(), keep)?,
@@ -242,10 +236,7 @@ fn reduce_variance(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims
-        .map(|k| it.truthy(&k))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     t(variance(&x, axes.as_deref(), keep)?)
 }
 
@@ -256,10 +247,7 @@ fn reduce_logsumexp(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims
-        .map(|k| it.truthy(&k))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     let m = reduce::reduce(Reduce::Max, &x, axes.as_deref(), true)?;
     let e = ew::unary(Unary::Exp, &ew::binary(Binary::Sub, &x, &m)?)?;
     let s = reduce::reduce(Reduce::Sum, &e, axes.as_deref(), keep)?;
@@ -280,10 +268,7 @@ fn count_nonzero(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims
-        .map(|k| it.truthy(&k))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     let nz = x.cast(DType::Bool).cast(DType::I64);
     t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_or(dtype, DType::I64)?))
 }
@@ -317,10 +302,7 @@ fn norm(it: &mut Interp, a: Args) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axes = axes_arg(it, axis)?;
-    let keep = keepdims
-        .map(|k| it.truthy(&k))
-        .transpose()?
-        .unwrap_or(false);
+    let keep = it.flag(keepdims, false)?;
     let ord = match ord {
         None => 2.0,
         Some(Value::Str(s)) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
@@ -364,11 +346,8 @@ fn cumulative(it: &mut Interp, a: Args, prod: bool) -> R<Value> {
     )?;
     let x = to_tensor(it, &req(x), None)?;
     let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    let ex = exclusive
-        .map(|v| it.truthy(&v))
-        .transpose()?
-        .unwrap_or(false);
-    let rev = reverse.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let ex = it.flag(exclusive, false)?;
+    let rev = it.flag(reverse, false)?;
     t(reduce::cumulative(prod, &x, axis, ex, rev)?)
 }
 
@@ -427,13 +406,8 @@ fn matmul(it: &mut Interp, a: Args) -> R<Value> {
         ],
     )?;
     let (x, y) = pair(it, &req(x), &req(y))?;
-    let flag = |it: &mut Interp, v: Option<Value>| -> R<bool> {
-        v.map(|v| it.truthy(&v))
-            .transpose()
-            .map(|b| b.unwrap_or(false))
-    };
-    let ta = flag(it, ta)? || flag(it, adj_a)?;
-    let tb = flag(it, tb)? || flag(it, adj_b)?;
+    let ta = it.flag(ta, false)? || it.flag(adj_a, false)?;
+    let tb = it.flag(tb, false)? || it.flag(adj_b, false)?;
     t(crate::tensor::ops::linalg::matmul(&x, &y, ta, tb)?)
 }
 

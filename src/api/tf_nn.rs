@@ -255,7 +255,7 @@ pub fn install(tf: &Module, math: &Module, nn: &Module, random: &Module) {
                 let [x, approx, _name] =
                     a.bind("gelu", ["features", "approximate=False", "name=None"])?;
                 let x = to_tensor(it, &req(x), None)?;
-                let approx = approx.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+                let approx = it.flag(approx, false)?;
                 t(gelu(&x, approx)?)
             }),
             ("swish", |it, a| t(swish(&features(it, &a, "swish")?)?)),

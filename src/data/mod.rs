@@ -104,9 +104,9 @@ fn with_rng<T>(it: &mut Interp, seed: Option<Value>, f: impl FnOnce(&mut Generat
     })
 }
 
-fn count(v: Option<Value>, default: i64) -> R<usize> {
+fn count(v: Option<Value>, what: &str, default: i64) -> R<usize> {
     Ok(match v {
-        Some(v) => i64_arg(&v, "n_samples")?.max(0) as usize,
+        Some(v) => i64_arg(&v, what)?.max(0) as usize,
         None => default as usize,
     })
 }
@@ -123,7 +123,7 @@ fn make_moons(it: &mut Interp, a: Args) -> R<Value> {
             "random_state=None",
         ],
     )?;
-    let n = count(n, 100)?;
+    let n = count(n, "n_samples", 100)?;
     let (outer, inner) = (n / 2, n - n / 2);
     let step = |k: usize, m: usize| {
         if m > 1 {
@@ -161,8 +161,8 @@ fn make_spirals(it: &mut Interp, a: Args) -> R<Value> {
             "random_state=None",
         ],
     )?;
-    let n = count(n, 300)?;
-    let k = count(classes, 3)?.max(1);
+    let n = count(n, "n_samples", 300)?;
+    let k = count(classes, "n_classes", 3)?.max(1);
     let mut pts = Vec::with_capacity(n);
     let mut labels = Vec::with_capacity(n);
     for i in 0..n {
@@ -185,7 +185,7 @@ fn make_xor(it: &mut Interp, a: Args) -> R<Value> {
         "make_xor",
         ["n_samples=200", "noise=0.0", "random_state=None"],
     )?;
-    let n = count(n, 200)?;
+    let n = count(n, "n_samples", 200)?;
     let noise = f64_or(noise, "noise", 0.0)?;
     with_rng(it, seed, |g| {
         let u = g.uniform(&[n, 2], -1.0, 1.0, DType::F64).to_f64_vec();

@@ -711,10 +711,7 @@ pub fn sort_values(
     key: Option<Value>,
     reverse: Option<Value>,
 ) -> R<Vec<Value>> {
-    let reverse = match reverse {
-        Some(r) => it.truthy(&r)?,
-        None => false,
-    };
+    let reverse = it.flag(reverse, false)?;
     let mut keyed = Vec::with_capacity(items.len());
     for v in items {
         let k = match &key {

@@ -276,7 +276,7 @@ fn a_elu(it: &mut Interp, a: Args) -> R<Value> {
 fn a_gelu(it: &mut Interp, a: Args) -> R<Value> {
     let [x, approx] = a.bind("gelu", ["x", "approximate=False"])?;
     let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "gelu")?;
-    let approx = approx.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let approx = it.flag(approx, false)?;
     Ok(Value::Tensor(tf_nn::gelu(&x, approx)?))
 }
 

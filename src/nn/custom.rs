@@ -264,10 +264,7 @@ fn add_weight(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) ->
     let d = crate::api::dtype_or(dtype, crate::tensor::DType::F32)?;
     let init = super::initializers::Init::from_value(init, "glorot_uniform")?;
     let t = init.sample(it, &dims, d)?;
-    let trainable = trainable
-        .map(|v| it.truthy(&v))
-        .transpose()?
-        .unwrap_or(true);
+    let trainable = it.flag(trainable, true)?;
     let scoped = l.built.get() || IN_CALL.with(|c| c.get());
     let var = l.set_weight(it, &name, t, trainable, scoped);
     Ok(Value::Variable(var))

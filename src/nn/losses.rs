@@ -244,7 +244,7 @@ fn loss_fn(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
             (t, p, None, None)
         }
     };
-    let logits = logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false);
+    let logits = it.flag(logits, false)?;
     let smoothing = f64_or(smoothing, "label_smoothing", 0.0)?;
     let (t, p) = inputs(it, t, p)?;
     Ok(Value::Tensor(per_sample(kind, &t, &p, logits, smoothing)?))
@@ -350,7 +350,7 @@ fn construct(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
     };
     Ok(Value::Object(Rc::new(LossObject {
         kind,
-        from_logits: logits.map(|v| it.truthy(&v)).transpose()?.unwrap_or(false),
+        from_logits: it.flag(logits, false)?,
         smoothing: f64_or(ls, "label_smoothing", 0.0)?,
         reduction,
         name,

@@ -258,7 +258,7 @@ fn dense(it: &mut Interp, a: Args) -> R<Value> {
             units
         )));
     }
-    let use_bias = use_bias.map(|v| it.truthy(&v)).transpose()?.unwrap_or(true);
+    let use_bias = it.flag(use_bias, true)?;
     let kind = Kind::Dense {
         units: units as usize,
         activation: Act::from_value(act)?,
@@ -336,8 +336,8 @@ fn simple_layer(it: &mut Interp, a: Args, class: &'static str) -> R<Value> {
                 axis: axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1),
                 momentum: f64_or(momentum, "momentum", 0.99)?,
                 epsilon: f64_or(eps, "epsilon", 0.001)?,
-                center: center.map(|v| it.truthy(&v)).transpose()?.unwrap_or(true),
-                scale: scale.map(|v| it.truthy(&v)).transpose()?.unwrap_or(true),
+                center: it.flag(center, true)?,
+                scale: it.flag(scale, true)?,
             }
         }
         "Add" => {

@@ -38,18 +38,6 @@ pub fn limit() -> usize {
     }
 }
 
-/// The name TensorFlow's allocator messages give a dtype.
-fn type_word(d: DType) -> &'static str {
-    match d {
-        DType::F32 => "float",
-        DType::F64 => "double",
-        DType::I32 => "int32",
-        DType::I64 => "int64",
-        DType::U8 => "uint8",
-        DType::Bool => "bool",
-    }
-}
-
 /// Checks that a tensor of `shape` and `dtype`, made by TensorFlow op `op`, fits the budget;
 /// the error is TensorFlow's, kernel prefix and all.
 pub fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
@@ -64,7 +52,7 @@ pub fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
             format!(
                 "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu [Op:{op}] name:",
                 dims.join(","),
-                type_word(dtype),
+                dtype.kind_word(),
                 op = op
             ),
         ));
