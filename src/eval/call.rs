@@ -15,10 +15,16 @@ impl Interp {
     pub fn call(&mut self, f: &Value, args: Args) -> R<Value> {
         match f {
             Value::Function(func) => self.invoke(func, args, None),
-            Value::Builtin(b) if b.name.starts_with("tensorflow.") => {
-                (b.f)(self, args).map_err(|e| crate::api::dispatch::reword(&b.name, e))
-            }
-            Value::Builtin(b) => (b.f)(self, args),
+            Value::Builtin(b) => match &b.decl {
+                Some(d) => {
+                    let bound = d.bind(args)?;
+                    (d.decl.f)(self, bound)
+                }
+                None if b.name.starts_with("tensorflow.") => {
+                    (b.f)(self, args).map_err(|e| crate::api::dispatch::reword(&b.name, e))
+                }
+                None => (b.f)(self, args),
+            },
             Value::Bound(b) => match &b.callee {
                 Callee::Native(name, m) => m(self, &b.receiver, name, args),
                 Callee::Value(v) => {

@@ -13,6 +13,7 @@
 //! | `attrs.rs` | attributes of values and the methods of str, list, dict |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
+//! | `decl.rs` | one declaration per builtin function: paths, parameters, defaults, docs |
 //! | `builtins.rs` | the builtin functions (print, len, range, ...) |
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
@@ -22,6 +23,7 @@
 pub mod attrs;
 pub mod builtins;
 pub mod call;
+pub mod decl;
 pub mod error;
 pub mod exec;
 pub mod expr;

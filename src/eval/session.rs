@@ -96,6 +96,7 @@ impl Interp {
         };
         super::builtins::install(&mut it);
         crate::api::install(&mut it);
+        super::decl::install(&mut it, &[("tf", "tensorflow"), ("np", "numpy")]);
         it
     }
 

@@ -180,6 +180,22 @@ pub type NativeMethod = fn(&mut Interp, &Value, &'static str, Args) -> R<Value>;
 pub struct Builtin {
     pub name: String,
     pub f: NativeFn,
+    /// The declaration it was made from (see `decl.rs`), with its defaults as values.
+    pub decl: Option<super::decl::Bindable>,
+}
+
+impl Builtin {
+    /// A builtin made from its declaration.
+    pub fn declared(name: String, decl: &'static super::decl::Decl) -> Builtin {
+        Builtin {
+            name,
+            f: |_, _| Ok(Value::None),
+            decl: Some(super::decl::Bindable {
+                decl,
+                defaults: decl.defaults(),
+            }),
+        }
+    }
 }
 
 pub enum Callee {
@@ -446,6 +462,7 @@ impl Value {
         Value::Builtin(Rc::new(Builtin {
             name: name.to_string(),
             f,
+            decl: None,
         }))
     }
 
