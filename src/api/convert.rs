@@ -336,3 +336,20 @@ pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
         },
     }
 }
+
+/// A declared parameter's value, or None where it is Python's None (not given, or passed
+/// as None).
+pub fn given(v: Value) -> Option<Value> {
+    match v {
+        Value::None => None,
+        v => Some(v),
+    }
+}
+
+/// A dtype parameter that may be None.
+pub fn opt_dtype(v: &Value) -> R<Option<DType>> {
+    match v {
+        Value::None => Ok(None),
+        v => dtype_arg(v).map(Some),
+    }
+}

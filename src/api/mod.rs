@@ -57,26 +57,9 @@ pub fn install(it: &mut Interp) {
     let linalg = new_module("tensorflow.linalg");
     let dtypes = new_module("tensorflow.dtypes");
     tf_core::install(&tf, &dtypes);
-    tf_math::install(&tf, &math, &linalg);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
     tf_grad::install(&tf);
-    // Names the shared install lists put in both `tf` and `tf.math` that TF 2.15 has in one
-    // of them only (surveyed with the reference; the others are AttributeErrors there).
-    for name in [
-        "ceil",
-        "cumprod",
-        "floordiv",
-        "floormod",
-        "logical_xor",
-        "mod",
-        "squared_difference",
-    ] {
-        tf.remove(name);
-    }
-    for name in ["clip_by_value", "matmul", "norm", "realdiv"] {
-        math.remove(name);
-    }
     let submodules = [
         ("math", &math),
         ("nn", &nn),

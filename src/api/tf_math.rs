@@ -1,10 +1,9 @@
 //! `tf` and `tf.math` arithmetic: elementwise functions, binary ops, comparisons, logical
-//! ops, reductions, norms, clipping and matmul.
+//! ops, reductions, norms, clipping and matmul. Each function is one declaration.
 
-use super::convert::{f64_arg, i64_arg, int_list, tensor_of, to_tensor};
-use super::{add_all, dtype_or};
+use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of, to_tensor};
+use crate::builtin;
 use crate::eval::error::{type_err, value_err, R};
-use crate::eval::value::{Args, Module, NativeFn};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Logical, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
@@ -12,10 +11,6 @@ use crate::tensor::{DType, Tensor};
 
 fn t(v: Tensor) -> R<Value> {
     Ok(Value::Tensor(v))
-}
-
-fn req(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::None)
 }
 
 /// Two op inputs converted together: a tensor among them fixes the dtype of the other.
@@ -33,137 +28,165 @@ pub fn pair(it: &mut Interp, x: &Value, y: &Value) -> R<(Tensor, Tensor)> {
     Ok((a, b))
 }
 
-pub fn unary_value(it: &mut Interp, a: Args, name: &str, op: Unary) -> R<Value> {
-    let [x, _name] = a.bind(name, ["x", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    t(ew::unary(op, &x)?)
+/// Declares elementwise functions of one tensor `x`.
+macro_rules! unary {
+    ($($(#[doc = $doc:literal])* $style:ident $(($py:literal))? [$($path:literal),+]
+       fn $name:ident($x:ident) => $op:expr;)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            $style $(($py))? [$($path),+]
+            fn $name(it, $x, name = None) {
+                t(ew::unary($op, &to_tensor(it, &$x, None)?)?)
+            }
+        }
+    )*};
 }
 
-macro_rules! unary_fns {
-    ($($fname:ident => ($py:expr, $op:expr)),* $(,)?) => {
-        $(fn $fname(it: &mut Interp, a: Args) -> R<Value> { unary_value(it, a, $py, $op) })*
-        const UNARY: &[(&str, NativeFn)] = &[$(($py, $fname)),*];
-    };
+unary! {
+    /// Computes the absolute value of a tensor.
+    dispatch ["tf.abs", "tf.math.abs"] fn abs(x) => Unary::Abs;
+    /// Computes numerical negative value element-wise.
+    op("neg") ["tf.math.negative", "tf.negative"] fn negative(x) => Unary::Neg;
+    /// Returns an element-wise indication of the sign of a number.
+    dispatch ["tf.math.sign", "tf.sign"] fn sign(x) => Unary::Sign;
+    /// Computes square of x element-wise.
+    python ["tf.math.square", "tf.square"] fn square(x) => Unary::Square;
+    /// Computes element-wise square root of the input tensor.
+    dispatch ["tf.math.sqrt", "tf.sqrt"] fn sqrt(x) => Unary::Sqrt;
+    /// Computes reciprocal of square root of x element-wise.
+    dispatch ["tf.math.rsqrt"] fn rsqrt(x) => Unary::Rsqrt;
+    /// Computes exponential of x element-wise.  \\(y = e^x\\).
+    dispatch ["tf.exp", "tf.math.exp"] fn exp(x) => Unary::Exp;
+    /// Computes `exp(x) - 1` element-wise.
+    python ["tf.math.expm1"] fn expm1(x) => Unary::Expm1;
+    /// Computes natural logarithm of x element-wise.
+    python ["tf.math.log"] fn log(x) => Unary::Log;
+    /// Computes natural logarithm of (1 + x) element-wise.
+    python ["tf.math.log1p"] fn log1p(x) => Unary::Log1p;
+    /// Computes sine of x element-wise.
+    python ["tf.math.sin", "tf.sin"] fn sin(x) => Unary::Sin;
+    /// Computes cos of x element-wise.
+    python ["tf.cos", "tf.math.cos"] fn cos(x) => Unary::Cos;
+    /// Computes tan of x element-wise.
+    python ["tf.math.tan", "tf.tan"] fn tan(x) => Unary::Tan;
+    /// Computes the trignometric inverse sine of x element-wise.
+    python ["tf.asin", "tf.math.asin"] fn asin(x) => Unary::Asin;
+    /// Computes acos of x element-wise.
+    dispatch ["tf.acos", "tf.math.acos"] fn acos(x) => Unary::Acos;
+    /// Computes the trignometric inverse tangent of x element-wise.
+    python ["tf.atan", "tf.math.atan"] fn atan(x) => Unary::Atan;
+    /// Computes hyperbolic sine of x element-wise.
+    python ["tf.math.sinh", "tf.sinh"] fn sinh(x) => Unary::Sinh;
+    /// Computes hyperbolic cosine of x element-wise.
+    python ["tf.cosh", "tf.math.cosh"] fn cosh(x) => Unary::Cosh;
+    /// Computes hyperbolic tangent of `x` element-wise.
+    python ["tf.math.tanh", "tf.nn.tanh", "tf.tanh"] fn tanh(x) => Unary::Tanh;
+    /// Computes sigmoid of `x` element-wise.
+    dispatch ["tf.math.sigmoid", "tf.nn.sigmoid", "tf.sigmoid"] fn sigmoid(x) => Unary::Sigmoid;
+    /// Returns element-wise largest integer not greater than x.
+    dispatch ["tf.floor", "tf.math.floor"] fn floor(x) => Unary::Floor;
+    /// Return the ceiling of the input, element-wise.
+    dispatch ["tf.math.ceil"] fn ceil(x) => Unary::Ceil;
+    /// Rounds the values of a tensor to the nearest integer, element-wise.
+    dispatch ["tf.math.round", "tf.round"] fn round(x) => Unary::Round;
+    /// Computes the reciprocal of x element-wise.
+    python ["tf.math.reciprocal"] fn reciprocal(x) => Unary::Reciprocal;
+    /// Computes the [Gauss error function](https://en.wikipedia.org/wiki/Error_function) of `x` element-wise.
+    python ["tf.math.erf"] fn erf(x) => Unary::Erf;
+    /// Returns which elements of x are NaN.
+    python ["tf.math.is_nan"] fn is_nan(x) => Unary::IsNan;
+    /// Returns which elements of x are Inf.
+    python ["tf.math.is_inf"] fn is_inf(x) => Unary::IsInf;
+    /// Returns which elements of x are finite.
+    python ["tf.math.is_finite"] fn is_finite(x) => Unary::IsFinite;
+    /// Returns the truth value of `NOT x` element-wise.
+    python ["tf.logical_not", "tf.math.logical_not"] fn logical_not(x) => Unary::LogicalNot;
+    /// Computes elementwise softplus: `softplus(x) = log(exp(x) + 1)`.
+    dispatch ["tf.math.softplus", "tf.nn.softplus"] fn softplus(features) => Unary::Softplus;
 }
 
-unary_fns! {
-    u_abs => ("abs", Unary::Abs),
-    u_negative => ("negative", Unary::Neg),
-    u_sign => ("sign", Unary::Sign),
-    u_square => ("square", Unary::Square),
-    u_sqrt => ("sqrt", Unary::Sqrt),
-    u_rsqrt => ("rsqrt", Unary::Rsqrt),
-    u_exp => ("exp", Unary::Exp),
-    u_expm1 => ("expm1", Unary::Expm1),
-    u_log => ("log", Unary::Log),
-    u_log1p => ("log1p", Unary::Log1p),
-    u_sin => ("sin", Unary::Sin),
-    u_cos => ("cos", Unary::Cos),
-    u_tan => ("tan", Unary::Tan),
-    u_asin => ("asin", Unary::Asin),
-    u_acos => ("acos", Unary::Acos),
-    u_atan => ("atan", Unary::Atan),
-    u_sinh => ("sinh", Unary::Sinh),
-    u_cosh => ("cosh", Unary::Cosh),
-    u_tanh => ("tanh", Unary::Tanh),
-    u_sigmoid => ("sigmoid", Unary::Sigmoid),
-    u_floor => ("floor", Unary::Floor),
-    u_ceil => ("ceil", Unary::Ceil),
-    u_round => ("round", Unary::Round),
-    u_reciprocal => ("reciprocal", Unary::Reciprocal),
-    u_erf => ("erf", Unary::Erf),
-    u_is_nan => ("is_nan", Unary::IsNan),
-    u_is_inf => ("is_inf", Unary::IsInf),
-    u_is_finite => ("is_finite", Unary::IsFinite),
-    u_logical_not => ("logical_not", Unary::LogicalNot),
-    u_softplus => ("softplus", Unary::Softplus),
+/// Declares elementwise functions of two tensors `x` and `y`, converted together.
+macro_rules! binary {
+    ($($(#[doc = $doc:literal])* $style:ident $(($py:literal))? [$($path:literal),+]
+       fn $name:ident => |$a:ident, $b:ident| $body:expr;)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            $style $(($py))? [$($path),+]
+            fn $name(it, x, y, name = None) {
+                let ($a, $b) = pair(it, &x, &y)?;
+                t($body)
+            }
+        }
+    )*};
 }
 
-/// Names that exist only under `tf.math` (not directly under `tf`).
-const MATH_ONLY: &[&str] = &[
-    "log",
-    "log1p",
-    "expm1",
-    "erf",
-    "is_nan",
-    "is_inf",
-    "is_finite",
-    "reciprocal",
-    "softplus",
-    "rsqrt",
-];
-
-fn binary_value(it: &mut Interp, a: Args, name: &str, op: Binary) -> R<Value> {
-    let [x, y, _name] = a.bind(name, ["x", "y", "name=None"])?;
-    let (x, y) = pair(it, &req(x), &req(y))?;
-    let (x, y) = if op == Binary::Div && name != "realdiv" {
-        super::ops::true_div_operands(&x, &y)
-    } else {
-        (x, y)
-    };
-    t(ew::binary(op, &x, &y)?)
+binary! {
+    /// Returns x + y element-wise.
+    dispatch ["tf.add", "tf.math.add"] fn add => |x, y| ew::binary(Binary::Add, &x, &y)?;
+    /// Returns x - y element-wise.
+    dispatch ["tf.math.subtract", "tf.subtract"] fn subtract => |x, y| ew::binary(Binary::Sub, &x, &y)?;
+    /// Returns an element-wise x * y.
+    dispatch ["tf.math.multiply", "tf.multiply"] fn multiply => |x, y| ew::binary(Binary::Mul, &x, &y)?;
+    /// Computes Python style division of `x` by `y`.
+    dispatch ["tf.divide", "tf.math.divide"] fn divide => |x, y| true_div(&x, &y)?;
+    /// Divides x / y elementwise (using Python 3 division operator semantics).
+    dispatch ["tf.math.truediv", "tf.truediv"] fn truediv => |x, y| true_div(&x, &y)?;
+    /// Returns x / y element-wise for real types.
+    op("real_div") ["tf.realdiv"] fn realdiv => |x, y| ew::binary(Binary::Div, &x, &y)?;
+    /// Divides `x / y` elementwise, rounding toward the most negative integer.
+    dispatch ["tf.math.floordiv"] fn floordiv => |x, y| ew::binary(Binary::FloorDiv, &x, &y)?;
+    /// Returns element-wise remainder of division.
+    op("floor_mod") ["tf.math.floormod", "tf.math.mod"] fn floormod => |x, y| ew::binary(Binary::FloorMod, &x, &y)?;
+    /// Computes the power of one value to another.
+    dispatch ["tf.math.pow", "tf.pow"] fn pow => |x, y| ew::binary(Binary::Pow, &x, &y)?;
+    /// Returns the max of x and y (i.e. x > y ? x : y) element-wise.
+    python ["tf.math.maximum", "tf.maximum"] fn maximum => |x, y| ew::binary(Binary::Maximum, &x, &y)?;
+    /// Returns the min of x and y (i.e. x < y ? x : y) element-wise.
+    python ["tf.math.minimum", "tf.minimum"] fn minimum => |x, y| ew::binary(Binary::Minimum, &x, &y)?;
+    /// Returns conj(x - y)(x - y) element-wise.
+    python ["tf.math.squared_difference"] fn squared_difference => |x, y| ew::binary(Binary::SquaredDifference, &x, &y)?;
+    /// Returns the truth value of (x == y) element-wise.
+    dispatch ["tf.equal", "tf.math.equal"] fn equal => |x, y| ew::compare(Compare::Equal, &x, &y)?;
+    /// Returns the truth value of (x != y) element-wise.
+    dispatch ["tf.math.not_equal", "tf.not_equal"] fn not_equal => |x, y| ew::compare(Compare::NotEqual, &x, &y)?;
+    /// Returns the truth value of (x < y) element-wise.
+    python ["tf.less", "tf.math.less"] fn less => |x, y| ew::compare(Compare::Less, &x, &y)?;
+    /// Returns the truth value of (x <= y) element-wise.
+    python ["tf.less_equal", "tf.math.less_equal"] fn less_equal => |x, y| ew::compare(Compare::LessEqual, &x, &y)?;
+    /// Returns the truth value of (x > y) element-wise.
+    python ["tf.greater", "tf.math.greater"] fn greater => |x, y| ew::compare(Compare::Greater, &x, &y)?;
+    /// Returns the truth value of (x >= y) element-wise.
+    python ["tf.greater_equal", "tf.math.greater_equal"] fn greater_equal => |x, y| ew::compare(Compare::GreaterEqual, &x, &y)?;
+    /// Returns the truth value of x AND y element-wise.
+    python ["tf.logical_and", "tf.math.logical_and"] fn logical_and => |x, y| ew::logical(Logical::And, &x, &y)?;
+    /// Returns the truth value of x OR y element-wise.
+    python ["tf.logical_or", "tf.math.logical_or"] fn logical_or => |x, y| ew::logical(Logical::Or, &x, &y)?;
+    /// Computes a safe divide which returns 0 if `y` (denominator) is zero.
+    dispatch ["tf.math.divide_no_nan"] fn divide_no_nan => |x, y| divide_no_nan_of(&x, &y)?;
 }
 
-macro_rules! binary_fns {
-    ($($fname:ident => ($py:expr, $op:expr)),* $(,)?) => {
-        $(fn $fname(it: &mut Interp, a: Args) -> R<Value> { binary_value(it, a, $py, $op) })*
-        const BINARY: &[(&str, NativeFn)] = &[$(($py, $fname)),*];
-    };
+builtin! {
+    /// Logical XOR function.
+    dispatch ["tf.math.logical_xor"]
+    fn logical_xor(it, x, y, name = "LogicalXor") {
+        let (x, y) = pair(it, &x, &y)?;
+        t(ew::logical(Logical::Xor, &x, &y)?)
+    }
 }
 
-binary_fns! {
-    b_add => ("add", Binary::Add),
-    b_subtract => ("subtract", Binary::Sub),
-    b_multiply => ("multiply", Binary::Mul),
-    b_divide => ("divide", Binary::Div),
-    b_truediv => ("truediv", Binary::Div),
-    b_realdiv => ("realdiv", Binary::Div),
-    b_floordiv => ("floordiv", Binary::FloorDiv),
-    b_floormod => ("floormod", Binary::FloorMod),
-    b_mod => ("mod", Binary::FloorMod),
-    b_pow => ("pow", Binary::Pow),
-    b_maximum => ("maximum", Binary::Maximum),
-    b_minimum => ("minimum", Binary::Minimum),
-    b_squared_difference => ("squared_difference", Binary::SquaredDifference),
+/// Python 3 division: integers divide into floats.
+fn true_div(x: &Tensor, y: &Tensor) -> R<Tensor> {
+    let (x, y) = super::ops::true_div_operands(x, y);
+    Ok(ew::binary(Binary::Div, &x, &y)?)
 }
 
-fn compare_value(it: &mut Interp, a: Args, name: &str, op: Compare) -> R<Value> {
-    let [x, y, _name] = a.bind(name, ["x", "y", "name=None"])?;
-    let (x, y) = pair(it, &req(x), &req(y))?;
-    t(ew::compare(op, &x, &y)?)
-}
-
-macro_rules! compare_fns {
-    ($($fname:ident => ($py:expr, $op:expr)),* $(,)?) => {
-        $(fn $fname(it: &mut Interp, a: Args) -> R<Value> { compare_value(it, a, $py, $op) })*
-        const COMPARE: &[(&str, NativeFn)] = &[$(($py, $fname)),*];
-    };
-}
-
-compare_fns! {
-    c_equal => ("equal", Compare::Equal),
-    c_not_equal => ("not_equal", Compare::NotEqual),
-    c_less => ("less", Compare::Less),
-    c_less_equal => ("less_equal", Compare::LessEqual),
-    c_greater => ("greater", Compare::Greater),
-    c_greater_equal => ("greater_equal", Compare::GreaterEqual),
-}
-
-fn logical_value(it: &mut Interp, a: Args, name: &str, op: Logical) -> R<Value> {
-    let [x, y, _name] = a.bind(name, ["x", "y", "name=None"])?;
-    let (x, y) = pair(it, &req(x), &req(y))?;
-    t(ew::logical(op, &x, &y)?)
-}
-
-fn divide_no_nan(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, y, _name] = a.bind("divide_no_nan", ["x", "y", "name=None"])?;
-    let (x, y) = pair(it, &req(x), &req(y))?;
-    let q = ew::binary(Binary::Div, &x, &y)?;
+fn divide_no_nan_of(x: &Tensor, y: &Tensor) -> R<Tensor> {
+    let q = ew::binary(Binary::Div, x, y)?;
     let zero = Tensor::zeros(y.dtype(), &[]);
-    let is_zero = ew::compare(Compare::Equal, &y, &zero)?;
+    let is_zero = ew::compare(Compare::Equal, y, &zero)?;
     let zeros = Tensor::zeros(q.dtype(), q.shape());
     let mask = crate::tensor::ops::shape::broadcast_to(&is_zero, q.shape())?;
-    t(crate::tensor::ops::select::select(&mask, &zeros, &q)?)
+    Ok(crate::tensor::ops::select::select(&mask, &zeros, &q)?)
 }
 
 /// The `axis` argument of reductions: None, an int, or a list.
@@ -174,32 +197,63 @@ pub fn axes_arg(it: &mut Interp, v: Option<Value>) -> R<Option<Vec<i64>>> {
     }
 }
 
-fn reduce_value(it: &mut Interp, a: Args, name: &str, op: Reduce) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind(
-        name,
-        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    t(reduce::reduce(op, &x, axes.as_deref(), keep)?)
+/// The input, axes and keepdims flag every reduction takes.
+fn reduction_args(
+    it: &mut Interp,
+    x: &Value,
+    axis: Value,
+    keepdims: &Value,
+) -> R<(Tensor, Option<Vec<i64>>, bool)> {
+    let x = to_tensor(it, x, None)?;
+    let axes = axes_arg(it, given(axis))?;
+    let keep = it.truthy(keepdims)?;
+    Ok((x, axes, keep))
 }
 
-macro_rules! reduce_fns {
-    ($($fname:ident => ($py:expr, $op:expr)),* $(,)?) => {
-        $(fn $fname(it: &mut Interp, a: Args) -> R<Value> { reduce_value(it, a, $py, $op) })*
-        const REDUCE: &[(&str, NativeFn)] = &[$(($py, $fname)),*];
-    };
+/// Declares reductions over `axis` with `keepdims`.
+macro_rules! reductions {
+    ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => |$x:ident, $axes:ident, $keep:ident| $body:expr;)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            dispatch [$($path),+]
+            fn $name(it, input_tensor, axis = None, keepdims = False, name = None) {
+                let ($x, $axes, $keep) = reduction_args(it, &input_tensor, axis, &keepdims)?;
+                let $axes = $axes.as_deref();
+                t($body)
+            }
+        }
+    )*};
 }
 
-reduce_fns! {
-    r_sum => ("reduce_sum", Reduce::Sum),
-    r_mean => ("reduce_mean", Reduce::Mean),
-    r_max => ("reduce_max", Reduce::Max),
-    r_min => ("reduce_min", Reduce::Min),
-    r_prod => ("reduce_prod", Reduce::Prod),
-    r_any => ("reduce_any", Reduce::Any),
-    r_all => ("reduce_all", Reduce::All),
+reductions! {
+    /// Computes the sum of elements across dimensions of a tensor.
+    ["tf.math.reduce_sum", "tf.reduce_sum"] fn reduce_sum => |x, axes, keep| reduce::reduce(Reduce::Sum, &x, axes, keep)?;
+    /// Computes the mean of elements across dimensions of a tensor.
+    ["tf.math.reduce_mean", "tf.reduce_mean"] fn reduce_mean => |x, axes, keep| reduce::reduce(Reduce::Mean, &x, axes, keep)?;
+    /// Computes `tf.math.maximum` of elements across dimensions of a tensor.
+    ["tf.math.reduce_max", "tf.reduce_max"] fn reduce_max => |x, axes, keep| reduce::reduce(Reduce::Max, &x, axes, keep)?;
+    /// Computes the `tf.math.minimum` of elements across dimensions of a tensor.
+    ["tf.math.reduce_min", "tf.reduce_min"] fn reduce_min => |x, axes, keep| reduce::reduce(Reduce::Min, &x, axes, keep)?;
+    /// Computes `tf.math.multiply` of elements across dimensions of a tensor.
+    ["tf.math.reduce_prod", "tf.reduce_prod"] fn reduce_prod => |x, axes, keep| reduce::reduce(Reduce::Prod, &x, axes, keep)?;
+    /// Computes `tf.math.logical_or` of elements across dimensions of a tensor.
+    ["tf.math.reduce_any", "tf.reduce_any"] fn reduce_any => |x, axes, keep| reduce::reduce(Reduce::Any, &x, axes, keep)?;
+    /// Computes `tf.math.logical_and` of elements across dimensions of a tensor.
+    ["tf.math.reduce_all", "tf.reduce_all"] fn reduce_all => |x, axes, keep| reduce::reduce(Reduce::All, &x, axes, keep)?;
+    /// Computes the standard deviation of elements across dimensions of a tensor.
+    ["tf.math.reduce_std"] fn reduce_std => |x, axes, keep| ew::unary(Unary::Sqrt, &variance(&x, axes, keep)?)?;
+    /// Computes the variance of elements across dimensions of a tensor.
+    ["tf.math.reduce_variance"] fn reduce_variance => |x, axes, keep| variance(&x, axes, keep)?;
+    /// Computes log(sum(exp(elements across dimensions of a tensor))).
+    ["tf.math.reduce_logsumexp"] fn reduce_logsumexp => |x, axes, keep| logsumexp(&x, axes, keep)?;
+}
+
+fn logsumexp(x: &Tensor, axes: Option<&[i64]>, keep: bool) -> R<Tensor> {
+    let m = reduce::reduce(Reduce::Max, x, axes, true)?;
+    let e = ew::unary(Unary::Exp, &ew::binary(Binary::Sub, x, &m)?)?;
+    let s = reduce::reduce(Reduce::Sum, &e, axes, keep)?;
+    let m2 = reduce::reduce(Reduce::Max, x, axes, keep)?;
+    Ok(ew::binary(Binary::Add, &ew::unary(Unary::Log, &s)?, &m2)?)
 }
 
 /// Variance: mean of squared deviations (float inputs only).
@@ -215,256 +269,160 @@ fn variance(x: &Tensor, axes: Option<&[i64]>, keep: bool) -> R<Tensor> {
     Ok(reduce::reduce(Reduce::Mean, &d, axes, keep)?)
 }
 
-fn reduce_std(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind(
-        "reduce_std",
-        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    t(ew::unary(
-        Unary::Sqrt,
-        &variance(&x, axes.as_deref(), keep)?,
-    )?)
+builtin! {
+    /// Computes number of nonzero elements across dimensions of a tensor.
+    dispatch ["tf.math.count_nonzero"]
+    fn count_nonzero(it, input, axis = None, keepdims = None, dtype = tf.int64, name = None) {
+        let (x, axes, keep) = reduction_args(it, &input, axis, &keepdims)?;
+        let nz = x.cast(DType::Bool).cast(DType::I64);
+        t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_arg(&dtype)?))
+    }
 }
 
-fn reduce_variance(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind(
-        "reduce_variance",
-        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    t(variance(&x, axes.as_deref(), keep)?)
+fn arg_reduce(it: &mut Interp, x: &Value, axis: Value, out: &Value, max: bool) -> R<Value> {
+    let x = to_tensor(it, x, None)?;
+    let axis = given(axis)
+        .map(|v| i64_arg(&v, "axis"))
+        .transpose()?
+        .unwrap_or(0);
+    t(reduce::arg_reduce(max, &x, axis, dtype_arg(out)?)?)
 }
 
-fn reduce_logsumexp(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, _name] = a.bind(
-        "reduce_logsumexp",
-        ["input_tensor", "axis=None", "keepdims=False", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    let m = reduce::reduce(Reduce::Max, &x, axes.as_deref(), true)?;
-    let e = ew::unary(Unary::Exp, &ew::binary(Binary::Sub, &x, &m)?)?;
-    let s = reduce::reduce(Reduce::Sum, &e, axes.as_deref(), keep)?;
-    let m2 = reduce::reduce(Reduce::Max, &x, axes.as_deref(), keep)?;
-    t(ew::binary(Binary::Add, &ew::unary(Unary::Log, &s)?, &m2)?)
+builtin! {
+    /// Returns the index with the largest value across axes of a tensor.
+    dispatch ["tf.argmax", "tf.math.argmax"]
+    fn argmax(it, input, axis = None, output_type = tf.int64, name = None) {
+        arg_reduce(it, &input, axis, &output_type, true)
+    }
 }
 
-fn count_nonzero(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, keepdims, dtype, _name] = a.bind(
-        "count_nonzero",
-        [
-            "input",
-            "axis=None",
-            "keepdims=None",
-            "dtype=tf.int64",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    let nz = x.cast(DType::Bool).cast(DType::I64);
-    t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_or(dtype, DType::I64)?))
+builtin! {
+    /// Returns the index with the smallest value across axes of a tensor.
+    dispatch ["tf.argmin", "tf.math.argmin"]
+    fn argmin(it, input, axis = None, output_type = tf.int64, name = None) {
+        arg_reduce(it, &input, axis, &output_type, false)
+    }
 }
 
-fn arg_value(it: &mut Interp, a: Args, max: bool) -> R<Value> {
-    let name = if max { "argmax" } else { "argmin" };
-    let [x, axis, out, _name] = a.bind(
-        name,
-        ["input", "axis=None", "output_type=tf.int64", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    t(reduce::arg_reduce(
-        max,
-        &x,
-        axis,
-        dtype_or(out, DType::I64)?,
-    )?)
+builtin! {
+    /// Computes the norm of vectors, matrices, and tensors.
+    dispatch ["tf.linalg.norm", "tf.norm"]
+    fn norm(it, tensor, ord = "euclidean", axis = None, keepdims = None, name = None) {
+        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims)?;
+        let axes = axes.as_deref();
+        let ord = match ord {
+            Value::Str(s) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
+            v => f64_arg(&v, "ord")?,
+        };
+        let abs = || ew::unary(Unary::Abs, &x);
+        t(if ord == 1.0 {
+            reduce::reduce(Reduce::Sum, &abs()?, axes, keep)?
+        } else if ord.is_infinite() {
+            reduce::reduce(Reduce::Max, &abs()?, axes, keep)?
+        } else {
+            let sq = ew::binary(Binary::Mul, &x, &x)?;
+            ew::unary(Unary::Sqrt, &reduce::reduce(Reduce::Sum, &sq, axes, keep)?)?
+        })
+    }
 }
 
-fn norm(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, ord, axis, keepdims, _name] = a.bind(
-        "norm",
-        [
-            "tensor",
-            "ord='euclidean'",
-            "axis=None",
-            "keepdims=None",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axes_arg(it, axis)?;
-    let keep = it.flag(keepdims, false)?;
-    let ord = match ord {
-        None => 2.0,
-        Some(Value::Str(s)) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
-        Some(v) => f64_arg(&v, "ord")?,
-    };
-    let r = if ord == 1.0 {
-        reduce::reduce(
-            Reduce::Sum,
-            &ew::unary(Unary::Abs, &x)?,
-            axes.as_deref(),
-            keep,
-        )?
-    } else if ord.is_infinite() {
-        reduce::reduce(
-            Reduce::Max,
-            &ew::unary(Unary::Abs, &x)?,
-            axes.as_deref(),
-            keep,
-        )?
-    } else {
-        let sq = ew::binary(Binary::Mul, &x, &x)?;
-        ew::unary(
-            Unary::Sqrt,
-            &reduce::reduce(Reduce::Sum, &sq, axes.as_deref(), keep)?,
-        )?
-    };
-    t(r)
-}
-
-fn cumulative(it: &mut Interp, a: Args, prod: bool) -> R<Value> {
-    let name = if prod { "cumprod" } else { "cumsum" };
-    let [x, axis, exclusive, reverse, _name] = a.bind(
-        name,
-        [
-            "x",
-            "axis=0",
-            "exclusive=False",
-            "reverse=False",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    let ex = it.flag(exclusive, false)?;
-    let rev = it.flag(reverse, false)?;
+fn cumulative(
+    it: &mut Interp,
+    x: &Value,
+    axis: &Value,
+    ex: &Value,
+    rev: &Value,
+    prod: bool,
+) -> R<Value> {
+    let x = to_tensor(it, x, None)?;
+    let axis = i64_arg(axis, "axis")?;
+    let ex = it.truthy(ex)?;
+    let rev = it.truthy(rev)?;
     t(reduce::cumulative(prod, &x, axis, ex, rev)?)
 }
 
-fn clip_by_value(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, lo, hi, _name] = a.bind(
-        "clip_by_value",
-        ["t", "clip_value_min", "clip_value_max", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let lo = to_tensor(it, &req(lo), Some(x.dtype()))?;
-    let hi = to_tensor(it, &req(hi), Some(x.dtype()))?;
-    let r = ew::binary(Binary::Minimum, &x, &hi)?;
-    let r = ew::binary(Binary::Maximum, &r, &lo)?;
-    if r.shape() != x.shape() {
-        return Err(value_err(
-            "clip_by_value: the clip bounds must broadcast to the shape of t",
-        ));
+builtin! {
+    /// Compute the cumulative sum of the tensor `x` along `axis`.
+    dispatch ["tf.cumsum", "tf.math.cumsum"]
+    fn cumsum(it, x, axis = 0, exclusive = False, reverse = False, name = None) {
+        cumulative(it, &x, &axis, &exclusive, &reverse, false)
     }
-    t(r)
 }
 
-fn clip_by_norm(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, clip, axes, _name] =
-        a.bind("clip_by_norm", ["t", "clip_norm", "axes=None", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let clip = to_tensor(it, &req(clip), Some(x.dtype()))?;
-    let axes = axes_arg(it, axes)?;
-    let l2 = ew::unary(
-        Unary::Sqrt,
-        &reduce::reduce(
-            Reduce::Sum,
-            &ew::binary(Binary::Mul, &x, &x)?,
-            axes.as_deref(),
-            true,
-        )?,
-    )?;
-    let scaled = ew::binary(Binary::Mul, &x, &clip)?;
-    let denom = ew::binary(Binary::Maximum, &l2, &clip)?;
-    t(ew::binary(Binary::Div, &scaled, &denom)?)
-}
-
-fn matmul(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, y, ta, tb, adj_a, adj_b, _sa, _sb, _out, _name] = a.bind(
-        "matmul",
-        [
-            "a",
-            "b",
-            "transpose_a=False",
-            "transpose_b=False",
-            "adjoint_a=False",
-            "adjoint_b=False",
-            "a_is_sparse=False",
-            "b_is_sparse=False",
-            "output_type=None",
-            "name=None",
-        ],
-    )?;
-    let (x, y) = pair(it, &req(x), &req(y))?;
-    let ta = it.flag(ta, false)? || it.flag(adj_a, false)?;
-    let tb = it.flag(tb, false)? || it.flag(adj_b, false)?;
-    t(crate::tensor::ops::linalg::matmul(&x, &y, ta, tb)?)
-}
-
-fn add_n(it: &mut Interp, a: Args) -> R<Value> {
-    let [inputs, _name] = a.bind("add_n", ["inputs", "name=None"])?;
-    let items: Vec<Value> = it.iterate(&req(inputs))?.collect();
-    let mut acc: Option<Tensor> = None;
-    for v in items {
-        let x = to_tensor(it, &v, acc.as_ref().map(|a| a.dtype()))?;
-        acc = Some(match acc {
-            None => x,
-            Some(s) => ew::binary(Binary::Add, &s, &x)?,
-        });
+builtin! {
+    /// Compute the cumulative product of the tensor `x` along `axis`.
+    dispatch ["tf.math.cumprod"]
+    fn cumprod(it, x, axis = 0, exclusive = False, reverse = False, name = None) {
+        cumulative(it, &x, &axis, &exclusive, &reverse, true)
     }
-    acc.map(Value::Tensor).ok_or_else(|| {
-        value_err("inputs must be a list of at least one Tensor with the same dtype and shape")
-    })
 }
 
-pub fn install(tf: &Module, math: &Module, linalg: &Module) {
-    for (name, f) in UNARY.iter().chain(BINARY).chain(COMPARE).chain(REDUCE) {
-        add_all(math, &[(name, *f)]);
-        if !MATH_ONLY.contains(name) {
-            add_all(tf, &[(name, *f)]);
+builtin! {
+    /// Clips tensor values to a specified min and max.
+    dispatch ["tf.clip_by_value"]
+    fn clip_by_value(it, t, clip_value_min, clip_value_max, name = None) {
+        let x = to_tensor(it, &t, None)?;
+        let lo = to_tensor(it, &clip_value_min, Some(x.dtype()))?;
+        let hi = to_tensor(it, &clip_value_max, Some(x.dtype()))?;
+        let r = ew::binary(Binary::Minimum, &x, &hi)?;
+        let r = ew::binary(Binary::Maximum, &r, &lo)?;
+        if r.shape() != x.shape() {
+            return Err(value_err(
+                "clip_by_value: the clip bounds must broadcast to the shape of t",
+            ));
         }
+        Ok(Value::Tensor(r))
     }
-    let more: &[(&str, NativeFn)] = &[
-        ("logical_and", |it, a| {
-            logical_value(it, a, "logical_and", Logical::And)
-        }),
-        ("logical_or", |it, a| {
-            logical_value(it, a, "logical_or", Logical::Or)
-        }),
-        ("logical_xor", |it, a| {
-            logical_value(it, a, "logical_xor", Logical::Xor)
-        }),
-        ("argmax", |it, a| arg_value(it, a, true)),
-        ("argmin", |it, a| arg_value(it, a, false)),
-        ("norm", norm),
-        ("cumsum", |it, a| cumulative(it, a, false)),
-        ("cumprod", |it, a| cumulative(it, a, true)),
-        ("clip_by_value", clip_by_value),
-        ("matmul", matmul),
-        ("add_n", add_n),
-    ];
-    add_all(tf, more);
-    add_all(math, more);
-    add_all(
-        math,
-        &[
-            ("divide_no_nan", divide_no_nan),
-            ("reduce_std", reduce_std),
-            ("reduce_variance", reduce_variance),
-            ("reduce_logsumexp", reduce_logsumexp),
-            ("count_nonzero", count_nonzero),
-        ],
-    );
-    add_all(tf, &[("clip_by_norm", clip_by_norm)]);
-    add_all(linalg, &[("matmul", matmul), ("norm", norm)]);
+}
+
+builtin! {
+    /// Clips tensor values to a maximum L2-norm.
+    dispatch ["tf.clip_by_norm"]
+    fn clip_by_norm(it, t, clip_norm, axes = None, name = None) {
+        let x = to_tensor(it, &t, None)?;
+        let clip = to_tensor(it, &clip_norm, Some(x.dtype()))?;
+        let axes = axes_arg(it, given(axes))?;
+        let sq = ew::binary(Binary::Mul, &x, &x)?;
+        let l2 = ew::unary(
+            Unary::Sqrt,
+            &reduce::reduce(Reduce::Sum, &sq, axes.as_deref(), true)?,
+        )?;
+        let scaled = ew::binary(Binary::Mul, &x, &clip)?;
+        let denom = ew::binary(Binary::Maximum, &l2, &clip)?;
+        Ok(Value::Tensor(ew::binary(Binary::Div, &scaled, &denom)?))
+    }
+}
+
+builtin! {
+    /// Multiplies matrix `a` by matrix `b`, producing `a` * `b`.
+    dispatch ["tf.linalg.matmul", "tf.matmul"]
+    fn matmul(
+        it, a, b, transpose_a = False, transpose_b = False, adjoint_a = False,
+        adjoint_b = False, a_is_sparse = False, b_is_sparse = False, output_type = None,
+        name = None
+    ) {
+        let (x, y) = pair(it, &a, &b)?;
+        let ta = it.truthy(&transpose_a)? || it.truthy(&adjoint_a)?;
+        let tb = it.truthy(&transpose_b)? || it.truthy(&adjoint_b)?;
+        t(crate::tensor::ops::linalg::matmul(&x, &y, ta, tb)?)
+    }
+}
+
+builtin! {
+    /// Returns the element-wise sum of a list of tensors.
+    dispatch ["tf.add_n", "tf.math.add_n"]
+    fn add_n(it, inputs, name = None) {
+        let items: Vec<Value> = it.iterate(&inputs)?.collect();
+        let mut acc: Option<Tensor> = None;
+        for v in items {
+            let x = to_tensor(it, &v, acc.as_ref().map(|a| a.dtype()))?;
+            acc = Some(match acc {
+                None => x,
+                Some(s) => ew::binary(Binary::Add, &s, &x)?,
+            });
+        }
+        acc.map(Value::Tensor).ok_or_else(|| {
+            value_err("inputs must be a list of at least one Tensor with the same dtype and shape")
+        })
+    }
 }

@@ -227,17 +227,8 @@ pub fn install(tf: &Module, math: &Module, nn: &Module, random: &Module) {
             }),
             ("elu", |it, a| t(elu(&features(it, &a, "elu")?, 1.0)?)),
             ("selu", |it, a| t(selu(&features(it, &a, "selu")?)?)),
-            ("softplus", |it, a| {
-                t(ew::unary(Unary::Softplus, &features(it, &a, "softplus")?)?)
-            }),
             ("softsign", |it, a| {
                 t(ew::unary(Unary::Softsign, &features(it, &a, "softsign")?)?)
-            }),
-            ("sigmoid", |it, a| {
-                super::tf_math::unary_value(it, a, "sigmoid", Unary::Sigmoid)
-            }),
-            ("tanh", |it, a| {
-                super::tf_math::unary_value(it, a, "tanh", Unary::Tanh)
             }),
             ("softmax", |it, a| softmax_fn(it, a, false)),
             ("log_softmax", |it, a| softmax_fn(it, a, true)),
