@@ -137,9 +137,59 @@ pub fn vars(it: &Interp) -> String {
     rows.join("\n") + "\n"
 }
 
+/// How `describe` lays a declared builtin out: `help(x)` as Python's help does, `x?` as
+/// IPython's inspector does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layout<'a> {
+    Help,
+    /// `x?`, with `x` as typed.
+    Inspect(&'a str),
+}
+
+/// A declared builtin: its signature and description from its declaration.
+fn describe_decl(d: &crate::eval::decl::Decl, module: &str, layout: Layout) -> String {
+    let sig = d.signature();
+    let is_class = d.name.starts_with(|c: char| c.is_ascii_uppercase());
+    match layout {
+        Layout::Help if is_class => format!(
+            "Help on class {} in module {}:\n\nclass {}\n |  {}\n |  \n |  {}\n",
+            d.name,
+            module,
+            d.name,
+            sig,
+            d.summary()
+        ),
+        Layout::Help => format!(
+            "Help on function {} in module {}:\n\n{}\n    {}\n",
+            d.name,
+            module,
+            sig,
+            d.summary()
+        ),
+        Layout::Inspect(typed) => format!(
+            "Signature: {}{}\nDocstring: {}\nType:      {}\n",
+            typed
+                .rsplit_once('.')
+                .map(|(m, _)| format!("{}.", m))
+                .unwrap_or_default(),
+            sig,
+            d.summary(),
+            if is_class { "type" } else { "function" }
+        ),
+    }
+}
+
 /// `help(x)` / `x?`: what a value is.
-pub fn describe(it: &mut Interp, v: &Value) -> String {
+pub fn describe(it: &mut Interp, v: &Value, layout: Layout) -> String {
     let mut out = String::new();
+    if let (Value::Builtin(b), Some(d)) = (v, crate::eval::decl::decl_of(v)) {
+        let module = b
+            .name
+            .rsplit_once('.')
+            .map(|(m, _)| m)
+            .unwrap_or("builtins");
+        return describe_decl(d, module, layout);
+    }
     match v {
         Value::Function(f) => {
             let p = &f.def.params;

@@ -91,7 +91,7 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         crate::eval::Value::builtin("help", |it, a| {
             match a.pos.first() {
                 Some(v) => {
-                    let text = commands::describe(it, v);
+                    let text = commands::describe(it, v, commands::Layout::Help);
                     it.write_out(&text);
                 }
                 None => it.write_out(commands::HELP),
@@ -246,7 +246,8 @@ fn command(
                 .contains(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')) =>
         {
             if let Some(v) = it.run_expr(&t[..t.len() - 1]) {
-                out.push_str(commands::describe(&mut it, &v).trim_end());
+                let layout = commands::Layout::Inspect(&t[..t.len() - 1]);
+                out.push_str(commands::describe(&mut it, &v, layout).trim_end());
             }
         }
         _ => return None,
