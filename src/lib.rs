@@ -5,8 +5,7 @@
 //! |---|---|
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
 //! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
-//! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random |
-//! | [`autodiff`] | gradient tapes: recording ops, the reverse sweep, each op's gradient |
+//! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random, autodiff |
 //! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
 //! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
 //! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
@@ -17,7 +16,6 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod api;
-pub mod autodiff;
 pub mod data;
 pub mod eval;
 pub mod golden;

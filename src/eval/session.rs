@@ -62,7 +62,7 @@ impl Drop for Interp {
     fn drop(&mut self) {
         let vars = std::mem::take(&mut self.globals.borrow_mut().vars);
         drop(vars);
-        crate::autodiff::tape::stop_all();
+        crate::tensor::autodiff::tape::stop_all();
     }
 }
 

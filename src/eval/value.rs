@@ -139,7 +139,7 @@ impl Variable {
     /// starts watching a trainable one.
     pub fn read(&self) -> Tensor {
         let t = self.value.borrow().clone();
-        crate::autodiff::tape::variable_read(&t, self.trainable);
+        crate::tensor::autodiff::tape::variable_read(&t, self.trainable);
         t
     }
 

@@ -221,7 +221,7 @@ impl Tensor {
         if !self.dtype().is_float() {
             return out;
         }
-        crate::autodiff::record(&[self], out, |x, _y, g| {
+        crate::tensor::autodiff::record(&[self], out, |x, _y, g| {
             Ok(vec![Some(g.cast(x[0].dtype()))])
         })
     }
