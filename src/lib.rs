@@ -24,3 +24,26 @@ pub mod print;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;
+
+use eval::session::Output;
+use eval::Interp;
+
+/// Installs everything above the evaluator, in layer order: the `tf` module tree and numpy
+/// (`api`), then Keras (`nn`), then the data sets (`data`).
+pub fn install_all(it: &mut Interp) {
+    api::install(it);
+    nn::install(it);
+    data::install(it);
+}
+
+/// A full tensh session writing to `io`: the evaluator with every layer installed.
+pub fn session(io: Output, seed: Option<u64>) -> Interp {
+    let mut it = Interp::bare(io, seed);
+    install_all(&mut it);
+    it
+}
+
+/// A full tensh session writing to the process's stdout and stderr.
+pub fn stdio_session(seed: Option<u64>, color: bool) -> Interp {
+    session(Output::stdio(color), seed)
+}

@@ -183,7 +183,7 @@ impl Interp {
                 }
                 let native = inst.native.borrow().clone();
                 if let Some(n) = native {
-                    if let Some(x) = crate::api::native_attr(self, &n, v, name)? {
+                    if let Some(x) = (self.hooks.native_attr)(self, &n, v, name)? {
                         return Ok(x);
                     }
                 }
@@ -252,7 +252,7 @@ impl Interp {
                 "step" => Ok(Value::Int(*c)),
                 _ => Err(no_attr(v, name)),
             },
-            _ => match crate::api::value_attr(self, v, name)? {
+            _ => match (self.hooks.value_attr)(self, v, name)? {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
@@ -264,7 +264,7 @@ impl Interp {
             Value::Instance(inst) => {
                 let native = inst.native.borrow().clone();
                 if let Some(n) = native {
-                    if crate::api::native_set_attr(self, &n, obj, name, &v)? {
+                    if (self.hooks.native_set_attr)(self, &n, obj, name, &v)? {
                         return Ok(());
                     }
                 }
@@ -327,7 +327,7 @@ impl Interp {
                     obj.type_name()
                 ))),
             },
-            _ => crate::api::value_item(self, obj, index),
+            _ => (self.hooks.value_item)(self, obj, index),
         }
     }
 

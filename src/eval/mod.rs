@@ -8,7 +8,7 @@
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
 //! | `exec.rs` | statements |
 //! | `expr.rs` | expressions, comprehensions, assignment targets |
-//! | `ops.rs` | operators on Python values (tensors go to `api`) |
+//! | `ops.rs` | operators on Python values (tensors go through `hooks`) |
 //! | `call.rs` | calling functions, classes and methods |
 //! | `attrs.rs` | attributes of values and the methods of str, list, dict |
 //! | `repr.rs` | `repr()` and `str()` |
@@ -17,6 +17,7 @@
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | iteration over values |
+//! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
 pub mod attrs;
@@ -26,6 +27,7 @@ pub mod error;
 pub mod exec;
 pub mod expr;
 pub mod format;
+pub mod hooks;
 pub mod iter;
 pub mod ops;
 pub mod repr;
