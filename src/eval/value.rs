@@ -555,3 +555,14 @@ pub fn to_python_number(v: &Value) -> Value {
         _ => v.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    /// Values are moved and cloned on every step of the evaluator: they stay four words.
+    #[test]
+    fn value_is_small() {
+        assert!(std::mem::size_of::<Value>() <= 32);
+    }
+}
