@@ -10,7 +10,8 @@
 //! | `expr.rs` | expressions, comprehensions, assignment targets |
 //! | `ops.rs` | operators on Python values (tensors go through `hooks`) |
 //! | `call.rs` | calling functions, classes and methods |
-//! | `attrs.rs` | attributes of values and the methods of str, list, dict |
+//! | `attrs.rs` | attributes and subscripts of values; the names completion offers |
+//! | `methods.rs` | the methods of list, tuple, dict and set; the method names of the builtin types |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
 //! | `builtins.rs` | the builtin functions (print, len, range, ...) |
@@ -29,6 +30,7 @@ pub mod expr;
 pub mod format;
 pub mod hooks;
 pub mod iter;
+pub mod methods;
 pub mod ops;
 pub mod repr;
 pub mod scope;
