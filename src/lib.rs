@@ -1,15 +1,19 @@
 //! tensh: a REPL for tensor experiments that runs TensorFlow-2 notebook code on its own
 //! ndarray runtime and prints what TensorFlow prints.
 //!
+//! The modules are layers, bottom first; each imports only the ones before it.
+//!
 //! | module | owns |
 //! |---|---|
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
-//! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
 //! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random, autodiff |
+//! | [`print`] | numpy-style formatting and TensorFlow reprs |
+//! | [`eval`] | the Python evaluator: values, the session, statements and expressions, builtins, and the hooks the layers above install |
+//! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
 //! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
 //! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
-//! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
-//! | [`print`] | numpy-style formatting and TensorFlow reprs |
+//! | [`session`] | a full session: the evaluator with `api`, `nn` and `data` installed |
+//! | [`golden`] | the `tensh test` runner for golden transcripts |
 //! | [`repl`] | the interactive line editor and its commands |
 
 // Every unsafe block says why it is sound.

@@ -48,7 +48,8 @@ pub fn new_module(name: &str) -> Rc<Module> {
     Rc::new(Module::new(name))
 }
 
-/// Builds the module tree and registers what `import` can find.
+/// Builds the module tree, registers what `import` can find, and installs the hooks through
+/// which the evaluator reaches tensors.
 pub fn install(it: &mut Interp) {
     let tf = new_module("tensorflow");
     let math = new_module("tensorflow.math");
