@@ -1,23 +1,25 @@
 //! tensh: a REPL for tensor experiments that runs TensorFlow-2 notebook code on its own
 //! ndarray runtime and prints what TensorFlow prints.
 //!
+//! The modules are layers, bottom first; each imports only the ones before it.
+//!
 //! | module | owns |
 //! |---|---|
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
-//! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
-//! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random |
-//! | [`autodiff`] | gradient tapes: recording ops, the reverse sweep, each op's gradient |
+//! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random, autodiff |
+//! | [`print`] | numpy-style formatting and TensorFlow reprs |
+//! | [`eval`] | the Python evaluator: values, the session, statements and expressions, builtins, and the hooks the layers above install |
+//! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
 //! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
 //! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
-//! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
-//! | [`print`] | numpy-style formatting and TensorFlow reprs |
+//! | [`session`] | a full session: the evaluator with `api`, `nn` and `data` installed |
+//! | [`golden`] | the `tensh test` runner for golden transcripts |
 //! | [`repl`] | the interactive line editor and its commands |
 
 // Every unsafe block says why it is sound.
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod api;
-pub mod autodiff;
 pub mod data;
 pub mod eval;
 pub mod golden;
@@ -26,3 +28,27 @@ pub mod print;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;
+
+use eval::session::Output;
+use eval::Interp;
+
+/// Installs everything above the evaluator, in layer order: the `tf` module tree and numpy
+/// (`api`), then Keras (`nn`), then the data sets (`data`).
+pub fn install_all(it: &mut Interp) {
+    api::install(it);
+    nn::install(it);
+    data::install(it);
+    eval::decl::install(it, &[("tf", "tensorflow"), ("np", "numpy")]);
+}
+
+/// A full tensh session writing to `io`: the evaluator with every layer installed.
+pub fn session(io: Output, seed: Option<u64>) -> Interp {
+    let mut it = Interp::bare(io, seed);
+    install_all(&mut it);
+    it
+}
+
+/// A full tensh session writing to the process's stdout and stderr.
+pub fn stdio_session(seed: Option<u64>, color: bool) -> Interp {
+    session(Output::stdio(color), seed)
+}

@@ -7,7 +7,7 @@
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use tensh::eval::{Interp, Outcome};
+use tensh::eval::Outcome;
 use tensh::syntax::source::decode;
 
 #[global_allocator]
@@ -140,7 +140,7 @@ fn run(cli: Cli) -> u8 {
         None => {}
     }
     if let Some(code) = &cli.command {
-        let mut it = Interp::with_stdio(cli.seed, color);
+        let mut it = tensh::stdio_session(cli.seed, color);
         return (it.run(code, Some("<string>"), cli.keep_going) == Outcome::Failed) as u8;
     }
     if cli.files.is_empty() && std::io::stdin().is_terminal() {
@@ -151,7 +151,7 @@ fn run(cli: Cli) -> u8 {
     } else {
         cli.files.clone()
     };
-    let mut it = Interp::with_stdio(cli.seed, color);
+    let mut it = tensh::stdio_session(cli.seed, color);
     let mut failed = false;
     for f in &files {
         let (bytes, name) = if f == "-" {

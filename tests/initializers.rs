@@ -14,7 +14,7 @@ fn session() -> Interp {
         color: false,
         tty: false,
     };
-    Interp::new(io, Some(42))
+    tensh::session(io, Some(42))
 }
 
 fn stats(v: &[f64]) -> (f64, f64, f64, f64) {

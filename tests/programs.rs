@@ -8,7 +8,6 @@
 
 use proptest::prelude::*;
 use tensh::eval::session::Output;
-use tensh::eval::Interp;
 use tensh::golden::runner::SharedBuf;
 
 const NAMES: &[&str] = &["a", "b", "c", "x", "w"];
@@ -167,7 +166,7 @@ proptest! {
             color: false,
             tty: false,
         };
-        let mut it = Interp::new(io, Some(0));
+        let mut it = tensh::session(io, Some(0));
         let _ = it.run(&src, None, true);
         it.flush();
         drop(it);

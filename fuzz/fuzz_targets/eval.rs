@@ -9,7 +9,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use tensh::eval::session::Output;
-use tensh::eval::Interp;
 
 /// The running session's interrupt flag and when its run began (ms since START).
 struct Watch {
@@ -55,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
         color: false,
         tty: false,
     };
-    let mut it = Interp::new(io, Some(0));
+    let mut it = tensh::session(io, Some(0));
     it.carets = false;
     let w = watch();
     *w.flag.lock().unwrap() = Some(it.interrupt.clone());

@@ -3,6 +3,7 @@
 //! numbers, and back from tensors to Python numbers.
 
 use crate::eval::error::{raise, type_err, value_err, R};
+pub use crate::eval::value::{scalar_value, tensor_of, to_python_number};
 use crate::eval::{Interp, Value};
 use crate::tensor::{DType, Tensor};
 
@@ -181,25 +182,6 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
     Ok(Tensor::from_f64s(target, &flat.shape, &flat.vals))
 }
 
-/// A Python number of the tensor's element: what `.numpy()` gives for a 0-d tensor, as a
-/// plain value for arithmetic and formatting.
-pub fn scalar_value(t: &Tensor) -> Value {
-    match t.dtype() {
-        DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
-        DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
-        _ => Value::Int(t.item_i64().unwrap_or(0)),
-    }
-}
-
-/// The tensor behind a tensor-like value.
-pub fn tensor_of(v: &Value) -> Option<Tensor> {
-    match v {
-        Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
-        Value::Variable(var) => Some(var.read()),
-        _ => None,
-    }
-}
-
 /// `int(x)`, `float(x)`, `round(x)` of a one-element tensor.
 pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
     let t =
@@ -210,14 +192,6 @@ pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
         ));
     }
     Ok(scalar_value(&t))
-}
-
-/// A number for `%` formatting: tensors and numpy scalars become Python numbers.
-pub fn to_python_number(v: &Value) -> Value {
-    match tensor_of(v) {
-        Some(t) if t.size() == 1 => scalar_value(&t),
-        _ => v.clone(),
-    }
 }
 
 /// A list of integers from a list, tuple, TensorShape or 1-D tensor (shapes, axes, perms).

@@ -31,8 +31,8 @@ pub mod tf_nn;
 pub use attrs::{value_attr, value_item};
 pub use convert::{scalar_of, scalar_value, to_python_number};
 
-use crate::eval::error::{err, raise, type_err, R};
-use crate::eval::value::{Args, Module, NativeFn, Object};
+use crate::eval::error::{raise, type_err, R};
+use crate::eval::value::{Args, Module, NativeFn};
 use crate::eval::{Interp, Value};
 use crate::tensor::DType;
 use std::rc::Rc;
@@ -48,7 +48,8 @@ pub fn new_module(name: &str) -> Rc<Module> {
     Rc::new(Module::new(name))
 }
 
-/// Builds the module tree and registers what `import` can find.
+/// Builds the module tree, registers what `import` can find, and installs the hooks through
+/// which the evaluator reaches tensors.
 pub fn install(it: &mut Interp) {
     let tf = new_module("tensorflow");
     let math = new_module("tensorflow.math");
@@ -78,41 +79,18 @@ pub fn install(it: &mut Interp) {
             .insert(format!("tensorflow.{}", name), Value::Module(m.clone()));
     }
     it.modules.insert("numpy".into(), Value::Module(np));
-    crate::nn::install(it, &tf);
-    crate::data::install(it);
-}
-
-impl Interp {
-    /// `import NAME`: one of the modules tensh provides.
-    pub fn import_module(&mut self, name: &str) -> R<Value> {
-        if let Some(m) = self.modules.get(name) {
-            return Ok(m.clone());
-        }
-        // `import tensorflow.keras.layers` style paths reached through attributes.
-        let mut parts = name.split('.');
-        if let Some(first) = parts.next() {
-            if let Some(mut cur) = self.modules.get(first).cloned() {
-                for p in parts {
-                    match &cur {
-                        Value::Module(m) => match m.get(p) {
-                            Some(v) => cur = v,
-                            None => break,
-                        },
-                        _ => break,
-                    }
-                }
-                if let Value::Module(m) = &cur {
-                    if m.name.ends_with(name.rsplit('.').next().unwrap_or(name)) {
-                        return Ok(cur);
-                    }
-                }
-            }
-        }
-        Err(err(
-            "ModuleNotFoundError",
-            format!("No module named '{}'", name),
-        ))
-    }
+    let hooks = &mut it.hooks;
+    hooks.tensor_unary = ops::tensor_unary;
+    hooks.tensor_binary = ops::tensor_binary;
+    hooks.tensor_compare = ops::tensor_compare;
+    hooks.tensor_truth = tensor_truth;
+    hooks.tensor_iter = tensor_iter;
+    hooks.tensor_len = tensor_len;
+    hooks.tensor_abs = |it, x| call_tf(it, "abs", Args::new(vec![x]));
+    hooks.scalar_of = scalar_of;
+    hooks.value_attr = value_attr;
+    hooks.value_item = value_item;
+    hooks.isinstance_native = isinstance_native;
 }
 
 /// Iterating a tensor yields its rows (tensors), an array its rows (arrays or scalars).
@@ -192,67 +170,6 @@ pub fn isinstance_native(x: &Value, type_name: &str) -> bool {
         "tensorflow.TensorShape" => matches!(x, Value::Shape(_)),
         "tensorflow.DType" => matches!(x, Value::DType(_)),
         _ => false,
-    }
-}
-
-/// isinstance(x, obj) where obj is a native class object (Keras classes).
-pub fn isinstance_object(x: &Value, class: &dyn Object) -> bool {
-    crate::nn::isinstance(x, class)
-}
-
-/// Attributes that the native part of a user-class instance provides.
-pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) -> R<Option<Value>> {
-    crate::nn::native_attr(it, native, this, name)
-}
-
-pub fn native_set_attr(
-    it: &mut Interp,
-    native: &Value,
-    this: &Value,
-    name: &str,
-    v: &Value,
-) -> R<bool> {
-    crate::nn::native_set_attr(it, native, this, name, v)
-}
-
-/// Sets up the native part of an instance whose class derives from a native base.
-/// `args` is None at creation and Some when the class has no `__init__` of its own.
-pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Option<Args>) -> R<()> {
-    match base {
-        Value::ExcClass(_) => {
-            if let (Value::Instance(i), Some(a)) = (inst, args) {
-                i.dict
-                    .borrow_mut()
-                    .insert("args".into(), Value::tuple(a.pos));
-            }
-            Ok(())
-        }
-        _ => crate::nn::init_native_base(it, base, inst, args),
-    }
-}
-
-/// `super().NAME` when the next class up is native.
-pub fn native_super_attr(
-    it: &mut Interp,
-    base: &Value,
-    receiver: &Value,
-    name: &str,
-) -> R<Option<Value>> {
-    match base {
-        Value::ExcClass(_) if name == "__init__" => Ok(Some(Value::method(
-            receiver.clone(),
-            "__init__",
-            |_, recv, _, args| {
-                if let Value::Instance(i) = recv {
-                    i.dict
-                        .borrow_mut()
-                        .insert("args".into(), Value::tuple(args.pos));
-                }
-                Ok(Value::None)
-            },
-        ))),
-        Value::ExcClass(_) => Ok(None),
-        _ => crate::nn::native_super_attr(it, base, receiver, name),
     }
 }
 

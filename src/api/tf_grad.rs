@@ -1,12 +1,12 @@
-//! `tf.GradientTape` and `tf.stop_gradient`: the Python face of `crate::autodiff`.
+//! `tf.GradientTape` and `tf.stop_gradient`: the Python face of `crate::tensor::autodiff`.
 //! Sources and targets may be tensors, variables or nested lists, tuples and dicts of them;
 //! gradients come back in the same structure, None where a source is not connected.
 
 use super::convert::{tensor_of, to_tensor};
-use crate::autodiff::tape::{self, Tape, TapeRef};
 use crate::eval::error::{err, type_err, R};
 use crate::eval::value::{Args, Dict, Module, Object};
 use crate::eval::{Interp, Value};
+use crate::tensor::autodiff::tape::{self, Tape, TapeRef};
 use crate::tensor::ops::shape::{reshape_to, stack};
 use crate::tensor::Tensor;
 use std::any::Any;

@@ -1,86 +1,22 @@
-//! Attribute access and subscripts for every value, and the methods of Python's own types
-//! (str, list, dict, tuple, set). Tensor-like values are handed to `api`.
+//! Attribute access and subscripts for every value, and the attribute names completion
+//! offers. The methods of Python's own containers are in `methods.rs`; tensor-like values go
+//! through the hooks `api` installs.
 
 use super::error::{err, raise, type_err, R};
+use super::methods::{
+    dict_method, list_method, set_method, DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS,
+    TUPLE_METHODS,
+};
 use super::value::{Args, Bound, Callee, Dict, Value};
 use super::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub const STR_METHODS: &[&str] = &[
-    "upper",
-    "lower",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "split",
-    "rsplit",
-    "join",
-    "replace",
-    "startswith",
-    "endswith",
-    "find",
-    "rfind",
-    "index",
-    "count",
-    "format",
-    "center",
-    "ljust",
-    "rjust",
-    "zfill",
-    "title",
-    "capitalize",
-    "isdigit",
-    "isalpha",
-    "isspace",
-    "isalnum",
-    "isupper",
-    "islower",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "swapcase",
-    "casefold",
-    "isnumeric",
-    "isdecimal",
-    "isidentifier",
-    "expandtabs",
-];
-pub const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear",
-    "copy",
-];
-pub const DICT_METHODS: &[&str] = &[
-    "keys",
-    "values",
-    "items",
-    "get",
-    "pop",
-    "setdefault",
-    "update",
-    "clear",
-    "copy",
-    "popitem",
-];
-pub const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub const SET_METHODS: &[&str] = &[
-    "add",
-    "remove",
-    "discard",
-    "union",
-    "intersection",
-    "difference",
-    "copy",
-    "clear",
-    "pop",
-    "update",
-];
-
 fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
     list.iter().copied().find(|m| *m == name)
 }
 
-fn no_attr(v: &Value, name: &str) -> super::Flow {
+pub(super) fn no_attr(v: &Value, name: &str) -> super::Flow {
     err(
         "AttributeError",
         format!("'{}' object has no attribute '{}'", v.type_name(), name),
@@ -183,7 +119,7 @@ impl Interp {
                 }
                 let native = inst.native.borrow().clone();
                 if let Some(n) = native {
-                    if let Some(x) = crate::api::native_attr(self, &n, v, name)? {
+                    if let Some(x) = (self.hooks.native_attr)(self, &n, v, name)? {
                         return Ok(x);
                     }
                 }
@@ -252,7 +188,7 @@ impl Interp {
                 "step" => Ok(Value::Int(*c)),
                 _ => Err(no_attr(v, name)),
             },
-            _ => match crate::api::value_attr(self, v, name)? {
+            _ => match (self.hooks.value_attr)(self, v, name)? {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
@@ -264,7 +200,7 @@ impl Interp {
             Value::Instance(inst) => {
                 let native = inst.native.borrow().clone();
                 if let Some(n) = native {
-                    if crate::api::native_set_attr(self, &n, obj, name, &v)? {
+                    if (self.hooks.native_set_attr)(self, &n, obj, name, &v)? {
                         return Ok(());
                     }
                 }
@@ -327,7 +263,7 @@ impl Interp {
                     obj.type_name()
                 ))),
             },
-            _ => crate::api::value_item(self, obj, index),
+            _ => (self.hooks.value_item)(self, obj, index),
         }
     }
 
@@ -451,283 +387,6 @@ impl Interp {
                 obj.type_name()
             ))),
         }
-    }
-}
-
-fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let items: Vec<Value> = it.iterate(recv)?.collect();
-    let list = match recv {
-        Value::List(l) => Some(l.clone()),
-        _ => None,
-    };
-    let need_list = || list.clone().ok_or_else(|| no_attr(recv, name));
-    match name {
-        "append" => {
-            let [x] = args.bind("append", ["object"])?;
-            need_list()?.borrow_mut().push(x.unwrap_or(Value::None));
-            Ok(Value::None)
-        }
-        "extend" => {
-            let [x] = args.bind("extend", ["iterable"])?;
-            let new: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
-            need_list()?.borrow_mut().extend(new);
-            Ok(Value::None)
-        }
-        "insert" => {
-            let [i, x] = args.bind("insert", ["index", "object"])?;
-            let l = need_list()?;
-            let n = l.borrow().len() as i64;
-            let i = it.index_of(&i.unwrap_or(Value::Int(0)), "list")?;
-            let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-            l.borrow_mut().insert(i as usize, x.unwrap_or(Value::None));
-            Ok(Value::None)
-        }
-        "pop" => {
-            let [i] = args.bind("pop", ["index=-1"])?;
-            let l = need_list()?;
-            let n = l.borrow().len();
-            if n == 0 {
-                return raise("IndexError", "pop from empty list");
-            }
-            let i = match i {
-                Some(v) => it.index_of(&v, "list")?,
-                None => -1,
-            };
-            let i = norm_index(i, n, "pop")?;
-            let v = l.borrow_mut().remove(i);
-            Ok(v)
-        }
-        "remove" => {
-            let [x] = args.bind("remove", ["value"])?;
-            let x = x.unwrap_or(Value::None);
-            for (i, v) in items.iter().enumerate() {
-                if it.equal(v, &x)? {
-                    need_list()?.borrow_mut().remove(i);
-                    return Ok(Value::None);
-                }
-            }
-            raise("ValueError", "list.remove(x): x not in list")
-        }
-        "index" => {
-            let x = args.pos.first().cloned().unwrap_or(Value::None);
-            for (i, v) in items.iter().enumerate() {
-                if it.equal(v, &x)? {
-                    return Ok(Value::Int(i as i64));
-                }
-            }
-            let r = it.repr(&x)?;
-            raise(
-                "ValueError",
-                format!(
-                    "{} is not in {}",
-                    r,
-                    if list.is_some() { "list" } else { "tuple" }
-                ),
-            )
-        }
-        "count" => {
-            let x = args.pos.first().cloned().unwrap_or(Value::None);
-            let mut n = 0;
-            for v in &items {
-                if it.equal(v, &x)? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        }
-        "sort" => {
-            let [key, reverse] = args.bind("sort", ["*key=None", "*reverse=False"])?;
-            let sorted = super::builtins::sort_values(it, items, key, reverse)?;
-            *need_list()?.borrow_mut() = sorted;
-            Ok(Value::None)
-        }
-        "reverse" => {
-            need_list()?.borrow_mut().reverse();
-            Ok(Value::None)
-        }
-        "clear" => {
-            need_list()?.borrow_mut().clear();
-            Ok(Value::None)
-        }
-        "copy" => Ok(Value::list(items)),
-        _ => Err(no_attr(recv, name)),
-    }
-}
-
-fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Dict(d) = recv else {
-        return Err(no_attr(recv, name));
-    };
-    match name {
-        "keys" | "values" | "items" => {
-            let d = d.borrow();
-            let (kind, entries) = match name {
-                "keys" => ("dict_keys", d.keys.clone()),
-                "values" => ("dict_values", d.values.clone()),
-                _ => (
-                    "dict_items",
-                    d.keys
-                        .iter()
-                        .zip(&d.values)
-                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                        .collect(),
-                ),
-            };
-            Ok(Value::Object(std::rc::Rc::new(super::views::DictView {
-                kind,
-                entries,
-            })))
-        }
-        "get" => {
-            let [k, default] = args.bind("get", ["key", "default=None"])?;
-            let got = d.borrow().get(&k.unwrap_or(Value::None))?;
-            Ok(got.or(default).unwrap_or(Value::None))
-        }
-        "pop" => {
-            let k = args.pos.first().cloned().unwrap_or(Value::None);
-            let removed = d.borrow_mut().remove(&k)?;
-            match (removed, args.pos.get(1)) {
-                (Some(v), _) => Ok(v),
-                (None, Some(def)) => Ok(def.clone()),
-                (None, None) => raise("KeyError", it.repr(&k)?),
-            }
-        }
-        "popitem" => {
-            let last = d.borrow().keys.last().cloned();
-            match last {
-                Some(k) => {
-                    let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
-                    Ok(Value::tuple(vec![k, v]))
-                }
-                None => raise("KeyError", "'popitem(): dictionary is empty'"),
-            }
-        }
-        "setdefault" => {
-            let [k, default] = args.bind("setdefault", ["key", "default=None"])?;
-            let k = k.unwrap_or(Value::None);
-            let got = d.borrow().get(&k)?;
-            match got {
-                Some(v) => Ok(v),
-                None => {
-                    let v = default.unwrap_or(Value::None);
-                    d.borrow_mut().insert(k, v.clone())?;
-                    Ok(v)
-                }
-            }
-        }
-        "update" => {
-            if let Some(other) = args.pos.first() {
-                let pairs: Vec<(Value, Value)> = match other {
-                    Value::Dict(o) => {
-                        let o = o.borrow();
-                        o.keys
-                            .iter()
-                            .cloned()
-                            .zip(o.values.iter().cloned())
-                            .collect()
-                    }
-                    _ => {
-                        let mut v = Vec::new();
-                        for item in it.iterate(other)?.collect::<Vec<_>>() {
-                            let kv: Vec<Value> = it.iterate(&item)?.collect();
-                            if kv.len() != 2 {
-                                return raise(
-                                    "ValueError",
-                                    "dictionary update sequence element has wrong length",
-                                );
-                            }
-                            v.push((kv[0].clone(), kv[1].clone()));
-                        }
-                        v
-                    }
-                };
-                for (k, v) in pairs {
-                    d.borrow_mut().insert(k, v)?;
-                }
-            }
-            for (k, v) in args.kw {
-                d.borrow_mut().insert(Value::str(&k), v)?;
-            }
-            Ok(Value::None)
-        }
-        "clear" => {
-            *d.borrow_mut() = Dict::default();
-            Ok(Value::None)
-        }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
-        _ => Err(no_attr(recv, name)),
-    }
-}
-
-fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::Set(s) = recv else {
-        return Err(no_attr(recv, name));
-    };
-    let current = s.borrow().clone();
-    let arg = args.pos.first().cloned().unwrap_or(Value::None);
-    match name {
-        "add" | "update" => {
-            let mut items = current;
-            if name == "add" {
-                items.push(arg);
-            } else {
-                items.extend(it.iterate(&arg)?);
-            }
-            let Value::Set(new) = it.make_set(items)? else {
-                return Ok(Value::None);
-            };
-            *s.borrow_mut() = new.borrow().clone();
-            Ok(Value::None)
-        }
-        "remove" | "discard" | "pop" => {
-            if name == "pop" {
-                return match s.borrow_mut().pop() {
-                    Some(v) => Ok(v),
-                    None => raise("KeyError", "'pop from an empty set'"),
-                };
-            }
-            let mut found = None;
-            for (i, v) in current.iter().enumerate() {
-                if it.equal(v, &arg)? {
-                    found = Some(i);
-                }
-            }
-            match found {
-                Some(i) => {
-                    s.borrow_mut().remove(i);
-                }
-                None if name == "remove" => return raise("KeyError", it.repr(&arg)?),
-                None => {}
-            }
-            Ok(Value::None)
-        }
-        "union" => {
-            let mut items = current;
-            items.extend(it.iterate(&arg)?);
-            it.make_set(items)
-        }
-        "intersection" | "difference" => {
-            let other: Vec<Value> = it.iterate(&arg)?.collect();
-            let mut out = Vec::new();
-            for v in current {
-                let mut inside = false;
-                for o in &other {
-                    if it.equal(&v, o)? {
-                        inside = true;
-                    }
-                }
-                if inside == (name == "intersection") {
-                    out.push(v);
-                }
-            }
-            it.make_set(out)
-        }
-        "copy" => it.make_set(current),
-        "clear" => {
-            s.borrow_mut().clear();
-            Ok(Value::None)
-        }
-        _ => Err(no_attr(recv, name)),
     }
 }
 

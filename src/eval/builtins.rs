@@ -59,7 +59,7 @@ pub fn install(it: &mut Interp) {
                 Value::Int(i) => Ok(Value::Int(i.abs())),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
-                _ => crate::api::call_tf(it, "abs", Args::new(vec![x])),
+                _ => (it.hooks.tensor_abs)(it, x),
             }
         }),
         ("min", |it, a| min_max(it, a, "min")),
@@ -157,9 +157,10 @@ pub fn install(it: &mut Interp) {
             Ok(Value::Bool(true))
         }),
         ("type", super::types::b_type),
-        ("isinstance", |_, a| {
+        ("isinstance", |it, a| {
             let [x, t] = a.bind("isinstance", ["obj", "class_or_tuple"])?;
             Ok(Value::Bool(super::types::isinstance(
+                &it.hooks,
                 &x.unwrap_or(Value::None),
                 &t.unwrap_or(Value::None),
             )?))
@@ -438,7 +439,7 @@ fn b_len(it: &mut Interp, a: Args) -> R<Value> {
                 )))
             }
         },
-        _ => return crate::api::tensor_len(&x),
+        _ => return (it.hooks.tensor_len)(&x),
     };
     Ok(Value::Int(n as i64))
 }
@@ -538,7 +539,7 @@ fn b_int(it: &mut Interp, a: Args) -> R<Value> {
             ),
         },
         v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
-            let n = crate::api::scalar_of(&v, "int")?;
+            let n = (it.hooks.scalar_of)(&v, "int")?;
             match n {
                 Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
                 other => Ok(other),
@@ -577,7 +578,7 @@ fn b_float(it: &mut Interp, a: Args) -> R<Value> {
             }
         }
         v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
-            match crate::api::scalar_of(&v, "float")? {
+            match (it.hooks.scalar_of)(&v, "float")? {
                 Value::Int(i) => Ok(Value::Float(i as f64)),
                 Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
                 other => Ok(other),
@@ -663,12 +664,12 @@ pub fn round_half_even(x: f64, ndigits: i64) -> f64 {
     (x / p).round_ties_even() * p
 }
 
-fn b_round(_it: &mut Interp, a: Args) -> R<Value> {
+fn b_round(it: &mut Interp, a: Args) -> R<Value> {
     let [x, nd] = a.bind("round", ["number", "ndigits=None"])?;
     let x = x.unwrap_or(Value::None);
     let x = match &x {
         Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
-            crate::api::scalar_of(&x, "round")?
+            (it.hooks.scalar_of)(&x, "round")?
         }
         _ => x,
     };

@@ -205,7 +205,7 @@ impl Interp {
             native: RefCell::new(None),
         }));
         if let Some(base) = class.native_base() {
-            crate::api::init_native_base(self, &base, &inst, None)?;
+            self.init_native_base(&base, &inst, None)?;
         }
         match class.lookup_owner("__init__") {
             Some((init, owner)) => {
@@ -224,7 +224,7 @@ impl Interp {
             }
             None => {
                 if let Some(base) = class.native_base() {
-                    crate::api::init_native_base(self, &base, &inst, Some(args))?;
+                    self.init_native_base(&base, &inst, Some(args))?;
                 } else if !args.pos.is_empty() || !args.kw.is_empty() {
                     return raise("TypeError", format!("{}() takes no arguments", class.name));
                 }
@@ -285,7 +285,7 @@ impl Object for Super {
             }
         }
         if let Some(base) = self.class.native_base() {
-            return crate::api::native_super_attr(it, &base, &self.receiver, name);
+            return it.native_super_attr(&base, &self.receiver, name);
         }
         if name == "__init__" {
             return Ok(Some(Value::builtin("__init__", |_, _| Ok(Value::None))));

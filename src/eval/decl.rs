@@ -351,14 +351,19 @@ impl Bindable {
     }
 }
 
-/// Puts every declared builtin at its paths. `roots` maps a path's first segment to the
-/// module it names (`tf` → the `tensorflow` module); `builtins.` paths go to Python's
-/// builtins. Missing intermediate modules are created and registered for `import`.
+/// Puts the declared builtins whose paths start with one of `roots` at those paths.
+/// `roots` maps a path's first segment to the module it names (`tf` → the `tensorflow`
+/// module); the root `builtins` is Python's builtins. Missing intermediate modules are
+/// created and registered for `import`.
 pub fn install(it: &mut Interp, roots: &[(&str, &str)]) {
     let mut seen: HashMap<*const Decl, Value> = HashMap::new();
     for d in BUILTINS.iter() {
         for path in d.paths {
             let (parent, last) = path.rsplit_once('.').unwrap_or(("builtins", path));
+            let root = parent.split('.').next().unwrap_or(parent);
+            if !roots.iter().any(|(r, _)| *r == root) {
+                continue;
+            }
             let module = if parent == "builtins" {
                 None
             } else {

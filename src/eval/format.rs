@@ -252,10 +252,10 @@ impl Interp {
         let spec = parse_spec(spec_text)?;
         let v = match v {
             Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && t.ndim() == 0 => {
-                crate::api::scalar_value(t)
+                super::value::scalar_value(t)
             }
             Value::Variable(var) if var.value.borrow().ndim() == 0 => {
-                crate::api::scalar_value(&var.value.borrow())
+                super::value::scalar_value(&var.value.borrow())
             }
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
                 return Err(type_err(
@@ -530,12 +530,12 @@ impl Interp {
                 'd' | 'i' | 'u' => {
                     let n = match &v {
                         Value::Float(f) => Value::Int(f.trunc() as i64),
-                        other => crate::api::to_python_number(other),
+                        other => super::value::to_python_number(other),
                     };
                     self.format_value(&n, &format!("{}d", spec))?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' | 'c' => {
-                    let n = crate::api::to_python_number(&v);
+                    let n = super::value::to_python_number(&v);
                     self.format_value(&n, &format!("{}{}", spec, conv))?
                 }
                 c => {

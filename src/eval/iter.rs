@@ -33,7 +33,7 @@ impl Interp {
                 Box::new(std::iter::from_fn(move || it.borrow_mut().next()))
             }
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
-                Box::new(crate::api::tensor_iter(v)?.into_iter())
+                Box::new((self.hooks.tensor_iter)(v)?.into_iter())
             }
             Value::Shape(s) => match &s.dims {
                 Some(d) => Box::new(

@@ -8,9 +8,10 @@
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
 //! | `exec.rs` | statements |
 //! | `expr.rs` | expressions, comprehensions, assignment targets |
-//! | `ops.rs` | operators on Python values (tensors go to `api`) |
+//! | `ops.rs` | operators on Python values (tensors go through `hooks`) |
 //! | `call.rs` | calling functions, classes and methods |
-//! | `attrs.rs` | attributes of values and the methods of str, list, dict |
+//! | `attrs.rs` | attributes and subscripts of values; the names completion offers |
+//! | `methods.rs` | the methods of list, tuple, dict and set; the method names of the builtin types |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
 //! | `decl.rs` | one declaration per builtin function: paths, parameters, defaults, docs |
@@ -18,6 +19,7 @@
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | iteration over values |
+//! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
 pub mod attrs;
@@ -28,7 +30,9 @@ pub mod error;
 pub mod exec;
 pub mod expr;
 pub mod format;
+pub mod hooks;
 pub mod iter;
+pub mod methods;
 pub mod ops;
 pub mod repr;
 pub mod scope;

@@ -78,7 +78,7 @@ impl Interp {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(a, b, s) => (*s > 0 && a < b) || (*s < 0 && a > b),
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
-                crate::api::tensor_truth(v)?
+                (self.hooks.tensor_truth)(v)?
             }
             Value::Shape(s) => s.dims.as_ref().map(|d| !d.is_empty()).unwrap_or(true),
             Value::Instance(_) => {
@@ -101,7 +101,7 @@ impl Interp {
             return Ok(Value::Bool(!self.truthy(v)?));
         }
         if is_tensorish(v) {
-            return crate::api::ops::tensor_unary(self, op, v);
+            return (self.hooks.tensor_unary)(self, op, v);
         }
         match (op, v) {
             (UnaryOp::Neg, Value::Int(i)) => Ok(i
@@ -148,7 +148,7 @@ impl Interp {
         if is_tensorish(a) || is_tensorish(b) {
             // A user class on the right may still define the reflected operator.
             if !matches!(b, Value::Instance(_)) && !matches!(a, Value::Instance(_)) {
-                return crate::api::ops::tensor_binary(self, op, a, b);
+                return (self.hooks.tensor_binary)(self, op, a, b);
             }
         }
         let (name, rname) = dunder(op);
@@ -163,7 +163,7 @@ impl Interp {
             }
         }
         if is_tensorish(a) || is_tensorish(b) {
-            return crate::api::ops::tensor_binary(self, op, a, b);
+            return (self.hooks.tensor_binary)(self, op, a, b);
         }
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::str(&format!("{}{}", x, y))),
@@ -365,7 +365,7 @@ impl Interp {
             _ => {}
         }
         if is_tensorish(a) || is_tensorish(b) {
-            return crate::api::ops::tensor_compare(self, op, a, b);
+            return (self.hooks.tensor_compare)(self, op, a, b);
         }
         if let Value::Instance(_) = a {
             let name = match op {
@@ -457,7 +457,7 @@ impl Interp {
         }
         for (p, q) in x.iter().zip(y) {
             let eq = if is_tensorish(p) || is_tensorish(q) {
-                let r = crate::api::ops::tensor_compare(self, CmpOp::Eq, p, q)?;
+                let r = (self.hooks.tensor_compare)(self, CmpOp::Eq, p, q)?;
                 self.truthy(&r)?
             } else {
                 self.equal(p, q)?
@@ -488,11 +488,11 @@ impl Interp {
                 Ok(x.len().cmp(&y.len()))
             }
             _ if is_tensorish(a) || is_tensorish(b) => {
-                let lt = crate::api::ops::tensor_compare(self, CmpOp::Lt, a, b)?;
+                let lt = (self.hooks.tensor_compare)(self, CmpOp::Lt, a, b)?;
                 if self.truthy(&lt)? {
                     return Ok(Ordering::Less);
                 }
-                let gt = crate::api::ops::tensor_compare(self, CmpOp::Gt, a, b)?;
+                let gt = (self.hooks.tensor_compare)(self, CmpOp::Gt, a, b)?;
                 Ok(if self.truthy(&gt)? {
                     Ordering::Greater
                 } else {
@@ -537,7 +537,7 @@ impl Interp {
             _ => {
                 for v in self.iterate(container)? {
                     let eq = if is_tensorish(&v) || is_tensorish(item) {
-                        let r = crate::api::ops::tensor_compare(self, CmpOp::Eq, &v, item)?;
+                        let r = (self.hooks.tensor_compare)(self, CmpOp::Eq, &v, item)?;
                         self.truthy(&r)?
                     } else {
                         self.equal(&v, item)?

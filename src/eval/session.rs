@@ -2,7 +2,8 @@
 //! `run` executes a program statement by statement as Python's interactive mode does and
 //! reports each error as `Name: message` with the source line and a caret.
 
-use super::error::{Exception, Flow};
+use super::error::{err, Exception, Flow, R};
+use super::hooks::Hooks;
 use super::scope::{Scope, ScopeKind};
 use super::value::Value;
 use crate::syntax::error::{floor_char_boundary, line_col};
@@ -26,6 +27,18 @@ pub struct Output {
     pub color: bool,
     /// `out` is a terminal: progress bars redraw in place.
     pub tty: bool,
+}
+
+impl Output {
+    /// The process's stdout and stderr.
+    pub fn stdio(color: bool) -> Output {
+        Output {
+            out: Box::new(std::io::BufWriter::new(std::io::stdout())),
+            err: Box::new(std::io::stderr()),
+            color,
+            tty: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        }
+    }
 }
 
 pub struct Interp {
@@ -53,6 +66,8 @@ pub struct Interp {
     pub quiet_last: bool,
     /// Whether top-level expression statements echo at all (off while `%timeit` runs).
     pub echo_enabled: bool,
+    /// What the layers above the evaluator (tensors, Keras) installed into it.
+    pub hooks: Hooks,
 }
 
 /// A function defined at module level closes over the module scope that holds it: an Rc
@@ -62,7 +77,7 @@ impl Drop for Interp {
     fn drop(&mut self) {
         let vars = std::mem::take(&mut self.globals.borrow_mut().vars);
         drop(vars);
-        crate::autodiff::tape::stop_all();
+        crate::tensor::autodiff::tape::stop_all();
     }
 }
 
@@ -74,7 +89,9 @@ pub enum Outcome {
 }
 
 impl Interp {
-    pub fn new(io: Output, seed: Option<u64>) -> Interp {
+    /// The bare evaluator: Python's builtins and nothing above them. A full session (the
+    /// `tf` tree, Keras, the data sets) is `tensh::session`, which installs the rest.
+    pub fn bare(io: Output, seed: Option<u64>) -> Interp {
         let globals = Scope::new(ScopeKind::Module, None);
         let mut it = Interp {
             scope: globals.clone(),
@@ -93,22 +110,11 @@ impl Interp {
             carets: true,
             quiet_last: false,
             echo_enabled: true,
+            hooks: Hooks::default(),
         };
         super::builtins::install(&mut it);
-        crate::api::install(&mut it);
-        super::decl::install(&mut it, &[("tf", "tensorflow"), ("np", "numpy")]);
+        super::decl::install(&mut it, &[("builtins", "builtins")]);
         it
-    }
-
-    /// A session writing to the process's stdout and stderr.
-    pub fn with_stdio(seed: Option<u64>, color: bool) -> Interp {
-        let io = Output {
-            out: Box::new(std::io::BufWriter::new(std::io::stdout())),
-            err: Box::new(std::io::stderr()),
-            color,
-            tty: std::io::IsTerminal::is_terminal(&std::io::stdout()),
-        };
-        Interp::new(io, seed)
     }
 
     /// The module-level variables, as (name, value) pairs.
@@ -318,5 +324,38 @@ impl Interp {
         }
         let _ = self.io.err.write_all(text.as_bytes());
         let _ = self.io.err.flush();
+    }
+}
+
+impl Interp {
+    /// `import NAME`: one of the modules tensh provides.
+    pub fn import_module(&mut self, name: &str) -> R<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        // `import tensorflow.keras.layers` style paths reached through attributes.
+        let mut parts = name.split('.');
+        if let Some(first) = parts.next() {
+            if let Some(mut cur) = self.modules.get(first).cloned() {
+                for p in parts {
+                    match &cur {
+                        Value::Module(m) => match m.get(p) {
+                            Some(v) => cur = v,
+                            None => break,
+                        },
+                        _ => break,
+                    }
+                }
+                if let Value::Module(m) = &cur {
+                    if m.name.ends_with(name.rsplit('.').next().unwrap_or(name)) {
+                        return Ok(cur);
+                    }
+                }
+            }
+        }
+        Err(err(
+            "ModuleNotFoundError",
+            format!("No module named '{}'", name),
+        ))
     }
 }

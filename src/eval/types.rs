@@ -2,6 +2,7 @@
 //! values, and instances of the builtin exception classes.
 
 use super::error::{is_subclass, type_err, R};
+use super::hooks::Hooks;
 use super::value::{Args, Object, Value};
 use super::Interp;
 use std::any::Any;
@@ -78,11 +79,11 @@ impl Object for TypeObject {
 }
 
 /// Whether `x` is an instance of `t` (a type, a class, or a tuple of them).
-pub fn isinstance(x: &Value, t: &Value) -> R<bool> {
+pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
     match t {
         Value::Tuple(ts) => {
             for t in ts.iter() {
-                if isinstance(x, t)? {
+                if isinstance(hooks, x, t)? {
                     return Ok(true);
                 }
             }
@@ -99,7 +100,7 @@ pub fn isinstance(x: &Value, t: &Value) -> R<bool> {
             "set" => matches!(x, Value::Set(_)),
             "range" => matches!(x, Value::Range(..)),
             "object" => true,
-            other => crate::api::isinstance_native(x, other),
+            other => (hooks.isinstance_native)(x, other),
         }),
         Value::Class(c) => Ok(match x {
             Value::Instance(i) => i.class.is_subclass_of(c),
@@ -114,7 +115,7 @@ pub fn isinstance(x: &Value, t: &Value) -> R<bool> {
             }
             _ => false,
         }),
-        Value::Object(o) => Ok(crate::api::isinstance_object(x, o.as_ref())),
+        Value::Object(o) => Ok((hooks.isinstance_object)(x, o.as_ref())),
         _ => Err(type_err(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),

@@ -139,7 +139,7 @@ impl Variable {
     /// starts watching a trainable one.
     pub fn read(&self) -> Tensor {
         let t = self.value.borrow().clone();
-        crate::autodiff::tape::variable_read(&t, self.trainable);
+        crate::tensor::autodiff::tape::variable_read(&t, self.trainable);
         t
     }
 
@@ -543,5 +543,43 @@ impl Value {
             Value::Object(o) => o.as_any().downcast_ref::<T>(),
             _ => None,
         }
+    }
+}
+
+/// A Python number of the tensor's element: what `.numpy()` gives for a 0-d tensor, as a
+/// plain value for arithmetic and formatting.
+pub fn scalar_value(t: &Tensor) -> Value {
+    match t.dtype() {
+        DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
+        DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
+        _ => Value::Int(t.item_i64().unwrap_or(0)),
+    }
+}
+
+/// The tensor behind a tensor-like value.
+pub fn tensor_of(v: &Value) -> Option<Tensor> {
+    match v {
+        Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
+        Value::Variable(var) => Some(var.read()),
+        _ => None,
+    }
+}
+
+/// A number for `%` formatting: tensors and numpy scalars become Python numbers.
+pub fn to_python_number(v: &Value) -> Value {
+    match tensor_of(v) {
+        Some(t) if t.size() == 1 => scalar_value(&t),
+        _ => v.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    /// Values are moved and cloned on every step of the evaluator: they stay four words.
+    #[test]
+    fn value_is_small() {
+        assert!(std::mem::size_of::<Value>() <= 32);
     }
 }

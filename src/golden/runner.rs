@@ -45,7 +45,7 @@ pub fn capture_session(seed: u64) -> (Interp, SharedBuf) {
         color: false,
         tty: false,
     };
-    let mut it = Interp::new(io, Some(seed));
+    let mut it = crate::session(io, Some(seed));
     it.carets = false;
     (it, buf)
 }

@@ -15,7 +15,7 @@ pub fn fuses(act: &Act) -> bool {
 /// `y + bias`, then relu when the activation is relu; `y` is `[rows, units]`.
 pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
     let relu = matches!(act, Act::Named("relu"));
-    let recording = crate::autodiff::tape::any_recording();
+    let recording = crate::tensor::autodiff::tape::any_recording();
     let (Data::F32(a), Data::F32(b), false) = (&y.data, &bias.data, recording) else {
         let s = ew::binary(Binary::Add, y, bias)?;
         return Ok(if relu {

@@ -32,7 +32,7 @@ pub mod training;
 use crate::api::convert::{f64_arg, f64_or, i64_arg};
 use crate::api::new_module;
 use crate::eval::error::R;
-use crate::eval::value::{Args, Module, NativeFn, Object, Variable};
+use crate::eval::value::{Args, NativeFn, Object, Variable};
 use crate::eval::{Interp, Value};
 use activations::Act;
 use initializers::Init;
@@ -373,7 +373,20 @@ fn input(it: &mut Interp, a: Args) -> R<Value> {
     Ok(Value::Object(Rc::new(l)))
 }
 
-pub fn install(it: &mut Interp, tf: &Module) {
+/// Installs Keras into a session that already has the `tf` tree (`api::install`): the
+/// `keras` modules, `tf.keras`, and the hooks through which the evaluator reaches the native
+/// part of user classes derived from Keras classes.
+pub fn install(it: &mut Interp) {
+    let tf = match it.modules.get("tensorflow") {
+        Some(Value::Module(m)) => m.clone(),
+        _ => panic!("nn::install runs after api::install"),
+    };
+    let hooks = &mut it.hooks;
+    hooks.isinstance_object = custom::isinstance;
+    hooks.native_attr = custom::native_attr;
+    hooks.native_set_attr = custom::native_set_attr;
+    hooks.init_native_base = custom::init_native_base;
+    hooks.native_super_attr = custom::native_super_attr;
     let keras = new_module("keras");
     let layers_m = new_module("keras.layers");
     let acts = new_module("keras.activations");
@@ -447,8 +460,6 @@ pub fn install(it: &mut Interp, tf: &Module) {
     it.modules
         .insert("tensorflow.losses".into(), Value::Module(losses_m));
 }
-
-pub use custom::{init_native_base, isinstance, native_attr, native_set_attr, native_super_attr};
 
 /// For `keras.layers.Layer` passed where an Object is expected.
 pub fn object_is_native_class(o: &dyn Object) -> bool {

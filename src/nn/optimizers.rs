@@ -3,10 +3,10 @@
 //! `minimize`, a `learning_rate` variable and an `iterations` counter.
 
 use crate::api::convert::{f64_or, tensor_of};
-use crate::autodiff::tape::{self, Tape};
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::{Args, Dict, Module, Object, Variable};
 use crate::eval::{Interp, Value};
+use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::reduce::{reduce, Reduce};
 use crate::tensor::Tensor;
@@ -270,7 +270,7 @@ impl Optimizer {
     pub fn step_on(
         &self,
         it: &mut Interp,
-        tape: &crate::autodiff::TapeRef,
+        tape: &crate::tensor::autodiff::TapeRef,
         target: Tensor,
         vars: Vec<Rc<Variable>>,
     ) -> R<Value> {

@@ -6,6 +6,7 @@
 //! with line wrapping at 75 columns. The cost is O(printed elements), not O(size).
 
 use super::float::{fmt_positional, fmt_scientific, scalar_repr, FloatFmt, Trim};
+pub use crate::tensor::broadcast::shape_tuple;
 use crate::tensor::{DType, Elem, Tensor};
 use crate::with_data;
 use ndarray::{ArcArray, IxDyn};
@@ -334,20 +335,4 @@ pub fn scalar_repr_of(t: &Tensor) -> String {
         a.iter().next().map(|&v| T::scalar(v)).unwrap_or_default()
     }
     with_data!(&t.data, a => go(a))
-}
-
-/// A shape as a Python tuple: `(2, 3)`, `(5,)`, `()`.
-pub fn shape_tuple(shape: &[usize]) -> String {
-    match shape {
-        [] => "()".into(),
-        [n] => format!("({},)", n),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }

@@ -59,7 +59,7 @@ fn strip_prompts(text: &str) -> String {
 /// Runs the REPL until Ctrl-D; returns the exit status.
 pub fn run(seed: Option<u64>, color: bool) -> u8 {
     let started = std::time::Instant::now();
-    let session = Rc::new(RefCell::new(Interp::with_stdio(seed, color)));
+    let session = Rc::new(RefCell::new(crate::stdio_session(seed, color)));
     let config = Config::builder()
         .auto_add_history(false)
         .completion_type(rustyline::CompletionType::List)
@@ -194,7 +194,7 @@ fn command(
         ":help" | ":h" => out.push_str(commands::HELP),
         ":vars" => out.push_str(&commands::vars(&it)),
         ":reset" => {
-            let fresh = Interp::with_stdio(None, color);
+            let fresh = crate::stdio_session(None, color);
             let flag = it.interrupt.clone();
             *it = fresh;
             it.interrupt = flag;

@@ -60,7 +60,7 @@ pub fn test_nocond(i: Toks) -> PResult<Expr> {
 
 fn lambda(i: Toks) -> PResult<Expr> {
     let (i, start) = kw("lambda")(i)?;
-    let (i, params) = super::stmt::param_list(i, false)?;
+    let (i, params) = super::compound::param_list(i, false)?;
     let (i, _) = expect("':'", op(":"))(i)?;
     let (i, body) = expect("an expression", test)(i)?;
     let span = start.to(body.span);

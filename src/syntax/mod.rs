@@ -7,7 +7,8 @@
 //! | `tokens.rs` | the token-slice input for nom, the parse error, primitive token parsers |
 //! | `expr.rs` | expressions by precedence |
 //! | `fstring.rs` | f-string bodies |
-//! | `stmt.rs` | statements, blocks, parameter lists |
+//! | `stmt.rs` | the file, logical lines, simple statements |
+//! | `compound.rs` | compound statements, their blocks, decorators, parameter lists |
 //! | `complete.rs` | "is this input complete?" for the REPL |
 //! | `unparse.rs` | the AST back to source (used by round-trip tests and `:save`) |
 //! | `error.rs` | syntax errors with positions |
@@ -17,6 +18,7 @@
 
 pub mod ast;
 pub mod complete;
+pub mod compound;
 pub mod error;
 pub mod expr;
 pub mod fstring;

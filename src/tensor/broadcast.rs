@@ -1,4 +1,5 @@
-//! numpy's broadcasting rules, and the errors TensorFlow gives when shapes do not fit.
+//! numpy's broadcasting rules, the errors TensorFlow gives when shapes do not fit, and a
+//! shape's tuple form for those messages.
 
 /// The broadcast of two shapes, or None when they are incompatible.
 pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
@@ -34,4 +35,20 @@ pub fn shape_brackets(s: &[usize]) -> String {
             .collect::<Vec<_>>()
             .join(",")
     )
+}
+
+/// A shape as a Python tuple: `(2, 3)`, `(5,)`, `()`.
+pub fn shape_tuple(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".into(),
+        [n] => format!("({},)", n),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }

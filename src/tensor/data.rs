@@ -1,10 +1,13 @@
 //! The tensor value: a dtype-tagged, dynamically ranked ndarray behind an `Arc`, so clones
-//! and many views (slices, transposes) share their buffer.
+//! and many views (slices, transposes) share their buffer. A `Tensor` itself is one pointer
+//! (its array header and identity sit behind a second `Arc`), so the interpreter's values
+//! that hold tensors stay small.
 
 use super::dtype::{DType, Elem};
 use super::error::{TResult, TfError};
 use ndarray::{ArcArray, ArrayD, IxDyn};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub enum Data {
@@ -59,13 +62,27 @@ macro_rules! with_float {
     };
 }
 
-/// A tensor: its data and an identity. Clones share the identity (they are the same
-/// tensor); every new result gets a new one, which is how a gradient tape recognises the
-/// tensors it watches.
+/// A tensor: a shared handle to its data and an identity. Clones share the identity (they
+/// are the same tensor); every new result gets a new one, which is how a gradient tape
+/// recognises the tensors it watches. `t.data` reads the data through `Deref`.
 #[derive(Clone, Debug)]
 pub struct Tensor {
+    body: Arc<TensorBody>,
+}
+
+/// What a `Tensor` handle points to.
+#[derive(Debug)]
+pub struct TensorBody {
     pub data: Data,
     id: u64,
+}
+
+impl std::ops::Deref for Tensor {
+    type Target = TensorBody;
+    #[inline]
+    fn deref(&self) -> &TensorBody {
+        &self.body
+    }
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -80,21 +97,27 @@ impl Tensor {
     }
 
     pub fn from_shared<T: Elem>(a: ArcArray<T, IxDyn>) -> Tensor {
+        Tensor::with_id(T::wrap(a), fresh_id())
+    }
+
+    fn with_id(data: Data, id: u64) -> Tensor {
         Tensor {
-            data: T::wrap(a),
-            id: fresh_id(),
+            body: Arc::new(TensorBody { data, id }),
         }
     }
 
     /// The identity a gradient tape tracks this tensor by.
     pub fn id(&self) -> u64 {
-        self.id
+        self.body.id
     }
 
     /// The same data as a new tensor (a new identity).
-    pub fn renewed(mut self) -> Tensor {
-        self.id = fresh_id();
-        self
+    pub fn renewed(self) -> Tensor {
+        let data = match Arc::try_unwrap(self.body) {
+            Ok(body) => body.data,
+            Err(shared) => shared.data.clone(),
+        };
+        Tensor::with_id(data, fresh_id())
     }
 
     /// A tensor from a flat vector in row-major order.
@@ -221,7 +244,7 @@ impl Tensor {
         if !self.dtype().is_float() {
             return out;
         }
-        crate::autodiff::record(&[self], out, |x, _y, g| {
+        crate::tensor::autodiff::record(&[self], out, |x, _y, g| {
             Ok(vec![Some(g.cast(x[0].dtype()))])
         })
     }
@@ -258,10 +281,8 @@ impl Tensor {
                 self.clone()
             } else {
                 // The same tensor laid out afresh: it keeps its identity.
-                Tensor {
-                    data: Tensor::from_array(a.as_standard_layout().into_owned()).data,
-                    id: self.id,
-                }
+                let fresh = Tensor::from_array(a.as_standard_layout().into_owned());
+                Tensor::with_id(fresh.data.clone(), self.id())
             }
         })
     }

@@ -10,8 +10,10 @@
 //! | `interrupt.rs` | the Ctrl-C flag long kernels check |
 //! | `random.rs` | the seedable generator and distributions |
 //! | `ops/` | the ops, by theme |
+//! | `autodiff/` | gradient tapes: recording ops, the reverse sweep, each op's gradient |
 
 pub mod alloc;
+pub mod autodiff;
 pub mod broadcast;
 pub mod data;
 pub mod dtype;

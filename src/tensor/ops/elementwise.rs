@@ -4,7 +4,7 @@
 
 use super::eigen;
 use super::parallel::{map_into, zip_into};
-use crate::autodiff::{math as grad, record};
+use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::{FloatOps, NumOps};
 use crate::tensor::error::{invalid_arg, op_error, TResult};

@@ -45,9 +45,11 @@ fn py_slice(n: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64,
 pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
     let out = strided_slice_kernel(t, items)?;
     let items = items.to_vec();
-    Ok(crate::autodiff::record_moves_first(&[t], out, move |x| {
-        strided_slice_kernel(x, &items)
-    }))
+    Ok(crate::tensor::autodiff::record_moves_first(
+        &[t],
+        out,
+        move |x| strided_slice_kernel(x, &items),
+    ))
 }
 
 /// The computation of `strided_slice`, before it is recorded for gradients.

@@ -222,9 +222,11 @@ fn matmul_arrays<T: Elem + NumOps>(
 /// `tf.matmul(a, b, transpose_a, transpose_b)`.
 pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
     let out = matmul_kernel(a, b, ta, tb)?;
-    Ok(crate::autodiff::record(&[a, b], out, move |x, _y, g| {
-        crate::autodiff::math::matmul_grad(&x[0], &x[1], ta, tb, g)
-    }))
+    Ok(crate::tensor::autodiff::record(
+        &[a, b],
+        out,
+        move |x, _y, g| crate::tensor::autodiff::math::matmul_grad(&x[0], &x[1], ta, tb, g),
+    ))
 }
 
 /// The computation of `matmul`, before it is recorded for gradients.

@@ -120,11 +120,15 @@ fn block_rows(cols: usize) -> usize {
 /// `tf.nn.softmax` / `tf.nn.log_softmax` along `axis`.
 pub fn softmax(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
     let out = softmax_kernel(t, axis, log)?;
-    Ok(crate::autodiff::record(&[t], out, move |_x, y, g| {
-        Ok(vec![Some(crate::autodiff::math::softmax_grad(
-            axis, log, y, g,
-        )?)])
-    }))
+    Ok(crate::tensor::autodiff::record(
+        &[t],
+        out,
+        move |_x, y, g| {
+            Ok(vec![Some(crate::tensor::autodiff::math::softmax_grad(
+                axis, log, y, g,
+            )?)])
+        },
+    ))
 }
 
 /// The computation of `softmax`, before it is recorded for gradients.

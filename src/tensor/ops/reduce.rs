@@ -6,7 +6,7 @@
 //! so the printed digits agree; reductions over outer axes add row after row, as Eigen does.
 
 use super::parallel::PAR_MIN;
-use crate::autodiff::{math as grad, record};
+use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::dtype::num_like::NumOps;
 use crate::tensor::error::{op_error, TResult};
 use crate::tensor::{DType, Data, Elem, Tensor};

@@ -1,7 +1,7 @@
 //! Ops that pick or place elements by index or mask: gather, gather_nd, boolean_mask,
 //! where (indices, and the three-argument select), scatter_nd, one_hot.
 
-use crate::autodiff::{record, record_moves_first};
+use crate::tensor::autodiff::{record, record_moves_first};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
 use crate::tensor::{DType, Data, Elem, Tensor};
@@ -170,8 +170,10 @@ fn boolean_mask_kernel(t: &Tensor, mask: &Tensor, axis: usize) -> TResult<Tensor
     if axis + mshape.len() > t.ndim() || t.shape()[axis..axis + mshape.len()] != *mshape {
         return Err(value_error(format!(
             "Shapes {} and {} are incompatible",
-            shape_tuple_paren(&t.shape()[axis..(axis + mshape.len()).min(t.ndim())]),
-            shape_tuple_paren(mshape)
+            crate::tensor::broadcast::shape_tuple(
+                &t.shape()[axis..(axis + mshape.len()).min(t.ndim())]
+            ),
+            crate::tensor::broadcast::shape_tuple(mshape)
         )));
     }
     let mut merged: Vec<usize> = t.shape()[..axis].to_vec();
@@ -187,10 +189,6 @@ fn boolean_mask_kernel(t: &Tensor, mask: &Tensor, axis: usize) -> TResult<Tensor
         .collect();
     let idx = Tensor::from_vec(&[keep.len()], keep);
     gather(&flat, &idx, axis as i64)
-}
-
-fn shape_tuple_paren(s: &[usize]) -> String {
-    crate::print::shape_tuple(s)
 }
 
 /// `tf.where(cond)`: the coordinates of true (non-zero) elements, int64 `[n, rank]`.
@@ -220,7 +218,7 @@ pub fn where_indices(cond: &Tensor) -> Tensor {
 pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
     let out = select_kernel(cond, x, y)?;
     Ok(record(&[cond, x, y], out, |i, _y, g| {
-        crate::autodiff::math::select_grad(&i[0], &i[1], &i[2], g)
+        crate::tensor::autodiff::math::select_grad(&i[0], &i[1], &i[2], g)
     }))
 }
 

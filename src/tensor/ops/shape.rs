@@ -2,7 +2,7 @@
 //! concat, stack, unstack, split, tile, pad, broadcast_to, reverse. Reshape and transpose
 //! share the buffer when the layout allows.
 
-use crate::autodiff::{record, record_moves, record_moves_first};
+use crate::tensor::autodiff::{record, record_moves, record_moves_first};
 use crate::tensor::broadcast::shape_brackets;
 use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
 use crate::tensor::{Elem, Tensor};
@@ -612,7 +612,7 @@ fn pad_kernel(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -
 pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     let out = broadcast_kernel(t, shape)?;
     Ok(record(&[t], out, |x, _y, g| {
-        Ok(vec![Some(crate::autodiff::math::unbroadcast(
+        Ok(vec![Some(crate::tensor::autodiff::math::unbroadcast(
             g.clone(),
             x[0].shape(),
         )?)])

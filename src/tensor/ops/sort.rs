@@ -45,7 +45,9 @@ pub fn argsort(t: &Tensor, axis: i64, descending: bool) -> TResult<Tensor> {
 pub fn take_along(t: &Tensor, idx: &Tensor, axis: usize) -> Tensor {
     let out = take_along_kernel(t, idx, axis);
     let idx = idx.clone();
-    crate::autodiff::record_moves_first(&[t], out, move |x| Ok(take_along_kernel(x, &idx, axis)))
+    crate::tensor::autodiff::record_moves_first(&[t], out, move |x| {
+        Ok(take_along_kernel(x, &idx, axis))
+    })
 }
 
 /// The computation of `take_along`, before it is recorded for gradients.

@@ -1,4 +1,5 @@
-//! Reverse-mode automatic differentiation: what `tf.GradientTape` runs on.
+//! Reverse-mode automatic differentiation: what `tf.GradientTape` runs on. It lives inside the
+//! runtime because every differentiable op records its gradient here as it runs.
 //!
 //! | file | owns |
 //! |---|---|
