@@ -3,6 +3,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`errors`] | exception classes as one typed kind ([`errors::ExcKind`]), shared by every layer |
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
 //! | [`eval`] | the evaluator: values, the session, statements and expressions, builtins |
 //! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random |
@@ -19,6 +20,7 @@
 pub mod api;
 pub mod autodiff;
 pub mod data;
+pub mod errors;
 pub mod eval;
 pub mod golden;
 pub mod nn;
