@@ -16,6 +16,7 @@
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
+use crate::errors::ExcKind;
 pub mod attrs;
 pub mod convert;
 pub mod dispatch;
@@ -56,7 +57,9 @@ pub fn install(it: &mut Interp) {
     let random = new_module("tensorflow.random");
     let linalg = new_module("tensorflow.linalg");
     let dtypes = new_module("tensorflow.dtypes");
+    let errors = new_module("tensorflow.errors");
     tf_core::install(&tf, &dtypes);
+    tf_core::install_errors(&errors);
     tf_math::install(&tf, &math, &linalg);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
@@ -83,6 +86,7 @@ pub fn install(it: &mut Interp) {
         ("random", &random),
         ("linalg", &linalg),
         ("dtypes", &dtypes),
+        ("errors", &errors),
     ];
     for (name, m) in submodules {
         tf.set(name, Value::Module(m.clone()));
@@ -126,7 +130,7 @@ impl Interp {
             }
         }
         Err(err(
-            "ModuleNotFoundError",
+            ExcKind::ModuleNotFoundError,
             format!("No module named '{}'", name),
         ))
     }
@@ -160,7 +164,7 @@ pub fn tensor_truth(v: &Value) -> R<bool> {
     };
     if t.size() != 1 {
         return raise(
-            "ValueError",
+            ExcKind::ValueError,
             "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
         );
     }
@@ -173,7 +177,7 @@ pub fn tensor_len(v: &Value) -> R<Value> {
         return match &s.dims {
             Some(d) => Ok(Value::Int(d.len() as i64)),
             None => raise(
-                "ValueError",
+                ExcKind::ValueError,
                 "Cannot take the length of shape with unknown rank.",
             ),
         };

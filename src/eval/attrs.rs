@@ -1,9 +1,10 @@
 //! Attribute access and subscripts for every value, and the methods of Python's own types
 //! (str, list, dict, tuple, set). Tensor-like values are handed to `api`.
 
-use super::error::{err, raise, type_err, R};
+use super::error::{attr_err, raise, type_err, R};
 use super::value::{Args, Bound, Callee, Dict, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -81,10 +82,11 @@ fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
 }
 
 fn no_attr(v: &Value, name: &str) -> super::Flow {
-    err(
-        "AttributeError",
-        format!("'{}' object has no attribute '{}'", v.type_name(), name),
-    )
+    attr_err(format!(
+        "'{}' object has no attribute '{}'",
+        v.type_name(),
+        name
+    ))
 }
 
 /// Python's normalization of an index against a length.
@@ -92,7 +94,7 @@ pub fn norm_index(i: i64, len: usize, what: &str) -> R<usize> {
     let n = len as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        return raise("IndexError", format!("{} index out of range", what));
+        return raise(ExcKind::IndexError, format!("{} index out of range", what));
     }
     Ok(j as usize)
 }
@@ -115,7 +117,7 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
     let n = len as i64;
     let step = get(&s[2])?.unwrap_or(1);
     if step == 0 {
-        return raise("ValueError", "slice step cannot be zero");
+        return raise(ExcKind::ValueError, "slice step cannot be zero");
     }
     let clip = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {
@@ -152,10 +154,11 @@ impl Interp {
     pub fn get_attr(&mut self, v: &Value, name: &str) -> R<Value> {
         match v {
             Value::Module(m) => m.get(name).ok_or_else(|| {
-                err(
-                    "AttributeError",
-                    format!("module '{}' has no attribute '{}'", m.python_name(), name),
-                )
+                attr_err(format!(
+                    "module '{}' has no attribute '{}'",
+                    m.python_name(),
+                    name
+                ))
             }),
             Value::Instance(inst) => {
                 if let Some(x) = inst.dict.borrow().get(name) {
@@ -192,12 +195,13 @@ impl Interp {
             Value::Class(c) => match c.lookup(name) {
                 Some(x) => Ok(x),
                 None if name == "__name__" => Ok(Value::str(&c.name)),
-                None => Err(err(
-                    "AttributeError",
-                    format!("type object '{}' has no attribute '{}'", c.name, name),
-                )),
+                None => Err(attr_err(format!(
+                    "type object '{}' has no attribute '{}'",
+                    c.name, name
+                ))),
             },
-            Value::ExcClass(n) if name == "__name__" => Ok(Value::Str(n.clone())),
+            Value::ExcClass(k) if name == "__name__" => Ok(Value::str(k.name())),
+            Value::ExcClass(k) if name == "__module__" => Ok(Value::str(k.module())),
             Value::Object(o) => match o.clone().get_attr(v, name, self)? {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
@@ -286,21 +290,19 @@ impl Interp {
                 if o.clone().set_attr(name, v, self)? {
                     Ok(())
                 } else {
-                    Err(err(
-                        "AttributeError",
-                        format!(
-                            "'{}' object attribute '{}' is read-only",
-                            obj.type_name(),
-                            name
-                        ),
-                    ))
+                    Err(attr_err(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        obj.type_name(),
+                        name
+                    )))
                 }
             }
             Value::Function(_) => Ok(()),
-            _ => Err(err(
-                "AttributeError",
-                format!("'{}' object has no attribute '{}'", obj.type_name(), name),
-            )),
+            _ => Err(attr_err(format!(
+                "'{}' object has no attribute '{}'",
+                obj.type_name(),
+                name
+            ))),
         }
     }
 
@@ -313,7 +315,7 @@ impl Interp {
                 let got = d.borrow().get(index)?;
                 match got {
                     Some(v) => Ok(v),
-                    None => raise("KeyError", self.repr(index)?),
+                    None => raise(ExcKind::KeyError, self.repr(index)?),
                 }
             }
             (Value::Instance(_), _) => {
@@ -397,7 +399,7 @@ impl Interp {
                 if let Value::Slice(s) = index {
                     let (start, stop, step) = slice_indices(s, l.borrow().len())?;
                     if step != 1 {
-                        return raise("ValueError", "extended slice assignment is not supported");
+                        return raise(ExcKind::ValueError, "extended slice assignment is not supported");
                     }
                     let items: Vec<Value> = self.iterate(&v)?.collect();
                     let stop = stop.max(start);
@@ -444,7 +446,7 @@ impl Interp {
             }
             Value::Dict(d) => match d.borrow_mut().remove(index)? {
                 Some(_) => Ok(()),
-                None => raise("KeyError", self.repr(index)?),
+                None => raise(ExcKind::KeyError, self.repr(index)?),
             },
             _ => Err(type_err(format!(
                 "'{}' object does not support item deletion",
@@ -487,7 +489,7 @@ fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             let l = need_list()?;
             let n = l.borrow().len();
             if n == 0 {
-                return raise("IndexError", "pop from empty list");
+                return raise(ExcKind::IndexError, "pop from empty list");
             }
             let i = match i {
                 Some(v) => it.index_of(&v, "list")?,
@@ -506,7 +508,7 @@ fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                     return Ok(Value::None);
                 }
             }
-            raise("ValueError", "list.remove(x): x not in list")
+            raise(ExcKind::ValueError, "list.remove(x): x not in list")
         }
         "index" => {
             let x = args.pos.first().cloned().unwrap_or(Value::None);
@@ -517,7 +519,7 @@ fn list_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             }
             let r = it.repr(&x)?;
             raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "{} is not in {}",
                     r,
@@ -589,7 +591,7 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             match (removed, args.pos.get(1)) {
                 (Some(v), _) => Ok(v),
                 (None, Some(def)) => Ok(def.clone()),
-                (None, None) => raise("KeyError", it.repr(&k)?),
+                (None, None) => raise(ExcKind::KeyError, it.repr(&k)?),
             }
         }
         "popitem" => {
@@ -599,7 +601,7 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                     let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
                     Ok(Value::tuple(vec![k, v]))
                 }
-                None => raise("KeyError", "'popitem(): dictionary is empty'"),
+                None => raise(ExcKind::KeyError, "'popitem(): dictionary is empty'"),
             }
         }
         "setdefault" => {
@@ -632,7 +634,7 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                             let kv: Vec<Value> = it.iterate(&item)?.collect();
                             if kv.len() != 2 {
                                 return raise(
-                                    "ValueError",
+                                    ExcKind::ValueError,
                                     "dictionary update sequence element has wrong length",
                                 );
                             }
@@ -683,7 +685,7 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             if name == "pop" {
                 return match s.borrow_mut().pop() {
                     Some(v) => Ok(v),
-                    None => raise("KeyError", "'pop from an empty set'"),
+                    None => raise(ExcKind::KeyError, "'pop from an empty set'"),
                 };
             }
             let mut found = None;
@@ -696,7 +698,7 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
                 Some(i) => {
                     s.borrow_mut().remove(i);
                 }
-                None if name == "remove" => return raise("KeyError", it.repr(&arg)?),
+                None if name == "remove" => return raise(ExcKind::KeyError, it.repr(&arg)?),
                 None => {}
             }
             Ok(Value::None)

@@ -119,7 +119,8 @@ impl Interp {
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
             Value::Class(c) => format!("<class '__main__.{}'>", c.name),
-            Value::ExcClass(n) => format!("<class '{}'>", n),
+            Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
+            Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__repr__") {
                     let r = self.call(&f, Args::default())?;

@@ -23,7 +23,9 @@ pub fn file(mut i: Toks) -> PResult<Vec<Stmt>> {
             return Ok((i, body));
         }
         if layout(Tok::Indent)(i).is_ok() {
-            return hard(i, "unexpected indent");
+            return Err(nom::Err::Failure(
+                PErr::at(i, "unexpected indent").indentation(),
+            ));
         }
         let (j, mut stmts) = statement(i)?;
         body.append(&mut stmts);
@@ -429,7 +431,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
     let (i, _) = expect("':'", op(":"))(i)?;
     if let Ok((j, _)) = layout(Tok::Newline)(i) {
         let Ok((mut j, _)) = layout(Tok::Indent)(j) else {
-            let mut e = PErr::at(j, "expected an indented block");
+            let mut e = PErr::at(j, "expected an indented block").indentation();
             e.at_end = layout(Tok::End)(j).is_ok();
             e.header = Some(header.start as usize);
             return Err(nom::Err::Failure(e));
@@ -446,7 +448,9 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
                 return Ok((j, body));
             }
             if layout(Tok::Indent)(j).is_ok() {
-                return hard(j, "unexpected indent");
+                return Err(nom::Err::Failure(
+                    PErr::at(j, "unexpected indent").indentation(),
+                ));
             }
             let (k, mut stmts) = statement(j)?;
             body.append(&mut stmts);
@@ -454,7 +458,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
         }
     }
     if layout(Tok::End)(i).is_ok() {
-        let mut e = PErr::at(i, "expected an indented block");
+        let mut e = PErr::at(i, "expected an indented block").indentation();
         e.at_end = true;
         e.header = Some(header.start as usize);
         return Err(nom::Err::Failure(e));
