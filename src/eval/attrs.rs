@@ -1,7 +1,7 @@
 //! Attribute access and subscripts for every value, and the methods of Python's own types
 //! (str, list, dict, tuple, set). Tensor-like values are handed to `api`.
 
-use super::error::{attr_err, raise, type_err, R};
+use super::error::{attr_err, key_err, raise, type_err, R};
 use super::value::{Args, Bound, Callee, Dict, Value};
 use super::Interp;
 use crate::errors::ExcKind;
@@ -315,7 +315,7 @@ impl Interp {
                 let got = d.borrow().get(index)?;
                 match got {
                     Some(v) => Ok(v),
-                    None => raise(ExcKind::KeyError, self.repr(index)?),
+                    None => Err(key_err(index.clone(), self.repr(index)?)),
                 }
             }
             (Value::Instance(_), _) => {
@@ -446,7 +446,7 @@ impl Interp {
             }
             Value::Dict(d) => match d.borrow_mut().remove(index)? {
                 Some(_) => Ok(()),
-                None => raise(ExcKind::KeyError, self.repr(index)?),
+                None => Err(key_err(index.clone(), self.repr(index)?)),
             },
             _ => Err(type_err(format!(
                 "'{}' object does not support item deletion",
@@ -591,7 +591,7 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             match (removed, args.pos.get(1)) {
                 (Some(v), _) => Ok(v),
                 (None, Some(def)) => Ok(def.clone()),
-                (None, None) => raise(ExcKind::KeyError, it.repr(&k)?),
+                (None, None) => Err(key_err(k.clone(), it.repr(&k)?)),
             }
         }
         "popitem" => {
@@ -601,7 +601,10 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                     let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
                     Ok(Value::tuple(vec![k, v]))
                 }
-                None => raise(ExcKind::KeyError, "'popitem(): dictionary is empty'"),
+                None => Err(key_err(
+                    Value::str("popitem(): dictionary is empty"),
+                    "'popitem(): dictionary is empty'",
+                )),
             }
         }
         "setdefault" => {
@@ -685,7 +688,10 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             if name == "pop" {
                 return match s.borrow_mut().pop() {
                     Some(v) => Ok(v),
-                    None => raise(ExcKind::KeyError, "'pop from an empty set'"),
+                    None => Err(key_err(
+                        Value::str("pop from an empty set"),
+                        "'pop from an empty set'",
+                    )),
                 };
             }
             let mut found = None;
@@ -698,7 +704,7 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
                 Some(i) => {
                     s.borrow_mut().remove(i);
                 }
-                None if name == "remove" => return raise(ExcKind::KeyError, it.repr(&arg)?),
+                None if name == "remove" => return Err(key_err(arg.clone(), it.repr(&arg)?)),
                 None => {}
             }
             Ok(Value::None)

@@ -77,8 +77,13 @@ pub fn index_err(message: impl Into<String>) -> Flow {
     err(ExcKind::IndexError, message)
 }
 
-pub fn key_err(message: impl Into<String>) -> Flow {
-    err(ExcKind::KeyError, message)
+/// `KeyError(key)`: the message is the key's repr (`shown`), and `e.args` holds the key.
+pub fn key_err(key: Value, shown: impl Into<String>) -> Flow {
+    let mut e = Exception::new(ExcKind::KeyError, shown);
+    e.value = Some(Value::Object(std::rc::Rc::new(
+        super::types::ExcObject::called(ExcKind::KeyError, vec![key]),
+    )));
+    Flow::Error(Box::new(e))
 }
 
 pub fn runtime_err(message: impl Into<String>) -> Flow {

@@ -405,7 +405,9 @@ impl Interp {
             }
             Value::Object(_) => {
                 if let Some(ex) = v.as_object::<super::types::ExcObject>() {
-                    return Ok(err(ex.kind, ex.message()));
+                    let mut e = Exception::new(ex.kind, self.str_of(&v)?);
+                    e.value = Some(v.clone());
+                    return Ok(Flow::Error(Box::new(e)));
                 }
                 Ok(type_err("exceptions must derive from BaseException"))
             }

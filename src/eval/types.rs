@@ -168,17 +168,6 @@ impl ExcObject {
             op_message: None,
         }
     }
-
-    pub fn message(&self) -> String {
-        if let Some(m) = &self.op_message {
-            return m.clone();
-        }
-        match self.args.first() {
-            Some(Value::Str(s)) if self.args.len() == 1 => s.to_string(),
-            None => String::new(),
-            Some(_) => format!("{} argument(s)", self.args.len()),
-        }
-    }
 }
 
 impl Object for ExcObject {
@@ -188,7 +177,9 @@ impl Object for ExcObject {
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
-            "message" if self.kind.is_tf() => Some(Value::str(&self.message())),
+            "message" if self.kind.is_tf() => {
+                Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
+            }
             _ => None,
         })
     }
@@ -205,6 +196,8 @@ impl Object for ExcObject {
         }
         match self.args.as_slice() {
             [] => Ok(String::new()),
+            // KeyError shows its key as a repr: `KeyError: 'k'`.
+            [one] if self.kind == ExcKind::KeyError => it.repr(one),
             [one] => it.str_of(one),
             _ => it.repr(&Value::tuple(self.args.clone())),
         }

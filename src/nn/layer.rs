@@ -234,17 +234,21 @@ impl Object for Layer {
             }
             "input_shape" => match &*self.input_shape.borrow() {
                 Some(s) => super::shape_value_with_batch(s),
-                None => return Err(attr_err(format!(
+                None => {
+                    return Err(attr_err(format!(
                     "The layer \"{}\" has never been called and thus has no defined input shape.",
                     self.name
-                ))),
+                )))
+                }
             },
             "output_shape" => match &*self.output_shape.borrow() {
                 Some(s) => super::shape_tuple_value(s),
-                None => return Err(attr_err(format!(
+                None => {
+                    return Err(attr_err(format!(
                     "The layer \"{}\" has never been called and thus has no defined output shape.",
                     self.name
-                ))),
+                )))
+                }
             },
             "build" | "get_weights" | "set_weights" | "count_params" | "__call__"
             | "get_config" => Value::method(this.clone(), super::static_name(name), layer_method),
