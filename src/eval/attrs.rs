@@ -1,7 +1,7 @@
 //! Attribute access and subscripts for every value, and the methods of Python's own types
 //! (str, list, dict, tuple, set). Tensor-like values are handed to `api`.
 
-use super::error::{attr_err, key_err, raise, type_err, R};
+use super::error::{attr_err, key_err, key_str_err, raise, type_err, R};
 use super::value::{Args, Bound, Callee, Dict, Value};
 use super::Interp;
 use crate::errors::ExcKind;
@@ -298,11 +298,7 @@ impl Interp {
                 }
             }
             Value::Function(_) => Ok(()),
-            _ => Err(attr_err(format!(
-                "'{}' object has no attribute '{}'",
-                obj.type_name(),
-                name
-            ))),
+            _ => Err(no_attr(obj, name)),
         }
     }
 
@@ -601,10 +597,7 @@ fn dict_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
                     let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
                     Ok(Value::tuple(vec![k, v]))
                 }
-                None => Err(key_err(
-                    Value::str("popitem(): dictionary is empty"),
-                    "'popitem(): dictionary is empty'",
-                )),
+                None => Err(key_str_err("popitem(): dictionary is empty")),
             }
         }
         "setdefault" => {
@@ -688,10 +681,7 @@ fn set_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             if name == "pop" {
                 return match s.borrow_mut().pop() {
                     Some(v) => Ok(v),
-                    None => Err(key_err(
-                        Value::str("pop from an empty set"),
-                        "'pop from an empty set'",
-                    )),
+                    None => Err(key_str_err("pop from an empty set")),
                 };
             }
             let mut found = None;

@@ -86,6 +86,11 @@ pub fn key_err(key: Value, shown: impl Into<String>) -> Flow {
     Flow::Error(Box::new(e))
 }
 
+/// `KeyError('text')` for a key that is a string.
+pub fn key_str_err(key: &str) -> Flow {
+    key_err(Value::str(key), format!("'{}'", key))
+}
+
 pub fn runtime_err(message: impl Into<String>) -> Flow {
     err(ExcKind::RuntimeError, message)
 }

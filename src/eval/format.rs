@@ -1,7 +1,7 @@
 //! Python's string formatting: the format-spec mini-language (f-strings, `format()`,
 //! `str.format`) and printf-style `%` formatting.
 
-use super::error::{key_err, raise, type_err, R};
+use super::error::{key_str_err, raise, type_err, R};
 use super::repr::float_repr;
 use super::value::{Args, Value};
 use super::Interp;
@@ -435,7 +435,7 @@ impl Interp {
         } else {
             match args.kw.iter().find(|(k, _)| k == first) {
                 Some((_, v)) => v.clone(),
-                None => return Err(key_err(Value::str(first), format!("'{}'", first))),
+                None => return Err(key_str_err(first)),
             }
         };
         while !rest.is_empty() {
@@ -503,7 +503,7 @@ impl Interp {
             let v = match (&key, &dict) {
                 (Some(k), Some(d)) => match d.borrow().get(&Value::str(k))? {
                     Some(v) => v,
-                    None => return Err(key_err(Value::str(k), format!("'{}'", k))),
+                    None => return Err(key_str_err(k)),
                 },
                 _ => {
                     let v = items.get(next).cloned();

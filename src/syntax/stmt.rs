@@ -23,9 +23,7 @@ pub fn file(mut i: Toks) -> PResult<Vec<Stmt>> {
             return Ok((i, body));
         }
         if layout(Tok::Indent)(i).is_ok() {
-            return Err(nom::Err::Failure(
-                PErr::at(i, "unexpected indent").indentation(),
-            ));
+            return unexpected_indent(i);
         }
         let (j, mut stmts) = statement(i)?;
         body.append(&mut stmts);
@@ -448,9 +446,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
                 return Ok((j, body));
             }
             if layout(Tok::Indent)(j).is_ok() {
-                return Err(nom::Err::Failure(
-                    PErr::at(j, "unexpected indent").indentation(),
-                ));
+                return unexpected_indent(j);
             }
             let (k, mut stmts) = statement(j)?;
             body.append(&mut stmts);

@@ -127,6 +127,13 @@ impl<'a> ParseError<Toks<'a>> for PErr {
 
 pub type PResult<'a, T> = IResult<Toks<'a>, T, PErr>;
 
+/// `IndentationError: unexpected indent` at `i`.
+pub fn unexpected_indent<T>(i: Toks<'_>) -> PResult<'_, T> {
+    Err(nom::Err::Failure(
+        PErr::at(i, "unexpected indent").indentation(),
+    ))
+}
+
 fn fail<T>(i: Toks<'_>) -> PResult<'_, T> {
     Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))
 }
