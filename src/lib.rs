@@ -5,6 +5,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`errors`] | exception classes as one typed kind ([`errors::ExcKind`]), shared by every layer |
 //! | [`syntax`] | the parser: lexer, AST with spans, expressions, statements |
 //! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random, autodiff |
 //! | [`print`] | numpy-style formatting and TensorFlow reprs |
@@ -21,6 +22,7 @@
 
 pub mod api;
 pub mod data;
+pub mod errors;
 pub mod eval;
 pub mod golden;
 pub mod nn;

@@ -132,7 +132,7 @@ fn run(cli: Cli) -> u8 {
                     0
                 }
                 Err(e) => {
-                    eprintln!("{}: {}", e.name, e.message);
+                    eprintln!("{}: {}", e.kind, e.message);
                     1
                 }
             };

@@ -19,7 +19,7 @@ fn canon(src: &str) -> String {
 fn err(src: &str) -> (String, String, (usize, usize)) {
     let e = parse_program(src).expect_err("should not parse");
     (
-        e.name.to_string(),
+        e.kind.to_string(),
         e.message.clone(),
         tensh::syntax::error::line_col(src, e.offset),
     )

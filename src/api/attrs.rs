@@ -3,7 +3,8 @@
 
 use super::convert::{f64_arg, int_list, tensor_of, to_tensor};
 use super::objects::NpDType;
-use crate::eval::error::{err, raise, type_err, value_err, R};
+use crate::errors::ExcKind;
+use crate::eval::error::{attr_err, err, index_err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::index::{strided_slice, Index};
@@ -28,8 +29,7 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "ndim" => Some(Value::Int(t.ndim() as i64)),
             "device" => Some(Value::str("/job:localhost/replica:0/task:0/device:CPU:0")),
             "name" => {
-                return Err(err(
-                    "AttributeError",
+                return Err(attr_err(
                     "Tensor.name is undefined when eager execution is enabled.",
                 ))
             }
@@ -242,7 +242,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
         "item" => {
             if t.size() != 1 {
                 return raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     "can only convert an array of size 1 to a Python scalar",
                 );
             }
@@ -374,7 +374,7 @@ fn shape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     .collect(),
             )),
             None => raise(
-                "ValueError",
+                ExcKind::ValueError,
                 "as_list() is not defined on an unknown TensorShape.",
             ),
         },
@@ -471,15 +471,14 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                     .any(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
             {
                 return Err(match obj {
-                    Value::NdArray(_) => err("IndexError", "too many indices for array: array is 0-dimensional, but 1 were indexed"),
-                    _ => err("InvalidArgumentError", "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"),
+                    Value::NdArray(_) => index_err("too many indices for array: array is 0-dimensional, but 1 were indexed"),
+                    _ => err(ExcKind::InvalidArgumentError, "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"),
                 });
             }
             let r = match strided_slice(&t, &idx) {
                 Ok(r) => r,
                 Err(e) if matches!(obj, Value::NdArray(_)) => {
-                    return Err(err(
-                        "IndexError",
+                    return Err(index_err(
                         e.message
                             .split("}} ")
                             .last()
@@ -496,7 +495,7 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
         }
         Value::Shape(s) => {
             let Some(dims) = &s.dims else {
-                return raise("ValueError", "Cannot index a shape of unknown rank.");
+                return raise(ExcKind::ValueError, "Cannot index a shape of unknown rank.");
             };
             match index {
                 Value::Slice(sl) => {

@@ -2,6 +2,7 @@
 //! nested lists to shapes, dtype inference (bool, int32, float32), dtype hints for Python
 //! numbers, and back from tensors to Python numbers.
 
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
 pub use crate::eval::value::{scalar_value, tensor_of, to_python_number};
 use crate::eval::{Interp, Value};
@@ -39,7 +40,7 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
             let t = var.value.borrow().clone();
             tensor_leaf(flat, depth, &t)
         }
-        Value::Str(_) => raise("TypeError", "tensh tensors hold numbers and bools; strings are not supported"),
+        Value::Str(_) => raise(ExcKind::TypeError, "tensh tensors hold numbers and bools; strings are not supported"),
         Value::None => Err(value_err("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")),
         other => Err(value_err(format!(
             "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",

@@ -8,6 +8,7 @@
 //! Builtins bind their arguments with Python's wording; `reword` turns a builtin's own
 //! binding error into TensorFlow's at the call.
 
+use crate::errors::ExcKind;
 use crate::eval::error::Flow;
 
 /// The functions TF 2.15 checks through its dispatcher, by tensh's builtin name.
@@ -160,7 +161,7 @@ fn max_positional(msg: &str) -> Option<usize> {
 /// `e` as TensorFlow words it, when it is the binding error of builtin `name` itself.
 pub fn reword(name: &str, e: Flow) -> Flow {
     let Flow::Error(mut ex) = e else { return e };
-    if ex.name != "TypeError" {
+    if ex.kind != ExcKind::TypeError {
         return Flow::Error(ex);
     }
     let short = name.rsplit('.').next().unwrap_or(name);

@@ -16,6 +16,7 @@
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
+use crate::errors::ExcKind;
 pub mod attrs;
 pub mod convert;
 pub mod dispatch;
@@ -57,7 +58,9 @@ pub fn install(it: &mut Interp) {
     let random = new_module("tensorflow.random");
     let linalg = new_module("tensorflow.linalg");
     let dtypes = new_module("tensorflow.dtypes");
+    let errors = new_module("tensorflow.errors");
     tf_core::install(&tf, &dtypes);
+    tf_core::install_errors(&errors);
     tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
     tf_grad::install(&tf);
@@ -67,6 +70,7 @@ pub fn install(it: &mut Interp) {
         ("random", &random),
         ("linalg", &linalg),
         ("dtypes", &dtypes),
+        ("errors", &errors),
     ];
     for (name, m) in submodules {
         tf.set(name, Value::Module(m.clone()));
@@ -121,7 +125,7 @@ pub fn tensor_truth(v: &Value) -> R<bool> {
     };
     if t.size() != 1 {
         return raise(
-            "ValueError",
+            ExcKind::ValueError,
             "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
         );
     }
@@ -134,7 +138,7 @@ pub fn tensor_len(v: &Value) -> R<Value> {
         return match &s.dims {
             Some(d) => Ok(Value::Int(d.len() as i64)),
             None => raise(
-                "ValueError",
+                ExcKind::ValueError,
                 "Cannot take the length of shape with unknown rank.",
             ),
         };

@@ -3,6 +3,7 @@
 
 use super::convert::{dtype_arg, f64_arg, f64_or, i64_arg, int_list, tensor_of, to_tensor};
 use super::{add_all, dtype_or};
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
 use crate::eval::value::{Args, Module, Shape, Variable};
 use crate::eval::{Interp, Value};
@@ -74,7 +75,7 @@ fn constant(it: &mut Interp, a: Args) -> R<Value> {
             x = shape_ops::reshape_to(&x, &dims);
         } else {
             return raise(
-                "TypeError",
+                ExcKind::TypeError,
                 format!(
                     "Eager execution of tf.constant with unsupported shape. Tensor {} (converted from {}) has {} elements, but got `shape` {} with {} elements).",
                     crate::print::tensor_str(&x),
@@ -115,7 +116,7 @@ fn fill(it: &mut Interp, a: Args) -> R<Value> {
     let v = to_tensor(it, &req(value), None)?;
     if v.ndim() != 0 {
         return raise(
-            "InvalidArgumentError",
+            ExcKind::InvalidArgumentError,
             format!(
                 "value must be a scalar, got shape {}",
                 crate::print::shape_tuple(v.shape())
@@ -306,7 +307,7 @@ fn variable(it: &mut Interp, a: Args) -> R<Value> {
             ],
         )?;
     let Some(init) = init else {
-        return raise("ValueError", "The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.");
+        return raise(ExcKind::ValueError, "The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.");
     };
     let init = if matches!(
         init,
@@ -408,6 +409,13 @@ fn tf_print(it: &mut Interp, a: Args) -> R<Value> {
     use std::io::Write;
     let _ = it.io.err.write_all(text.as_bytes());
     Ok(Value::None)
+}
+
+/// `tf.errors`: `OpError` and its subclasses, the classes op errors are raised as.
+pub fn install_errors(errors: &Module) {
+    for kind in ExcKind::ALL.iter().filter(|k| k.is_tf()) {
+        errors.set(kind.name(), Value::ExcClass(*kind));
+    }
 }
 
 pub fn install(tf: &Module, dtypes: &Module) {

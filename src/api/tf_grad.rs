@@ -3,7 +3,7 @@
 //! gradients come back in the same structure, None where a source is not connected.
 
 use super::convert::{tensor_of, to_tensor};
-use crate::eval::error::{err, type_err, R};
+use crate::eval::error::{runtime_err, type_err, R};
 use crate::eval::value::{Args, Dict, Module, Object};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape, TapeRef};
@@ -22,9 +22,7 @@ impl GradientTape {
     fn check_usable(&self) -> R<()> {
         let t = self.tape.borrow();
         if t.used && !t.persistent {
-            return Err(err(
-                "RuntimeError",
-                "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+            return Err(runtime_err("A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
             ));
         }
         Ok(())

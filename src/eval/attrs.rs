@@ -2,13 +2,14 @@
 //! offers. The methods of Python's own containers are in `methods.rs`; tensor-like values go
 //! through the hooks `api` installs.
 
-use super::error::{err, raise, type_err, R};
+use super::error::{attr_err, key_err, raise, type_err, R};
 use super::methods::{
     dict_method, list_method, set_method, DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS,
     TUPLE_METHODS,
 };
 use super::value::{Args, Bound, Callee, Dict, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -17,10 +18,11 @@ fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
 }
 
 pub(super) fn no_attr(v: &Value, name: &str) -> super::Flow {
-    err(
-        "AttributeError",
-        format!("'{}' object has no attribute '{}'", v.type_name(), name),
-    )
+    attr_err(format!(
+        "'{}' object has no attribute '{}'",
+        v.type_name(),
+        name
+    ))
 }
 
 /// Python's normalization of an index against a length.
@@ -28,7 +30,7 @@ pub fn norm_index(i: i64, len: usize, what: &str) -> R<usize> {
     let n = len as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        return raise("IndexError", format!("{} index out of range", what));
+        return raise(ExcKind::IndexError, format!("{} index out of range", what));
     }
     Ok(j as usize)
 }
@@ -51,7 +53,7 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
     let n = len as i64;
     let step = get(&s[2])?.unwrap_or(1);
     if step == 0 {
-        return raise("ValueError", "slice step cannot be zero");
+        return raise(ExcKind::ValueError, "slice step cannot be zero");
     }
     let clip = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {
@@ -88,10 +90,11 @@ impl Interp {
     pub fn get_attr(&mut self, v: &Value, name: &str) -> R<Value> {
         match v {
             Value::Module(m) => m.get(name).ok_or_else(|| {
-                err(
-                    "AttributeError",
-                    format!("module '{}' has no attribute '{}'", m.python_name(), name),
-                )
+                attr_err(format!(
+                    "module '{}' has no attribute '{}'",
+                    m.python_name(),
+                    name
+                ))
             }),
             Value::Instance(inst) => {
                 if let Some(x) = inst.dict.borrow().get(name) {
@@ -128,12 +131,13 @@ impl Interp {
             Value::Class(c) => match c.lookup(name) {
                 Some(x) => Ok(x),
                 None if name == "__name__" => Ok(Value::str(&c.name)),
-                None => Err(err(
-                    "AttributeError",
-                    format!("type object '{}' has no attribute '{}'", c.name, name),
-                )),
+                None => Err(attr_err(format!(
+                    "type object '{}' has no attribute '{}'",
+                    c.name, name
+                ))),
             },
-            Value::ExcClass(n) if name == "__name__" => Ok(Value::Str(n.clone())),
+            Value::ExcClass(k) if name == "__name__" => Ok(Value::str(k.name())),
+            Value::ExcClass(k) if name == "__module__" => Ok(Value::str(k.module())),
             Value::Object(o) => match o.clone().get_attr(v, name, self)? {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
@@ -222,21 +226,15 @@ impl Interp {
                 if o.clone().set_attr(name, v, self)? {
                     Ok(())
                 } else {
-                    Err(err(
-                        "AttributeError",
-                        format!(
-                            "'{}' object attribute '{}' is read-only",
-                            obj.type_name(),
-                            name
-                        ),
-                    ))
+                    Err(attr_err(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        obj.type_name(),
+                        name
+                    )))
                 }
             }
             Value::Function(_) => Ok(()),
-            _ => Err(err(
-                "AttributeError",
-                format!("'{}' object has no attribute '{}'", obj.type_name(), name),
-            )),
+            _ => Err(no_attr(obj, name)),
         }
     }
 
@@ -249,7 +247,7 @@ impl Interp {
                 let got = d.borrow().get(index)?;
                 match got {
                     Some(v) => Ok(v),
-                    None => raise("KeyError", self.repr(index)?),
+                    None => Err(key_err(index.clone(), self.repr(index)?)),
                 }
             }
             (Value::Instance(_), _) => {
@@ -333,7 +331,7 @@ impl Interp {
                 if let Value::Slice(s) = index {
                     let (start, stop, step) = slice_indices(s, l.borrow().len())?;
                     if step != 1 {
-                        return raise("ValueError", "extended slice assignment is not supported");
+                        return raise(ExcKind::ValueError, "extended slice assignment is not supported");
                     }
                     let items: Vec<Value> = self.iterate(&v)?.collect();
                     let stop = stop.max(start);
@@ -380,7 +378,7 @@ impl Interp {
             }
             Value::Dict(d) => match d.borrow_mut().remove(index)? {
                 Some(_) => Ok(()),
-                None => raise("KeyError", self.repr(index)?),
+                None => Err(key_err(index.clone(), self.repr(index)?)),
             },
             _ => Err(type_err(format!(
                 "'{}' object does not support item deletion",

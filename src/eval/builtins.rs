@@ -1,9 +1,10 @@
 //! The builtin functions notebook code calls (print, len, range, ...), the builtin exception
 //! classes, and the methods of `str`.
 
-use super::error::{is_subclass, raise, type_err, Flow, BUILTIN_EXCEPTIONS, R};
+use super::error::{raise, type_err, Flow, R};
 use super::value::{Args, Dict, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -107,7 +108,10 @@ pub fn install(it: &mut Interp) {
         }),
         ("map", |it, a| {
             if a.pos.len() < 2 {
-                return raise("TypeError", "map() must have at least two arguments.");
+                return raise(
+                    ExcKind::TypeError,
+                    "map() must have at least two arguments.",
+                );
             }
             let f = a.pos[0].clone();
             let mut cols = Vec::new();
@@ -169,7 +173,10 @@ pub fn install(it: &mut Interp) {
             let [x, t] = a.bind("issubclass", ["cls", "class_or_tuple"])?;
             Ok(Value::Bool(match (x, t) {
                 (Some(Value::Class(c)), Some(Value::Class(d))) => c.is_subclass_of(&d),
-                (Some(Value::ExcClass(c)), Some(Value::ExcClass(d))) => is_subclass(&c, &d),
+                (Some(Value::ExcClass(c)), Some(Value::ExcClass(d))) => c.is_subclass_of(d),
+                (Some(Value::Class(c)), Some(Value::ExcClass(d))) => {
+                    c.exc_kind().is_some_and(|k| k.is_subclass_of(d))
+                }
                 _ => false,
             }))
         }),
@@ -178,7 +185,7 @@ pub fn install(it: &mut Interp) {
             let name = attr_name(n)?;
             match it.get_attr(&x.unwrap_or(Value::None), &name) {
                 Ok(_) => Ok(Value::Bool(true)),
-                Err(Flow::Error(e)) if e.name == "AttributeError" => Ok(Value::Bool(false)),
+                Err(Flow::Error(e)) if e.is(ExcKind::AttributeError) => Ok(Value::Bool(false)),
                 Err(e) => Err(e),
             }
         }),
@@ -188,7 +195,7 @@ pub fn install(it: &mut Interp) {
             match it.get_attr(&x.unwrap_or(Value::None), &name) {
                 Ok(v) => Ok(v),
                 Err(Flow::Error(e))
-                    if e.name == "AttributeError" && a.pos.len() + a.kw.len() == 3 =>
+                    if e.is(ExcKind::AttributeError) && a.pos.len() + a.kw.len() == 3 =>
                 {
                     Ok(default.unwrap_or(Value::None))
                 }
@@ -240,7 +247,7 @@ pub fn install(it: &mut Interp) {
                     match (n, default) {
                         (Some(v), _) => Ok(v),
                         (None, Some(d)) => Ok(d),
-                        (None, None) => raise("StopIteration", ""),
+                        (None, None) => raise(ExcKind::StopIteration, ""),
                     }
                 }
                 Some(v) => Err(type_err(format!(
@@ -268,7 +275,7 @@ pub fn install(it: &mut Interp) {
         ("chr", |_, a| match a.pos.first() {
             Some(Value::Int(i)) => match char::from_u32(*i as u32) {
                 Some(c) => Ok(Value::str(&c.to_string())),
-                None => raise("ValueError", "chr() arg not in range(0x110000)"),
+                None => raise(ExcKind::ValueError, "chr() arg not in range(0x110000)"),
             },
             _ => Err(type_err("an integer is required")),
         }),
@@ -299,8 +306,8 @@ pub fn install(it: &mut Interp) {
         }),
         ("super", |it, a| it.make_super(a)),
         ("object", |_, _| Ok(Value::None)),
-        ("exit", |_, _| raise("SystemExit", "")),
-        ("quit", |_, _| raise("SystemExit", "")),
+        ("exit", |_, _| raise(ExcKind::SystemExit, "")),
+        ("quit", |_, _| raise(ExcKind::SystemExit, "")),
         ("globals", |it, _| {
             let mut d = Dict::default();
             let vars = it.global_vars();
@@ -329,9 +336,14 @@ pub fn install(it: &mut Interp) {
         it.builtins
             .insert(name.to_string(), Value::builtin(name, *f));
     }
-    for name in BUILTIN_EXCEPTIONS {
+    // Python's exception classes (TensorFlow's live in `tf.errors`).
+    for kind in ExcKind::ALL.iter().filter(|k| !k.is_tf()) {
         it.builtins
-            .insert(name.to_string(), Value::ExcClass(Rc::from(*name)));
+            .insert(kind.name().to_string(), Value::ExcClass(*kind));
+    }
+    for alias in ["EnvironmentError", "IOError"] {
+        it.builtins
+            .insert(alias.into(), Value::ExcClass(ExcKind::OSError));
     }
     it.builtins.insert("Ellipsis".into(), Value::Ellipsis);
     it.builtins.insert("NotImplemented".into(), Value::None);
@@ -374,7 +386,7 @@ pub fn iter_value(items: Vec<Value>) -> Value {
 fn one_iterable(it: &mut Interp, a: Args, name: &str) -> R<Vec<Value>> {
     if a.pos.len() > 1 {
         return raise(
-            "TypeError",
+            ExcKind::TypeError,
             format!("{} expected at most 1 argument, got {}", name, a.pos.len()),
         );
     }
@@ -446,7 +458,7 @@ fn b_len(it: &mut Interp, a: Args) -> R<Value> {
 
 fn b_range(_: &mut Interp, a: Args) -> R<Value> {
     if !a.kw.is_empty() {
-        return raise("TypeError", "range() takes no keyword arguments");
+        return raise(ExcKind::TypeError, "range() takes no keyword arguments");
     }
     let mut n = Vec::new();
     for v in &a.pos {
@@ -468,16 +480,21 @@ fn b_range(_: &mut Interp, a: Args) -> R<Value> {
         [s] => (0, *s, 1),
         [a, b] => (*a, *b, 1),
         [a, b, c] => (*a, *b, *c),
-        [] => return raise("TypeError", "range expected at least 1 argument, got 0"),
+        [] => {
+            return raise(
+                ExcKind::TypeError,
+                "range expected at least 1 argument, got 0",
+            )
+        }
         _ => {
             return raise(
-                "TypeError",
+                ExcKind::TypeError,
                 format!("range expected at most 3 arguments, got {}", n.len()),
             )
         }
     };
     if step == 0 {
-        return raise("ValueError", "range() arg 3 must not be zero");
+        return raise(ExcKind::ValueError, "range() arg 3 must not be zero");
     }
     Ok(Value::Range(start, stop, step))
 }
@@ -520,17 +537,20 @@ fn b_int(it: &mut Interp, a: Args) -> R<Value> {
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(f) => {
             if f.is_nan() {
-                return raise("ValueError", "cannot convert float NaN to integer");
+                return raise(ExcKind::ValueError, "cannot convert float NaN to integer");
             }
             if f.is_infinite() {
-                return raise("OverflowError", "cannot convert float infinity to integer");
+                return raise(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             Ok(Value::Int(f.trunc() as i64))
         }
         Value::Str(s) => match parse_int(&s, base) {
             Some(v) => Ok(Value::Int(v)),
             None => raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "invalid literal for int() with base {}: {}",
                     base,
@@ -569,7 +589,7 @@ fn b_float(it: &mut Interp, a: Args) -> R<Value> {
             match v {
                 Some(v) => Ok(Value::Float(v)),
                 None => raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!(
                         "could not convert string to float: {}",
                         it.repr(&Value::Str(s.clone()))?
@@ -600,7 +620,7 @@ fn min_max(it: &mut Interp, a: Args, name: &str) -> R<Value> {
             "default" => default = Some(v.clone()),
             _ => {
                 return raise(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!("'{}' is an invalid keyword argument for {}()", k, name),
                 )
             }
@@ -614,7 +634,10 @@ fn min_max(it: &mut Interp, a: Args, name: &str) -> R<Value> {
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => raise("ValueError", format!("{}() arg is an empty sequence", name)),
+            None => raise(
+                ExcKind::ValueError,
+                format!("{}() arg is an empty sequence", name),
+            ),
         };
     }
     let mut best = items[0].clone();
@@ -688,9 +711,9 @@ fn b_round(it: &mut Interp, a: Args) -> R<Value> {
             if !f.is_finite() {
                 return raise(
                     if f.is_nan() {
-                        "ValueError"
+                        ExcKind::ValueError
                     } else {
-                        "OverflowError"
+                        ExcKind::OverflowError
                     },
                     "cannot convert float to integer",
                 );

@@ -1,11 +1,12 @@
 //! Calling things: user functions (binding arguments to parameters with Python's errors),
 //! builtins, bound methods, classes (instantiation and `__init__`), and `super()`.
 
-use super::error::{err, raise, type_err, Flow, R};
+use super::error::{raise, runtime_err, type_err, Flow, R};
 use super::scope::{Scope, ScopeKind};
 use super::session::MAX_DEPTH;
 use super::value::{Args, Bound, Callee, Class, Dict, Function, Instance, Object, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -37,10 +38,9 @@ impl Interp {
                 }
             },
             Value::Class(c) => self.instantiate(c, args),
-            Value::ExcClass(name) => Ok(Value::Object(Rc::new(super::types::ExcObject {
-                name: name.to_string(),
-                args: args.pos,
-            }))),
+            Value::ExcClass(kind) => Ok(Value::Object(Rc::new(super::types::ExcObject::called(
+                *kind, args.pos,
+            )))),
             Value::Object(o) => o.clone().call(f, self, args),
             Value::Instance(_) => match self.get_attr(f, "__call__") {
                 Ok(c) => self.call(&c, args),
@@ -64,7 +64,7 @@ impl Interp {
         owner: Option<Rc<Class>>,
     ) -> R<Value> {
         if self.depth >= MAX_DEPTH {
-            return raise("RecursionError", "maximum recursion depth exceeded");
+            return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         let scope = Scope::new(ScopeKind::Function, func.closure.clone());
         self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
@@ -84,7 +84,9 @@ impl Interp {
         match r {
             Ok(()) => Ok(Value::None),
             Err(Flow::Return(v)) => Ok(v),
-            Err(Flow::Break) | Err(Flow::Continue) => raise("SyntaxError", "'break' outside loop"),
+            Err(Flow::Break) | Err(Flow::Continue) => {
+                raise(ExcKind::SyntaxError, "'break' outside loop")
+            }
             Err(e) => Err(e),
         }
     }
@@ -122,7 +124,7 @@ impl Interp {
                 format!("from {} to {} positional arguments", npos - ndef, npos)
             };
             return raise(
-                "TypeError",
+                ExcKind::TypeError,
                 format!("{}() takes {} but {} were given", name, takes, total),
             );
         }
@@ -134,7 +136,7 @@ impl Interp {
             if let Some(i) = p.positional.iter().position(|q| q.name == k) {
                 if given[i] {
                     return raise(
-                        "TypeError",
+                        ExcKind::TypeError,
                         format!("{}() got multiple values for argument '{}'", name, k),
                     );
                 }
@@ -146,7 +148,7 @@ impl Interp {
                 kwargs.insert(Value::str(&k), v)?;
             } else {
                 return raise(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!("{}() got an unexpected keyword argument '{}'", name, k),
                 );
             }
@@ -167,7 +169,7 @@ impl Interp {
         }
         if !missing.is_empty() {
             return raise(
-                "TypeError",
+                ExcKind::TypeError,
                 super::error::missing_args(name, &missing, "positional"),
             );
         }
@@ -184,7 +186,7 @@ impl Interp {
         }
         if !missing_kw.is_empty() {
             return raise(
-                "TypeError",
+                ExcKind::TypeError,
                 super::error::missing_args(name, &missing_kw, "keyword-only"),
             );
         }
@@ -217,7 +219,7 @@ impl Interp {
                 let r = self.call(&bound, args)?;
                 if !matches!(r, Value::None) {
                     return raise(
-                        "TypeError",
+                        ExcKind::TypeError,
                         format!("__init__() should return None, not '{}'", r.type_name()),
                     );
                 }
@@ -226,7 +228,10 @@ impl Interp {
                 if let Some(base) = class.native_base() {
                     self.init_native_base(&base, &inst, Some(args))?;
                 } else if !args.pos.is_empty() || !args.kw.is_empty() {
-                    return raise("TypeError", format!("{}() takes no arguments", class.name));
+                    return raise(
+                        ExcKind::TypeError,
+                        format!("{}() takes no arguments", class.name),
+                    );
                 }
             }
         }
@@ -238,19 +243,19 @@ impl Interp {
         let (class, receiver) = if args.pos.len() == 2 {
             match &args.pos[0] {
                 Value::Class(c) => (c.clone(), args.pos[1].clone()),
-                _ => return raise("TypeError", "super() argument 1 must be a type"),
+                _ => return raise(ExcKind::TypeError, "super() argument 1 must be a type"),
             }
         } else {
             let sc = self.scope.borrow();
             let class = match sc.vars.get("__class__") {
                 Some(Value::Class(c)) => c.clone(),
-                _ => return Err(err("RuntimeError", "super(): __class__ cell not found")),
+                _ => return Err(runtime_err("super(): __class__ cell not found")),
             };
             let receiver = sc.vars.get("self").cloned();
             drop(sc);
             let receiver = match receiver {
                 Some(r) => r,
-                None => return Err(err("RuntimeError", "super(): no arguments")),
+                None => return Err(runtime_err("super(): no arguments")),
             };
             (class, receiver)
         };

@@ -2,13 +2,15 @@
 //! continue) that travels the same `Err` path through the evaluator.
 
 use super::value::Value;
+use crate::errors::ExcKind;
 use crate::syntax::Span;
 use crate::tensor::TfError;
 
-/// A raised exception: its class name, message and, once known, the span it came from.
+/// A raised exception: its class, message and, once known, the span it came from.
 #[derive(Clone, Debug)]
 pub struct Exception {
-    pub name: String,
+    /// The builtin class; for an instance of a user class, its nearest builtin base.
+    pub kind: ExcKind,
     pub message: String,
     pub span: Option<Span>,
     /// The exception object, for instances of user classes and `except E as e`.
@@ -27,35 +29,75 @@ pub enum Flow {
 pub type R<T> = Result<T, Flow>;
 
 impl Exception {
-    pub fn new(name: &str, message: impl Into<String>) -> Exception {
+    pub fn new(kind: ExcKind, message: impl Into<String>) -> Exception {
         Exception {
-            name: name.to_string(),
+            kind,
             message: message.into(),
             span: None,
             value: None,
         }
     }
+
+    /// The class name as a traceback prints it: the user class of a raised instance, or
+    /// the builtin class.
+    pub fn class_name(&self) -> String {
+        match &self.value {
+            Some(Value::Instance(i)) => i.class.name.clone(),
+            _ => self.kind.name().to_string(),
+        }
+    }
+
+    /// Whether this error is of builtin class `kind` (or a subclass of it).
+    pub fn is(&self, kind: ExcKind) -> bool {
+        self.kind.is_subclass_of(kind)
+    }
 }
 
-pub fn raise<T>(name: &str, message: impl Into<String>) -> R<T> {
-    Err(Flow::Error(Box::new(Exception::new(name, message))))
+pub fn raise<T>(kind: ExcKind, message: impl Into<String>) -> R<T> {
+    Err(err(kind, message))
 }
 
-pub fn err(name: &str, message: impl Into<String>) -> Flow {
-    Flow::Error(Box::new(Exception::new(name, message)))
+pub fn err(kind: ExcKind, message: impl Into<String>) -> Flow {
+    Flow::Error(Box::new(Exception::new(kind, message)))
 }
 
 pub fn type_err(message: impl Into<String>) -> Flow {
-    err("TypeError", message)
+    err(ExcKind::TypeError, message)
 }
 
 pub fn value_err(message: impl Into<String>) -> Flow {
-    err("ValueError", message)
+    err(ExcKind::ValueError, message)
+}
+
+pub fn attr_err(message: impl Into<String>) -> Flow {
+    err(ExcKind::AttributeError, message)
+}
+
+pub fn index_err(message: impl Into<String>) -> Flow {
+    err(ExcKind::IndexError, message)
+}
+
+/// `KeyError(key)`: the message is the key's repr (`shown`), and `e.args` holds the key.
+pub fn key_err(key: Value, shown: impl Into<String>) -> Flow {
+    let mut e = Exception::new(ExcKind::KeyError, shown);
+    e.value = Some(Value::Object(std::rc::Rc::new(
+        super::types::ExcObject::called(ExcKind::KeyError, vec![key]),
+    )));
+    Flow::Error(Box::new(e))
+}
+
+/// `KeyError('text')` for a key that is a string.
+pub fn key_str_err(key: &str) -> Flow {
+    key_err(Value::str(key), format!("'{}'", key))
+}
+
+pub fn runtime_err(message: impl Into<String>) -> Flow {
+    err(ExcKind::RuntimeError, message)
 }
 
 impl From<TfError> for Flow {
     fn from(e: TfError) -> Flow {
-        err(e.name, e.message)
+        err(e.kind, e.message)
     }
 }
 
@@ -68,68 +110,6 @@ pub fn at<T>(r: R<T>, span: Span) -> R<T> {
         }
         other => other,
     })
-}
-
-/// The builtin exception hierarchy: the parent of each class.
-pub fn parent_class(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "BaseException" => return None,
-        "Exception" | "KeyboardInterrupt" | "SystemExit" => "BaseException",
-        "ZeroDivisionError" | "OverflowError" | "FloatingPointError" => "ArithmeticError",
-        "IndexError" | "KeyError" => "LookupError",
-        "IndentationError" => "SyntaxError",
-        "TabError" => "IndentationError",
-        "NotImplementedError" | "RecursionError" => "RuntimeError",
-        "ModuleNotFoundError" => "ImportError",
-        "UnboundLocalError" => "NameError",
-        "InvalidArgumentError"
-        | "ResourceExhaustedError"
-        | "NotFoundError"
-        | "UnimplementedError"
-        | "InternalError"
-        | "FailedPreconditionError"
-        | "OutOfRangeError"
-        | "UnknownError" => "OpError",
-        _ => "Exception",
-    })
-}
-
-pub const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "BaseException",
-    "Exception",
-    "ArithmeticError",
-    "ZeroDivisionError",
-    "OverflowError",
-    "LookupError",
-    "IndexError",
-    "KeyError",
-    "ValueError",
-    "TypeError",
-    "NameError",
-    "AttributeError",
-    "RuntimeError",
-    "NotImplementedError",
-    "RecursionError",
-    "AssertionError",
-    "StopIteration",
-    "ImportError",
-    "ModuleNotFoundError",
-    "KeyboardInterrupt",
-    "SyntaxError",
-    "IndentationError",
-    "UnboundLocalError",
-];
-
-/// Whether class `name` is `base` or derives from it.
-pub fn is_subclass(name: &str, base: &str) -> bool {
-    let mut cur = Some(name.to_string());
-    while let Some(c) = cur {
-        if c == base {
-            return true;
-        }
-        cur = parent_class(&c).map(|s| s.to_string());
-    }
-    false
 }
 
 /// `f() missing 2 required positional arguments: 'a' and 'b'`, as Python words it.

@@ -1,9 +1,10 @@
 //! Statements: assignment, control flow, definitions, imports, `with`, `try`.
 
-use super::error::{at, err, is_subclass, type_err, Exception, Flow, R};
+use super::error::{at, err, runtime_err, type_err, Exception, Flow, R};
 use super::scope::{closure_of, find_enclosing, Scope, ScopeKind};
 use super::value::{Class, Function, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -143,7 +144,7 @@ impl Interp {
                             Ok(v) => v,
                             Err(_) => {
                                 return Err(err(
-                                    "ImportError",
+                                    ExcKind::ImportError,
                                     format!("cannot import name '{}' from '{}'", name, full),
                                 ))
                             }
@@ -162,7 +163,7 @@ impl Interp {
             } => self.try_stmt(body, handlers, orelse, finalbody),
             StmtKind::Raise(e, _) => {
                 let Some(e) = e else {
-                    return Err(err("RuntimeError", "No active exception to reraise"));
+                    return Err(runtime_err("No active exception to reraise"));
                 };
                 let v = self.eval(e)?;
                 Err(self.exception_from(v)?)
@@ -179,7 +180,7 @@ impl Interp {
                     }
                     None => String::new(),
                 };
-                Err(err("AssertionError", m))
+                Err(err(ExcKind::AssertionError, m))
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -366,18 +367,11 @@ impl Interp {
         };
         for k in kinds {
             let ok = match &k {
-                Value::ExcClass(name) => {
-                    is_subclass(&e.name, name)
-                        || matches!(&e.value, Some(Value::Instance(i)) if class_has_native_exc(&i.class, name))
-                        || (name.as_ref() == "Exception" && !is_subclass(&e.name, "BaseException"))
-                        || (name.as_ref() == "OpError"
-                            && e.name.ends_with("Error")
-                            && is_subclass(&e.name, "OpError"))
-                }
+                // A user instance's kind is its class's nearest builtin base.
+                Value::ExcClass(kind) => e.is(*kind),
                 Value::Class(c) => {
                     matches!(&e.value, Some(Value::Instance(i)) if i.class.is_subclass_of(c))
                 }
-                Value::Module(m) => is_subclass(&e.name, &m.name),
                 _ => false,
             };
             if ok {
@@ -390,7 +384,7 @@ impl Interp {
     /// Turns a raised value (an exception class or instance) into an error.
     pub fn exception_from(&mut self, v: Value) -> R<Flow> {
         match &v {
-            Value::ExcClass(name) => Ok(err(name, "")),
+            Value::ExcClass(kind) => Ok(err(*kind, "")),
             Value::Class(_) => {
                 let inst = self.call(&v, super::value::Args::default())?;
                 self.exception_from(inst)
@@ -403,7 +397,7 @@ impl Interp {
                     _ => String::new(),
                 };
                 Ok(Flow::Error(Box::new(Exception {
-                    name: i.class.name.clone(),
+                    kind: i.class.exc_kind().unwrap_or(ExcKind::Exception),
                     message,
                     span: None,
                     value: Some(v.clone()),
@@ -411,7 +405,9 @@ impl Interp {
             }
             Value::Object(_) => {
                 if let Some(ex) = v.as_object::<super::types::ExcObject>() {
-                    return Ok(err(&ex.name, ex.message()));
+                    let mut e = Exception::new(ex.kind, self.str_of(&v)?);
+                    e.value = Some(v.clone());
+                    return Ok(Flow::Error(Box::new(e)));
                 }
                 Ok(type_err("exceptions must derive from BaseException"))
             }
@@ -423,21 +419,6 @@ impl Interp {
         if let Some(v) = &e.value {
             return v.clone();
         }
-        let args = if e.message.is_empty() {
-            vec![]
-        } else {
-            vec![Value::str(&e.message)]
-        };
-        Value::Object(Rc::new(super::types::ExcObject {
-            name: e.name.clone(),
-            args,
-        }))
-    }
-}
-
-fn class_has_native_exc(c: &Rc<Class>, name: &str) -> bool {
-    match c.native_base() {
-        Some(Value::ExcClass(n)) => is_subclass(&n, name),
-        _ => false,
+        Value::Object(Rc::new(super::types::ExcObject::raised(e.kind, &e.message)))
     }
 }

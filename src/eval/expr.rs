@@ -1,10 +1,11 @@
 //! Expressions: names, literals, operators, calls, subscripts, comprehensions, f-strings,
 //! and the targets of assignment and `del`.
 
-use super::error::{at, err, raise, type_err, Flow, R};
+use super::error::{at, attr_err, raise, type_err, Flow, R};
 use super::scope::{lookup, Scope, ScopeKind};
 use super::value::{Args, Dict, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -138,7 +139,9 @@ impl Interp {
                     self.eval(orelse)
                 }
             }
-            ExprKind::Starred(_) => raise("SyntaxError", "can't use starred expression here"),
+            ExprKind::Starred(_) => {
+                raise(ExcKind::SyntaxError, "can't use starred expression here")
+            }
         }
     }
 
@@ -152,7 +155,10 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
-        raise("NameError", format!("name '{}' is not defined", name))
+        raise(
+            ExcKind::NameError,
+            format!("name '{}' is not defined", name),
+        )
     }
 
     /// List/tuple items, expanding `*x`.
@@ -183,7 +189,7 @@ impl Interp {
                     if out.kw.iter().any(|(k, _)| k == name) {
                         return at(
                             raise(
-                                "SyntaxError",
+                                ExcKind::SyntaxError,
                                 format!("keyword argument repeated: {}", name),
                             ),
                             *span,
@@ -324,7 +330,7 @@ impl Interp {
                                     vals.len()
                                 )
                             };
-                            return at(raise("ValueError", msg), target.span);
+                            return at(raise(ExcKind::ValueError, msg), target.span);
                         }
                         for (t, v) in items.iter().zip(vals) {
                             self.assign(t, v)?;
@@ -335,7 +341,7 @@ impl Interp {
                         if vals.len() < items.len() - 1 {
                             return at(
                                 raise(
-                                    "ValueError",
+                                    ExcKind::ValueError,
                                     format!(
                                         "not enough values to unpack (expected at least {}, got {})",
                                         items.len() - 1,
@@ -360,7 +366,7 @@ impl Interp {
                 Ok(())
             }
             ExprKind::Starred(inner) => self.assign(inner, v),
-            _ => raise("SyntaxError", "cannot assign to expression"),
+            _ => raise(ExcKind::SyntaxError, "cannot assign to expression"),
         }
     }
 
@@ -388,7 +394,10 @@ impl Interp {
                 let new = self.inplace(op, &cur, &rhs)?;
                 self.set_item(&o, &i, new)
             }
-            _ => raise("SyntaxError", "illegal expression for augmented assignment"),
+            _ => raise(
+                ExcKind::SyntaxError,
+                "illegal expression for augmented assignment",
+            ),
         }
     }
 
@@ -408,7 +417,7 @@ impl Interp {
                 let removed = self.scope.borrow_mut().vars.remove(n.as_str());
                 if removed.is_none() {
                     return at(
-                        raise("NameError", format!("name '{}' is not defined", n)),
+                        raise(ExcKind::NameError, format!("name '{}' is not defined", n)),
                         t.span,
                     );
                 }
@@ -424,18 +433,15 @@ impl Interp {
                 match &o {
                     Value::Instance(inst) => {
                         if inst.dict.borrow_mut().remove(name).is_none() {
-                            return Err(err("AttributeError", name.clone()));
+                            return Err(attr_err(name.clone()));
                         }
                         Ok(())
                     }
-                    _ => Err(err(
-                        "AttributeError",
-                        format!(
-                            "'{}' object attribute '{}' is read-only",
-                            o.type_name(),
-                            name
-                        ),
-                    )),
+                    _ => Err(attr_err(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        o.type_name(),
+                        name
+                    ))),
                 }
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -445,7 +451,7 @@ impl Interp {
                 Ok(())
             }
             _ => Err(Flow::Error(Box::new(super::error::Exception::new(
-                "SyntaxError",
+                ExcKind::SyntaxError,
                 "cannot delete expression",
             )))),
         }

@@ -1,10 +1,11 @@
 //! Python's string formatting: the format-spec mini-language (f-strings, `format()`,
 //! `str.format`) and printf-style `%` formatting.
 
-use super::error::{raise, type_err, R};
+use super::error::{key_str_err, raise, type_err, R};
 use super::repr::float_repr;
 use super::value::{Args, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 
 /// A parsed format spec: `[[fill]align][sign][#][0][width][,_][.precision][type]`.
 #[derive(Default, Debug)]
@@ -70,7 +71,7 @@ fn parse_spec(s: &str) -> R<Spec> {
             i += 1;
         }
         if i == start {
-            return raise("ValueError", "Format specifier missing precision");
+            return raise(ExcKind::ValueError, "Format specifier missing precision");
         }
         spec.precision = chars[start..i].iter().collect::<String>().parse().ok();
     }
@@ -79,7 +80,7 @@ fn parse_spec(s: &str) -> R<Spec> {
         i += 1;
     }
     if i < chars.len() {
-        return raise("ValueError", "Invalid format specifier");
+        return raise(ExcKind::ValueError, "Invalid format specifier");
     }
     Ok(spec)
 }
@@ -186,7 +187,7 @@ fn format_float(x: f64, spec: &Spec) -> R<String> {
         },
         Some(c) => {
             return raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!("Unknown format code '{}' for object of type 'float'", c),
             )
         }
@@ -280,13 +281,13 @@ impl Interp {
                         .unwrap_or_default(),
                     Some('s') => {
                         return raise(
-                            "ValueError",
+                            ExcKind::ValueError,
                             "Unknown format code 's' for object of type 'int'",
                         )
                     }
                     Some(c) => {
                         return raise(
-                            "ValueError",
+                            ExcKind::ValueError,
                             format!("Unknown format code '{}' for object of type 'int'", c),
                         )
                     }
@@ -314,7 +315,7 @@ impl Interp {
             _ => {
                 if spec.kind.is_some_and(|k| k != 's') {
                     return raise(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!(
                             "Unknown format code '{}' for object of type '{}'",
                             spec.kind.unwrap_or('?'),
@@ -350,7 +351,10 @@ impl Interp {
                 continue;
             }
             if c == '}' {
-                return raise("ValueError", "Single '}' encountered in format string");
+                return raise(
+                    ExcKind::ValueError,
+                    "Single '}' encountered in format string",
+                );
             }
             if c != '{' {
                 out.push(c);
@@ -369,7 +373,7 @@ impl Interp {
                 j += 1;
             }
             if depth > 0 {
-                return raise("ValueError", "expected '}' before end of string");
+                return raise(ExcKind::ValueError, "expected '}' before end of string");
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
             i = j;
@@ -407,7 +411,7 @@ impl Interp {
                 Some(v) => v,
                 None => {
                     return raise(
-                        "IndexError",
+                        ExcKind::IndexError,
                         format!(
                             "Replacement index {} out of range for positional args tuple",
                             *auto - 1
@@ -420,7 +424,7 @@ impl Interp {
                 Some(v) => v.clone(),
                 None => {
                     return raise(
-                        "IndexError",
+                        ExcKind::IndexError,
                         format!(
                             "Replacement index {} out of range for positional args tuple",
                             n
@@ -431,7 +435,7 @@ impl Interp {
         } else {
             match args.kw.iter().find(|(k, _)| k == first) {
                 Some((_, v)) => v.clone(),
-                None => return raise("KeyError", format!("'{}'", first)),
+                None => return Err(key_str_err(first)),
             }
         };
         while !rest.is_empty() {
@@ -489,7 +493,7 @@ impl Interp {
             }
             let flags: String = chars[start..i].iter().collect();
             let Some(&conv) = chars.get(i) else {
-                return raise("ValueError", "incomplete format");
+                return raise(ExcKind::ValueError, "incomplete format");
             };
             i += 1;
             if conv == '%' {
@@ -499,7 +503,7 @@ impl Interp {
             let v = match (&key, &dict) {
                 (Some(k), Some(d)) => match d.borrow().get(&Value::str(k))? {
                     Some(v) => v,
-                    None => return raise("KeyError", format!("'{}'", k)),
+                    None => return Err(key_str_err(k)),
                 },
                 _ => {
                     let v = items.get(next).cloned();
@@ -540,7 +544,7 @@ impl Interp {
                 }
                 c => {
                     return raise(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!("unsupported format character '{}'", c),
                     )
                 }

@@ -3,6 +3,7 @@
 use super::error::{raise, type_err, R};
 use super::value::{Args, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 
 pub type ValueIter = Box<dyn Iterator<Item = Value>>;
 
@@ -44,7 +45,7 @@ impl Interp {
                 ),
                 None => {
                     return raise(
-                        "ValueError",
+                        ExcKind::ValueError,
                         "Cannot iterate over a shape with unknown rank.",
                     )
                 }

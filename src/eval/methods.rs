@@ -2,9 +2,10 @@
 //! method names of the builtin types, which attribute lookup and completion share.
 
 use super::attrs::{no_attr, norm_index};
-use super::error::{raise, R};
+use super::error::{key_err, key_str_err, raise, R};
 use super::value::{Args, Dict, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -115,7 +116,7 @@ pub(super) fn list_method(
             let l = need_list()?;
             let n = l.borrow().len();
             if n == 0 {
-                return raise("IndexError", "pop from empty list");
+                return raise(ExcKind::IndexError, "pop from empty list");
             }
             let i = match i {
                 Some(v) => it.index_of(&v, "list")?,
@@ -134,7 +135,7 @@ pub(super) fn list_method(
                     return Ok(Value::None);
                 }
             }
-            raise("ValueError", "list.remove(x): x not in list")
+            raise(ExcKind::ValueError, "list.remove(x): x not in list")
         }
         "index" => {
             let x = args.pos.first().cloned().unwrap_or(Value::None);
@@ -145,7 +146,7 @@ pub(super) fn list_method(
             }
             let r = it.repr(&x)?;
             raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "{} is not in {}",
                     r,
@@ -222,7 +223,7 @@ pub(super) fn dict_method(
             match (removed, args.pos.get(1)) {
                 (Some(v), _) => Ok(v),
                 (None, Some(def)) => Ok(def.clone()),
-                (None, None) => raise("KeyError", it.repr(&k)?),
+                (None, None) => Err(key_err(k.clone(), it.repr(&k)?)),
             }
         }
         "popitem" => {
@@ -232,7 +233,7 @@ pub(super) fn dict_method(
                     let v = d.borrow_mut().remove(&k)?.unwrap_or(Value::None);
                     Ok(Value::tuple(vec![k, v]))
                 }
-                None => raise("KeyError", "'popitem(): dictionary is empty'"),
+                None => Err(key_str_err("popitem(): dictionary is empty")),
             }
         }
         "setdefault" => {
@@ -265,7 +266,7 @@ pub(super) fn dict_method(
                             let kv: Vec<Value> = it.iterate(&item)?.collect();
                             if kv.len() != 2 {
                                 return raise(
-                                    "ValueError",
+                                    ExcKind::ValueError,
                                     "dictionary update sequence element has wrong length",
                                 );
                             }
@@ -321,7 +322,7 @@ pub(super) fn set_method(
             if name == "pop" {
                 return match s.borrow_mut().pop() {
                     Some(v) => Ok(v),
-                    None => raise("KeyError", "'pop from an empty set'"),
+                    None => Err(key_str_err("pop from an empty set")),
                 };
             }
             let mut found = None;
@@ -334,7 +335,7 @@ pub(super) fn set_method(
                 Some(i) => {
                     s.borrow_mut().remove(i);
                 }
-                None if name == "remove" => return raise("KeyError", it.repr(&arg)?),
+                None if name == "remove" => return Err(key_err(arg.clone(), it.repr(&arg)?)),
                 None => {}
             }
             Ok(Value::None)

@@ -2,9 +2,10 @@
 //! (floor division, modulo, power), sequence operators, comparisons, `in`, `is`, and user
 //! classes' dunder methods. Operands that involve tensors go to the runtime (`api::ops`).
 
-use super::error::{err, raise, type_err, R};
+use super::error::{raise, type_err, value_err, R};
 use super::value::{Args, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use std::rc::Rc;
 
@@ -227,13 +228,16 @@ impl Interp {
                 BinOp::Mul => x.checked_mul(y).map(Value::Int),
                 BinOp::Div => {
                     if y == 0 {
-                        return raise("ZeroDivisionError", "division by zero");
+                        return raise(ExcKind::ZeroDivisionError, "division by zero");
                     }
                     Some(Value::Float(x as f64 / y as f64))
                 }
                 BinOp::FloorDiv => {
                     if y == 0 {
-                        return raise("ZeroDivisionError", "integer division or modulo by zero");
+                        return raise(
+                            ExcKind::ZeroDivisionError,
+                            "integer division or modulo by zero",
+                        );
                     }
                     Some(Value::Int(
                         x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 },
@@ -241,7 +245,10 @@ impl Interp {
                 }
                 BinOp::Mod => {
                     if y == 0 {
-                        return raise("ZeroDivisionError", "integer division or modulo by zero");
+                        return raise(
+                            ExcKind::ZeroDivisionError,
+                            "integer division or modulo by zero",
+                        );
                     }
                     let r = x % y;
                     Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
@@ -254,7 +261,7 @@ impl Interp {
                     if y < 0 {
                         if x == 0 {
                             return raise(
-                                "ZeroDivisionError",
+                                ExcKind::ZeroDivisionError,
                                 "0.0 cannot be raised to a negative power",
                             );
                         }
@@ -271,7 +278,7 @@ impl Interp {
                 BinOp::BitXor => Some(Value::Int(x ^ y)),
                 BinOp::LShift => {
                     if y < 0 {
-                        return raise("ValueError", "negative shift count");
+                        return raise(ExcKind::ValueError, "negative shift count");
                     }
                     u32::try_from(y)
                         .ok()
@@ -281,7 +288,7 @@ impl Interp {
                 }
                 BinOp::RShift => {
                     if y < 0 {
-                        return raise("ValueError", "negative shift count");
+                        return raise(ExcKind::ValueError, "negative shift count");
                     }
                     Some(Value::Int(x >> y.min(63)))
                 }
@@ -302,7 +309,7 @@ impl Interp {
             return match r {
                 Some(v) => Ok(Some(v)),
                 None => raise(
-                    "OverflowError",
+                    ExcKind::OverflowError,
                     "integer overflow: the result does not fit in 64 bits",
                 ),
             };
@@ -316,38 +323,40 @@ impl Interp {
             BinOp::Mul => x * y,
             BinOp::Div => {
                 if y == 0.0 {
-                    return raise("ZeroDivisionError", "float division by zero");
+                    return raise(ExcKind::ZeroDivisionError, "float division by zero");
                 }
                 x / y
             }
             BinOp::FloorDiv => {
                 if y == 0.0 {
-                    return raise("ZeroDivisionError", "float floor division by zero");
+                    return raise(ExcKind::ZeroDivisionError, "float floor division by zero");
                 }
                 (x / y).floor()
             }
             BinOp::Mod => {
                 if y == 0.0 {
-                    return raise("ZeroDivisionError", "float modulo");
+                    return raise(ExcKind::ZeroDivisionError, "float modulo");
                 }
                 py_fmod(x, y)
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
                     return raise(
-                        "ZeroDivisionError",
+                        ExcKind::ZeroDivisionError,
                         "0.0 cannot be raised to a negative power",
                     );
                 }
                 if x < 0.0 && y.fract() != 0.0 {
-                    return Err(err(
-                        "ValueError",
+                    return Err(value_err(
                         "math domain error: complex results are not supported",
                     ));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return raise("OverflowError", "(34, 'Numerical result out of range')");
+                    return raise(
+                        ExcKind::OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    );
                 }
                 r
             }

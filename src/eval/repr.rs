@@ -119,11 +119,18 @@ impl Interp {
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
             Value::Class(c) => format!("<class '__main__.{}'>", c.name),
-            Value::ExcClass(n) => format!("<class '{}'>", n),
-            Value::Instance(_) => {
+            Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
+            Value::ExcClass(k) => format!("<class '{}'>", k),
+            Value::Instance(i) => {
                 if let Ok(f) = self.get_attr(v, "__repr__") {
                     let r = self.call(&f, Args::default())?;
                     return self.str_of(&r);
+                }
+                // An exception instance shows its class and args: `MyError('bad')`.
+                if i.class.exc_kind().is_some() {
+                    if let Ok(Value::Tuple(a)) = self.get_attr(v, "args") {
+                        return Ok(format!("{}({})", i.class.name, self.join_reprs(&a)?));
+                    }
                 }
                 format!("<__main__.{} object>", v.type_name())
             }

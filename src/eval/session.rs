@@ -6,6 +6,7 @@ use super::error::{err, Exception, Flow, R};
 use super::hooks::Hooks;
 use super::scope::{Scope, ScopeKind};
 use super::value::Value;
+use crate::errors::ExcKind;
 use crate::syntax::error::{floor_char_boundary, line_col};
 use crate::syntax::{parse_program, Stmt, SyntaxError};
 use crate::tensor::random::Generator;
@@ -147,7 +148,7 @@ impl Interp {
     /// Raises KeyboardInterrupt if Ctrl-C was pressed; loops and long kernels call this.
     pub fn check_interrupt(&self) -> super::R<()> {
         if self.interrupt.swap(false, Ordering::Relaxed) {
-            return super::error::raise("KeyboardInterrupt", "");
+            return super::error::raise(ExcKind::KeyboardInterrupt, "");
         }
         Ok(())
     }
@@ -196,7 +197,7 @@ impl Interp {
                         .unwrap_or_else(|| "unknown panic".into());
                     self.scope = self.globals.clone();
                     let mut e = Exception::new(
-                        "InternalError",
+                        ExcKind::InternalError,
                         format!("{} (this is a bug in tensh; please report it with the code that caused it)", what),
                     );
                     e.span = Some(stmt.span);
@@ -214,11 +215,17 @@ impl Interp {
                     }
                 }
                 Err(Flow::Return(_)) => {
-                    self.report(&Exception::new("SyntaxError", "'return' outside function"));
+                    self.report(&Exception::new(
+                        ExcKind::SyntaxError,
+                        "'return' outside function",
+                    ));
                     outcome = Outcome::Failed;
                 }
                 Err(Flow::Break) | Err(Flow::Continue) => {
-                    self.report(&Exception::new("SyntaxError", "'break' outside loop"));
+                    self.report(&Exception::new(
+                        ExcKind::SyntaxError,
+                        "'break' outside loop",
+                    ));
                     outcome = Outcome::Failed;
                 }
             }
@@ -306,7 +313,7 @@ impl Interp {
 
     pub fn report(&mut self, e: &Exception) {
         let _ = self.io.out.flush();
-        let mut text = self.header(&e.name, &e.message);
+        let mut text = self.header(&e.class_name(), &e.message);
         text.push('\n');
         if let (Some(span), true) = (e.span, self.carets) {
             text.push_str(&self.caret(span.start as usize, span.end as usize));
@@ -317,7 +324,7 @@ impl Interp {
 
     pub fn report_syntax(&mut self, e: &SyntaxError) {
         let _ = self.io.out.flush();
-        let mut text = self.header(e.name, &e.message);
+        let mut text = self.header(e.kind.name(), &e.message);
         text.push('\n');
         if self.carets {
             text.push_str(&self.caret(e.offset, e.end.unwrap_or(e.offset + 1)));
@@ -354,7 +361,7 @@ impl Interp {
             }
         }
         Err(err(
-            "ModuleNotFoundError",
+            ExcKind::ModuleNotFoundError,
             format!("No module named '{}'", name),
         ))
     }

@@ -3,6 +3,7 @@
 use super::error::{raise, type_err, R};
 use super::value::{Args, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 
 /// The methods of `str`.
 pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) -> R<Value> {
@@ -55,7 +56,7 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             let parts: Vec<String> = match sep {
                 Some(Value::Str(sep)) => {
                     if sep.is_empty() {
-                        return raise("ValueError", "empty separator");
+                        return raise(ExcKind::ValueError, "empty separator");
                     }
                     match (max, name) {
                         (Some(m), "split") => {
@@ -155,7 +156,9 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             };
             match found {
                 Some(b) => Value::Int(s[..b].chars().count() as i64),
-                None if name == "index" => return raise("ValueError", "substring not found"),
+                None if name == "index" => {
+                    return raise(ExcKind::ValueError, "substring not found")
+                }
                 None => Value::Int(-1),
             }
         }
@@ -255,7 +258,7 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
         }
         _ => {
             return raise(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!("'str' object has no attribute '{}'", name),
             )
         }

@@ -1,10 +1,11 @@
 //! Types as values: `type(x)`, `isinstance`, the objects `type()` returns for runtime
 //! values, and instances of the builtin exception classes.
 
-use super::error::{is_subclass, type_err, R};
+use super::error::{type_err, R};
 use super::hooks::Hooks;
 use super::value::{Args, Object, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use std::any::Any;
 use std::rc::Rc;
 
@@ -29,11 +30,10 @@ pub fn b_type(it: &mut Interp, a: Args) -> R<Value> {
     match &x {
         Value::Instance(i) => Ok(Value::Class(i.class.clone())),
         Value::Object(o) if o.as_any().is::<ExcObject>() => {
-            let name = x
+            let kind = x
                 .as_object::<ExcObject>()
-                .map(|e| e.name.clone())
-                .unwrap_or_default();
-            Ok(Value::ExcClass(Rc::from(name.as_str())))
+                .map_or(ExcKind::Exception, |e| e.kind);
+            Ok(Value::ExcClass(kind))
         }
         _ => Ok(Value::Object(Rc::new(TypeObject {
             value_type: x.type_name(),
@@ -106,13 +106,11 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             Value::Instance(i) => i.class.is_subclass_of(c),
             _ => false,
         }),
-        Value::ExcClass(name) => Ok(match x {
+        Value::ExcClass(kind) => Ok(match x {
             Value::Object(_) => x
                 .as_object::<ExcObject>()
-                .is_some_and(|e| is_subclass(&e.name, name)),
-            Value::Instance(i) => {
-                matches!(i.class.native_base(), Some(Value::ExcClass(n)) if is_subclass(&n, name))
-            }
+                .is_some_and(|e| e.kind.is_subclass_of(*kind)),
+            Value::Instance(i) => i.class.exc_kind().is_some_and(|k| k.is_subclass_of(*kind)),
             _ => false,
         }),
         Value::Object(o) => Ok((hooks.isinstance_object)(x, o.as_ref())),
@@ -124,27 +122,65 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
 
 /// An instance of a builtin exception class: `ValueError("bad")`.
 pub struct ExcObject {
-    pub name: String,
+    pub kind: ExcKind,
     pub args: Vec<Value>,
+    /// An op error's message, which TensorFlow keeps out of `args` (`e.message`).
+    pub op_message: Option<String>,
 }
 
 impl ExcObject {
-    pub fn message(&self) -> String {
-        match self.args.first() {
-            Some(Value::Str(s)) if self.args.len() == 1 => s.to_string(),
-            None => String::new(),
-            Some(_) => format!("{} argument(s)", self.args.len()),
+    /// The object `except ... as e` binds for an error raised by tensh itself.
+    pub fn raised(kind: ExcKind, message: &str) -> ExcObject {
+        if kind.is_tf() {
+            return ExcObject {
+                kind,
+                args: vec![],
+                op_message: Some(message.to_string()),
+            };
+        }
+        let args = if message.is_empty() {
+            vec![]
+        } else {
+            vec![Value::str(message)]
+        };
+        ExcObject {
+            kind,
+            args,
+            op_message: None,
+        }
+    }
+
+    /// `ValueError("bad")`; TensorFlow's classes take `(node_def, op, message)`.
+    pub fn called(kind: ExcKind, args: Vec<Value>) -> ExcObject {
+        if kind.is_tf() {
+            let message = match args.get(2) {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            return ExcObject {
+                kind,
+                args: vec![],
+                op_message: Some(message),
+            };
+        }
+        ExcObject {
+            kind,
+            args,
+            op_message: None,
         }
     }
 }
 
 impl Object for ExcObject {
     fn type_name(&self) -> String {
-        self.name.clone()
+        self.kind.name().to_string()
     }
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
+            "message" if self.kind.is_tf() => {
+                Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
+            }
             _ => None,
         })
     }
@@ -153,11 +189,16 @@ impl Object for ExcObject {
         for a in &self.args {
             parts.push(it.repr(a)?);
         }
-        Ok(format!("{}({})", self.name, parts.join(", ")))
+        Ok(format!("{}({})", self.kind.name(), parts.join(", ")))
     }
     fn str(&self, it: &mut Interp) -> R<String> {
+        if let Some(m) = &self.op_message {
+            return Ok(m.clone());
+        }
         match self.args.as_slice() {
             [] => Ok(String::new()),
+            // KeyError shows its key as a repr: `KeyError: 'k'`.
+            [one] if self.kind == ExcKind::KeyError => it.repr(one),
             [one] => it.str_of(one),
             _ => it.repr(&Value::tuple(self.args.clone())),
         }

@@ -3,6 +3,7 @@
 
 use super::error::{type_err, R};
 use super::Interp;
+use crate::errors::ExcKind;
 use crate::syntax::ast::FuncDef;
 use crate::tensor::{DType, Tensor};
 use std::any::Any;
@@ -42,7 +43,7 @@ pub enum Value {
     Module(Rc<Module>),
     Object(Rc<dyn Object>),
     /// A builtin exception class such as `ValueError`.
-    ExcClass(Str),
+    ExcClass(ExcKind),
     Iterator(Rc<RefCell<Box<dyn Iterator<Item = Value>>>>),
 }
 
@@ -254,6 +255,14 @@ impl Class {
             }
         }
         None
+    }
+
+    /// The builtin exception class this class derives from, if any.
+    pub fn exc_kind(&self) -> Option<ExcKind> {
+        match self.native_base() {
+            Some(Value::ExcClass(k)) => Some(k),
+            _ => None,
+        }
     }
 
     pub fn is_subclass_of(&self, other: &Rc<Class>) -> bool {
@@ -534,7 +543,7 @@ impl Value {
             Value::Float(f) => f.to_bits() as usize,
             Value::DType(d) => *d as usize + 16,
             Value::Range(a, b, c) => (*a ^ *b ^ *c) as usize,
-            Value::ExcClass(s) => s.as_ptr() as usize,
+            Value::ExcClass(k) => *k as usize + 64,
         }
     }
 

@@ -4,7 +4,8 @@
 
 use super::kinds::Kind;
 use super::layer::{get_weights, set_weights, var_list, Layer};
-use crate::eval::error::{err, raise, R};
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, runtime_err, R};
 use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
 use std::any::Any;
@@ -128,9 +129,7 @@ fn mark_built(inst: &Value) {
 }
 
 fn forgot(this: &Value) -> crate::eval::Flow {
-    err(
-        "RuntimeError",
-        format!(
+    runtime_err(format!(
             "It looks like you are subclassing `Layer` and you forgot to call `super().__init__()`. Always start with this line. ({})",
             this.type_name()
         ),
@@ -168,7 +167,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
                 return Ok(Value::None);
             };
             if !l.built.get() {
-                return raise("ValueError", "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.");
+                return raise(ExcKind::ValueError, "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.");
             }
             let subs = l.sublayers.borrow().clone();
             super::sequential::print_summary(
@@ -306,7 +305,7 @@ pub fn build_instance(it: &mut Interp, inst: &Value, shape: &[Option<usize>]) ->
 fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -> R<Value> {
     let Some(x) = args.pos.first().cloned() else {
         return raise(
-            "TypeError",
+            ExcKind::TypeError,
             "__call__() missing 1 required positional argument: 'inputs'",
         );
     };
@@ -329,7 +328,7 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
     };
     let Some(call) = i.class.lookup("call") else {
         return raise(
-            "NotImplementedError",
+            ExcKind::NotImplementedError,
             format!(
                 "Layer {} does not have a `call()` method implemented.",
                 i.class.name

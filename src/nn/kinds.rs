@@ -4,6 +4,7 @@
 use super::activations::Act;
 use super::initializers::Init;
 use super::layer::Layer;
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
@@ -231,7 +232,7 @@ pub fn call(it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Valu
         } => {
             let kernel = layer.weight("kernel").map(|v| v.read());
             let Some(kernel) = kernel else {
-                return raise("ValueError", "the layer has no kernel");
+                return raise(ExcKind::ValueError, "the layer has no kernel");
             };
             let in_dim = kernel.shape()[0];
             let last = *x.shape().last().unwrap_or(&0);

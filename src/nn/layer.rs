@@ -2,7 +2,8 @@
 //! the attributes every layer has. What a layer computes lives in `kinds.rs`.
 
 use super::kinds::Kind;
-use crate::eval::error::{err, raise, value_err, R};
+use crate::errors::ExcKind;
+use crate::eval::error::{attr_err, raise, value_err, R};
 use crate::eval::value::{Args, Object, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::Tensor;
@@ -228,18 +229,29 @@ impl Object for Layer {
             "dtype" => Value::str("float32"),
             "weights" | "variables" => var_list(self.all_weights()),
             "trainable_weights" | "trainable_variables" => var_list(self.trainable_weights()),
-            "non_trainable_weights" | "non_trainable_variables" => var_list(self.non_trainable_weights()),
+            "non_trainable_weights" | "non_trainable_variables" => {
+                var_list(self.non_trainable_weights())
+            }
             "input_shape" => match &*self.input_shape.borrow() {
                 Some(s) => super::shape_value_with_batch(s),
-                None => return Err(err("AttributeError", format!("The layer \"{}\" has never been called and thus has no defined input shape.", self.name))),
+                None => {
+                    return Err(attr_err(format!(
+                    "The layer \"{}\" has never been called and thus has no defined input shape.",
+                    self.name
+                )))
+                }
             },
             "output_shape" => match &*self.output_shape.borrow() {
                 Some(s) => super::shape_tuple_value(s),
-                None => return Err(err("AttributeError", format!("The layer \"{}\" has never been called and thus has no defined output shape.", self.name))),
+                None => {
+                    return Err(attr_err(format!(
+                    "The layer \"{}\" has never been called and thus has no defined output shape.",
+                    self.name
+                )))
+                }
             },
-            "build" | "get_weights" | "set_weights" | "count_params" | "__call__" | "get_config" => {
-                Value::method(this.clone(), super::static_name(name), layer_method)
-            }
+            "build" | "get_weights" | "set_weights" | "count_params" | "__call__"
+            | "get_config" => Value::method(this.clone(), super::static_name(name), layer_method),
             _ => {
                 // A weight reachable as an attribute (kernel, bias, gamma, ...).
                 if let Some(v) = self.weight(name) {
@@ -335,7 +347,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
         "count_params" => {
             if !layer.built.get() {
                 return raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!(
                         "You tried to call `count_params` on layer {}, but the layer isn't built. You can build it manually via: `{}.build(batch_input_shape)`.",
                         layer.name, layer.name
@@ -355,7 +367,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             let training = training_arg(it, &args)?;
             let Some(x) = args.pos.first() else {
                 return raise(
-                    "TypeError",
+                    ExcKind::TypeError,
                     "__call__() missing 1 required positional argument: 'inputs'",
                 );
             };

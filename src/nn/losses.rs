@@ -3,6 +3,7 @@
 //! sigmoid cross entropy) and the loss classes with their reductions.
 
 use crate::api::convert::{f64_or, to_tensor};
+use crate::errors::ExcKind;
 use crate::eval::error::{value_err, R};
 use crate::eval::value::{Args, Module, Object};
 use crate::eval::{Interp, Value};
@@ -118,7 +119,7 @@ pub fn per_sample(
                 .find(|&l| l < 0 || l as usize >= n)
             {
                 return Err(crate::eval::error::err(
-                    "InvalidArgumentError",
+                    ExcKind::InvalidArgumentError,
                     format!(
                         "Received a label value of {} which is outside the valid range of [0, {}).",
                         bad, n

@@ -3,6 +3,7 @@
 //! `'accuracy'` becomes binary, categorical or sparse categorical accuracy from the shapes
 //! of the labels and predictions, as Keras decides it.
 
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::ops::reduce::{arg_reduce, reduce, Reduce};
@@ -46,7 +47,7 @@ impl Metric {
             "mse" | "mean_squared_error" => Kind::Mse,
             other => {
                 return raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!("Unknown metric function: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.", other),
                 )
             }

@@ -3,6 +3,7 @@
 //! `minimize`, a `learning_rate` variable and an `iterations` counter.
 
 use crate::api::convert::{f64_or, tensor_of};
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::{Args, Dict, Module, Object, Variable};
 use crate::eval::{Interp, Value};
@@ -245,7 +246,7 @@ impl Optimizer {
         for (g, v) in present {
             if g.shape() != v.value.borrow().shape() {
                 return raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!(
                         "Shapes {} and {} are incompatible",
                         crate::print::shape_tuple(g.shape()),
@@ -346,7 +347,7 @@ fn pairs(it: &mut Interp, v: &Value) -> R<Vec<(Value, Rc<Variable>)>> {
             [g, Value::Variable(var)] => out.push((g.clone(), var.clone())),
             _ => {
                 return raise(
-                    "TypeError",
+                    ExcKind::TypeError,
                     "grads_and_vars must be (gradient, variable) pairs",
                 )
             }
@@ -579,7 +580,7 @@ pub fn get(it: &mut Interp, v: &Value) -> R<Value> {
         Value::Str(s) => s.to_lowercase(),
         other => {
             return raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "Could not interpret optimizer identifier: {}",
                     it.repr(other)?
@@ -594,7 +595,7 @@ pub fn get(it: &mut Interp, v: &Value) -> R<Value> {
         "adagrad" => adagrad,
         _ => {
             return raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!("Could not interpret optimizer identifier: {}", name),
             )
         }

@@ -2,6 +2,7 @@
 //! summary table in the seed notebook's format.
 
 use super::layer::{get_weights, set_weights, var_list};
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
 use crate::eval::value::{Args, Object, Variable};
 use crate::eval::{Interp, Value};
@@ -95,7 +96,7 @@ impl Sequential {
 
     fn summary(&self, it: &mut Interp) -> R<()> {
         if !self.built.get() {
-            return raise("ValueError", NOT_BUILT);
+            return raise(ExcKind::ValueError, NOT_BUILT);
         }
         let layers = self.layers.borrow().clone();
         print_summary(
@@ -229,7 +230,7 @@ impl Object for Sequential {
                     Some(s) => super::shape_tuple_value(&s),
                     None => {
                         return Err(crate::eval::error::err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             "The layer \"sequential\" has never been called and thus has no defined output shape.",
                         ))
                     }
@@ -294,7 +295,7 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
         }
         "pop" => {
             if m.layers.borrow_mut().pop().is_none() {
-                return raise("TypeError", "There are no layers in the model.");
+                return raise(ExcKind::TypeError, "There are no layers in the model.");
             }
             Ok(Value::None)
         }
@@ -305,7 +306,10 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
                 None => match m.input_shape.borrow().clone() {
                     Some(s) => s,
                     None => {
-                        return raise("ValueError", "You must provide an `input_shape` argument.")
+                        return raise(
+                            ExcKind::ValueError,
+                            "You must provide an `input_shape` argument.",
+                        )
                     }
                 },
             };
@@ -320,7 +324,7 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
         "count_params" => {
             if !m.built.get() {
                 return raise(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!("You tried to call `count_params` on layer {}, but the layer isn't built. You can build it manually via: `{}.build(batch_input_shape)`.", m.name, m.name),
                 );
             }
@@ -341,12 +345,12 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             let training = super::layer::training_arg(it, &args)?;
             let Some(x) = args.pos.first().cloned() else {
                 return raise(
-                    "TypeError",
+                    ExcKind::TypeError,
                     "__call__() missing 1 required positional argument: 'inputs'",
                 );
             };
             if m.layers.borrow().is_empty() {
-                return raise("ValueError", NOT_BUILT);
+                return raise(ExcKind::ValueError, NOT_BUILT);
             }
             if !m.built.get() {
                 let t = super::layer::tensor_arg(it, &x)?;

@@ -9,6 +9,7 @@ use super::metrics::{MeanLoss, Metric};
 use super::optimizers::{self, Optimizer};
 use super::progress::Progbar;
 use crate::api::convert::{tensor_of, to_tensor};
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::{Args, Dict, Object, Variable};
 use crate::eval::{Interp, Value};
@@ -40,7 +41,7 @@ fn compiled(model: &Value) -> Option<Rc<Compiled>> {
 
 fn not_compiled() -> crate::eval::error::Flow {
     crate::eval::error::err(
-        "RuntimeError",
+        ExcKind::RuntimeError,
         "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
     )
 }
@@ -89,7 +90,7 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
                 Value::Str(s) => names.push(s.to_string()),
                 other => {
                     return raise(
-                        "TypeError",
+                        ExcKind::TypeError,
                         format!(
                             "tensh supports metrics given by name; got {}",
                             it.repr(&other)?
@@ -144,7 +145,7 @@ fn call_model(it: &mut Interp, model: &Value, x: Tensor, training: bool) -> R<Te
 fn loss_value(it: &mut Interp, c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
     if matches!(c.loss_fn, Value::None) {
         return raise(
-            "ValueError",
+            ExcKind::ValueError,
             "No loss to compute. Provide a `loss` argument in `compile()`.",
         );
     }
@@ -168,14 +169,14 @@ fn rows(t: &Tensor, idx: Option<&Tensor>, start: usize, end: usize) -> R<Tensor>
 fn samples(x: &Tensor, y: Option<&Tensor>) -> R<usize> {
     let Some(&n) = x.shape().first() else {
         return raise(
-            "ValueError",
+            ExcKind::ValueError,
             "Expected the input data to have a batch dimension; got a scalar.",
         );
     };
     if let Some(y) = y {
         if y.shape().first() != Some(&n) {
             return raise(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "Data cardinality is ambiguous:\n  x sizes: {}\n  y sizes: {}\nMake sure all arrays contain the same number of samples.",
                     n,
@@ -322,7 +323,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         let parts: Vec<Value> = it.iterate(&vd)?.collect();
         if parts.len() < 2 {
             return raise(
-                "ValueError",
+                ExcKind::ValueError,
                 "validation_data must be a tuple (x_val, y_val)",
             );
         }

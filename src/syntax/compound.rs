@@ -14,7 +14,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
     let (i, _) = expect("':'", op(":"))(i)?;
     if let Ok((j, _)) = layout(Tok::Newline)(i) {
         let Ok((mut j, _)) = layout(Tok::Indent)(j) else {
-            let mut e = PErr::at(j, "expected an indented block");
+            let mut e = PErr::at(j, "expected an indented block").indentation();
             e.at_end = layout(Tok::End)(j).is_ok();
             e.header = Some(header.start as usize);
             return Err(nom::Err::Failure(e));
@@ -31,7 +31,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
                 return Ok((j, body));
             }
             if layout(Tok::Indent)(j).is_ok() {
-                return hard(j, "unexpected indent");
+                return unexpected_indent(j);
             }
             let (k, mut stmts) = statement(j)?;
             body.append(&mut stmts);
@@ -39,7 +39,7 @@ fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
         }
     }
     if layout(Tok::End)(i).is_ok() {
-        let mut e = PErr::at(i, "expected an indented block");
+        let mut e = PErr::at(i, "expected an indented block").indentation();
         e.at_end = true;
         e.header = Some(header.start as usize);
         return Err(nom::Err::Failure(e));

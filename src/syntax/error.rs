@@ -1,11 +1,13 @@
 //! Syntax errors: what went wrong, where, and whether more input could fix it (which the
 //! REPL uses to decide between an error and a continuation prompt).
 
+use crate::errors::ExcKind;
+
 /// A syntax error at a byte offset of the source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
     /// `SyntaxError`, `IndentationError` or `TabError`.
-    pub name: &'static str,
+    pub kind: ExcKind,
     pub message: String,
     pub offset: usize,
     /// The end of the offending text, when it is longer than one character.
@@ -15,9 +17,9 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    pub fn new(name: &'static str, message: impl Into<String>, offset: usize) -> SyntaxError {
+    pub fn new(kind: ExcKind, message: impl Into<String>, offset: usize) -> SyntaxError {
         SyntaxError {
-            name,
+            kind,
             message: message.into(),
             offset,
             end: None,

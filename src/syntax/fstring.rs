@@ -6,6 +6,7 @@ use super::error::SyntaxError;
 use super::expr::testlist_star;
 use super::lexeme::{tokenize_fragment, unescape};
 use super::tokens::{PErr, Toks};
+use crate::errors::ExcKind;
 
 fn err(offset: usize, msg: &str) -> PErr {
     PErr {
@@ -15,6 +16,7 @@ fn err(offset: usize, msg: &str) -> PErr {
         opened: None,
         at_end: false,
         header: None,
+        kind: ExcKind::SyntaxError,
     }
 }
 
@@ -26,6 +28,7 @@ fn from_syntax(e: SyntaxError) -> PErr {
         opened: None,
         at_end: false,
         header: None,
+        kind: ExcKind::SyntaxError,
     }
 }
 

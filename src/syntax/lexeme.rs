@@ -5,6 +5,7 @@
 
 use super::ast::Span;
 use super::error::SyntaxError;
+use crate::errors::ExcKind;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, one_of, satisfy};
@@ -211,7 +212,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn err(&self, at: usize, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError::new("SyntaxError", msg, at)
+        SyntaxError::new(ExcKind::SyntaxError, msg, at)
     }
 
     fn run(mut self) -> Result<Vec<Token>, SyntaxError> {
@@ -238,7 +239,7 @@ impl<'a> Lexer<'a> {
                 let start = self.off(after);
                 if ws.contains(' ') && ws.contains('\t') {
                     return Err(SyntaxError::new(
-                        "TabError",
+                        ExcKind::TabError,
                         "inconsistent use of tabs and spaces in indentation",
                         start,
                     ));
@@ -247,7 +248,7 @@ impl<'a> Lexer<'a> {
                     match self.indent_char {
                         Some(prev) if prev != c && self.indents.len() > 1 => {
                             return Err(SyntaxError::new(
-                                "TabError",
+                                ExcKind::TabError,
                                 "inconsistent use of tabs and spaces in indentation",
                                 start,
                             ))
@@ -270,7 +271,7 @@ impl<'a> Lexer<'a> {
                     }
                     if *self.indents.last().unwrap_or(&0) != width {
                         return Err(SyntaxError::new(
-                            "IndentationError",
+                            ExcKind::IndentationError,
                             "unindent does not match any outer indentation level",
                             start,
                         ));

@@ -16,6 +16,7 @@
 //!
 //! grammar/tensh.ebnf is the reference this parser follows.
 
+use crate::errors::ExcKind;
 pub mod ast;
 pub mod complete;
 pub mod compound;
@@ -41,7 +42,7 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
         Ok((_, body)) => Ok(body),
         Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => Err(to_syntax_error(src, e)),
         Err(nom::Err::Incomplete(_)) => Err(SyntaxError::new(
-            "SyntaxError",
+            ExcKind::SyntaxError,
             "unexpected end of input",
             src.len(),
         )),
@@ -69,13 +70,7 @@ fn to_syntax_error(src: &str, e: PErr) -> SyntaxError {
         };
         message = format!("{} after {} on line {}", message, what, line_col(src, h).0);
     }
-    let name =
-        if message.starts_with("expected an indented block") || message == "unexpected indent" {
-            "IndentationError"
-        } else {
-            "SyntaxError"
-        };
-    let mut err = SyntaxError::new(name, message, e.offset);
+    let mut err = SyntaxError::new(e.kind, message, e.offset);
     if e.end > e.offset + 1 {
         err.end = Some(e.end);
     }

@@ -24,7 +24,7 @@ pub fn file(mut i: Toks) -> PResult<Vec<Stmt>> {
             return Ok((i, body));
         }
         if layout(Tok::Indent)(i).is_ok() {
-            return hard(i, "unexpected indent");
+            return unexpected_indent(i);
         }
         let (j, mut stmts) = statement(i)?;
         body.append(&mut stmts);

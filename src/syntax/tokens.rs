@@ -3,6 +3,7 @@
 
 use super::ast::Span;
 use super::lexeme::{Tok, Token, KEYWORDS};
+use crate::errors::ExcKind;
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input, Needed};
 use std::iter::Enumerate;
@@ -73,6 +74,8 @@ pub struct PErr {
     pub at_end: bool,
     /// For "expected an indented block after ... on line N": the block header's offset.
     pub header: Option<usize>,
+    /// `SyntaxError`, or `IndentationError` for an indentation problem.
+    pub kind: ExcKind,
 }
 
 impl PErr {
@@ -92,7 +95,14 @@ impl PErr {
             opened: None,
             at_end,
             header: None,
+            kind: ExcKind::SyntaxError,
         }
+    }
+
+    /// The same error, raised as an `IndentationError`.
+    pub fn indentation(mut self) -> PErr {
+        self.kind = ExcKind::IndentationError;
+        self
     }
 }
 
@@ -116,6 +126,13 @@ impl<'a> ParseError<Toks<'a>> for PErr {
 }
 
 pub type PResult<'a, T> = IResult<Toks<'a>, T, PErr>;
+
+/// `IndentationError: unexpected indent` at `i`.
+pub fn unexpected_indent<T>(i: Toks<'_>) -> PResult<'_, T> {
+    Err(nom::Err::Failure(
+        PErr::at(i, "unexpected indent").indentation(),
+    ))
+}
 
 fn fail<T>(i: Toks<'_>) -> PResult<'_, T> {
     Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))

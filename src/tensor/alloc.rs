@@ -4,6 +4,7 @@
 
 use super::error::{TResult, TfError};
 use super::DType;
+use crate::errors::ExcKind;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The limit in bytes; 0 means "not set yet": the memory available at first use.
@@ -48,7 +49,7 @@ pub fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
     if bytes > limit() {
         let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
         return Err(TfError::new(
-            "ResourceExhaustedError",
+            ExcKind::ResourceExhaustedError,
             format!(
                 "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu [Op:{op}] name:",
                 dims.join(","),

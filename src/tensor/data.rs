@@ -5,6 +5,7 @@
 
 use super::dtype::{DType, Elem};
 use super::error::{TResult, TfError};
+use crate::errors::ExcKind;
 use ndarray::{ArcArray, ArrayD, IxDyn};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -169,7 +170,7 @@ impl Tensor {
         match T::view(&self.data) {
             Some(a) => Ok(a.iter().copied().collect()),
             None => Err(TfError::new(
-                "TypeError",
+                ExcKind::TypeError,
                 format!(
                     "expected a {} tensor, got {}",
                     T::DTYPE.name(),

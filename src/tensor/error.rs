@@ -1,21 +1,22 @@
 //! Runtime errors raised by tensor ops, named as TensorFlow and Python name them. The
 //! evaluator turns them into Python exceptions with the span of the call.
 
+use crate::errors::ExcKind;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TfError {
     /// `InvalidArgumentError`, `ValueError`, `TypeError`, `IndexError`, `ResourceExhaustedError`...
-    pub name: &'static str,
+    pub kind: ExcKind,
     pub message: String,
 }
 
 pub type TResult<T> = Result<T, TfError>;
 
 impl TfError {
-    pub fn new(name: &'static str, message: impl Into<String>) -> TfError {
+    pub fn new(kind: ExcKind, message: impl Into<String>) -> TfError {
         TfError {
-            name,
+            kind,
             message: message.into(),
         }
     }
@@ -23,20 +24,20 @@ impl TfError {
 
 impl fmt::Display for TfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.message)
+        write!(f, "{}: {}", self.kind, self.message)
     }
 }
 
 pub fn invalid_arg(message: impl Into<String>) -> TfError {
-    TfError::new("InvalidArgumentError", message)
+    TfError::new(ExcKind::InvalidArgumentError, message)
 }
 
 pub fn value_error(message: impl Into<String>) -> TfError {
-    TfError::new("ValueError", message)
+    TfError::new(ExcKind::ValueError, message)
 }
 
 pub fn type_error(message: impl Into<String>) -> TfError {
-    TfError::new("TypeError", message)
+    TfError::new(ExcKind::TypeError, message)
 }
 
 /// An eager kernel error as TensorFlow 2.15 words it: the wrapped function node, the message,

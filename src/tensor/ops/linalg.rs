@@ -2,6 +2,7 @@
 //! Float matrices go through the `gemm` crate (SIMD kernels chosen at run time, both cores
 //! through rayon); integer matrices use a plain triple loop.
 
+use crate::errors::ExcKind;
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::NumOps;
 use crate::tensor::error::{op_error, TResult};
@@ -262,7 +263,7 @@ fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> 
     };
     out.ok_or_else(|| {
         if crate::tensor::interrupt::take() {
-            crate::tensor::TfError::new("KeyboardInterrupt", "")
+            crate::tensor::TfError::new(ExcKind::KeyboardInterrupt, "")
         } else {
             bad()
         }

@@ -1,0 +1,442 @@
+//! [`ExcKind`]: every exception class tensh raises or lets a program name, with CPython
+//! 3.11's and TensorFlow 2.15's hierarchy (checked against both; `tf.errors.OpError`
+//! derives from `Exception`).
+
+/// A builtin exception class: one of CPython's or one of TensorFlow's `tf.errors`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExcKind {
+    // CPython's builtin exceptions.
+    BaseException,
+    Exception,
+    KeyboardInterrupt,
+    SystemExit,
+    GeneratorExit,
+    ArithmeticError,
+    ZeroDivisionError,
+    OverflowError,
+    FloatingPointError,
+    LookupError,
+    IndexError,
+    KeyError,
+    ValueError,
+    UnicodeError,
+    UnicodeDecodeError,
+    UnicodeEncodeError,
+    RuntimeError,
+    NotImplementedError,
+    RecursionError,
+    ImportError,
+    ModuleNotFoundError,
+    NameError,
+    UnboundLocalError,
+    SyntaxError,
+    IndentationError,
+    TabError,
+    OSError,
+    ConnectionError,
+    BrokenPipeError,
+    FileNotFoundError,
+    FileExistsError,
+    IsADirectoryError,
+    NotADirectoryError,
+    PermissionError,
+    TimeoutError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    StopIteration,
+    StopAsyncIteration,
+    MemoryError,
+    EOFError,
+    BufferError,
+    ReferenceError,
+    SystemError,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    RuntimeWarning,
+    FutureWarning,
+    SyntaxWarning,
+    ImportWarning,
+    UnicodeWarning,
+    BytesWarning,
+    ResourceWarning,
+    // TensorFlow's `tf.errors`.
+    OpError,
+    CancelledError,
+    UnknownError,
+    InvalidArgumentError,
+    DeadlineExceededError,
+    NotFoundError,
+    AlreadyExistsError,
+    PermissionDeniedError,
+    ResourceExhaustedError,
+    FailedPreconditionError,
+    AbortedError,
+    OutOfRangeError,
+    UnimplementedError,
+    InternalError,
+    UnavailableError,
+    DataLossError,
+    UnauthenticatedError,
+}
+
+use ExcKind::*;
+
+impl ExcKind {
+    /// Every kind, CPython's first, then TensorFlow's (`OpError` first among those).
+    pub const ALL: &'static [ExcKind] = &[
+        BaseException,
+        Exception,
+        KeyboardInterrupt,
+        SystemExit,
+        GeneratorExit,
+        ArithmeticError,
+        ZeroDivisionError,
+        OverflowError,
+        FloatingPointError,
+        LookupError,
+        IndexError,
+        KeyError,
+        ValueError,
+        UnicodeError,
+        UnicodeDecodeError,
+        UnicodeEncodeError,
+        RuntimeError,
+        NotImplementedError,
+        RecursionError,
+        ImportError,
+        ModuleNotFoundError,
+        NameError,
+        UnboundLocalError,
+        SyntaxError,
+        IndentationError,
+        TabError,
+        OSError,
+        ConnectionError,
+        BrokenPipeError,
+        FileNotFoundError,
+        FileExistsError,
+        IsADirectoryError,
+        NotADirectoryError,
+        PermissionError,
+        TimeoutError,
+        TypeError,
+        AttributeError,
+        AssertionError,
+        StopIteration,
+        StopAsyncIteration,
+        MemoryError,
+        EOFError,
+        BufferError,
+        ReferenceError,
+        SystemError,
+        Warning,
+        UserWarning,
+        DeprecationWarning,
+        PendingDeprecationWarning,
+        RuntimeWarning,
+        FutureWarning,
+        SyntaxWarning,
+        ImportWarning,
+        UnicodeWarning,
+        BytesWarning,
+        ResourceWarning,
+        OpError,
+        CancelledError,
+        UnknownError,
+        InvalidArgumentError,
+        DeadlineExceededError,
+        NotFoundError,
+        AlreadyExistsError,
+        PermissionDeniedError,
+        ResourceExhaustedError,
+        FailedPreconditionError,
+        AbortedError,
+        OutOfRangeError,
+        UnimplementedError,
+        InternalError,
+        UnavailableError,
+        DataLossError,
+        UnauthenticatedError,
+    ];
+
+    /// The class name as Python prints it: `ValueError`, `InvalidArgumentError`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BaseException => "BaseException",
+            Exception => "Exception",
+            KeyboardInterrupt => "KeyboardInterrupt",
+            SystemExit => "SystemExit",
+            GeneratorExit => "GeneratorExit",
+            ArithmeticError => "ArithmeticError",
+            ZeroDivisionError => "ZeroDivisionError",
+            OverflowError => "OverflowError",
+            FloatingPointError => "FloatingPointError",
+            LookupError => "LookupError",
+            IndexError => "IndexError",
+            KeyError => "KeyError",
+            ValueError => "ValueError",
+            UnicodeError => "UnicodeError",
+            UnicodeDecodeError => "UnicodeDecodeError",
+            UnicodeEncodeError => "UnicodeEncodeError",
+            RuntimeError => "RuntimeError",
+            NotImplementedError => "NotImplementedError",
+            RecursionError => "RecursionError",
+            ImportError => "ImportError",
+            ModuleNotFoundError => "ModuleNotFoundError",
+            NameError => "NameError",
+            UnboundLocalError => "UnboundLocalError",
+            SyntaxError => "SyntaxError",
+            IndentationError => "IndentationError",
+            TabError => "TabError",
+            OSError => "OSError",
+            ConnectionError => "ConnectionError",
+            BrokenPipeError => "BrokenPipeError",
+            FileNotFoundError => "FileNotFoundError",
+            FileExistsError => "FileExistsError",
+            IsADirectoryError => "IsADirectoryError",
+            NotADirectoryError => "NotADirectoryError",
+            PermissionError => "PermissionError",
+            TimeoutError => "TimeoutError",
+            TypeError => "TypeError",
+            AttributeError => "AttributeError",
+            AssertionError => "AssertionError",
+            StopIteration => "StopIteration",
+            StopAsyncIteration => "StopAsyncIteration",
+            MemoryError => "MemoryError",
+            EOFError => "EOFError",
+            BufferError => "BufferError",
+            ReferenceError => "ReferenceError",
+            SystemError => "SystemError",
+            Warning => "Warning",
+            UserWarning => "UserWarning",
+            DeprecationWarning => "DeprecationWarning",
+            PendingDeprecationWarning => "PendingDeprecationWarning",
+            RuntimeWarning => "RuntimeWarning",
+            FutureWarning => "FutureWarning",
+            SyntaxWarning => "SyntaxWarning",
+            ImportWarning => "ImportWarning",
+            UnicodeWarning => "UnicodeWarning",
+            BytesWarning => "BytesWarning",
+            ResourceWarning => "ResourceWarning",
+            OpError => "OpError",
+            CancelledError => "CancelledError",
+            UnknownError => "UnknownError",
+            InvalidArgumentError => "InvalidArgumentError",
+            DeadlineExceededError => "DeadlineExceededError",
+            NotFoundError => "NotFoundError",
+            AlreadyExistsError => "AlreadyExistsError",
+            PermissionDeniedError => "PermissionDeniedError",
+            ResourceExhaustedError => "ResourceExhaustedError",
+            FailedPreconditionError => "FailedPreconditionError",
+            AbortedError => "AbortedError",
+            OutOfRangeError => "OutOfRangeError",
+            UnimplementedError => "UnimplementedError",
+            InternalError => "InternalError",
+            UnavailableError => "UnavailableError",
+            DataLossError => "DataLossError",
+            UnauthenticatedError => "UnauthenticatedError",
+        }
+    }
+
+    /// The direct base class; `None` for `BaseException`.
+    pub fn parent(self) -> Option<ExcKind> {
+        Some(match self {
+            BaseException => return None,
+            Exception | KeyboardInterrupt | SystemExit | GeneratorExit => BaseException,
+            ArithmeticError | LookupError | ValueError | RuntimeError | ImportError | NameError
+            | SyntaxError | OSError | TypeError | AttributeError | AssertionError
+            | StopIteration | StopAsyncIteration | MemoryError | EOFError | BufferError
+            | ReferenceError | SystemError | Warning | OpError => Exception,
+            ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
+            IndexError | KeyError => LookupError,
+            UnicodeError => ValueError,
+            UnicodeDecodeError | UnicodeEncodeError => UnicodeError,
+            NotImplementedError | RecursionError => RuntimeError,
+            ModuleNotFoundError => ImportError,
+            UnboundLocalError => NameError,
+            IndentationError => SyntaxError,
+            TabError => IndentationError,
+            ConnectionError | FileNotFoundError | FileExistsError | IsADirectoryError
+            | NotADirectoryError | PermissionError | TimeoutError => OSError,
+            BrokenPipeError => ConnectionError,
+            UserWarning
+            | DeprecationWarning
+            | PendingDeprecationWarning
+            | RuntimeWarning
+            | FutureWarning
+            | SyntaxWarning
+            | ImportWarning
+            | UnicodeWarning
+            | BytesWarning
+            | ResourceWarning => Warning,
+            CancelledError
+            | UnknownError
+            | InvalidArgumentError
+            | DeadlineExceededError
+            | NotFoundError
+            | AlreadyExistsError
+            | PermissionDeniedError
+            | ResourceExhaustedError
+            | FailedPreconditionError
+            | AbortedError
+            | OutOfRangeError
+            | UnimplementedError
+            | InternalError
+            | UnavailableError
+            | DataLossError
+            | UnauthenticatedError => OpError,
+        })
+    }
+
+    /// Whether this class is `base` or derives from it.
+    pub fn is_subclass_of(self, base: ExcKind) -> bool {
+        let mut cur = Some(self);
+        while let Some(k) = cur {
+            if k == base {
+                return true;
+            }
+            cur = k.parent();
+        }
+        false
+    }
+
+    /// Whether this is one of TensorFlow's `tf.errors` classes.
+    pub fn is_tf(self) -> bool {
+        self.is_subclass_of(OpError)
+    }
+
+    /// The module the class lives in, as its repr shows it.
+    pub fn module(self) -> &'static str {
+        if self.is_tf() {
+            "tensorflow.python.framework.errors_impl"
+        } else {
+            "builtins"
+        }
+    }
+
+    /// The kind a class name denotes, for resolving a builtin class the program names
+    /// (the global `ValueError`, `tf.errors.InvalidArgumentError`).
+    pub fn from_name(name: &str) -> Option<ExcKind> {
+        ExcKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+impl std::fmt::Display for ExcKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `[c.__name__ for c in K.__mro__]` without `object`.
+    fn mro(k: ExcKind) -> Vec<&'static str> {
+        let mut out = vec![];
+        let mut cur = Some(k);
+        while let Some(c) = cur {
+            out.push(c.name());
+            cur = c.parent();
+        }
+        out
+    }
+
+    #[test]
+    fn mros_match_cpython_and_tensorflow() {
+        assert_eq!(
+            mro(TabError),
+            [
+                "TabError",
+                "IndentationError",
+                "SyntaxError",
+                "Exception",
+                "BaseException"
+            ]
+        );
+        assert_eq!(
+            mro(BrokenPipeError),
+            [
+                "BrokenPipeError",
+                "ConnectionError",
+                "OSError",
+                "Exception",
+                "BaseException"
+            ]
+        );
+        assert_eq!(
+            mro(UnicodeDecodeError),
+            [
+                "UnicodeDecodeError",
+                "UnicodeError",
+                "ValueError",
+                "Exception",
+                "BaseException"
+            ]
+        );
+        assert_eq!(
+            mro(KeyboardInterrupt),
+            ["KeyboardInterrupt", "BaseException"]
+        );
+        assert_eq!(
+            mro(InvalidArgumentError),
+            [
+                "InvalidArgumentError",
+                "OpError",
+                "Exception",
+                "BaseException"
+            ]
+        );
+        assert_eq!(
+            mro(ModuleNotFoundError),
+            [
+                "ModuleNotFoundError",
+                "ImportError",
+                "Exception",
+                "BaseException"
+            ]
+        );
+    }
+
+    #[test]
+    fn subclass_relation() {
+        assert!(IndexError.is_subclass_of(LookupError));
+        assert!(KeyError.is_subclass_of(LookupError));
+        assert!(ZeroDivisionError.is_subclass_of(ArithmeticError));
+        assert!(ResourceExhaustedError.is_subclass_of(OpError));
+        assert!(ResourceExhaustedError.is_subclass_of(Exception));
+        assert!(ValueError.is_subclass_of(ValueError));
+        assert!(!LookupError.is_subclass_of(IndexError));
+        assert!(!SystemExit.is_subclass_of(Exception));
+        assert!(!GeneratorExit.is_subclass_of(Exception));
+        assert!(!ValueError.is_subclass_of(TypeError));
+        assert!(!MemoryError.is_subclass_of(OpError));
+        for k in ExcKind::ALL {
+            assert!(k.is_subclass_of(BaseException), "{}", k);
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for (i, k) in ExcKind::ALL.iter().enumerate() {
+            assert_eq!(ExcKind::from_name(k.name()), Some(*k));
+            assert_eq!(*k as usize, i, "ALL lists the kinds in declaration order");
+        }
+        assert_eq!(ExcKind::from_name("NoSuchError"), None);
+        assert_eq!(ExcKind::from_name("valueerror"), None);
+    }
+
+    #[test]
+    fn tf_classes_live_in_errors_impl() {
+        assert!(InvalidArgumentError.is_tf() && OpError.is_tf());
+        assert!(!ValueError.is_tf() && !Exception.is_tf());
+        assert_eq!(
+            InternalError.module(),
+            "tensorflow.python.framework.errors_impl"
+        );
+        assert_eq!(KeyError.module(), "builtins");
+    }
+}
