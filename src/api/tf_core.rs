@@ -337,7 +337,7 @@ builtin! {
     }
 }
 
-/// A 1-element-per-dimension count as a tensor of `out_type` (int32 when None).
+/// Counts (a shape, a size) as a tensor of `out_type`, int32 when it is None.
 fn count_tensor(out_type: &Value, dims: &[usize], vals: &[f64]) -> R<Value> {
     let d = opt_dtype(out_type)?.unwrap_or(DType::I32);
     t(Tensor::from_f64s(d, dims, vals))
