@@ -1,8 +1,11 @@
 //! Core `tf` functions: tensor creation, dtypes and casts, `tf.Variable`, `tf.TensorShape`,
-//! shape queries, `tf.function`, `tf.timestamp`.
+//! shape queries, `tf.function`, `tf.timestamp`, `tf.print`. Each function is one
+//! declaration; `install` adds the non-function members (`tf.Tensor`, the dtypes).
 
-use super::convert::{dtype_arg, f64_arg, f64_or, i64_arg, int_list, tensor_of, to_tensor};
-use super::{add_all, dtype_or};
+use super::convert::{
+    dtype_arg, f64_arg, given, i64_arg, int_list, opt_dtype, tensor_of, to_tensor,
+};
+use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
 use crate::eval::value::{Args, Module, Shape, Variable};
@@ -14,10 +17,6 @@ use std::rc::Rc;
 
 fn t(v: Tensor) -> R<Value> {
     Ok(Value::Tensor(v))
-}
-
-fn req(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::None)
 }
 
 /// A shape argument as dims: lists, tuples, TensorShapes, 1-D int tensors.
@@ -51,364 +50,389 @@ pub fn shape_from(it: &mut Interp, v: &Value) -> R<Shape> {
     }
 }
 
-fn constant(it: &mut Interp, a: Args) -> R<Value> {
-    let [value, dtype, shape, _name] = a.bind(
-        "constant",
-        ["value", "dtype=None", "shape=None", "name='Const'"],
-    )?;
-    let value = req(value);
-    let dtype = match dtype {
-        Some(d) => Some(dtype_arg(&d)?),
-        None => None,
-    };
-    let mut x = match (&value, dtype) {
-        (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
-        _ => to_tensor(it, &value, dtype)?,
-    };
-    if let Some(s) = shape {
-        let dims = dims_arg(it, &s)?;
-        crate::tensor::alloc::check(&dims, x.dtype(), "Fill")?;
-        let n: usize = dims.iter().product();
-        if x.size() == 1 {
-            x = Tensor::from_f64s(x.dtype(), &dims, &vec![x.item_f64().unwrap_or(0.0); n]);
-        } else if x.size() == n {
-            x = shape_ops::reshape_to(&x, &dims);
-        } else {
-            return raise(
-                ExcKind::TypeError,
-                format!(
-                    "Eager execution of tf.constant with unsupported shape. Tensor {} (converted from {}) has {} elements, but got `shape` {} with {} elements).",
-                    crate::print::tensor_str(&x),
-                    it.repr(&value)?,
-                    x.size(),
-                    crate::print::shape_tuple(&dims),
-                    n
-                ),
-            );
+builtin! {
+    /// Creates a constant tensor from a tensor-like object.
+    python ["tf.constant"]
+    fn constant(it, value, dtype = None, shape = None, name = "Const") {
+        let dtype = opt_dtype(&dtype)?;
+        let mut x = match (&value, dtype) {
+            (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
+            _ => to_tensor(it, &value, dtype)?,
+        };
+        if let Some(s) = given(shape) {
+            let dims = dims_arg(it, &s)?;
+            crate::tensor::alloc::check(&dims, x.dtype(), "Fill")?;
+            let n: usize = dims.iter().product();
+            if x.size() == 1 {
+                x = Tensor::from_f64s(x.dtype(), &dims, &vec![x.item_f64().unwrap_or(0.0); n]);
+            } else if x.size() == n {
+                x = shape_ops::reshape_to(&x, &dims);
+            } else {
+                return raise(ExcKind::TypeError,
+                    format!(
+                        "Eager execution of tf.constant with unsupported shape. Tensor {} (converted from {}) has {} elements, but got `shape` {} with {} elements).",
+                        crate::print::tensor_str(&x),
+                        it.repr(&value)?,
+                        x.size(),
+                        crate::print::shape_tuple(&dims),
+                        n
+                    ),
+                );
+            }
         }
+        t(x)
     }
-    t(x)
 }
 
-fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
-    let [shape, dtype, _name, _layout] = a.bind(
-        name,
-        ["shape", "dtype=tf.float32", "name=None", "layout=None"],
-    )?;
-    let dims = dims_arg(it, &req(shape))?;
-    let d = dtype_or(dtype, DType::F32)?;
+/// A tensor of `shape` filled with `v`.
+fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
+    let dims = dims_arg(it, shape)?;
+    let d = dtype_arg(dtype)?;
     crate::tensor::alloc::check(&dims, d, "Fill")?;
     t(Tensor::full(d, &dims, v))
 }
 
-fn like(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
-    let [input, dtype, _name, _layout] =
-        a.bind(name, ["input", "dtype=None", "name=None", "layout=None"])?;
-    let x = to_tensor(it, &req(input), None)?;
-    let d = dtype_or(dtype, x.dtype())?;
+builtin! {
+    /// Creates a tensor with all elements set to zero.
+    dispatch ["tf.zeros"]
+    fn zeros(it, shape, dtype = tf.float32, name = None, layout = None) {
+        filled(it, &shape, &dtype, 0.0)
+    }
+}
+
+builtin! {
+    /// Creates a tensor with all elements set to one (1).
+    dispatch ["tf.ones"]
+    fn ones(it, shape, dtype = tf.float32, name = None, layout = None) {
+        filled(it, &shape, &dtype, 1.0)
+    }
+}
+
+/// A tensor shaped like `input` filled with `v`, of `input`'s dtype unless one is given.
+fn like(it: &mut Interp, input: &Value, dtype: &Value, v: f64) -> R<Value> {
+    let x = to_tensor(it, input, None)?;
+    let d = opt_dtype(dtype)?.unwrap_or(x.dtype());
     t(Tensor::full(d, x.shape(), v))
 }
 
-fn fill(it: &mut Interp, a: Args) -> R<Value> {
-    let [dims, value, _name, _layout] =
-        a.bind("fill", ["dims", "value", "name=None", "layout=None"])?;
-    let dims = dims_arg(it, &req(dims))?;
-    let v = to_tensor(it, &req(value), None)?;
-    if v.ndim() != 0 {
-        return raise(
-            ExcKind::InvalidArgumentError,
-            format!(
-                "value must be a scalar, got shape {}",
-                crate::print::shape_tuple(v.shape())
-            ),
-        );
-    }
-    crate::tensor::alloc::check(&dims, v.dtype(), "Fill")?;
-    t(Tensor::from_f64s(
-        v.dtype(),
-        &dims,
-        &vec![v.item_f64().unwrap_or(0.0); dims.iter().product()],
-    ))
-}
-
-fn range(it: &mut Interp, a: Args) -> R<Value> {
-    let [start, limit, delta, dtype, _name] = a.bind(
-        "range",
-        [
-            "start",
-            "limit=None",
-            "delta=1",
-            "dtype=None",
-            "name='range'",
-        ],
-    )?;
-    let (start, limit) = match limit {
-        Some(l) => (req(start), l),
-        None => (Value::Int(0), req(start)),
-    };
-    let delta = delta.unwrap_or(Value::Int(1));
-    let vals = [&start, &limit, &delta];
-    let inferred = if vals
-        .iter()
-        .any(|v| matches!(v, Value::Float(_)) || tensor_of(v).is_some_and(|t| t.dtype().is_float()))
-    {
-        vals.iter()
-            .filter_map(|v| tensor_of(v))
-            .map(|t| t.dtype())
-            .find(|d| d.is_float())
-            .unwrap_or(DType::F32)
-    } else {
-        vals.iter()
-            .filter_map(|v| tensor_of(v))
-            .map(|t| t.dtype())
-            .next()
-            .unwrap_or(DType::I32)
-    };
-    let dtype = dtype_or(dtype, inferred)?;
-    let _ = it;
-    t(creation::range(
-        f64_arg(&start, "start")?,
-        f64_arg(&limit, "limit")?,
-        f64_arg(&delta, "delta")?,
-        dtype,
-    )?)
-}
-
-fn linspace(it: &mut Interp, a: Args) -> R<Value> {
-    let [start, stop, num, _name, _axis] =
-        a.bind("linspace", ["start", "stop", "num", "name=None", "axis=0"])?;
-    let s = to_tensor(it, &req(start), None)?;
-    let d = if s.dtype().is_float() {
-        s.dtype()
-    } else {
-        DType::F64
-    };
-    let num = i64_arg(&req(num), "num")?;
-    t(creation::linspace(
-        s.item_f64().unwrap_or(0.0),
-        f64_arg(&req(stop), "stop")?,
-        num.max(0) as usize,
-        d,
-    )?)
-}
-
-fn eye(_it: &mut Interp, a: Args) -> R<Value> {
-    let [rows, cols, _batch, dtype, _name] = a.bind(
-        "eye",
-        [
-            "num_rows",
-            "num_columns=None",
-            "batch_shape=None",
-            "dtype=tf.float32",
-            "name=None",
-        ],
-    )?;
-    let r = i64_arg(&req(rows), "num_rows")?;
-    let c = match cols {
-        Some(c) => i64_arg(&c, "num_columns")?,
-        None => r,
-    };
-    if r < 0 || c < 0 {
-        return Err(value_err(format!(
-            "Arguments to eye must be non-negative, got num_rows={} and num_columns={}",
-            r, c
-        )));
-    }
-    t(creation::eye(
-        r as usize,
-        c as usize,
-        dtype_or(dtype, DType::F32)?,
-    )?)
-}
-
-fn one_hot(it: &mut Interp, a: Args) -> R<Value> {
-    let [indices, depth, on, off, axis, dtype, _name] = a.bind(
-        "one_hot",
-        [
-            "indices",
-            "depth",
-            "on_value=None",
-            "off_value=None",
-            "axis=None",
-            "dtype=None",
-            "name=None",
-        ],
-    )?;
-    let idx = to_tensor(it, &req(indices), None)?;
-    let depth = i64_arg(&req(depth), "depth")?.max(0) as usize;
-    let inferred = [&on, &off]
-        .iter()
-        .filter_map(|v| v.as_ref())
-        .map(|v| match v {
-            Value::Int(_) => DType::I32,
-            Value::Float(_) => DType::F32,
-            Value::Bool(_) => DType::Bool,
-            other => tensor_of(other).map(|t| t.dtype()).unwrap_or(DType::F32),
-        })
-        .next()
-        .unwrap_or(DType::F32);
-    let dtype = dtype_or(dtype, inferred)?;
-    let on = f64_or(on, "on_value", 1.0)?;
-    let off = f64_or(off, "off_value", 0.0)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
-    t(select::one_hot(&idx, depth, on, off, axis, dtype)?)
-}
-
-fn convert_to_tensor(it: &mut Interp, a: Args) -> R<Value> {
-    let [value, dtype, hint, _name] = a.bind(
-        "convert_to_tensor",
-        ["value", "dtype=None", "dtype_hint=None", "name=None"],
-    )?;
-    let value = req(value);
-    let d = match dtype {
-        Some(d) => Some(dtype_arg(&d)?),
-        None => None,
-    };
-    match to_tensor(it, &value, d) {
-        Ok(x) => t(x),
-        Err(e) => match hint {
-            Some(h) if d.is_none() => {
-                let _ = e;
-                t(to_tensor(it, &value, None)?.cast(dtype_arg(&h)?))
-            }
-            _ => Err(e),
-        },
+builtin! {
+    /// Creates a tensor with all elements set to zero.
+    dispatch ["tf.zeros_like"]
+    fn zeros_like(it, input, dtype = None, name = None, layout = None) {
+        like(it, &input, &dtype, 0.0)
     }
 }
 
-fn identity(it: &mut Interp, a: Args) -> R<Value> {
-    let [input, _name] = a.bind("identity", ["input", "name=None"])?;
-    t(to_tensor(it, &req(input), None)?)
+builtin! {
+    /// Creates a tensor of all ones that has the same shape as the input.
+    dispatch ["tf.ones_like"]
+    fn ones_like(it, input, dtype = None, name = None, layout = None) {
+        like(it, &input, &dtype, 1.0)
+    }
 }
 
-fn cast(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, dtype, _name] = a.bind("cast", ["x", "dtype", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    t(x.cast(dtype_arg(&req(dtype))?))
+builtin! {
+    /// Creates a tensor filled with a scalar value.
+    dispatch ["tf.fill"]
+    fn fill(it, dims, value, name = None, layout = None) {
+        let dims = dims_arg(it, &dims)?;
+        let v = to_tensor(it, &value, None)?;
+        if v.ndim() != 0 {
+            return raise(ExcKind::InvalidArgumentError,
+                format!(
+                    "value must be a scalar, got shape {}",
+                    crate::print::shape_tuple(v.shape())
+                ),
+            );
+        }
+        crate::tensor::alloc::check(&dims, v.dtype(), "Fill")?;
+        t(Tensor::from_f64s(
+            v.dtype(),
+            &dims,
+            &vec![v.item_f64().unwrap_or(0.0); dims.iter().product()],
+        ))
+    }
 }
 
-fn variable(it: &mut Interp, a: Args) -> R<Value> {
-    let [init, trainable, _validate, _caching, name, _vdef, dtype, _scope, _constraint, _sync, _agg, _shape] =
-        a.bind(
-            "Variable",
-            [
-                "initial_value=None",
-                "trainable=None",
-                "validate_shape=True",
-                "caching_device=None",
-                "name=None",
-                "variable_def=None",
-                "dtype=None",
-                "import_scope=None",
-                "constraint=None",
-                "synchronization=None",
-                "aggregation=None",
-                "shape=None",
-            ],
-        )?;
-    let Some(init) = init else {
-        return raise(ExcKind::ValueError, "The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.");
-    };
-    let init = if matches!(
-        init,
-        Value::Function(_) | Value::Builtin(_) | Value::Bound(_)
+builtin! {
+    /// Creates a sequence of numbers.
+    dispatch ["tf.range"]
+    fn range(it, start, limit = None, delta = 1, dtype = None, name = "range") {
+        let (start, limit) = match given(limit) {
+            Some(l) => (start, l),
+            None => (Value::Int(0), start),
+        };
+        let vals = [&start, &limit, &delta];
+        let is_float =
+            |v: &&Value| matches!(v, Value::Float(_)) || tensor_of(v).is_some_and(|t| t.dtype().is_float());
+        let inferred = if vals.iter().any(is_float) {
+            vals.iter()
+                .filter_map(|v| tensor_of(v))
+                .map(|t| t.dtype())
+                .find(|d| d.is_float())
+                .unwrap_or(DType::F32)
+        } else {
+            vals.iter()
+                .filter_map(|v| tensor_of(v))
+                .map(|t| t.dtype())
+                .next()
+                .unwrap_or(DType::I32)
+        };
+        let dtype = opt_dtype(&dtype)?.unwrap_or(inferred);
+        t(creation::range(
+            f64_arg(&start, "start")?,
+            f64_arg(&limit, "limit")?,
+            f64_arg(&delta, "delta")?,
+            dtype,
+        )?)
+    }
+}
+
+builtin! {
+    /// Generates evenly-spaced values in an interval along a given axis.
+    dispatch ["tf.linspace"]
+    fn linspace(it, start, stop, num, name = None, axis = 0) {
+        let s = to_tensor(it, &start, None)?;
+        let d = if s.dtype().is_float() {
+            s.dtype()
+        } else {
+            DType::F64
+        };
+        let num = i64_arg(&num, "num")?;
+        t(creation::linspace(
+            s.item_f64().unwrap_or(0.0),
+            f64_arg(&stop, "stop")?,
+            num.max(0) as usize,
+            d,
+        )?)
+    }
+}
+
+builtin! {
+    /// Construct an identity matrix, or a batch of matrices.
+    dispatch ["tf.eye"]
+    fn eye(it, num_rows, num_columns = None, batch_shape = None, dtype = tf.float32, name = None) {
+        let r = i64_arg(&num_rows, "num_rows")?;
+        let c = match given(num_columns) {
+            Some(c) => i64_arg(&c, "num_columns")?,
+            None => r,
+        };
+        if r < 0 || c < 0 {
+            return Err(value_err(format!(
+                "Arguments to eye must be non-negative, got num_rows={} and num_columns={}",
+                r, c
+            )));
+        }
+        t(creation::eye(r as usize, c as usize, dtype_arg(&dtype)?)?)
+    }
+}
+
+builtin! {
+    /// Returns a one-hot tensor.
+    dispatch ["tf.one_hot"]
+    fn one_hot(
+        it, indices, depth, on_value = None, off_value = None, axis = None, dtype = None,
+        name = None
     ) {
-        it.call(&init, Args::default())?
-    } else {
-        init
-    };
-    let d = match dtype {
-        Some(d) => Some(dtype_arg(&d)?),
-        None => None,
-    };
-    let value = match (&init, d) {
-        (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
-        _ => to_tensor(it, &init, d)?,
-    };
-    let name = match name {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => "Variable".into(),
-    };
-    let trainable = it.flag(trainable, true)?;
-    let id = it.fresh_id();
-    Ok(Value::Variable(Rc::new(Variable {
-        name: RefCell::new(format!("{}:0", name)),
-        value: Rc::new(RefCell::new(value)),
-        trainable,
-        id,
-    })))
-}
-
-fn tensor_shape(it: &mut Interp, a: Args) -> R<Value> {
-    let [dims] = a.bind("TensorShape", ["dims"])?;
-    Ok(Value::Shape(Rc::new(shape_from(it, &req(dims))?)))
-}
-
-fn shape_of(it: &mut Interp, a: Args) -> R<Value> {
-    let [input, _name, out_type] = a.bind("shape", ["input", "name=None", "out_type=None"])?;
-    let x = to_tensor(it, &req(input), None)?;
-    let dims: Vec<f64> = x.shape().iter().map(|&d| d as f64).collect();
-    t(Tensor::from_f64s(
-        dtype_or(out_type, DType::I32)?,
-        &[dims.len()],
-        &dims,
-    ))
-}
-
-fn rank(it: &mut Interp, a: Args) -> R<Value> {
-    let [input, _name] = a.bind("rank", ["input", "name=None"])?;
-    let x = to_tensor(it, &req(input), None)?;
-    t(Tensor::scalar(x.ndim() as i32))
-}
-
-fn size(it: &mut Interp, a: Args) -> R<Value> {
-    let [input, _name, out_type] = a.bind("size", ["input", "name=None", "out_type=None"])?;
-    let x = to_tensor(it, &req(input), None)?;
-    t(Tensor::from_f64s(
-        dtype_or(out_type, DType::I32)?,
-        &[],
-        &[x.size() as f64],
-    ))
-}
-
-fn timestamp(_it: &mut Interp, a: Args) -> R<Value> {
-    let [_name] = a.bind("timestamp", ["name=None"])?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
-    t(Tensor::scalar(now))
-}
-
-/// `tf.function`: tensh runs functions eagerly, so the decorator returns the function.
-fn function(_it: &mut Interp, a: Args) -> R<Value> {
-    match a.pos.first() {
-        Some(f) => Ok(f.clone()),
-        None => Ok(Value::builtin("function", |_, a| {
-            Ok(a.pos.first().cloned().unwrap_or(Value::None))
-        })),
+        let idx = to_tensor(it, &indices, None)?;
+        let depth = i64_arg(&depth, "depth")?.max(0) as usize;
+        let (on, off) = (given(on_value), given(off_value));
+        let inferred = [&on, &off]
+            .iter()
+            .filter_map(|v| v.as_ref())
+            .map(|v| match v {
+                Value::Int(_) => DType::I32,
+                Value::Float(_) => DType::F32,
+                Value::Bool(_) => DType::Bool,
+                other => tensor_of(other).map(|t| t.dtype()).unwrap_or(DType::F32),
+            })
+            .next()
+            .unwrap_or(DType::F32);
+        let dtype = opt_dtype(&dtype)?.unwrap_or(inferred);
+        let on = on.map(|v| f64_arg(&v, "on_value")).transpose()?.unwrap_or(1.0);
+        let off = off.map(|v| f64_arg(&v, "off_value")).transpose()?.unwrap_or(0.0);
+        let axis = given(axis).map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
+        t(select::one_hot(&idx, depth, on, off, axis, dtype)?)
     }
 }
 
-fn as_dtype(_it: &mut Interp, a: Args) -> R<Value> {
-    let [d] = a.bind("as_dtype", ["type_value"])?;
-    Ok(Value::DType(dtype_arg(&req(d))?))
+builtin! {
+    /// Converts the given `value` to a `Tensor`.
+    dispatch ["tf.convert_to_tensor"]
+    fn convert_to_tensor(it, value, dtype = None, dtype_hint = None, name = None) {
+        let d = opt_dtype(&dtype)?;
+        match to_tensor(it, &value, d) {
+            Ok(x) => t(x),
+            Err(e) => match given(dtype_hint) {
+                Some(h) if d.is_none() => t(to_tensor(it, &value, None)?.cast(dtype_arg(&h)?)),
+                _ => Err(e),
+            },
+        }
+    }
 }
 
-/// `tf.print`: writes to stderr as TensorFlow does.
-fn tf_print(it: &mut Interp, a: Args) -> R<Value> {
-    let mut parts = Vec::new();
-    for v in &a.pos {
-        parts.push(match v {
-            Value::Tensor(x) => crate::print::array_str(x),
-            other => it.str_of(other)?,
-        });
+builtin! {
+    /// Return a Tensor with the same shape and contents as input.
+    dispatch ["tf.identity"]
+    fn identity(it, input, name = None) {
+        t(to_tensor(it, &input, None)?)
     }
-    let text = format!("{}\n", parts.join(" "));
-    it.flush();
-    use std::io::Write;
-    let _ = it.io.err.write_all(text.as_bytes());
-    Ok(Value::None)
+}
+
+builtin! {
+    /// Casts a tensor to a new type.
+    dispatch ["tf.cast", "tf.dtypes.cast"]
+    fn cast(it, x, dtype, name = None) {
+        let x = to_tensor(it, &x, None)?;
+        t(x.cast(dtype_arg(&dtype)?))
+    }
+}
+
+builtin! {
+    /// See the [variable guide](https://tensorflow.org/guide/variable).
+    python ["tf.Variable"]
+    fn Variable(
+        it, initial_value = None, trainable = None, validate_shape = True, caching_device = None,
+        name = None, variable_def = None, dtype = None, import_scope = None, constraint = None,
+        synchronization = None, aggregation = None, shape = None
+    ) {
+        let Some(init) = given(initial_value) else {
+            return raise(ExcKind::ValueError, "The `initial_value` arg to `tf.Variable` must be specified except when you are not providing a `variable_def`. You provided neither.");
+        };
+        let init = if matches!(
+            init,
+            Value::Function(_) | Value::Builtin(_) | Value::Bound(_)
+        ) {
+            it.call(&init, Args::default())?
+        } else {
+            init
+        };
+        let d = opt_dtype(&dtype)?;
+        let value = match (&init, d) {
+            (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
+            _ => to_tensor(it, &init, d)?,
+        };
+        let name = match name {
+            Value::Str(s) => s.to_string(),
+            _ => "Variable".into(),
+        };
+        // None (the default) means trainable.
+        let trainable = it.flag(given(trainable), true)?;
+        let id = it.fresh_id();
+        Ok(Value::Variable(Rc::new(Variable {
+            name: RefCell::new(format!("{}:0", name)),
+            value: Rc::new(RefCell::new(value)),
+            trainable,
+            id,
+        })))
+    }
+}
+
+builtin! {
+    /// Represents the shape of a `Tensor`.
+    python ["tf.TensorShape"]
+    fn TensorShape(it, dims) {
+        Ok(Value::Shape(Rc::new(shape_from(it, &dims)?)))
+    }
+}
+
+/// Counts (a shape, a size) as a tensor of `out_type`, int32 when it is None.
+fn count_tensor(out_type: &Value, dims: &[usize], vals: &[f64]) -> R<Value> {
+    let d = opt_dtype(out_type)?.unwrap_or(DType::I32);
+    t(Tensor::from_f64s(d, dims, vals))
+}
+
+builtin! {
+    /// Returns a tensor containing the shape of the input tensor.
+    dispatch ["tf.shape"]
+    fn shape(it, input, out_type = None, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        let dims: Vec<f64> = x.shape().iter().map(|&d| d as f64).collect();
+        count_tensor(&out_type, &[dims.len()], &dims)
+    }
+}
+
+builtin! {
+    /// Returns the rank of a tensor.
+    dispatch ["tf.rank"]
+    fn rank(it, input, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        t(Tensor::scalar(x.ndim() as i32))
+    }
+}
+
+builtin! {
+    /// Returns the size of a tensor.
+    dispatch ["tf.size"]
+    fn size(it, input, out_type = None, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        count_tensor(&out_type, &[], &[x.size() as f64])
+    }
+}
+
+builtin! {
+    /// Provides the time since epoch in seconds.
+    python ["tf.timestamp"]
+    fn timestamp(it, name = None) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0);
+        t(Tensor::scalar(now))
+    }
+}
+
+builtin! {
+    /// Compiles a function into a callable TensorFlow graph.
+    ///
+    /// tensh runs functions eagerly, so the decorator returns the function itself.
+    python ["tf.function"]
+    fn function(
+        it, func = None, input_signature = None, autograph = True, jit_compile = None,
+        reduce_retracing = False, experimental_implements = None,
+        experimental_autograph_options = None, experimental_attributes = None,
+        experimental_relax_shapes = None, experimental_compile = None,
+        experimental_follow_type_hints = None
+    ) {
+        match func {
+            Value::None => Ok(Value::builtin("function", |_, a| {
+                Ok(a.pos.first().cloned().unwrap_or(Value::None))
+            })),
+            f => Ok(f),
+        }
+    }
+}
+
+builtin! {
+    /// Converts the given `type_value` to a `tf.DType`.
+    python ["tf.as_dtype", "tf.dtypes.as_dtype"]
+    fn as_dtype(it, type_value) {
+        Ok(Value::DType(dtype_arg(&type_value)?))
+    }
+}
+
+builtin! {
+    /// Print the specified inputs.
+    ///
+    /// Writes to stderr as TensorFlow does; the keyword options are accepted and ignored.
+    python ["tf.print"]
+    fn print(it, *inputs, **kwargs) {
+        let Value::Tuple(items) = &inputs else {
+            return Ok(Value::None);
+        };
+        let mut parts = Vec::new();
+        for v in items.iter() {
+            parts.push(match v {
+                Value::Tensor(x) => crate::print::array_str(x),
+                other => it.str_of(other)?,
+            });
+        }
+        let text = format!("{}\n", parts.join(" "));
+        it.flush();
+        use std::io::Write;
+        let _ = it.io.err.write_all(text.as_bytes());
+        Ok(Value::None)
+    }
 }
 
 /// `tf.errors`: `OpError` and its subclasses, the classes op errors are raised as.
@@ -419,33 +443,6 @@ pub fn install_errors(errors: &Module) {
 }
 
 pub fn install(tf: &Module, dtypes: &Module) {
-    add_all(
-        tf,
-        &[
-            ("constant", constant),
-            ("zeros", |it, a| filled(it, a, "zeros", 0.0)),
-            ("ones", |it, a| filled(it, a, "ones", 1.0)),
-            ("zeros_like", |it, a| like(it, a, "zeros_like", 0.0)),
-            ("ones_like", |it, a| like(it, a, "ones_like", 1.0)),
-            ("fill", fill),
-            ("range", range),
-            ("linspace", linspace),
-            ("eye", eye),
-            ("one_hot", one_hot),
-            ("convert_to_tensor", convert_to_tensor),
-            ("identity", identity),
-            ("cast", cast),
-            ("Variable", variable),
-            ("TensorShape", tensor_shape),
-            ("shape", shape_of),
-            ("rank", rank),
-            ("size", size),
-            ("timestamp", timestamp),
-            ("function", function),
-            ("as_dtype", as_dtype),
-            ("print", tf_print),
-        ],
-    );
     tf.set(
         "Tensor",
         Value::builtin("tensorflow.Tensor", |_, _| {
@@ -468,5 +465,4 @@ pub fn install(tf: &Module, dtypes: &Module) {
     }
     tf.set("float", Value::DType(DType::F32));
     tf.set("double", Value::DType(DType::F64));
-    add_all(dtypes, &[("cast", cast), ("as_dtype", as_dtype)]);
 }

@@ -3,6 +3,7 @@
 //! gradients come back in the same structure, None where a source is not connected.
 
 use super::convert::{tensor_of, to_tensor};
+use crate::builtin;
 use crate::eval::error::{runtime_err, type_err, R};
 use crate::eval::value::{Args, Dict, Module, Object};
 use crate::eval::{Interp, Value};
@@ -302,33 +303,30 @@ impl Object for StopRecording {
     }
 }
 
-fn gradient_tape(it: &mut Interp, a: Args) -> R<Value> {
-    let [persistent, watch] = a.bind(
-        "GradientTape",
-        ["persistent=False", "watch_accessed_variables=True"],
-    )?;
-    let persistent = it.flag(persistent, false)?;
-    let watch = it.flag(watch, true)?;
-    Ok(Value::Object(Rc::new(GradientTape {
-        tape: Tape::new(persistent, watch),
-    })))
+builtin! {
+    /// Record operations for automatic differentiation.
+    python ["tf.GradientTape"]
+    fn GradientTape(it, persistent = False, watch_accessed_variables = True) {
+        let persistent = it.truthy(&persistent)?;
+        let watch = it.truthy(&watch_accessed_variables)?;
+        Ok(Value::Object(Rc::new(GradientTape {
+            tape: Tape::new(persistent, watch),
+        })))
+    }
 }
 
-/// `tf.stop_gradient(x)`: the same values as a tensor no tape tracks.
-fn stop_gradient(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, _name] = a.bind("stop_gradient", ["input", "name=None"])?;
-    let t = to_tensor(it, &x.unwrap_or(Value::None), None)?;
-    Ok(Value::Tensor(t.renewed()))
+builtin! {
+    /// Stops gradient computation.
+    ///
+    /// The result has the same values as `input` and is a tensor no tape tracks.
+    dispatch ["tf.stop_gradient"]
+    fn stop_gradient(it, input, name = None) {
+        let t = to_tensor(it, &input, None)?;
+        Ok(Value::Tensor(t.renewed()))
+    }
 }
 
 pub fn install(tf: &Module) {
-    super::add_all(
-        tf,
-        &[
-            ("GradientTape", gradient_tape),
-            ("stop_gradient", stop_gradient),
-        ],
-    );
     let uc = super::new_module("tensorflow.UnconnectedGradients");
     uc.set("NONE", Value::str("none"));
     uc.set("ZERO", Value::str("zero"));
