@@ -57,7 +57,6 @@ pub fn install(it: &mut Interp) {
     let linalg = new_module("tensorflow.linalg");
     let dtypes = new_module("tensorflow.dtypes");
     tf_core::install(&tf, &dtypes);
-    tf_array::install(&tf, &math);
     tf_nn::install(&tf, &math, &nn, &random);
     tf_grad::install(&tf);
     let submodules = [
