@@ -1,10 +1,15 @@
 //! The `np` functions notebook code uses next to TensorFlow: arrays, dtypes, a few
-//! constructors and reductions. Results are numpy arrays (printed as numpy prints them).
+//! constructors, ufuncs and reductions. Results are numpy arrays (printed as numpy prints
+//! them). Each function is one declaration, with numpy's (Python's) argument errors.
 
-use super::convert::{dtype_arg, f64_arg, int_list, tensor_of, to_tensor};
-use super::{add_all, new_module};
-use crate::eval::error::R;
-use crate::eval::value::{Args, Module};
+use super::convert::{
+    dtype_arg, f64_arg, given, i64_arg, int_list, opt_dtype, tensor_of, to_tensor,
+};
+use super::new_module;
+use crate::builtin;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, R};
+use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
@@ -13,10 +18,6 @@ use std::rc::Rc;
 
 fn nd(t: Tensor) -> R<Value> {
     Ok(Value::NdArray(t))
-}
-
-fn req(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::None)
 }
 
 /// numpy infers int64 and float64 where TensorFlow infers int32 and float32.
@@ -40,62 +41,96 @@ fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Tensor> {
     Ok(to_tensor(it, v, Some(d)).unwrap_or_else(|_| t.cast(d)))
 }
 
-fn array(it: &mut Interp, a: Args) -> R<Value> {
-    let [obj, dtype] = a.bind("array", ["object", "dtype=None"])?;
-    nd(np_array(it, &req(obj), dtype)?)
+builtin! {
+    /// Create an array.
+    python ["np.array"]
+    fn array(it, object, dtype = None) {
+        nd(np_array(it, &object, given(dtype))?)
+    }
 }
 
-fn filled(it: &mut Interp, a: Args, name: &str, v: f64) -> R<Value> {
-    let [shape, dtype] = a.bind(name, ["shape", "dtype=None"])?;
-    let dims: Vec<usize> = int_list(it, &req(shape), "shape")?
+builtin! {
+    /// Convert the input to an array.
+    python ["np.asarray"]
+    fn asarray(it, a, dtype = None) {
+        nd(np_array(it, &a, given(dtype))?)
+    }
+}
+
+/// `np.zeros` / `np.ones`: float64 unless a dtype is given.
+fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
+    let dims: Vec<usize> = int_list(it, shape, "shape")?
         .into_iter()
         .map(|d| d.max(0) as usize)
         .collect();
-    let d = match dtype {
-        Some(d) => dtype_arg(&d)?,
-        None => DType::F64,
-    };
+    let d = opt_dtype(dtype)?.unwrap_or(DType::F64);
     nd(Tensor::full(d, &dims, v))
 }
 
-fn arange(_it: &mut Interp, a: Args) -> R<Value> {
-    let [start, stop, step, dtype] =
-        a.bind("arange", ["start", "stop=None", "step=None", "dtype=None"])?;
-    let (s, e) = match stop {
-        Some(e) => (req(start), e),
-        None => (Value::Int(0), req(start)),
-    };
-    let step = step.unwrap_or(Value::Int(1));
-    let is_float = [&s, &e, &step].iter().any(|v| matches!(v, Value::Float(_)));
-    let d = match dtype {
-        Some(d) => dtype_arg(&d)?,
-        None if is_float => DType::F64,
-        None => DType::I64,
-    };
-    nd(crate::tensor::ops::creation::range(
-        f64_arg(&s, "start")?,
-        f64_arg(&e, "stop")?,
-        f64_arg(&step, "step")?,
-        d,
-    )?)
+builtin! {
+    /// Return a new array of given shape and type, filled with zeros.
+    python ["np.zeros"]
+    fn zeros(it, shape, dtype = None) {
+        filled(it, &shape, &dtype, 0.0)
+    }
 }
 
-fn linspace(_it: &mut Interp, a: Args) -> R<Value> {
-    let [start, stop, num] = a.bind("linspace", ["start", "stop", "num=50"])?;
-    let num = num
-        .map(|v| super::convert::i64_arg(&v, "num"))
-        .transpose()?
-        .unwrap_or(50);
-    nd(crate::tensor::ops::creation::linspace(
-        f64_arg(&req(start), "start")?,
-        f64_arg(&req(stop), "stop")?,
-        num.max(0) as usize,
-        DType::F64,
-    )?)
+builtin! {
+    /// Return a new array of given shape and type, filled with ones.
+    python ["np.ones"]
+    fn ones(it, shape, dtype = None) {
+        filled(it, &shape, &dtype, 1.0)
+    }
 }
 
-fn unary(it: &mut Interp, a: Args, op: Unary) -> R<Value> {
-    let x = np_array(it, a.pos.first().unwrap_or(&Value::None), None)?;
+builtin! {
+    /// Return evenly spaced values within a given interval.
+    python ["np.arange"]
+    fn arange(it, start, stop = None, step = None, dtype = None) {
+        // One argument is the stop; a missing step is 1.
+        let (s, e) = match given(stop) {
+            Some(e) => (start, e),
+            None => (Value::Int(0), start),
+        };
+        let step = given(step).unwrap_or(Value::Int(1));
+        let is_float = [&s, &e, &step].iter().any(|v| matches!(v, Value::Float(_)));
+        let d = match opt_dtype(&dtype)? {
+            Some(d) => d,
+            None if is_float => DType::F64,
+            None => DType::I64,
+        };
+        nd(crate::tensor::ops::creation::range(
+            f64_arg(&s, "start")?,
+            f64_arg(&e, "stop")?,
+            f64_arg(&step, "step")?,
+            d,
+        )?)
+    }
+}
+
+builtin! {
+    /// Return evenly spaced numbers over a specified interval.
+    python ["np.linspace"]
+    fn linspace(it, start, stop, num = 50) {
+        let num = i64_arg(&num, "num")?;
+        nd(crate::tensor::ops::creation::linspace(
+            f64_arg(&start, "start")?,
+            f64_arg(&stop, "stop")?,
+            num.max(0) as usize,
+            DType::F64,
+        )?)
+    }
+}
+
+/// An elementwise ufunc: integer inputs go to float64 except for abs.
+fn ufunc(it: &mut Interp, x: &Value, out: &Value, op: Unary) -> R<Value> {
+    if given(out.clone()).is_some() {
+        return raise(
+            ExcKind::TypeError,
+            "tensh numpy functions do not write into out=; use the returned array",
+        );
+    }
+    let x = np_array(it, x, None)?;
     let x = if x.dtype().is_float() || matches!(op, Unary::Abs | Unary::Neg | Unary::Sign) {
         x
     } else {
@@ -104,72 +139,89 @@ fn unary(it: &mut Interp, a: Args, op: Unary) -> R<Value> {
     nd(ew::unary(op, &x)?)
 }
 
-fn reduction(it: &mut Interp, a: Args, op: Reduce) -> R<Value> {
-    let [x, axis, _dtype, _out, keepdims] = a.bind(
-        "reduce",
-        ["a", "axis=None", "dtype=None", "out=None", "keepdims=False"],
-    )?;
-    let x = np_array(it, &req(x), None)?;
-    let x = if op == Reduce::Mean && !x.dtype().is_float() {
-        x.cast(DType::F64)
-    } else {
-        x
-    };
-    let axes = axis.map(|v| int_list(it, &v, "axis")).transpose()?;
-    let keep = it.flag(keepdims, false)?;
-    let r = reduce::reduce(op, &x, axes.as_deref(), keep)?;
-    nd(r)
+/// Declares numpy ufuncs of one array `x`.
+macro_rules! ufuncs {
+    ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => $op:expr;)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            python [$($path),+]
+            fn $name(it, x, out = None) {
+                ufunc(it, &x, &out, $op)
+            }
+        }
+    )*};
 }
 
-fn allclose(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, y, rtol, atol] = a.bind("allclose", ["a", "b", "rtol=1e-05", "atol=1e-08"])?;
-    let x = np_array(it, &req(x), None)?.to_f64_vec();
-    let y = np_array(it, &req(y), None)?.to_f64_vec();
-    let rtol = rtol
-        .map(|v| f64_arg(&v, "rtol"))
-        .transpose()?
-        .unwrap_or(1e-5);
-    let atol = atol
-        .map(|v| f64_arg(&v, "atol"))
-        .transpose()?
-        .unwrap_or(1e-8);
-    let ok = if x.len() == y.len() {
-        x.iter()
-            .zip(&y)
-            .all(|(p, q)| (p - q).abs() <= atol + rtol * q.abs())
-    } else if y.len() == 1 {
-        x.iter()
-            .all(|p| (p - y[0]).abs() <= atol + rtol * y[0].abs())
-    } else {
-        false
-    };
-    Ok(Value::Bool(ok))
+ufuncs! {
+    /// Calculate the exponential of all elements in the input array.
+    ["np.exp"] fn exp => Unary::Exp;
+    /// Natural logarithm, element-wise.
+    ["np.log"] fn log => Unary::Log;
+    /// Return the non-negative square-root of an array, element-wise.
+    ["np.sqrt"] fn sqrt => Unary::Sqrt;
+    /// Calculate the absolute value element-wise.
+    ["np.abs"] fn absolute => Unary::Abs;
+    /// Compute hyperbolic tangent element-wise.
+    ["np.tanh"] fn tanh => Unary::Tanh;
 }
 
+/// Declares numpy reductions over `axis` with `keepdims`.
+macro_rules! reductions {
+    ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => $op:expr;)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            python [$($path),+]
+            fn $name(it, a, axis = None, dtype = None, out = None, keepdims = False) {
+                let x = np_array(it, &a, None)?;
+                let x = if $op == Reduce::Mean && !x.dtype().is_float() {
+                    x.cast(DType::F64)
+                } else {
+                    x
+                };
+                let axes = given(axis).map(|v| int_list(it, &v, "axis")).transpose()?;
+                let keep = it.truthy(&keepdims)?;
+                nd(reduce::reduce($op, &x, axes.as_deref(), keep)?)
+            }
+        }
+    )*};
+}
+
+reductions! {
+    /// Sum of array elements over a given axis.
+    ["np.sum"] fn sum => Reduce::Sum;
+    /// Compute the arithmetic mean along the specified axis.
+    ["np.mean"] fn mean => Reduce::Mean;
+    /// Return the maximum of an array or maximum along an axis.
+    ["np.max"] fn max => Reduce::Max;
+    /// Return the minimum of an array or minimum along an axis.
+    ["np.min"] fn min => Reduce::Min;
+    /// Return the product of array elements over a given axis.
+    ["np.prod"] fn prod => Reduce::Prod;
+}
+
+builtin! {
+    /// Returns True if two arrays are element-wise equal within a tolerance.
+    python ["np.allclose"]
+    fn allclose(it, a, b, rtol = 1e-05, atol = 1e-08) {
+        let x = np_array(it, &a, None)?.to_f64_vec();
+        let y = np_array(it, &b, None)?.to_f64_vec();
+        let rtol = f64_arg(&rtol, "rtol")?;
+        let atol = f64_arg(&atol, "atol")?;
+        let close = |p: f64, q: f64| (p - q).abs() <= atol + rtol * q.abs();
+        let ok = if x.len() == y.len() {
+            x.iter().zip(&y).all(|(p, q)| close(*p, *q))
+        } else if y.len() == 1 {
+            x.iter().all(|p| close(*p, y[0]))
+        } else {
+            false
+        };
+        Ok(Value::Bool(ok))
+    }
+}
+
+/// The `numpy` module with its constants and dtypes; its functions are declared above.
 pub fn module() -> Rc<Module> {
     let np = new_module("numpy");
-    add_all(
-        &np,
-        &[
-            ("array", array),
-            ("asarray", array),
-            ("zeros", |it, a| filled(it, a, "zeros", 0.0)),
-            ("ones", |it, a| filled(it, a, "ones", 1.0)),
-            ("arange", arange),
-            ("linspace", linspace),
-            ("exp", |it, a| unary(it, a, Unary::Exp)),
-            ("log", |it, a| unary(it, a, Unary::Log)),
-            ("sqrt", |it, a| unary(it, a, Unary::Sqrt)),
-            ("abs", |it, a| unary(it, a, Unary::Abs)),
-            ("tanh", |it, a| unary(it, a, Unary::Tanh)),
-            ("sum", |it, a| reduction(it, a, Reduce::Sum)),
-            ("mean", |it, a| reduction(it, a, Reduce::Mean)),
-            ("max", |it, a| reduction(it, a, Reduce::Max)),
-            ("min", |it, a| reduction(it, a, Reduce::Min)),
-            ("prod", |it, a| reduction(it, a, Reduce::Prod)),
-            ("allclose", allclose),
-        ],
-    );
     for name in ["float32", "float64", "int32", "int64", "uint8"] {
         np.set(
             name,

@@ -1,13 +1,13 @@
 //! `tf` array functions: reshape, transpose, expand_dims, squeeze, concat, stack, unstack,
 //! split, tile, pad, broadcast_to, gather, gather_nd, boolean_mask, where, scatter_nd,
-//! meshgrid, reverse, sort, argsort, top_k, unique.
+//! meshgrid, reverse, sort, argsort, top_k, unique. Each function is one declaration.
 
-use super::convert::{i64_arg, int_list, to_tensor};
+use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, to_tensor};
 use super::objects::NamedTuple;
 use super::tf_core::dims_arg;
-use super::{add_all, dtype_or};
-use crate::eval::error::{type_err, value_err, R};
-use crate::eval::value::{Args, Module};
+use crate::builtin;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, type_err, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::{select, shape as sh, sort};
 use crate::tensor::{DType, Tensor};
@@ -15,10 +15,6 @@ use std::rc::Rc;
 
 fn t(v: Tensor) -> R<Value> {
     Ok(Value::Tensor(v))
-}
-
-fn req(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::None)
 }
 
 fn tensors(it: &mut Interp, v: &Value) -> R<Vec<Tensor>> {
@@ -34,305 +30,318 @@ fn list_of(ts: Vec<Tensor>) -> Value {
     Value::list(ts.into_iter().map(Value::Tensor).collect())
 }
 
-fn reshape(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, shape, _name] = a.bind("reshape", ["tensor", "shape", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let shape = int_list(it, &req(shape), "shape")?;
-    t(sh::reshape(&x, &shape)?)
-}
-
-fn transpose(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, perm, _conj, _name] = a.bind(
-        "transpose",
-        ["a", "perm=None", "conjugate=False", "name='transpose'"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let perm = perm.map(|p| int_list(it, &p, "perm")).transpose()?;
-    t(sh::transpose(&x, perm.as_deref())?)
-}
-
-fn expand_dims(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, _name] = a.bind("expand_dims", ["input", "axis", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    t(sh::expand_dims(&x, i64_arg(&req(axis), "axis")?)?)
-}
-
-fn squeeze(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, _name] = a.bind("squeeze", ["input", "axis=None", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axes = axis.map(|v| int_list(it, &v, "axis")).transpose()?;
-    t(sh::squeeze(&x, axes.as_deref())?)
-}
-
-fn concat(it: &mut Interp, a: Args) -> R<Value> {
-    let [values, axis, _name] = a.bind("concat", ["values", "axis", "name='concat'"])?;
-    let ts = tensors(it, &req(values))?;
-    if ts.len() == 1 {
-        return t(ts[0].clone());
+builtin! {
+    /// Reshapes a tensor.
+    dispatch ["tf.reshape"]
+    fn reshape(it, tensor, shape, name = None) {
+        let x = to_tensor(it, &tensor, None)?;
+        let shape = int_list(it, &shape, "shape")?;
+        t(sh::reshape(&x, &shape)?)
     }
-    t(sh::concat(&ts, i64_arg(&req(axis), "axis")?)?)
 }
 
-fn stack(it: &mut Interp, a: Args) -> R<Value> {
-    let [values, axis, _name] = a.bind("stack", ["values", "axis=0", "name='stack'"])?;
-    let ts = tensors(it, &req(values))?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    t(sh::stack(&ts, axis)?)
+builtin! {
+    /// Transposes `a`, where `a` is a Tensor.
+    dispatch ["tf.transpose"]
+    fn transpose(it, a, perm = None, conjugate = False, name = "transpose") {
+        let x = to_tensor(it, &a, None)?;
+        let perm = given(perm).map(|p| int_list(it, &p, "perm")).transpose()?;
+        t(sh::transpose(&x, perm.as_deref())?)
+    }
 }
 
-fn unstack(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, num, axis, _name] =
-        a.bind("unstack", ["value", "num=None", "axis=0", "name='unstack'"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    let parts = sh::unstack(&x, axis)?;
-    if let Some(n) = num {
-        if i64_arg(&n, "num")? as usize != parts.len() {
-            return Err(value_err(format!(
-                "num ({}) does not match the dimension size {}",
-                it.repr(&n)?,
-                parts.len()
-            )));
+builtin! {
+    /// Returns a tensor with a length 1 axis inserted at index `axis`.
+    dispatch ["tf.expand_dims"]
+    fn expand_dims(it, input, axis, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        t(sh::expand_dims(&x, i64_arg(&axis, "axis")?)?)
+    }
+}
+
+builtin! {
+    /// Removes dimensions of size 1 from the shape of a tensor.
+    dispatch ["tf.squeeze"]
+    fn squeeze(it, input, axis = None, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        let axes = given(axis).map(|v| int_list(it, &v, "axis")).transpose()?;
+        t(sh::squeeze(&x, axes.as_deref())?)
+    }
+}
+
+builtin! {
+    /// Concatenates tensors along one dimension.
+    dispatch ["tf.concat"]
+    fn concat(it, values, axis, name = "concat") {
+        let ts = tensors(it, &values)?;
+        if ts.len() == 1 {
+            return t(ts[0].clone());
         }
-    }
-    Ok(list_of(parts))
-}
-
-fn split(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, n, axis, _num, _name] = a.bind(
-        "split",
-        [
-            "value",
-            "num_or_size_splits",
-            "axis=0",
-            "num=None",
-            "name='split'",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    let parts = match req(n) {
-        Value::Int(k) => sh::split_even(&x, k.max(0) as usize, axis)?,
-        other => sh::split(&x, &int_list(it, &other, "num_or_size_splits")?, axis)?,
-    };
-    Ok(list_of(parts))
-}
-
-fn tile(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, m, _name] = a.bind("tile", ["input", "multiples", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    t(sh::tile(&x, &int_list(it, &req(m), "multiples")?)?)
-}
-
-fn pad(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, paddings, mode, value, _name] = a.bind(
-        "pad",
-        [
-            "tensor",
-            "paddings",
-            "mode='CONSTANT'",
-            "constant_values=0",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let rows: Vec<Value> = it.iterate(&req(paddings))?.collect();
-    let mut p = Vec::new();
-    for r in rows {
-        let pair = int_list(it, &r, "paddings")?;
-        if pair.len() != 2 || pair.iter().any(|&v| v < 0) {
-            return Err(value_err(
-                "paddings must be a list of [before, after] pairs of non-negative integers",
-            ));
-        }
-        p.push((pair[0] as usize, pair[1] as usize));
-    }
-    let mode = match mode {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => "CONSTANT".into(),
-    };
-    let value = value
-        .map(|v| super::convert::f64_arg(&v, "constant_values"))
-        .transpose()?
-        .unwrap_or(0.0);
-    t(sh::pad(&x, &p, &mode, value)?)
-}
-
-fn broadcast_to(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, shape, _name] = a.bind("broadcast_to", ["input", "shape", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let dims = dims_arg(it, &req(shape))?;
-    t(sh::broadcast_to(&x, &dims)?)
-}
-
-fn gather(it: &mut Interp, a: Args) -> R<Value> {
-    let [params, indices, _validate, axis, _batch, _name] = a.bind(
-        "gather",
-        [
-            "params",
-            "indices",
-            "validate_indices=None",
-            "axis=None",
-            "batch_dims=0",
-            "name=None",
-        ],
-    )?;
-    let p = to_tensor(it, &req(params), None)?;
-    let idx = to_tensor(it, &req(indices), None)?;
-    if idx.dtype().is_float() {
-        return Err(type_err(format!("Value passed to parameter 'indices' has DataType {} not in list of allowed values: int16, int32, int64", idx.dtype().name())));
-    }
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    t(select::gather(&p, &idx, axis)?)
-}
-
-fn gather_nd(it: &mut Interp, a: Args) -> R<Value> {
-    let [params, indices, _batch, _name] = a.bind(
-        "gather_nd",
-        ["params", "indices", "batch_dims=0", "name=None"],
-    )?;
-    let p = to_tensor(it, &req(params), None)?;
-    let idx = to_tensor(it, &req(indices), None)?;
-    t(select::gather_nd(&p, &idx)?)
-}
-
-fn boolean_mask(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, mask, axis, _name] = a.bind(
-        "boolean_mask",
-        ["tensor", "mask", "axis=None", "name='boolean_mask'"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let m = to_tensor(it, &req(mask), Some(DType::Bool))?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-    t(select::boolean_mask(&x, &m, axis.max(0) as usize)?)
-}
-
-fn where_(it: &mut Interp, a: Args) -> R<Value> {
-    let [cond, x, y, _name] = a.bind("where", ["condition", "x=None", "y=None", "name=None"])?;
-    let c = to_tensor(it, &req(cond), None)?;
-    match (x, y) {
-        (None, None) => t(select::where_indices(&c)),
-        (Some(x), Some(y)) => {
-            let (x, y) = super::tf_math::pair(it, &x, &y)?;
-            t(select::select(&c, &x, &y)?)
-        }
-        _ => Err(value_err("x and y must both be non-None or both be None.")),
+        t(sh::concat(&ts, i64_arg(&axis, "axis")?)?)
     }
 }
 
-fn scatter_nd(it: &mut Interp, a: Args) -> R<Value> {
-    let [indices, updates, shape, _name] =
-        a.bind("scatter_nd", ["indices", "updates", "shape", "name=None"])?;
-    let idx = to_tensor(it, &req(indices), None)?;
-    let upd = to_tensor(it, &req(updates), None)?;
-    let dims = dims_arg(it, &req(shape))?;
-    t(select::scatter_nd(&idx, &upd, &dims)?)
+builtin! {
+    /// Stacks a list of rank-`R` tensors into one rank-`(R+1)` tensor.
+    dispatch ["tf.stack"]
+    fn stack(it, values, axis = 0, name = "stack") {
+        let ts = tensors(it, &values)?;
+        t(sh::stack(&ts, i64_arg(&axis, "axis")?)?)
+    }
 }
 
-fn meshgrid(it: &mut Interp, a: Args) -> R<Value> {
-    let mut ij = false;
-    for (k, v) in &a.kw {
-        match (k.as_str(), v) {
-            ("indexing", Value::Str(s)) => ij = s.as_ref() == "ij",
-            ("name", _) => {}
-            _ => {
-                return Err(type_err(format!(
-                    "'{}' is an invalid keyword argument for this function",
-                    k
-                )))
+builtin! {
+    /// Unpacks the given dimension of a rank-`R` tensor into rank-`(R-1)` tensors.
+    dispatch ["tf.unstack"]
+    fn unstack(it, value, num = None, axis = 0, name = "unstack") {
+        let x = to_tensor(it, &value, None)?;
+        let parts = sh::unstack(&x, i64_arg(&axis, "axis")?)?;
+        if let Some(n) = given(num) {
+            if i64_arg(&n, "num")? as usize != parts.len() {
+                return Err(value_err(format!(
+                    "num ({}) does not match the dimension size {}",
+                    it.repr(&n)?,
+                    parts.len()
+                )));
             }
         }
+        Ok(list_of(parts))
     }
-    let mut xs = Vec::new();
-    for v in &a.pos {
-        xs.push(to_tensor(it, v, None)?);
-    }
-    Ok(list_of(crate::tensor::ops::creation::meshgrid(&xs, ij)?))
 }
 
-fn reverse(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, _name] = a.bind("reverse", ["tensor", "axis", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let nd = x.ndim() as i64;
-    let axes: Vec<usize> = int_list(it, &req(axis), "axis")?
-        .into_iter()
-        .map(|d| if d < 0 { d + nd } else { d } as usize)
-        .collect();
-    t(sh::reverse(&x, &axes))
+builtin! {
+    /// Splits a tensor `value` into a list of sub tensors.
+    dispatch ["tf.split"]
+    fn split(it, value, num_or_size_splits, axis = 0, num = None, name = "split") {
+        let x = to_tensor(it, &value, None)?;
+        let axis = i64_arg(&axis, "axis")?;
+        let parts = match num_or_size_splits {
+            Value::Int(k) => sh::split_even(&x, k.max(0) as usize, axis)?,
+            other => sh::split(&x, &int_list(it, &other, "num_or_size_splits")?, axis)?,
+        };
+        Ok(list_of(parts))
+    }
 }
 
-fn direction(v: Option<Value>) -> R<bool> {
+builtin! {
+    /// Constructs a tensor by tiling a given tensor.
+    python ["tf.tile"]
+    fn tile(it, input, multiples, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        t(sh::tile(&x, &int_list(it, &multiples, "multiples")?)?)
+    }
+}
+
+builtin! {
+    /// Pads a tensor.
+    dispatch ["tf.pad"]
+    fn pad(it, tensor, paddings, mode = "CONSTANT", constant_values = 0, name = None) {
+        let x = to_tensor(it, &tensor, None)?;
+        let rows: Vec<Value> = it.iterate(&paddings)?.collect();
+        let mut p = Vec::new();
+        for r in rows {
+            let pair = int_list(it, &r, "paddings")?;
+            if pair.len() != 2 || pair.iter().any(|&v| v < 0) {
+                return Err(value_err(
+                    "paddings must be a list of [before, after] pairs of non-negative integers",
+                ));
+            }
+            p.push((pair[0] as usize, pair[1] as usize));
+        }
+        let mode = match &mode {
+            Value::Str(s) => s.to_string(),
+            other => {
+                return raise(ExcKind::AttributeError,
+                    format!("'{}' object has no attribute 'upper'", other.type_name()),
+                )
+            }
+        };
+        let value = f64_arg(&constant_values, "constant_values")?;
+        t(sh::pad(&x, &p, &mode, value)?)
+    }
+}
+
+builtin! {
+    /// Broadcast an array for a compatible shape.
+    python ["tf.broadcast_to"]
+    fn broadcast_to(it, input, shape, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        let dims = dims_arg(it, &shape)?;
+        t(sh::broadcast_to(&x, &dims)?)
+    }
+}
+
+builtin! {
+    /// Gather slices from params axis `axis` according to indices. (deprecated arguments)
+    dispatch ["tf.gather"]
+    fn gather(
+        it, params, indices, validate_indices = None, axis = None, batch_dims = 0, name = None
+    ) {
+        let p = to_tensor(it, &params, None)?;
+        let idx = to_tensor(it, &indices, None)?;
+        if idx.dtype().is_float() {
+            return Err(type_err(format!("Value passed to parameter 'indices' has DataType {} not in list of allowed values: int16, int32, int64", idx.dtype().name())));
+        }
+        // TensorFlow's axis=None is the first axis after the batch dimensions.
+        let axis = given(axis).map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
+        t(select::gather(&p, &idx, axis)?)
+    }
+}
+
+builtin! {
+    /// Gather slices from `params` into a Tensor with shape specified by `indices`.
+    dispatch ["tf.gather_nd"]
+    fn gather_nd(it, params, indices, batch_dims = 0, name = None) {
+        let p = to_tensor(it, &params, None)?;
+        let idx = to_tensor(it, &indices, None)?;
+        t(select::gather_nd(&p, &idx)?)
+    }
+}
+
+builtin! {
+    /// Apply boolean mask to tensor.
+    dispatch ["tf.boolean_mask"]
+    fn boolean_mask(it, tensor, mask, axis = None, name = "boolean_mask") {
+        let x = to_tensor(it, &tensor, None)?;
+        let m = to_tensor(it, &mask, Some(DType::Bool))?;
+        // axis=None masks from the first axis.
+        let axis = given(axis).map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
+        t(select::boolean_mask(&x, &m, axis.max(0) as usize)?)
+    }
+}
+
+builtin! {
+    /// Returns the indices of non-zero elements, or multiplexes `x` and `y`.
+    dispatch ["tf.where"]
+    fn r#where(it, condition, x = None, y = None, name = None) {
+        let c = to_tensor(it, &condition, None)?;
+        match (given(x), given(y)) {
+            (None, None) => t(select::where_indices(&c)),
+            (Some(x), Some(y)) => {
+                let (x, y) = super::tf_math::pair(it, &x, &y)?;
+                t(select::select(&c, &x, &y)?)
+            }
+            _ => Err(value_err("x and y must both be non-None or both be None.")),
+        }
+    }
+}
+
+builtin! {
+    /// Scatters `updates` into a tensor of shape `shape` according to `indices`.
+    python ["tf.scatter_nd"]
+    fn scatter_nd(it, indices, updates, shape, name = None) {
+        let idx = to_tensor(it, &indices, None)?;
+        let upd = to_tensor(it, &updates, None)?;
+        let dims = dims_arg(it, &shape)?;
+        t(select::scatter_nd(&idx, &upd, &dims)?)
+    }
+}
+
+builtin! {
+    /// Broadcasts parameters for evaluation on an N-D grid.
+    python ["tf.meshgrid"]
+    fn meshgrid(it, *args, **kwargs) {
+        let mut ij = false;
+        let kw: Vec<(Value, Value)> = match &kwargs {
+            Value::Dict(d) => {
+                let d = d.borrow();
+                d.keys.iter().cloned().zip(d.values.iter().cloned()).collect()
+            }
+            _ => vec![],
+        };
+        for (k, v) in &kw {
+            let k = match k {
+                Value::Str(s) => s.to_string(),
+                other => it.repr(other)?,
+            };
+            match (k.as_str(), v) {
+                ("indexing", Value::Str(s)) => ij = s.as_ref() == "ij",
+                ("name", _) => {}
+                _ => {
+                    return Err(type_err(format!(
+                        "'{}' is an invalid keyword argument for this function",
+                        k
+                    )))
+                }
+            }
+        }
+        let items: Vec<Value> = it.iterate(&args)?.collect();
+        let mut xs = Vec::new();
+        for v in &items {
+            xs.push(to_tensor(it, v, None)?);
+        }
+        Ok(list_of(crate::tensor::ops::creation::meshgrid(&xs, ij)?))
+    }
+}
+
+builtin! {
+    /// Reverses specific dimensions of a tensor.
+    op("reverse_v2") ["tf.reverse"]
+    fn reverse(it, tensor, axis, name = None) {
+        let x = to_tensor(it, &tensor, None)?;
+        let nd = x.ndim() as i64;
+        let axes: Vec<usize> = int_list(it, &axis, "axis")?
+            .into_iter()
+            .map(|d| if d < 0 { d + nd } else { d } as usize)
+            .collect();
+        t(sh::reverse(&x, &axes))
+    }
+}
+
+/// `direction`: true for descending.
+fn descending(v: &Value) -> R<bool> {
     match v {
-        None => Ok(false),
-        Some(Value::Str(s)) if s.as_ref() == "ASCENDING" => Ok(false),
-        Some(Value::Str(s)) if s.as_ref() == "DESCENDING" => Ok(true),
-        Some(_) => Err(value_err(
+        Value::Str(s) if s.as_ref() == "ASCENDING" => Ok(false),
+        Value::Str(s) if s.as_ref() == "DESCENDING" => Ok(true),
+        _ => Err(value_err(
             "`direction` must be one of: 'ASCENDING', 'DESCENDING'",
         )),
     }
 }
 
-fn sort_fn(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, dir, _name] = a.bind(
-        "sort",
-        ["values", "axis=-1", "direction='ASCENDING'", "name=None"],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
-    t(sort::sort(&x, axis, direction(dir)?)?)
-}
-
-fn argsort(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis, dir, _stable, _name] = a.bind(
-        "argsort",
-        [
-            "values",
-            "axis=-1",
-            "direction='ASCENDING'",
-            "stable=False",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis.map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(-1);
-    t(sort::argsort(&x, axis, direction(dir)?)?)
-}
-
-pub fn top_k(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, k, _sorted, _itype, _name] = a.bind(
-        "top_k",
-        [
-            "input",
-            "k=1",
-            "sorted=True",
-            "index_type=tf.int32",
-            "name=None",
-        ],
-    )?;
-    let x = to_tensor(it, &req(x), None)?;
-    let k = k.map(|v| i64_arg(&v, "k")).transpose()?.unwrap_or(1);
-    if k < 0 {
-        return Err(value_err(format!(
-            "'k' input must be non-negative, got {}",
-            k
-        )));
+builtin! {
+    /// Sorts a tensor.
+    dispatch ["tf.sort"]
+    fn sort(it, values, axis = -1, direction = "ASCENDING", name = None) {
+        let x = to_tensor(it, &values, None)?;
+        t(sort::sort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
     }
-    let (v, i) = sort::top_k(&x, k as usize)?;
-    Ok(Value::Object(Rc::new(NamedTuple {
-        type_name: "TopKV2",
-        fields: vec![("values", Value::Tensor(v)), ("indices", Value::Tensor(i))],
-    })))
 }
 
-fn unique(it: &mut Interp, a: Args, counts: bool) -> R<Value> {
-    let name = if counts {
-        "unique_with_counts"
-    } else {
-        "unique"
-    };
-    let [x, out_idx, _name] = a.bind(name, ["x", "out_idx=tf.int32", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let (y, idx, count) = sort::unique(&x, dtype_or(out_idx, DType::I32)?)?;
+builtin! {
+    /// Returns the indices of a tensor that give its sorted order along an axis.
+    dispatch ["tf.argsort"]
+    fn argsort(it, values, axis = -1, direction = "ASCENDING", stable = False, name = None) {
+        let x = to_tensor(it, &values, None)?;
+        t(sort::argsort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
+    }
+}
+
+builtin! {
+    /// Finds values and indices of the `k` largest entries for the last dimension.
+    dispatch ["tf.math.top_k", "tf.nn.top_k"]
+    fn top_k(it, input, k = 1, sorted = True, index_type = tf.int32, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        let k = i64_arg(&k, "k")?;
+        if k < 0 {
+            return Err(value_err(format!(
+                "'k' input must be non-negative, got {}",
+                k
+            )));
+        }
+        let (v, i) = sort::top_k(&x, k as usize)?;
+        Ok(Value::Object(Rc::new(NamedTuple {
+            type_name: "TopKV2",
+            fields: vec![("values", Value::Tensor(v)), ("indices", Value::Tensor(i))],
+        })))
+    }
+}
+
+/// `tf.unique` and `tf.unique_with_counts`: the distinct values, the index of each input
+/// element among them, and (with counts) how often each occurs.
+fn unique_of(it: &mut Interp, x: &Value, out_idx: &Value, counts: bool) -> R<Value> {
+    let x = to_tensor(it, x, None)?;
+    let (y, idx, count) = sort::unique(&x, dtype_arg(out_idx)?)?;
     let mut fields = vec![("y", Value::Tensor(y)), ("idx", Value::Tensor(idx))];
     if counts {
         fields.push(("count", Value::Tensor(count)));
@@ -343,33 +352,18 @@ fn unique(it: &mut Interp, a: Args, counts: bool) -> R<Value> {
     })))
 }
 
-pub fn install(tf: &Module, math: &Module) {
-    add_all(
-        tf,
-        &[
-            ("reshape", reshape),
-            ("transpose", transpose),
-            ("expand_dims", expand_dims),
-            ("squeeze", squeeze),
-            ("concat", concat),
-            ("stack", stack),
-            ("unstack", unstack),
-            ("split", split),
-            ("tile", tile),
-            ("pad", pad),
-            ("broadcast_to", broadcast_to),
-            ("gather", gather),
-            ("gather_nd", gather_nd),
-            ("boolean_mask", boolean_mask),
-            ("where", where_),
-            ("scatter_nd", scatter_nd),
-            ("meshgrid", meshgrid),
-            ("reverse", reverse),
-            ("sort", sort_fn),
-            ("argsort", argsort),
-            ("unique", |it, a| unique(it, a, false)),
-            ("unique_with_counts", |it, a| unique(it, a, true)),
-        ],
-    );
-    add_all(math, &[("top_k", top_k)]);
+builtin! {
+    /// Finds unique elements in a 1-D tensor.
+    dispatch ["tf.unique"]
+    fn unique(it, x, out_idx = tf.int32, name = None) {
+        unique_of(it, &x, &out_idx, false)
+    }
+}
+
+builtin! {
+    /// Finds unique elements in a 1-D tensor.
+    dispatch ["tf.unique_with_counts"]
+    fn unique_with_counts(it, x, out_idx = tf.int32, name = None) {
+        unique_of(it, &x, &out_idx, true)
+    }
 }

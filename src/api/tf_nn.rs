@@ -251,7 +251,6 @@ pub fn install(tf: &Module, math: &Module, nn: &Module, random: &Module) {
             }),
             ("swish", |it, a| t(swish(&features(it, &a, "swish")?)?)),
             ("silu", |it, a| t(swish(&features(it, &a, "silu")?)?)),
-            ("top_k", super::tf_array::top_k),
         ],
     );
     add_all(

@@ -59,6 +59,14 @@ pub struct Param {
 
 pub type DeclFn = fn(&mut Interp, Vec<Value>) -> R<Value>;
 
+/// The Python name of a declared function: `r#where` declares `where`.
+pub const fn py_name(ident: &'static str) -> &'static str {
+    match ident.as_bytes() {
+        [b'r', b'#', ..] => ident.split_at(2).1,
+        _ => ident,
+    }
+}
+
 /// A builtin function as declared once.
 pub struct Decl {
     /// The Python name, used in error messages and reprs.
@@ -455,7 +463,7 @@ macro_rules! __builtin_params {
             #[$crate::eval::decl::linkme::distributed_slice($crate::eval::decl::BUILTINS)]
             #[linkme(crate = $crate::eval::decl::linkme)]
             static DECL: $crate::eval::decl::Decl = $crate::eval::decl::Decl {
-                name: stringify!($name),
+                name: $crate::eval::decl::py_name(stringify!($name)),
                 paths: &[$($path),+],
                 params: &[$($crate::eval::decl::Param {
                     name: stringify!($p),
