@@ -58,7 +58,7 @@ pub fn install(it: &mut Interp) {
     let dtypes = new_module("tensorflow.dtypes");
     tf_core::install(&tf, &dtypes);
     tf_array::install(&tf, &math);
-    tf_nn::install(&tf, &math, &nn, &random);
+    tf_nn::install(&nn);
     tf_grad::install(&tf);
     let submodules = [
         ("math", &math),
