@@ -4,6 +4,7 @@
 
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
+pub use crate::eval::value::given;
 pub use crate::eval::value::{scalar_value, tensor_of, to_python_number};
 use crate::eval::{Interp, Value};
 use crate::tensor::{DType, Tensor};
@@ -309,15 +310,6 @@ pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
                 v.type_name()
             ))),
         },
-    }
-}
-
-/// A declared parameter's value, or None where it is Python's None (not given, or passed
-/// as None).
-pub fn given(v: Value) -> Option<Value> {
-    match v {
-        Value::None => None,
-        v => Some(v),
     }
 }
 

@@ -61,7 +61,6 @@ pub fn install(it: &mut Interp) {
     let errors = new_module("tensorflow.errors");
     tf_core::install(&tf, &dtypes);
     tf_core::install_errors(&errors);
-    tf_nn::install(&tf, &math, &nn, &random);
     tf_grad::install(&tf);
     let submodules = [
         ("math", &math),

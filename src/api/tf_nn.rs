@@ -1,27 +1,17 @@
 //! `tf.nn` activations (and their `tf`/`tf.math` aliases) and `tf.random`. Activations that
 //! TensorFlow composes from exp (elu, selu, swish) are composed here from the same exact
-//! kernels.
+//! kernels. Each function is one declaration.
 
-use super::convert::{f64_arg, to_tensor};
+use super::convert::{dtype_arg, f64_arg, given, i64_arg, to_tensor};
 use super::tf_core::dims_arg;
-use super::{add_all, dtype_or};
+use crate::builtin;
 use crate::eval::error::{value_err, R};
-use crate::eval::value::{Args, Module};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
-use crate::tensor::{DType, Tensor};
+use crate::tensor::Tensor;
 
 fn t(v: Tensor) -> R<Value> {
     Ok(Value::Tensor(v))
-}
-
-fn req(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::None)
-}
-
-fn features(it: &mut Interp, a: &Args, name: &str) -> R<Tensor> {
-    let [x, _name] = a.bind(name, ["features", "name=None"])?;
-    to_tensor(it, &req(x), None)
 }
 
 fn scalar_like(x: &Tensor, v: f64) -> Tensor {
@@ -100,44 +90,93 @@ pub fn gelu(x: &Tensor, approximate: bool) -> R<Tensor> {
     )?)
 }
 
-fn softmax_fn(it: &mut Interp, a: Args, log: bool) -> R<Value> {
-    let name = if log { "log_softmax" } else { "softmax" };
-    let [x, axis, _name] = a.bind(name, ["logits", "axis=None", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    let axis = axis
-        .map(|v| super::convert::i64_arg(&v, "axis"))
+/// Declares activations of one tensor `features`.
+macro_rules! activation {
+    ($($(#[doc = $doc:literal])* $style:ident [$($path:literal),+]
+       fn $name:ident(|$x:ident| $body:expr);)*) => {$(
+        builtin! {
+            $(#[doc = $doc])*
+            $style [$($path),+]
+            fn $name(it, features, name = None) {
+                let $x = to_tensor(it, &features, None)?;
+                t($body)
+            }
+        }
+    )*};
+}
+
+activation! {
+    /// Computes rectified linear: `max(features, 0)`.
+    python ["tf.nn.relu"] fn relu(|x| ew::unary(Unary::Relu, &x)?);
+    /// Computes Rectified Linear 6: `min(max(features, 0), 6)`.
+    dispatch ["tf.nn.relu6"] fn relu6(|x| ew::unary(Unary::Relu6, &x)?);
+    /// Computes the exponential linear function.
+    python ["tf.nn.elu"] fn elu(|x| elu(&x, 1.0)?);
+    /// Computes scaled exponential linear: `scale * alpha * (exp(features) - 1)`
+    python ["tf.nn.selu"] fn selu(|x| selu(&x)?);
+    /// Computes softsign: `features / (abs(features) + 1)`.
+    python ["tf.nn.softsign"] fn softsign(|x| ew::unary(Unary::Softsign, &x)?);
+    /// Computes the SiLU or Swish activation function: `x * sigmoid(beta * x)`.
+    dispatch ["tf.nn.silu", "tf.nn.swish"] fn swish(|x| swish(&x)?);
+}
+
+builtin! {
+    /// Compute the Leaky ReLU activation function.
+    dispatch ["tf.nn.leaky_relu"]
+    fn leaky_relu(it, features, alpha = 0.2, name = None) {
+        let x = to_tensor(it, &features, None)?;
+        t(leaky_relu(&x, f64_arg(&alpha, "alpha")?)?)
+    }
+}
+
+builtin! {
+    /// Compute the Gaussian Error Linear Unit (GELU) activation function.
+    dispatch ["tf.nn.gelu"]
+    fn gelu(it, features, approximate = False, name = None) {
+        let x = to_tensor(it, &features, None)?;
+        let approx = it.truthy(&approximate)?;
+        t(gelu(&x, approx)?)
+    }
+}
+
+/// Softmax or log-softmax of `logits` along `axis` (None is the last).
+fn softmax_of(it: &mut Interp, logits: &Value, axis: Value, log: bool) -> R<Value> {
+    let x = to_tensor(it, logits, None)?;
+    let axis = given(axis)
+        .map(|v| i64_arg(&v, "axis"))
         .transpose()?
         .unwrap_or(-1);
     t(crate::tensor::ops::nn::softmax(&x, axis, log)?)
 }
 
-fn random_normal(it: &mut Interp, a: Args, truncated: bool) -> R<Value> {
-    let name = if truncated {
-        "truncated_normal"
-    } else {
-        "normal"
-    };
-    let [shape, mean, std, dtype, _seed, _name] = a.bind(
-        name,
-        [
-            "shape",
-            "mean=0.0",
-            "stddev=1.0",
-            "dtype=tf.float32",
-            "seed=None",
-            "name=None",
-        ],
-    )?;
-    let dims = dims_arg(it, &req(shape))?;
-    let mean = mean
-        .map(|v| f64_arg(&v, "mean"))
-        .transpose()?
-        .unwrap_or(0.0);
-    let std = std
-        .map(|v| f64_arg(&v, "stddev"))
-        .transpose()?
-        .unwrap_or(1.0);
-    let d = dtype_or(dtype, DType::F32)?;
+builtin! {
+    /// Computes softmax activations.
+    dispatch ["tf.math.softmax", "tf.nn.softmax"]
+    fn softmax(it, logits, axis = None, name = None) {
+        softmax_of(it, &logits, axis, false)
+    }
+}
+
+builtin! {
+    /// Computes log softmax activations.
+    dispatch ["tf.math.log_softmax", "tf.nn.log_softmax"]
+    fn log_softmax(it, logits, axis = None, name = None) {
+        softmax_of(it, &logits, axis, true)
+    }
+}
+
+fn random_normal(
+    it: &mut Interp,
+    shape: &Value,
+    mean: &Value,
+    stddev: &Value,
+    dtype: &Value,
+    truncated: bool,
+) -> R<Value> {
+    let dims = dims_arg(it, shape)?;
+    let mean = f64_arg(mean, "mean")?;
+    let std = f64_arg(stddev, "stddev")?;
+    let d = dtype_arg(dtype)?;
     crate::tensor::alloc::check(
         &dims,
         d,
@@ -160,115 +199,70 @@ fn random_normal(it: &mut Interp, a: Args, truncated: bool) -> R<Value> {
     })
 }
 
-fn random_uniform(it: &mut Interp, a: Args) -> R<Value> {
-    let [shape, minval, maxval, dtype, _seed, _name] = a.bind(
-        "uniform",
-        [
-            "shape",
-            "minval=0",
-            "maxval=None",
-            "dtype=tf.float32",
-            "seed=None",
-            "name=None",
-        ],
-    )?;
-    let dims = dims_arg(it, &req(shape))?;
-    let d = dtype_or(dtype, DType::F32)?;
-    crate::tensor::alloc::check(&dims, d, "RandomUniform")?;
-    let lo = minval
-        .map(|v| f64_arg(&v, "minval"))
-        .transpose()?
-        .unwrap_or(0.0);
-    let hi = match maxval {
-        Some(v) => f64_arg(&v, "maxval")?,
-        None if d.is_float() => 1.0,
-        None => {
-            return Err(value_err(format!(
-                "Must specify maxval for integer dtype <dtype: '{}'>.",
-                d.name()
-            )))
+builtin! {
+    /// Outputs random values from a normal distribution.
+    dispatch ["tf.random.normal"]
+    fn normal(it, shape, mean = 0.0, stddev = 1.0, dtype = tf.float32, seed = None, name = None) {
+        random_normal(it, &shape, &mean, &stddev, &dtype, false)
+    }
+}
+
+builtin! {
+    /// Outputs random values from a truncated normal distribution.
+    dispatch ["tf.random.truncated_normal"]
+    fn truncated_normal(
+        it, shape, mean = 0.0, stddev = 1.0, dtype = tf.float32, seed = None, name = None
+    ) {
+        random_normal(it, &shape, &mean, &stddev, &dtype, true)
+    }
+}
+
+builtin! {
+    /// Outputs random values from a uniform distribution.
+    dispatch ["tf.random.uniform"]
+    fn uniform(it, shape, minval = 0, maxval = None, dtype = tf.float32, seed = None, name = None) {
+        let dims = dims_arg(it, &shape)?;
+        let d = dtype_arg(&dtype)?;
+        crate::tensor::alloc::check(&dims, d, "RandomUniform")?;
+        let lo = f64_arg(&minval, "minval")?;
+        let hi = match given(maxval) {
+            Some(v) => f64_arg(&v, "maxval")?,
+            None if d.is_float() => 1.0,
+            None => {
+                return Err(value_err(format!(
+                    "Must specify maxval for integer dtype <dtype: '{}'>.",
+                    d.name()
+                )))
+            }
+        };
+        if !d.is_float() && hi <= lo {
+            return Err(value_err("Need minval < maxval"));
         }
-    };
-    if !d.is_float() && hi <= lo {
-        return Err(value_err("Need minval < maxval"));
+        t(it.rng.uniform(&dims, lo, hi, d))
     }
-    t(it.rng.uniform(&dims, lo, hi, d))
 }
 
-fn shuffle(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, _seed, _name] = a.bind("shuffle", ["value", "seed=None", "name=None"])?;
-    let x = to_tensor(it, &req(x), None)?;
-    if x.ndim() == 0 {
-        return t(x);
+builtin! {
+    /// Randomly shuffles a tensor along its first dimension.
+    dispatch ["tf.random.shuffle"]
+    fn shuffle(it, value, seed = None, name = None) {
+        let x = to_tensor(it, &value, None)?;
+        if x.ndim() == 0 {
+            return t(x);
+        }
+        let perm = it.rng.permutation(x.shape()[0]);
+        let idx = Tensor::from_vec(&[perm.len()], perm.iter().map(|&p| p as i64).collect());
+        t(crate::tensor::ops::select::gather(&x, &idx, 0)?)
     }
-    let perm = it.rng.permutation(x.shape()[0]);
-    let idx = Tensor::from_vec(&[perm.len()], perm.iter().map(|&p| p as i64).collect());
-    t(crate::tensor::ops::select::gather(&x, &idx, 0)?)
 }
 
-fn set_seed(it: &mut Interp, a: Args) -> R<Value> {
-    let [seed] = a.bind("set_seed", ["seed"])?;
-    match seed {
-        Some(Value::None) | None => {}
-        Some(v) => it.rng.reseed(super::convert::i64_arg(&v, "seed")? as u64),
+builtin! {
+    /// Sets the global random seed.
+    python ["tf.random.set_seed"]
+    fn set_seed(it, seed) {
+        if let Some(v) = given(seed) {
+            it.rng.reseed(i64_arg(&v, "seed")? as u64);
+        }
+        Ok(Value::None)
     }
-    Ok(Value::None)
-}
-
-pub fn install(tf: &Module, math: &Module, nn: &Module, random: &Module) {
-    add_all(
-        nn,
-        &[
-            ("relu", |it, a| {
-                t(ew::unary(Unary::Relu, &features(it, &a, "relu")?)?)
-            }),
-            ("relu6", |it, a| {
-                t(ew::unary(Unary::Relu6, &features(it, &a, "relu6")?)?)
-            }),
-            ("elu", |it, a| t(elu(&features(it, &a, "elu")?, 1.0)?)),
-            ("selu", |it, a| t(selu(&features(it, &a, "selu")?)?)),
-            ("softsign", |it, a| {
-                t(ew::unary(Unary::Softsign, &features(it, &a, "softsign")?)?)
-            }),
-            ("softmax", |it, a| softmax_fn(it, a, false)),
-            ("log_softmax", |it, a| softmax_fn(it, a, true)),
-            ("leaky_relu", |it, a| {
-                let [x, alpha, _name] =
-                    a.bind("leaky_relu", ["features", "alpha=0.2", "name=None"])?;
-                let x = to_tensor(it, &req(x), None)?;
-                let alpha = alpha
-                    .map(|v| f64_arg(&v, "alpha"))
-                    .transpose()?
-                    .unwrap_or(0.2);
-                t(leaky_relu(&x, alpha)?)
-            }),
-            ("gelu", |it, a| {
-                let [x, approx, _name] =
-                    a.bind("gelu", ["features", "approximate=False", "name=None"])?;
-                let x = to_tensor(it, &req(x), None)?;
-                let approx = it.flag(approx, false)?;
-                t(gelu(&x, approx)?)
-            }),
-            ("swish", |it, a| t(swish(&features(it, &a, "swish")?)?)),
-            ("silu", |it, a| t(swish(&features(it, &a, "silu")?)?)),
-        ],
-    );
-    add_all(
-        math,
-        &[
-            ("softmax", |it, a| softmax_fn(it, a, false)),
-            ("log_softmax", |it, a| softmax_fn(it, a, true)),
-        ],
-    );
-    add_all(
-        random,
-        &[
-            ("normal", |it, a| random_normal(it, a, false)),
-            ("truncated_normal", |it, a| random_normal(it, a, true)),
-            ("uniform", random_uniform),
-            ("shuffle", shuffle),
-            ("set_seed", set_seed),
-        ],
-    );
-    let _ = tf;
 }

@@ -15,7 +15,9 @@
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
 //! | `decl.rs` | one declaration per builtin function: paths, parameters, defaults, docs |
-//! | `builtins.rs` | the builtin functions (print, len, range, ...) |
+//! | `builtins.rs` | Python's builtins about objects and text (print, repr, getattr, ...); builtin constants and exception classes |
+//! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
+//! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | iteration over values |
@@ -33,9 +35,11 @@ pub mod format;
 pub mod hooks;
 pub mod iter;
 pub mod methods;
+pub mod numbers;
 pub mod ops;
 pub mod repr;
 pub mod scope;
+pub mod sequences;
 pub mod session;
 pub mod str_methods;
 pub mod types;

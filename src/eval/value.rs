@@ -592,3 +592,12 @@ mod tests {
         assert!(std::mem::size_of::<Value>() <= 32);
     }
 }
+
+/// A declared parameter's value, or None where it is Python's None (not given, or passed
+/// as None).
+pub fn given(v: Value) -> Option<Value> {
+    match v {
+        Value::None => None,
+        v => Some(v),
+    }
+}

@@ -1,0 +1,348 @@
+//! Python's builtins that make or walk sequences: `range`, `list`, `tuple`, `set`, `dict`,
+//! `len`, `enumerate`, `zip`, `sorted`, `reversed`, `map`, `filter`, `any`, `all`, `iter`,
+//! `next`. Each function is one declaration; those whose CPython wording differs from plain
+//! argument binding check their own arguments.
+
+use super::builtins::{items, to_args};
+use super::error::{raise, type_err, R};
+use super::value::given;
+use super::value::{Args, Value};
+use super::Interp;
+use crate::builtin;
+use crate::errors::ExcKind;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A one-shot iterator value (what zip, map, enumerate... return).
+pub fn iter_value(items: Vec<Value>) -> Value {
+    let it: Box<dyn Iterator<Item = Value>> = Box::new(items.into_iter());
+    Value::Iterator(Rc::new(RefCell::new(it)))
+}
+
+builtin! {
+    /// range(stop) -> range object
+    python ["builtins.range"]
+    fn range(it, *args, **kwargs) {
+        if !to_args(&Value::tuple(vec![]), &kwargs).kw.is_empty() {
+            return raise(ExcKind::TypeError, "range() takes no keyword arguments");
+        }
+        let mut n = Vec::new();
+        for v in items(&args) {
+            match v {
+                Value::Int(i) => n.push(i),
+                Value::Bool(b) => n.push(b as i64),
+                Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
+                    n.push(t.item_i64().unwrap_or(0))
+                }
+                other => {
+                    return Err(type_err(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    )))
+                }
+            }
+        }
+        let (start, stop, step) = match n.as_slice() {
+            [s] => (0, *s, 1),
+            [a, b] => (*a, *b, 1),
+            [a, b, c] => (*a, *b, *c),
+            [] => return raise(ExcKind::TypeError, "range expected at least 1 argument, got 0"),
+            _ => {
+                return raise(ExcKind::TypeError,
+                    format!("range expected at most 3 arguments, got {}", n.len()),
+                )
+            }
+        };
+        if step == 0 {
+            return raise(ExcKind::ValueError, "range() arg 3 must not be zero");
+        }
+        Ok(Value::Range(start, stop, step))
+    }
+}
+
+/// The items of the one optional iterable `list()`, `tuple()` and `set()` take.
+fn one_iterable(it: &mut Interp, args: &Value, name: &str) -> R<Vec<Value>> {
+    let args = items(args);
+    if args.len() > 1 {
+        return raise(
+            ExcKind::TypeError,
+            format!("{} expected at most 1 argument, got {}", name, args.len()),
+        );
+    }
+    match args.first() {
+        Some(v) => Ok(it.iterate(v)?.collect()),
+        None => Ok(vec![]),
+    }
+}
+
+builtin! {
+    /// Built-in mutable sequence.
+    python ["builtins.list"]
+    fn list(it, *args) {
+        Ok(Value::list(one_iterable(it, &args, "list")?))
+    }
+}
+
+builtin! {
+    /// Built-in immutable sequence.
+    python ["builtins.tuple"]
+    fn tuple(it, *args) {
+        Ok(Value::tuple(one_iterable(it, &args, "tuple")?))
+    }
+}
+
+builtin! {
+    /// set() -> new empty set object
+    python ["builtins.set"]
+    fn set(it, *args) {
+        let v = one_iterable(it, &args, "set")?;
+        it.make_set(v)
+    }
+}
+
+builtin! {
+    /// dict() -> new empty dictionary
+    python ["builtins.dict"]
+    fn dict(it, *args, **kwargs) {
+        let d = Value::Dict(Rc::new(RefCell::new(Default::default())));
+        let update = it.get_attr(&d, "update")?;
+        it.call(&update, to_args(&args, &kwargs))?;
+        Ok(d)
+    }
+}
+
+builtin! {
+    /// Return the number of items in a container.
+    python ["builtins.len"]
+    fn len(it, obj) {
+        let n = match &obj {
+            Value::Str(s) => s.chars().count(),
+            Value::List(l) | Value::Set(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.borrow().len(),
+            Value::Range(..) => it.iterate(&obj)?.count(),
+            Value::Instance(_) => {
+                let f = it.get_attr(&obj, "__len__")?;
+                return it.call(&f, Args::default());
+            }
+            Value::Object(o) => match o.items() {
+                Some(i) => i.len(),
+                None => {
+                    return Err(type_err(format!(
+                        "object of type '{}' has no len()",
+                        obj.type_name()
+                    )))
+                }
+            },
+            _ => return (it.hooks.tensor_len)(&obj),
+        };
+        Ok(Value::Int(n as i64))
+    }
+}
+
+builtin! {
+    /// Return an enumerate object.
+    python ["builtins.enumerate"]
+    fn enumerate(it, iterable, start = 0) {
+        let start = match start {
+            Value::Int(i) => i,
+            _ => 0,
+        };
+        let items: Vec<Value> = it.iterate(&iterable)?.collect();
+        Ok(iter_value(
+            items
+                .into_iter()
+                .enumerate()
+                .map(move |(i, v)| Value::tuple(vec![Value::Int(i as i64 + start), v]))
+                .collect(),
+        ))
+    }
+}
+
+/// The items of each iterable, as columns.
+fn columns(it: &mut Interp, iterables: &[Value]) -> R<Vec<Vec<Value>>> {
+    let mut cols = Vec::new();
+    for v in iterables {
+        cols.push(it.iterate(v)?.collect::<Vec<_>>());
+    }
+    Ok(cols)
+}
+
+builtin! {
+    /// zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.
+    python ["builtins.zip"]
+    fn zip(it, *iterables, strict = False) {
+        let cols = columns(it, &items(&iterables))?;
+        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+        Ok(iter_value(
+            (0..n)
+                .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
+                .collect(),
+        ))
+    }
+}
+
+/// Sorts values by Python's ordering, optionally by a key function, stably.
+pub fn sort_values(
+    it: &mut Interp,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: Option<Value>,
+) -> R<Vec<Value>> {
+    let reverse = it.flag(reverse, false)?;
+    let mut keyed = Vec::with_capacity(items.len());
+    for v in items {
+        let k = match &key {
+            Some(f) => it.call(f, Args::new(vec![v.clone()]))?,
+            None => v.clone(),
+        };
+        keyed.push((k, v));
+    }
+    // The comparison can fail, which sort_by cannot report: keep the first error.
+    let mut err = None;
+    keyed.sort_by(|a, b| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        match it.order(&a.0, &b.0, crate::syntax::ast::CmpOp::Lt) {
+            Ok(o) => {
+                if reverse {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+builtin! {
+    /// Return a new list containing all items from the iterable in ascending order.
+    python ["builtins.sorted"]
+    fn sorted(it, iterable, *, key = None, reverse = False) {
+        let items: Vec<Value> = it.iterate(&iterable)?.collect();
+        Ok(Value::list(sort_values(it, items, given(key), Some(reverse))?))
+    }
+}
+
+builtin! {
+    /// Return a reverse iterator over the values of the given sequence.
+    python ["builtins.reversed"]
+    fn reversed(it, sequence) {
+        let mut items: Vec<Value> = it.iterate(&sequence)?.collect();
+        items.reverse();
+        Ok(iter_value(items))
+    }
+}
+
+builtin! {
+    /// map(func, *iterables) --> map object
+    python ["builtins.map"]
+    fn map(it, *args) {
+        let args = items(&args);
+        if args.len() < 2 {
+            return raise(ExcKind::TypeError, "map() must have at least two arguments.");
+        }
+        let cols = columns(it, &args[1..])?;
+        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let row = cols.iter().map(|c| c[i].clone()).collect();
+            out.push(it.call(&args[0], Args::new(row))?);
+        }
+        Ok(iter_value(out))
+    }
+}
+
+builtin! {
+    /// filter(function or None, iterable) --> filter object
+    python ["builtins.filter"]
+    fn filter(it, function, iterable) {
+        let f = given(function);
+        let mut out = Vec::new();
+        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+            let keep = match &f {
+                None => it.truthy(&v)?,
+                Some(f) => {
+                    let r = it.call(f, Args::new(vec![v.clone()]))?;
+                    it.truthy(&r)?
+                }
+            };
+            if keep {
+                out.push(v);
+            }
+        }
+        Ok(iter_value(out))
+    }
+}
+
+builtin! {
+    /// Return True if bool(x) is True for any x in the iterable.
+    python ["builtins.any"]
+    fn any(it, iterable) {
+        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+            if it.truthy(&v)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }
+}
+
+builtin! {
+    /// Return True if bool(x) is True for all values x in the iterable.
+    python ["builtins.all"]
+    fn all(it, iterable) {
+        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+            if !it.truthy(&v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    }
+}
+
+builtin! {
+    /// iter(iterable) -> iterator
+    python ["builtins.iter"]
+    fn iter(it, object) {
+        let items: Vec<Value> = it.iterate(&object)?.collect();
+        Ok(iter_value(items))
+    }
+}
+
+builtin! {
+    /// next(iterator[, default])
+    python ["builtins.next"]
+    fn next(it, iterator, *default) {
+        let default = items(&default);
+        if default.len() > 1 {
+            return Err(type_err(format!(
+                "next() takes from 1 to 2 positional arguments but {} were given",
+                default.len() + 1
+            )));
+        }
+        match iterator {
+            Value::Iterator(i) => {
+                let n = i.borrow_mut().next();
+                match (n, default.into_iter().next()) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(d)) => Ok(d),
+                    (None, None) => raise(ExcKind::StopIteration, ""),
+                }
+            }
+            v => Err(type_err(format!(
+                "'{}' object is not an iterator",
+                v.type_name()
+            ))),
+        }
+    }
+}
