@@ -150,19 +150,20 @@ impl Activation {
     pub fn value(self) -> Value {
         let name = format!("keras.activations.{}", self.name());
         let path = format!("tf.{}", name);
-        let declared = BUILTINS.iter().any(|d| d.paths.contains(&path.as_str()));
-        match declared {
-            true => super::declared(&path),
-            // Not functions of the module here: plain callables applying the defaults.
-            false if self == Activation::LeakyRelu => Value::builtin(&name, |it, a| {
+        if BUILTINS.iter().any(|d| d.paths.contains(&path.as_str())) {
+            return super::declared(&path);
+        }
+        // Not functions of the module here: plain callables applying the defaults.
+        if self == Activation::LeakyRelu {
+            return Value::builtin(&name, |it, a| {
                 let x = x_of(it, a.pos.first().cloned())?;
                 Ok(Value::Tensor(Activation::LeakyRelu.apply(&x)?))
-            }),
-            false => Value::builtin(&name, |it, a| {
-                let x = x_of(it, a.pos.first().cloned())?;
-                Ok(Value::Tensor(Activation::LogSoftmax.apply(&x)?))
-            }),
+            });
         }
+        Value::builtin(&name, |it, a| {
+            let x = x_of(it, a.pos.first().cloned())?;
+            Ok(Value::Tensor(Activation::LogSoftmax.apply(&x)?))
+        })
     }
 }
 
