@@ -4,14 +4,18 @@
 //! | file | owns |
 //! |---|---|
 //! | `layer.rs` | the layer object: name, weights, build state, common attributes |
-//! | `layers/` | one file per built-in layer kind (the `LayerKind` trait): its constructor, weights and computation |
+//! | `layers/` | one file per built-in layer kind (the `LayerKind` trait): its declared constructor, weights and computation |
 //! | `fused.rs` | Dense's bias add and activation in one pass |
 //! | `sequential.rs` | `Sequential` and its summary table |
 //! | `custom.rs` | user subclasses of `keras.layers.Layer` and `keras.Model` |
-//! | `activations.rs` | `keras.activations` |
-//! | `losses.rs` | `keras.losses` |
+//! | `activations.rs` | the `Activation` enum and the `keras.activations` functions |
+//! | `losses.rs` | `keras.losses`: the functions and classes |
 //! | `initializers.rs` | `keras.initializers` |
-//! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad |
+//! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad, `get` |
+//!
+//! Every Keras function and constructor here is one `builtin!` declaration (parameters,
+//! defaults, error wording, description) next to its body; `decl::install` places it into
+//! the modules [`install`] makes.
 //! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
 //! | `metrics.rs` | the metrics `compile` takes by name |
 //! | `progress.rs` | Keras's progress bar |
