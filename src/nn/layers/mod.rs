@@ -185,3 +185,48 @@ impl Common {
 pub fn make(it: &mut Interp, kwargs: &Value, kind: impl LayerKind + 'static) -> R<Value> {
     Common::from_kwargs(it, kind.class_name(), kwargs)?.make(it, kind)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::decl::BUILTINS;
+
+    #[test]
+    fn every_layer_is_declared_at_its_keras_path_with_its_description() {
+        for (path, summary) in [
+            (
+                "tf.keras.layers.Dense",
+                "Just your regular densely-connected NN layer.",
+            ),
+            ("tf.keras.layers.Dropout", "Applies Dropout to the input."),
+            (
+                "tf.keras.layers.Flatten",
+                "Flattens the input. Does not affect the batch size.",
+            ),
+            (
+                "tf.keras.layers.Activation",
+                "Applies an activation function to an output.",
+            ),
+            (
+                "tf.keras.layers.ReLU",
+                "Rectified Linear Unit activation function.",
+            ),
+            (
+                "tf.keras.layers.LeakyReLU",
+                "Leaky version of a Rectified Linear Unit.",
+            ),
+            ("tf.keras.layers.Softmax", "Softmax activation function."),
+            (
+                "tf.keras.layers.BatchNormalization",
+                "Layer that normalizes its inputs.",
+            ),
+            ("tf.keras.layers.Add", "Layer that adds a list of inputs."),
+            (
+                "tf.keras.layers.Input",
+                "`Input()` is used to instantiate a Keras tensor.",
+            ),
+        ] {
+            let d = BUILTINS.iter().find(|d| d.paths.contains(&path));
+            assert_eq!(d.map(|d| d.summary()), Some(summary), "{}", path);
+        }
+    }
+}
