@@ -1,46 +1,185 @@
-//! `tf.keras.activations`: the functions, and the names `activation=` accepts.
+//! `tf.keras.activations`: one [`Activation`] enum (Keras name, function, TensorFlow op),
+//! the functions declared at their Keras paths, and the values `activation=` accepts.
 
-use crate::api::convert::{f64_arg, f64_or, to_tensor};
+use crate::api::convert::{f64_arg, i64_arg, to_tensor};
 use crate::api::tf_nn;
+use crate::eval::decl::BUILTINS;
 use crate::eval::error::{type_err, value_err, R};
-use crate::eval::value::{Args, Module};
+use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::Tensor;
 
+/// The activations Keras knows by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    Linear,
+    Relu,
+    Sigmoid,
+    Tanh,
+    Softmax,
+    Elu,
+    Selu,
+    Softplus,
+    Softsign,
+    Swish,
+    Silu,
+    Gelu,
+    Exponential,
+    HardSigmoid,
+    Relu6,
+    LeakyRelu,
+    LogSoftmax,
+}
+
+impl Activation {
+    pub const ALL: [Activation; 17] = [
+        Activation::Linear,
+        Activation::Relu,
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Softmax,
+        Activation::Elu,
+        Activation::Selu,
+        Activation::Softplus,
+        Activation::Softsign,
+        Activation::Swish,
+        Activation::Silu,
+        Activation::Gelu,
+        Activation::Exponential,
+        Activation::HardSigmoid,
+        Activation::Relu6,
+        Activation::LeakyRelu,
+        Activation::LogSoftmax,
+    ];
+
+    /// The Keras name: what `activation=` takes, `serialize` gives and the function is
+    /// called in `tf.keras.activations`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Linear => "linear",
+            Activation::Relu => "relu",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Softmax => "softmax",
+            Activation::Elu => "elu",
+            Activation::Selu => "selu",
+            Activation::Softplus => "softplus",
+            Activation::Softsign => "softsign",
+            Activation::Swish => "swish",
+            Activation::Silu => "silu",
+            Activation::Gelu => "gelu",
+            Activation::Exponential => "exponential",
+            Activation::HardSigmoid => "hard_sigmoid",
+            Activation::Relu6 => "relu6",
+            Activation::LeakyRelu => "leaky_relu",
+            Activation::LogSoftmax => "log_softmax",
+        }
+    }
+
+    /// The name in a layer's config (`serialize`): the Keras name.
+    pub fn config_name(self) -> &'static str {
+        self.name()
+    }
+
+    /// The TensorFlow op the activation runs as (None: no single op).
+    pub fn tf_op(self) -> Option<&'static str> {
+        Some(match self {
+            Activation::Linear | Activation::HardSigmoid | Activation::Gelu => return None,
+            Activation::Relu => "Relu",
+            Activation::Sigmoid => "Sigmoid",
+            Activation::Tanh => "Tanh",
+            Activation::Softmax => "Softmax",
+            Activation::Elu => "Elu",
+            Activation::Selu => "Selu",
+            Activation::Softplus => "Softplus",
+            Activation::Softsign => "Softsign",
+            Activation::Swish | Activation::Silu => "Mul",
+            Activation::Exponential => "Exp",
+            Activation::Relu6 => "Relu6",
+            Activation::LeakyRelu => "LeakyRelu",
+            Activation::LogSoftmax => "LogSoftmax",
+        })
+    }
+
+    pub fn by_name(name: &str) -> Option<Activation> {
+        Activation::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Applies the activation with its default arguments.
+    pub fn apply(self, x: &Tensor) -> R<Tensor> {
+        Ok(match self {
+            Activation::Linear => x.clone(),
+            Activation::Relu => ew::unary(Unary::Relu, x)?,
+            Activation::Relu6 => ew::unary(Unary::Relu6, x)?,
+            Activation::Sigmoid => ew::unary(Unary::Sigmoid, x)?,
+            Activation::Tanh => ew::unary(Unary::Tanh, x)?,
+            Activation::Softmax | Activation::LogSoftmax => {
+                if x.ndim() <= 1 {
+                    return Err(value_err(format!(
+                        "Cannot apply softmax to a tensor that is 1D. Received input: {}",
+                        crate::print::tensor_str(x)
+                    )));
+                }
+                crate::tensor::ops::nn::softmax(x, -1, self == Activation::LogSoftmax)?
+            }
+            Activation::Elu => tf_nn::elu(x, 1.0)?,
+            Activation::Selu => tf_nn::selu(x)?,
+            Activation::Softplus => ew::unary(Unary::Softplus, x)?,
+            Activation::Softsign => ew::unary(Unary::Softsign, x)?,
+            Activation::Swish | Activation::Silu => tf_nn::swish(x)?,
+            Activation::Gelu => tf_nn::gelu(x, false)?,
+            Activation::Exponential => ew::unary(Unary::Exp, x)?,
+            Activation::LeakyRelu => tf_nn::leaky_relu(x, 0.2)?,
+            Activation::HardSigmoid => {
+                let y = ew::binary(
+                    Binary::Add,
+                    &ew::binary(Binary::Mul, x, &scalar(x, 0.2))?,
+                    &scalar(x, 0.5),
+                )?;
+                ew::binary(
+                    Binary::Minimum,
+                    &ew::binary(Binary::Maximum, &y, &scalar(x, 0.0))?,
+                    &scalar(x, 1.0),
+                )?
+            }
+        })
+    }
+
+    /// The function as a value, `keras.activations.relu`.
+    pub fn value(self) -> Value {
+        let name = format!("keras.activations.{}", self.name());
+        let path = format!("tf.{}", name);
+        if BUILTINS.iter().any(|d| d.paths.contains(&path.as_str())) {
+            return super::declared(&path);
+        }
+        // Not functions of the module here: plain callables applying the defaults.
+        if self == Activation::LeakyRelu {
+            return Value::builtin(&name, |it, a| {
+                let x = x_of(it, a.pos.first().cloned())?;
+                Ok(Value::Tensor(Activation::LeakyRelu.apply(&x)?))
+            });
+        }
+        Value::builtin(&name, |it, a| {
+            let x = x_of(it, a.pos.first().cloned())?;
+            Ok(Value::Tensor(Activation::LogSoftmax.apply(&x)?))
+        })
+    }
+}
+
 /// An activation: a named Keras one, or any callable.
 #[derive(Clone)]
 pub enum Act {
-    Named(&'static str),
+    Named(Activation),
     Callable(Value),
 }
-
-pub const NAMES: &[&str] = &[
-    "linear",
-    "relu",
-    "sigmoid",
-    "tanh",
-    "softmax",
-    "elu",
-    "selu",
-    "softplus",
-    "softsign",
-    "swish",
-    "silu",
-    "gelu",
-    "exponential",
-    "hard_sigmoid",
-    "relu6",
-    "leaky_relu",
-    "log_softmax",
-];
 
 fn scalar(x: &Tensor, v: f64) -> Tensor {
     Tensor::from_f64s(x.dtype(), &[], &[v])
 }
 
 /// Keras's `relu(x, alpha, max_value, threshold)`.
-pub fn relu(x: &Tensor, alpha: f64, max_value: Option<f64>, threshold: f64) -> R<Tensor> {
+pub fn keras_relu(x: &Tensor, alpha: f64, max_value: Option<f64>, threshold: f64) -> R<Tensor> {
     let negative = if alpha != 0.0 {
         let shifted = if threshold != 0.0 {
             ew::binary(
@@ -82,73 +221,24 @@ pub fn relu(x: &Tensor, alpha: f64, max_value: Option<f64>, threshold: f64) -> R
     Ok(y)
 }
 
-/// Applies a named activation with its default arguments.
-pub fn apply_named(name: &str, x: &Tensor) -> R<Tensor> {
-    Ok(match name {
-        "linear" => x.clone(),
-        "relu" => ew::unary(Unary::Relu, x)?,
-        "relu6" => ew::unary(Unary::Relu6, x)?,
-        "sigmoid" => ew::unary(Unary::Sigmoid, x)?,
-        "tanh" => ew::unary(Unary::Tanh, x)?,
-        "softmax" | "log_softmax" => {
-            if x.ndim() <= 1 {
-                return Err(value_err(format!(
-                    "Cannot apply softmax to a tensor that is 1D. Received input: {}",
-                    crate::print::tensor_str(x)
-                )));
-            }
-            crate::tensor::ops::nn::softmax(x, -1, name == "log_softmax")?
-        }
-        "elu" => tf_nn::elu(x, 1.0)?,
-        "selu" => tf_nn::selu(x)?,
-        "softplus" => ew::unary(Unary::Softplus, x)?,
-        "softsign" => ew::unary(Unary::Softsign, x)?,
-        "swish" | "silu" => tf_nn::swish(x)?,
-        "gelu" => tf_nn::gelu(x, false)?,
-        "exponential" => ew::unary(Unary::Exp, x)?,
-        "leaky_relu" => tf_nn::leaky_relu(x, 0.2)?,
-        "hard_sigmoid" => {
-            let y = ew::binary(
-                Binary::Add,
-                &ew::binary(Binary::Mul, x, &scalar(x, 0.2))?,
-                &scalar(x, 0.5),
-            )?;
-            ew::binary(
-                Binary::Minimum,
-                &ew::binary(Binary::Maximum, &y, &scalar(x, 0.0))?,
-                &scalar(x, 1.0),
-            )?
-        }
-        _ => {
-            return Err(value_err(format!(
-                "Unknown activation function '{}' cannot be deserialized.",
-                name
-            )))
-        }
-    })
-}
-
 impl Act {
     /// From an `activation=` argument: None, a name, a Keras activation, or a callable.
     pub fn from_value(v: Option<Value>) -> R<Act> {
+        let unknown = |s: &str| {
+            value_err(format!(
+                "Unknown activation function '{}' cannot be deserialized.",
+                s
+            ))
+        };
         match v {
-            None | Some(Value::None) => Ok(Act::Named("linear")),
-            Some(Value::Str(s)) => NAMES
-                .iter()
-                .find(|n| **n == s.as_ref())
-                .map(|n| Act::Named(n))
-                .ok_or_else(|| {
-                    value_err(format!(
-                        "Unknown activation function '{}' cannot be deserialized.",
-                        s
-                    ))
-                }),
+            None | Some(Value::None) => Ok(Act::Named(Activation::Linear)),
+            Some(Value::Str(s)) => Activation::by_name(&s)
+                .map(Act::Named)
+                .ok_or_else(|| unknown(&s)),
             Some(Value::Builtin(b)) if b.name.starts_with("keras.activations.") => {
                 let n = &b.name["keras.activations.".len()..];
-                Ok(NAMES
-                    .iter()
-                    .find(|m| **m == n)
-                    .map(|m| Act::Named(m))
+                Ok(Activation::by_name(n)
+                    .map(Act::Named)
                     .unwrap_or(Act::Callable(Value::Builtin(b))))
             }
             Some(
@@ -167,10 +257,10 @@ impl Act {
 
     pub fn apply(&self, it: &mut Interp, x: &Tensor) -> R<Tensor> {
         match self {
-            Act::Named(n) => apply_named(n, x),
+            Act::Named(a) => a.apply(x),
             Act::Callable(f) => {
                 let r = it.call(f, Args::new(vec![Value::Tensor(x.clone())]))?;
-                crate::api::convert::to_tensor(it, &r, None)
+                to_tensor(it, &r, None)
             }
         }
     }
@@ -178,34 +268,20 @@ impl Act {
     /// The value `layer.activation` gives back.
     pub fn value(&self) -> Value {
         match self {
-            Act::Named(n) => activation_value(n),
+            Act::Named(a) => a.value(),
             Act::Callable(v) => v.clone(),
         }
     }
 
     pub fn is_linear(&self) -> bool {
-        matches!(self, Act::Named("linear"))
+        matches!(self, Act::Named(Activation::Linear))
     }
 }
 
-fn activation_value(name: &str) -> Value {
-    Value::builtin(
-        &format!("keras.activations.{}", name),
-        activation_entry(name),
-    )
-}
-
-fn x_of(it: &mut Interp, a: &Args, name: &str) -> R<Tensor> {
-    let x = a
-        .pos
-        .first()
-        .cloned()
-        .or_else(|| a.kw.iter().find(|(k, _)| k == "x").map(|(_, v)| v.clone()));
+/// An activation's input as a float tensor.
+fn x_of(it: &mut Interp, x: Option<Value>) -> R<Tensor> {
     let Some(x) = x else {
-        return Err(type_err(format!(
-            "{}() missing 1 required positional argument: 'x'",
-            name
-        )));
+        return Err(type_err("Missing required positional argument"));
     };
     let t = to_tensor(it, &x, None)?;
     Ok(if t.dtype().is_float() {
@@ -215,120 +291,125 @@ fn x_of(it: &mut Interp, a: &Args, name: &str) -> R<Tensor> {
     })
 }
 
-macro_rules! simple_acts {
-    ($($fname:ident => $n:expr),* $(,)?) => {
-        $(fn $fname(it: &mut Interp, a: Args) -> R<Value> {
-            let [x] = a.bind($n, ["x"])?;
-            let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), $n)?;
-            Ok(Value::Tensor(apply_named($n, &x)?))
-        })*
-    };
+/// Declares `tf.keras.activations.NAME(x)` applying an [`Activation`] with its defaults.
+macro_rules! plain_activation {
+    ($($doc:literal $path:literal $name:ident => $act:ident),* $(,)?) => {$(
+        crate::builtin! {
+            #[doc = $doc]
+            dispatch [$path]
+            fn $name(it, x) {
+                let x = x_of(it, Some(x))?;
+                Ok(Value::Tensor(Activation::$act.apply(&x)?))
+            }
+        }
+    )*};
 }
 
-simple_acts! {
-    a_linear => "linear", a_sigmoid => "sigmoid", a_tanh => "tanh", a_selu => "selu", a_softplus => "softplus",
-    a_softsign => "softsign", a_swish => "swish", a_silu => "silu", a_exponential => "exponential",
-    a_hard_sigmoid => "hard_sigmoid", a_relu6 => "relu6",
+plain_activation! {
+    "Linear activation function (pass-through)."
+        "tf.keras.activations.linear" linear => Linear,
+    "Sigmoid activation function, `sigmoid(x) = 1 / (1 + exp(-x))`."
+        "tf.keras.activations.sigmoid" sigmoid => Sigmoid,
+    "Hyperbolic tangent activation function."
+        "tf.keras.activations.tanh" tanh => Tanh,
+    "Scaled Exponential Linear Unit (SELU)."
+        "tf.keras.activations.selu" selu => Selu,
+    "Softplus activation function, `softplus(x) = log(exp(x) + 1)`."
+        "tf.keras.activations.softplus" softplus => Softplus,
+    "Softsign activation function, `softsign(x) = x / (abs(x) + 1)`."
+        "tf.keras.activations.softsign" softsign => Softsign,
+    "Swish activation function, `swish(x) = x * sigmoid(x)`."
+        "tf.keras.activations.swish" swish => Swish,
+    "Swish activation function, `swish(x) = x * sigmoid(x)`."
+        "tf.keras.activations.silu" silu => Silu,
+    "Exponential activation function."
+        "tf.keras.activations.exponential" exponential => Exponential,
+    "Hard sigmoid activation function."
+        "tf.keras.activations.hard_sigmoid" hard_sigmoid => HardSigmoid,
+    "Computes Rectified Linear 6: `min(max(features, 0), 6)`."
+        "tf.keras.activations.relu6" relu6 => Relu6,
 }
 
-fn a_relu(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, alpha, max_value, threshold] = a.bind(
-        "relu",
-        ["x", "alpha=0.0", "max_value=None", "threshold=0.0"],
-    )?;
-    let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "relu")?;
-    let alpha = f64_or(alpha, "alpha", 0.0)?;
-    let max_value = max_value.map(|v| f64_arg(&v, "max_value")).transpose()?;
-    let threshold = f64_or(threshold, "threshold", 0.0)?;
-    Ok(Value::Tensor(relu(&x, alpha, max_value, threshold)?))
-}
-
-fn a_softmax(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, axis] = a.bind("softmax", ["x", "axis=-1"])?;
-    let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "softmax")?;
-    let axis = axis
-        .map(|v| crate::api::convert::i64_arg(&v, "axis"))
-        .transpose()?
-        .unwrap_or(-1);
-    if x.ndim() <= 1 {
-        return apply_named("softmax", &x).map(Value::Tensor);
-    }
-    Ok(Value::Tensor(crate::tensor::ops::nn::softmax(
-        &x, axis, false,
-    )?))
-}
-
-fn a_elu(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, alpha] = a.bind("elu", ["x", "alpha=1.0"])?;
-    let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "elu")?;
-    let alpha = f64_or(alpha, "alpha", 1.0)?;
-    let res = tf_nn::elu(&x, 1.0)?;
-    if alpha == 1.0 {
-        return Ok(Value::Tensor(res));
-    }
-    let scaled = ew::binary(Binary::Mul, &res, &scalar(&x, alpha))?;
-    let pos = ew::compare(Compare::Greater, &x, &scalar(&x, 0.0))?;
-    Ok(Value::Tensor(crate::tensor::ops::select::select(
-        &pos, &res, &scaled,
-    )?))
-}
-
-fn a_gelu(it: &mut Interp, a: Args) -> R<Value> {
-    let [x, approx] = a.bind("gelu", ["x", "approximate=False"])?;
-    let x = x_of(it, &Args::new(vec![x.unwrap_or(Value::None)]), "gelu")?;
-    let approx = it.flag(approx, false)?;
-    Ok(Value::Tensor(tf_nn::gelu(&x, approx)?))
-}
-
-fn activation_entry(name: &str) -> crate::eval::value::NativeFn {
-    match name {
-        "relu" => a_relu,
-        "softmax" | "log_softmax" => a_softmax,
-        "elu" => a_elu,
-        "gelu" => a_gelu,
-        "sigmoid" => a_sigmoid,
-        "tanh" => a_tanh,
-        "selu" => a_selu,
-        "softplus" => a_softplus,
-        "softsign" => a_softsign,
-        "swish" => a_swish,
-        "silu" => a_silu,
-        "exponential" => a_exponential,
-        "hard_sigmoid" => a_hard_sigmoid,
-        "relu6" => a_relu6,
-        "leaky_relu" => |it, a| {
-            let x = x_of(it, &a, "leaky_relu")?;
-            Ok(Value::Tensor(tf_nn::leaky_relu(&x, 0.2)?))
-        },
-        _ => a_linear,
+crate::builtin! {
+    /// Applies the rectified linear unit activation function.
+    dispatch ["tf.keras.activations.relu"]
+    fn relu(it, x, alpha = 0.0, max_value = None, threshold = 0.0) {
+        let x = x_of(it, Some(x))?;
+        let alpha = f64_arg(&alpha, "alpha")?;
+        let max_value = match max_value {
+            Value::None => None,
+            v => Some(f64_arg(&v, "max_value")?),
+        };
+        let threshold = f64_arg(&threshold, "threshold")?;
+        Ok(Value::Tensor(keras_relu(&x, alpha, max_value, threshold)?))
     }
 }
 
-fn serialize(_it: &mut Interp, a: Args) -> R<Value> {
-    let [f] = a.bind("serialize", ["activation"])?;
-    match Act::from_value(f)? {
-        Act::Named(n) => Ok(Value::str(n)),
-        Act::Callable(v) => Err(value_err(format!(
-            "Unknown activation function: {}",
-            v.type_name()
-        ))),
+crate::builtin! {
+    /// Softmax converts a vector of values to a probability distribution.
+    dispatch ["tf.keras.activations.softmax"]
+    fn softmax(it, x, axis = -1) {
+        let x = x_of(it, Some(x))?;
+        let axis = i64_arg(&axis, "axis")?;
+        if x.ndim() <= 1 {
+            return Activation::Softmax.apply(&x).map(Value::Tensor);
+        }
+        Ok(Value::Tensor(crate::tensor::ops::nn::softmax(&x, axis, false)?))
     }
 }
 
-fn get(_it: &mut Interp, a: Args) -> R<Value> {
-    let [f] = a.bind("get", ["identifier"])?;
-    Ok(Act::from_value(f)?.value())
+crate::builtin! {
+    /// Exponential Linear Unit.
+    dispatch ["tf.keras.activations.elu"]
+    fn elu(it, x, alpha = 1.0) {
+        let x = x_of(it, Some(x))?;
+        let alpha = f64_arg(&alpha, "alpha")?;
+        let res = tf_nn::elu(&x, 1.0)?;
+        if alpha == 1.0 {
+            return Ok(Value::Tensor(res));
+        }
+        let scaled = ew::binary(Binary::Mul, &res, &scalar(&x, alpha))?;
+        let pos = ew::compare(Compare::Greater, &x, &scalar(&x, 0.0))?;
+        Ok(Value::Tensor(crate::tensor::ops::select::select(&pos, &res, &scaled)?))
+    }
 }
 
-pub fn install(m: &Module) {
-    for n in NAMES
-        .iter()
-        .filter(|n| !matches!(**n, "leaky_relu" | "log_softmax"))
-    {
-        m.set(n, activation_value(n));
+crate::builtin! {
+    /// Applies the Gaussian error linear unit (GELU) activation function.
+    dispatch ["tf.keras.activations.gelu"]
+    fn gelu(it, x, approximate = False) {
+        let x = x_of(it, Some(x))?;
+        let approximate = it.truthy(&approximate)?;
+        Ok(Value::Tensor(tf_nn::gelu(&x, approximate)?))
     }
-    crate::api::add_all(
-        m,
-        &[("serialize", serialize), ("get", get), ("deserialize", get)],
-    );
+}
+
+crate::builtin! {
+    /// Returns the string identifier of an activation function.
+    dispatch ["tf.keras.activations.serialize"]
+    fn serialize(it, activation, use_legacy_format = False) {
+        match Act::from_value(Some(activation))? {
+            Act::Named(a) => Ok(Value::str(a.config_name())),
+            Act::Callable(v) => Err(value_err(format!(
+                "Unknown activation function: {}",
+                v.type_name()
+            ))),
+        }
+    }
+}
+
+crate::builtin! {
+    /// Returns function.
+    dispatch ["tf.keras.activations.get"]
+    fn get(it, identifier) {
+        Ok(Act::from_value(Some(identifier))?.value())
+    }
+}
+
+crate::builtin! {
+    /// Returns activation function given a string identifier.
+    dispatch ["tf.keras.activations.deserialize"]
+    fn deserialize(it, name, custom_objects = None, use_legacy_format = False) {
+        Ok(Act::from_value(Some(name))?.value())
+    }
 }

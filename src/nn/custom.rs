@@ -2,8 +2,8 @@
 //! native part each instance gets from `super().__init__()`, weight and sublayer tracking
 //! through attributes, `add_weight`, and `__call__` (build once, then the user's `call`).
 
-use super::kinds::Kind;
 use super::layer::{get_weights, set_weights, var_list, Layer};
+use super::layers::base::Base;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, runtime_err, R};
 use crate::eval::value::{Args, Object};
@@ -32,7 +32,7 @@ impl Object for NativeClass {
     }
     fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
         let name = name_kw(&args);
-        let l = Layer::new(it, self.name, Kind::Custom, name);
+        let l = Layer::new(it, self.name, Box::new(Base), name);
         Ok(Value::Object(Rc::new(l)))
     }
     fn repr(&self, _it: &mut Interp) -> R<String> {
@@ -73,7 +73,7 @@ fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
     if i.native.borrow().is_some() {
         return Ok(());
     }
-    let l = Layer::new(it, &i.class.name, Kind::Custom, name_kw(args));
+    let l = Layer::new(it, &i.class.name, Box::new(Base), name_kw(args));
     if let Some((_, v)) = args.kw.iter().find(|(k, _)| k == "trainable") {
         l.trainable.set(it.truthy(v)?);
     }
@@ -261,7 +261,7 @@ fn add_weight(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) ->
         None => vec![],
     };
     let d = crate::api::dtype_or(dtype, crate::tensor::DType::F32)?;
-    let init = super::initializers::Init::from_value(init, "glorot_uniform")?;
+    let init = super::initializers::Init::from_value(init)?;
     let t = init.sample(it, &dims, d)?;
     let trainable = it.flag(trainable, true)?;
     let scoped = l.built.get() || IN_CALL.with(|c| c.get());

@@ -1,9 +1,9 @@
 //! Weight initializers with Keras's formulas: Glorot (Xavier), He and LeCun in their uniform
 //! and (truncated) normal forms, zeros, ones, constant, random normal and uniform.
 
-use crate::api::convert::f64_or;
+use crate::api::convert::f64_arg;
 use crate::eval::error::{type_err, value_err, R};
-use crate::eval::value::{Args, Module, Object};
+use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
 use crate::tensor::{DType, Tensor};
 use std::any::Any;
@@ -78,9 +78,11 @@ impl Init {
         })
     }
 
-    pub fn from_value(v: Option<Value>, default: &str) -> R<Init> {
+    /// From an `initializer=` argument; None is glorot_uniform, as Keras's `add_weight`
+    /// gives float weights without an initializer.
+    pub fn from_value(v: Option<Value>) -> R<Init> {
         match v {
-            None | Some(Value::None) => Ok(Init::by_name(default).unwrap_or(Init::Zeros)),
+            None | Some(Value::None) => Ok(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros)),
             Some(Value::Str(s)) => {
                 Init::by_name(&s).ok_or_else(|| value_err(format!("Unknown initializer: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope.", s)))
             }
@@ -183,78 +185,107 @@ fn obj(i: Init) -> R<Value> {
     Ok(Value::Object(Rc::new(InitObject(i))))
 }
 
-pub fn install(m: &Module) {
-    crate::api::add_all(
-        m,
-        &[
-            ("Zeros", |_, _| obj(Init::Zeros)),
-            ("Ones", |_, _| obj(Init::Ones)),
-            ("Constant", |_, a| {
-                let [v] = a.bind("Constant", ["value=0"])?;
-                obj(Init::Constant(f64_or(v, "value", 0.0)?))
-            }),
-            ("GlorotUniform", |_, _| {
-                obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros))
-            }),
-            ("GlorotNormal", |_, _| {
-                obj(Init::by_name("glorot_normal").unwrap_or(Init::Zeros))
-            }),
-            ("HeNormal", |_, _| {
-                obj(Init::by_name("he_normal").unwrap_or(Init::Zeros))
-            }),
-            ("HeUniform", |_, _| {
-                obj(Init::by_name("he_uniform").unwrap_or(Init::Zeros))
-            }),
-            ("LecunNormal", |_, _| {
-                obj(Init::by_name("lecun_normal").unwrap_or(Init::Zeros))
-            }),
-            ("LecunUniform", |_, _| {
-                obj(Init::by_name("lecun_uniform").unwrap_or(Init::Zeros))
-            }),
-            ("RandomNormal", |_, a| {
-                let [mean, std, _seed] =
-                    a.bind("RandomNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
-                obj(Init::RandomNormal {
-                    mean: f64_or(mean, "mean", 0.0)?,
-                    stddev: f64_or(std, "stddev", 0.05)?,
-                })
-            }),
-            ("RandomUniform", |_, a| {
-                let [lo, hi, _seed] = a.bind(
-                    "RandomUniform",
-                    ["minval=-0.05", "maxval=0.05", "seed=None"],
-                )?;
-                obj(Init::RandomUniform {
-                    minval: f64_or(lo, "minval", -0.05)?,
-                    maxval: f64_or(hi, "maxval", 0.05)?,
-                })
-            }),
-            ("TruncatedNormal", |_, a| {
-                let [mean, std, _seed] =
-                    a.bind("TruncatedNormal", ["mean=0.0", "stddev=0.05", "seed=None"])?;
-                obj(Init::TruncatedNormal {
-                    mean: f64_or(mean, "mean", 0.0)?,
-                    stddev: f64_or(std, "stddev", 0.05)?,
-                })
-            }),
-        ],
-    );
-    for (alias, class) in [
-        ("zeros", "Zeros"),
-        ("ones", "Ones"),
-        ("constant", "Constant"),
-        ("glorot_uniform", "GlorotUniform"),
-        ("glorot_normal", "GlorotNormal"),
-        ("he_normal", "HeNormal"),
-        ("he_uniform", "HeUniform"),
-        ("lecun_normal", "LecunNormal"),
-        ("lecun_uniform", "LecunUniform"),
-        ("random_normal", "RandomNormal"),
-        ("random_uniform", "RandomUniform"),
-        ("truncated_normal", "TruncatedNormal"),
-    ] {
-        if let Some(v) = m.get(class) {
-            m.set(alias, v);
-        }
+crate::builtin! {
+    /// Initializer that generates tensors initialized to 0.
+    python ["tf.keras.initializers.Zeros", "tf.keras.initializers.zeros"]
+    fn Zeros(it) {
+        obj(Init::Zeros)
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates tensors initialized to 1.
+    python ["tf.keras.initializers.Ones", "tf.keras.initializers.ones"]
+    fn Ones(it) {
+        obj(Init::Ones)
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates tensors with constant values.
+    python ["tf.keras.initializers.Constant", "tf.keras.initializers.constant"]
+    fn Constant(it, value = 0) {
+        obj(Init::Constant(f64_arg(&value, "value")?))
+    }
+}
+
+crate::builtin! {
+    /// The Glorot uniform initializer, also called Xavier uniform initializer.
+    python ["tf.keras.initializers.GlorotUniform", "tf.keras.initializers.glorot_uniform"]
+    fn GlorotUniform(it, seed = None) {
+        obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// The Glorot normal initializer, also called Xavier normal initializer.
+    python ["tf.keras.initializers.GlorotNormal", "tf.keras.initializers.glorot_normal"]
+    fn GlorotNormal(it, seed = None) {
+        obj(Init::by_name("glorot_normal").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// He normal initializer.
+    python ["tf.keras.initializers.HeNormal", "tf.keras.initializers.he_normal"]
+    fn HeNormal(it, seed = None) {
+        obj(Init::by_name("he_normal").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// He uniform variance scaling initializer.
+    python ["tf.keras.initializers.HeUniform", "tf.keras.initializers.he_uniform"]
+    fn HeUniform(it, seed = None) {
+        obj(Init::by_name("he_uniform").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// Lecun normal initializer.
+    python ["tf.keras.initializers.LecunNormal", "tf.keras.initializers.lecun_normal"]
+    fn LecunNormal(it, seed = None) {
+        obj(Init::by_name("lecun_normal").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// Lecun uniform initializer.
+    python ["tf.keras.initializers.LecunUniform", "tf.keras.initializers.lecun_uniform"]
+    fn LecunUniform(it, seed = None) {
+        obj(Init::by_name("lecun_uniform").unwrap_or(Init::Zeros))
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates tensors with a normal distribution.
+    python ["tf.keras.initializers.RandomNormal", "tf.keras.initializers.random_normal"]
+    fn RandomNormal(it, mean = 0.0, stddev = 0.05, seed = None) {
+        obj(Init::RandomNormal {
+            mean: f64_arg(&mean, "mean")?,
+            stddev: f64_arg(&stddev, "stddev")?,
+        })
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates tensors with a uniform distribution.
+    python ["tf.keras.initializers.RandomUniform", "tf.keras.initializers.random_uniform"]
+    fn RandomUniform(it, minval = -0.05, maxval = 0.05, seed = None) {
+        obj(Init::RandomUniform {
+            minval: f64_arg(&minval, "minval")?,
+            maxval: f64_arg(&maxval, "maxval")?,
+        })
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates a truncated normal distribution.
+    python ["tf.keras.initializers.TruncatedNormal", "tf.keras.initializers.truncated_normal"]
+    fn TruncatedNormal(it, mean = 0.0, stddev = 0.05, seed = None) {
+        obj(Init::TruncatedNormal {
+            mean: f64_arg(&mean, "mean")?,
+            stddev: f64_arg(&stddev, "stddev")?,
+        })
     }
 }

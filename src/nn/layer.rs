@@ -1,12 +1,12 @@
 //! A Keras layer as a native object: its name, weights (in creation order), build state and
-//! the attributes every layer has. What a layer computes lives in `kinds.rs`.
+//! the attributes every layer has. What a layer computes is its kind's (`layers/`).
 
-use super::kinds::Kind;
+use super::layers::{autocast, LayerKind};
 use crate::errors::ExcKind;
 use crate::eval::error::{attr_err, raise, value_err, R};
 use crate::eval::value::{Args, Object, Variable};
 use crate::eval::{Interp, Value};
-use crate::tensor::Tensor;
+use crate::tensor::{DType, Tensor};
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -15,7 +15,7 @@ pub struct Layer {
     /// The Keras class name: `Dense`, `BatchNormalization`, or a user class's name.
     pub class_name: String,
     pub name: String,
-    pub kind: RefCell<Kind>,
+    pub kind: Box<dyn LayerKind>,
     pub built: Cell<bool>,
     /// Weights in creation order, with the attribute name each is reachable under.
     pub weights: RefCell<Vec<(String, Rc<Variable>)>>,
@@ -31,12 +31,17 @@ pub struct Layer {
 }
 
 impl Layer {
-    pub fn new(it: &mut Interp, class_name: &str, kind: Kind, name: Option<String>) -> Layer {
+    pub fn new(
+        it: &mut Interp,
+        class_name: &str,
+        kind: Box<dyn LayerKind>,
+        name: Option<String>,
+    ) -> Layer {
         let name = name.unwrap_or_else(|| it.unique_name(&super::snake_case(class_name)));
         Layer {
             class_name: class_name.to_string(),
             name,
-            kind: RefCell::new(kind),
+            kind,
             built: Cell::new(false),
             weights: RefCell::new(Vec::new()),
             input_shape: RefCell::new(None),
@@ -120,6 +125,29 @@ impl Layer {
             .into_iter()
             .filter(|v| !v.trainable || !t)
             .collect()
+    }
+
+    /// Builds the layer for an input shape (`scoped`: inside its name scope, as in a call
+    /// or a model build). A rebuild replaces the weights.
+    pub fn build(&self, it: &mut Interp, shape: &[Option<usize>], scoped: bool) -> R<()> {
+        for w in self.kind.weights(shape)? {
+            let t = w.init.sample(it, &w.dims, DType::F32)?;
+            self.set_weight(it, w.attr, t, w.trainable, scoped);
+        }
+        self.built.set(true);
+        Ok(())
+    }
+
+    /// Calls a layer taking one tensor: cast to float32, checked, built on first use, then
+    /// computed by its kind.
+    pub fn call_tensor(&self, it: &mut Interp, x: &Value, training: bool) -> R<Value> {
+        let x = autocast(tensor_arg(it, x)?);
+        self.kind.check_input(self, &x)?;
+        if !self.built.get() {
+            let shape: Vec<Option<usize>> = x.shape().iter().map(|&d| Some(d)).collect();
+            self.build(it, &shape, true)?;
+        }
+        Ok(Value::Tensor(self.kind.call(it, self, x, training)?))
     }
 
     pub fn count_params(&self) -> usize {
@@ -219,7 +247,7 @@ impl Object for Layer {
     }
 
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
-        if let Some(v) = super::kinds::kind_attr(self, name) {
+        if let Some(v) = self.kind.attr(name) {
             return Ok(Some(v));
         }
         Ok(Some(match name {
@@ -287,11 +315,7 @@ impl Object for Layer {
         .map(|s| s.to_string())
         .collect();
         n.extend(self.weights.borrow().iter().map(|(a, _)| a.clone()));
-        n.extend(
-            super::kinds::kind_attr_names(&self.kind.borrow())
-                .iter()
-                .map(|s| s.to_string()),
-        );
+        n.extend(self.kind.attr_names().iter().map(|s| s.to_string()));
         n
     }
 
@@ -312,7 +336,7 @@ impl Object for Layer {
     fn repr(&self, _it: &mut Interp) -> R<String> {
         Ok(format!(
             "<keras.src.layers.{}.{} object>",
-            super::kinds::module_of(&self.class_name),
+            self.kind.module(),
             self.class_name
         ))
     }
@@ -330,7 +354,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
         "build" => {
             let [shape] = args.bind("build", ["input_shape"])?;
             let shape = shape_arg(it, &shape.unwrap_or(Value::None))?;
-            super::kinds::build(it, layer, &shape, false)?;
+            layer.build(it, &shape, false)?;
             Ok(Value::None)
         }
         "get_weights" => Ok(get_weights(&layer.all_weights())),
@@ -371,7 +395,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     "__call__() missing 1 required positional argument: 'inputs'",
                 );
             };
-            super::kinds::call(it, layer, x, training)
+            layer.kind.call_value(it, layer, x, training)
         }
     }
 }

@@ -2,10 +2,10 @@
 //! (probabilities clipped to [1e-7, 1 - 1e-7], logits through a stable log-softmax or
 //! sigmoid cross entropy) and the loss classes with their reductions.
 
-use crate::api::convert::{f64_or, to_tensor};
+use crate::api::convert::{f64_arg, to_tensor};
 use crate::errors::ExcKind;
 use crate::eval::error::{value_err, R};
-use crate::eval::value::{Args, Module, Object};
+use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
@@ -212,43 +212,67 @@ fn inputs(it: &mut Interp, t: Option<Value>, p: Option<Value>) -> R<(Tensor, Ten
     Ok((t, p))
 }
 
-fn loss_fn(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
-    let (t, p, logits, smoothing) = match kind {
-        LossKind::CategoricalCrossentropy | LossKind::BinaryCrossentropy => {
-            let [t, p, logits, ls, _axis] = a.bind(
-                kind.fn_name(),
-                [
-                    "y_true",
-                    "y_pred",
-                    "from_logits=False",
-                    "label_smoothing=0.0",
-                    "axis=-1",
-                ],
-            )?;
-            (t, p, logits, ls)
-        }
-        LossKind::SparseCategoricalCrossentropy => {
-            let [t, p, logits, _axis, _ignore] = a.bind(
-                kind.fn_name(),
-                [
-                    "y_true",
-                    "y_pred",
-                    "from_logits=False",
-                    "axis=-1",
-                    "ignore_class=None",
-                ],
-            )?;
-            (t, p, logits, None)
-        }
-        _ => {
-            let [t, p] = a.bind(kind.fn_name(), ["y_true", "y_pred"])?;
-            (t, p, None, None)
-        }
-    };
-    let logits = it.flag(logits, false)?;
-    let smoothing = f64_or(smoothing, "label_smoothing", 0.0)?;
-    let (t, p) = inputs(it, t, p)?;
+fn loss_fn(
+    it: &mut Interp,
+    kind: LossKind,
+    (t, p): (Value, Value),
+    from_logits: Value,
+    label_smoothing: Value,
+) -> R<Value> {
+    let logits = it.truthy(&from_logits)?;
+    let smoothing = f64_arg(&label_smoothing, "label_smoothing")?;
+    let (t, p) = inputs(it, Some(t), Some(p))?;
     Ok(Value::Tensor(per_sample(kind, &t, &p, logits, smoothing)?))
+}
+
+crate::builtin! {
+    /// Computes the categorical crossentropy loss.
+    dispatch ["tf.keras.losses.categorical_crossentropy"]
+    fn categorical_crossentropy(it, y_true, y_pred, from_logits = False, label_smoothing = 0.0,
+        axis = -1) {
+        let kind = LossKind::CategoricalCrossentropy;
+        loss_fn(it, kind, (y_true, y_pred), from_logits, label_smoothing)
+    }
+}
+
+crate::builtin! {
+    /// Computes the sparse categorical crossentropy loss.
+    dispatch ["tf.keras.losses.sparse_categorical_crossentropy"]
+    fn sparse_categorical_crossentropy(it, y_true, y_pred, from_logits = False, axis = -1,
+        ignore_class = None) {
+        let kind = LossKind::SparseCategoricalCrossentropy;
+        loss_fn(it, kind, (y_true, y_pred), from_logits, Value::Float(0.0))
+    }
+}
+
+crate::builtin! {
+    /// Computes the binary crossentropy loss.
+    dispatch ["tf.keras.losses.binary_crossentropy"]
+    fn binary_crossentropy(it, y_true, y_pred, from_logits = False, label_smoothing = 0.0,
+        axis = -1) {
+        let kind = LossKind::BinaryCrossentropy;
+        loss_fn(it, kind, (y_true, y_pred), from_logits, label_smoothing)
+    }
+}
+
+crate::builtin! {
+    /// Computes the mean squared error between labels and predictions.
+    dispatch ["tf.keras.losses.mean_squared_error", "tf.keras.losses.mse",
+        "tf.keras.losses.MSE"]
+    fn mean_squared_error(it, y_true, y_pred) {
+        let kind = LossKind::MeanSquaredError;
+        loss_fn(it, kind, (y_true, y_pred), Value::Bool(false), Value::Float(0.0))
+    }
+}
+
+crate::builtin! {
+    /// Computes the mean absolute error between labels and predictions.
+    dispatch ["tf.keras.losses.mean_absolute_error", "tf.keras.losses.mae",
+        "tf.keras.losses.MAE"]
+    fn mean_absolute_error(it, y_true, y_pred) {
+        let kind = LossKind::MeanAbsoluteError;
+        loss_fn(it, kind, (y_true, y_pred), Value::Bool(false), Value::Float(0.0))
+    }
 }
 
 /// A loss class instance: `tf.keras.losses.MeanSquaredError(reduction=...)`.
@@ -303,37 +327,17 @@ impl Object for LossObject {
     }
 }
 
-fn construct(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
-    let [logits, ls, _axis, reduction, name] = match kind {
-        LossKind::CategoricalCrossentropy | LossKind::BinaryCrossentropy => a.bind(
-            kind.class_name(),
-            [
-                "from_logits=False",
-                "label_smoothing=0.0",
-                "axis=-1",
-                "reduction='auto'",
-                "name=None",
-            ],
-        )?,
-        LossKind::SparseCategoricalCrossentropy => {
-            let [l, _ig, r, n] = a.bind(
-                kind.class_name(),
-                [
-                    "from_logits=False",
-                    "ignore_class=None",
-                    "reduction='auto'",
-                    "name=None",
-                ],
-            )?;
-            [l, None, None, r, n]
-        }
-        _ => {
-            let [r, n] = a.bind(kind.class_name(), ["reduction='auto'", "name=None"])?;
-            [None, None, None, r, n]
-        }
-    };
+/// A loss object of `kind` from its constructor's arguments.
+fn construct(
+    it: &mut Interp,
+    kind: LossKind,
+    from_logits: Value,
+    label_smoothing: Value,
+    reduction: Value,
+    name: Value,
+) -> R<Value> {
     let reduction = match reduction {
-        Some(Value::Str(r)) => {
+        Value::Str(r) => {
             let r = r.to_string();
             if !["auto", "none", "sum", "sum_over_batch_size"].contains(&r.as_str()) {
                 return Err(value_err(format!(
@@ -346,62 +350,62 @@ fn construct(it: &mut Interp, a: Args, kind: LossKind) -> R<Value> {
         _ => "auto".into(),
     };
     let name = match name {
-        Some(Value::Str(n)) => n.to_string(),
+        Value::Str(n) => n.to_string(),
         _ => kind.fn_name().into(),
     };
     Ok(Value::Object(Rc::new(LossObject {
         kind,
-        from_logits: it.flag(logits, false)?,
-        smoothing: f64_or(ls, "label_smoothing", 0.0)?,
+        from_logits: it.truthy(&from_logits)?,
+        smoothing: f64_arg(&label_smoothing, "label_smoothing")?,
         reduction,
         name,
     })))
 }
 
-pub fn install(m: &Module) {
-    crate::api::add_all(
-        m,
-        &[
-            ("categorical_crossentropy", |it, a| {
-                loss_fn(it, a, LossKind::CategoricalCrossentropy)
-            }),
-            ("sparse_categorical_crossentropy", |it, a| {
-                loss_fn(it, a, LossKind::SparseCategoricalCrossentropy)
-            }),
-            ("binary_crossentropy", |it, a| {
-                loss_fn(it, a, LossKind::BinaryCrossentropy)
-            }),
-            ("mean_squared_error", |it, a| {
-                loss_fn(it, a, LossKind::MeanSquaredError)
-            }),
-            ("mean_absolute_error", |it, a| {
-                loss_fn(it, a, LossKind::MeanAbsoluteError)
-            }),
-            ("CategoricalCrossentropy", |it, a| {
-                construct(it, a, LossKind::CategoricalCrossentropy)
-            }),
-            ("SparseCategoricalCrossentropy", |it, a| {
-                construct(it, a, LossKind::SparseCategoricalCrossentropy)
-            }),
-            ("BinaryCrossentropy", |it, a| {
-                construct(it, a, LossKind::BinaryCrossentropy)
-            }),
-            ("MeanSquaredError", |it, a| {
-                construct(it, a, LossKind::MeanSquaredError)
-            }),
-            ("MeanAbsoluteError", |it, a| {
-                construct(it, a, LossKind::MeanAbsoluteError)
-            }),
-        ],
-    );
-    for (alias, f) in [
-        ("mse", "mean_squared_error"),
-        ("MSE", "mean_squared_error"),
-        ("mae", "mean_absolute_error"),
-        ("MAE", "mean_absolute_error"),
-    ] {
-        if let Some(v) = m.get(f) {
-            m.set(alias, v);
-        }
+crate::builtin! {
+    /// Computes the crossentropy loss between the labels and predictions.
+    python ["tf.keras.losses.CategoricalCrossentropy"]
+    fn CategoricalCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
+        reduction = "auto", name = "categorical_crossentropy") {
+        let kind = LossKind::CategoricalCrossentropy;
+        construct(it, kind, from_logits, label_smoothing, reduction, name)
+    }
+}
+
+crate::builtin! {
+    /// Computes the crossentropy loss between the labels and predictions.
+    python ["tf.keras.losses.SparseCategoricalCrossentropy"]
+    fn SparseCategoricalCrossentropy(it, from_logits = False, ignore_class = None,
+        reduction = "auto", name = "sparse_categorical_crossentropy") {
+        let kind = LossKind::SparseCategoricalCrossentropy;
+        construct(it, kind, from_logits, Value::Float(0.0), reduction, name)
+    }
+}
+
+crate::builtin! {
+    /// Computes the cross-entropy loss between true labels and predicted labels.
+    python ["tf.keras.losses.BinaryCrossentropy"]
+    fn BinaryCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
+        reduction = "auto", name = "binary_crossentropy") {
+        let kind = LossKind::BinaryCrossentropy;
+        construct(it, kind, from_logits, label_smoothing, reduction, name)
+    }
+}
+
+crate::builtin! {
+    /// Computes the mean of squares of errors between labels and predictions.
+    python ["tf.keras.losses.MeanSquaredError"]
+    fn MeanSquaredError(it, reduction = "auto", name = "mean_squared_error") {
+        let kind = LossKind::MeanSquaredError;
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
+    }
+}
+
+crate::builtin! {
+    /// Computes the mean of absolute difference between labels and predictions.
+    python ["tf.keras.losses.MeanAbsoluteError"]
+    fn MeanAbsoluteError(it, reduction = "auto", name = "mean_absolute_error") {
+        let kind = LossKind::MeanAbsoluteError;
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
     }
 }

@@ -2,10 +2,10 @@
 //! 2.15's update rules, step for step in the variable's dtype; `apply_gradients`,
 //! `minimize`, a `learning_rate` variable and an `iterations` counter.
 
-use crate::api::convert::{f64_or, tensor_of};
+use crate::api::convert::{f64_arg, tensor_of};
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, value_err, R};
-use crate::eval::value::{Args, Dict, Module, Object, Variable};
+use crate::eval::error::{raise, type_err, value_err, R};
+use crate::eval::value::{Args, Dict, Object, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
@@ -460,10 +460,40 @@ impl Object for Optimizer {
     }
 }
 
-fn build(it: &mut Interp, class: &'static str, kind: Kind, lr: f64, a: &Args) -> R<Value> {
-    let kw = |n: &str| a.kw.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
-    let clipnorm = f64_or(kw("clipnorm"), "clipnorm", f64::NAN)?;
-    let clipvalue = f64_or(kw("clipvalue"), "clipvalue", f64::NAN)?;
+/// The arguments every optimizer takes beside its own.
+struct Common {
+    learning_rate: Value,
+    clipnorm: Value,
+    clipvalue: Value,
+    global_clipnorm: Value,
+    kwargs: Value,
+}
+
+fn build(it: &mut Interp, class: &'static str, kind: Kind, c: Common) -> R<Value> {
+    if let Value::Dict(d) = &c.kwargs {
+        if let Some(Value::Str(k)) = d.borrow().keys.first() {
+            return Err(type_err(format!(
+                "{} is not a valid argument, kwargs should be empty  for `optimizer_experimental.Optimizer`.",
+                k
+            )));
+        }
+    }
+    let opt = |v: &Value, what: &str| match v {
+        Value::None => Ok(None),
+        v => f64_arg(v, what).map(Some),
+    };
+    let clipnorm = opt(&c.clipnorm, "clipnorm")?;
+    let clipvalue = opt(&c.clipvalue, "clipvalue")?;
+    if clipnorm.is_some() && opt(&c.global_clipnorm, "global_clipnorm")?.is_some() {
+        return raise(ExcKind::ValueError,
+            format!(
+                "At most one of `clipnorm` and `global_clipnorm` can be set. Received: clipnorm={}, global_clipnorm={}.",
+                it.repr(&c.clipnorm)?,
+                it.repr(&c.global_clipnorm)?
+            ),
+        );
+    }
+    let lr = f64_arg(&c.learning_rate, "learning_rate")?;
     let learning_rate = new_var(it, "learning_rate", Tensor::scalar(lr as f32));
     let iterations = new_var(it, "iteration", Tensor::scalar(0i64));
     Ok(Value::Object(Rc::new(Optimizer {
@@ -472,103 +502,77 @@ fn build(it: &mut Interp, class: &'static str, kind: Kind, lr: f64, a: &Args) ->
         learning_rate,
         iterations,
         slots: RefCell::new(HashMap::new()),
-        clipnorm: (!clipnorm.is_nan()).then_some(clipnorm),
-        clipvalue: (!clipvalue.is_nan()).then_some(clipvalue),
+        clipnorm,
+        clipvalue,
     })))
 }
 
-const COMMON: [&str; 5] = [
-    "clipnorm=None",
-    "clipvalue=None",
-    "global_clipnorm=None",
-    "weight_decay=None",
-    "name=None",
-];
-
-/// Binds `own` parameters followed by the common ones.
-fn bind<const N: usize>(a: &Args, class: &str, own: [&str; N]) -> R<[Option<Value>; N]> {
-    let mut stripped = a.clone();
-    stripped.kw.retain(|(k, _)| {
-        !COMMON
-            .iter()
-            .any(|c| c.split('=').next() == Some(k.as_str()))
-    });
-    stripped.bind(class, own)
+crate::builtin! {
+    /// Gradient descent (with momentum) optimizer.
+    python ["tf.keras.optimizers.SGD"]
+    fn SGD(it, learning_rate = 0.01, momentum = 0.0, nesterov = False, weight_decay = None,
+        clipnorm = None, clipvalue = None, global_clipnorm = None, use_ema = False,
+        ema_momentum = 0.99, ema_overwrite_frequency = None, jit_compile = True, name = "SGD",
+        **kwargs) {
+        let kind = Kind::Sgd {
+            momentum: f64_arg(&momentum, "momentum")?,
+            nesterov: it.truthy(&nesterov)?,
+        };
+        let c = Common { learning_rate, clipnorm, clipvalue, global_clipnorm, kwargs };
+        build(it, "SGD", kind, c)
+    }
 }
 
-fn sgd(it: &mut Interp, a: Args) -> R<Value> {
-    let [lr, m, n] = bind(
-        &a,
-        "SGD",
-        ["learning_rate=0.01", "momentum=0.0", "nesterov=False"],
-    )?;
-    let nesterov = it.flag(n, false)?;
-    let kind = Kind::Sgd {
-        momentum: f64_or(m, "momentum", 0.0)?,
-        nesterov,
-    };
-    build(it, "SGD", kind, f64_or(lr, "learning_rate", 0.01)?, &a)
+crate::builtin! {
+    /// Optimizer that implements the Adam algorithm.
+    python ["tf.keras.optimizers.Adam"]
+    fn Adam(it, learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999, epsilon = 1e-07,
+        amsgrad = False, weight_decay = None, clipnorm = None, clipvalue = None,
+        global_clipnorm = None, use_ema = False, ema_momentum = 0.99,
+        ema_overwrite_frequency = None, jit_compile = True, name = "Adam", **kwargs) {
+        let kind = Kind::Adam {
+            beta_1: f64_arg(&beta_1, "beta_1")?,
+            beta_2: f64_arg(&beta_2, "beta_2")?,
+            epsilon: f64_arg(&epsilon, "epsilon")?,
+            amsgrad: it.truthy(&amsgrad)?,
+        };
+        let c = Common { learning_rate, clipnorm, clipvalue, global_clipnorm, kwargs };
+        build(it, "Adam", kind, c)
+    }
 }
 
-fn adam(it: &mut Interp, a: Args) -> R<Value> {
-    let [lr, b1, b2, eps, ams] = bind(
-        &a,
-        "Adam",
-        [
-            "learning_rate=0.001",
-            "beta_1=0.9",
-            "beta_2=0.999",
-            "epsilon=1e-07",
-            "amsgrad=False",
-        ],
-    )?;
-    let amsgrad = it.flag(ams, false)?;
-    let kind = Kind::Adam {
-        beta_1: f64_or(b1, "beta_1", 0.9)?,
-        beta_2: f64_or(b2, "beta_2", 0.999)?,
-        epsilon: f64_or(eps, "epsilon", 1e-7)?,
-        amsgrad,
-    };
-    build(it, "Adam", kind, f64_or(lr, "learning_rate", 0.001)?, &a)
+crate::builtin! {
+    /// Optimizer that implements the RMSprop algorithm.
+    python ["tf.keras.optimizers.RMSprop"]
+    fn RMSprop(it, learning_rate = 0.001, rho = 0.9, momentum = 0.0, epsilon = 1e-07,
+        centered = False, weight_decay = None, clipnorm = None, clipvalue = None,
+        global_clipnorm = None, use_ema = False, ema_momentum = 0.99,
+        ema_overwrite_frequency = 100, jit_compile = True, name = "RMSprop", **kwargs) {
+        let kind = Kind::RmsProp {
+            rho: f64_arg(&rho, "rho")?,
+            momentum: f64_arg(&momentum, "momentum")?,
+            epsilon: f64_arg(&epsilon, "epsilon")?,
+            centered: it.truthy(&centered)?,
+        };
+        let c = Common { learning_rate, clipnorm, clipvalue, global_clipnorm, kwargs };
+        build(it, "RMSprop", kind, c)
+    }
 }
 
-fn rmsprop(it: &mut Interp, a: Args) -> R<Value> {
-    let [lr, rho, m, eps, c] = bind(
-        &a,
-        "RMSprop",
-        [
-            "learning_rate=0.001",
-            "rho=0.9",
-            "momentum=0.0",
-            "epsilon=1e-07",
-            "centered=False",
-        ],
-    )?;
-    let centered = it.flag(c, false)?;
-    let kind = Kind::RmsProp {
-        rho: f64_or(rho, "rho", 0.9)?,
-        momentum: f64_or(m, "momentum", 0.0)?,
-        epsilon: f64_or(eps, "epsilon", 1e-7)?,
-        centered,
-    };
-    build(it, "RMSprop", kind, f64_or(lr, "learning_rate", 0.001)?, &a)
-}
-
-fn adagrad(it: &mut Interp, a: Args) -> R<Value> {
-    let [lr, init, eps] = bind(
-        &a,
-        "Adagrad",
-        [
-            "learning_rate=0.001",
-            "initial_accumulator_value=0.1",
-            "epsilon=1e-07",
-        ],
-    )?;
-    let kind = Kind::Adagrad {
-        initial: f64_or(init, "initial_accumulator_value", 0.1)?,
-        epsilon: f64_or(eps, "epsilon", 1e-7)?,
-    };
-    build(it, "Adagrad", kind, f64_or(lr, "learning_rate", 0.001)?, &a)
+crate::builtin! {
+    /// Optimizer that implements the Adagrad algorithm.
+    python ["tf.keras.optimizers.Adagrad"]
+    fn Adagrad(it, learning_rate = 0.001, initial_accumulator_value = 0.1, epsilon = 1e-07,
+        weight_decay = None, clipnorm = None, clipvalue = None, global_clipnorm = None,
+        use_ema = False, ema_momentum = 0.99, ema_overwrite_frequency = None,
+        jit_compile = True, name = "Adagrad", **kwargs) {
+        let kind = Kind::Adagrad {
+            initial: f64_arg(&initial_accumulator_value, "initial_accumulator_value")?,
+            epsilon: f64_arg(&epsilon, "epsilon")?,
+        };
+        let c = Common { learning_rate, clipnorm, clipvalue, global_clipnorm, kwargs };
+        build(it, "Adagrad", kind, c)
+    }
 }
 
 /// An optimizer from its name (`'adam'`) or the object itself (`compile`, `get`).
@@ -588,11 +592,11 @@ pub fn get(it: &mut Interp, v: &Value) -> R<Value> {
             )
         }
     };
-    let f = match name.as_str() {
-        "sgd" => sgd,
-        "adam" => adam,
-        "rmsprop" => rmsprop,
-        "adagrad" => adagrad,
+    let class = match name.as_str() {
+        "sgd" => "SGD",
+        "adam" => "Adam",
+        "rmsprop" => "RMSprop",
+        "adagrad" => "Adagrad",
         _ => {
             return raise(
                 ExcKind::ValueError,
@@ -600,21 +604,14 @@ pub fn get(it: &mut Interp, v: &Value) -> R<Value> {
             )
         }
     };
-    f(it, Args::default())
+    let ctor = super::declared(&format!("tf.keras.optimizers.{}", class));
+    it.call(&ctor, Args::default())
 }
 
-pub fn install(m: &Module) {
-    crate::api::add_all(
-        m,
-        &[
-            ("SGD", sgd),
-            ("Adam", adam),
-            ("RMSprop", rmsprop),
-            ("Adagrad", adagrad),
-            ("get", |it, a| {
-                let [id] = a.bind("get", ["identifier"])?;
-                get(it, &id.unwrap_or(Value::None))
-            }),
-        ],
-    );
+crate::builtin! {
+    /// Retrieves a Keras Optimizer instance.
+    python ["tf.keras.optimizers.get"]
+    fn get(it, identifier, **kwargs) {
+        get(it, &identifier)
+    }
 }

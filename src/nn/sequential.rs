@@ -85,7 +85,7 @@ impl Sequential {
         for l in &layers {
             super::build_value(it, l, &cur, true)?;
             if let Some(layer) = super::layer_ref(l) {
-                let out = super::kinds::output_shape(layer, &cur);
+                let out = layer.kind.output_shape(&cur);
                 *layer.output_shape.borrow_mut() = if known { Some(out.clone()) } else { None };
                 cur = out;
             }
@@ -367,25 +367,27 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
     }
 }
 
-/// `tf.keras.Sequential(layers=None, name=None)`.
-pub fn construct(it: &mut Interp, args: Args) -> R<Value> {
-    let [layers, name] = args.bind("Sequential", ["layers=None", "name=None"])?;
-    let name = match name {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => it.unique_name("sequential"),
-    };
-    let m = Rc::new(Sequential {
-        name,
-        layers: RefCell::new(Vec::new()),
-        built: Cell::new(false),
-        input_shape: RefCell::new(None),
-        compiled: Default::default(),
-    });
-    let v = Value::Object(m.clone());
-    if let Some(ls) = layers {
-        for l in it.iterate(&ls)?.collect::<Vec<_>>() {
-            m.add(it, l)?;
+crate::builtin! {
+    /// `Sequential` groups a linear stack of layers into a `tf.keras.Model`.
+    python ["tf.keras.Sequential", "tf.keras.models.Sequential"]
+    fn Sequential(it, layers = None, name = None) {
+        let name = match name {
+            Value::Str(s) => s.to_string(),
+            _ => it.unique_name("sequential"),
+        };
+        let m = Rc::new(Sequential {
+            name,
+            layers: RefCell::new(Vec::new()),
+            built: Cell::new(false),
+            input_shape: RefCell::new(None),
+            compiled: Default::default(),
+        });
+        let v = Value::Object(m.clone());
+        if !matches!(layers, Value::None) {
+            for l in it.iterate(&layers)?.collect::<Vec<_>>() {
+                m.add(it, l)?;
+            }
         }
+        Ok(v)
     }
-    Ok(v)
 }

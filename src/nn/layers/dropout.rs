@@ -1,0 +1,54 @@
+//! `Dropout`: zeroes a `rate` fraction of the inputs while training, scaling the rest.
+
+use super::LayerKind;
+use crate::api::convert::f64_arg;
+use crate::eval::error::R;
+use crate::eval::{Interp, Value};
+use crate::nn::layer::Layer;
+use crate::tensor::ops::elementwise::{self as ew, Binary};
+use crate::tensor::{DType, Tensor};
+
+pub struct Dropout {
+    pub rate: f64,
+}
+
+crate::builtin! {
+    /// Applies Dropout to the input.
+    python ["tf.keras.layers.Dropout"]
+    fn Dropout(it, rate, noise_shape = None, seed = None, **kwargs) {
+        let common = super::Common::from_kwargs(it, "Dropout", &kwargs)?;
+        let rate = f64_arg(&rate, "rate")?;
+        common.make(it, Dropout { rate })
+    }
+}
+
+impl LayerKind for Dropout {
+    fn class_name(&self) -> &'static str {
+        "Dropout"
+    }
+
+    fn module(&self) -> &'static str {
+        "regularization.dropout"
+    }
+
+    fn attr(&self, name: &str) -> Option<Value> {
+        (name == "rate").then_some(Value::Float(self.rate))
+    }
+
+    fn attr_names(&self) -> &'static [&'static str] {
+        &["rate"]
+    }
+
+    fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {
+        let rate = self.rate;
+        if !training || rate == 0.0 {
+            return Ok(x);
+        }
+        let keep = 1.0 - rate;
+        let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);
+        let mask = ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?
+            .cast(DType::F32);
+        let scaled = ew::binary(Binary::Mul, &x, &Tensor::scalar((1.0 / keep) as f32))?;
+        Ok(ew::binary(Binary::Mul, &scaled, &mask)?)
+    }
+}

@@ -1,0 +1,42 @@
+//! `Flatten`: keeps the batch axis and flattens the rest into one.
+
+use super::LayerKind;
+use crate::eval::error::R;
+use crate::eval::Interp;
+use crate::nn::layer::Layer;
+use crate::tensor::ops::shape as sh;
+use crate::tensor::Tensor;
+
+pub struct Flatten;
+
+crate::builtin! {
+    /// Flattens the input. Does not affect the batch size.
+    python ["tf.keras.layers.Flatten"]
+    fn Flatten(it, data_format = None, **kwargs) {
+        super::make(it, &kwargs, Flatten)
+    }
+}
+
+impl LayerKind for Flatten {
+    fn class_name(&self) -> &'static str {
+        "Flatten"
+    }
+
+    fn module(&self) -> &'static str {
+        "reshaping.flatten"
+    }
+
+    fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
+        let rest: Option<usize> = shape
+            .iter()
+            .skip(1)
+            .try_fold(1usize, |a, d| d.map(|d| a * d));
+        vec![shape.first().copied().flatten(), rest]
+    }
+
+    fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
+        let batch = x.shape().first().copied().unwrap_or(1);
+        let rest: usize = x.shape().iter().skip(1).product();
+        Ok(sh::reshape_to(&x.contiguous(), &[batch, rest]))
+    }
+}

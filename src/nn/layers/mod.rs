@@ -1,0 +1,232 @@
+//! The built-in Keras layers, one file per kind. Each file declares its constructor once
+//! (with [`builtin!`](crate::builtin), at every path Keras exports it) and implements
+//! [`LayerKind`]: what the generic [`Layer`] object needs to know about it. A new layer kind
+//! is one new file here plus its `mod` line.
+//!
+//! | file | kind |
+//! |---|---|
+//! | `dense.rs` | `Dense` |
+//! | `dropout.rs` | `Dropout` |
+//! | `flatten.rs` | `Flatten` |
+//! | `activation.rs` | `Activation` |
+//! | `relu.rs` | `ReLU` |
+//! | `leaky_relu.rs` | `LeakyReLU` |
+//! | `softmax.rs` | `Softmax` |
+//! | `batch_normalization.rs` | `BatchNormalization` |
+//! | `add.rs` | `Add` |
+//! | `input_layer.rs` | `InputLayer` and `Input` |
+//! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
+
+pub mod activation;
+pub mod add;
+pub mod base;
+pub mod batch_normalization;
+pub mod dense;
+pub mod dropout;
+pub mod flatten;
+pub mod input_layer;
+pub mod leaky_relu;
+pub mod relu;
+pub mod softmax;
+
+use super::initializers::Init;
+use super::layer::{shape_arg, Layer};
+use crate::api::convert::i64_arg;
+use crate::eval::error::{type_err, value_err, R};
+use crate::eval::{Interp, Value};
+use crate::tensor::{DType, Tensor};
+use std::rc::Rc;
+
+/// A weight a layer creates when built: attribute name, initializer, shape, trainable.
+pub struct WeightSpec {
+    pub attr: &'static str,
+    pub init: Init,
+    pub dims: Vec<usize>,
+    pub trainable: bool,
+}
+
+/// What one kind of built-in layer is: its identity for reprs, its attributes, the weights
+/// it builds and what it computes. The generic [`Layer`] holds one as a `Box<dyn LayerKind>`.
+pub trait LayerKind {
+    /// The Keras class name: `Dense`.
+    fn class_name(&self) -> &'static str;
+
+    /// The module under `keras.src.layers` the class lives in, for reprs: `core.dense`.
+    fn module(&self) -> &'static str;
+
+    /// An attribute particular to this kind (`units`, `rate`...).
+    fn attr(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    /// The names [`attr`](Self::attr) answers (for completion).
+    fn attr_names(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Whether the kind makes weights when built (a model's build rebuilds such layers).
+    fn makes_weights(&self) -> bool {
+        false
+    }
+
+    /// The weights to create for an input shape (batch dim may be None).
+    fn weights(&self, _shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {
+        Ok(vec![])
+    }
+
+    /// The output shape for an input shape, for `summary()`.
+    fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
+        shape.to_vec()
+    }
+
+    /// Checks an input before the layer builds on it.
+    fn check_input(&self, _layer: &Layer, _x: &Tensor) -> R<()> {
+        Ok(())
+    }
+
+    /// What the layer computes on one (float32) input, once built.
+    fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor>;
+
+    /// Calls the layer on its argument; layers taking a list of inputs override this.
+    fn call_value(&self, it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Value> {
+        layer.call_tensor(it, x, training)
+    }
+}
+
+/// Keras casts layer inputs to the layer's float32 compute dtype.
+pub fn autocast(x: Tensor) -> Tensor {
+    if x.dtype() == DType::F32 {
+        x
+    } else {
+        x.cast(DType::F32)
+    }
+}
+
+/// `Input 0 of layer "dense" is incompatible with the layer: ...`.
+pub fn incompatible(layer: &Layer, detail: String) -> crate::eval::Flow {
+    value_err(format!(
+        "Input 0 of layer \"{}\" is incompatible with the layer: {}",
+        layer.name, detail
+    ))
+}
+
+/// A shape with unknown dims as Python shows it: `(None, 4)`.
+pub fn dims_str(shape: &[Option<usize>]) -> String {
+    crate::eval::repr::shape_str(&Some(shape.to_vec()))
+}
+
+/// The keyword arguments every layer takes (`name`, `input_shape` / `input_dim` /
+/// `batch_input_shape`, `trainable`, `dtype`...), read from a constructor's `**kwargs`.
+pub struct Common {
+    pub name: Option<String>,
+    pub input_shape: Option<Vec<Option<usize>>>,
+    pub trainable: bool,
+}
+
+impl Common {
+    /// Reads the common keywords of `class`'s `**kwargs`; any other keyword is an error.
+    pub fn from_kwargs(it: &mut Interp, class: &str, kwargs: &Value) -> R<Common> {
+        let mut c = Common {
+            name: None,
+            input_shape: None,
+            trainable: true,
+        };
+        let Value::Dict(d) = kwargs else {
+            return Ok(c);
+        };
+        let items: Vec<(Value, Value)> = {
+            let d = d.borrow();
+            d.keys
+                .iter()
+                .cloned()
+                .zip(d.values.iter().cloned())
+                .collect()
+        };
+        for (k, v) in items {
+            let Value::Str(k) = k else { continue };
+            match &*k {
+                "name" => {
+                    if let Value::Str(s) = &v {
+                        c.name = Some(s.to_string());
+                    }
+                }
+                "input_shape" => {
+                    let mut s = vec![None];
+                    s.extend(shape_arg(it, &v)?);
+                    c.input_shape = Some(s);
+                }
+                "input_dim" => {
+                    c.input_shape = Some(vec![None, Some(i64_arg(&v, "input_dim")? as usize)])
+                }
+                "batch_input_shape" => c.input_shape = Some(shape_arg(it, &v)?),
+                "trainable" => c.trainable = it.truthy(&v)?,
+                "dtype" | "dynamic" | "autocast" => {}
+                other => {
+                    return Err(type_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        class, other
+                    )))
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    /// The layer value of kind `kind` with these settings.
+    pub fn make(self, it: &mut Interp, kind: impl LayerKind + 'static) -> R<Value> {
+        let l = Layer::new(it, kind.class_name(), Box::new(kind), self.name);
+        l.trainable.set(self.trainable);
+        *l.input_shape.borrow_mut() = self.input_shape;
+        Ok(Value::Object(Rc::new(l)))
+    }
+}
+
+/// A constructor's `**kwargs` read as the common layer keywords, then the layer made.
+pub fn make(it: &mut Interp, kwargs: &Value, kind: impl LayerKind + 'static) -> R<Value> {
+    Common::from_kwargs(it, kind.class_name(), kwargs)?.make(it, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::decl::BUILTINS;
+
+    #[test]
+    fn every_layer_is_declared_at_its_keras_path_with_its_description() {
+        for (path, summary) in [
+            (
+                "tf.keras.layers.Dense",
+                "Just your regular densely-connected NN layer.",
+            ),
+            ("tf.keras.layers.Dropout", "Applies Dropout to the input."),
+            (
+                "tf.keras.layers.Flatten",
+                "Flattens the input. Does not affect the batch size.",
+            ),
+            (
+                "tf.keras.layers.Activation",
+                "Applies an activation function to an output.",
+            ),
+            (
+                "tf.keras.layers.ReLU",
+                "Rectified Linear Unit activation function.",
+            ),
+            (
+                "tf.keras.layers.LeakyReLU",
+                "Leaky version of a Rectified Linear Unit.",
+            ),
+            ("tf.keras.layers.Softmax", "Softmax activation function."),
+            (
+                "tf.keras.layers.BatchNormalization",
+                "Layer that normalizes its inputs.",
+            ),
+            ("tf.keras.layers.Add", "Layer that adds a list of inputs."),
+            (
+                "tf.keras.layers.Input",
+                "`Input()` is used to instantiate a Keras tensor.",
+            ),
+        ] {
+            let d = BUILTINS.iter().find(|d| d.paths.contains(&path));
+            assert_eq!(d.map(|d| d.summary()), Some(summary), "{}", path);
+        }
+    }
+}
