@@ -40,7 +40,7 @@ crate::builtin! {
         if shift_t.dtype().is_float() {
             return Err(crate::tensor::error::invalid_arg(format!(
                 "Value for attr 'Tshift' of {} is not in the list of allowed values: int32, int64\n\t; NodeDef: {{{{node Roll}}}}; Op<name=Roll; signature=input:T, shift:Tshift, axis:Taxis -> output:T; attr=T:type; attr=Tshift:type,allowed=[DT_INT32, DT_INT64]; attr=Taxis:type,allowed=[DT_INT32, DT_INT64]> [Op:Roll] name:",
-                shift_t.dtype().name()
+                shift_t.dtype().kind_word()
             ))
             .into());
         }

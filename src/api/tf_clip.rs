@@ -24,7 +24,7 @@ fn l2_loss(t: &Tensor) -> R<Tensor> {
     if !t.dtype().is_float() {
         return Err(invalid_arg(format!(
             "Value for attr 'T' of {} is not in the list of allowed values: half, bfloat16, float, double\n\t; NodeDef: {{{{node L2Loss}}}}; Op<name=L2Loss; signature=t:T -> output:T; attr=T:type,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT, DT_DOUBLE]> [Op:L2Loss] name:",
-            t.dtype().name()
+            t.dtype().kind_word()
         ))
         .into());
     }

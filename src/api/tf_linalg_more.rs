@@ -62,12 +62,6 @@ crate::builtin! {
                 )));
             }
         }
-        let Value::Str(eq) = &equation else {
-            return Err(err(
-                "AttributeError",
-                format!("'{}' object has no attribute 'replace'", equation.type_name()),
-            ));
-        };
         let items: Vec<Value> = it.iterate(&inputs)?.collect();
         let mut ts = Vec::with_capacity(items.len());
         for v in &items {
@@ -83,6 +77,12 @@ crate::builtin! {
                 }
             }
         }
+        let Value::Str(eq) = &equation else {
+            return Err(err(
+                "AttributeError",
+                format!("'{}' object has no attribute 'replace'", equation.type_name()),
+            ));
+        };
         Ok(Value::Tensor(einsum::einsum(eq, &ts)?))
     }
 }

@@ -92,7 +92,7 @@ crate::builtin! {
         if !labels.dtype().is_int() {
             return Err(invalid_arg(format!(
                 "Value for attr 'Tlabels' of {} is not in the list of allowed values: int32, int64",
-                labels.dtype().name()
+                labels.dtype().kind_word()
             ))
             .into());
         }

@@ -6,7 +6,13 @@ use super::ops::convert_hinted;
 use crate::eval::{Interp, Value, R};
 use crate::tensor::ops::scatter::{tensor_scatter, ScatterOp};
 
-fn scatter(it: &mut Interp, op: ScatterOp, tensor: &Value, indices: &Value, updates: &Value) -> R<Value> {
+fn scatter(
+    it: &mut Interp,
+    op: ScatterOp,
+    tensor: &Value,
+    indices: &Value,
+    updates: &Value,
+) -> R<Value> {
     let t = to_tensor(it, tensor, None)?;
     let idx = to_tensor(it, indices, None)?;
     let u = match tensor_of(updates) {

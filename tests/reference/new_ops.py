@@ -110,3 +110,13 @@ tf.random.categorical([1.0, 2.0], 3)
 tf.random.categorical(tf.zeros([2, 3], tf.float64), 2).dtype, tf.random.categorical([[1.0, 2.0]], 3, dtype='int32').shape
 tf.random.categorical([[1.0, 2.0]], 3, dtype=tf.float32)
 tf.random.categorical([[1.0, 2.0]], -1)
+w = tf.Variable([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]])
+with tf.GradientTape(persistent=True) as tape:
+    y1 = tf.nn.softmax_cross_entropy_with_logits([[0.2, 0.3, 0.5], [1.0, 0.0, 0.0]], w)
+    y2 = tf.nn.sparse_softmax_cross_entropy_with_logits([2, 1], w)
+    y3 = tf.nn.sigmoid_cross_entropy_with_logits(tf.ones([2, 3]), w)
+    y4 = tf.tensor_scatter_nd_max(w, [[0, 0], [1, 2]], [0.5, 3.0]) * [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+    y5 = tf.einsum('ij,kj->ik', w, w) + tf.linalg.trace(w) + tf.reduce_sum(tf.roll(w, 1, 1) * tf.slice(w, [0, 0], [2, -1]))
+tape.gradient(y1, w), tape.gradient(y2, w)
+tape.gradient(y3, w), tape.gradient(y4, w)
+tape.gradient(y5, w), tape.gradient(tf.clip_by_global_norm([w * 2.0], 1.0)[1], w)

@@ -180,7 +180,13 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
                 .iter()
                 .map(|p| p.0)
                 .filter(|&l| l < ELLIPSIS)
-                .filter(|l| ops.iter().flat_map(|o| &o.labels).filter(|x| *x == l).count() == 1)
+                .filter(|l| {
+                    ops.iter()
+                        .flat_map(|o| &o.labels)
+                        .filter(|x| *x == l)
+                        .count()
+                        == 1
+                })
                 .collect();
             once.sort_unstable();
             ell_labels.iter().copied().chain(once).collect()
@@ -190,7 +196,9 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
     // operand lacks is broadcast over.
     for op in &mut ops {
         let keep: Vec<usize> = (0..op.labels.len())
-            .filter(|&i| !(op.labels[i] >= ELLIPSIS && op.t.shape()[i] == 1 && size(op.labels[i]) > 1))
+            .filter(|&i| {
+                !(op.labels[i] >= ELLIPSIS && op.t.shape()[i] == 1 && size(op.labels[i]) > 1)
+            })
             .collect();
         if keep.len() != op.labels.len() {
             let shape: Vec<usize> = keep.iter().map(|&i| op.t.shape()[i]).collect();
@@ -202,13 +210,20 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
         take_diagonals(&mut ops[k])?;
         let needed: Vec<Label> = output
             .iter()
-            .chain(ops.iter().enumerate().filter(|(j, _)| *j != k).flat_map(|(_, o)| &o.labels))
+            .chain(
+                ops.iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .flat_map(|(_, o)| &o.labels),
+            )
             .copied()
             .collect();
         sum_out(&mut ops[k], &needed)?;
     }
     let mut iter = ops.into_iter();
-    let mut cur = iter.next().ok_or_else(|| invalid_arg("einsum needs an input"))?;
+    let mut cur = iter
+        .next()
+        .ok_or_else(|| invalid_arg("einsum needs an input"))?;
     let rest: Vec<Operand> = iter.collect();
     for (k, other) in rest.iter().enumerate() {
         let later: Vec<Label> = output
@@ -267,7 +282,12 @@ fn sum_out(op: &mut Operand, needed: &[Label]) -> TResult<()> {
         return Ok(());
     }
     op.t = reduce(Reduce::Sum, &op.t, Some(&axes), false)?;
-    op.labels = op.labels.iter().filter(|l| needed.contains(l)).copied().collect();
+    op.labels = op
+        .labels
+        .iter()
+        .filter(|l| needed.contains(l))
+        .copied()
+        .collect();
     Ok(())
 }
 
@@ -291,16 +311,49 @@ fn arrange(op: &Operand, groups: &[&[Label]], size: &dyn Fn(Label) -> usize) -> 
 }
 
 /// One batched matmul of `a` and `b` over their shared labels that are not needed later.
-fn contract(a: Operand, b: &Operand, later: &[Label], size: &dyn Fn(Label) -> usize) -> TResult<Operand> {
-    let shared: Vec<Label> = a.labels.iter().filter(|l| b.labels.contains(l)).copied().collect();
-    let batch: Vec<Label> = shared.iter().filter(|l| later.contains(l)).copied().collect();
-    let summed: Vec<Label> = shared.iter().filter(|l| !later.contains(l)).copied().collect();
-    let a_only: Vec<Label> = a.labels.iter().filter(|l| !shared.contains(l)).copied().collect();
-    let b_only: Vec<Label> = b.labels.iter().filter(|l| !shared.contains(l)).copied().collect();
+fn contract(
+    a: Operand,
+    b: &Operand,
+    later: &[Label],
+    size: &dyn Fn(Label) -> usize,
+) -> TResult<Operand> {
+    let shared: Vec<Label> = a
+        .labels
+        .iter()
+        .filter(|l| b.labels.contains(l))
+        .copied()
+        .collect();
+    let batch: Vec<Label> = shared
+        .iter()
+        .filter(|l| later.contains(l))
+        .copied()
+        .collect();
+    let summed: Vec<Label> = shared
+        .iter()
+        .filter(|l| !later.contains(l))
+        .copied()
+        .collect();
+    let a_only: Vec<Label> = a
+        .labels
+        .iter()
+        .filter(|l| !shared.contains(l))
+        .copied()
+        .collect();
+    let b_only: Vec<Label> = b
+        .labels
+        .iter()
+        .filter(|l| !shared.contains(l))
+        .copied()
+        .collect();
     let x = arrange(&a, &[&batch, &a_only, &summed], size)?;
     let y = arrange(b, &[&batch, &summed, &b_only], size)?;
     let z = matmul(&x, &y, false, false)?;
-    let labels: Vec<Label> = batch.iter().chain(&a_only).chain(&b_only).copied().collect();
+    let labels: Vec<Label> = batch
+        .iter()
+        .chain(&a_only)
+        .chain(&b_only)
+        .copied()
+        .collect();
     let shape: Vec<usize> = labels.iter().map(|&l| size(l)).collect();
     Ok(Operand {
         t: reshape_to(&z, &shape),

@@ -20,9 +20,9 @@
 
 pub mod creation;
 pub mod eigen;
+pub mod einsum;
 pub mod elementwise;
 pub mod index;
-pub mod einsum;
 pub mod linalg;
 pub mod moves;
 pub mod nn;

@@ -49,9 +49,11 @@ pub fn tensor_scatter(
 ) -> TResult<Tensor> {
     let out = tensor_scatter_kernel(op, tensor, indices, updates)?;
     let idx = indices.clone();
-    Ok(crate::autodiff::record(&[tensor, updates], out, move |x, y, g| {
-        tensor_scatter_grad(op, &x[0], &idx, &x[1], y, g)
-    }))
+    Ok(crate::autodiff::record(
+        &[tensor, updates],
+        out,
+        move |x, y, g| tensor_scatter_grad(op, &x[0], &idx, &x[1], y, g),
+    ))
 }
 
 /// The flat offsets of the slices `indices` name, after checking them against `shape`.
@@ -63,7 +65,11 @@ pub fn slice_offsets(
 ) -> TResult<(Vec<usize>, usize)> {
     let err = |m: String| op_error(op, op, m, None);
     let ish = indices.shape();
-    let depth = if ish.is_empty() { 1 } else { ish[ish.len() - 1] };
+    let depth = if ish.is_empty() {
+        1
+    } else {
+        ish[ish.len() - 1]
+    };
     let batch = ish.len().saturating_sub(1);
     let ush = updates.shape();
     if ush.len() < batch || ush[..batch] != ish[..batch] {
@@ -73,7 +79,9 @@ pub fn slice_offsets(
             shape_brackets(ush)
         )));
     }
-    if depth > shape.len() || ush.len() - batch != shape.len() - depth || ush[batch..] != shape[depth..]
+    if depth > shape.len()
+        || ush.len() - batch != shape.len() - depth
+        || ush[batch..] != shape[depth..]
     {
         return Err(err(format!(
             "Inner dimensions of output shape must match inner dimensions of updates shape. Output: {} updates: {}",
