@@ -59,7 +59,17 @@ crate::builtin! {
         let vals = lengths.to_f64_vec();
         let maxlen = match &maxlen {
             Value::None => vals.iter().copied().fold(0.0f64, f64::max),
-            v => to_tensor(it, v, None)?.item_f64().unwrap_or(0.0),
+            v => {
+                let m = to_tensor(it, v, None)?;
+                if m.ndim() != 0 {
+                    return Err(value_err(format!(
+                        "Argument `maxlen` must be scalar for sequence_mask, received `maxlen` = {} with shape '{}' instead",
+                        it.str_of(v)?,
+                        crate::print::array::shape_tuple(m.shape())
+                    )));
+                }
+                m.item_f64().unwrap_or(0.0)
+            }
         };
         let n = maxlen.max(0.0).ceil() as usize;
         let mut shape = lengths.shape().to_vec();

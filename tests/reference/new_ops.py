@@ -62,6 +62,7 @@ tf.math.confusion_matrix([0, 1], [1, 1], weights=[1.0])
 tf.sequence_mask([1, 3, 2], 5), tf.sequence_mask([1, 3, 2]), tf.sequence_mask([[1, 2], [0, 1]], maxlen=3, dtype=tf.float32), tf.sequence_mask(2, 3)
 tf.sequence_mask(tf.constant([1, 2], tf.int64), dtype=tf.int32)
 tf.sequence_mask([1.0, 2.0]), tf.sequence_mask([1, -2], 2), tf.sequence_mask([[3]], 2).shape
+tf.sequence_mask([1, 2], [3])
 t = tf.constant([1.0, 2.0, 3.0, 4.0])
 tf.tensor_scatter_nd_update(t, [[1], [3]], [9.0, 8.0]), tf.tensor_scatter_nd_add(t, [[1], [1]], [9.0, 8.0]), tf.tensor_scatter_nd_sub(t, [[0]], [5.0])
 tf.tensor_scatter_nd_min(t, [[0], [3]], [0.0, 7.0]), tf.tensor_scatter_nd_max(t, [[0], [3]], [0.0, 7.0])
