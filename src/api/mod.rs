@@ -14,6 +14,13 @@
 //! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
 //! | `tf_nn.rs` | tf.nn activations, tf.random |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
+//! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum |
+//! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
+//! | `tf_scatter.rs` | tf.tensor_scatter_nd_update / add / sub / min / max |
+//! | `tf_counting.rs` | tf.math.bincount, tf.math.confusion_matrix |
+//! | `tf_clip.rs` | tf.clip_by_global_norm |
+//! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
+//! | `tf_random_more.rs` | tf.random.categorical |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
 use crate::errors::ExcKind;
@@ -24,10 +31,17 @@ pub mod numpy;
 pub mod objects;
 pub mod ops;
 pub mod tf_array;
+pub mod tf_array_more;
+pub mod tf_clip;
 pub mod tf_core;
+pub mod tf_counting;
 pub mod tf_grad;
+pub mod tf_linalg_more;
+pub mod tf_losses_nn;
 pub mod tf_math;
 pub mod tf_nn;
+pub mod tf_random_more;
+pub mod tf_scatter;
 
 pub use attrs::{value_attr, value_item};
 pub use convert::{scalar_of, scalar_value, to_python_number};

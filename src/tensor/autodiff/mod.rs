@@ -5,11 +5,15 @@
 //! |---|---|
 //! | `tape.rs` | the recording tapes, `record` (called by every differentiable runtime op), the reverse sweep |
 //! | `math.rs` | gradients of elementwise ops, reductions, matmul, softmax, where |
+//! | `scatter.rs` | gradients of `tensor_scatter_nd_*` |
+//! | `xent.rs` | gradients of the fused softmax cross-entropy losses |
 //! | `select.rs` | one gradient rule for every op that only moves elements (slices, gathers, joins, pads) |
 
 pub mod math;
+pub mod scatter;
 pub mod select;
 pub mod tape;
+pub mod xent;
 
 pub use select::{record_moves, record_moves_first};
 pub use tape::{record, Tape, TapeRef};

@@ -10,18 +10,26 @@
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
+//! | `moves.rs` | slice, roll, diag_part (composed of recorded views) |
+//! | `scatter.rs` | tensor_scatter_nd_update / add / sub / min / max |
+//! | `einsum.rs` | einsum as diagonals, sums, transposes, reshapes and matmuls |
 //! | `sort.rs` | sort, argsort, top_k, unique |
 //! | `creation.rs` | range, linspace, eye, meshgrid |
 //! | `nn.rs` | softmax, log_softmax and other fused activations |
+//! | `xent.rs` | the fused softmax cross-entropy losses |
 
 pub mod creation;
 pub mod eigen;
+pub mod einsum;
 pub mod elementwise;
 pub mod index;
 pub mod linalg;
+pub mod moves;
 pub mod nn;
 pub mod parallel;
 pub mod reduce;
+pub mod scatter;
 pub mod select;
 pub mod shape;
 pub mod sort;
+pub mod xent;
