@@ -40,7 +40,15 @@ pub fn install_all(it: &mut Interp) {
     api::install(it);
     nn::install(it);
     data::install(it);
-    eval::decl::install(it, &[("tf", "tensorflow"), ("np", "numpy")]);
+    eval::decl::install(
+        it,
+        &[
+            ("tf", "tensorflow"),
+            ("np", "numpy"),
+            ("tensh", "tensh"),
+            ("sklearn", "sklearn"),
+        ],
+    );
 }
 
 /// A full tensh session writing to `io`: the evaluator with every layer installed.

@@ -5,7 +5,6 @@
 //! | file | owns |
 //! |---|---|
 //! | `convert.rs` | Python values to tensors and back |
-//! | `dispatch.rs` | TensorFlow's wording for bad arguments, function by function |
 //! | `ops.rs` | Python operators on tensors and numpy arrays |
 //! | `attrs.rs` | attributes and indexing of tensors, variables, arrays, dtypes, shapes |
 //! | `objects.rs` | named tuples, numpy dtypes |
@@ -26,7 +25,6 @@
 use crate::errors::ExcKind;
 pub mod attrs;
 pub mod convert;
-pub mod dispatch;
 pub mod numpy;
 pub mod objects;
 pub mod ops;

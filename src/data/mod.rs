@@ -5,10 +5,11 @@
 //! Reachable as `tensh.datasets` and, for notebooks written against scikit-learn, as the
 //! `sklearn.datasets` functions of the same names (`load_digits`, `make_moons`).
 
-use crate::api::convert::{f64_or, i64_arg};
+use crate::api::convert::{f64_arg, i64_arg};
 use crate::api::objects::NamedTuple;
+use crate::builtin;
 use crate::eval::error::R;
-use crate::eval::value::{Args, Module};
+use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
 use crate::tensor::random::Generator;
 use crate::tensor::{DType, Tensor};
@@ -19,17 +20,19 @@ use std::rc::Rc;
 const DIGITS: &[u8] = include_bytes!("digits.bin");
 const PIXELS: usize = 64;
 
-/// `load_digits(return_X_y=False)`: `.data` [1797, 64] float64, `.target` int64,
-/// `.images` [1797, 8, 8], `.target_names` 0..9 (scikit-learn's layout).
-fn load_digits(it: &mut Interp, a: Args) -> R<Value> {
-    let [n_class, xy, _as_frame] = a.bind(
-        "load_digits",
-        ["n_class=10", "return_X_y=False", "as_frame=False"],
-    )?;
-    let classes = match n_class {
-        Some(v) => i64_arg(&v, "n_class")?,
-        None => 10,
-    };
+builtin! {
+    /// Load and return the digits dataset (classification).
+    ///
+    /// `.data` [1797, 64] float64, `.target` int64, `.images` [1797, 8, 8],
+    /// `.target_names` 0..9 (scikit-learn's layout).
+    python ["tensh.datasets.load_digits", "sklearn.datasets.load_digits"]
+    fn load_digits(it, n_class = 10, return_X_y = False, as_frame = False) {
+        load_digits_of(it, &n_class, &return_X_y)
+    }
+}
+
+fn load_digits_of(it: &mut Interp, n_class: &Value, xy: &Value) -> R<Value> {
+    let classes = i64_arg(n_class, "n_class")?;
     let rows: Vec<&[u8]> = DIGITS
         .chunks_exact(PIXELS + 1)
         .filter(|r| (r[PIXELS] as i64) < classes)
@@ -42,7 +45,7 @@ fn load_digits(it: &mut Interp, a: Args) -> R<Value> {
     let target: Vec<i64> = rows.iter().map(|r| r[PIXELS] as i64).collect();
     let x = Tensor::from_vec(&[n, PIXELS], data.clone());
     let y = Tensor::from_vec(&[n], target);
-    let want_xy = it.flag(xy, false)?;
+    let want_xy = it.truthy(xy)?;
     if want_xy {
         return Ok(Value::tuple(vec![Value::NdArray(x), Value::NdArray(y)]));
     }
@@ -59,11 +62,11 @@ fn load_digits(it: &mut Interp, a: Args) -> R<Value> {
 }
 
 /// The generator a `random_state=` argument asks for (None: the session's own).
-fn seeded(seed: Option<Value>) -> R<Option<Generator>> {
+fn seeded(seed: &Value) -> R<Option<Generator>> {
     match seed {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(Generator::new(Some(
-            i64_arg(&v, "random_state")? as u64
+        Value::None => Ok(None),
+        v => Ok(Some(Generator::new(Some(
+            i64_arg(v, "random_state")? as u64
         )))),
     }
 }
@@ -97,33 +100,28 @@ fn finish(
 }
 
 /// Runs `f` with the generator `seed` asks for.
-fn with_rng<T>(it: &mut Interp, seed: Option<Value>, f: impl FnOnce(&mut Generator) -> T) -> R<T> {
+fn with_rng<T>(it: &mut Interp, seed: &Value, f: impl FnOnce(&mut Generator) -> T) -> R<T> {
     Ok(match seeded(seed)? {
         Some(mut g) => f(&mut g),
         None => f(&mut it.rng),
     })
 }
 
-fn count(v: Option<Value>, what: &str, default: i64) -> R<usize> {
-    Ok(match v {
-        Some(v) => i64_arg(&v, what)?.max(0) as usize,
-        None => default as usize,
-    })
+fn count(v: &Value, what: &str) -> R<usize> {
+    Ok(i64_arg(v, what)?.max(0) as usize)
 }
 
-/// `make_moons(n_samples=100, shuffle=True, noise=None, random_state=None)`: two
-/// interleaved half circles (scikit-learn's construction).
-fn make_moons(it: &mut Interp, a: Args) -> R<Value> {
-    let [n, shuffle, noise, seed] = a.bind(
-        "make_moons",
-        [
-            "n_samples=100",
-            "shuffle=True",
-            "noise=None",
-            "random_state=None",
-        ],
-    )?;
-    let n = count(n, "n_samples", 100)?;
+builtin! {
+    /// Make two interleaving half circles.
+    python ["tensh.datasets.make_moons", "sklearn.datasets.make_moons"]
+    fn make_moons(it, n_samples = 100, shuffle = True, noise = None, random_state = None) {
+        moons(it, &n_samples, &shuffle, &noise, &random_state)
+    }
+}
+
+/// Two interleaved half circles (scikit-learn's construction).
+fn moons(it: &mut Interp, n: &Value, shuffle: &Value, noise: &Value, seed: &Value) -> R<Value> {
+    let n = count(n, "n_samples")?;
     let (outer, inner) = (n / 2, n - n / 2);
     let step = |k: usize, m: usize| {
         if m > 1 {
@@ -144,25 +142,28 @@ fn make_moons(it: &mut Interp, a: Args) -> R<Value> {
         pts.push([1.0 - t.cos(), 1.0 - t.sin() - 0.5]);
         labels.push(1);
     }
-    let shuffle = it.flag(shuffle, true)?;
-    let noise = f64_or(noise.filter(|v| !matches!(v, Value::None)), "noise", 0.0)?;
+    let shuffle = it.truthy(shuffle)?;
+    let noise = match noise {
+        Value::None => 0.0,
+        v => f64_arg(v, "noise")?,
+    };
     with_rng(it, seed, |g| finish(g, pts, labels, noise, shuffle))
 }
 
-/// `make_spirals(n_samples=300, n_classes=3, noise=0.0, random_state=None)`: arms that
-/// wind once around the origin, one per class (the classic CS231n toy set).
-fn make_spirals(it: &mut Interp, a: Args) -> R<Value> {
-    let [n, classes, noise, seed] = a.bind(
-        "make_spirals",
-        [
-            "n_samples=300",
-            "n_classes=3",
-            "noise=0.0",
-            "random_state=None",
-        ],
-    )?;
-    let n = count(n, "n_samples", 300)?;
-    let k = count(classes, "n_classes", 3)?.max(1);
+builtin! {
+    /// Make spiral arms that wind once around the origin, one per class (the classic
+    /// CS231n toy set).
+    python ["tensh.datasets.make_spirals"]
+    fn make_spirals(it, n_samples = 300, n_classes = 3, noise = 0.0, random_state = None) {
+        let n = count(&n_samples, "n_samples")?;
+        let k = count(&n_classes, "n_classes")?.max(1);
+        let noise = f64_arg(&noise, "noise")?;
+        let (pts, labels) = spirals(n, k);
+        with_rng(it, &random_state, |g| finish(g, pts, labels, noise, false))
+    }
+}
+
+fn spirals(n: usize, k: usize) -> (Vec<[f64; 2]>, Vec<i64>) {
     let mut pts = Vec::with_capacity(n);
     let mut labels = Vec::with_capacity(n);
     for i in 0..n {
@@ -174,19 +175,21 @@ fn make_spirals(it: &mut Interp, a: Args) -> R<Value> {
         pts.push([frac * theta.sin(), frac * theta.cos()]);
         labels.push(class as i64);
     }
-    let noise = f64_or(noise, "noise", 0.0)?;
-    with_rng(it, seed, |g| finish(g, pts, labels, noise, false))
+    (pts, labels)
 }
 
-/// `make_xor(n_samples=200, noise=0.0, random_state=None)`: points uniform in [-1, 1]^2,
-/// labelled 1 where exactly one coordinate is positive.
-fn make_xor(it: &mut Interp, a: Args) -> R<Value> {
-    let [n, noise, seed] = a.bind(
-        "make_xor",
-        ["n_samples=200", "noise=0.0", "random_state=None"],
-    )?;
-    let n = count(n, "n_samples", 200)?;
-    let noise = f64_or(noise, "noise", 0.0)?;
+builtin! {
+    /// Make points uniform in [-1, 1]^2, labelled 1 where exactly one coordinate is
+    /// positive.
+    python ["tensh.datasets.make_xor"]
+    fn make_xor(it, n_samples = 200, noise = 0.0, random_state = None) {
+        let n = count(&n_samples, "n_samples")?;
+        let noise = f64_arg(&noise, "noise")?;
+        xor(it, n, noise, &random_state)
+    }
+}
+
+fn xor(it: &mut Interp, n: usize, noise: f64, seed: &Value) -> R<Value> {
     with_rng(it, seed, |g| {
         let u = g.uniform(&[n, 2], -1.0, 1.0, DType::F64).to_f64_vec();
         let pts: Vec<[f64; 2]> = (0..n).map(|i| [u[2 * i], u[2 * i + 1]]).collect();
@@ -198,25 +201,14 @@ fn make_xor(it: &mut Interp, a: Args) -> R<Value> {
     })
 }
 
+/// Makes the `tensh` and `sklearn` module skeletons; the functions are declared above and
+/// placed by `decl::install`.
 pub fn install(it: &mut Interp) {
     let tensh = crate::api::new_module("tensh");
     let datasets = crate::api::new_module("tensh.datasets");
-    crate::api::add_all(
-        &datasets,
-        &[
-            ("load_digits", load_digits),
-            ("make_moons", make_moons),
-            ("make_spirals", make_spirals),
-            ("make_xor", make_xor),
-        ],
-    );
     tensh.set("datasets", Value::Module(datasets.clone()));
     let sklearn = crate::api::new_module("sklearn");
     let sk_datasets: Rc<Module> = crate::api::new_module("sklearn.datasets");
-    crate::api::add_all(
-        &sk_datasets,
-        &[("load_digits", load_digits), ("make_moons", make_moons)],
-    );
     sklearn.set("datasets", Value::Module(sk_datasets.clone()));
     for (name, m) in [
         ("tensh", tensh),

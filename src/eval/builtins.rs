@@ -19,14 +19,8 @@ pub const TYPE_NAMES: &[&str] = &[
     "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
 ];
 
-/// What is not a declared function: `type` and `super`, the exception classes, constants.
+/// What is not a declared function: the exception classes and constants.
 pub fn install(it: &mut Interp) {
-    it.builtins
-        .insert("type".into(), Value::builtin("type", super::types::b_type));
-    it.builtins.insert(
-        "super".into(),
-        Value::builtin("super", |it, a| it.make_super(a)),
-    );
     // Python's exception classes (TensorFlow's live in `tf.errors`).
     for kind in ExcKind::ALL.iter().filter(|k| !k.is_tf()) {
         it.builtins

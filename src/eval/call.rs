@@ -21,9 +21,6 @@ impl Interp {
                     let bound = d.bind(args)?;
                     (d.decl.f)(self, bound)
                 }
-                None if b.name.starts_with("tensorflow.") => {
-                    (b.f)(self, args).map_err(|e| crate::api::dispatch::reword(&b.name, e))
-                }
                 None => (b.f)(self, args),
             },
             Value::Bound(b) => match &b.callee {

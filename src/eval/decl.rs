@@ -59,10 +59,13 @@ pub struct Param {
 
 pub type DeclFn = fn(&mut Interp, Vec<Value>) -> R<Value>;
 
-/// The Python name of a declared function: `r#where` declares `where`.
+/// The Python name of a declared function or parameter: `r#where` declares `where`, and
+/// `super_` declares `super` (a Rust keyword that cannot be a raw identifier).
 pub const fn py_name(ident: &'static str) -> &'static str {
     match ident.as_bytes() {
         [b'r', b'#', ..] => ident.split_at(2).1,
+        [.., b'_', b'_'] => ident,
+        [_, .., b'_'] => ident.split_at(ident.len() - 1).0,
         _ => ident,
     }
 }
@@ -466,14 +469,14 @@ macro_rules! __builtin_params {
                 name: $crate::eval::decl::py_name(stringify!($name)),
                 paths: &[$($path),+],
                 params: &[$($crate::eval::decl::Param {
-                    name: stringify!($p),
+                    name: $crate::eval::decl::py_name(stringify!($p)),
                     kind: $crate::eval::decl::ParamKind::$k,
                     default: $crate::__builtin_default!($($d)?),
                 }),*],
                 style: $crate::__builtin_style!($($style)*),
                 doc: concat!($($doc, "\n"),*),
                 f: {
-                    #[allow(unused_variables, unused_mut, clippy::needless_return)]
+                    #[allow(unused_variables, unused_mut, non_snake_case, clippy::needless_return)]
                     fn imp(
                         $it: &mut $crate::eval::Interp,
                         args: Vec<$crate::eval::Value>,

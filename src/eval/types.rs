@@ -9,9 +9,28 @@ use crate::errors::ExcKind;
 use std::any::Any;
 use std::rc::Rc;
 
-pub fn b_type(it: &mut Interp, a: Args) -> R<Value> {
-    let [x] = a.bind("type", ["object"])?;
-    let x = x.unwrap_or(Value::None);
+crate::builtin! {
+    /// type(object) -> the object's type
+    python ["builtins.type"]
+    fn r#type(it, object) {
+        type_of(it, object)
+    }
+}
+
+crate::builtin! {
+    /// super() -> same as super(__class__, <first argument>)
+    python ["builtins.super"]
+    fn super_(it, *args) {
+        let pos = match args {
+            Value::Tuple(t) => t.as_ref().clone(),
+            _ => Vec::new(),
+        };
+        it.make_super(Args::new(pos))
+    }
+}
+
+/// `type(x)`: the type object of a value.
+fn type_of(it: &mut Interp, x: Value) -> R<Value> {
     let builtin_type = match &x {
         Value::Int(_) => Some("int"),
         Value::Float(_) => Some("float"),

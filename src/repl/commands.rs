@@ -237,3 +237,22 @@ pub fn describe(it: &mut Interp, v: &Value, layout: Layout) -> String {
     }
     out
 }
+
+crate::builtin! {
+    /// Define the builtin 'help'.
+    python ["builtins.help"]
+    fn help(it, *args, **kwds) {
+        let first = match &args {
+            Value::Tuple(t) => t.first().cloned(),
+            _ => None,
+        };
+        match first {
+            Some(v) => {
+                let text = describe(it, &v, Layout::Help);
+                it.write_out(&text);
+            }
+            None => it.write_out(HELP),
+        }
+        Ok(Value::None)
+    }
+}

@@ -86,19 +86,6 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
     // Ctrl-C while a statement runs sets the interrupt flag; loops check it.
     let flag = session.borrow().interrupt.clone();
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag.clone());
-    session.borrow_mut().builtins.insert(
-        "help".into(),
-        crate::eval::Value::builtin("help", |it, a| {
-            match a.pos.first() {
-                Some(v) => {
-                    let text = commands::describe(it, v, commands::Layout::Help);
-                    it.write_out(&text);
-                }
-                None => it.write_out(commands::HELP),
-            }
-            Ok(crate::eval::Value::None)
-        }),
-    );
     let mut saved: Vec<String> = Vec::new();
     println!(
         "tensh {} — TensorFlow 2 in Rust. :help for commands, Ctrl-D exits.",
