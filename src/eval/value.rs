@@ -582,6 +582,15 @@ pub fn to_python_number(v: &Value) -> Value {
     }
 }
 
+/// A declared parameter's value, or None where it is Python's None (not given, or passed
+/// as None).
+pub fn given(v: Value) -> Option<Value> {
+    match v {
+        Value::None => None,
+        v => Some(v),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Value;
@@ -590,14 +599,5 @@ mod tests {
     #[test]
     fn value_is_small() {
         assert!(std::mem::size_of::<Value>() <= 32);
-    }
-}
-
-/// A declared parameter's value, or None where it is Python's None (not given, or passed
-/// as None).
-pub fn given(v: Value) -> Option<Value> {
-    match v {
-        Value::None => None,
-        v => Some(v),
     }
 }

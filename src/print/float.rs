@@ -246,7 +246,7 @@ pub fn fmt_scientific<T: FloatFmt>(
     let exp_str = format!(
         "e{}{}{}",
         if d.exp < 0 { '-' } else { '+' },
-        "0".repeat(exp_digits.max(2).saturating_sub(exp_abs.len())),
+        "0".repeat(exp_digits.saturating_sub(exp_abs.len())),
         exp_abs
     );
     let mut out = String::new();
@@ -277,5 +277,228 @@ pub fn scalar_repr<T: FloatFmt>(x: T) -> String {
         fmt_positional(x, None, 0, Trim::LeaveOneZero, 0, 0)
     } else {
         fmt_scientific(x, None, 0, Trim::Both, 0, 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every expected string is what CPython 3.11 (`repr`) and numpy 1.26
+    //! (`repr(np.float64(x))`, `repr(np.float32(x))`, `np.format_float_positional`,
+    //! `np.format_float_scientific`, `repr(np.array(..))`) print for the same input.
+
+    use super::*;
+
+    #[test]
+    fn python_and_numpy_float64_repr() {
+        // repr(x) and repr(np.float64(x)) agree on all of these.
+        let cases: &[(f64, &str)] = &[
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e-05, "1e-05"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (2.5, "2.5"),
+            (1.0000000000000002, "1.0000000000000002"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (0.0001, "0.0001"),
+            (9.9999e-05, "9.9999e-05"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (1.5e-07, "1.5e-07"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (100.0, "100.0"),
+            (1e15, "1000000000000000.0"),
+            (12345.678, "12345.678"),
+            (1e100, "1e+100"),
+            (9.5367431640625e-07, "9.5367431640625e-07"),
+            (1.0 / 3.0, "0.3333333333333333"),
+        ];
+        for &(x, want) in cases {
+            assert_eq!(scalar_repr(x), want, "repr({:e})", x);
+        }
+    }
+
+    #[test]
+    fn numpy_float32_repr() {
+        // repr(np.float32(x)): shortest digits that round-trip an f32; the scientific
+        // switch compares the f32 value itself (np.float32(0.0001) is just below 1e-4).
+        let cases: &[(f32, &str)] = &[
+            (0.1, "0.1"),
+            (1.0 / 3.0, "0.33333334"),
+            (16777217.0, "16777216.0"),
+            (1e16, "1e+16"),
+            (1e-5, "1e-05"),
+            (f32::MAX, "3.4028235e+38"),
+            (2.5, "2.5"),
+            (0.0001, "1e-04"),
+            (1e-45, "1e-45"),
+            (-0.0, "-0.0"),
+            (100.0, "100.0"),
+            (1234567.9, "1234567.9"),
+        ];
+        for &(x, want) in cases {
+            assert_eq!(scalar_repr(x), want, "repr(np.float32({:e}))", x);
+        }
+    }
+
+    #[test]
+    fn digits() {
+        // repr(np.float32(0.1)) == '0.1'; repr(np.float32(1/3)) == '0.33333334'
+        let d = |digits: &[u8], exp| Digits {
+            digits: digits.to_vec(),
+            exp,
+        };
+        assert_eq!(shortest(0.1f32), d(&[1], -1));
+        assert_eq!(shortest(1.0f32 / 3.0), d(&[3, 3, 3, 3, 3, 3, 3, 4], -1));
+        // repr(123456789012345678.0) == '1.2345678901234568e+17'
+        assert_eq!(
+            shortest(123456789012345678.0f64),
+            d(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 8], 17)
+        );
+        // format_float_positional(2/3, precision=3) == '0.667'
+        assert_eq!(positional_digits(2.0f64 / 3.0, Some(3)), d(&[6, 6, 7], -1));
+        // format_float_scientific(123456.789, precision=3) == '1.235e+05'
+        assert_eq!(
+            scientific_digits(123456.789f64, Some(3)),
+            d(&[1, 2, 3, 5], 5)
+        );
+    }
+
+    /// np.format_float_positional(x, precision, unique=True, fractional=True, trim,
+    /// sign=False, pad_left, pad_right, min_digits)
+    fn fp<T: FloatFmt>(
+        x: T,
+        precision: Option<usize>,
+        trim: Trim,
+        min_digits: usize,
+        pad_left: usize,
+        pad_right: usize,
+    ) -> String {
+        fmt_positional(x, precision, min_digits, trim, pad_left, pad_right)
+    }
+
+    #[test]
+    fn numpy_format_float_positional() {
+        use Trim::*;
+        assert_eq!(fp(0.1, None, LeaveOneZero, 0, 0, 0), "0.1");
+        assert_eq!(fp(1.0, Some(8), Point, 0, 0, 0), "1.");
+        assert_eq!(fp(1.0, Some(8), Both, 0, 0, 0), "1");
+        assert_eq!(fp(1.0, Some(8), LeaveOneZero, 0, 0, 0), "1.0");
+        assert_eq!(fp(1.0, Some(8), Keep, 3, 0, 0), "1.000");
+        assert_eq!(fp(0.123456789, Some(8), Point, 0, 0, 0), "0.12345679");
+        assert_eq!(fp(2.0 / 3.0, Some(3), Point, 0, 0, 0), "0.667");
+        // Exact ties round half to even.
+        assert_eq!(fp(0.125, Some(2), Point, 0, 0, 0), "0.12");
+        assert_eq!(fp(0.375, Some(2), Point, 0, 0, 0), "0.38");
+        assert_eq!(fp(2.5, Some(0), Point, 0, 0, 0), "2.");
+        assert_eq!(fp(0.99999999999, Some(8), Point, 0, 0, 0), "1.");
+        assert_eq!(fp(1e-5, Some(8), Point, 0, 0, 0), "0.00001");
+        assert_eq!(fp(1e-9, Some(8), Point, 0, 0, 0), "0.");
+        assert_eq!(fp(123456789.0, Some(8), Point, 0, 0, 0), "123456789.");
+        assert_eq!(fp(1e20, Some(8), Point, 0, 0, 0), "100000000000000000000.");
+        assert_eq!(fp(0.0, Some(8), Point, 0, 0, 0), "0.");
+        assert_eq!(fp(0.0, Some(8), LeaveOneZero, 0, 0, 0), "0.0");
+        assert_eq!(fp(0.0, Some(8), Both, 0, 0, 0), "0");
+        assert_eq!(fp(-0.0, Some(8), Point, 0, 0, 0), "-0.");
+        // min_digits past the shortest repr shows the exact binary value's digits.
+        assert_eq!(fp(0.1, None, Keep, 20, 0, 0), "0.10000000000000000555");
+        assert_eq!(fp(0.1f32, None, Keep, 10, 0, 0), "0.1000000015");
+        assert_eq!(fp(0.0, Some(8), Keep, 2, 2, 3), " 0.00 ");
+        assert_eq!(fp(0.5, Some(8), Keep, 3, 2, 0), " 0.500");
+        assert_eq!(fp(9.999999999, Some(8), Point, 0, 3, 8), " 10.        ");
+        // float32 digits
+        assert_eq!(fp(0.1f32, Some(8), Point, 0, 0, 0), "0.1");
+        assert_eq!(fp(1.0f32 / 3.0, Some(8), Point, 0, 0, 0), "0.33333334");
+        assert_eq!(fp(1.0f32 / 3.0, Some(4), Point, 0, 0, 0), "0.3333");
+        assert_eq!(fp(16777217.0f32, Some(8), Point, 0, 0, 0), "16777216.");
+    }
+
+    /// np.format_float_scientific(x, precision, unique=True, trim, sign=False, pad_left,
+    /// exp_digits, min_digits)
+    fn fs<T: FloatFmt>(
+        x: T,
+        precision: Option<usize>,
+        trim: Trim,
+        min_digits: usize,
+        pad_left: usize,
+        exp_digits: usize,
+    ) -> String {
+        fmt_scientific(x, precision, min_digits, trim, pad_left, exp_digits)
+    }
+
+    #[test]
+    fn numpy_format_float_scientific() {
+        use Trim::*;
+        assert_eq!(fs(1e-5, None, Both, 0, 0, 2), "1e-05");
+        assert_eq!(fs(1e5, Some(8), Point, 0, 0, 2), "1.e+05");
+        assert_eq!(fs(1.5e-7, Some(8), Keep, 3, 0, 2), "1.500e-07");
+        assert_eq!(fs(123456.789, Some(3), Point, 0, 0, 2), "1.235e+05");
+        assert_eq!(fs(1e100, Some(8), Point, 0, 0, 2), "1.e+100");
+        assert_eq!(fs(1e5, Some(8), Point, 0, 0, 3), "1.e+005");
+        assert_eq!(fs(1e5, Some(8), Point, 0, 0, 1), "1.e+5");
+        assert_eq!(fs(-1.5e-7, Some(8), Point, 0, 3, 2), " -1.5e-07");
+        assert_eq!(fs(0.0, Some(8), Point, 0, 0, 2), "0.e+00");
+        assert_eq!(fs(0.0, Some(8), Both, 0, 0, 2), "0e+00");
+        assert_eq!(fs(0.1, None, Keep, 20, 0, 2), "1.00000000000000005551e-01");
+        // An exact tie rounds half to even; a carry moves into the exponent.
+        assert_eq!(fs(1.25e10, Some(1), Point, 0, 0, 2), "1.2e+10");
+        assert_eq!(fs(999990.0, Some(2), Point, 0, 0, 2), "1.e+06");
+        assert_eq!(fs(1e-5, Some(5), Keep, 5, 1, 2), "1.00000e-05");
+        assert_eq!(fs(1000.5, Some(5), Keep, 5, 1, 2), "1.00050e+03");
+        assert_eq!(fs(f32::MAX, Some(8), Point, 0, 0, 2), "3.4028235e+38");
+        assert_eq!(fs(1e-45f32, None, Both, 0, 0, 2), "1e-45");
+        assert_eq!(fs(5e-324, None, Both, 0, 0, 2), "5e-324");
+        assert_eq!(fs(f64::MAX, None, Both, 0, 0, 2), "1.7976931348623157e+308");
+    }
+
+    #[test]
+    fn array_columns() {
+        // Each word of an array's repr is one element laid out with the column's common
+        // precision and padding.
+        use Trim::*;
+        let col = |xs: &[f64], f: &dyn Fn(f64) -> String| -> String {
+            xs.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ")
+        };
+        // repr(np.array([1.5, -10.25, 100.0])) == 'array([  1.5 , -10.25, 100.  ])'
+        assert_eq!(
+            col(&[1.5, -10.25, 100.0], &|x| fp(x, Some(8), Point, 0, 3, 2)),
+            "  1.5 , -10.25, 100.  "
+        );
+        // repr(np.array([0.1, 0.25, 1/3])) == 'array([0.1       , 0.25      , 0.33333333])'
+        assert_eq!(
+            col(&[0.1, 0.25, 1.0 / 3.0], &|x| fp(x, Some(8), Point, 0, 1, 8)),
+            "0.1       , 0.25      , 0.33333333"
+        );
+        // repr(np.array([0.0, 0.5])) == 'array([0. , 0.5])'
+        assert_eq!(
+            col(&[0.0, 0.5], &|x| fp(x, Some(8), Point, 0, 1, 1)),
+            "0. , 0.5"
+        );
+        // repr(np.array([1.0, 2.0])) == 'array([1., 2.])'
+        assert_eq!(
+            col(&[1.0, 2.0], &|x| fp(x, Some(8), Point, 0, 1, 0)),
+            "1., 2."
+        );
+        // repr(np.array([1e-5, 1.0, 1000.5])) == 'array([1.0000e-05, 1.0000e+00, 1.0005e+03])'
+        assert_eq!(
+            col(&[1e-5, 1.0, 1000.5], &|x| fs(x, Some(4), Keep, 4, 1, 2)),
+            "1.0000e-05, 1.0000e+00, 1.0005e+03"
+        );
+        // repr(np.array([-1.5e-7, 2.0, 300.0])) == 'array([-1.5e-07,  2.0e+00,  3.0e+02])'
+        assert_eq!(
+            col(&[-1.5e-7, 2.0, 300.0], &|x| fs(x, Some(1), Keep, 1, 2, 2)),
+            "-1.5e-07,  2.0e+00,  3.0e+02"
+        );
+        // float32: repr(np.array([0.1, 0.25, 1/3], dtype=np.float32))
+        // == 'array([0.1       , 0.25      , 0.33333334], dtype=float32)'
+        let words: Vec<String> = [0.1f32, 0.25, 1.0 / 3.0]
+            .iter()
+            .map(|&x| fp(x, Some(8), Point, 0, 1, 8))
+            .collect();
+        assert_eq!(words.join(", "), "0.1       , 0.25      , 0.33333334");
     }
 }
