@@ -14,7 +14,7 @@
 //! | `methods.rs` | the methods of list, tuple, dict and set; the method names of the builtin types |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
-//! | `decl.rs` | one declaration per builtin function: paths, parameters, defaults, docs |
+//! | `decl/` | one declaration per builtin function: paths, parameters, defaults, docs |
 //! | `builtins.rs` | Python's builtins about objects and text (print, repr, getattr, ...); builtin constants and exception classes |
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
