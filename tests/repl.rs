@@ -257,3 +257,38 @@ fn ctrl_c_interrupts_a_large_matmul_quickly() {
     p.exp_string("(6000, 6000) False").expect("session intact");
     p.send_control('d').expect("ctrl-d");
 }
+
+/// `help(f)` and `f?` show a declared function's signature and TensorFlow's one-line
+/// description (what `inspect.signature` and `__doc__` give in TF 2.15), and Tab inside a
+/// call offers its keyword arguments.
+#[test]
+fn help_and_inspect_show_signature_and_description() {
+    let st = state_dir("help");
+    let mut p = start(&st, true);
+    line(&mut p, "import tensorflow as tf");
+    prompt(&mut p, "prompt");
+    line(&mut p, "help(tf.nn.softmax)");
+    p.exp_string("softmax(logits, axis=None, name=None)")
+        .expect("softmax signature");
+    p.exp_string("Computes softmax activations.")
+        .expect("softmax description");
+    prompt(&mut p, "prompt");
+    line(&mut p, "tf.nn.softmax?");
+    p.exp_string("Signature: tf.nn.softmax(logits, axis=None, name=None)")
+        .expect("inspector signature");
+    p.exp_string("Docstring: Computes softmax activations.")
+        .expect("inspector description");
+    prompt(&mut p, "prompt");
+    line(&mut p, "help(tf.keras.layers.Dense)");
+    p.exp_string("Dense(units, activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros',")
+        .expect("Dense signature");
+    p.exp_string("Just your regular densely-connected NN layer.")
+        .expect("Dense description");
+    prompt(&mut p, "prompt");
+    p.send("tf.random.uniform([2], minv\t").expect("tab");
+    p.flush().expect("flush");
+    p.exp_string("minval=").expect("keyword completed");
+    p.send_control('u').expect("clear");
+    line(&mut p, "");
+    prompt(&mut p, "prompt");
+}

@@ -160,7 +160,12 @@ fn describe_decl(d: &crate::eval::decl::Decl, module: &str, layout: Layout) -> S
             d.summary()
         ),
         Layout::Help => format!(
-            "Help on function {} in module {}:\n\n{}\n    {}\n",
+            "Help on {} {} in module {}:\n\n{}\n    {}\n",
+            if module == "builtins" {
+                "built-in function"
+            } else {
+                "function"
+            },
             d.name,
             module,
             sig,

@@ -58,36 +58,34 @@ fn enclosing_call(line: &str, pos: usize) -> Option<String> {
     None
 }
 
-/// Keyword arguments of the functions notebooks call most, for completion inside a call.
-fn keyword_args(func: &str) -> &'static [&'static str] {
-    let last = func.rsplit('.').next().unwrap_or(func);
-    match last {
-        "normal" | "truncated_normal" => &["mean=", "stddev=", "dtype=", "seed=", "name="],
-        "uniform" => &["minval=", "maxval=", "dtype=", "seed=", "name="],
-        "constant" => &["dtype=", "shape=", "name="],
-        "zeros" | "ones" => &["dtype=", "name="],
-        "reduce_sum" | "reduce_mean" | "reduce_max" | "reduce_min" | "reduce_prod"
-        | "reduce_any" | "reduce_all" => &["axis=", "keepdims=", "name="],
-        "softmax" | "log_softmax" => &["axis=", "name="],
-        "Dense" => &[
-            "activation=",
-            "use_bias=",
-            "kernel_initializer=",
-            "bias_initializer=",
-            "input_shape=",
-            "name=",
-        ],
-        "Sequential" => &["layers=", "name="],
-        "reshape" => &["shape=", "name="],
-        "transpose" => &["perm=", "name="],
-        "concat" | "stack" | "split" | "argmax" | "argmin" => &["axis=", "name="],
-        "matmul" => &["transpose_a=", "transpose_b=", "name="],
-        "cast" => &["dtype=", "name="],
-        "print" => &["sep=", "end="],
-        "build" => &["input_shape="],
-        "Variable" => &["trainable=", "name=", "dtype="],
-        "range" => &["limit=", "delta=", "dtype="],
-        _ => &[],
+/// The keyword arguments of the function `func` names (a dotted path), from its declaration,
+/// or from the parameters of a user function.
+fn keyword_args(it: &mut crate::eval::Interp, func: &str) -> Vec<String> {
+    let mut parts = func.split('.');
+    let Some(first) = parts.next() else {
+        return vec![];
+    };
+    let Ok(mut v) = it.load_name(first) else {
+        return vec![];
+    };
+    for p in parts {
+        match it.get_attr(&v, p) {
+            Ok(x) => v = x,
+            Err(_) => return vec![],
+        }
+    }
+    if let Some(d) = crate::eval::decl::decl_of(&v) {
+        return d.keywords().map(|k| format!("{}=", k)).collect();
+    }
+    match &v {
+        crate::eval::Value::Function(f) => f
+            .def
+            .params
+            .positional
+            .iter()
+            .map(|q| format!("{}=", q.name))
+            .collect(),
+        _ => vec![],
     }
 }
 
@@ -122,7 +120,7 @@ impl TenshHelper {
         }
         let mut names: Vec<String> = Vec::new();
         if let Some(func) = enclosing_call(line, pos) {
-            names.extend(keyword_args(&func).iter().map(|s| s.to_string()));
+            names.extend(keyword_args(&mut it, &func));
         }
         names.extend(it.globals.borrow().vars.keys().map(|k| k.to_string()));
         names.extend(it.builtins.keys().cloned());
