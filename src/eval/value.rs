@@ -557,7 +557,7 @@ impl Value {
 
 /// A Python number of the tensor's element: what `.numpy()` gives for a 0-d tensor, as a
 /// plain value for arithmetic and formatting.
-pub fn scalar_value(t: &Tensor) -> Value {
+pub(crate) fn scalar_value(t: &Tensor) -> Value {
     match t.dtype() {
         DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
         DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
@@ -566,7 +566,7 @@ pub fn scalar_value(t: &Tensor) -> Value {
 }
 
 /// The tensor behind a tensor-like value.
-pub fn tensor_of(v: &Value) -> Option<Tensor> {
+pub(crate) fn tensor_of(v: &Value) -> Option<Tensor> {
     match v {
         Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
         Value::Variable(var) => Some(var.read()),
@@ -575,7 +575,7 @@ pub fn tensor_of(v: &Value) -> Option<Tensor> {
 }
 
 /// A number for `%` formatting: tensors and numpy scalars become Python numbers.
-pub fn to_python_number(v: &Value) -> Value {
+pub(crate) fn to_python_number(v: &Value) -> Value {
     match tensor_of(v) {
         Some(t) if t.size() == 1 => scalar_value(&t),
         _ => v.clone(),
@@ -584,7 +584,7 @@ pub fn to_python_number(v: &Value) -> Value {
 
 /// A declared parameter's value, or None where it is Python's None (not given, or passed
 /// as None).
-pub fn given(v: Value) -> Option<Value> {
+pub(crate) fn given(v: Value) -> Option<Value> {
     match v {
         Value::None => None,
         v => Some(v),

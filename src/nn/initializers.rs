@@ -147,7 +147,7 @@ pub fn fans(shape: &[usize]) -> (f64, f64) {
 }
 
 /// An initializer object: `tf.keras.initializers.GlorotUniform()`, callable with a shape.
-pub struct InitObject(pub Init);
+pub(crate) struct InitObject(pub Init);
 
 impl Object for InitObject {
     fn type_name(&self) -> String {

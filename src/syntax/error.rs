@@ -48,7 +48,7 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The largest char boundary at or below `i`.
-pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
     }

@@ -172,20 +172,7 @@ impl Elem for bool {
     }
 }
 
-/// Float element types, for the math kernels.
-pub trait Float: Elem + num_like::FloatOps {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-/// Numeric (non-bool) element types, for arithmetic.
-pub trait Num: Elem + num_like::NumOps {}
-impl Num for f32 {}
-impl Num for f64 {}
-impl Num for i32 {}
-impl Num for i64 {}
-impl Num for u8 {}
-
-pub mod num_like {
+pub(crate) mod num_like {
     //! The arithmetic each element type supports, with TensorFlow's integer semantics.
 
     pub trait NumOps: Copy + PartialOrd {
@@ -216,7 +203,6 @@ pub mod num_like {
         fn floor(self) -> Self;
         fn ceil(self) -> Self;
         fn round_even(self) -> Self;
-        fn ln_1p(self) -> Self;
         fn is_nan(self) -> bool;
         fn from_f64c(v: f64) -> Self;
         fn to_f64c(self) -> f64;
@@ -390,10 +376,6 @@ pub mod num_like {
                 #[inline(always)]
                 fn round_even(self) -> Self {
                     <$t>::round_ties_even(self)
-                }
-                #[inline(always)]
-                fn ln_1p(self) -> Self {
-                    <$t>::ln_1p(self)
                 }
                 #[inline(always)]
                 fn is_nan(self) -> bool {
