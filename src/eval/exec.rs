@@ -11,14 +11,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 impl Interp {
-    pub fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
+    pub(crate) fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
         for s in body {
             self.exec_stmt(s)?;
         }
         Ok(())
     }
 
-    pub fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
+    pub(crate) fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
         at(self.exec_inner(s), s.span)
     }
 
@@ -206,7 +206,7 @@ impl Interp {
     }
 
     /// Binds a name in the current scope, honouring `global` and `nonlocal`.
-    pub fn set_name(&mut self, name: &str, v: Value) {
+    pub(crate) fn set_name(&mut self, name: &str, v: Value) {
         let (is_global, is_nonlocal) = {
             let sc = self.scope.borrow();
             (sc.globals_decl.contains(name), sc.nonlocals.contains(name))
@@ -223,7 +223,7 @@ impl Interp {
         }
     }
 
-    pub fn make_function(&mut self, def: &Rc<FuncDef>) -> R<Value> {
+    pub(crate) fn make_function(&mut self, def: &Rc<FuncDef>) -> R<Value> {
         let mut defaults = Vec::new();
         for p in &def.params.positional {
             if let Some(d) = &p.default {
@@ -382,7 +382,7 @@ impl Interp {
     }
 
     /// Turns a raised value (an exception class or instance) into an error.
-    pub fn exception_from(&mut self, v: Value) -> R<Flow> {
+    pub(crate) fn exception_from(&mut self, v: Value) -> R<Flow> {
         match &v {
             Value::ExcClass(kind) => Ok(err(*kind, "")),
             Value::Class(_) => {

@@ -370,7 +370,11 @@ impl Args {
 
     /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a
     /// keyword-only parameter), with Python's errors for missing, extra or unknown ones.
-    pub fn bind<const N: usize>(&self, fname: &str, params: [&str; N]) -> R<[Option<Value>; N]> {
+    pub(crate) fn bind<const N: usize>(
+        &self,
+        fname: &str,
+        params: [&str; N],
+    ) -> R<[Option<Value>; N]> {
         let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
         let names: Vec<(&str, bool, bool)> = params
             .iter()
@@ -455,11 +459,11 @@ impl std::fmt::Debug for Value {
 }
 
 impl Value {
-    pub fn str(s: &str) -> Value {
+    pub(crate) fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
 
-    pub fn list(v: Vec<Value>) -> Value {
+    pub(crate) fn list(v: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(v)))
     }
 
@@ -467,7 +471,7 @@ impl Value {
         Value::Tuple(Rc::new(v))
     }
 
-    pub fn builtin(name: &str, f: NativeFn) -> Value {
+    pub(crate) fn builtin(name: &str, f: NativeFn) -> Value {
         Value::Builtin(Rc::new(Builtin {
             name: name.to_string(),
             f,
@@ -475,7 +479,7 @@ impl Value {
         }))
     }
 
-    pub fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
+    pub(crate) fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
         Value::Bound(Rc::new(Bound {
             receiver,
             callee: Callee::Native(name, f),
@@ -484,7 +488,7 @@ impl Value {
     }
 
     /// Python's type name: `int`, `list`, `EagerTensor`...
-    pub fn type_name(&self) -> String {
+    pub(crate) fn type_name(&self) -> String {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
@@ -516,7 +520,7 @@ impl Value {
     }
 
     /// A stable identity for `is` and for hashing objects.
-    pub fn identity(&self) -> usize {
+    pub(crate) fn identity(&self) -> usize {
         match self {
             Value::List(l) | Value::Set(l) => Rc::as_ptr(l) as *const u8 as usize,
             Value::Dict(d) => Rc::as_ptr(d) as *const u8 as usize,
@@ -547,7 +551,7 @@ impl Value {
         }
     }
 
-    pub fn as_object<T: 'static>(&self) -> Option<&T> {
+    pub(crate) fn as_object<T: 'static>(&self) -> Option<&T> {
         match self {
             Value::Object(o) => o.as_any().downcast_ref::<T>(),
             _ => None,

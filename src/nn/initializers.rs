@@ -80,7 +80,7 @@ impl Init {
 
     /// From an `initializer=` argument; None is glorot_uniform, as Keras's `add_weight`
     /// gives float weights without an initializer.
-    pub fn from_value(v: Option<Value>) -> R<Init> {
+    pub(crate) fn from_value(v: Option<Value>) -> R<Init> {
         match v {
             None | Some(Value::None) => Ok(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros)),
             Some(Value::Str(s)) => {

@@ -17,7 +17,7 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    pub fn new(kind: ExcKind, message: impl Into<String>, offset: usize) -> SyntaxError {
+    pub(crate) fn new(kind: ExcKind, message: impl Into<String>, offset: usize) -> SyntaxError {
         SyntaxError {
             kind,
             message: message.into(),
@@ -27,7 +27,7 @@ impl SyntaxError {
         }
     }
 
-    pub fn incomplete(mut self) -> SyntaxError {
+    pub(crate) fn incomplete(mut self) -> SyntaxError {
         self.incomplete = true;
         self
     }
