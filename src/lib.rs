@@ -21,12 +21,12 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod api;
-pub mod data;
-pub mod errors;
+pub(crate) mod data;
+pub(crate) mod errors;
 pub mod eval;
 pub mod golden;
 pub mod nn;
-pub mod print;
+pub(crate) mod print;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;
@@ -36,7 +36,7 @@ use eval::Interp;
 
 /// Installs everything above the evaluator, in layer order: the `tf` module tree and numpy
 /// (`api`), then Keras (`nn`), then the data sets (`data`).
-pub fn install_all(it: &mut Interp) {
+pub(crate) fn install_all(it: &mut Interp) {
     api::install(it);
     nn::install(it);
     data::install(it);

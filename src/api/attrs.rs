@@ -1,7 +1,7 @@
 //! Attributes and subscripts of tensors, variables, numpy arrays, dtypes and shapes:
 //! `x.shape`, `x.numpy()`, `v.assign(...)`, `x[1:, ::2]`, `shape.as_list()`.
 
-use super::convert::{f64_arg, int_list, tensor_of, to_tensor};
+use super::convert::{int_list, tensor_of, to_tensor};
 use super::objects::NpDType;
 use crate::errors::ExcKind;
 use crate::eval::error::{attr_err, err, index_err, raise, type_err, value_err, R};
@@ -516,9 +516,4 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
             obj.type_name()
         ))),
     }
-}
-
-/// `float(x)` of numbers given as Python values or tensors.
-pub fn as_f64(v: &Value) -> R<f64> {
-    f64_arg(v, "value")
 }

@@ -4,8 +4,8 @@
 
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, value_err, R};
-pub use crate::eval::value::given;
-pub use crate::eval::value::{scalar_value, tensor_of, to_python_number};
+pub(crate) use crate::eval::value::given;
+pub(crate) use crate::eval::value::{scalar_value, tensor_of};
 use crate::eval::{Interp, Value};
 use crate::tensor::{DType, Tensor};
 
@@ -77,11 +77,6 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
     flat.tensor_dtype = Some(t.dtype());
     flat.vals.extend(t.to_f64_vec());
     Ok(())
-}
-
-/// The dtype TensorFlow infers for a Python value (no hint).
-pub fn infer_dtype(it: &mut Interp, v: &Value) -> R<DType> {
-    Ok(to_tensor(it, v, None)?.dtype())
 }
 
 /// `tf.convert_to_tensor(v, dtype)`.
@@ -185,7 +180,7 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
 }
 
 /// `int(x)`, `float(x)`, `round(x)` of a one-element tensor.
-pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
+pub(crate) fn scalar_of(v: &Value, what: &str) -> R<Value> {
     let t =
         tensor_of(v).ok_or_else(|| type_err(format!("{}() argument must be a number", what)))?;
     if t.size() != 1 {
@@ -197,7 +192,7 @@ pub fn scalar_of(v: &Value, what: &str) -> R<Value> {
 }
 
 /// A list of integers from a list, tuple, TensorShape or 1-D tensor (shapes, axes, perms).
-pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
+pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
     match v {
         Value::Int(i) => Ok(vec![*i]),
         Value::Shape(s) => match &s.dims {
@@ -247,7 +242,7 @@ pub fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
 }
 
 /// A dtype argument: `tf.float32`, `'float32'`, or numpy's `np.float32`.
-pub fn dtype_arg(v: &Value) -> R<DType> {
+pub(crate) fn dtype_arg(v: &Value) -> R<DType> {
     match v {
         Value::DType(d) => Ok(*d),
         Value::Str(s) => DType::from_name(s).ok_or_else(|| {
@@ -276,12 +271,12 @@ pub fn dtype_arg(v: &Value) -> R<DType> {
 }
 
 /// An optional float argument, `default` when it was not given.
-pub fn f64_or(v: Option<Value>, what: &str, default: f64) -> R<f64> {
+pub(crate) fn f64_or(v: Option<Value>, what: &str, default: f64) -> R<f64> {
     Ok(v.map(|v| f64_arg(&v, what)).transpose()?.unwrap_or(default))
 }
 
 /// A Python float from a number or one-element tensor.
-pub fn f64_arg(v: &Value, what: &str) -> R<f64> {
+pub(crate) fn f64_arg(v: &Value, what: &str) -> R<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
@@ -298,7 +293,7 @@ pub fn f64_arg(v: &Value, what: &str) -> R<f64> {
 }
 
 /// An integer from an int or integer scalar tensor.
-pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
+pub(crate) fn i64_arg(v: &Value, what: &str) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -314,7 +309,7 @@ pub fn i64_arg(v: &Value, what: &str) -> R<i64> {
 }
 
 /// A dtype parameter that may be None.
-pub fn opt_dtype(v: &Value) -> R<Option<DType>> {
+pub(crate) fn opt_dtype(v: &Value) -> R<Option<DType>> {
     match v {
         Value::None => Ok(None),
         v => dtype_arg(v).map(Some),

@@ -23,47 +23,40 @@
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
 use crate::errors::ExcKind;
-pub mod attrs;
+pub(crate) mod attrs;
 pub mod convert;
-pub mod numpy;
-pub mod objects;
-pub mod ops;
-pub mod tf_array;
-pub mod tf_array_more;
-pub mod tf_clip;
-pub mod tf_core;
-pub mod tf_counting;
-pub mod tf_grad;
-pub mod tf_linalg_more;
-pub mod tf_losses_nn;
-pub mod tf_math;
-pub mod tf_nn;
-pub mod tf_random_more;
-pub mod tf_scatter;
+pub(crate) mod numpy;
+pub(crate) mod objects;
+pub(crate) mod ops;
+pub(crate) mod tf_array;
+pub(crate) mod tf_array_more;
+pub(crate) mod tf_clip;
+pub(crate) mod tf_core;
+pub(crate) mod tf_counting;
+pub(crate) mod tf_grad;
+pub(crate) mod tf_linalg_more;
+pub(crate) mod tf_losses_nn;
+pub(crate) mod tf_math;
+pub(crate) mod tf_nn;
+pub(crate) mod tf_random_more;
+pub(crate) mod tf_scatter;
 
-pub use attrs::{value_attr, value_item};
-pub use convert::{scalar_of, scalar_value, to_python_number};
+pub(crate) use attrs::{value_attr, value_item};
+pub(crate) use convert::scalar_of;
 
 use crate::eval::error::{raise, type_err, R};
-use crate::eval::value::{Args, Module, NativeFn};
+use crate::eval::value::{Args, Module};
 use crate::eval::{Interp, Value};
 use crate::tensor::DType;
 use std::rc::Rc;
 
-/// Adds `(name, fn)` pairs to a module; the builtin is named `module.name` for reprs.
-pub fn add_all(m: &Module, fns: &[(&str, NativeFn)]) {
-    for (name, f) in fns {
-        m.set(name, Value::builtin(&format!("{}.{}", m.name, name), *f));
-    }
-}
-
-pub fn new_module(name: &str) -> Rc<Module> {
+pub(crate) fn new_module(name: &str) -> Rc<Module> {
     Rc::new(Module::new(name))
 }
 
 /// Builds the module tree, registers what `import` can find, and installs the hooks through
 /// which the evaluator reaches tensors.
-pub fn install(it: &mut Interp) {
+pub(crate) fn install(it: &mut Interp) {
     let tf = new_module("tensorflow");
     let math = new_module("tensorflow.math");
     let nn = new_module("tensorflow.nn");
@@ -108,7 +101,7 @@ pub fn install(it: &mut Interp) {
 }
 
 /// Iterating a tensor yields its rows (tensors), an array its rows (arrays or scalars).
-pub fn tensor_iter(v: &Value) -> R<Vec<Value>> {
+pub(crate) fn tensor_iter(v: &Value) -> R<Vec<Value>> {
     let Some(t) = convert::tensor_of(v) else {
         return Ok(vec![]);
     };
@@ -129,7 +122,7 @@ pub fn tensor_iter(v: &Value) -> R<Vec<Value>> {
 }
 
 /// `bool(tensor)`: only one-element tensors have a truth value.
-pub fn tensor_truth(v: &Value) -> R<bool> {
+pub(crate) fn tensor_truth(v: &Value) -> R<bool> {
     let Some(t) = convert::tensor_of(v) else {
         return Ok(true);
     };
@@ -143,7 +136,7 @@ pub fn tensor_truth(v: &Value) -> R<bool> {
 }
 
 /// `len(x)` for tensors, arrays and shapes.
-pub fn tensor_len(v: &Value) -> R<Value> {
+pub(crate) fn tensor_len(v: &Value) -> R<Value> {
     if let Value::Shape(s) = v {
         return match &s.dims {
             Some(d) => Ok(Value::Int(d.len() as i64)),
@@ -169,14 +162,14 @@ pub fn tensor_len(v: &Value) -> R<Value> {
 }
 
 /// Calls `tf.NAME` (used by builtins such as abs() on tensors).
-pub fn call_tf(it: &mut Interp, name: &str, args: Args) -> R<Value> {
+pub(crate) fn call_tf(it: &mut Interp, name: &str, args: Args) -> R<Value> {
     let tf = it.import_module("tensorflow")?;
     let f = it.get_attr(&tf, name)?;
     it.call(&f, args)
 }
 
 /// isinstance(x, T) for the API's marker types (`tf.Tensor`, `tf.Variable`, `np.ndarray`).
-pub fn isinstance_native(x: &Value, type_name: &str) -> bool {
+pub(crate) fn isinstance_native(x: &Value, type_name: &str) -> bool {
     match type_name {
         "tensorflow.Tensor" => matches!(x, Value::Tensor(_)),
         "tensorflow.Variable" => matches!(x, Value::Variable(_)),
@@ -188,7 +181,7 @@ pub fn isinstance_native(x: &Value, type_name: &str) -> bool {
 }
 
 /// The dtype of a `dtype=` argument, or `default`.
-pub fn dtype_or(v: Option<Value>, default: DType) -> R<DType> {
+pub(crate) fn dtype_or(v: Option<Value>, default: DType) -> R<DType> {
     match v {
         Some(v) => convert::dtype_arg(&v),
         None => Ok(default),

@@ -199,7 +199,7 @@ impl Interp {
         }
     }
 
-    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+    pub(crate) fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
         match obj {
             Value::Instance(inst) => {
                 let native = inst.native.borrow().clone();
@@ -238,7 +238,7 @@ impl Interp {
         }
     }
 
-    pub fn get_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
+    pub(crate) fn get_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
         match (obj, index) {
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => {
                 self.seq_item(obj, index)
@@ -310,7 +310,7 @@ impl Interp {
     }
 
     /// An integer index from ints, bools and integer scalar tensors.
-    pub fn index_of(&mut self, index: &Value, what: &str) -> R<i64> {
+    pub(crate) fn index_of(&mut self, index: &Value, what: &str) -> R<i64> {
         match index {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
@@ -325,7 +325,7 @@ impl Interp {
         }
     }
 
-    pub fn set_item(&mut self, obj: &Value, index: &Value, v: Value) -> R<()> {
+    pub(crate) fn set_item(&mut self, obj: &Value, index: &Value, v: Value) -> R<()> {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = index {
@@ -358,7 +358,7 @@ impl Interp {
         }
     }
 
-    pub fn del_item(&mut self, obj: &Value, index: &Value) -> R<()> {
+    pub(crate) fn del_item(&mut self, obj: &Value, index: &Value) -> R<()> {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = index {

@@ -11,8 +11,7 @@ use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub use super::numbers::round_half_even;
-pub use super::sequences::{iter_value, sort_values};
+pub use super::sequences::sort_values;
 
 /// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
 pub const TYPE_NAMES: &[&str] = &[

@@ -54,7 +54,7 @@ impl Interp {
     }
 
     /// Calls a user function: a new scope over its closure, parameters bound, body run.
-    pub fn invoke(
+    pub(crate) fn invoke(
         &mut self,
         func: &Rc<Function>,
         args: Args,
@@ -236,7 +236,7 @@ impl Interp {
     }
 
     /// `super()` inside a method: the defining class and the receiver come from the frame.
-    pub fn make_super(&mut self, args: Args) -> R<Value> {
+    pub(crate) fn make_super(&mut self, args: Args) -> R<Value> {
         let (class, receiver) = if args.pos.len() == 2 {
             match &args.pos[0] {
                 Value::Class(c) => (c.clone(), args.pos[1].clone()),

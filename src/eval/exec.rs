@@ -11,29 +11,20 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 impl Interp {
-    pub fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
+    pub(crate) fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
         for s in body {
             self.exec_stmt(s)?;
         }
         Ok(())
     }
 
-    pub fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
+    pub(crate) fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
         at(self.exec_inner(s), s.span)
     }
 
     fn exec_inner(&mut self, s: &Stmt) -> R<()> {
         match &s.kind {
-            StmtKind::Expr(e) => {
-                let v = self.eval(e)?;
-                if self.echo && !matches!(v, Value::None) {
-                    let text = self.repr(&v)?;
-                    self.write_out(&text);
-                    self.write_out("\n");
-                    self.builtins.insert("_".into(), v);
-                }
-                Ok(())
-            }
+            StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Assign(targets, value) => {
                 let v = self.eval(value)?;
                 for t in targets {
@@ -57,37 +48,13 @@ impl Interp {
                     self.exec_block(orelse)
                 }
             }
-            StmtKind::While { test, body, orelse } => loop {
-                self.check_interrupt()?;
-                let c = self.eval(test)?;
-                if !self.truthy(&c)? {
-                    return self.exec_block(orelse);
-                }
-                match self.exec_block(body) {
-                    Ok(()) | Err(Flow::Continue) => {}
-                    Err(Flow::Break) => return Ok(()),
-                    Err(e) => return Err(e),
-                }
-            },
+            StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse),
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
-            } => {
-                let it = self.eval(iter)?;
-                let mut items = self.iterate(&it)?;
-                for item in &mut items {
-                    self.check_interrupt()?;
-                    self.assign(target, item)?;
-                    match self.exec_block(body) {
-                        Ok(()) | Err(Flow::Continue) => {}
-                        Err(Flow::Break) => return Ok(()),
-                        Err(e) => return Err(e),
-                    }
-                }
-                self.exec_block(orelse)
-            }
+            } => self.for_stmt(target, iter, body, orelse),
             StmtKind::Break => Err(Flow::Break),
             StmtKind::Continue => Err(Flow::Continue),
             StmtKind::Pass => Ok(()),
@@ -105,55 +72,8 @@ impl Interp {
                 Ok(())
             }
             StmtKind::ClassDef(def) => self.class_def(def),
-            StmtKind::Import(names) => {
-                for n in names {
-                    let full = n.path.join(".");
-                    let module = self.import_module(&full)?;
-                    match &n.alias {
-                        Some(a) => self.set_name(a, module),
-                        None => {
-                            let top = self.import_module(&n.path[0])?;
-                            self.set_name(&n.path[0], top);
-                        }
-                    }
-                }
-                Ok(())
-            }
-            StmtKind::ImportFrom(module, names) => {
-                let full = module.join(".");
-                let m = self.import_module(&full)?;
-                for n in names {
-                    if n.path[0] == "*" {
-                        if let Value::Module(md) = &m {
-                            let attrs: Vec<(String, Value)> = md
-                                .attrs
-                                .borrow()
-                                .iter()
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect();
-                            for (k, v) in attrs {
-                                self.set_name(&k, v);
-                            }
-                        }
-                        continue;
-                    }
-                    let name = &n.path[0];
-                    let v = match self.get_attr(&m, name) {
-                        Ok(v) => v,
-                        Err(_) => match self.import_module(&format!("{}.{}", full, name)) {
-                            Ok(v) => v,
-                            Err(_) => {
-                                return Err(err(
-                                    ExcKind::ImportError,
-                                    format!("cannot import name '{}' from '{}'", name, full),
-                                ))
-                            }
-                        },
-                    };
-                    self.set_name(n.alias.as_ref().unwrap_or(name), v);
-                }
-                Ok(())
-            }
+            StmtKind::Import(names) => self.import(names),
+            StmtKind::ImportFrom(module, names) => self.import_from(module, names),
             StmtKind::With { items, body } => self.with_stmt(items, body),
             StmtKind::Try {
                 body,
@@ -161,27 +81,8 @@ impl Interp {
                 orelse,
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody),
-            StmtKind::Raise(e, _) => {
-                let Some(e) = e else {
-                    return Err(runtime_err("No active exception to reraise"));
-                };
-                let v = self.eval(e)?;
-                Err(self.exception_from(v)?)
-            }
-            StmtKind::Assert(test, msg) => {
-                let c = self.eval(test)?;
-                if self.truthy(&c)? {
-                    return Ok(());
-                }
-                let m = match msg {
-                    Some(m) => {
-                        let v = self.eval(m)?;
-                        self.str_of(&v)?
-                    }
-                    None => String::new(),
-                };
-                Err(err(ExcKind::AssertionError, m))
-            }
+            StmtKind::Raise(e, _) => self.raise_stmt(e.as_ref()),
+            StmtKind::Assert(test, msg) => self.assert_stmt(test, msg.as_ref()),
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete(t)?;
@@ -205,8 +106,131 @@ impl Interp {
         }
     }
 
+    /// An expression statement: at the top level of interactive input it echoes the value
+    /// and binds `_`.
+    fn expr_stmt(&mut self, e: &Expr) -> R<()> {
+        let v = self.eval(e)?;
+        if self.echo && !matches!(v, Value::None) {
+            let text = self.repr(&v)?;
+            self.write_out(&text);
+            self.write_out("\n");
+            self.builtins.insert("_".into(), v);
+        }
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`.
+    fn while_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+        loop {
+            self.check_interrupt()?;
+            let c = self.eval(test)?;
+            if !self.truthy(&c)? {
+                return self.exec_block(orelse);
+            }
+            match self.exec_block(body) {
+                Ok(()) | Err(Flow::Continue) => {}
+                Err(Flow::Break) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// `for target in iter: body else: orelse`.
+    fn for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+        let it = self.eval(iter)?;
+        let mut items = self.iterate(&it)?;
+        for item in &mut items {
+            self.check_interrupt()?;
+            self.assign(target, item)?;
+            match self.exec_block(body) {
+                Ok(()) | Err(Flow::Continue) => {}
+                Err(Flow::Break) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+        self.exec_block(orelse)
+    }
+
+    /// `import a.b.c` and `import a.b as c`.
+    fn import(&mut self, names: &[ImportName]) -> R<()> {
+        for n in names {
+            let full = n.path.join(".");
+            let module = self.import_module(&full)?;
+            match &n.alias {
+                Some(a) => self.set_name(a, module),
+                None => {
+                    let top = self.import_module(&n.path[0])?;
+                    self.set_name(&n.path[0], top);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `from module import name [as alias], ...` and `from module import *`.
+    fn import_from(&mut self, module: &[String], names: &[ImportName]) -> R<()> {
+        let full = module.join(".");
+        let m = self.import_module(&full)?;
+        for n in names {
+            if n.path[0] == "*" {
+                if let Value::Module(md) = &m {
+                    let attrs: Vec<(String, Value)> = md
+                        .attrs
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in attrs {
+                        self.set_name(&k, v);
+                    }
+                }
+                continue;
+            }
+            let name = &n.path[0];
+            let v = match self.get_attr(&m, name) {
+                Ok(v) => v,
+                Err(_) => match self.import_module(&format!("{}.{}", full, name)) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        return Err(err(
+                            ExcKind::ImportError,
+                            format!("cannot import name '{}' from '{}'", name, full),
+                        ))
+                    }
+                },
+            };
+            self.set_name(n.alias.as_ref().unwrap_or(name), v);
+        }
+        Ok(())
+    }
+
+    /// `raise e` (a bare `raise` outside a handler is a RuntimeError).
+    fn raise_stmt(&mut self, e: Option<&Expr>) -> R<()> {
+        let Some(e) = e else {
+            return Err(runtime_err("No active exception to reraise"));
+        };
+        let v = self.eval(e)?;
+        Err(self.exception_from(v)?)
+    }
+
+    /// `assert test, msg`.
+    fn assert_stmt(&mut self, test: &Expr, msg: Option<&Expr>) -> R<()> {
+        let c = self.eval(test)?;
+        if self.truthy(&c)? {
+            return Ok(());
+        }
+        let m = match msg {
+            Some(m) => {
+                let v = self.eval(m)?;
+                self.str_of(&v)?
+            }
+            None => String::new(),
+        };
+        Err(err(ExcKind::AssertionError, m))
+    }
+
     /// Binds a name in the current scope, honouring `global` and `nonlocal`.
-    pub fn set_name(&mut self, name: &str, v: Value) {
+    pub(crate) fn set_name(&mut self, name: &str, v: Value) {
         let (is_global, is_nonlocal) = {
             let sc = self.scope.borrow();
             (sc.globals_decl.contains(name), sc.nonlocals.contains(name))
@@ -223,7 +247,7 @@ impl Interp {
         }
     }
 
-    pub fn make_function(&mut self, def: &Rc<FuncDef>) -> R<Value> {
+    pub(crate) fn make_function(&mut self, def: &Rc<FuncDef>) -> R<Value> {
         let mut defaults = Vec::new();
         for p in &def.params.positional {
             if let Some(d) = &p.default {
@@ -382,7 +406,7 @@ impl Interp {
     }
 
     /// Turns a raised value (an exception class or instance) into an error.
-    pub fn exception_from(&mut self, v: Value) -> R<Flow> {
+    pub(crate) fn exception_from(&mut self, v: Value) -> R<Flow> {
         match &v {
             Value::ExcClass(kind) => Ok(err(*kind, "")),
             Value::Class(_) => {

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Interp {
-    pub fn eval(&mut self, e: &Expr) -> R<Value> {
+    pub(crate) fn eval(&mut self, e: &Expr) -> R<Value> {
         at(self.eval_inner(e), e.span)
     }
 
@@ -145,7 +145,7 @@ impl Interp {
         }
     }
 
-    pub fn load_name(&mut self, name: &str) -> R<Value> {
+    pub(crate) fn load_name(&mut self, name: &str) -> R<Value> {
         if let Some(v) = lookup(&self.scope, name) {
             return Ok(v);
         }
@@ -175,7 +175,7 @@ impl Interp {
         Ok(out)
     }
 
-    pub fn eval_args(&mut self, args: &[Arg]) -> R<Args> {
+    pub(crate) fn eval_args(&mut self, args: &[Arg]) -> R<Args> {
         let mut out = Args::default();
         for a in args {
             match a {
@@ -218,7 +218,7 @@ impl Interp {
         Ok(out)
     }
 
-    pub fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
+    pub(crate) fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
         let mut d = Dict::default();
         for v in vals {
             d.insert(v, Value::None)?;
@@ -298,7 +298,7 @@ impl Interp {
     }
 
     /// Assigns to a target: a name, attribute, subscript, or a (nested) tuple/list of them.
-    pub fn assign(&mut self, target: &Expr, v: Value) -> R<()> {
+    pub(crate) fn assign(&mut self, target: &Expr, v: Value) -> R<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.set_name(n, v);
@@ -370,7 +370,7 @@ impl Interp {
         }
     }
 
-    pub fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> R<()> {
+    pub(crate) fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> R<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.load_name(n)?;
@@ -411,7 +411,7 @@ impl Interp {
         self.binary(op, cur, rhs)
     }
 
-    pub fn delete(&mut self, t: &Expr) -> R<()> {
+    pub(crate) fn delete(&mut self, t: &Expr) -> R<()> {
         match &t.kind {
             ExprKind::Name(n) => {
                 let removed = self.scope.borrow_mut().vars.remove(n.as_str());

@@ -240,7 +240,7 @@ fn sign_str(negative: bool, spec: &Spec) -> &'static str {
 
 impl Interp {
     /// `format(v, spec)`.
-    pub fn format_value(&mut self, v: &Value, spec_text: &str) -> R<String> {
+    pub(crate) fn format_value(&mut self, v: &Value, spec_text: &str) -> R<String> {
         if spec_text.is_empty() {
             return self.str_of(v);
         }
@@ -333,7 +333,7 @@ impl Interp {
     }
 
     /// `'...'.format(*args, **kwargs)`.
-    pub fn str_format(&mut self, fmt: &str, args: &Args) -> R<String> {
+    pub(crate) fn str_format(&mut self, fmt: &str, args: &Args) -> R<String> {
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
@@ -460,7 +460,7 @@ impl Interp {
     }
 
     /// `fmt % args`.
-    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> R<String> {
+    pub(crate) fn percent_format(&mut self, fmt: &str, args: &Value) -> R<String> {
         let (items, dict) = match args {
             Value::Tuple(t) => (t.as_ref().clone(), None),
             Value::Dict(d) => (vec![], Some(d.clone())),

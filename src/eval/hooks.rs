@@ -130,7 +130,12 @@ impl Default for Hooks {
 impl Interp {
     /// Sets up the native part of a new instance whose class derives from `base`: an
     /// exception class keeps its arguments in `args`; other native bases go to the hook.
-    pub fn init_native_base(&mut self, base: &Value, inst: &Value, args: Option<Args>) -> R<()> {
+    pub(crate) fn init_native_base(
+        &mut self,
+        base: &Value,
+        inst: &Value,
+        args: Option<Args>,
+    ) -> R<()> {
         match base {
             Value::ExcClass(_) => {
                 if let (Value::Instance(i), Some(a)) = (inst, args) {
@@ -146,7 +151,7 @@ impl Interp {
 
     /// `super().NAME` when the next class up is native: an exception class's `__init__`
     /// keeps its arguments in `args`; other native bases go to the hook.
-    pub fn native_super_attr(
+    pub(crate) fn native_super_attr(
         &mut self,
         base: &Value,
         receiver: &Value,

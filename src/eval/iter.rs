@@ -8,7 +8,7 @@ use crate::errors::ExcKind;
 pub type ValueIter = Box<dyn Iterator<Item = Value>>;
 
 impl Interp {
-    pub fn iterate(&mut self, v: &Value) -> R<ValueIter> {
+    pub(crate) fn iterate(&mut self, v: &Value) -> R<ValueIter> {
         Ok(match v {
             Value::List(l) | Value::Set(l) => Box::new(l.borrow().clone().into_iter()),
             Value::Tuple(t) => Box::new(t.as_ref().clone().into_iter()),

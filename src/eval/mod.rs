@@ -24,28 +24,28 @@
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
-pub mod attrs;
-pub mod builtins;
-pub mod call;
-pub mod decl;
-pub mod error;
-pub mod exec;
-pub mod expr;
-pub mod format;
-pub mod hooks;
-pub mod iter;
-pub mod methods;
-pub mod numbers;
-pub mod ops;
-pub mod repr;
-pub mod scope;
-pub mod sequences;
+pub(crate) mod attrs;
+pub(crate) mod builtins;
+pub(crate) mod call;
+pub(crate) mod decl;
+pub(crate) mod error;
+pub(crate) mod exec;
+pub(crate) mod expr;
+pub(crate) mod format;
+pub(crate) mod hooks;
+pub(crate) mod iter;
+pub(crate) mod methods;
+pub(crate) mod numbers;
+pub(crate) mod ops;
+pub(crate) mod repr;
+pub(crate) mod scope;
+pub(crate) mod sequences;
 pub mod session;
-pub mod str_methods;
-pub mod types;
+pub(crate) mod str_methods;
+pub(crate) mod types;
 pub mod value;
-pub mod views;
+pub(crate) mod views;
 
-pub use error::{Exception, Flow, R};
+pub(crate) use error::{Flow, R};
 pub use session::{Interp, Outcome};
 pub use value::{Args, Value};

@@ -60,14 +60,14 @@ fn int(v: &Value) -> Option<i64> {
 
 impl Interp {
     /// The truth of an optional argument, `default` when it was not given.
-    pub fn flag(&mut self, v: Option<Value>, default: bool) -> R<bool> {
+    pub(crate) fn flag(&mut self, v: Option<Value>, default: bool) -> R<bool> {
         match v {
             Some(v) => self.truthy(&v),
             None => Ok(default),
         }
     }
 
-    pub fn truthy(&mut self, v: &Value) -> R<bool> {
+    pub(crate) fn truthy(&mut self, v: &Value) -> R<bool> {
         Ok(match v {
             Value::None => false,
             Value::Bool(b) => *b,
@@ -97,7 +97,7 @@ impl Interp {
         })
     }
 
-    pub fn unary(&mut self, op: UnaryOp, v: &Value) -> R<Value> {
+    pub(crate) fn unary(&mut self, op: UnaryOp, v: &Value) -> R<Value> {
         if op == UnaryOp::Not {
             return Ok(Value::Bool(!self.truthy(v)?));
         }
@@ -139,7 +139,7 @@ impl Interp {
         }
     }
 
-    pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+    pub(crate) fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
         if let Some(v) = self.numeric_binary(op, a, b)? {
             return Ok(v);
         }
@@ -365,7 +365,7 @@ impl Interp {
         Ok(Some(Value::Float(v)))
     }
 
-    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    pub(crate) fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         match op {
             CmpOp::Is => return Ok(Value::Bool(same(a, b))),
             CmpOp::IsNot => return Ok(Value::Bool(!same(a, b))),
@@ -405,7 +405,7 @@ impl Interp {
     }
 
     /// Python `==` for non-tensor values.
-    pub fn equal(&mut self, a: &Value, b: &Value) -> R<bool> {
+    pub(crate) fn equal(&mut self, a: &Value, b: &Value) -> R<bool> {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x == y);
         }
@@ -479,7 +479,7 @@ impl Interp {
     }
 
     /// Ordering for `<` and friends, and for sorted().
-    pub fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> R<std::cmp::Ordering> {
+    pub(crate) fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> R<std::cmp::Ordering> {
         use std::cmp::Ordering;
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
@@ -517,7 +517,7 @@ impl Interp {
         }
     }
 
-    pub fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
+    pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(sub.as_ref())),

@@ -39,7 +39,7 @@ pub fn shape_str(dims: &Option<Vec<Option<usize>>>) -> String {
 }
 
 impl Interp {
-    pub fn repr(&mut self, v: &Value) -> R<String> {
+    pub(crate) fn repr(&mut self, v: &Value) -> R<String> {
         if self.depth > super::session::MAX_DEPTH {
             return Ok("...".into());
         }
@@ -156,7 +156,7 @@ impl Interp {
         Ok(parts.join(", "))
     }
 
-    pub fn str_of(&mut self, v: &Value) -> R<String> {
+    pub(crate) fn str_of(&mut self, v: &Value) -> R<String> {
         Ok(match v {
             Value::Str(s) => s.to_string(),
             Value::Tensor(t) => print::tensor_str(t),

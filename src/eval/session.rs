@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// The maximum depth of nested calls before a RecursionError.
-pub const MAX_DEPTH: usize = 1000;
+pub(crate) const MAX_DEPTH: usize = 1000;
 
 /// Where a session writes: values and print() to `out`, errors to `err`.
 pub struct Output {
@@ -32,7 +32,7 @@ pub struct Output {
 
 impl Output {
     /// The process's stdout and stderr.
-    pub fn stdio(color: bool) -> Output {
+    pub(crate) fn stdio(color: bool) -> Output {
         Output {
             out: Box::new(std::io::BufWriter::new(std::io::stdout())),
             err: Box::new(std::io::stderr()),
@@ -43,32 +43,32 @@ impl Output {
 }
 
 pub struct Interp {
-    pub globals: Rc<RefCell<Scope>>,
+    pub(crate) globals: Rc<RefCell<Scope>>,
     /// The innermost scope being executed.
-    pub scope: Rc<RefCell<Scope>>,
-    pub builtins: HashMap<String, Value>,
-    pub modules: HashMap<String, Value>,
-    pub io: Output,
-    pub rng: Generator,
+    pub(crate) scope: Rc<RefCell<Scope>>,
+    pub(crate) builtins: HashMap<String, Value>,
+    pub(crate) modules: HashMap<String, Value>,
+    pub(crate) io: Output,
+    pub(crate) rng: Generator,
     /// Keras's per-session name counters: `dense`, `dense_1`, ...
-    pub counters: HashMap<String, usize>,
-    pub depth: usize,
+    pub(crate) counters: HashMap<String, usize>,
+    pub(crate) depth: usize,
     pub interrupt: Arc<AtomicBool>,
-    pub next_id: usize,
+    pub(crate) next_id: usize,
     /// The source being run and its file name, for error reports.
-    pub source: Rc<str>,
-    pub filename: Option<String>,
+    pub(crate) source: Rc<str>,
+    pub(crate) filename: Option<String>,
     /// Whether expression statements echo their value (top level of interactive input).
-    pub echo: bool,
+    pub(crate) echo: bool,
     /// Whether error reports show the location and a caret (off in transcripts, which show
     /// errors as a notebook does: one `Name: message` line).
     pub carets: bool,
     /// Hide the echo of the last statement (a REPL entry that ends with `;`).
-    pub quiet_last: bool,
+    pub(crate) quiet_last: bool,
     /// Whether top-level expression statements echo at all (off while `%timeit` runs).
-    pub echo_enabled: bool,
+    pub(crate) echo_enabled: bool,
     /// What the layers above the evaluator (tensors, Keras) installed into it.
-    pub hooks: Hooks,
+    pub(crate) hooks: Hooks,
 }
 
 /// A function defined at module level closes over the module scope that holds it: an Rc
@@ -92,7 +92,7 @@ pub enum Outcome {
 impl Interp {
     /// The bare evaluator: Python's builtins and nothing above them. A full session (the
     /// `tf` tree, Keras, the data sets) is `tensh::session`, which installs the rest.
-    pub fn bare(io: Output, seed: Option<u64>) -> Interp {
+    pub(crate) fn bare(io: Output, seed: Option<u64>) -> Interp {
         let globals = Scope::new(ScopeKind::Module, None);
         let mut it = Interp {
             scope: globals.clone(),
@@ -119,7 +119,7 @@ impl Interp {
     }
 
     /// The module-level variables, as (name, value) pairs.
-    pub fn global_vars(&self) -> Vec<(String, Value)> {
+    pub(crate) fn global_vars(&self) -> Vec<(String, Value)> {
         self.globals
             .borrow()
             .vars
@@ -129,7 +129,7 @@ impl Interp {
     }
 
     /// A fresh name from a Keras-style counter: `base`, `base_1`, `base_2`...
-    pub fn unique_name(&mut self, base: &str) -> String {
+    pub(crate) fn unique_name(&mut self, base: &str) -> String {
         let n = self.counters.entry(base.to_string()).or_insert(0);
         let name = if *n == 0 {
             base.to_string()
@@ -140,20 +140,20 @@ impl Interp {
         name
     }
 
-    pub fn fresh_id(&mut self) -> usize {
+    pub(crate) fn fresh_id(&mut self) -> usize {
         self.next_id += 1;
         self.next_id
     }
 
     /// Raises KeyboardInterrupt if Ctrl-C was pressed; loops and long kernels call this.
-    pub fn check_interrupt(&self) -> super::R<()> {
+    pub(crate) fn check_interrupt(&self) -> super::R<()> {
         if self.interrupt.swap(false, Ordering::Relaxed) {
             return super::error::raise(ExcKind::KeyboardInterrupt, "");
         }
         Ok(())
     }
 
-    pub fn write_out(&mut self, s: &str) {
+    pub(crate) fn write_out(&mut self, s: &str) {
         let _ = self.io.out.write_all(s.as_bytes());
     }
 
@@ -177,7 +177,7 @@ impl Interp {
         self.run_parsed(&program, keep_going)
     }
 
-    pub fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
+    pub(crate) fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
         let mut outcome = Outcome::Ok;
         for (i, stmt) in program.iter().enumerate() {
             self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
@@ -235,7 +235,7 @@ impl Interp {
     }
 
     /// Evaluates one expression for the REPL's commands; errors are reported.
-    pub fn run_expr(&mut self, src: &str) -> Option<super::Value> {
+    pub(crate) fn run_expr(&mut self, src: &str) -> Option<super::Value> {
         self.source = std::rc::Rc::from(src);
         let prog = match parse_program(src) {
             Ok(p) => p,
@@ -311,7 +311,7 @@ impl Interp {
         s
     }
 
-    pub fn report(&mut self, e: &Exception) {
+    pub(crate) fn report(&mut self, e: &Exception) {
         let _ = self.io.out.flush();
         let mut text = self.header(&e.class_name(), &e.message);
         text.push('\n');
@@ -322,7 +322,7 @@ impl Interp {
         let _ = self.io.err.flush();
     }
 
-    pub fn report_syntax(&mut self, e: &SyntaxError) {
+    pub(crate) fn report_syntax(&mut self, e: &SyntaxError) {
         let _ = self.io.out.flush();
         let mut text = self.header(e.kind.name(), &e.message);
         text.push('\n');

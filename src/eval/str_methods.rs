@@ -5,20 +5,45 @@ use super::value::{Args, Value};
 use super::Interp;
 use crate::errors::ExcKind;
 
-/// The methods of `str`.
+/// The methods of `str`, by family.
 pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) -> R<Value> {
     let Value::Str(s) = recv else {
         return Ok(Value::None);
     };
     let s: &str = s;
-    let arg_str = |i: usize| -> Option<String> {
-        match a.pos.get(i) {
-            Some(Value::Str(x)) => Some(x.to_string()),
-            _ => None,
-        }
+    if name == "format" {
+        return Ok(Value::str(&it.str_format(s, &a)?));
+    }
+    let v = if let Some(v) = case(s, name) {
+        v
+    } else if let Some(v) = layout(s, name, &a)? {
+        v
+    } else if let Some(v) = split_join(it, s, name, &a)? {
+        v
+    } else if let Some(v) = search(s, name, &a)? {
+        v
+    } else if let Some(v) = predicate(s, name) {
+        v
+    } else {
+        return raise(
+            ExcKind::AttributeError,
+            format!("'str' object has no attribute '{}'", name),
+        );
     };
-    let chars_arg = arg_str(0);
-    Ok(match name {
+    Ok(v)
+}
+
+/// The `i`th positional argument if it is a str.
+fn arg_str(a: &Args, i: usize) -> Option<String> {
+    match a.pos.get(i) {
+        Some(Value::Str(x)) => Some(x.to_string()),
+        _ => None,
+    }
+}
+
+/// Case changes: `upper`, `lower`, `swapcase`, `title`, `capitalize`.
+fn case(s: &str, name: &'static str) -> Option<Value> {
+    Some(match name {
         "upper" => Value::str(&s.to_uppercase()),
         "lower" | "casefold" => Value::str(&s.to_lowercase()),
         "swapcase" => Value::str(
@@ -32,6 +57,34 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 })
                 .collect::<String>(),
         ),
+        "title" => {
+            let mut out = String::new();
+            let mut prev_alpha = false;
+            for c in s.chars() {
+                if prev_alpha {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.extend(c.to_uppercase());
+                }
+                prev_alpha = c.is_alphabetic();
+            }
+            Value::str(&out)
+        }
+        "capitalize" => {
+            let mut c = s.chars();
+            Value::str(&match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            })
+        }
+        _ => return None,
+    })
+}
+
+/// Stripping and padding: `strip`, `center`, `ljust`, `rjust`, `zfill`, `expandtabs`.
+fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
+    let chars_arg = arg_str(a, 0);
+    Ok(Some(match name {
         "strip" | "lstrip" | "rstrip" => {
             let set: Vec<char> = chars_arg.map(|c| c.chars().collect()).unwrap_or_default();
             let pred = |c: char| {
@@ -47,6 +100,53 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 _ => s.trim_end_matches(pred),
             })
         }
+        "center" | "ljust" | "rjust" => {
+            let width = match a.pos.first() {
+                Some(Value::Int(w)) => *w as usize,
+                _ => 0,
+            };
+            let fill = arg_str(a, 1).and_then(|f| f.chars().next()).unwrap_or(' ');
+            let n = s.chars().count();
+            if width <= n {
+                Value::str(s)
+            } else {
+                let pad = width - n;
+                let f = |k: usize| fill.to_string().repeat(k);
+                Value::str(&match name {
+                    "ljust" => format!("{}{}", s, f(pad)),
+                    "rjust" => format!("{}{}", f(pad), s),
+                    _ => {
+                        let left = pad / 2 + (pad & width & 1);
+                        format!("{}{}{}", f(left), s, f(pad - left))
+                    }
+                })
+            }
+        }
+        "zfill" => {
+            let width = match a.pos.first() {
+                Some(Value::Int(w)) => *w as usize,
+                _ => 0,
+            };
+            let n = s.chars().count();
+            if width <= n {
+                Value::str(s)
+            } else {
+                let (sign, body) = if s.starts_with(['-', '+']) {
+                    s.split_at(1)
+                } else {
+                    ("", s)
+                };
+                Value::str(&format!("{}{}{}", sign, "0".repeat(width - n), body))
+            }
+        }
+        "expandtabs" => Value::str(&s.replace('\t', "        ")),
+        _ => return Ok(None),
+    }))
+}
+
+/// Splitting, joining and replacing: `split`, `splitlines`, `join`, `partition`, `replace`.
+fn split_join(it: &mut Interp, s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
+    Ok(Some(match name {
         "split" | "rsplit" => {
             let [sep, maxsplit] = a.bind(name, ["sep=None", "maxsplit=-1"])?;
             let max = match maxsplit {
@@ -110,8 +210,22 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             }
             Value::str(&parts.join(s))
         }
+        "partition" | "rpartition" => {
+            let sep = arg_str(a, 0).unwrap_or_default();
+            let found = if name == "partition" {
+                s.find(&sep)
+            } else {
+                s.rfind(&sep)
+            };
+            let parts = match found {
+                Some(i) => vec![&s[..i], sep.as_str(), &s[i + sep.len()..]],
+                None if name == "partition" => vec![s, "", ""],
+                None => vec!["", "", s],
+            };
+            Value::tuple(parts.into_iter().map(Value::str).collect())
+        }
         "replace" => {
-            let (Some(old), Some(new)) = (arg_str(0), arg_str(1)) else {
+            let (Some(old), Some(new)) = (arg_str(a, 0), arg_str(a, 1)) else {
                 return Err(type_err("replace() argument must be str"));
             };
             match a.pos.get(2) {
@@ -119,6 +233,13 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 _ => Value::str(&s.replace(&old, &new)),
             }
         }
+        _ => return Ok(None),
+    }))
+}
+
+/// Searching: `startswith`, `endswith`, `find`, `index`, `count`.
+fn search(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
+    Ok(Some(match name {
         "startswith" | "endswith" => {
             let pats: Vec<String> = match a.pos.first() {
                 Some(Value::Str(p)) => vec![p.to_string()],
@@ -148,7 +269,7 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
             }))
         }
         "find" | "rfind" | "index" => {
-            let sub = arg_str(0).unwrap_or_default();
+            let sub = arg_str(a, 0).unwrap_or_default();
             let found = if name == "rfind" {
                 s.rfind(&sub)
             } else {
@@ -162,67 +283,17 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 None => Value::Int(-1),
             }
         }
-        "count" => Value::Int(s.matches(arg_str(0).unwrap_or_default().as_str()).count() as i64),
-        "format" => Value::str(&it.str_format(s, &a)?),
-        "center" | "ljust" | "rjust" => {
-            let width = match a.pos.first() {
-                Some(Value::Int(w)) => *w as usize,
-                _ => 0,
-            };
-            let fill = arg_str(1).and_then(|f| f.chars().next()).unwrap_or(' ');
-            let n = s.chars().count();
-            if width <= n {
-                Value::str(s)
-            } else {
-                let pad = width - n;
-                let f = |k: usize| fill.to_string().repeat(k);
-                Value::str(&match name {
-                    "ljust" => format!("{}{}", s, f(pad)),
-                    "rjust" => format!("{}{}", f(pad), s),
-                    _ => {
-                        let left = pad / 2 + (pad & width & 1);
-                        format!("{}{}{}", f(left), s, f(pad - left))
-                    }
-                })
-            }
-        }
-        "zfill" => {
-            let width = match a.pos.first() {
-                Some(Value::Int(w)) => *w as usize,
-                _ => 0,
-            };
-            let n = s.chars().count();
-            if width <= n {
-                Value::str(s)
-            } else {
-                let (sign, body) = if s.starts_with(['-', '+']) {
-                    s.split_at(1)
-                } else {
-                    ("", s)
-                };
-                Value::str(&format!("{}{}{}", sign, "0".repeat(width - n), body))
-            }
-        }
-        "title" => {
-            let mut out = String::new();
-            let mut prev_alpha = false;
-            for c in s.chars() {
-                if prev_alpha {
-                    out.extend(c.to_lowercase());
-                } else {
-                    out.extend(c.to_uppercase());
-                }
-                prev_alpha = c.is_alphabetic();
-            }
-            Value::str(&out)
-        }
-        "capitalize" => {
-            let mut c = s.chars();
-            Value::str(&match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-                None => String::new(),
-            })
-        }
+        "count" => Value::Int(
+            s.matches(arg_str(a, 0).unwrap_or_default().as_str())
+                .count() as i64,
+        ),
+        _ => return Ok(None),
+    }))
+}
+
+/// The `is...` predicates.
+fn predicate(s: &str, name: &'static str) -> Option<Value> {
+    Some(match name {
         "isdigit" | "isnumeric" | "isdecimal" => {
             Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
         }
@@ -241,26 +312,6 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
                 .is_some_and(|c| c.is_alphabetic() || c == '_')
                 && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
         ),
-        "expandtabs" => Value::str(&s.replace('\t', "        ")),
-        "partition" | "rpartition" => {
-            let sep = arg_str(0).unwrap_or_default();
-            let found = if name == "partition" {
-                s.find(&sep)
-            } else {
-                s.rfind(&sep)
-            };
-            let parts = match found {
-                Some(i) => vec![&s[..i], sep.as_str(), &s[i + sep.len()..]],
-                None if name == "partition" => vec![s, "", ""],
-                None => vec!["", "", s],
-            };
-            Value::tuple(parts.into_iter().map(Value::str).collect())
-        }
-        _ => {
-            return raise(
-                ExcKind::AttributeError,
-                format!("'str' object has no attribute '{}'", name),
-            )
-        }
+        _ => return None,
     })
 }

@@ -370,7 +370,11 @@ impl Args {
 
     /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a
     /// keyword-only parameter), with Python's errors for missing, extra or unknown ones.
-    pub fn bind<const N: usize>(&self, fname: &str, params: [&str; N]) -> R<[Option<Value>; N]> {
+    pub(crate) fn bind<const N: usize>(
+        &self,
+        fname: &str,
+        params: [&str; N],
+    ) -> R<[Option<Value>; N]> {
         let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
         let names: Vec<(&str, bool, bool)> = params
             .iter()
@@ -455,11 +459,11 @@ impl std::fmt::Debug for Value {
 }
 
 impl Value {
-    pub fn str(s: &str) -> Value {
+    pub(crate) fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
 
-    pub fn list(v: Vec<Value>) -> Value {
+    pub(crate) fn list(v: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(v)))
     }
 
@@ -467,7 +471,7 @@ impl Value {
         Value::Tuple(Rc::new(v))
     }
 
-    pub fn builtin(name: &str, f: NativeFn) -> Value {
+    pub(crate) fn builtin(name: &str, f: NativeFn) -> Value {
         Value::Builtin(Rc::new(Builtin {
             name: name.to_string(),
             f,
@@ -475,7 +479,7 @@ impl Value {
         }))
     }
 
-    pub fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
+    pub(crate) fn method(receiver: Value, name: &'static str, f: NativeMethod) -> Value {
         Value::Bound(Rc::new(Bound {
             receiver,
             callee: Callee::Native(name, f),
@@ -484,7 +488,7 @@ impl Value {
     }
 
     /// Python's type name: `int`, `list`, `EagerTensor`...
-    pub fn type_name(&self) -> String {
+    pub(crate) fn type_name(&self) -> String {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
@@ -516,7 +520,7 @@ impl Value {
     }
 
     /// A stable identity for `is` and for hashing objects.
-    pub fn identity(&self) -> usize {
+    pub(crate) fn identity(&self) -> usize {
         match self {
             Value::List(l) | Value::Set(l) => Rc::as_ptr(l) as *const u8 as usize,
             Value::Dict(d) => Rc::as_ptr(d) as *const u8 as usize,
@@ -547,7 +551,7 @@ impl Value {
         }
     }
 
-    pub fn as_object<T: 'static>(&self) -> Option<&T> {
+    pub(crate) fn as_object<T: 'static>(&self) -> Option<&T> {
         match self {
             Value::Object(o) => o.as_any().downcast_ref::<T>(),
             _ => None,
@@ -557,7 +561,7 @@ impl Value {
 
 /// A Python number of the tensor's element: what `.numpy()` gives for a 0-d tensor, as a
 /// plain value for arithmetic and formatting.
-pub fn scalar_value(t: &Tensor) -> Value {
+pub(crate) fn scalar_value(t: &Tensor) -> Value {
     match t.dtype() {
         DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
         DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
@@ -566,7 +570,7 @@ pub fn scalar_value(t: &Tensor) -> Value {
 }
 
 /// The tensor behind a tensor-like value.
-pub fn tensor_of(v: &Value) -> Option<Tensor> {
+pub(crate) fn tensor_of(v: &Value) -> Option<Tensor> {
     match v {
         Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
         Value::Variable(var) => Some(var.read()),
@@ -575,7 +579,7 @@ pub fn tensor_of(v: &Value) -> Option<Tensor> {
 }
 
 /// A number for `%` formatting: tensors and numpy scalars become Python numbers.
-pub fn to_python_number(v: &Value) -> Value {
+pub(crate) fn to_python_number(v: &Value) -> Value {
     match tensor_of(v) {
         Some(t) if t.size() == 1 => scalar_value(&t),
         _ => v.clone(),
@@ -584,7 +588,7 @@ pub fn to_python_number(v: &Value) -> Value {
 
 /// A declared parameter's value, or None where it is Python's None (not given, or passed
 /// as None).
-pub fn given(v: Value) -> Option<Value> {
+pub(crate) fn given(v: Value) -> Option<Value> {
     match v {
         Value::None => None,
         v => Some(v),

@@ -20,7 +20,7 @@ fn without_tensor_id(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether one expected line (with `[..]` / `[num]`) matches one actual line.
-pub fn line_matches(pattern: &str, actual: &str) -> bool {
+pub(crate) fn line_matches(pattern: &str, actual: &str) -> bool {
     let pattern = without_tensor_id(pattern);
     if !pattern.contains("[..]") && !pattern.contains("[num]") {
         return pattern == actual;
@@ -100,7 +100,7 @@ fn trim_blank_end(v: &[String]) -> &[String] {
 }
 
 /// Whether the actual lines match the expected ones (with `...` lines and inline wildcards).
-pub fn matches(expected: &[String], actual: &[String]) -> bool {
+pub(crate) fn matches(expected: &[String], actual: &[String]) -> bool {
     fn go(e: &[String], a: &[String]) -> bool {
         match e.split_first() {
             None => a.is_empty(),
@@ -115,7 +115,7 @@ pub fn matches(expected: &[String], actual: &[String]) -> bool {
 
 /// The new expected output for `--bless`: the actual output, except that expected lines with
 /// wildcards are kept where they still match (so `[num]` and `...` survive a rewrite).
-pub fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
+pub(crate) fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
     let actual = trim_blank_end(actual);
     if matches(expected, actual) {
         return trim_blank_end(expected).to_vec();

@@ -8,4 +8,4 @@
 
 pub mod matcher;
 pub mod runner;
-pub mod transcript;
+pub(crate) mod transcript;

@@ -37,7 +37,7 @@ impl SharedBuf {
 
 /// A session for transcripts: output captured, errors as one `Name: message` line (as a
 /// notebook shows them), no color.
-pub fn capture_session(seed: u64) -> (Interp, SharedBuf) {
+pub(crate) fn capture_session(seed: u64) -> (Interp, SharedBuf) {
     let buf = SharedBuf::default();
     let io = Output {
         out: Box::new(buf.clone()),
@@ -51,7 +51,7 @@ pub fn capture_session(seed: u64) -> (Interp, SharedBuf) {
 }
 
 /// Runs every cell; returns the output of each.
-pub fn run_cells(cells: &[String], file: &str, seed: u64) -> Vec<Vec<String>> {
+pub(crate) fn run_cells(cells: &[String], file: &str, seed: u64) -> Vec<Vec<String>> {
     let (mut it, buf) = capture_session(seed);
     let mut outs = Vec::new();
     for code in cells {
@@ -62,7 +62,7 @@ pub fn run_cells(cells: &[String], file: &str, seed: u64) -> Vec<Vec<String>> {
 }
 
 /// The transcripts under the given paths (folders: every `.txt` inside, sorted).
-pub fn collect(paths: &[String]) -> Vec<PathBuf> {
+pub(crate) fn collect(paths: &[String]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         let path = PathBuf::from(p);
@@ -214,7 +214,7 @@ fn has_code(lines: &[&str]) -> bool {
 
 /// Splits a script into cells: at `# %%` markers when it has them, otherwise one cell per
 /// top-level statement.
-pub fn script_cells(src: &str) -> Result<Vec<String>, crate::syntax::SyntaxError> {
+pub(crate) fn script_cells(src: &str) -> Result<Vec<String>, crate::syntax::SyntaxError> {
     let lines: Vec<&str> = src.lines().collect();
     if lines.iter().any(|l| l.trim_start().starts_with("# %%")) {
         let mut cells = Vec::new();

@@ -82,26 +82,6 @@ impl Activation {
         self.name()
     }
 
-    /// The TensorFlow op the activation runs as (None: no single op).
-    pub fn tf_op(self) -> Option<&'static str> {
-        Some(match self {
-            Activation::Linear | Activation::HardSigmoid | Activation::Gelu => return None,
-            Activation::Relu => "Relu",
-            Activation::Sigmoid => "Sigmoid",
-            Activation::Tanh => "Tanh",
-            Activation::Softmax => "Softmax",
-            Activation::Elu => "Elu",
-            Activation::Selu => "Selu",
-            Activation::Softplus => "Softplus",
-            Activation::Softsign => "Softsign",
-            Activation::Swish | Activation::Silu => "Mul",
-            Activation::Exponential => "Exp",
-            Activation::Relu6 => "Relu6",
-            Activation::LeakyRelu => "LeakyRelu",
-            Activation::LogSoftmax => "LogSoftmax",
-        })
-    }
-
     pub fn by_name(name: &str) -> Option<Activation> {
         Activation::ALL.into_iter().find(|a| a.name() == name)
     }
@@ -271,10 +251,6 @@ impl Act {
             Act::Named(a) => a.value(),
             Act::Callable(v) => v.clone(),
         }
-    }
-
-    pub fn is_linear(&self) -> bool {
-        matches!(self, Act::Named(Activation::Linear))
     }
 }
 

@@ -2,7 +2,7 @@
 //! native part each instance gets from `super().__init__()`, weight and sublayer tracking
 //! through attributes, `add_weight`, and `__call__` (build once, then the user's `call`).
 
-use super::layer::{get_weights, set_weights, var_list, Layer};
+use super::layer::{get_weights, set_weights, Layer};
 use super::layers::base::Base;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, runtime_err, R};
@@ -372,8 +372,4 @@ pub fn isinstance(x: &Value, class: &dyn Object) -> bool {
         }
         _ => seq || super::layer_ref(x).is_some() || super::native_layer(x).is_some(),
     }
-}
-
-pub fn layer_list(l: &Layer) -> Value {
-    var_list(l.all_weights())
 }

@@ -80,7 +80,7 @@ impl Init {
 
     /// From an `initializer=` argument; None is glorot_uniform, as Keras's `add_weight`
     /// gives float weights without an initializer.
-    pub fn from_value(v: Option<Value>) -> R<Init> {
+    pub(crate) fn from_value(v: Option<Value>) -> R<Init> {
         match v {
             None | Some(Value::None) => Ok(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros)),
             Some(Value::Str(s)) => {
@@ -147,7 +147,7 @@ pub fn fans(shape: &[usize]) -> (f64, f64) {
 }
 
 /// An initializer object: `tf.keras.initializers.GlorotUniform()`, callable with a shape.
-pub struct InitObject(pub Init);
+pub(crate) struct InitObject(pub Init);
 
 impl Object for InitObject {
     fn type_name(&self) -> String {

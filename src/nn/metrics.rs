@@ -60,11 +60,6 @@ impl Metric {
         })
     }
 
-    pub fn reset(&mut self) {
-        self.total = 0.0;
-        self.count = 0.0;
-    }
-
     /// The per-sample values of one batch.
     fn values(&self, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
         let f = |t: Tensor| t.cast(DType::F32);

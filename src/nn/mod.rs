@@ -20,29 +20,29 @@
 //! | `metrics.rs` | the metrics `compile` takes by name |
 //! | `progress.rs` | Keras's progress bar |
 
-pub mod activations;
-pub mod custom;
-pub mod fused;
+pub(crate) mod activations;
+pub(crate) mod custom;
+pub(crate) mod fused;
 pub mod initializers;
-pub mod layer;
-pub mod layers;
-pub mod losses;
-pub mod metrics;
-pub mod optimizers;
-pub mod progress;
-pub mod sequential;
-pub mod training;
+pub(crate) mod layer;
+pub(crate) mod layers;
+pub(crate) mod losses;
+pub(crate) mod metrics;
+pub(crate) mod optimizers;
+pub(crate) mod progress;
+pub(crate) mod sequential;
+pub(crate) mod training;
 
 use crate::api::new_module;
 use crate::eval::error::R;
-use crate::eval::value::{Args, Object, Variable};
+use crate::eval::value::{Args, Variable};
 use crate::eval::{Interp, Value};
 use layer::Layer;
 use std::rc::Rc;
 
 /// Keras's class name to layer name: `BatchNormalization` -> `batch_normalization`,
 /// `ReLU` -> `re_lu`, `MyDense` -> `my_dense`.
-pub fn snake_case(name: &str) -> String {
+pub(crate) fn snake_case(name: &str) -> String {
     let c: Vec<char> = name.chars().collect();
     // (.)([A-Z][a-z0-9]+) -> \1_\2
     let mut step1 = String::new();
@@ -74,7 +74,7 @@ pub fn snake_case(name: &str) -> String {
 }
 
 /// Method names kept as `'static` for bound methods.
-pub fn static_name(name: &str) -> &'static str {
+pub(crate) fn static_name(name: &str) -> &'static str {
     const NAMES: &[&str] = &[
         "build",
         "get_weights",
@@ -99,7 +99,7 @@ pub fn static_name(name: &str) -> &'static str {
 
 /// The declared builtin at `path` (`tf.keras.optimizers.Adam`) as a value, named as
 /// `decl::install` names it (`keras.optimizers.Adam`).
-pub fn declared(path: &str) -> Value {
+pub(crate) fn declared(path: &str) -> Value {
     let decl = crate::eval::decl::BUILTINS
         .iter()
         .find(|d| d.paths.contains(&path))
@@ -114,10 +114,10 @@ pub fn declared(path: &str) -> Value {
 }
 
 /// A model's compile state, shared so it can be handed out of a borrowed model.
-pub type ModelState = Rc<std::cell::RefCell<Option<Rc<training::Compiled>>>>;
+pub(crate) type ModelState = Rc<std::cell::RefCell<Option<Rc<training::Compiled>>>>;
 
 /// The compile state of a Sequential or of a `keras.Model` subclass instance.
-pub fn model_state(v: &Value) -> Option<ModelState> {
+pub(crate) fn model_state(v: &Value) -> Option<ModelState> {
     if let Some(s) = v.as_object::<sequential::Sequential>() {
         return Some(s.compiled.clone());
     }
@@ -128,19 +128,19 @@ pub fn model_state(v: &Value) -> Option<ModelState> {
 }
 
 /// The built-in layer behind a value (a layer object, or a user layer's native part).
-pub fn layer_ref(v: &Value) -> Option<&Layer> {
+pub(crate) fn layer_ref(v: &Value) -> Option<&Layer> {
     v.as_object::<Layer>()
 }
 
 /// A shared handle on the native layer of a user-class instance.
-pub fn native_layer(v: &Value) -> Option<Value> {
+pub(crate) fn native_layer(v: &Value) -> Option<Value> {
     match v {
         Value::Instance(i) => i.native.borrow().clone(),
         _ => None,
     }
 }
 
-pub fn weights_of(v: &Value) -> Vec<Rc<Variable>> {
+pub(crate) fn weights_of(v: &Value) -> Vec<Rc<Variable>> {
     if let Some(l) = layer_ref(v) {
         return l.all_weights();
     }
@@ -153,7 +153,7 @@ pub fn weights_of(v: &Value) -> Vec<Rc<Variable>> {
     }
 }
 
-pub fn trainable_of(v: &Value) -> Vec<Rc<Variable>> {
+pub(crate) fn trainable_of(v: &Value) -> Vec<Rc<Variable>> {
     if let Some(l) = layer_ref(v) {
         return l.trainable_weights();
     }
@@ -164,7 +164,12 @@ pub fn trainable_of(v: &Value) -> Vec<Rc<Variable>> {
 }
 
 /// Builds a layer value for an input shape inside its name scope.
-pub fn build_value(it: &mut Interp, v: &Value, shape: &[Option<usize>], scoped: bool) -> R<()> {
+pub(crate) fn build_value(
+    it: &mut Interp,
+    v: &Value,
+    shape: &[Option<usize>],
+    scoped: bool,
+) -> R<()> {
     if let Some(l) = layer_ref(v) {
         if !l.built.get() || l.kind.makes_weights() {
             return l.build(it, shape, scoped);
@@ -178,7 +183,7 @@ pub fn build_value(it: &mut Interp, v: &Value, shape: &[Option<usize>], scoped: 
 }
 
 /// Calls any layer-like value.
-pub fn call_layer(it: &mut Interp, l: &Value, x: Value, training: bool) -> R<Value> {
+pub(crate) fn call_layer(it: &mut Interp, l: &Value, x: Value, training: bool) -> R<Value> {
     let mut args = Args::new(vec![x]);
     if training {
         args.kw.push(("training".into(), Value::Bool(true)));
@@ -187,7 +192,7 @@ pub fn call_layer(it: &mut Interp, l: &Value, x: Value, training: bool) -> R<Val
 }
 
 /// A tuple value for a shape with None dims: `(None, 4)`.
-pub fn shape_tuple_value(s: &[Option<usize>]) -> Value {
+pub(crate) fn shape_tuple_value(s: &[Option<usize>]) -> Value {
     Value::tuple(
         s.iter()
             .map(|d| d.map(|n| Value::Int(n as i64)).unwrap_or(Value::None))
@@ -195,7 +200,7 @@ pub fn shape_tuple_value(s: &[Option<usize>]) -> Value {
     )
 }
 
-pub fn shape_value_with_batch(s: &[Option<usize>]) -> Value {
+pub(crate) fn shape_value_with_batch(s: &[Option<usize>]) -> Value {
     shape_tuple_value(s)
 }
 
@@ -203,7 +208,7 @@ pub fn shape_value_with_batch(s: &[Option<usize>]) -> Value {
 /// losses, initializers, optimizers, `Sequential`, `Input`) is placed into these modules by
 /// `decl::install`, which runs after this. Also installs the hooks through which the
 /// evaluator reaches the native part of user classes derived from Keras classes.
-pub fn install(it: &mut Interp) {
+pub(crate) fn install(it: &mut Interp) {
     let tf = match it.modules.get("tensorflow") {
         Some(Value::Module(m)) => m.clone(),
         _ => panic!("nn::install runs after api::install"),
@@ -252,9 +257,4 @@ pub fn install(it: &mut Interp) {
     }
     it.modules
         .insert("tensorflow.losses".into(), Value::Module(losses_m));
-}
-
-/// For `keras.layers.Layer` passed where an Object is expected.
-pub fn object_is_native_class(o: &dyn Object) -> bool {
-    o.as_any().is::<custom::NativeClass>()
 }

@@ -6,9 +6,9 @@
 //! | `array.rs` | array2string: one format per array, nested brackets, wrapping, summarizing |
 //! | `tf.rs` | `tf.Tensor(...)`, `<tf.Tensor: ...>`, `<tf.Variable ...>` |
 
-pub mod array;
-pub mod float;
-pub mod tf;
+pub(crate) mod array;
+pub(crate) mod float;
+pub(crate) mod tf;
 
-pub use array::{array_repr, array_str, scalar_repr_of, shape_tuple};
-pub use tf::{tensor_repr, tensor_str, variable_repr};
+pub(crate) use array::{array_repr, array_str, scalar_repr_of, shape_tuple};
+pub(crate) use tf::{tensor_repr, tensor_str, variable_repr};

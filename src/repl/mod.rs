@@ -2,9 +2,9 @@
 //! highlighting (`helper.rs`), commands (`commands.rs`), pictures of tensors (`show.rs`),
 //! persistent history, and Ctrl-C that interrupts a running statement.
 
-pub mod commands;
-pub mod helper;
-pub mod show;
+pub(crate) mod commands;
+pub(crate) mod helper;
+pub(crate) mod show;
 
 use crate::eval::{Interp, Outcome};
 use crate::syntax::complete::{check, Completeness};
@@ -19,7 +19,7 @@ use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 /// `$XDG_STATE_HOME/tensh/history`, else `~/.local/state/tensh/history`.
-pub fn history_path() -> Option<std::path::PathBuf> {
+pub(crate) fn history_path() -> Option<std::path::PathBuf> {
     let base = std::env::var_os("XDG_STATE_HOME")
         .filter(|v| !v.is_empty())
         .map(std::path::PathBuf::from)

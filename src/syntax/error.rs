@@ -17,7 +17,7 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    pub fn new(kind: ExcKind, message: impl Into<String>, offset: usize) -> SyntaxError {
+    pub(crate) fn new(kind: ExcKind, message: impl Into<String>, offset: usize) -> SyntaxError {
         SyntaxError {
             kind,
             message: message.into(),
@@ -27,7 +27,7 @@ impl SyntaxError {
         }
     }
 
-    pub fn incomplete(mut self) -> SyntaxError {
+    pub(crate) fn incomplete(mut self) -> SyntaxError {
         self.incomplete = true;
         self
     }
@@ -48,7 +48,7 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The largest char boundary at or below `i`.
-pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
     }

@@ -19,18 +19,18 @@
 use crate::errors::ExcKind;
 pub mod ast;
 pub mod complete;
-pub mod compound;
+pub(crate) mod compound;
 pub mod error;
-pub mod expr;
-pub mod fstring;
-pub mod lexeme;
+pub(crate) mod expr;
+pub(crate) mod fstring;
+pub(crate) mod lexeme;
 pub mod source;
-pub mod stmt;
-pub mod tokens;
+pub(crate) mod stmt;
+pub(crate) mod tokens;
 pub mod unparse;
 
-pub use ast::{Expr, ExprKind, Span, Stmt, StmtKind};
-pub use error::SyntaxError;
+pub(crate) use ast::{Span, Stmt, StmtKind};
+pub(crate) use error::SyntaxError;
 
 use error::line_col;
 use tokens::{PErr, Toks};

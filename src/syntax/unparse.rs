@@ -28,7 +28,7 @@ fn block(body: &[Stmt], level: usize, out: &mut String) {
     }
 }
 
-pub fn stmt(s: &Stmt, level: usize, out: &mut String) {
+pub(crate) fn stmt(s: &Stmt, level: usize, out: &mut String) {
     indent(level, out);
     match &s.kind {
         StmtKind::Expr(e) => out.push_str(&expr(e)),
@@ -216,7 +216,7 @@ fn list(items: &[Expr]) -> String {
 }
 
 /// Python's repr of a string literal.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -315,7 +315,7 @@ fn fparts(parts: &[FPart]) -> String {
 }
 
 /// An expression as source; compound sub-expressions get parentheses.
-pub fn expr(e: &Expr) -> String {
+pub(crate) fn expr(e: &Expr) -> String {
     let sub = |x: &Expr| -> String {
         match x.kind {
             ExprKind::Binary(..)

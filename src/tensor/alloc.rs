@@ -28,7 +28,7 @@ fn available() -> usize {
         .unwrap_or(8 << 30)
 }
 
-pub fn limit() -> usize {
+pub(crate) fn limit() -> usize {
     match LIMIT.load(Ordering::Relaxed) {
         0 => {
             let a = available();
@@ -41,7 +41,7 @@ pub fn limit() -> usize {
 
 /// Checks that a tensor of `shape` and `dtype`, made by TensorFlow op `op`, fits the budget;
 /// the error is TensorFlow's, kernel prefix and all.
-pub fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
+pub(crate) fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
     let bytes = shape
         .iter()
         .try_fold(dtype.size_bytes(), |acc, &d| acc.checked_mul(d))

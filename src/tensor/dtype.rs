@@ -17,7 +17,7 @@ pub enum DType {
 
 impl DType {
     /// TensorFlow's name: `float32`, `int32`, `bool`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             DType::F32 => "float32",
             DType::F64 => "float64",
@@ -28,7 +28,7 @@ impl DType {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<DType> {
+    pub(crate) fn from_name(name: &str) -> Option<DType> {
         Some(match name {
             "float32" | "float" | "f4" => DType::F32,
             "float64" | "double" | "f8" => DType::F64,
@@ -40,15 +40,15 @@ impl DType {
         })
     }
 
-    pub fn is_float(self) -> bool {
+    pub(crate) fn is_float(self) -> bool {
         matches!(self, DType::F32 | DType::F64)
     }
 
-    pub fn is_int(self) -> bool {
+    pub(crate) fn is_int(self) -> bool {
         matches!(self, DType::I32 | DType::I64 | DType::U8)
     }
 
-    pub fn size_bytes(self) -> usize {
+    pub(crate) fn size_bytes(self) -> usize {
         match self {
             DType::F32 | DType::I32 => 4,
             DType::F64 | DType::I64 => 8,
@@ -57,7 +57,7 @@ impl DType {
     }
 
     /// The word TensorFlow uses in "expected to be a float tensor".
-    pub fn kind_word(self) -> &'static str {
+    pub(crate) fn kind_word(self) -> &'static str {
         match self {
             DType::F32 => "float",
             DType::F64 => "double",
@@ -65,18 +65,6 @@ impl DType {
             DType::I64 => "int64",
             DType::U8 => "uint8",
             DType::Bool => "bool",
-        }
-    }
-
-    /// The op-attribute spelling used in TF error messages (`DT_FLOAT`).
-    pub fn enum_name(self) -> &'static str {
-        match self {
-            DType::F32 => "DT_FLOAT",
-            DType::F64 => "DT_DOUBLE",
-            DType::I32 => "DT_INT32",
-            DType::I64 => "DT_INT64",
-            DType::U8 => "DT_UINT8",
-            DType::Bool => "DT_BOOL",
         }
     }
 }
@@ -172,20 +160,7 @@ impl Elem for bool {
     }
 }
 
-/// Float element types, for the math kernels.
-pub trait Float: Elem + num_like::FloatOps {}
-impl Float for f32 {}
-impl Float for f64 {}
-
-/// Numeric (non-bool) element types, for arithmetic.
-pub trait Num: Elem + num_like::NumOps {}
-impl Num for f32 {}
-impl Num for f64 {}
-impl Num for i32 {}
-impl Num for i64 {}
-impl Num for u8 {}
-
-pub mod num_like {
+pub(crate) mod num_like {
     //! The arithmetic each element type supports, with TensorFlow's integer semantics.
 
     pub trait NumOps: Copy + PartialOrd {
@@ -216,7 +191,6 @@ pub mod num_like {
         fn floor(self) -> Self;
         fn ceil(self) -> Self;
         fn round_even(self) -> Self;
-        fn ln_1p(self) -> Self;
         fn is_nan(self) -> bool;
         fn from_f64c(v: f64) -> Self;
         fn to_f64c(self) -> f64;
@@ -390,10 +364,6 @@ pub mod num_like {
                 #[inline(always)]
                 fn round_even(self) -> Self {
                     <$t>::round_ties_even(self)
-                }
-                #[inline(always)]
-                fn ln_1p(self) -> Self {
-                    <$t>::ln_1p(self)
                 }
                 #[inline(always)]
                 fn is_nan(self) -> bool {

@@ -36,10 +36,6 @@ pub fn value_error(message: impl Into<String>) -> TfError {
     TfError::new(ExcKind::ValueError, message)
 }
 
-pub fn type_error(message: impl Into<String>) -> TfError {
-    TfError::new(ExcKind::TypeError, message)
-}
-
 /// An eager kernel error as TensorFlow 2.15 words it: the wrapped function node, the message,
 /// `[Op:Name]`, and ` name: NAME` when the op has a name attribute.
 pub fn op_error(kernel: &str, op: &str, message: impl Into<String>, name: Option<&str>) -> TfError {

@@ -13,15 +13,16 @@
 //! | `autodiff/` | gradient tapes: recording ops, the reverse sweep, each op's gradient |
 
 pub mod alloc;
-pub mod autodiff;
-pub mod broadcast;
-pub mod data;
-pub mod dtype;
-pub mod error;
-pub mod interrupt;
-pub mod ops;
-pub mod random;
+pub(crate) mod autodiff;
+pub(crate) mod broadcast;
+pub(crate) mod data;
+pub(crate) mod dtype;
+pub(crate) mod error;
+pub(crate) mod interrupt;
+pub(crate) mod ops;
+pub(crate) mod random;
 
-pub use data::{Data, Tensor};
-pub use dtype::{DType, Elem, Float, Num};
-pub use error::{TResult, TfError};
+pub(crate) use data::{Data, Tensor};
+pub use dtype::DType;
+pub(crate) use dtype::Elem;
+pub(crate) use error::{TResult, TfError};

@@ -23,7 +23,7 @@ use super::value::Value;
 use super::Interp;
 use crate::tensor::DType;
 
-pub use linkme;
+pub(crate) use linkme;
 
 mod bind;
 mod install;
@@ -31,8 +31,8 @@ mod macros;
 #[cfg(test)]
 mod tests;
 
-pub use bind::Bindable;
-pub use install::{decl_of, install};
+pub(crate) use bind::Bindable;
+pub(crate) use install::{decl_of, install};
 
 /// How a function words a bad call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,17 +17,17 @@
 //! | `input_layer.rs` | `InputLayer` and `Input` |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
-pub mod activation;
-pub mod add;
-pub mod base;
-pub mod batch_normalization;
-pub mod dense;
-pub mod dropout;
-pub mod flatten;
-pub mod input_layer;
-pub mod leaky_relu;
-pub mod relu;
-pub mod softmax;
+pub(crate) mod activation;
+pub(crate) mod add;
+pub(crate) mod base;
+pub(crate) mod batch_normalization;
+pub(crate) mod dense;
+pub(crate) mod dropout;
+pub(crate) mod flatten;
+pub(crate) mod input_layer;
+pub(crate) mod leaky_relu;
+pub(crate) mod relu;
+pub(crate) mod softmax;
 
 use super::initializers::Init;
 use super::layer::{shape_arg, Layer};

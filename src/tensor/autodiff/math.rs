@@ -97,21 +97,6 @@ pub fn unary(op: Unary, x: &Tensor, y: &Tensor, g: &Tensor) -> TResult<Option<Te
             let hi = mask(Compare::Less, x, &scalar(x, 6.0))?;
             bin(Binary::Mul, g, &bin(Binary::Mul, &lo, &hi)?)?
         }
-        Elu => {
-            let pos = ew::compare(Compare::Greater, y, &scalar(y, 0.0))?;
-            select(&pos, g, &bin(Binary::Mul, g, &bin(Binary::Add, y, &one)?)?)?
-        }
-        Selu => {
-            const SCALE: f64 = 1.050_700_987_355_480_5;
-            const ALPHA: f64 = 1.673_263_242_354_377_3;
-            let pos = ew::compare(Compare::Greater, y, &scalar(y, 0.0))?;
-            let neg = bin(Binary::Add, y, &scalar(y, SCALE * ALPHA))?;
-            select(
-                &pos,
-                &bin(Binary::Mul, g, &scalar(g, SCALE))?,
-                &bin(Binary::Mul, g, &neg)?,
-            )?
-        }
         Softplus => bin(Binary::Mul, g, &un(Sigmoid, x)?)?,
         Softsign => {
             let d = un(Square, &bin(Binary::Add, &one, &un(Abs, x)?)?)?;

@@ -9,11 +9,11 @@
 //! | `xent.rs` | gradients of the fused softmax cross-entropy losses |
 //! | `select.rs` | one gradient rule for every op that only moves elements (slices, gathers, joins, pads) |
 
-pub mod math;
-pub mod scatter;
-pub mod select;
-pub mod tape;
-pub mod xent;
+pub(crate) mod math;
+pub(crate) mod scatter;
+pub(crate) mod select;
+pub(crate) mod tape;
+pub(crate) mod xent;
 
-pub use select::{record_moves, record_moves_first};
-pub use tape::{record, Tape, TapeRef};
+pub(crate) use select::{record_moves, record_moves_first};
+pub(crate) use tape::{record, TapeRef};

@@ -91,11 +91,6 @@ pub fn stop_all() {
     RECORDING.with(|r| r.set(0));
 }
 
-/// Whether `tape` is recording now.
-pub fn is_recording(tape: &TapeRef) -> bool {
-    ACTIVE.with(|a| a.borrow().iter().any(|t| Rc::ptr_eq(t, tape)))
-}
-
 /// Whether any tape is recording (ops may then take their unfused, recorded path).
 pub fn any_recording() -> bool {
     RECORDING.with(|r| r.get() > 0)

@@ -15,10 +15,6 @@ fn madd(a: f32, b: f32, c: f32) -> f32 {
     a * b + c
 }
 
-/// Lanes in one AVX packet of f32: TensorFlow's evaluators run whole packets through the
-/// vector path and the remainder through the scalar path.
-pub const PACKET_F32: usize = 8;
-
 /// `a * 2^e` for any integral `e` without intermediate overflow (Eigen's pldexp).
 #[inline(always)]
 fn ldexp(a: f32, e: f32) -> f32 {
@@ -221,9 +217,6 @@ pub fn sigmoid_f32_scalar(x: f32) -> f32 {
     let e = x.exp();
     e / (1.0 + e)
 }
-
-/// Lanes in one AVX packet of f64.
-pub const PACKET_F64: usize = 4;
 
 #[inline(always)]
 fn madd64(a: f64, b: f64, c: f64) -> f64 {

@@ -61,16 +61,32 @@ fn kernel_name(n: usize) -> String {
 
 /// `tf.einsum(equation, *inputs)`.
 pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
+    let (terms, out_term) = parse_equation(equation, inputs.len())?;
+    let kname = kernel_name(inputs.len());
+    check_dtypes(inputs)?;
+    let Plan {
+        mut ops,
+        sizes,
+        ell_rank,
+    } = plan(&terms, inputs, &kname)?;
+    let size = |l: Label| sizes.iter().find(|(x, _)| *x == l).map_or(1, |p| p.1);
+    let output = output_labels(out_term.as_ref(), &sizes, &ops, ell_rank);
+    drop_broadcast_ones(&mut ops, &size);
+    run(ops, &output, &size)
+}
+
+/// The equation's input terms (one per input) and its output term, if it has `->`.
+fn parse_equation(equation: &str, n_inputs: usize) -> TResult<(Vec<Term>, Option<Term>)> {
     let eq: String = equation.chars().filter(|c| !c.is_whitespace()).collect();
     let parts: Vec<&str> = eq.split("->").collect();
     if parts.len() > 2 {
         return Err(bad_format(equation));
     }
     let lhs: Vec<&str> = parts[0].split(',').collect();
-    if lhs.len() != inputs.len() {
+    if lhs.len() != n_inputs {
         return Err(value_error(format!(
             "Got {} inputs for equation \"{}\", expecting {}",
-            inputs.len(),
+            n_inputs,
             equation,
             lhs.len()
         )));
@@ -98,7 +114,11 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             }
         }
     }
-    let kname = kernel_name(inputs.len());
+    Ok((terms, out_term))
+}
+
+/// Every input has the first one's dtype.
+fn check_dtypes(inputs: &[Tensor]) -> TResult<()> {
     for (k, t) in inputs.iter().enumerate().skip(1) {
         if t.dtype() != inputs[0].dtype() {
             return Err(invalid_arg(format!(
@@ -109,7 +129,18 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             )));
         }
     }
-    // Each operand's labels with `...` expanded, and every label's size.
+    Ok(())
+}
+
+/// The operands with their labels (`...` expanded), every label's size, and the rank of `...`.
+struct Plan {
+    ops: Vec<Operand>,
+    sizes: Vec<(Label, usize)>,
+    ell_rank: usize,
+}
+
+/// Checks each input's rank and sizes against its term and labels every axis.
+fn plan(terms: &[Term], inputs: &[Tensor], kname: &str) -> TResult<Plan> {
     let mut sizes: Vec<(Label, usize)> = Vec::new();
     let mut ell_rank = 0;
     let mut ops = Vec::with_capacity(inputs.len());
@@ -121,7 +152,7 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
         };
         if !rank_ok {
             return Err(op_error(
-                &kname,
+                kname,
                 "Einsum",
                 format!(
                     "Expected input {} to have rank {} but got: {}",
@@ -146,7 +177,7 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
                 Some((_, s)) if l >= ELLIPSIS && (*s == 1 || d == 1) => *s = (*s).max(d),
                 Some((_, s)) => {
                     return Err(op_error(
-                        &kname,
+                        kname,
                         "Einsum",
                         format!(
                             "Expected dimension {} at axis {} of the input shaped {} but got dimension {}",
@@ -165,9 +196,23 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             labels,
         });
     }
-    let size = |l: Label| sizes.iter().find(|(x, _)| *x == l).map_or(1, |p| p.1);
+    Ok(Plan {
+        ops,
+        sizes,
+        ell_rank,
+    })
+}
+
+/// The output's labels: the `->` term with `...` expanded, or else the broadcast labels then
+/// every letter that appears once, sorted.
+fn output_labels(
+    out_term: Option<&Term>,
+    sizes: &[(Label, usize)],
+    ops: &[Operand],
+    ell_rank: usize,
+) -> Vec<Label> {
     let ell_labels: Vec<Label> = (0..ell_rank).rev().map(|i| ELLIPSIS + i as Label).collect();
-    let output: Vec<Label> = match &out_term {
+    match out_term {
         Some(o) => {
             let mut v = o.labels.clone();
             if let Some(at) = o.ellipsis {
@@ -191,10 +236,13 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             once.sort_unstable();
             ell_labels.iter().copied().chain(once).collect()
         }
-    };
-    // Broadcast dimensions of size 1 where others are larger are dropped: a label an
-    // operand lacks is broadcast over.
-    for op in &mut ops {
+    }
+}
+
+/// Broadcast dimensions of size 1 where others are larger are dropped: a label an operand
+/// lacks is broadcast over.
+fn drop_broadcast_ones(ops: &mut [Operand], size: &dyn Fn(Label) -> usize) {
+    for op in ops.iter_mut() {
         let keep: Vec<usize> = (0..op.labels.len())
             .filter(|&i| {
                 !(op.labels[i] >= ELLIPSIS && op.t.shape()[i] == 1 && size(op.labels[i]) > 1)
@@ -206,6 +254,11 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             op.labels = keep.iter().map(|&i| op.labels[i]).collect();
         }
     }
+}
+
+/// Evaluates the planned operands: diagonals and sums within each, then one contraction per
+/// further operand, then the output's order.
+fn run(mut ops: Vec<Operand>, output: &[Label], size: &dyn Fn(Label) -> usize) -> TResult<Tensor> {
     for k in 0..ops.len() {
         take_diagonals(&mut ops[k])?;
         let needed: Vec<Label> = output
@@ -238,9 +291,9 @@ pub fn einsum(equation: &str, inputs: &[Tensor]) -> TResult<Tensor> {
             .copied()
             .collect();
         sum_out(&mut cur, &keep)?;
-        cur = contract(cur, other, &later, &size)?;
+        cur = contract(cur, other, &later, size)?;
     }
-    sum_out(&mut cur, &output)?;
+    sum_out(&mut cur, output)?;
     let perm: Vec<i64> = output
         .iter()
         .map(|l| cur.labels.iter().position(|x| x == l).unwrap_or(0) as i64)

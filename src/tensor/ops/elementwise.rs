@@ -338,8 +338,6 @@ pub enum Unary {
     Reciprocal,
     Relu,
     Relu6,
-    Elu,
-    Selu,
     Softplus,
     Softsign,
     Erf,
@@ -378,8 +376,6 @@ impl Unary {
             Unary::Reciprocal => "Reciprocal",
             Unary::Relu => "Relu",
             Unary::Relu6 => "Relu6",
-            Unary::Elu => "Elu",
-            Unary::Selu => "Selu",
             Unary::Softplus => "Softplus",
             Unary::Softsign => "Softsign",
             Unary::Erf => "Erf",
@@ -462,9 +458,6 @@ pub fn erf(x: f64) -> f64 {
     }
 }
 
-const SELU_ALPHA: f64 = 1.6732632423543772848170429916717;
-const SELU_SCALE: f64 = 1.0507009873554804934193349852946;
-
 /// A float unary op over a contiguous buffer (the TensorFlow-exact kernels are in
 /// `exact_unary`).
 fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
@@ -520,12 +513,6 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
         Unary::Atan => via64!(f64::atan),
         Unary::Sinh => via64!(f64::sinh),
         Unary::Cosh => via64!(f64::cosh),
-        Unary::Elu => via64!(|x: f64| if x < 0.0 { x.exp_m1() } else { x }),
-        Unary::Selu => via64!(|x: f64| if x < 0.0 {
-            SELU_SCALE * SELU_ALPHA * x.exp_m1()
-        } else {
-            SELU_SCALE * x
-        }),
         Unary::Softplus => via64!(|x: f64| if x > 0.0 {
             x + (-x).exp().ln_1p()
         } else {

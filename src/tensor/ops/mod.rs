@@ -18,18 +18,18 @@
 //! | `nn.rs` | softmax, log_softmax and other fused activations |
 //! | `xent.rs` | the fused softmax cross-entropy losses |
 
-pub mod creation;
-pub mod eigen;
-pub mod einsum;
-pub mod elementwise;
-pub mod index;
-pub mod linalg;
-pub mod moves;
-pub mod nn;
-pub mod parallel;
-pub mod reduce;
-pub mod scatter;
-pub mod select;
-pub mod shape;
-pub mod sort;
-pub mod xent;
+pub(crate) mod creation;
+pub(crate) mod eigen;
+pub(crate) mod einsum;
+pub(crate) mod elementwise;
+pub(crate) mod index;
+pub(crate) mod linalg;
+pub(crate) mod moves;
+pub(crate) mod nn;
+pub(crate) mod parallel;
+pub(crate) mod reduce;
+pub(crate) mod scatter;
+pub(crate) mod select;
+pub(crate) mod shape;
+pub(crate) mod sort;
+pub(crate) mod xent;

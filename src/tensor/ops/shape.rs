@@ -9,10 +9,6 @@ use crate::tensor::{Elem, Tensor};
 use crate::with_data;
 use ndarray::{ArcArray, ArrayD, Axis, IxDyn};
 
-fn count(shape: &[usize]) -> usize {
-    shape.iter().product()
-}
-
 /// Resolves a requested shape with at most one -1 against `size` elements.
 pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
     let unknown: Vec<usize> = req
@@ -656,8 +652,4 @@ fn reverse_kernel(t: &Tensor, axes: &[usize]) -> Tensor {
         }
         Tensor::from_shared(v)
     })
-}
-
-pub fn size_of(shape: &[usize]) -> usize {
-    count(shape)
 }
