@@ -233,27 +233,20 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
         ));
     };
     let kernel = format!("ConcatV2_N_{}", ts.len());
+    let concat_err = |msg: String| op_error(&kernel, "ConcatV2", msg, Some("concat"));
     let nd = first.ndim();
     if nd == 0 {
-        return Err(op_error(
-            &kernel,
-            "ConcatV2",
-            "Can't concatenate scalars (use tf.stack instead)",
-            Some("concat"),
+        return Err(concat_err(
+            "Can't concatenate scalars (use tf.stack instead)".into(),
         ));
     }
     let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
-            &kernel,
-            "ConcatV2",
-            format!(
-                "ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}",
-                -(nd as i64),
-                nd,
-                axis
-            ),
-            Some("concat"),
-        ));
+        return Err(concat_err(format!(
+            "ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}",
+            -(nd as i64),
+            nd,
+            axis
+        )));
     };
     for (i, t) in ts.iter().enumerate().skip(1) {
         if t.dtype() != first.dtype() {
@@ -264,33 +257,27 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
                 t.dtype().kind_word()
             )));
         }
+        let shapes = || {
+            format!(
+                "shape[0] = {} vs. shape[{}] = {}",
+                shape_brackets(first.shape()),
+                i,
+                shape_brackets(t.shape())
+            )
+        };
         if t.ndim() != nd {
-            return Err(op_error(
-                &kernel,
-                "ConcatV2",
-                format!(
-                    "ConcatOp : Ranks of all input tensors should match: shape[0] = {} vs. shape[{}] = {}",
-                    shape_brackets(first.shape()),
-                    i,
-                    shape_brackets(t.shape())
-                ),
-                Some("concat"),
-            ));
+            return Err(concat_err(format!(
+                "ConcatOp : Ranks of all input tensors should match: {}",
+                shapes()
+            )));
         }
         for d in 0..nd {
             if d != ax && t.shape()[d] != first.shape()[d] {
-                return Err(op_error(
-                    &kernel,
-                    "ConcatV2",
-                    format!(
-                        "ConcatOp : Dimension {} in both shapes must be equal: shape[0] = {} vs. shape[{}] = {}",
-                        d,
-                        shape_brackets(first.shape()),
-                        i,
-                        shape_brackets(t.shape())
-                    ),
-                    Some("concat"),
-                ));
+                return Err(concat_err(format!(
+                    "ConcatOp : Dimension {} in both shapes must be equal: {}",
+                    d,
+                    shapes()
+                )));
             }
         }
     }
