@@ -384,17 +384,22 @@ fn slice_axis_kernel(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor 
     })
 }
 
-/// `tf.split` into `sizes` along `axis` (a -1 size takes the rest).
-pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
+/// `axis` of `t` for `tf.split`, or Split's error for one out of range.
+fn split_axis(t: &Tensor, axis: i64) -> TResult<usize> {
     let nd = t.ndim();
-    let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
+    norm_axis(axis, nd).ok_or_else(|| {
+        op_error(
             "Split",
             "Split",
             format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
             Some("split"),
-        ));
-    };
+        )
+    })
+}
+
+/// `tf.split` into `sizes` along `axis` (a -1 size takes the rest).
+pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
+    let ax = split_axis(t, axis)?;
     let total = t.shape()[ax];
     let known: i64 = sizes.iter().filter(|&&s| s >= 0).sum();
     let mut sizes = sizes.to_vec();
@@ -424,15 +429,7 @@ pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
 
 /// `tf.split` into `n` equal parts.
 pub fn split_even(t: &Tensor, n: usize, axis: i64) -> TResult<Vec<Tensor>> {
-    let nd = t.ndim();
-    let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
-            "Split",
-            "Split",
-            format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
-            Some("split"),
-        ));
-    };
+    let ax = split_axis(t, axis)?;
     let total = t.shape()[ax];
     if n == 0 || !total.is_multiple_of(n) {
         return Err(op_error(
