@@ -471,17 +471,7 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
         Unary::Sigmoid => via64!(|x: f64| 1.0 / (1.0 + (-x).exp())),
         Unary::Neg => map_array(a, |x: T| x.neg()),
         Unary::Abs => map_array(a, |x: T| x.abs()),
-        Unary::Sign => map_array(a, |x: T| {
-            if x.is_nan() {
-                x
-            } else if x > T::zero() {
-                T::one()
-            } else if x < T::zero() {
-                T::one().neg()
-            } else {
-                T::zero()
-            }
-        }),
+        Unary::Sign => map_array(a, |x: T| if x.is_nan() { x } else { signum(x) }),
         Unary::Square => map_array(a, |x: T| x.mul(x)),
         Unary::Sqrt => map_array(a, |x: T| x.sqrt()),
         Unary::Rsqrt => map_array(a, |x: T| T::one().div(x.sqrt())),
@@ -595,19 +585,22 @@ fn exact_unary(op: Unary, data: &Data) -> Option<Tensor> {
     })
 }
 
+/// 1, -1 or 0 by the sign of `x`.
+fn signum<T: Elem + NumOps>(x: T) -> T {
+    if x > T::zero() {
+        T::one()
+    } else if x < T::zero() {
+        T::one().neg()
+    } else {
+        T::zero()
+    }
+}
+
 fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
     match op {
         Unary::Neg => map_array(a, |x: T| x.neg()),
         Unary::Abs => map_array(a, |x: T| x.abs()),
-        Unary::Sign => map_array(a, |x: T| {
-            if x > T::zero() {
-                T::one()
-            } else if x < T::zero() {
-                T::one().neg()
-            } else {
-                T::zero()
-            }
-        }),
+        Unary::Sign => map_array(a, signum),
         Unary::Square => map_array(a, |x: T| x.mul(x)),
         Unary::Relu => map_array(a, |x: T| if x > T::zero() { x } else { T::zero() }),
         Unary::Relu6 => map_array(a, |x: T| {
