@@ -2,9 +2,31 @@
 //! 3.11's and TensorFlow 2.15's hierarchy (checked against both; `tf.errors.OpError`
 //! derives from `Exception`).
 
-/// A builtin exception class: one of CPython's or one of TensorFlow's `tf.errors`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ExcKind {
+/// Declares [`ExcKind`] from one list of variants: the enum, [`ExcKind::ALL`] in
+/// declaration order and [`ExcKind::name`] (each class's name is its variant's name).
+macro_rules! exc_kinds {
+    ($($(#[$doc:meta])* $kind:ident,)*) => {
+        /// A builtin exception class: one of CPython's or one of TensorFlow's `tf.errors`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ExcKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl ExcKind {
+            /// Every kind, CPython's first, then TensorFlow's (`OpError` first among those).
+            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind,)*];
+
+            /// The class name as Python prints it: `ValueError`, `InvalidArgumentError`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ExcKind::$kind => stringify!($kind),)*
+                }
+            }
+        }
+    };
+}
+
+exc_kinds! {
     // CPython's builtin exceptions.
     BaseException,
     Exception,
@@ -85,162 +107,6 @@ pub enum ExcKind {
 use ExcKind::*;
 
 impl ExcKind {
-    /// Every kind, CPython's first, then TensorFlow's (`OpError` first among those).
-    pub const ALL: &'static [ExcKind] = &[
-        BaseException,
-        Exception,
-        KeyboardInterrupt,
-        SystemExit,
-        GeneratorExit,
-        ArithmeticError,
-        ZeroDivisionError,
-        OverflowError,
-        FloatingPointError,
-        LookupError,
-        IndexError,
-        KeyError,
-        ValueError,
-        UnicodeError,
-        UnicodeDecodeError,
-        UnicodeEncodeError,
-        RuntimeError,
-        NotImplementedError,
-        RecursionError,
-        ImportError,
-        ModuleNotFoundError,
-        NameError,
-        UnboundLocalError,
-        SyntaxError,
-        IndentationError,
-        TabError,
-        OSError,
-        ConnectionError,
-        BrokenPipeError,
-        FileNotFoundError,
-        FileExistsError,
-        IsADirectoryError,
-        NotADirectoryError,
-        PermissionError,
-        TimeoutError,
-        TypeError,
-        AttributeError,
-        AssertionError,
-        StopIteration,
-        StopAsyncIteration,
-        MemoryError,
-        EOFError,
-        BufferError,
-        ReferenceError,
-        SystemError,
-        Warning,
-        UserWarning,
-        DeprecationWarning,
-        PendingDeprecationWarning,
-        RuntimeWarning,
-        FutureWarning,
-        SyntaxWarning,
-        ImportWarning,
-        UnicodeWarning,
-        BytesWarning,
-        ResourceWarning,
-        OpError,
-        CancelledError,
-        UnknownError,
-        InvalidArgumentError,
-        DeadlineExceededError,
-        NotFoundError,
-        AlreadyExistsError,
-        PermissionDeniedError,
-        ResourceExhaustedError,
-        FailedPreconditionError,
-        AbortedError,
-        OutOfRangeError,
-        UnimplementedError,
-        InternalError,
-        UnavailableError,
-        DataLossError,
-        UnauthenticatedError,
-    ];
-
-    /// The class name as Python prints it: `ValueError`, `InvalidArgumentError`.
-    pub fn name(self) -> &'static str {
-        match self {
-            BaseException => "BaseException",
-            Exception => "Exception",
-            KeyboardInterrupt => "KeyboardInterrupt",
-            SystemExit => "SystemExit",
-            GeneratorExit => "GeneratorExit",
-            ArithmeticError => "ArithmeticError",
-            ZeroDivisionError => "ZeroDivisionError",
-            OverflowError => "OverflowError",
-            FloatingPointError => "FloatingPointError",
-            LookupError => "LookupError",
-            IndexError => "IndexError",
-            KeyError => "KeyError",
-            ValueError => "ValueError",
-            UnicodeError => "UnicodeError",
-            UnicodeDecodeError => "UnicodeDecodeError",
-            UnicodeEncodeError => "UnicodeEncodeError",
-            RuntimeError => "RuntimeError",
-            NotImplementedError => "NotImplementedError",
-            RecursionError => "RecursionError",
-            ImportError => "ImportError",
-            ModuleNotFoundError => "ModuleNotFoundError",
-            NameError => "NameError",
-            UnboundLocalError => "UnboundLocalError",
-            SyntaxError => "SyntaxError",
-            IndentationError => "IndentationError",
-            TabError => "TabError",
-            OSError => "OSError",
-            ConnectionError => "ConnectionError",
-            BrokenPipeError => "BrokenPipeError",
-            FileNotFoundError => "FileNotFoundError",
-            FileExistsError => "FileExistsError",
-            IsADirectoryError => "IsADirectoryError",
-            NotADirectoryError => "NotADirectoryError",
-            PermissionError => "PermissionError",
-            TimeoutError => "TimeoutError",
-            TypeError => "TypeError",
-            AttributeError => "AttributeError",
-            AssertionError => "AssertionError",
-            StopIteration => "StopIteration",
-            StopAsyncIteration => "StopAsyncIteration",
-            MemoryError => "MemoryError",
-            EOFError => "EOFError",
-            BufferError => "BufferError",
-            ReferenceError => "ReferenceError",
-            SystemError => "SystemError",
-            Warning => "Warning",
-            UserWarning => "UserWarning",
-            DeprecationWarning => "DeprecationWarning",
-            PendingDeprecationWarning => "PendingDeprecationWarning",
-            RuntimeWarning => "RuntimeWarning",
-            FutureWarning => "FutureWarning",
-            SyntaxWarning => "SyntaxWarning",
-            ImportWarning => "ImportWarning",
-            UnicodeWarning => "UnicodeWarning",
-            BytesWarning => "BytesWarning",
-            ResourceWarning => "ResourceWarning",
-            OpError => "OpError",
-            CancelledError => "CancelledError",
-            UnknownError => "UnknownError",
-            InvalidArgumentError => "InvalidArgumentError",
-            DeadlineExceededError => "DeadlineExceededError",
-            NotFoundError => "NotFoundError",
-            AlreadyExistsError => "AlreadyExistsError",
-            PermissionDeniedError => "PermissionDeniedError",
-            ResourceExhaustedError => "ResourceExhaustedError",
-            FailedPreconditionError => "FailedPreconditionError",
-            AbortedError => "AbortedError",
-            OutOfRangeError => "OutOfRangeError",
-            UnimplementedError => "UnimplementedError",
-            InternalError => "InternalError",
-            UnavailableError => "UnavailableError",
-            DataLossError => "DataLossError",
-            UnauthenticatedError => "UnauthenticatedError",
-        }
-    }
-
     /// The direct base class; `None` for `BaseException`.
     pub fn parent(self) -> Option<ExcKind> {
         Some(match self {

@@ -54,18 +54,7 @@ pub struct Hooks {
 impl Default for Hooks {
     fn default() -> Hooks {
         Hooks {
-            tensor_unary: |_, op, v| {
-                let sym = match op {
-                    UnaryOp::Neg => "-",
-                    UnaryOp::Pos => "+",
-                    _ => "~",
-                };
-                Err(type_err(format!(
-                    "bad operand type for unary {}: '{}'",
-                    sym,
-                    v.type_name()
-                )))
-            },
+            tensor_unary: |_, op, v| Err(super::ops::bad_unary_operand(op, v)),
             tensor_binary: |_, op, a, b| {
                 Err(type_err(format!(
                     "unsupported operand type(s) for {}: '{}' and '{}'",

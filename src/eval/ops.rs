@@ -9,6 +9,20 @@ use crate::errors::ExcKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use std::rc::Rc;
 
+/// Python's TypeError for `-v`, `+v` or `~v` on a value without that operator.
+pub(super) fn bad_unary_operand(op: UnaryOp, v: &Value) -> super::error::Flow {
+    let sym = match op {
+        UnaryOp::Neg => "-",
+        UnaryOp::Pos => "+",
+        _ => "~",
+    };
+    type_err(format!(
+        "bad operand type for unary {}: '{}'",
+        sym,
+        v.type_name()
+    ))
+}
+
 fn is_tensorish(v: &Value) -> bool {
     matches!(v, Value::Tensor(_) | Value::Variable(_) | Value::NdArray(_))
 }
@@ -124,18 +138,7 @@ impl Interp {
                 let f = self.get_attr(v, name)?;
                 self.call(&f, Args::default())
             }
-            _ => {
-                let sym = match op {
-                    UnaryOp::Neg => "-",
-                    UnaryOp::Pos => "+",
-                    _ => "~",
-                };
-                Err(type_err(format!(
-                    "bad operand type for unary {}: '{}'",
-                    sym,
-                    v.type_name()
-                )))
-            }
+            _ => Err(bad_unary_operand(op, v)),
         }
     }
 

@@ -137,6 +137,18 @@ pub enum Trim {
     Both,
 }
 
+/// `digits(x)`, or a lone zero digit for a zero `x` (either sign).
+fn digits_or_zero<T: FloatFmt>(x: T, digits: impl FnOnce(T) -> Digits) -> Digits {
+    if x.is_zero_() {
+        Digits {
+            digits: vec![0],
+            exp: 0,
+        }
+    } else {
+        digits(x)
+    }
+}
+
 /// Positional layout: sign, integer digits, point, fraction.
 pub fn fmt_positional<T: FloatFmt>(
     x: T,
@@ -146,14 +158,7 @@ pub fn fmt_positional<T: FloatFmt>(
     pad_left: usize,
     pad_right: usize,
 ) -> String {
-    let mut d = if x.is_zero_() {
-        Digits {
-            digits: vec![0],
-            exp: 0,
-        }
-    } else {
-        positional_digits(x, precision)
-    };
+    let mut d = digits_or_zero(x, |x| positional_digits(x, precision));
     if !x.is_zero_() && ((d.digits.len() as i32 - 1 - d.exp).max(0) as usize) < min_digits {
         d = parse_fixed(&format!("{:.*}", min_digits, x.abs_()));
     }
@@ -215,14 +220,7 @@ pub fn fmt_scientific<T: FloatFmt>(
     pad_left: usize,
     exp_digits: usize,
 ) -> String {
-    let mut d = if x.is_zero_() {
-        Digits {
-            digits: vec![0],
-            exp: 0,
-        }
-    } else {
-        scientific_digits(x, precision)
-    };
+    let mut d = digits_or_zero(x, |x| scientific_digits(x, precision));
     if !x.is_zero_() && d.digits.len() - 1 < min_digits {
         // Digits past the shortest repr come from the exact binary value (numpy's Dragon4
         // with min_digits), not zeros.

@@ -14,6 +14,18 @@ fn mk(kind: ExprKind, span: Span) -> Expr {
     Expr { kind, span }
 }
 
+/// The lone item when `many` is false, else `kind` of all the items spanning them: the
+/// end of every parser that builds a tuple or chain only from two items or a comma.
+fn one_or_many(mut items: Vec<Expr>, many: bool, kind: impl FnOnce(Vec<Expr>) -> ExprKind) -> Expr {
+    if !many {
+        return items
+            .pop()
+            .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default()));
+    }
+    let span = items[0].span.to(items[items.len() - 1].span);
+    mk(kind(items), span)
+}
+
 /// `test`: a conditional expression or lambda.
 pub fn test(i: Toks) -> PResult<Expr> {
     if peek_is_kw(i, "lambda") {
@@ -100,16 +112,8 @@ fn bool_chain<'a>(
         values.push(next);
         i = j;
     }
-    if values.len() == 1 {
-        return Ok((
-            i,
-            values
-                .pop()
-                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
-        ));
-    }
-    let span = values[0].span.to(values[values.len() - 1].span);
-    Ok((i, mk(ExprKind::BoolOp(kind, values), span)))
+    let many = values.len() > 1;
+    Ok((i, one_or_many(values, many, |v| ExprKind::BoolOp(kind, v))))
 }
 
 fn not_test(i: Toks) -> PResult<Expr> {
@@ -350,16 +354,8 @@ fn subscript_list(i: Toks) -> PResult<Expr> {
             break;
         }
     }
-    if items.len() == 1 && !trailing {
-        return Ok((
-            i,
-            items
-                .pop()
-                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
-        ));
-    }
-    let span = items[0].span.to(items[items.len() - 1].span);
-    Ok((i, mk(ExprKind::Tuple(items), span)))
+    let many = items.len() > 1 || trailing;
+    Ok((i, one_or_many(items, many, ExprKind::Tuple)))
 }
 
 /// `for target in iter [if cond]*` clauses of a comprehension.
@@ -397,16 +393,7 @@ pub fn target_list(i: Toks) -> PResult<Expr> {
             Err(_) => break,
         }
     }
-    if !tuple {
-        return Ok((
-            i,
-            items
-                .pop()
-                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
-        ));
-    }
-    let span = items[0].span.to(items[items.len() - 1].span);
-    Ok((i, mk(ExprKind::Tuple(items), span)))
+    Ok((i, one_or_many(items, tuple, ExprKind::Tuple)))
 }
 
 /// `*expr` or the given parser.
@@ -426,31 +413,10 @@ pub fn star_or<'a>(
 /// A comma-separated list of tests or starred expressions, a tuple when it has a comma:
 /// the right-hand side of assignments and expression statements.
 pub fn testlist_star(i: Toks) -> PResult<Expr> {
-    let (mut i, first) = star_or(test)(i)?;
-    let mut items = vec![first];
-    let mut tuple = false;
-    while let Ok((j, _)) = op(",")(i) {
-        tuple = true;
-        i = j;
-        match star_or(test)(i) {
-            Ok((j, e)) => {
-                items.push(e);
-                i = j;
-            }
-            Err(nom::Err::Failure(f)) => return Err(nom::Err::Failure(f)),
-            Err(_) => break,
-        }
-    }
-    if !tuple {
-        return Ok((
-            i,
-            items
-                .pop()
-                .unwrap_or_else(|| mk(ExprKind::NoneLit, Span::default())),
-        ));
-    }
-    let span = items[0].span.to(items[items.len() - 1].span);
-    Ok((i, mk(ExprKind::Tuple(items), span)))
+    let (i, first) = star_or(test)(i)?;
+    let tuple = peek_is_op(i, ",");
+    let (i, items) = rest_of_list(i, vec![first])?;
+    Ok((i, one_or_many(items, tuple, ExprKind::Tuple)))
 }
 
 fn atom(i: Toks) -> PResult<Expr> {

@@ -14,6 +14,21 @@ pub(super) fn hard<T>(i: Toks, msg: impl Into<String>) -> PResult<T> {
 }
 
 /// The whole program: statements until the end of input.
+/// An optional `<lead> test` clause: `from cause` of `raise`, `, msg` of `assert`.
+fn clause<'a>(
+    i: Toks<'a>,
+    lead: impl Fn(Toks<'a>) -> PResult<'a, Span>,
+    what: &'static str,
+) -> PResult<'a, Option<Expr>> {
+    match lead(i) {
+        Ok((j, _)) => {
+            let (j, e) = expect(what, test)(j)?;
+            Ok((j, Some(e)))
+        }
+        Err(_) => Ok((i, None)),
+    }
+}
+
 pub fn file(mut i: Toks) -> PResult<Vec<Stmt>> {
     let mut body = Vec::new();
     loop {
@@ -102,13 +117,7 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     return simple(StmtKind::Raise(None, None));
                 }
                 let (j, e) = test(j)?;
-                let (j, cause) = match kw("from")(j) {
-                    Ok((k, _)) => {
-                        let (k, c) = expect("an expression after 'from'", test)(k)?;
-                        (k, Some(c))
-                    }
-                    Err(_) => (j, None),
-                };
+                let (j, cause) = clause(j, kw("from"), "an expression after 'from'")?;
                 let end = cause.as_ref().map(|c| c.span).unwrap_or(e.span);
                 return Ok((
                     j,
@@ -120,13 +129,7 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
             }
             "assert" => {
                 let (j, e) = expect("an expression after 'assert'", test)(i.take_from(1))?;
-                let (j, msg) = match op(",")(j) {
-                    Ok((k, _)) => {
-                        let (k, m) = expect("a message after ','", test)(k)?;
-                        (k, Some(m))
-                    }
-                    Err(_) => (j, None),
-                };
+                let (j, msg) = clause(j, op(","), "a message after ','")?;
                 let end = msg.as_ref().map(|m| m.span).unwrap_or(e.span);
                 return Ok((
                     j,

@@ -36,6 +36,21 @@ macro_rules! with_data {
     };
 }
 
+/// Runs `$body` with the type `$t` standing for a dtype's element type.
+macro_rules! with_dtype {
+    ($dtype:expr, $t:ident => $body:expr) => {
+        with_dtype!(@each $dtype, $t, $body, F32 f32, F64 f64, I32 i32, I64 i64, U8 u8, Bool bool)
+    };
+    (@each $dtype:expr, $t:ident, $body:expr, $($variant:ident $elem:ty),*) => {
+        match $dtype {
+            $(DType::$variant => {
+                type $t = $elem;
+                $body
+            })*
+        }
+    };
+}
+
 /// Like `with_data!` for numeric dtypes; bool runs `$other`.
 #[macro_export]
 macro_rules! with_num {
@@ -208,32 +223,12 @@ impl Tensor {
     }
 
     pub fn full(dtype: DType, shape: &[usize], v: f64) -> Tensor {
-        fn mk<T: Elem>(shape: &[usize], v: f64) -> Tensor {
-            Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v)))
-        }
-        match dtype {
-            DType::F32 => mk::<f32>(shape, v),
-            DType::F64 => mk::<f64>(shape, v),
-            DType::I32 => mk::<i32>(shape, v),
-            DType::I64 => mk::<i64>(shape, v),
-            DType::U8 => mk::<u8>(shape, v),
-            DType::Bool => mk::<bool>(shape, v),
-        }
+        with_dtype!(dtype, T => Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v))))
     }
 
     /// A tensor of `dtype` from f64 values (used for Python numbers and lists).
     pub fn from_f64s(dtype: DType, shape: &[usize], v: &[f64]) -> Tensor {
-        fn mk<T: Elem>(shape: &[usize], v: &[f64]) -> Tensor {
-            Tensor::from_vec(shape, v.iter().map(|&x| T::from_f64(x)).collect())
-        }
-        match dtype {
-            DType::F32 => mk::<f32>(shape, v),
-            DType::F64 => mk::<f64>(shape, v),
-            DType::I32 => mk::<i32>(shape, v),
-            DType::I64 => mk::<i64>(shape, v),
-            DType::U8 => mk::<u8>(shape, v),
-            DType::Bool => mk::<bool>(shape, v),
-        }
+        with_dtype!(dtype, T => Tensor::from_vec(shape, v.iter().map(|&x| T::from_f64(x)).collect::<Vec<T>>()))
     }
 
     /// Element-type conversion as `tf.cast` does it (float to int truncates toward zero).

@@ -138,41 +138,29 @@ fn int_binary<T: Elem + NumOps>(
     y: &ArcArray<T, IxDyn>,
 ) -> TResult<Option<ArrayD<T>>> {
     let has_zero = || y.iter().any(|v| v.is_zero());
+    // The error TensorFlow raises for integer operands it refuses, naming the op twice.
+    let refuse = |bad: bool, name: &str, msg: &str| match bad {
+        true => Err(op_error(name, name, msg, Some(""))),
+        false => Ok(()),
+    };
     Ok(match op {
         Binary::Add => zip_arrays(x, y, |a: T, b: T| a.add(b)),
         Binary::Sub => zip_arrays(x, y, |a: T, b: T| a.sub(b)),
         Binary::Mul => zip_arrays(x, y, |a: T, b: T| a.mul(b)),
         Binary::FloorDiv | Binary::Div => {
-            if has_zero() {
-                return Err(op_error(
-                    op.op_name(),
-                    op.op_name(),
-                    "Integer division by zero",
-                    Some(""),
-                ));
-            }
+            refuse(has_zero(), op.op_name(), "Integer division by zero")?;
             zip_arrays(x, y, |a: T, b: T| a.floordiv(b).unwrap_or(a))
         }
         Binary::FloorMod => {
-            if has_zero() {
-                return Err(op_error(
-                    op.op_name(),
-                    op.op_name(),
-                    "Integer division by zero",
-                    Some(""),
-                ));
-            }
+            refuse(has_zero(), op.op_name(), "Integer division by zero")?;
             zip_arrays(x, y, |a: T, b: T| a.floormod(b).unwrap_or(a))
         }
         Binary::Pow => {
-            if y.iter().any(|v| v.to_i64() < 0) {
-                return Err(op_error(
-                    "Pow",
-                    "Pow",
-                    "Integers to negative integer powers are not allowed",
-                    Some(""),
-                ));
-            }
+            refuse(
+                y.iter().any(|v| v.to_i64() < 0),
+                "Pow",
+                "Integers to negative integer powers are not allowed",
+            )?;
             zip_arrays(x, y, |a: T, b: T| a.pow(b))
         }
         Binary::Maximum => zip_arrays(x, y, |a: T, b: T| if a > b { a } else { b }),
@@ -476,17 +464,7 @@ fn float_unary<T: Elem + FloatOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<
         Unary::Sigmoid => via64!(|x: f64| 1.0 / (1.0 + (-x).exp())),
         Unary::Neg => map_array(a, |x: T| x.neg()),
         Unary::Abs => map_array(a, |x: T| x.abs()),
-        Unary::Sign => map_array(a, |x: T| {
-            if x.is_nan() {
-                x
-            } else if x > T::zero() {
-                T::one()
-            } else if x < T::zero() {
-                T::one().neg()
-            } else {
-                T::zero()
-            }
-        }),
+        Unary::Sign => map_array(a, |x: T| if x.is_nan() { x } else { signum(x) }),
         Unary::Square => map_array(a, |x: T| x.mul(x)),
         Unary::Sqrt => map_array(a, |x: T| x.sqrt()),
         Unary::Rsqrt => map_array(a, |x: T| T::one().div(x.sqrt())),
@@ -594,19 +572,22 @@ fn exact_unary(op: Unary, data: &Data) -> Option<Tensor> {
     })
 }
 
+/// 1, -1 or 0 by the sign of `x`.
+fn signum<T: Elem + NumOps>(x: T) -> T {
+    if x > T::zero() {
+        T::one()
+    } else if x < T::zero() {
+        T::one().neg()
+    } else {
+        T::zero()
+    }
+}
+
 fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
     match op {
         Unary::Neg => map_array(a, |x: T| x.neg()),
         Unary::Abs => map_array(a, |x: T| x.abs()),
-        Unary::Sign => map_array(a, |x: T| {
-            if x > T::zero() {
-                T::one()
-            } else if x < T::zero() {
-                T::one().neg()
-            } else {
-                T::zero()
-            }
-        }),
+        Unary::Sign => map_array(a, signum),
         Unary::Square => map_array(a, |x: T| x.mul(x)),
         Unary::Relu => map_array(a, |x: T| if x > T::zero() { x } else { T::zero() }),
         Unary::Relu6 => map_array(a, |x: T| {

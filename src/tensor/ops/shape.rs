@@ -229,27 +229,20 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
         ));
     };
     let kernel = format!("ConcatV2_N_{}", ts.len());
+    let concat_err = |msg: String| op_error(&kernel, "ConcatV2", msg, Some("concat"));
     let nd = first.ndim();
     if nd == 0 {
-        return Err(op_error(
-            &kernel,
-            "ConcatV2",
-            "Can't concatenate scalars (use tf.stack instead)",
-            Some("concat"),
+        return Err(concat_err(
+            "Can't concatenate scalars (use tf.stack instead)".into(),
         ));
     }
     let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
-            &kernel,
-            "ConcatV2",
-            format!(
-                "ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}",
-                -(nd as i64),
-                nd,
-                axis
-            ),
-            Some("concat"),
-        ));
+        return Err(concat_err(format!(
+            "ConcatOp : Expected concatenating dimensions in the range [{}, {}), but got {}",
+            -(nd as i64),
+            nd,
+            axis
+        )));
     };
     for (i, t) in ts.iter().enumerate().skip(1) {
         if t.dtype() != first.dtype() {
@@ -260,33 +253,27 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
                 t.dtype().kind_word()
             )));
         }
+        let shapes = || {
+            format!(
+                "shape[0] = {} vs. shape[{}] = {}",
+                shape_brackets(first.shape()),
+                i,
+                shape_brackets(t.shape())
+            )
+        };
         if t.ndim() != nd {
-            return Err(op_error(
-                &kernel,
-                "ConcatV2",
-                format!(
-                    "ConcatOp : Ranks of all input tensors should match: shape[0] = {} vs. shape[{}] = {}",
-                    shape_brackets(first.shape()),
-                    i,
-                    shape_brackets(t.shape())
-                ),
-                Some("concat"),
-            ));
+            return Err(concat_err(format!(
+                "ConcatOp : Ranks of all input tensors should match: {}",
+                shapes()
+            )));
         }
         for d in 0..nd {
             if d != ax && t.shape()[d] != first.shape()[d] {
-                return Err(op_error(
-                    &kernel,
-                    "ConcatV2",
-                    format!(
-                        "ConcatOp : Dimension {} in both shapes must be equal: shape[0] = {} vs. shape[{}] = {}",
-                        d,
-                        shape_brackets(first.shape()),
-                        i,
-                        shape_brackets(t.shape())
-                    ),
-                    Some("concat"),
-                ));
+                return Err(concat_err(format!(
+                    "ConcatOp : Dimension {} in both shapes must be equal: {}",
+                    d,
+                    shapes()
+                )));
             }
         }
     }
@@ -393,17 +380,22 @@ fn slice_axis_kernel(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor 
     })
 }
 
-/// `tf.split` into `sizes` along `axis` (a -1 size takes the rest).
-pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
+/// `axis` of `t` for `tf.split`, or Split's error for one out of range.
+fn split_axis(t: &Tensor, axis: i64) -> TResult<usize> {
     let nd = t.ndim();
-    let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
+    norm_axis(axis, nd).ok_or_else(|| {
+        op_error(
             "Split",
             "Split",
             format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
             Some("split"),
-        ));
-    };
+        )
+    })
+}
+
+/// `tf.split` into `sizes` along `axis` (a -1 size takes the rest).
+pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
+    let ax = split_axis(t, axis)?;
     let total = t.shape()[ax];
     let known: i64 = sizes.iter().filter(|&&s| s >= 0).sum();
     let mut sizes = sizes.to_vec();
@@ -433,15 +425,7 @@ pub fn split(t: &Tensor, sizes: &[i64], axis: i64) -> TResult<Vec<Tensor>> {
 
 /// `tf.split` into `n` equal parts.
 pub fn split_even(t: &Tensor, n: usize, axis: i64) -> TResult<Vec<Tensor>> {
-    let nd = t.ndim();
-    let Some(ax) = norm_axis(axis, nd) else {
-        return Err(op_error(
-            "Split",
-            "Split",
-            format!("-{} <= split_dim < {}, but got {}", nd, nd, axis),
-            Some("split"),
-        ));
-    };
+    let ax = split_axis(t, axis)?;
     let total = t.shape()[ax];
     if n == 0 || !total.is_multiple_of(n) {
         return Err(op_error(
