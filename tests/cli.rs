@@ -333,3 +333,31 @@ fn a_full_disk_on_stdout_is_an_error_with_status_1() {
         assert_eq!(status.code(), Some(1), "{}", code);
     }
 }
+
+#[test]
+fn an_endless_stdin_of_nul_bytes_fails_at_once() {
+    // `tensh < /dev/zero`: Python's error for the first NUL, without reading on for ever.
+    use std::process::Stdio;
+    let Ok(zero) = std::fs::File::open("/dev/zero") else {
+        return;
+    };
+    for args in [vec![], vec!["-"], vec!["/dev/zero"]] {
+        let mut child = Command::new(bin())
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdin(zero.try_clone().expect("dup /dev/zero"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tensh");
+        let status = wait_within(&mut child, 60);
+        let err = stderr_of(&mut child);
+        assert!(
+            err.starts_with("SyntaxError: source code cannot contain null bytes\n"),
+            "{:?}: {}",
+            args,
+            err
+        );
+        assert_eq!(status.code(), Some(1), "{:?}", args);
+    }
+}
