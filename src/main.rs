@@ -95,6 +95,41 @@ fn use_color(choice: &str) -> bool {
     }
 }
 
+/// The longest script tensh reads.
+const MAX_SCRIPT: usize = 256 << 20;
+
+/// A script's bytes, read in pieces: up to the first NUL byte (the source is rejected there,
+/// so `tensh < /dev/zero` fails at once) and at most `MAX_SCRIPT` bytes, so an endless
+/// input cannot take all memory.
+fn read_script(mut r: impl Read, what: &str) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        let n = match r.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(p) = chunk[..n].iter().position(|&b| b == 0) {
+            bytes.extend_from_slice(&chunk[..=p]);
+            return Ok(bytes);
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.len() > MAX_SCRIPT {
+            return Err(std::io::Error::other(format!(
+                "{} is longer than {} MiB",
+                what,
+                MAX_SCRIPT >> 20
+            )));
+        }
+    }
+}
+
+fn read_script_file(path: &str) -> std::io::Result<Vec<u8>> {
+    read_script(std::fs::File::open(path)?, "the file")
+}
+
 fn run(cli: Cli) -> u8 {
     if let Some(bytes) = cli.max_memory {
         tensh::tensor::alloc::set_limit(bytes);
@@ -113,7 +148,7 @@ fn run(cli: Cli) -> u8 {
             );
         }
         Some(Mode::Record { script }) => {
-            let src = match std::fs::read(script) {
+            let src = match read_script_file(script) {
                 Ok(b) => match decode(b, script) {
                     Ok(s) => s,
                     Err(msg) => {
@@ -155,14 +190,19 @@ fn run(cli: Cli) -> u8 {
     let mut failed = false;
     for f in &files {
         let (bytes, name) = if f == "-" {
-            let mut bytes = Vec::new();
-            if std::io::stdin().read_to_end(&mut bytes).is_err() {
-                eprintln!("tensh: cannot read standard input");
-                return 2;
+            match read_script(std::io::stdin().lock(), "standard input") {
+                Ok(bytes) => (bytes, "<stdin>".to_string()),
+                Err(e) if e.kind() == std::io::ErrorKind::Other => {
+                    eprintln!("tensh: {}", e);
+                    return 2;
+                }
+                Err(_) => {
+                    eprintln!("tensh: cannot read standard input");
+                    return 2;
+                }
             }
-            (bytes, "<stdin>".to_string())
         } else {
-            match std::fs::read(f) {
+            match read_script_file(f) {
                 Ok(bytes) => (bytes, f.clone()),
                 Err(e) => {
                     eprintln!("tensh: can't open file '{}': {}", f, e);

@@ -260,3 +260,104 @@ fn hostile_statements_give_errors_not_panics() {
         );
     }
 }
+
+/// Waits at most `secs` seconds for `child`; a hang kills it and fails the test.
+fn wait_within(child: &mut std::process::Child, secs: u64) -> std::process::ExitStatus {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait tensh") {
+            return status;
+        }
+        if std::time::Instant::now() > end {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("tensh did not end within {} s", secs);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn stderr_of(child: &mut std::process::Child) -> String {
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = std::io::Read::read_to_string(&mut e, &mut err);
+    }
+    err
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_with_status_1() {
+    // `python3 -c 'while True: print(1)' | head -1` exits 1 (BrokenPipeError); tensh ends
+    // the same way without the traceback noise.
+    use std::process::Stdio;
+    let mut child = Command::new(bin())
+        .args(["-c", "while True: print(1)"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn tensh");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 2];
+    std::io::Read::read_exact(&mut out, &mut first).expect("first line");
+    assert_eq!(&first, b"1\n");
+    drop(out);
+    let status = wait_within(&mut child, 60);
+    assert_eq!(stderr_of(&mut child), "");
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_an_error_with_status_1() {
+    // `python3 -c 'print(1)' > /dev/full`: OSError: [Errno 28] No space left on device, 1.
+    use std::process::Stdio;
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for code in ["print(1)", "1 + 1", "for i in range(10**9): print(i)"] {
+        let mut child = Command::new(bin())
+            .args(["-c", code])
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(full.try_clone().expect("dup /dev/full"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tensh");
+        let status = wait_within(&mut child, 60);
+        assert_eq!(
+            stderr_of(&mut child),
+            "OSError: [Errno 28] No space left on device\n",
+            "{}",
+            code
+        );
+        assert_eq!(status.code(), Some(1), "{}", code);
+    }
+}
+
+#[test]
+fn an_endless_stdin_of_nul_bytes_fails_at_once() {
+    // `tensh < /dev/zero`: Python's error for the first NUL, without reading on for ever.
+    use std::process::Stdio;
+    let Ok(zero) = std::fs::File::open("/dev/zero") else {
+        return;
+    };
+    for args in [vec![], vec!["-"], vec!["/dev/zero"]] {
+        let mut child = Command::new(bin())
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdin(zero.try_clone().expect("dup /dev/zero"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tensh");
+        let status = wait_within(&mut child, 60);
+        let err = stderr_of(&mut child);
+        assert!(
+            err.starts_with("SyntaxError: source code cannot contain null bytes\n"),
+            "{:?}: {}",
+            args,
+            err
+        );
+        assert_eq!(status.code(), Some(1), "{:?}", args);
+    }
+}

@@ -23,6 +23,10 @@ fn start(state: &std::path::Path, no_color: bool) -> PtySession {
     } else {
         cmd.env_remove("NO_COLOR");
     }
+    start_cmd(cmd)
+}
+
+fn start_cmd(cmd: Command) -> PtySession {
     let mut p = spawn_command(cmd, Some(20_000)).expect("spawn tensh in a pty");
     prompt(&mut p, "first prompt");
     p
@@ -291,4 +295,45 @@ fn help_and_inspect_show_signature_and_description() {
     p.send_control('u').expect("clear");
     line(&mut p, "");
     prompt(&mut p, "prompt");
+}
+
+#[test]
+fn a_history_that_is_a_fifo_is_left_alone() {
+    // Opening a FIFO blocks until a writer comes: the prompt must come regardless.
+    let st = state_dir("fifo");
+    std::fs::create_dir_all(st.join("tensh")).expect("tensh dir");
+    let fifo = st.join("tensh/history");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let mut p = start(&st, true);
+    line(&mut p, "40 + 2");
+    p.exp_string("42").expect("the entry runs");
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exit");
+    let meta = std::fs::symlink_metadata(&fifo).expect("still there");
+    assert!(!meta.is_file(), "the FIFO was replaced");
+}
+
+#[test]
+fn a_relative_xdg_state_home_is_ignored() {
+    // The XDG spec: relative paths are invalid; the history goes to ~/.local/state.
+    let home = state_dir("relhome");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tensh"));
+    cmd.current_dir(&home)
+        .env("HOME", &home)
+        .env("XDG_STATE_HOME", "relative-state")
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let mut p = start_cmd(cmd);
+    line(&mut p, "kept = 1");
+    prompt(&mut p, "prompt");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exit");
+    assert!(!home.join("relative-state").exists());
+    let hist = std::fs::read_to_string(home.join(".local/state/tensh/history"))
+        .expect("history under HOME");
+    assert!(hist.contains("kept = 1"), "{}", hist);
 }

@@ -237,6 +237,62 @@ fn every_row_of_the_robustness_table() {
             format!("{tf}print(tf.math.log(tf.constant([0.0, -1.0])), tf.sqrt(tf.constant([-1.0, float('inf')])))\n").into_bytes(),
             "tf.Tensor([-inf  nan], shape=(2,), dtype=float32) tf.Tensor([nan inf], shape=(2,), dtype=float32)",
         ),
+        (
+            "a string repeated past the address space",
+            b"'ab' * 2**62\n".to_vec(),
+            "OverflowError: repeated string is too long",
+        ),
+        (
+            "a NumPy array past the address space",
+            b"import numpy as np\nnp.zeros([2**40, 2**40])\n".to_vec(),
+            "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        ),
+        (
+            "tf.reverse on an axis out of range",
+            format!("{tf}tf.reverse(tf.ones([2]), [3])\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__ReverseV2_device_/job:localhost/replica:0/task:0/device:CPU:0}} 'axis'[0] = 3 is out of valid range [0, 0 [Op:ReverseV2]",
+        ),
+        (
+            "tf.reverse on a negative axis out of range",
+            format!("{tf}tf.reverse(tf.ones([2, 3]), [-3])\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__ReverseV2_device_/job:localhost/replica:0/task:0/device:CPU:0}} 'axis'[0] = -3 is out of valid range [0, 1 [Op:ReverseV2]",
+        ),
+        (
+            "tf.reverse on an axis twice",
+            format!("{tf}tf.reverse(tf.ones([2, 3]), [0, 0])\n").into_bytes(),
+            "InvalidArgumentError: {{function_node __wrapped__ReverseV2_device_/job:localhost/replica:0/task:0/device:CPU:0}} axis 0 specified more than once. [Op:ReverseV2]",
+        ),
+        (
+            "tf.reverse of a scalar",
+            format!("{tf}tf.reverse(tf.constant(1.0), [0])\n").into_bytes(),
+            "<tf.Tensor: shape=(), dtype=float32, numpy=1.0>",
+        ),
+        (
+            // CPython: 9223372036854775808; tensh's ints are 64-bit, as 2**63 shows.
+            "the smallest int // -1",
+            b"(-9223372036854775807-1) // -1\n".to_vec(),
+            "OverflowError: integer overflow: the result does not fit in 64 bits",
+        ),
+        (
+            "the smallest int % -1",
+            b"(-9223372036854775807-1) % -1\n".to_vec(),
+            "0",
+        ),
+        (
+            "the smallest int32 tensor // -1 (TF wraps)",
+            format!("{tf}tf.constant(-2**31) // -1\n").into_bytes(),
+            "<tf.Tensor: shape=(), dtype=int32, numpy=-2147483648>",
+        ),
+        (
+            "the smallest int64 tensor // -1 (TF wraps)",
+            format!("{tf}tf.constant(-2**62 * 2, tf.int64) // -1\n").into_bytes(),
+            "<tf.Tensor: shape=(), dtype=int64, numpy=-9223372036854775808>",
+        ),
+        (
+            "the smallest int32 tensor % -1",
+            format!("{tf}tf.constant(-2**31) % -1\n").into_bytes(),
+            "<tf.Tensor: shape=(), dtype=int32, numpy=0>",
+        ),
     ];
     for (what, mut src, want) in rows {
         // Source that Python refuses as a whole runs nothing, so only check the session

@@ -64,6 +64,15 @@ fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
         .map(|d| d.max(0) as usize)
         .collect();
     let d = opt_dtype(dtype)?.unwrap_or(DType::F64);
+    let bytes = dims
+        .iter()
+        .try_fold(d.size_bytes(), |acc, &n| acc.checked_mul(n));
+    if bytes.is_none_or(|b| b > isize::MAX as usize) {
+        return raise(
+            ExcKind::ValueError,
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        );
+    }
     nd(Tensor::full(d, &dims, v))
 }
 

@@ -280,10 +280,24 @@ builtin! {
     fn reverse(it, tensor, axis, name = None) {
         let x = to_tensor(it, &tensor, None)?;
         let nd = x.ndim() as i64;
-        let axes: Vec<usize> = int_list(it, &axis, "axis")?
-            .into_iter()
-            .map(|d| if d < 0 { d + nd } else { d } as usize)
-            .collect();
+        let given = int_list(it, &axis, "axis")?;
+        // TensorFlow returns a scalar as it is, whatever the axes.
+        if nd == 0 {
+            return t(x);
+        }
+        let fail = |m: String| crate::tensor::error::op_error("ReverseV2", "ReverseV2", m, None);
+        let mut axes = Vec::new();
+        for (i, d) in given.into_iter().enumerate() {
+            let c = if d < 0 { d + nd } else { d };
+            if !(0..nd).contains(&c) {
+                let m = format!("'axis'[{}] = {} is out of valid range [0, {}", i, d, nd - 1);
+                return Err(fail(m).into());
+            }
+            if axes.contains(&(c as usize)) {
+                return Err(fail(format!("axis {} specified more than once.", c)).into());
+            }
+            axes.push(c as usize);
+        }
         t(sh::reverse(&x, &axes))
     }
 }

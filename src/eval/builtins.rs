@@ -90,6 +90,7 @@ builtin! {
         }
         let text = format!("{}{}", parts.join(&sep), end);
         it.write_out(&text);
+        it.check_out()?;
         Ok(Value::None)
     }
 }

@@ -114,6 +114,7 @@ impl Interp {
             let text = self.repr(&v)?;
             self.write_out(&text);
             self.write_out("\n");
+            self.check_out()?;
             self.builtins.insert("_".into(), v);
         }
         Ok(())

@@ -212,7 +212,15 @@ impl Interp {
     fn repeat(&mut self, seq: &Value, n: i64) -> R<Value> {
         let n = n.max(0) as usize;
         Ok(match seq {
-            Value::Str(s) => Value::str(&s.repeat(n)),
+            Value::Str(s) => {
+                if s.len()
+                    .checked_mul(n)
+                    .is_none_or(|b| b > isize::MAX as usize)
+                {
+                    return raise(ExcKind::OverflowError, "repeated string is too long");
+                }
+                Value::str(&s.repeat(n))
+            }
             Value::List(l) => {
                 let l = l.borrow();
                 Value::list((0..n).flat_map(|_| l.iter().cloned()).collect())
@@ -242,9 +250,12 @@ impl Interp {
                             "integer division or modulo by zero",
                         );
                     }
-                    Some(Value::Int(
-                        x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 },
-                    ))
+                    // i64::MIN // -1 is 2**63, past what a 64-bit int holds.
+                    x.checked_div(y).map(|_| {
+                        Value::Int(
+                            x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 },
+                        )
+                    })
                 }
                 BinOp::Mod => {
                     if y == 0 {
@@ -253,7 +264,7 @@ impl Interp {
                             "integer division or modulo by zero",
                         );
                     }
-                    let r = x % y;
+                    let r = x.wrapping_rem(y);
                     Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
                         r + y
                     } else {

@@ -69,6 +69,9 @@ pub struct Interp {
     pub(crate) echo_enabled: bool,
     /// What the layers above the evaluator (tensors, Keras) installed into it.
     pub(crate) hooks: Hooks,
+    /// The error standard output gave (a closed pipe, a full disk): print raises it, and the
+    /// run ends after the statement, as Python's does.
+    pub(crate) out_error: Option<std::rc::Rc<std::io::Error>>,
 }
 
 /// A function defined at module level closes over the module scope that holds it: an Rc
@@ -80,6 +83,22 @@ impl Drop for Interp {
         drop(vars);
         crate::tensor::autodiff::tape::stop_all();
     }
+}
+
+/// Python's exception for an error writing standard output.
+fn out_exception(e: &std::io::Error) -> Exception {
+    let text = e.to_string();
+    let Some(code) = e.raw_os_error() else {
+        return Exception::new(ExcKind::OSError, text);
+    };
+    let reason = text
+        .strip_suffix(&format!(" (os error {})", code))
+        .unwrap_or(&text);
+    let kind = match e.kind() {
+        std::io::ErrorKind::BrokenPipe => ExcKind::BrokenPipeError,
+        _ => ExcKind::OSError,
+    };
+    Exception::new(kind, format!("[Errno {}] {}", code, reason))
 }
 
 /// How a program run ended.
@@ -112,6 +131,7 @@ impl Interp {
             quiet_last: false,
             echo_enabled: true,
             hooks: Hooks::default(),
+            out_error: None,
         };
         super::builtins::install(&mut it);
         super::decl::install(&mut it, &[("builtins", "builtins")]);
@@ -154,12 +174,42 @@ impl Interp {
     }
 
     pub(crate) fn write_out(&mut self, s: &str) {
-        let _ = self.io.out.write_all(s.as_bytes());
+        if self.out_error.is_none() {
+            if let Err(e) = self.io.out.write_all(s.as_bytes()) {
+                self.out_error = Some(Rc::new(e));
+            }
+        }
     }
 
     pub fn flush(&mut self) {
-        let _ = self.io.out.flush();
+        if self.out_error.is_none() {
+            if let Err(e) = self.io.out.flush() {
+                self.out_error = Some(Rc::new(e));
+            }
+        }
         let _ = self.io.err.flush();
+    }
+
+    /// The error standard output gave, as Python raises it from print: BrokenPipeError for
+    /// a closed pipe, OSError otherwise (`[Errno 28] No space left on device`).
+    pub fn check_out(&self) -> R<()> {
+        match &self.out_error {
+            None => Ok(()),
+            Some(e) => Err(Flow::Error(Box::new(out_exception(e)))),
+        }
+    }
+
+    /// After a statement: whether standard output has failed, which ends the run. A closed
+    /// pipe (`| head`) ends it quietly; any other error is reported in one line.
+    fn out_failed(&mut self, reported: &mut bool) -> bool {
+        let Some(e) = self.out_error.clone() else {
+            return false;
+        };
+        if !*reported && e.kind() != std::io::ErrorKind::BrokenPipe {
+            self.report(&out_exception(&e));
+        }
+        *reported = true;
+        true
     }
 
     /// Parses and runs `src`. With `keep_going`, an error in one top-level statement is
@@ -179,6 +229,7 @@ impl Interp {
 
     pub(crate) fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
         let mut outcome = Outcome::Ok;
+        let mut out_reported = false;
         for (i, stmt) in program.iter().enumerate() {
             self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
             self.scope = self.globals.clone();
@@ -205,6 +256,10 @@ impl Interp {
                 }
             };
             self.flush();
+            if self.out_failed(&mut out_reported) {
+                outcome = Outcome::Failed;
+                break;
+            }
             match r {
                 Ok(()) => {}
                 Err(Flow::Error(e)) => {
@@ -231,6 +286,9 @@ impl Interp {
             }
         }
         self.flush();
+        if self.out_failed(&mut out_reported) {
+            outcome = Outcome::Failed;
+        }
         outcome
     }
 

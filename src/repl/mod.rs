@@ -18,10 +18,15 @@ use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
-/// `$XDG_STATE_HOME/tensh/history`, else `~/.local/state/tensh/history`.
+/// The largest history file that is read; a bigger one is left alone (not read, not
+/// written).
+const MAX_HISTORY: u64 = 16 << 20;
+
+/// `$XDG_STATE_HOME/tensh/history`, else `~/.local/state/tensh/history`. A relative
+/// `XDG_STATE_HOME` is invalid (the XDG spec says to ignore it).
 pub(crate) fn history_path() -> Option<std::path::PathBuf> {
     let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
+        .filter(|v| !v.is_empty() && std::path::Path::new(v).is_absolute())
         .map(std::path::PathBuf::from)
         .or_else(|| {
             std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/state"))
@@ -78,7 +83,12 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         color,
         hinter: HistoryHinter::new(),
     }));
-    let hist = history_path();
+    // Only a regular file (or none yet) of sane size: a FIFO would block the prompt and a
+    // device such as /dev/zero would never end.
+    let hist = history_path().filter(|h| match std::fs::metadata(h) {
+        Ok(m) => m.is_file() && m.len() <= MAX_HISTORY,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    });
     if let Some(h) = &hist {
         let _ = std::fs::create_dir_all(h.parent().unwrap_or(h));
         let _ = rl.load_history(h);

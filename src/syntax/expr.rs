@@ -520,17 +520,27 @@ fn list(i: Toks, open: Span) -> PResult<Expr> {
         return Ok((j, mk(ExprKind::List(vec![]), open.to(end))));
     }
     let (i, first) = expect("an expression", star_or(test))(i)?;
+    items_or_comp(i, first, open, "]", ExprKind::ListComp, ExprKind::List)
+}
+
+/// After a display's first item: a comprehension (`[x for ...]`, `{x for ...}`) or the
+/// remaining items, then the closing bracket.
+fn items_or_comp<'a>(
+    i: Toks<'a>,
+    first: Expr,
+    open: Span,
+    closer: &'static str,
+    comp: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+    items: fn(Vec<Expr>) -> ExprKind,
+) -> PResult<'a, Expr> {
     if peek_is_kw(i, "for") {
         let (i, gens) = comp_for(i)?;
-        let (i, end) = close("]", open)(i)?;
-        return Ok((
-            i,
-            mk(ExprKind::ListComp(Box::new(first), gens), open.to(end)),
-        ));
+        let (i, end) = close(closer, open)(i)?;
+        return Ok((i, mk(comp(Box::new(first), gens), open.to(end))));
     }
-    let (i, items) = rest_of_list(i, vec![first])?;
-    let (i, end) = close("]", open)(i)?;
-    Ok((i, mk(ExprKind::List(items), open.to(end))))
+    let (i, rest) = rest_of_list(i, vec![first])?;
+    let (i, end) = close(closer, open)(i)?;
+    Ok((i, mk(items(rest), open.to(end))))
 }
 
 fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
@@ -564,15 +574,5 @@ fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
         let (i, end) = close("}", open)(i)?;
         return Ok((i, mk(ExprKind::Dict(pairs), open.to(end))));
     }
-    if peek_is_kw(i, "for") {
-        let (i, gens) = comp_for(i)?;
-        let (i, end) = close("}", open)(i)?;
-        return Ok((
-            i,
-            mk(ExprKind::SetComp(Box::new(first), gens), open.to(end)),
-        ));
-    }
-    let (i, items) = rest_of_list(i, vec![first])?;
-    let (i, end) = close("}", open)(i)?;
-    Ok((i, mk(ExprKind::Set(items), open.to(end))))
+    items_or_comp(i, first, open, "}", ExprKind::SetComp, ExprKind::Set)
 }

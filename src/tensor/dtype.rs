@@ -218,7 +218,7 @@ pub(crate) mod num_like {
                     }
                     let q = self.wrapping_div(o);
                     #[allow(unused_comparisons)]
-                    let adjust = (self % o != 0) && ((self < 0) != (o < 0));
+                    let adjust = (self.wrapping_rem(o) != 0) && ((self < 0) != (o < 0));
                     Some(if adjust { q - 1 } else { q })
                 }
                 #[inline(always)]
