@@ -293,6 +293,38 @@ fn every_row_of_the_robustness_table() {
             format!("{tf}tf.constant(-2**31) % -1\n").into_bytes(),
             "<tf.Tensor: shape=(), dtype=int32, numpy=0>",
         ),
+        (
+            "a dict that holds itself",
+            b"d = {}\nd[0] = d\nprint(d)\n".to_vec(),
+            "{0: {...}}",
+        ),
+        (
+            "two lists that hold themselves, compared",
+            b"a = []\na.append(a)\nb = []\nb.append(b)\na == b\n".to_vec(),
+            "RecursionError: maximum recursion depth exceeded in comparison",
+        ),
+        (
+            "a list nested 100,000 deep",
+            b"x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\n".to_vec(),
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+        ),
+        (
+            "__iter__ returning self without __next__",
+            b"class I:\n    def __iter__(self):\n        return self\nfor v in I():\n    pass\n".to_vec(),
+            "TypeError: iter() returned non-iterator of type 'I'",
+        ),
+        (
+            "erf and gelu at 0",
+            format!("{tf}print(tf.nn.gelu(tf.constant([0., 1., -1.])))\n").into_bytes(),
+            "tf.Tensor([ 0.          0.8413447  -0.15865526], shape=(3,), dtype=float32)",
+        ),
+        (
+            // TensorFlow 2.15 aborts the process on both (tensor_shape.cc: Too many
+            // dimensions in tensor); tensh raises its message instead.
+            "a list that holds itself, as a tensor",
+            format!("{tf}a = []\na.append(a)\ntf.constant(a)\n").into_bytes(),
+            "InvalidArgumentError: Too many dimensions in tensor",
+        ),
     ];
     for (what, mut src, want) in rows {
         // Source that Python refuses as a whole runs nothing, so only check the session

@@ -19,8 +19,16 @@ struct Flat {
     tensor_dtype: Option<DType>,
 }
 
+/// TensorFlow's limit on a tensor's rank.
+const MAX_RANK: usize = 254;
+
 fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
     match v {
+        // A tensor has at most 254 dimensions; deeper nesting (a list that holds itself)
+        // is where TensorFlow aborts the process, so it is an error here.
+        Value::List(_) | Value::Tuple(_) if depth >= MAX_RANK => {
+            raise(ExcKind::InvalidArgumentError, "Too many dimensions in tensor")
+        }
         Value::List(_) | Value::Tuple(_) => {
             let items: Vec<Value> = it.iterate(v)?.collect();
             if flat.shape.len() == depth {

@@ -1,6 +1,6 @@
 //! Iteration: what `for`, unpacking, `list()` and friends walk over.
 
-use super::error::{raise, type_err, R};
+use super::error::{raise, type_err, Flow, R};
 use super::value::{Args, Value};
 use super::Interp;
 use crate::errors::ExcKind;
@@ -62,6 +62,9 @@ impl Interp {
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__iter__") {
                     let it = self.call(&f, Args::default())?;
+                    if let Value::Instance(_) = it {
+                        return Ok(Box::new(self.drain(&it)?.into_iter()));
+                    }
                     return self.iterate(&it);
                 }
                 return Err(type_err(format!(
@@ -76,5 +79,24 @@ impl Interp {
                 )))
             }
         })
+    }
+
+    /// The items of an instance iterator: `__next__` called until it raises StopIteration.
+    /// An instance without `__next__` is not an iterator.
+    fn drain(&mut self, iterator: &Value) -> R<Vec<Value>> {
+        let Ok(next) = self.get_attr(iterator, "__next__") else {
+            return Err(type_err(format!(
+                "iter() returned non-iterator of type '{}'",
+                iterator.type_name()
+            )));
+        };
+        let mut items = Vec::new();
+        loop {
+            match self.call(&next, Args::default()) {
+                Ok(v) => items.push(v),
+                Err(Flow::Error(e)) if e.is(ExcKind::StopIteration) => return Ok(items),
+                Err(e) => return Err(e),
+            }
+        }
     }
 }

@@ -418,8 +418,39 @@ impl Interp {
         }
     }
 
-    /// Python `==` for non-tensor values.
+    /// Python `==` for non-tensor values. A container equals itself without a look inside
+    /// (CPython's identity shortcut), and nesting deeper than the recursion limit raises
+    /// RecursionError.
     pub(crate) fn equal(&mut self, a: &Value, b: &Value) -> R<bool> {
+        match (a, b) {
+            (Value::List(x), Value::List(y)) if Rc::ptr_eq(x, y) => Ok(true),
+            (Value::Dict(x), Value::Dict(y)) if Rc::ptr_eq(x, y) => Ok(true),
+            (Value::Tuple(x), Value::Tuple(y)) if Rc::ptr_eq(x, y) => Ok(true),
+            (Value::List(_), Value::List(_))
+            | (Value::Dict(_), Value::Dict(_))
+            | (Value::Tuple(_), Value::Tuple(_)) => {
+                self.enter_comparison()?;
+                let r = self.equal_value(a, b);
+                self.depth -= 1;
+                r
+            }
+            _ => self.equal_value(a, b),
+        }
+    }
+
+    /// One more level of a recursive comparison, or RecursionError past the limit.
+    fn enter_comparison(&mut self) -> R<()> {
+        if self.depth >= super::session::MAX_DEPTH {
+            return raise(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            );
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn equal_value(&mut self, a: &Value, b: &Value) -> R<bool> {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x == y);
         }
@@ -492,6 +523,15 @@ impl Interp {
         Ok(true)
     }
 
+    fn order_items(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> R<std::cmp::Ordering> {
+        for (p, q) in x.iter().zip(y) {
+            if !self.equal(p, q)? {
+                return self.order(p, q, op);
+            }
+        }
+        Ok(x.len().cmp(&y.len()))
+    }
+
     /// Ordering for `<` and friends, and for sorted().
     pub(crate) fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> R<std::cmp::Ordering> {
         use std::cmp::Ordering;
@@ -503,12 +543,10 @@ impl Interp {
             (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
                 let x: Vec<Value> = self.iterate(a)?.collect();
                 let y: Vec<Value> = self.iterate(b)?.collect();
-                for (p, q) in x.iter().zip(&y) {
-                    if !self.equal(p, q)? {
-                        return self.order(p, q, op);
-                    }
-                }
-                Ok(x.len().cmp(&y.len()))
+                self.enter_comparison()?;
+                let r = self.order_items(&x, &y, op);
+                self.depth -= 1;
+                r
             }
             _ if is_tensorish(a) || is_tensorish(b) => {
                 let lt = (self.hooks.tensor_compare)(self, CmpOp::Lt, a, b)?;

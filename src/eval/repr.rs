@@ -1,10 +1,12 @@
 //! `repr()` and `str()` of every value, as Python, numpy and TensorFlow print them.
 
-use super::error::R;
+use super::error::{raise, R};
 use super::value::{Args, Value};
 use super::Interp;
+use crate::errors::ExcKind;
 use crate::print;
 use crate::syntax::unparse::quote;
+use std::rc::Rc;
 
 /// Python's repr of a float: shortest round-trip digits, `.0` when integral, scientific
 /// below 1e-4 and from 1e16.
@@ -39,10 +41,33 @@ pub fn shape_str(dims: &Option<Vec<Option<usize>>>) -> String {
 }
 
 impl Interp {
+    /// `repr(v)`. A container met again inside itself prints as `[...]` or `{...}`, and
+    /// nesting deeper than the recursion limit raises RecursionError, as in CPython.
     pub(crate) fn repr(&mut self, v: &Value) -> R<String> {
-        if self.depth > super::session::MAX_DEPTH {
-            return Ok("...".into());
+        let (id, cycle) = match v {
+            Value::List(l) => (Rc::as_ptr(l) as *const () as usize, "[...]"),
+            Value::Dict(d) => (Rc::as_ptr(d) as *const () as usize, "{...}"),
+            Value::Tuple(_) | Value::Set(_) => (0, ""),
+            _ => return self.repr_value(v),
+        };
+        if id != 0 && self.repr_guard.contains(&id) {
+            return Ok(cycle.into());
         }
+        if self.depth >= super::session::MAX_DEPTH {
+            return raise(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            );
+        }
+        self.depth += 1;
+        self.repr_guard.push(id);
+        let r = self.repr_value(v);
+        self.repr_guard.pop();
+        self.depth -= 1;
+        r
+    }
+
+    fn repr_value(&mut self, v: &Value) -> R<String> {
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -142,17 +167,9 @@ impl Interp {
 
     fn join_reprs(&mut self, items: &[Value]) -> R<String> {
         let mut parts = Vec::with_capacity(items.len());
-        self.depth += 1;
         for x in items {
-            match self.repr(x) {
-                Ok(s) => parts.push(s),
-                Err(e) => {
-                    self.depth -= 1;
-                    return Err(e);
-                }
-            }
+            parts.push(self.repr(x)?);
         }
-        self.depth -= 1;
         Ok(parts.join(", "))
     }
 

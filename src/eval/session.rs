@@ -53,6 +53,9 @@ pub struct Interp {
     /// Keras's per-session name counters: `dense`, `dense_1`, ...
     pub(crate) counters: HashMap<String, usize>,
     pub(crate) depth: usize,
+    /// The containers whose repr is being built (CPython's `Py_ReprEnter`): one met again
+    /// inside itself prints as `[...]` or `{...}`.
+    pub(crate) repr_guard: Vec<usize>,
     pub interrupt: Arc<AtomicBool>,
     pub(crate) next_id: usize,
     /// The source being run and its file name, for error reports.
@@ -122,6 +125,7 @@ impl Interp {
             rng: Generator::new(seed),
             counters: HashMap::new(),
             depth: 0,
+            repr_guard: Vec::new(),
             interrupt: crate::tensor::interrupt::flag(),
             next_id: 1,
             source: Rc::from(""),
@@ -234,6 +238,7 @@ impl Interp {
             self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
             self.scope = self.globals.clone();
             self.depth = 0;
+            self.repr_guard.clear();
             // Last line of defence: a panic in the runtime becomes an error, and the session
             // (its variables, the REPL) goes on.
             let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

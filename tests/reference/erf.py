@@ -1,0 +1,10 @@
+import tensorflow as tf
+tf.math.erf(0.)
+tf.math.erf(tf.constant([0., 1e-30, -1e-30, 0.5, -0.5, 3.9, -3.9, 4., -4., 10., -10., float('inf'), float('-inf'), float('nan')]))
+tf.math.erf(tf.constant([1e-5, 0.1, 1.0, 2.0, 2.5, 3.83, 3.84]))
+tf.math.erf(tf.constant([0., 1e-30, -1e-30, 0.5, -0.5, 3.9, -3.9, 4., -4., 10., -10., float('inf'), float('-inf'), float('nan')], dtype=tf.float64))
+tf.math.erf(tf.constant([1e-5, 0.1, 1.0, 2.0, 2.5, 6.0], dtype=tf.float64))
+tf.nn.gelu(tf.constant([0., 1., -1.]))
+tf.nn.gelu(tf.constant([0., 1., -1.]), approximate=True)
+tf.nn.gelu(tf.constant([0., 1., -1.], dtype=tf.float64))
+tf.keras.layers.Dense(2, activation='gelu', kernel_initializer='ones')(tf.constant([[0., 0.5]]))
