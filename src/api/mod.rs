@@ -45,8 +45,9 @@ pub(crate) use attrs::{value_attr, value_item};
 pub(crate) use convert::scalar_of;
 
 use crate::eval::error::{raise, type_err, R};
-use crate::eval::value::{Args, Module};
+use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
+use crate::tensor::ops::elementwise::{self as ew, Unary};
 use crate::tensor::DType;
 use std::rc::Rc;
 
@@ -93,7 +94,10 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.tensor_truth = tensor_truth;
     hooks.tensor_iter = tensor_iter;
     hooks.tensor_len = tensor_len;
-    hooks.tensor_abs = |it, x| call_tf(it, "abs", Args::new(vec![x]));
+    hooks.tensor_abs = |it, x| {
+        let t = convert::to_tensor(it, &x, None)?;
+        Ok(Value::Tensor(ew::unary(Unary::Abs, &t)?))
+    };
     hooks.scalar_of = scalar_of;
     hooks.value_attr = value_attr;
     hooks.value_item = value_item;
@@ -159,13 +163,6 @@ pub(crate) fn tensor_len(v: &Value) -> R<Value> {
         }));
     }
     Ok(Value::Int(t.shape()[0] as i64))
-}
-
-/// Calls `tf.NAME` (used by builtins such as abs() on tensors).
-pub(crate) fn call_tf(it: &mut Interp, name: &str, args: Args) -> R<Value> {
-    let tf = it.import_module("tensorflow")?;
-    let f = it.get_attr(&tf, name)?;
-    it.call(&f, args)
 }
 
 /// isinstance(x, T) for the API's marker types (`tf.Tensor`, `tf.Variable`, `np.ndarray`).

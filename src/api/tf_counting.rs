@@ -29,7 +29,7 @@ crate::builtin! {
             Some(w) => w.dtype(),
             None => dtype_arg(&dtype)?,
         };
-        let binary = it.flag(Some(binary_output), false)?;
+        let binary = it.truthy(&binary_output)?;
         let per_row = match &axis {
             Value::None => false,
             v => i64_arg(v, "axis")? == -1,

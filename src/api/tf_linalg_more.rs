@@ -4,7 +4,7 @@ use super::convert::to_tensor;
 use crate::errors::ExcKind;
 use crate::eval::error::{err, type_err};
 use crate::eval::Value;
-use crate::tensor::error::invalid_arg;
+use crate::tensor::ops::elementwise::check_same_dtype_in;
 use crate::tensor::ops::reduce::{reduce, Reduce};
 use crate::tensor::ops::{einsum, linalg, moves, shape};
 
@@ -15,15 +15,8 @@ crate::builtin! {
               b_is_sparse = False, name = None) {
         let a = to_tensor(it, &a, None)?;
         let b = to_tensor(it, &b, None)?;
-        let ta = it.flag(Some(transpose_a), false)? || it.flag(Some(adjoint_a), false)?;
-        if a.dtype() != b.dtype() {
-            return Err(invalid_arg(format!(
-                "cannot compute _MklMatMul as input #1(zero-based) was expected to be a {} tensor but is a {} tensor [Op:MatMul] name:",
-                a.dtype().kind_word(),
-                b.dtype().kind_word()
-            ))
-            .into());
-        }
+        let ta = it.truthy(&transpose_a)? || it.truthy(&adjoint_a)?;
+        check_same_dtype_in("_MklMatMul", "MatMul", &a, &b)?;
         let col = shape::expand_dims(&b, -1)?;
         let prod = linalg::matmul(&a, &col, ta, false)?;
         Ok(Value::Tensor(shape::squeeze(&prod, Some(&[-1]))?))

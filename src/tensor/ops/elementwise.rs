@@ -85,10 +85,16 @@ impl Binary {
 
 /// TensorFlow's check that both inputs of an op have one dtype.
 pub fn check_same_dtype(op: &str, a: &Tensor, b: &Tensor) -> TResult<()> {
+    check_same_dtype_in(op, op, a, b)
+}
+
+/// The same check where the kernel that reports it has another name than the op
+/// (`tf.linalg.matvec` fails in `_MklMatMul` under `[Op:MatMul]`).
+pub fn check_same_dtype_in(kernel: &str, op: &str, a: &Tensor, b: &Tensor) -> TResult<()> {
     if a.dtype() != b.dtype() {
         return Err(invalid_arg(format!(
             "cannot compute {} as input #1(zero-based) was expected to be a {} tensor but is a {} tensor [Op:{}] name:",
-            op,
+            kernel,
             a.dtype().kind_word(),
             b.dtype().kind_word(),
             op
