@@ -30,7 +30,7 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
             raise(ExcKind::InvalidArgumentError, "Too many dimensions in tensor")
         }
         Value::List(_) | Value::Tuple(_) => {
-            let items: Vec<Value> = it.iterate(v)?.collect();
+            let items: Vec<Value> = it.collect_items(v)?;
             if flat.shape.len() == depth {
                 flat.shape.push(items.len());
             } else if flat.shape.get(depth) != Some(&items.len()) {
@@ -218,7 +218,7 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
             Err(type_err(format!("{} must be integers", what)))
         }
         Value::List(_) | Value::Tuple(_) => {
-            let items: Vec<Value> = it.iterate(v)?.collect();
+            let items: Vec<Value> = it.collect_items(v)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
                 match &x {

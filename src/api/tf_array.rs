@@ -18,7 +18,7 @@ fn t(v: Tensor) -> R<Value> {
 }
 
 fn tensors(it: &mut Interp, v: &Value) -> R<Vec<Tensor>> {
-    let items: Vec<Value> = it.iterate(v)?.collect();
+    let items: Vec<Value> = it.collect_items(v)?;
     let hint = items
         .iter()
         .find_map(super::convert::tensor_of)
@@ -137,7 +137,7 @@ builtin! {
     dispatch ["tf.pad"]
     fn pad(it, tensor, paddings, mode = "CONSTANT", constant_values = 0, name = None) {
         let x = to_tensor(it, &tensor, None)?;
-        let rows: Vec<Value> = it.iterate(&paddings)?.collect();
+        let rows: Vec<Value> = it.collect_items(&paddings)?;
         let mut p = Vec::new();
         for r in rows {
             let pair = int_list(it, &r, "paddings")?;
@@ -265,7 +265,7 @@ builtin! {
                 }
             }
         }
-        let items: Vec<Value> = it.iterate(&args)?.collect();
+        let items: Vec<Value> = it.collect_items(&args)?;
         let mut xs = Vec::new();
         for v in &items {
             xs.push(to_tensor(it, v, None)?);

@@ -51,7 +51,7 @@ crate::builtin! {
                 class_of(&t_list)
             )));
         }
-        let items: Vec<Value> = it.iterate(&t_list)?.collect();
+        let items: Vec<Value> = it.collect_items(&t_list)?;
         let mut ts: Vec<Option<Tensor>> = Vec::with_capacity(items.len());
         for v in &items {
             ts.push(match v {

@@ -37,7 +37,7 @@ pub fn shape_from(it: &mut Interp, v: &Value) -> R<Shape> {
             dims: Some(vec![Some(*n as usize)]),
         }),
         _ => {
-            let items: Vec<Value> = it.iterate(v)?.collect();
+            let items: Vec<Value> = it.collect_items(v)?;
             let mut dims = Vec::new();
             for x in items {
                 dims.push(match x {

@@ -56,7 +56,7 @@ crate::builtin! {
                 )));
             }
         }
-        let items: Vec<Value> = it.iterate(&inputs)?.collect();
+        let items: Vec<Value> = it.collect_items(&inputs)?;
         let mut ts = Vec::with_capacity(items.len());
         for v in &items {
             match v {

@@ -412,7 +412,7 @@ builtin! {
     /// Returns the element-wise sum of a list of tensors.
     dispatch ["tf.add_n", "tf.math.add_n"]
     fn add_n(it, inputs, name = None) {
-        let items: Vec<Value> = it.iterate(&inputs)?.collect();
+        let items: Vec<Value> = it.collect_items(&inputs)?;
         let mut acc: Option<Tensor> = None;
         for v in items {
             let x = to_tensor(it, &v, acc.as_ref().map(|a| a.dtype()))?;

@@ -276,7 +276,7 @@ impl Interp {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.as_ref().clone(),
             Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
-            _ => self.iterate(obj)?.collect(),
+            _ => self.collect_items(obj)?,
         };
         match index {
             Value::Slice(s) => {
@@ -333,7 +333,7 @@ impl Interp {
                     if step != 1 {
                         return raise(ExcKind::ValueError, "extended slice assignment is not supported");
                     }
-                    let items: Vec<Value> = self.iterate(&v)?.collect();
+                    let items: Vec<Value> = self.collect_items(&v)?;
                     let stop = stop.max(start);
                     l.borrow_mut().splice(start as usize..stop as usize, items);
                     return Ok(());

@@ -213,15 +213,7 @@ builtin! {
     /// Return whether the object is callable (i.e., some kind of function).
     python ["builtins.callable"]
     fn callable(it, obj) {
-        Ok(Value::Bool(matches!(
-            obj,
-            Value::Function(_)
-                | Value::Builtin(_)
-                | Value::Bound(_)
-                | Value::Class(_)
-                | Value::ExcClass(_)
-                | Value::Object(_)
-        )))
+        Ok(Value::Bool(it.is_callable(&obj)))
     }
 }
 
@@ -298,5 +290,21 @@ builtin! {
         };
         names.sort();
         Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
+    }
+}
+
+impl Interp {
+    /// Python's `callable(v)`.
+    pub(crate) fn is_callable(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Bound(_)
+            | Value::Class(_)
+            | Value::ExcClass(_)
+            | Value::Object(_) => true,
+            Value::Instance(_) => self.get_attr(v, "__call__").is_ok(),
+            _ => false,
+        }
     }
 }

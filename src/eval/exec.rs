@@ -140,7 +140,7 @@ impl Interp {
     fn for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
         let it = self.eval(iter)?;
         let mut items = self.iterate(&it)?;
-        for item in &mut items {
+        while let Some(item) = items.next(self)? {
             self.check_interrupt()?;
             self.assign(target, item)?;
             match self.exec_block(body) {

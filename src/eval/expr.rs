@@ -62,8 +62,7 @@ impl Interp {
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;
-                let iter: Box<dyn Iterator<Item = Value>> = Box::new(out.into_iter());
-                Ok(Value::Iterator(Rc::new(RefCell::new(iter))))
+                Ok(super::iter::iter_value_named(out, "generator"))
             }
             ExprKind::DictComp(k, v, gens) => {
                 let mut d = Dict::default();
@@ -167,7 +166,7 @@ impl Interp {
         for item in items {
             if let ExprKind::Starred(inner) = &item.kind {
                 let v = self.eval(inner)?;
-                out.extend(self.iterate(&v)?);
+                out.extend(self.collect_items(&v)?);
             } else {
                 out.push(self.eval(item)?);
             }
@@ -182,7 +181,7 @@ impl Interp {
                 Arg::Pos(e) => out.pos.push(self.eval(e)?),
                 Arg::Star(e) => {
                     let v = self.eval(e)?;
-                    out.pos.extend(self.iterate(&v)?);
+                    out.pos.extend(self.collect_items(&v)?);
                 }
                 Arg::Kw(name, e, span) => {
                     let v = self.eval(e)?;
@@ -255,7 +254,8 @@ impl Interp {
             Some(v) => v,
             None => self.eval(&g.iter)?,
         };
-        'items: for item in self.iterate(&it)? {
+        let mut items = self.iterate(&it)?;
+        'items: while let Some(item) = items.next(self)? {
             self.check_interrupt()?;
             self.assign(&g.target, item)?;
             for cond in &g.ifs {
@@ -314,7 +314,7 @@ impl Interp {
                 at(self.set_item(&o, &i, v), target.span)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let vals = at(self.iterate(&v), target.span)?.collect::<Vec<_>>();
+                let vals = at(self.collect_items(&v), target.span)?;
                 let star = items
                     .iter()
                     .position(|t| matches!(t.kind, ExprKind::Starred(_)));
@@ -404,7 +404,7 @@ impl Interp {
     /// `a op= b`: lists extend in place; everything else rebinds.
     fn inplace(&mut self, op: BinOp, cur: &Value, rhs: &Value) -> R<Value> {
         if let (BinOp::Add, Value::List(l)) = (op, cur) {
-            let items: Vec<Value> = self.iterate(rhs)?.collect();
+            let items: Vec<Value> = self.collect_items(rhs)?;
             l.borrow_mut().extend(items);
             return Ok(cur.clone());
         }

@@ -84,7 +84,7 @@ pub(super) fn list_method(
     name: &'static str,
     args: Args,
 ) -> R<Value> {
-    let items: Vec<Value> = it.iterate(recv)?.collect();
+    let items: Vec<Value> = it.collect_items(recv)?;
     let list = match recv {
         Value::List(l) => Some(l.clone()),
         _ => None,
@@ -98,7 +98,7 @@ pub(super) fn list_method(
         }
         "extend" => {
             let [x] = args.bind("extend", ["iterable"])?;
-            let new: Vec<Value> = it.iterate(&x.unwrap_or(Value::None))?.collect();
+            let new: Vec<Value> = it.collect_items(&x.unwrap_or(Value::None))?;
             need_list()?.borrow_mut().extend(new);
             Ok(Value::None)
         }
@@ -262,8 +262,8 @@ pub(super) fn dict_method(
                     }
                     _ => {
                         let mut v = Vec::new();
-                        for item in it.iterate(other)?.collect::<Vec<_>>() {
-                            let kv: Vec<Value> = it.iterate(&item)?.collect();
+                        for item in it.collect_items(other)? {
+                            let kv: Vec<Value> = it.collect_items(&item)?;
                             if kv.len() != 2 {
                                 return raise(
                                     ExcKind::ValueError,
@@ -310,7 +310,7 @@ pub(super) fn set_method(
             if name == "add" {
                 items.push(arg);
             } else {
-                items.extend(it.iterate(&arg)?);
+                items.extend(it.collect_items(&arg)?);
             }
             let Value::Set(new) = it.make_set(items)? else {
                 return Ok(Value::None);
@@ -342,11 +342,11 @@ pub(super) fn set_method(
         }
         "union" => {
             let mut items = current;
-            items.extend(it.iterate(&arg)?);
+            items.extend(it.collect_items(&arg)?);
             it.make_set(items)
         }
         "intersection" | "difference" => {
-            let other: Vec<Value> = it.iterate(&arg)?.collect();
+            let other: Vec<Value> = it.collect_items(&arg)?;
             let mut out = Vec::new();
             for v in current {
                 let mut inside = false;

@@ -20,7 +20,8 @@
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
-//! | `iter.rs` | iteration over values |
+//! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
+//! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
@@ -34,6 +35,7 @@ pub(crate) mod expr;
 pub(crate) mod format;
 pub(crate) mod hooks;
 pub(crate) mod iter;
+pub(crate) mod lazy;
 pub(crate) mod methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;

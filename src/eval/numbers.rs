@@ -190,7 +190,7 @@ builtin! {
     python ["builtins.sum"]
     fn sum(it, iterable, start = 0) {
         let mut acc = start;
-        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+        for v in it.collect_items(&iterable)? {
             acc = it.binary(BinOp::Add, &acc, &v)?;
         }
         Ok(acc)
@@ -215,7 +215,7 @@ fn min_max(it: &mut Interp, args: Value, kwargs: Value, name: &str) -> R<Value> 
         }
     }
     let items: Vec<Value> = if a.pos.len() == 1 {
-        it.iterate(&a.pos[0])?.collect()
+        it.collect_items(&a.pos[0])?
     } else {
         a.pos
     };

@@ -487,7 +487,7 @@ impl Interp {
             (Value::Shape(x), Value::List(_) | Value::Tuple(_))
             | (Value::List(_) | Value::Tuple(_), Value::Shape(x)) => {
                 let other = if matches!(a, Value::Shape(_)) { b } else { a };
-                let items: Vec<Value> = self.iterate(other)?.collect();
+                let items: Vec<Value> = self.collect_items(other)?;
                 match &x.dims {
                     Some(d) => {
                         d.len() == items.len()
@@ -541,8 +541,8 @@ impl Interp {
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
             (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
-                let x: Vec<Value> = self.iterate(a)?.collect();
-                let y: Vec<Value> = self.iterate(b)?.collect();
+                let x: Vec<Value> = self.collect_items(a)?;
+                let y: Vec<Value> = self.collect_items(b)?;
                 self.enter_comparison()?;
                 let r = self.order_items(&x, &y, op);
                 self.depth -= 1;
@@ -596,7 +596,8 @@ impl Interp {
                 self.truthy(&r)
             }
             _ => {
-                for v in self.iterate(container)? {
+                let mut items = self.iterate(container)?;
+                while let Some(v) = items.next(self)? {
                     let eq = if is_tensorish(&v) || is_tensorish(item) {
                         let r = (self.hooks.tensor_compare)(self, CmpOp::Eq, &v, item)?;
                         self.truthy(&r)?

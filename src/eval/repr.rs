@@ -161,7 +161,10 @@ impl Interp {
             }
             Value::Module(m) => format!("<module '{}'>", m.python_name()),
             Value::Object(o) => o.clone().repr(self)?,
-            Value::Iterator(_) => "<generator object <genexpr>>".into(),
+            Value::Iterator(i) => match i.try_borrow() {
+                Ok(b) => b.repr(v.identity()),
+                Err(_) => format!("<generator object at 0x{:x}>", v.identity()),
+            },
         })
     }
 

@@ -5,6 +5,8 @@
 
 use super::builtins::{items, to_args};
 use super::error::{raise, type_err, R};
+use super::iter::{iter_object, iter_value_named, CallableIter};
+use super::lazy;
 use super::value::given;
 use super::value::{Args, Value};
 use super::Interp;
@@ -12,12 +14,6 @@ use crate::builtin;
 use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// A one-shot iterator value (what zip, map, enumerate... return).
-pub fn iter_value(items: Vec<Value>) -> Value {
-    let it: Box<dyn Iterator<Item = Value>> = Box::new(items.into_iter());
-    Value::Iterator(Rc::new(RefCell::new(it)))
-}
 
 builtin! {
     /// range(stop) -> range object
@@ -70,7 +66,7 @@ fn one_iterable(it: &mut Interp, args: &Value, name: &str) -> R<Vec<Value>> {
         );
     }
     match args.first() {
-        Some(v) => Ok(it.iterate(v)?.collect()),
+        Some(v) => Ok(it.collect_items(v)?),
         None => Ok(vec![]),
     }
 }
@@ -120,7 +116,21 @@ builtin! {
             Value::List(l) | Value::Set(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             Value::Dict(d) => d.borrow().len(),
-            Value::Range(..) => it.iterate(&obj)?.count(),
+            &Value::Range(start, stop, step) => {
+                let span = if step > 0 {
+                    (stop as i128 - start as i128 + step as i128 - 1) / step as i128
+                } else {
+                    (start as i128 - stop as i128 - step as i128 - 1) / -(step as i128)
+                };
+                let span = span.max(0);
+                if span > i64::MAX as i128 {
+                    return raise(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    );
+                }
+                span as usize
+            }
             Value::Instance(_) => {
                 let f = it.get_attr(&obj, "__len__")?;
                 return it.call(&f, Args::default());
@@ -144,41 +154,36 @@ builtin! {
     /// Return an enumerate object.
     python ["builtins.enumerate"]
     fn enumerate(it, iterable, start = 0) {
-        let start = match start {
-            Value::Int(i) => i,
-            _ => 0,
+        let Value::Int(start) = start else {
+            return Err(type_err(format!(
+                "'{}' object cannot be interpreted as an integer",
+                start.type_name()
+            )));
         };
-        let items: Vec<Value> = it.iterate(&iterable)?.collect();
-        Ok(iter_value(
-            items
-                .into_iter()
-                .enumerate()
-                .map(move |(i, v)| Value::tuple(vec![Value::Int(i as i64 + start), v]))
-                .collect(),
-        ))
+        let inner = it.iterate(&iterable)?;
+        Ok(iter_object(lazy::Enumerate { inner, i: start }))
     }
-}
-
-/// The items of each iterable, as columns.
-fn columns(it: &mut Interp, iterables: &[Value]) -> R<Vec<Vec<Value>>> {
-    let mut cols = Vec::new();
-    for v in iterables {
-        cols.push(it.iterate(v)?.collect::<Vec<_>>());
-    }
-    Ok(cols)
 }
 
 builtin! {
     /// zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.
     python ["builtins.zip"]
     fn zip(it, *iterables, strict = False) {
-        let cols = columns(it, &items(&iterables))?;
-        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-        Ok(iter_value(
-            (0..n)
-                .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-                .collect(),
-        ))
+        let strict = it.truthy(&strict)?;
+        let mut inners = Vec::new();
+        for (i, v) in items(&iterables).iter().enumerate() {
+            match it.iterate(v) {
+                Ok(x) => inners.push(x),
+                Err(super::error::Flow::Error(e)) if e.is(ExcKind::TypeError) => {
+                    return Err(type_err(format!(
+                        "zip argument #{} must support iteration",
+                        i + 1
+                    )))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(iter_object(lazy::Zip { inners, strict, done: false }))
     }
 }
 
@@ -228,7 +233,7 @@ builtin! {
     /// Return a new list containing all items from the iterable in ascending order.
     python ["builtins.sorted"]
     fn sorted(it, iterable, *, key = None, reverse = False) {
-        let items: Vec<Value> = it.iterate(&iterable)?.collect();
+        let items: Vec<Value> = it.collect_items(&iterable)?;
         Ok(Value::list(sort_values(it, items, given(key), Some(reverse))?))
     }
 }
@@ -237,9 +242,14 @@ builtin! {
     /// Return a reverse iterator over the values of the given sequence.
     python ["builtins.reversed"]
     fn reversed(it, sequence) {
-        let mut items: Vec<Value> = it.iterate(&sequence)?.collect();
+        let mut items: Vec<Value> = it.collect_items(&sequence)?;
         items.reverse();
-        Ok(iter_value(items))
+        let name = match sequence {
+            Value::List(_) => "list_reverseiterator",
+            Value::Range(..) => "range_iterator",
+            _ => "reversed",
+        };
+        Ok(iter_value_named(items, name))
     }
 }
 
@@ -251,14 +261,11 @@ builtin! {
         if args.len() < 2 {
             return raise(ExcKind::TypeError, "map() must have at least two arguments.");
         }
-        let cols = columns(it, &args[1..])?;
-        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-        let mut out = Vec::with_capacity(n);
-        for i in 0..n {
-            let row = cols.iter().map(|c| c[i].clone()).collect();
-            out.push(it.call(&args[0], Args::new(row))?);
+        let mut inners = Vec::new();
+        for v in &args[1..] {
+            inners.push(it.iterate(v)?);
         }
-        Ok(iter_value(out))
+        Ok(iter_object(lazy::Map { f: args[0].clone(), inners }))
     }
 }
 
@@ -266,21 +273,8 @@ builtin! {
     /// filter(function or None, iterable) --> filter object
     python ["builtins.filter"]
     fn filter(it, function, iterable) {
-        let f = given(function);
-        let mut out = Vec::new();
-        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
-            let keep = match &f {
-                None => it.truthy(&v)?,
-                Some(f) => {
-                    let r = it.call(f, Args::new(vec![v.clone()]))?;
-                    it.truthy(&r)?
-                }
-            };
-            if keep {
-                out.push(v);
-            }
-        }
-        Ok(iter_value(out))
+        let inner = it.iterate(&iterable)?;
+        Ok(iter_object(lazy::Filter { f: given(function), inner }))
     }
 }
 
@@ -288,7 +282,8 @@ builtin! {
     /// Return True if bool(x) is True for any x in the iterable.
     python ["builtins.any"]
     fn any(it, iterable) {
-        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+        let mut items = it.iterate(&iterable)?;
+        while let Some(v) = items.next(it)? {
             if it.truthy(&v)? {
                 return Ok(Value::Bool(true));
             }
@@ -301,7 +296,8 @@ builtin! {
     /// Return True if bool(x) is True for all values x in the iterable.
     python ["builtins.all"]
     fn all(it, iterable) {
-        for v in it.iterate(&iterable)?.collect::<Vec<_>>() {
+        let mut items = it.iterate(&iterable)?;
+        while let Some(v) = items.next(it)? {
             if !it.truthy(&v)? {
                 return Ok(Value::Bool(false));
             }
@@ -312,10 +308,24 @@ builtin! {
 
 builtin! {
     /// iter(iterable) -> iterator
+    /// iter(callable, sentinel) -> iterator
     python ["builtins.iter"]
-    fn iter(it, object) {
-        let items: Vec<Value> = it.iterate(&object)?.collect();
-        Ok(iter_value(items))
+    fn iter(it, object, *sentinel) {
+        let sentinel = items(&sentinel);
+        match sentinel.len() {
+            0 => it.iter_of(&object),
+            1 => {
+                if !it.is_callable(&object) {
+                    return raise(ExcKind::TypeError, "iter(v, w): v must be callable");
+                }
+                Ok(iter_object(CallableIter {
+                    callable: object,
+                    sentinel: sentinel[0].clone(),
+                    done: false,
+                }))
+            }
+            n => Err(type_err(format!("iter expected at most 2 arguments, got {}", n + 1))),
+        }
     }
 }
 
@@ -326,23 +336,14 @@ builtin! {
         let default = items(&default);
         if default.len() > 1 {
             return Err(type_err(format!(
-                "next() takes from 1 to 2 positional arguments but {} were given",
+                "next expected at most 2 arguments, got {}",
                 default.len() + 1
             )));
         }
-        match iterator {
-            Value::Iterator(i) => {
-                let n = i.borrow_mut().next();
-                match (n, default.into_iter().next()) {
-                    (Some(v), _) => Ok(v),
-                    (None, Some(d)) => Ok(d),
-                    (None, None) => raise(ExcKind::StopIteration, ""),
-                }
-            }
-            v => Err(type_err(format!(
-                "'{}' object is not an iterator",
-                v.type_name()
-            ))),
+        match (it.next_of(&iterator)?, default.into_iter().next()) {
+            (Some(v), _) => Ok(v),
+            (None, Some(d)) => Ok(d),
+            (None, None) => raise(ExcKind::StopIteration, ""),
         }
     }
 }

@@ -194,7 +194,7 @@ fn split_join(it: &mut Interp, s: &str, name: &'static str, a: &Args) -> R<Optio
         }
         "splitlines" => Value::list(s.lines().map(Value::str).collect()),
         "join" => {
-            let items: Vec<Value> = it.iterate(a.pos.first().unwrap_or(&Value::None))?.collect();
+            let items: Vec<Value> = it.collect_items(a.pos.first().unwrap_or(&Value::None))?;
             let mut parts = Vec::new();
             for (i, v) in items.iter().enumerate() {
                 match v {

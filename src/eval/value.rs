@@ -44,7 +44,8 @@ pub enum Value {
     Object(Rc<dyn Object>),
     /// A builtin exception class such as `ValueError`.
     ExcClass(ExcKind),
-    Iterator(Rc<RefCell<Box<dyn Iterator<Item = Value>>>>),
+    /// An iterator object: a generator, `iter(x)`, `zip(...)`, ...
+    Iterator(super::iter::IterRef),
 }
 
 /// A dict keeping insertion order, keyed by hashable Python values.
@@ -515,7 +516,10 @@ impl Value {
             Value::Instance(i) => i.class.name.clone(),
             Value::Module(_) => "module".into(),
             Value::Object(o) => o.type_name(),
-            Value::Iterator(_) => "generator".into(),
+            Value::Iterator(i) => match i.try_borrow() {
+                Ok(b) => b.type_name(),
+                Err(_) => "generator".into(),
+            },
         }
     }
 

@@ -311,7 +311,7 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
     };
     let shape: Vec<Option<usize>> = match crate::api::convert::tensor_of(&x) {
         Some(t) => t.shape().iter().map(|&d| Some(d)).collect(),
-        None => match it.iterate(&x) {
+        None => match it.collect_items(&x) {
             Ok(items) => {
                 let first = items.into_iter().next();
                 first

@@ -191,7 +191,7 @@ pub fn get_weights(vs: &[Rc<Variable>]) -> Value {
 
 /// `set_weights(list)` with Keras's checks on count and shapes.
 pub fn set_weights(it: &mut Interp, owner: &str, vs: &[Rc<Variable>], new: &Value) -> R<()> {
-    let items: Vec<Value> = it.iterate(new)?.collect();
+    let items: Vec<Value> = it.collect_items(new)?;
     if items.len() != vs.len() {
         let provided = it.repr(new)?;
         return Err(value_err(format!(

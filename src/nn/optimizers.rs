@@ -341,8 +341,8 @@ impl Optimizer {
 /// The (gradient, variable) pairs of `grads_and_vars`.
 fn pairs(it: &mut Interp, v: &Value) -> R<Vec<(Value, Rc<Variable>)>> {
     let mut out = Vec::new();
-    for p in it.iterate(v)?.collect::<Vec<_>>() {
-        let items: Vec<Value> = it.iterate(&p)?.collect();
+    for p in it.collect_items(v)? {
+        let items: Vec<Value> = it.collect_items(&p)?;
         match items.as_slice() {
             [g, Value::Variable(var)] => out.push((g.clone(), var.clone())),
             _ => {
@@ -377,7 +377,8 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             let [loss, var_list, tape_arg] =
                 args.bind("minimize", ["loss", "var_list", "tape=None"])?;
             let vars: Vec<Rc<Variable>> = it
-                .iterate(&var_list.unwrap_or(Value::None))?
+                .collect_items(&var_list.unwrap_or(Value::None))?
+                .into_iter()
                 .filter_map(|v| match v {
                     Value::Variable(v) => Some(v),
                     _ => None,

@@ -384,7 +384,7 @@ crate::builtin! {
         });
         let v = Value::Object(m.clone());
         if !matches!(layers, Value::None) {
-            for l in it.iterate(&layers)?.collect::<Vec<_>>() {
+            for l in it.collect_items(&layers)? {
                 m.add(it, l)?;
             }
         }

@@ -85,7 +85,7 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     };
     let mut names = Vec::new();
     if let Some(m) = metrics.filter(|m| !matches!(m, Value::None)) {
-        for v in it.iterate(&m)?.collect::<Vec<_>>() {
+        for v in it.collect_items(&m)? {
             match v {
                 Value::Str(s) => names.push(s.to_string()),
                 other => {
@@ -320,7 +320,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let shuffle = it.flag(shuffle, true)?;
     let split = crate::api::convert::f64_or(vsplit, "validation_split", 0.0)?;
     let (x, y, val) = if let Some(vd) = vdata.filter(|v| !matches!(v, Value::None)) {
-        let parts: Vec<Value> = it.iterate(&vd)?.collect();
+        let parts: Vec<Value> = it.collect_items(&vd)?;
         if parts.len() < 2 {
             return raise(
                 ExcKind::ValueError,

@@ -31,7 +31,7 @@ impl LayerKind for Add {
     }
 
     fn call_value(&self, it: &mut Interp, layer: &Layer, x: &Value, _training: bool) -> R<Value> {
-        let items: Vec<Value> = it.iterate(x)?.collect();
+        let items: Vec<Value> = it.collect_items(x)?;
         let mut acc: Option<Tensor> = None;
         for v in &items {
             let t = autocast(tensor_arg(it, v)?);
