@@ -10,6 +10,7 @@
 //! | [`tensor`] | the runtime: tensors, dtypes, shapes, broadcasting, ops, random, autodiff |
 //! | [`print`] | numpy-style formatting and TensorFlow reprs |
 //! | [`eval`] | the Python evaluator: values, the session, statements and expressions, builtins, and the hooks the layers above install |
+//! | [`pylib`] | Python's standard modules: math, random, os, sys, json, re, collections, itertools, ... |
 //! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
 //! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
 //! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
@@ -27,6 +28,7 @@ pub mod eval;
 pub mod golden;
 pub mod nn;
 pub(crate) mod print;
+pub(crate) mod pylib;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;
@@ -34,9 +36,11 @@ pub mod tensor;
 use eval::session::Output;
 use eval::Interp;
 
-/// Installs everything above the evaluator, in layer order: the `tf` module tree and numpy
-/// (`api`), then Keras (`nn`), then the data sets (`data`).
+/// Installs everything above the evaluator, in layer order: Python's standard modules
+/// (`pylib`), the `tf` module tree and numpy (`api`), then Keras (`nn`), then the data sets
+/// (`data`).
 pub(crate) fn install_all(it: &mut Interp) {
+    pylib::install(it);
     api::install(it);
     nn::install(it);
     data::install(it);
