@@ -63,6 +63,10 @@ exc_kinds! {
     NotADirectoryError,
     PermissionError,
     TimeoutError,
+    /// `io.UnsupportedOperation` (CPython's derives from both OSError and ValueError).
+    UnsupportedOperation,
+    /// `csv.Error` (`_csv.Error`).
+    Error,
     TypeError,
     AttributeError,
     AssertionError,
@@ -115,7 +119,7 @@ impl ExcKind {
             ArithmeticError | LookupError | ValueError | RuntimeError | ImportError | NameError
             | SyntaxError | OSError | TypeError | AttributeError | AssertionError
             | StopIteration | StopAsyncIteration | MemoryError | EOFError | BufferError
-            | ReferenceError | SystemError | Warning | OpError => Exception,
+            | ReferenceError | SystemError | Warning | OpError | Error => Exception,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
             UnicodeError => ValueError,
@@ -126,7 +130,7 @@ impl ExcKind {
             IndentationError => SyntaxError,
             TabError => IndentationError,
             ConnectionError | FileNotFoundError | FileExistsError | IsADirectoryError
-            | NotADirectoryError | PermissionError | TimeoutError => OSError,
+            | NotADirectoryError | PermissionError | TimeoutError | UnsupportedOperation => OSError,
             BrokenPipeError => ConnectionError,
             UserWarning
             | DeprecationWarning
@@ -178,6 +182,10 @@ impl ExcKind {
     pub fn module(self) -> &'static str {
         if self.is_tf() {
             "tensorflow.python.framework.errors_impl"
+        } else if self == UnsupportedOperation {
+            "io"
+        } else if self == Error {
+            "_csv"
         } else {
             "builtins"
         }

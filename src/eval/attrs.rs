@@ -255,6 +255,10 @@ impl Interp {
                 self.call(&f, Args::new(vec![index.clone()]))
             }
             (Value::Object(o), _) => match o.items() {
+                None if self.special_method(obj, "__getitem__")?.is_some() => {
+                    let f = self.get_attr(obj, "__getitem__")?;
+                    self.call(&f, Args::new(vec![index.clone()]))
+                }
                 Some(items) => self.seq_item(&Value::tuple(items), index),
                 None => Err(type_err(format!(
                     "'{}' object is not subscriptable",
@@ -350,6 +354,11 @@ impl Interp {
                 self.call(&f, Args::new(vec![index.clone(), v]))?;
                 Ok(())
             }
+            Value::Object(_) if self.special_method(obj, "__setitem__")?.is_some() => {
+                let f = self.get_attr(obj, "__setitem__")?;
+                self.call(&f, Args::new(vec![index.clone(), v]))?;
+                Ok(())
+            }
             Value::Tensor(_) => Err(type_err(
                 "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
             )),
@@ -380,6 +389,13 @@ impl Interp {
                 Some(_) => Ok(()),
                 None => Err(key_err(index.clone(), self.repr(index)?)),
             },
+            Value::Instance(_) | Value::Object(_)
+                if self.special_method(obj, "__delitem__")?.is_some() =>
+            {
+                let f = self.get_attr(obj, "__delitem__")?;
+                self.call(&f, Args::new(vec![index.clone()]))?;
+                Ok(())
+            }
             _ => Err(type_err(format!(
                 "'{}' object does not support item deletion",
                 obj.type_name()

@@ -21,7 +21,7 @@ pub const TYPE_NAMES: &[&str] = &[
 /// What is not a declared function: the exception classes and constants.
 pub fn install(it: &mut Interp) {
     // Python's exception classes (TensorFlow's live in `tf.errors`).
-    for kind in ExcKind::ALL.iter().filter(|k| !k.is_tf()) {
+    for kind in ExcKind::ALL.iter().filter(|k| k.module() == "builtins") {
         it.builtins
             .insert(kind.name().to_string(), Value::ExcClass(*kind));
     }
@@ -89,6 +89,11 @@ builtin! {
             parts.push(it.str_of(&v)?);
         }
         let text = format!("{}{}", parts.join(&sep), end);
+        if !matches!(file, Value::None) {
+            let write = it.get_attr(&file, "write")?;
+            it.call(&write, Args::new(vec![Value::str(&text)]))?;
+            return Ok(Value::None);
+        }
         it.write_out(&text);
         it.check_out()?;
         Ok(Value::None)

@@ -43,6 +43,9 @@ impl Exception {
     pub fn class_name(&self) -> String {
         match &self.value {
             Some(Value::Instance(i)) => i.class.name.clone(),
+            _ if !self.kind.is_tf() && self.kind.module() != "builtins" => {
+                format!("{}.{}", self.kind.module(), self.kind.name())
+            }
             _ => self.kind.name().to_string(),
         }
     }

@@ -252,7 +252,13 @@ impl Interp {
             },
             Value::Object(o) => match o.items() {
                 Some(items) => Iter::Items(items.into_iter()),
-                None => return Err(not_iterable(v)),
+                None => match self.special_method(v, "__iter__")? {
+                    Some(f) => match self.call(&f, Args::default())? {
+                        Value::Iterator(i) => Iter::Shared(i),
+                        r => return Err(non_iterator(&r)),
+                    },
+                    None => return Err(not_iterable(v)),
+                },
             },
             Value::Instance(_) => {
                 let Ok(f) = self.get_attr(v, "__iter__") else {
@@ -303,8 +309,8 @@ impl Interp {
         if let Value::Iterator(_) = v {
             return Ok(v.clone());
         }
-        if let Value::Instance(_) = v {
-            if let Ok(f) = self.get_attr(v, "__iter__") {
+        if let Value::Instance(_) | Value::Object(_) = v {
+            if let Some(f) = self.special_method(v, "__iter__")? {
                 let r = self.call(&f, Args::default())?;
                 return match &r {
                     Value::Iterator(_) => Ok(r),
@@ -335,13 +341,13 @@ impl Interp {
     pub(crate) fn next_of(&mut self, v: &Value) -> R<Option<Value>> {
         match v {
             Value::Iterator(r) => pull(r, self),
-            Value::Instance(_) => match self.get_attr(v, "__next__") {
-                Ok(next) => match self.call(&next, Args::default()) {
+            Value::Instance(_) | Value::Object(_) => match self.special_method(v, "__next__")? {
+                Some(next) => match self.call(&next, Args::default()) {
                     Ok(x) => Ok(Some(x)),
                     Err(Flow::Error(e)) if e.is(ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
                 },
-                Err(_) => Err(not_an_iterator(v)),
+                None => Err(not_an_iterator(v)),
             },
             _ => Err(not_an_iterator(v)),
         }

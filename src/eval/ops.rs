@@ -156,15 +156,11 @@ impl Interp {
             }
         }
         let (name, rname) = dunder(op);
-        if let Value::Instance(_) = a {
-            if let Ok(f) = self.get_attr(a, name) {
-                return self.call(&f, Args::new(vec![b.clone()]));
-            }
+        if let Some(f) = self.special_method(a, name)? {
+            return self.call(&f, Args::new(vec![b.clone()]));
         }
-        if let Value::Instance(_) = b {
-            if let Ok(f) = self.get_attr(b, rname) {
-                return self.call(&f, Args::new(vec![a.clone()]));
-            }
+        if let Some(f) = self.special_method(b, rname)? {
+            return self.call(&f, Args::new(vec![a.clone()]));
         }
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_binary)(self, op, a, b);
@@ -379,6 +375,16 @@ impl Interp {
         Ok(Some(Value::Float(v)))
     }
 
+    /// The special method `name` (`__truediv__`, `__contains__`...) of a user instance or
+    /// a native object, bound to it; None when it has none.
+    pub(crate) fn special_method(&mut self, v: &Value, name: &str) -> R<Option<Value>> {
+        Ok(match v {
+            Value::Instance(_) => self.get_attr(v, name).ok(),
+            Value::Object(o) => o.clone().get_attr(v, name, self)?,
+            _ => None,
+        })
+    }
+
     pub(crate) fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         match op {
             CmpOp::Is => return Ok(Value::Bool(same(a, b))),
@@ -501,6 +507,12 @@ impl Interp {
                 }
             }
             (Value::Range(a1, b1, c1), Value::Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
+                match (x.value_key(), y.value_key()) {
+                    (Some(p), Some(q)) => self.equal(&p, &q)?,
+                    _ => same(a, b),
+                }
+            }
             _ => same(a, b),
         })
     }
@@ -540,6 +552,17 @@ impl Interp {
         }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
+            (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
+                match (x.value_key(), y.value_key()) {
+                    (Some(p), Some(q)) => self.order(&p, &q, op),
+                    _ => Err(type_err(format!(
+                        "'{}' not supported between instances of '{}' and '{}'",
+                        op.symbol(),
+                        a.type_name(),
+                        b.type_name()
+                    ))),
+                }
+            }
             (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
                 let x: Vec<Value> = self.collect_items(a)?;
                 let y: Vec<Value> = self.collect_items(b)?;
@@ -591,6 +614,11 @@ impl Interp {
                 None => false,
             }),
             Value::Instance(_) => {
+                let f = self.get_attr(container, "__contains__")?;
+                let r = self.call(&f, Args::new(vec![item.clone()]))?;
+                self.truthy(&r)
+            }
+            Value::Object(_) if self.special_method(container, "__contains__")?.is_some() => {
                 let f = self.get_attr(container, "__contains__")?;
                 let r = self.call(&f, Args::new(vec![item.clone()]))?;
                 self.truthy(&r)

@@ -137,6 +137,10 @@ builtin! {
             }
             Value::Object(o) => match o.items() {
                 Some(i) => i.len(),
+                None if it.special_method(&obj, "__len__")?.is_some() => {
+                    let f = it.get_attr(&obj, "__len__")?;
+                    return it.call(&f, Args::default());
+                }
                 None => {
                     return Err(type_err(format!(
                         "object of type '{}' has no len()",

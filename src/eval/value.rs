@@ -81,6 +81,10 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
+            Value::Object(o) => match o.value_key() {
+                Some(k) => Key::Tuple(vec![Key::Str(o.type_name().into()), Key::of(&k)?]),
+                None => Key::Ptr(v.identity()),
+            },
             other => Key::Ptr(other.identity()),
         })
     }
@@ -350,6 +354,12 @@ pub trait Object: Any {
     /// Attribute names, for completion and `dir()`.
     fn attr_names(&self) -> Vec<String> {
         Vec::new()
+    }
+    /// The value this object compares, hashes and sorts as, for value-like objects (a
+    /// path compares as its parts): two objects of the same type are equal when their
+    /// keys are, and order as their keys do. None: compared by identity.
+    fn value_key(&self) -> Option<Value> {
+        None
     }
     fn as_any(&self) -> &dyn Any;
 }

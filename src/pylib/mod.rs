@@ -10,13 +10,17 @@
 //! | `time.rs` | `time`: clocks, sleep, strftime |
 //! | `datetime.rs` | `datetime`: dates, times, timedeltas |
 //! | `sys.rs` | `sys`: the interpreter: argv, version, stdout/stderr, exit, maxsize |
-//! | `os.rs` | `os`: files, directories, the environment; `os.path` |
+//! | `os.rs` | `os`: files, directories, the environment |
+//! | `os_path.rs` | `os.path` |
 //! | `pathlib.rs` | `pathlib`: `Path` objects |
-//! | `glob.rs` | `glob`: file name patterns |
+//! | `path_fs.rs` | the methods of `Path` that touch the file system |
+//! | `glob.rs` | `glob`: file name patterns; `fnmatch.fnmatch` |
 //! | `shutil.rs` | `shutil`: copying and removing trees |
 //! | `json.rs` | `json`: JSON encoding and decoding |
 //! | `csv.rs` | `csv`: CSV readers and writers |
-//! | `io.rs` | `io`: `StringIO` |
+//! | `io.rs` | `io` and `open()`: `StringIO`, `UnsupportedOperation` |
+//! | `textfile.rs` | the text file objects `open()` returns |
+//! | `oserror.rs` | OS errors as CPython words them; path arguments |
 //! | `copy.rs` | `copy`: `copy` and `deepcopy` |
 //! | `string.rs` | `string`: string constants |
 //! | `collections.rs` | `collections`: defaultdict, Counter, namedtuple, OrderedDict, deque |
@@ -53,6 +57,9 @@ pub(crate) mod logging;
 pub(crate) mod math;
 pub(crate) mod operator;
 pub(crate) mod os;
+pub(crate) mod os_path;
+pub(crate) mod oserror;
+pub(crate) mod path_fs;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
 pub(crate) mod random;
@@ -61,6 +68,7 @@ pub(crate) mod shutil;
 pub(crate) mod statistics;
 pub(crate) mod string;
 pub(crate) mod sys;
+pub(crate) mod textfile;
 pub(crate) mod textwrap;
 pub(crate) mod time;
 pub(crate) mod timeit;
@@ -77,6 +85,7 @@ pub(crate) const ROOTS: &[(&str, &str)] = &[
     ("os", "os"),
     ("pathlib", "pathlib"),
     ("glob", "glob"),
+    ("fnmatch", "fnmatch"),
     ("shutil", "shutil"),
     ("json", "json"),
     ("csv", "csv"),
