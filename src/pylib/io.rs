@@ -27,6 +27,9 @@ pub(crate) fn install(it: &mut Interp) {
     }
 }
 
+/// Linux's `O_NONBLOCK`.
+const O_NONBLOCK: i32 = 0o4000;
+
 /// The parts of an `open()` mode string.
 struct Mode {
     read: bool,
@@ -130,6 +133,16 @@ builtin! {
             .truncate(m.write)
             .create(m.write || m.append)
             .create_new(m.create);
+        // A FIFO opened for reading does not block in open(); reads wait for data in
+        // steps that check Ctrl-C.
+        let fifo = std::fs::metadata(&name).is_ok_and(|md| {
+            use std::os::unix::fs::FileTypeExt;
+            md.file_type().is_fifo()
+        });
+        if fifo && m.read && !m.plus {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.custom_flags(O_NONBLOCK);
+        }
         let f = opts.open(&name).map_err(|e| os_error(&e, &name))?;
         if m.read && f.metadata().is_ok_and(|md| md.is_dir()) {
             return Err(errno_error(21, &name));

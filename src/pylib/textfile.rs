@@ -243,11 +243,13 @@ impl TextFile {
             st.buf.drain(..pos);
             st.pos = 0;
         }
-        if st.buf.len() + CHUNK > read_budget() {
+        // Chunks grow with the buffer, so a large read takes few calls.
+        let chunk = (st.buf.len() / 2).clamp(CHUNK, 16 * CHUNK * CHUNK / 1024);
+        if st.buf.len() + chunk > read_budget() {
             return raise(ExcKind::MemoryError, "");
         }
         let old = st.buf.len();
-        st.buf.resize(old + CHUNK, 0);
+        st.buf.resize(old + chunk, 0);
         loop {
             it.check_interrupt()?;
             let State { file, buf, .. } = &mut *st;
@@ -263,6 +265,11 @@ impl TextFile {
                     return Ok(n > 0);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // A FIFO opened without blocking: wait for data, Ctrl-C still heard.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    continue;
+                }
                 Err(e) => {
                     st.buf.truncate(old);
                     return Err(self.io_err(&e));
@@ -527,9 +534,10 @@ impl TextFile {
     }
 }
 
-/// The most one read may buffer: a quarter of the session's memory budget.
+/// The most one read may buffer: an eighth of the session's memory budget, and at most
+/// 1 GiB.
 pub(crate) fn read_budget() -> usize {
-    crate::tensor::alloc::limit() / 4
+    (crate::tensor::alloc::limit() / 8).min(1 << 30)
 }
 
 const METHODS: &[&str] = &[
