@@ -486,12 +486,14 @@ fn stmt() -> impl Strategy<Value = Stmt> {
                     }],
                     ..Default::default()
                 };
+                let is_generator = tensh::syntax::yields::body_yields(&b);
                 st(StmtKind::FunctionDef(Rc::new(FuncDef {
                     name: n,
                     params,
                     body: b,
                     decorators: vec![],
                     is_lambda: false,
+                    is_generator,
                     span: Span::default(),
                 })))
             }),
