@@ -37,7 +37,11 @@ fn a_generator_expression_over_a_huge_range_is_lazy() {
     );
     assert_clean(&text, code);
     assert_eq!(text.trim(), "0 1\nTrue", "{text}");
-    assert!(t0.elapsed() < Duration::from_secs(20), "took {:?}", t0.elapsed());
+    assert!(
+        t0.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        t0.elapsed()
+    );
 }
 
 #[test]
@@ -54,7 +58,8 @@ fn a_hundred_thousand_suspended_generators_stay_alive() {
 
 #[test]
 fn generators_dropped_while_suspended_are_freed() {
-    let src = "def g():\n    try:\n        yield [1] * 10\n        yield 2\n    finally:\n        pass\n\
+    let src =
+        "def g():\n    try:\n        yield [1] * 10\n        yield 2\n    finally:\n        pass\n\
                for i in range(50000):\n    h = g()\n    x = next(h)\n\
                def outer():\n    yield from g()\n\
                ks = [outer() for _ in range(1000)]\n\
@@ -90,8 +95,14 @@ fn deep_recursion_inside_a_generator_is_a_recursion_error() {
 fn misplaced_yields_are_syntax_errors_as_cpython_words_them() {
     let cases = [
         ("yield 5", "SyntaxError: 'yield' outside function"),
-        ("x = yield from [1]", "SyntaxError: 'yield' outside function"),
-        ("class C:\n    yield 1", "SyntaxError: 'yield' outside function"),
+        (
+            "x = yield from [1]",
+            "SyntaxError: 'yield' outside function",
+        ),
+        (
+            "class C:\n    yield 1",
+            "SyntaxError: 'yield' outside function",
+        ),
         (
             "def f():\n    class C:\n        yield 1",
             "SyntaxError: 'yield' outside function",
@@ -148,7 +159,8 @@ fn ctrl_c_stops_a_loop_inside_a_generator() {
     p.exp_string("KeyboardInterrupt").expect("interrupted");
     prompt(&mut p);
     p.send_line("print('alive', list(g))").expect("send");
-    p.exp_string("alive []").expect("the session goes on; the generator is finished");
+    p.exp_string("alive []")
+        .expect("the session goes on; the generator is finished");
     p.send_control('d').expect("ctrl-d");
     let _ = std::fs::remove_dir_all(&state);
 }

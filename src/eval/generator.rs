@@ -8,7 +8,7 @@
 //! resume always returns before the code that resumed goes on.
 
 use super::error::{err, raise, runtime_err, type_err, Exception, Flow, R};
-use super::iter::{PyIter, IterRef};
+use super::iter::{IterRef, PyIter};
 use super::scope::Scope;
 use super::session::MAX_DEPTH;
 use super::types::ExcObject;
@@ -250,10 +250,8 @@ impl Generator {
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
                     Err(Flow::Error(e)) if e.is(ExcKind::StopIteration) => {
-                        let mut e2 = Exception::new(
-                            ExcKind::RuntimeError,
-                            "generator raised StopIteration",
-                        );
+                        let mut e2 =
+                            Exception::new(ExcKind::RuntimeError, "generator raised StopIteration");
                         e2.span = e.span;
                         Err(Flow::Error(Box::new(e2)))
                     }
@@ -276,9 +274,7 @@ impl Generator {
         match self.resume(it, Msg::Throw(err(ExcKind::GeneratorExit, ""))) {
             Ok(Step::Yielded(_)) => Err(runtime_err("generator ignored GeneratorExit")),
             Ok(Step::Returned(_)) => Ok(Value::None),
-            Err(Flow::Error(e))
-                if e.is(ExcKind::GeneratorExit) || e.is(ExcKind::StopIteration) =>
-            {
+            Err(Flow::Error(e)) if e.is(ExcKind::GeneratorExit) || e.is(ExcKind::StopIteration) => {
                 Ok(Value::None)
             }
             Err(e) => Err(e),
@@ -410,7 +406,9 @@ impl Interp {
     /// The methods and attributes of a generator object.
     pub(crate) fn generator_attr(&mut self, v: &Value, r: &IterRef, name: &str) -> Option<Value> {
         let is_gen = match r.try_borrow_mut() {
-            Ok(mut b) => b.as_generator().map(|g| (g.name.clone(), g.qualname.clone())),
+            Ok(mut b) => b
+                .as_generator()
+                .map(|g| (g.name.clone(), g.qualname.clone())),
             // Borrowed: only a running generator reaches its own methods.
             Err(_) => Some((String::new(), String::new())),
         };

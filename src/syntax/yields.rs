@@ -186,7 +186,14 @@ fn function(def: &FuncDef, ctx: Ctx, deep: bool, out: &mut Found) {
     }
 }
 
-fn comp(gens: &[Comprehension], elts: &[&Expr], what: &'static str, ctx: Ctx, deep: bool, out: &mut Found) {
+fn comp(
+    gens: &[Comprehension],
+    elts: &[&Expr],
+    what: &'static str,
+    ctx: Ctx,
+    deep: bool,
+    out: &mut Found,
+) {
     // The first iterable is evaluated where the comprehension stands; the rest inside it.
     let inner = Ctx::Comp(what);
     for (k, g) in gens.iter().enumerate() {
@@ -234,9 +241,7 @@ fn expr(e: &Expr, ctx: Ctx, deep: bool, out: &mut Found) {
         ExprKind::ListComp(elt, gens) => comp(gens, &[elt], "list comprehension", ctx, deep, out),
         ExprKind::SetComp(elt, gens) => comp(gens, &[elt], "set comprehension", ctx, deep, out),
         ExprKind::GenExp(elt, gens) => comp(gens, &[elt], "generator expression", ctx, deep, out),
-        ExprKind::DictComp(k, v, gens) => {
-            comp(gens, &[k, v], "dict comprehension", ctx, deep, out)
-        }
+        ExprKind::DictComp(k, v, gens) => comp(gens, &[k, v], "dict comprehension", ctx, deep, out),
         ExprKind::Lambda(def) => function(def, ctx, deep, out),
         ExprKind::Attribute(v, _) | ExprKind::Unary(_, v) | ExprKind::Starred(v) => sub(v),
         ExprKind::Subscript(a, b) | ExprKind::Binary(_, a, b) => {
