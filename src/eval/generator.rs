@@ -18,7 +18,7 @@ use crate::errors::ExcKind;
 use crate::syntax::ast::{Comprehension, Expr};
 use corosensei::stack::{Stack, StackPointer};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Mutex;
 
@@ -71,14 +71,16 @@ const STACK_MARGIN: usize = 4 << 20;
 
 struct Active {
     yielder: *const Yielder<Input, Value>,
-    /// Below this stack address a call raises RecursionError.
-    floor: usize,
+    /// The enclosing resume's `FLOOR`, restored when this one ends.
+    outer_floor: usize,
     /// The call depth of the generator's own frame during this resume.
     base_depth: usize,
 }
 
 thread_local! {
     static ACTIVE: RefCell<Vec<Active>> = const { RefCell::new(Vec::new()) };
+    /// Below this stack address a call raises RecursionError (0: not in a generator).
+    static FLOOR: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Pops the resume's entry of `ACTIVE` however the resume ends (a panic included).
@@ -86,7 +88,9 @@ struct ActiveGuard;
 
 impl Drop for ActiveGuard {
     fn drop(&mut self) {
-        ACTIVE.with(|a| a.borrow_mut().pop());
+        if let Some(top) = ACTIVE.with(|a| a.borrow_mut().pop()) {
+            FLOOR.with(|f| f.set(top.outer_floor));
+        }
     }
 }
 
@@ -107,7 +111,8 @@ fn stack_here() -> usize {
 
 /// Whether the running generator's stack is nearly used up (calls raise RecursionError).
 pub(crate) fn stack_low() -> bool {
-    ACTIVE.with(|a| a.borrow().last().is_some_and(|t| stack_here() < t.floor))
+    let floor = FLOOR.with(|f| f.get());
+    floor != 0 && stack_here() < floor
 }
 
 impl Generator {
@@ -222,11 +227,11 @@ impl Generator {
         // Calls inside the generator nest on its own (smaller) stack: the depth starts
         // high enough that the recursion limit leaves it CO_DEPTH levels.
         it.depth = (it.depth + 1).max(MAX_DEPTH - CO_DEPTH);
-        let floor = self.floor;
+        let outer_floor = FLOOR.with(|f| f.replace(self.floor));
         ACTIVE.with(|a| {
             a.borrow_mut().push(Active {
                 yielder: std::ptr::null(),
-                floor,
+                outer_floor,
                 base_depth: it.depth,
             })
         });
