@@ -457,6 +457,13 @@ fn stmt() -> impl Strategy<Value = Stmt> {
         )
             .prop_map(|(n, op, v)| st(StmtKind::AugAssign(e(ExprKind::Name(n)), op, v))),
         Just(st(StmtKind::Pass)),
+        prop::option::of(expr())
+            .prop_map(|x| st(StmtKind::Expr(e(ExprKind::Yield(x.map(Box::new)))))),
+        (name(), expr()).prop_map(|(n, v)| st(StmtKind::Assign(
+            vec![e(ExprKind::Name(n))],
+            e(ExprKind::Yield(Some(Box::new(v))))
+        ))),
+        expr().prop_map(|x| st(StmtKind::Expr(e(ExprKind::YieldFrom(Box::new(x)))))),
     ];
     simple.prop_recursive(2, 12, 3, |inner| {
         prop_oneof![
@@ -486,12 +493,14 @@ fn stmt() -> impl Strategy<Value = Stmt> {
                     }],
                     ..Default::default()
                 };
+                let is_generator = tensh::syntax::yields::body_yields(&b);
                 st(StmtKind::FunctionDef(Rc::new(FuncDef {
                     name: n,
                     params,
                     body: b,
                     decorators: vec![],
                     is_lambda: false,
+                    is_generator,
                     span: Span::default(),
                 })))
             }),
@@ -508,4 +517,32 @@ proptest! {
         let back = parse_program(&text).map_err(|e| TestCaseError::fail(format!("{:?}\n{}", e, text)))?;
         prop_assert_eq!(shape(&back), shape(&prog), "source:\n{}", text);
     }
+}
+
+#[test]
+fn yield_forms_make_generator_functions() {
+    let src = "def f(a):\n    x = yield 1, 2\n    yield\n    y = yield from g(a)\n    z = (yield) + (yield a)\n    return x\n\
+               def h():\n    def inner():\n        yield 1\n    return inner\n\
+               k = lambda: (yield)\n";
+    let prog = parse_program(src).expect("parses");
+    let generator = |s: &Stmt| match &s.kind {
+        StmtKind::FunctionDef(d) => d.is_generator,
+        StmtKind::Assign(_, v) => matches!(&v.kind, ExprKind::Lambda(d) if d.is_generator),
+        _ => false,
+    };
+    assert!(generator(&prog[0]), "f yields");
+    assert!(!generator(&prog[1]), "only h's nested function yields");
+    assert!(generator(&prog[2]), "the lambda yields");
+    let StmtKind::FunctionDef(f) = &prog[0].kind else {
+        panic!("a def")
+    };
+    assert!(matches!(
+        &f.body[0].kind,
+        StmtKind::Assign(_, v) if matches!(&v.kind, ExprKind::Yield(Some(t)) if matches!(t.kind, ExprKind::Tuple(_)))
+    ));
+    assert!(matches!(&f.body[1].kind, StmtKind::Expr(v) if v.kind == ExprKind::Yield(None)));
+    assert!(matches!(
+        &f.body[2].kind,
+        StmtKind::Assign(_, v) if matches!(v.kind, ExprKind::YieldFrom(_))
+    ));
 }

@@ -1,6 +1,8 @@
 //! Property: any well-formed program evaluates to values and Python-style errors, never a
 //! panic. proptest generates programs from a small grammar of the notebook language:
-//! assignments, loops, conditionals, functions, and expressions mixing Python values,
+//! assignments, loops, conditionals, functions, generator functions (send, throw, close,
+//! `yield from`), generator expressions, iterator classes (`__iter__`/`__next__`), and
+//! expressions mixing Python values,
 //! `tf.*` calls with ill-fitting arguments, operators, indexing, attributes and methods.
 //! Each runs in a fresh in-process session with a 64 MB tensor budget; a panic inside a
 //! statement would surface as `InternalError` (the session's guard), which fails the case,
@@ -123,6 +125,16 @@ fn expr() -> impl Strategy<Value = String> {
             inner
                 .clone()
                 .prop_map(|a| format!("[{} for _ in range(2)]", a)),
+            inner
+                .clone()
+                .prop_map(|a| format!("sum(v * 2 for v in {})", a)),
+            inner
+                .clone()
+                .prop_map(|a| format!("list((v, u) for v in {} for u in range(2) if v)", a)),
+            inner
+                .clone()
+                .prop_map(|a| format!("next(iter({}), None)", a)),
+            inner.clone().prop_map(|a| format!("any(v for v in {})", a)),
             inner.prop_map(|a| format!("len({})", a)),
         ]
     })
@@ -135,6 +147,22 @@ fn stmt() -> impl Strategy<Value = String> {
         (0i64..4, expr()).prop_map(|(k, e)| format!("for i in range({}):\n    x = {}", k, e)),
         (expr(), expr()).prop_map(|(c, e)| format!("if {}:\n    a = {}\nelse:\n    b = 1", c, e)),
         expr().prop_map(|e| format!("def f(v):\n    return {}\nw = f(a)", e)),
+        (expr(), expr()).prop_map(|(e, r)| format!(
+            "def gen(v):\n    for q in v:\n        s = yield q\n        if s:\n            yield s\n    return {}\nx = list(gen({}))",
+            r, e
+        )),
+        (expr(), expr()).prop_map(|(e, r)| format!(
+            "def gen2(v):\n    got = yield from v\n    yield {}\n    return got\ng = gen2({})\nw = next(g)\nw = g.send(None)\nw = g.send(1)",
+            r, e
+        )),
+        (expr(), 0usize..3).prop_map(|(e, k)| format!(
+            "def gen3(v):\n    try:\n        yield from v\n    except ValueError:\n        yield 'caught'\n    finally:\n        c = 3\ng = gen3({})\nfor _ in range({}):\n    w = next(g)\nx = g.throw(ValueError('t'))\ng.close()\ng = None",
+            e, k
+        )),
+        expr().prop_map(|e| format!(
+            "class It:\n    def __init__(self, v):\n        self.v = list(v)\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if not self.v:\n            raise StopIteration\n        return self.v.pop()\nx = sorted(It({}))\nw = [q for q in It({})]\na, *b = It([1, 2, 3])",
+            e, e
+        )),
         expr().prop_map(|e| format!(
             "with tf.GradientTape() as t:\n    t.watch(a)\n    y = {}\ng = t.gradient(y, a)",
             e

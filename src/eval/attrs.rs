@@ -142,6 +142,9 @@ impl Interp {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
+            Value::Iterator(r) => self
+                .iterator_attr(v, r, name)
+                .ok_or_else(|| no_attr(v, name)),
             Value::Str(_) => match find_static(STR_METHODS, name) {
                 Some(m) => Ok(Value::method(v.clone(), m, super::str_methods::str_method)),
                 None => Err(no_attr(v, name)),

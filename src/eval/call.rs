@@ -60,16 +60,20 @@ impl Interp {
         args: Args,
         owner: Option<Rc<Class>>,
     ) -> R<Value> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || super::generator::stack_low() {
             return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         let scope = Scope::new(ScopeKind::Function, func.closure.clone());
+        scope.borrow_mut().owner = Some(Value::Function(func.clone()));
         self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
         if let Some(owner) = owner {
             scope
                 .borrow_mut()
                 .vars
                 .insert("__class__".into(), Value::Class(owner));
+        }
+        if func.def.is_generator {
+            return Ok(super::generator::Generator::of_function(func, scope));
         }
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);

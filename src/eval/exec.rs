@@ -262,7 +262,7 @@ impl Interp {
                 None => None,
             });
         }
-        let qualname = def.name.clone();
+        let qualname = self.qualify(&def.name);
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             defaults,
@@ -270,6 +270,15 @@ impl Interp {
             closure: closure_of(&self.scope),
             qualname,
         })))
+    }
+
+    /// The qualified name of `name` defined in the current scope: `C.m`, `f.<locals>.g`.
+    pub(crate) fn qualify(&self, name: &str) -> String {
+        match &self.scope.borrow().owner {
+            Some(Value::Function(f)) => format!("{}.<locals>.{}", f.qualname, name),
+            Some(Value::Str(c)) => format!("{}.{}", c, name),
+            _ => name.to_string(),
+        }
     }
 
     fn decorate(&mut self, decorators: &[Expr], mut v: Value) -> R<Value> {
@@ -286,6 +295,7 @@ impl Interp {
             bases.push(self.eval(b)?);
         }
         let body_scope = Scope::new(ScopeKind::Class, Some(self.scope.clone()));
+        body_scope.borrow_mut().owner = Some(Value::str(&self.qualify(&def.name)));
         let saved = std::mem::replace(&mut self.scope, body_scope.clone());
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let r = self.exec_block(&def.body);

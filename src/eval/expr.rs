@@ -57,12 +57,28 @@ impl Interp {
                 self.make_set(out)
             }
             ExprKind::GenExp(elt, gens) => {
-                let mut out = Vec::new();
-                self.comprehension(gens, &mut |it| {
-                    out.push(it.eval(elt)?);
-                    Ok(())
-                })?;
-                Ok(super::iter::iter_value_named(out, "generator"))
+                // The outermost iterable is evaluated (and iterated) now, the rest lazily.
+                let first = self.eval(&gens[0].iter)?;
+                let first = at(self.iter_of(&first), gens[0].iter.span)?;
+                let scope = Scope::new(ScopeKind::Function, Some(self.scope.clone()));
+                Ok(super::generator::Generator::of_genexp(
+                    self.qualify("<genexpr>"),
+                    (**elt).clone(),
+                    gens.clone(),
+                    first,
+                    scope,
+                ))
+            }
+            ExprKind::Yield(v) => {
+                let v = match v {
+                    Some(v) => self.eval(v)?,
+                    None => Value::None,
+                };
+                self.yield_value(v)
+            }
+            ExprKind::YieldFrom(v) => {
+                let v = self.eval(v)?;
+                self.yield_from(&v)
             }
             ExprKind::DictComp(k, v, gens) => {
                 let mut d = Dict::default();
@@ -239,7 +255,7 @@ impl Interp {
         r
     }
 
-    fn comp_level(
+    pub(crate) fn comp_level(
         &mut self,
         gens: &[Comprehension],
         level: usize,

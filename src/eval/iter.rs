@@ -25,6 +25,14 @@ pub trait PyIter {
     fn repr(&self, addr: usize) -> String {
         format!("<{} object at 0x{:x}>", self.type_name(), addr)
     }
+    /// What an exhausted generator returned (StopIteration's value), once.
+    fn take_return(&mut self) -> Option<Value> {
+        None
+    }
+    /// The generator behind a generator object (for `send`, `throw`, `close`).
+    fn as_generator(&mut self) -> Option<&mut super::generator::Generator> {
+        None
+    }
 }
 
 /// A shared iterator object, as a `Value::Iterator` holds it.
@@ -351,6 +359,46 @@ impl Interp {
             },
             _ => Err(not_an_iterator(v)),
         }
+    }
+}
+
+impl Interp {
+    /// The attributes every iterator object has (`__next__`, `__iter__`), and a
+    /// generator's.
+    pub(crate) fn iterator_attr(&mut self, v: &Value, r: &IterRef, name: &str) -> Option<Value> {
+        match name {
+            "__next__" => Some(Value::method(v.clone(), "__next__", iter_dunder)),
+            "__iter__" => Some(Value::method(v.clone(), "__iter__", iter_dunder)),
+            _ => self.generator_attr(v, r, name),
+        }
+    }
+}
+
+/// `it.__next__()` and `it.__iter__()` called as methods.
+fn iter_dunder(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(type_err(format!(
+            "expected 0 arguments, got {}",
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    if name == "__iter__" {
+        return Ok(this.clone());
+    }
+    match it.next_of(this)? {
+        Some(x) => Ok(x),
+        None => Err(it.exhausted(this)),
+    }
+}
+
+impl Interp {
+    /// The StopIteration `next(v)` raises: with a generator's return value, if any.
+    pub(crate) fn exhausted(&mut self, v: &Value) -> Flow {
+        let ret = match v {
+            Value::Iterator(r) => r.try_borrow_mut().ok().and_then(|mut b| b.take_return()),
+            _ => None,
+        };
+        super::generator::stop_iteration(self, ret.unwrap_or(Value::None))
     }
 }
 

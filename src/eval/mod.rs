@@ -21,6 +21,7 @@
 //! | `str_methods.rs` | the methods of `str` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
+//! | `generator.rs` | generators and generator expressions: bodies on coroutine stacks, `yield`, `send`/`throw`/`close` |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
@@ -33,6 +34,7 @@ pub(crate) mod error;
 pub(crate) mod exec;
 pub(crate) mod expr;
 pub(crate) mod format;
+pub(crate) mod generator;
 pub(crate) mod hooks;
 pub(crate) mod iter;
 pub(crate) mod lazy;

@@ -613,7 +613,8 @@ impl Interp {
                 }
                 None => false,
             }),
-            Value::Instance(_) => {
+            // Without `__contains__`, `in` walks the instance's iterator.
+            Value::Instance(_) if self.get_attr(container, "__contains__").is_ok() => {
                 let f = self.get_attr(container, "__contains__")?;
                 let r = self.call(&f, Args::new(vec![item.clone()]))?;
                 self.truthy(&r)

@@ -19,6 +19,9 @@ pub struct Scope {
     pub kind: ScopeKind,
     pub globals_decl: HashSet<String>,
     pub nonlocals: HashSet<String>,
+    /// Whose frame this is, for the qualified names of what is defined in it: the
+    /// function of a call, or the qualified name (a `Str`) of a class body.
+    pub owner: Option<Value>,
 }
 
 impl Scope {
@@ -29,6 +32,7 @@ impl Scope {
             kind,
             globals_decl: HashSet::new(),
             nonlocals: HashSet::new(),
+            owner: None,
         }))
     }
 }

@@ -347,7 +347,7 @@ builtin! {
         match (it.next_of(&iterator)?, default.into_iter().next()) {
             (Some(v), _) => Ok(v),
             (None, Some(d)) => Ok(d),
-            (None, None) => raise(ExcKind::StopIteration, ""),
+            (None, None) => Err(it.exhausted(&iterator)),
         }
     }
 }

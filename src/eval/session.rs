@@ -239,6 +239,17 @@ impl Interp {
             self.scope = self.globals.clone();
             self.depth = 0;
             self.repr_guard.clear();
+            // A `yield` where CPython's compiler refuses it fails the statement unrun.
+            if let Some(m) = crate::syntax::yields::misplaced(stmt) {
+                let mut e = Exception::new(ExcKind::SyntaxError, m.message);
+                e.span = Some(m.span);
+                self.report(&e);
+                outcome = Outcome::Failed;
+                if !keep_going {
+                    break;
+                }
+                continue;
+            }
             // Last line of defence: a panic in the runtime becomes an error, and the session
             // (its variables, the REPL) goes on.
             let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -197,6 +197,9 @@ impl Object for ExcObject {
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
+            "value" if self.kind == ExcKind::StopIteration => {
+                Some(self.args.first().cloned().unwrap_or(Value::None))
+            }
             "message" if self.kind.is_tf() => {
                 Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
             }

@@ -65,6 +65,10 @@ pub enum ExprKind {
         orelse: Box<Expr>,
     },
     Starred(Box<Expr>),
+    /// `yield` or `yield value`: only inside a function, which it makes a generator.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 /// A piece of an f-string: literal text, or `{expr!conv:spec}`.
@@ -199,6 +203,8 @@ pub struct FuncDef {
     pub decorators: Vec<Expr>,
     /// A lambda's body is one expression, kept as a `return` statement.
     pub is_lambda: bool,
+    /// The body yields (outside nested functions and classes): calling it makes a generator.
+    pub is_generator: bool,
     pub span: Span,
 }
 

@@ -284,6 +284,7 @@ fn funcdef(i: Toks, start: Span, decorators: Vec<Expr>) -> PResult<FuncDef> {
     };
     let (i, body) = suite(i, start)?;
     let span = end_of(&body, start);
+    let is_generator = super::yields::body_yields(&body);
     Ok((
         i,
         FuncDef {
@@ -292,6 +293,7 @@ fn funcdef(i: Toks, start: Span, decorators: Vec<Expr>) -> PResult<FuncDef> {
             body,
             decorators,
             is_lambda: false,
+            is_generator,
             span,
         },
     ))

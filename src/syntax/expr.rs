@@ -76,6 +76,7 @@ fn lambda(i: Toks) -> PResult<Expr> {
     let (i, _) = expect("':'", op(":"))(i)?;
     let (i, body) = expect("an expression", test)(i)?;
     let span = start.to(body.span);
+    let body_expr = body.clone();
     let ret = Stmt {
         span: body.span,
         kind: StmtKind::Return(Some(body)),
@@ -86,6 +87,7 @@ fn lambda(i: Toks) -> PResult<Expr> {
         body: vec![ret],
         decorators: vec![],
         is_lambda: true,
+        is_generator: super::yields::expr_yields(&body_expr),
         span,
     };
     Ok((i, mk(ExprKind::Lambda(Rc::new(def)), span)))
@@ -419,6 +421,27 @@ pub fn testlist_star(i: Toks) -> PResult<Expr> {
     Ok((i, one_or_many(items, tuple, ExprKind::Tuple)))
 }
 
+/// `yield`, `yield value(s)` or `yield from iterable` (the caller checks it stands where
+/// Python allows one: a statement, the right of `=`, or parentheses).
+pub fn yield_expr(i: Toks) -> PResult<Expr> {
+    let (i, start) = kw("yield")(i)?;
+    if let Ok((j, _)) = kw("from")(i) {
+        let (j, v) = expect("an expression after 'yield from'", test)(j)?;
+        let span = start.to(v.span);
+        return Ok((j, mk(ExprKind::YieldFrom(Box::new(v)), span)));
+    }
+    let ends = matches!(
+        i.first().map(|t| &t.tok),
+        Some(Tok::Newline | Tok::End | Tok::Dedent) | None
+    ) || [")", "=", ";", "]", "}"].iter().any(|o| peek_is_op(i, o));
+    if ends {
+        return Ok((i, mk(ExprKind::Yield(None), start)));
+    }
+    let (i, v) = testlist_star(i)?;
+    let span = start.to(v.span);
+    Ok((i, mk(ExprKind::Yield(Some(Box::new(v))), span)))
+}
+
 fn atom(i: Toks) -> PResult<Expr> {
     let Some(tok) = i.first() else {
         return Err(nom::Err::Error(PErr::at(i, "expected an expression")));
@@ -480,6 +503,12 @@ fn strings(mut i: Toks) -> PResult<Expr> {
 fn paren(i: Toks, open: Span) -> PResult<Expr> {
     if let Ok((j, end)) = op(")")(i) {
         return Ok((j, mk(ExprKind::Tuple(vec![]), open.to(end))));
+    }
+    if peek_is_kw(i, "yield") {
+        let (i, mut e) = yield_expr(i)?;
+        let (i, end) = close(")", open)(i)?;
+        e.span = open.to(end);
+        return Ok((i, e));
     }
     let (i, first) = expect("an expression", star_or(test))(i)?;
     if peek_is_kw(i, "for") {

@@ -10,6 +10,7 @@
 //! | `stmt.rs` | the file, logical lines, simple statements |
 //! | `compound.rs` | compound statements, their blocks, decorators, parameter lists |
 //! | `complete.rs` | "is this input complete?" for the REPL |
+//! | `yields.rs` | where `yield` may stand; which functions are generators |
 //! | `unparse.rs` | the AST back to source (used by round-trip tests and `:save`) |
 //! | `error.rs` | syntax errors with positions |
 //! | `source.rs` | source bytes to text (UTF-8 or Python's SyntaxError) |
@@ -28,6 +29,7 @@ pub mod source;
 pub(crate) mod stmt;
 pub(crate) mod tokens;
 pub mod unparse;
+pub mod yields;
 
 pub(crate) use ast::{Span, Stmt, StmtKind};
 pub(crate) use error::SyntaxError;

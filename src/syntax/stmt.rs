@@ -4,7 +4,7 @@
 
 use super::ast::*;
 use super::compound::compound;
-use super::expr::{target_list, test, testlist_star};
+use super::expr::{target_list, test, testlist_star, yield_expr};
 use super::lexeme::Tok;
 use super::tokens::*;
 use nom::Input;
@@ -328,6 +328,7 @@ fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
                 | ExprKind::Str(_)
                 | ExprKind::Bool(_)
                 | ExprKind::NoneLit => "literal",
+                ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
                 _ => "expression",
             };
             let mut err = PErr::at(i, format!("cannot assign to {}", what));
@@ -338,8 +339,16 @@ fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
     }
 }
 
+/// The right of `=` or an augmented assignment: values, or a yield expression.
+fn rhs(i: Toks) -> PResult<Expr> {
+    if peek_is_kw(i, "yield") {
+        return yield_expr(i);
+    }
+    testlist_star(i)
+}
+
 fn expr_stmt(i: Toks) -> PResult<Stmt> {
-    let (i, first) = match testlist_star(i) {
+    let (i, first) = match rhs(i) {
         Ok(r) => r,
         Err(nom::Err::Error(mut e)) => {
             if e.message.is_none() {
@@ -363,7 +372,7 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
                 err.offset = start.start as usize;
                 return Err(nom::Err::Failure(err));
             }
-            let (j, value) = expect("an expression", testlist_star)(j)?;
+            let (j, value) = expect("an expression", rhs)(j)?;
             let span = start.to(value.span);
             return Ok((
                 j,
@@ -380,7 +389,7 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
         let (j, ann) = expect("an annotation", test)(j)?;
         let (j, value) = match op("=")(j) {
             Ok((k, _)) => {
-                let (k, v) = expect("an expression", testlist_star)(k)?;
+                let (k, v) = expect("an expression", rhs)(k)?;
                 (k, Some(v))
             }
             Err(_) => (j, None),
@@ -407,7 +416,7 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
     let mut exprs = vec![first];
     let mut i = i;
     while let Ok((j, _)) = op("=")(i) {
-        let (j, e) = expect("an expression after '='", testlist_star)(j)?;
+        let (j, e) = expect("an expression after '='", rhs)(j)?;
         exprs.push(e);
         i = j;
     }

@@ -427,6 +427,9 @@ pub(crate) fn expr(e: &Expr) -> String {
             format!("{} if {} else {}", sub(body), sub(test), sub(orelse))
         }
         ExprKind::Starred(x) => format!("*{}", sub(x)),
+        ExprKind::Yield(None) => "(yield)".into(),
+        ExprKind::Yield(Some(x)) => format!("(yield {})", expr(x)),
+        ExprKind::YieldFrom(x) => format!("(yield from {})", sub(x)),
     }
 }
 

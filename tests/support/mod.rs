@@ -211,11 +211,19 @@ fn error_names(s: &str) -> Vec<String> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
+            // fidelity.py's ERR_RE: the name alone on the line, or followed by `:`.
             let is_err = name.starts_with(|c: char| c.is_ascii_uppercase())
-                && (name.ends_with("Error")
-                    || name.ends_with("Exception")
-                    || name.ends_with("Interrupt"))
-                && l[name.len()..].starts_with(':');
+                && [
+                    "Error",
+                    "Exception",
+                    "Interrupt",
+                    "Iteration",
+                    "Exit",
+                    "Warning",
+                ]
+                .iter()
+                .any(|s| name.ends_with(s))
+                && (l.len() == name.len() || l[name.len()..].starts_with(':'));
             is_err.then_some(name)
         })
         .collect()
