@@ -150,6 +150,9 @@ impl Interp {
                 Some(m) => Ok(Value::method(v.clone(), m, list_method)),
                 None => Err(no_attr(v, name)),
             },
+            Value::Dict(_) if self.object_dunder(v, name)?.is_some() => {
+                Ok(self.object_dunder(v, name)?.unwrap_or(Value::None))
+            }
             Value::Dict(_) => match find_static(DICT_METHODS, name) {
                 Some(m) => Ok(Value::method(v.clone(), m, dict_method)),
                 None => Err(no_attr(v, name)),
@@ -196,6 +199,22 @@ impl Interp {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
+        }
+    }
+
+    /// A dunder method (`__len__`, `__getitem__`, `__missing__`...) of a native object or
+    /// of a dict subclass, if it has one.
+    pub(crate) fn object_dunder(&mut self, v: &Value, name: &str) -> R<Option<Value>> {
+        match v {
+            Value::Object(o) => o.clone().get_attr(v, name, self),
+            Value::Dict(d) => {
+                let ext = d.borrow().ext.clone();
+                match ext {
+                    Some(e) => e.attr(v, name, self),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
         }
     }
 
@@ -247,11 +266,18 @@ impl Interp {
                 let got = d.borrow().get(index)?;
                 match got {
                     Some(v) => Ok(v),
-                    None => Err(key_err(index.clone(), self.repr(index)?)),
+                    None => match self.object_dunder(obj, "__missing__")? {
+                        Some(f) => self.call(&f, Args::new(vec![index.clone()])),
+                        None => Err(key_err(index.clone(), self.repr(index)?)),
+                    },
                 }
             }
             (Value::Instance(_), _) => {
                 let f = self.get_attr(obj, "__getitem__")?;
+                self.call(&f, Args::new(vec![index.clone()]))
+            }
+            (Value::Object(_), _) if self.object_dunder(obj, "__getitem__")?.is_some() => {
+                let f = self.object_dunder(obj, "__getitem__")?.unwrap_or(Value::None);
                 self.call(&f, Args::new(vec![index.clone()]))
             }
             (Value::Object(o), _) => match o.items() {
@@ -354,6 +380,11 @@ impl Interp {
                 "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
             )),
             Value::Variable(_) => Err(type_err("'ResourceVariable' object does not support item assignment")),
+            Value::Object(_) if self.object_dunder(obj, "__setitem__")?.is_some() => {
+                let f = self.object_dunder(obj, "__setitem__")?.unwrap_or(Value::None);
+                self.call(&f, Args::new(vec![index.clone(), v]))?;
+                Ok(())
+            }
             _ => Err(type_err(format!("'{}' object does not support item assignment", obj.type_name()))),
         }
     }
@@ -380,6 +411,11 @@ impl Interp {
                 Some(_) => Ok(()),
                 None => Err(key_err(index.clone(), self.repr(index)?)),
             },
+            Value::Object(_) if self.object_dunder(obj, "__delitem__")?.is_some() => {
+                let f = self.object_dunder(obj, "__delitem__")?.unwrap_or(Value::None);
+                self.call(&f, Args::new(vec![index.clone()]))?;
+                Ok(())
+            }
             _ => Err(type_err(format!(
                 "'{}' object does not support item deletion",
                 obj.type_name()

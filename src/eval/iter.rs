@@ -252,7 +252,13 @@ impl Interp {
             },
             Value::Object(o) => match o.items() {
                 Some(items) => Iter::Items(items.into_iter()),
-                None => return Err(not_iterable(v)),
+                None => match self.object_dunder(v, "__iter__")? {
+                    Some(f) => match self.call(&f, Args::default())? {
+                        Value::Iterator(i) => Iter::Shared(i),
+                        r => return Err(non_iterator(&r)),
+                    },
+                    None => return Err(not_iterable(v)),
+                },
             },
             Value::Instance(_) => {
                 let Ok(f) = self.get_attr(v, "__iter__") else {

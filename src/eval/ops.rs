@@ -96,6 +96,18 @@ impl Interp {
                 (self.hooks.tensor_truth)(v)?
             }
             Value::Shape(s) => s.dims.as_ref().map(|d| !d.is_empty()).unwrap_or(true),
+            Value::Object(o) => {
+                if let Some(items) = o.as_tuple() {
+                    return Ok(!items.is_empty());
+                }
+                for name in ["__bool__", "__len__"] {
+                    if let Some(f) = self.object_dunder(v, name)? {
+                        let r = self.call(&f, Args::default())?;
+                        return self.truthy(&r);
+                    }
+                }
+                true
+            }
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__bool__") {
                     let r = self.call(&f, Args::default())?;
@@ -166,6 +178,9 @@ impl Interp {
                 return self.call(&f, Args::new(vec![a.clone()]));
             }
         }
+        if let Some(r) = self.object_binary(op, a, b)? {
+            return Ok(r);
+        }
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_binary)(self, op, a, b);
         }
@@ -207,6 +222,19 @@ impl Interp {
                 b.type_name()
             ))),
         }
+    }
+
+    /// `a OP b` through the dunders of a native object or a dict subclass on either side
+    /// (`Counter() + Counter()`); None when neither side defines it.
+    fn object_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        let (name, rname) = dunder(op);
+        if let Some(f) = self.object_dunder(a, name)? {
+            return Ok(Some(self.call(&f, Args::new(vec![b.clone()]))?));
+        }
+        if let Some(f) = self.object_dunder(b, rname)? {
+            return Ok(Some(self.call(&f, Args::new(vec![a.clone()]))?));
+        }
+        Ok(None)
     }
 
     fn repeat(&mut self, seq: &Value, n: i64) -> R<Value> {
@@ -454,6 +482,21 @@ impl Interp {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x == y);
         }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(f) = self.object_dunder(x, "__eq__")? {
+                let r = self.call(&f, Args::new(vec![y.clone()]))?;
+                return self.truthy(&r);
+            }
+        }
+        if let Some(x) = as_tuple(a) {
+            return Ok(match as_tuple(b) {
+                Some(y) => self.seq_equal(&x, &y)?,
+                None => false,
+            });
+        }
+        if let (Value::Tuple(_), Some(y)) = (a, as_tuple(b)) {
+            return self.equal_value(&Value::tuple(y), a);
+        }
         Ok(match (a, b) {
             (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
             (Value::Str(x), Value::Str(y)) => x == y,
@@ -538,6 +581,11 @@ impl Interp {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
         }
+        if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
+            if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+                return self.order(&Value::tuple(x), &Value::tuple(y), op);
+            }
+        }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
             (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
@@ -590,6 +638,13 @@ impl Interp {
                 }
                 None => false,
             }),
+            Value::Object(_) if self.object_dunder(container, "__contains__")?.is_some() => {
+                let f = self
+                    .object_dunder(container, "__contains__")?
+                    .unwrap_or(Value::None);
+                let r = self.call(&f, Args::new(vec![item.clone()]))?;
+                self.truthy(&r)
+            }
             Value::Instance(_) => {
                 let f = self.get_attr(container, "__contains__")?;
                 let r = self.call(&f, Args::new(vec![item.clone()]))?;
@@ -611,6 +666,15 @@ impl Interp {
                 Ok(false)
             }
         }
+    }
+}
+
+/// The items of a tuple, or of a native object that is one (a named tuple).
+fn as_tuple(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Tuple(t) => Some(t.as_ref().clone()),
+        Value::Object(o) => o.as_tuple(),
+        _ => None,
     }
 }
 

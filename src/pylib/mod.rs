@@ -55,6 +55,7 @@ pub(crate) mod operator;
 pub(crate) mod os;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
+pub(crate) mod pyclass;
 pub(crate) mod random;
 pub(crate) mod re;
 pub(crate) mod shutil;
