@@ -168,6 +168,13 @@ impl Interp {
             Value::Function(f) => match name {
                 "__name__" => Ok(Value::str(&f.def.name)),
                 "__qualname__" => Ok(Value::str(&f.qualname)),
+                "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
+                    Some(crate::syntax::StmtKind::Expr(e)) if !f.def.is_lambda => match &e.kind {
+                        crate::syntax::ast::ExprKind::Str(d) => Value::str(d),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                }),
                 _ => Err(no_attr(v, name)),
             },
             Value::Builtin(b) if name == "__name__" => {

@@ -581,6 +581,9 @@ impl Interp {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
         }
+        if let Some(o) = self.rich_order(a, b)? {
+            return Ok(o);
+        }
         if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
             if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
                 return self.order(&Value::tuple(x), &Value::tuple(y), op);
@@ -615,6 +618,32 @@ impl Interp {
                 b.type_name()
             ))),
         }
+    }
+
+    /// Ordering through `__lt__` of instances and native objects (`sorted` of objects
+    /// defining `__lt__`, `cmp_to_key`'s keys); None when neither side defines it.
+    fn rich_order(&mut self, a: &Value, b: &Value) -> R<Option<std::cmp::Ordering>> {
+        use std::cmp::Ordering;
+        let lt = |it: &mut Interp, x: &Value| -> R<Option<Value>> {
+            match x {
+                Value::Instance(_) => Ok(it.get_attr(x, "__lt__").ok()),
+                Value::Object(_) => it.object_dunder(x, "__lt__"),
+                _ => Ok(None),
+            }
+        };
+        let (Some(fa), Some(fb)) = (lt(self, a)?, lt(self, b)?) else {
+            return Ok(None);
+        };
+        let r = self.call(&fa, Args::new(vec![b.clone()]))?;
+        if self.truthy(&r)? {
+            return Ok(Some(Ordering::Less));
+        }
+        let r = self.call(&fb, Args::new(vec![a.clone()]))?;
+        Ok(Some(if self.truthy(&r)? {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }))
     }
 
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {

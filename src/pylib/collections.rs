@@ -6,6 +6,7 @@ mod chainmap;
 mod counter;
 mod deque;
 mod namedtuple;
+pub(crate) use namedtuple::namedtuple_class;
 
 use super::pyclass::{bind, method, module, PyClass};
 use crate::eval::error::{key_err, key_str_err, raise, type_err, R};

@@ -324,3 +324,12 @@ fn instance_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<V
         }
     }
 }
+
+/// A named tuple class made from Rust (`CacheInfo`, `Match` results...).
+pub(crate) fn namedtuple_class(name: &str, fields: &[&str]) -> Value {
+    Value::Object(Rc::new(NtClass(Rc::new(NtInfo {
+        name: name.to_string(),
+        fields: fields.iter().map(|f| f.to_string()).collect(),
+        defaults: Vec::new(),
+    }))))
+}
