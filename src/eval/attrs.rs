@@ -153,6 +153,9 @@ impl Interp {
                 Some(m) => Ok(Value::method(v.clone(), m, list_method)),
                 None => Err(no_attr(v, name)),
             },
+            Value::Dict(_) if self.object_dunder(v, name)?.is_some() => {
+                Ok(self.object_dunder(v, name)?.unwrap_or(Value::None))
+            }
             Value::Dict(_) => match find_static(DICT_METHODS, name) {
                 Some(m) => Ok(Value::method(v.clone(), m, dict_method)),
                 None => Err(no_attr(v, name)),
@@ -168,6 +171,13 @@ impl Interp {
             Value::Function(f) => match name {
                 "__name__" => Ok(Value::str(&f.def.name)),
                 "__qualname__" => Ok(Value::str(&f.qualname)),
+                "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
+                    Some(crate::syntax::StmtKind::Expr(e)) if !f.def.is_lambda => match &e.kind {
+                        crate::syntax::ast::ExprKind::Str(d) => Value::str(d),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                }),
                 _ => Err(no_attr(v, name)),
             },
             Value::Builtin(b) if name == "__name__" => {
@@ -199,6 +209,15 @@ impl Interp {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
+        }
+    }
+
+    /// A dunder method (`__len__`, `__getitem__`, `__missing__`...) of a native object or
+    /// of a dict subclass, if it has one.
+    pub(crate) fn object_dunder(&mut self, v: &Value, name: &str) -> R<Option<Value>> {
+        match v {
+            Value::Instance(_) => Ok(None),
+            _ => self.special_method(v, name),
         }
     }
 
@@ -250,18 +269,21 @@ impl Interp {
                 let got = d.borrow().get(index)?;
                 match got {
                     Some(v) => Ok(v),
-                    None => Err(key_err(index.clone(), self.repr(index)?)),
+                    None => match self.object_dunder(obj, "__missing__")? {
+                        Some(f) => self.call(&f, Args::new(vec![index.clone()])),
+                        None => Err(key_err(index.clone(), self.repr(index)?)),
+                    },
                 }
             }
             (Value::Instance(_), _) => {
                 let f = self.get_attr(obj, "__getitem__")?;
                 self.call(&f, Args::new(vec![index.clone()]))
             }
+            (Value::Object(_), _) if self.object_dunder(obj, "__getitem__")?.is_some() => {
+                let f = self.object_dunder(obj, "__getitem__")?.unwrap_or(Value::None);
+                self.call(&f, Args::new(vec![index.clone()]))
+            }
             (Value::Object(o), _) => match o.items() {
-                None if self.special_method(obj, "__getitem__")?.is_some() => {
-                    let f = self.get_attr(obj, "__getitem__")?;
-                    self.call(&f, Args::new(vec![index.clone()]))
-                }
                 Some(items) => self.seq_item(&Value::tuple(items), index),
                 None => Err(type_err(format!(
                     "'{}' object is not subscriptable",
@@ -366,6 +388,11 @@ impl Interp {
                 "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
             )),
             Value::Variable(_) => Err(type_err("'ResourceVariable' object does not support item assignment")),
+            Value::Object(_) if self.object_dunder(obj, "__setitem__")?.is_some() => {
+                let f = self.object_dunder(obj, "__setitem__")?.unwrap_or(Value::None);
+                self.call(&f, Args::new(vec![index.clone(), v]))?;
+                Ok(())
+            }
             _ => Err(type_err(format!("'{}' object does not support item assignment", obj.type_name()))),
         }
     }

@@ -340,15 +340,18 @@ impl Interp {
         let r = r.and_then(|_| self.with_stmt(rest, body));
         let exit = self.get_attr(&ctx, "__exit__")?;
         let exc_flag = matches!(r, Err(Flow::Error(_)));
-        let args = vec![
-            if exc_flag {
-                Value::Bool(true)
-            } else {
-                Value::None
-            },
-            Value::None,
-            Value::None,
-        ];
+        // __exit__ gets the exception's type and value, as Python passes them.
+        let args = match &r {
+            Err(Flow::Error(e)) => {
+                let value = self.exception_value(e);
+                let class = match &value {
+                    Value::Instance(i) => Value::Class(i.class.clone()),
+                    _ => Value::ExcClass(e.kind),
+                };
+                vec![class, value, Value::None]
+            }
+            _ => vec![Value::None, Value::None, Value::None],
+        };
         let suppress = self.call(&exit, super::value::Args::new(args))?;
         if exc_flag && self.truthy(&suppress)? {
             return Ok(());

@@ -96,6 +96,18 @@ impl Interp {
                 (self.hooks.tensor_truth)(v)?
             }
             Value::Shape(s) => s.dims.as_ref().map(|d| !d.is_empty()).unwrap_or(true),
+            Value::Object(o) => {
+                if let Some(items) = o.as_tuple() {
+                    return Ok(!items.is_empty());
+                }
+                for name in ["__bool__", "__len__"] {
+                    if let Some(f) = self.object_dunder(v, name)? {
+                        let r = self.call(&f, Args::default())?;
+                        return self.truthy(&r);
+                    }
+                }
+                true
+            }
             Value::Instance(_) => {
                 if let Ok(f) = self.get_attr(v, "__bool__") {
                     let r = self.call(&f, Args::default())?;
@@ -381,6 +393,13 @@ impl Interp {
         Ok(match v {
             Value::Instance(_) => self.get_attr(v, name).ok(),
             Value::Object(o) => o.clone().get_attr(v, name, self)?,
+            Value::Dict(d) => {
+                let ext = d.borrow().ext.clone();
+                match ext {
+                    Some(e) => e.attr(v, name, self)?,
+                    None => None,
+                }
+            }
             _ => None,
         })
     }
@@ -459,6 +478,21 @@ impl Interp {
     fn equal_value(&mut self, a: &Value, b: &Value) -> R<bool> {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x == y);
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(f) = self.object_dunder(x, "__eq__")? {
+                let r = self.call(&f, Args::new(vec![y.clone()]))?;
+                return self.truthy(&r);
+            }
+        }
+        if let Some(x) = as_tuple(a) {
+            return Ok(match as_tuple(b) {
+                Some(y) => self.seq_equal(&x, &y)?,
+                None => false,
+            });
+        }
+        if let (Value::Tuple(_), Some(y)) = (a, as_tuple(b)) {
+            return self.equal_value(&Value::tuple(y), a);
         }
         Ok(match (a, b) {
             (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
@@ -550,6 +584,14 @@ impl Interp {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
             return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
         }
+        if let Some(o) = self.rich_order(a, b)? {
+            return Ok(o);
+        }
+        if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
+            if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+                return self.order(&Value::tuple(x), &Value::tuple(y), op);
+            }
+        }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
             (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
@@ -590,6 +632,32 @@ impl Interp {
                 b.type_name()
             ))),
         }
+    }
+
+    /// Ordering through `__lt__` of instances and native objects (`sorted` of objects
+    /// defining `__lt__`, `cmp_to_key`'s keys); None when neither side defines it.
+    fn rich_order(&mut self, a: &Value, b: &Value) -> R<Option<std::cmp::Ordering>> {
+        use std::cmp::Ordering;
+        let lt = |it: &mut Interp, x: &Value| -> R<Option<Value>> {
+            match x {
+                Value::Instance(_) => Ok(it.get_attr(x, "__lt__").ok()),
+                Value::Object(_) => it.object_dunder(x, "__lt__"),
+                _ => Ok(None),
+            }
+        };
+        let (Some(fa), Some(fb)) = (lt(self, a)?, lt(self, b)?) else {
+            return Ok(None);
+        };
+        let r = self.call(&fa, Args::new(vec![b.clone()]))?;
+        if self.truthy(&r)? {
+            return Ok(Some(Ordering::Less));
+        }
+        let r = self.call(&fb, Args::new(vec![a.clone()]))?;
+        Ok(Some(if self.truthy(&r)? {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }))
     }
 
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
@@ -640,6 +708,15 @@ impl Interp {
                 Ok(false)
             }
         }
+    }
+}
+
+/// The items of a tuple, or of a native object that is one (a named tuple).
+fn as_tuple(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Tuple(t) => Some(t.as_ref().clone()),
+        Value::Object(o) => o.as_tuple(),
+        _ => None,
     }
 }
 

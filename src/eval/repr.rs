@@ -90,6 +90,11 @@ impl Interp {
                     format!("{{{}}}", self.join_reprs(&items)?)
                 }
             }
+            Value::Dict(_) if self.object_dunder(v, "__repr__")?.is_some() => {
+                let f = self.object_dunder(v, "__repr__")?.unwrap_or(Value::None);
+                let r = self.call(&f, Args::default())?;
+                self.str_of(&r)?
+            }
             Value::Dict(d) => {
                 let d = d.borrow().clone();
                 let mut parts = Vec::new();

@@ -135,6 +135,10 @@ builtin! {
                 let f = it.get_attr(&obj, "__len__")?;
                 return it.call(&f, Args::default());
             }
+            Value::Object(_) if it.object_dunder(&obj, "__len__")?.is_some() => {
+                let f = it.object_dunder(&obj, "__len__")?.unwrap_or(Value::None);
+                return it.call(&f, Args::default());
+            }
             Value::Object(o) => match o.items() {
                 Some(i) => i.len(),
                 None if it.special_method(&obj, "__len__")?.is_some() => {

@@ -31,6 +31,16 @@ crate::builtin! {
 
 /// `type(x)`: the type object of a value.
 fn type_of(it: &mut Interp, x: Value) -> R<Value> {
+    if let Value::Dict(d) = &x {
+        if let Some(e) = d.borrow().ext.clone() {
+            return Ok(e.class());
+        }
+    }
+    if let Value::Object(o) = &x {
+        if let Some(c) = o.clone().get_attr(&x, "__class__", it)? {
+            return Ok(c);
+        }
+    }
     let builtin_type = match &x {
         Value::Int(_) => Some("int"),
         Value::Float(_) => Some("float"),
@@ -114,7 +124,10 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             "str" => matches!(x, Value::Str(_)),
             "bool" => matches!(x, Value::Bool(_)),
             "list" => matches!(x, Value::List(_)),
-            "tuple" => matches!(x, Value::Tuple(_)),
+            "tuple" => match x {
+                Value::Object(o) => o.as_tuple().is_some(),
+                _ => matches!(x, Value::Tuple(_)),
+            },
             "dict" => matches!(x, Value::Dict(_)),
             "set" => matches!(x, Value::Set(_)),
             "range" => matches!(x, Value::Range(..)),
@@ -132,7 +145,10 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             Value::Instance(i) => i.class.exc_kind().is_some_and(|k| k.is_subclass_of(*kind)),
             _ => false,
         }),
-        Value::Object(o) => Ok((hooks.isinstance_object)(x, o.as_ref())),
+        Value::Object(o) => Ok(match o.instance_check(x) {
+            Some(b) => b,
+            None => (hooks.isinstance_object)(x, o.as_ref()),
+        }),
         _ => Err(type_err(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),

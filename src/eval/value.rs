@@ -48,12 +48,24 @@ pub enum Value {
     Iterator(super::iter::IterRef),
 }
 
-/// A dict keeping insertion order, keyed by hashable Python values.
+/// A dict keeping insertion order, keyed by hashable Python values. `ext` makes it an
+/// instance of a dict subclass (`defaultdict`, `Counter`, `OrderedDict`).
 #[derive(Clone, Default)]
 pub struct Dict {
     pub keys: Vec<Value>,
     pub values: Vec<Value>,
     index: HashMap<Key, usize>,
+    pub ext: Option<Rc<dyn DictExt>>,
+}
+
+/// What a dict subclass adds to a dict: its type, and the attributes it adds or overrides,
+/// dunders included (`__missing__`, `__repr__`, `__add__`, `__eq__`...).
+pub trait DictExt {
+    fn type_name(&self) -> String;
+    /// The class, as `type(d)` gives it.
+    fn class(&self) -> Value;
+    fn attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>>;
+    fn as_any_ext(&self) -> &dyn Any;
 }
 
 /// The hashable projection of a value.
@@ -81,9 +93,10 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
-            Value::Object(o) => match o.value_key() {
-                Some(k) => Key::Tuple(vec![Key::Str(o.type_name().into()), Key::of(&k)?]),
-                None => Key::Ptr(v.identity()),
+            Value::Object(o) => match (o.as_tuple(), o.value_key()) {
+                (Some(items), _) => Key::Tuple(items.iter().map(Key::of).collect::<R<_>>()?),
+                (None, Some(k)) => Key::Tuple(vec![Key::Str(o.type_name().into()), Key::of(&k)?]),
+                (None, None) => Key::Ptr(v.identity()),
             },
             other => Key::Ptr(other.identity()),
         })
@@ -361,6 +374,15 @@ pub trait Object: Any {
     fn value_key(&self) -> Option<Value> {
         None
     }
+    /// The items, for objects that are tuples (named tuples): they hash, compare and
+    /// pass `isinstance(x, tuple)` as tuples do.
+    fn as_tuple(&self) -> Option<Vec<Value>> {
+        None
+    }
+    /// `isinstance(x, self)`, for objects that are classes; None leaves it to the hooks.
+    fn instance_check(&self, _x: &Value) -> Option<bool> {
+        None
+    }
     fn as_any(&self) -> &dyn Any;
 }
 
@@ -508,7 +530,10 @@ impl Value {
             Value::Str(_) => "str".into(),
             Value::List(_) => "list".into(),
             Value::Tuple(_) => "tuple".into(),
-            Value::Dict(_) => "dict".into(),
+            Value::Dict(d) => match d.try_borrow().ok().and_then(|d| d.ext.clone()) {
+                Some(e) => e.type_name(),
+                None => "dict".into(),
+            },
             Value::Set(_) => "set".into(),
             Value::Slice(_) => "slice".into(),
             Value::Ellipsis => "ellipsis".into(),

@@ -62,6 +62,7 @@ pub(crate) mod oserror;
 pub(crate) mod path_fs;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
+pub(crate) mod pyclass;
 pub(crate) mod random;
 pub(crate) mod re;
 pub(crate) mod shutil;
