@@ -360,9 +360,9 @@ fn make_datetime(args: &Args) -> R<Value> {
         ],
     )?;
     let mut n = [0i64; 7];
-    for i in 0..7 {
-        if let Some(x) = &v[i] {
-            n[i] = int_arg(x)?;
+    for (slot, x) in n.iter_mut().zip(&v) {
+        if let Some(x) = x {
+            *slot = int_arg(x)?;
         }
     }
     let offset = tz_offset(v[7].as_ref().unwrap_or(&Value::None))?;

@@ -145,8 +145,9 @@ const STRUCT_FIELDS: [&str; 11] = [
     "tm_gmtoff",
 ];
 
-/// A `time.struct_time` of a broken-down UTC time.
-pub(crate) fn struct_time(t: &Tm) -> Value {
+/// A `time.struct_time` of a broken-down UTC time; `isdst` is -1 where unknown
+/// (`strptime`, a naive datetime's `timetuple`).
+pub(crate) fn struct_time(t: &Tm, isdst: i64) -> Value {
     let values = vec![
         Value::Int(t.year),
         Value::Int(t.month),
@@ -156,7 +157,7 @@ pub(crate) fn struct_time(t: &Tm) -> Value {
         Value::Int(t.second),
         Value::Int(cal::weekday(t.year, t.month, t.day)),
         Value::Int(cal::yday(t.year, t.month, t.day)),
-        Value::Int(0),
+        Value::Int(isdst),
         Value::str("UTC"),
         Value::Int(0),
     ];
@@ -236,7 +237,7 @@ builtin! {
     python ["time.gmtime", "time.localtime"]
     fn gmtime(it, seconds = None) {
         let s = secs_arg(it, &seconds)?;
-        Ok(struct_time(&cal::tm_of_secs(s, 0)))
+        Ok(struct_time(&cal::tm_of_secs(s, 0), 0))
     }
 }
 
@@ -276,7 +277,7 @@ builtin! {
             return Err(type_err("strptime() argument 1 must be str"));
         };
         match cal::strptime(s, f) {
-            Ok(tm) => Ok(struct_time(&tm)),
+            Ok(tm) => Ok(struct_time(&tm, -1)),
             Err(m) => raise(ExcKind::ValueError, m),
         }
     }

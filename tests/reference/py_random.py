@@ -70,3 +70,25 @@ random.seed(11)
 random.choice([10, 20, 30]) + random.randint(1, 6)
 random.uniform(10, 1)
 random.seed(0); print([round(random.random(), 6) for _ in range(5)])
+random.seed(12345)
+random.sample(range(100000), 20)
+random.sample(list(range(50)), 30)
+random.choices(range(10), weights=[i*0.5 for i in range(10)], k=8)
+x = list(range(100)); random.shuffle(x); x[:10]
+r = random.Random("abc"); [r.randint(1, 6) for _ in range(10)]
+r.choice("xyz"), r.gauss(), r.uniform(-1, 1)
+random.seed(2.0); random.random()
+random.seed(True); random.random()
+random.seed(""); random.random()
+random.seed("héllo wörld"); random.random()
+random.seed(99); random.getrandbits(64), random.getrandbits(33), random.getrandbits(7)
+random.seed(1); [random.randrange(-50, 50, 3) for _ in range(5)]
+random.seed(1); [random.expovariate(0.5) for _ in range(3)]
+random.seed(1); [random.gammavariate(3.5, 2) for _ in range(3)]
+random.seed(1); [random.betavariate(0.5, 0.5) for _ in range(3)]
+random.seed(1); [random.vonmisesvariate(0, 0.5) for _ in range(3)]
+random.seed(1); random.triangular(1, 1, 1), random.triangular(0, 1, 0.9)
+random.seed(1); random.sample(range(3), 0), random.choices([1,2,3], k=0)
+random.seed(3); random.sample(['a','b','c'], counts=[100, 1, 1], k=3)
+random.seed(4); random.randint(-10**15, 10**15)
+random.choices([], k=1)

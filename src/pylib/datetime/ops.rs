@@ -251,7 +251,7 @@ fn class_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             let [n] = args.bind(name, ["ordinal"])?;
             let n = int_arg(n.as_ref().unwrap_or(&Value::None))?;
             if !(1..=3_652_059).contains(&n) {
-                return raise(ExcKind::ValueError, format!("ordinal must be >= 1"));
+                return raise(ExcKind::ValueError, "ordinal must be >= 1");
             }
             let (y, m, d) = cal::from_ordinal(n);
             let mut dt = DateTime::new_date(y, m, d);
@@ -511,11 +511,13 @@ fn dt_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R
         "toordinal" => Ok(Value::Int(cal::to_ordinal(t.year, t.month, t.day))),
         "isocalendar" => {
             let (y, w, wd) = cal::iso_calendar(t.year, t.month, t.day);
-            Ok(Value::tuple(vec![
-                Value::Int(y),
-                Value::Int(w),
-                Value::Int(wd),
-            ]))
+            Ok(Value::Object(Rc::new(crate::pylib::sys::StructSeq {
+                type_name: "IsoCalendarDate",
+                repr_name: "datetime.IsoCalendarDate",
+                fields: vec!["year", "week", "weekday"],
+                values: vec![Value::Int(y), Value::Int(w), Value::Int(wd)],
+                visible: 3,
+            })))
         }
         "replace" => replace(&d, &args),
         "date" => Ok(dt_value(DateTime::new_date(t.year, t.month, t.day))),
@@ -523,7 +525,7 @@ fn dt_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R
             let epoch = cal::to_ordinal(1970, 1, 1) as i128 * US_PER_DAY;
             Ok(Value::Float((d.utc_micros() - epoch) as f64 / 1e6))
         }
-        "timetuple" => Ok(crate::pylib::time::struct_time(t)),
+        "timetuple" => Ok(crate::pylib::time::struct_time(t, -1)),
         "ctime" => Ok(Value::str(&cal::strftime("%a %b %e %H:%M:%S %Y", t, ""))),
         "utcoffset" => Ok(match t.offset {
             Some(o) => td_value(TimeDelta(o as i128 * 1_000_000)),
@@ -545,7 +547,13 @@ fn dt_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R
         },
         "__sub__" => {
             if let Some(td) = other.as_object::<TimeDelta>() {
-                return dt_plus(&d, -td.0);
+                // A date moves by whole days: `date - td` is `date + timedelta(-td.days)`.
+                let us = if d.is_date {
+                    -td.0.div_euclid(US_PER_DAY) * US_PER_DAY
+                } else {
+                    -td.0
+                };
+                return dt_plus(&d, us);
             }
             match other.as_object::<DateTime>() {
                 Some(o) if o.is_date == d.is_date => {

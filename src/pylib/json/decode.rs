@@ -190,10 +190,8 @@ impl Parser<'_> {
                             'r' => '\r',
                             't' => '\t',
                             other => {
-                                return Err(Stop::Msg(
-                                    format!("Invalid \\escape: {}", char_repr(other)),
-                                    i,
-                                ))
+                                let _ = other;
+                                return Err(Stop::Msg("Invalid \\escape".into(), i));
                             }
                         };
                         out.push(ch);
@@ -216,10 +214,7 @@ impl Parser<'_> {
                     i = end;
                 }
                 c if (c as u32) < 0x20 => {
-                    return Err(Stop::Msg(
-                        format!("Invalid control character {} at", char_repr(c)),
-                        i,
-                    ))
+                    return Err(Stop::Msg("Invalid control character at".into(), i))
                 }
                 c => {
                     out.push(c);
@@ -322,19 +317,6 @@ impl Parser<'_> {
             end = self.skip_ws(end);
         }
         Ok((Value::list(items), end))
-    }
-}
-
-/// A one-character string's repr, as the messages show it.
-fn char_repr(c: char) -> String {
-    match c {
-        '\n' => "'\\n'".into(),
-        '\r' => "'\\r'".into(),
-        '\t' => "'\\t'".into(),
-        '\'' => "\"'\"".into(),
-        '\\' => "'\\\\'".into(),
-        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("'\\x{:02x}'", c as u32),
-        c => format!("'{}'", c),
     }
 }
 

@@ -480,7 +480,7 @@ fn gamma_draw(g: &RandomObj, alpha: f64, beta: f64) -> R<f64> {
         let sg = 1.0 + 4.5f64.ln();
         loop {
             let u1 = g.random();
-            if !(1e-7 < u1 && u1 < 0.9999999) {
+            if u1 <= 1e-7 || u1 >= 0.9999999 {
                 continue;
             }
             let u2 = 1.0 - g.random();

@@ -15,6 +15,12 @@ pub(crate) struct Mt {
     pub index: usize,
 }
 
+impl Default for Mt {
+    fn default() -> Mt {
+        Mt::new()
+    }
+}
+
 impl Mt {
     pub fn new() -> Mt {
         let mut mt = Mt {
