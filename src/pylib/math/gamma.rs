@@ -8,7 +8,10 @@ use crate::eval::Value;
 
 // Lanczos approximation parameters (N=13, g=6.024680040776729583740234375), as in Boost
 // and CPython.
+// Both are exact binary fractions; the digits are CPython's.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [

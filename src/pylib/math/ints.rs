@@ -47,7 +47,7 @@ fn factorial_of(it: &mut Interp, n: u64) -> R<BigInt> {
     let mut r = BigInt::one();
     for k in 2..=n {
         r *= k;
-        if k % 4096 == 0 {
+        if k.is_multiple_of(4096) {
             it.check_interrupt()?;
         }
     }
@@ -125,7 +125,7 @@ fn perm_of(it: &mut Interp, n: &BigInt, k: &BigInt) -> R<BigInt> {
         r *= n - &i;
         i += 1;
         steps += 1;
-        if steps % 4096 == 0 {
+        if steps.is_multiple_of(4096) {
             it.check_interrupt()?;
         }
     }
