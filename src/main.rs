@@ -23,7 +23,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command_mode: Option<Mode>,
-    /// Scripts to run (`-` reads standard input). With none, start the REPL on a terminal.
+    /// The script to run (`-` reads standard input) and the arguments it sees in
+    /// `sys.argv`. With none, start the REPL on a terminal.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     files: Vec<String>,
     /// Run CODE instead of a file.
     #[arg(short = 'c', value_name = "CODE")]
@@ -176,17 +178,26 @@ fn run(cli: Cli) -> u8 {
     }
     if let Some(code) = &cli.command {
         let mut it = tensh::stdio_session(cli.seed, color);
+        // `python -c CODE a b`: sys.argv is ['-c', 'a', 'b'].
+        let argv = std::iter::once("-c".to_string())
+            .chain(cli.files.iter().cloned())
+            .collect();
+        it.set_argv(argv);
         return (it.run(code, Some("<string>"), cli.keep_going) == Outcome::Failed) as u8;
     }
     if cli.files.is_empty() && std::io::stdin().is_terminal() {
         return tensh::repl::run(cli.seed, color);
     }
-    let files = if cli.files.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        cli.files.clone()
+    // The first name is the script; the rest are its arguments (sys.argv[1:]).
+    let files = match cli.files.first() {
+        None => vec!["-".to_string()],
+        Some(script) => vec![script.clone()],
     };
     let mut it = tensh::stdio_session(cli.seed, color);
+    it.set_argv(match cli.files.first() {
+        None => vec![String::new()],
+        Some(_) => cli.files.clone(),
+    });
     let mut failed = false;
     for f in &files {
         let (bytes, name) = if f == "-" {

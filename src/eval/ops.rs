@@ -141,14 +141,17 @@ impl Interp {
             (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
             (UnaryOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
-            (_, Value::Instance(_)) => {
+            (_, Value::Instance(_) | Value::Object(_)) => {
                 let name = match op {
                     UnaryOp::Neg => "__neg__",
                     UnaryOp::Pos => "__pos__",
                     _ => "__invert__",
                 };
-                let f = self.get_attr(v, name)?;
-                self.call(&f, Args::default())
+                match self.get_attr(v, name) {
+                    Ok(f) => self.call(&f, Args::default()),
+                    Err(_) if matches!(v, Value::Object(_)) => Err(bad_unary_operand(op, v)),
+                    Err(e) => Err(e),
+                }
             }
             _ => Err(bad_unary_operand(op, v)),
         }
@@ -415,7 +418,7 @@ impl Interp {
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_compare)(self, op, a, b);
         }
-        if let Value::Instance(_) = a {
+        if let Value::Instance(_) | Value::Object(_) = a {
             let name = match op {
                 CmpOp::Eq => "__eq__",
                 CmpOp::NotEq => "__ne__",
@@ -620,6 +623,20 @@ impl Interp {
                 }
                 let gt = (self.hooks.tensor_compare)(self, CmpOp::Gt, a, b)?;
                 Ok(if self.truthy(&gt)? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                })
+            }
+            (Value::Object(_), _) if self.get_attr(a, "__lt__").is_ok() => {
+                let lt = self.get_attr(a, "__lt__")?;
+                let r = self.call(&lt, Args::new(vec![b.clone()]))?;
+                if self.truthy(&r)? {
+                    return Ok(Ordering::Less);
+                }
+                let gt = self.get_attr(a, "__gt__")?;
+                let r = self.call(&gt, Args::new(vec![b.clone()]))?;
+                Ok(if self.truthy(&r)? {
                     Ordering::Greater
                 } else {
                     Ordering::Equal
