@@ -30,7 +30,8 @@ pub fn install(it: &mut Interp) {
             .insert(alias.into(), Value::ExcClass(ExcKind::OSError));
     }
     it.builtins.insert("Ellipsis".into(), Value::Ellipsis);
-    it.builtins.insert("NotImplemented".into(), Value::None);
+    it.builtins
+        .insert("NotImplemented".into(), super::descr::not_implemented());
     it.builtins
         .insert("__name__".into(), Value::str("__main__"));
 }
@@ -303,7 +304,7 @@ impl Interp {
             | Value::Class(_)
             | Value::ExcClass(_)
             | Value::Object(_) => true,
-            Value::Instance(_) => self.get_attr(v, "__call__").is_ok(),
+            Value::Instance(_) => self.special(v, "__call__").is_some(),
             _ => false,
         }
     }

@@ -262,7 +262,7 @@ impl Interp {
                 None => None,
             });
         }
-        let qualname = def.name.clone();
+        let qualname = self.qualified(&def.name);
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             defaults,
@@ -270,6 +270,17 @@ impl Interp {
             closure: closure_of(&self.scope),
             qualname,
         })))
+    }
+
+    /// The qualified name of a definition in the current scope: `Outer.Inner.method`.
+    fn qualified(&self, name: &str) -> String {
+        let sc = self.scope.borrow();
+        if sc.kind == ScopeKind::Class {
+            if let Some(Value::Str(q)) = sc.vars.get("__qualname__") {
+                return format!("{}.{}", q, name);
+            }
+        }
+        name.to_string()
     }
 
     fn decorate(&mut self, decorators: &[Expr], mut v: Value) -> R<Value> {
@@ -286,23 +297,35 @@ impl Interp {
             bases.push(self.eval(b)?);
         }
         let body_scope = Scope::new(ScopeKind::Class, Some(self.scope.clone()));
+        let qualname = self.qualified(&def.name);
+        {
+            let mut b = body_scope.borrow_mut();
+            b.vars.insert("__module__".into(), Value::str("__main__"));
+            b.vars.insert("__qualname__".into(), Value::str(&qualname));
+        }
         let saved = std::mem::replace(&mut self.scope, body_scope.clone());
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let r = self.exec_block(&def.body);
         self.scope = saved;
         self.echo = saved_echo;
         r?;
-        let dict: HashMap<String, Value> = body_scope
+        let mut dict: HashMap<String, Value> = body_scope
             .borrow()
             .vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
-        let class = Value::Class(Rc::new(Class {
+        // A class that defines __eq__ without __hash__ is unhashable.
+        if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
+            dict.insert("__hash__".into(), Value::None);
+        }
+        let class = Rc::new(Class {
             name: def.name.clone(),
             bases,
             dict: RefCell::new(dict),
-        }));
+        });
+        super::dunder::check_mro(&class)?;
+        let class = Value::Class(class);
         let class = self.decorate(&def.decorators, class)?;
         self.set_name(&def.name, class);
         Ok(())
@@ -330,15 +353,17 @@ impl Interp {
         let r = r.and_then(|_| self.with_stmt(rest, body));
         let exit = self.get_attr(&ctx, "__exit__")?;
         let exc_flag = matches!(r, Err(Flow::Error(_)));
-        let args = vec![
-            if exc_flag {
-                Value::Bool(true)
-            } else {
-                Value::None
-            },
-            Value::None,
-            Value::None,
-        ];
+        let args = match &r {
+            Err(Flow::Error(e)) => {
+                let v = self.exception_value(e);
+                let class = match &v {
+                    Value::Instance(i) => Value::Class(i.class.clone()),
+                    _ => Value::ExcClass(e.kind),
+                };
+                vec![class, v, Value::None]
+            }
+            _ => vec![Value::None, Value::None, Value::None],
+        };
         let suppress = self.call(&exit, super::value::Args::new(args))?;
         if exc_flag && self.truthy(&suppress)? {
             return Ok(());

@@ -1,7 +1,7 @@
 //! Expressions: names, literals, operators, calls, subscripts, comprehensions, f-strings,
 //! and the targets of assignment and `del`.
 
-use super::error::{at, attr_err, raise, type_err, Flow, R};
+use super::error::{at, raise, type_err, Flow, R};
 use super::scope::{lookup, Scope, ScopeKind};
 use super::value::{Args, Dict, Value};
 use super::Interp;
@@ -408,7 +408,26 @@ impl Interp {
             l.borrow_mut().extend(items);
             return Ok(cur.clone());
         }
-        self.binary(op, cur, rhs)
+        if let Value::Instance(_) = cur {
+            if let Some(r) = self.instance_inplace(op, cur, rhs)? {
+                return Ok(r);
+            }
+        }
+        // The fallback's error names the augmented operator: `+=`.
+        self.binary(op, cur, rhs).map_err(|e| match e {
+            Flow::Error(mut x) if x.kind == ExcKind::TypeError => {
+                let plain = format!("unsupported operand type(s) for {}:", op.symbol());
+                if x.message.starts_with(&plain) {
+                    x.message = x.message.replacen(
+                        &plain,
+                        &format!("unsupported operand type(s) for {}=:", op.symbol()),
+                        1,
+                    );
+                }
+                Flow::Error(x)
+            }
+            other => other,
+        })
     }
 
     pub(crate) fn delete(&mut self, t: &Expr) -> R<()> {
@@ -430,19 +449,7 @@ impl Interp {
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj)?;
-                match &o {
-                    Value::Instance(inst) => {
-                        if inst.dict.borrow_mut().remove(name).is_none() {
-                            return Err(attr_err(name.clone()));
-                        }
-                        Ok(())
-                    }
-                    _ => Err(attr_err(format!(
-                        "'{}' object attribute '{}' is read-only",
-                        o.type_name(),
-                        name
-                    ))),
-                }
+                at(self.del_attr(&o, name), t.span)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {

@@ -14,6 +14,9 @@
 //! | `methods.rs` | the methods of list, tuple, dict and set; the method names of the builtin types |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
+//! | `dunder.rs` | user classes: C3 MRO, attribute lookup with descriptors, `__getattr__`, `__setattr__`, `__slots__` |
+//! | `dunder_ops.rs` | operators on user instances: reflected and in-place special methods, rich comparisons, `__bool__`/`__len__` checks |
+//! | `descr.rs` | `property`, `classmethod`, `staticmethod`, `NotImplemented`, `object`'s methods |
 //! | `decl/` | one declaration per builtin function: paths, parameters, defaults, docs |
 //! | `builtins.rs` | Python's builtins about objects and text (print, repr, getattr, ...); builtin constants and exception classes |
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
@@ -29,6 +32,9 @@ pub(crate) mod attrs;
 pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod decl;
+pub(crate) mod descr;
+pub(crate) mod dunder;
+pub(crate) mod dunder_ops;
 pub(crate) mod error;
 pub(crate) mod exec;
 pub(crate) mod expr;

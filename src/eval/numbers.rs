@@ -123,6 +123,13 @@ builtin! {
             Value::Int(i) => Ok(Value::Int(i.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
+            Value::Instance(_) => match it.call_special(&x, "__abs__", vec![])? {
+                Some(r) => Ok(r),
+                None => raise(
+                    ExcKind::TypeError,
+                    format!("bad operand type for abs(): '{}'", x.type_name()),
+                ),
+            },
             _ => (it.hooks.tensor_abs)(it, x),
         }
     }

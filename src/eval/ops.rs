@@ -3,7 +3,7 @@
 //! classes' dunder methods. Operands that involve tensors go to the runtime (`api::ops`).
 
 use super::error::{raise, type_err, value_err, R};
-use super::value::{Args, Value};
+use super::value::Value;
 use super::Interp;
 use crate::errors::ExcKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -25,24 +25,6 @@ pub(super) fn bad_unary_operand(op: UnaryOp, v: &Value) -> super::error::Flow {
 
 fn is_tensorish(v: &Value) -> bool {
     matches!(v, Value::Tensor(_) | Value::Variable(_) | Value::NdArray(_))
-}
-
-fn dunder(op: BinOp) -> (&'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__"),
-        BinOp::Sub => ("__sub__", "__rsub__"),
-        BinOp::Mul => ("__mul__", "__rmul__"),
-        BinOp::Div => ("__truediv__", "__rtruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__"),
-        BinOp::Pow => ("__pow__", "__rpow__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
-        BinOp::BitAnd => ("__and__", "__rand__"),
-        BinOp::BitOr => ("__or__", "__ror__"),
-        BinOp::BitXor => ("__xor__", "__rxor__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__"),
-    }
 }
 
 /// Python's float `%` (the sign follows the divisor).
@@ -96,17 +78,7 @@ impl Interp {
                 (self.hooks.tensor_truth)(v)?
             }
             Value::Shape(s) => s.dims.as_ref().map(|d| !d.is_empty()).unwrap_or(true),
-            Value::Instance(_) => {
-                if let Ok(f) = self.get_attr(v, "__bool__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.truthy(&r);
-                }
-                if let Ok(f) = self.get_attr(v, "__len__") {
-                    let r = self.call(&f, Args::default())?;
-                    return Ok(!matches!(r, Value::Int(0)));
-                }
-                true
-            }
+            Value::Instance(_) => return self.instance_truth(v),
             _ => true,
         })
     }
@@ -135,8 +107,10 @@ impl Interp {
                     UnaryOp::Pos => "__pos__",
                     _ => "__invert__",
                 };
-                let f = self.get_attr(v, name)?;
-                self.call(&f, Args::default())
+                match self.call_special(v, name, vec![])? {
+                    Some(r) => Ok(r),
+                    None => Err(bad_unary_operand(op, v)),
+                }
             }
             _ => Err(bad_unary_operand(op, v)),
         }
@@ -155,15 +129,9 @@ impl Interp {
                 return (self.hooks.tensor_binary)(self, op, a, b);
             }
         }
-        let (name, rname) = dunder(op);
-        if let Value::Instance(_) = a {
-            if let Ok(f) = self.get_attr(a, name) {
-                return self.call(&f, Args::new(vec![b.clone()]));
-            }
-        }
-        if let Value::Instance(_) = b {
-            if let Ok(f) = self.get_attr(b, rname) {
-                return self.call(&f, Args::new(vec![a.clone()]));
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            if let Some(r) = self.instance_binary(op, a, b)? {
+                return Ok(r);
             }
         }
         if is_tensorish(a) || is_tensorish(b) {
@@ -390,18 +358,8 @@ impl Interp {
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_compare)(self, op, a, b);
         }
-        if let Value::Instance(_) = a {
-            let name = match op {
-                CmpOp::Eq => "__eq__",
-                CmpOp::NotEq => "__ne__",
-                CmpOp::Lt => "__lt__",
-                CmpOp::LtE => "__le__",
-                CmpOp::Gt => "__gt__",
-                _ => "__ge__",
-            };
-            if let Ok(f) = self.get_attr(a, name) {
-                return self.call(&f, Args::new(vec![b.clone()]));
-            }
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            return self.instance_compare(op, a, b);
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(self.equal(a, b)?)),
@@ -433,6 +391,10 @@ impl Interp {
                 let r = self.equal_value(a, b);
                 self.depth -= 1;
                 r
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let r = self.instance_compare(CmpOp::Eq, a, b)?;
+                self.truthy(&r)
             }
             _ => self.equal_value(a, b),
         }
@@ -548,6 +510,22 @@ impl Interp {
                 self.depth -= 1;
                 r
             }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let (op, first, second) = match op {
+                    CmpOp::Gt | CmpOp::GtE => (CmpOp::Gt, Ordering::Greater, Ordering::Less),
+                    _ => (CmpOp::Lt, Ordering::Less, Ordering::Greater),
+                };
+                let r = self.instance_compare(op, a, b)?;
+                if self.truthy(&r)? {
+                    return Ok(first);
+                }
+                let r = self.instance_compare(op, b, a)?;
+                Ok(if self.truthy(&r)? {
+                    second
+                } else {
+                    Ordering::Equal
+                })
+            }
             _ if is_tensorish(a) || is_tensorish(b) => {
                 let lt = (self.hooks.tensor_compare)(self, CmpOp::Lt, a, b)?;
                 if self.truthy(&lt)? {
@@ -590,10 +568,9 @@ impl Interp {
                 }
                 None => false,
             }),
-            Value::Instance(_) => {
-                let f = self.get_attr(container, "__contains__")?;
-                let r = self.call(&f, Args::new(vec![item.clone()]))?;
-                self.truthy(&r)
+            Value::Instance(_) if self.special(container, "__contains__").is_some() => {
+                let r = self.call_special(container, "__contains__", vec![item.clone()])?;
+                self.truthy(&r.unwrap_or(Value::None))
             }
             _ => {
                 let mut items = self.iterate(container)?;

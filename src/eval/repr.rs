@@ -1,7 +1,7 @@
 //! `repr()` and `str()` of every value, as Python, numpy and TensorFlow print them.
 
 use super::error::{raise, R};
-use super::value::{Args, Value};
+use super::value::Value;
 use super::Interp;
 use crate::errors::ExcKind;
 use crate::print;
@@ -147,9 +147,14 @@ impl Interp {
             Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {
-                if let Ok(f) = self.get_attr(v, "__repr__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.str_of(&r);
+                if let Some(r) = self.call_special(v, "__repr__", vec![])? {
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(super::error::type_err(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 // An exception instance shows its class and args: `MyError('bad')`.
                 if i.class.exc_kind().is_some() {
@@ -185,9 +190,14 @@ impl Interp {
             Value::DType(d) => format!("<dtype: '{}'>", d.name()),
             Value::Shape(s) => shape_str(&s.dims),
             Value::Instance(_) => {
-                if let Ok(f) = self.get_attr(v, "__str__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.str_of(&r);
+                if let Some(r) = self.call_special(v, "__str__", vec![])? {
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(super::error::type_err(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 if let Ok(Value::Tuple(a)) = self.get_attr(v, "args") {
                     if a.len() == 1 {

@@ -1,0 +1,51 @@
+"{name} is {age}".format_map({"name": "Ann", "age": 30})
+class Default(dict):
+    def __missing__(self, key):
+        return "?"
+"{a} {b}".format_map({"a": 1})
+"key=value=x".partition("="), "novalue".partition("="), "a.b.c".rpartition("."), "abc".rpartition(".")
+"x".partition("")
+"a\tbc\td".expandtabs(), "a\tbc\td".expandtabs(4), "12345\t6".expandtabs(4), "\tx\ny\tz".expandtabs(2)
+t = str.maketrans("abc", "xyz")
+"aabbcc".translate(t), "hello".translate({ord("l"): None, ord("h"): "J"}), "abc".translate(str.maketrans({"a": "1", "b": None}))
+str.maketrans("ab", "c")
+"a-b".translate(str.maketrans("", "", "-"))
+"Straße".casefold(), "HeLLo".casefold(), "ß".upper(), "ǅ".lower()
+"hi".center(7, "*"), "hi".center(6), "hi".ljust(5, "."), "hi".rjust(5, "0"), "hi".center(1), "abc".center(6, "-")
+"x".center(5, "ab")
+"42".zfill(5), "-42".zfill(6), "+7".zfill(4), "abc".zfill(2), "".zfill(3)
+"Hello World".swapcase(), "hello world of python".title(), "they're bill's".title(), "hELLO wORLD".capitalize(), "123abc".capitalize()
+"abc".isalpha(), "abc1".isalnum(), "123".isdigit(), "12.5".isdecimal(), "½".isnumeric(), "   ".isspace(), "".isspace()
+"Hello".islower(), "hello".islower(), "HELLO1".isupper(), "Title Case".istitle(), "my_var1".isidentifier(), "1var".isidentifier(), "abc".isascii(), "é".isascii(), "a\tb".isprintable()
+"line1\nline2\r\nline3\rline4".splitlines(), "a\nb\n".splitlines(keepends=True), "".splitlines(), "x\n\ny".splitlines(True)
+"a,b,c,d".rsplit(",", 1), "a b  c".rsplit(), "a,b,c".rsplit(",", maxsplit=2), "  x  y  ".rsplit(None, 1), "a,b,c,d".split(",", 2)
+"".split(","), "".split(), "a,,b".split(","), "abc".split("")
+"test_file.py".removeprefix("test_"), "test_file.py".removesuffix(".py"), "abc".removeprefix("x"), "abc".removesuffix("")
+s = "banana bandana"
+s.count("an"), s.count("an", 3), s.count("an", 3, 8), s.count(""), s.find("an", 5), s.find("an", 2, 3), s.rfind("an"), s.rfind("an", 0, 5)
+s.index("dan"), s.rindex("an", 0, 10), s.find("zz"), s.rfind("zz"), s.index("b", 1), s.count("a", -4)
+s.index("zz")
+s.rindex("zz", 0, 3)
+s.count(1)
+"a{0}b{1}".format("x"), "{:*^9}".format("mid"), "{!r:>6}".format("q"), "{0[1]}{1[k]}".format([5, 6], {"k": 7})
+"{}".format()
+"{a}".format(b=1)
+"%s-%05.1f-%x-%o-%e-%c" % ("s", 3.14159, 255, 8, 12345.678, 65), "%(a)s %(b)d" % {"a": "A", "b": 2}, "%%%s" % "!"
+"%d" % "x"
+"%s %s" % ("one",)
+"  strip me  ".strip(), "xxhixx".strip("x"), "abcba".lstrip("ab"), "abcba".rstrip("ab"), "\t\n x \n".strip()
+"a".join(["1", "2", "3"]), ", ".join(map(str, range(4))), "".join([])
+",".join([1, 2])
+"hello".startswith(("he", "x")), "hello".endswith("lo", 0, 5), "hello".startswith("l", 2), "hello".endswith(("x", "y"))
+"hello".startswith(5)
+"abc" * 3, "ab" in "cab", "-".join("abc"), "hello world".replace("o", "0"), "aaa".replace("a", "b", 2), "abc".replace("", "-")
+"Hello"[1:4], "Hello"[::-1], "Hello"[-1], len("héllo"), "abc" < "abd", "Z" < "a", ord("é"), chr(233)
+"x".upper(1)
+"a b".split(" ", "x")
+"abc".encode
+"Tab\tSep".expandtabs(tabsize=3), "abc".ljust(2), "ab".rjust(4, "xy")
+"hello".title().swapcase().center(11, "~")
+"ΑΒΓ".lower(), "straße".upper(), "ﬁ".upper(), "İ".lower().encode if False else 1
+"abc".index("c", -1), "abc".find("", 10), "abc".find("", 3), "abc".rfind(""), "aaaa".count("aa")
+"1,2;3".replace(";", ",").split(",")
+str.upper("abc"), str.join("-", ["a", "b"]), str.lower
