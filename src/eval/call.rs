@@ -132,8 +132,15 @@ impl Interp {
             vars.insert(va.as_str().into(), Value::tuple(extra));
         }
         let mut kwargs = Dict::default();
+        let mut posonly_kw = Vec::new();
         for (k, v) in args.kw {
-            if let Some(i) = p.positional.iter().position(|q| q.name == k) {
+            if let Some(i) = p.positional[..p.posonly].iter().position(|q| q.name == k) {
+                if p.kwargs.is_some() {
+                    kwargs.insert(Value::str(&k), v)?;
+                } else {
+                    posonly_kw.push(p.positional[i].name.clone());
+                }
+            } else if let Some(i) = p.positional.iter().position(|q| q.name == k) {
                 if given[i] {
                     return raise(
                         ExcKind::TypeError,
@@ -152,6 +159,16 @@ impl Interp {
                     format!("{}() got an unexpected keyword argument '{}'", name, k),
                 );
             }
+        }
+        if !posonly_kw.is_empty() {
+            return raise(
+                ExcKind::TypeError,
+                format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    name,
+                    posonly_kw.join(", ")
+                ),
+            );
         }
         let first_default = npos - func.defaults.len();
         let mut missing = Vec::new();

@@ -6,11 +6,33 @@
 use super::attrs::no_attr;
 use super::descr::{object_method, ClassMethod, Property, StaticMethod};
 use super::error::{attr_err, type_err, Flow, R};
-use super::value::{Args, Bound, Callee, Class, Dict, Instance, Value};
+use super::value::{Args, Bound, Callee, Class, Dict, Instance, Key, Value};
 use super::Interp;
 use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The dict key of an instance: unhashable when its class sets `__hash__` to None (as
+/// defining `__eq__` alone does); a dataclass with a generated hash keys by its fields
+/// (its hash and `==` both follow them); any other instance by identity.
+pub fn instance_key(v: &Value, i: &Instance) -> R<Key> {
+    match i.class.lookup("__hash__") {
+        Some(Value::None) => Err(type_err(format!("unhashable type: '{}'", v.type_name()))),
+        Some(Value::Function(_)) => match i.class.lookup("__dataclass_fields__") {
+            Some(Value::Dict(d)) => {
+                let mut parts = vec![Key::Ptr(Rc::as_ptr(&i.class) as *const u8 as usize)];
+                for k in d.borrow().keys.iter() {
+                    let Value::Str(name) = k else { continue };
+                    let x = i.dict.borrow().get(name.as_ref()).cloned();
+                    parts.push(Key::of(&x.unwrap_or(Value::None))?);
+                }
+                Ok(Key::Tuple(parts))
+            }
+            _ => Ok(Key::Ptr(v.identity())),
+        },
+        _ => Ok(Key::Ptr(v.identity())),
+    }
+}
 
 /// The user classes among a class's bases.
 fn class_bases(c: &Class) -> impl Iterator<Item = &Rc<Class>> {

@@ -33,7 +33,10 @@ impl Interp {
                 Ok(())
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign(target, _, value) => {
+            StmtKind::AnnAssign(target, ann, value) => {
+                if let ExprKind::Name(n) = &target.kind {
+                    self.record_annotation(n, ann)?;
+                }
                 if let Some(value) = value {
                     let v = self.eval(value)?;
                     self.assign(target, v)?;
@@ -58,6 +61,7 @@ impl Interp {
             StmtKind::Break => Err(Flow::Break),
             StmtKind::Continue => Err(Flow::Continue),
             StmtKind::Pass => Ok(()),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval(e)?,
@@ -270,6 +274,29 @@ impl Interp {
             closure: closure_of(&self.scope),
             qualname,
         })))
+    }
+
+    /// `x: T` in a class body or at module level: `T` evaluated into `__annotations__`.
+    fn record_annotation(&mut self, name: &str, ann: &Expr) -> R<()> {
+        let kind = self.scope.borrow().kind;
+        if kind == ScopeKind::Function {
+            return Ok(());
+        }
+        let t = self.eval(ann)?;
+        let existing = self.scope.borrow().vars.get("__annotations__").cloned();
+        let d = match existing {
+            Some(Value::Dict(d)) => d,
+            _ => {
+                let d = Rc::new(RefCell::new(super::value::Dict::default()));
+                self.scope
+                    .borrow_mut()
+                    .vars
+                    .insert("__annotations__".into(), Value::Dict(d.clone()));
+                d
+            }
+        };
+        let r = d.borrow_mut().insert(Value::str(name), t);
+        r
     }
 
     /// The qualified name of a definition in the current scope: `Outer.Inner.method`.

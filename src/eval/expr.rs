@@ -10,6 +10,9 @@ use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// The marker a comprehension's own scope carries (not a Python name).
+const COMPREHENSION: &str = " comprehension";
+
 impl Interp {
     pub(crate) fn eval(&mut self, e: &Expr) -> R<Value> {
         at(self.eval_inner(e), e.span)
@@ -34,6 +37,11 @@ impl Interp {
             ExprKind::Dict(pairs) => {
                 let mut d = Dict::default();
                 for (k, v) in pairs {
+                    if let ExprKind::Starred(m) = &k.kind {
+                        let m = self.eval(m)?;
+                        self.merge_mapping(&mut d, &m)?;
+                        continue;
+                    }
                     let k = self.eval(k)?;
                     let v = self.eval(v)?;
                     d.insert(k, v)?;
@@ -141,6 +149,11 @@ impl Interp {
             ExprKind::Starred(_) => {
                 raise(ExcKind::SyntaxError, "can't use starred expression here")
             }
+            ExprKind::NamedExpr(name, value) => {
+                let v = self.eval(value)?;
+                self.bind_named(name, v.clone());
+                Ok(v)
+            }
         }
     }
 
@@ -217,6 +230,59 @@ impl Interp {
         Ok(out)
     }
 
+    /// `name := v`: binds in the scope the expression is in, or, inside a comprehension, in
+    /// the scope that holds the comprehension.
+    fn bind_named(&mut self, name: &str, v: Value) {
+        let mut target = self.scope.clone();
+        loop {
+            let parent = {
+                let b = target.borrow();
+                if !b.vars.contains_key(COMPREHENSION) {
+                    break;
+                }
+                b.parent.clone()
+            };
+            match parent {
+                Some(p) => target = p,
+                None => break,
+            }
+        }
+        if Rc::ptr_eq(&target, &self.scope) {
+            self.set_name(name, v);
+            return;
+        }
+        let saved = std::mem::replace(&mut self.scope, target);
+        self.set_name(name, v);
+        self.scope = saved;
+    }
+
+    /// `{**m}`: the items of a dict (or of a mapping with `keys()`) into `d`.
+    fn merge_mapping(&mut self, d: &mut Dict, m: &Value) -> R<()> {
+        match m {
+            Value::Dict(src) => {
+                let src = src.borrow().clone();
+                for (k, v) in src.keys.into_iter().zip(src.values) {
+                    d.insert(k, v)?;
+                }
+                Ok(())
+            }
+            _ => match self.get_attr(m, "keys") {
+                Ok(keys) => {
+                    let ks = self.call(&keys, Args::default())?;
+                    for k in self.collect_items(&ks)? {
+                        let v = self.get_item(m, &k)?;
+                        d.insert(k, v)?;
+                    }
+                    Ok(())
+                }
+                Err(_) => Err(type_err(format!(
+                    "'{}' object is not a mapping",
+                    m.type_name()
+                ))),
+            },
+        }
+    }
+
     pub(crate) fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
         let mut d = Dict::default();
         for v in vals {
@@ -233,6 +299,10 @@ impl Interp {
     ) -> R<()> {
         let first_iter = self.eval(&gens[0].iter)?;
         let comp_scope = Scope::new(ScopeKind::Function, Some(self.scope.clone()));
+        comp_scope
+            .borrow_mut()
+            .vars
+            .insert(COMPREHENSION.into(), Value::None);
         let saved = std::mem::replace(&mut self.scope, comp_scope);
         let r = self.comp_level(gens, 0, Some(first_iter), body);
         self.scope = saved;
@@ -433,7 +503,13 @@ impl Interp {
     pub(crate) fn delete(&mut self, t: &Expr) -> R<()> {
         match &t.kind {
             ExprKind::Name(n) => {
-                let removed = self.scope.borrow_mut().vars.remove(n.as_str());
+                let is_global = self.scope.borrow().globals_decl.contains(n.as_str());
+                let scope = if is_global {
+                    self.globals.clone()
+                } else {
+                    self.scope.clone()
+                };
+                let removed = scope.borrow_mut().vars.remove(n.as_str());
                 if removed.is_none() {
                     return at(
                         raise(ExcKind::NameError, format!("name '{}' is not defined", n)),

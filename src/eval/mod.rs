@@ -25,6 +25,7 @@
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
+//! | `matching.rs` | the `match` statement and its patterns |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
@@ -42,6 +43,7 @@ pub(crate) mod format;
 pub(crate) mod hooks;
 pub(crate) mod iter;
 pub(crate) mod lazy;
+pub(crate) mod matching;
 pub(crate) mod methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;

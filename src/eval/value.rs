@@ -81,9 +81,7 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
-            Value::Instance(i) if matches!(i.class.lookup("__hash__"), Some(Value::None)) => {
-                return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
-            }
+            Value::Instance(i) => return super::dunder::instance_key(v, i),
             other => Key::Ptr(other.identity()),
         })
     }

@@ -339,6 +339,7 @@ fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
 }
 
 fn expr_stmt(i: Toks) -> PResult<Stmt> {
+    let i0 = i;
     let (i, first) = match testlist_star(i) {
         Ok(r) => r,
         Err(nom::Err::Error(mut e)) => {
@@ -350,6 +351,10 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
         Err(e) => return Err(e),
     };
     let start = first.span;
+    // An unparenthesized `x := v` is not a statement.
+    if matches!(first.kind, ExprKind::NamedExpr(..)) && !peek_is_op(i0, "(") {
+        return hard(i0, "invalid syntax");
+    }
     for &(sym, bop) in AUG_OPS {
         if let Ok((j, _)) = op(sym)(i) {
             if !matches!(
