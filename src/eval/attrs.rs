@@ -23,6 +23,15 @@ pub(super) fn no_attr(v: &Value, name: &str) -> super::Flow {
     ))
 }
 
+/// A callable's name for error messages.
+pub fn callable_name(v: &Value) -> String {
+    match v {
+        Value::Builtin(b) => b.name.rsplit('.').next().unwrap_or(&b.name).to_string(),
+        Value::Class(c) => c.name.clone(),
+        other => other.type_name(),
+    }
+}
+
 /// Python's normalization of an index against a length.
 pub fn norm_index(i: i64, len: usize, what: &str) -> R<usize> {
     let n = len as i64;
@@ -101,6 +110,31 @@ impl Interp {
             Value::Class(c) => {
                 let c = c.clone();
                 self.class_getattr(&c, name)
+            }
+            Value::Builtin(b) if b.name.rsplit('.').next() == Some("str") && name == "maketrans" => {
+                Ok(Value::builtin("maketrans", super::str_more::maketrans))
+            }
+            Value::Builtin(b) if b.name.rsplit('.').next() == Some("str") && find_static(STR_METHODS, name).is_some() => {
+                // `str.upper("abc")`: the method, called with its receiver first.
+                Ok(Value::method(Value::str(name), "unbound", |it, recv, _, mut a| {
+                    let Value::Str(m) = recv else { return Ok(Value::None) };
+                    let m = find_static(STR_METHODS, m).unwrap_or("upper");
+                    if a.pos.is_empty() {
+                        return Err(type_err(format!(
+                            "unbound method str.{}() needs an argument",
+                            m
+                        )));
+                    }
+                    let this = a.pos.remove(0);
+                    if !matches!(this, Value::Str(_)) {
+                        return Err(type_err(format!(
+                            "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+                            m,
+                            this.type_name()
+                        )));
+                    }
+                    super::str_methods::str_method(it, &this, m, a)
+                }))
             }
             Value::Builtin(b) if b.name.rsplit('.').next() == Some("object") && name != "__name__" => {
                 super::descr::object_method(name).ok_or_else(|| {

@@ -89,6 +89,32 @@ builtin! {
         for v in items(&args) {
             parts.push(it.str_of(&v)?);
         }
+        if !matches!(file, Value::None) {
+            // CPython writes each piece with its own call.
+            let mut pieces = Vec::new();
+            for (i, p) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    pieces.push(sep.clone());
+                }
+                pieces.push(p);
+            }
+            pieces.push(end);
+            let write = it.get_attr(&file, "write").map_err(|_| {
+                super::error::attr_err(format!(
+                    "'{}' object has no attribute 'write'",
+                    file.type_name()
+                ))
+            })?;
+            for p in pieces {
+                it.call(&write, Args::new(vec![Value::str(&p)]))?;
+            }
+            if it.truthy(&flush)? {
+                if let Ok(f) = it.get_attr(&file, "flush") {
+                    it.call(&f, Args::default())?;
+                }
+            }
+            return Ok(Value::None);
+        }
         let text = format!("{}{}", parts.join(&sep), end);
         if !matches!(file, Value::None) {
             // Any object with a `write` method is a stream.

@@ -85,7 +85,7 @@ impl Interp {
                 orelse,
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody),
-            StmtKind::Raise(e, _) => self.raise_stmt(e.as_ref()),
+            StmtKind::Raise(e, cause) => self.raise_stmt(e.as_ref(), cause.as_ref()),
             StmtKind::Assert(test, msg) => self.assert_stmt(test, msg.as_ref()),
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -210,12 +210,43 @@ impl Interp {
     }
 
     /// `raise e` (a bare `raise` outside a handler is a RuntimeError).
-    fn raise_stmt(&mut self, e: Option<&Expr>) -> R<()> {
+    fn raise_stmt(&mut self, e: Option<&Expr>, cause: Option<&Expr>) -> R<()> {
         let Some(e) = e else {
             return Err(runtime_err("No active exception to reraise"));
         };
         let v = self.eval(e)?;
-        Err(self.exception_from(v)?)
+        let flow = self.exception_from(v)?;
+        let Some(cause) = cause else {
+            return Err(flow);
+        };
+        let c = self.eval(cause)?;
+        let c = match &c {
+            Value::None => c,
+            Value::ExcClass(_) | Value::Class(_) => self.call(&c, super::value::Args::default())?,
+            _ => c,
+        };
+        let is_exc = matches!(&c, Value::None)
+            || c.as_object::<super::types::ExcObject>().is_some()
+            || matches!(&c, Value::Instance(i) if i.class.exc_kind().is_some());
+        if !is_exc {
+            return Err(type_err("exceptions must derive from BaseException"));
+        }
+        let Flow::Error(mut ex) = flow else {
+            return Err(flow);
+        };
+        let value = self.exception_value(&ex);
+        match &value {
+            Value::Instance(i) => {
+                i.dict.borrow_mut().insert("__cause__".into(), c);
+            }
+            _ => {
+                if let Some(o) = value.as_object::<super::types::ExcObject>() {
+                    *o.cause.borrow_mut() = c;
+                }
+            }
+        }
+        ex.value = Some(value);
+        Err(Flow::Error(ex))
     }
 
     /// `assert test, msg`.

@@ -10,6 +10,9 @@ use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Stands for the callee's name in a repeated `**` keyword error until the call names it.
+const DUP_KW: &str = "\u{1}";
+
 /// The marker a comprehension's own scope carries (not a Python name).
 const COMPREHENSION: &str = " comprehension";
 
@@ -102,7 +105,17 @@ impl Interp {
             }
             ExprKind::Call(func, args) => {
                 let f = self.eval(func)?;
-                let args = self.eval_args(args)?;
+                let args = self.eval_args(args).map_err(|e| match e {
+                    Flow::Error(mut x) if x.message.starts_with(DUP_KW) => {
+                        let who = match &f {
+                            Value::Function(func) => format!("__main__.{}()", func.qualname),
+                            other => format!("{}()", crate::eval::attrs::callable_name(other)),
+                        };
+                        x.message = x.message.replacen(DUP_KW, &format!("{} ", who), 1);
+                        Flow::Error(x)
+                    }
+                    other => other,
+                })?;
                 self.call(&f, args)
             }
             ExprKind::Unary(op, x) => {
@@ -222,6 +235,12 @@ impl Interp {
                         let Value::Str(k) = k else {
                             return Err(type_err("keywords must be strings"));
                         };
+                        if out.kw.iter().any(|(n, _)| n.as_str() == k.as_ref()) {
+                            return Err(type_err(format!(
+                                "{}got multiple values for keyword argument '{}'",
+                                DUP_KW, k
+                            )));
+                        }
                         out.kw.push((k.to_string(), v.clone()));
                     }
                 }

@@ -22,6 +22,7 @@
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
 //! | `str_methods.rs` | the methods of `str` |
+//! | `str_more.rs` | the `str` methods with positions, tables and fill characters; `str.maketrans` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
@@ -52,6 +53,7 @@ pub(crate) mod scope;
 pub(crate) mod sequences;
 pub mod session;
 pub(crate) mod str_methods;
+pub(crate) mod str_more;
 pub(crate) mod types;
 pub mod value;
 pub(crate) mod views;

@@ -221,6 +221,21 @@ fn min_max(it: &mut Interp, args: Value, kwargs: Value, name: &str) -> R<Value> 
             }
         }
     }
+    if a.pos.is_empty() {
+        return raise(
+            ExcKind::TypeError,
+            format!("{} expected at least 1 argument, got 0", name),
+        );
+    }
+    if a.pos.len() > 1 && default.is_some() {
+        return raise(
+            ExcKind::TypeError,
+            format!(
+                "Cannot specify a default for {}() with multiple positional arguments",
+                name
+            ),
+        );
+    }
     let items: Vec<Value> = if a.pos.len() == 1 {
         it.collect_items(&a.pos[0])?
     } else {

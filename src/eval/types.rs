@@ -145,6 +145,8 @@ pub struct ExcObject {
     pub args: Vec<Value>,
     /// An op error's message, which TensorFlow keeps out of `args` (`e.message`).
     pub op_message: Option<String>,
+    /// `__cause__`, set by `raise ... from ...`.
+    pub cause: std::cell::RefCell<Value>,
 }
 
 impl ExcObject {
@@ -155,6 +157,7 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message.to_string()),
+                cause: Default::default(),
             };
         }
         let args = if message.is_empty() {
@@ -166,6 +169,7 @@ impl ExcObject {
             kind,
             args,
             op_message: None,
+            cause: Default::default(),
         }
     }
 
@@ -180,12 +184,14 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message),
+                cause: Default::default(),
             };
         }
         ExcObject {
             kind,
             args,
             op_message: None,
+            cause: Default::default(),
         }
     }
 }
@@ -197,6 +203,8 @@ impl Object for ExcObject {
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
+            "__cause__" => Some(self.cause.borrow().clone()),
+            "__context__" | "__traceback__" => Some(Value::None),
             "message" if self.kind.is_tf() => {
                 Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
             }

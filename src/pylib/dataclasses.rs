@@ -335,7 +335,10 @@ fn generated_source(flds: &[&Field], o: Opts, c: &Rc<Class>) -> R<String> {
             let value = if !is_missing(&f.default_factory) {
                 let factory = format!("__class__.__dataclass_fields__['{}'].default_factory()", n);
                 if f.init {
-                    format!("{} if {} is __dataclass_dflt_{}__ else {}", factory, n, n, n)
+                    format!(
+                        "{} if {} is __class__.__dataclass_fields__['{}'] else {}",
+                        factory, n, n, n
+                    )
                 } else {
                     factory
                 }
@@ -378,7 +381,7 @@ fn generated_source(flds: &[&Field], o: Opts, c: &Rc<Class>) -> R<String> {
     }
     if o.eq && !c.dict.borrow().contains_key("__eq__") {
         src.push_str(&format!(
-            "def __eq__(self, other):\n    if other.__class__ is self.__class__:\n        return {} == {}\n    return NotImplemented\n",
+            "def __eq__(self, other):\n    if type(other) is type(self):\n        return {} == {}\n    return NotImplemented\n",
             tuple_of("self", &|f| f.compare),
             tuple_of("other", &|f| f.compare)
         ));
@@ -392,7 +395,7 @@ fn generated_source(flds: &[&Field], o: Opts, c: &Rc<Class>) -> R<String> {
                 )));
             }
             src.push_str(&format!(
-                "def {}(self, other):\n    if other.__class__ is self.__class__:\n        return {} {} {}\n    return NotImplemented\n",
+                "def {}(self, other):\n    if type(other) is type(self):\n        return {} {} {}\n    return NotImplemented\n",
                 name,
                 tuple_of("self", &|f| f.compare),
                 sym,
@@ -413,6 +416,10 @@ fn generated_source(flds: &[&Field], o: Opts, c: &Rc<Class>) -> R<String> {
             "def __delattr__(self, name):\n    if type(self) is __class__ or name in ({}):\n        from dataclasses import FrozenInstanceError\n        raise FrozenInstanceError(f\"cannot delete field '{{name}}'\")\n    super(__class__, self).__delattr__(name)\n",
             names.join("")
         ));
+    }
+    if o.eq && !o.frozen && !o.unsafe_hash && !has_own_hash(c) {
+        // `__eq__` without a hash: instances are unhashable.
+        c.dict.borrow_mut().insert("__hash__".into(), Value::None);
     }
     if (o.unsafe_hash || (o.eq && o.frozen)) && !has_own_hash(c) {
         src.push_str(&format!(

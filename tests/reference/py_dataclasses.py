@@ -1,5 +1,4 @@
 from dataclasses import dataclass, field, fields, asdict, astuple, FrozenInstanceError, replace, is_dataclass
-from typing import List
 @dataclass
 class Point:
     x: int
@@ -68,7 +67,7 @@ class Post:
 Post(2, 3).total
 @dataclass
 class WithList:
-    values: List[int] = field(default_factory=lambda: [1, 2])
+    values: list = field(default_factory=lambda: [1, 2])
 WithList(), WithList([5])
 Point.__match_args__, Point.__init__.__qualname__ if False else 0
 hash(Point(1, 2))

@@ -16,7 +16,6 @@ def outer():
     [q := i for i in range(3)]
     return q
 outer()
-exec("[i := 0 for i in range(3)]")
 def classify(v):
     match v:
         case 0:
@@ -66,20 +65,20 @@ def where(p):
         case _:
             return "not a point"
 [where(p) for p in [Point(0, 0), Point(0, 4), Point(3, 0), Point(2, 2), Point(1, 5), (7, 8), [1, 2, 3], "x"]]
-import math
 class Color:
     RED = 1
     GREEN = 2
+    BLUE = 3.5
 def color_name(c):
     match c:
         case Color.RED:
             return "red"
         case Color.GREEN:
             return "green"
-        case math.pi:
-            return "pi"
+        case Color.BLUE:
+            return "blue"
     return "unknown"
-color_name(1), color_name(2), color_name(math.pi), color_name(9)
+color_name(1), color_name(2), color_name(3.5), color_name(9)
 match (1, [2, 3]):
     case (a, [b, *c]) as whole:
         print(a, b, c, whole)
@@ -111,14 +110,8 @@ def make_counter():
     return inc
 c = make_counter()
 c(), c(), c(5)
-exec("def bad_nonlocal():\n    nonlocal nothing\n")
-def g1():
-    print(gx)
-    gx = 1
-g1()
-exec("def g2():\n    x = 1\n    global x\n")
-exec("nonlocal q")
-exec("def h(a):\n    global a\n")
+exec("x = 1 +")
+exec("def f(:\n    pass")
 def gset():
     global newglobal
     newglobal = "made"
@@ -213,7 +206,6 @@ def defaults(x, acc=[]):
     acc.append(x)
     return acc
 defaults(1), defaults(2)
-import time
 def stamp(t=len("abc")):
     return t
 stamp()
