@@ -7,11 +7,9 @@ use super::methods::{
     dict_method, list_method, set_method, DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS,
     TUPLE_METHODS,
 };
-use super::value::{Args, Bound, Callee, Dict, Value};
+use super::value::{Args, Value};
 use super::Interp;
 use crate::errors::ExcKind;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
     list.iter().copied().find(|m| *m == name)
@@ -23,6 +21,15 @@ pub(super) fn no_attr(v: &Value, name: &str) -> super::Flow {
         v.type_name(),
         name
     ))
+}
+
+/// A callable's name for error messages.
+pub fn callable_name(v: &Value) -> String {
+    match v {
+        Value::Builtin(b) => b.name.rsplit('.').next().unwrap_or(&b.name).to_string(),
+        Value::Class(c) => c.name.clone(),
+        other => other.type_name(),
+    }
 }
 
 /// Python's normalization of an index against a length.
@@ -97,45 +104,43 @@ impl Interp {
                 ))
             }),
             Value::Instance(inst) => {
-                if let Some(x) = inst.dict.borrow().get(name) {
-                    return Ok(x.clone());
-                }
-                if let Some((x, owner)) = inst.class.lookup_owner(name) {
-                    return Ok(match x {
-                        Value::Function(_) => Value::Bound(Rc::new(Bound {
-                            receiver: v.clone(),
-                            callee: Callee::Value(x),
-                            owner: Some(owner),
-                        })),
-                        other => other,
-                    });
-                }
-                if name == "__class__" {
-                    return Ok(Value::Class(inst.class.clone()));
-                }
-                if name == "__dict__" {
-                    let mut d = Dict::default();
-                    for (k, x) in inst.dict.borrow().iter() {
-                        d.insert(Value::str(k), x.clone())?;
-                    }
-                    return Ok(Value::Dict(Rc::new(RefCell::new(d))));
-                }
-                let native = inst.native.borrow().clone();
-                if let Some(n) = native {
-                    if let Some(x) = (self.hooks.native_attr)(self, &n, v, name)? {
-                        return Ok(x);
-                    }
-                }
-                Err(no_attr(v, name))
+                let inst = inst.clone();
+                self.instance_getattr(v, &inst, name)
             }
-            Value::Class(c) => match c.lookup(name) {
-                Some(x) => Ok(x),
-                None if name == "__name__" => Ok(Value::str(&c.name)),
-                None => Err(attr_err(format!(
-                    "type object '{}' has no attribute '{}'",
-                    c.name, name
-                ))),
-            },
+            Value::Class(c) => {
+                let c = c.clone();
+                self.class_getattr(&c, name)
+            }
+            Value::Builtin(b) if b.name.rsplit('.').next() == Some("str") && name == "maketrans" => {
+                Ok(Value::builtin("maketrans", super::str_more::maketrans))
+            }
+            Value::Builtin(b) if b.name.rsplit('.').next() == Some("str") && find_static(STR_METHODS, name).is_some() => {
+                // `str.upper("abc")`: the method, called with its receiver first.
+                Ok(Value::method(Value::str(name), "unbound", |it, recv, _, mut a| {
+                    let Value::Str(m) = recv else { return Ok(Value::None) };
+                    let m = find_static(STR_METHODS, m).unwrap_or("upper");
+                    if a.pos.is_empty() {
+                        return Err(type_err(format!(
+                            "unbound method str.{}() needs an argument",
+                            m
+                        )));
+                    }
+                    let this = a.pos.remove(0);
+                    if !matches!(this, Value::Str(_)) {
+                        return Err(type_err(format!(
+                            "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+                            m,
+                            this.type_name()
+                        )));
+                    }
+                    super::str_methods::str_method(it, &this, m, a)
+                }))
+            }
+            Value::Builtin(b) if b.name.rsplit('.').next() == Some("object") && name != "__name__" => {
+                super::descr::object_method(name).ok_or_else(|| {
+                    attr_err(format!("type object 'object' has no attribute '{}'", name))
+                })
+            }
             Value::ExcClass(k) if name == "__name__" => Ok(Value::str(k.name())),
             Value::ExcClass(k) if name == "__module__" => Ok(Value::str(k.module())),
             Value::Object(o) => match o.clone().get_attr(v, name, self)? {
@@ -224,17 +229,8 @@ impl Interp {
     pub(crate) fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
         match obj {
             Value::Instance(inst) => {
-                let native = inst.native.borrow().clone();
-                if let Some(n) = native {
-                    if (self.hooks.native_set_attr)(self, &n, obj, name, &v)? {
-                        return Ok(());
-                    }
-                }
-                if !inst.dict.borrow().contains_key(name) {
-                    inst.attr_order.borrow_mut().push(name.to_string());
-                }
-                inst.dict.borrow_mut().insert(name.to_string(), v);
-                Ok(())
+                let inst = inst.clone();
+                self.instance_setattr(obj, &inst, name, v)
             }
             Value::Class(c) => {
                 c.dict.borrow_mut().insert(name.to_string(), v);
@@ -275,10 +271,13 @@ impl Interp {
                     },
                 }
             }
-            (Value::Instance(_), _) => {
-                let f = self.get_attr(obj, "__getitem__")?;
-                self.call(&f, Args::new(vec![index.clone()]))
-            }
+            (Value::Instance(_), _) => match self.call_special(obj, "__getitem__", vec![index.clone()])? {
+                Some(r) => Ok(r),
+                None => Err(type_err(format!(
+                    "'{}' object is not subscriptable",
+                    obj.type_name()
+                ))),
+            },
             (Value::Object(_), _) if self.object_dunder(obj, "__getitem__")?.is_some() => {
                 let f = self.object_dunder(obj, "__getitem__")?.unwrap_or(Value::None);
                 self.call(&f, Args::new(vec![index.clone()]))
@@ -374,9 +373,8 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => d.borrow_mut().insert(index.clone(), v),
-            Value::Instance(_) => {
-                let f = self.get_attr(obj, "__setitem__")?;
-                self.call(&f, Args::new(vec![index.clone(), v]))?;
+            Value::Instance(_) if self.special(obj, "__setitem__").is_some() => {
+                self.call_special(obj, "__setitem__", vec![index.clone(), v])?;
                 Ok(())
             }
             Value::Object(_) if self.special_method(obj, "__setitem__")?.is_some() => {
@@ -419,11 +417,8 @@ impl Interp {
                 Some(_) => Ok(()),
                 None => Err(key_err(index.clone(), self.repr(index)?)),
             },
-            Value::Instance(_) | Value::Object(_)
-                if self.special_method(obj, "__delitem__")?.is_some() =>
-            {
-                let f = self.get_attr(obj, "__delitem__")?;
-                self.call(&f, Args::new(vec![index.clone()]))?;
+            Value::Instance(_) if self.special(obj, "__delitem__").is_some() => {
+                self.call_special(obj, "__delitem__", vec![index.clone()])?;
                 Ok(())
             }
             _ => Err(type_err(format!(

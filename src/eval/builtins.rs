@@ -30,7 +30,8 @@ pub fn install(it: &mut Interp) {
             .insert(alias.into(), Value::ExcClass(ExcKind::OSError));
     }
     it.builtins.insert("Ellipsis".into(), Value::Ellipsis);
-    it.builtins.insert("NotImplemented".into(), Value::None);
+    it.builtins
+        .insert("NotImplemented".into(), super::descr::not_implemented());
     it.builtins
         .insert("__name__".into(), Value::str("__main__"));
 }
@@ -88,10 +89,47 @@ builtin! {
         for v in items(&args) {
             parts.push(it.str_of(&v)?);
         }
+        if !matches!(file, Value::None) {
+            // CPython writes each piece with its own call.
+            let mut pieces = Vec::new();
+            for (i, p) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    pieces.push(sep.clone());
+                }
+                pieces.push(p);
+            }
+            pieces.push(end);
+            let write = it.get_attr(&file, "write").map_err(|_| {
+                super::error::attr_err(format!(
+                    "'{}' object has no attribute 'write'",
+                    file.type_name()
+                ))
+            })?;
+            for p in pieces {
+                it.call(&write, Args::new(vec![Value::str(&p)]))?;
+            }
+            if it.truthy(&flush)? {
+                if let Ok(f) = it.get_attr(&file, "flush") {
+                    it.call(&f, Args::default())?;
+                }
+            }
+            return Ok(Value::None);
+        }
         let text = format!("{}{}", parts.join(&sep), end);
         if !matches!(file, Value::None) {
-            let write = it.get_attr(&file, "write")?;
+            // Any object with a `write` method is a stream.
+            let write = it.get_attr(&file, "write").map_err(|_| {
+                super::error::attr_err(format!(
+                    "'{}' object has no attribute 'write'",
+                    file.type_name()
+                ))
+            })?;
             it.call(&write, Args::new(vec![Value::str(&text)]))?;
+            if it.truthy(&flush)? {
+                if let Ok(f) = it.get_attr(&file, "flush") {
+                    it.call(&f, Args::default())?;
+                }
+            }
             return Ok(Value::None);
         }
         it.write_out(&text);
@@ -148,14 +186,10 @@ builtin! {
     /// Return whether 'cls' is derived from another class or is the same class.
     python ["builtins.issubclass"]
     fn issubclass(it, cls, class_or_tuple) {
-        Ok(Value::Bool(match (cls, class_or_tuple) {
-            (Value::Class(c), Value::Class(d)) => c.is_subclass_of(&d),
-            (Value::ExcClass(c), Value::ExcClass(d)) => c.is_subclass_of(d),
-            (Value::Class(c), Value::ExcClass(d)) => {
-                c.exc_kind().is_some_and(|k| k.is_subclass_of(d))
-            }
-            _ => false,
-        }))
+        if !matches!(cls, Value::Class(_) | Value::ExcClass(_) | Value::Builtin(_)) {
+            return Err(type_err("issubclass() arg 1 must be a class"));
+        }
+        Ok(Value::Bool(subclass_check(&cls, &class_or_tuple)?))
     }
 }
 
@@ -166,6 +200,98 @@ fn attr_name(n: Value) -> R<String> {
             "attribute name must be string, not '{}'",
             v.type_name()
         ))),
+    }
+}
+
+/// Whether class `c` derives from `t` (a class or a tuple of them).
+fn subclass_check(c: &Value, t: &Value) -> R<bool> {
+    let builtin_name = |b: &super::value::Builtin| b.name.rsplit('.').next().unwrap_or("").to_string();
+    Ok(match (c, t) {
+        (_, Value::Tuple(ts)) => {
+            for t in ts.iter() {
+                if subclass_check(c, t)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        (_, Value::Builtin(b)) if builtin_name(b) == "object" => true,
+        (Value::Class(c), Value::Class(d)) => c.is_subclass_of(d),
+        (Value::ExcClass(c), Value::ExcClass(d)) => c.is_subclass_of(*d),
+        (Value::Class(c), Value::ExcClass(d)) => c.exc_kind().is_some_and(|k| k.is_subclass_of(*d)),
+        (Value::Builtin(a), Value::Builtin(b)) => {
+            let (a, b) = (builtin_name(a), builtin_name(b));
+            a == b || (a == "bool" && b == "int")
+        }
+        (_, Value::Class(_) | Value::ExcClass(_) | Value::Builtin(_)) => false,
+        _ => {
+            return Err(type_err(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ))
+        }
+    })
+}
+
+builtin! {
+    /// Deletes the named attribute from the given object.
+    python ["builtins.delattr"]
+    fn delattr(it, obj, name) {
+        let name = attr_name(name)?;
+        it.del_attr(&obj, &name)?;
+        Ok(Value::None)
+    }
+}
+
+builtin! {
+    /// vars([object]) -> dictionary
+    python ["builtins.vars"]
+    fn vars(it, *object) {
+        let object = items(&object);
+        let Some(obj) = object.first() else {
+            let sc = it.scope.borrow();
+            let mut names: Vec<(String, Value)> = sc
+                .vars
+                .iter()
+                .filter(|(k, _)| !k.starts_with(' '))
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
+            drop(sc);
+            names.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut d = super::value::Dict::default();
+            for (k, v) in names {
+                d.insert(Value::str(&k), v)?;
+            }
+            return Ok(Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(d))));
+        };
+        match it.get_attr(obj, "__dict__") {
+            Ok(d) => Ok(d),
+            Err(_) => Err(type_err("vars() argument must have __dict__ attribute")),
+        }
+    }
+}
+
+builtin! {
+    /// Execute the given source in the context of globals and locals.
+    python ["builtins.exec"]
+    fn exec(it, source, globals = None, locals = None) {
+        let Value::Str(src) = &source else {
+            return Err(type_err(format!(
+                "exec() arg 1 must be a string, bytes or code object, not {}",
+                source.type_name()
+            )));
+        };
+        let program = match crate::syntax::parse_program(src) {
+            Ok(p) => p,
+            Err(e) => {
+                let (line, _) = crate::syntax::error::line_col(src, e.offset);
+                return raise(e.kind, format!("{} (<string>, line {})", e.message, line));
+            }
+        };
+        let saved = std::mem::replace(&mut it.echo, false);
+        let r = it.exec_block(&program);
+        it.echo = saved;
+        r?;
+        Ok(Value::None)
     }
 }
 
@@ -235,6 +361,15 @@ builtin! {
     python ["builtins.hash"]
     fn hash(it, obj) {
         use std::hash::{Hash, Hasher};
+        if let Value::Instance(_) = &obj {
+            if let Some(r) = it.call_special(&obj, "__hash__", vec![])? {
+                return match r {
+                    Value::Int(_) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    _ => Err(type_err("__hash__ method should return an integer")),
+                };
+            }
+        }
         let k = super::value::Key::of(&obj)?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         k.hash(&mut h);
@@ -308,7 +443,7 @@ impl Interp {
             | Value::Class(_)
             | Value::ExcClass(_)
             | Value::Object(_) => true,
-            Value::Instance(_) => self.get_attr(v, "__call__").is_ok(),
+            Value::Instance(_) => self.special(v, "__call__").is_some(),
             _ => false,
         }
     }

@@ -39,9 +39,9 @@ impl Interp {
                 *kind, args.pos,
             )))),
             Value::Object(o) => o.clone().call(f, self, args),
-            Value::Instance(_) => match self.get_attr(f, "__call__") {
-                Ok(c) => self.call(&c, args),
-                Err(_) => Err(type_err(format!(
+            Value::Instance(_) => match self.special(f, "__call__") {
+                Some(c) => self.call(&c, args),
+                None => Err(type_err(format!(
                     "'{}' object is not callable",
                     f.type_name()
                 ))),
@@ -67,10 +67,13 @@ impl Interp {
         scope.borrow_mut().owner = Some(Value::Function(func.clone()));
         self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
         if let Some(owner) = owner {
-            scope
-                .borrow_mut()
-                .vars
-                .insert("__class__".into(), Value::Class(owner));
+            let mut sc = scope.borrow_mut();
+            sc.vars.insert("__class__".into(), Value::Class(owner));
+            if let Some(first) = func.def.params.positional.first() {
+                if let Some(v) = sc.vars.get(first.name.as_str()).cloned() {
+                    sc.vars.insert(FIRST_ARG.into(), v);
+                }
+            }
         }
         if func.def.is_generator {
             return Ok(super::generator::Generator::of_function(func, scope));
@@ -133,8 +136,15 @@ impl Interp {
             vars.insert(va.as_str().into(), Value::tuple(extra));
         }
         let mut kwargs = Dict::default();
+        let mut posonly_kw = Vec::new();
         for (k, v) in args.kw {
-            if let Some(i) = p.positional.iter().position(|q| q.name == k) {
+            if let Some(i) = p.positional[..p.posonly].iter().position(|q| q.name == k) {
+                if p.kwargs.is_some() {
+                    kwargs.insert(Value::str(&k), v)?;
+                } else {
+                    posonly_kw.push(p.positional[i].name.clone());
+                }
+            } else if let Some(i) = p.positional.iter().position(|q| q.name == k) {
                 if given[i] {
                     return raise(
                         ExcKind::TypeError,
@@ -153,6 +163,16 @@ impl Interp {
                     format!("{}() got an unexpected keyword argument '{}'", name, k),
                 );
             }
+        }
+        if !posonly_kw.is_empty() {
+            return raise(
+                ExcKind::TypeError,
+                format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    name,
+                    posonly_kw.join(", ")
+                ),
+            );
         }
         let first_default = npos - func.defaults.len();
         let mut missing = Vec::new();
@@ -239,12 +259,18 @@ impl Interp {
         Ok(inst)
     }
 
-    /// `super()` inside a method: the defining class and the receiver come from the frame.
+    /// `super()` inside a method (the defining class and the first argument come from the
+    /// frame), or `super(type, obj)`.
     pub(crate) fn make_super(&mut self, args: Args) -> R<Value> {
         let (class, receiver) = if args.pos.len() == 2 {
             match &args.pos[0] {
                 Value::Class(c) => (c.clone(), args.pos[1].clone()),
-                _ => return raise(ExcKind::TypeError, "super() argument 1 must be a type"),
+                other => {
+                    return raise(
+                        ExcKind::TypeError,
+                        format!("super() argument 1 must be a type, not {}", other.type_name()),
+                    )
+                }
             }
         } else {
             let sc = self.scope.borrow();
@@ -252,7 +278,7 @@ impl Interp {
                 Some(Value::Class(c)) => c.clone(),
                 _ => return Err(runtime_err("super(): __class__ cell not found")),
             };
-            let receiver = sc.vars.get("self").cloned();
+            let receiver = sc.vars.get(FIRST_ARG).cloned();
             drop(sc);
             let receiver = match receiver {
                 Some(r) => r,
@@ -260,9 +286,23 @@ impl Interp {
             };
             (class, receiver)
         };
+        let ok = match &receiver {
+            Value::Instance(i) => i.class.is_subclass_of(&class),
+            Value::Class(c) => c.is_subclass_of(&class),
+            _ => false,
+        };
+        if !ok {
+            return raise(
+                ExcKind::TypeError,
+                "super(type, obj): obj must be an instance or subtype of type",
+            );
+        }
         Ok(Value::Object(Rc::new(Super { class, receiver })))
     }
 }
+
+/// Where a method's frame keeps its first argument for `super()` (not a Python name).
+pub(crate) const FIRST_ARG: &str = " self";
 
 /// The object `super()` returns: attribute lookups start after `class` in the receiver's MRO.
 pub struct Super {
@@ -275,28 +315,52 @@ impl Object for Super {
         "super".into()
     }
     fn get_attr(&self, _this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
-        for b in &self.class.bases {
-            if let Value::Class(c) = b {
-                if let Some((v, owner)) = c.lookup_owner(name) {
-                    let bound = match v {
-                        Value::Function(_) => Value::Bound(Rc::new(Bound {
-                            receiver: self.receiver.clone(),
-                            callee: Callee::Value(v),
-                            owner: Some(owner),
-                        })),
-                        other => other,
-                    };
-                    return Ok(Some(bound));
-                }
+        let start = match &self.receiver {
+            Value::Instance(i) => i.class.clone(),
+            Value::Class(c) => c.clone(),
+            _ => self.class.clone(),
+        };
+        let order = super::dunder::mro(&start);
+        let pos = order
+            .iter()
+            .position(|k| Rc::ptr_eq(k, &self.class))
+            .map_or(order.len(), |p| p + 1);
+        for k in &order[pos..] {
+            let found = k.dict.borrow().get(name).cloned();
+            let Some(v) = found else { continue };
+            let bound = |recv: Value, f: Value| {
+                Value::Bound(Rc::new(Bound {
+                    receiver: recv,
+                    callee: Callee::Value(f),
+                    owner: Some(k.clone()),
+                }))
+            };
+            if let Some(p) = v.as_object::<super::descr::Property>() {
+                return it.property_get(p, &self.receiver, name).map(Some);
             }
+            if let Some(cm) = v.as_object::<super::descr::ClassMethod>() {
+                return Ok(Some(bound(Value::Class(start.clone()), cm.0.clone())));
+            }
+            if let Some(sm) = v.as_object::<super::descr::StaticMethod>() {
+                return Ok(Some(sm.0.clone()));
+            }
+            return Ok(Some(match v {
+                Value::Function(_) if !matches!(self.receiver, Value::Class(_)) => {
+                    bound(self.receiver.clone(), v)
+                }
+                other => other,
+            }));
         }
         if let Some(base) = self.class.native_base() {
             return it.native_super_attr(&base, &self.receiver, name);
         }
-        if name == "__init__" {
-            return Ok(Some(Value::builtin("__init__", |_, _| Ok(Value::None))));
-        }
-        Ok(None)
+        Ok(super::descr::object_method(name).map(|f| {
+            Value::Bound(Rc::new(Bound {
+                receiver: self.receiver.clone(),
+                callee: Callee::Value(f),
+                owner: None,
+            }))
+        }))
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -33,7 +33,10 @@ impl Interp {
                 Ok(())
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign(target, _, value) => {
+            StmtKind::AnnAssign(target, ann, value) => {
+                if let ExprKind::Name(n) = &target.kind {
+                    self.record_annotation(n, ann)?;
+                }
                 if let Some(value) = value {
                     let v = self.eval(value)?;
                     self.assign(target, v)?;
@@ -58,6 +61,7 @@ impl Interp {
             StmtKind::Break => Err(Flow::Break),
             StmtKind::Continue => Err(Flow::Continue),
             StmtKind::Pass => Ok(()),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval(e)?,
@@ -81,7 +85,7 @@ impl Interp {
                 orelse,
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody),
-            StmtKind::Raise(e, _) => self.raise_stmt(e.as_ref()),
+            StmtKind::Raise(e, cause) => self.raise_stmt(e.as_ref(), cause.as_ref()),
             StmtKind::Assert(test, msg) => self.assert_stmt(test, msg.as_ref()),
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -206,12 +210,43 @@ impl Interp {
     }
 
     /// `raise e` (a bare `raise` outside a handler is a RuntimeError).
-    fn raise_stmt(&mut self, e: Option<&Expr>) -> R<()> {
+    fn raise_stmt(&mut self, e: Option<&Expr>, cause: Option<&Expr>) -> R<()> {
         let Some(e) = e else {
             return Err(runtime_err("No active exception to reraise"));
         };
         let v = self.eval(e)?;
-        Err(self.exception_from(v)?)
+        let flow = self.exception_from(v)?;
+        let Some(cause) = cause else {
+            return Err(flow);
+        };
+        let c = self.eval(cause)?;
+        let c = match &c {
+            Value::None => c,
+            Value::ExcClass(_) | Value::Class(_) => self.call(&c, super::value::Args::default())?,
+            _ => c,
+        };
+        let is_exc = matches!(&c, Value::None)
+            || c.as_object::<super::types::ExcObject>().is_some()
+            || matches!(&c, Value::Instance(i) if i.class.exc_kind().is_some());
+        if !is_exc {
+            return Err(type_err("exceptions must derive from BaseException"));
+        }
+        let Flow::Error(mut ex) = flow else {
+            return Err(flow);
+        };
+        let value = self.exception_value(&ex);
+        match &value {
+            Value::Instance(i) => {
+                i.dict.borrow_mut().insert("__cause__".into(), c);
+            }
+            _ => {
+                if let Some(o) = value.as_object::<super::types::ExcObject>() {
+                    *o.cause.borrow_mut() = c;
+                }
+            }
+        }
+        ex.value = Some(value);
+        Err(Flow::Error(ex))
     }
 
     /// `assert test, msg`.
@@ -281,6 +316,29 @@ impl Interp {
         }
     }
 
+    /// `x: T` in a class body or at module level: `T` evaluated into `__annotations__`.
+    fn record_annotation(&mut self, name: &str, ann: &Expr) -> R<()> {
+        let kind = self.scope.borrow().kind;
+        if kind == ScopeKind::Function {
+            return Ok(());
+        }
+        let t = self.eval(ann)?;
+        let existing = self.scope.borrow().vars.get("__annotations__").cloned();
+        let d = match existing {
+            Some(Value::Dict(d)) => d,
+            _ => {
+                let d = Rc::new(RefCell::new(super::value::Dict::default()));
+                self.scope
+                    .borrow_mut()
+                    .vars
+                    .insert("__annotations__".into(), Value::Dict(d.clone()));
+                d
+            }
+        };
+        let r = d.borrow_mut().insert(Value::str(name), t);
+        r
+    }
+
     fn decorate(&mut self, decorators: &[Expr], mut v: Value) -> R<Value> {
         for d in decorators.iter().rev() {
             let dv = self.eval(d)?;
@@ -295,24 +353,36 @@ impl Interp {
             bases.push(self.eval(b)?);
         }
         let body_scope = Scope::new(ScopeKind::Class, Some(self.scope.clone()));
-        body_scope.borrow_mut().owner = Some(Value::str(&self.qualify(&def.name)));
+        let qualname = self.qualify(&def.name);
+        {
+            let mut b = body_scope.borrow_mut();
+            b.vars.insert("__module__".into(), Value::str("__main__"));
+            b.vars.insert("__qualname__".into(), Value::str(&qualname));
+        }
+        body_scope.borrow_mut().owner = Some(Value::str(&qualname));
         let saved = std::mem::replace(&mut self.scope, body_scope.clone());
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let r = self.exec_block(&def.body);
         self.scope = saved;
         self.echo = saved_echo;
         r?;
-        let dict: HashMap<String, Value> = body_scope
+        let mut dict: HashMap<String, Value> = body_scope
             .borrow()
             .vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
-        let class = Value::Class(Rc::new(Class {
+        // A class that defines __eq__ without __hash__ is unhashable.
+        if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
+            dict.insert("__hash__".into(), Value::None);
+        }
+        let class = Rc::new(Class {
             name: def.name.clone(),
             bases,
             dict: RefCell::new(dict),
-        }));
+        });
+        super::dunder::check_mro(&class)?;
+        let class = Value::Class(class);
         let class = self.decorate(&def.decorators, class)?;
         self.set_name(&def.name, class);
         Ok(())

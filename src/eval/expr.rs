@@ -1,7 +1,7 @@
 //! Expressions: names, literals, operators, calls, subscripts, comprehensions, f-strings,
 //! and the targets of assignment and `del`.
 
-use super::error::{at, attr_err, raise, type_err, Flow, R};
+use super::error::{at, raise, type_err, Flow, R};
 use super::scope::{lookup, Scope, ScopeKind};
 use super::value::{Args, Dict, Value};
 use super::Interp;
@@ -9,6 +9,12 @@ use crate::errors::ExcKind;
 use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// Stands for the callee's name in a repeated `**` keyword error until the call names it.
+const DUP_KW: &str = "\u{1}";
+
+/// The marker a comprehension's own scope carries (not a Python name).
+const COMPREHENSION: &str = " comprehension";
 
 impl Interp {
     pub(crate) fn eval(&mut self, e: &Expr) -> R<Value> {
@@ -34,6 +40,11 @@ impl Interp {
             ExprKind::Dict(pairs) => {
                 let mut d = Dict::default();
                 for (k, v) in pairs {
+                    if let ExprKind::Starred(m) = &k.kind {
+                        let m = self.eval(m)?;
+                        self.merge_mapping(&mut d, &m)?;
+                        continue;
+                    }
                     let k = self.eval(k)?;
                     let v = self.eval(v)?;
                     d.insert(k, v)?;
@@ -110,7 +121,17 @@ impl Interp {
             }
             ExprKind::Call(func, args) => {
                 let f = self.eval(func)?;
-                let args = self.eval_args(args)?;
+                let args = self.eval_args(args).map_err(|e| match e {
+                    Flow::Error(mut x) if x.message.starts_with(DUP_KW) => {
+                        let who = match &f {
+                            Value::Function(func) => format!("__main__.{}()", func.qualname),
+                            other => format!("{}()", crate::eval::attrs::callable_name(other)),
+                        };
+                        x.message = x.message.replacen(DUP_KW, &format!("{} ", who), 1);
+                        Flow::Error(x)
+                    }
+                    other => other,
+                })?;
                 self.call(&f, args)
             }
             ExprKind::Unary(op, x) => {
@@ -156,6 +177,11 @@ impl Interp {
             }
             ExprKind::Starred(_) => {
                 raise(ExcKind::SyntaxError, "can't use starred expression here")
+            }
+            ExprKind::NamedExpr(name, value) => {
+                let v = self.eval(value)?;
+                self.bind_named(name, v.clone());
+                Ok(v)
             }
         }
     }
@@ -225,12 +251,71 @@ impl Interp {
                         let Value::Str(k) = k else {
                             return Err(type_err("keywords must be strings"));
                         };
+                        if out.kw.iter().any(|(n, _)| n.as_str() == k.as_ref()) {
+                            return Err(type_err(format!(
+                                "{}got multiple values for keyword argument '{}'",
+                                DUP_KW, k
+                            )));
+                        }
                         out.kw.push((k.to_string(), v.clone()));
                     }
                 }
             }
         }
         Ok(out)
+    }
+
+    /// `name := v`: binds in the scope the expression is in, or, inside a comprehension, in
+    /// the scope that holds the comprehension.
+    fn bind_named(&mut self, name: &str, v: Value) {
+        let mut target = self.scope.clone();
+        loop {
+            let parent = {
+                let b = target.borrow();
+                if !b.vars.contains_key(COMPREHENSION) {
+                    break;
+                }
+                b.parent.clone()
+            };
+            match parent {
+                Some(p) => target = p,
+                None => break,
+            }
+        }
+        if Rc::ptr_eq(&target, &self.scope) {
+            self.set_name(name, v);
+            return;
+        }
+        let saved = std::mem::replace(&mut self.scope, target);
+        self.set_name(name, v);
+        self.scope = saved;
+    }
+
+    /// `{**m}`: the items of a dict (or of a mapping with `keys()`) into `d`.
+    fn merge_mapping(&mut self, d: &mut Dict, m: &Value) -> R<()> {
+        match m {
+            Value::Dict(src) => {
+                let src = src.borrow().clone();
+                for (k, v) in src.keys.into_iter().zip(src.values) {
+                    d.insert(k, v)?;
+                }
+                Ok(())
+            }
+            _ => match self.get_attr(m, "keys") {
+                Ok(keys) => {
+                    let ks = self.call(&keys, Args::default())?;
+                    for k in self.collect_items(&ks)? {
+                        let v = self.get_item(m, &k)?;
+                        d.insert(k, v)?;
+                    }
+                    Ok(())
+                }
+                Err(_) => Err(type_err(format!(
+                    "'{}' object is not a mapping",
+                    m.type_name()
+                ))),
+            },
+        }
     }
 
     pub(crate) fn make_set(&mut self, vals: Vec<Value>) -> R<Value> {
@@ -249,6 +334,10 @@ impl Interp {
     ) -> R<()> {
         let first_iter = self.eval(&gens[0].iter)?;
         let comp_scope = Scope::new(ScopeKind::Function, Some(self.scope.clone()));
+        comp_scope
+            .borrow_mut()
+            .vars
+            .insert(COMPREHENSION.into(), Value::None);
         let saved = std::mem::replace(&mut self.scope, comp_scope);
         let r = self.comp_level(gens, 0, Some(first_iter), body);
         self.scope = saved;
@@ -424,13 +513,38 @@ impl Interp {
             l.borrow_mut().extend(items);
             return Ok(cur.clone());
         }
-        self.binary(op, cur, rhs)
+        if let Value::Instance(_) = cur {
+            if let Some(r) = self.instance_inplace(op, cur, rhs)? {
+                return Ok(r);
+            }
+        }
+        // The fallback's error names the augmented operator: `+=`.
+        self.binary(op, cur, rhs).map_err(|e| match e {
+            Flow::Error(mut x) if x.kind == ExcKind::TypeError => {
+                let plain = format!("unsupported operand type(s) for {}:", op.symbol());
+                if x.message.starts_with(&plain) {
+                    x.message = x.message.replacen(
+                        &plain,
+                        &format!("unsupported operand type(s) for {}=:", op.symbol()),
+                        1,
+                    );
+                }
+                Flow::Error(x)
+            }
+            other => other,
+        })
     }
 
     pub(crate) fn delete(&mut self, t: &Expr) -> R<()> {
         match &t.kind {
             ExprKind::Name(n) => {
-                let removed = self.scope.borrow_mut().vars.remove(n.as_str());
+                let is_global = self.scope.borrow().globals_decl.contains(n.as_str());
+                let scope = if is_global {
+                    self.globals.clone()
+                } else {
+                    self.scope.clone()
+                };
+                let removed = scope.borrow_mut().vars.remove(n.as_str());
                 if removed.is_none() {
                     return at(
                         raise(ExcKind::NameError, format!("name '{}' is not defined", n)),
@@ -446,19 +560,7 @@ impl Interp {
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj)?;
-                match &o {
-                    Value::Instance(inst) => {
-                        if inst.dict.borrow_mut().remove(name).is_none() {
-                            return Err(attr_err(name.clone()));
-                        }
-                        Ok(())
-                    }
-                    _ => Err(attr_err(format!(
-                        "'{}' object attribute '{}' is read-only",
-                        o.type_name(),
-                        name
-                    ))),
-                }
+                at(self.del_attr(&o, name), t.span)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {

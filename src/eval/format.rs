@@ -241,14 +241,25 @@ fn sign_str(negative: bool, spec: &Spec) -> &'static str {
 impl Interp {
     /// `format(v, spec)`.
     pub(crate) fn format_value(&mut self, v: &Value, spec_text: &str) -> R<String> {
+        if let Value::Instance(_) = v {
+            if let Some(r) = self.call_special(v, "__format__", vec![Value::str(spec_text)])? {
+                return match r {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(type_err(format!(
+                        "__format__ must return a str, not {}",
+                        other.type_name()
+                    ))),
+                };
+            }
+            if !spec_text.is_empty() {
+                return Err(type_err(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )));
+            }
+        }
         if spec_text.is_empty() {
             return self.str_of(v);
-        }
-        if let Value::Instance(_) = v {
-            if let Ok(f) = self.get_attr(v, "__format__") {
-                let r = self.call(&f, Args::new(vec![Value::str(spec_text)]))?;
-                return self.str_of(&r);
-            }
         }
         let spec = parse_spec(spec_text)?;
         let v = match v {

@@ -269,8 +269,15 @@ impl Interp {
                 },
             },
             Value::Instance(_) => {
-                let Ok(f) = self.get_attr(v, "__iter__") else {
-                    return Err(not_iterable(v));
+                let Some(f) = self.special(v, "__iter__") else {
+                    return match self.special(v, "__getitem__") {
+                        Some(getitem) => Ok(Iter::Own(Box::new(super::dunder_ops::SeqIter {
+                            getitem,
+                            i: 0,
+                            done: false,
+                        }))),
+                        None => Err(not_iterable(v)),
+                    };
                 };
                 let r = self.call(&f, Args::default())?;
                 match &r {
@@ -318,6 +325,13 @@ impl Interp {
             return Ok(v.clone());
         }
         if let Value::Instance(_) | Value::Object(_) = v {
+            if let Some(getitem) = self.special(v, "__getitem__").filter(|_| self.special(v, "__iter__").is_none()) {
+                return Ok(iter_object(super::dunder_ops::SeqIter {
+                    getitem,
+                    i: 0,
+                    done: false,
+                }));
+            }
             if let Some(f) = self.special_method(v, "__iter__")? {
                 let r = self.call(&f, Args::default())?;
                 return match &r {

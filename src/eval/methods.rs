@@ -47,6 +47,14 @@ pub const STR_METHODS: &[&str] = &[
     "isdecimal",
     "isidentifier",
     "expandtabs",
+    "rindex",
+    "format_map",
+    "translate",
+    "removeprefix",
+    "removesuffix",
+    "istitle",
+    "isascii",
+    "isprintable",
 ];
 pub const LIST_METHODS: &[&str] = &[
     "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear",

@@ -14,15 +14,20 @@
 //! | `methods.rs` | the methods of list, tuple, dict and set; the method names of the builtin types |
 //! | `repr.rs` | `repr()` and `str()` |
 //! | `format.rs` | format specs, `str.format`, `%` formatting |
+//! | `dunder.rs` | user classes: C3 MRO, attribute lookup with descriptors, `__getattr__`, `__setattr__`, `__slots__` |
+//! | `dunder_ops.rs` | operators on user instances: reflected and in-place special methods, rich comparisons, `__bool__`/`__len__` checks |
+//! | `descr.rs` | `property`, `classmethod`, `staticmethod`, `NotImplemented`, `object`'s methods |
 //! | `decl/` | one declaration per builtin function: paths, parameters, defaults, docs |
 //! | `builtins.rs` | Python's builtins about objects and text (print, repr, getattr, ...); builtin constants and exception classes |
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
 //! | `str_methods.rs` | the methods of `str` |
+//! | `str_more.rs` | the `str` methods with positions, tables and fill characters; `str.maketrans` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
 //! | `generator.rs` | generators and generator expressions: bodies on coroutine stacks, `yield`, `send`/`throw`/`close` |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
+//! | `matching.rs` | the `match` statement and its patterns |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
@@ -30,6 +35,9 @@ pub(crate) mod attrs;
 pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod decl;
+pub(crate) mod descr;
+pub(crate) mod dunder;
+pub(crate) mod dunder_ops;
 pub(crate) mod error;
 pub(crate) mod exec;
 pub(crate) mod expr;
@@ -38,6 +46,7 @@ pub(crate) mod generator;
 pub(crate) mod hooks;
 pub(crate) mod iter;
 pub(crate) mod lazy;
+pub(crate) mod matching;
 pub(crate) mod methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;
@@ -46,6 +55,7 @@ pub(crate) mod scope;
 pub(crate) mod sequences;
 pub mod session;
 pub(crate) mod str_methods;
+pub(crate) mod str_more;
 pub(crate) mod types;
 pub mod value;
 pub(crate) mod views;

@@ -123,6 +123,13 @@ builtin! {
             Value::Int(i) => Ok(Value::Int(i.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
+            Value::Instance(_) => match it.call_special(&x, "__abs__", vec![])? {
+                Some(r) => Ok(r),
+                None => raise(
+                    ExcKind::TypeError,
+                    format!("bad operand type for abs(): '{}'", x.type_name()),
+                ),
+            },
             _ => (it.hooks.tensor_abs)(it, x),
         }
     }
@@ -213,6 +220,21 @@ fn min_max(it: &mut Interp, args: Value, kwargs: Value, name: &str) -> R<Value> 
                 )
             }
         }
+    }
+    if a.pos.is_empty() {
+        return raise(
+            ExcKind::TypeError,
+            format!("{} expected at least 1 argument, got 0", name),
+        );
+    }
+    if a.pos.len() > 1 && default.is_some() {
+        return raise(
+            ExcKind::TypeError,
+            format!(
+                "Cannot specify a default for {}() with multiple positional arguments",
+                name
+            ),
+        );
     }
     let items: Vec<Value> = if a.pos.len() == 1 {
         it.collect_items(&a.pos[0])?

@@ -27,24 +27,6 @@ fn is_tensorish(v: &Value) -> bool {
     matches!(v, Value::Tensor(_) | Value::Variable(_) | Value::NdArray(_))
 }
 
-fn dunder(op: BinOp) -> (&'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__"),
-        BinOp::Sub => ("__sub__", "__rsub__"),
-        BinOp::Mul => ("__mul__", "__rmul__"),
-        BinOp::Div => ("__truediv__", "__rtruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__"),
-        BinOp::Pow => ("__pow__", "__rpow__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
-        BinOp::BitAnd => ("__and__", "__rand__"),
-        BinOp::BitOr => ("__or__", "__ror__"),
-        BinOp::BitXor => ("__xor__", "__rxor__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__"),
-    }
-}
-
 /// Python's float `%` (the sign follows the divisor).
 pub fn py_fmod(a: f64, b: f64) -> f64 {
     let r = a % b;
@@ -108,17 +90,7 @@ impl Interp {
                 }
                 true
             }
-            Value::Instance(_) => {
-                if let Ok(f) = self.get_attr(v, "__bool__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.truthy(&r);
-                }
-                if let Ok(f) = self.get_attr(v, "__len__") {
-                    let r = self.call(&f, Args::default())?;
-                    return Ok(!matches!(r, Value::Int(0)));
-                }
-                true
-            }
+            Value::Instance(_) => return self.instance_truth(v),
             _ => true,
         })
     }
@@ -147,10 +119,9 @@ impl Interp {
                     UnaryOp::Pos => "__pos__",
                     _ => "__invert__",
                 };
-                match self.get_attr(v, name) {
-                    Ok(f) => self.call(&f, Args::default()),
-                    Err(_) if matches!(v, Value::Object(_)) => Err(bad_unary_operand(op, v)),
-                    Err(e) => Err(e),
+                match self.special_method(v, name)? {
+                    Some(f) => self.call(&f, Args::default()),
+                    None => Err(bad_unary_operand(op, v)),
                 }
             }
             _ => Err(bad_unary_operand(op, v)),
@@ -170,12 +141,21 @@ impl Interp {
                 return (self.hooks.tensor_binary)(self, op, a, b);
             }
         }
-        let (name, rname) = dunder(op);
-        if let Some(f) = self.special_method(a, name)? {
-            return self.call(&f, Args::new(vec![b.clone()]));
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            if let Some(r) = self.instance_binary(op, a, b)? {
+                return Ok(r);
+            }
         }
-        if let Some(f) = self.special_method(b, rname)? {
-            return self.call(&f, Args::new(vec![a.clone()]));
+        let (name, rname, _) = super::dunder_ops::names(op);
+        if !matches!(a, Value::Instance(_)) {
+            if let Some(f) = self.special_method(a, name)? {
+                return self.call(&f, Args::new(vec![b.clone()]));
+            }
+        }
+        if !matches!(b, Value::Instance(_)) {
+            if let Some(f) = self.special_method(b, rname)? {
+                return self.call(&f, Args::new(vec![a.clone()]));
+            }
         }
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_binary)(self, op, a, b);
@@ -394,7 +374,7 @@ impl Interp {
     /// a native object, bound to it; None when it has none.
     pub(crate) fn special_method(&mut self, v: &Value, name: &str) -> R<Option<Value>> {
         Ok(match v {
-            Value::Instance(_) => self.get_attr(v, name).ok(),
+            Value::Instance(_) => self.special(v, name),
             Value::Object(o) => o.clone().get_attr(v, name, self)?,
             Value::Dict(d) => {
                 let ext = d.borrow().ext.clone();
@@ -418,7 +398,10 @@ impl Interp {
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_compare)(self, op, a, b);
         }
-        if let Value::Instance(_) | Value::Object(_) = a {
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            return self.instance_compare(op, a, b);
+        }
+        if let Value::Object(_) = a {
             let name = match op {
                 CmpOp::Eq => "__eq__",
                 CmpOp::NotEq => "__ne__",
@@ -461,6 +444,10 @@ impl Interp {
                 let r = self.equal_value(a, b);
                 self.depth -= 1;
                 r
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let r = self.instance_compare(CmpOp::Eq, a, b)?;
+                self.truthy(&r)
             }
             _ => self.equal_value(a, b),
         }
@@ -616,6 +603,22 @@ impl Interp {
                 self.depth -= 1;
                 r
             }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let (op, first, second) = match op {
+                    CmpOp::Gt | CmpOp::GtE => (CmpOp::Gt, Ordering::Greater, Ordering::Less),
+                    _ => (CmpOp::Lt, Ordering::Less, Ordering::Greater),
+                };
+                let r = self.instance_compare(op, a, b)?;
+                if self.truthy(&r)? {
+                    return Ok(first);
+                }
+                let r = self.instance_compare(op, b, a)?;
+                Ok(if self.truthy(&r)? {
+                    second
+                } else {
+                    Ordering::Equal
+                })
+            }
             _ if is_tensorish(a) || is_tensorish(b) => {
                 let lt = (self.hooks.tensor_compare)(self, CmpOp::Lt, a, b)?;
                 if self.truthy(&lt)? {
@@ -698,11 +701,9 @@ impl Interp {
                 }
                 None => false,
             }),
-            // Without `__contains__`, `in` walks the instance's iterator.
-            Value::Instance(_) if self.get_attr(container, "__contains__").is_ok() => {
-                let f = self.get_attr(container, "__contains__")?;
-                let r = self.call(&f, Args::new(vec![item.clone()]))?;
-                self.truthy(&r)
+            Value::Instance(_) if self.special(container, "__contains__").is_some() => {
+                let r = self.call_special(container, "__contains__", vec![item.clone()])?;
+                self.truthy(&r.unwrap_or(Value::None))
             }
             Value::Object(_) if self.special_method(container, "__contains__")?.is_some() => {
                 let f = self.get_attr(container, "__contains__")?;

@@ -152,9 +152,14 @@ impl Interp {
             Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {
-                if let Ok(f) = self.get_attr(v, "__repr__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.str_of(&r);
+                if let Some(r) = self.call_special(v, "__repr__", vec![])? {
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(super::error::type_err(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 // An exception instance shows its class and args: `MyError('bad')`.
                 if i.class.exc_kind().is_some() {
@@ -190,9 +195,14 @@ impl Interp {
             Value::DType(d) => format!("<dtype: '{}'>", d.name()),
             Value::Shape(s) => shape_str(&s.dims),
             Value::Instance(_) => {
-                if let Ok(f) = self.get_attr(v, "__str__") {
-                    let r = self.call(&f, Args::default())?;
-                    return self.str_of(&r);
+                if let Some(r) = self.call_special(v, "__str__", vec![])? {
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(super::error::type_err(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
                 }
                 if let Ok(Value::Tuple(a)) = self.get_attr(v, "args") {
                     if a.len() == 1 {

@@ -131,14 +131,15 @@ builtin! {
                 }
                 span as usize
             }
-            Value::Instance(_) => {
-                let f = it.get_attr(&obj, "__len__")?;
-                return it.call(&f, Args::default());
-            }
-            Value::Object(_) if it.object_dunder(&obj, "__len__")?.is_some() => {
-                let f = it.object_dunder(&obj, "__len__")?.unwrap_or(Value::None);
-                return it.call(&f, Args::default());
-            }
+            Value::Instance(_) => match it.instance_len(&obj)? {
+                Some(n) => return Ok(Value::Int(n)),
+                None => {
+                    return Err(type_err(format!(
+                        "object of type '{}' has no len()",
+                        obj.type_name()
+                    )))
+                }
+            },
             Value::Object(o) => match o.items() {
                 Some(i) => i.len(),
                 None if it.special_method(&obj, "__len__")?.is_some() => {

@@ -14,6 +14,9 @@ pub fn str_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) ->
     if name == "format" {
         return Ok(Value::str(&it.str_format(s, &a)?));
     }
+    if let Some(v) = super::str_more::str_method_more(it, s, name, &a)? {
+        return Ok(v);
+    }
     let v = if let Some(v) = case(s, name) {
         v
     } else if let Some(v) = layout(s, name, &a)? {

@@ -161,6 +161,8 @@ pub struct ExcObject {
     pub args: Vec<Value>,
     /// An op error's message, which TensorFlow keeps out of `args` (`e.message`).
     pub op_message: Option<String>,
+    /// `__cause__`, set by `raise ... from ...`.
+    pub cause: std::cell::RefCell<Value>,
 }
 
 impl ExcObject {
@@ -171,6 +173,7 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message.to_string()),
+                cause: Default::default(),
             };
         }
         let args = if message.is_empty() {
@@ -182,6 +185,7 @@ impl ExcObject {
             kind,
             args,
             op_message: None,
+            cause: Default::default(),
         }
     }
 
@@ -196,12 +200,14 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message),
+                cause: Default::default(),
             };
         }
         ExcObject {
             kind,
             args,
             op_message: None,
+            cause: Default::default(),
         }
     }
 }
@@ -216,6 +222,8 @@ impl Object for ExcObject {
             "value" if self.kind == ExcKind::StopIteration => {
                 Some(self.args.first().cloned().unwrap_or(Value::None))
             }
+            "__cause__" => Some(self.cause.borrow().clone()),
+            "__context__" | "__traceback__" => Some(Value::None),
             "message" if self.kind.is_tf() => {
                 Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
             }

@@ -93,6 +93,7 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
+            Value::Instance(i) => return super::dunder::instance_key(v, i),
             Value::Object(o) => match (o.as_tuple(), o.value_key()) {
                 (Some(items), _) => Key::Tuple(items.iter().map(Key::of).collect::<R<_>>()?),
                 (None, Some(k)) => Key::Tuple(vec![Key::Str(o.type_name().into()), Key::of(&k)?]),
@@ -237,24 +238,14 @@ pub struct Class {
 }
 
 impl Class {
-    /// Looks `name` up along the bases, depth first (Python's MRO for single inheritance).
+    /// Looks `name` up along the method resolution order (C3).
     pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
         self.lookup_owner(name).map(|(v, _)| v)
     }
 
     /// Like `lookup`, also giving the class that defines the name.
     pub fn lookup_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<Class>)> {
-        if let Some(v) = self.dict.borrow().get(name) {
-            return Some((v.clone(), self.clone()));
-        }
-        for b in &self.bases {
-            if let Value::Class(c) = b {
-                if let Some(found) = c.lookup_owner(name) {
-                    return Some(found);
-                }
-            }
-        }
-        None
+        super::dunder::lookup_in_mro(self, name)
     }
 
     /// The first native (Rust-implemented) base class up the chain, if any.
@@ -482,6 +473,12 @@ impl Args {
             }
         }
         Ok(out)
+    }
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::None
     }
 }
 

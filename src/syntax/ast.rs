@@ -69,6 +69,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from iterable`.
     YieldFrom(Box<Expr>),
+    /// `name := value`
+    NamedExpr(String, Box<Expr>),
 }
 
 /// A piece of an f-string: literal text, or `{expr!conv:spec}`.
@@ -184,6 +186,8 @@ impl CmpOp {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Params {
     pub positional: Vec<Param>,
+    /// How many of `positional` come before `/` (positional-only).
+    pub posonly: usize,
     pub varargs: Option<String>,
     pub kwonly: Vec<Param>,
     pub kwargs: Option<String>,
@@ -281,7 +285,40 @@ pub enum StmtKind {
     Delete(Vec<Expr>),
     Global(Vec<String>),
     Nonlocal(Vec<String>),
+    /// `match subject:` and its `case` clauses.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Break,
     Continue,
     Pass,
+}
+
+/// One `case pattern if guard:` clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A `match` pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pattern {
+    /// A literal or dotted name, compared with `==` (`None`, `True`, `False` with `is`).
+    Value(Expr),
+    /// A bare name: binds the subject.
+    Capture(String),
+    /// `_`
+    Wildcard,
+    /// `*name` (or `*_`) inside a sequence pattern.
+    Star(Option<String>),
+    Sequence(Vec<Pattern>),
+    /// `{key: pattern, ..., **rest}`
+    Mapping(Vec<(Expr, Pattern)>, Option<String>),
+    /// `Cls(positional..., name=pattern...)`
+    Class(Expr, Vec<Pattern>, Vec<(String, Pattern)>),
+    Or(Vec<Pattern>),
+    As(Box<Pattern>, String),
 }

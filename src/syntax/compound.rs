@@ -10,7 +10,7 @@ use nom::Input;
 use std::rc::Rc;
 
 /// A suite after `:`: statements on the same line, or an indented block.
-fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
+pub(super) fn suite(i: Toks, header: Span) -> PResult<Vec<Stmt>> {
     let (i, _) = expect("':'", op(":"))(i)?;
     if let Ok((j, _)) = layout(Tok::Newline)(i) {
         let Ok((mut j, _)) = layout(Tok::Indent)(j) else {
@@ -156,6 +156,11 @@ pub(super) fn compound(i: Toks) -> PResult<Option<Stmt>> {
                 },
             )
         }
+        "match" => match super::pattern::match_stmt(j, start) {
+            Ok((j, Some(s))) => (j, s),
+            Ok((_, None)) | Err(nom::Err::Error(_)) => return Ok((i, None)),
+            Err(e) => return Err(e),
+        },
         "elif" | "else" | "except" | "finally" => return hard(i, "invalid syntax"),
         _ => return Ok((i, None)),
     };
@@ -357,6 +362,7 @@ pub fn param_list(mut i: Toks, annotations: bool) -> PResult<Params> {
                 i = j;
             }
         } else if let Ok((j, _)) = op("/")(i) {
+            params.posonly = params.positional.len();
             i = j;
         } else {
             let (j, (name, nspan)) = expect("a parameter name", ident)(i)?;

@@ -32,6 +32,11 @@ pub fn test(i: Toks) -> PResult<Expr> {
         return lambda(i);
     }
     let (i, body) = or_test(i)?;
+    if let (ExprKind::Name(n), Ok((j, _))) = (&body.kind, op(":=")(i)) {
+        let (j, value) = expect("an expression after ':='", test)(j)?;
+        let span = body.span.to(value.span);
+        return Ok((j, mk(ExprKind::NamedExpr(n.clone(), Box::new(value)), span)));
+    }
     if peek_is_kw(i, "if") {
         // `x if c else y` (a bare `if` after an expression in a comprehension is not ours).
         if let Ok((j, _)) = kw("if")(i) {
@@ -470,7 +475,7 @@ fn atom(i: Toks) -> PResult<Expr> {
 }
 
 /// Adjacent string literals concatenate; any f-string makes the whole an f-string.
-fn strings(mut i: Toks) -> PResult<Expr> {
+pub(super) fn strings(mut i: Toks) -> PResult<Expr> {
     let mut parts: Vec<FPart> = Vec::new();
     let mut has_f = false;
     let mut span: Option<Span> = None;
@@ -576,6 +581,9 @@ fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
     if let Ok((j, end)) = op("}")(i) {
         return Ok((j, mk(ExprKind::Dict(vec![]), open.to(end))));
     }
+    if peek_is_op(i, "**") {
+        return dict_rest(i, Vec::new(), open);
+    }
     let (i, first) = expect("an expression", star_or(test))(i)?;
     if let Ok((i, _)) = op(":")(i) {
         let (i, value) = expect("a value after ':'", test)(i)?;
@@ -590,18 +598,36 @@ fn dict_or_set(i: Toks, open: Span) -> PResult<Expr> {
                 ),
             ));
         }
-        let mut pairs = vec![(first, value)];
-        let mut i = i;
-        while let Ok((j, _)) = op(",")(i) {
+        let (i, _) = match op(",")(i) {
+            Ok(r) => r,
+            Err(_) => (i, open),
+        };
+        return dict_rest(i, vec![(first, value)], open);
+    }
+    items_or_comp(i, first, open, "}", ExprKind::SetComp, ExprKind::Set)
+}
+
+/// The rest of a dict display: `key: value` pairs and `**mapping` items (kept as a pair
+/// whose key is the starred mapping), then `}`.
+fn dict_rest(mut i: Toks, mut pairs: Vec<(Expr, Expr)>, open: Span) -> PResult<Expr> {
+    loop {
+        if let Ok((j, star)) = op("**")(i) {
+            let (j, m) = expect("an expression after '**'", bitor)(j)?;
+            let span = star.to(m.span);
+            pairs.push((mk(ExprKind::Starred(Box::new(m)), span), mk(ExprKind::NoneLit, span)));
             i = j;
+        } else {
             let Ok((j, k)) = test(i) else { break };
             let (j, _) = expect("':'", op(":"))(j)?;
             let (j, v) = expect("a value after ':'", test)(j)?;
             pairs.push((k, v));
             i = j;
         }
-        let (i, end) = close("}", open)(i)?;
-        return Ok((i, mk(ExprKind::Dict(pairs), open.to(end))));
+        match op(",")(i) {
+            Ok((j, _)) => i = j,
+            Err(_) => break,
+        }
     }
-    items_or_comp(i, first, open, "}", ExprKind::SetComp, ExprKind::Set)
+    let (i, end) = close("}", open)(i)?;
+    Ok((i, mk(ExprKind::Dict(pairs), open.to(end))))
 }

@@ -9,6 +9,7 @@
 //! | `fstring.rs` | f-string bodies |
 //! | `stmt.rs` | the file, logical lines, simple statements |
 //! | `compound.rs` | compound statements, their blocks, decorators, parameter lists |
+//! | `pattern.rs` | the `match` statement and its patterns |
 //! | `complete.rs` | "is this input complete?" for the REPL |
 //! | `yields.rs` | where `yield` may stand; which functions are generators |
 //! | `unparse.rs` | the AST back to source (used by round-trip tests and `:save`) |
@@ -25,6 +26,7 @@ pub mod error;
 pub(crate) mod expr;
 pub(crate) mod fstring;
 pub(crate) mod lexeme;
+pub(crate) mod pattern;
 pub mod source;
 pub(crate) mod stmt;
 pub(crate) mod tokens;

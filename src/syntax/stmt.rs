@@ -348,6 +348,7 @@ fn rhs(i: Toks) -> PResult<Expr> {
 }
 
 fn expr_stmt(i: Toks) -> PResult<Stmt> {
+    let i0 = i;
     let (i, first) = match rhs(i) {
         Ok(r) => r,
         Err(nom::Err::Error(mut e)) => {
@@ -359,6 +360,10 @@ fn expr_stmt(i: Toks) -> PResult<Stmt> {
         Err(e) => return Err(e),
     };
     let start = first.span;
+    // An unparenthesized `x := v` is not a statement.
+    if matches!(first.kind, ExprKind::NamedExpr(..)) && !peek_is_op(i0, "(") {
+        return hard(i0, "invalid syntax");
+    }
     for &(sym, bop) in AUG_OPS {
         if let Ok((j, _)) = op(sym)(i) {
             if !matches!(

@@ -162,6 +162,18 @@ pub(crate) fn stmt(s: &Stmt, level: usize, out: &mut String) {
         StmtKind::Break => out.push_str("break"),
         StmtKind::Continue => out.push_str("continue"),
         StmtKind::Pass => out.push_str("pass"),
+        StmtKind::Match { subject, cases } => {
+            out.push_str(&format!("match {}:\n", expr(subject)));
+            for c in cases {
+                indent(level + 1, out);
+                out.push_str(&format!("case {}", pattern(&c.pattern)));
+                if let Some(g) = &c.guard {
+                    out.push_str(&format!(" if {}", expr(g)));
+                }
+                block(&c.body, level + 1, out);
+            }
+            return;
+        }
     }
     out.push('\n');
 }
@@ -187,8 +199,11 @@ fn import_names(names: &[ImportName]) -> String {
 
 fn params(p: &Params) -> String {
     let mut parts = Vec::new();
-    for x in &p.positional {
+    for (i, x) in p.positional.iter().enumerate() {
         parts.push(param(x));
+        if i + 1 == p.posonly {
+            parts.push("/".into());
+        }
     }
     if let Some(v) = &p.varargs {
         parts.push(format!("*{}", v));
@@ -430,6 +445,7 @@ pub(crate) fn expr(e: &Expr) -> String {
         ExprKind::Yield(None) => "(yield)".into(),
         ExprKind::Yield(Some(x)) => format!("(yield {})", expr(x)),
         ExprKind::YieldFrom(x) => format!("(yield from {})", sub(x)),
+        ExprKind::NamedExpr(n, v) => format!("({} := {})", n, sub(v)),
     }
 }
 
@@ -452,5 +468,34 @@ fn atom(x: &Expr) -> String {
         | ExprKind::Str(_)
         | ExprKind::Tuple(_) => expr(x),
         _ => format!("({})", expr(x)),
+    }
+}
+
+/// A `match` pattern back to source.
+fn pattern(p: &Pattern) -> String {
+    let all = |ps: &[Pattern]| ps.iter().map(pattern).collect::<Vec<_>>().join(", ");
+    match p {
+        Pattern::Value(e) => expr(e),
+        Pattern::Capture(n) => n.clone(),
+        Pattern::Wildcard => "_".into(),
+        Pattern::Star(n) => format!("*{}", n.as_deref().unwrap_or("_")),
+        Pattern::Sequence(ps) => format!("[{}]", all(ps)),
+        Pattern::Mapping(items, rest) => {
+            let mut parts: Vec<String> = items
+                .iter()
+                .map(|(k, v)| format!("{}: {}", expr(k), pattern(v)))
+                .collect();
+            if let Some(r) = rest {
+                parts.push(format!("**{}", r));
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+        Pattern::Class(c, pos, kws) => {
+            let mut parts: Vec<String> = pos.iter().map(pattern).collect();
+            parts.extend(kws.iter().map(|(k, v)| format!("{}={}", k, pattern(v))));
+            format!("{}({})", expr(c), parts.join(", "))
+        }
+        Pattern::Or(ps) => ps.iter().map(pattern).collect::<Vec<_>>().join(" | "),
+        Pattern::As(p, n) => format!("({} as {})", pattern(p), n),
     }
 }

@@ -67,6 +67,15 @@ fn block(body: &[Stmt], ctx: Ctx, deep: bool, out: &mut Found) {
 /// Walks a statement; `deep` also walks nested function bodies (as functions of their own).
 fn stmt(s: &Stmt, ctx: Ctx, deep: bool, out: &mut Found) {
     match &s.kind {
+        StmtKind::Match { subject, cases } => {
+            expr(subject, ctx, deep, out);
+            for c in cases {
+                if let Some(g) = &c.guard {
+                    expr(g, ctx, deep, out);
+                }
+                block(&c.body, ctx, deep, out);
+            }
+        }
         StmtKind::Expr(e) => expr(e, ctx, deep, out),
         StmtKind::Assign(targets, value) => {
             for t in targets {
@@ -221,6 +230,7 @@ fn expr(e: &Expr, ctx: Ctx, deep: bool, out: &mut Found) {
             sub(v);
             out.push((ctx, e.span));
         }
+        ExprKind::NamedExpr(_, v) => sub(v),
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
