@@ -665,7 +665,8 @@ fn take_stack() -> R<GenStack> {
 }
 
 fn give_back(s: GenStack) {
-    FREE_STACKS.with(|f| {
+    // At thread exit the pool may be gone already: the stack is then just unmapped.
+    let _ = FREE_STACKS.try_with(|f| {
         let mut f = f.borrow_mut();
         if f.len() < POOL {
             f.push(s);
