@@ -27,8 +27,57 @@ pub(crate) fn install(it: &mut Interp) {
     }
 }
 
-/// Linux's `O_NONBLOCK`.
+/// Linux's `O_NONBLOCK`, `F_GETFL` and `F_SETFL`.
 const O_NONBLOCK: i32 = 0o4000;
+const F_GETFL: i32 = 3;
+const F_SETFL: i32 = 4;
+
+extern "C" {
+    fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+}
+
+/// Opens a FIFO for reading as CPython does, waiting for a writer, but with Ctrl-C heard:
+/// the blocking open runs on a helper thread (released on interrupt by opening the FIFO
+/// for writing), and the file then reads without blocking, so reads wait for data in
+/// steps that check Ctrl-C (see `textfile.rs`).
+fn open_fifo(it: &mut Interp, opts: &std::fs::OpenOptions, name: &str) -> R<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (o, path) = (opts.clone(), name.to_string());
+    std::thread::spawn(move || {
+        let _ = tx.send(o.open(&path));
+    });
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(10)) {
+            Ok(r) => {
+                let f = r.map_err(|e| os_error(&e, name))?;
+                let fd = f.as_raw_fd();
+                // SAFETY: `fd` is the open descriptor `f` owns; F_GETFL and F_SETFL only
+                // read and set its status flags.
+                unsafe {
+                    let flags = fcntl(fd, F_GETFL);
+                    if flags >= 0 {
+                        fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+                    }
+                }
+                return Ok(f);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if let Err(e) = it.check_interrupt() {
+                    let _ = std::fs::OpenOptions::new()
+                        .write(true)
+                        .custom_flags(O_NONBLOCK)
+                        .open(name);
+                    return Err(e);
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return raise(ExcKind::OSError, "could not open the FIFO")
+            }
+        }
+    }
+}
 
 /// The parts of an `open()` mode string.
 struct Mode {
@@ -133,17 +182,15 @@ builtin! {
             .truncate(m.write)
             .create(m.write || m.append)
             .create_new(m.create);
-        // A FIFO opened for reading does not block in open(); reads wait for data in
-        // steps that check Ctrl-C.
         let fifo = std::fs::metadata(&name).is_ok_and(|md| {
             use std::os::unix::fs::FileTypeExt;
             md.file_type().is_fifo()
         });
-        if fifo && m.read && !m.plus {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.custom_flags(O_NONBLOCK);
-        }
-        let f = opts.open(&name).map_err(|e| os_error(&e, &name))?;
+        let f = if fifo && m.read && !m.plus {
+            open_fifo(it, &opts, &name)?
+        } else {
+            opts.open(&name).map_err(|e| os_error(&e, &name))?
+        };
         if m.read && f.metadata().is_ok_and(|md| md.is_dir()) {
             return Err(errno_error(21, &name));
         }
