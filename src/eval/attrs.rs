@@ -42,6 +42,8 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => Ok(Some(i64::MIN / 2)),
+            Value::BigInt(_) => Ok(Some(i64::MAX / 2)),
             Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
                 Ok(t.item_i64())
             }
@@ -142,6 +144,29 @@ impl Interp {
                 Some(x) => Ok(x),
                 None => Err(no_attr(v, name)),
             },
+            Value::Str(_) if name == "encode" => {
+                Ok(Value::method(v.clone(), "encode", super::bytes::str_encode))
+            }
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let extra = matches!(v, Value::ByteArray(_))
+                    .then_some(super::bytes::BYTEARRAY_METHODS)
+                    .unwrap_or(&[]);
+                match find_static(super::bytes::BYTES_METHODS, name)
+                    .or_else(|| find_static(extra, name))
+                {
+                    Some(m) => Ok(Value::method(v.clone(), m, super::bytes::bytes_method)),
+                    None => Err(no_attr(v, name)),
+                }
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => {
+                match super::num_methods::number_attr(v, name) {
+                    Some(x) => Ok(x),
+                    None => Err(no_attr(v, name)),
+                }
+            }
+            Value::Builtin(b) if super::num_methods::type_attr(&b.name, name).is_some() => {
+                Ok(super::num_methods::type_attr(&b.name, name).unwrap_or(Value::None))
+            }
             Value::Str(_) => match find_static(STR_METHODS, name) {
                 Some(m) => Ok(Value::method(v.clone(), m, super::str_methods::str_method)),
                 None => Err(no_attr(v, name)),
@@ -170,16 +195,6 @@ impl Interp {
             Value::Builtin(b) if name == "__name__" => {
                 Ok(Value::str(b.name.rsplit('.').next().unwrap_or(&b.name)))
             }
-            Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
-            Value::Float(f) if name == "is_integer" => {
-                let r = f.fract() == 0.0;
-                Ok(Value::method(
-                    Value::Bool(r),
-                    "is_integer",
-                    |_, recv, _, _| Ok(recv.clone()),
-                ))
-            }
-            Value::Int(i) if name == "real" => Ok(Value::Int(*i)),
             Value::Slice(s) => match name {
                 "start" => Ok(s[0].clone()),
                 "stop" => Ok(s[1].clone()),
@@ -243,6 +258,7 @@ impl Interp {
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => {
                 self.seq_item(obj, index)
             }
+            (Value::Bytes(_) | Value::ByteArray(_), _) => self.bytes_item(obj, index),
             (Value::Dict(d), _) => {
                 let got = d.borrow().get(index)?;
                 match got {
@@ -314,6 +330,10 @@ impl Interp {
         match index {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => raise(
+                ExcKind::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            ),
             Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                 Ok(t.item_i64().unwrap_or(0))
             }
@@ -345,6 +365,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => d.borrow_mut().insert(index.clone(), v),
+            Value::ByteArray(a) => self.bytearray_set(a, index, v),
             Value::Instance(_) => {
                 let f = self.get_attr(obj, "__setitem__")?;
                 self.call(&f, Args::new(vec![index.clone(), v]))?;

@@ -16,6 +16,7 @@ pub use super::sequences::sort_values;
 /// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
 pub const TYPE_NAMES: &[&str] = &[
     "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
+    "bytes", "bytearray",
 ];
 
 /// What is not a declared function: the exception classes and constants.
@@ -230,6 +231,9 @@ builtin! {
     python ["builtins.hash"]
     fn hash(it, obj) {
         use std::hash::{Hash, Hasher};
+        if let Some(h) = super::bigint::hash_number(&obj) {
+            return Ok(Value::Int(h));
+        }
         let k = super::value::Key::of(&obj)?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         k.hash(&mut h);
