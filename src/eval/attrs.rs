@@ -397,6 +397,22 @@ impl Interp {
                 l.borrow_mut().remove(i);
                 Ok(())
             }
+            Value::ByteArray(a) => {
+                if let Value::Slice(s) = index {
+                    let len = a.borrow().len();
+                    let mut pos = slice_positions(s, len)?;
+                    pos.sort_unstable();
+                    for p in pos.into_iter().rev() {
+                        a.borrow_mut().remove(p);
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(index, "bytearray")?;
+                let len = a.borrow().len();
+                let i = norm_index(i, len, "bytearray")?;
+                a.borrow_mut().remove(i);
+                Ok(())
+            }
             Value::Dict(d) => match d.borrow_mut().remove(index)? {
                 Some(_) => Ok(()),
                 None => Err(key_err(index.clone(), self.repr(index)?)),

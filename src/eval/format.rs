@@ -302,6 +302,12 @@ impl Interp {
                         Value::Int(i) if (0..0x110000).contains(&i) => char::from_u32(i as u32)
                             .map(|c| c.to_string())
                             .unwrap_or_default(),
+                        Value::BigInt(_) => {
+                            return raise(
+                                ExcKind::OverflowError,
+                                "Python int too large to convert to C long",
+                            )
+                        }
                         _ => {
                             return raise(
                                 ExcKind::OverflowError,

@@ -86,6 +86,17 @@ builtin! {
             Value::BigInt(b) => Ok(Value::Float(super::bigint::to_f64(&b)?)),
             Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
             Value::Float(f) => Ok(Value::Float(f)),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let text = String::from_utf8_lossy(&super::bytes::bytes_of(&x).unwrap_or_default())
+                    .into_owned();
+                match text.trim().replace('_', "").parse::<f64>() {
+                    Ok(v) => Ok(Value::Float(v)),
+                    Err(_) => raise(
+                        ExcKind::ValueError,
+                        format!("could not convert string to float: {}", it.repr(&x)?),
+                    ),
+                }
+            }
             Value::Str(s) => {
                 let t = s.trim().to_lowercase();
                 let v = match t.as_str() {

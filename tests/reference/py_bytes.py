@@ -114,3 +114,26 @@ int(b'42')
 b''
 bool(b'')
 sorted(b'cab')
+bytearray(b'abc').pop(5)
+bytearray().pop()
+bb = bytearray(b'hello')
+bb.insert(0, 72)
+bb.remove(108)
+bb
+del bb[0]
+bb
+bb.upper()
+bytearray(b'a b').split()
+b'abc'.decode('latin1')
+b'ab\xffcd'.decode('utf-8', 'backslashreplace')
+'\u20ac'.encode('ascii', 'backslashreplace')
+b'a\nb\r\nc'.splitlines()
+b'ab'.center(6, b'*')
+b'42'.zfill(5)
+bytes.fromhex('abc')
+bytearray.fromhex('ff00')
+b'aaa'.replace(b'', b'-')
+b'abc' * -1
+b'abc' < 'abd'
+list(reversed(b'abc'))
+float(b'1.5')
