@@ -262,8 +262,7 @@ pub fn parse_int(s: &str, base: u32) -> R<Option<Value>> {
         (2, &body[2..])
     } else if base == 0 {
         // Base 0 reads a decimal literal: no leading zeros except for zero itself.
-        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_')
-        {
+        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
             return Ok(None);
         }
         (10, body)
@@ -299,7 +298,11 @@ pub fn int_pow(a: &BigInt, b: &BigInt) -> R<Value> {
     }
     if a.magnitude().is_one() {
         let odd = b.is_odd();
-        return Ok(Value::Int(if a.sign() == Sign::Minus && odd { -1 } else { 1 }));
+        return Ok(Value::Int(if a.sign() == Sign::Minus && odd {
+            -1
+        } else {
+            1
+        }));
     }
     let bits = (a.bits() as f64 - 1.0).max(1.0) * b.to_f64().unwrap_or(f64::INFINITY);
     check_size(bits)?;

@@ -15,8 +15,19 @@ pub use super::sequences::sort_values;
 
 /// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
 pub const TYPE_NAMES: &[&str] = &[
-    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
-    "bytes", "bytearray",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "range",
+    "type",
+    "object",
+    "bytes",
+    "bytearray",
 ];
 
 /// What is not a declared function: the exception classes and constants.

@@ -90,12 +90,7 @@ fn codec(name: &str) -> R<&'static str> {
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" => {
             "latin-1"
         }
-        _ => {
-            return raise(
-                ExcKind::LookupError,
-                format!("unknown encoding: {}", name),
-            )
-        }
+        _ => return raise(ExcKind::LookupError, format!("unknown encoding: {}", name)),
     })
 }
 
@@ -152,7 +147,7 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
             "backslashreplace" => {
                 for &c in &chars[i..end] {
                     let e = char_escape(c);
-                    out.extend_from_slice(e[1..e.len() - 1].as_bytes());
+                    out.extend_from_slice(&e.as_bytes()[1..e.len() - 1]);
                 }
             }
             "xmlcharrefreplace" => {
@@ -309,7 +304,10 @@ fn from_source(
 ) -> R<Vec<u8>> {
     let Some(source) = source else {
         if encoding.is_some() || errors.is_some() {
-            return raise(ExcKind::TypeError, "encoding or errors without sequence argument");
+            return raise(
+                ExcKind::TypeError,
+                "encoding or errors without sequence argument",
+            );
         }
         return Ok(Vec::new());
     };
@@ -406,19 +404,28 @@ pub fn fromhex(s: &str) -> R<Vec<u8>> {
             (Some(_), None) if i + 1 >= b.len() => {
                 return raise(
                     ExcKind::ValueError,
-                    format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1),
+                    format!(
+                        "non-hexadecimal number found in fromhex() arg at position {}",
+                        i + 1
+                    ),
                 )
             }
             (Some(_), None) => {
                 return raise(
                     ExcKind::ValueError,
-                    format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1),
+                    format!(
+                        "non-hexadecimal number found in fromhex() arg at position {}",
+                        i + 1
+                    ),
                 )
             }
             _ => {
                 return raise(
                     ExcKind::ValueError,
-                    format!("non-hexadecimal number found in fromhex() arg at position {}", i),
+                    format!(
+                        "non-hexadecimal number found in fromhex() arg at position {}",
+                        i
+                    ),
                 )
             }
         }
@@ -474,7 +481,9 @@ fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
     if n.len() > h.len() {
         return None;
     }
-    (0..=h.len() - n.len()).rev().find(|&i| h[i..].starts_with(n))
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&i| h[i..].starts_with(n))
 }
 
 /// `b in container` for bytes-like containers.
@@ -489,7 +498,11 @@ fn is_space(c: u8) -> bool {
 
 fn split(h: &[u8], sep: Option<&[u8]>, maxsplit: i64) -> R<Vec<Vec<u8>>> {
     let mut out = Vec::new();
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     match sep {
         Some([]) => return raise(ExcKind::ValueError, "empty separator"),
         Some(sep) => {
@@ -984,7 +997,10 @@ impl Interp {
                 None => from_source(self, Some(v), None, None)?,
             };
             if step != 1 {
-                return raise(ExcKind::ValueError, "extended slice assignment is not supported");
+                return raise(
+                    ExcKind::ValueError,
+                    "extended slice assignment is not supported",
+                );
             }
             let stop = stop.max(start);
             arr.borrow_mut()

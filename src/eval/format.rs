@@ -308,12 +308,7 @@ impl Interp {
                                 "Python int too large to convert to C long",
                             )
                         }
-                        _ => {
-                            return raise(
-                                ExcKind::OverflowError,
-                                "%c arg not in range(0x110000)",
-                            )
-                        }
+                        _ => return raise(ExcKind::OverflowError, "%c arg not in range(0x110000)"),
                     },
                     Some(c) => {
                         return raise(

@@ -30,8 +30,8 @@
 
 pub(crate) mod attrs;
 pub(crate) mod bigint;
-pub(crate) mod bytes;
 pub(crate) mod builtins;
+pub(crate) mod bytes;
 pub(crate) mod call;
 pub(crate) mod decl;
 pub(crate) mod error;

@@ -175,13 +175,22 @@ pub fn float_hex(f: f64) -> String {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     format!("{}0x{}.{:013x}p{:+}", sign, lead, frac, e)
 }
 
 /// `float.fromhex(s)`.
 pub fn float_fromhex(s: &str) -> R<f64> {
-    let bad = || raise(ExcKind::ValueError, "invalid hexadecimal floating-point string");
+    let bad = || {
+        raise(
+            ExcKind::ValueError,
+            "invalid hexadecimal floating-point string",
+        )
+    };
     let t = s.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(b) => (true, b),
@@ -189,7 +198,13 @@ pub fn float_fromhex(s: &str) -> R<f64> {
     };
     let lower = body.to_ascii_lowercase();
     match lower.as_str() {
-        "inf" | "infinity" => return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "inf" | "infinity" => {
+            return Ok(if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
         "nan" => return Ok(f64::NAN),
         _ => {}
     }

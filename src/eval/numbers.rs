@@ -72,7 +72,10 @@ fn float_to_int(f: f64) -> R<Value> {
         return raise(ExcKind::ValueError, "cannot convert float NaN to integer");
     }
     if f.is_infinite() {
-        return raise(ExcKind::OverflowError, "cannot convert float infinity to integer");
+        return raise(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        );
     }
     Ok(super::bigint::float_to_int(f))
 }
@@ -178,7 +181,12 @@ pub fn round_float(x: f64, ndigits: i64) -> R<f64> {
     } else {
         match super::bigint::to_f64(&(q * p)) {
             Ok(v) => v,
-            Err(_) => return raise(ExcKind::OverflowError, "rounded value too large to represent"),
+            Err(_) => {
+                return raise(
+                    ExcKind::OverflowError,
+                    "rounded value too large to represent",
+                )
+            }
         }
     };
     // A result of zero keeps the sign of x.
@@ -404,7 +412,11 @@ fn int_text(args: &Value, name: &str, prefix: &str, radix: u32) -> R<Value> {
     match args.as_slice() {
         [v] => match super::bigint::big_of(v) {
             Some(n) => {
-                let sign = if n.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+                let sign = if n.sign() == num_bigint::Sign::Minus {
+                    "-"
+                } else {
+                    ""
+                };
                 Ok(Value::str(&format!(
                     "{}{}{}",
                     sign,

@@ -206,7 +206,11 @@ impl Interp {
                 v.extend(y.borrow().iter().cloned());
                 Ok(Value::list(v))
             }
-            (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            (
+                BinOp::Add,
+                Value::Bytes(_) | Value::ByteArray(_),
+                Value::Bytes(_) | Value::ByteArray(_),
+            ) => {
                 let mut v = super::bytes::bytes_of(a).unwrap_or_default();
                 v.extend(super::bytes::bytes_of(b).unwrap_or_default());
                 Ok(match a {
@@ -226,13 +230,21 @@ impl Interp {
             }
             (
                 BinOp::Mul,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_),
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
             ) => self.repeat(a, repeat_count(b)?),
             (
                 BinOp::Mul,
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_),
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
             ) => self.repeat(b, repeat_count(a)?),
             (BinOp::Mod, Value::Str(fmt), _) => Ok(Value::str(&self.percent_format(fmt, b)?)),
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
@@ -397,15 +409,16 @@ impl Interp {
 
     /// Float operators, for a float operand or an int power with a negative exponent.
     fn float_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
-        if !matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
-            || !matches!(b, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
-        {
+        if !matches!(
+            a,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        ) || !matches!(
+            b,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        ) {
             return Ok(None);
         }
-        let (Some(x), Some(y)) = (
-            super::bigint::num_f64(a)?,
-            super::bigint::num_f64(b)?,
-        ) else {
+        let (Some(x), Some(y)) = (super::bigint::num_f64(a)?, super::bigint::num_f64(b)?) else {
             return Ok(None);
         };
         let v = match op {

@@ -226,7 +226,9 @@ pub fn unescape_bytes(body: &str) -> Result<Vec<u8>, String> {
                 out.push(v as u8);
             }
             b'x' => {
-                let hex = body.get(i..i + 2).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+                let hex = body
+                    .get(i..i + 2)
+                    .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(v) => {
                         out.push(v);
