@@ -50,6 +50,9 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
             tensor_leaf(flat, depth, &t)
         }
         Value::Str(_) => raise(ExcKind::TypeError, "tensh tensors hold numbers and bools; strings are not supported"),
+        Value::BigInt(_) => Err(value_err(
+            "Can't convert Python sequence with out-of-range integer to Tensor.",
+        )),
         Value::None => Err(value_err("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")),
         other => Err(value_err(format!(
             "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",

@@ -49,6 +49,8 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => Ok(Some(i64::MIN / 2)),
+            Value::BigInt(_) => Ok(Some(i64::MAX / 2)),
             Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
                 Ok(t.item_i64())
             }
@@ -150,6 +152,29 @@ impl Interp {
             Value::Iterator(r) => self
                 .iterator_attr(v, r, name)
                 .ok_or_else(|| no_attr(v, name)),
+            Value::Str(_) if name == "encode" => {
+                Ok(Value::method(v.clone(), "encode", super::bytes::str_encode))
+            }
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let extra = matches!(v, Value::ByteArray(_))
+                    .then_some(super::bytes::BYTEARRAY_METHODS)
+                    .unwrap_or(&[]);
+                match find_static(super::bytes::BYTES_METHODS, name)
+                    .or_else(|| find_static(extra, name))
+                {
+                    Some(m) => Ok(Value::method(v.clone(), m, super::bytes::bytes_method)),
+                    None => Err(no_attr(v, name)),
+                }
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => {
+                match super::num_methods::number_attr(v, name) {
+                    Some(x) => Ok(x),
+                    None => Err(no_attr(v, name)),
+                }
+            }
+            Value::Builtin(b) if super::num_methods::type_attr(&b.name, name).is_some() => {
+                Ok(super::num_methods::type_attr(&b.name, name).unwrap_or(Value::None))
+            }
             Value::Str(_) => match find_static(STR_METHODS, name) {
                 Some(m) => Ok(Value::method(v.clone(), m, super::str_methods::str_method)),
                 None => Err(no_attr(v, name)),
@@ -188,16 +213,6 @@ impl Interp {
             Value::Builtin(b) if name == "__name__" => {
                 Ok(Value::str(b.name.rsplit('.').next().unwrap_or(&b.name)))
             }
-            Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
-            Value::Float(f) if name == "is_integer" => {
-                let r = f.fract() == 0.0;
-                Ok(Value::method(
-                    Value::Bool(r),
-                    "is_integer",
-                    |_, recv, _, _| Ok(recv.clone()),
-                ))
-            }
-            Value::Int(i) if name == "real" => Ok(Value::Int(*i)),
             Value::Slice(s) => match name {
                 "start" => Ok(s[0].clone()),
                 "stop" => Ok(s[1].clone()),
@@ -261,6 +276,7 @@ impl Interp {
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(..), _) => {
                 self.seq_item(obj, index)
             }
+            (Value::Bytes(_) | Value::ByteArray(_), _) => self.bytes_item(obj, index),
             (Value::Dict(d), _) => {
                 let got = d.borrow().get(index)?;
                 match got {
@@ -342,6 +358,10 @@ impl Interp {
         match index {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => raise(
+                ExcKind::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            ),
             Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                 Ok(t.item_i64().unwrap_or(0))
             }
@@ -373,6 +393,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => d.borrow_mut().insert(index.clone(), v),
+            Value::ByteArray(a) => self.bytearray_set(a, index, v),
             Value::Instance(_) if self.special(obj, "__setitem__").is_some() => {
                 self.call_special(obj, "__setitem__", vec![index.clone(), v])?;
                 Ok(())
@@ -411,6 +432,22 @@ impl Interp {
                 let len = l.borrow().len();
                 let i = norm_index(i, len, "list assignment")?;
                 l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::ByteArray(a) => {
+                if let Value::Slice(s) = index {
+                    let len = a.borrow().len();
+                    let mut pos = slice_positions(s, len)?;
+                    pos.sort_unstable();
+                    for p in pos.into_iter().rev() {
+                        a.borrow_mut().remove(p);
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(index, "bytearray")?;
+                let len = a.borrow().len();
+                let i = norm_index(i, len, "bytearray")?;
+                a.borrow_mut().remove(i);
                 Ok(())
             }
             Value::Dict(d) => match d.borrow_mut().remove(index)? {

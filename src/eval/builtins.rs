@@ -15,7 +15,19 @@ pub use super::sequences::sort_values;
 
 /// Names of builtins that are types: `type(3) is int`, and they repr as `<class 'int'>`.
 pub const TYPE_NAMES: &[&str] = &[
-    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "range",
+    "type",
+    "object",
+    "bytes",
+    "bytearray",
 ];
 
 /// What is not a declared function: the exception classes and constants.
@@ -361,6 +373,9 @@ builtin! {
     python ["builtins.hash"]
     fn hash(it, obj) {
         use std::hash::{Hash, Hasher};
+        if let Some(h) = super::bigint::hash_number(&obj) {
+            return Ok(Value::Int(h));
+        }
         if let Value::Instance(_) = &obj {
             if let Some(r) = it.call_special(&obj, "__hash__", vec![])? {
                 return match r {

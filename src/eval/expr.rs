@@ -24,6 +24,8 @@ impl Interp {
     fn eval_inner(&mut self, e: &Expr) -> R<Value> {
         match &e.kind {
             ExprKind::Int(v) => Ok(Value::Int(*v)),
+            ExprKind::BigInt(v) => Ok(super::bigint::literal(v)),
+            ExprKind::Bytes(b) => Ok(super::bytes::new_bytes(b.clone())),
             ExprKind::Float(v) => Ok(Value::Float(*v)),
             ExprKind::Str(s) => Ok(Value::str(s)),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),

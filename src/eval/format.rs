@@ -86,10 +86,15 @@ fn parse_spec(s: &str) -> R<Spec> {
 }
 
 fn group(int_digits: &str, sep: char) -> String {
+    group_by(int_digits, sep, 3)
+}
+
+/// Digits with `sep` between groups of `k` from the right.
+fn group_by(int_digits: &str, sep: char, k: usize) -> String {
     let mut out = String::new();
     let n = int_digits.len();
     for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(3) {
+        if i > 0 && (n - i).is_multiple_of(k) {
             out.push(sep);
         }
         out.push(c);
@@ -277,25 +282,45 @@ impl Interp {
             other => other.clone(),
         };
         match &v {
-            Value::Int(i)
+            Value::Int(_) | Value::BigInt(_)
                 if !matches!(spec.kind, Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) =>
             {
-                let a = i.unsigned_abs();
+                let n = super::bigint::big_of(&v).unwrap_or_default();
+                let neg = n.sign() == num_bigint::Sign::Minus;
+                let a = n.magnitude();
+                let radix = |r: u32, prefix: &str, upper: bool| {
+                    let digits = a.to_str_radix(r);
+                    let digits = match spec.grouping {
+                        Some('_') => group_by(&digits, '_', 4),
+                        _ => digits,
+                    };
+                    let digits = if upper { digits.to_uppercase() } else { digits };
+                    format!("{}{}", if spec.alt { prefix } else { "" }, digits)
+                };
                 let body = match spec.kind {
-                    None | Some('d') | Some('n') => apply_grouping(&a.to_string(), &spec),
-                    Some('x') => format!("{}{:x}", if spec.alt { "0x" } else { "" }, a),
-                    Some('X') => format!("{}{:X}", if spec.alt { "0X" } else { "" }, a),
-                    Some('o') => format!("{}{:o}", if spec.alt { "0o" } else { "" }, a),
-                    Some('b') => format!("{}{:b}", if spec.alt { "0b" } else { "" }, a),
-                    Some('c') => char::from_u32(*i as u32)
-                        .map(|c| c.to_string())
-                        .unwrap_or_default(),
-                    Some('s') => {
-                        return raise(
-                            ExcKind::ValueError,
-                            "Unknown format code 's' for object of type 'int'",
-                        )
+                    None | Some('d') | Some('n') => {
+                        let digits = match &v {
+                            Value::Int(i) => i.unsigned_abs().to_string(),
+                            _ => super::bigint::to_decimal(&num_bigint::BigInt::from(a.clone()))?,
+                        };
+                        apply_grouping(&digits, &spec)
                     }
+                    Some('x') => radix(16, "0x", false),
+                    Some('X') => radix(16, "0X", true),
+                    Some('o') => radix(8, "0o", false),
+                    Some('b') => radix(2, "0b", false),
+                    Some('c') => match v {
+                        Value::Int(i) if (0..0x110000).contains(&i) => char::from_u32(i as u32)
+                            .map(|c| c.to_string())
+                            .unwrap_or_default(),
+                        Value::BigInt(_) => {
+                            return raise(
+                                ExcKind::OverflowError,
+                                "Python int too large to convert to C long",
+                            )
+                        }
+                        _ => return raise(ExcKind::OverflowError, "%c arg not in range(0x110000)"),
+                    },
                     Some(c) => {
                         return raise(
                             ExcKind::ValueError,
@@ -303,11 +328,14 @@ impl Interp {
                         )
                     }
                 };
-                Ok(pad(sign_str(*i < 0, &spec), &body, &spec, true))
+                Ok(pad(sign_str(neg, &spec), &body, &spec, true))
             }
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) if !matches!(spec.kind, Some('s')) => {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)
+                if !matches!(spec.kind, Some('s')) =>
+            {
                 let x = match &v {
                     Value::Int(i) => *i as f64,
+                    Value::BigInt(b) => super::bigint::to_f64(b)?,
                     Value::Bool(b) => *b as i64 as f64,
                     Value::Float(f) => *f,
                     _ => 0.0,
@@ -544,7 +572,7 @@ impl Interp {
                 }
                 'd' | 'i' | 'u' => {
                     let n = match &v {
-                        Value::Float(f) => Value::Int(f.trunc() as i64),
+                        Value::Float(f) if f.is_finite() => super::bigint::float_to_int(*f),
                         other => super::value::to_python_number(other),
                     };
                     self.format_value(&n, &format!("{}d", spec))?

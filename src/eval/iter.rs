@@ -235,6 +235,14 @@ impl Interp {
                 Iter::Items(chars.into_iter())
             }
             Value::Dict(d) => Iter::Items(d.borrow().keys.clone().into_iter()),
+            Value::Bytes(_) | Value::ByteArray(_) => Iter::Items(
+                super::bytes::bytes_of(v)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|b| Value::Int(b as i64))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            ),
             &Value::Range(start, stop, step) => Iter::Range(RangeIter {
                 i: start,
                 stop,

@@ -3,6 +3,8 @@
 //! | file | owns |
 //! |---|---|
 //! | `value.rs` | `Value` and the types behind it; argument binding |
+//! | `bigint.rs` | ints past 64 bits: arithmetic, exact int/float comparison, numeric hashes |
+//! | `bytes.rs` | `bytes` and `bytearray`: constructors, operators, methods, codecs |
 //! | `error.rs` | exceptions and control flow |
 //! | `scope.rs` | name scopes |
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
@@ -19,6 +21,7 @@
 //! | `descr.rs` | `property`, `classmethod`, `staticmethod`, `NotImplemented`, `object`'s methods |
 //! | `decl/` | one declaration per builtin function: paths, parameters, defaults, docs |
 //! | `builtins.rs` | Python's builtins about objects and text (print, repr, getattr, ...); builtin constants and exception classes |
+//! | `num_methods.rs` | the methods and attributes of int and float (`bit_length`, `to_bytes`, `hex`, ...) |
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
 //! | `str_methods.rs` | the methods of `str` |
@@ -32,7 +35,9 @@
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
 pub(crate) mod attrs;
+pub(crate) mod bigint;
 pub(crate) mod builtins;
+pub(crate) mod bytes;
 pub(crate) mod call;
 pub(crate) mod decl;
 pub(crate) mod descr;
@@ -48,6 +53,7 @@ pub(crate) mod iter;
 pub(crate) mod lazy;
 pub(crate) mod matching;
 pub(crate) mod methods;
+pub(crate) mod num_methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;
 pub(crate) mod repr;

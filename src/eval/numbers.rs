@@ -10,59 +10,51 @@ use crate::builtin;
 use crate::errors::ExcKind;
 use crate::syntax::ast::{BinOp, CmpOp};
 
-fn parse_int(s: &str, base: u32) -> Option<i64> {
-    let t = s.trim().replace('_', "");
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(b) => (true, b.to_string()),
-        None => (false, t.trim_start_matches('+').to_string()),
-    };
-    let body = match base {
-        16 => body
-            .trim_start_matches("0x")
-            .trim_start_matches("0X")
-            .to_string(),
-        8 => body.trim_start_matches("0o").to_string(),
-        2 => body.trim_start_matches("0b").to_string(),
-        _ => body,
-    };
-    i64::from_str_radix(&body, base)
-        .ok()
-        .map(|v| if neg { -v } else { v })
-}
-
 builtin! {
     /// int([x]) -> integer
     python ["builtins.int"]
-    fn int(it, x = 0, base = 10) {
-        let base = match base {
-            Value::Int(b) => b as u32,
-            _ => 10,
-        };
-        match x {
-            Value::Int(i) => Ok(Value::Int(i)),
-            Value::Bool(b) => Ok(Value::Int(b as i64)),
-            Value::Float(f) => {
-                if f.is_nan() {
-                    return raise(ExcKind::ValueError, "cannot convert float NaN to integer");
-                }
-                if f.is_infinite() {
-                    return raise(ExcKind::OverflowError, "cannot convert float infinity to integer");
-                }
-                Ok(Value::Int(f.trunc() as i64))
+    fn int(it, x = 0, base = None) {
+        let base = match given(base) {
+            None => None,
+            Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => Some(b as u32),
+            Some(Value::Int(_) | Value::BigInt(_)) => {
+                return raise(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0")
             }
-            Value::Str(s) => match parse_int(&s, base) {
-                Some(v) => Ok(Value::Int(v)),
-                None => raise(ExcKind::ValueError,
-                    format!(
-                        "invalid literal for int() with base {}: {}",
-                        base,
-                        it.repr(&Value::Str(s.clone()))?
-                    ),
+            Some(other) => {
+                return Err(type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
+            }
+        };
+        let text = match &x {
+            Value::Str(s) => Some(s.to_string()),
+            Value::Bytes(_) | Value::ByteArray(_) => Some(
+                String::from_utf8_lossy(&super::bytes::bytes_of(&x).unwrap_or_default())
+                    .into_owned(),
+            ),
+            _ => None,
+        };
+        if let Some(text) = text {
+            let b = base.unwrap_or(10);
+            return match super::bigint::parse_int(&text, b)? {
+                Some(v) => Ok(v),
+                None => raise(
+                    ExcKind::ValueError,
+                    format!("invalid literal for int() with base {}: {}", b, it.repr(&x)?),
                 ),
-            },
+            };
+        }
+        if base.is_some() {
+            return raise(ExcKind::TypeError, "int() can't convert non-string with explicit base");
+        }
+        match x {
+            Value::Int(_) | Value::BigInt(_) => Ok(x),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::Float(f) => float_to_int(f),
             v @ (Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_)) => {
                 match (it.hooks.scalar_of)(&v, "int")? {
-                    Value::Float(f) => Ok(Value::Int(f.trunc() as i64)),
+                    Value::Float(f) => float_to_int(f),
                     other => Ok(other),
                 }
             }
@@ -74,14 +66,40 @@ builtin! {
     }
 }
 
+/// `int(f)` for a float: truncation, with CPython's errors for NaN and infinities.
+fn float_to_int(f: f64) -> R<Value> {
+    if f.is_nan() {
+        return raise(ExcKind::ValueError, "cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return raise(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        );
+    }
+    Ok(super::bigint::float_to_int(f))
+}
+
 builtin! {
     /// Convert a string or number to a floating point number, if possible.
     python ["builtins.float"]
     fn float(it, x = 0) {
         match x {
             Value::Int(i) => Ok(Value::Float(i as f64)),
+            Value::BigInt(b) => Ok(Value::Float(super::bigint::to_f64(&b)?)),
             Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
             Value::Float(f) => Ok(Value::Float(f)),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let text = String::from_utf8_lossy(&super::bytes::bytes_of(&x).unwrap_or_default())
+                    .into_owned();
+                match text.trim().replace('_', "").parse::<f64>() {
+                    Ok(v) => Ok(Value::Float(v)),
+                    Err(_) => raise(
+                        ExcKind::ValueError,
+                        format!("could not convert string to float: {}", it.repr(&x)?),
+                    ),
+                }
+            }
             Value::Str(s) => {
                 let t = s.trim().to_lowercase();
                 let v = match t.as_str() {
@@ -120,7 +138,11 @@ builtin! {
     python ["builtins.abs"]
     fn abs(it, x) {
         match &x {
-            Value::Int(i) => Ok(Value::Int(i.abs())),
+            Value::Int(i) => Ok(i
+                .checked_abs()
+                .map(Value::Int)
+                .unwrap_or_else(|| super::bigint::abs(&(*i).into()))),
+            Value::BigInt(b) => Ok(super::bigint::abs(b)),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             Value::Instance(_) => match it.call_special(&x, "__abs__", vec![])? {
@@ -135,18 +157,47 @@ builtin! {
     }
 }
 
-/// Python's round(): half to even; with ndigits, the float nearest the decimal result.
-pub fn round_half_even(x: f64, ndigits: i64) -> f64 {
-    if ndigits == 0 {
-        return x.round_ties_even();
+/// Python's `round(x, ndigits)` for a float: the float nearest to the exact binary value
+/// rounded half to even at `ndigits` decimals, as CPython's dtoa-based rounding gives.
+pub fn round_float(x: f64, ndigits: i64) -> R<f64> {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    use num_traits::Pow;
+    if !x.is_finite() || ndigits > 323 || x == 0.0 {
+        return Ok(x);
     }
-    // Decide by the exact decimal expansion, as CPython does via its repr machinery.
-    let s = format!("{:.*}", ndigits.clamp(0, 300) as usize, x);
-    if ndigits > 0 {
-        return s.parse().unwrap_or(x);
+    if ndigits < -308 {
+        return Ok(0.0 * x);
     }
-    let p = 10f64.powi((-ndigits) as i32);
-    (x / p).round_ties_even() * p
+    let (n, d) = super::bigint::ratio(x);
+    let p: BigInt = Pow::pow(&BigInt::from(10), ndigits.unsigned_abs());
+    let (num, den) = if ndigits >= 0 {
+        (n * &p, d)
+    } else {
+        (n, d * &p)
+    };
+    let (q, r) = num.div_mod_floor(&den);
+    let twice: BigInt = r * BigInt::from(2);
+    let q = match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    let v = if ndigits >= 0 {
+        super::bigint::true_div(&q, &p)?
+    } else {
+        match super::bigint::to_f64(&(q * p)) {
+            Ok(v) => v,
+            Err(_) => {
+                return raise(
+                    ExcKind::OverflowError,
+                    "rounded value too large to represent",
+                )
+            }
+        }
+    };
+    // A result of zero keeps the sign of x.
+    Ok(if v == 0.0 { 0f64.copysign(x) } else { v })
 }
 
 builtin! {
@@ -159,16 +210,22 @@ builtin! {
             }
             _ => number,
         };
-        match (&x, given(ndigits)) {
-            (Value::Int(i), None) => Ok(Value::Int(*i)),
+        let nd = match given(ndigits) {
+            None => None,
+            Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => Some(v),
+            Some(other) => {
+                return Err(type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
+            }
+        };
+        match (&x, nd) {
+            (Value::Int(_) | Value::BigInt(_), None) => Ok(x.clone()),
             (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
-            (Value::Int(i), Some(Value::Int(n))) => {
-                if n >= 0 {
-                    return Ok(Value::Int(*i));
-                }
-                let p = 10i64.pow((-n).min(18) as u32);
-                let q = round_half_even(*i as f64 / p as f64, 0) as i64;
-                Ok(Value::Int(q * p))
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
+                let v = super::bigint::big_of(&x).unwrap_or_default();
+                super::bigint::round_int(&v, &super::bigint::big_of(&n).unwrap_or_default())
             }
             (Value::Float(f), None) => {
                 if !f.is_finite() {
@@ -178,12 +235,24 @@ builtin! {
                         } else {
                             ExcKind::OverflowError
                         },
-                        "cannot convert float to integer",
+                        if f.is_nan() {
+                            "cannot convert float NaN to integer"
+                        } else {
+                            "cannot convert float infinity to integer"
+                        },
                     );
                 }
-                Ok(Value::Int(f.round_ties_even() as i64))
+                Ok(super::bigint::float_to_int(f.round_ties_even()))
             }
-            (Value::Float(f), Some(Value::Int(n))) => Ok(Value::Float(round_half_even(*f, n))),
+            (Value::Float(f), Some(n)) => {
+                let n = match n {
+                    Value::Int(n) => n,
+                    Value::Bool(b) => b as i64,
+                    Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+                    _ => i64::MAX,
+                };
+                Ok(Value::Float(round_float(*f, n)?))
+            }
             _ => Err(type_err(format!(
                 "type {} doesn't define __round__ method",
                 x.type_name()
@@ -290,6 +359,16 @@ builtin! {
     /// Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.
     python ["builtins.divmod"]
     fn divmod(it, x, y) {
+        let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_));
+        if is_num(&x) && is_num(&y) && (matches!(x, Value::Float(_)) || matches!(y, Value::Float(_))) {
+            let a = super::bigint::num_f64(&x)?.unwrap_or(0.0);
+            let b = super::bigint::num_f64(&y)?.unwrap_or(0.0);
+            if b == 0.0 {
+                return raise(ExcKind::ZeroDivisionError, "float divmod()");
+            }
+            let (q, r) = super::ops::float_divmod(a, b);
+            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
         let q = it.binary(BinOp::FloorDiv, &x, &y)?;
         let r = it.binary(BinOp::Mod, &x, &y)?;
         Ok(Value::tuple(vec![q, r]))
@@ -299,8 +378,22 @@ builtin! {
 builtin! {
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     python ["builtins.pow"]
-    fn pow(it, base, exp) {
-        it.binary(BinOp::Pow, &base, &exp)
+    fn pow(it, base, exp, r#mod = None) {
+        let Some(m) = given(r#mod) else {
+            return it.binary(BinOp::Pow, &base, &exp);
+        };
+        match (super::bigint::big_of(&base), super::bigint::big_of(&exp), super::bigint::big_of(&m)) {
+            (Some(b), Some(e), Some(m)) => super::bigint::mod_pow(&b, &e, &m),
+            _ if [&base, &exp, &m].iter().all(|v| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))) => {
+                raise(ExcKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
+            }
+            _ => Err(type_err(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                base.type_name(),
+                exp.type_name(),
+                m.type_name()
+            ))),
+        }
     }
 }
 
@@ -336,15 +429,28 @@ builtin! {
 }
 
 /// hex(), bin(), oct(): exactly one integer, in CPython's words.
-fn int_text(args: &Value, name: &str, f: fn(i64) -> String) -> R<Value> {
+fn int_text(args: &Value, name: &str, prefix: &str, radix: u32) -> R<Value> {
     let args = super::builtins::items(args);
     match args.as_slice() {
-        [Value::Int(i)] => Ok(Value::str(&f(*i))),
-        [Value::Bool(b)] => Ok(Value::str(&f(*b as i64))),
-        [v] => Err(type_err(format!(
-            "'{}' object cannot be interpreted as an integer",
-            v.type_name()
-        ))),
+        [v] => match super::bigint::big_of(v) {
+            Some(n) => {
+                let sign = if n.sign() == num_bigint::Sign::Minus {
+                    "-"
+                } else {
+                    ""
+                };
+                Ok(Value::str(&format!(
+                    "{}{}{}",
+                    sign,
+                    prefix,
+                    n.magnitude().to_str_radix(radix)
+                )))
+            }
+            None => Err(type_err(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))),
+        },
         _ => Err(type_err(format!(
             "{}() takes exactly one argument ({} given)",
             name,
@@ -353,19 +459,11 @@ fn int_text(args: &Value, name: &str, f: fn(i64) -> String) -> R<Value> {
     }
 }
 
-fn sign(i: i64) -> &'static str {
-    if i < 0 {
-        "-"
-    } else {
-        ""
-    }
-}
-
 builtin! {
     /// Return the hexadecimal representation of an integer.
     python ["builtins.hex"]
     fn hex(it, *args) {
-        int_text(&args, "hex", |i| format!("{}0x{:x}", sign(i), i.unsigned_abs()))
+        int_text(&args, "hex", "0x", 16)
     }
 }
 
@@ -373,7 +471,7 @@ builtin! {
     /// Return the binary representation of an integer.
     python ["builtins.bin"]
     fn bin(it, *args) {
-        int_text(&args, "bin", |i| format!("{}0b{:b}", sign(i), i.unsigned_abs()))
+        int_text(&args, "bin", "0b", 2)
     }
 }
 
@@ -381,6 +479,6 @@ builtin! {
     /// Return the octal representation of an integer.
     python ["builtins.oct"]
     fn oct(it, *args) {
-        int_text(&args, "oct", |i| format!("{}0o{:o}", sign(i), i.unsigned_abs()))
+        int_text(&args, "oct", "0o", 8)
     }
 }

@@ -29,20 +29,44 @@ fn is_tensorish(v: &Value) -> bool {
 
 /// Python's float `%` (the sign follows the divisor).
 pub fn py_fmod(a: f64, b: f64) -> f64 {
-    let r = a % b;
-    if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
-        r + b
-    } else {
-        r
-    }
+    float_divmod(a, b).1
 }
 
-fn num(v: &Value) -> Option<f64> {
+/// Python's float `divmod` (CPython's `float_divmod`): the floor quotient and the modulo
+/// whose sign follows the divisor, with signed zeros where CPython gives them.
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// A sequence repetition count: ints past the index range overflow as in CPython.
+fn repeat_count(v: &Value) -> R<i64> {
     match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => Ok(0),
+        Value::BigInt(_) => raise(
+            ExcKind::OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        ),
+        other => Ok(int(other).unwrap_or(0)),
     }
 }
 
@@ -68,8 +92,11 @@ impl Interp {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::ByteArray(b) => !b.borrow().is_empty(),
             Value::List(l) | Value::Set(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
@@ -106,7 +133,10 @@ impl Interp {
             (UnaryOp::Neg, Value::Int(i)) => Ok(i
                 .checked_neg()
                 .map(Value::Int)
-                .unwrap_or(Value::Float(-(*i as f64)))),
+                .unwrap_or_else(|| super::bigint::neg(&(*i).into()))),
+            (UnaryOp::Neg, Value::BigInt(b)) => Ok(super::bigint::neg(b)),
+            (UnaryOp::Invert, Value::BigInt(b)) => Ok(super::bigint::invert(b)),
+            (UnaryOp::Pos, Value::BigInt(_)) => Ok(v.clone()),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v.clone()),
@@ -167,6 +197,23 @@ impl Interp {
                 v.extend(y.borrow().iter().cloned());
                 Ok(Value::list(v))
             }
+            (
+                BinOp::Add,
+                Value::Bytes(_) | Value::ByteArray(_),
+                Value::Bytes(_) | Value::ByteArray(_),
+            ) => {
+                let mut v = super::bytes::bytes_of(a).unwrap_or_default();
+                v.extend(super::bytes::bytes_of(b).unwrap_or_default());
+                Ok(match a {
+                    Value::ByteArray(_) => super::bytes::new_bytearray(v),
+                    _ => super::bytes::new_bytes(v),
+                })
+            }
+            (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), _) => Err(type_err(format!(
+                "can't concat {} to {}",
+                b.type_name(),
+                a.type_name()
+            ))),
             (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
                 let mut v = x.as_ref().clone();
                 v.extend(y.iter().cloned());
@@ -174,14 +221,22 @@ impl Interp {
             }
             (
                 BinOp::Mul,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_),
-                Value::Int(_) | Value::Bool(_),
-            ) => self.repeat(a, int(b).unwrap_or(0)),
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+            ) => self.repeat(a, repeat_count(b)?),
             (
                 BinOp::Mul,
-                Value::Int(_) | Value::Bool(_),
-                Value::Str(_) | Value::List(_) | Value::Tuple(_),
-            ) => self.repeat(b, int(a).unwrap_or(0)),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
+            ) => self.repeat(b, repeat_count(a)?),
             (BinOp::Mod, Value::Str(fmt), _) => Ok(Value::str(&self.percent_format(fmt, b)?)),
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
@@ -217,12 +272,34 @@ impl Interp {
                 Value::list((0..n).flat_map(|_| l.iter().cloned()).collect())
             }
             Value::Tuple(t) => Value::tuple((0..n).flat_map(|_| t.iter().cloned()).collect()),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let b = super::bytes::bytes_of(seq).unwrap_or_default();
+                if b.len().saturating_mul(n) > crate::tensor::alloc::limit() {
+                    return raise(ExcKind::MemoryError, "");
+                }
+                let r = b.repeat(n);
+                match seq {
+                    Value::ByteArray(_) => super::bytes::new_bytearray(r),
+                    _ => super::bytes::new_bytes(r),
+                }
+            }
             _ => Value::None,
         })
     }
 
     /// Arithmetic on bools, ints and floats; None when an operand is not a number.
     fn numeric_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        if let Some(v) = self.int_binary(op, a, b)? {
+            return Ok(Some(v));
+        }
+        self.float_binary(op, a, b)
+    }
+
+    /// Int operators: the i64 path, and past it the exact one of `bigint.rs`.
+    fn int_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        if !super::bigint::is_int(a) || !super::bigint::is_int(b) {
+            return Ok(None);
+        }
         if let (Some(x), Some(y)) = (int(a), int(b)) {
             let r = match op {
                 BinOp::Add => x.checked_add(y).map(Value::Int),
@@ -311,15 +388,28 @@ impl Interp {
                     return Ok(Some(Value::Bool(v != 0)));
                 }
             }
-            return match r {
-                Some(v) => Ok(Some(v)),
-                None => raise(
-                    ExcKind::OverflowError,
-                    "integer overflow: the result does not fit in 64 bits",
-                ),
-            };
+            if r.is_some() {
+                return Ok(r);
+            }
         }
-        let (Some(x), Some(y)) = (num(a), num(b)) else {
+        let (Some(x), Some(y)) = (super::bigint::big_of(a), super::bigint::big_of(b)) else {
+            return Ok(None);
+        };
+        super::bigint::binary(op, &x, &y)
+    }
+
+    /// Float operators, for a float operand or an int power with a negative exponent.
+    fn float_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        if !matches!(
+            a,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        ) || !matches!(
+            b,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        ) {
+            return Ok(None);
+        }
+        let (Some(x), Some(y)) = (super::bigint::num_f64(a)?, super::bigint::num_f64(b)?) else {
             return Ok(None);
         };
         let v = match op {
@@ -336,7 +426,7 @@ impl Interp {
                 if y == 0.0 {
                     return raise(ExcKind::ZeroDivisionError, "float floor division by zero");
                 }
-                (x / y).floor()
+                float_divmod(x, y).0
             }
             BinOp::Mod => {
                 if y == 0.0 {
@@ -414,6 +504,18 @@ impl Interp {
                 return self.call(&f, Args::new(vec![b.clone()]));
             }
         }
+        if let Some(o) = super::bigint::cmp_numbers(a, b) {
+            use std::cmp::Ordering::*;
+            return Ok(Value::Bool(match (op, o) {
+                (CmpOp::NotEq, o) => o != Some(Equal),
+                (_, None) => false,
+                (CmpOp::Eq, Some(o)) => o == Equal,
+                (CmpOp::Lt, Some(o)) => o == Less,
+                (CmpOp::LtE, Some(o)) => o != Greater,
+                (CmpOp::Gt, Some(o)) => o == Greater,
+                (_, Some(o)) => o != Less,
+            }));
+        }
         match op {
             CmpOp::Eq => Ok(Value::Bool(self.equal(a, b)?)),
             CmpOp::NotEq => Ok(Value::Bool(!self.equal(a, b)?)),
@@ -466,8 +568,8 @@ impl Interp {
     }
 
     fn equal_value(&mut self, a: &Value, b: &Value) -> R<bool> {
-        if let (Some(x), Some(y)) = (num(a), num(b)) {
-            return Ok(x == y);
+        if let Some(o) = super::bigint::cmp_numbers(a, b) {
+            return Ok(o == Some(std::cmp::Ordering::Equal));
         }
         for (x, y) in [(a, b), (b, a)] {
             if let Some(f) = self.object_dunder(x, "__eq__")? {
@@ -485,6 +587,9 @@ impl Interp {
             return self.equal_value(&Value::tuple(y), a);
         }
         Ok(match (a, b) {
+            (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+                super::bytes::bytes_of(a) == super::bytes::bytes_of(b)
+            }
             (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
             (Value::Str(x), Value::Str(y)) => x == y,
             (Value::List(x), Value::List(y)) => {
@@ -571,8 +676,8 @@ impl Interp {
     /// Ordering for `<` and friends, and for sorted().
     pub(crate) fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> R<std::cmp::Ordering> {
         use std::cmp::Ordering;
-        if let (Some(x), Some(y)) = (num(a), num(b)) {
-            return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
+        if let Some(o) = super::bigint::cmp_numbers(a, b) {
+            return Ok(o.unwrap_or(Ordering::Equal));
         }
         if let Some(o) = self.rich_order(a, b)? {
             return Ok(o);
@@ -583,6 +688,9 @@ impl Interp {
             }
         }
         match (a, b) {
+            (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+                Ok(super::bytes::bytes_of(a).cmp(&super::bytes::bytes_of(b)))
+            }
             (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
             (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
                 match (x.value_key(), y.value_key()) {
@@ -690,6 +798,9 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => Ok(d.borrow().get(item)?.is_some()),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                super::bytes::contains(&super::bytes::bytes_of(container).unwrap_or_default(), item)
+            }
             Value::Range(a, b, s) => Ok(match int(item) {
                 Some(i) => {
                     let inside = if *s > 0 {

@@ -72,7 +72,10 @@ impl Interp {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => super::bigint::to_decimal(b)?,
             Value::Float(f) => float_repr(*f),
+            Value::Bytes(b) => super::bytes::bytes_repr(b),
+            Value::ByteArray(b) => format!("bytearray({})", super::bytes::bytes_repr(&b.borrow())),
             Value::Str(s) => quote(s),
             Value::List(l) => {
                 let items = l.borrow().clone();

@@ -27,6 +27,9 @@ builtin! {
             match v {
                 Value::Int(i) => n.push(i),
                 Value::Bool(b) => n.push(b as i64),
+                Value::BigInt(_) => {
+                    return raise(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")
+                }
                 Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                     n.push(t.item_i64().unwrap_or(0))
                 }
@@ -115,6 +118,8 @@ builtin! {
             Value::Str(s) => s.chars().count(),
             Value::List(l) | Value::Set(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
+            Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.borrow().len(),
             Value::Dict(d) => d.borrow().len(),
             &Value::Range(start, stop, step) => {
                 let span = if step > 0 {

@@ -42,8 +42,10 @@ fn type_of(it: &mut Interp, x: Value) -> R<Value> {
         }
     }
     let builtin_type = match &x {
-        Value::Int(_) => Some("int"),
+        Value::Int(_) | Value::BigInt(_) => Some("int"),
         Value::Float(_) => Some("float"),
+        Value::Bytes(_) => Some("bytes"),
+        Value::ByteArray(_) => Some("bytearray"),
         Value::Str(_) => Some("str"),
         Value::Bool(_) => Some("bool"),
         Value::List(_) => Some("list"),
@@ -119,7 +121,9 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             Ok(false)
         }
         Value::Builtin(b) => Ok(match b.name.as_str() {
-            "int" => matches!(x, Value::Int(_) | Value::Bool(_)),
+            "int" => matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)),
+            "bytes" => matches!(x, Value::Bytes(_)),
+            "bytearray" => matches!(x, Value::ByteArray(_)),
             "float" => matches!(x, Value::Float(_)),
             "str" => matches!(x, Value::Str(_)),
             "bool" => matches!(x, Value::Bool(_)),

@@ -19,8 +19,14 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int that does not fit i64; results that fit are always `Int` (see `bigint.rs`).
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(Str),
+    /// `bytes` (see `bytes.rs`).
+    Bytes(Rc<[u8]>),
+    /// `bytearray`: mutable bytes.
+    ByteArray(Rc<RefCell<Vec<u8>>>),
     List(List),
     Tuple(Rc<Vec<Value>>),
     Dict(Rc<RefCell<Dict>>),
@@ -73,8 +79,10 @@ pub trait DictExt {
 pub enum Key {
     None,
     Int(i64),
+    Big(num_bigint::BigInt),
     Float(u64),
     Str(Str),
+    Bytes(Vec<u8>),
     Tuple(Vec<Key>),
     Ptr(usize),
 }
@@ -85,12 +93,20 @@ impl Key {
             Value::None => Key::None,
             Value::Bool(b) => Key::Int(*b as i64),
             Value::Int(i) => Key::Int(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e15 => Key::Int(*f as i64),
+            Value::BigInt(b) => Key::Big(b.as_ref().clone()),
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
+                match super::bigint::float_to_int(*f) {
+                    Value::Int(i) => Key::Int(i),
+                    Value::BigInt(b) => Key::Big(b.as_ref().clone()),
+                    _ => Key::Float(f.to_bits()),
+                }
+            }
             Value::Float(f) => Key::Float(f.to_bits()),
+            Value::Bytes(b) => Key::Bytes(b.to_vec()),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(Key::of).collect::<R<_>>()?),
             Value::DType(d) => Key::Str(format!("<dtype {}>", d.name()).into()),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
             Value::Instance(i) => return super::dunder::instance_key(v, i),
@@ -522,8 +538,10 @@ impl Value {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
+            Value::Bytes(_) => "bytes".into(),
+            Value::ByteArray(_) => "bytearray".into(),
             Value::Str(_) => "str".into(),
             Value::List(_) => "list".into(),
             Value::Tuple(_) => "tuple".into(),
@@ -571,6 +589,9 @@ impl Value {
             Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize,
             Value::Shape(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::Str(s) => s.as_ptr() as usize,
+            Value::BigInt(b) => Rc::as_ptr(b) as *const u8 as usize,
+            Value::Bytes(b) => b.as_ptr() as usize,
+            Value::ByteArray(b) => Rc::as_ptr(b) as *const u8 as usize,
             Value::Tensor(t) | Value::NdArray(t) => {
                 crate::with_data!(&t.data, a => a.as_ptr() as usize)
             }

@@ -35,8 +35,11 @@ pub struct Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     Int(i64),
+    /// An int literal past 64 bits, in decimal.
+    BigInt(String),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     FString(Vec<FPart>),
     Bool(bool),
     NoneLit,

@@ -455,6 +455,8 @@ fn atom(i: Toks) -> PResult<Expr> {
     let span = tok.span;
     match &tok.tok {
         Tok::Int(v) => Ok((next, mk(ExprKind::Int(*v), span))),
+        Tok::BigInt(v) => Ok((next, mk(ExprKind::BigInt(v.clone()), span))),
+        Tok::Bytes(_) => bytes_literals(i),
         Tok::Float(v) => Ok((next, mk(ExprKind::Float(*v), span))),
         Tok::Str(_) | Tok::FStr { .. } => strings(i),
         Tok::Name(n) => match n.as_str() {
@@ -474,6 +476,26 @@ fn atom(i: Toks) -> PResult<Expr> {
     }
 }
 
+/// Adjacent bytes literals concatenate; a str literal among them is an error.
+fn bytes_literals(mut i: Toks) -> PResult<Expr> {
+    let mut out = Vec::new();
+    let mut span: Option<Span> = None;
+    while let Some(Token { tok, span: s }) = i.first() {
+        match tok {
+            Tok::Bytes(b) => out.extend_from_slice(b),
+            Tok::Str(_) | Tok::FStr { .. } => return Err(mix_error(i)),
+            _ => break,
+        }
+        span = Some(span.map(|a| a.to(*s)).unwrap_or(*s));
+        i = i.take_from(1);
+    }
+    Ok((i, mk(ExprKind::Bytes(out), span.unwrap_or_default())))
+}
+
+fn mix_error(i: Toks) -> nom::Err<PErr> {
+    nom::Err::Failure(PErr::at(i, "cannot mix bytes and nonbytes literals"))
+}
+
 /// Adjacent string literals concatenate; any f-string makes the whole an f-string.
 pub(super) fn strings(mut i: Toks) -> PResult<Expr> {
     let mut parts: Vec<FPart> = Vec::new();
@@ -486,6 +508,7 @@ pub(super) fn strings(mut i: Toks) -> PResult<Expr> {
                 has_f = true;
                 parts.extend(parse_fstring(body, *offset, *raw).map_err(nom::Err::Failure)?);
             }
+            Tok::Bytes(_) => return Err(mix_error(i)),
             _ => break,
         }
         span = Some(span.map(|a| a.to(*s)).unwrap_or(*s));

@@ -17,7 +17,11 @@ use nom::{IResult, Parser};
 pub enum Tok {
     Name(String),
     Int(i64),
+    /// An int literal past 64 bits, in decimal.
+    BigInt(String),
     Float(f64),
+    /// A bytes literal, escapes processed.
+    Bytes(Vec<u8>),
     /// A plain (or raw, or bytes) string literal, escapes already processed.
     Str(String),
     /// An f-string: its body as written (escapes not processed), the byte offset of the body
@@ -181,6 +185,70 @@ pub fn unescape(body: &str) -> String {
         }
     }
     out
+}
+
+/// Processes the escapes of a bytes literal's (ASCII) body: `\u` and `\N` are not escapes
+/// there, and `\x` needs two hex digits.
+pub fn unescape_bytes(body: &str) -> Result<Vec<u8>, String> {
+    let b = body.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c != b'\\' || i >= b.len() {
+            out.push(c);
+            continue;
+        }
+        let e = b[i];
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'n' => out.push(b'\n'),
+            b't' => out.push(b'\t'),
+            b'r' => out.push(b'\r'),
+            b'\\' | b'\'' | b'"' => out.push(e),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = (e - b'0') as u32;
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                let hex = body
+                    .get(i..i + 2)
+                    .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {}",
+                            i - 2
+                        ))
+                    }
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
 }
 
 struct Lexer<'a> {
@@ -402,9 +470,15 @@ impl<'a> Lexer<'a> {
     fn number(&mut self, rest: &'a str, start: usize) -> Result<&'a str, SyntaxError> {
         let bad = |s: &Self| s.err(start, "invalid decimal literal");
         if let Ok((after, (radix, body))) = radix_int(rest) {
-            let v = i64::from_str_radix(&body.replace('_', ""), radix)
-                .map_err(|_| self.err(start, "integer literal too large or invalid"))?;
-            self.push(Tok::Int(v), start, self.off(after));
+            let digits = body.replace('_', "");
+            let tok = match i64::from_str_radix(&digits, radix) {
+                Ok(v) => Tok::Int(v),
+                Err(_) => match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
+                    Some(b) => Tok::BigInt(b.to_string()),
+                    None => return Err(self.err(start, "invalid digit in integer literal")),
+                },
+            };
+            self.push(tok, start, self.off(after));
             return Ok(after);
         }
         let (after, text, is_float) = match float_lit(rest) {
@@ -428,7 +502,7 @@ impl<'a> Lexer<'a> {
         } else {
             match clean.parse::<i64>() {
                 Ok(v) => Tok::Int(v),
-                Err(_) => Tok::Float(clean.parse().map_err(|_| bad(self))?),
+                Err(_) => Tok::BigInt(clean.trim_start_matches('0').to_string()),
             }
         };
         self.push(tok, start, self.off(after));
@@ -480,7 +554,16 @@ impl<'a> Lexer<'a> {
         let body = &body_start[..end_body];
         let after = &body_start[end_body + quote.len()..];
         let end = self.off(after);
-        let tok = if prefix.contains('f') {
+        let tok = if prefix.contains('b') {
+            if !body.is_ascii() {
+                return Err(self.err(start, "bytes can only contain ASCII literal characters"));
+            }
+            if raw {
+                Tok::Bytes(body.as_bytes().to_vec())
+            } else {
+                Tok::Bytes(unescape_bytes(body).map_err(|m| self.err(start, m))?)
+            }
+        } else if prefix.contains('f') {
             Tok::FStr {
                 body: body.to_string(),
                 offset: self.off(body_start),

@@ -324,6 +324,8 @@ fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
             let what = match &e.kind {
                 ExprKind::Call(..) => "function call",
                 ExprKind::Int(_)
+                | ExprKind::BigInt(_)
+                | ExprKind::Bytes(_)
                 | ExprKind::Float(_)
                 | ExprKind::Str(_)
                 | ExprKind::Bool(_)

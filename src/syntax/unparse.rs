@@ -231,6 +231,35 @@ fn list(items: &[Expr]) -> String {
 }
 
 /// Python's repr of a string literal.
+/// A bytes literal as CPython's repr writes it: `b'...'`, double quotes only when the bytes
+/// hold a single quote and no double one.
+pub fn bytes_quote(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut s = String::with_capacity(b.len() + 3);
+    s.push('b');
+    s.push(q);
+    for &c in b {
+        match c {
+            b'\\' => s.push_str("\\\\"),
+            b'\t' => s.push_str("\\t"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            c if c as char == q => {
+                s.push('\\');
+                s.push(q)
+            }
+            0x20..=0x7e => s.push(c as char),
+            c => s.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    s.push(q);
+    s
+}
+
 pub(crate) fn quote(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -345,6 +374,8 @@ pub(crate) fn expr(e: &Expr) -> String {
     };
     match &e.kind {
         ExprKind::Int(v) => v.to_string(),
+        ExprKind::BigInt(v) => v.clone(),
+        ExprKind::Bytes(b) => bytes_quote(b),
         ExprKind::Float(v) => float(*v),
         ExprKind::Str(s) => quote(s),
         ExprKind::FString(parts) => format!("f'{}'", fparts(parts)),

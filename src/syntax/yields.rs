@@ -232,6 +232,8 @@ fn expr(e: &Expr, ctx: Ctx, deep: bool, out: &mut Found) {
         }
         ExprKind::NamedExpr(_, v) => sub(v),
         ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Bytes(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)
