@@ -157,7 +157,7 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message.to_string()),
-                cause: Default::default(),
+                cause: std::cell::RefCell::new(Value::None),
             };
         }
         let args = if message.is_empty() {
@@ -169,7 +169,7 @@ impl ExcObject {
             kind,
             args,
             op_message: None,
-            cause: Default::default(),
+            cause: std::cell::RefCell::new(Value::None),
         }
     }
 
@@ -184,14 +184,14 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message),
-                cause: Default::default(),
+                cause: std::cell::RefCell::new(Value::None),
             };
         }
         ExcObject {
             kind,
             args,
             op_message: None,
-            cause: Default::default(),
+            cause: std::cell::RefCell::new(Value::None),
         }
     }
 }
