@@ -217,7 +217,8 @@ fn attr_name(n: Value) -> R<String> {
 
 /// Whether class `c` derives from `t` (a class or a tuple of them).
 fn subclass_check(c: &Value, t: &Value) -> R<bool> {
-    let builtin_name = |b: &super::value::Builtin| b.name.rsplit('.').next().unwrap_or("").to_string();
+    let builtin_name =
+        |b: &super::value::Builtin| b.name.rsplit('.').next().unwrap_or("").to_string();
     Ok(match (c, t) {
         (_, Value::Tuple(ts)) => {
             for t in ts.iter() {

@@ -268,7 +268,10 @@ impl Interp {
                 other => {
                     return raise(
                         ExcKind::TypeError,
-                        format!("super() argument 1 must be a type, not {}", other.type_name()),
+                        format!(
+                            "super() argument 1 must be a type, not {}",
+                            other.type_name()
+                        ),
                     )
                 }
             }

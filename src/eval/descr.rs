@@ -208,7 +208,9 @@ pub fn object_method(name: &str) -> Option<Value> {
         },
         "__hash__" => |_, a| {
             let [x] = a.bind("__hash__", ["self"])?;
-            Ok(Value::Int((x.unwrap_or(Value::None).identity() >> 4) as i64))
+            Ok(Value::Int(
+                (x.unwrap_or(Value::None).identity() >> 4) as i64,
+            ))
         },
         "__format__" => |it, a| {
             let [x, spec] = a.bind("__format__", ["self", "format_spec"])?;

@@ -68,9 +68,7 @@ pub fn linearize(c: &Rc<Class>) -> Option<Vec<Rc<Class>>> {
         }
         let head = seqs.iter().find_map(|s| {
             let h = &s[0];
-            let in_tail = seqs
-                .iter()
-                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, h)));
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, h)));
             (!in_tail).then(|| h.clone())
         })?;
         for s in seqs.iter_mut() {
@@ -195,7 +193,12 @@ impl Interp {
     }
 
     /// `inst.name`: `__getattribute__` (the class's or object's), then `__getattr__`.
-    pub(crate) fn instance_getattr(&mut self, v: &Value, inst: &Rc<Instance>, name: &str) -> R<Value> {
+    pub(crate) fn instance_getattr(
+        &mut self,
+        v: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> R<Value> {
         let r = match lookup_in_mro(&inst.class, "__getattribute__") {
             Some((f, owner)) => {
                 let f = bind(v, &inst.class, f, owner);
@@ -264,7 +267,13 @@ impl Interp {
     }
 
     /// `inst.name = v`: the class's `__setattr__`, or object's.
-    pub(crate) fn instance_setattr(&mut self, obj: &Value, inst: &Rc<Instance>, name: &str, v: Value) -> R<()> {
+    pub(crate) fn instance_setattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+        v: Value,
+    ) -> R<()> {
         if let Some((f, owner)) = lookup_in_mro(&inst.class, "__setattr__") {
             let f = bind(obj, &inst.class, f, owner);
             self.call(&f, Args::new(vec![Value::str(name), v]))?;
@@ -309,7 +318,12 @@ impl Interp {
     }
 
     /// `del inst.name`: the class's `__delattr__`, or object's.
-    pub(crate) fn instance_delattr(&mut self, obj: &Value, inst: &Rc<Instance>, name: &str) -> R<()> {
+    pub(crate) fn instance_delattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> R<()> {
         if let Some((f, owner)) = lookup_in_mro(&inst.class, "__delattr__") {
             let f = bind(obj, &inst.class, f, owner);
             self.call(&f, Args::new(vec![Value::str(name)]))?;
@@ -378,7 +392,11 @@ impl Interp {
                 };
                 Ok(Value::tuple(b))
             }
-            "__base__" => Ok(c.bases.first().cloned().unwrap_or_else(|| self.object_class())),
+            "__base__" => Ok(c
+                .bases
+                .first()
+                .cloned()
+                .unwrap_or_else(|| self.object_class())),
             "__dict__" => {
                 let mut d = Dict::default();
                 let mut keys: Vec<String> = c.dict.borrow().keys().cloned().collect();

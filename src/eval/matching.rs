@@ -12,13 +12,26 @@ use std::rc::Rc;
 
 /// The builtin types whose class pattern takes one positional sub-pattern: the subject.
 const SELF_MATCHING: &[&str] = &[
-    "bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str",
+    "bool",
+    "bytearray",
+    "bytes",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "set",
+    "str",
     "tuple",
 ];
 
 impl Interp {
     /// Runs the body of the first case whose pattern matches and whose guard holds.
-    pub(crate) fn match_stmt(&mut self, subject: &crate::syntax::ast::Expr, cases: &[MatchCase]) -> R<()> {
+    pub(crate) fn match_stmt(
+        &mut self,
+        subject: &crate::syntax::ast::Expr,
+        cases: &[MatchCase],
+    ) -> R<()> {
         let v = self.eval(subject)?;
         for c in cases {
             if !self.match_pattern(&c.pattern, &v)? {

@@ -13,9 +13,24 @@ use std::rc::Rc;
 
 /// Methods that take no arguments: a call with some is CPython's TypeError.
 const NO_ARGS: &[&str] = &[
-    "upper", "lower", "casefold", "swapcase", "title", "capitalize", "isdigit", "isalpha",
-    "isspace", "isalnum", "isupper", "islower", "isnumeric", "isdecimal", "isidentifier",
-    "istitle", "isascii", "isprintable",
+    "upper",
+    "lower",
+    "casefold",
+    "swapcase",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isalpha",
+    "isspace",
+    "isalnum",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "istitle",
+    "isascii",
+    "isprintable",
 ];
 
 fn need_str(v: &Value) -> R<String> {
@@ -43,7 +58,10 @@ fn bound(v: Option<&Value>, len: usize, default: usize) -> R<usize> {
 
 /// The char positions `[start, end)` of `a.pos[from..]`, as char indices.
 fn window(a: &Args, from: usize, len: usize) -> R<(usize, usize)> {
-    Ok((bound(a.pos.get(from), len, 0)?, bound(a.pos.get(from + 1), len, len)?))
+    Ok((
+        bound(a.pos.get(from), len, 0)?,
+        bound(a.pos.get(from + 1), len, len)?,
+    ))
 }
 
 fn byte_at(s: &str, ci: usize) -> usize {
@@ -100,7 +118,8 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
             let [sub, _, _] = a.bind(name, ["sub", "start=None", "end=None"])?;
             let sub = need_str(&sub.unwrap_or(Value::None))?;
             let (st, en) = window(a, 1, n)?;
-            if st > en || (sub.is_empty() && st > n) {
+            let past_end = matches!(a.pos.get(1), Some(Value::Int(i)) if *i > n as i64);
+            if st > en || (sub.is_empty() && past_end) {
                 return Ok(Some(match name {
                     "count" => Value::Int(0),
                     "index" | "rindex" => return raise(ExcKind::ValueError, "substring not found"),
@@ -168,6 +187,21 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                 };
             }
             Value::Bool(hit)
+        }
+        "split" | "rsplit" => {
+            let max = a
+                .pos
+                .get(1)
+                .or_else(|| a.kw.iter().find(|(k, _)| k == "maxsplit").map(|(_, v)| v));
+            match max {
+                Some(Value::Int(_) | Value::Bool(_)) | None => return Ok(None),
+                Some(other) => {
+                    return Err(type_err(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    )))
+                }
+            }
         }
         "format_map" => {
             let [m] = a.bind("format_map", ["mapping"])?;
@@ -249,11 +283,7 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                     Value::Dict(d) => d.borrow().get(&Value::Int(c as i64))?,
                     _ => match it.get_item(&table, &Value::Int(c as i64)) {
                         Ok(v) => Some(v),
-                        Err(super::Flow::Error(e))
-                            if e.is(ExcKind::LookupError) =>
-                        {
-                            None
-                        }
+                        Err(super::Flow::Error(e)) if e.is(ExcKind::LookupError) => None,
                         Err(e) => return Err(e),
                     },
                 };
@@ -263,7 +293,9 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                     Some(Value::Str(r)) => out.push_str(&r),
                     Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(char::from_u32) {
                         Some(ch) => out.push(ch),
-                        None => return Err(value_err("character mapping must be in range(0x110000)")),
+                        None => {
+                            return Err(value_err("character mapping must be in range(0x110000)"))
+                        }
                     },
                     Some(_) => {
                         return Err(type_err(
@@ -279,7 +311,11 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                 return Err(type_err(format!(
                     "{} expected {} arguments, got {}",
                     name,
-                    if a.pos.is_empty() { "at least 1" } else { "at most 2" },
+                    if a.pos.is_empty() {
+                        "at least 1"
+                    } else {
+                        "at most 2"
+                    },
                     a.pos.len()
                 )));
             }
@@ -315,7 +351,15 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                 let c = chars[i];
                 let is_break = matches!(
                     c,
-                    '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                    '\n' | '\r'
+                        | '\x0b'
+                        | '\x0c'
+                        | '\x1c'
+                        | '\x1d'
+                        | '\x1e'
+                        | '\u{85}'
+                        | '\u{2028}'
+                        | '\u{2029}'
                 );
                 if is_break {
                     let mut end = i + 1;

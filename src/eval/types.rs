@@ -177,7 +177,7 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message.to_string()),
-                cause: Default::default(),
+                cause: std::cell::RefCell::new(Value::None),
             };
         }
         let args = if message.is_empty() {
@@ -189,7 +189,7 @@ impl ExcObject {
             kind,
             args,
             op_message: None,
-            cause: Default::default(),
+            cause: std::cell::RefCell::new(Value::None),
         }
     }
 
@@ -204,14 +204,14 @@ impl ExcObject {
                 kind,
                 args: vec![],
                 op_message: Some(message),
-                cause: Default::default(),
+                cause: std::cell::RefCell::new(Value::None),
             };
         }
         ExcObject {
             kind,
             args,
             op_message: None,
-            cause: Default::default(),
+            cause: std::cell::RefCell::new(Value::None),
         }
     }
 }

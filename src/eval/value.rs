@@ -492,12 +492,6 @@ impl Args {
     }
 }
 
-impl Default for Value {
-    fn default() -> Value {
-        Value::None
-    }
-}
-
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<{}>", self.type_name())

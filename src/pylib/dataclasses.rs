@@ -5,10 +5,10 @@
 //! As CPython's module does, the generated methods are Python source compiled in the
 //! class's namespace, so their errors read exactly as CPython's.
 
+use crate::errors::ExcKind;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::value::{Args, Class, Dict, Object, Value};
 use crate::eval::Interp;
-use crate::errors::ExcKind;
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -74,7 +74,11 @@ impl Object for Field {
     }
     fn repr(&self, it: &mut Interp) -> R<String> {
         let d = it.repr(&self.default)?;
-        Ok(format!("Field(name={:?},default={})", self.name.borrow(), d))
+        Ok(format!(
+            "Field(name={:?},default={})",
+            self.name.borrow(),
+            d
+        ))
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -387,7 +391,12 @@ fn generated_source(flds: &[&Field], o: Opts, c: &Rc<Class>) -> R<String> {
         ));
     }
     if o.order {
-        for (name, sym) in [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")] {
+        for (name, sym) in [
+            ("__lt__", "<"),
+            ("__le__", "<="),
+            ("__gt__", ">"),
+            ("__ge__", ">="),
+        ] {
             if c.dict.borrow().contains_key(name) {
                 return Err(type_err(format!(
                     "Cannot overwrite attribute {} in class {}. Consider using functools.total_ordering",
@@ -568,21 +577,27 @@ fn astuple_fn(it: &mut Interp, args: Args) -> R<Value> {
     let [x] = args.bind("astuple", ["obj"])?;
     let x = x.unwrap_or(Value::None);
     if !matches!(x, Value::Instance(_)) || dataclass_of(&x).is_none() {
-        return Err(type_err("astuple() should be called on dataclass instances"));
+        return Err(type_err(
+            "astuple() should be called on dataclass instances",
+        ));
     }
     convert(it, &x, false)
 }
 
 fn is_dataclass_fn(_: &mut Interp, args: Args) -> R<Value> {
     let [x] = args.bind("is_dataclass", ["obj"])?;
-    Ok(Value::Bool(dataclass_of(&x.unwrap_or(Value::None)).is_some()))
+    Ok(Value::Bool(
+        dataclass_of(&x.unwrap_or(Value::None)).is_some(),
+    ))
 }
 
 fn replace_fn(it: &mut Interp, args: Args) -> R<Value> {
     let [obj] = Args::new(args.pos.clone()).bind("replace", ["obj"])?;
     let obj = obj.unwrap_or(Value::None);
     let Some(c) = dataclass_of(&obj).filter(|_| matches!(obj, Value::Instance(_))) else {
-        return Err(type_err("replace() should be called on dataclass instances"));
+        return Err(type_err(
+            "replace() should be called on dataclass instances",
+        ));
     };
     let mut kw = args.kw.clone();
     for f in class_fields(&c).unwrap_or_default() {
@@ -616,7 +631,10 @@ pub(crate) fn install(it: &mut Interp) {
     m.set("MISSING", missing());
     let mut dict = HashMap::new();
     dict.insert("__module__".to_string(), Value::str("dataclasses"));
-    dict.insert("__qualname__".to_string(), Value::str("FrozenInstanceError"));
+    dict.insert(
+        "__qualname__".to_string(),
+        Value::str("FrozenInstanceError"),
+    );
     m.set(
         "FrozenInstanceError",
         Value::Class(Rc::new(Class {

@@ -637,7 +637,10 @@ fn dict_rest(mut i: Toks, mut pairs: Vec<(Expr, Expr)>, open: Span) -> PResult<E
         if let Ok((j, star)) = op("**")(i) {
             let (j, m) = expect("an expression after '**'", bitor)(j)?;
             let span = star.to(m.span);
-            pairs.push((mk(ExprKind::Starred(Box::new(m)), span), mk(ExprKind::NoneLit, span)));
+            pairs.push((
+                mk(ExprKind::Starred(Box::new(m)), span),
+                mk(ExprKind::NoneLit, span),
+            ));
             i = j;
         } else {
             let Ok((j, k)) = test(i) else { break };

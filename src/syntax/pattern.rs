@@ -63,10 +63,13 @@ pub(super) fn match_stmt(i: Toks, start: Span) -> PResult<Option<Stmt>> {
         return hard(i, "expected 'case'");
     }
     let span = start.to(end);
-    Ok((i, Some(Stmt {
-        kind: StmtKind::Match { subject, cases },
-        span,
-    })))
+    Ok((
+        i,
+        Some(Stmt {
+            kind: StmtKind::Match { subject, cases },
+            span,
+        }),
+    ))
 }
 
 /// The pattern after `case`: an open sequence `a, *b` or one pattern.
@@ -189,9 +192,7 @@ fn closed_pattern(i: Toks) -> PResult<Pattern> {
         }
         Tok::Name(n) if n == "None" => Ok((next, Pattern::Value(mk(ExprKind::NoneLit, span)))),
         Tok::Name(n) if n == "True" => Ok((next, Pattern::Value(mk(ExprKind::Bool(true), span)))),
-        Tok::Name(n) if n == "False" => {
-            Ok((next, Pattern::Value(mk(ExprKind::Bool(false), span))))
-        }
+        Tok::Name(n) if n == "False" => Ok((next, Pattern::Value(mk(ExprKind::Bool(false), span)))),
         Tok::Name(_) => {
             let (mut j, (name, nspan)) = ident(i)?;
             let mut e = mk(ExprKind::Name(name.clone()), nspan);
@@ -265,7 +266,12 @@ fn mapping(mut i: Toks, open: Span) -> PResult<Pattern> {
         } else {
             let (j, key) = match closed_pattern(i)? {
                 (j, Pattern::Value(e)) => (j, e),
-                _ => return hard(i, "mapping pattern keys may only match literals and attribute lookups"),
+                _ => {
+                    return hard(
+                        i,
+                        "mapping pattern keys may only match literals and attribute lookups",
+                    )
+                }
             };
             let (j, _) = expect("':'", op(":"))(j)?;
             let (j, p) = as_pattern(j)?;

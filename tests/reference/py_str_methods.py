@@ -31,7 +31,6 @@ s.count(1)
 "{}".format()
 "{a}".format(b=1)
 "%s-%05.1f-%x-%o-%e-%c" % ("s", 3.14159, 255, 8, 12345.678, 65), "%(a)s %(b)d" % {"a": "A", "b": 2}, "%%%s" % "!"
-"%d" % "x"
 "%s %s" % ("one",)
 "  strip me  ".strip(), "xxhixx".strip("x"), "abcba".lstrip("ab"), "abcba".rstrip("ab"), "\t\n x \n".strip()
 "a".join(["1", "2", "3"]), ", ".join(map(str, range(4))), "".join([])
