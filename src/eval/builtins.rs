@@ -3,7 +3,7 @@
 //! constants, and `type` and `super`, whose names Rust reserves). The numeric builtins are in
 //! `numbers.rs`, the ones about sequences and iteration in `sequences.rs`.
 
-use super::error::{raise, type_err, Flow, R};
+use super::error::{type_err, Flow, R};
 use super::value::{Args, Dict, Value};
 use super::Interp;
 use crate::builtin;
@@ -33,6 +33,7 @@ pub fn install(it: &mut Interp) {
     it.builtins.insert("NotImplemented".into(), Value::None);
     it.builtins
         .insert("__name__".into(), Value::str("__main__"));
+    super::quitter::install(it);
 }
 
 /// The items of a `*args` tuple.
@@ -242,22 +243,6 @@ builtin! {
     python ["builtins.object"]
     fn object(it) {
         Ok(Value::None)
-    }
-}
-
-builtin! {
-    /// Leaves the interpreter by raising SystemExit (CPython's `exit` has no docstring).
-    python ["builtins.exit"]
-    fn exit(it, code = None) {
-        raise(ExcKind::SystemExit, "")
-    }
-}
-
-builtin! {
-    /// Leaves the interpreter by raising SystemExit (CPython's `quit` has no docstring).
-    python ["builtins.quit"]
-    fn quit(it, code = None) {
-        raise(ExcKind::SystemExit, "")
     }
 }
 

@@ -6,6 +6,7 @@
 //! | `error.rs` | exceptions and control flow |
 //! | `scope.rs` | name scopes |
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
+//! | `traceback.rs` | tracebacks and syntax error locations laid out as Python prints them |
 //! | `exec.rs` | statements |
 //! | `expr.rs` | expressions, comprehensions, assignment targets |
 //! | `ops.rs` | operators on Python values (tensors go through `hooks`) |
@@ -22,6 +23,7 @@
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
+//! | `quitter.rs` | `exit` and `quit` |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
@@ -39,11 +41,13 @@ pub(crate) mod lazy;
 pub(crate) mod methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;
+pub(crate) mod quitter;
 pub(crate) mod repr;
 pub(crate) mod scope;
 pub(crate) mod sequences;
 pub mod session;
 pub(crate) mod str_methods;
+pub(crate) mod traceback;
 pub(crate) mod types;
 pub mod value;
 pub(crate) mod views;

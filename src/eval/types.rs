@@ -197,6 +197,12 @@ impl Object for ExcObject {
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
+            // SystemExit's exit status: None, the one argument, or all of them.
+            "code" if self.kind == ExcKind::SystemExit => Some(match self.args.as_slice() {
+                [] => Value::None,
+                [one] => one.clone(),
+                _ => Value::tuple(self.args.clone()),
+            }),
             "message" if self.kind.is_tf() => {
                 Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
             }
