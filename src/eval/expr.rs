@@ -34,9 +34,9 @@ impl Interp {
             _ => None,
         };
         if let (Some((name, gens)), Some(span)) = (comp, x.span) {
-            let outside = gens.first().is_some_and(|g| {
-                g.iter.span.start <= span.start && span.end <= g.iter.span.end
-            });
+            let outside = gens
+                .first()
+                .is_some_and(|g| g.iter.span.start <= span.start && span.end <= g.iter.span.end);
             if !outside {
                 x.leave_frame(name, &self.file);
             }

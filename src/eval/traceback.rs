@@ -20,7 +20,9 @@ pub(crate) fn traceback(frames: &[TbFrame], color: bool) -> String {
     let mut last: Option<(&str, usize, &str)> = None;
     let mut count = 0;
     for f in frames {
-        let line = f.span.map_or(0, |sp| line_of(&f.file.text, sp.start as usize));
+        let line = f
+            .span
+            .map_or(0, |sp| line_of(&f.file.text, sp.start as usize));
         let key = (f.file.name.as_str(), line, f.name.as_str());
         if last != Some(key) {
             repeated(&mut s, count);
@@ -152,7 +154,10 @@ fn anchors(seg: &str) -> Option<(usize, usize)> {
     let ws = |b: u8| b == b' ' || b == b'\t' || b == 0x0c;
     match &e.kind {
         ExprKind::Binary(_, l, r) => {
-            let (from, to) = (l.span.end as usize, (r.span.start as usize).min(bytes.len()));
+            let (from, to) = (
+                l.span.end as usize,
+                (r.span.start as usize).min(bytes.len()),
+            );
             let mut found = None;
             for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
                 if ws(b) {
@@ -190,6 +195,11 @@ pub(crate) fn syntax_location(
     let line = line_of(src, offset);
     let mut s = format!("  File \"{}\", line {}\n", file.name, line);
     let (text, line_start) = line_at(src, offset);
+    if let Some((before, _)) = text.split_once('\0') {
+        // Python quotes a line with a NUL byte up to it, without a caret.
+        s.push_str(&format!("    {}\n", before.trim_matches(is_space)));
+        return s;
+    }
     let text = text.trim_end_matches(['\r', '\n']);
     let lead = text.chars().take_while(|&c| is_space(c)).count();
     let shown = text.trim_start_matches(is_space);
@@ -204,12 +214,11 @@ pub(crate) fn syntax_location(
     let len = shown.chars().count();
     let col = col.min(len);
     let end_col = match end {
-        Some(e) if e > offset && e <= line_start + text.len() => {
-            text[..floor_char_boundary(text, e - line_start)]
-                .chars()
-                .count()
-                .saturating_sub(lead)
-        }
+        Some(e) if e > offset && e <= line_start + text.len() => text
+            [..floor_char_boundary(text, e - line_start)]
+            .chars()
+            .count()
+            .saturating_sub(lead),
         _ => col + 1,
     };
     let marks = "^".repeat(end_col.saturating_sub(col).max(1));
