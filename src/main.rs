@@ -183,7 +183,7 @@ fn run(cli: Cli) -> u8 {
             .chain(cli.files.iter().cloned())
             .collect();
         it.set_argv(argv);
-        return (it.run(code, Some("<string>"), cli.keep_going) == Outcome::Failed) as u8;
+        return status(it.run(code, Some("<string>"), cli.keep_going));
     }
     if cli.files.is_empty() && std::io::stdin().is_terminal() {
         return tensh::repl::run(cli.seed, color);
@@ -232,14 +232,28 @@ fn run(cli: Cli) -> u8 {
                 break;
             }
         };
-        if it.run(&src, Some(&name), cli.keep_going) == Outcome::Failed {
-            failed = true;
-            if !cli.keep_going {
-                break;
+        match it.run(&src, Some(&name), cli.keep_going) {
+            Outcome::Ok => {}
+            Outcome::Exit(code) => return code,
+            Outcome::Failed => {
+                failed = true;
+                if !cli.keep_going {
+                    break;
+                }
             }
         }
     }
     failed as u8
+}
+
+/// The process's exit status after a run: 1 when it failed, `SystemExit`'s status when it
+/// ended that way.
+fn status(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Ok => 0,
+        Outcome::Failed => 1,
+        Outcome::Exit(code) => code,
+    }
 }
 
 /// Keeps freed pages for reuse: tensor buffers of the same size come and go in loops, and

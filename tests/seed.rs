@@ -93,19 +93,21 @@ fn modernize(expected: &str) -> String {
     out.join("\n")
 }
 
-/// tensh's own error report adds the location and a caret under the statement.
+/// A notebook shows an error as its last line, `Name: message`; a script's report puts
+/// Python's traceback (`Traceback ...`, then indented `File` entries, source lines and
+/// carets) before it.
 fn without_carets(output: &str) -> String {
     let mut out = Vec::new();
-    let mut skip = 0;
+    let mut in_traceback = false;
     for line in output.lines() {
-        if skip > 0 && (line.starts_with("  --> ") || line.starts_with("    ")) {
-            skip -= 1;
+        if line == "Traceback (most recent call last):" {
+            in_traceback = true;
             continue;
         }
-        skip = 0;
-        if line.contains("Error: ") {
-            skip = 3;
+        if in_traceback && line.starts_with("  ") {
+            continue;
         }
+        in_traceback = false;
         out.push(line);
     }
     out.join("\n")

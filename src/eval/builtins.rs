@@ -46,6 +46,7 @@ pub fn install(it: &mut Interp) {
         .insert("NotImplemented".into(), super::descr::not_implemented());
     it.builtins
         .insert("__name__".into(), Value::str("__main__"));
+    super::quitter::install(it);
 }
 
 /// The items of a `*args` tuple.
@@ -398,22 +399,6 @@ builtin! {
     python ["builtins.object"]
     fn object(it) {
         Ok(Value::None)
-    }
-}
-
-builtin! {
-    /// Leaves the interpreter by raising SystemExit (CPython's `exit` has no docstring).
-    python ["builtins.exit"]
-    fn exit(it, code = None) {
-        raise(ExcKind::SystemExit, "")
-    }
-}
-
-builtin! {
-    /// Leaves the interpreter by raising SystemExit (CPython's `quit` has no docstring).
-    python ["builtins.quit"]
-    fn quit(it, code = None) {
-        raise(ExcKind::SystemExit, "")
     }
 }
 

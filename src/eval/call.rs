@@ -60,7 +60,8 @@ impl Interp {
         args: Args,
         owner: Option<Rc<Class>>,
     ) -> R<Value> {
-        if self.depth >= MAX_DEPTH || super::generator::stack_low() {
+        // Python's limit counts the module's frame too.
+        if self.depth + 1 >= MAX_DEPTH || super::generator::stack_low() {
             return raise(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         let scope = Scope::new(ScopeKind::Function, func.closure.clone());
@@ -80,18 +81,23 @@ impl Interp {
         }
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);
+        let saved_file = std::mem::replace(&mut self.file, func.file.clone());
         self.depth += 1;
         let r = self.exec_block(&func.def.body);
         self.depth -= 1;
         self.scope = saved_scope;
         self.echo = saved_echo;
+        let file = std::mem::replace(&mut self.file, saved_file);
         match r {
             Ok(()) => Ok(Value::None),
             Err(Flow::Return(v)) => Ok(v),
             Err(Flow::Break) | Err(Flow::Continue) => {
                 raise(ExcKind::SyntaxError, "'break' outside loop")
             }
-            Err(e) => Err(e),
+            Err(Flow::Error(mut e)) => {
+                e.leave_frame(&func.def.name, &file);
+                Err(Flow::Error(e))
+            }
         }
     }
 
@@ -99,7 +105,7 @@ impl Interp {
         &mut self,
         func: &Function,
         args: Args,
-        vars: &mut HashMap<Rc<str>, Value>,
+        vars: &mut super::scope::NameMap<Rc<str>, Value>,
     ) -> R<()> {
         let p = &func.def.params;
         let name = &func.qualname;

@@ -1,10 +1,42 @@
-//! Python exceptions as Rust values, and the non-local control flow (return, break,
-//! continue) that travels the same `Err` path through the evaluator.
+//! Python exceptions as Rust values with the frames they left (for tracebacks), and the
+//! non-local control flow (return, break, continue) that travels the same `Err` path
+//! through the evaluator.
 
 use super::value::Value;
 use crate::errors::ExcKind;
 use crate::syntax::Span;
 use crate::tensor::TfError;
+use std::rc::Rc;
+
+/// A piece of source code as tracebacks name and quote it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// As Python prints it: the script's absolute path, `<stdin>` or `<string>`.
+    pub name: String,
+    pub text: Rc<str>,
+    /// Whether tracebacks quote its lines (Python quotes none for `-c` or piped input;
+    /// tensh's REPL quotes its entries).
+    pub quoted: bool,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<Rc<str>>, quoted: bool) -> Rc<SourceFile> {
+        Rc::new(SourceFile {
+            name: name.into(),
+            text: text.into(),
+            quoted,
+        })
+    }
+}
+
+/// A frame an exception left on its way out: the function's name, where in its code the
+/// exception was (the failing expression, or the call it came out of), and the code's file.
+#[derive(Clone, Debug)]
+pub struct TbFrame {
+    pub name: String,
+    pub span: Option<Span>,
+    pub file: Rc<SourceFile>,
+}
 
 /// A raised exception: its class, message and, once known, the span it came from.
 #[derive(Clone, Debug)]
@@ -15,6 +47,8 @@ pub struct Exception {
     pub span: Option<Span>,
     /// The exception object, for instances of user classes and `except E as e`.
     pub value: Option<Value>,
+    /// The frames it left, innermost first (the frame it is in now holds `span`).
+    pub frames: Vec<TbFrame>,
 }
 
 /// Why evaluation stopped early.
@@ -35,6 +69,7 @@ impl Exception {
             message: message.into(),
             span: None,
             value: None,
+            frames: Vec::new(),
         }
     }
 
@@ -54,6 +89,17 @@ impl Exception {
     pub fn is(&self, kind: ExcKind) -> bool {
         self.kind.is_subclass_of(kind)
     }
+
+    /// Leaves the frame of `name` in `file`: the location so far becomes that frame's, and
+    /// the caller's location is attached next.
+    #[cold]
+    pub fn leave_frame(&mut self, name: &str, file: &Rc<SourceFile>) {
+        self.frames.push(TbFrame {
+            name: name.to_string(),
+            span: self.span.take(),
+            file: file.clone(),
+        });
+    }
 }
 
 pub fn raise<T>(kind: ExcKind, message: impl Into<String>) -> R<T> {
@@ -62,6 +108,23 @@ pub fn raise<T>(kind: ExcKind, message: impl Into<String>) -> R<T> {
 
 pub fn err(kind: ExcKind, message: impl Into<String>) -> Flow {
     Flow::Error(Box::new(Exception::new(kind, message)))
+}
+
+/// `SystemExit(code)`: ends the run with `code`'s exit status unless caught
+/// (`except SystemExit`, `except BaseException`).
+pub fn system_exit(code: Value) -> Flow {
+    let message = match &code {
+        Value::None => String::new(),
+        Value::Str(s) => s.to_string(),
+        Value::Int(n) => n.to_string(),
+        _ => String::new(),
+    };
+    let mut e = Exception::new(ExcKind::SystemExit, message);
+    e.value = Some(Value::Object(Rc::new(super::types::ExcObject::called(
+        ExcKind::SystemExit,
+        vec![code],
+    ))));
+    Flow::Error(Box::new(e))
 }
 
 pub fn type_err(message: impl Into<String>) -> Flow {

@@ -262,13 +262,23 @@ impl Interp {
             }
             None => String::new(),
         };
-        Err(err(ExcKind::AssertionError, m))
+        at(Err(err(ExcKind::AssertionError, m)), test.span)
     }
 
     /// Binds a name in the current scope, honouring `global` and `nonlocal`.
     pub(crate) fn set_name(&mut self, name: &str, v: Value) {
         let (is_global, is_nonlocal) = {
-            let sc = self.scope.borrow();
+            let mut sc = self.scope.borrow_mut();
+            if sc.globals_decl.is_empty() && sc.nonlocals.is_empty() {
+                // The common case: rebinding a name in place keeps its key (no allocation).
+                match sc.vars.get_mut(name) {
+                    Some(slot) => *slot = v,
+                    None => {
+                        sc.vars.insert(name.into(), v);
+                    }
+                }
+                return;
+            }
             (sc.globals_decl.contains(name), sc.nonlocals.contains(name))
         };
         if is_global {
@@ -304,6 +314,7 @@ impl Interp {
             kw_defaults,
             closure: closure_of(&self.scope),
             qualname,
+            file: self.file.clone(),
         })))
     }
 
@@ -365,6 +376,10 @@ impl Interp {
         let r = self.exec_block(&def.body);
         self.scope = saved;
         self.echo = saved_echo;
+        if let Err(Flow::Error(mut e)) = r {
+            e.leave_frame(&def.name, &self.file);
+            return Err(Flow::Error(e));
+        }
         r?;
         let mut dict: HashMap<String, Value> = body_scope
             .borrow()
@@ -509,6 +524,7 @@ impl Interp {
                     message,
                     span: None,
                     value: Some(v.clone()),
+                    frames: Vec::new(),
                 })))
             }
             Value::Object(_) => {

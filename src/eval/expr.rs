@@ -2,7 +2,7 @@
 //! and the targets of assignment and `del`.
 
 use super::error::{at, raise, type_err, Flow, R};
-use super::scope::{lookup, Scope, ScopeKind};
+use super::scope::{lookup_var, Scope, ScopeKind};
 use super::value::{Args, Dict, Value};
 use super::Interp;
 use crate::errors::ExcKind;
@@ -17,8 +17,40 @@ const DUP_KW: &str = "\u{1}";
 const COMPREHENSION: &str = " comprehension";
 
 impl Interp {
+    #[inline]
     pub(crate) fn eval(&mut self, e: &Expr) -> R<Value> {
-        at(self.eval_inner(e), e.span)
+        match self.eval_inner(e) {
+            Ok(v) => Ok(v),
+            Err(f) => Err(self.locate(f, e)),
+        }
+    }
+
+    /// An error leaving expression `e`: located at `e` unless a part of it is already the
+    /// location. Leaving a comprehension also leaves its frame (`<listcomp>`, ...), as in
+    /// Python 3.11, unless the error came from its first iterable (evaluated outside).
+    #[cold]
+    #[inline(never)]
+    fn locate(&self, f: Flow, e: &Expr) -> Flow {
+        let Flow::Error(mut x) = f else { return f };
+        let comp = match &e.kind {
+            ExprKind::ListComp(_, g) => Some(("<listcomp>", g)),
+            ExprKind::SetComp(_, g) => Some(("<setcomp>", g)),
+            ExprKind::DictComp(_, _, g) => Some(("<dictcomp>", g)),
+            ExprKind::GenExp(_, g) => Some(("<genexpr>", g)),
+            _ => None,
+        };
+        if let (Some((name, gens)), Some(span)) = (comp, x.span) {
+            let outside = gens
+                .first()
+                .is_some_and(|g| g.iter.span.start <= span.start && span.end <= g.iter.span.end);
+            if !outside {
+                x.leave_frame(name, &self.file);
+            }
+        }
+        if x.span.is_none() {
+            x.span = Some(e.span);
+        }
+        Flow::Error(x)
     }
 
     fn eval_inner(&mut self, e: &Expr) -> R<Value> {
@@ -54,6 +86,11 @@ impl Interp {
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
             ExprKind::ListComp(elt, gens) => {
+                if let [g] = gens.as_slice() {
+                    if g.ifs.is_empty() {
+                        return self.list_comp_one(elt, g);
+                    }
+                }
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
                     out.push(it.eval(elt)?);
@@ -189,11 +226,8 @@ impl Interp {
     }
 
     pub(crate) fn load_name(&mut self, name: &str) -> R<Value> {
-        if let Some(v) = lookup(&self.scope, name) {
+        if let Some(v) = lookup_var(&self.scope, &self.globals, name) {
             return Ok(v);
-        }
-        if let Some(v) = self.globals.borrow().vars.get(name) {
-            return Ok(v.clone());
         }
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
@@ -344,6 +378,43 @@ impl Interp {
         let r = self.comp_level(gens, 0, Some(first_iter), body);
         self.scope = saved;
         r
+    }
+
+    /// `[elt for target in iterable]`, the common shape, without the general machinery: the
+    /// list is sized up front from the iterable's length when that is known.
+    fn list_comp_one(&mut self, elt: &Expr, g: &Comprehension) -> R<Value> {
+        let first = self.eval(&g.iter)?;
+        let comp_scope = Scope::new(ScopeKind::Function, Some(self.scope.clone()));
+        comp_scope
+            .borrow_mut()
+            .vars
+            .insert(COMPREHENSION.into(), Value::None);
+        let saved = std::mem::replace(&mut self.scope, comp_scope);
+        let mut out = Vec::new();
+        let r = self.fill_list(elt, g, &first, &mut out);
+        self.scope = saved;
+        r.map(|()| Value::list(out))
+    }
+
+    fn fill_list(
+        &mut self,
+        elt: &Expr,
+        g: &Comprehension,
+        first: &Value,
+        out: &mut Vec<Value>,
+    ) -> R<()> {
+        let mut items = self.iterate(first)?;
+        if let Some(n) = items.len_hint() {
+            // Capped: a huge range may still end early (an error, a break in the element).
+            let _ = out.try_reserve(n.min(1 << 26));
+        }
+        while let Some(item) = items.next(self)? {
+            self.check_interrupt()?;
+            self.assign(&g.target, item)?;
+            let v = self.eval(elt)?;
+            out.push(v);
+        }
+        Ok(())
     }
 
     pub(crate) fn comp_level(

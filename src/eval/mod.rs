@@ -8,6 +8,7 @@
 //! | `error.rs` | exceptions and control flow |
 //! | `scope.rs` | name scopes |
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
+//! | `traceback.rs` | tracebacks and syntax error locations laid out as Python prints them |
 //! | `exec.rs` | statements |
 //! | `expr.rs` | expressions, comprehensions, assignment targets |
 //! | `ops.rs` | operators on Python values (tensors go through `hooks`) |
@@ -31,6 +32,7 @@
 //! | `generator.rs` | generators and generator expressions: bodies on coroutine stacks, `yield`, `send`/`throw`/`close` |
 //! | `lazy.rs` | the lazy iterators of `enumerate`, `zip`, `map`, `filter` |
 //! | `matching.rs` | the `match` statement and its patterns |
+//! | `quitter.rs` | `exit` and `quit` |
 //! | `hooks.rs` | `Hooks`: what `api` and `nn` install for tensors and native classes |
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
@@ -56,12 +58,14 @@ pub(crate) mod methods;
 pub(crate) mod num_methods;
 pub(crate) mod numbers;
 pub(crate) mod ops;
+pub(crate) mod quitter;
 pub(crate) mod repr;
 pub(crate) mod scope;
 pub(crate) mod sequences;
 pub mod session;
 pub(crate) mod str_methods;
 pub(crate) mod str_more;
+pub(crate) mod traceback;
 pub(crate) mod types;
 pub mod value;
 pub(crate) mod views;

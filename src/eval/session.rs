@@ -1,13 +1,13 @@
 //! One tensh session: globals, the random generator, Keras name counters, output streams.
 //! `run` executes a program statement by statement as Python's interactive mode does and
-//! reports each error as `Name: message` with the source line and a caret.
+//! reports each error with Python's traceback (`traceback.rs`), ending in `Name: message`.
+//! `SystemExit` ends the run with its exit status.
 
-use super::error::{err, Exception, Flow, R};
+use super::error::{err, Exception, Flow, SourceFile, TbFrame, R};
 use super::hooks::Hooks;
 use super::scope::{Scope, ScopeKind};
 use super::value::Value;
 use crate::errors::ExcKind;
-use crate::syntax::error::{floor_char_boundary, line_col};
 use crate::syntax::{parse_program, Stmt, SyntaxError};
 use crate::tensor::random::Generator;
 use colored::Colorize;
@@ -46,7 +46,7 @@ pub struct Interp {
     pub(crate) globals: Rc<RefCell<Scope>>,
     /// The innermost scope being executed.
     pub(crate) scope: Rc<RefCell<Scope>>,
-    pub(crate) builtins: HashMap<String, Value>,
+    pub(crate) builtins: super::scope::NameMap<String, Value>,
     pub(crate) modules: HashMap<String, Value>,
     pub(crate) io: Output,
     pub(crate) rng: Generator,
@@ -58,9 +58,8 @@ pub struct Interp {
     pub(crate) repr_guard: Vec<usize>,
     pub interrupt: Arc<AtomicBool>,
     pub(crate) next_id: usize,
-    /// The source being run and its file name, for error reports.
-    pub(crate) source: Rc<str>,
-    pub(crate) filename: Option<String>,
+    /// The code being run (a function's while it runs), for tracebacks.
+    pub(crate) file: Rc<SourceFile>,
     /// Whether expression statements echo their value (top level of interactive input).
     pub(crate) echo: bool,
     /// Whether error reports show the location and a caret (off in transcripts, which show
@@ -109,6 +108,26 @@ fn out_exception(e: &std::io::Error) -> Exception {
 pub enum Outcome {
     Ok,
     Failed,
+    /// `SystemExit` (`exit()`, `sys.exit(n)`) with the process's exit status.
+    Exit(u8),
+}
+
+/// The file a program run under `filename` is: a script's absolute path (as Python names
+/// it, the working directory joined without normalising), `<string>` for `-c`, `<stdin>`
+/// for piped input, or an interactive entry (`None`), whose lines tracebacks quote.
+fn source_file(src: &str, filename: Option<&str>) -> Rc<SourceFile> {
+    match filename {
+        None => SourceFile::new("<stdin>", src, true),
+        Some(n) if n.starts_with('<') => SourceFile::new(n, src, false),
+        Some(n) => {
+            let path = std::path::Path::new(n);
+            let name = match std::env::current_dir() {
+                Ok(cwd) if path.is_relative() => cwd.join(path).to_string_lossy().into_owned(),
+                _ => n.to_string(),
+            };
+            SourceFile::new(name, src, true)
+        }
+    }
 }
 
 impl Interp {
@@ -119,7 +138,7 @@ impl Interp {
         let mut it = Interp {
             scope: globals.clone(),
             globals,
-            builtins: HashMap::new(),
+            builtins: Default::default(),
             modules: HashMap::new(),
             io,
             rng: Generator::new(seed),
@@ -128,8 +147,7 @@ impl Interp {
             repr_guard: Vec::new(),
             interrupt: crate::tensor::interrupt::flag(),
             next_id: 1,
-            source: Rc::from(""),
-            filename: None,
+            file: SourceFile::new("<stdin>", "", true),
             echo: true,
             carets: true,
             quiet_last: false,
@@ -170,8 +188,10 @@ impl Interp {
     }
 
     /// Raises KeyboardInterrupt if Ctrl-C was pressed; loops and long kernels call this.
+    #[inline]
     pub(crate) fn check_interrupt(&self) -> super::R<()> {
-        if self.interrupt.swap(false, Ordering::Relaxed) {
+        // A plain load on the common path; the swap (a locked instruction) only once set.
+        if self.interrupt.load(Ordering::Relaxed) && self.interrupt.swap(false, Ordering::Relaxed) {
             return super::error::raise(ExcKind::KeyboardInterrupt, "");
         }
         Ok(())
@@ -219,8 +239,7 @@ impl Interp {
     /// Parses and runs `src`. With `keep_going`, an error in one top-level statement is
     /// reported and the next one runs; otherwise the run stops at the first error.
     pub fn run(&mut self, src: &str, filename: Option<&str>, keep_going: bool) -> Outcome {
-        self.source = Rc::from(src);
-        self.filename = filename.map(|s| s.to_string());
+        self.file = source_file(src, filename);
         let program = match parse_program(src) {
             Ok(p) => p,
             Err(e) => {
@@ -234,9 +253,11 @@ impl Interp {
     pub(crate) fn run_parsed(&mut self, program: &[Stmt], keep_going: bool) -> Outcome {
         let mut outcome = Outcome::Ok;
         let mut out_reported = false;
+        let file = self.file.clone();
         for (i, stmt) in program.iter().enumerate() {
             self.echo = self.echo_enabled && !(self.quiet_last && i + 1 == program.len());
             self.scope = self.globals.clone();
+            self.file = file.clone();
             self.depth = 0;
             self.repr_guard.clear();
             // A `yield` where CPython's compiler refuses it fails the statement unrun.
@@ -263,6 +284,7 @@ impl Interp {
                         .or_else(|| payload.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".into());
                     self.scope = self.globals.clone();
+                    self.file = file.clone();
                     let mut e = Exception::new(
                         ExcKind::InternalError,
                         format!("{} (this is a bug in tensh; please report it with the code that caused it)", what),
@@ -278,6 +300,10 @@ impl Interp {
             }
             match r {
                 Ok(()) => {}
+                Err(Flow::Error(e)) if e.is(ExcKind::SystemExit) => {
+                    outcome = Outcome::Exit(self.exit_status(&e));
+                    break;
+                }
                 Err(Flow::Error(e)) => {
                     self.report(&e);
                     outcome = Outcome::Failed;
@@ -302,15 +328,45 @@ impl Interp {
             }
         }
         self.flush();
-        if self.out_failed(&mut out_reported) {
+        if self.out_failed(&mut out_reported) && outcome == Outcome::Ok {
             outcome = Outcome::Failed;
         }
         outcome
     }
 
+    /// The exit status `SystemExit` carries, as Python ends with it: 0 for none, the low
+    /// byte of an int, else 1 with the value printed on stderr.
+    fn exit_status(&mut self, e: &Exception) -> u8 {
+        let args = match &e.value {
+            Some(v) => match self.get_attr(v, "args") {
+                Ok(Value::Tuple(t)) => t.as_ref().clone(),
+                _ => Vec::new(),
+            },
+            None if e.message.is_empty() => Vec::new(),
+            None => vec![Value::str(&e.message)],
+        };
+        let code = match args.as_slice() {
+            [] => Value::None,
+            [one] => one.clone(),
+            _ => Value::tuple(args),
+        };
+        match code {
+            Value::None => 0,
+            Value::Int(n) => n as u8,
+            Value::Bool(b) => b as u8,
+            other => {
+                let text = self.str_of(&other).unwrap_or_default();
+                let _ = self.io.out.flush();
+                let _ = writeln!(self.io.err, "{}", text);
+                let _ = self.io.err.flush();
+                1
+            }
+        }
+    }
+
     /// Evaluates one expression for the REPL's commands; errors are reported.
     pub(crate) fn run_expr(&mut self, src: &str) -> Option<super::Value> {
-        self.source = std::rc::Rc::from(src);
+        self.file = source_file(src, None);
         let prog = match parse_program(src) {
             Ok(p) => p,
             Err(e) => {
@@ -345,64 +401,40 @@ impl Interp {
         }
     }
 
-    /// The location line and the source line with a caret under `start..end`.
-    fn caret(&self, start: usize, end: usize) -> String {
-        let src = &self.source;
-        if src.is_empty() {
-            return String::new();
-        }
-        let start = floor_char_boundary(src, start);
-        let (line, col) = line_col(src, start);
-        let line_start = src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line_end = src[start..]
-            .find('\n')
-            .map(|p| start + p)
-            .unwrap_or(src.len());
-        let text = &src[line_start..line_end];
-        let end = floor_char_boundary(src, end.clamp(start + 1, line_end.max(start + 1)));
-        let width = src[start..end.min(src.len())].chars().count().max(1);
-        let mut s = String::new();
-        if let Some(f) = &self.filename {
-            s.push_str(&format!("  --> {}:{}:{}\n", f, line, col));
-        }
-        let lead = text.len() - text.trim_start().len();
-        let shown = text.trim_start();
-        let pad = text[lead.min(start - line_start)..start - line_start]
-            .chars()
-            .count();
-        let marks = "^".repeat(width);
-        let marks = if self.io.color {
-            marks.red().to_string()
-        } else {
-            marks
-        };
-        s.push_str(&format!(
-            "    {}\n    {}{}\n",
-            shown,
-            " ".repeat(pad),
-            marks
-        ));
-        s
-    }
-
+    /// Reports an error as Python does: the traceback of the frames it left (when it has a
+    /// location and reports show one), then `Name: message`.
     pub(crate) fn report(&mut self, e: &Exception) {
         let _ = self.io.out.flush();
-        let mut text = self.header(&e.class_name(), &e.message);
-        text.push('\n');
+        let mut text = String::new();
         if let (Some(span), true) = (e.span, self.carets) {
-            text.push_str(&self.caret(span.start as usize, span.end as usize));
+            let mut frames = vec![TbFrame {
+                name: "<module>".into(),
+                span: Some(span),
+                file: self.file.clone(),
+            }];
+            frames.extend(e.frames.iter().rev().cloned());
+            text.push_str(&super::traceback::traceback(&frames, self.io.color));
         }
+        text.push_str(&self.header(&e.class_name(), &e.message));
+        text.push('\n');
         let _ = self.io.err.write_all(text.as_bytes());
         let _ = self.io.err.flush();
     }
 
     pub(crate) fn report_syntax(&mut self, e: &SyntaxError) {
         let _ = self.io.out.flush();
-        let mut text = self.header(e.kind.name(), &e.message);
-        text.push('\n');
-        if self.carets {
-            text.push_str(&self.caret(e.offset, e.end.unwrap_or(e.offset + 1)));
+        let mut text = String::new();
+        if self.carets && !self.file.text.is_empty() {
+            text.push_str(&super::traceback::syntax_location(
+                &self.file,
+                e.offset,
+                // Python marks one character for indentation errors.
+                e.end.filter(|_| e.kind == ExcKind::SyntaxError),
+                self.io.color,
+            ));
         }
+        text.push_str(&self.header(e.kind.name(), &e.message));
+        text.push('\n');
         let _ = self.io.err.write_all(text.as_bytes());
         let _ = self.io.err.flush();
     }

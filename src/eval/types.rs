@@ -228,6 +228,12 @@ impl Object for ExcObject {
             }
             "__cause__" => Some(self.cause.borrow().clone()),
             "__context__" | "__traceback__" => Some(Value::None),
+            // SystemExit's exit status: None, the one argument, or all of them.
+            "code" if self.kind == ExcKind::SystemExit => Some(match self.args.as_slice() {
+                [] => Value::None,
+                [one] => one.clone(),
+                _ => Value::tuple(self.args.clone()),
+            }),
             "message" if self.kind.is_tf() => {
                 Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
             }

@@ -207,6 +207,8 @@ pub struct Function {
     pub kw_defaults: Vec<Option<Value>>,
     pub closure: Option<Rc<RefCell<super::scope::Scope>>>,
     pub qualname: String,
+    /// The code it was defined in, for tracebacks.
+    pub file: Rc<super::error::SourceFile>,
 }
 
 pub type NativeFn = fn(&mut Interp, Args) -> R<Value>;

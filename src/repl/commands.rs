@@ -50,16 +50,16 @@ pub fn timeit(it: &mut Interp, stmt: &str) -> String {
     let prog = match crate::syntax::parse_program(stmt) {
         Ok(p) => p,
         Err(e) => {
-            it.source = std::rc::Rc::from(stmt);
+            it.file = crate::eval::error::SourceFile::new("<stdin>", stmt, true);
             it.report_syntax(&e);
             return String::new();
         }
     };
-    it.source = std::rc::Rc::from(stmt);
+    it.file = crate::eval::error::SourceFile::new("<stdin>", stmt, true);
     let run = |it: &mut Interp, loops: usize| -> Option<f64> {
         let t0 = Instant::now();
         for _ in 0..loops {
-            if it.run_parsed(&prog, false) == Outcome::Failed {
+            if it.run_parsed(&prog, false) != Outcome::Ok {
                 return None;
             }
         }

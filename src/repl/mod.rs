@@ -158,28 +158,32 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         }
         flag.store(false, Ordering::Relaxed);
         if let Some(done) = command(&session, &entry, &mut saved, color) {
-            if done {
-                return 0;
+            if let Some(status) = done {
+                return status;
             }
             continue;
         }
         let mut it = session.borrow_mut();
         it.quiet_last = entry.ends_with(';');
         let code = entry.trim_end_matches(';');
-        if it.run(code, None, false) == Outcome::Ok {
-            saved.push(code.to_string());
-        }
+        let outcome = it.run(code, None, false);
         it.quiet_last = false;
+        match outcome {
+            Outcome::Ok => saved.push(code.to_string()),
+            Outcome::Exit(status) => return status,
+            Outcome::Failed => {}
+        }
     }
 }
 
-/// Handles a REPL command; Some(true) means exit, None means it was not a command.
+/// Handles a REPL command; `Some(Some(status))` means exit with that status, None means it
+/// was not a command.
 fn command(
     session: &Rc<RefCell<Interp>>,
     entry: &str,
     saved: &mut Vec<String>,
     color: bool,
-) -> Option<bool> {
+) -> Option<Option<u8>> {
     let t = entry.trim();
     let (word, rest) = match t.split_once(char::is_whitespace) {
         Some((w, r)) => (w, r.trim()),
@@ -199,11 +203,11 @@ fn command(
             out.push_str("(session reset)");
         }
         ":load" => match std::fs::read_to_string(rest) {
-            Ok(src) => {
-                if it.run(&src, Some(rest), true) == Outcome::Ok {
-                    saved.push(src);
-                }
-            }
+            Ok(src) => match it.run(&src, Some(rest), true) {
+                Outcome::Ok => saved.push(src),
+                Outcome::Exit(status) => return Some(Some(status)),
+                Outcome::Failed => {}
+            },
             Err(e) => out.push_str(&format!("tensh: can't open file '{}': {}", rest, e)),
         },
         ":save" => {
@@ -215,7 +219,9 @@ fn command(
         }
         ":time" | "%time" => {
             let t0 = std::time::Instant::now();
-            it.run(rest, None, false);
+            if let Outcome::Exit(status) = it.run(rest, None, false) {
+                return Some(Some(status));
+            }
             out.push_str(&format!(
                 "Wall time: {}",
                 commands::format_time(t0.elapsed().as_secs_f64())
@@ -236,7 +242,7 @@ fn command(
                 }
             }
         }
-        ":quit" | ":q" | ":exit" => return Some(true),
+        ":quit" | ":q" | ":exit" => return Some(Some(0)),
         _ if t.ends_with('?')
             && !t.contains('\n')
             && !t[..t.len() - 1]
@@ -255,5 +261,5 @@ fn command(
     }
     it.flush();
     let _ = std::io::stdout().flush();
-    Some(false)
+    Some(None)
 }
