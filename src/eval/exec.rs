@@ -81,7 +81,7 @@ impl Interp {
                 orelse,
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody),
-            StmtKind::Raise(e, _) => self.raise_stmt(e.as_ref()),
+            StmtKind::Raise(e, cause) => self.raise_stmt(e.as_ref(), cause.as_ref()),
             StmtKind::Assert(test, msg) => self.assert_stmt(test, msg.as_ref()),
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -206,11 +206,16 @@ impl Interp {
     }
 
     /// `raise e` (a bare `raise` outside a handler is a RuntimeError).
-    fn raise_stmt(&mut self, e: Option<&Expr>) -> R<()> {
+    fn raise_stmt(&mut self, e: Option<&Expr>, cause: Option<&Expr>) -> R<()> {
         let Some(e) = e else {
             return Err(runtime_err("No active exception to reraise"));
         };
         let v = self.eval(e)?;
+        if let Some(c) = cause.map(|c| self.eval(c)).transpose()? {
+            if !matches!(c, Value::None) && self.exception_from(c).is_err() {
+                return Err(type_err("exception causes must derive from BaseException"));
+            }
+        }
         Err(self.exception_from(v)?)
     }
 

@@ -43,6 +43,7 @@ impl Interp {
             ExprKind::ListComp(elt, gens) => {
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
+                    super::budget::grow(out.len())?;
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;
@@ -51,6 +52,7 @@ impl Interp {
             ExprKind::SetComp(elt, gens) => {
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
+                    super::budget::grow(out.len())?;
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;
@@ -59,6 +61,7 @@ impl Interp {
             ExprKind::GenExp(elt, gens) => {
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
+                    super::budget::grow(out.len())?;
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;

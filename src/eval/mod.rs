@@ -4,6 +4,7 @@
 //! |---|---|
 //! | `value.rs` | `Value` and the types behind it; argument binding |
 //! | `error.rs` | exceptions and control flow |
+//! | `budget.rs` | the memory budget of Python objects: `MemoryError` before a string or container outgrows it |
 //! | `scope.rs` | name scopes |
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
 //! | `exec.rs` | statements |
@@ -26,6 +27,7 @@
 //! | `views.rs` | the views `dict.keys()`, `values()`, `items()` return |
 
 pub(crate) mod attrs;
+pub(crate) mod budget;
 pub(crate) mod builtins;
 pub(crate) mod call;
 pub(crate) mod decl;

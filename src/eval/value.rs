@@ -81,6 +81,11 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
+            Value::Tensor(_) => {
+                return Err(type_err(
+                    "Tensor is unhashable. Instead, use tensor.ref() as the key.",
+                ))
+            }
             other => Key::Ptr(other.identity()),
         })
     }
@@ -98,6 +103,7 @@ impl Dict {
         match self.index.get(&key) {
             Some(&i) => self.values[i] = v,
             None => {
+                super::budget::grow_sized(self.keys.len(), 6 * std::mem::size_of::<Value>())?;
                 self.index.insert(key, self.keys.len());
                 self.keys.push(k);
                 self.values.push(v);
