@@ -59,10 +59,11 @@ builtin! {
 
 /// `np.zeros` / `np.ones`: float64 unless a dtype is given.
 fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
-    let dims: Vec<usize> = int_list(it, shape, "shape")?
-        .into_iter()
-        .map(|d| d.max(0) as usize)
-        .collect();
+    let dims = int_list(it, shape, "shape")?;
+    if dims.iter().any(|&d| d < 0) {
+        return raise(ExcKind::ValueError, "negative dimensions are not allowed");
+    }
+    let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
     let d = opt_dtype(dtype)?.unwrap_or(DType::F64);
     let bytes = dims
         .iter()
@@ -73,7 +74,59 @@ fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
             "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
         );
     }
+    np_budget(&dims, d)?;
     nd(Tensor::full(d, &dims, v))
+}
+
+/// numpy's `MemoryError` for an array over the memory budget, before it is made.
+fn np_budget(dims: &[usize], d: DType) -> R<()> {
+    let bytes = dims
+        .iter()
+        .try_fold(d.size_bytes(), |acc, &n| acc.checked_mul(n))
+        .unwrap_or(usize::MAX);
+    if bytes <= crate::tensor::alloc::limit() {
+        return Ok(());
+    }
+    let shape = match dims {
+        [n] => format!("({},)", n),
+        _ => format!(
+            "({})",
+            dims.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    raise(
+        ExcKind::MemoryError,
+        format!(
+            "Unable to allocate {} for an array with shape {} and data type {}",
+            size_string(bytes),
+            shape,
+            d.name()
+        ),
+    )
+}
+
+/// numpy's `_size_to_string`: bytes in binary units to three significant figures.
+fn size_string(bytes: usize) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let bits = usize::BITS - bytes.leading_zeros();
+    let mut unit = ((bits.max(2) - 1) / 10) as usize;
+    let mut n = bytes as f64 / (1u128 << (unit * 10)) as f64;
+    if n.round() == 1024.0 {
+        unit += 1;
+        n /= 1024.0;
+    }
+    if unit == 0 {
+        format!("{:.0} {}", n, UNITS[0])
+    } else if n.round() < 10.0 {
+        format!("{:.2} {}", n, UNITS[unit])
+    } else if n.round() < 100.0 {
+        format!("{:.1} {}", n, UNITS[unit])
+    } else {
+        format!("{:.0}. {}", n, UNITS[unit])
+    }
 }
 
 builtin! {
@@ -108,10 +161,15 @@ builtin! {
             None if is_float => DType::F64,
             None => DType::I64,
         };
+        let (s, e, st) = (f64_arg(&s, "start")?, f64_arg(&e, "stop")?, f64_arg(&step, "step")?);
+        let n = ((e - s) / st).ceil();
+        if n > 0.0 && n < 1e19 {
+            np_budget(&[n as usize], d)?;
+        }
         nd(crate::tensor::ops::creation::range(
-            f64_arg(&s, "start")?,
-            f64_arg(&e, "stop")?,
-            f64_arg(&step, "step")?,
+            s,
+            e,
+            st,
             d,
         )?)
     }

@@ -338,10 +338,13 @@ builtin! {
         let x = to_tensor(it, &input, None)?;
         let k = i64_arg(&k, "k")?;
         if k < 0 {
-            return Err(value_err(format!(
-                "'k' input must be non-negative, got {}",
-                k
-            )));
+            return Err(crate::tensor::error::op_error(
+                "TopKV2",
+                "TopKV2",
+                format!("Need k >= 0, got {}", k),
+                None,
+            )
+            .into());
         }
         let (v, i) = sort::top_k(&x, k as usize)?;
         Ok(Value::Object(Rc::new(NamedTuple {

@@ -7,7 +7,7 @@ use super::convert::{
 };
 use crate::builtin;
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, type_err, value_err, R};
+use crate::eval::error::{raise, type_err, R};
 use crate::eval::value::{Args, Module, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::{creation, select, shape as shape_ops};
@@ -21,9 +21,20 @@ fn t(v: Tensor) -> R<Value> {
 
 /// A shape argument as dims: lists, tuples, TensorShapes, 1-D int tensors.
 pub fn dims_arg(it: &mut Interp, v: &Value) -> R<Vec<usize>> {
+    dims_for(it, v, "Fill")
+}
+
+/// `dims_arg` for op `op`: a negative dimension is TF's InvalidArgumentError from that kernel.
+pub fn dims_for(it: &mut Interp, v: &Value, op: &str) -> R<Vec<usize>> {
     let dims = int_list(it, v, "shape")?;
     if let Some(d) = dims.iter().find(|&&d| d < 0) {
-        return Err(value_err(format!("Dimension {} must be >= 0", d)));
+        return Err(crate::tensor::error::op_error(
+            op,
+            op,
+            format!("Dimension {} must be >= 0", d),
+            Some(""),
+        )
+        .into());
     }
     Ok(dims.into_iter().map(|d| d as usize).collect())
 }
@@ -199,6 +210,16 @@ builtin! {
             DType::F64
         };
         let num = i64_arg(&num, "num")?;
+        if num < 0 {
+            // TensorFlow counts the inner points with range(1, max(num, 0) - 1).
+            return Err(crate::tensor::error::op_error(
+                "Range",
+                "Range",
+                "Requires start <= limit when delta > 0: 1/-1",
+                Some(""),
+            )
+            .into());
+        }
         t(creation::linspace(
             s.item_f64().unwrap_or(0.0),
             f64_arg(&stop, "stop")?,
@@ -217,13 +238,25 @@ builtin! {
             Some(c) => i64_arg(&c, "num_columns")?,
             None => r,
         };
-        if r < 0 || c < 0 {
-            return Err(value_err(format!(
-                "Arguments to eye must be non-negative, got num_rows={} and num_columns={}",
-                r, c
-            )));
+        if let Some(d) = [r, c].into_iter().find(|&d| d < 0) {
+            return Err(crate::tensor::error::op_error(
+                "Fill",
+                "Fill",
+                format!("Dimension {} must be >= 0", d),
+                Some(""),
+            )
+            .into());
         }
-        t(creation::eye(r as usize, c as usize, dtype_arg(&dtype)?)?)
+        let m = creation::eye(r as usize, c as usize, dtype_arg(&dtype)?)?;
+        match given(batch_shape) {
+            None => t(m),
+            Some(b) => {
+                let mut dims = dims_arg(it, &b)?;
+                dims.extend([r as usize, c as usize]);
+                crate::tensor::alloc::check(&dims, m.dtype(), "MatrixDiagV3")?;
+                t(shape_ops::broadcast_to(&m, &dims)?)
+            }
+        }
     }
 }
 
@@ -235,7 +268,17 @@ builtin! {
         name = None
     ) {
         let idx = to_tensor(it, &indices, None)?;
-        let depth = i64_arg(&depth, "depth")?.max(0) as usize;
+        let depth = i64_arg(&depth, "depth")?;
+        if depth < 0 {
+            return Err(crate::tensor::error::op_error(
+                "OneHot",
+                "OneHot",
+                format!("depth must be non-negative, got: {}", depth),
+                None,
+            )
+            .into());
+        }
+        let depth = depth as usize;
         let (on, off) = (given(on_value), given(off_value));
         let inferred = [&on, &off]
             .iter()

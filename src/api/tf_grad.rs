@@ -4,7 +4,7 @@
 
 use super::convert::{tensor_of, to_tensor};
 use crate::builtin;
-use crate::eval::error::{runtime_err, type_err, R};
+use crate::eval::error::{runtime_err, type_err, value_err, R};
 use crate::eval::value::{Args, Dict, Module, Object};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape, TapeRef};
@@ -93,6 +93,11 @@ fn tape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
     let t = &gt.tape;
     match name {
         "__enter__" => {
+            if tape::is_active(t) {
+                return Err(value_err(
+                    "Tape is still recording, This can happen if you try to re-enter an already-active tape.",
+                ));
+            }
             tape::push(t);
             Ok(recv.clone())
         }
@@ -105,6 +110,13 @@ fn tape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) ->
             let mut xs = Vec::new();
             leaves(&x.unwrap_or(Value::None), &mut xs)?;
             for x in xs {
+                if tensor_of(&x).is_none() {
+                    return Err(value_err(format!(
+                        "Passed in object {} of type '{}', not tf.Tensor or tf.Variable or ExtensionType.",
+                        it.repr(&x)?,
+                        x.type_name()
+                    )));
+                }
                 if let Some(x) = tensor_of(&x) {
                     if !x.dtype().is_float() {
                         let _ = writeln!(

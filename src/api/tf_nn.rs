@@ -3,7 +3,6 @@
 //! kernels. Each function is one declaration.
 
 use super::convert::{dtype_arg, f64_arg, given, i64_arg, to_tensor};
-use super::tf_core::dims_arg;
 use crate::builtin;
 use crate::eval::error::{value_err, R};
 use crate::eval::{Interp, Value};
@@ -173,7 +172,12 @@ fn random_normal(
     dtype: &Value,
     truncated: bool,
 ) -> R<Value> {
-    let dims = dims_arg(it, shape)?;
+    let op = if truncated {
+        "TruncatedNormal"
+    } else {
+        "RandomStandardNormal"
+    };
+    let dims = crate::api::tf_core::dims_for(it, shape, op)?;
     let mean = f64_arg(mean, "mean")?;
     let std = f64_arg(stddev, "stddev")?;
     let d = dtype_arg(dtype)?;
@@ -221,9 +225,10 @@ builtin! {
     /// Outputs random values from a uniform distribution.
     dispatch ["tf.random.uniform"]
     fn uniform(it, shape, minval = 0, maxval = None, dtype = tf.float32, seed = None, name = None) {
-        let dims = dims_arg(it, &shape)?;
         let d = dtype_arg(&dtype)?;
-        crate::tensor::alloc::check(&dims, d, "RandomUniform")?;
+        let op = if d.is_float() { "RandomUniform" } else { "RandomUniformInt" };
+        let dims = crate::api::tf_core::dims_for(it, &shape, op)?;
+        crate::tensor::alloc::check(&dims, d, op)?;
         let lo = f64_arg(&minval, "minval")?;
         let hi = match given(maxval) {
             Some(v) => f64_arg(&v, "maxval")?,
@@ -236,7 +241,13 @@ builtin! {
             }
         };
         if !d.is_float() && hi <= lo {
-            return Err(value_err("Need minval < maxval"));
+            return Err(crate::tensor::error::op_error(
+                op,
+                op,
+                format!("Need minval < maxval, got {} >= {}", lo as i64, hi as i64),
+                Some(""),
+            )
+            .into());
         }
         t(it.rng.uniform(&dims, lo, hi, d))
     }

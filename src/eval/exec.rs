@@ -229,7 +229,7 @@ impl Interp {
             || c.as_object::<super::types::ExcObject>().is_some()
             || matches!(&c, Value::Instance(i) if i.class.exc_kind().is_some());
         if !is_exc {
-            return Err(type_err("exceptions must derive from BaseException"));
+            return Err(type_err("exception causes must derive from BaseException"));
         }
         let Flow::Error(mut ex) = flow else {
             return Err(flow);

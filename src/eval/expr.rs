@@ -93,6 +93,7 @@ impl Interp {
                 }
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
+                    super::budget::grow(out.len())?;
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;
@@ -101,6 +102,7 @@ impl Interp {
             ExprKind::SetComp(elt, gens) => {
                 let mut out = Vec::new();
                 self.comprehension(gens, &mut |it| {
+                    super::budget::grow(out.len())?;
                     out.push(it.eval(elt)?);
                     Ok(())
                 })?;
@@ -412,6 +414,7 @@ impl Interp {
             self.check_interrupt()?;
             self.assign(&g.target, item)?;
             let v = self.eval(elt)?;
+            super::budget::grow(out.len())?;
             out.push(v);
         }
         Ok(())

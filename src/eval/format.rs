@@ -59,6 +59,7 @@ fn parse_spec(s: &str) -> R<Spec> {
             .collect::<String>()
             .parse()
             .unwrap_or(0);
+        super::budget::bytes(spec.width)?;
     }
     if i < chars.len() && (chars[i] == ',' || chars[i] == '_') {
         spec.grouping = Some(chars[i]);

@@ -317,10 +317,12 @@ impl Interp {
 
     /// The rest of an iteration, collected.
     pub(crate) fn drain(&mut self, items: &mut Iter) -> R<Vec<Value>> {
+        super::budget::values(items.len_hint().unwrap_or(0))?;
         let mut out = Vec::with_capacity(items.len_hint().unwrap_or(0).min(1 << 20));
         while let Some(x) = items.next(self)? {
-            if out.len() & 0xffff == 0xffff {
+            if out.len() & super::budget::EVERY == super::budget::EVERY {
                 self.check_interrupt()?;
+                super::budget::values(out.len())?;
             }
             out.push(x);
         }

@@ -101,7 +101,9 @@ pub(super) fn list_method(
     match name {
         "append" => {
             let [x] = args.bind("append", ["object"])?;
-            need_list()?.borrow_mut().push(x.unwrap_or(Value::None));
+            let l = need_list()?;
+            super::budget::grow(l.borrow().len())?;
+            l.borrow_mut().push(x.unwrap_or(Value::None));
             Ok(Value::None)
         }
         "extend" => {

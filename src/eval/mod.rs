@@ -6,6 +6,7 @@
 //! | `bigint.rs` | ints past 64 bits: arithmetic, exact int/float comparison, numeric hashes |
 //! | `bytes.rs` | `bytes` and `bytearray`: constructors, operators, methods, codecs |
 //! | `error.rs` | exceptions and control flow |
+//! | `budget.rs` | the memory budget of Python objects: `MemoryError` before a string or container outgrows it |
 //! | `scope.rs` | name scopes |
 //! | `session.rs` | `Interp`: one session's state; running a program; error reports |
 //! | `traceback.rs` | tracebacks and syntax error locations laid out as Python prints them |
@@ -38,6 +39,7 @@
 
 pub(crate) mod attrs;
 pub(crate) mod bigint;
+pub(crate) mod budget;
 pub(crate) mod builtins;
 pub(crate) mod bytes;
 pub(crate) mod call;

@@ -265,13 +265,18 @@ impl Interp {
                 {
                     return raise(ExcKind::OverflowError, "repeated string is too long");
                 }
+                super::budget::bytes(s.len().saturating_mul(n))?;
                 Value::str(&s.repeat(n))
             }
             Value::List(l) => {
                 let l = l.borrow();
+                super::budget::values(l.len().saturating_mul(n))?;
                 Value::list((0..n).flat_map(|_| l.iter().cloned()).collect())
             }
-            Value::Tuple(t) => Value::tuple((0..n).flat_map(|_| t.iter().cloned()).collect()),
+            Value::Tuple(t) => {
+                super::budget::values(t.len().saturating_mul(n))?;
+                Value::tuple((0..n).flat_map(|_| t.iter().cloned()).collect())
+            }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let b = super::bytes::bytes_of(seq).unwrap_or_default();
                 if b.len().saturating_mul(n) > crate::tensor::alloc::limit() {

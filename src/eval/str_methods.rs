@@ -105,9 +105,10 @@ fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
         }
         "center" | "ljust" | "rjust" => {
             let width = match a.pos.first() {
-                Some(Value::Int(w)) => *w as usize,
+                Some(Value::Int(w)) => (*w).max(0) as usize,
                 _ => 0,
             };
+            super::budget::bytes(width)?;
             let fill = arg_str(a, 1).and_then(|f| f.chars().next()).unwrap_or(' ');
             let n = s.chars().count();
             if width <= n {
@@ -127,9 +128,10 @@ fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
         }
         "zfill" => {
             let width = match a.pos.first() {
-                Some(Value::Int(w)) => *w as usize,
+                Some(Value::Int(w)) => (*w).max(0) as usize,
                 _ => 0,
             };
+            super::budget::bytes(width)?;
             let n = s.chars().count();
             if width <= n {
                 Value::str(s)

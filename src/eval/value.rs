@@ -109,6 +109,11 @@ impl Key {
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
                 return Err(type_err(format!("unhashable type: '{}'", v.type_name())))
             }
+            Value::Tensor(_) => {
+                return Err(type_err(
+                    "Tensor is unhashable. Instead, use tensor.ref() as the key.",
+                ))
+            }
             Value::Instance(i) => return super::dunder::instance_key(v, i),
             Value::Object(o) => match (o.as_tuple(), o.value_key()) {
                 (Some(items), _) => Key::Tuple(items.iter().map(Key::of).collect::<R<_>>()?),
@@ -132,6 +137,7 @@ impl Dict {
         match self.index.get(&key) {
             Some(&i) => self.values[i] = v,
             None => {
+                super::budget::grow_sized(self.keys.len(), 6 * std::mem::size_of::<Value>())?;
                 self.index.insert(key, self.keys.len());
                 self.keys.push(k);
                 self.values.push(v);

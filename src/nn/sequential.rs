@@ -217,6 +217,12 @@ impl Object for Sequential {
             "name" => Value::str(&self.name),
             "built" => Value::Bool(self.built.get()),
             "layers" => Value::list(self.layers.borrow().clone()),
+            "weights" | "variables" if !self.built.get() => {
+                return Err(value_err(format!(
+                    "Weights for model '{}' have not yet been created. Weights are created when the model is first called on inputs or `build()` is called with an `input_shape`.",
+                    self.name
+                )))
+            }
             "weights" | "variables" => var_list(self.all_weights()),
             "trainable_weights" | "trainable_variables" => var_list(self.trainable()),
             "non_trainable_weights" | "non_trainable_variables" => var_list(self.non_trainable()),

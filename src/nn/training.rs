@@ -204,6 +204,14 @@ fn int_or(v: Option<Value>, what: &str, default: usize) -> R<usize> {
     }
 }
 
+/// `batch_size` as given (negative included), 32 when None.
+fn batch_or(v: Option<Value>) -> R<i64> {
+    match v {
+        None | Some(Value::None) => Ok(32),
+        Some(v) => crate::api::convert::i64_arg(&v, "batch_size"),
+    }
+}
+
 fn emit(it: &mut Interp, s: Option<String>) {
     if let Some(s) = s {
         it.write_out(&s);
@@ -313,7 +321,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
     let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
     let n_all = samples(&x, Some(&y))?;
-    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
+    let batch = batch_arg(batch_or(batch_size)?, n_all)?;
     let epochs = int_or(epochs, "epochs", 1)?;
     let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
     let verbose = verbosity(it, verbose)?;
@@ -330,8 +338,13 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         let vx = input_tensor(it, &parts[0])?;
         let vy = to_tensor(it, &parts[1], None)?;
         (x, y, Some((vx, vy)))
+    } else if split < 0.0 {
+        return raise(ExcKind::ValueError, "Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline that resulted in an empty dataset. Otherwise, please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.");
     } else if split > 0.0 {
         let at = (n_all as f64 * (1.0 - split)).floor() as usize;
+        if at == 0 || at >= n_all {
+            return raise(ExcKind::ValueError, format!("Training data contains {} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={}`. Either provide more data, or a different value for the `validation_split` argument.", n_all, it.repr(&Value::Float(split))?));
+        }
         let val = (slice_axis(&x, 0, at, n_all), slice_axis(&y, 0, at, n_all));
         (
             slice_axis(&x, 0, 0, at),
@@ -444,9 +457,9 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let c = compiled(model).ok_or_else(not_compiled)?;
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
     let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
-    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
-    let verbose = verbosity(it, verbose)?;
     let n = samples(&x, Some(&y))?;
+    let batch = batch_arg(batch_or(batch_size)?, n)?;
+    let verbose = verbosity(it, verbose)?;
     let mut bar = Progbar::new(n.div_ceil(batch).max(1), verbose, it.io.tty);
     let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar))?;
     let as_dict = it.flag(return_dict, false)?;
@@ -476,9 +489,9 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         ],
     )?;
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-    let batch = int_or(batch_size, "batch_size", 32)?.max(1);
-    let verbose = verbosity(it, verbose)?;
     let n = samples(&x, None)?;
+    let batch = batch_arg(batch_or(batch_size)?, n)?;
+    let verbose = verbosity(it, verbose)?;
     let steps = n.div_ceil(batch).max(1);
     let mut bar = Progbar::new(steps, verbose, it.io.tty);
     let mut outs = Vec::with_capacity(steps);
@@ -536,4 +549,24 @@ pub fn model_attr(model: &Value, name: &str) -> Option<Value> {
         "loss" => Some(c.loss.clone()),
         _ => None,
     }
+}
+
+/// The batch size fit, evaluate and predict use, refusing what Keras refuses: empty data
+/// and a batch size below 1 (Keras fails shaping the batches: `n // batch_size` of them).
+fn batch_arg(batch: i64, n: usize) -> R<usize> {
+    if n == 0 {
+        return raise(ExcKind::ValueError, "Expected input data to be non-empty.");
+    }
+    if batch < 1 {
+        let count = if batch == 0 {
+            0
+        } else {
+            (n as i64).div_euclid(batch)
+        };
+        return raise(
+            ExcKind::ValueError,
+            format!("Invalid value in tensor used for shape: {}", count),
+        );
+    }
+    Ok(batch as usize)
 }

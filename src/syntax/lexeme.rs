@@ -68,6 +68,20 @@ fn is_name_char(c: char) -> bool {
     c == '_' || c.is_alphanumeric()
 }
 
+/// An identifier as Python stores it, NFKC-normalized; tensh folds the compatibility forms
+/// identifiers meet in practice: full-width ASCII (`ｘ` is `x`) and the ideographic space.
+fn nfkc_name(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    word.chars()
+        .map(|c| match c as u32 {
+            0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 fn name(i: &str) -> LResult<'_, &str> {
     recognize(pair(satisfy(is_name_start), take_while(is_name_char))).parse(i)
 }
@@ -127,16 +141,97 @@ fn string_start(i: &str) -> LResult<'_, (String, &str)> {
     Ok((rest, (prefix.to_ascii_lowercase(), q)))
 }
 
-/// Processes the escapes of a non-raw string body.
+/// Processes the escapes of a non-raw string body; a bad escape is kept as written.
 pub fn unescape(body: &str) -> String {
+    unescape_checked(body).unwrap_or_else(|_| body.to_string())
+}
+
+/// A few names `\N{...}` understands (tensh has no Unicode name table): letters, digits
+/// and common symbols.
+fn char_named(name: &str) -> Option<char> {
+    let letter = |rest: &str, upper: bool| {
+        let c = rest
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_uppercase() && rest.len() == 1)?;
+        Some(if upper { c } else { c.to_ascii_lowercase() })
+    };
+    if let Some(r) = name.strip_prefix("LATIN SMALL LETTER ") {
+        return letter(r, false);
+    }
+    if let Some(r) = name.strip_prefix("LATIN CAPITAL LETTER ") {
+        return letter(r, true);
+    }
+    const NAMED: &[(&str, char)] = &[
+        ("SPACE", ' '),
+        ("DIGIT ZERO", '0'),
+        ("DIGIT ONE", '1'),
+        ("DIGIT TWO", '2'),
+        ("DIGIT THREE", '3'),
+        ("DIGIT FOUR", '4'),
+        ("DIGIT FIVE", '5'),
+        ("DIGIT SIX", '6'),
+        ("DIGIT SEVEN", '7'),
+        ("DIGIT EIGHT", '8'),
+        ("DIGIT NINE", '9'),
+        ("BULLET", '\u{2022}'),
+        ("EM DASH", '\u{2014}'),
+        ("EN DASH", '\u{2013}'),
+        ("HORIZONTAL ELLIPSIS", '\u{2026}'),
+        ("DEGREE SIGN", '\u{b0}'),
+        ("GREEK SMALL LETTER ALPHA", '\u{3b1}'),
+        ("GREEK SMALL LETTER BETA", '\u{3b2}'),
+        ("GREEK SMALL LETTER MU", '\u{3bc}'),
+        ("GREEK SMALL LETTER PI", '\u{3c0}'),
+        ("GREEK SMALL LETTER SIGMA", '\u{3c3}'),
+        ("GREEK CAPITAL LETTER SIGMA", '\u{3a3}'),
+        ("CHECK MARK", '\u{2713}'),
+        ("RIGHTWARDS ARROW", '\u{2192}'),
+        ("MULTIPLICATION SIGN", '\u{d7}'),
+        ("PLUS-MINUS SIGN", '\u{b1}'),
+        ("NO-BREAK SPACE", '\u{a0}'),
+        ("SNOWMAN", '\u{2603}'),
+    ];
+    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+}
+
+/// Processes the escapes of a non-raw string body, or Python's `(unicode error)` message
+/// for a truncated `\x`/`\u`/`\U` escape or an unknown `\N{name}`. A lone surrogate
+/// (`\ud800`) becomes U+FFFD: one character, as in Python.
+pub fn unescape_checked(body: &str) -> Result<String, String> {
     let mut out = String::with_capacity(body.len());
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = body.char_indices().peekable();
+    let bad = |from: usize, to: usize, what: &str| {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
+            from,
+            to.saturating_sub(1),
+            what
+        )
+    };
+    while let Some((at, c)) = chars.next() {
         if c != '\\' {
             out.push(c);
             continue;
         }
-        match chars.next() {
+        if let Some(&(_, 'N')) = chars.peek() {
+            chars.next();
+            let rest = &body[at + 2..];
+            let Some(close) = rest.strip_prefix('{').and_then(|r| r.find('}')) else {
+                return Err(bad(at, at + 2, "malformed \\N character escape"));
+            };
+            let name = &rest[1..close + 1];
+            let end = at + 2 + close + 2;
+            match char_named(&name.to_ascii_uppercase()) {
+                Some(ch) => out.push(ch),
+                None => return Err(bad(at, end, "unknown Unicode character name")),
+            }
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            continue;
+        }
+        match chars.next().map(|(_, c)| c) {
             None => out.push('\\'),
             Some('\n') => {}
             Some('n') => out.push('\n'),
@@ -152,7 +247,7 @@ pub fn unescape(body: &str) -> String {
             Some(d @ '0'..='7') => {
                 let mut v = d.to_digit(8).unwrap_or(0);
                 for _ in 0..2 {
-                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                    match chars.peek().and_then(|(_, c)| c.to_digit(8)) {
                         Some(x) => {
                             v = v * 8 + x;
                             chars.next();
@@ -168,14 +263,25 @@ pub fn unescape(body: &str) -> String {
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = (0..n).filter_map(|_| chars.next()).collect();
-                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    Some(ch) if hex.len() == n => out.push(ch),
-                    _ => {
-                        out.push('\\');
-                        out.push(k);
-                        out.push_str(&hex);
-                    }
+                let mut hex = String::new();
+                while hex.len() < n && chars.peek().is_some_and(|(_, c)| c.is_ascii_hexdigit()) {
+                    hex.extend(chars.next().map(|(_, c)| c));
+                }
+                if hex.len() < n {
+                    let what = match k {
+                        'x' => "truncated \\xXX escape",
+                        'u' => "truncated \\uXXXX escape",
+                        _ => "truncated \\UXXXXXXXX escape",
+                    };
+                    return Err(bad(at, at + 2 + hex.len(), what));
+                }
+                match u32::from_str_radix(&hex, 16) {
+                    Ok(v) if (0xd800..0xe000).contains(&v) => out.push('\u{fffd}'),
+                    Ok(v) => match char::from_u32(v) {
+                        Some(ch) => out.push(ch),
+                        None => return Err(bad(at, at + 2 + n, "illegal Unicode character")),
+                    },
+                    Err(_) => return Err(bad(at, at + 2 + n, "illegal Unicode character")),
                 }
             }
             Some(other) => {
@@ -184,7 +290,7 @@ pub fn unescape(body: &str) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Processes the escapes of a bytes literal's (ASCII) body: `\u` and `\N` are not escapes
@@ -397,7 +503,7 @@ impl<'a> Lexer<'a> {
             if is_name_start(c) {
                 if let Ok((after, word)) = name(rest) {
                     let end = self.off(after);
-                    self.push(Tok::Name(word.to_string()), start, end);
+                    self.push(Tok::Name(nfkc_name(word)), start, end);
                     rest = after;
                     continue;
                 }
@@ -572,7 +678,7 @@ impl<'a> Lexer<'a> {
         } else if raw {
             Tok::Str(body.to_string())
         } else {
-            Tok::Str(unescape(body))
+            Tok::Str(unescape_checked(body).map_err(|m| self.err(start, m))?)
         };
         self.push(tok, start, end);
         Ok(after)

@@ -3,6 +3,21 @@
 
 /// The source as text, or Python's `SyntaxError` message for the first byte that is not UTF-8.
 pub fn decode(bytes: Vec<u8>, file: &str) -> Result<String, String> {
+    decode_utf8(bytes, file).map(|s| {
+        // A byte-order mark is skipped; CR-only and CRLF line ends read as newlines.
+        let s = match s.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => s,
+        };
+        if s.contains('\r') {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            s
+        }
+    })
+}
+
+fn decode_utf8(bytes: Vec<u8>, file: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();

@@ -34,9 +34,7 @@ impl Generator {
     }
 
     pub fn normal(&mut self, shape: &[usize], mean: f64, std: f64, dtype: DType) -> Tensor {
-        let n: usize = shape.iter().product();
-        let v: Vec<f64> = (0..n).map(|_| mean + std * self.std_normal()).collect();
-        Tensor::from_f64s(dtype, shape, &v)
+        Tensor::from_f64_fn(dtype, shape, || mean + std * self.std_normal())
     }
 
     /// Normal draws, redrawn until within two standard deviations.
@@ -47,46 +45,36 @@ impl Generator {
         std: f64,
         dtype: DType,
     ) -> Tensor {
-        let n: usize = shape.iter().product();
-        let v: Vec<f64> = (0..n)
-            .map(|_| loop {
-                let z = self.std_normal();
-                if z.abs() <= 2.0 {
-                    break mean + std * z;
-                }
-            })
-            .collect();
-        Tensor::from_f64s(dtype, shape, &v)
+        Tensor::from_f64_fn(dtype, shape, || loop {
+            let z = self.std_normal();
+            if z.abs() <= 2.0 {
+                break mean + std * z;
+            }
+        })
     }
 
     /// Uniform in [min, max); integer dtypes draw integers.
     pub fn uniform(&mut self, shape: &[usize], min: f64, max: f64, dtype: DType) -> Tensor {
-        let n: usize = shape.iter().product();
-        let v: Vec<f64> = if dtype.is_float() {
-            (0..n)
-                .map(|_| {
-                    let u: f64 = self.rng.random();
-                    let x = min + (max - min) * u;
-                    if x >= max {
-                        min
-                    } else {
-                        x
-                    }
-                })
-                .collect()
+        if dtype.is_float() {
+            Tensor::from_f64_fn(dtype, shape, || {
+                let u: f64 = self.rng.random();
+                let x = min + (max - min) * u;
+                if x >= max {
+                    min
+                } else {
+                    x
+                }
+            })
         } else {
             let (lo, hi) = (min as i64, max as i64);
-            (0..n)
-                .map(|_| {
-                    if hi > lo {
-                        self.rng.random_range(lo..hi) as f64
-                    } else {
-                        lo as f64
-                    }
-                })
-                .collect()
-        };
-        Tensor::from_f64s(dtype, shape, &v)
+            Tensor::from_f64_fn(dtype, shape, || {
+                if hi > lo {
+                    self.rng.random_range(lo..hi) as f64
+                } else {
+                    lo as f64
+                }
+            })
+        }
     }
 
     /// A random permutation of 0..n.

@@ -28,7 +28,18 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Dense", &kwargs)?;
-        let units = i64_arg(&units, "units")?;
+        let units = match &units {
+            Value::Str(s) => match s.trim().parse::<i64>() {
+                Ok(u) => u,
+                Err(_) => {
+                    return Err(crate::eval::error::value_err(format!(
+                        "invalid literal for int() with base 10: {}",
+                        it.repr(&units)?
+                    )))
+                }
+            },
+            _ => i64_arg(&units, "units")?,
+        };
         if units < 0 {
             return Err(value_err(format!(
                 "Received an invalid value for `units`, expected a positive integer. Received: units={}",

@@ -17,7 +17,14 @@ crate::builtin! {
     python ["tf.keras.layers.Dropout"]
     fn Dropout(it, rate, noise_shape = None, seed = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Dropout", &kwargs)?;
-        let rate = f64_arg(&rate, "rate")?;
+        let r = f64_arg(&rate, "rate")?;
+        if !(0.0..=1.0).contains(&r) {
+            return Err(crate::eval::error::value_err(format!(
+                "Invalid value {} received for `rate`, expected a value between 0 and 1.",
+                it.repr(&rate)?
+            )));
+        }
+        let rate = r;
         common.make(it, Dropout { rate })
     }
 }
@@ -39,10 +46,17 @@ impl LayerKind for Dropout {
         &["rate"]
     }
 
-    fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {
+    fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {
         let rate = self.rate;
         if !training || rate == 0.0 {
             return Ok(x);
+        }
+        if rate >= 1.0 {
+            // TF's dropout op refuses rate 1 (it would divide by zero).
+            return Err(crate::eval::error::value_err(format!(
+                "Exception encountered when calling layer '{}' (type Dropout).",
+                layer.name
+            )));
         }
         let keep = 1.0 - rate;
         let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);

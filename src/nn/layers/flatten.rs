@@ -34,7 +34,13 @@ impl LayerKind for Flatten {
         vec![shape.first().copied().flatten(), rest]
     }
 
-    fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
+    fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
+        if x.ndim() == 0 {
+            return Err(crate::eval::error::value_err(format!(
+                "Input 0 of layer \"{}\" is incompatible with the layer: expected min_ndim=1, found ndim=0. Full shape received: ()",
+                layer.name
+            )));
+        }
         let batch = x.shape().first().copied().unwrap_or(1);
         let rest: usize = x.shape().iter().skip(1).product();
         Ok(sh::reshape_to(&x.contiguous(), &[batch, rest]))

@@ -65,6 +65,11 @@ impl Tape {
 }
 
 /// Starts recording on `tape` (entering its `with` block).
+/// Whether `tape` is recording now (inside its `with` block).
+pub fn is_active(tape: &TapeRef) -> bool {
+    ACTIVE.with(|a| a.borrow().iter().any(|t| Rc::ptr_eq(t, tape)))
+}
+
 pub fn push(tape: &TapeRef) {
     ACTIVE.with(|a| a.borrow_mut().push(tape.clone()));
     RECORDING.with(|r| r.set(r.get() + 1));

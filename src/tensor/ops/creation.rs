@@ -13,7 +13,8 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
             Some("range"),
         ));
     }
-    if (delta > 0.0 && start > limit) || (delta < 0.0 && start < limit) {
+    // Written so that a NaN bound or step fails as in TensorFlow.
+    if (delta > 0.0 && !(start <= limit)) || (!(delta > 0.0) && !(start >= limit)) {
         let msg = if delta > 0.0 {
             format!(
                 "Requires start <= limit when delta > 0: {}/{}",
@@ -39,11 +40,15 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
     } else {
         (((limit - start).abs() + delta.abs() - 1.0) / delta.abs()).floor()
     };
-    let n = if n.is_finite() && n < usize::MAX as f64 {
-        n as usize
-    } else {
-        usize::MAX
-    };
+    if !(n <= i64::MAX as f64) {
+        return Err(crate::tensor::error::op_error(
+            "Range",
+            "Range",
+            "Requires ((limit - start) / delta) <= 9223372036854775807",
+            Some("range"),
+        ));
+    }
+    let n = n as usize;
     crate::tensor::alloc::check(&[n], dtype, "Range")?;
     let vals: Vec<f64> = match dtype {
         // TensorFlow accumulates in the element type: start + i * delta.

@@ -254,6 +254,23 @@ fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> 
             Some(""),
         ));
     }
+    let (ra, rb) = (a.ndim(), b.ndim());
+    let (am, ak) = if ta {
+        (a.shape()[ra - 1], a.shape()[ra - 2])
+    } else {
+        (a.shape()[ra - 2], a.shape()[ra - 1])
+    };
+    let (bk, bn) = if tb {
+        (b.shape()[rb - 1], b.shape()[rb - 2])
+    } else {
+        (b.shape()[rb - 2], b.shape()[rb - 1])
+    };
+    if let Some(mut out_shape) =
+        broadcast_shapes(&a.shape()[..ra - 2], &b.shape()[..rb - 2]).filter(|_| ak == bk)
+    {
+        out_shape.extend([am, bn]);
+        crate::tensor::alloc::check(&out_shape, a.dtype(), "MatMul")?;
+    }
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),
         (Data::F64(x), Data::F64(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),

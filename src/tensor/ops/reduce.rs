@@ -56,9 +56,18 @@ pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
             ));
         }
         let a = if a < 0 { a + n } else { a } as usize;
-        if !out.contains(&a) {
-            out.push(a);
+        if out.contains(&a) {
+            return Err(op_error(
+                op,
+                op,
+                format!(
+                    "Invalid reduction arguments: Axes contains duplicate dimension: {}",
+                    a
+                ),
+                None,
+            ));
         }
+        out.push(a);
     }
     out.sort_unstable();
     Ok(out)

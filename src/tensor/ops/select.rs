@@ -6,7 +6,7 @@ use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::error::{invalid_arg, op_error, value_error, TResult};
 use crate::tensor::{DType, Data, Elem, Tensor};
 use crate::with_data;
-use ndarray::{ArcArray, ArrayD, Axis, IxDyn, Zip};
+use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 
 /// `tf.gather(params, indices, axis)`.
 pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
@@ -64,27 +64,27 @@ fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor
             ));
         }
     }
-    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, ax: usize, idx: &[i64], ishape: &[usize]) -> Tensor {
-        let picked: Vec<_> = idx
-            .iter()
-            .map(|&i| a.index_axis(Axis(ax), i as usize))
-            .collect();
-        let mut shape: Vec<usize> = a.shape()[..ax].to_vec();
-        shape.extend_from_slice(ishape);
-        shape.extend_from_slice(&a.shape()[ax + 1..]);
+    let mut shape: Vec<usize> = params.shape()[..ax].to_vec();
+    shape.extend_from_slice(indices.shape());
+    shape.extend_from_slice(&params.shape()[ax + 1..]);
+    crate::tensor::alloc::check(&shape, params.dtype(), "GatherV2")?;
+    fn go<T: Elem>(a: &ArcArray<T, IxDyn>, ax: usize, idx: &[i64], shape: &[usize]) -> Tensor {
+        let a = a.as_standard_layout();
+        let flat = a.as_slice().unwrap_or(&[]);
+        let n = a.shape()[ax];
         let inner: usize = a.shape()[ax + 1..].iter().product();
         let outer: usize = a.shape()[..ax].iter().product();
         let mut out = Vec::with_capacity(outer * idx.len() * inner);
         // Row-major: for each outer index, each gathered slice's inner block.
-        let outer_views: Vec<Vec<T>> = picked.iter().map(|v| v.iter().copied().collect()).collect();
         for o in 0..outer {
-            for v in &outer_views {
-                out.extend_from_slice(&v[o * inner..(o + 1) * inner]);
+            for &i in idx {
+                let at = (o * n + i as usize) * inner;
+                out.extend_from_slice(&flat[at..at + inner]);
             }
         }
-        Tensor::from_vec(&shape, out)
+        Tensor::from_vec(shape, out)
     }
-    Ok(with_data!(&params.data, a => go(a, ax, &idx, indices.shape())))
+    Ok(with_data!(&params.data, a => go(a, ax, &idx, &shape)))
 }
 
 /// `tf.gather_nd(params, indices)`.
@@ -264,6 +264,7 @@ fn select_kernel(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
                 Some(""),
             )
         })?;
+    crate::tensor::alloc::check(&shape, x.dtype(), "SelectV2")?;
     fn go<T: Elem>(
         c: &ArcArray<bool, IxDyn>,
         x: &ArcArray<T, IxDyn>,
@@ -317,6 +318,7 @@ fn scatter_nd_kernel(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TRe
             Some(""),
         ));
     }
+    crate::tensor::alloc::check(shape, updates.dtype(), "ScatterNd")?;
     let idx = indices.to_i64_vec();
     let count = idx.len().checked_div(depth).unwrap_or(0);
     let inner: usize = shape[depth.min(shape.len())..].iter().product();

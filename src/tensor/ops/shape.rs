@@ -277,6 +277,11 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
             }
         }
     }
+    let mut out_shape = first.shape().to_vec();
+    out_shape[ax] = ts
+        .iter()
+        .fold(0usize, |n, t| n.saturating_add(t.shape()[ax]));
+    crate::tensor::alloc::check(&out_shape, first.dtype(), "ConcatV2")?;
     fn go<T: Elem>(ts: &[Tensor], ax: usize) -> Tensor {
         let views: Vec<_> = ts
             .iter()
@@ -334,6 +339,9 @@ pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
         }
     }
     let ax = if axis < 0 { axis + nd + 1 } else { axis };
+    let mut out_shape = first.shape().to_vec();
+    out_shape.insert(ax as usize, ts.len());
+    crate::tensor::alloc::check(&out_shape, first.dtype(), "Pack")?;
     let expanded: Vec<Tensor> = ts
         .iter()
         .map(|t| expand_dims(t, ax))
