@@ -300,15 +300,19 @@ impl Interp {
                     },
                 }
             }
-            (Value::Instance(_), _) => match self.call_special(obj, "__getitem__", vec![index.clone()])? {
-                Some(r) => Ok(r),
-                None => Err(type_err(format!(
-                    "'{}' object is not subscriptable",
-                    obj.type_name()
-                ))),
-            },
+            (Value::Instance(_), _) => {
+                match self.call_special(obj, "__getitem__", vec![index.clone()])? {
+                    Some(r) => Ok(r),
+                    None => Err(type_err(format!(
+                        "'{}' object is not subscriptable",
+                        obj.type_name()
+                    ))),
+                }
+            }
             (Value::Object(_), _) if self.object_dunder(obj, "__getitem__")?.is_some() => {
-                let f = self.object_dunder(obj, "__getitem__")?.unwrap_or(Value::None);
+                let f = self
+                    .object_dunder(obj, "__getitem__")?
+                    .unwrap_or(Value::None);
                 self.call(&f, Args::new(vec![index.clone()]))
             }
             (Value::Object(o), _) => match o.items() {
@@ -467,6 +471,11 @@ impl Interp {
                 Some(_) => Ok(()),
                 None => Err(key_err(index.clone(), self.repr(index)?)),
             },
+            Value::Object(_) if self.special_method(obj, "__delitem__")?.is_some() => {
+                let f = self.get_attr(obj, "__delitem__")?;
+                self.call(&f, Args::new(vec![index.clone()]))?;
+                Ok(())
+            }
             Value::Instance(_) if self.special(obj, "__delitem__").is_some() => {
                 self.call_special(obj, "__delitem__", vec![index.clone()])?;
                 Ok(())

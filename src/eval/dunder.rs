@@ -172,7 +172,16 @@ impl Interp {
         let Value::Instance(inst) = v else {
             return None;
         };
-        let (x, owner) = lookup_in_mro(&inst.class, name)?;
+        let Some((x, owner)) = lookup_in_mro(&inst.class, name) else {
+            // A class built on a native one (a Keras Layer or Model) gets the native
+            // class's special methods (`__call__`) through its attributes.
+            let native = inst.native.borrow().is_some();
+            return if native {
+                self.get_attr(v, name).ok()
+            } else {
+                None
+            };
+        };
         if matches!(x, Value::None) {
             return None;
         }

@@ -335,7 +335,10 @@ impl Interp {
             return Ok(v.clone());
         }
         if let Value::Instance(_) | Value::Object(_) = v {
-            if let Some(getitem) = self.special(v, "__getitem__").filter(|_| self.special(v, "__iter__").is_none()) {
+            if let Some(getitem) = self
+                .special(v, "__getitem__")
+                .filter(|_| self.special(v, "__iter__").is_none())
+            {
                 return Ok(iter_object(super::dunder_ops::SeqIter {
                     getitem,
                     i: 0,

@@ -9,10 +9,10 @@ mod namedtuple;
 pub(crate) use namedtuple::namedtuple_class;
 
 use super::pyclass::{bind, method, module, PyClass};
+use crate::errors::ExcKind;
 use crate::eval::error::{key_err, key_str_err, raise, type_err, R};
 use crate::eval::value::{Args, Dict, DictExt, Value};
 use crate::eval::Interp;
-use crate::errors::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -38,7 +38,11 @@ pub(crate) fn install(it: &mut Interp) {
 
 /// A dict with `ext`, filled from a call's arguments as `dict(...)` fills one.
 pub(super) fn new_dict(it: &mut Interp, ext: Rc<dyn DictExt>, args: Args) -> R<Value> {
-    let d = Value::Dict(Rc::new(RefCell::new({ let mut d = Dict::default(); d.ext = Some(ext); d })));
+    let d = Value::Dict(Rc::new(RefCell::new({
+        let mut d = Dict::default();
+        d.ext = Some(ext);
+        d
+    })));
     if !args.pos.is_empty() || !args.kw.is_empty() {
         let update = it.get_attr(&d, "update")?;
         it.call(&update, args)?;
@@ -75,7 +79,11 @@ pub(super) fn entries(v: &Value) -> Vec<(Value, Value)> {
     match v {
         Value::Dict(d) => {
             let d = d.borrow();
-            d.keys.iter().cloned().zip(d.values.iter().cloned()).collect()
+            d.keys
+                .iter()
+                .cloned()
+                .zip(d.values.iter().cloned())
+                .collect()
         }
         _ => Vec::new(),
     }
@@ -89,7 +97,10 @@ fn new_defaultdict(it: &mut Interp, class: &Value, mut args: Args) -> R<Value> {
         args.pos.remove(0)
     };
     if !matches!(factory, Value::None) && !it.is_callable(&factory) {
-        return raise(ExcKind::TypeError, "first argument must be callable or None");
+        return raise(
+            ExcKind::TypeError,
+            "first argument must be callable or None",
+        );
     }
     let ext = Rc::new(DefaultDict {
         class: class.clone(),
@@ -115,7 +126,12 @@ impl DictExt for DefaultDict {
         if name == "default_factory" {
             return Ok(Some(self.factory.clone()));
         }
-        Ok(method(this, name, &["__missing__", "__repr__"], defaultdict_method))
+        Ok(method(
+            this,
+            name,
+            &["__missing__", "__repr__"],
+            defaultdict_method,
+        ))
     }
     fn as_any_ext(&self) -> &dyn std::any::Any {
         self
@@ -237,10 +253,18 @@ fn ordered_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<Va
             if last {
                 dm.insert(key, v)?;
             } else {
-                let rest: Vec<(Value, Value)> =
-                    dm.keys.iter().cloned().zip(dm.values.iter().cloned()).collect();
+                let rest: Vec<(Value, Value)> = dm
+                    .keys
+                    .iter()
+                    .cloned()
+                    .zip(dm.values.iter().cloned())
+                    .collect();
                 let ext = dm.ext.clone();
-                *dm = { let mut d = Dict::default(); d.ext = ext; d };
+                *dm = {
+                    let mut d = Dict::default();
+                    d.ext = ext;
+                    d
+                };
                 dm.insert(key, v)?;
                 for (k, x) in rest {
                     dm.insert(k, x)?;

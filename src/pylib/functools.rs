@@ -23,7 +23,10 @@ pub(crate) fn install(it: &mut Interp) {
             "functools",
             Some(|_, _, mut args| {
                 if args.pos.is_empty() {
-                    return raise(ExcKind::TypeError, "type 'partial' takes at least one argument");
+                    return raise(
+                        ExcKind::TypeError,
+                        "type 'partial' takes at least one argument",
+                    );
                 }
                 let func = args.pos.remove(0);
                 Ok(make_partial(func, args))
@@ -509,4 +512,3 @@ pub(crate) fn eval_source(it: &mut Interp, src: &str) -> R<Value> {
         _ => raise(ExcKind::SyntaxError, "invalid syntax"),
     }
 }
-

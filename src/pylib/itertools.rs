@@ -204,7 +204,10 @@ fn islice_arg(v: &Value, what: &str) -> R<Option<usize>> {
         Value::Bool(b) => Ok(Some(*b as usize)),
         _ => raise(
             ExcKind::ValueError,
-            format!("{} for islice() must be None or an integer: 0 <= x <= sys.maxsize.", what),
+            format!(
+                "{} for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+                what
+            ),
         ),
     }
 }

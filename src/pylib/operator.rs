@@ -571,4 +571,3 @@ impl Object for Getter {
         self
     }
 }
-

@@ -7,12 +7,15 @@ use crate::eval::Interp;
 use std::any::Any;
 use std::rc::Rc;
 
+/// Makes an instance: (the class itself, the call's arguments).
+pub(crate) type NewFn = fn(&mut Interp, &Value, Args) -> R<Value>;
+
 /// A class implemented in Rust: `collections.deque`, `re.Pattern`, ...
 pub(crate) struct PyClass {
     pub name: &'static str,
     pub module: &'static str,
     /// Makes an instance: (the class itself, the call's arguments).
-    pub new: Option<fn(&mut Interp, &Value, Args) -> R<Value>>,
+    pub new: Option<NewFn>,
     /// Whether a value is an instance.
     pub is_instance: fn(&Value) -> bool,
     /// The class's own attributes (`Counter.fromkeys`, `chain.from_iterable`).
@@ -24,7 +27,7 @@ impl PyClass {
     pub(crate) fn value(
         name: &'static str,
         module: &'static str,
-        new: Option<fn(&mut Interp, &Value, Args) -> R<Value>>,
+        new: Option<NewFn>,
         is_instance: fn(&Value) -> bool,
     ) -> Value {
         Value::Object(Rc::new(PyClass {
@@ -94,7 +97,8 @@ pub(crate) fn module(it: &mut Interp, name: &str) -> Rc<Module> {
         return m.clone();
     }
     let m = Rc::new(Module::new(name));
-    it.modules.insert(name.to_string(), Value::Module(m.clone()));
+    it.modules
+        .insert(name.to_string(), Value::Module(m.clone()));
     m
 }
 

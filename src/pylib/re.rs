@@ -106,7 +106,15 @@ impl crate::eval::value::Object for Flag {
         Ok(super::pyclass::method(
             this,
             name,
-            &["__or__", "__ror__", "__and__", "__rand__", "__eq__", "__index__", "__int__"],
+            &[
+                "__or__",
+                "__ror__",
+                "__and__",
+                "__rand__",
+                "__eq__",
+                "__index__",
+                "__int__",
+            ],
             |_, this, name, args| {
                 let a = this.as_object::<Flag>().map_or(0, |f| f.0);
                 let other = args.pos.first().cloned().unwrap_or(Value::None);
@@ -167,7 +175,7 @@ pub(crate) fn compile(it: &mut Interp, pattern: &Value, flags: &Value) -> R<Rc<P
             return Err(type_err(format!(
                 "unsupported operand type(s) for &: '{}' and 'int'",
                 other.type_name()
-            )))
+            )));
         }
     };
     if let Some(p) = pattern.as_object::<Pattern>() {
@@ -180,23 +188,24 @@ pub(crate) fn compile(it: &mut Interp, pattern: &Value, flags: &Value) -> R<Rc<P
         return Ok(Rc::new(p.clone()));
     }
     let Value::Str(src) = pattern else {
-        return Err(type_err("first argument must be string or compiled pattern"));
+        return Err(type_err(
+            "first argument must be string or compiled pattern",
+        ));
     };
     let translated = match translate::translate(src, flags) {
         Ok(t) => t,
         Err(PatternError::Syntax(m)) => return Err(re_error(it, &m)),
         Err(PatternError::Unsupported(m)) => return raise(ExcKind::NotImplementedError, m),
     };
-    let build = |p: &str| {
-        regex::RegexBuilder::new(p)
-            .size_limit(1 << 24)
-            .build()
-    };
+    let build = |p: &str| regex::RegexBuilder::new(p).size_limit(1 << 24).build();
     let re = match build(&translated) {
         Ok(r) => r,
         Err(e) => {
             let msg = e.to_string();
-            let last = msg.lines().rfind(|l| l.starts_with("error:")).unwrap_or(&msg);
+            let last = msg
+                .lines()
+                .rfind(|l| l.starts_with("error:"))
+                .unwrap_or(&msg);
             return Err(re_error(it, last.trim_start_matches("error: ")));
         }
     };
@@ -210,7 +219,14 @@ pub(crate) fn compile(it: &mut Interp, pattern: &Value, flags: &Value) -> R<Rc<P
 }
 
 /// Calls a Pattern method through the module-level function of the same name.
-fn via(it: &mut Interp, name: &'static str, pattern: Value, flags: Value, args: Vec<Value>, kw: Vec<(String, Value)>) -> R<Value> {
+fn via(
+    it: &mut Interp,
+    name: &'static str,
+    pattern: Value,
+    flags: Value,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> R<Value> {
     let p = compile(it, &pattern, &flags)?;
     let pv = Value::Object(p);
     pattern_method(it, &pv, name, Args { pos: args, kw })

@@ -134,7 +134,8 @@ builtin! {
             return Ok(num(x[n / 2], ints));
         }
         let m = (x[n / 2 - 1] + x[n / 2]) / 2.0;
-        Ok(if ints && m.fract() != 0.0 { Value::Float(m) } else if ints { Value::Float(m) } else { Value::Float(m) })
+        // CPython averages the two middle values with `/`: always a float.
+        Ok(Value::Float(m))
     }
 }
 
@@ -213,11 +214,22 @@ fn xbar(it: &mut Interp, v: &Value) -> R<Option<f64>> {
         Value::None => None,
         Value::Int(i) => Some(*i as f64),
         Value::Float(f) => Some(*f),
-        other => return Err(type_err(format!("can't convert type '{}' to numerator/denominator", other.type_name()))),
+        other => {
+            return Err(type_err(format!(
+                "can't convert type '{}' to numerator/denominator",
+                other.type_name()
+            )))
+        }
     })
 }
 
-fn variance_of(it: &mut Interp, data: &Value, mu: &Value, sample: bool, name: &str) -> R<(f64, bool)> {
+fn variance_of(
+    it: &mut Interp,
+    data: &Value,
+    mu: &Value,
+    sample: bool,
+    name: &str,
+) -> R<(f64, bool)> {
     let (x, ints) = numbers(it, data)?;
     let need = if sample { 2 } else { 1 };
     if x.len() < need {

@@ -13,10 +13,7 @@ pub(crate) fn install(_it: &mut Interp) {}
 fn text_of(v: &Value) -> R<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(type_err(format!(
-            "expected str, got {}",
-            other.type_name()
-        ))),
+        other => Err(type_err(format!("expected str, got {}", other.type_name()))),
     }
 }
 
@@ -37,7 +34,10 @@ fn opts(it: &mut Interp, width: &Value, kwargs: &Value) -> R<Opts> {
         _ => 70,
     };
     if w <= 0 {
-        return raise(ExcKind::ValueError, format!("invalid width {} (must be > 0)", w));
+        return raise(
+            ExcKind::ValueError,
+            format!("invalid width {} (must be > 0)", w),
+        );
     }
     let mut o = Opts {
         width: w as usize,
@@ -62,12 +62,18 @@ fn opts(it: &mut Interp, width: &Value, kwargs: &Value) -> R<Opts> {
                 }
             }
             "placeholder" => o.placeholder = text_of(&v)?,
-            "expand_tabs" | "replace_whitespace" | "fix_sentence_endings" | "tabsize"
+            "expand_tabs"
+            | "replace_whitespace"
+            | "fix_sentence_endings"
+            | "tabsize"
             | "break_on_hyphens" => {}
             other => {
                 return raise(
                     ExcKind::TypeError,
-                    format!("TextWrapper.__init__() got an unexpected keyword argument '{}'", other),
+                    format!(
+                        "TextWrapper.__init__() got an unexpected keyword argument '{}'",
+                        other
+                    ),
                 )
             }
         }
@@ -103,7 +109,11 @@ fn wrap_text(text: &str, o: &Opts) -> R<Vec<String>> {
     while !chunks.is_empty() {
         let mut cur: Vec<String> = Vec::new();
         let mut cur_len = 0;
-        let indent = if lines.is_empty() { &o.initial } else { &o.subsequent };
+        let indent = if lines.is_empty() {
+            &o.initial
+        } else {
+            &o.subsequent
+        };
         let width = o.width.saturating_sub(len(indent));
         if o.drop_ws && !lines.is_empty() && chunks.last().is_some_and(|c| c.trim().is_empty()) {
             chunks.pop();
@@ -142,7 +152,10 @@ fn wrap_text(text: &str, o: &Opts) -> R<Vec<String>> {
         }
         let more = chunks.iter().any(|c| !c.trim().is_empty());
         match o.max_lines {
-            Some(m) if lines.len() + 1 >= m && more || o.max_lines.is_some_and(|m| lines.len() + 1 > m) => {
+            Some(m)
+                if lines.len() + 1 >= m && more
+                    || o.max_lines.is_some_and(|m| lines.len() + 1 > m) =>
+            {
                 // The last allowed line: end it with the placeholder.
                 let mut cur = cur;
                 let mut cur_len = cur_len;

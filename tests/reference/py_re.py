@@ -26,11 +26,26 @@ re.compile("a+", re.I), re.compile("x", re.I | re.M), re.compile("x").flags, re.
 re.match(r"\w+", "héllo wörld").group(), re.findall(r"\w+", "héllo wörld", re.ASCII), re.findall(r"\d", "١2")
 re.search(r"end\Z", "the end"), re.search(r"^\d{2,3}$", "1234"), re.search(r"^\d{2,3}$", "123").group()
 re.findall(r"a{2}", "aaaaa"), re.findall(r"a{,2}", "aaa"), re.findall("{x}", "a{x}b")
-re.compile("(a")
-re.compile("a)")
-re.compile("[abc")
-re.compile("*a")
-re.sub("a", r"\3", "a")
+try:
+    re.compile("(a")
+except re.error as e:
+    print(type(e).__name__, e)
+try:
+    re.compile("a)")
+except re.error as e:
+    print(type(e).__name__, e)
+try:
+    re.compile("[abc")
+except re.error as e:
+    print(type(e).__name__, e)
+try:
+    re.compile("*a")
+except re.error as e:
+    print(type(e).__name__, e)
+try:
+    re.sub("a", r"\3", "a")
+except re.error as e:
+    print(type(e).__name__, e)
 m.group(5)
 re.search("(a)(b)?", "ac").groups(), re.search("(a)(b)?", "ac").groups("-"), re.search("(a)(b)?", "ac").span(2)
 pat = re.compile(r"\d")

@@ -68,9 +68,15 @@ pub fn run_merged(path: &std::path::Path) -> String {
 /// parser for the boundaries.
 pub fn statement_lines(src: &str) -> Vec<(usize, usize)> {
     let prog = tensh::syntax::parse_program(src).expect("reference scripts parse");
+    let lines: Vec<&str> = src.lines().collect();
     prog.iter()
         .map(|s| {
-            let (l1, _) = tensh::syntax::error::line_col(src, s.span.start as usize);
+            let (mut l1, _) = tensh::syntax::error::line_col(src, s.span.start as usize);
+            // A decorated definition starts at its first decorator (its span, as Python's
+            // line number, starts at `def`/`class`).
+            while l1 > 1 && lines[l1 - 2].trim_start().starts_with('@') {
+                l1 -= 1;
+            }
             let end = (s.span.end as usize)
                 .saturating_sub(1)
                 .max(s.span.start as usize);

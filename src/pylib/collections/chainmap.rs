@@ -138,7 +138,11 @@ fn chainmap_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<V
             .or_else(|| args.pos.get(1).cloned())
             .unwrap_or(Value::None)),
         "__setitem__" => {
-            it.set_item(&first, &arg0, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+            it.set_item(
+                &first,
+                &arg0,
+                args.pos.get(1).cloned().unwrap_or(Value::None),
+            )?;
             Ok(Value::None)
         }
         "__delitem__" => {

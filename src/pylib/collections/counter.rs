@@ -139,7 +139,11 @@ fn empty_like(this: &Value) -> Value {
         Value::Dict(d) => d.borrow().ext.clone(),
         _ => None,
     };
-    Value::Dict(Rc::new(RefCell::new({ let mut d = Dict::default(); d.ext = ext; d })))
+    Value::Dict(Rc::new(RefCell::new({
+        let mut d = Dict::default();
+        d.ext = ext;
+        d
+    })))
 }
 
 /// `+`, `-`, `|`, `&` of two Counters: only positive counts are kept.
@@ -239,7 +243,9 @@ fn counter_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<Va
                 e.truncate(n.max(0) as usize);
             }
             Ok(Value::list(
-                e.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                e.into_iter()
+                    .map(|(k, v)| Value::tuple(vec![k, v]))
+                    .collect(),
             ))
         }
         "update" | "subtract" => {

@@ -229,7 +229,10 @@ fn deque_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<Valu
                     return Ok(Value::None);
                 }
             }
-            raise(ExcKind::ValueError, format!("{} is not in deque", it.repr(&arg0)?))
+            raise(
+                ExcKind::ValueError,
+                format!("{} is not in deque", it.repr(&arg0)?),
+            )
         }
         "count" | "index" => {
             let items: Vec<Value> = d.items.borrow().iter().cloned().collect();
@@ -243,7 +246,10 @@ fn deque_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<Valu
                 }
             }
             if name == "index" {
-                return raise(ExcKind::ValueError, format!("{} is not in deque", it.repr(&arg0)?));
+                return raise(
+                    ExcKind::ValueError,
+                    format!("{} is not in deque", it.repr(&arg0)?),
+                );
             }
             Ok(Value::Int(n))
         }

@@ -138,7 +138,12 @@ impl NtInfo {
             };
             return raise(
                 ExcKind::TypeError,
-                format!("{}() takes {} but {} were given", fname, takes, args.pos.len() + 1),
+                format!(
+                    "{}() takes {} but {} were given",
+                    fname,
+                    takes,
+                    args.pos.len() + 1
+                ),
             );
         }
         let mut out: Vec<Option<Value>> = args.pos.into_iter().map(Some).collect();
@@ -174,7 +179,10 @@ impl NtInfo {
         if !missing.is_empty() {
             return Err(type_err(missing_args(&fname, &missing, "positional")));
         }
-        Ok(self.make(class, out.into_iter().map(|v| v.unwrap_or(Value::None)).collect()))
+        Ok(self.make(
+            class,
+            out.into_iter().map(|v| v.unwrap_or(Value::None)).collect(),
+        ))
     }
 
     fn fields_value(&self) -> Value {
@@ -212,7 +220,11 @@ impl Object for NtClass {
                 if items.len() != cls.fields.len() {
                     return raise(
                         ExcKind::TypeError,
-                        format!("Expected {} arguments, got {}", cls.fields.len(), items.len()),
+                        format!(
+                            "Expected {} arguments, got {}",
+                            cls.fields.len(),
+                            items.len()
+                        ),
                     );
                 }
                 Ok(cls.make(&class, items))
@@ -312,7 +324,10 @@ fn instance_method(it: &mut Interp, this: &Value, name: &str, args: Args) -> R<V
             if !unknown.is_empty() {
                 return raise(
                     ExcKind::ValueError,
-                    format!("Got unexpected field names: {}", it.repr(&Value::list(unknown))?),
+                    format!(
+                        "Got unexpected field names: {}",
+                        it.repr(&Value::list(unknown))?
+                    ),
                 );
             }
             Ok(inst.info.make(&inst.class, items))

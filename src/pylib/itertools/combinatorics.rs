@@ -40,7 +40,11 @@ impl Combo {
                 vec![],
                 pools.iter().any(|p| p.is_empty()),
             ),
-            Kind::Permutations => ((0..n).collect(), (n.saturating_sub(r) + 1..=n).rev().collect(), r > n),
+            Kind::Permutations => (
+                (0..n).collect(),
+                (n.saturating_sub(r) + 1..=n).rev().collect(),
+                r > n,
+            ),
             Kind::Combinations => ((0..r).collect(), vec![], r > n),
             Kind::WithReplacement => (vec![0; r], vec![], n == 0 && r > 0),
         };

@@ -220,11 +220,19 @@ impl Object for Match {
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "string" => Some(Value::Str(self.text.clone())),
-            "__class__" => it.get_attr(&it.modules.get("re").cloned().unwrap_or(Value::None), "Match").ok(),
+            "__class__" => it
+                .get_attr(
+                    &it.modules.get("re").cloned().unwrap_or(Value::None),
+                    "Match",
+                )
+                .ok(),
             "re" => Some(self.pattern_value.clone()),
             "pos" => Some(Value::Int(self.pos as i64)),
             "endpos" => Some(Value::Int(self.endpos as i64)),
-            "lastindex" => Some(self.lastindex().map_or(Value::None, |i| Value::Int(i as i64))),
+            "lastindex" => Some(
+                self.lastindex()
+                    .map_or(Value::None, |i| Value::Int(i as i64)),
+            ),
             "lastgroup" => Some(
                 self.lastindex()
                     .and_then(|i| self.pattern.re.capture_names().nth(i).flatten())
@@ -485,7 +493,12 @@ impl Object for Pattern {
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "pattern" => Some(Value::str(&self.source)),
-            "__class__" => it.get_attr(&it.modules.get("re").cloned().unwrap_or(Value::None), "Pattern").ok(),
+            "__class__" => it
+                .get_attr(
+                    &it.modules.get("re").cloned().unwrap_or(Value::None),
+                    "Pattern",
+                )
+                .ok(),
             "flags" => Some(Value::Int(self.flags)),
             "groups" => Some(Value::Int(self.groups() as i64)),
             "groupindex" => {
@@ -528,16 +541,17 @@ pub(crate) fn pattern_method(it: &mut Interp, this: &Value, name: &str, args: Ar
             if name == "findall" || name == "finditer" {
                 let all = p.find_all(it, hay, sub.start, usize::MAX)?;
                 if name == "finditer" {
-                    let ms = all.into_iter().map(|s| make_match(this, &p, &sub, s)).collect();
+                    let ms = all
+                        .into_iter()
+                        .map(|s| make_match(this, &p, &sub, s))
+                        .collect();
                     return Ok(iter_value_named(ms, "callable_iterator"));
                 }
                 let g = p.groups();
                 let out = all
                     .into_iter()
                     .map(|s| {
-                        let text = |i: usize| {
-                            Value::str(s[i].map_or("", |(a, b)| &hay[a..b]))
-                        };
+                        let text = |i: usize| Value::str(s[i].map_or("", |(a, b)| &hay[a..b]));
                         match g {
                             0 => text(0),
                             1 => text(1),
@@ -552,9 +566,9 @@ pub(crate) fn pattern_method(it: &mut Interp, this: &Value, name: &str, args: Ar
             } else {
                 &p.re
             };
-            let found = p.find(re, hay, sub.start).filter(|s| {
-                name == "search" || s[0].is_some_and(|(a, _)| a == sub.start)
-            });
+            let found = p
+                .find(re, hay, sub.start)
+                .filter(|s| name == "search" || s[0].is_some_and(|(a, _)| a == sub.start));
             Ok(match found {
                 Some(s) => make_match(this, &p, &sub, s),
                 None => Value::None,
@@ -568,7 +582,11 @@ pub(crate) fn pattern_method(it: &mut Interp, this: &Value, name: &str, args: Ar
                 None => 0,
             };
             let sub = subject(&string.unwrap_or(Value::None), None, None)?;
-            let limit = if count <= 0 { usize::MAX } else { count as usize };
+            let limit = if count <= 0 {
+                usize::MAX
+            } else {
+                count as usize
+            };
             let template = match &repl {
                 Value::Str(t) => Some(parse_template(it, &p, t)?),
                 _ => None,
@@ -614,7 +632,11 @@ pub(crate) fn pattern_method(it: &mut Interp, this: &Value, name: &str, args: Ar
                 None => 0,
             };
             let sub = subject(&string.unwrap_or(Value::None), None, None)?;
-            let limit = if maxsplit <= 0 { usize::MAX } else { maxsplit as usize };
+            let limit = if maxsplit <= 0 {
+                usize::MAX
+            } else {
+                maxsplit as usize
+            };
             let all = p.find_all(it, &sub.text, 0, limit)?;
             let mut out = Vec::new();
             let mut last = 0;

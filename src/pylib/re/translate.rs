@@ -43,7 +43,9 @@ pub fn translate(pat: &str, flags: i64) -> Result<String, PatternError> {
                 match n {
                     'Z' => out.push_str(r"\z"),
                     'd' | 'w' | 's' | 'D' | 'W' | 'S' if ascii => out.push_str(ascii_class(n)),
-                    'b' | 'B' if ascii => out.push_str(if n == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" }),
+                    'b' | 'B' if ascii => {
+                        out.push_str(if n == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" })
+                    }
                     '1'..='9' => {
                         return Err(PatternError::Unsupported(format!(
                             "backreference \\{} is not supported by this regex engine",

@@ -14,7 +14,9 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
         ));
     }
     // Written so that a NaN bound or step fails as in TensorFlow.
-    if (delta > 0.0 && !(start <= limit)) || (!(delta > 0.0) && !(start >= limit)) {
+    let ordered = |a: f64, b: f64| matches!(a.partial_cmp(&b), Some(o) if o.is_le());
+    let rising = delta > 0.0;
+    if (rising && !ordered(start, limit)) || (!rising && !ordered(limit, start)) {
         let msg = if delta > 0.0 {
             format!(
                 "Requires start <= limit when delta > 0: {}/{}",
@@ -40,7 +42,7 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
     } else {
         (((limit - start).abs() + delta.abs() - 1.0) / delta.abs()).floor()
     };
-    if !(n <= i64::MAX as f64) {
+    if !matches!(n.partial_cmp(&(i64::MAX as f64)), Some(o) if o.is_le()) {
         return Err(crate::tensor::error::op_error(
             "Range",
             "Range",
