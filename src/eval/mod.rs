@@ -4,7 +4,8 @@
 //! |---|---|
 //! | `value.rs` | `Value` and the types behind it; argument binding |
 //! | `bigint.rs` | ints past 64 bits: arithmetic, exact int/float comparison, numeric hashes |
-//! | `bytes.rs` | `bytes` and `bytearray`: constructors, operators, methods, codecs |
+//! | `bytes.rs` | `bytes` and `bytearray`: constructors, repr, methods |
+//! | `codecs.rs` | `str.encode` and `bytes.decode`: utf-8, ascii, latin-1 and their errors |
 //! | `error.rs` | exceptions and control flow |
 //! | `budget.rs` | the memory budget of Python objects: `MemoryError` before a string or container outgrows it |
 //! | `scope.rs` | name scopes |
@@ -43,6 +44,7 @@ pub(crate) mod budget;
 pub(crate) mod builtins;
 pub(crate) mod bytes;
 pub(crate) mod call;
+pub(crate) mod codecs;
 pub(crate) mod decl;
 pub(crate) mod descr;
 pub(crate) mod dunder;
