@@ -345,15 +345,14 @@ impl Interp {
         };
         let offset = self.depth.saturating_sub(base);
         let scope = self.scope.clone();
-        // SAFETY: the top of ACTIVE is the coroutine this code runs on: a yield expression
-        // only runs in the frame of the generator's own body, whose resume pushed the
-        // entry and whose coroutine stored its yielder there. The yielder lives on that
-        // coroutine's stack for as long as the coroutine exists.
-        //
         // While suspended, the code that resumes this generator next uses the evaluator
         // through its own `&mut`: `self` escapes here, so the compiler may not keep any of
         // its fields in registers across the suspension.
         std::hint::black_box(self as *mut Interp);
+        // SAFETY: the top of ACTIVE is the coroutine this code runs on: a yield expression
+        // only runs in the frame of the generator's own body, whose resume pushed the
+        // entry and whose coroutine stored its yielder there. The yielder lives on that
+        // coroutine's stack for as long as the coroutine exists.
         let input = unsafe { &*y }.suspend(v);
         std::hint::black_box(self as *mut Interp);
         // Resumed: the resumer pushed a fresh entry and set up the depth it counts from.
