@@ -40,7 +40,8 @@ pub(crate) const FS_METHODS: &[&str] = &[
     "samefile",
 ];
 
-fn kw(args: &Args, i: usize, name: &str) -> Option<Value> {
+/// Argument `i`, given by position or by keyword `name`.
+pub(crate) fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
     args.pos.get(i).cloned().or_else(|| {
         args.kw
             .iter()
@@ -50,7 +51,7 @@ fn kw(args: &Args, i: usize, name: &str) -> Option<Value> {
 }
 
 fn truthy_kw(it: &mut Interp, args: &Args, i: usize, name: &str, default: bool) -> R<bool> {
-    match kw(args, i, name) {
+    match arg(args, i, name) {
         Some(v) => it.truthy(&v),
         None => Ok(default),
     }
@@ -275,7 +276,7 @@ pub(crate) fn method(
         }
         "read_text" => {
             let mut kws = Vec::new();
-            if let Some(e) = kw(&args, 0, "encoding") {
+            if let Some(e) = arg(&args, 0, "encoding") {
                 kws.push(("encoding".to_string(), e));
             }
             let f = open_file(it, s, "r", kws)?;
@@ -284,7 +285,7 @@ pub(crate) fn method(
             r
         }
         "write_text" => {
-            let data = kw(&args, 0, "data").unwrap_or(Value::None);
+            let data = arg(&args, 0, "data").unwrap_or(Value::None);
             if !matches!(data, Value::Str(_)) {
                 return Err(type_err(format!(
                     "data must be str, not {}",
@@ -292,10 +293,10 @@ pub(crate) fn method(
                 )));
             }
             let mut kws = Vec::new();
-            if let Some(e) = kw(&args, 1, "encoding") {
+            if let Some(e) = arg(&args, 1, "encoding") {
                 kws.push(("encoding".to_string(), e));
             }
-            if let Some(n) = kw(&args, 3, "newline") {
+            if let Some(n) = arg(&args, 3, "newline") {
                 kws.push(("newline".to_string(), n));
             }
             let f = open_file(it, s, "w", kws)?;
@@ -308,7 +309,7 @@ pub(crate) fn method(
             "binary file mode needs the bytes type, which tensh does not have yet",
         ),
         "open" => {
-            let mode = match kw(&args, 0, "mode") {
+            let mode = match arg(&args, 0, "mode") {
                 Some(Value::Str(m)) => m.to_string(),
                 Some(v) => {
                     return Err(type_err(format!(
@@ -338,10 +339,15 @@ pub(crate) fn method(
         "glob" => glob(
             it,
             p,
-            &kw(&args, 0, "pattern").unwrap_or(Value::None),
+            &arg(&args, 0, "pattern").unwrap_or(Value::None),
             false,
         ),
-        "rglob" => glob(it, p, &kw(&args, 0, "pattern").unwrap_or(Value::None), true),
+        "rglob" => glob(
+            it,
+            p,
+            &arg(&args, 0, "pattern").unwrap_or(Value::None),
+            true,
+        ),
         "resolve" => Ok(path_value(&os_path::realpath(s)?)),
         "absolute" => {
             if s.starts_with('/') {
@@ -356,14 +362,14 @@ pub(crate) fn method(
         }
         "expanduser" => Ok(path_value(&os_path::expanduser(s))),
         "rename" | "replace" => {
-            let target = kw(&args, 0, "target").unwrap_or(Value::None);
+            let target = arg(&args, 0, "target").unwrap_or(Value::None);
             let t = super::oserror::fspath(it, &target)?;
             std::fs::rename(s, &t).map_err(|e| fs_err2(&e, s, &t))?;
             Ok(path_value(&t))
         }
         "samefile" => {
             use std::os::unix::fs::MetadataExt;
-            let other = kw(&args, 0, "other_path").unwrap_or(Value::None);
+            let other = arg(&args, 0, "other_path").unwrap_or(Value::None);
             let o = super::oserror::fspath(it, &other)?;
             let a = meta().map_err(|e| fs_err(&e, s))?;
             let b = std::fs::metadata(&o).map_err(|e| fs_err(&e, &o))?;

@@ -215,6 +215,7 @@ pub(crate) fn install(it: &mut Interp) {
     }
 }
 
+/// The methods every path has (concrete paths also have `path_fs::FS_METHODS`).
 const METHODS: &[&str] = &[
     "__truediv__",
     "__rtruediv__",
@@ -228,39 +229,9 @@ const METHODS: &[&str] = &[
     "is_absolute",
     "as_posix",
     "match",
-    "exists",
-    "is_file",
-    "is_dir",
-    "is_symlink",
-    "stat",
-    "mkdir",
-    "rmdir",
-    "unlink",
-    "touch",
-    "read_text",
-    "write_text",
-    "read_bytes",
-    "write_bytes",
-    "open",
-    "iterdir",
-    "glob",
-    "rglob",
-    "resolve",
-    "absolute",
-    "expanduser",
-    "rename",
-    "replace",
-    "samefile",
 ];
 
-fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
-    args.pos.get(i).cloned().or_else(|| {
-        args.kw
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    })
-}
+use super::path_fs::arg;
 
 fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
     let Some(p) = recv.as_object::<PathObj>() else {
@@ -442,7 +413,10 @@ impl Object for PathObj {
     }
     fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
         if let Some(m) = METHODS.iter().find(|m| **m == name) {
-            if self.pure && super::path_fs::FS_METHODS.contains(m) {
+            return Ok(Some(Value::method(this.clone(), m, method)));
+        }
+        if let Some(m) = super::path_fs::FS_METHODS.iter().find(|m| **m == name) {
+            if self.pure {
                 return Ok(None);
             }
             return Ok(Some(Value::method(this.clone(), m, method)));
@@ -484,8 +458,14 @@ impl Object for PathObj {
         ))
     }
     fn attr_names(&self) -> Vec<String> {
+        let fs: &[&str] = if self.pure {
+            &[]
+        } else {
+            super::path_fs::FS_METHODS
+        };
         METHODS
             .iter()
+            .chain(fs)
             .filter(|m| !m.starts_with('_'))
             .map(|s| s.to_string())
             .chain(
