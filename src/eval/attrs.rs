@@ -84,6 +84,26 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
     }
 }
 
+/// `range(...)[a:b:c]`: another range, as CPython computes it.
+fn range_slice(r: &(i64, i64, i64), sl: &[Value; 3]) -> R<Value> {
+    let n = super::sequences::range_count(r.0, r.1, r.2);
+    let len = usize::try_from(n).unwrap_or(usize::MAX);
+    let (a, b, c) = slice_indices(sl, len)?;
+    let at = |k: i64| r.0 as i128 + k as i128 * r.2 as i128;
+    let step = r.2 as i128 * c as i128;
+    match (
+        i64::try_from(at(a)),
+        i64::try_from(at(b)),
+        i64::try_from(step),
+    ) {
+        (Ok(start), Ok(stop), Ok(step)) => Ok(Value::Range(std::rc::Rc::new((start, stop, step)))),
+        _ => raise(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ),
+    }
+}
+
 pub fn slice_positions(s: &[Value; 3], len: usize) -> R<Vec<usize>> {
     let (start, stop, step) = slice_indices(s, len)?;
     let mut out = Vec::new();
@@ -232,10 +252,10 @@ impl Interp {
                 "step" => Ok(s[2].clone()),
                 _ => Err(no_attr(v, name)),
             },
-            Value::Range(a, b, c) => match name {
-                "start" => Ok(Value::Int(*a)),
-                "stop" => Ok(Value::Int(*b)),
-                "step" => Ok(Value::Int(*c)),
+            Value::Range(r) => match name {
+                "start" => Ok(Value::Int(r.0)),
+                "stop" => Ok(Value::Int(r.1)),
+                "step" => Ok(Value::Int(r.2)),
                 _ => Err(no_attr(v, name)),
             },
             _ => match (self.hooks.value_attr)(self, v, name)? {
@@ -326,6 +346,8 @@ impl Interp {
         }
     }
 
+    /// `seq[i]` and `seq[a:b:c]` on lists, tuples, strings and ranges; an index touches one
+    /// item, a slice only the items it picks.
     fn seq_item(&mut self, obj: &Value, index: &Value) -> R<Value> {
         let what = match obj {
             Value::List(_) => "list",
@@ -333,40 +355,68 @@ impl Interp {
             Value::Str(_) => "string",
             _ => "range object",
         };
-        let items: Vec<Value> = match obj {
-            Value::List(l) => l.borrow().clone(),
-            Value::Tuple(t) => t.as_ref().clone(),
-            Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
-            _ => self.collect_items(obj)?,
-        };
-        match index {
-            Value::Slice(s) => {
-                let picked: Vec<Value> = slice_positions(s, items.len())?
-                    .into_iter()
-                    .map(|i| items[i].clone())
-                    .collect();
-                Ok(match obj {
-                    Value::List(_) => Value::list(picked),
-                    Value::Str(_) => {
-                        let s: String = picked
-                            .iter()
-                            .map(|c| {
-                                if let Value::Str(c) = c {
-                                    c.to_string()
-                                } else {
-                                    String::new()
-                                }
-                            })
-                            .collect();
-                        Value::str(&s)
-                    }
-                    _ => Value::tuple(picked),
-                })
+        if let Value::Slice(sl) = index {
+            return match obj {
+                Value::List(l) => {
+                    let l = l.borrow();
+                    let picked = slice_positions(sl, l.len())?;
+                    Ok(Value::list(
+                        picked.into_iter().map(|i| l[i].clone()).collect(),
+                    ))
+                }
+                Value::Tuple(t) => {
+                    let picked = slice_positions(sl, t.len())?;
+                    Ok(Value::tuple(
+                        picked.into_iter().map(|i| t[i].clone()).collect(),
+                    ))
+                }
+                Value::Str(s) if s.is_ascii() => {
+                    let b = s.as_bytes();
+                    let picked = slice_positions(sl, b.len())?;
+                    let out: String = picked.into_iter().map(|i| b[i] as char).collect();
+                    Ok(Value::str(&out))
+                }
+                Value::Str(s) => {
+                    let chars: Vec<char> = s.chars().collect();
+                    let picked = slice_positions(sl, chars.len())?;
+                    let out: String = picked.into_iter().map(|i| chars[i]).collect();
+                    Ok(Value::str(&out))
+                }
+                Value::Range(r) => range_slice(r, sl),
+                _ => Err(type_err(format!(
+                    "'{}' object is not subscriptable",
+                    obj.type_name()
+                ))),
+            };
+        }
+        let i = self.index_of(index, what)?;
+        match obj {
+            Value::List(l) => {
+                let l = l.borrow();
+                Ok(l[norm_index(i, l.len(), what)?].clone())
             }
-            _ => {
-                let i = self.index_of(index, what)?;
-                Ok(items[norm_index(i, items.len(), what)?].clone())
+            Value::Tuple(t) => Ok(t[norm_index(i, t.len(), what)?].clone()),
+            Value::Str(s) if s.is_ascii() => {
+                let c = s.as_bytes()[norm_index(i, s.len(), what)?] as char;
+                Ok(Value::str(c.encode_utf8(&mut [0; 4])))
             }
+            Value::Str(s) => {
+                let n = s.chars().count();
+                let c = s.chars().nth(norm_index(i, n, what)?).unwrap_or_default();
+                Ok(Value::str(c.encode_utf8(&mut [0; 4])))
+            }
+            Value::Range(r) => {
+                let n = super::sequences::range_count(r.0, r.1, r.2);
+                let j = if i < 0 { i as i128 + n } else { i as i128 };
+                if j < 0 || j >= n {
+                    return raise(ExcKind::IndexError, "range object index out of range");
+                }
+                Ok(Value::Int((r.0 as i128 + j * r.2 as i128) as i64))
+            }
+            _ => Err(type_err(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -382,9 +432,13 @@ impl Interp {
             Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                 Ok(t.item_i64().unwrap_or(0))
             }
+            _ if what == "string" => Err(type_err(format!(
+                "string indices must be integers, not '{}'",
+                index.type_name()
+            ))),
             _ => Err(type_err(format!(
                 "{} indices must be integers or slices, not {}",
-                what,
+                what.trim_end_matches(" object"),
                 index.type_name()
             ))),
         }
@@ -395,10 +449,25 @@ impl Interp {
             Value::List(l) => {
                 if let Value::Slice(s) = index {
                     let (start, stop, step) = slice_indices(s, l.borrow().len())?;
-                    if step != 1 {
-                        return raise(ExcKind::ValueError, "extended slice assignment is not supported");
-                    }
                     let items: Vec<Value> = self.collect_items(&v)?;
+                    if step != 1 {
+                        let at = slice_positions(s, l.borrow().len())?;
+                        if at.len() != items.len() {
+                            return raise(
+                                ExcKind::ValueError,
+                                format!(
+                                    "attempt to assign sequence of size {} to extended slice of size {}",
+                                    items.len(),
+                                    at.len()
+                                ),
+                            );
+                        }
+                        let mut l = l.borrow_mut();
+                        for (i, x) in at.into_iter().zip(items) {
+                            l[i] = x;
+                        }
+                        return Ok(());
+                    }
                     let stop = stop.max(start);
                     l.borrow_mut().splice(start as usize..stop as usize, items);
                     return Ok(());

@@ -243,10 +243,10 @@ impl Interp {
                     .collect::<Vec<_>>()
                     .into_iter(),
             ),
-            &Value::Range(start, stop, step) => Iter::Range(RangeIter {
-                i: start,
-                stop,
-                step,
+            Value::Range(r) => Iter::Range(RangeIter {
+                i: r.0,
+                stop: r.1,
+                step: r.2,
             }),
             Value::Iterator(i) => Iter::Shared(i.clone()),
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {

@@ -100,7 +100,7 @@ impl Interp {
             Value::List(l) | Value::Set(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
-            Value::Range(a, b, s) => (*s > 0 && a < b) || (*s < 0 && a > b),
+            Value::Range(r) => (r.2 > 0 && r.0 < r.1) || (r.2 < 0 && r.0 > r.1),
             Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
                 (self.hooks.tensor_truth)(v)?
             }
@@ -640,7 +640,7 @@ impl Interp {
                     None => false,
                 }
             }
-            (Value::Range(a1, b1, c1), Value::Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            (Value::Range(x), Value::Range(y)) => super::sequences::same_range(x, y),
             (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
                 match (x.value_key(), y.value_key()) {
                     (Some(p), Some(q)) => self.equal(&p, &q)?,
@@ -806,12 +806,13 @@ impl Interp {
             Value::Bytes(_) | Value::ByteArray(_) => {
                 super::bytes::contains(&super::bytes::bytes_of(container).unwrap_or_default(), item)
             }
-            Value::Range(a, b, s) => Ok(match int(item) {
+            Value::Range(r) => Ok(match int(item) {
                 Some(i) => {
-                    let inside = if *s > 0 {
-                        i >= *a && i < *b
+                    let &(a, b, s) = &**r;
+                    let inside = if s > 0 {
+                        i >= a && i < b
                     } else {
-                        i <= *a && i > *b
+                        i <= a && i > b
                     };
                     inside && (i - a) % s == 0
                 }

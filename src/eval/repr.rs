@@ -41,13 +41,14 @@ pub fn shape_str(dims: &Option<Vec<Option<usize>>>) -> String {
 }
 
 impl Interp {
-    /// `repr(v)`. A container met again inside itself prints as `[...]` or `{...}`, and
+    /// `repr(v)`. A container met again inside itself prints as `[...]`, `(...)` or `{...}`, and
     /// nesting deeper than the recursion limit raises RecursionError, as in CPython.
     pub(crate) fn repr(&mut self, v: &Value) -> R<String> {
         let (id, cycle) = match v {
             Value::List(l) => (Rc::as_ptr(l) as *const () as usize, "[...]"),
             Value::Dict(d) => (Rc::as_ptr(d) as *const () as usize, "{...}"),
-            Value::Tuple(_) | Value::Set(_) => (0, ""),
+            Value::Tuple(t) => (Rc::as_ptr(t) as *const () as usize, "(...)"),
+            Value::Set(_) => (0, ""),
             _ => return self.repr_value(v),
         };
         if id != 0 && self.repr_guard.contains(&id) {
@@ -113,8 +114,9 @@ impl Interp {
                 self.repr(&s[2])?
             ),
             Value::Ellipsis => "Ellipsis".into(),
-            Value::Range(a, b, s) => {
-                if *s == 1 {
+            Value::Range(r) => {
+                let &(a, b, s) = &**r;
+                if s == 1 {
                     format!("range({}, {})", a, b)
                 } else {
                     format!("range({}, {}, {})", a, b, s)

@@ -55,7 +55,7 @@ builtin! {
         if step == 0 {
             return raise(ExcKind::ValueError, "range() arg 3 must not be zero");
         }
-        Ok(Value::Range(start, stop, step))
+        Ok(Value::Range(Rc::new((start, stop, step))))
     }
 }
 
@@ -121,13 +121,8 @@ builtin! {
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.borrow().len(),
             Value::Dict(d) => d.borrow().len(),
-            &Value::Range(start, stop, step) => {
-                let span = if step > 0 {
-                    (stop as i128 - start as i128 + step as i128 - 1) / step as i128
-                } else {
-                    (start as i128 - stop as i128 - step as i128 - 1) / -(step as i128)
-                };
-                let span = span.max(0);
+            Value::Range(r) => {
+                let span = range_count(r.0, r.1, r.2);
                 if span > i64::MAX as i128 {
                     return raise(
                         ExcKind::OverflowError,
@@ -360,4 +355,20 @@ builtin! {
             (None, None) => Err(it.exhausted(&iterator)),
         }
     }
+}
+
+/// The number of items of `range(start, stop, step)` (`step` is never 0).
+pub(crate) fn range_count(start: i64, stop: i64, step: i64) -> i128 {
+    let span = if step > 0 {
+        (stop as i128 - start as i128 + step as i128 - 1) / step as i128
+    } else {
+        (start as i128 - stop as i128 - step as i128 - 1) / -(step as i128)
+    };
+    span.max(0)
+}
+
+/// `range == range` compares the sequences, as CPython does: `range(0, 3, 2) == range(0, 4, 2)`.
+pub(crate) fn same_range(x: &(i64, i64, i64), y: &(i64, i64, i64)) -> bool {
+    let n = range_count(x.0, x.1, x.2);
+    n == range_count(y.0, y.1, y.2) && (n == 0 || (x.0 == y.0 && (n == 1 || x.2 == y.2)))
 }

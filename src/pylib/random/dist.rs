@@ -124,7 +124,7 @@ fn range_len(a: i64, b: i64, s: i64) -> usize {
 /// A sequence argument (`sample` requires one; `choice` indexes one).
 fn seq_of(it: &mut Interp, v: &Value, what: &str) -> R<Seq> {
     Ok(match v {
-        Value::Range(a, b, s) => Seq::Range(*a, *s, range_len(*a, *b, *s)),
+        Value::Range(r) => Seq::Range(r.0, r.2, range_len(r.0, r.1, r.2)),
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => Seq::Items(it.collect_items(v)?),
         Value::Set(_) | Value::Dict(_) if what == "sample" => {
             return Err(type_err(
