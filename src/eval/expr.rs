@@ -410,6 +410,22 @@ impl Interp {
             // Capped: a huge range may still end early (an error, a break in the element).
             let _ = out.try_reserve(n.min(1 << 26));
         }
+        // `[x for _ in ...]`: a loop variable nothing reads is bound once, not on every step.
+        if let ExprKind::Name(name) = &g.target.kind {
+            if super::unread::never_reads(name, elt) {
+                if let Some(item) = items.next(self)? {
+                    self.assign(&g.target, item)?;
+                    out.push(self.eval(elt)?);
+                }
+                while items.next(self)?.is_some() {
+                    self.check_interrupt()?;
+                    let v = self.eval(elt)?;
+                    super::budget::grow(out.len())?;
+                    out.push(v);
+                }
+                return Ok(());
+            }
+        }
         while let Some(item) = items.next(self)? {
             self.check_interrupt()?;
             self.assign(&g.target, item)?;

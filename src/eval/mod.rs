@@ -71,6 +71,7 @@ pub(crate) mod str_methods;
 pub(crate) mod str_more;
 pub(crate) mod traceback;
 pub(crate) mod types;
+pub(crate) mod unread;
 pub mod value;
 pub(crate) mod views;
 
