@@ -63,6 +63,7 @@ crate::builtin! {
         }
         let size = size.max(0) as usize;
         let rows = if per_row && arr.ndim() == 2 { arr.shape()[0] } else { 1 };
+        crate::tensor::alloc::check(&[rows, size], out_dtype, "DenseBincount")?;
         let per = vals.len().checked_div(rows).unwrap_or(0);
         let w = weights
             .as_ref()

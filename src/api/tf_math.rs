@@ -21,9 +21,10 @@ pub fn pair(it: &mut Interp, x: &Value, y: &Value) -> R<(Tensor, Tensor)> {
         (None, Some(h)) => super::ops::convert_hinted(it, x, h)?,
         (None, None) => to_tensor(it, x, None)?,
     };
-    let b = match tensor_of(y) {
-        Some(b) => b,
-        None => super::ops::convert_hinted(it, y, hint.unwrap_or(a.dtype()))?,
+    // A numpy array takes the other side's dtype, as TensorFlow converts it (`astype`).
+    let b = match (tensor_of(y), y) {
+        (Some(b), Value::Tensor(_) | Value::Variable(_)) => b,
+        _ => super::ops::convert_hinted(it, y, a.dtype())?,
     };
     Ok((a, b))
 }
