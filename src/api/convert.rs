@@ -157,6 +157,13 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         if flat.has_int || flat.has_float || flat.has_bool || flat.has_big || flat.tensor_dtype.is_some() {
             return Err(value_err("Can't convert Python sequence with mixed types to Tensor."));
         }
+        if let Some(d) = dtype {
+            return Err(type_err(format!(
+                "Cannot convert {} to EagerTensor of dtype {}",
+                it.repr(v)?,
+                d.name()
+            )));
+        }
         // TensorFlow makes a string tensor, which its numeric kernels then refuse.
         return raise(
             ExcKind::InvalidArgumentError,
@@ -498,11 +505,29 @@ pub(crate) fn f64_arg(v: &Value, what: &str) -> R<f64> {
     }
 }
 
-/// An integer from an int or integer scalar tensor.
+/// An integer from an int or integer scalar tensor: a Python-level or attribute argument,
+/// which TensorFlow checks itself (a TypeError for anything else).
 pub(crate) fn i64_arg(v: &Value, what: &str) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        _ => match tensor_of(v) {
+            Some(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64().unwrap_or(0)),
+            _ => Err(type_err(format!(
+                "{} must be an integer, not {}",
+                what,
+                v.type_name()
+            ))),
+        },
+    }
+}
+
+/// An integer op input (an axis, a depth, a count) that TensorFlow converts to a tensor:
+/// what cannot convert fails as the conversion does, a float, bool or non-scalar tensor as
+/// the kernel does.
+pub(crate) fn int_input(v: &Value, what: &str) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
         _ => match tensor_of(v) {
             Some(t) if t.size() == 1 && !t.dtype().is_float() && t.dtype() != DType::Bool => {
                 Ok(t.item_i64().unwrap_or(0))
@@ -510,6 +535,25 @@ pub(crate) fn i64_arg(v: &Value, what: &str) -> R<i64> {
             _ => Err(not_an_int(v, what, true)),
         },
     }
+}
+
+/// A scalar op input (`tf.range`'s bounds): what cannot convert fails as the conversion
+/// does, a sequence or a tensor with more than one element as the kernel does.
+pub(crate) fn scalar_input(v: &Value, op: &str) -> R<()> {
+    if let Some(e) = conversion_error(v) {
+        return Err(e);
+    }
+    let rank = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Range(..) => 1,
+        _ => tensor_of(v).map_or(0, |t| t.ndim()),
+    };
+    if rank > 0 {
+        return raise(
+            ExcKind::InvalidArgumentError,
+            format!("{} expects scalar inputs, got an input of rank {}", op, rank),
+        );
+    }
+    Ok(())
 }
 
 /// A dtype parameter that may be None.

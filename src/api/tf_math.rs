@@ -1,7 +1,7 @@
 //! `tf` and `tf.math` arithmetic: elementwise functions, binary ops, comparisons, logical
 //! ops, reductions, norms, clipping and matmul. Each function is one declaration.
 
-use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of, to_tensor};
+use super::convert::{dtype_arg, f64_arg, given, int_input, int_list, tensor_of, to_tensor};
 use crate::builtin;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::{Interp, Value};
@@ -29,6 +29,34 @@ pub fn pair(it: &mut Interp, x: &Value, y: &Value) -> R<(Tensor, Tensor)> {
     Ok((a, b))
 }
 
+/// The input of a bool-only op: a Python value converts to bool (a number cannot, a
+/// TypeError); a tensor of another dtype fails the reductions' conversion (ValueError) or
+/// LogicalNot's kernel (InvalidArgumentError).
+fn bool_input(it: &mut Interp, x: &Value, op: &str) -> R<Tensor> {
+    match tensor_of(x) {
+        Some(t) if matches!(x, Value::Tensor(_) | Value::Variable(_)) => {
+            if t.dtype() != DType::Bool && op != "LogicalNot" {
+                // Reductions convert their input with dtype=bool.
+                return Err(value_err(format!(
+                    "Tensor conversion requested dtype bool for Tensor with dtype {}",
+                    t.dtype().name()
+                )));
+            }
+            if t.dtype() != DType::Bool {
+                return Err(crate::eval::error::err(
+                    crate::errors::ExcKind::InvalidArgumentError,
+                    format!(
+                        "cannot compute {op} as input #0(zero-based) was expected to be a bool tensor but is a {} tensor [Op:{op}] name: ",
+                        t.dtype().kind_word()
+                    ),
+                ));
+            }
+            Ok(t)
+        }
+        _ => to_tensor(it, x, Some(DType::Bool)),
+    }
+}
+
 /// Declares elementwise functions of one tensor `x`.
 macro_rules! unary {
     ($($(#[doc = $doc:literal])* $style:ident $(($py:literal))? [$($path:literal),+]
@@ -37,7 +65,12 @@ macro_rules! unary {
             $(#[doc = $doc])*
             $style $(($py))? [$($path),+]
             fn $name(it, $x, name = None) {
-                t(ew::unary($op, &to_tensor(it, &$x, None)?)?)
+                let x = if $op == Unary::LogicalNot {
+                    bool_input(it, &$x, "LogicalNot")?
+                } else {
+                    to_tensor(it, &$x, None)?
+                };
+                t(ew::unary($op, &x)?)
             }
         }
     )*};
@@ -204,8 +237,12 @@ fn reduction_args(
     x: &Value,
     axis: Value,
     keepdims: &Value,
+    op: &str,
 ) -> R<(Tensor, Option<Vec<i64>>, bool)> {
-    let x = to_tensor(it, x, None)?;
+    let x = match op {
+        "All" | "Any" => bool_input(it, x, op)?,
+        _ => to_tensor(it, x, None)?,
+    };
     let axes = axes_arg(it, given(axis))?;
     let keep = it.truthy(keepdims)?;
     Ok((x, axes, keep))
@@ -218,7 +255,12 @@ macro_rules! reductions {
             $(#[doc = $doc])*
             dispatch [$($path),+]
             fn $name(it, input_tensor, axis = None, keepdims = False, name = None) {
-                let ($x, $axes, $keep) = reduction_args(it, &input_tensor, axis, &keepdims)?;
+                let op = match stringify!($name) {
+                    "reduce_all" => "All",
+                    "reduce_any" => "Any",
+                    _ => "",
+                };
+                let ($x, $axes, $keep) = reduction_args(it, &input_tensor, axis, &keepdims, op)?;
                 let $axes = $axes.as_deref();
                 t($body)
             }
@@ -274,7 +316,7 @@ builtin! {
     /// Computes number of nonzero elements across dimensions of a tensor.
     dispatch ["tf.math.count_nonzero"]
     fn count_nonzero(it, input, axis = None, keepdims = None, dtype = tf.int64, name = None) {
-        let (x, axes, keep) = reduction_args(it, &input, axis, &keepdims)?;
+        let (x, axes, keep) = reduction_args(it, &input, axis, &keepdims, "")?;
         let nz = x.cast(DType::Bool).cast(DType::I64);
         t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_arg(&dtype)?))
     }
@@ -283,7 +325,7 @@ builtin! {
 fn arg_reduce(it: &mut Interp, x: &Value, axis: Value, out: &Value, max: bool) -> R<Value> {
     let x = to_tensor(it, x, None)?;
     let axis = given(axis)
-        .map(|v| i64_arg(&v, "axis"))
+        .map(|v| int_input(&v, "axis"))
         .transpose()?
         .unwrap_or(0);
     t(reduce::arg_reduce(max, &x, axis, dtype_arg(out)?)?)
@@ -309,7 +351,7 @@ builtin! {
     /// Computes the norm of vectors, matrices, and tensors.
     dispatch ["tf.linalg.norm", "tf.norm"]
     fn norm(it, tensor, ord = "euclidean", axis = None, keepdims = None, name = None) {
-        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims)?;
+        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims, "")?;
         let axes = axes.as_deref();
         let ord = match ord {
             Value::Str(s) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
@@ -336,7 +378,7 @@ fn cumulative(
     prod: bool,
 ) -> R<Value> {
     let x = to_tensor(it, x, None)?;
-    let axis = i64_arg(axis, "axis")?;
+    let axis = int_input(axis, "axis")?;
     let ex = it.truthy(ex)?;
     let rev = it.truthy(rev)?;
     t(reduce::cumulative(prod, &x, axis, ex, rev)?)
