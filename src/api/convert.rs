@@ -154,8 +154,15 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
     };
     flatten(it, v, 0, &mut flat)?;
     if flat.has_str {
-        if flat.has_int || flat.has_float || flat.has_bool || flat.has_big || flat.tensor_dtype.is_some() {
-            return Err(value_err("Can't convert Python sequence with mixed types to Tensor."));
+        if flat.has_int
+            || flat.has_float
+            || flat.has_bool
+            || flat.has_big
+            || flat.tensor_dtype.is_some()
+        {
+            return Err(value_err(
+                "Can't convert Python sequence with mixed types to Tensor.",
+            ));
         }
         if let Some(d) = dtype {
             return Err(type_err(format!(
@@ -284,21 +291,24 @@ fn classify(v: &Value, depth: usize, shape: &mut Vec<usize>, kinds: &mut [bool; 
             kinds[3] = true;
             return Ok(());
         }
-        other => {
-            return Err(value_err(format!(
-                "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
-                unsupported_repr(other),
-                other.type_name()
-            )))
-        }
+        other => return Err(value_err(format!(
+            "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
+            unsupported_repr(other),
+            other.type_name()
+        ))),
     };
     if depth >= MAX_RANK {
-        return raise(ExcKind::InvalidArgumentError, "Too many dimensions in tensor");
+        return raise(
+            ExcKind::InvalidArgumentError,
+            "Too many dimensions in tensor",
+        );
     }
     if shape.len() == depth {
         shape.push(items.len());
     } else if shape.get(depth) != Some(&items.len()) {
-        return Err(value_err("Can't convert non-rectangular Python sequence to Tensor."));
+        return Err(value_err(
+            "Can't convert non-rectangular Python sequence to Tensor.",
+        ));
     }
     for x in &items {
         classify(x, depth + 1, shape, kinds)?;
@@ -308,7 +318,9 @@ fn classify(v: &Value, depth: usize, shape: &mut Vec<usize>, kinds: &mut [bool; 
 
 fn leaf_depth(shape: &[usize], depth: usize) -> R<()> {
     if shape.len() > depth {
-        return Err(value_err("Can't convert non-rectangular Python sequence to Tensor."));
+        return Err(value_err(
+            "Can't convert non-rectangular Python sequence to Tensor.",
+        ));
     }
     Ok(())
 }
@@ -399,7 +411,9 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
         {
             Ok(t.to_i64_vec())
         }
-        Value::Variable(var) if !var.read().dtype().is_float() && var.read().dtype() != DType::Bool => {
+        Value::Variable(var)
+            if !var.read().dtype().is_float() && var.read().dtype() != DType::Bool =>
+        {
             Ok(var.read().to_i64_vec())
         }
         Value::Variable(_) | Value::Tensor(_) | Value::NdArray(_) | Value::Bool(_) => {
@@ -550,7 +564,10 @@ pub(crate) fn scalar_input(v: &Value, op: &str) -> R<()> {
     if rank > 0 {
         return raise(
             ExcKind::InvalidArgumentError,
-            format!("{} expects scalar inputs, got an input of rank {}", op, rank),
+            format!(
+                "{} expects scalar inputs, got an input of rank {}",
+                op, rank
+            ),
         );
     }
     Ok(())

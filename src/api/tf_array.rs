@@ -335,12 +335,32 @@ fn descending(v: &Value) -> R<bool> {
     }
 }
 
+/// The `axis` of sort and argsort: TensorFlow needs a constant scalar (ValueError else),
+/// and takes a float through Python's `int()`.
+fn sort_axis(v: &Value) -> R<i64> {
+    let scalar = super::convert::tensor_of(v).filter(|t| t.ndim() == 0 && t.dtype() != DType::Bool);
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Float(f) if f.is_nan() => Err(value_err("cannot convert float NaN to integer")),
+        Value::Float(f) if f.is_infinite() => raise(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ),
+        Value::Float(f) => Ok(*f as i64),
+        _ => match scalar {
+            Some(t) => Ok(t.item_f64().unwrap_or(0.0) as i64),
+            None => Err(value_err("axis must be a constant scalar")),
+        },
+    }
+}
+
 builtin! {
     /// Sorts a tensor.
     dispatch ["tf.sort"]
     fn sort(it, values, axis = -1, direction = "ASCENDING", name = None) {
         let x = to_tensor(it, &values, None)?;
-        t(sort::sort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
+        t(sort::sort(&x, sort_axis(&axis)?, descending(&direction)?)?)
     }
 }
 
@@ -349,7 +369,7 @@ builtin! {
     dispatch ["tf.argsort"]
     fn argsort(it, values, axis = -1, direction = "ASCENDING", stable = False, name = None) {
         let x = to_tensor(it, &values, None)?;
-        t(sort::argsort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
+        t(sort::argsort(&x, sort_axis(&axis)?, descending(&direction)?)?)
     }
 }
 

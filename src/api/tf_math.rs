@@ -1,7 +1,7 @@
 //! `tf` and `tf.math` arithmetic: elementwise functions, binary ops, comparisons, logical
 //! ops, reductions, norms, clipping and matmul. Each function is one declaration.
 
-use super::convert::{dtype_arg, f64_arg, given, int_input, int_list, tensor_of, to_tensor};
+use super::convert::{dtype_arg, given, int_input, int_list, tensor_of, to_tensor};
 use crate::builtin;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::{Interp, Value};
@@ -353,9 +353,41 @@ builtin! {
     fn norm(it, tensor, ord = "euclidean", axis = None, keepdims = None, name = None) {
         let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims, "")?;
         let axes = axes.as_deref();
-        let ord = match ord {
+        // TensorFlow checks `ord` in Python: a positive number or a named norm (ValueError
+        // else); comparing a tensor with 0 is a TypeError.
+        let ord = match &ord {
             Value::Str(s) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
-            v => f64_arg(&v, "ord")?,
+            Value::Bool(true) => 1.0,
+            Value::Int(i) if *i > 0 => *i as f64,
+            Value::Float(f) if *f > 0.0 || f.is_nan() => *f,
+            Value::BigInt(b) if b.sign() == num_bigint::Sign::Plus => f64::MAX,
+            Value::Tensor(_) | Value::Variable(_) => {
+                return Err(type_err(
+                    "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed.",
+                ))
+            }
+            // Neither a sequence, a string nor a number: `ord <= 0` is a TypeError.
+            other @ (Value::None
+            | Value::Dict(_)
+            | Value::DType(_)
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Class(_)
+            | Value::Instance(_)
+            | Value::Slice(_)
+            | Value::Ellipsis
+            | Value::Object(_)) => {
+                return Err(type_err(format!(
+                    "'<=' not supported between instances of '{}' and 'int'",
+                    other.type_name()
+                )))
+            }
+            other => {
+                return Err(value_err(format!(
+                    "'ord' must be a supported vector norm, got {}.",
+                    it.repr(other)?
+                )))
+            }
         };
         let abs = || ew::unary(Unary::Abs, &x);
         t(if ord == 1.0 {

@@ -14,8 +14,14 @@ use std::time::{Duration, Instant};
 /// Argument kinds tensh cannot build at all (the call fails while making the argument);
 /// every call holding one is left out.
 const UNBUILDABLE: &[(&str, &str)] = &[
-    ("tf.constant('a')", "tensh tensors hold numbers and bools, not strings"),
-    ("np.float64(1.5)", "numpy scalar types are dtypes in tensh, not callable"),
+    (
+        "tf.constant('a')",
+        "tensh tensors hold numbers and bools, not strings",
+    ),
+    (
+        "np.float64(1.5)",
+        "numpy scalar types are dtypes in tensh, not callable",
+    ),
 ];
 
 /// Why a call in known.txt still ends differently from TensorFlow, by the tag it carries.
@@ -101,7 +107,11 @@ fn api_sweep_matches_tensorflow() {
         .lines()
         .filter_map(|l| l.split_once('\t'))
         .collect();
-    assert!(cases.len() > 10_000, "cases.txt holds {} calls", cases.len());
+    assert!(
+        cases.len() > 10_000,
+        "cases.txt holds {} calls",
+        cases.len()
+    );
     let unbuildable = |call: &str| UNBUILDABLE.iter().any(|(k, _)| call.contains(k));
     let known = known();
     for (call, (_, tag)) in &known {
@@ -141,13 +151,17 @@ fn api_sweep_matches_tensorflow() {
         let same = outcome == *expected;
         let listed = known.get(*call);
         if outcome == "InternalError" || outcome.starts_with('<') {
-            mismatches.push(format!("{call}\n    TensorFlow: {expected}\n    tensh:      {outcome}"));
+            mismatches.push(format!(
+                "{call}\n    TensorFlow: {expected}\n    tensh:      {outcome}"
+            ));
         } else if same {
             if listed.is_some() {
                 stale.push(*call);
             }
         } else if listed.is_none_or(|(o, _)| o != outcome) {
-            mismatches.push(format!("{call}\n    TensorFlow: {expected}\n    tensh:      {outcome}"));
+            mismatches.push(format!(
+                "{call}\n    TensorFlow: {expected}\n    tensh:      {outcome}"
+            ));
         }
     }
     assert!(
