@@ -5,6 +5,10 @@
 
 mod support;
 
+/// The API sweep: every tf./np. function against ill-fitting argument values.
+#[path = "api_sweep/sweep.rs"]
+mod api_sweep;
+
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};

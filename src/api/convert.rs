@@ -3,7 +3,7 @@
 //! numbers, and back from tensors to Python numbers.
 
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, type_err, value_err, R};
+use crate::eval::error::{err, raise, type_err, value_err, Flow, R};
 pub(crate) use crate::eval::value::given;
 pub(crate) use crate::eval::value::{scalar_value, tensor_of};
 use crate::eval::{Interp, Value};
@@ -16,6 +16,10 @@ struct Flat {
     has_float: bool,
     has_int: bool,
     has_bool: bool,
+    /// A str or bytes leaf (a string tensor in TensorFlow).
+    has_str: bool,
+    /// An int past int64's range (only a float dtype can hold it).
+    has_big: bool,
     tensor_dtype: Option<DType>,
 }
 
@@ -29,7 +33,20 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
         Value::List(_) | Value::Tuple(_) if depth >= MAX_RANK => {
             raise(ExcKind::InvalidArgumentError, "Too many dimensions in tensor")
         }
-        Value::List(_) | Value::Tuple(_) => {
+        Value::List(_) | Value::Tuple(_) | Value::Range(..) => {
+            if let Value::Range(start, stop, step) = v {
+                let (a, b, st) = (*start as i128, *stop as i128, *step as i128);
+                let n = if st > 0 && b > a {
+                    (b - a + st - 1) / st
+                } else if st < 0 && a > b {
+                    (a - b - st - 1) / -st
+                } else {
+                    0
+                };
+                if n.saturating_mul(8) > crate::tensor::alloc::limit() as i128 {
+                    return raise(ExcKind::MemoryError, "");
+                }
+            }
             let items: Vec<Value> = it.collect_items(v)?;
             if flat.shape.len() == depth {
                 flat.shape.push(items.len());
@@ -49,10 +66,11 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
             let t = var.value.borrow().clone();
             tensor_leaf(flat, depth, &t)
         }
-        Value::Str(_) => raise(ExcKind::TypeError, "tensh tensors hold numbers and bools; strings are not supported"),
-        Value::BigInt(_) => Err(value_err(
-            "Can't convert Python sequence with out-of-range integer to Tensor.",
-        )),
+        Value::Str(_) | Value::Bytes(_) => leaf(flat, depth, 0.0, |f| f.has_str = true),
+        Value::BigInt(b) => {
+            let x = crate::eval::bigint::to_f64(b).unwrap_or(f64::INFINITY);
+            leaf(flat, depth, x, |f| f.has_big = true)
+        }
         Value::None => Err(value_err("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")),
         other => Err(value_err(format!(
             "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
@@ -93,7 +111,14 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
 /// `tf.convert_to_tensor(v, dtype)`.
 pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
     match v {
-        Value::Tensor(t) | Value::NdArray(t) => {
+        // A numpy array takes the requested dtype (`astype`), as TensorFlow converts it.
+        Value::NdArray(t) => {
+            return Ok(match dtype {
+                Some(d) if d != t.dtype() => t.cast(d),
+                _ => t.clone(),
+            })
+        }
+        Value::Tensor(t) => {
             return match dtype {
                 Some(d) if d != t.dtype() => Err(value_err(format!(
                     "Tensor conversion requested dtype {} for Tensor with dtype {}: {}",
@@ -123,9 +148,40 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         has_float: false,
         has_int: false,
         has_bool: false,
+        has_str: false,
+        has_big: false,
         tensor_dtype: None,
     };
     flatten(it, v, 0, &mut flat)?;
+    if flat.has_str {
+        if flat.has_int
+            || flat.has_float
+            || flat.has_bool
+            || flat.has_big
+            || flat.tensor_dtype.is_some()
+        {
+            return Err(value_err(
+                "Can't convert Python sequence with mixed types to Tensor.",
+            ));
+        }
+        if let Some(d) = dtype {
+            return Err(type_err(format!(
+                "Cannot convert {} to EagerTensor of dtype {}",
+                it.repr(v)?,
+                d.name()
+            )));
+        }
+        // TensorFlow makes a string tensor, which its numeric kernels then refuse.
+        return raise(
+            ExcKind::InvalidArgumentError,
+            "tensh tensors hold numbers and bools; strings are not supported",
+        );
+    }
+    if flat.has_big && !dtype.is_some_and(|d| d.is_float()) {
+        return Err(value_err(
+            "Can't convert Python sequence with out-of-range integer to Tensor.",
+        ));
+    }
     if let Value::Float(_) = v {
         // TensorFlow's scalar conversion drops the sign of -0.0 (lists keep it).
         flat.vals[0] += 0.0;
@@ -202,6 +258,140 @@ pub(crate) fn scalar_of(v: &Value, what: &str) -> R<Value> {
     Ok(scalar_value(&t))
 }
 
+/// A short repr of a value TensorFlow cannot convert, for its error message.
+fn unsupported_repr(v: &Value) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Ellipsis => "Ellipsis".into(),
+        Value::DType(d) => format!("tf.{}", d.name()),
+        Value::Dict(d) if d.borrow().keys.is_empty() => "{}".into(),
+        other => format!("<{} object>", other.type_name()),
+    }
+}
+
+/// Walks `v` as `convert_to_tensor` would: the shape seen so far, and which leaf kinds
+/// (numbers, ints past int64, strings, tensors).
+fn classify(v: &Value, depth: usize, shape: &mut Vec<usize>, kinds: &mut [bool; 4]) -> R<()> {
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.as_ref().clone(),
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Range(..) => {
+            kinds[0] = true;
+            return leaf_depth(shape, depth);
+        }
+        Value::BigInt(_) => {
+            kinds[1] = true;
+            return leaf_depth(shape, depth);
+        }
+        Value::Str(_) | Value::Bytes(_) => {
+            kinds[2] = true;
+            return leaf_depth(shape, depth);
+        }
+        Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+            kinds[3] = true;
+            return Ok(());
+        }
+        other => return Err(value_err(format!(
+            "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
+            unsupported_repr(other),
+            other.type_name()
+        ))),
+    };
+    if depth >= MAX_RANK {
+        return raise(
+            ExcKind::InvalidArgumentError,
+            "Too many dimensions in tensor",
+        );
+    }
+    if shape.len() == depth {
+        shape.push(items.len());
+    } else if shape.get(depth) != Some(&items.len()) {
+        return Err(value_err(
+            "Can't convert non-rectangular Python sequence to Tensor.",
+        ));
+    }
+    for x in &items {
+        classify(x, depth + 1, shape, kinds)?;
+    }
+    Ok(())
+}
+
+fn leaf_depth(shape: &[usize], depth: usize) -> R<()> {
+    if shape.len() > depth {
+        return Err(value_err(
+            "Can't convert non-rectangular Python sequence to Tensor.",
+        ));
+    }
+    Ok(())
+}
+
+/// The error TensorFlow's `convert_to_tensor` raises for `v`, if it raises one: a ragged or
+/// mixed sequence, an int past int64, an object it cannot convert (ValueError), or
+/// strings (a string tensor, which numeric kernels refuse). Integer arguments (axes,
+/// shapes, counts) go through that conversion first, so their errors are these.
+pub(crate) fn conversion_error(v: &Value) -> Option<Flow> {
+    let mut kinds = [false; 4];
+    if let Err(e) = classify(v, 0, &mut Vec::new(), &mut kinds) {
+        return Some(e);
+    }
+    let [num, big, string, tensor] = kinds;
+    if string && (num || big || tensor) {
+        return Some(value_err(
+            "Can't convert Python sequence with mixed types to Tensor.",
+        ));
+    }
+    if string {
+        return Some(err(
+            ExcKind::InvalidArgumentError,
+            "tensh tensors hold numbers and bools; strings are not supported",
+        ));
+    }
+    if big {
+        return Some(value_err(
+            "Can't convert Python sequence with out-of-range integer to Tensor.",
+        ));
+    }
+    None
+}
+
+/// An integer argument TensorFlow converts to a tensor that is not an int or int scalar:
+/// the conversion's own error, else the kernel's (a float, bool or non-scalar tensor).
+fn not_an_int(v: &Value, what: &str, scalar: bool) -> Flow {
+    if let Some(e) = conversion_error(v) {
+        return e;
+    }
+    let kernel = |m: String| err(ExcKind::InvalidArgumentError, m);
+    match v {
+        Value::Float(_) => type_err(format!("{} must be an integer, not float", what)),
+        Value::List(_) | Value::Tuple(_) | Value::Range(..) if scalar => {
+            kernel(format!("{} must be a scalar", what))
+        }
+        Value::Tensor(t) | Value::NdArray(t)
+            if !t.dtype().is_float() && t.dtype() != DType::Bool =>
+        {
+            kernel(format!(
+                "{} must be a scalar, not a tensor of shape {}",
+                what,
+                crate::tensor::broadcast::shape_brackets(t.shape())
+            ))
+        }
+        Value::Tensor(t) | Value::NdArray(t) => kernel(format!(
+            "Value for attr 'Tidx' of {} is not in the list of allowed values: int32, int64",
+            t.dtype().name()
+        )),
+        Value::Variable(var) => not_an_int(&Value::Tensor(var.read()), what, scalar),
+        Value::Bool(_) => kernel(
+            "Value for attr 'Tidx' of bool is not in the list of allowed values: int32, int64"
+                .into(),
+        ),
+        other => type_err(format!(
+            "{} must be an integer, not {}",
+            what,
+            other.type_name()
+        )),
+    }
+}
+
 /// A list of integers from a list, tuple, TensorShape or 1-D tensor (shapes, axes, perms).
 pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
     match v {
@@ -216,11 +406,24 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
                 .collect(),
             None => Err(value_err(format!("{} must have a known rank", what))),
         },
-        Value::Tensor(t) | Value::NdArray(t) if !t.dtype().is_float() => Ok(t.to_i64_vec()),
-        Value::Variable(_) | Value::Tensor(_) | Value::NdArray(_) => {
-            Err(type_err(format!("{} must be integers", what)))
+        Value::Tensor(t) | Value::NdArray(t)
+            if !t.dtype().is_float() && t.dtype() != DType::Bool =>
+        {
+            Ok(t.to_i64_vec())
         }
+        Value::Variable(var)
+            if !var.read().dtype().is_float() && var.read().dtype() != DType::Bool =>
+        {
+            Ok(var.read().to_i64_vec())
+        }
+        Value::Variable(_) | Value::Tensor(_) | Value::NdArray(_) | Value::Bool(_) => {
+            Err(not_an_int(v, what, false))
+        }
+        Value::Range(..) => Ok(to_tensor(it, v, None)?.to_i64_vec()),
         Value::List(_) | Value::Tuple(_) => {
+            if let Some(e) = conversion_error(v) {
+                return Err(e);
+            }
             let items: Vec<Value> = it.collect_items(v)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
@@ -233,6 +436,17 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
                         out.push(t.item_i64().unwrap_or(0))
                     }
                     Value::None => out.push(-1),
+                    // A nested list of ints converts to an int tensor (its values in order).
+                    Value::List(_) | Value::Tuple(_) => {
+                        let t = to_tensor(it, &x, None)?;
+                        if t.size() > 0 && (t.dtype().is_float() || t.dtype() == DType::Bool) {
+                            return Err(not_an_int(&Value::Tensor(t), what, false));
+                        }
+                        out.extend(t.to_i64_vec());
+                    }
+                    Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+                        return Err(not_an_int(&x, what, false))
+                    }
                     other => {
                         return Err(type_err(format!(
                             "Expected int32, but got {} of type '{}'.",
@@ -244,11 +458,13 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
             }
             Ok(out)
         }
-        other => Err(type_err(format!(
-            "{} must be a list of integers, not {}",
-            what,
-            other.type_name()
-        ))),
+        other => Err(conversion_error(other).unwrap_or_else(|| {
+            type_err(format!(
+                "{} must be a list of integers, not {}",
+                what,
+                other.type_name()
+            ))
+        })),
     }
 }
 
@@ -303,7 +519,8 @@ pub(crate) fn f64_arg(v: &Value, what: &str) -> R<f64> {
     }
 }
 
-/// An integer from an int or integer scalar tensor.
+/// An integer from an int or integer scalar tensor: a Python-level or attribute argument,
+/// which TensorFlow checks itself (a TypeError for anything else).
 pub(crate) fn i64_arg(v: &Value, what: &str) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
@@ -317,6 +534,43 @@ pub(crate) fn i64_arg(v: &Value, what: &str) -> R<i64> {
             ))),
         },
     }
+}
+
+/// An integer op input (an axis, a depth, a count) that TensorFlow converts to a tensor:
+/// what cannot convert fails as the conversion does, a float, bool or non-scalar tensor as
+/// the kernel does.
+pub(crate) fn int_input(v: &Value, what: &str) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        _ => match tensor_of(v) {
+            Some(t) if t.size() == 1 && !t.dtype().is_float() && t.dtype() != DType::Bool => {
+                Ok(t.item_i64().unwrap_or(0))
+            }
+            _ => Err(not_an_int(v, what, true)),
+        },
+    }
+}
+
+/// A scalar op input (`tf.range`'s bounds): what cannot convert fails as the conversion
+/// does, a sequence or a tensor with more than one element as the kernel does.
+pub(crate) fn scalar_input(v: &Value, op: &str) -> R<()> {
+    if let Some(e) = conversion_error(v) {
+        return Err(e);
+    }
+    let rank = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Range(..) => 1,
+        _ => tensor_of(v).map_or(0, |t| t.ndim()),
+    };
+    if rank > 0 {
+        return raise(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "{} expects scalar inputs, got an input of rank {}",
+                op, rank
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// A dtype parameter that may be None.

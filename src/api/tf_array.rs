@@ -2,7 +2,9 @@
 //! split, tile, pad, broadcast_to, gather, gather_nd, boolean_mask, where, scatter_nd,
 //! meshgrid, reverse, sort, argsort, top_k, unique. Each function is one declaration.
 
-use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, to_tensor};
+use super::convert::{
+    conversion_error, dtype_arg, f64_arg, given, i64_arg, int_input, int_list, to_tensor,
+};
 use super::objects::NamedTuple;
 use super::tf_core::dims_arg;
 use crate::builtin;
@@ -55,7 +57,7 @@ builtin! {
     dispatch ["tf.expand_dims"]
     fn expand_dims(it, input, axis, name = None) {
         let x = to_tensor(it, &input, None)?;
-        t(sh::expand_dims(&x, i64_arg(&axis, "axis")?)?)
+        t(sh::expand_dims(&x, int_input(&axis, "axis")?)?)
     }
 }
 
@@ -64,7 +66,15 @@ builtin! {
     dispatch ["tf.squeeze"]
     fn squeeze(it, input, axis = None, name = None) {
         let x = to_tensor(it, &input, None)?;
-        let axes = given(axis).map(|v| int_list(it, &v, "axis")).transpose()?;
+        // `axis` is an attribute: TensorFlow checks it in Python, a TypeError for anything
+        // but ints.
+        let axes = given(axis)
+            .map(|v| {
+                int_list(it, &v, "axis").map_err(|_| {
+                    type_err(format!("Expected int for argument 'squeeze_dims' not {}.", v.type_name()))
+                })
+            })
+            .transpose()?;
         t(sh::squeeze(&x, axes.as_deref())?)
     }
 }
@@ -77,7 +87,7 @@ builtin! {
         if ts.len() == 1 {
             return t(ts[0].clone());
         }
-        t(sh::concat(&ts, i64_arg(&axis, "axis")?)?)
+        t(sh::concat(&ts, int_input(&axis, "axis")?)?)
     }
 }
 
@@ -114,7 +124,7 @@ builtin! {
     dispatch ["tf.split"]
     fn split(it, value, num_or_size_splits, axis = 0, num = None, name = "split") {
         let x = to_tensor(it, &value, None)?;
-        let axis = i64_arg(&axis, "axis")?;
+        let axis = int_input(&axis, "axis")?;
         let parts = match num_or_size_splits {
             Value::Int(k) => sh::split_even(&x, k.max(0) as usize, axis)?,
             other => sh::split(&x, &int_list(it, &other, "num_or_size_splits")?, axis)?,
@@ -137,17 +147,29 @@ builtin! {
     dispatch ["tf.pad"]
     fn pad(it, tensor, paddings, mode = "CONSTANT", constant_values = 0, name = None) {
         let x = to_tensor(it, &tensor, None)?;
-        let rows: Vec<Value> = it.collect_items(&paddings)?;
-        let mut p = Vec::new();
-        for r in rows {
-            let pair = int_list(it, &r, "paddings")?;
-            if pair.len() != 2 || pair.iter().any(|&v| v < 0) {
-                return Err(value_err(
-                    "paddings must be a list of [before, after] pairs of non-negative integers",
-                ));
-            }
-            p.push((pair[0] as usize, pair[1] as usize));
+        // TensorFlow converts `paddings` to an int tensor; the kernel wants it [rank, 2].
+        if let Some(e) = conversion_error(&paddings) {
+            return Err(e);
         }
+        let pt = to_tensor(it, &paddings, None)?;
+        if pt.size() > 0 && (pt.dtype().is_float() || pt.dtype() == DType::Bool) {
+            return raise(ExcKind::InvalidArgumentError, format!(
+                "Value for attr 'Tpaddings' of {} is not in the list of allowed values: int32, int64",
+                pt.dtype().name()
+            ));
+        }
+        if pt.ndim() != 2 || pt.shape()[1] != 2 || pt.shape()[0] != x.ndim() {
+            return raise(ExcKind::InvalidArgumentError, format!(
+                "paddings must be a matrix with 2 columns and {} rows: {}",
+                x.ndim(),
+                crate::tensor::broadcast::shape_brackets(pt.shape())
+            ));
+        }
+        let vals = pt.to_i64_vec();
+        if let Some(v) = vals.iter().find(|&&v| v < 0) {
+            return raise(ExcKind::InvalidArgumentError, format!("Paddings must be non-negative: {}", v));
+        }
+        let p: Vec<(usize, usize)> = vals.chunks(2).map(|c| (c[0] as usize, c[1] as usize)).collect();
         let mode = match &mode {
             Value::Str(s) => s.to_string(),
             other => {
@@ -183,7 +205,7 @@ builtin! {
             return Err(type_err(format!("Value passed to parameter 'indices' has DataType {} not in list of allowed values: int16, int32, int64", idx.dtype().name())));
         }
         // TensorFlow's axis=None is the first axis after the batch dimensions.
-        let axis = given(axis).map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
+        let axis = given(axis).map(|v| int_input(&v, "axis")).transpose()?.unwrap_or(0);
         t(select::gather(&p, &idx, axis)?)
     }
 }
@@ -313,12 +335,32 @@ fn descending(v: &Value) -> R<bool> {
     }
 }
 
+/// The `axis` of sort and argsort: TensorFlow needs a constant scalar (ValueError else),
+/// and takes a float through Python's `int()`.
+fn sort_axis(v: &Value) -> R<i64> {
+    let scalar = super::convert::tensor_of(v).filter(|t| t.ndim() == 0 && t.dtype() != DType::Bool);
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Float(f) if f.is_nan() => Err(value_err("cannot convert float NaN to integer")),
+        Value::Float(f) if f.is_infinite() => raise(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ),
+        Value::Float(f) => Ok(*f as i64),
+        _ => match scalar {
+            Some(t) => Ok(t.item_f64().unwrap_or(0.0) as i64),
+            None => Err(value_err("axis must be a constant scalar")),
+        },
+    }
+}
+
 builtin! {
     /// Sorts a tensor.
     dispatch ["tf.sort"]
     fn sort(it, values, axis = -1, direction = "ASCENDING", name = None) {
         let x = to_tensor(it, &values, None)?;
-        t(sort::sort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
+        t(sort::sort(&x, sort_axis(&axis)?, descending(&direction)?)?)
     }
 }
 
@@ -327,7 +369,7 @@ builtin! {
     dispatch ["tf.argsort"]
     fn argsort(it, values, axis = -1, direction = "ASCENDING", stable = False, name = None) {
         let x = to_tensor(it, &values, None)?;
-        t(sort::argsort(&x, i64_arg(&axis, "axis")?, descending(&direction)?)?)
+        t(sort::argsort(&x, sort_axis(&axis)?, descending(&direction)?)?)
     }
 }
 
@@ -336,7 +378,7 @@ builtin! {
     dispatch ["tf.math.top_k", "tf.nn.top_k"]
     fn top_k(it, input, k = 1, sorted = True, index_type = tf.int32, name = None) {
         let x = to_tensor(it, &input, None)?;
-        let k = i64_arg(&k, "k")?;
+        let k = int_input(&k, "k")?;
         if k < 0 {
             return Err(crate::tensor::error::op_error(
                 "TopKV2",

@@ -75,6 +75,7 @@ crate::builtin! {
         let n = maxlen.max(0.0).ceil() as usize;
         let mut shape = lengths.shape().to_vec();
         shape.push(n);
+        crate::tensor::alloc::check(&shape, DType::Bool, "Less")?;
         let mask: Vec<f64> = vals
             .iter()
             .flat_map(|&l| (0..n).map(move |j| ((j as f64) < l) as i64 as f64))

@@ -3,7 +3,8 @@
 //! declaration; `install` adds the non-function members (`tf.Tensor`, the dtypes).
 
 use super::convert::{
-    dtype_arg, f64_arg, given, i64_arg, int_list, opt_dtype, tensor_of, to_tensor,
+    dtype_arg, f64_arg, given, i64_arg, int_input, int_list, opt_dtype, scalar_input, tensor_of,
+    to_tensor,
 };
 use crate::builtin;
 use crate::errors::ExcKind;
@@ -174,6 +175,9 @@ builtin! {
             None => (Value::Int(0), start),
         };
         let vals = [&start, &limit, &delta];
+        for v in vals {
+            scalar_input(v, "range")?;
+        }
         let is_float =
             |v: &&Value| matches!(v, Value::Float(_)) || tensor_of(v).is_some_and(|t| t.dtype().is_float());
         let inferred = if vals.iter().any(is_float) {
@@ -209,7 +213,7 @@ builtin! {
         } else {
             DType::F64
         };
-        let num = i64_arg(&num, "num")?;
+        let num = int_input(&num, "num")?;
         if num < 0 {
             // TensorFlow counts the inner points with range(1, max(num, 0) - 1).
             return Err(crate::tensor::error::op_error(
@@ -268,7 +272,7 @@ builtin! {
         name = None
     ) {
         let idx = to_tensor(it, &indices, None)?;
-        let depth = i64_arg(&depth, "depth")?;
+        let depth = int_input(&depth, "depth")?;
         if depth < 0 {
             return Err(crate::tensor::error::op_error(
                 "OneHot",

@@ -1,6 +1,6 @@
 //! `tf.math.bincount` and `tf.math.confusion_matrix`, declared once each.
 
-use super::convert::{dtype_arg, i64_arg, to_tensor};
+use super::convert::{dtype_arg, i64_arg, int_input, to_tensor};
 use crate::eval::error::{value_err, R};
 use crate::eval::Value;
 use crate::print::array::{array_str, shape_tuple};
@@ -56,13 +56,14 @@ crate::builtin! {
         }
         let mut size = vals.iter().max().map_or(0, |m| m + 1);
         if let Value::Int(_) | Value::Tensor(_) = &minlength {
-            size = size.max(i64_arg(&minlength, "minlength")?);
+            size = size.max(int_input(&minlength, "minlength")?);
         }
         if let Value::Int(_) | Value::Tensor(_) = &maxlength {
-            size = size.min(i64_arg(&maxlength, "maxlength")?);
+            size = size.min(int_input(&maxlength, "maxlength")?);
         }
         let size = size.max(0) as usize;
         let rows = if per_row && arr.ndim() == 2 { arr.shape()[0] } else { 1 };
+        crate::tensor::alloc::check(&[rows, size], out_dtype, "DenseBincount")?;
         let per = vals.len().checked_div(rows).unwrap_or(0);
         let w = weights
             .as_ref()

@@ -1,7 +1,7 @@
 //! `tf` and `tf.math` arithmetic: elementwise functions, binary ops, comparisons, logical
 //! ops, reductions, norms, clipping and matmul. Each function is one declaration.
 
-use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of, to_tensor};
+use super::convert::{dtype_arg, given, int_input, int_list, tensor_of, to_tensor};
 use crate::builtin;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::{Interp, Value};
@@ -21,11 +21,40 @@ pub fn pair(it: &mut Interp, x: &Value, y: &Value) -> R<(Tensor, Tensor)> {
         (None, Some(h)) => super::ops::convert_hinted(it, x, h)?,
         (None, None) => to_tensor(it, x, None)?,
     };
-    let b = match tensor_of(y) {
-        Some(b) => b,
-        None => super::ops::convert_hinted(it, y, hint.unwrap_or(a.dtype()))?,
+    // A numpy array takes the other side's dtype, as TensorFlow converts it (`astype`).
+    let b = match (tensor_of(y), y) {
+        (Some(b), Value::Tensor(_) | Value::Variable(_)) => b,
+        _ => super::ops::convert_hinted(it, y, a.dtype())?,
     };
     Ok((a, b))
+}
+
+/// The input of a bool-only op: a Python value converts to bool (a number cannot, a
+/// TypeError); a tensor of another dtype fails the reductions' conversion (ValueError) or
+/// LogicalNot's kernel (InvalidArgumentError).
+fn bool_input(it: &mut Interp, x: &Value, op: &str) -> R<Tensor> {
+    match tensor_of(x) {
+        Some(t) if matches!(x, Value::Tensor(_) | Value::Variable(_)) => {
+            if t.dtype() != DType::Bool && op != "LogicalNot" {
+                // Reductions convert their input with dtype=bool.
+                return Err(value_err(format!(
+                    "Tensor conversion requested dtype bool for Tensor with dtype {}",
+                    t.dtype().name()
+                )));
+            }
+            if t.dtype() != DType::Bool {
+                return Err(crate::eval::error::err(
+                    crate::errors::ExcKind::InvalidArgumentError,
+                    format!(
+                        "cannot compute {op} as input #0(zero-based) was expected to be a bool tensor but is a {} tensor [Op:{op}] name: ",
+                        t.dtype().kind_word()
+                    ),
+                ));
+            }
+            Ok(t)
+        }
+        _ => to_tensor(it, x, Some(DType::Bool)),
+    }
 }
 
 /// Declares elementwise functions of one tensor `x`.
@@ -36,7 +65,12 @@ macro_rules! unary {
             $(#[doc = $doc])*
             $style $(($py))? [$($path),+]
             fn $name(it, $x, name = None) {
-                t(ew::unary($op, &to_tensor(it, &$x, None)?)?)
+                let x = if $op == Unary::LogicalNot {
+                    bool_input(it, &$x, "LogicalNot")?
+                } else {
+                    to_tensor(it, &$x, None)?
+                };
+                t(ew::unary($op, &x)?)
             }
         }
     )*};
@@ -203,8 +237,12 @@ fn reduction_args(
     x: &Value,
     axis: Value,
     keepdims: &Value,
+    op: &str,
 ) -> R<(Tensor, Option<Vec<i64>>, bool)> {
-    let x = to_tensor(it, x, None)?;
+    let x = match op {
+        "All" | "Any" => bool_input(it, x, op)?,
+        _ => to_tensor(it, x, None)?,
+    };
     let axes = axes_arg(it, given(axis))?;
     let keep = it.truthy(keepdims)?;
     Ok((x, axes, keep))
@@ -217,7 +255,12 @@ macro_rules! reductions {
             $(#[doc = $doc])*
             dispatch [$($path),+]
             fn $name(it, input_tensor, axis = None, keepdims = False, name = None) {
-                let ($x, $axes, $keep) = reduction_args(it, &input_tensor, axis, &keepdims)?;
+                let op = match stringify!($name) {
+                    "reduce_all" => "All",
+                    "reduce_any" => "Any",
+                    _ => "",
+                };
+                let ($x, $axes, $keep) = reduction_args(it, &input_tensor, axis, &keepdims, op)?;
                 let $axes = $axes.as_deref();
                 t($body)
             }
@@ -273,7 +316,7 @@ builtin! {
     /// Computes number of nonzero elements across dimensions of a tensor.
     dispatch ["tf.math.count_nonzero"]
     fn count_nonzero(it, input, axis = None, keepdims = None, dtype = tf.int64, name = None) {
-        let (x, axes, keep) = reduction_args(it, &input, axis, &keepdims)?;
+        let (x, axes, keep) = reduction_args(it, &input, axis, &keepdims, "")?;
         let nz = x.cast(DType::Bool).cast(DType::I64);
         t(reduce::reduce(Reduce::Sum, &nz, axes.as_deref(), keep)?.cast(dtype_arg(&dtype)?))
     }
@@ -282,7 +325,7 @@ builtin! {
 fn arg_reduce(it: &mut Interp, x: &Value, axis: Value, out: &Value, max: bool) -> R<Value> {
     let x = to_tensor(it, x, None)?;
     let axis = given(axis)
-        .map(|v| i64_arg(&v, "axis"))
+        .map(|v| int_input(&v, "axis"))
         .transpose()?
         .unwrap_or(0);
     t(reduce::arg_reduce(max, &x, axis, dtype_arg(out)?)?)
@@ -308,11 +351,43 @@ builtin! {
     /// Computes the norm of vectors, matrices, and tensors.
     dispatch ["tf.linalg.norm", "tf.norm"]
     fn norm(it, tensor, ord = "euclidean", axis = None, keepdims = None, name = None) {
-        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims)?;
+        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims, "")?;
         let axes = axes.as_deref();
-        let ord = match ord {
+        // TensorFlow checks `ord` in Python: a positive number or a named norm (ValueError
+        // else); comparing a tensor with 0 is a TypeError.
+        let ord = match &ord {
             Value::Str(s) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
-            v => f64_arg(&v, "ord")?,
+            Value::Bool(true) => 1.0,
+            Value::Int(i) if *i > 0 => *i as f64,
+            Value::Float(f) if *f > 0.0 || f.is_nan() => *f,
+            Value::BigInt(b) if b.sign() == num_bigint::Sign::Plus => f64::MAX,
+            Value::Tensor(_) | Value::Variable(_) => {
+                return Err(type_err(
+                    "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed.",
+                ))
+            }
+            // Neither a sequence, a string nor a number: `ord <= 0` is a TypeError.
+            other @ (Value::None
+            | Value::Dict(_)
+            | Value::DType(_)
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Class(_)
+            | Value::Instance(_)
+            | Value::Slice(_)
+            | Value::Ellipsis
+            | Value::Object(_)) => {
+                return Err(type_err(format!(
+                    "'<=' not supported between instances of '{}' and 'int'",
+                    other.type_name()
+                )))
+            }
+            other => {
+                return Err(value_err(format!(
+                    "'ord' must be a supported vector norm, got {}.",
+                    it.repr(other)?
+                )))
+            }
         };
         let abs = || ew::unary(Unary::Abs, &x);
         t(if ord == 1.0 {
@@ -335,7 +410,7 @@ fn cumulative(
     prod: bool,
 ) -> R<Value> {
     let x = to_tensor(it, x, None)?;
-    let axis = i64_arg(axis, "axis")?;
+    let axis = int_input(axis, "axis")?;
     let ex = it.truthy(ex)?;
     let rev = it.truthy(rev)?;
     t(reduce::cumulative(prod, &x, axis, ex, rev)?)

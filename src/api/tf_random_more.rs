@@ -1,6 +1,6 @@
 //! `tf.random.categorical`, declared once: independent draws from each row's softmax.
 
-use super::convert::{dtype_arg, i64_arg, to_tensor};
+use super::convert::{dtype_arg, int_input, to_tensor};
 use crate::eval::error::value_err;
 use crate::eval::Value;
 use crate::tensor::broadcast::shape_brackets;
@@ -26,7 +26,7 @@ crate::builtin! {
             )));
         }
         let logits = to_tensor(it, &logits, None)?;
-        let n = i64_arg(&num_samples, "num_samples")?;
+        let n = int_input(&num_samples, "num_samples")?;
         if logits.ndim() != 2 {
             return Err(multinomial_err(format!(
                 "logits should be a matrix, got shape {}",

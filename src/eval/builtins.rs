@@ -395,6 +395,23 @@ builtin! {
 }
 
 builtin! {
+    /// slice(stop) or slice(start, stop[, step]): the object `x[start:stop:step]` indexes with.
+    python ["builtins.slice"]
+    fn slice(it, *args) {
+        let a = items(&args);
+        let none = || Value::None;
+        let parts = match a.len() {
+            0 => return Err(type_err("slice expected at least 1 argument, got 0")),
+            1 => [none(), a[0].clone(), none()],
+            2 => [a[0].clone(), a[1].clone(), none()],
+            3 => [a[0].clone(), a[1].clone(), a[2].clone()],
+            n => return Err(type_err(format!("slice expected at most 3 arguments, got {}", n))),
+        };
+        Ok(Value::Slice(Rc::new(parts)))
+    }
+}
+
+builtin! {
     /// The base class of the class hierarchy.
     python ["builtins.object"]
     fn object(it) {

@@ -259,12 +259,18 @@ fn x_of(it: &mut Interp, x: Option<Value>) -> R<Tensor> {
     let Some(x) = x else {
         return Err(type_err("Missing required positional argument"));
     };
-    let t = to_tensor(it, &x, None)?;
-    Ok(if t.dtype().is_float() {
-        t
-    } else {
-        t.cast(crate::tensor::DType::F32)
-    })
+    // No cast: as in Keras, an int or bool input reaches the op, whose kernel refuses it.
+    to_tensor(it, &x, None)
+}
+
+crate::builtin! {
+    /// Linear activation function (pass-through).
+    dispatch ["tf.keras.activations.linear"]
+    fn linear(it, x) {
+        // Keras returns its argument itself, whatever it is.
+        let _ = it;
+        Ok(x)
+    }
 }
 
 /// Declares `tf.keras.activations.NAME(x)` applying an [`Activation`] with its defaults.
@@ -282,8 +288,6 @@ macro_rules! plain_activation {
 }
 
 plain_activation! {
-    "Linear activation function (pass-through)."
-        "tf.keras.activations.linear" linear => Linear,
     "Sigmoid activation function, `sigmoid(x) = 1 / (1 + exp(-x))`."
         "tf.keras.activations.sigmoid" sigmoid => Sigmoid,
     "Hyperbolic tangent activation function."

@@ -36,11 +36,18 @@ pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
             None,
         ));
     }
-    let known: usize = req
+    let known = req
         .iter()
         .filter(|&&d| d != -1)
-        .map(|&d| d as usize)
-        .product();
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d as usize))
+        .ok_or_else(|| {
+            op_error(
+                "Reshape",
+                "Reshape",
+                "Encountered overflow when multiplying shape dimensions".to_string(),
+                None,
+            )
+        })?;
     let mut out: Vec<usize> = req.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(&u) = unknown.first() {
         if known == 0 || !size.is_multiple_of(known) {
