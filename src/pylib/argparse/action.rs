@@ -198,7 +198,7 @@ impl Action {
             .iter()
             .map(|s| Value::str(s))
             .collect();
-        let mut f = vec![
+        let f = vec![
             ("option_strings", Value::list(opts)),
             ("dest", self.dest.borrow().clone()),
             ("nargs", self.nargs_value.borrow().clone()),
@@ -210,15 +210,16 @@ impl Action {
             ("help", self.help.borrow().clone()),
             ("metavar", self.metavar.borrow().clone()),
         ];
-        if self.kind == Kind::Version {
-            f.push(("version", self.version.borrow().clone()));
-        }
         f
     }
 
     /// The attributes `%(name)s` in help text may name (`vars(action)`).
     pub(crate) fn vars(&self) -> Vec<(&'static str, Value)> {
-        self.fields()
+        let mut f = self.fields();
+        if self.kind == Kind::Version {
+            f.push(("version", self.version.borrow().clone()));
+        }
+        f
     }
 }
 
@@ -332,7 +333,7 @@ impl Object for Action {
     }
     fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
         Ok(self
-            .fields()
+            .vars()
             .into_iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v))
