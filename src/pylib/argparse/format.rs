@@ -510,7 +510,8 @@ impl Formatter {
         // Adding arguments notes their widths, section by section, before any layout.
         f.indent = 2;
         for g in &groups {
-            for a in g.actions.borrow().clone() {
+            let items = g.actions.borrow().clone();
+            for a in items {
                 f.add_action(it, &a)?;
             }
         }
@@ -530,7 +531,8 @@ impl Formatter {
             if !matches!(gd, Value::None) && !is_suppress(&gd) {
                 items.push_str(&f.format_text(it, &gd)?);
             }
-            for a in g.actions.borrow().clone() {
+            let actions = g.actions.borrow().clone();
+            for a in actions {
                 if !a.help_suppressed() {
                     items.push_str(&f.format_action(it, &a)?);
                 }

@@ -50,7 +50,8 @@ pub(crate) fn parse_known(
     args: Vec<String>,
     ns: Value,
 ) -> R<(Value, Vec<String>)> {
-    for a in st.actions.borrow().clone() {
+    let items = st.actions.borrow().clone();
+    for a in items {
         if let Some(dest) = a.dest_str() {
             let d = a.default.borrow().clone();
             if !has_attr(it, &ns, &dest)? && !is_suppress(&d) {
@@ -58,7 +59,8 @@ pub(crate) fn parse_known(
             }
         }
     }
-    for (k, v) in st.defaults.borrow().clone() {
+    let items = st.defaults.borrow().clone();
+    for (k, v) in items {
         if !has_attr(it, &ns, &k)? {
             it.set_attr(&ns, &k, v)?;
         }
@@ -272,13 +274,17 @@ impl Parse<'_> {
         self.extras.extend(args[stop.min(args.len())..].iter().cloned());
 
         let mut required = Vec::new();
-        for a in st.actions.borrow().clone() {
+        let items = st.actions.borrow().clone();
+        for a in items {
             if contains(&self.seen, &a) {
                 continue;
             }
             if *a.required.borrow() {
                 required.push(a.name(it)?.unwrap_or_else(|| "None".into()));
-            } else if let (Value::Str(d), Some(dest)) = (a.default.borrow().clone(), a.dest_str()) {
+                continue;
+            }
+            let default = a.default.borrow().clone();
+            if let (Value::Str(d), Some(dest)) = (default, a.dest_str()) {
                 if has_attr(it, &self.ns, &dest)? {
                     let cur = it.get_attr(&self.ns, &dest)?;
                     if crate::eval::ops::same(&cur, &Value::Str(d.clone())) {
@@ -295,7 +301,8 @@ impl Parse<'_> {
                 &format!("the following arguments are required: {}", required.join(", ")),
             ));
         }
-        for g in st.mutex_groups.borrow().clone() {
+        let items = st.mutex_groups.borrow().clone();
+        for g in items {
             if !g.required.get() {
                 continue;
             }

@@ -169,11 +169,14 @@ pub(crate) fn new_parser(it: &mut Interp, _cls: &Value, args: Args) -> R<Value> 
 /// `_add_container_actions`: a parent's groups and actions, shared.
 fn add_container_actions(it: &mut Interp, st: &State, parent: &State) -> R<()> {
     let mut map: Vec<(Rc<super::action::Action>, Rc<Group>)> = Vec::new();
-    for pg in parent.groups.borrow().iter() {
+    let parent_groups = parent.groups.borrow().clone();
+    for pg in parent_groups.iter() {
         let title = pg.title.borrow().clone();
         let mut found = None;
-        for g in st.groups.borrow().iter() {
-            if it.equal(&g.title.borrow(), &title)? {
+        let own = st.groups.borrow().clone();
+        for g in own.iter() {
+            let t = g.title.borrow().clone();
+            if it.equal(&t, &title)? {
                 found = Some(g.clone());
             }
         }
@@ -198,7 +201,8 @@ fn add_container_actions(it: &mut Interp, st: &State, parent: &State) -> R<()> {
             map.push((a.clone(), m.clone()));
         }
     }
-    for a in parent.actions.borrow().clone() {
+    let items = parent.actions.borrow().clone();
+    for a in items {
         match map.iter().find(|(x, _)| Rc::ptr_eq(x, &a)) {
             Some((_, g)) => {
                 let g = g.clone();
