@@ -558,8 +558,25 @@ fn argparse_reads_the_scripts_arguments() {
             Some(0)
         )
     );
-    let got = run_train("reads", bin(), &["d.csv", "-e", "2", "--lr", "0.5", "-vv", "--optimizer", "adam"], "80");
-    assert_eq!(got.0.lines().next(), Some("Namespace(data='d.csv', epochs=2, lr=0.5, optimizer='adam', verbose=2)"));
+    let got = run_train(
+        "reads",
+        bin(),
+        &[
+            "d.csv",
+            "-e",
+            "2",
+            "--lr",
+            "0.5",
+            "-vv",
+            "--optimizer",
+            "adam",
+        ],
+        "80",
+    );
+    assert_eq!(
+        got.0.lines().next(),
+        Some("Namespace(data='d.csv', epochs=2, lr=0.5, optimizer='adam', verbose=2)")
+    );
     assert_eq!(got.2, Some(0));
 }
 
@@ -593,7 +610,12 @@ fn argparse_errors_print_usage_to_stderr_and_exit_2() {
     ];
     for (args, msg) in cases {
         let got = run_train("errors", bin(), &args, "80");
-        assert_eq!(got, (String::new(), format!("{}{}", usage, msg), Some(2)), "{:?}", args);
+        assert_eq!(
+            got,
+            (String::new(), format!("{}{}", usage, msg), Some(2)),
+            "{:?}",
+            args
+        );
     }
 }
 
@@ -608,7 +630,16 @@ fn argparse_matches_python3_when_present() {
     };
     let cases: [&[&str]; 8] = [
         &["d.csv", "--epochs", "3"],
-        &["d.csv", "-e", "2", "--lr", "0.5", "-vv", "--optimizer", "adam"],
+        &[
+            "d.csv",
+            "-e",
+            "2",
+            "--lr",
+            "0.5",
+            "-vv",
+            "--optimizer",
+            "adam",
+        ],
         &["--help"],
         &["--version"],
         &["d.csv", "--epochs", "x"],

@@ -60,7 +60,13 @@ pub(crate) fn size_arg(v: Option<Value>) -> R<i64> {
 }
 
 impl BinFile {
-    pub(crate) fn new(file: File, name: String, mode: String, readable: bool, writable: bool) -> BinFile {
+    pub(crate) fn new(
+        file: File,
+        name: String,
+        mode: String,
+        readable: bool,
+        writable: bool,
+    ) -> BinFile {
         BinFile {
             st: RefCell::new(State {
                 file: Some(file),
@@ -189,7 +195,10 @@ impl BinFile {
     fn read(&self, it: &mut Interp, size: i64) -> R<Vec<u8>> {
         self.check("read")?;
         if size < -1 {
-            return raise(ExcKind::ValueError, "read length must be non-negative or -1");
+            return raise(
+                ExcKind::ValueError,
+                "read length must be non-negative or -1",
+            );
         }
         if size < 0 {
             while self.fill(it)? {}
@@ -220,7 +229,11 @@ impl BinFile {
                 None => None,
             };
             if let Some(end) = want {
-                let cut = if limit >= 0 { end.min(limit as usize) } else { end };
+                let cut = if limit >= 0 {
+                    end.min(limit as usize)
+                } else {
+                    end
+                };
                 return Ok(self.take(cut));
             }
             scanned = avail;
@@ -446,7 +459,8 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
         }
         "readable" | "writable" | "seekable" | "isatty" => {
             if f.closed() {
-                let quiet = (name == "readable" && !f.readable) || (name == "writable" && !f.writable);
+                let quiet =
+                    (name == "readable" && !f.readable) || (name == "writable" && !f.writable);
                 if quiet {
                     return Ok(Value::Bool(false));
                 }

@@ -1,12 +1,12 @@
 //! Python's `io` module and the builtin `open()`: text files (see `textfile.rs`), binary
 //! files (`binfile.rs`), `io.StringIO`, `io.BytesIO` and `io.UnsupportedOperation`.
 
-use super::oserror::{errno_error, fspath_named, int_arg, os_error};
 use super::binfile::{bytes_arg, size_arg, BinFile};
-use crate::eval::bytes::new_bytes;
+use super::oserror::{errno_error, fspath_named, int_arg, os_error};
 use super::textfile::{lines_of, Encoding, Newline, TextFile};
 use crate::builtin;
 use crate::errors::ExcKind;
+use crate::eval::bytes::new_bytes;
 use crate::eval::error::{err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Object, Value};
 use crate::eval::Interp;

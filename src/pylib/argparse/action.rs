@@ -82,9 +82,7 @@ impl Kind {
             Kind::StoreTrue | Kind::StoreFalse | Kind::Count => &["default", "required", "help"],
             Kind::Help => &["default", "help"],
             Kind::Version => &["version", "default", "help"],
-            Kind::BooleanOptional => &[
-                "default", "type", "choices", "required", "help", "metavar",
-            ],
+            Kind::BooleanOptional => &["default", "type", "choices", "required", "help", "metavar"],
         }
     }
 }
@@ -117,12 +115,18 @@ impl Nargs {
                 SUPPRESS => Nargs::Suppress,
                 _ => return raise(ExcKind::ValueError, "invalid nargs value"),
             },
+            // Each value needs a place in the usage and the pattern: CPython runs out of
+            // memory long before a count this large.
+            Value::Int(n) if *n > MAX_NARGS => return raise(ExcKind::MemoryError, ""),
             Value::Int(n) => Nargs::N((*n).max(0) as usize),
             Value::Bool(b) => Nargs::N(*b as usize),
             _ => return raise(ExcKind::ValueError, "invalid nargs value"),
         })
     }
 }
+
+/// The largest `nargs` count accepted.
+const MAX_NARGS: i64 = 1 << 20;
 
 /// One argument the parser knows.
 pub(crate) struct Action {
@@ -279,7 +283,8 @@ pub(crate) fn build(kind: Kind, mut spec: Spec) -> R<Action> {
                 };
                 return raise(ExcKind::ValueError, msg);
             }
-            if !matches!(const_, Value::None) && !matches!(&nargs_v, Value::Str(s) if s.as_ref() == "?")
+            if !matches!(const_, Value::None)
+                && !matches!(&nargs_v, Value::Str(s) if s.as_ref() == "?")
             {
                 return raise(ExcKind::ValueError, "nargs must be '?' to supply const");
             }

@@ -141,7 +141,11 @@ impl State {
                 }
             } else {
                 let names: Vec<String> = conflicts.into_iter().map(|(o, _)| o).collect();
-                let word = if names.len() == 1 { "string" } else { "strings" };
+                let word = if names.len() == 1 {
+                    "string"
+                } else {
+                    "strings"
+                };
                 return Err(argument_error(
                     it,
                     action,
@@ -179,12 +183,7 @@ impl State {
     }
 
     /// Files an action in group `g` (and the parser).
-    pub(crate) fn add_to_group(
-        &self,
-        it: &mut Interp,
-        g: &Rc<Group>,
-        action: &ActionRef,
-    ) -> R<()> {
+    pub(crate) fn add_to_group(&self, it: &mut Interp, g: &Rc<Group>, action: &ActionRef) -> R<()> {
         if g.mutex {
             if *action.required.borrow() {
                 return raise(
@@ -225,15 +224,19 @@ impl State {
         let mut kw = args.kw.clone();
         let chars = self.prefix_chars.clone();
         let first_char = |s: &str| -> R<char> {
-            s.chars()
-                .next()
-                .ok_or_else(|| crate::eval::error::err(ExcKind::IndexError, "string index out of range"))
+            s.chars().next().ok_or_else(|| {
+                crate::eval::error::err(ExcKind::IndexError, "string index out of range")
+            })
         };
-        let positional = names.is_empty() || (names.len() == 1 && !chars.contains(first_char(&names[0])?));
+        let positional =
+            names.is_empty() || (names.len() == 1 && !chars.contains(first_char(&names[0])?));
         let mut spec = if positional {
             let has = |kw: &[(String, Value)], k: &str| kw.iter().any(|(n, _)| n == k);
             if !names.is_empty() && has(&kw, "dest") {
-                return raise(ExcKind::ValueError, "dest supplied twice for positional argument");
+                return raise(
+                    ExcKind::ValueError,
+                    "dest supplied twice for positional argument",
+                );
             }
             let dest = match names.first() {
                 Some(n) => Value::str(n),
@@ -247,9 +250,14 @@ impl State {
                 },
             };
             if has(&kw, "required") {
-                return Err(type_err("'required' is an invalid argument for positionals"));
+                return Err(type_err(
+                    "'required' is an invalid argument for positionals",
+                ));
             }
-            let nargs = kw.iter().find(|(k, _)| k == "nargs").map(|(_, v)| v.clone());
+            let nargs = kw
+                .iter()
+                .find(|(k, _)| k == "nargs")
+                .map(|(_, v)| v.clone());
             let nargs_is = |s: &str| matches!(&nargs, Some(Value::Str(n)) if n.as_ref() == s);
             if !nargs_is("?") && !nargs_is("*") || (nargs_is("*") && !has(&kw, "default")) {
                 kw.push(("required".into(), Value::Bool(true)));
@@ -287,7 +295,10 @@ impl State {
                     if d.is_empty() {
                         return raise(
                             ExcKind::ValueError,
-                            format!("dest= is required for options like '{}'", names[names.len() - 1]),
+                            format!(
+                                "dest= is required for options like '{}'",
+                                names[names.len() - 1]
+                            ),
                         );
                     }
                     Value::str(&d.replace('-', "_"))
@@ -307,7 +318,8 @@ impl State {
             if let Some(d) = self.default_of(&dest) {
                 spec.kw.push(("default".into(), d));
             } else if !matches!(self.argument_default, Value::None) {
-                spec.kw.push(("default".into(), self.argument_default.clone()));
+                spec.kw
+                    .push(("default".into(), self.argument_default.clone()));
             }
         }
         let kind = match spec.kw.iter().position(|(k, _)| k == "action") {

@@ -113,7 +113,9 @@ pub(crate) fn write_to(it: &mut Interp, file: &Value, text: &str) -> R<()> {
     };
     match it.call(&w, Args::new(vec![Value::str(text)])) {
         Ok(_) => Ok(()),
-        Err(Flow::Error(e)) if e.is(ExcKind::AttributeError) || e.kind.is_subclass_of(ExcKind::OSError) => {
+        Err(Flow::Error(e))
+            if e.is(ExcKind::AttributeError) || e.kind.is_subclass_of(ExcKind::OSError) =>
+        {
             Ok(())
         }
         Err(e) => Err(e),

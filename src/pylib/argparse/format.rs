@@ -373,8 +373,7 @@ impl Formatter {
                     }
                 } else {
                     let indent = " ".repeat(plen);
-                    let parts: Vec<String> =
-                        opt_parts.iter().chain(&pos_parts).cloned().collect();
+                    let parts: Vec<String> = opt_parts.iter().chain(&pos_parts).cloned().collect();
                     let mut lines = get_lines(&parts, &indent, None, text_width);
                     if lines.len() > 1 {
                         lines = get_lines(&opt_parts, &indent, None, text_width);
@@ -405,7 +404,10 @@ impl Formatter {
         for g in groups {
             let ga = g.actions.borrow().clone();
             if ga.is_empty() {
-                return raise(ExcKind::ValueError, "empty group <argparse._MutuallyExclusiveGroup object>");
+                return raise(
+                    ExcKind::ValueError,
+                    "empty group <argparse._MutuallyExclusiveGroup object>",
+                );
             }
             let Some(start) = pos_of(&ga[0]) else {
                 continue;
@@ -591,7 +593,11 @@ fn prog_dict(prog: &str) -> R<Value> {
 fn has_name(it: &mut Interp, v: &Value) -> R<Option<Value>> {
     if !matches!(
         v,
-        Value::Class(_) | Value::Builtin(_) | Value::Function(_) | Value::Object(_) | Value::Bound(_)
+        Value::Class(_)
+            | Value::Builtin(_)
+            | Value::Function(_)
+            | Value::Object(_)
+            | Value::Bound(_)
     ) {
         return Ok(None);
     }
@@ -615,7 +621,18 @@ fn split_keep_ends(s: &str) -> Vec<String> {
             cur.push('\n');
             i += 1;
         }
-        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
             out.push(std::mem::take(&mut cur));
         }
         i += 1;
@@ -633,7 +650,10 @@ fn split_lines_plain(s: &str) -> Vec<String> {
         .map(|l| {
             let t = l.strip_suffix("\r\n").unwrap_or(&l);
             let t = t
-                .strip_suffix(['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}'])
+                .strip_suffix([
+                    '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}',
+                    '\u{2029}',
+                ])
                 .unwrap_or(t);
             t.to_string()
         })

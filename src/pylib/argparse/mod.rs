@@ -120,7 +120,10 @@ fn ns_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R
         _ => {
             let eq = match x.as_object::<Namespace>() {
                 Some(other) => {
-                    let (a, b) = (Value::Dict(ns.dict.clone()), Value::Dict(other.dict.clone()));
+                    let (a, b) = (
+                        Value::Dict(ns.dict.clone()),
+                        Value::Dict(other.dict.clone()),
+                    );
                     it.equal(&a, &b)?
                 }
                 None => return Ok(Value::Bool(false)),

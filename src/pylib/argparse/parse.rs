@@ -203,7 +203,11 @@ impl Parse<'_> {
                 }
             }
         } else {
-            return Err(error(it, self.st, &format!("unexpected option string: {}", s)));
+            return Err(error(
+                it,
+                self.st,
+                &format!("unexpected option string: {}", s),
+            ));
         }
         Ok(out)
     }
@@ -257,7 +261,8 @@ impl Parse<'_> {
                 .min()
                 .unwrap_or(start);
             if start != next {
-                let end = self.consume_positionals(it, &mut positionals, &pattern, start, &conflicts)?;
+                let end =
+                    self.consume_positionals(it, &mut positionals, &pattern, start, &conflicts)?;
                 if end > start {
                     start = end;
                     continue;
@@ -271,7 +276,8 @@ impl Parse<'_> {
             start = self.consume_optional(it, &option_at, &pattern, start, &conflicts)?;
         }
         let stop = self.consume_positionals(it, &mut positionals, &pattern, start, &conflicts)?;
-        self.extras.extend(args[stop.min(args.len())..].iter().cloned());
+        self.extras
+            .extend(args[stop.min(args.len())..].iter().cloned());
 
         let mut required = Vec::new();
         let items = st.actions.borrow().clone();
@@ -298,7 +304,10 @@ impl Parse<'_> {
             return Err(error(
                 it,
                 st,
-                &format!("the following arguments are required: {}", required.join(", ")),
+                &format!(
+                    "the following arguments are required: {}",
+                    required.join(", ")
+                ),
             ));
         }
         let items = st.mutex_groups.borrow().clone();
@@ -389,7 +398,8 @@ impl Parse<'_> {
                                 explicit = if rest.is_empty() { None } else { Some(rest) };
                             }
                             None => {
-                                let msg = format!("ignored explicit argument {}", py_repr(it, &arg)?);
+                                let msg =
+                                    format!("ignored explicit argument {}", py_repr(it, &arg)?);
                                 return Err(argument_error(it, &action, &msg)?);
                             }
                         }
@@ -406,7 +416,11 @@ impl Parse<'_> {
                     let from = start + 1;
                     let count = match_argument(it, &action, &pattern[from.min(pattern.len())..])?;
                     stop = from + count;
-                    todo.push((action.clone(), self.args[from..stop].to_vec(), option.clone()));
+                    todo.push((
+                        action.clone(),
+                        self.args[from..stop].to_vec(),
+                        option.clone(),
+                    ));
                     break;
                 }
             }

@@ -141,7 +141,10 @@ pub(crate) fn new_parser(it: &mut Interp, _cls: &Value, args: Args) -> R<Value> 
             prefix_chars.chars().next().unwrap_or('-')
         };
         let a = Args {
-            pos: vec![Value::str(&format!("{}h", p)), Value::str(&format!("{}{}help", p, p))],
+            pos: vec![
+                Value::str(&format!("{}h", p)),
+                Value::str(&format!("{}{}help", p, p)),
+            ],
             kw: vec![
                 ("action".into(), Value::str("help")),
                 ("default".into(), Value::str(SUPPRESS)),
@@ -287,7 +290,9 @@ fn parser_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) 
     let st = p.st.clone();
     match name {
         "add_argument" => st.add_argument(it, None, args),
-        "add_argument_group" | "add_mutually_exclusive_group" => new_group(it, &st, None, name, args),
+        "add_argument_group" | "add_mutually_exclusive_group" => {
+            new_group(it, &st, None, name, args)
+        }
         "set_defaults" => {
             if !args.pos.is_empty() {
                 return Err(type_err(format!(
@@ -527,4 +532,3 @@ impl Object for GroupObj {
         self
     }
 }
-
