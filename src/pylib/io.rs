@@ -318,6 +318,9 @@ impl StringIO {
         self.with(|buf, pos| {
             let chars: Vec<char> = s.chars().collect();
             if *pos > buf.len() {
+                if *pos > super::textfile::read_budget() {
+                    return raise(ExcKind::MemoryError, "");
+                }
                 buf.resize(*pos, '\0');
             }
             let end = (*pos + chars.len()).min(buf.len());
@@ -554,6 +557,9 @@ impl BytesIO {
         let data = bytes_arg(v)?;
         self.with(|buf, pos| {
             if *pos > buf.len() {
+                if *pos > super::textfile::read_budget() {
+                    return raise(ExcKind::MemoryError, "");
+                }
                 buf.resize(*pos, 0);
             }
             let end = (*pos + data.len()).min(buf.len());
