@@ -506,3 +506,152 @@ fn system_exit_stops_keep_going_and_later_files() {
     assert_eq!(text(&out.stdout), "a\n");
     assert_eq!(out.status.code(), Some(4));
 }
+
+/// A training script reading its options with argparse, as `tensh train.py ARGS` runs it.
+const ARGPARSE_SCRIPT: &str = r#"import argparse
+import sys
+parser = argparse.ArgumentParser(description="Train a small model on a dataset given on the command line, reporting the loss after every epoch.")
+_ = parser.add_argument("data", help="the dataset file")
+_ = parser.add_argument("-e", "--epochs", type=int, default=1, help="training epochs (default: %(default)s)")
+_ = parser.add_argument("--lr", type=float, default=0.1, help="learning rate")
+_ = parser.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
+_ = parser.add_argument("-v", "--verbose", action="count", default=0)
+_ = parser.add_argument("--version", action="version", version="%(prog)s 2.0")
+args = parser.parse_args()
+print(args)
+print(sys.argv[1:])
+print(args.epochs * 2, type(args.lr).__name__)
+"#;
+
+/// Runs the argparse script as `train.py` with `args` and `COLUMNS` set (each test in a
+/// directory of its own, `tag`, as tests run in parallel).
+fn run_train(
+    tag: &str,
+    program: &str,
+    args: &[&str],
+    columns: &str,
+) -> (String, String, Option<i32>) {
+    let dir = std::env::temp_dir().join(format!("tensh-cli-{}-{}", std::process::id(), tag));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join("train.py");
+    if !p.exists() {
+        std::fs::write(&p, ARGPARSE_SCRIPT).expect("write script");
+    }
+    let out = Command::new(program)
+        .arg(&p)
+        .args(args)
+        .env("COLUMNS", columns)
+        .output()
+        .expect("run");
+    (text(&out.stdout), text(&out.stderr), out.status.code())
+}
+
+#[test]
+fn argparse_reads_the_scripts_arguments() {
+    // Expected output from `python3 train.py ...` (CPython 3.11).
+    let got = run_train("reads", bin(), &["d.csv", "--epochs", "3"], "80");
+    assert_eq!(
+        got,
+        (
+            "Namespace(data='d.csv', epochs=3, lr=0.1, optimizer='sgd', verbose=0)\n['d.csv', '--epochs', '3']\n6 float\n".into(),
+            String::new(),
+            Some(0)
+        )
+    );
+    let got = run_train(
+        "reads",
+        bin(),
+        &[
+            "d.csv",
+            "-e",
+            "2",
+            "--lr",
+            "0.5",
+            "-vv",
+            "--optimizer",
+            "adam",
+        ],
+        "80",
+    );
+    assert_eq!(
+        got.0.lines().next(),
+        Some("Namespace(data='d.csv', epochs=2, lr=0.5, optimizer='adam', verbose=2)")
+    );
+    assert_eq!(got.2, Some(0));
+}
+
+#[test]
+fn argparse_help_and_version_exit_0() {
+    let help = "usage: train.py [-h] [-e EPOCHS] [--lr LR] [--optimizer {sgd,adam}] [-v]\n                [--version]\n                data\n\nTrain a small model on a dataset given on the command line, reporting the loss\nafter every epoch.\n\npositional arguments:\n  data                  the dataset file\n\noptions:\n  -h, --help            show this help message and exit\n  -e EPOCHS, --epochs EPOCHS\n                        training epochs (default: 1)\n  --lr LR               learning rate\n  --optimizer {sgd,adam}\n  -v, --verbose\n  --version             show program's version number and exit\n";
+    assert_eq!(
+        run_train("help", bin(), &["--help"], "80"),
+        (help.into(), String::new(), Some(0))
+    );
+    let narrow = "usage: train.py [-h] [-e EPOCHS] [--lr LR]\n                [--optimizer {sgd,adam}] [-v] [--version]\n                data\n\nTrain a small model on a dataset given on the command\nline, reporting the loss after every epoch.\n\npositional arguments:\n  data                  the dataset file\n\noptions:\n  -h, --help            show this help message and exit\n  -e EPOCHS, --epochs EPOCHS\n                        training epochs (default: 1)\n  --lr LR               learning rate\n  --optimizer {sgd,adam}\n  -v, --verbose\n  --version             show program's version number and\n                        exit\n";
+    assert_eq!(
+        run_train("help", bin(), &["-h"], "60"),
+        (narrow.into(), String::new(), Some(0))
+    );
+    assert_eq!(
+        run_train("help", bin(), &["--version"], "80"),
+        ("train.py 2.0\n".into(), String::new(), Some(0))
+    );
+}
+
+#[test]
+fn argparse_errors_print_usage_to_stderr_and_exit_2() {
+    let usage = "usage: train.py [-h] [-e EPOCHS] [--lr LR] [--optimizer {sgd,adam}] [-v]\n                [--version]\n                data\n";
+    let cases = [
+        (vec!["d.csv", "--epochs", "x"], "train.py: error: argument -e/--epochs: invalid int value: 'x'\n"),
+        (vec!["d.csv", "--bogus"], "train.py: error: unrecognized arguments: --bogus\n"),
+        (vec![], "train.py: error: the following arguments are required: data\n"),
+        (vec!["d.csv", "--optimizer", "rms"], "train.py: error: argument --optimizer: invalid choice: 'rms' (choose from 'sgd', 'adam')\n"),
+        (vec!["d.csv", "--lr"], "train.py: error: argument --lr: expected one argument\n"),
+    ];
+    for (args, msg) in cases {
+        let got = run_train("errors", bin(), &args, "80");
+        assert_eq!(
+            got,
+            (String::new(), format!("{}{}", usage, msg), Some(2)),
+            "{:?}",
+            args
+        );
+    }
+}
+
+#[test]
+fn argparse_matches_python3_when_present() {
+    let python = match Command::new("python3").arg("--version").output() {
+        Ok(o) if o.status.success() && text(&o.stdout).starts_with("Python 3.11") => "python3",
+        _ => {
+            eprintln!("skipped: python3 3.11 is not installed");
+            return;
+        }
+    };
+    let cases: [&[&str]; 8] = [
+        &["d.csv", "--epochs", "3"],
+        &[
+            "d.csv",
+            "-e",
+            "2",
+            "--lr",
+            "0.5",
+            "-vv",
+            "--optimizer",
+            "adam",
+        ],
+        &["--help"],
+        &["--version"],
+        &["d.csv", "--epochs", "x"],
+        &["d.csv", "--bogus"],
+        &[],
+        &["d.csv", "--optimizer", "rms"],
+    ];
+    for columns in ["80", "60", "120"] {
+        for args in cases {
+            let want = run_train("python", python, args, columns);
+            let got = run_train("python", bin(), args, columns);
+            assert_eq!(got, want, "{:?} at COLUMNS={}", args, columns);
+        }
+    }
+}

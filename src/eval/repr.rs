@@ -153,7 +153,14 @@ impl Interp {
                 };
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
-            Value::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Value::Class(c) => {
+                // A class made by a native module names that module (`__module__`).
+                let module = match c.dict.borrow().get("__module__") {
+                    Some(Value::Str(m)) => m.to_string(),
+                    _ => "__main__".to_string(),
+                };
+                format!("<class '{}.{}'>", module, c.name)
+            }
             Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {

@@ -1,11 +1,12 @@
-//! Python's `io` module and the builtin `open()`: text files (see `textfile.rs`),
-//! `io.StringIO`, and `io.UnsupportedOperation`. Binary mode needs a bytes type, which
-//! tensh does not have yet: `open(..., 'rb')` raises NotImplementedError saying so.
+//! Python's `io` module and the builtin `open()`: text files (see `textfile.rs`), binary
+//! files (`binfile.rs`), `io.StringIO`, `io.BytesIO` and `io.UnsupportedOperation`.
 
+use super::binfile::{bytes_arg, size_arg, BinFile};
 use super::oserror::{errno_error, fspath_named, int_arg, os_error};
 use super::textfile::{lines_of, Encoding, Newline, TextFile};
 use crate::builtin;
 use crate::errors::ExcKind;
+use crate::eval::bytes::new_bytes;
 use crate::eval::error::{err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Object, Value};
 use crate::eval::Interp;
@@ -24,6 +25,12 @@ pub(crate) fn install(it: &mut Interp) {
         m.set("SEEK_CUR", Value::Int(1));
         m.set("SEEK_END", Value::Int(2));
         m.set("DEFAULT_BUFFER_SIZE", Value::Int(8192));
+        m.set(
+            "BytesIO",
+            super::pyclass::PyClass::value("BytesIO", "_io", Some(new_bytesio), |v| {
+                v.as_object::<BytesIO>().is_some()
+            }),
+        );
     }
 }
 
@@ -159,10 +166,6 @@ builtin! {
             if !matches!(newline, Value::None) {
                 return raise(ExcKind::ValueError, "binary mode doesn't take a newline argument");
             }
-            return raise(
-                ExcKind::NotImplementedError,
-                "binary file mode needs the bytes type, which tensh does not have yet",
-            );
         }
         let (enc_name, enc) = match &encoding {
             Value::None => ("UTF-8".to_string(), Encoding::Utf8),
@@ -193,6 +196,32 @@ builtin! {
         };
         if m.read && f.metadata().is_ok_and(|md| md.is_dir()) {
             return Err(errno_error(21, &name));
+        }
+        if m.binary {
+            let mut f = f;
+            if m.append {
+                use std::io::Seek;
+                let _ = f.seek(std::io::SeekFrom::End(0));
+            }
+            let plus = if m.plus { "+" } else { "" };
+            let raw_mode = if m.create {
+                format!("xb{}", plus)
+            } else if m.append {
+                format!("ab{}", plus)
+            } else if m.read && !m.plus {
+                "rb".to_string()
+            } else if m.write && !m.plus {
+                "wb".to_string()
+            } else {
+                "rb+".to_string()
+            };
+            return Ok(Value::Object(Rc::new(BinFile::new(
+                f,
+                name,
+                raw_mode,
+                m.read || m.plus,
+                !m.read || m.plus,
+            ))));
         }
         Ok(Value::Object(Rc::new(TextFile::new(
             f,
@@ -289,6 +318,9 @@ impl StringIO {
         self.with(|buf, pos| {
             let chars: Vec<char> = s.chars().collect();
             if *pos > buf.len() {
+                if *pos > super::textfile::read_budget() {
+                    return raise(ExcKind::MemoryError, "");
+                }
                 buf.resize(*pos, '\0');
             }
             let end = (*pos + chars.len()).min(buf.len());
@@ -434,6 +466,237 @@ impl Object for StringIO {
     }
     fn attr_names(&self) -> Vec<String> {
         SIO_METHODS
+            .iter()
+            .filter(|m| !m.starts_with('_'))
+            .map(|s| s.to_string())
+            .chain(["closed".to_string()])
+            .collect()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `io.BytesIO`: an in-memory binary stream.
+pub(crate) struct BytesIO {
+    st: RefCell<Option<(Vec<u8>, usize)>>,
+}
+
+fn new_bytesio(_it: &mut Interp, _cls: &Value, args: Args) -> R<Value> {
+    let [init] = args.bind("BytesIO", ["initial_bytes=None"])?;
+    let init = match init {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => bytes_arg(&v)?,
+    };
+    Ok(Value::Object(Rc::new(BytesIO {
+        st: RefCell::new(Some((init, 0))),
+    })))
+}
+
+const BIO_METHODS: &[&str] = &[
+    "getvalue",
+    "read",
+    "read1",
+    "readline",
+    "readlines",
+    "write",
+    "writelines",
+    "seek",
+    "tell",
+    "truncate",
+    "close",
+    "flush",
+    "readable",
+    "writable",
+    "seekable",
+    "isatty",
+    "__enter__",
+    "__exit__",
+    "__iter__",
+    "__next__",
+];
+
+impl BytesIO {
+    fn with<T>(&self, f: impl FnOnce(&mut Vec<u8>, &mut usize) -> R<T>) -> R<T> {
+        let mut st = self.st.borrow_mut();
+        match st.as_mut() {
+            Some((buf, pos)) => f(buf, pos),
+            None => Err(value_err("I/O operation on closed file.")),
+        }
+    }
+
+    fn read(&self, n: i64) -> R<Vec<u8>> {
+        self.with(|buf, pos| {
+            let start = (*pos).min(buf.len());
+            let end = if n < 0 {
+                buf.len()
+            } else {
+                start.saturating_add(n as usize).min(buf.len())
+            };
+            *pos = (*pos).max(end);
+            Ok(buf[start..end].to_vec())
+        })
+    }
+
+    fn readline(&self, limit: i64) -> R<Vec<u8>> {
+        self.with(|buf, pos| {
+            let start = (*pos).min(buf.len());
+            let mut end = match buf[start..].iter().position(|&c| c == b'\n') {
+                Some(i) => start + i + 1,
+                None => buf.len(),
+            };
+            if limit >= 0 {
+                end = end.min(start.saturating_add(limit as usize));
+            }
+            *pos = (*pos).max(end);
+            Ok(buf[start..end].to_vec())
+        })
+    }
+
+    fn write(&self, v: &Value) -> R<usize> {
+        let data = bytes_arg(v)?;
+        self.with(|buf, pos| {
+            if *pos > buf.len() {
+                if *pos > super::textfile::read_budget() {
+                    return raise(ExcKind::MemoryError, "");
+                }
+                buf.resize(*pos, 0);
+            }
+            let end = (*pos + data.len()).min(buf.len());
+            buf.splice(*pos..end, data.iter().copied());
+            *pos += data.len();
+            Ok(data.len())
+        })
+    }
+}
+
+fn bio_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Some(b) = recv.as_object::<BytesIO>() else {
+        return Err(type_err("descriptor requires an '_io.BytesIO' object"));
+    };
+    match name {
+        "getvalue" => b.with(|buf, _| Ok(new_bytes(buf.clone()))),
+        "read" | "read1" => {
+            let [size] = args.bind(name, ["size=-1"])?;
+            Ok(new_bytes(b.read(size_arg(size)?)?))
+        }
+        "readline" => {
+            let [size] = args.bind("readline", ["size=-1"])?;
+            Ok(new_bytes(b.readline(size_arg(size)?)?))
+        }
+        "readlines" => {
+            let [hint] = args.bind("readlines", ["hint=-1"])?;
+            let hint = size_arg(hint)?;
+            let mut lines = Vec::new();
+            let mut total = 0;
+            loop {
+                let l = b.readline(-1)?;
+                if l.is_empty() {
+                    break;
+                }
+                total += l.len();
+                lines.push(new_bytes(l));
+                if hint > 0 && total >= hint as usize {
+                    break;
+                }
+            }
+            Ok(Value::list(lines))
+        }
+        "write" => {
+            let [v] = args.bind("write", ["b"])?;
+            Ok(Value::Int(b.write(&v.unwrap_or(Value::None))? as i64))
+        }
+        "writelines" => {
+            let [lines] = args.bind("writelines", ["lines"])?;
+            b.with(|_, _| Ok(()))?;
+            let mut items = it.iterate(&lines.unwrap_or(Value::None))?;
+            while let Some(l) = items.next(it)? {
+                b.write(&l)?;
+            }
+            Ok(Value::None)
+        }
+        "seek" => {
+            let [offset, whence] = args.bind("seek", ["pos", "whence=0"])?;
+            let offset = int_arg(&offset.unwrap_or(Value::Int(0)))?;
+            let whence = whence.map(|v| int_arg(&v)).transpose()?.unwrap_or(0);
+            b.with(|buf, pos| {
+                let to = match whence {
+                    0 if offset < 0 => {
+                        return raise(
+                            ExcKind::ValueError,
+                            format!("negative seek value {}", offset),
+                        )
+                    }
+                    0 => offset,
+                    1 => (*pos as i64 + offset).max(0),
+                    2 => (buf.len() as i64 + offset).max(0),
+                    w => {
+                        return raise(
+                            ExcKind::ValueError,
+                            format!("invalid whence ({}, should be 0, 1 or 2)", w),
+                        )
+                    }
+                };
+                *pos = to as usize;
+                Ok(Value::Int(to))
+            })
+        }
+        "tell" => b.with(|_, pos| Ok(Value::Int(*pos as i64))),
+        "truncate" => {
+            let [size] = args.bind("truncate", ["size=None"])?;
+            let size = match size {
+                None | Some(Value::None) => None,
+                Some(v) => Some(int_arg(&v)?),
+            };
+            b.with(|buf, pos| {
+                let n = size.unwrap_or(*pos as i64);
+                if n < 0 {
+                    return raise(ExcKind::ValueError, format!("negative size value {}", n));
+                }
+                buf.truncate(n as usize);
+                Ok(Value::Int(n))
+            })
+        }
+        "close" | "__exit__" => {
+            *b.st.borrow_mut() = None;
+            Ok(Value::None)
+        }
+        "flush" => b.with(|_, _| Ok(Value::None)),
+        "readable" | "writable" | "seekable" => b.with(|_, _| Ok(Value::Bool(true))),
+        "isatty" => b.with(|_, _| Ok(Value::Bool(false))),
+        "__enter__" => b.with(|_, _| Ok(recv.clone())),
+        "__iter__" => Ok(lines_of(recv.clone(), "BytesIO")),
+        _ => {
+            let l = b.readline(-1)?;
+            if l.is_empty() {
+                return Err(err(ExcKind::StopIteration, ""));
+            }
+            Ok(new_bytes(l))
+        }
+    }
+}
+
+impl Object for BytesIO {
+    fn type_name(&self) -> String {
+        "BytesIO".into()
+    }
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        if let Some(m) = BIO_METHODS.iter().find(|m| **m == name) {
+            return Ok(Some(Value::method(this.clone(), m, bio_method)));
+        }
+        Ok(match name {
+            "closed" => Some(Value::Bool(self.st.borrow().is_none())),
+            _ => None,
+        })
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<_io.BytesIO object at 0x{:x}>",
+            self as *const BytesIO as usize
+        ))
+    }
+    fn attr_names(&self) -> Vec<String> {
+        BIO_METHODS
             .iter()
             .filter(|m| !m.starts_with('_'))
             .map(|s| s.to_string())

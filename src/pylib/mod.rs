@@ -18,8 +18,9 @@
 //! | `shutil.rs` | `shutil`: copying and removing trees |
 //! | `json.rs` | `json`: JSON encoding and decoding |
 //! | `csv.rs` | `csv`: CSV readers and writers |
-//! | `io.rs` | `io` and `open()`: `StringIO`, `UnsupportedOperation` |
+//! | `io.rs` | `io` and `open()`: `StringIO`, `BytesIO`, `UnsupportedOperation` |
 //! | `textfile.rs` | the text file objects `open()` returns |
+//! | `binfile.rs` | the binary file objects `open(..., 'rb')` returns |
 //! | `oserror.rs` | OS errors as CPython words them; path arguments |
 //! | `copy.rs` | `copy`: `copy` and `deepcopy` |
 //! | `string.rs` | `string`: string constants |
@@ -36,12 +37,13 @@
 //! | `logging.rs` | `logging`: basic logging |
 //! | `contextlib.rs` | `contextlib`: context manager helpers |
 //! | `timeit.rs` | `timeit`: timing small snippets |
-//! | `argparse.rs` | `argparse`: command-line arguments for scripts |
+//! | `argparse/` | `argparse`: command-line arguments for scripts |
 //! | `dataclasses.rs` | `dataclasses`: `@dataclass` |
 
 use crate::eval::Interp;
 
 pub(crate) mod argparse;
+pub(crate) mod binfile;
 pub(crate) mod collections;
 pub(crate) mod contextlib;
 pub(crate) mod copy;

@@ -304,10 +304,25 @@ pub(crate) fn method(
             call_method(it, &f, "close", vec![])?;
             r
         }
-        "read_bytes" | "write_bytes" => raise(
-            ExcKind::NotImplementedError,
-            "binary file mode needs the bytes type, which tensh does not have yet",
-        ),
+        "read_bytes" => {
+            let f = open_file(it, s, "rb", Vec::new())?;
+            let r = call_method(it, &f, "read", vec![]);
+            call_method(it, &f, "close", vec![])?;
+            r
+        }
+        "write_bytes" => {
+            let data = arg(&args, 0, "data").unwrap_or(Value::None);
+            if crate::eval::bytes::bytes_of(&data).is_none() {
+                return Err(type_err(format!(
+                    "memoryview: a bytes-like object is required, not '{}'",
+                    data.type_name()
+                )));
+            }
+            let f = open_file(it, s, "wb", Vec::new())?;
+            let r = call_method(it, &f, "write", vec![data]);
+            call_method(it, &f, "close", vec![])?;
+            r
+        }
         "open" => {
             let mode = match arg(&args, 0, "mode") {
                 Some(Value::Str(m)) => m.to_string(),
