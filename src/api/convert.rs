@@ -34,15 +34,8 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
             raise(ExcKind::InvalidArgumentError, "Too many dimensions in tensor")
         }
         Value::List(_) | Value::Tuple(_) | Value::Range(..) => {
-            if let Value::Range(start, stop, step) = v {
-                let (a, b, st) = (*start as i128, *stop as i128, *step as i128);
-                let n = if st > 0 && b > a {
-                    (b - a + st - 1) / st
-                } else if st < 0 && a > b {
-                    (a - b - st - 1) / -st
-                } else {
-                    0
-                };
+            if let Value::Range(r) = v {
+                let n = crate::eval::sequences::range_count(r.0, r.1, r.2);
                 if n.saturating_mul(8) > crate::tensor::alloc::limit() as i128 {
                     return raise(ExcKind::MemoryError, "");
                 }
