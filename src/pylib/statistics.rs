@@ -85,7 +85,10 @@ fn fractions(it: &mut Interp, data: &Value) -> R<(Option<Vec<Frac>>, Vec<f64>, b
         let (f, x) = match &v {
             Value::Int(i) => (Some(Frac::int(BigInt::from(*i))), *i as f64),
             Value::Bool(b) => (Some(Frac::int(BigInt::from(*b as i64))), *b as i64 as f64),
-            Value::BigInt(b) => (Some(Frac::int(b.as_ref().clone())), crate::eval::bigint::to_f64(b)?),
+            Value::BigInt(b) => (
+                Some(Frac::int(b.as_ref().clone())),
+                crate::eval::bigint::to_f64(b)?,
+            ),
             Value::Float(x) => {
                 is_float = true;
                 (Frac::float(*x), *x)

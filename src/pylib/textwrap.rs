@@ -31,7 +31,11 @@ fn wrap_text_arg(v: &Value, o: &Opts) -> R<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         other => {
-            let m = if o.expand_tabs { "expandtabs" } else { "translate" };
+            let m = if o.expand_tabs {
+                "expandtabs"
+            } else {
+                "translate"
+            };
             Err(crate::eval::error::attr_err(format!(
                 "'{}' object has no attribute '{}'",
                 other.type_name(),
@@ -165,7 +169,7 @@ fn expand_tabs(s: &str, tabsize: i64) -> String {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }
@@ -241,7 +245,7 @@ fn split_hyphenated(t: &[char]) -> Vec<String> {
                     && is_letter(t[j + 1])
                     && ((j + 2 < t.len() && is_letter(t[j + 2]))
                         || (j + 3 < t.len() && t[j + 2] == '-' && is_letter(t[j + 3])));
-                if behind && ahead && j >= i + 1 {
+                if behind && ahead {
                     j += 1;
                     break;
                 }
@@ -268,7 +272,10 @@ fn chunks(text: &str, o: &Opts) -> Vec<String> {
         text.to_string()
     };
     if o.replace_ws {
-        text = text.chars().map(|c| if is_ws(c) { ' ' } else { c }).collect();
+        text = text
+            .chars()
+            .map(|c| if is_ws(c) { ' ' } else { c })
+            .collect();
     }
     let t: Vec<char> = text.chars().collect();
     let mut out = if o.break_on_hyphens {
@@ -311,7 +318,13 @@ fn sentence_end(s: &str) -> bool {
 }
 
 /// Breaks the long word at the end of `chunks` (reversed) into the current line.
-fn handle_long_word(chunks: &mut Vec<String>, cur: &mut Vec<String>, cur_len: i64, width: i64, o: &Opts) {
+fn handle_long_word(
+    chunks: &mut Vec<String>,
+    cur: &mut Vec<String>,
+    cur_len: i64,
+    width: i64,
+    o: &Opts,
+) {
     let space_left = if width < 1 { 1 } else { width - cur_len };
     if o.break_long {
         let Some(chunk) = chunks.last().cloned() else {
@@ -483,20 +496,25 @@ impl Object for Wrapper {
         if let Some(v) = self.o.borrow().get(name) {
             return Ok(Some(v));
         }
-        Ok(super::pyclass::method(this, name, &["wrap", "fill"], |_it, this, name, args| {
-            let Some(w) = this.as_object::<Wrapper>() else {
-                return Ok(Value::None);
-            };
-            let [text] = super::pyclass::bind(&args, name, ["text"])?;
-            let o = w.o.borrow().clone();
-            let text = wrap_text_arg(&text.unwrap_or(Value::None), &o)?;
-            let lines = wrap_text(&text, &o)?;
-            Ok(if name == "wrap" {
-                lines_value(lines)
-            } else {
-                Value::str(&lines.join("\n"))
-            })
-        }))
+        Ok(super::pyclass::method(
+            this,
+            name,
+            &["wrap", "fill"],
+            |_it, this, name, args| {
+                let Some(w) = this.as_object::<Wrapper>() else {
+                    return Ok(Value::None);
+                };
+                let [text] = super::pyclass::bind(&args, name, ["text"])?;
+                let o = w.o.borrow().clone();
+                let text = wrap_text_arg(&text.unwrap_or(Value::None), &o)?;
+                let lines = wrap_text(&text, &o)?;
+                Ok(if name == "wrap" {
+                    lines_value(lines)
+                } else {
+                    Value::str(&lines.join("\n"))
+                })
+            },
+        ))
     }
     fn set_attr(&self, name: &str, value: Value, it: &mut Interp) -> R<bool> {
         let mut o = self.o.borrow().clone();

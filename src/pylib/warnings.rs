@@ -229,7 +229,9 @@ fn source_line(it: &Interp, filename: &str, lineno: i64) -> Option<String> {
     if filename.starts_with('<') {
         return None;
     }
-    std::fs::read_to_string(filename).ok().and_then(|t| line_of(&t))
+    std::fs::read_to_string(filename)
+        .ok()
+        .and_then(|t| line_of(&t))
 }
 
 fn format_text(
@@ -306,7 +308,11 @@ fn location(it: &Interp, stacklevel: i64) -> (String, i64, String) {
     };
     let up = stacklevel.max(1) as usize - 1;
     if up == 0 {
-        return (it.file.name.clone(), line_at(&it.file, it.stmt_at), "__main__".into());
+        return (
+            it.file.name.clone(),
+            line_at(&it.file, it.stmt_at),
+            "__main__".into(),
+        );
     }
     let n = it.call_sites.len();
     if up > n {
@@ -399,7 +405,9 @@ fn registry(m: &Module, name: &str) -> Value {
 
 /// Sets `key` in a registry dict, telling whether it was already there.
 fn seen(reg: &Value, key: Value) -> R<bool> {
-    let Value::Dict(d) = reg else { return Ok(false) };
+    let Value::Dict(d) = reg else {
+        return Ok(false);
+    };
     if d.borrow().get(&key)?.is_some() {
         return Ok(true);
     }

@@ -380,6 +380,9 @@ pub(crate) fn namedtuple_with(class: &Value, extra: Vec<(String, Value)>) -> Val
 
 impl NtInfo {
     fn extra_attr(&self, name: &str) -> Option<Value> {
-        self.extra.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        self.extra
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
     }
 }

@@ -463,7 +463,11 @@ impl<'a> Layout<'a> {
                 let factory = it.get_attr(v, "default_factory")?;
                 let rdf = self.repr(it, &factory, context, level)?;
                 let indent = indent + 12;
-                self.write(&format!("defaultdict({},\n{}", rdf, " ".repeat(indent as usize)));
+                self.write(&format!(
+                    "defaultdict({},\n{}",
+                    rdf,
+                    " ".repeat(indent as usize)
+                ));
                 self.dict(it, v, indent, allowance + 1, context, level)?;
                 self.write(")");
                 Ok(())
@@ -509,7 +513,14 @@ impl<'a> Layout<'a> {
                 };
                 let end = if items.len() == 1 { ",)" } else { ")" };
                 self.write("(");
-                self.items(it, &items, indent, allowance + end.len() as i64, context, level)?;
+                self.items(
+                    it,
+                    &items,
+                    indent,
+                    allowance + end.len() as i64,
+                    context,
+                    level,
+                )?;
                 self.write(end);
                 Ok(())
             }
@@ -865,7 +876,15 @@ impl<'a> Layout<'a> {
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 

@@ -243,12 +243,17 @@ impl Form {
                 let union_form = module_attr(it, "Union");
                 union(it, &union_form, vec![params[0].clone(), Value::None])
             }
-            Kind::Special("Literal") => {
-                Form::generic(it, "typing.Literal".into(), this.clone(), params, Show::Literal)
-            }
-            Kind::Special(n @ ("Any" | "NoReturn" | "Never" | "Self" | "LiteralString")) => {
-                raise(ExcKind::TypeError, format!("typing.{} is not subscriptable", n))
-            }
+            Kind::Special("Literal") => Form::generic(
+                it,
+                "typing.Literal".into(),
+                this.clone(),
+                params,
+                Show::Literal,
+            ),
+            Kind::Special(n @ ("Any" | "NoReturn" | "Never" | "Self" | "LiteralString")) => raise(
+                ExcKind::TypeError,
+                format!("typing.{} is not subscriptable", n),
+            ),
             Kind::Special(n @ ("ClassVar" | "Final")) => {
                 if params.len() != 1 || matches!(index, Value::Tuple(_)) {
                     return raise(
@@ -530,7 +535,9 @@ fn is_instance_of(origin: &Value, x: &Value) -> bool {
     match name.as_str() {
         "list" => matches!(x, Value::List(_)),
         "dict" => matches!(x, Value::Dict(_)),
-        "tuple" => matches!(x, Value::Tuple(_)) || matches!(x, Value::Object(o) if o.as_tuple().is_some()),
+        "tuple" => {
+            matches!(x, Value::Tuple(_)) || matches!(x, Value::Object(o) if o.as_tuple().is_some())
+        }
         "set" => matches!(x, Value::Set(_)),
         "type" => matches!(x, Value::Class(_) | Value::ExcClass(_) | Value::Builtin(_)),
         _ => false,
@@ -683,7 +690,8 @@ fn abc_class(name: &str) -> Value {
 
 /// `NamedTuple('Name', [('field', type), ...])`.
 fn named_tuple_call(it: &mut Interp, args: Args) -> R<Value> {
-    let [name, fields] = crate::pylib::pyclass::bind(&args, "NamedTuple", ["typename", "fields=None"])?;
+    let [name, fields] =
+        crate::pylib::pyclass::bind(&args, "NamedTuple", ["typename", "fields=None"])?;
     let name = name.unwrap_or(Value::None);
     let mut ann = Dict::default();
     if let Some(fields) = fields {
@@ -742,7 +750,10 @@ fn named_tuple_class(it: &mut Interp, name: &Value, ns: &Value) -> R<Value> {
     let mut extra = Vec::new();
     for (k, v) in ns.keys.iter().zip(&ns.values) {
         let Value::Str(k) = k else { continue };
-        if ann.get(&Value::str(k))?.is_some() || k.as_ref() == "__module__" || k.as_ref() == "__qualname__" {
+        if ann.get(&Value::str(k))?.is_some()
+            || k.as_ref() == "__module__"
+            || k.as_ref() == "__qualname__"
+        {
             continue;
         }
         extra.push((k.to_string(), v.clone()));
