@@ -422,8 +422,10 @@ impl Interp {
         let orig = Value::tuple(bases.clone());
         let mut out = Vec::with_capacity(bases.len());
         for b in bases {
+            // A native base that has no such attribute, or fails to look it up, stands
+            // for itself.
             let entries = match &b {
-                Value::Object(o) => o.get_attr(&b, "__mro_entries__", self)?,
+                Value::Object(o) => o.get_attr(&b, "__mro_entries__", self).ok().flatten(),
                 _ => None,
             };
             match entries {
