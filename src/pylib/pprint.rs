@@ -2,6 +2,7 @@
 //! `isrecursive` and `PrettyPrinter`, laid out by CPython's rules (see `pprint/layout.rs`).
 
 mod layout;
+mod text;
 
 use super::pyclass::{bind, method, module, PyClass};
 use crate::builtin;
