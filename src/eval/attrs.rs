@@ -342,6 +342,13 @@ impl Interp {
                     obj.type_name()
                 ))),
             },
+            // `C[int]`: a class's `__class_getitem__` (classes deriving `typing.Generic`).
+            (Value::Class(c), _) if c.lookup("__class_getitem__").is_some() => {
+                let f = c.lookup("__class_getitem__").unwrap_or(Value::None);
+                self.call(&f, Args::new(vec![obj.clone(), index.clone()]))
+            }
+            // `list[int]`: builtin types make generic aliases.
+            (Value::Builtin(_), _) => (self.hooks.type_item)(self, obj, index),
             _ => (self.hooks.value_item)(self, obj, index),
         }
     }

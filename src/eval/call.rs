@@ -82,9 +82,13 @@ impl Interp {
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let saved_file = std::mem::replace(&mut self.file, func.file.clone());
+        let saved_at = self.stmt_at;
+        self.call_sites.push((saved_file.clone(), saved_at));
         self.depth += 1;
         let r = self.exec_block(&func.def.body);
         self.depth -= 1;
+        self.call_sites.pop();
+        self.stmt_at = saved_at;
         self.scope = saved_scope;
         self.echo = saved_echo;
         let file = std::mem::replace(&mut self.file, saved_file);

@@ -19,6 +19,7 @@ impl Interp {
     }
 
     pub(crate) fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
+        self.stmt_at = s.span.start;
         at(self.exec_inner(s), s.span)
     }
 
@@ -363,6 +364,7 @@ impl Interp {
         for b in &def.bases {
             bases.push(self.eval(b)?);
         }
+        let bases = self.mro_entries(bases)?;
         let body_scope = Scope::new(ScopeKind::Class, Some(self.scope.clone()));
         let qualname = self.qualify(&def.name);
         {
@@ -387,6 +389,14 @@ impl Interp {
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
+        if let Some(build) = self.class_builder(&bases) {
+            let ns = self.namespace_dict(&dict)?;
+            let args = vec![Value::str(&def.name), Value::tuple(bases), ns];
+            let class = at(self.call(&build, super::value::Args::new(args)), def.span)?;
+            let class = self.decorate(&def.decorators, class)?;
+            self.set_name(&def.name, class);
+            return Ok(());
+        }
         // A class that defines __eq__ without __hash__ is unhashable.
         if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
             dict.insert("__hash__".into(), Value::None);
@@ -401,6 +411,52 @@ impl Interp {
         let class = self.decorate(&def.decorators, class)?;
         self.set_name(&def.name, class);
         Ok(())
+    }
+
+    /// PEP 560: a base that is not a class stands for the classes its `__mro_entries__`
+    /// gives (`Generic[T]` stands for `Generic`).
+    fn mro_entries(&mut self, bases: Vec<Value>) -> R<Vec<Value>> {
+        if !bases.iter().any(|b| matches!(b, Value::Object(_))) {
+            return Ok(bases);
+        }
+        let orig = Value::tuple(bases.clone());
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            // A native base that has no such attribute, or fails to look it up, stands
+            // for itself.
+            let entries = match &b {
+                Value::Object(o) => o.get_attr(&b, "__mro_entries__", self).ok().flatten(),
+                _ => None,
+            };
+            match entries {
+                Some(f) => {
+                    let r = self.call(&f, super::value::Args::new(vec![orig.clone()]))?;
+                    out.extend(self.collect_items(&r)?);
+                }
+                None => out.push(b),
+            }
+        }
+        Ok(out)
+    }
+
+    /// A native base that makes the class itself from (name, bases, namespace), as a
+    /// metaclass does (`typing.NamedTuple`'s class syntax).
+    fn class_builder(&mut self, bases: &[Value]) -> Option<Value> {
+        bases.iter().find_map(|b| match b {
+            Value::Object(o) => o.get_attr(b, "__build_class__", self).ok().flatten(),
+            _ => None,
+        })
+    }
+
+    /// A class body's names as a dict, its annotations keeping their order.
+    fn namespace_dict(&mut self, vars: &HashMap<String, Value>) -> R<Value> {
+        let mut d = super::value::Dict::default();
+        let mut names: Vec<&String> = vars.keys().collect();
+        names.sort();
+        for k in names {
+            d.insert(Value::str(k), vars[k].clone())?;
+        }
+        Ok(Value::Dict(Rc::new(RefCell::new(d))))
     }
 
     fn with_stmt(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> R<()> {

@@ -34,6 +34,9 @@ pub struct Hooks {
     pub value_attr: fn(&mut Interp, &Value, &str) -> R<Option<Value>>,
     /// `obj[index]` for the values the evaluator cannot index.
     pub value_item: fn(&mut Interp, &Value, &Value) -> R<Value>,
+    /// `T[index]` where T is a builtin type (`list[int]`); other builtins go on to
+    /// `value_item`.
+    pub type_item: fn(&mut Interp, &Value, &Value) -> R<Value>,
     /// `isinstance(x, T)` where T is a builtin marker type named `T` (`tensorflow.Tensor`...).
     pub isinstance_native: fn(&Value, &str) -> bool,
     /// `isinstance(x, C)` where C is a native class object (Keras classes).
@@ -106,6 +109,7 @@ impl Default for Hooks {
                     obj.type_name()
                 )))
             },
+            type_item: |it, obj, index| (it.hooks.value_item)(it, obj, index),
             isinstance_native: |_, _| false,
             isinstance_object: |_, _| false,
             native_attr: |_, _, _, _| Ok(None),

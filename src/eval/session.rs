@@ -74,6 +74,11 @@ pub struct Interp {
     /// The error standard output gave (a closed pipe, a full disk): print raises it, and the
     /// run ends after the statement, as Python's does.
     pub(crate) out_error: Option<std::rc::Rc<std::io::Error>>,
+    /// Where the statement being executed starts (a byte offset into `file`).
+    pub(crate) stmt_at: u32,
+    /// The callers' positions, innermost last: (file, offset of the calling statement).
+    /// `warnings.warn(..., stacklevel=n)` reports the caller n-1 frames up.
+    pub(crate) call_sites: Vec<(Rc<SourceFile>, u32)>,
 }
 
 /// A function defined at module level closes over the module scope that holds it: an Rc
@@ -154,6 +159,8 @@ impl Interp {
             echo_enabled: true,
             hooks: Hooks::default(),
             out_error: None,
+            stmt_at: 0,
+            call_sites: Vec::new(),
         };
         super::builtins::install(&mut it);
         super::decl::install(&mut it, &[("builtins", "builtins")]);

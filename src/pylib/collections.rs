@@ -6,7 +6,7 @@ mod chainmap;
 mod counter;
 mod deque;
 mod namedtuple;
-pub(crate) use namedtuple::namedtuple_class;
+pub(crate) use namedtuple::{namedtuple_class, namedtuple_with};
 
 use super::pyclass::{bind, method, module, PyClass};
 use crate::errors::ExcKind;

@@ -1,6 +1,10 @@
-//! Python's `statistics` module for int and float data: means, medians, modes, spreads.
-//! Results follow CPython's types (an int mean of ints stays exact where Python's
-//! Fraction arithmetic gives an int; otherwise a float).
+//! Python's `statistics` module for int and float data: means, medians, modes, spreads,
+//! quantiles. Means and variances are computed exactly, as CPython's Fraction arithmetic
+//! computes them (see `statistics/exact.rs`), and rounded once; results follow CPython's
+//! types (an int mean of ints stays an int when it is whole; otherwise a float).
+
+mod exact;
+mod more;
 
 use super::pyclass::module;
 use crate::builtin;
@@ -8,6 +12,8 @@ use crate::errors::ExcKind;
 use crate::eval::error::{type_err, Exception, Flow, R};
 use crate::eval::value::{Args, Class, Value};
 use crate::eval::Interp;
+use exact::Frac;
+use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -68,32 +74,74 @@ fn num(v: f64, ints: bool) -> Value {
     }
 }
 
-fn mean_of(x: &[f64]) -> f64 {
-    // Sum exactly enough for typical data: Neumaier's compensated sum.
-    let mut s = 0.0;
-    let mut c = 0.0;
-    for &v in x {
-        let t = s + v;
-        if s.abs() >= v.abs() {
-            c += (s - t) + v;
-        } else {
-            c += (v - t) + s;
+/// The data as exact fractions, and whether any was a float (CPython's result type);
+/// None in place of the fractions when a value is infinite or nan.
+fn fractions(it: &mut Interp, data: &Value) -> R<(Option<Vec<Frac>>, Vec<f64>, bool)> {
+    let items = it.collect_items(data)?;
+    let mut out = Some(Vec::with_capacity(items.len()));
+    let mut floats = Vec::with_capacity(items.len());
+    let mut is_float = false;
+    for v in items {
+        let (f, x) = match &v {
+            Value::Int(i) => (Some(Frac::int(BigInt::from(*i))), *i as f64),
+            Value::Bool(b) => (Some(Frac::int(BigInt::from(*b as i64))), *b as i64 as f64),
+            Value::BigInt(b) => (
+                Some(Frac::int(b.as_ref().clone())),
+                crate::eval::bigint::to_f64(b)?,
+            ),
+            Value::Float(x) => {
+                is_float = true;
+                (Frac::float(*x), *x)
+            }
+            other => {
+                return Err(type_err(format!(
+                    "can't convert type '{}' to numerator/denominator",
+                    other.type_name()
+                )))
+            }
+        };
+        floats.push(x);
+        match (f, out.as_mut()) {
+            (Some(f), Some(o)) => o.push(f),
+            _ => out = None,
         }
-        s = t;
     }
-    (s + c) / x.len() as f64
+    Ok((out, floats, is_float))
+}
+
+fn frac_sum(xs: &[Frac]) -> Frac {
+    xs.iter()
+        .fold(Frac::int(BigInt::from(0)), |acc, x| acc.add(x))
+}
+
+/// CPython's `_convert`: an int when the data were ints and the value is whole.
+fn convert(q: &Frac, is_float: bool) -> Value {
+    if !is_float && q.is_int() {
+        crate::eval::bigint::norm(q.num.clone())
+    } else {
+        Value::Float(q.to_f64())
+    }
+}
+
+fn mean_of(x: &[f64]) -> f64 {
+    x.iter().sum::<f64>() / x.len() as f64
 }
 
 builtin! {
     /// Return the sample arithmetic mean of data.
     python ["statistics.mean"]
     fn mean(it, data) {
-        let (x, ints) = numbers(it, &data)?;
+        let (fr, x, is_float) = fractions(it, &data)?;
         if x.is_empty() {
             return Err(stats_error(it, "mean requires at least one data point"));
         }
-        let m = mean_of(&x);
-        Ok(if ints { num(m, true) } else { Value::Float(m) })
+        Ok(match fr {
+            Some(fr) => {
+                let n = Frac::int(BigInt::from(fr.len()));
+                convert(&frac_sum(&fr).div(&n), is_float)
+            }
+            None => Value::Float(mean_of(&x)),
+        })
     }
 }
 
@@ -101,17 +149,7 @@ builtin! {
     /// Convert data to floats and compute the arithmetic mean.
     python ["statistics.fmean"]
     fn fmean(it, data, weights = None) {
-        let (x, _) = numbers(it, &data)?;
-        if x.is_empty() {
-            return Err(stats_error(it, "fmean requires at least one data point"));
-        }
-        if !matches!(weights, Value::None) {
-            let (w, _) = numbers(it, &weights)?;
-            let total: f64 = w.iter().sum();
-            let s: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
-            return Ok(Value::Float(s / total));
-        }
-        Ok(Value::Float(mean_of(&x)))
+        more::fmean(it, &data, &weights)
     }
 }
 
@@ -202,37 +240,72 @@ builtin! {
     }
 }
 
-/// The sum of squared deviations and the mean used.
-fn ss(x: &[f64], mu: Option<f64>) -> f64 {
-    let m = mu.unwrap_or_else(|| mean_of(x));
-    x.iter().map(|v| (v - m) * (v - m)).sum()
-}
-
-fn xbar(it: &mut Interp, v: &Value) -> R<Option<f64>> {
-    let _ = it;
-    Ok(match v {
-        Value::None => None,
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        other => {
-            return Err(type_err(format!(
-                "can't convert type '{}' to numerator/denominator",
-                other.type_name()
-            )))
+/// CPython's `_ss`: the exact sum of squared deviations (from the mean, or from `c`
+/// computed in Python arithmetic), whether the result is a float, and the count.
+fn sum_squares(it: &mut Interp, data: &Value, c: &Value) -> R<(Option<Frac>, f64, bool, usize)> {
+    let (fr, x, is_float) = fractions(it, data)?;
+    let n = x.len();
+    if !matches!(c, Value::None) {
+        let (cf, c_float) = match c {
+            Value::Int(i) => (Frac::int(BigInt::from(*i)), false),
+            Value::Bool(b) => (Frac::int(BigInt::from(*b as i64)), false),
+            Value::BigInt(b) => (Frac::int(b.as_ref().clone()), false),
+            Value::Float(f) => match Frac::float(*f) {
+                Some(f) => (f, true),
+                None => return Ok((None, f64::NAN, true, n)),
+            },
+            other => {
+                return Err(type_err(format!(
+                    "unsupported operand type(s) for -: 'int' and '{}'",
+                    other.type_name()
+                )))
+            }
+        };
+        let Some(fr) = fr else {
+            return Ok((None, f64::NAN, true, n));
+        };
+        let floats = is_float || c_float;
+        let cx = cf.to_f64();
+        let mut terms = Vec::with_capacity(n);
+        for (f, xf) in fr.iter().zip(&x) {
+            if floats {
+                let d = xf - cx;
+                match Frac::float(d * d) {
+                    Some(t) => terms.push(t),
+                    None => return Ok((None, d * d, true, n)),
+                }
+            } else {
+                let d = f.sub(&cf);
+                terms.push(d.mul(&d));
+            }
         }
-    })
+        return Ok((Some(frac_sum(&terms)), 0.0, floats, n));
+    }
+    let Some(fr) = fr else {
+        let m = mean_of(&x);
+        return Ok((None, x.iter().map(|v| (v - m) * (v - m)).sum(), true, n));
+    };
+    if n == 0 {
+        return Ok((Some(Frac::int(BigInt::from(0))), 0.0, is_float, 0));
+    }
+    let sx = frac_sum(&fr);
+    let sxx = frac_sum(&fr.iter().map(|f| f.mul(f)).collect::<Vec<_>>());
+    let count = Frac::int(BigInt::from(n));
+    let ss = count.mul(&sxx).sub(&sx.mul(&sx)).div(&count);
+    Ok((Some(ss), 0.0, is_float, n))
 }
 
+/// The variance (exact, or a float for non-finite data), its type, for `name`.
 fn variance_of(
     it: &mut Interp,
     data: &Value,
     mu: &Value,
     sample: bool,
     name: &str,
-) -> R<(f64, bool)> {
-    let (x, ints) = numbers(it, data)?;
+) -> R<(Result<Frac, f64>, bool)> {
+    let (ss, approx, is_float, n) = sum_squares(it, data, mu)?;
     let need = if sample { 2 } else { 1 };
-    if x.len() < need {
+    if n < need {
         let msg = if sample {
             format!("{} requires at least two data points", name)
         } else {
@@ -240,17 +313,22 @@ fn variance_of(
         };
         return Err(stats_error(it, &msg));
     }
-    let mu = xbar(it, mu)?;
-    let d = if sample { x.len() - 1 } else { x.len() } as f64;
-    Ok((ss(&x, mu) / d, ints))
+    let d = if sample { n - 1 } else { n };
+    Ok(match ss {
+        Some(ss) => (Ok(ss.div(&Frac::int(BigInt::from(d)))), is_float),
+        None => (Err(approx / d as f64), true),
+    })
 }
 
 builtin! {
     /// Return the sample variance of data.
     python ["statistics.variance"]
     fn variance(it, data, xbar = None) {
-        let (v, ints) = variance_of(it, &data, &xbar, true, "variance")?;
-        Ok(num(v, ints))
+        let (v, is_float) = variance_of(it, &data, &xbar, true, "variance")?;
+        Ok(match v {
+            Ok(q) => convert(&q, is_float),
+            Err(f) => Value::Float(f),
+        })
     }
 }
 
@@ -258,8 +336,11 @@ builtin! {
     /// Return the population variance of ``data``.
     python ["statistics.pvariance"]
     fn pvariance(it, data, mu = None) {
-        let (v, ints) = variance_of(it, &data, &mu, false, "pvariance")?;
-        Ok(num(v, ints))
+        let (v, is_float) = variance_of(it, &data, &mu, false, "pvariance")?;
+        Ok(match v {
+            Ok(q) => convert(&q, is_float),
+            Err(f) => Value::Float(f),
+        })
     }
 }
 
@@ -268,7 +349,10 @@ builtin! {
     python ["statistics.stdev"]
     fn stdev(it, data, xbar = None) {
         let (v, _) = variance_of(it, &data, &xbar, true, "stdev")?;
-        Ok(Value::Float(v.sqrt()))
+        Ok(Value::Float(match v {
+            Ok(q) => q.sqrt_f64(),
+            Err(f) => f.sqrt(),
+        }))
     }
 }
 
@@ -277,6 +361,9 @@ builtin! {
     python ["statistics.pstdev"]
     fn pstdev(it, data, mu = None) {
         let (v, _) = variance_of(it, &data, &mu, false, "pstdev")?;
-        Ok(Value::Float(v.sqrt()))
+        Ok(Value::Float(match v {
+            Ok(q) => q.sqrt_f64(),
+            Err(f) => f.sqrt(),
+        }))
     }
 }

@@ -89,7 +89,7 @@ builtin! {
         if defaults.len() > names.len() {
             return raise(ExcKind::TypeError, "Got more default values than field names");
         }
-        Ok(Value::Object(Rc::new(NtClass(Rc::new(NtInfo { name, fields: names, defaults })))))
+        Ok(Value::Object(Rc::new(NtClass(Rc::new(NtInfo { name, fields: names, defaults, extra: Vec::new() })))))
     }
 }
 
@@ -114,6 +114,9 @@ pub(crate) struct NtInfo {
     fields: Vec<String>,
     /// Defaults of the last fields.
     defaults: Vec<Value>,
+    /// Attributes of the class's own: the methods and annotations of a
+    /// `typing.NamedTuple` class body.
+    extra: Vec<(String, Value)>,
 }
 
 impl NtInfo {
@@ -203,6 +206,7 @@ impl Object for NtClass {
             "__name__" | "__qualname__" => Some(Value::str(&self.0.name)),
             "__module__" => Some(Value::str("__main__")),
             "_fields" => Some(self.0.fields_value()),
+            _ if self.0.extra_attr(name).is_some() => self.0.extra_attr(name),
             "_field_defaults" => {
                 let mut d = Dict::default();
                 let first = self.0.fields.len() - self.0.defaults.len();
@@ -270,6 +274,16 @@ impl Object for NtInstance {
     fn get_attr(&self, this: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
         if let Some(i) = self.info.fields.iter().position(|f| f == name) {
             return Ok(Some(self.items[i].clone()));
+        }
+        if let Some(v) = self.info.extra_attr(name) {
+            return Ok(Some(match v {
+                Value::Function(_) => Value::Bound(Rc::new(crate::eval::value::Bound {
+                    receiver: this.clone(),
+                    callee: crate::eval::value::Callee::Value(v),
+                    owner: None,
+                })),
+                v => v,
+            }));
         }
         Ok(match name {
             "_fields" => Some(self.info.fields_value()),
@@ -346,5 +360,29 @@ pub(crate) fn namedtuple_class(name: &str, fields: &[&str]) -> Value {
         name: name.to_string(),
         fields: fields.iter().map(|f| f.to_string()).collect(),
         defaults: Vec::new(),
+        extra: Vec::new(),
     }))))
+}
+
+/// The named tuple class `class` with attributes of its own added (a `typing.NamedTuple`
+/// class body's methods); its instances find the functions as bound methods.
+pub(crate) fn namedtuple_with(class: &Value, extra: Vec<(String, Value)>) -> Value {
+    match class.as_object::<NtClass>() {
+        Some(c) => Value::Object(Rc::new(NtClass(Rc::new(NtInfo {
+            name: c.0.name.clone(),
+            fields: c.0.fields.clone(),
+            defaults: c.0.defaults.clone(),
+            extra,
+        })))),
+        None => class.clone(),
+    }
+}
+
+impl NtInfo {
+    fn extra_attr(&self, name: &str) -> Option<Value> {
+        self.extra
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
 }
