@@ -38,6 +38,7 @@
 //! | `timeit.rs` | `timeit`: timing small snippets |
 //! | `argparse.rs` | `argparse`: command-line arguments for scripts |
 //! | `dataclasses.rs` | `dataclasses`: `@dataclass` |
+//! | `pysource.rs` | the modules written in Python (`pysrc/`): loading them; caller frames |
 
 use crate::eval::Interp;
 
@@ -63,6 +64,7 @@ pub(crate) mod path_fs;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
 pub(crate) mod pyclass;
+pub(crate) mod pysource;
 pub(crate) mod random;
 pub(crate) mod re;
 pub(crate) mod shutil;
