@@ -28,21 +28,40 @@ pub(crate) fn install(it: &mut Interp) {
     });
 }
 
-/// A statement string parsed, with CPython's SyntaxError when it does not parse.
-fn parse(src: &str) -> R<Vec<Stmt>> {
-    crate::syntax::parse_program(src).map_err(|e| {
+/// A statement string parsed, with CPython's SyntaxError when it does not parse; `skip`
+/// lines come before it in what CPython compiles (the setup, when it checks a statement).
+fn parse(src: &str, skip: usize) -> R<Vec<Stmt>> {
+    let prog = crate::syntax::parse_program(src).map_err(|e| {
         let (line, _) = crate::syntax::error::line_col(src, e.offset);
         err(
             e.kind,
-            format!("{} (<timeit-src>, line {})", e.message, line),
+            format!("{} (<timeit-src>, line {})", e.message, line + skip),
         )
-    })
+    })?;
+    for s in &prog {
+        if matches!(s.kind, crate::syntax::StmtKind::Return(_)) {
+            let (line, _) = crate::syntax::error::line_col(src, s.span.start as usize);
+            return raise(
+                ExcKind::SyntaxError,
+                format!(
+                    "'return' outside function (<timeit-src>, line {})",
+                    line + skip
+                ),
+            );
+        }
+    }
+    Ok(prog)
 }
 
-/// `_compile(src)`: checks that a statement string parses.
+/// `_compile(src, setup=None)`: checks that a statement string compiles (after the
+/// setup string, if one is given).
 fn compile_native(_: &mut Interp, args: Args) -> R<Value> {
+    let skip = match args.pos.get(1) {
+        Some(Value::Str(setup)) => setup.split('\n').count(),
+        _ => 0,
+    };
     if let Some(Value::Str(s)) = args.pos.first() {
-        parse(s)?;
+        parse(s, skip)?;
     }
     Ok(Value::None)
 }
@@ -55,7 +74,7 @@ enum Code {
 
 fn code_of(v: &Value) -> R<Code> {
     Ok(match v {
-        Value::Str(s) => Code::Source(parse(s)?),
+        Value::Str(s) => Code::Source(parse(s, 0)?),
         other => Code::Call(other.clone()),
     })
 }

@@ -10,9 +10,11 @@ default_repeat = 5
 default_timer = time.perf_counter
 
 
-def _checked(code, what):
+def _checked(code, what, setup=None):
     if isinstance(code, str):
-        _compile(code)
+        if isinstance(setup, str):
+            _compile(setup)
+        _compile(code, setup)
         return code
     if callable(code):
         return code
@@ -26,8 +28,8 @@ class Timer:
         """Constructor.  See class doc string."""
         self.timer = timer
         self._globals = {} if globals is None else globals
+        self._stmt = _checked(stmt, "stmt", setup)
         self._setup = _checked(setup, "setup")
-        self._stmt = _checked(stmt, "stmt")
 
     def print_exc(self, file=None):
         """Helper to print a traceback from the timed code."""

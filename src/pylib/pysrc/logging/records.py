@@ -236,7 +236,9 @@ def _brace_fields(fmt):
                 continue
             j = fmt.find('}', i)
             if j < 0:
-                raise ValueError("invalid format: Single '{' encountered in format string")
+                if i + 1 == n:
+                    raise ValueError("invalid format: Single '{' encountered in format string")
+                raise ValueError("invalid format: expected '}' before end of string")
             body = fmt[i + 1:j]
             spec = ''
             conversion = None
