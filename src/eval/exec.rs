@@ -484,9 +484,12 @@ impl Interp {
                         if let Some(name) = &h.name {
                             self.set_name(name, v.clone());
                         }
+                        // Truncated, not popped: a generator suspended in a handler
+                        // leaves its entry, which the enclosing handler's end clears.
+                        let depth = self.handling.len();
                         self.handling.push(v);
                         let r = self.exec_block(&h.body);
-                        self.handling.pop();
+                        self.handling.truncate(depth);
                         r
                     }
                     None => Err(Flow::Error(e)),
