@@ -102,6 +102,11 @@ builtin! {
         for v in items(&args) {
             parts.push(it.str_of(&v)?);
         }
+        // Without `file`, print writes to `sys.stdout`, which the program may have replaced.
+        let file = match file {
+            Value::None => it.replaced_stdout().unwrap_or(Value::None),
+            f => f,
+        };
         if !matches!(file, Value::None) {
             // CPython writes each piece with its own call.
             let mut pieces = Vec::new();
@@ -129,22 +134,6 @@ builtin! {
             return Ok(Value::None);
         }
         let text = format!("{}{}", parts.join(&sep), end);
-        if !matches!(file, Value::None) {
-            // Any object with a `write` method is a stream.
-            let write = it.get_attr(&file, "write").map_err(|_| {
-                super::error::attr_err(format!(
-                    "'{}' object has no attribute 'write'",
-                    file.type_name()
-                ))
-            })?;
-            it.call(&write, Args::new(vec![Value::str(&text)]))?;
-            if it.truthy(&flush)? {
-                if let Ok(f) = it.get_attr(&file, "flush") {
-                    it.call(&f, Args::default())?;
-                }
-            }
-            return Ok(Value::None);
-        }
         it.write_out(&text);
         it.check_out()?;
         Ok(Value::None)

@@ -82,13 +82,17 @@ impl Interp {
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let saved_file = std::mem::replace(&mut self.file, func.file.clone());
-        let saved_at = self.stmt_at;
-        self.call_sites.push((saved_file.clone(), saved_at));
+        self.calls.push(super::session::CallSite {
+            func: func.def.clone(),
+            caller_file: saved_file.clone(),
+            caller_span: self.stmt_span,
+        });
         self.depth += 1;
         let r = self.exec_block(&func.def.body);
         self.depth -= 1;
-        self.call_sites.pop();
-        self.stmt_at = saved_at;
+        if let Some(site) = self.calls.pop() {
+            self.stmt_span = site.caller_span;
+        }
         self.scope = saved_scope;
         self.echo = saved_echo;
         let file = std::mem::replace(&mut self.file, saved_file);

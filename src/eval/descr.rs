@@ -181,8 +181,13 @@ pub fn object_method(name: &str) -> Option<Value> {
         "__repr__" => |_, a| {
             let [obj] = a.bind("__repr__", ["self"])?;
             let obj = obj.unwrap_or(Value::None);
+            let module = match &obj {
+                Value::Instance(i) => i.class.module_name(),
+                _ => "__main__".to_string(),
+            };
             Ok(Value::str(&format!(
-                "<__main__.{} object at 0x{:x}>",
+                "<{}.{} object at 0x{:x}>",
+                module,
                 obj.type_name(),
                 obj.identity()
             )))

@@ -19,7 +19,7 @@ impl Interp {
     }
 
     pub(crate) fn exec_stmt(&mut self, s: &Stmt) -> R<()> {
-        self.stmt_at = s.span.start;
+        self.stmt_span = Some(s.span);
         at(self.exec_inner(s), s.span)
     }
 
@@ -117,9 +117,15 @@ impl Interp {
         let v = self.eval(e)?;
         if self.echo && !matches!(v, Value::None) {
             let text = self.repr(&v)?;
-            self.write_out(&text);
-            self.write_out("\n");
-            self.check_out()?;
+            if let Some(out) = self.replaced_stdout() {
+                let write = self.get_attr(&out, "write")?;
+                self.call(&write, super::value::Args::new(vec![Value::str(&text)]))?;
+                self.call(&write, super::value::Args::new(vec![Value::str("\n")]))?;
+            } else {
+                self.write_out(&text);
+                self.write_out("\n");
+                self.check_out()?;
+            }
             self.builtins.insert("_".into(), v);
         }
         Ok(())
@@ -210,10 +216,14 @@ impl Interp {
         Ok(())
     }
 
-    /// `raise e` (a bare `raise` outside a handler is a RuntimeError).
+    /// `raise e`; a bare `raise` re-raises the exception being handled (outside a handler
+    /// it is a RuntimeError).
     fn raise_stmt(&mut self, e: Option<&Expr>, cause: Option<&Expr>) -> R<()> {
         let Some(e) = e else {
-            return Err(runtime_err("No active exception to reraise"));
+            return match self.handling.last().cloned() {
+                Some(v) => Err(self.exception_from(v)?),
+                None => Err(runtime_err("No active exception to reraise")),
+            };
         };
         let v = self.eval(e)?;
         let flow = self.exception_from(v)?;
@@ -478,7 +488,13 @@ impl Interp {
             Some(var) => self.assign(var, entered),
             None => Ok(()),
         };
-        let r = r.and_then(|_| self.with_stmt(rest, body));
+        let mut r = r.and_then(|_| self.with_stmt(rest, body));
+        // The value __exit__ gets is the one that goes on propagating (`exc is value`).
+        if let Err(Flow::Error(e)) = &mut r {
+            if e.value.is_none() {
+                e.value = Some(self.exception_value(e));
+            }
+        }
         let exit = self.get_attr(&ctx, "__exit__")?;
         let exc_flag = matches!(r, Err(Flow::Error(_)));
         // __exit__ gets the exception's type and value, as Python passes them.
@@ -519,11 +535,17 @@ impl Interp {
                 }
                 match handled {
                     Some(h) => {
+                        let v = self.exception_value(&e);
                         if let Some(name) = &h.name {
-                            let v = self.exception_value(&e);
-                            self.set_name(name, v);
+                            self.set_name(name, v.clone());
                         }
-                        self.exec_block(&h.body)
+                        // Truncated, not popped: a generator suspended in a handler
+                        // leaves its entry, which the enclosing handler's end clears.
+                        let depth = self.handling.len();
+                        self.handling.push(v);
+                        let r = self.exec_block(&h.body);
+                        self.handling.truncate(depth);
+                        r
                     }
                     None => Err(Flow::Error(e)),
                 }

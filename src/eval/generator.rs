@@ -255,9 +255,16 @@ impl Generator {
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
                     Err(Flow::Error(e)) if e.is(ExcKind::StopIteration) => {
-                        let mut e2 =
-                            Exception::new(ExcKind::RuntimeError, "generator raised StopIteration");
+                        let msg = "generator raised StopIteration";
+                        let mut e2 = Exception::new(ExcKind::RuntimeError, msg);
                         e2.span = e.span;
+                        // `__cause__` is the StopIteration (contextlib tells them apart by it).
+                        let stop = e.value.clone().unwrap_or_else(|| {
+                            Value::Object(Rc::new(ExcObject::raised(e.kind, &e.message)))
+                        });
+                        let obj = ExcObject::raised(ExcKind::RuntimeError, msg);
+                        *obj.cause.borrow_mut() = stop;
+                        e2.value = Some(Value::Object(Rc::new(obj)));
                         Err(Flow::Error(Box::new(e2)))
                     }
                     Err(e) => Err(e),

@@ -153,14 +153,7 @@ impl Interp {
                 };
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
-            Value::Class(c) => {
-                // A class made by a native module names that module (`__module__`).
-                let module = match c.dict.borrow().get("__module__") {
-                    Some(Value::Str(m)) => m.to_string(),
-                    _ => "__main__".to_string(),
-                };
-                format!("<class '{}.{}'>", module, c.name)
-            }
+            Value::Class(c) => format!("<class '{}.{}'>", c.module_name(), c.name),
             Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {
@@ -179,7 +172,7 @@ impl Interp {
                         return Ok(format!("{}({})", i.class.name, self.join_reprs(&a)?));
                     }
                 }
-                format!("<__main__.{} object>", v.type_name())
+                format!("<{}.{} object>", i.class.module_name(), v.type_name())
             }
             Value::Module(m) => format!("<module '{}'>", m.python_name()),
             Value::Object(o) => o.clone().repr(self)?,

@@ -74,11 +74,23 @@ pub struct Interp {
     /// The error standard output gave (a closed pipe, a full disk): print raises it, and the
     /// run ends after the statement, as Python's does.
     pub(crate) out_error: Option<std::rc::Rc<std::io::Error>>,
-    /// Where the statement being executed starts (a byte offset into `file`).
-    pub(crate) stmt_at: u32,
-    /// The callers' positions, innermost last: (file, offset of the calling statement).
-    /// `warnings.warn(..., stacklevel=n)` reports the caller n-1 frames up.
-    pub(crate) call_sites: Vec<(Rc<SourceFile>, u32)>,
+    /// The statement being run (in the innermost frame), for `logging`'s `lineno`.
+    pub(crate) stmt_span: Option<crate::syntax::Span>,
+    /// The active calls of user functions, outermost first: the frames `logging` reports.
+    pub(crate) calls: Vec<CallSite>,
+    /// The exceptions being handled (`except` bodies running), innermost last: what
+    /// `sys.exc_info()` reports.
+    pub(crate) handling: Vec<Value>,
+    /// Modules built on first import (those written in Python): name and builder.
+    pub(crate) lazy_modules: HashMap<&'static str, fn(&mut Interp)>,
+}
+
+/// One active call of a user function: the function, and the file and statement of the
+/// frame that called it.
+pub(crate) struct CallSite {
+    pub func: Rc<crate::syntax::ast::FuncDef>,
+    pub caller_file: Rc<SourceFile>,
+    pub caller_span: Option<crate::syntax::Span>,
 }
 
 /// A function defined at module level closes over the module scope that holds it: an Rc
@@ -159,8 +171,10 @@ impl Interp {
             echo_enabled: true,
             hooks: Hooks::default(),
             out_error: None,
-            stmt_at: 0,
-            call_sites: Vec::new(),
+            stmt_span: None,
+            calls: Vec::new(),
+            handling: Vec::new(),
+            lazy_modules: HashMap::new(),
         };
         super::builtins::install(&mut it);
         super::decl::install(&mut it, &[("builtins", "builtins")]);
@@ -202,6 +216,17 @@ impl Interp {
             return super::error::raise(ExcKind::KeyboardInterrupt, "");
         }
         Ok(())
+    }
+
+    /// `sys.stdout` when the program replaced it (`contextlib.redirect_stdout`, an
+    /// assignment): `print()` and the echo of values write there.
+    pub(crate) fn replaced_stdout(&self) -> Option<Value> {
+        let Some(Value::Module(m)) = self.modules.get("sys") else {
+            return None;
+        };
+        let cur = m.get("stdout")?;
+        let orig = m.get("__stdout__")?;
+        (!super::ops::same(&cur, &orig)).then_some(cur)
     }
 
     pub(crate) fn write_out(&mut self, s: &str) {
@@ -450,6 +475,9 @@ impl Interp {
 impl Interp {
     /// `import NAME`: one of the modules tensh provides.
     pub fn import_module(&mut self, name: &str) -> R<Value> {
+        if let Some(build) = self.lazy_modules.remove(name) {
+            build(self);
+        }
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }

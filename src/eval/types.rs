@@ -30,7 +30,7 @@ crate::builtin! {
 }
 
 /// `type(x)`: the type object of a value.
-fn type_of(it: &mut Interp, x: Value) -> R<Value> {
+pub(crate) fn type_of(it: &mut Interp, x: Value) -> R<Value> {
     if let Value::Dict(d) = &x {
         if let Some(e) = d.borrow().ext.clone() {
             return Ok(e.class());

@@ -276,6 +276,15 @@ pub struct Class {
 }
 
 impl Class {
+    /// The module the class was defined in (`__module__`): `__main__` for the program's
+    /// classes, the module's name for those of modules written in Python.
+    pub fn module_name(&self) -> String {
+        match self.dict.borrow().get("__module__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => "__main__".to_string(),
+        }
+    }
+
     /// Looks `name` up along the method resolution order (C3).
     pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
         self.lookup_owner(name).map(|(v, _)| v)

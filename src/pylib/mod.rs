@@ -39,6 +39,7 @@
 //! | `timeit.rs` | `timeit`: timing small snippets |
 //! | `argparse/` | `argparse`: command-line arguments for scripts |
 //! | `dataclasses.rs` | `dataclasses`: `@dataclass` |
+//! | `pysource.rs` | the modules written in Python (`pysrc/`): loading them; caller frames |
 
 use crate::eval::Interp;
 
@@ -65,6 +66,7 @@ pub(crate) mod path_fs;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
 pub(crate) mod pyclass;
+pub(crate) mod pysource;
 pub(crate) mod random;
 pub(crate) mod re;
 pub(crate) mod shutil;

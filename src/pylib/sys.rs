@@ -221,6 +221,28 @@ impl Stream {
     }
 }
 
+builtin! {
+    /// Return current exception information: (type, value, traceback).
+    python ["sys.exc_info"]
+    fn exc_info(it) {
+        match it.handling.last().cloned() {
+            Some(v) => {
+                let class = crate::eval::types::type_of(it, v.clone())?;
+                Ok(Value::tuple(vec![class, v, Value::None]))
+            }
+            None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
+        }
+    }
+}
+
+builtin! {
+    /// Return the current exception.
+    python ["sys.exception"]
+    fn exception(it) {
+        Ok(it.handling.last().cloned().unwrap_or(Value::None))
+    }
+}
+
 thread_local! {
     /// The limit `sys.setrecursionlimit` last set.
     static RECURSION_LIMIT: Cell<i64> = const { Cell::new(1000) };

@@ -220,7 +220,7 @@ fn source_line(it: &Interp, filename: &str, lineno: i64) -> Option<String> {
         return None;
     }
     let line_of = |text: &str| text.lines().nth(lineno as usize - 1).map(str::to_string);
-    let files = std::iter::once(&it.file).chain(it.call_sites.iter().map(|c| &c.0));
+    let files = std::iter::once(&it.file).chain(it.calls.iter().map(|c| &c.caller_file));
     for f in files {
         if f.name == filename {
             return if f.quoted { line_of(&f.text) } else { None };
@@ -302,24 +302,26 @@ builtin! {
 /// Where a warning is reported: (file name, line, module name) of the frame `stacklevel`
 /// up from the caller of `warn`.
 fn location(it: &Interp, stacklevel: i64) -> (String, i64, String) {
-    let line_at = |f: &Rc<SourceFile>, at: u32| -> i64 {
-        let upto = f.text.get(..at as usize).unwrap_or(&f.text);
+    let line_at = |f: &Rc<SourceFile>, at: Option<crate::syntax::Span>| -> i64 {
+        let at = at.map_or(0, |s| s.start as usize);
+        let upto = f.text.get(..at).unwrap_or(&f.text);
         upto.matches('\n').count() as i64 + 1
     };
     let up = stacklevel.max(1) as usize - 1;
     if up == 0 {
         return (
             it.file.name.clone(),
-            line_at(&it.file, it.stmt_at),
+            line_at(&it.file, it.stmt_span),
             "__main__".into(),
         );
     }
-    let n = it.call_sites.len();
+    let n = it.calls.len();
     if up > n {
         return ("sys".into(), 1, "sys".into());
     }
-    let (f, at) = &it.call_sites[n - up];
-    (f.name.clone(), line_at(f, *at), "__main__".into())
+    let site = &it.calls[n - up];
+    let f = &site.caller_file;
+    (f.name.clone(), line_at(f, site.caller_span), "__main__".into())
 }
 
 /// One warning as `catch_warnings(record=True)` records it.
