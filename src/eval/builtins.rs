@@ -404,7 +404,34 @@ builtin! {
     /// The base class of the class hierarchy.
     python ["builtins.object"]
     fn object(it) {
-        Ok(Value::None)
+        Ok(Value::Object(Rc::new(PlainObject)))
+    }
+}
+
+/// What `object()` makes: an object with identity and nothing else (a sentinel).
+struct PlainObject;
+
+impl super::value::Object for PlainObject {
+    fn type_name(&self) -> String {
+        "object".into()
+    }
+    fn get_attr(&self, _this: &Value, _name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(None)
+    }
+    fn set_attr(&self, name: &str, _value: Value, _it: &mut Interp) -> R<bool> {
+        Err(super::error::attr_err(format!(
+            "'object' object has no attribute '{}'",
+            name
+        )))
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<object object at 0x{:x}>",
+            self as *const PlainObject as usize
+        ))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 
