@@ -284,11 +284,13 @@ fn classify(v: &Value, depth: usize, shape: &mut Vec<usize>, kinds: &mut [bool; 
             kinds[3] = true;
             return Ok(());
         }
-        other => return Err(value_err(format!(
+        other => {
+            return Err(value_err(format!(
             "Attempt to convert a value ({}) with an unsupported type (<class '{}'>) to a Tensor.",
             unsupported_repr(other),
             other.type_name()
-        ))),
+        )))
+        }
     };
     if depth >= MAX_RANK {
         return raise(

@@ -3,7 +3,7 @@
 //! constants, and `type` and `super`, whose names Rust reserves). The numeric builtins are in
 //! `numbers.rs`, the ones about sequences and iteration in `sequences.rs`.
 
-use super::error::{raise, type_err, Flow, R};
+use super::error::{type_err, Flow, R};
 use super::value::{Args, Dict, Value};
 use super::Interp;
 use crate::builtin;
@@ -270,31 +270,6 @@ builtin! {
             Ok(d) => Ok(d),
             Err(_) => Err(type_err("vars() argument must have __dict__ attribute")),
         }
-    }
-}
-
-builtin! {
-    /// Execute the given source in the context of globals and locals.
-    python ["builtins.exec"]
-    fn exec(it, source, globals = None, locals = None) {
-        let Value::Str(src) = &source else {
-            return Err(type_err(format!(
-                "exec() arg 1 must be a string, bytes or code object, not {}",
-                source.type_name()
-            )));
-        };
-        let program = match crate::syntax::parse_program(src) {
-            Ok(p) => p,
-            Err(e) => {
-                let (line, _) = crate::syntax::error::line_col(src, e.offset);
-                return raise(e.kind, format!("{} (<string>, line {})", e.message, line));
-            }
-        };
-        let saved = std::mem::replace(&mut it.echo, false);
-        let r = it.exec_block(&program);
-        it.echo = saved;
-        r?;
-        Ok(Value::None)
     }
 }
 

@@ -50,6 +50,7 @@ pub(crate) mod descr;
 pub(crate) mod dunder;
 pub(crate) mod dunder_ops;
 pub(crate) mod error;
+pub(crate) mod evaluate;
 pub(crate) mod exec;
 pub(crate) mod expr;
 pub(crate) mod format;

@@ -265,9 +265,17 @@ builtin! {
     /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
     python ["builtins.sum"]
     fn sum(it, iterable, start = 0) {
+        if matches!(start, Value::Str(_)) {
+            return raise(ExcKind::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+        }
         let mut acc = start;
-        for v in it.collect_items(&iterable)? {
-            acc = it.binary(BinOp::Add, &acc, &v)?;
+        let mut items = it.iterate(&iterable)?;
+        while let Some(v) = items.next(it)? {
+            it.check_interrupt()?;
+            acc = match (&acc, &v) {
+                (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+                _ => it.binary(BinOp::Add, &acc, &v)?,
+            };
         }
         Ok(acc)
     }
@@ -305,12 +313,12 @@ fn min_max(it: &mut Interp, args: Value, kwargs: Value, name: &str) -> R<Value> 
             ),
         );
     }
-    let items: Vec<Value> = if a.pos.len() == 1 {
-        it.collect_items(&a.pos[0])?
+    let mut items = if a.pos.len() == 1 {
+        it.iterate(&a.pos[0])?
     } else {
-        a.pos
+        super::iter::Iter::Items(a.pos.into_iter())
     };
-    if items.is_empty() {
+    let Some(first) = items.next(it)? else {
         return match default {
             Some(d) => Ok(d),
             None => raise(
@@ -318,14 +326,15 @@ fn min_max(it: &mut Interp, args: Value, kwargs: Value, name: &str) -> R<Value> 
                 format!("{}() arg is an empty sequence", name),
             ),
         };
-    }
-    let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
-    let mut best = items[0].clone();
-    let mut best_key = match &key {
-        Some(k) => it.call(k, Args::new(vec![best.clone()]))?,
-        None => best.clone(),
     };
-    for v in items.into_iter().skip(1) {
+    let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
+    let mut best_key = match &key {
+        Some(k) => it.call(k, Args::new(vec![first.clone()]))?,
+        None => first.clone(),
+    };
+    let mut best = first;
+    while let Some(v) = items.next(it)? {
+        it.check_interrupt()?;
         let k = match &key {
             Some(f) => it.call(f, Args::new(vec![v.clone()]))?,
             None => v.clone(),

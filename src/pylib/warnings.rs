@@ -321,7 +321,11 @@ fn location(it: &Interp, stacklevel: i64) -> (String, i64, String) {
     }
     let site = &it.calls[n - up];
     let f = &site.caller_file;
-    (f.name.clone(), line_at(f, site.caller_span), "__main__".into())
+    (
+        f.name.clone(),
+        line_at(f, site.caller_span),
+        "__main__".into(),
+    )
 }
 
 /// One warning as `catch_warnings(record=True)` records it.
