@@ -8,7 +8,7 @@ use super::convert::{
 use super::new_module;
 use crate::builtin;
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, R};
+use crate::eval::error::{raise, type_err, R};
 use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Unary};
@@ -232,6 +232,23 @@ ufuncs! {
     ["np.tanh"] fn tanh => Unary::Tanh;
 }
 
+/// A numpy `axis`: an int or a sequence of them; an object that is neither number nor
+/// sequence is numpy's TypeError.
+fn np_axes(it: &mut Interp, v: &Value) -> R<Vec<i64>> {
+    match v {
+        Value::Object(_)
+        | Value::Instance(_)
+        | Value::Function(_)
+        | Value::Builtin(_)
+        | Value::Class(_)
+        | Value::Module(_) => Err(type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+        _ => int_list(it, v, "axis"),
+    }
+}
+
 /// Declares numpy reductions over `axis` with `keepdims`.
 macro_rules! reductions {
     ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => $op:expr;)*) => {$(
@@ -245,7 +262,7 @@ macro_rules! reductions {
                 } else {
                     x
                 };
-                let axes = given(axis).map(|v| int_list(it, &v, "axis")).transpose()?;
+                let axes = given(axis).map(|v| np_axes(it, &v)).transpose()?;
                 let keep = it.truthy(&keepdims)?;
                 nd(reduce::reduce($op, &x, axes.as_deref(), keep)?)
             }
