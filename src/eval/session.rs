@@ -99,8 +99,45 @@ pub(crate) struct CallSite {
 impl Drop for Interp {
     fn drop(&mut self) {
         let vars = std::mem::take(&mut self.globals.borrow_mut().vars);
-        drop(vars);
+        let mut pending: Vec<Value> = vars.into_values().collect();
+        pending.extend(std::mem::take(&mut self.modules).into_values());
+        pending.extend(std::mem::take(&mut self.builtins).into_values());
+        break_cycles(pending);
         crate::tensor::autodiff::tape::stop_all();
+    }
+}
+
+/// Empties the namespaces reachable from `pending` (modules, classes, instances, closures,
+/// dicts, lists): a session's values refer to each other in cycles (`sys.modules` holds
+/// `sys`, a method's closure holds its class), which reference counting alone never frees.
+fn break_cycles(mut pending: Vec<Value>) {
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Module(m) => {
+                pending.extend(std::mem::take(&mut *m.attrs.borrow_mut()).into_values())
+            }
+            Value::Class(c) => {
+                pending.extend(std::mem::take(&mut *c.dict.borrow_mut()).into_values())
+            }
+            Value::Instance(i) => {
+                pending.extend(std::mem::take(&mut *i.dict.borrow_mut()).into_values());
+                pending.extend(i.native.borrow_mut().take());
+            }
+            Value::Function(f) => {
+                if let Some(scope) = &f.closure {
+                    let vars = std::mem::take(&mut scope.borrow_mut().vars);
+                    pending.extend(vars.into_values());
+                }
+            }
+            Value::Dict(d) => {
+                let d = std::mem::take(&mut *d.borrow_mut());
+                pending.extend(d.keys);
+                pending.extend(d.values);
+            }
+            Value::List(l) => pending.extend(std::mem::take(&mut *l.borrow_mut())),
+            Value::Bound(b) => pending.push(b.receiver.clone()),
+            _ => {}
+        }
     }
 }
 
