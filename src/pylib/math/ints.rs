@@ -11,13 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 /// A big integer as a Python int.
 pub(crate) fn int_value(v: BigInt) -> R<Value> {
-    match v.to_i64() {
-        Some(i) => Ok(Value::Int(i)),
-        None => raise(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C long",
-        ),
-    }
+    Ok(crate::eval::bigint::norm(v))
 }
 
 /// An integral float as a Python int.
@@ -36,6 +30,7 @@ pub(crate) fn index(v: &Value) -> R<BigInt> {
     match v {
         Value::Int(i) => Ok(BigInt::from(*i)),
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Ok(b.as_ref().clone()),
         other => Err(type_err(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()
@@ -43,15 +38,30 @@ pub(crate) fn index(v: &Value) -> R<BigInt> {
     }
 }
 
+/// `n!` as a balanced product tree (products of similar size multiply fastest), checking
+/// Ctrl-C along the way; a result past the memory budget is MemoryError before any work.
 fn factorial_of(it: &mut Interp, n: u64) -> R<BigInt> {
-    let mut r = BigInt::one();
-    for k in 2..=n {
-        r *= k;
-        if k.is_multiple_of(4096) {
-            it.check_interrupt()?;
-        }
+    // log2(n!) < n * log2(n) bits.
+    let bits = (n as f64) * (n.max(2) as f64).log2();
+    crate::eval::budget::check((bits / 8.0).ceil() as usize, 1)?;
+    product(it, 2, n)
+}
+
+/// The product of the integers in `lo..=hi`.
+fn product(it: &mut Interp, lo: u64, hi: u64) -> R<BigInt> {
+    if hi < lo {
+        return Ok(BigInt::one());
     }
-    Ok(r)
+    if hi - lo < 64 {
+        it.check_interrupt()?;
+        let mut r = BigInt::one();
+        for k in lo..=hi {
+            r *= k;
+        }
+        return Ok(r);
+    }
+    let mid = lo + (hi - lo) / 2;
+    Ok(product(it, lo, mid)? * product(it, mid + 1, hi)?)
 }
 
 builtin! {
@@ -62,8 +72,11 @@ builtin! {
         if n.is_negative() {
             return raise(ExcKind::ValueError, "factorial() not defined for negative values");
         }
-        let Some(n) = n.to_u64().filter(|n| *n <= 100_000) else {
-            return raise(ExcKind::OverflowError, "factorial() argument should not exceed 100000");
+        let Some(n) = n.to_i64().map(|n| n as u64) else {
+            return raise(
+                ExcKind::OverflowError,
+                "factorial() argument should not exceed 9223372036854775807",
+            );
         };
         let r = factorial_of(it, n)?;
         int_value(r)
