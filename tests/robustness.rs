@@ -472,3 +472,47 @@ fn argument_errors_use_tensorflows_wording() {
         wrong.join("\n")
     );
 }
+
+/// Loops inside native code that call Python code on each step (`x in it` over an endless
+/// iterator, `sorted(key=)`, a `while` calling a function) stop when Ctrl-C sets the
+/// session's interrupt flag, as the REPL's handler does: the fuzzer found `3 in C()` over
+/// an iterator that never ends running on after the flag was set.
+#[test]
+fn endless_loops_through_user_code_stop_at_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+    let programs = [
+        "class C:\n    def __iter__(self): return self\n    def __next__(self): return 1\n3 in C()\n",
+        "def forever():\n    while True:\n        yield 1\n9 in forever()\n",
+        "class C:\n    def __iter__(self): return self\n    def __next__(self): return 1\nany(x > 1 for x in C())\n",
+        "def f(x): return -x\nsorted(range(10**8), key=f)\n",
+        "import itertools\nmax(itertools.count(), key=lambda v: v)\n",
+    ];
+    for src in programs {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let sink = tensh::golden::runner::SharedBuf::default();
+            let io = tensh::eval::session::Output {
+                out: Box::new(std::io::sink()),
+                err: Box::new(sink.clone()),
+                color: false,
+                tty: false,
+            };
+            let mut it = tensh::session(io, Some(0));
+            tx.send(it.interrupt.clone()).expect("flag");
+            let _ = it.run(src, None, true);
+            it.flush();
+            drop(it);
+            let err = String::from_utf8_lossy(&sink.0.borrow()).into_owned();
+            let _ = done_tx.send(err);
+        });
+        let flag = rx.recv().expect("session started");
+        std::thread::sleep(Duration::from_millis(300));
+        flag.store(true, Ordering::Relaxed);
+        let err = done_rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("still running 20 s after Ctrl-C:\n{}", src));
+        assert!(err.contains("KeyboardInterrupt"), "{}\n{}", src, err);
+    }
+}

@@ -79,6 +79,9 @@ impl Interp {
         if func.def.is_generator {
             return Ok(super::generator::Generator::of_function(func, scope));
         }
+        // Every call of a user function is a point where Ctrl-C stops the program, so a
+        // native loop that calls Python code (`x in it`, `sorted(key=)`) can be interrupted.
+        self.check_interrupt()?;
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_echo = std::mem::replace(&mut self.echo, false);
         let saved_file = std::mem::replace(&mut self.file, func.file.clone());

@@ -511,10 +511,25 @@ impl Interp {
                 at(self.set_item(&o, &i, v), target.span)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let vals = at(self.collect_items(&v), target.span)?;
                 let star = items
                     .iter()
                     .position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                let vals = match (star, &v) {
+                    // Without a starred target, one item past the targets already decides:
+                    // an endless iterator is "too many values", as in CPython.
+                    (None, Value::Iterator(_) | Value::Instance(_) | Value::Object(_)) => {
+                        let mut got = Vec::with_capacity(items.len() + 1);
+                        let mut it = at(self.iterate(&v), target.span)?;
+                        while got.len() <= items.len() {
+                            match at(it.next(self), target.span)? {
+                                Some(x) => got.push(x),
+                                None => break,
+                            }
+                        }
+                        got
+                    }
+                    _ => at(self.collect_items(&v), target.span)?,
+                };
                 match star {
                     None => {
                         if vals.len() != items.len() {

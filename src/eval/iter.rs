@@ -204,8 +204,16 @@ impl Iter {
         match self {
             Iter::Range(r) => Ok(r.step()),
             Iter::Items(v) => Ok(v.next()),
-            Iter::Own(b) => b.next(it),
-            Iter::Shared(r) => pull(r, it),
+            // Iterators that run code (user `__next__`, generators) may never end: each
+            // step is a point where Ctrl-C stops them.
+            Iter::Own(b) => {
+                it.check_interrupt()?;
+                b.next(it)
+            }
+            Iter::Shared(r) => {
+                it.check_interrupt()?;
+                pull(r, it)
+            }
         }
     }
 
