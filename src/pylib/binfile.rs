@@ -5,7 +5,7 @@
 //! which method of a closed file says what.
 
 use super::oserror::{int_arg, os_error, quote};
-use super::textfile::{lines_of, read_budget};
+use super::textfile::{lines_of, State};
 use crate::errors::ExcKind;
 use crate::eval::bytes::{bytes_of, new_bytes};
 use crate::eval::error::{err, raise, type_err, value_err, Flow, R};
@@ -14,17 +14,7 @@ use crate::eval::Interp;
 use std::any::Any;
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
-
-const CHUNK: usize = 64 * 1024;
-
-struct State {
-    file: Option<File>,
-    /// Bytes read ahead; `buf[pos..]` is not yet read by the program.
-    buf: Vec<u8>,
-    pos: usize,
-    eof: bool,
-}
+use std::io::{Seek, SeekFrom, Write};
 
 /// A file opened in binary mode.
 pub(crate) struct BinFile {
@@ -130,52 +120,11 @@ impl BinFile {
         Ok(())
     }
 
-    fn io_err(&self, e: &std::io::Error) -> Flow {
-        os_error(e, &self.name)
-    }
-
     /// Reads one more chunk into the buffer; false at end of file.
     fn fill(&self, it: &mut Interp) -> R<bool> {
-        let mut st = self.st.borrow_mut();
-        if st.eof {
-            return Ok(false);
-        }
-        if st.pos > 0 {
-            let pos = st.pos;
-            st.buf.drain(..pos);
-            st.pos = 0;
-        }
-        let chunk = (st.buf.len() / 2).clamp(CHUNK, 16 * CHUNK * CHUNK / 1024);
-        if st.buf.len() + chunk > read_budget() {
-            return raise(ExcKind::MemoryError, "");
-        }
-        let old = st.buf.len();
-        st.buf.resize(old + chunk, 0);
-        loop {
-            it.check_interrupt()?;
-            let State { file, buf, .. } = &mut *st;
-            let Some(f) = file.as_mut() else {
-                return Err(value_err("read of closed file"));
-            };
-            match f.read(&mut buf[old..]) {
-                Ok(n) => {
-                    st.buf.truncate(old + n);
-                    if n == 0 {
-                        st.eof = true;
-                    }
-                    return Ok(n > 0);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                    continue;
-                }
-                Err(e) => {
-                    st.buf.truncate(old);
-                    return Err(self.io_err(&e));
-                }
-            }
-        }
+        self.st
+            .borrow_mut()
+            .fill(it, "read of closed file", &self.name)
     }
 
     fn unread(&self) -> usize {

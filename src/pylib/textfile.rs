@@ -6,7 +6,7 @@
 
 use super::oserror::{int_arg, os_error, quote};
 use crate::errors::ExcKind;
-use crate::eval::error::{err, raise, type_err, value_err, Flow, R};
+use crate::eval::error::{err, raise, type_err, value_err, R};
 use crate::eval::iter::{iter_object, PyIter};
 use crate::eval::value::{Args, Object, Value};
 use crate::eval::Interp;
@@ -152,12 +152,61 @@ impl Newline {
 }
 
 /// The state of an open file.
-struct State {
-    file: Option<File>,
+pub(crate) struct State {
+    pub(crate) file: Option<File>,
     /// Bytes read ahead of the position the program sees; `buf[pos..]` is unread.
-    buf: Vec<u8>,
-    pos: usize,
-    eof: bool,
+    pub(crate) buf: Vec<u8>,
+    pub(crate) pos: usize,
+    pub(crate) eof: bool,
+}
+
+impl State {
+    /// Reads one more chunk of the file into the buffer; false at end of file. `closed` is
+    /// the error of a read after close, worded as the file kind's.
+    pub(crate) fn fill(&mut self, it: &mut Interp, closed: &str, name: &str) -> R<bool> {
+        let st = self;
+        if st.eof {
+            return Ok(false);
+        }
+        if st.pos > 0 {
+            let pos = st.pos;
+            st.buf.drain(..pos);
+            st.pos = 0;
+        }
+        // Chunks grow with the buffer, so a large read takes few calls.
+        let chunk = (st.buf.len() / 2).clamp(CHUNK, 16 * CHUNK * CHUNK / 1024);
+        if st.buf.len() + chunk > read_budget() {
+            return raise(ExcKind::MemoryError, "");
+        }
+        let old = st.buf.len();
+        st.buf.resize(old + chunk, 0);
+        loop {
+            it.check_interrupt()?;
+            let State { file, buf, .. } = &mut *st;
+            let Some(f) = file.as_mut() else {
+                return Err(value_err(closed));
+            };
+            match f.read(&mut buf[old..]) {
+                Ok(n) => {
+                    st.buf.truncate(old + n);
+                    if n == 0 {
+                        st.eof = true;
+                    }
+                    return Ok(n > 0);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // A FIFO opened without blocking: wait for data, Ctrl-C still heard.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    continue;
+                }
+                Err(e) => {
+                    st.buf.truncate(old);
+                    return Err(os_error(&e, name));
+                }
+            }
+        }
+    }
 }
 
 /// `_io.TextIOWrapper`: a file opened in text mode.
@@ -228,54 +277,11 @@ impl TextFile {
         Ok(())
     }
 
-    fn io_err(&self, e: &std::io::Error) -> Flow {
-        os_error(e, &self.name)
-    }
-
     /// Reads one more chunk into the buffer; false at end of file.
     fn fill(&self, it: &mut Interp) -> R<bool> {
-        let mut st = self.st.borrow_mut();
-        if st.eof {
-            return Ok(false);
-        }
-        if st.pos > 0 {
-            let pos = st.pos;
-            st.buf.drain(..pos);
-            st.pos = 0;
-        }
-        // Chunks grow with the buffer, so a large read takes few calls.
-        let chunk = (st.buf.len() / 2).clamp(CHUNK, 16 * CHUNK * CHUNK / 1024);
-        if st.buf.len() + chunk > read_budget() {
-            return raise(ExcKind::MemoryError, "");
-        }
-        let old = st.buf.len();
-        st.buf.resize(old + chunk, 0);
-        loop {
-            it.check_interrupt()?;
-            let State { file, buf, .. } = &mut *st;
-            let Some(f) = file.as_mut() else {
-                return Err(value_err("I/O operation on closed file."));
-            };
-            match f.read(&mut buf[old..]) {
-                Ok(n) => {
-                    st.buf.truncate(old + n);
-                    if n == 0 {
-                        st.eof = true;
-                    }
-                    return Ok(n > 0);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                // A FIFO opened without blocking: wait for data, Ctrl-C still heard.
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                    continue;
-                }
-                Err(e) => {
-                    st.buf.truncate(old);
-                    return Err(self.io_err(&e));
-                }
-            }
-        }
+        self.st
+            .borrow_mut()
+            .fill(it, "I/O operation on closed file.", &self.name)
     }
 
     /// Where the next line ends in the unread bytes (one past its terminator), whether
