@@ -1,7 +1,9 @@
 //! Parse and run arbitrary input in a fresh session with a 64 MB tensor budget. Any panic
 //! (the session's own guard turns panics into InternalError, so the harness checks for
 //! that too), stack overflow or hang is a finding. A watchdog interrupts a run after
-//! 200 ms, as Ctrl-C would, so `while True: pass` is not reported as a hang.
+//! 200 ms, as Ctrl-C would, so `while True: pass` is not reported as a hang; a run still
+//! going 15 s after that aborts, so libFuzzer saves the input as a crash (its own -timeout
+//! misses hangs when the alarm lands on another thread).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,10 +30,15 @@ fn watch() -> &'static Watch {
         std::thread::spawn(|| loop {
             std::thread::sleep(Duration::from_millis(20));
             let w = watch();
-            if now_ms().saturating_sub(w.began.load(Ordering::Relaxed)) > 200 {
+            let ran = now_ms().saturating_sub(w.began.load(Ordering::Relaxed));
+            if ran > 200 {
                 if let Some(f) = w.flag.lock().unwrap().as_ref() {
                     f.store(true, Ordering::Relaxed);
                 }
+            }
+            if ran > 15_200 {
+                eprintln!("hang: the run went on 15 s after Ctrl-C");
+                std::process::abort();
             }
         });
         Watch {
