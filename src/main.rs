@@ -36,7 +36,7 @@ struct Cli {
     /// Seed every random draw (`tensh test` uses 0 unless told).
     #[arg(long, global = true)]
     seed: Option<u64>,
-    /// The most memory one tensor may take, e.g. 512M or 4G (default: what is available).
+    /// The most memory one tensor may take, e.g. 512M or 4G (default: half what is available).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<usize>,
     /// When to use color: auto, always or never.

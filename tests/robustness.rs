@@ -9,6 +9,10 @@ mod support;
 #[path = "api_sweep/sweep.rs"]
 mod api_sweep;
 
+/// The memory budget's reproducers and peak-memory checks.
+#[path = "budget/budget.rs"]
+mod budget;
+
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};

@@ -238,7 +238,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
         return Ok(Value::None);
     };
     match name {
-        "tolist" => Ok(to_list(t)),
+        "tolist" => to_list(t),
         "item" => {
             if t.size() != 1 {
                 return raise(
@@ -354,12 +354,50 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
     }
 }
 
-fn to_list(t: &Tensor) -> Value {
+/// `tolist()`: nested Python lists of Python numbers, made from the elements in order and
+/// grouped axis by axis from the last (one Value per element, no tensor per element).
+fn to_list(t: &Tensor) -> R<Value> {
     if t.ndim() == 0 {
-        return super::convert::scalar_value(t);
+        return Ok(super::convert::scalar_value(t));
     }
-    let rows = crate::tensor::ops::shape::unstack(t, 0).unwrap_or_default();
-    Value::list(rows.iter().map(to_list).collect())
+    if t.size() == 0 {
+        return empty_lists(t.shape());
+    }
+    crate::eval::budget::values(t.size())?;
+    use crate::tensor::Data;
+    let mut items: Vec<Value> = match &t.data {
+        Data::F32(a) => a.iter().map(|&x| Value::Float(x as f64)).collect(),
+        Data::F64(a) => a.iter().map(|&x| Value::Float(x)).collect(),
+        Data::I32(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::I64(a) => a.iter().map(|&x| Value::Int(x)).collect(),
+        Data::U8(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::Bool(a) => a.iter().map(|&x| Value::Bool(x)).collect(),
+    };
+    for &d in t.shape()[1..].iter().rev() {
+        let mut grouped = Vec::with_capacity(items.len() / d);
+        let mut it = items.into_iter();
+        loop {
+            let row: Vec<Value> = it.by_ref().take(d).collect();
+            if row.is_empty() {
+                break;
+            }
+            grouped.push(Value::list(row));
+        }
+        items = grouped;
+    }
+    Ok(Value::list(items))
+}
+
+/// `tolist()` of an array with no elements: lists nested down to the first zero axis.
+fn empty_lists(shape: &[usize]) -> R<Value> {
+    match shape {
+        [] | [0, ..] => Ok(Value::list(Vec::new())),
+        [n, rest @ ..] => {
+            crate::eval::budget::values(*n)?;
+            let rows = (0..*n).map(|_| empty_lists(rest)).collect::<R<Vec<_>>>()?;
+            Ok(Value::list(rows))
+        }
+    }
 }
 
 fn shape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {

@@ -8,16 +8,27 @@ use super::convert::{
 use super::new_module;
 use crate::builtin;
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, type_err, R};
+use crate::eval::error::{raise, type_err, Flow, R};
 use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
+use crate::tensor::error::{TResult, TfError};
 use crate::tensor::ops::elementwise::{self as ew, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::{DType, Tensor};
 use std::rc::Rc;
 
-fn nd(t: Tensor) -> R<Value> {
-    Ok(Value::NdArray(t))
+/// A numpy array result; an allocation over the budget is numpy's MemoryError.
+fn nd(t: TResult<Tensor>) -> R<Value> {
+    t.map(Value::NdArray).map_err(np_err)
+}
+
+/// A tensor op's error seen from numpy: an allocation over the memory budget is numpy's
+/// `MemoryError: Unable to allocate ...`; anything else passes through.
+pub(crate) fn np_err(e: TfError) -> Flow {
+    match e.oom {
+        Some(b) => np_memory_error(&b.0, b.1),
+        None => e.into(),
+    }
 }
 
 /// numpy infers int64 and float64 where TensorFlow infers int32 and float32.
@@ -45,7 +56,7 @@ builtin! {
     /// Create an array.
     python ["np.array"]
     fn array(it, object, dtype = None) {
-        nd(np_array(it, &object, given(dtype))?)
+        Ok(Value::NdArray(np_array(it, &object, given(dtype))?))
     }
 }
 
@@ -53,7 +64,7 @@ builtin! {
     /// Convert the input to an array.
     python ["np.asarray"]
     fn asarray(it, a, dtype = None) {
-        nd(np_array(it, &a, given(dtype))?)
+        Ok(Value::NdArray(np_array(it, &a, given(dtype))?))
     }
 }
 
@@ -75,18 +86,21 @@ fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
         );
     }
     np_budget(&dims, d)?;
-    nd(Tensor::full(d, &dims, v))
+    nd(Ok(Tensor::full(d, &dims, v)))
 }
 
 /// numpy's `MemoryError` for an array over the memory budget, before it is made.
 fn np_budget(dims: &[usize], d: DType) -> R<()> {
+    crate::tensor::alloc::check(dims, d, "").map_err(np_err)
+}
+
+/// `Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000) and data type
+/// float64`, as numpy words it.
+fn np_memory_error(dims: &[usize], d: DType) -> Flow {
     let bytes = dims
         .iter()
         .try_fold(d.size_bytes(), |acc, &n| acc.checked_mul(n))
         .unwrap_or(usize::MAX);
-    if bytes <= crate::tensor::alloc::limit() {
-        return Ok(());
-    }
     let shape = match dims {
         [n] => format!("({},)", n),
         _ => format!(
@@ -97,7 +111,7 @@ fn np_budget(dims: &[usize], d: DType) -> R<()> {
                 .join(", ")
         ),
     };
-    raise(
+    crate::eval::error::err(
         ExcKind::MemoryError,
         format!(
             "Unable to allocate {} for an array with shape {} and data type {}",
@@ -171,7 +185,7 @@ builtin! {
             e,
             st,
             d,
-        )?)
+        ))
     }
 }
 
@@ -185,7 +199,7 @@ builtin! {
             f64_arg(&stop, "stop")?,
             num.max(0) as usize,
             DType::F64,
-        )?)
+        ))
     }
 }
 
@@ -203,7 +217,7 @@ fn ufunc(it: &mut Interp, x: &Value, out: &Value, op: Unary) -> R<Value> {
     } else {
         x.cast(DType::F64)
     };
-    nd(ew::unary(op, &x)?)
+    nd(ew::unary(op, &x))
 }
 
 /// Declares numpy ufuncs of one array `x`.
@@ -264,7 +278,7 @@ macro_rules! reductions {
                 };
                 let axes = given(axis).map(|v| np_axes(it, &v)).transpose()?;
                 let keep = it.truthy(&keepdims)?;
-                nd(reduce::reduce($op, &x, axes.as_deref(), keep)?)
+                nd(reduce::reduce($op, &x, axes.as_deref(), keep))
             }
         }
     )*};

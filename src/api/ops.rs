@@ -7,8 +7,10 @@ use super::convert::{tensor_of, to_tensor};
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::tensor::error::TResult;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::ops::linalg::matmul;
+use crate::tensor::ops::shape::reshape_to;
 use crate::tensor::{DType, Tensor};
 
 fn is_tf(v: &Value) -> bool {
@@ -118,25 +120,26 @@ fn wrap(t: Tensor, numpy: bool) -> Value {
 
 pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Value> {
     let (ta, tb, numpy) = operands(it, a, b)?;
-    let r = match op {
-        BinOp::Add => ew::binary(Binary::Add, &ta, &tb)?,
-        BinOp::Sub => ew::binary(Binary::Sub, &ta, &tb)?,
-        BinOp::Mul => ew::binary(Binary::Mul, &ta, &tb)?,
+    let r: TResult<Tensor> = match op {
+        BinOp::Add => ew::binary(Binary::Add, &ta, &tb),
+        BinOp::Sub => ew::binary(Binary::Sub, &ta, &tb),
+        BinOp::Mul => ew::binary(Binary::Mul, &ta, &tb),
         BinOp::Div => {
             let (x, y) = true_div_operands(&ta, &tb);
-            ew::binary(Binary::Div, &x, &y)?
+            ew::binary(Binary::Div, &x, &y)
         }
-        BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb)?,
-        BinOp::Mod => ew::binary(Binary::FloorMod, &ta, &tb)?,
-        BinOp::Pow => ew::binary(Binary::Pow, &ta, &tb)?,
-        BinOp::MatMul => matmul(&ta, &tb, false, false)?,
+        BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb),
+        BinOp::Mod => ew::binary(Binary::FloorMod, &ta, &tb),
+        BinOp::Pow => ew::binary(Binary::Pow, &ta, &tb),
+        BinOp::MatMul if numpy => return np_matmul(&ta, &tb).map(Value::NdArray),
+        BinOp::MatMul => matmul(&ta, &tb, false, false),
         BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if ta.dtype() == DType::Bool => {
             let l = match op {
                 BinOp::BitAnd => ew::Logical::And,
                 BinOp::BitOr => ew::Logical::Or,
                 _ => ew::Logical::Xor,
             };
-            ew::logical(l, &ta, &tb)?
+            ew::logical(l, &ta, &tb)
         }
         _ => {
             return Err(type_err(format!(
@@ -147,7 +150,53 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
             )))
         }
     };
-    Ok(wrap(r, numpy))
+    match r {
+        Ok(r) => Ok(wrap(r, numpy)),
+        Err(e) if numpy => Err(super::numpy::np_err(e)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// numpy's `@`: a 1-D operand is a row (left) or a column (right) whose added axis is
+/// dropped from the result, so two vectors give their inner product.
+fn np_matmul(a: &Tensor, b: &Tensor) -> R<Tensor> {
+    const SIG: &str = "(n?,k),(k,m?)->(n?,m?)";
+    for (i, t) in [a, b].iter().enumerate() {
+        if t.ndim() == 0 {
+            return Err(value_err(format!(
+                "matmul: Input operand {i} does not have enough dimensions (has 0, gufunc core with signature {SIG} requires 1)"
+            )));
+        }
+    }
+    let (a1, b1) = (a.ndim() == 1, b.ndim() == 1);
+    let a2 = if a1 {
+        reshape_to(a, &[1, a.size()])
+    } else {
+        a.clone()
+    };
+    let b2 = if b1 {
+        reshape_to(b, &[b.size(), 1])
+    } else {
+        b.clone()
+    };
+    let k = a2.shape()[a2.ndim() - 1];
+    let kb = b2.shape()[b2.ndim() - 2];
+    if k != kb {
+        return Err(value_err(format!(
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {SIG} (size {kb} is different from {k})"
+        )));
+    }
+    let r = matmul(&a2, &b2, false, false).map_err(super::numpy::np_err)?;
+    // The result is [..., n, m]: drop m for a vector on the right, n for one on the left.
+    let mut shape = r.shape().to_vec();
+    let n_axis = shape.len() - 2;
+    if b1 {
+        shape.pop();
+    }
+    if a1 {
+        shape.remove(n_axis);
+    }
+    Ok(reshape_to(&r, &shape))
 }
 
 /// Python 3 division of integer tensors goes through float64 (float32 for small ints).

@@ -75,12 +75,14 @@ crate::builtin! {
         let n = maxlen.max(0.0).ceil() as usize;
         let mut shape = lengths.shape().to_vec();
         shape.push(n);
+        // TensorFlow makes `range(maxlen)` first, then compares.
+        crate::tensor::alloc::check(&[n], DType::I64, "Range")?;
         crate::tensor::alloc::check(&shape, DType::Bool, "Less")?;
-        let mask: Vec<f64> = vals
+        let mask: Vec<bool> = vals
             .iter()
-            .flat_map(|&l| (0..n).map(move |j| ((j as f64) < l) as i64 as f64))
+            .flat_map(|&l| (0..n).map(move |j| (j as f64) < l))
             .collect();
-        Ok(Value::Tensor(Tensor::from_f64s(DType::Bool, &shape, &mask).cast(dtype)))
+        Ok(Value::Tensor(Tensor::from_vec(&shape, mask).cast(dtype)))
     }
 }
 

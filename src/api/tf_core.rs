@@ -157,7 +157,7 @@ builtin! {
                 ),
             );
         }
-        crate::tensor::alloc::check(&dims, v.dtype(), "Fill")?;
+        crate::tensor::alloc::check_as(&dims, v.dtype(), "Fill", "Fill", None)?;
         t(Tensor::from_f64s(
             v.dtype(),
             &dims,
@@ -187,11 +187,15 @@ builtin! {
                 .find(|d| d.is_float())
                 .unwrap_or(DType::F32)
         } else {
+            // A Python int past int32 converts to int64, and the range takes the widest.
+            let wide = vals
+                .iter()
+                .any(|v| matches!(v, Value::Int(i) if i32::try_from(*i).is_err()));
             vals.iter()
                 .filter_map(|v| tensor_of(v))
                 .map(|t| t.dtype())
                 .next()
-                .unwrap_or(DType::I32)
+                .unwrap_or(if wide { DType::I64 } else { DType::I32 })
         };
         let dtype = opt_dtype(&dtype)?.unwrap_or(inferred);
         t(creation::range(
@@ -257,7 +261,7 @@ builtin! {
             Some(b) => {
                 let mut dims = dims_arg(it, &b)?;
                 dims.extend([r as usize, c as usize]);
-                crate::tensor::alloc::check(&dims, m.dtype(), "MatrixDiagV3")?;
+                crate::tensor::alloc::check_as(&dims, m.dtype(), "MatrixDiagV3", "MatrixDiagV3", Some("diag"))?;
                 t(shape_ops::broadcast_to(&m, &dims)?)
             }
         }

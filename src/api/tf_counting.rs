@@ -63,7 +63,8 @@ crate::builtin! {
         }
         let size = size.max(0) as usize;
         let rows = if per_row && arr.ndim() == 2 { arr.shape()[0] } else { 1 };
-        crate::tensor::alloc::check(&[rows, size], out_dtype, "DenseBincount")?;
+        let out_shape: &[usize] = if per_row && arr.ndim() == 2 { &[rows, size] } else { &[size] };
+        crate::tensor::alloc::check(out_shape, out_dtype, "DenseBincount")?;
         let per = vals.len().checked_div(rows).unwrap_or(0);
         let w = weights
             .as_ref()

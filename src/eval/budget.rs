@@ -1,5 +1,5 @@
 //! The memory budget for Python objects: before a string, list, tuple, dict or set grows
-//! past what tensh may take (`--max-memory`, by default the memory available), it raises
+//! past what tensh may take (`--max-memory`, by default half the memory available), it raises
 //! `MemoryError` at once, as CPython does when its allocation fails, instead of growing
 //! until the machine runs out. Tensors have their own check (`tensor::alloc`), which raises
 //! TensorFlow's `ResourceExhaustedError`.

@@ -374,10 +374,15 @@ impl Interp {
 
     /// `'...'.format(*args, **kwargs)`.
     pub(crate) fn str_format(&mut self, fmt: &str, args: &Args) -> R<String> {
+        self.str_format_numbered(fmt, args, &mut 0)
+    }
+
+    /// `str_format` with the next automatic field number: fields nested in a spec
+    /// (`'{:>{}}'`) go on numbering after the field that holds them.
+    fn str_format_numbered(&mut self, fmt: &str, args: &Args, auto: &mut usize) -> R<String> {
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
         let mut i = 0;
-        let mut auto = 0usize;
         while i < chars.len() {
             let c = chars[i];
             if c == '{' && chars.get(i + 1) == Some(&'{') {
@@ -425,12 +430,12 @@ impl Interp {
                 Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
                 None => (head.clone(), None),
             };
+            let v = self.format_field(&name, args, auto)?;
             let spec = if spec.contains('{') {
-                self.str_format(&spec, args)?
+                self.str_format_numbered(&spec, args, auto)?
             } else {
                 spec
             };
-            let v = self.format_field(&name, args, &mut auto)?;
             let v = match conv {
                 Some('r') => Value::str(&self.repr(&v)?),
                 Some('s') => Value::str(&self.str_of(&v)?),
@@ -527,11 +532,30 @@ impl Interp {
                 key = Some(chars[i + 1..end].iter().collect::<String>());
                 i = end + 1;
             }
-            let start = i;
-            while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
+            // Flags, width and precision; a `*` takes the number from the arguments.
+            let mut flags = String::new();
+            while i < chars.len() && "-+ #0123456789.*".contains(chars[i]) {
+                if chars[i] == '*' {
+                    let n = match items.get(next) {
+                        Some(Value::Int(n)) => *n,
+                        Some(Value::Bool(b)) => *b as i64,
+                        _ => return Err(type_err("* wants int")),
+                    };
+                    next += 1;
+                    // A negative width left-justifies; a negative precision is none.
+                    if flags.ends_with('.') {
+                        flags.push_str(&n.max(0).to_string());
+                    } else {
+                        if n < 0 {
+                            flags.push('-');
+                        }
+                        flags.push_str(&n.unsigned_abs().to_string());
+                    }
+                } else {
+                    flags.push(chars[i]);
+                }
                 i += 1;
             }
-            let flags: String = chars[start..i].iter().collect();
             let Some(&conv) = chars.get(i) else {
                 return raise(ExcKind::ValueError, "incomplete format");
             };

@@ -84,7 +84,8 @@ fn case(s: &str, name: &'static str) -> Option<Value> {
     })
 }
 
-/// Stripping and padding: `strip`, `center`, `ljust`, `rjust`, `zfill`, `expandtabs`.
+/// Stripping and zero padding: `strip`, `lstrip`, `rstrip`, `zfill` (`str_more.rs` pads
+/// with `center`, `ljust`, `rjust` and expands tabs).
 fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
     let chars_arg = arg_str(a, 0);
     Ok(Some(match name {
@@ -102,29 +103,6 @@ fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
                 "lstrip" => s.trim_start_matches(pred),
                 _ => s.trim_end_matches(pred),
             })
-        }
-        "center" | "ljust" | "rjust" => {
-            let width = match a.pos.first() {
-                Some(Value::Int(w)) => (*w).max(0) as usize,
-                _ => 0,
-            };
-            super::budget::bytes(width)?;
-            let fill = arg_str(a, 1).and_then(|f| f.chars().next()).unwrap_or(' ');
-            let n = s.chars().count();
-            if width <= n {
-                Value::str(s)
-            } else {
-                let pad = width - n;
-                let f = |k: usize| fill.to_string().repeat(k);
-                Value::str(&match name {
-                    "ljust" => format!("{}{}", s, f(pad)),
-                    "rjust" => format!("{}{}", f(pad), s),
-                    _ => {
-                        let left = pad / 2 + (pad & width & 1);
-                        format!("{}{}{}", f(left), s, f(pad - left))
-                    }
-                })
-            }
         }
         "zfill" => {
             let width = match a.pos.first() {
@@ -144,7 +122,6 @@ fn layout(s: &str, name: &'static str, a: &Args) -> R<Option<Value>> {
                 Value::str(&format!("{}{}{}", sign, "0".repeat(width - n), body))
             }
         }
-        "expandtabs" => Value::str(&s.replace('\t', "        ")),
         _ => return Ok(None),
     }))
 }

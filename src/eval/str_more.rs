@@ -91,9 +91,19 @@ fn fill_char(a: &Args, i: usize) -> R<char> {
     }
 }
 
+/// A padding width (`center`, `ljust`, `rjust`); a width over the memory budget is
+/// CPython's MemoryError before anything is made.
 fn width(a: &Args) -> R<usize> {
     match a.pos.first() {
-        Some(Value::Int(w)) => Ok((*w).max(0) as usize),
+        Some(Value::Int(w)) => {
+            let w = (*w).max(0) as usize;
+            super::budget::bytes(w)?;
+            Ok(w)
+        }
+        Some(Value::BigInt(_)) => raise(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ),
         Some(Value::Bool(b)) => Ok(*b as usize),
         Some(other) => Err(type_err(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -243,7 +253,14 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
             let [t] = a.bind("expandtabs", ["tabsize=8"])?;
             let size = match t {
                 None => 8,
-                Some(Value::Int(i)) => i,
+                // CPython reads the tab size as a C int.
+                Some(Value::Int(i)) if i32::try_from(i).is_ok() => i,
+                Some(Value::Int(_) | Value::BigInt(_)) => {
+                    return raise(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C int",
+                    )
+                }
                 Some(other) => {
                     return Err(type_err(format!(
                         "'{}' object cannot be interpreted as an integer",
@@ -251,6 +268,9 @@ pub fn str_method_more(it: &mut Interp, s: &str, name: &str, a: &Args) -> R<Opti
                     )))
                 }
             };
+            // The result is at most the tab size per tab, plus the text.
+            let tabs = s.bytes().filter(|&b| b == b'\t').count();
+            super::budget::check(tabs.saturating_mul(size.max(0) as usize), 1)?;
             let mut out = String::new();
             let mut col = 0i64;
             for c in s.chars() {

@@ -7,7 +7,7 @@ use super::DType;
 use crate::errors::ExcKind;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The limit in bytes; 0 means "not set yet": the memory available at first use.
+/// The limit in bytes; 0 means "not set yet": half the memory available at first use.
 static LIMIT: AtomicUsize = AtomicUsize::new(0);
 
 /// Sets the most memory one tensor may take (`--max-memory`).
@@ -31,7 +31,10 @@ fn available() -> usize {
 pub(crate) fn limit() -> usize {
     match LIMIT.load(Ordering::Relaxed) {
         0 => {
-            let a = available();
+            // Half the memory available: an op may hold its inputs and a temporary next to
+            // its output, and a tensor that fits but leaves nothing for them would bring the
+            // out-of-memory killer instead of an error.
+            let a = available() / 2;
             LIMIT.store(a, Ordering::Relaxed);
             a
         }
@@ -40,23 +43,38 @@ pub(crate) fn limit() -> usize {
 }
 
 /// Checks that a tensor of `shape` and `dtype`, made by TensorFlow op `op`, fits the budget;
-/// the error is TensorFlow's, kernel prefix and all.
+/// the error is TensorFlow's, kernel prefix and all, with an empty `name:`.
 pub(crate) fn check(shape: &[usize], dtype: DType, op: &str) -> TResult<()> {
+    check_as(shape, dtype, op, op, Some(""))
+}
+
+/// `check` for an op whose kernel is named otherwise (`ConcatV2_N_3`, `__MklMatMul`) or
+/// whose message ends in another `name:` or none (TensorFlow's Python wrapper decides).
+pub(crate) fn check_as(
+    shape: &[usize],
+    dtype: DType,
+    kernel: &str,
+    op: &str,
+    name: Option<&str>,
+) -> TResult<()> {
     let bytes = shape
         .iter()
         .try_fold(dtype.size_bytes(), |acc, &d| acc.checked_mul(d))
         .unwrap_or(usize::MAX);
-    if bytes > limit() {
-        let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-        return Err(TfError::new(
-            ExcKind::ResourceExhaustedError,
-            format!(
-                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu [Op:{op}] name:",
-                dims.join(","),
-                dtype.kind_word(),
-                op = op
-            ),
-        ));
+    if bytes <= limit() {
+        return Ok(());
     }
-    Ok(())
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    let mut message = format!(
+        "{{{{function_node __wrapped__{kernel}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} OOM when allocating tensor with shape[{}] and type {} on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu [Op:{op}]",
+        dims.join(","),
+        dtype.kind_word(),
+    );
+    if let Some(n) = name {
+        message.push_str(" name: ");
+        message.push_str(n);
+    }
+    let mut e = TfError::new(ExcKind::ResourceExhaustedError, message.trim_end());
+    e.oom = Some(Box::new((shape.to_vec(), dtype)));
+    Err(e)
 }

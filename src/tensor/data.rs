@@ -226,7 +226,6 @@ impl Tensor {
         with_dtype!(dtype, T => Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v))))
     }
 
-    /// A tensor of `dtype` from f64 values (used for Python numbers and lists).
     /// A tensor of `dtype` whose elements, in row-major order, are `f`'s successive values,
     /// made straight in the output dtype (no float64 copy of the whole tensor on the way).
     pub fn from_f64_fn(dtype: DType, shape: &[usize], mut f: impl FnMut() -> f64) -> Tensor {
@@ -234,6 +233,7 @@ impl Tensor {
         with_dtype!(dtype, T => Tensor::from_vec(shape, (0..n).map(|_| T::from_f64(f())).collect::<Vec<T>>()))
     }
 
+    /// A tensor of `dtype` from f64 values (used for Python numbers and lists).
     pub fn from_f64s(dtype: DType, shape: &[usize], v: &[f64]) -> Tensor {
         with_dtype!(dtype, T => Tensor::from_vec(shape, v.iter().map(|&x| T::from_f64(x)).collect::<Vec<T>>()))
     }

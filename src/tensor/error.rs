@@ -9,6 +9,9 @@ pub struct TfError {
     /// `InvalidArgumentError`, `ValueError`, `TypeError`, `IndexError`, `ResourceExhaustedError`...
     pub kind: ExcKind,
     pub message: String,
+    /// For an allocation over the memory budget: the shape and dtype that did not fit, so a
+    /// numpy caller can word the error as numpy does (`Unable to allocate ...`).
+    pub oom: Option<Box<(Vec<usize>, super::DType)>>,
 }
 
 pub type TResult<T> = Result<T, TfError>;
@@ -18,6 +21,7 @@ impl TfError {
         TfError {
             kind,
             message: message.into(),
+            oom: None,
         }
     }
 }

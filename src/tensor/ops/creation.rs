@@ -52,14 +52,21 @@ pub fn range(start: f64, limit: f64, delta: f64, dtype: DType) -> TResult<Tensor
     }
     let n = n as usize;
     crate::tensor::alloc::check(&[n], dtype, "Range")?;
-    let vals: Vec<f64> = match dtype {
-        // TensorFlow accumulates in the element type: start + i * delta.
-        DType::F32 => (0..n)
-            .map(|i| (start as f32 + i as f32 * delta as f32) as f64)
-            .collect(),
-        _ => (0..n).map(|i| start + i as f64 * delta).collect(),
+    // TensorFlow accumulates in the element type: start + i * delta. The values are made
+    // straight in the output dtype.
+    let mut i = 0usize;
+    let next = |i: &mut usize| {
+        let k = *i;
+        *i += 1;
+        k
     };
-    Ok(Tensor::from_f64s(dtype, &[n], &vals))
+    Ok(if dtype == DType::F32 {
+        Tensor::from_f64_fn(dtype, &[n], || {
+            (start as f32 + next(&mut i) as f32 * delta as f32) as f64
+        })
+    } else {
+        Tensor::from_f64_fn(dtype, &[n], || start + next(&mut i) as f64 * delta)
+    })
 }
 
 fn fmt_num(v: f64, d: DType) -> String {
@@ -77,58 +84,65 @@ pub fn linspace(start: f64, stop: f64, num: usize, dtype: DType) -> TResult<Tens
         return Ok(Tensor::zeros(dtype, &[0]));
     }
     crate::tensor::alloc::check(&[num], dtype, "LinSpace")?;
-    let vals: Vec<f64> = match dtype {
-        DType::F32 => {
-            let (s, e) = (start as f32, stop as f32);
-            let step = if num > 1 {
-                (e - s) / (num - 1) as f32
-            } else {
-                0.0
-            };
-            (0..num)
-                .map(|i| {
-                    if i + 1 == num && num > 1 {
-                        e as f64
-                    } else {
-                        (s + step * i as f32) as f64
-                    }
-                })
-                .collect()
-        }
-        _ => {
-            let step = if num > 1 {
-                (stop - start) / (num - 1) as f64
-            } else {
-                0.0
-            };
-            (0..num)
-                .map(|i| {
-                    if i + 1 == num && num > 1 {
-                        stop
-                    } else {
-                        start + step * i as f64
-                    }
-                })
-                .collect()
-        }
-    };
     if !dtype.is_float() {
         return Err(invalid_arg(format!(
             "linspace needs a float dtype, got {}",
             dtype.name()
         )));
     }
-    Ok(Tensor::from_f64s(dtype, &[num], &vals))
+    // start + i * step in the element type, the last value exactly `stop`; made straight in
+    // the output dtype.
+    let last = num > 1;
+    let mut i = 0usize;
+    Ok(if dtype == DType::F32 {
+        let (s, e) = (start as f32, stop as f32);
+        let step = if last {
+            (e - s) / (num - 1) as f32
+        } else {
+            0.0
+        };
+        Tensor::from_f64_fn(dtype, &[num], || {
+            let k = i;
+            i += 1;
+            if last && k + 1 == num {
+                e as f64
+            } else {
+                (s + step * k as f32) as f64
+            }
+        })
+    } else {
+        let step = if last {
+            (stop - start) / (num - 1) as f64
+        } else {
+            0.0
+        };
+        Tensor::from_f64_fn(dtype, &[num], || {
+            let k = i;
+            i += 1;
+            if last && k + 1 == num {
+                stop
+            } else {
+                start + step * k as f64
+            }
+        })
+    })
 }
 
 /// `tf.eye(num_rows, num_columns)`.
 pub fn eye(rows: usize, cols: usize, dtype: DType) -> TResult<Tensor> {
-    crate::tensor::alloc::check(&[rows, cols], dtype, "MatrixDiagV3")?;
-    let mut v = vec![0.0; rows * cols];
-    for i in 0..rows.min(cols) {
-        v[i * cols + i] = 1.0;
-    }
-    Ok(Tensor::from_f64s(dtype, &[rows, cols], &v))
+    crate::tensor::alloc::check_as(
+        &[rows, cols],
+        dtype,
+        "MatrixDiagV3",
+        "MatrixDiagV3",
+        Some("diag"),
+    )?;
+    let mut k = 0usize;
+    Ok(Tensor::from_f64_fn(dtype, &[rows, cols], || {
+        let (r, c) = (k / cols.max(1), k % cols.max(1));
+        k += 1;
+        (r == c) as i64 as f64
+    }))
 }
 
 /// `tf.meshgrid(*xs, indexing='xy'|'ij')` for 1-D inputs.

@@ -158,7 +158,9 @@ fn matmul_arrays<T: Elem + NumOps>(
     let nb: usize = batch.iter().product();
     let mut out_shape = batch.clone();
     out_shape.extend([am, bn]);
-    if crate::tensor::alloc::check(&out_shape, T::DTYPE, "MatMul").is_err() {
+    if crate::tensor::alloc::check_as(&out_shape, T::DTYPE, "__MklMatMul", "MatMul", Some(""))
+        .is_err()
+    {
         return None;
     }
     let a_std = a.as_standard_layout();
@@ -269,7 +271,7 @@ fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> 
         broadcast_shapes(&a.shape()[..ra - 2], &b.shape()[..rb - 2]).filter(|_| ak == bk)
     {
         out_shape.extend([am, bn]);
-        crate::tensor::alloc::check(&out_shape, a.dtype(), "MatMul")?;
+        crate::tensor::alloc::check_as(&out_shape, a.dtype(), "__MklMatMul", "MatMul", Some(""))?;
     }
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),

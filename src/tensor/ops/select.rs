@@ -318,7 +318,7 @@ fn scatter_nd_kernel(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TRe
             Some(""),
         ));
     }
-    crate::tensor::alloc::check(shape, updates.dtype(), "ScatterNd")?;
+    crate::tensor::alloc::check_as(shape, updates.dtype(), "ScatterNd", "ScatterNd", None)?;
     let idx = indices.to_i64_vec();
     let count = idx.len().checked_div(depth).unwrap_or(0);
     let inner: usize = shape[depth.min(shape.len())..].iter().product();

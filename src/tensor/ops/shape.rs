@@ -288,7 +288,13 @@ fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     out_shape[ax] = ts
         .iter()
         .fold(0usize, |n, t| n.saturating_add(t.shape()[ax]));
-    crate::tensor::alloc::check(&out_shape, first.dtype(), "ConcatV2")?;
+    crate::tensor::alloc::check_as(
+        &out_shape,
+        first.dtype(),
+        &format!("ConcatV2_N_{}", ts.len()),
+        "ConcatV2",
+        Some("concat"),
+    )?;
     fn go<T: Elem>(ts: &[Tensor], ax: usize) -> Tensor {
         let views: Vec<_> = ts
             .iter()
@@ -348,7 +354,13 @@ pub fn stack(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     let ax = if axis < 0 { axis + nd + 1 } else { axis };
     let mut out_shape = first.shape().to_vec();
     out_shape.insert(ax as usize, ts.len());
-    crate::tensor::alloc::check(&out_shape, first.dtype(), "Pack")?;
+    crate::tensor::alloc::check_as(
+        &out_shape,
+        first.dtype(),
+        &format!("Pack_N_{}", ts.len()),
+        "Pack",
+        Some("stack"),
+    )?;
     let expanded: Vec<Tensor> = ts
         .iter()
         .map(|t| expand_dims(t, ax))
@@ -479,7 +491,7 @@ fn tile_kernel(t: &Tensor, multiples: &[i64]) -> TResult<Tensor> {
         .zip(multiples)
         .map(|(&d, &m)| d.saturating_mul(m.max(0) as usize))
         .collect();
-    crate::tensor::alloc::check(&out, t.dtype(), "Tile")?;
+    crate::tensor::alloc::check_as(&out, t.dtype(), "Tile", "Tile", None)?;
     let mut cur = t.clone();
     for (ax, &m) in multiples.iter().enumerate() {
         if m < 0 {
@@ -533,7 +545,7 @@ fn pad_kernel(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -
         .zip(paddings)
         .map(|(&n, &(b, e))| n.saturating_add(b).saturating_add(e))
         .collect();
-    crate::tensor::alloc::check(&padded, t.dtype(), "Pad")?;
+    crate::tensor::alloc::check_as(&padded, t.dtype(), "Pad", "Pad", None)?;
     let mode = mode.to_ascii_uppercase();
     for (d, &(b, a)) in paddings.iter().enumerate() {
         let n = t.shape()[d];
@@ -616,7 +628,7 @@ pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
 
 /// The computation of `broadcast_to`, before it is recorded for gradients.
 fn broadcast_kernel(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
-    crate::tensor::alloc::check(shape, t.dtype(), "BroadcastTo")?;
+    crate::tensor::alloc::check_as(shape, t.dtype(), "BroadcastTo", "BroadcastTo", None)?;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
         a.broadcast(IxDyn(shape))
             .map(|v| Tensor::from_array(v.to_owned()))
