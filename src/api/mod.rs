@@ -12,6 +12,7 @@
 //! | `tf_math.rs` | elementwise math, comparisons, reductions, matmul |
 //! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
 //! | `tf_nn.rs` | tf.nn activations, tf.random |
+//! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum |
 //! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
@@ -38,6 +39,7 @@ pub(crate) mod tf_linalg_more;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
 pub(crate) mod tf_nn;
+pub(crate) mod tf_nn_conv;
 pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
 

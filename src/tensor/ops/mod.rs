@@ -7,6 +7,8 @@
 //! | `elementwise.rs` | unary math, binary arithmetic, comparisons, logical ops |
 //! | `reduce.rs` | reductions, arg-reductions, cumulative sums |
 //! | `linalg.rs` | matmul |
+//! | `conv.rs` | 2-D convolution (im2col + GEMM), its gradients, the transposed convolution |
+//! | `pool.rs` | max and average pooling and their gradients |
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
@@ -18,6 +20,7 @@
 //! | `nn.rs` | softmax, log_softmax and other fused activations |
 //! | `xent.rs` | the fused softmax cross-entropy losses |
 
+pub(crate) mod conv;
 pub(crate) mod creation;
 pub(crate) mod eigen;
 pub(crate) mod einsum;
@@ -27,6 +30,7 @@ pub(crate) mod linalg;
 pub(crate) mod moves;
 pub(crate) mod nn;
 pub(crate) mod parallel;
+pub(crate) mod pool;
 pub(crate) mod reduce;
 pub(crate) mod scatter;
 pub(crate) mod select;

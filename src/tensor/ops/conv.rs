@@ -1,0 +1,465 @@
+//! 2-D convolution over NHWC batches with HWIO filters, as TensorFlow's `Conv2D` computes it:
+//! strides, dilations, `VALID`/`SAME`/explicit padding and channel groups. The input's patches
+//! are laid out as rows (im2col) and multiplied by the filter through the project's GEMM; the
+//! gradients run the same layout backwards (the filter's is a product with the patches, the
+//! input's scatters the patch gradients back, col2im). 1-D convolutions and depthwise ones are
+//! this op on reshaped operands (`api`).
+
+use super::linalg::matmul_plain;
+use crate::errors::ExcKind;
+use crate::tensor::autodiff::record;
+use crate::tensor::error::{TResult, TfError};
+use crate::tensor::{DType, Elem, Tensor};
+use std::ops::{Add, AddAssign, Mul};
+
+/// How the borders are padded: TensorFlow's `VALID`, `SAME`, or explicit (top, bottom) and
+/// (left, right) amounts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Padding {
+    Valid,
+    Same,
+    Explicit([(usize, usize); 2]),
+}
+
+/// Everything about one convolution's shapes: input `[n, h, w, c]`, window `[kh, kw]` with
+/// strides and dilations, the padding before each spatial axis and the output size.
+#[derive(Clone, Debug)]
+pub struct Geometry {
+    pub n: usize,
+    pub h: usize,
+    pub w: usize,
+    pub c: usize,
+    pub kh: usize,
+    pub kw: usize,
+    pub sh: usize,
+    pub sw: usize,
+    pub dh: usize,
+    pub dw: usize,
+    pub top: usize,
+    pub left: usize,
+    pub oh: usize,
+    pub ow: usize,
+}
+
+/// The output length and the padding before it on one axis, as TensorFlow computes them
+/// (`SAME`: `ceil(in / stride)` outputs, the odd padded element after); None when the
+/// window does not fit.
+pub fn axis_out(
+    input: usize,
+    k: usize,
+    stride: usize,
+    dilation: usize,
+    pad: &Padding,
+    axis: usize,
+) -> Option<(usize, usize)> {
+    let span = (k.max(1) - 1) * dilation + 1;
+    match pad {
+        Padding::Valid => (input >= span).then(|| ((input - span) / stride + 1, 0)),
+        Padding::Same => {
+            let out = input.div_ceil(stride);
+            let total = ((out.max(1) - 1) * stride + span).saturating_sub(input);
+            Some((out, total / 2))
+        }
+        Padding::Explicit(p) => {
+            let (before, after) = p[axis];
+            let padded = input + before + after;
+            (padded >= span).then(|| ((padded - span) / stride + 1, before))
+        }
+    }
+}
+
+impl Geometry {
+    /// The geometry of an NHWC input under a `[kh, kw]` window, or TensorFlow's error when the
+    /// window (dilated) is larger than the padded input.
+    pub fn new(
+        input: &[usize],
+        k: [usize; 2],
+        strides: [usize; 2],
+        dilations: [usize; 2],
+        pad: &Padding,
+        op: &str,
+    ) -> TResult<Geometry> {
+        let [n, h, w, c] = [input[0], input[1], input[2], input[3]];
+        let row = axis_out(h, k[0], strides[0], dilations[0], pad, 0);
+        let col = axis_out(w, k[1], strides[1], dilations[1], pad, 1);
+        let (Some((oh, top)), Some((ow, left))) = (row, col) else {
+            return Err(kernel_error(
+                op,
+                format!(
+                    "Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}]",
+                    {
+                        let (i, kk, d, s) = if row.is_none() {
+                            (h, k[0], dilations[0], strides[0])
+                        } else {
+                            (w, k[1], dilations[1], strides[1])
+                        };
+                        let span = (kk.max(1) - 1) * d + 1;
+                        (i as i64 - span as i64 + s as i64) / s as i64
+                    },
+                    if row.is_none() { h } else { w },
+                    if row.is_none() {
+                        (k[0].max(1) - 1) * dilations[0] + 1
+                    } else {
+                        (k[1].max(1) - 1) * dilations[1] + 1
+                    },
+                    if row.is_none() { strides[0] } else { strides[1] },
+                ),
+            ));
+        };
+        Ok(Geometry {
+            n,
+            h,
+            w,
+            c,
+            kh: k[0],
+            kw: k[1],
+            sh: strides[0],
+            sw: strides[1],
+            dh: dilations[0],
+            dw: dilations[1],
+            top,
+            left,
+            oh,
+            ow,
+        })
+    }
+
+    /// Rows of the patch matrix: one per output position.
+    pub fn rows(&self) -> usize {
+        self.n * self.oh * self.ow
+    }
+
+    /// The input row and column a window element reads for an output position, None in the
+    /// padding.
+    #[inline]
+    fn source(&self, oy: usize, ox: usize, ky: usize, kx: usize) -> Option<(usize, usize)> {
+        let y = (oy * self.sh + ky * self.dh).checked_sub(self.top)?;
+        let x = (ox * self.sw + kx * self.dw).checked_sub(self.left)?;
+        (y < self.h && x < self.w).then_some((y, x))
+    }
+}
+
+/// An eager kernel error with TensorFlow's function-node prefix.
+fn kernel_error(op: &str, message: String) -> TfError {
+    // TensorFlow's CPU build runs convolutions through its oneDNN kernels.
+    let kernel = match op {
+        "Conv2D" => "__MklNativeConv2D",
+        "Conv2DBackpropInput" => "__MklNativeConv2DBackpropInput",
+        other => other,
+    };
+    TfError::new(
+        ExcKind::InvalidArgumentError,
+        format!(
+            "{{{{function_node __wrapped__{kernel}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} {message} [Op:{op}] name:"
+        ),
+    )
+}
+
+/// The float element types convolution runs on.
+pub trait Real: Elem + Add<Output = Self> + Mul<Output = Self> + AddAssign {}
+impl Real for f32 {}
+impl Real for f64 {}
+
+/// The patch matrix of channels `c0..c0 + cg`: `[rows, kh * kw * cg]`, ordered (ky, kx, c)
+/// as an HWIO filter flattens.
+fn im2col<T: Real>(x: &[T], g: &Geometry, c0: usize, cg: usize) -> Vec<T> {
+    let width = g.kh * g.kw * cg;
+    let mut cols = vec![T::default(); g.rows() * width];
+    for (r, row) in cols.chunks_mut(width.max(1)).enumerate().take(g.rows()) {
+        let (b, rest) = (r / (g.oh * g.ow), r % (g.oh * g.ow));
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        for ky in 0..g.kh {
+            for kx in 0..g.kw {
+                if let Some((y, xx)) = g.source(oy, ox, ky, kx) {
+                    let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
+                    let to = (ky * g.kw + kx) * cg;
+                    row[to..to + cg].copy_from_slice(&x[at..at + cg]);
+                }
+            }
+        }
+    }
+    cols
+}
+
+/// The reverse of `im2col`: adds each patch element's value back to the input element it
+/// was read from (channels `c0..c0 + cg` of `dx`).
+fn col2im<T: Real>(cols: &[T], g: &Geometry, c0: usize, cg: usize, dx: &mut [T]) {
+    let width = g.kh * g.kw * cg;
+    for (r, row) in cols.chunks(width.max(1)).enumerate().take(g.rows()) {
+        let (b, rest) = (r / (g.oh * g.ow), r % (g.oh * g.ow));
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        for ky in 0..g.kh {
+            for kx in 0..g.kw {
+                if let Some((y, xx)) = g.source(oy, ox, ky, kx) {
+                    let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
+                    let from = (ky * g.kw + kx) * cg;
+                    for (d, s) in dx[at..at + cg].iter_mut().zip(&row[from..from + cg]) {
+                        *d += *s;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The elements of a float tensor in row-major order.
+fn values<T: Real>(t: &Tensor) -> Vec<T> {
+    t.array::<T>()
+        .map(|a| a.iter().copied().collect())
+        .unwrap_or_default()
+}
+
+/// The columns `o0..o0 + og` of a `[rows, cols]` row-major matrix, as a new one.
+fn columns<T: Real>(m: &[T], cols: usize, o0: usize, og: usize) -> Vec<T> {
+    m.chunks(cols.max(1))
+        .flat_map(|r| r[o0..o0 + og].iter().copied())
+        .collect()
+}
+
+/// A plain (unrecorded) product of two row-major matrices stored `[ar, ac]` and
+/// `[len / bc, bc]`, either transposed first.
+fn gemm<T: Real>(
+    a: Vec<T>,
+    ar: usize,
+    ac: usize,
+    b: Vec<T>,
+    bc: usize,
+    ta: bool,
+    tb: bool,
+) -> TResult<Vec<T>> {
+    let a = Tensor::from_vec(&[ar, ac], a);
+    let b = Tensor::from_vec(&[b.len() / bc.max(1), bc], b);
+    Ok(values(&matmul_plain(&a, &b, ta, tb)?))
+}
+
+/// One convolution's settings.
+#[derive(Clone, Debug)]
+pub struct Conv {
+    pub strides: [usize; 2],
+    pub dilations: [usize; 2],
+    pub padding: Padding,
+}
+
+/// `tf.nn.conv2d`: `x` `[n, h, w, c]`, `filter` `[kh, kw, c / groups, out]`.
+pub fn conv2d(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
+    let out = conv2d_kernel(x, filter, conv)?;
+    let conv = conv.clone();
+    Ok(record(&[x, filter], out, move |xs, _y, g| {
+        let geo = geometry(xs[0].shape(), &xs[1], &conv)?;
+        let dx = input_grad(xs[0].shape(), &xs[1], g, &geo)?;
+        let df = filter_grad(&xs[0], &xs[1], g, &geo)?;
+        Ok(vec![Some(dx), Some(df)])
+    }))
+}
+
+/// The channel groups of a convolution: their number, input channels per group and output
+/// channels per group, or TensorFlow's error.
+fn groups(c: usize, filter: &Tensor) -> TResult<(usize, usize, usize)> {
+    let (fin, out) = (filter.shape()[2], filter.shape()[3]);
+    if fin == 0 || c % fin != 0 {
+        return Err(kernel_error(
+            "Conv2D",
+            format!(
+                "input depth must be evenly divisible by filter depth: {} vs {}",
+                c, fin
+            ),
+        ));
+    }
+    let groups = c / fin;
+    if out % groups != 0 {
+        return Err(kernel_error(
+            "Conv2D",
+            format!(
+                "output depth must be evenly divisible by number of groups: {} vs {}",
+                out, groups
+            ),
+        ));
+    }
+    Ok((groups, fin, out / groups))
+}
+
+fn geometry(x: &[usize], filter: &Tensor, conv: &Conv) -> TResult<Geometry> {
+    let fs = filter.shape();
+    Geometry::new(
+        x,
+        [fs[0], fs[1]],
+        conv.strides,
+        conv.dilations,
+        &conv.padding,
+        "Conv2D",
+    )
+}
+
+fn check_ranks(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<()> {
+    if let Some(s) = conv.strides.iter().find(|&&s| s == 0) {
+        return Err(kernel_error(
+            "Conv2D",
+            format!("Stride must be > 0, but got {}", s),
+        ));
+    }
+    if conv.dilations.contains(&0) {
+        return Err(kernel_error(
+            "Conv2D",
+            "Dilated rates should be larger than 0.".into(),
+        ));
+    }
+    for (what, t) in [("input", x), ("filter", filter)] {
+        if t.ndim() != 4 {
+            return Err(kernel_error(
+                "Conv2D",
+                format!(
+                    "{} must be 4-dimensional{}",
+                    what,
+                    crate::tensor::broadcast::shape_brackets(t.shape())
+                ),
+            ));
+        }
+    }
+    if x.dtype() != filter.dtype() {
+        return Err(TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "cannot compute _MklNativeConv2D as input #1(zero-based) was expected to be a {} tensor but is a {} tensor [Op:Conv2D] name:",
+                x.dtype().kind_word(),
+                filter.dtype().kind_word()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn conv2d_kernel(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
+    check_ranks(x, filter, conv)?;
+    let (groups, fin, og) = groups(x.shape()[3], filter)?;
+    let g = geometry(x.shape(), filter, conv)?;
+    let out = og * groups;
+    crate::tensor::alloc::check(&[g.n, g.oh, g.ow, out], x.dtype(), "Conv2D")?;
+    crate::tensor::alloc::check(&[g.rows(), g.kh * g.kw * fin], x.dtype(), "Conv2D")?;
+    fn go<T: Real>(
+        x: &Tensor,
+        f: &Tensor,
+        g: &Geometry,
+        (groups, fin, og): (usize, usize, usize),
+    ) -> TResult<Tensor> {
+        let xv = values::<T>(&x.contiguous());
+        let fv = values::<T>(&f.contiguous());
+        let out = og * groups;
+        let width = g.kh * g.kw * fin;
+        let mut y = vec![T::default(); g.rows() * out];
+        for gi in 0..groups {
+            let cols = im2col(&xv, g, gi * fin, fin);
+            let w = columns(&fv, out, gi * og, og);
+            let part = gemm(cols, g.rows(), width, w, og, false, false)?;
+            for (dst, src) in y.chunks_mut(out.max(1)).zip(part.chunks(og.max(1))) {
+                dst[gi * og..(gi + 1) * og].copy_from_slice(src);
+            }
+        }
+        Ok(Tensor::from_vec(&[g.n, g.oh, g.ow, out], y))
+    }
+    match x.dtype() {
+        DType::F32 => go::<f32>(x, filter, &g, (groups, fin, og)),
+        DType::F64 => go::<f64>(x, filter, &g, (groups, fin, og)),
+        // Integer convolutions go through float64, exact for the values they can hold.
+        d => Ok(go::<f64>(
+            &x.cast(DType::F64),
+            &filter.cast(DType::F64),
+            &g,
+            (groups, fin, og),
+        )?
+        .cast(d)),
+    }
+}
+
+/// The gradient of a convolution with respect to its input (of shape `x_shape`), for the
+/// output gradient `dy`: the patch gradients `dy @ filter^T`, scattered back.
+pub fn input_grad(
+    x_shape: &[usize],
+    filter: &Tensor,
+    dy: &Tensor,
+    g: &Geometry,
+) -> TResult<Tensor> {
+    let (groups, fin, og) = groups(x_shape[3], filter)?;
+    fn go<T: Real>(
+        x_shape: &[usize],
+        f: &Tensor,
+        dy: &Tensor,
+        g: &Geometry,
+        (groups, fin, og): (usize, usize, usize),
+    ) -> TResult<Tensor> {
+        let fv = values::<T>(&f.cast(T::DTYPE).contiguous());
+        let gv = values::<T>(&dy.cast(T::DTYPE).contiguous());
+        let out = og * groups;
+        let mut dx = vec![T::default(); x_shape.iter().product()];
+        for gi in 0..groups {
+            let gpart = columns(&gv, out, gi * og, og);
+            let w = columns(&fv, out, gi * og, og);
+            let dcols = gemm(gpart, g.rows(), og, w, og, false, true)?;
+            col2im(&dcols, g, gi * fin, fin, &mut dx);
+        }
+        Ok(Tensor::from_vec(x_shape, dx))
+    }
+    match dy.dtype() {
+        DType::F64 => go::<f64>(x_shape, filter, dy, g, (groups, fin, og)),
+        _ => go::<f32>(x_shape, filter, dy, g, (groups, fin, og)),
+    }
+}
+
+/// The gradient of a convolution with respect to its filter: `patches^T @ dy`, per group.
+pub fn filter_grad(x: &Tensor, filter: &Tensor, dy: &Tensor, g: &Geometry) -> TResult<Tensor> {
+    let (groups, fin, og) = groups(x.shape()[3], filter)?;
+    fn go<T: Real>(
+        x: &Tensor,
+        fs: &[usize],
+        dy: &Tensor,
+        g: &Geometry,
+        (groups, fin, og): (usize, usize, usize),
+    ) -> TResult<Tensor> {
+        let xv = values::<T>(&x.cast(T::DTYPE).contiguous());
+        let gv = values::<T>(&dy.cast(T::DTYPE).contiguous());
+        let out = og * groups;
+        let width = g.kh * g.kw * fin;
+        let mut df = vec![T::default(); fs.iter().product()];
+        for gi in 0..groups {
+            let gpart = columns(&gv, out, gi * og, og);
+            let cols = im2col(&xv, g, gi * fin, fin);
+            let dw = gemm(cols, g.rows(), width, gpart, og, true, false)?;
+            for (dst, src) in df.chunks_mut(out.max(1)).zip(dw.chunks(og.max(1))) {
+                dst[gi * og..(gi + 1) * og].copy_from_slice(src);
+            }
+        }
+        Ok(Tensor::from_vec(fs, df))
+    }
+    match dy.dtype() {
+        DType::F64 => go::<f64>(x, filter.shape(), dy, g, (groups, fin, og)),
+        _ => go::<f32>(x, filter.shape(), dy, g, (groups, fin, og)),
+    }
+}
+
+/// `tf.nn.conv2d_transpose`: the input gradient of a convolution applied to `y`
+/// (`[n, oh, ow, out]`, filter `[kh, kw, c, out]`), giving `output_shape` `[n, h, w, c]`.
+pub fn conv2d_transpose(
+    y: &Tensor,
+    filter: &Tensor,
+    output_shape: &[usize],
+    conv: &Conv,
+) -> TResult<Tensor> {
+    let g = geometry(output_shape, filter, conv)?;
+    let fs = filter.shape();
+    if y.shape() != [g.n, g.oh, g.ow, fs[3]] {
+        return Err(TfError::new(
+            ExcKind::AbortedError,
+            "{{function_node __wrapped____MklNativeConv2DBackpropInput_device_/job:localhost/replica:0/task:0/device:CPU:0}} Operation received an exception:Status: 2, message: could not create a primitive descriptor for a convolution forward propagation primitive, in file tensorflow/core/kernels/mkl/mkl_conv_grad_input_ops.cc:545 [Op:Conv2DBackpropInput]",
+        ));
+    }
+    crate::tensor::alloc::check(output_shape, y.dtype(), "Conv2DBackpropInput")?;
+    let out = input_grad(output_shape, filter, y, &g)?.cast(y.dtype());
+    let conv = conv.clone();
+    Ok(record(&[y, filter], out, move |xs, _out, gr| {
+        // With f fixed the op is linear in y, the adjoint of the convolution by f: y's
+        // gradient is that convolution of the output gradient, and the filter's is the
+        // convolution's filter gradient with the output gradient as its input.
+        let gy = conv2d_kernel(&gr.cast(xs[0].dtype()), &xs[1], &conv)?;
+        let gf = filter_grad(gr, &xs[1], &xs[0], &g)?;
+        Ok(vec![Some(gy), Some(gf)])
+    }))
+}

@@ -1,0 +1,230 @@
+//! Max and average pooling over NHWC batches, as TensorFlow's `MaxPool` and `AvgPool` compute
+//! them: windows and strides per spatial axis, `VALID` or `SAME` padding (padded elements
+//! never win a max and are not counted in an average). The gradient of max pooling goes to
+//! the first maximum of each window; that of average pooling is spread over the window's
+//! real elements. 1-D pooling is this op on a reshaped input (`api`).
+
+use super::conv::{axis_out, Padding};
+use crate::errors::ExcKind;
+use crate::tensor::autodiff::record;
+use crate::tensor::error::{TResult, TfError};
+use crate::tensor::{DType, Tensor};
+
+/// Which reduction a pool applies to each window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PoolKind {
+    Max,
+    Avg,
+}
+
+impl PoolKind {
+    fn op(self) -> &'static str {
+        match self {
+            PoolKind::Max => "MaxPool",
+            PoolKind::Avg => "AvgPool",
+        }
+    }
+}
+
+/// A pool's window over the input: sizes, strides, the padding before each axis and the
+/// output size.
+#[derive(Clone, Debug)]
+struct Windows {
+    n: usize,
+    h: usize,
+    w: usize,
+    c: usize,
+    k: [usize; 2],
+    s: [usize; 2],
+    pad: [usize; 2],
+    out: [usize; 2],
+}
+
+impl Windows {
+    /// The input rows (or columns) window `o` covers on axis `a`, clipped to the input.
+    fn span(&self, a: usize, o: usize) -> std::ops::Range<usize> {
+        let len = [self.h, self.w][a];
+        let start = (o * self.s[a]) as i64 - self.pad[a] as i64;
+        let end = (start + self.k[a] as i64).min(len as i64);
+        (start.max(0) as usize)..(end.max(0) as usize)
+    }
+}
+
+fn windows(
+    kind: PoolKind,
+    shape: &[usize],
+    k: [usize; 2],
+    s: [usize; 2],
+    pad: &Padding,
+) -> TResult<Windows> {
+    if shape.len() != 4 {
+        return Err(TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} input must be 4-dimensional [Op:{op}] name:",
+                op = kind.op()
+            ),
+        ));
+    }
+    if k.contains(&0) || s.contains(&0) {
+        return Err(TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} Sliding window {} field must be positive. [Op:{op}] name:",
+                if k.contains(&0) { "ksize" } else { "stride" },
+                op = kind.op()
+            ),
+        ));
+    }
+    let mut out = [0; 2];
+    let mut before = [0; 2];
+    for a in 0..2 {
+        let Some((o, p)) = axis_out(shape[1 + a], k[a], s[a], 1, pad, a) else {
+            return Err(TfError::new(
+                ExcKind::InvalidArgumentError,
+                format!(
+                    "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}] [Op:{op}] name:",
+                    (shape[1 + a] as i64 - k[a] as i64 + s[a] as i64) / s[a] as i64,
+                    shape[1 + a],
+                    k[a],
+                    s[a],
+                    op = kind.op()
+                ),
+            ));
+        };
+        out[a] = o;
+        before[a] = p;
+    }
+    Ok(Windows {
+        n: shape[0],
+        h: shape[1],
+        w: shape[2],
+        c: shape[3],
+        k,
+        s,
+        pad: before,
+        out,
+    })
+}
+
+/// `tf.nn.max_pool2d` / `tf.nn.avg_pool2d` on an NHWC tensor.
+pub fn pool2d(
+    kind: PoolKind,
+    x: &Tensor,
+    k: [usize; 2],
+    s: [usize; 2],
+    pad: &Padding,
+) -> TResult<Tensor> {
+    let win = windows(kind, x.shape(), k, s, pad)?;
+    let out_shape = [win.n, win.out[0], win.out[1], win.c];
+    crate::tensor::alloc::check(&out_shape, x.dtype(), kind.op())?;
+    if kind == PoolKind::Avg && !x.dtype().is_float() {
+        return Err(TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "Value for attr 'T' of {} is not in the list of allowed values: half, bfloat16, float, double",
+                x.dtype().name()
+            ),
+        ));
+    }
+    let xv = x.contiguous().to_f64_vec();
+    let f32_sums = x.dtype() == DType::F32;
+    let mut y = Vec::with_capacity(out_shape.iter().product());
+    for b in 0..win.n {
+        for oy in 0..win.out[0] {
+            for ox in 0..win.out[1] {
+                for ch in 0..win.c {
+                    let mut acc = match kind {
+                        PoolKind::Max => f64::NEG_INFINITY,
+                        PoolKind::Avg => 0.0,
+                    };
+                    // float32 averages are summed in float32, as TensorFlow's kernel does.
+                    let mut acc32 = 0f32;
+                    let mut count = 0usize;
+                    for yy in win.span(0, oy) {
+                        for xx in win.span(1, ox) {
+                            let v = xv[((b * win.h + yy) * win.w + xx) * win.c + ch];
+                            match kind {
+                                // NaN wins a max, as in TensorFlow's kernel.
+                                PoolKind::Max if v > acc || v.is_nan() => acc = v,
+                                PoolKind::Max => {}
+                                PoolKind::Avg => {
+                                    acc += v;
+                                    acc32 += v as f32;
+                                }
+                            }
+                            count += 1;
+                        }
+                    }
+                    y.push(match kind {
+                        PoolKind::Avg if f32_sums => (acc32 / count.max(1) as f32) as f64,
+                        PoolKind::Avg => acc / count.max(1) as f64,
+                        PoolKind::Max => acc,
+                    });
+                }
+            }
+        }
+    }
+    let out = Tensor::from_f64s(x.dtype(), &out_shape, &y);
+    let pad = pad.clone();
+    Ok(record(&[x], out, move |xs, y, g| {
+        Ok(vec![Some(pool2d_grad(kind, &xs[0], y, g, k, s, &pad)?)])
+    }))
+}
+
+/// The gradient of `pool2d` with respect to its input.
+pub fn pool2d_grad(
+    kind: PoolKind,
+    x: &Tensor,
+    _y: &Tensor,
+    g: &Tensor,
+    k: [usize; 2],
+    s: [usize; 2],
+    pad: &Padding,
+) -> TResult<Tensor> {
+    let win = windows(kind, x.shape(), k, s, pad)?;
+    let xv = x.contiguous().to_f64_vec();
+    let gv = g.contiguous().to_f64_vec();
+    let mut dx = vec![0.0f64; xv.len()];
+    let mut gi = 0;
+    for b in 0..win.n {
+        for oy in 0..win.out[0] {
+            for ox in 0..win.out[1] {
+                for ch in 0..win.c {
+                    let gval = gv.get(gi).copied().unwrap_or(0.0);
+                    gi += 1;
+                    let at = |yy: usize, xx: usize| ((b * win.h + yy) * win.w + xx) * win.c + ch;
+                    match kind {
+                        PoolKind::Max => {
+                            let mut best: Option<(usize, f64)> = None;
+                            for yy in win.span(0, oy) {
+                                for xx in win.span(1, ox) {
+                                    let v = xv[at(yy, xx)];
+                                    if best
+                                        .is_none_or(|(_, m)| v > m || (v.is_nan() && !m.is_nan()))
+                                    {
+                                        best = Some((at(yy, xx), v));
+                                    }
+                                }
+                            }
+                            if let Some((i, _)) = best {
+                                dx[i] += gval;
+                            }
+                        }
+                        PoolKind::Avg => {
+                            let rows = win.span(0, oy);
+                            let cols = win.span(1, ox);
+                            let count = (rows.len() * cols.len()).max(1) as f64;
+                            for yy in rows {
+                                for xx in cols.clone() {
+                                    dx[at(yy, xx)] += gval / count;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(Tensor::from_f64s(x.dtype(), x.shape(), &dx))
+}
