@@ -49,6 +49,11 @@ fn watch() -> &'static Watch {
 }
 
 fuzz_target!(|data: &[u8]| {
+    // With TENSH_FUZZ_CURRENT set, each input is written there before it runs, so a process
+    // that dies without a word (a kill from outside the harness) still names its input.
+    if let Some(path) = std::env::var_os("TENSH_FUZZ_CURRENT") {
+        let _ = std::fs::write(path, data);
+    }
     let Ok(src) = tensh::syntax::source::decode(data.to_vec(), "<fuzz>") else {
         return;
     };
