@@ -198,6 +198,17 @@ fn literal(text: &str) -> Option<Value> {
         "True" => Value::Bool(true),
         "False" => Value::Bool(false),
         "()" => Value::tuple(vec![]),
+        // A tuple of literals without nesting: `(1, 1)`, `(2,)`.
+        _ if t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains('(') => {
+            let inner = &t[1..t.len() - 1];
+            let items = inner
+                .split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(literal)
+                .collect::<Option<Vec<Value>>>()?;
+            Value::tuple(items)
+        }
         _ if t.starts_with('"') && t.ends_with('"') && t.len() >= 2 => {
             Value::str(&unescape(&t[1..t.len() - 1]))
         }

@@ -16,6 +16,10 @@ fn every_declaration_is_well_formed() {
 #[test]
 fn literals() {
     assert!(matches!(literal("None"), Some(Value::None)));
+    assert!(
+        matches!(literal("(1, 1)"), Some(Value::Tuple(t)) if t.len() == 2 && matches!(t[1], Value::Int(1)))
+    );
+    assert!(matches!(literal("(2,)"), Some(Value::Tuple(t)) if t.len() == 1));
     assert!(matches!(literal("- 1"), Some(Value::Int(-1))));
     assert!(matches!(literal("0.3"), Some(Value::Float(f)) if f == 0.3));
     assert!(matches!(literal("\"same\""), Some(Value::Str(s)) if &*s == "same"));

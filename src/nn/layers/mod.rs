@@ -15,18 +15,26 @@
 //! | `batch_normalization.rs` | `BatchNormalization` |
 //! | `add.rs` | `Add` |
 //! | `input_layer.rs` | `InputLayer` and `Input` |
+//! | `conv.rs` | `Conv1D`, `Conv2D` |
+//! | `pooling.rs` | `MaxPooling1D/2D`, `AveragePooling1D/2D` |
+//! | `global_pooling.rs` | `GlobalAveragePooling1D/2D`, `GlobalMaxPooling1D/2D` |
+//! | `reshape.rs` | `Reshape` |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
 pub(crate) mod activation;
 pub(crate) mod add;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
+pub(crate) mod conv;
 pub(crate) mod dense;
 pub(crate) mod dropout;
 pub(crate) mod flatten;
+pub(crate) mod global_pooling;
 pub(crate) mod input_layer;
 pub(crate) mod leaky_relu;
+pub(crate) mod pooling;
 pub(crate) mod relu;
+pub(crate) mod reshape;
 pub(crate) mod softmax;
 
 use super::initializers::Init;

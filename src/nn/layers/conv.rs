@@ -1,0 +1,396 @@
+//! `Conv1D` and `Conv2D`: `activation(conv(inputs, kernel) + bias)` over channels-last
+//! inputs, with Keras 2.15's arguments (`strides`, `padding` valid/same/causal,
+//! `dilation_rate`, `groups`, `use_bias`, initializers) and its argument and input errors.
+//! The kernel is `kernel_size + (in_channels / groups, filters)`.
+
+use super::{incompatible, LayerKind, WeightSpec};
+use crate::api::convert::i64_arg;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, value_err, R};
+use crate::eval::{Interp, Value};
+use crate::nn::activations::Act;
+use crate::nn::initializers::Init;
+use crate::nn::layer::Layer;
+use crate::tensor::ops::conv::{self, axis_out, Conv, Padding};
+use crate::tensor::ops::elementwise::{self as ew, Binary};
+use crate::tensor::ops::shape as sh;
+use crate::tensor::Tensor;
+
+/// A Keras convolution of `rank` spatial axes (1 or 2).
+pub struct ConvLayer {
+    pub rank: usize,
+    pub filters: usize,
+    pub kernel_size: Vec<usize>,
+    pub strides: Vec<usize>,
+    /// `valid`, `same` or `causal`.
+    pub padding: String,
+    pub dilation_rate: Vec<usize>,
+    pub groups: usize,
+    pub activation: Act,
+    pub use_bias: bool,
+    pub kernel_init: Init,
+    pub bias_init: Init,
+}
+
+/// An int or a tuple of `rank` ints, as Keras's `conv_utils.normalize_tuple` reads them;
+/// `positive` says whether 0 is refused.
+pub(crate) fn normalize_tuple(
+    it: &mut Interp,
+    v: &Value,
+    rank: usize,
+    name: &str,
+    positive: bool,
+) -> R<Vec<usize>> {
+    let items: Vec<i64> = match v {
+        Value::Int(_) | Value::Bool(_) => vec![i64_arg(v, name)?; rank],
+        _ => {
+            let vals = it.collect_items(v)?;
+            if vals.len() != rank {
+                return Err(value_err(format!(
+                    "The `{}` argument must be a tuple of {} integers. Received: {}",
+                    name,
+                    rank,
+                    it.repr(v)?
+                )));
+            }
+            vals.iter().map(|x| i64_arg(x, name)).collect::<R<_>>()?
+        }
+    };
+    let bad: Vec<i64> = items
+        .iter()
+        .copied()
+        .filter(|&x| if positive { x <= 0 } else { x < 0 })
+        .collect();
+    if !bad.is_empty() {
+        let set = bad
+            .iter()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(value_err(format!(
+            "The `{}` argument must be a tuple of {} integers. Received: {} including {{{}}} that does not satisfy the requirement `{}`.",
+            name,
+            rank,
+            it.repr(v)?,
+            set,
+            if positive { "> 0" } else { ">= 0" }
+        )));
+    }
+    Ok(items.into_iter().map(|x| x as usize).collect())
+}
+
+impl ConvLayer {
+    /// Reads a convolution's constructor arguments, with Keras's checks.
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_args(
+        it: &mut Interp,
+        rank: usize,
+        filters: &Value,
+        kernel_size: &Value,
+        strides: &Value,
+        padding: &Value,
+        data_format: &Value,
+        dilation_rate: &Value,
+        groups: &Value,
+        activation: Value,
+        use_bias: &Value,
+        kernel_initializer: Value,
+        bias_initializer: Value,
+    ) -> R<ConvLayer> {
+        let f = i64_arg(filters, "filters")?;
+        if f <= 0 {
+            return Err(value_err(format!(
+                "Invalid value for argument `filters`. Expected a strictly positive value. Received filters={}.",
+                f
+            )));
+        }
+        let groups = i64_arg(groups, "groups")?.max(1) as usize;
+        if f as usize % groups != 0 {
+            return Err(value_err(format!(
+                "The number of filters must be evenly divisible by the number of groups. Received: groups={}, filters={}",
+                groups, f
+            )));
+        }
+        let kernel_size = normalize_tuple(it, kernel_size, rank, "kernel_size", true)?;
+        let strides = normalize_tuple(it, strides, rank, "strides", true)?;
+        let dilation_rate = normalize_tuple(it, dilation_rate, rank, "dilation_rate", true)?;
+        let padding = match padding {
+            Value::Str(s) => s.to_lowercase(),
+            other => it.str_of(other)?,
+        };
+        if !matches!(padding.as_str(), "valid" | "same" | "causal") {
+            return Err(value_err(format!(
+                "The `padding` argument must be a list/tuple or one of \"valid\", \"same\" (or \"causal\", only for `Conv1D). Received: {}",
+                padding
+            )));
+        }
+        if padding == "causal" && rank != 1 {
+            return Err(value_err(
+                "Causal padding is only supported for `Conv1D`and `SeparableConv1D`.",
+            ));
+        }
+        if let Value::Str(d) = data_format {
+            if &**d != "channels_last" && &**d != "channels_first" {
+                return Err(value_err(format!(
+                    "The `data_format` argument must be one of \"channels_first\", \"channels_last\". Received: {}",
+                    d
+                )));
+            }
+            if &**d == "channels_first" {
+                return raise(
+                    ExcKind::NotImplementedError,
+                    "tensh runs convolutions on channels-last data only (data_format='channels_last')",
+                );
+            }
+        }
+        Ok(ConvLayer {
+            rank,
+            filters: f as usize,
+            kernel_size,
+            strides,
+            padding,
+            dilation_rate,
+            groups,
+            activation: Act::from_value(Some(activation))?,
+            use_bias: it.truthy(use_bias)?,
+            kernel_init: Init::from_value(Some(kernel_initializer))?,
+            bias_init: Init::from_value(Some(bias_initializer))?,
+        })
+    }
+
+    /// The padding of the 2-D kernel (a 1-D convolution has a height of one).
+    fn conv(&self, width: usize) -> Conv {
+        let two = |v: &[usize]| {
+            if self.rank == 1 {
+                [1, v[0]]
+            } else {
+                [v[0], v[1]]
+            }
+        };
+        let padding = match self.padding.as_str() {
+            "same" => Padding::Same,
+            // Causal: everything the window reaches back is padding before the input.
+            "causal" => {
+                let _ = width;
+                Padding::Explicit([
+                    (0, 0),
+                    ((self.kernel_size[0] - 1) * self.dilation_rate[0], 0),
+                ])
+            }
+            _ => Padding::Valid,
+        };
+        Conv {
+            strides: two(&self.strides),
+            dilations: two(&self.dilation_rate),
+            padding,
+        }
+    }
+
+    fn tuple(v: &[usize]) -> Value {
+        Value::tuple(v.iter().map(|&d| Value::Int(d as i64)).collect())
+    }
+}
+
+impl LayerKind for ConvLayer {
+    fn class_name(&self) -> &'static str {
+        if self.rank == 1 {
+            "Conv1D"
+        } else {
+            "Conv2D"
+        }
+    }
+
+    fn module(&self) -> &'static str {
+        if self.rank == 1 {
+            "convolutional.conv1d"
+        } else {
+            "convolutional.conv2d"
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<Value> {
+        Some(match name {
+            "filters" => Value::Int(self.filters as i64),
+            "kernel_size" => Self::tuple(&self.kernel_size),
+            "strides" => Self::tuple(&self.strides),
+            "dilation_rate" => Self::tuple(&self.dilation_rate),
+            "padding" => Value::str(&self.padding),
+            "data_format" => Value::str("channels_last"),
+            "groups" => Value::Int(self.groups as i64),
+            "activation" => self.activation.value(),
+            "use_bias" => Value::Bool(self.use_bias),
+            "rank" => Value::Int(self.rank as i64),
+            _ => return None,
+        })
+    }
+
+    fn attr_names(&self) -> &'static [&'static str] {
+        &[
+            "filters",
+            "kernel_size",
+            "strides",
+            "dilation_rate",
+            "padding",
+            "data_format",
+            "groups",
+            "activation",
+            "use_bias",
+            "rank",
+        ]
+    }
+
+    fn makes_weights(&self) -> bool {
+        true
+    }
+
+    fn weights(&self, shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {
+        let channels = shape.last().copied().flatten().ok_or_else(|| {
+            value_err(
+                "The channel dimension of the inputs should be defined. The input_shape received is (None,), where axis -1 (0-based) is the channel dimension, which found to be `None`.",
+            )
+        })?;
+        if channels % self.groups != 0 {
+            return Err(value_err(format!(
+                "The number of input channels must be evenly divisible by the number of groups. Received groups={}, but the input has {} channels (full input shape is {}).",
+                self.groups,
+                channels,
+                super::dims_str(shape)
+            )));
+        }
+        let mut dims = self.kernel_size.clone();
+        dims.extend([channels / self.groups, self.filters]);
+        let mut w = vec![WeightSpec {
+            attr: "kernel",
+            init: self.kernel_init.clone(),
+            dims,
+            trainable: true,
+        }];
+        if self.use_bias {
+            w.push(WeightSpec {
+                attr: "bias",
+                init: self.bias_init.clone(),
+                dims: vec![self.filters],
+                trainable: true,
+            });
+        }
+        Ok(w)
+    }
+
+    fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
+        let mut out = vec![shape.first().copied().flatten()];
+        for a in 0..self.rank {
+            let d = shape.get(1 + a).copied().flatten();
+            let pad = match self.padding.as_str() {
+                "same" => Padding::Same,
+                "causal" => {
+                    Padding::Explicit([((self.kernel_size[0] - 1) * self.dilation_rate[0], 0); 2])
+                }
+                _ => Padding::Valid,
+            };
+            out.push(d.and_then(|d| {
+                axis_out(
+                    d,
+                    self.kernel_size[a],
+                    self.strides[a],
+                    self.dilation_rate[a],
+                    &pad,
+                    0,
+                )
+                .map(|(o, _)| o)
+            }));
+        }
+        out.push(Some(self.filters));
+        out
+    }
+
+    fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
+        if x.ndim() < self.rank + 2 {
+            return Err(incompatible(
+                layer,
+                format!(
+                    "expected min_ndim={}, found ndim={}. Full shape received: {}",
+                    self.rank + 2,
+                    x.ndim(),
+                    crate::print::shape_tuple(x.shape())
+                ),
+            ));
+        }
+        if let Some(k) = layer.weight("kernel") {
+            let want = k.read().shape()[self.rank] * self.groups;
+            let got = x.shape()[x.ndim() - 1];
+            if got != want {
+                return Err(incompatible(
+                    layer,
+                    format!(
+                        "expected axis -1 of input shape to have value {}, but received input with shape {}",
+                        want,
+                        crate::print::shape_tuple(x.shape())
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
+        let Some(kernel) = layer.weight("kernel").map(|v| v.read()) else {
+            return raise(ExcKind::ValueError, "the layer has no kernel");
+        };
+        let conv = self.conv(x.shape()[x.ndim() - 2]);
+        let wrap = |e: crate::tensor::TfError| {
+            crate::eval::error::err(
+                e.kind,
+                format!(
+                    "Exception encountered when calling layer '{}' (type {}).\n\n{}",
+                    layer.name,
+                    self.class_name(),
+                    e.message
+                ),
+            )
+        };
+        let mut y = if self.rank == 1 {
+            let x4 = sh::expand_dims(&x, -3).map_err(wrap)?;
+            let k4 = sh::expand_dims(&kernel, 0).map_err(wrap)?;
+            let y = conv::conv2d(&x4, &k4, &conv).map_err(wrap)?;
+            sh::squeeze(&y, Some(&[-3])).map_err(wrap)?
+        } else {
+            conv::conv2d(&x, &kernel, &conv).map_err(wrap)?
+        };
+        if let Some(b) = layer.weight("bias") {
+            y = ew::binary(Binary::Add, &y, &b.read())?;
+        }
+        self.activation.apply(it, &y)
+    }
+}
+
+crate::builtin! {
+    /// 2D convolution layer (e.g. spatial convolution over images).
+    python ["tf.keras.layers.Conv2D", "tf.keras.layers.Convolution2D"]
+    fn Conv2D(it, filters, kernel_size, strides = (1, 1), padding = "valid", data_format = None,
+        dilation_rate = (1, 1), groups = 1, activation = None, use_bias = True,
+        kernel_initializer = "glorot_uniform", bias_initializer = "zeros",
+        kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
+        kernel_constraint = None, bias_constraint = None, **kwargs) {
+        let common = super::Common::from_kwargs(it, "Conv2D", &kwargs)?;
+        let kind = ConvLayer::from_args(it, 2, &filters, &kernel_size, &strides, &padding,
+            &data_format, &dilation_rate, &groups, activation, &use_bias,
+            kernel_initializer, bias_initializer)?;
+        common.make(it, kind)
+    }
+}
+
+crate::builtin! {
+    /// 1D convolution layer (e.g. temporal convolution).
+    python ["tf.keras.layers.Conv1D", "tf.keras.layers.Convolution1D"]
+    fn Conv1D(it, filters, kernel_size, strides = 1, padding = "valid", data_format = "channels_last",
+        dilation_rate = 1, groups = 1, activation = None, use_bias = True,
+        kernel_initializer = "glorot_uniform", bias_initializer = "zeros",
+        kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
+        kernel_constraint = None, bias_constraint = None, **kwargs) {
+        let common = super::Common::from_kwargs(it, "Conv1D", &kwargs)?;
+        let kind = ConvLayer::from_args(it, 1, &filters, &kernel_size, &strides, &padding,
+            &data_format, &dilation_rate, &groups, activation, &use_bias,
+            kernel_initializer, bias_initializer)?;
+        common.make(it, kind)
+    }
+}

@@ -1,0 +1,109 @@
+//! `GlobalAveragePooling1D/2D` and `GlobalMaxPooling1D/2D`: the mean or max over every
+//! spatial axis of a channels-last input (`keepdims` keeps them as ones).
+
+use super::{incompatible, LayerKind};
+use crate::eval::error::R;
+use crate::eval::{Interp, Value};
+use crate::nn::layer::Layer;
+use crate::tensor::ops::pool::PoolKind;
+use crate::tensor::ops::reduce::{self, Reduce};
+use crate::tensor::Tensor;
+
+pub struct GlobalPooling {
+    pub kind: PoolKind,
+    pub rank: usize,
+    pub keepdims: bool,
+}
+
+impl LayerKind for GlobalPooling {
+    fn class_name(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Max, 1) => "GlobalMaxPooling1D",
+            (PoolKind::Max, _) => "GlobalMaxPooling2D",
+            (PoolKind::Avg, 1) => "GlobalAveragePooling1D",
+            (PoolKind::Avg, _) => "GlobalAveragePooling2D",
+        }
+    }
+
+    fn module(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Max, 1) => "pooling.global_max_pooling1d",
+            (PoolKind::Max, _) => "pooling.global_max_pooling2d",
+            (PoolKind::Avg, 1) => "pooling.global_average_pooling1d",
+            (PoolKind::Avg, _) => "pooling.global_average_pooling2d",
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "keepdims" => Some(Value::Bool(self.keepdims)),
+            "data_format" => Some(Value::str("channels_last")),
+            _ => None,
+        }
+    }
+
+    fn attr_names(&self) -> &'static [&'static str] {
+        &["keepdims", "data_format"]
+    }
+
+    fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
+        let mut out = vec![shape.first().copied().flatten()];
+        if self.keepdims {
+            out.extend(std::iter::repeat_n(Some(1), self.rank));
+        }
+        out.push(shape.last().copied().flatten());
+        out
+    }
+
+    fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
+        if x.ndim() != self.rank + 2 {
+            return Err(incompatible(
+                layer,
+                format!(
+                    "expected ndim={}, found ndim={}. Full shape received: {}",
+                    self.rank + 2,
+                    x.ndim(),
+                    crate::print::shape_tuple(x.shape())
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
+        let axes: Vec<i64> = (1..=self.rank as i64).collect();
+        let op = match self.kind {
+            PoolKind::Max => Reduce::Max,
+            PoolKind::Avg => Reduce::Mean,
+        };
+        Ok(reduce::reduce(op, &x, Some(&axes), self.keepdims)?)
+    }
+}
+
+macro_rules! global_pooling {
+    ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => ($kind:expr, $rank:expr);)*) => {$(
+        crate::builtin! {
+            $(#[doc = $doc])*
+            python [$($path),+]
+            fn $name(it, data_format = None, keepdims = False, **kwargs) {
+                let keepdims = it.truthy(&keepdims)?;
+                super::make(it, &kwargs, GlobalPooling { kind: $kind, rank: $rank, keepdims })
+            }
+        }
+    )*};
+}
+
+global_pooling! {
+    /// Global average pooling operation for spatial data.
+    ["tf.keras.layers.GlobalAveragePooling2D", "tf.keras.layers.GlobalAvgPool2D"]
+    fn GlobalAveragePooling2D => (PoolKind::Avg, 2);
+    /// Global max pooling operation for spatial data.
+    ["tf.keras.layers.GlobalMaxPooling2D", "tf.keras.layers.GlobalMaxPool2D"]
+    fn GlobalMaxPooling2D => (PoolKind::Max, 2);
+    /// Global average pooling operation for temporal data.
+    ["tf.keras.layers.GlobalAveragePooling1D", "tf.keras.layers.GlobalAvgPool1D"]
+    fn GlobalAveragePooling1D => (PoolKind::Avg, 1);
+    /// Global max pooling operation for 1D temporal data.
+    ["tf.keras.layers.GlobalMaxPooling1D", "tf.keras.layers.GlobalMaxPool1D"]
+    fn GlobalMaxPooling1D => (PoolKind::Max, 1);
+}
