@@ -245,6 +245,17 @@ impl Act {
         }
     }
 
+    /// The name `get_config()` shows: the activation's name, or a callable's `__name__`.
+    pub fn config_name(&self) -> String {
+        match self {
+            Act::Named(a) => a.name().to_string(),
+            Act::Callable(v) => match v {
+                Value::Function(f) => f.def.name.to_string(),
+                _ => v.type_name().to_string(),
+            },
+        }
+    }
+
     /// The value `layer.activation` gives back.
     pub fn value(&self) -> Value {
         match self {

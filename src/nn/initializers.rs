@@ -35,7 +35,83 @@ pub enum Init {
     },
 }
 
+/// A `{key: value}` dict in insertion order.
+pub(crate) fn dict_of(items: Vec<(&str, Value)>) -> Value {
+    let mut d = crate::eval::value::Dict::default();
+    for (k, v) in items {
+        // String keys always hash.
+        let _ = d.insert(Value::str(k), v);
+    }
+    Value::Dict(Rc::new(std::cell::RefCell::new(d)))
+}
+
 impl Init {
+    /// The serialized form Keras 2.15's `get_config` shows:
+    /// `{'module': 'keras.initializers', 'class_name': 'Ones', 'config': {}, 'registered_name': None}`.
+    pub fn config_value(&self) -> Value {
+        let f = Value::Float;
+        let (class, config): (&str, Vec<(&str, Value)>) = match self {
+            Init::Zeros => ("Zeros", vec![]),
+            Init::Ones => ("Ones", vec![]),
+            Init::Constant(v) => ("Constant", vec![("value", f(*v))]),
+            Init::Variance {
+                scale,
+                mode,
+                uniform,
+                class,
+            } => {
+                if *class == "VarianceScaling" {
+                    let dist = if *uniform {
+                        "uniform"
+                    } else {
+                        "truncated_normal"
+                    };
+                    (
+                        "VarianceScaling",
+                        vec![
+                            ("scale", f(*scale)),
+                            ("mode", Value::str(mode)),
+                            ("distribution", Value::str(dist)),
+                            ("seed", Value::None),
+                        ],
+                    )
+                } else {
+                    (class, vec![("seed", Value::None)])
+                }
+            }
+            Init::RandomNormal { mean, stddev } => (
+                "RandomNormal",
+                vec![
+                    ("mean", f(*mean)),
+                    ("stddev", f(*stddev)),
+                    ("seed", Value::None),
+                ],
+            ),
+            Init::RandomUniform { minval, maxval } => (
+                "RandomUniform",
+                vec![
+                    ("minval", f(*minval)),
+                    ("maxval", f(*maxval)),
+                    ("seed", Value::None),
+                ],
+            ),
+            Init::TruncatedNormal { mean, stddev } => (
+                "TruncatedNormal",
+                vec![
+                    ("mean", f(*mean)),
+                    ("stddev", f(*stddev)),
+                    ("seed", Value::None),
+                ],
+            ),
+        };
+        dict_of(vec![
+            ("module", Value::str("keras.initializers")),
+            ("class_name", Value::str(class)),
+            ("config", dict_of(config)),
+            ("registered_name", Value::None),
+        ])
+    }
+
     /// The TensorFlow op that draws this initializer's values (for OOM messages).
     fn op_name(&self) -> &'static str {
         match self {

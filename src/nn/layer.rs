@@ -278,8 +278,15 @@ impl Object for Layer {
                 )))
                 }
             },
-            "build" | "get_weights" | "set_weights" | "count_params" | "__call__"
-            | "get_config" => Value::method(this.clone(), super::static_name(name), layer_method),
+            "build"
+            | "get_weights"
+            | "set_weights"
+            | "count_params"
+            | "__call__"
+            | "get_config"
+            | "compute_output_shape" => {
+                Value::method(this.clone(), super::static_name(name), layer_method)
+            }
             _ => {
                 // A weight reachable as an attribute (kernel, bias, gamma, ...).
                 if let Some(v) = self.weight(name) {
@@ -385,7 +392,22 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             d.insert(Value::str("name"), Value::str(&layer.name))?;
             d.insert(Value::str("trainable"), Value::Bool(layer.trainable.get()))?;
             d.insert(Value::str("dtype"), Value::str("float32"))?;
+            for (k, v) in layer.kind.config() {
+                d.insert(Value::str(k), v)?;
+            }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        "compute_output_shape" => {
+            let Some(shape) = args.pos.first() else {
+                return raise(
+                    ExcKind::TypeError,
+                    "compute_output_shape() missing 1 required positional argument: 'input_shape'",
+                );
+            };
+            let dims = shape_arg(it, shape)?;
+            Ok(Value::Shape(Rc::new(crate::eval::value::Shape {
+                dims: Some(layer.kind.output_shape(&dims)),
+            })))
         }
         _ => {
             let training = training_arg(it, &args)?;

@@ -105,7 +105,7 @@ impl ConvLayer {
             )));
         }
         let groups = i64_arg(groups, "groups")?.max(1) as usize;
-        if f as usize % groups != 0 {
+        if !(f as usize).is_multiple_of(groups) {
             return Err(value_err(format!(
                 "The number of filters must be evenly divisible by the number of groups. Received: groups={}, filters={}",
                 groups, f
@@ -236,6 +236,28 @@ impl LayerKind for ConvLayer {
             "activation",
             "use_bias",
             "rank",
+        ]
+    }
+
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let a = |n: &str| self.attr(n).unwrap_or(Value::None);
+        vec![
+            ("filters", a("filters")),
+            ("kernel_size", a("kernel_size")),
+            ("strides", a("strides")),
+            ("padding", a("padding")),
+            ("data_format", a("data_format")),
+            ("dilation_rate", a("dilation_rate")),
+            ("groups", a("groups")),
+            ("activation", Value::str(&self.activation.config_name())),
+            ("use_bias", a("use_bias")),
+            ("kernel_initializer", self.kernel_init.config_value()),
+            ("bias_initializer", self.bias_init.config_value()),
+            ("kernel_regularizer", Value::None),
+            ("bias_regularizer", Value::None),
+            ("activity_regularizer", Value::None),
+            ("kernel_constraint", Value::None),
+            ("bias_constraint", Value::None),
         ]
     }
 

@@ -46,6 +46,13 @@ impl LayerKind for GlobalPooling {
         &["keepdims", "data_format"]
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("data_format", Value::str("channels_last")),
+            ("keepdims", Value::Bool(self.keepdims)),
+        ]
+    }
+
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut out = vec![shape.first().copied().flatten()];
         if self.keepdims {

@@ -72,6 +72,11 @@ pub trait LayerKind {
         &[]
     }
 
+    /// The kind's entries of `get_config()`, after `name`, `trainable` and `dtype`.
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        vec![]
+    }
+
     /// Whether the kind makes weights when built (a model's build rebuilds such layers).
     fn makes_weights(&self) -> bool {
         false

@@ -106,6 +106,28 @@ impl LayerKind for Pooling {
         &["pool_size", "strides", "padding", "data_format"]
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let (pool, strides) = (Self::tuple(&self.pool_size), Self::tuple(&self.strides));
+        let padding = Value::str(&self.padding);
+        let fmt = Value::str("channels_last");
+        // Keras's 1-D pools list the strides first.
+        if self.rank == 1 {
+            vec![
+                ("strides", strides),
+                ("pool_size", pool),
+                ("padding", padding),
+                ("data_format", fmt),
+            ]
+        } else {
+            vec![
+                ("pool_size", pool),
+                ("padding", padding),
+                ("strides", strides),
+                ("data_format", fmt),
+            ]
+        }
+    }
+
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut out = vec![shape.first().copied().flatten()];
         for a in 0..self.rank {

@@ -44,6 +44,13 @@ impl LayerKind for Reshape {
         &["target_shape"]
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        vec![(
+            "target_shape",
+            self.attr("target_shape").unwrap_or(Value::None),
+        )]
+    }
+
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let total: Option<usize> = shape
             .iter()

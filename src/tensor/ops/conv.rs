@@ -256,7 +256,7 @@ pub fn conv2d(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
 /// channels per group, or TensorFlow's error.
 fn groups(c: usize, filter: &Tensor) -> TResult<(usize, usize, usize)> {
     let (fin, out) = (filter.shape()[2], filter.shape()[3]);
-    if fin == 0 || c % fin != 0 {
+    if fin == 0 || !c.is_multiple_of(fin) {
         return Err(kernel_error(
             "Conv2D",
             format!(
