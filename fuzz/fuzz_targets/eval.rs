@@ -54,8 +54,23 @@ fuzz_target!(|data: &[u8]| {
     if let Some(path) = std::env::var_os("TENSH_FUZZ_CURRENT") {
         let _ = std::fs::write(path, data);
     }
-    let Ok(src) = tensh::syntax::source::decode(data.to_vec(), "<fuzz>") else {
-        return;
+    // The session runs on a thread with the stack tensh's own evaluator thread has (512 MB,
+    // `main.rs`): its recursion limits are set for that stack, and libFuzzer's 8 MB one
+    // would overflow first and kill the process without a report.
+    let bytes = data.to_vec();
+    let worker = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || run_one(bytes))
+        .expect("spawn the session thread");
+    if let Some(line) = worker.join().unwrap_or_else(|_| Some("the session thread panicked".into())) {
+        panic!("{}", line);
+    }
+});
+
+/// Runs one input in a fresh session; the InternalError line it printed, if any.
+fn run_one(bytes: Vec<u8>) -> Option<String> {
+    let Ok(src) = tensh::syntax::source::decode(bytes, "<fuzz>") else {
+        return None;
     };
     tensh::tensor::alloc::set_limit(64 << 20);
     // What the session writes to stderr, to look for InternalError.
@@ -77,8 +92,7 @@ fuzz_target!(|data: &[u8]| {
     it.flush();
     drop(it);
     let err = sink.0.borrow();
-    if let Some(pos) = err.windows(14).position(|x| x == b"InternalError:") {
-        let line: Vec<u8> = err[pos..].iter().copied().take_while(|&b| b != b'\n').collect();
-        panic!("{}", String::from_utf8_lossy(&line));
-    }
-});
+    let pos = err.windows(14).position(|x| x == b"InternalError:")?;
+    let line: Vec<u8> = err[pos..].iter().copied().take_while(|&b| b != b'\n').collect();
+    Some(String::from_utf8_lossy(&line).into_owned())
+}
