@@ -10,10 +10,9 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use support::{instrument, run_merged, score, split_marked, Score};
 
-/// Cases whose areas are not all built yet (part 11: the rest of tf.nn's pooling and
-/// normalization functions, the transposed, depthwise, separable and 3-D convolution layers,
+/// Cases whose areas are not all built yet (part 11: the transposed, depthwise, separable and 3-D convolution layers,
 /// the padding, cropping and upsampling layers); run them with `--ignored`.
-const PENDING: &[&str] = &["nn_pool", "keras_conv_layers", "keras_pool_layers"];
+const PENDING: &[&str] = &["keras_conv_layers", "keras_pool_layers"];
 
 /// Cases that must match byte for byte (numbers included).
 fn needs_exact(name: &str) -> bool {

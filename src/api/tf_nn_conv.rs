@@ -9,8 +9,9 @@ use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::conv::{self, Conv, Padding};
-use crate::tensor::ops::elementwise::{self as ew, Binary};
+use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::pool::{self, PoolKind};
+use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
@@ -28,12 +29,12 @@ fn spatial(it: &mut Interp, v: &Value, n: usize, what: &str) -> R<Vec<usize>> {
         k if k == n + 2 => l[1..=n].to_vec(),
         k => {
             return Err(value_err(format!(
-                "`{}` should be of length 1, {} or {}. Received: {}={:?} of length {}",
+                "{} should be of length 1, {} or {}. Received: {}={} of length {}",
                 what,
                 n,
                 n + 2,
                 what,
-                l,
+                it.repr(v)?,
                 k
             )))
         }
@@ -49,7 +50,7 @@ fn spatial(it: &mut Interp, v: &Value, n: usize, what: &str) -> R<Vec<usize>> {
 
 /// `'VALID'`, `'SAME'` or an explicit list of `[before, after]` pairs for every axis
 /// (batch and channels included, both zero).
-fn padding(it: &mut Interp, v: &Value, n: usize, explicit: bool) -> R<Padding> {
+fn padding_of(it: &mut Interp, v: &Value, n: usize, explicit: bool) -> R<Padding> {
     if let Value::Str(s) = v {
         return match &**s {
             "VALID" => Ok(Padding::Valid),
@@ -135,7 +136,7 @@ fn conv_of(it: &mut Interp, strides: &Value, dilations: &Value, pad: &Value, n: 
     Ok(Conv {
         strides: s,
         dilations: d,
-        padding: padding(it, pad, n, true)?,
+        padding: padding_of(it, pad, n, true)?,
     })
 }
 
@@ -257,9 +258,13 @@ fn pool_nd(
     let x = to_tensor(it, input, None)?;
     let k = spatial(it, ksize, rank, "ksize")?;
     let s = spatial(it, strides, rank, "strides")?;
-    let p = padding(it, pad, rank, kind == PoolKind::Max)?;
+    let p = padding_of(it, pad, rank, kind == PoolKind::Max)?;
     if matches!(p, Padding::Explicit(_)) {
         return Err(value_err("Explicit padding is not supported for pooling"));
+    }
+    // TensorFlow's oneDNN max pool refuses a 1-D pool on a 4-D input this way.
+    if kind == PoolKind::Max && rank == 1 && x.ndim() == 4 {
+        return max_pool_aborted();
     }
     if rank == 1 {
         let y = pool::pool2d(kind, &sh::expand_dims(&x, -3)?, [1, k[0]], [1, s[0]], &p)?;
@@ -268,10 +273,21 @@ fn pool_nd(
     t(pool::pool2d(kind, &x, [k[0], k[1]], [s[0], s[1]], &p)?)
 }
 
+/// The error TensorFlow's oneDNN max pool gives for layouts it cannot run on a CPU.
+fn max_pool_aborted() -> R<Value> {
+    raise(
+        ExcKind::AbortedError,
+        "{{function_node __wrapped__MaxPool_device_/job:localhost/replica:0/task:0/device:CPU:0}} Compute received an exception:Status: 2, message: could not create a descriptor for a pooling forward propagation primitive, in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211 [Op:MaxPool] name:",
+    )
+}
+
 builtin! {
     /// Performs max pooling on 2D spatial data such as images.
     dispatch ["tf.nn.max_pool2d"]
     fn max_pool2d(it, input, ksize, strides, padding, data_format = "NHWC", name = None) {
+        if matches!(&data_format, Value::Str(f) if &**f == "NCHW") {
+            return max_pool_aborted();
+        }
         channels_last(&data_format, &["NHWC"])?;
         pool_nd(it, PoolKind::Max, &input, &ksize, &strides, &padding, 2)
     }
@@ -333,6 +349,131 @@ builtin! {
     fn avg_pool(it, input, ksize, strides, padding, data_format = None, name = None) {
         let r = spatial_rank(it, &input)?;
         pool_nd(it, PoolKind::Avg, &input, &ksize, &strides, &padding, r)
+    }
+}
+
+builtin! {
+    /// Performs an N-D pooling operation.
+    dispatch ["tf.nn.pool"]
+    fn pool(it, input, window_shape, pooling_type, strides = None, padding = "VALID",
+        data_format = None, dilations = None, name = None) {
+        let window = int_list(it, &window_shape, "window_shape")?;
+        let rank = window.len();
+        let kind = match &pooling_type {
+            Value::Str(s) if &**s == "MAX" => PoolKind::Max,
+            Value::Str(s) if &**s == "AVG" => PoolKind::Avg,
+            other => {
+                return Err(value_err(format!(
+                    "{}-D {} pooling is not supported.",
+                    rank,
+                    it.str_of(other)?
+                )))
+            }
+        };
+        let ones = Value::list(vec![Value::Int(1); rank]);
+        let strides = given(strides).unwrap_or_else(|| ones.clone());
+        let dil = given(dilations).map(|d| int_list(it, &d, "dilations")).transpose()?;
+        let st = int_list(it, &strides, "strides")?;
+        if let Some(d) = &dil {
+            let show = |v: &[i64]| format!("[{}]", v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" "));
+            if d.iter().any(|&x| x > 1) && st.iter().any(|&x| x > 1) {
+                return Err(value_err(format!(
+                    "`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides={} and dilation_rate={}",
+                    show(&st),
+                    show(d)
+                )));
+            }
+        }
+        let ksize = Value::list(window.iter().map(|&w| Value::Int(w)).collect());
+        match dil.filter(|d| d.iter().any(|&x| x > 1)) {
+            Some(d) if rank == 2 => {
+                let x = to_tensor(it, &input, None)?;
+                let p = padding_of(it, &padding, 2, true)?;
+                let k = [window[0].max(0) as usize, window[1].max(0) as usize];
+                t(pool::pool2d_dilated(kind, &x, k, [1, 1], [d[0] as usize, d[1] as usize], &p)?)
+            }
+            Some(_) => raise(
+                ExcKind::NotImplementedError,
+                "tensh runs dilated pooling in 2-D only",
+            ),
+            None => pool_nd(it, kind, &input, &ksize, &strides, &padding, rank),
+        }
+    }
+}
+
+builtin! {
+    /// Calculates the mean and variance of `x`.
+    dispatch ["tf.nn.moments"]
+    fn moments(it, x, axes, shift = None, keepdims = False, name = None) {
+        let x = to_tensor(it, &x, None)?;
+        let axes = int_list(it, &axes, "axes")?;
+        let keep = it.truthy(&keepdims)?;
+        // TensorFlow's: the variance is the mean squared difference from the mean, with no
+        // gradient through the mean in it.
+        let mean = reduce::reduce(Reduce::Mean, &x, Some(&axes), true)?;
+        let sq = ew::binary(Binary::SquaredDifference, &x, &mean.clone().renewed())?;
+        let var = reduce::reduce(Reduce::Mean, &sq, Some(&axes), true)?;
+        let (mean, var) = if keep {
+            (mean, var)
+        } else {
+            (sh::squeeze(&mean, Some(&axes))?, sh::squeeze(&var, Some(&axes))?)
+        };
+        Ok(Value::tuple(vec![Value::Tensor(mean), Value::Tensor(var)]))
+    }
+}
+
+builtin! {
+    /// Batch normalization.
+    dispatch ["tf.nn.batch_normalization"]
+    fn batch_normalization(it, x, mean, variance, offset, scale, variance_epsilon, name = None) {
+        let x = to_tensor(it, &x, None)?;
+        let d = x.dtype();
+        let mean = to_tensor(it, &mean, Some(d))?;
+        let var = to_tensor(it, &variance, Some(d))?;
+        let eps = to_tensor(it, &variance_epsilon, Some(d))?;
+        let mut inv = ew::unary(Unary::Rsqrt, &ew::binary(Binary::Add, &var, &eps)?)?;
+        if let Some(s) = given(scale) {
+            inv = ew::binary(Binary::Mul, &inv, &to_tensor(it, &s, Some(d))?)?;
+        }
+        let shifted = ew::binary(Binary::Mul, &mean, &inv)?;
+        let add = match given(offset) {
+            Some(o) => ew::binary(Binary::Sub, &to_tensor(it, &o, Some(d))?, &shifted)?,
+            None => ew::unary(Unary::Neg, &shifted)?,
+        };
+        t(ew::binary(Binary::Add, &ew::binary(Binary::Mul, &x, &inv)?, &add)?)
+    }
+}
+
+builtin! {
+    /// Local Response Normalization.
+    dispatch ["tf.nn.local_response_normalization", "tf.nn.lrn"]
+    fn local_response_normalization(it, input, depth_radius = 5, bias = 1.0, alpha = 1.0, beta = 0.5, name = None) {
+        let x = to_tensor(it, &input, None)?;
+        if x.ndim() != 4 {
+            return raise(
+                ExcKind::InvalidArgumentError,
+                "{{function_node __wrapped__LRN_device_/job:localhost/replica:0/task:0/device:CPU:0}} in must be 4-dimensional [Op:LRN]",
+            );
+        }
+        let r = super::convert::i64_arg(&depth_radius, "depth_radius")?.max(0) as usize;
+        let d = x.dtype();
+        let scalar = |v: &Value| -> R<Tensor> { Ok(Tensor::from_f64s(d, &[], &[super::convert::f64_arg(v, "value")?])) };
+        // The sum of squares over the channels within `r` of each one: the squares padded
+        // with `r` zeros each side, and the `2r + 1` shifted windows added.
+        let sq = ew::binary(Binary::Mul, &x, &x)?;
+        let c = x.shape()[3];
+        let padded = sh::pad(&sq, &[(0, 0), (0, 0), (0, 0), (r, r)], "CONSTANT", 0.0)?;
+        let mut sum = sh::slice_axis(&padded, 3, 0, c);
+        for k in 1..=2 * r {
+            sum = ew::binary(Binary::Add, &sum, &sh::slice_axis(&padded, 3, k, k + c))?;
+        }
+        let base = ew::binary(
+            Binary::Add,
+            &scalar(&bias)?,
+            &ew::binary(Binary::Mul, &scalar(&alpha)?, &sum)?,
+        )?;
+        let denom = ew::binary(Binary::Pow, &base, &scalar(&beta)?)?;
+        t(ew::binary(Binary::Div, &x, &denom)?)
     }
 }
 

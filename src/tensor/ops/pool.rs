@@ -24,6 +24,26 @@ impl PoolKind {
             PoolKind::Avg => "AvgPool",
         }
     }
+
+    /// The kernel TensorFlow's CPU build runs (average pooling goes through oneDNN).
+    fn kernel(self) -> &'static str {
+        match self {
+            PoolKind::Max => "MaxPool",
+            PoolKind::Avg => "__MklNativeAvgPool",
+        }
+    }
+
+    fn error(self, message: String) -> TfError {
+        TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "{{{{function_node __wrapped__{}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} {} [Op:{}] name:",
+                self.kernel(),
+                message,
+                self.op()
+            ),
+        )
+    }
 }
 
 /// A pool's window over the input: sizes, strides, the padding before each axis and the
@@ -36,17 +56,29 @@ struct Windows {
     c: usize,
     k: [usize; 2],
     s: [usize; 2],
+    d: [usize; 2],
     pad: [usize; 2],
     out: [usize; 2],
 }
 
 impl Windows {
     /// The input rows (or columns) window `o` covers on axis `a`, clipped to the input.
-    fn span(&self, a: usize, o: usize) -> std::ops::Range<usize> {
-        let len = [self.h, self.w][a];
-        let start = (o * self.s[a]) as i64 - self.pad[a] as i64;
-        let end = (start + self.k[a] as i64).min(len as i64);
-        (start.max(0) as usize)..(end.max(0) as usize)
+    fn span(&self, a: usize, o: usize) -> std::iter::StepBy<std::ops::Range<usize>> {
+        let len = [self.h, self.w][a] as i64;
+        let (d, k) = (self.d[a] as i64, self.k[a] as i64);
+        let p0 = (o * self.s[a]) as i64 - self.pad[a] as i64;
+        // Window elements p0 + j * d for j in 0..k, those inside the input.
+        let first = if p0 < 0 { (-p0 + d - 1) / d } else { 0 };
+        let last = k.min(if len > p0 { (len - p0 + d - 1) / d } else { 0 });
+        let (start, end) = if first < last {
+            (
+                (p0 + first * d) as usize,
+                (p0 + (last - 1) * d + 1) as usize,
+            )
+        } else {
+            (0, 0)
+        };
+        (start..end).step_by(d.max(1) as usize)
     }
 }
 
@@ -55,43 +87,25 @@ fn windows(
     shape: &[usize],
     k: [usize; 2],
     s: [usize; 2],
+    d: [usize; 2],
     pad: &Padding,
 ) -> TResult<Windows> {
     if shape.len() != 4 {
-        return Err(TfError::new(
-            ExcKind::InvalidArgumentError,
-            format!(
-                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} input must be 4-dimensional [Op:{op}] name:",
-                op = kind.op()
-            ),
-        ));
+        return Err(kind.error("Input must be 4 or 5-dimensional".into()));
     }
-    if k.contains(&0) || s.contains(&0) {
-        return Err(TfError::new(
-            ExcKind::InvalidArgumentError,
-            format!(
-                "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} Sliding window {} field must be positive. [Op:{op}] name:",
-                if k.contains(&0) { "ksize" } else { "stride" },
-                op = kind.op()
-            ),
-        ));
+    if let Some(a) = k.iter().position(|&d| d == 0) {
+        return Err(kind.error(format!(
+            "Sliding window ksize for dimension {} was zero.",
+            a + 1
+        )));
+    }
+    if s.contains(&0) {
+        return Err(kind.error("Stride must be > 0, but got 0".into()));
     }
     let mut out = [0; 2];
     let mut before = [0; 2];
     for a in 0..2 {
-        let Some((o, p)) = axis_out(shape[1 + a], k[a], s[a], 1, pad, a) else {
-            return Err(TfError::new(
-                ExcKind::InvalidArgumentError,
-                format!(
-                    "{{{{function_node __wrapped__{op}_device_/job:localhost/replica:0/task:0/device:CPU:0}}}} Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}] [Op:{op}] name:",
-                    (shape[1 + a] as i64 - k[a] as i64 + s[a] as i64) / s[a] as i64,
-                    shape[1 + a],
-                    k[a],
-                    s[a],
-                    op = kind.op()
-                ),
-            ));
-        };
+        let (o, p) = axis_out(shape[1 + a], k[a], s[a], d[a], pad, a).unwrap_or((0, 0));
         out[a] = o;
         before[a] = p;
     }
@@ -102,6 +116,7 @@ fn windows(
         c: shape[3],
         k,
         s,
+        d,
         pad: before,
         out,
     })
@@ -115,7 +130,19 @@ pub fn pool2d(
     s: [usize; 2],
     pad: &Padding,
 ) -> TResult<Tensor> {
-    let win = windows(kind, x.shape(), k, s, pad)?;
+    pool2d_dilated(kind, x, k, s, [1, 1], pad)
+}
+
+/// `pool2d` whose windows take every `d`-th element (`tf.nn.pool` with `dilations`).
+pub fn pool2d_dilated(
+    kind: PoolKind,
+    x: &Tensor,
+    k: [usize; 2],
+    s: [usize; 2],
+    d: [usize; 2],
+    pad: &Padding,
+) -> TResult<Tensor> {
+    let win = windows(kind, x.shape(), k, s, d, pad)?;
     let out_shape = [win.n, win.out[0], win.out[1], win.c];
     crate::tensor::alloc::check(&out_shape, x.dtype(), kind.op())?;
     if kind == PoolKind::Avg && !x.dtype().is_float() {
@@ -168,7 +195,14 @@ pub fn pool2d(
     let out = Tensor::from_f64s(x.dtype(), &out_shape, &y);
     let pad = pad.clone();
     Ok(record(&[x], out, move |xs, y, g| {
-        Ok(vec![Some(pool2d_grad(kind, &xs[0], y, g, k, s, &pad)?)])
+        Ok(vec![Some(pool2d_grad(
+            kind,
+            &xs[0],
+            y,
+            g,
+            [k, s, d],
+            &pad,
+        )?)])
     }))
 }
 
@@ -178,11 +212,10 @@ pub fn pool2d_grad(
     x: &Tensor,
     _y: &Tensor,
     g: &Tensor,
-    k: [usize; 2],
-    s: [usize; 2],
+    [k, s, d]: [[usize; 2]; 3],
     pad: &Padding,
 ) -> TResult<Tensor> {
-    let win = windows(kind, x.shape(), k, s, pad)?;
+    let win = windows(kind, x.shape(), k, s, d, pad)?;
     let xv = x.contiguous().to_f64_vec();
     let gv = g.contiguous().to_f64_vec();
     let mut dx = vec![0.0f64; xv.len()];
