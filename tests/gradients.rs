@@ -252,6 +252,11 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.losses.mse", Grad("lambda p: tf.keras.losses.mse(YT, p)", X)),
         ("tf.keras.losses.sparse_categorical_crossentropy", Grad("lambda p: tf.keras.losses.sparse_categorical_crossentropy([2, 1], tf.nn.softmax(p))", X)),
         // tf.keras.layers
+        ("tf.keras.layers.ZeroPadding2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.ZeroPadding2D(1)])", "")),
+        ("tf.keras.layers.Cropping2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.Cropping2D(((1, 0), (0, 0)))])", "")),
+        ("tf.keras.layers.UpSampling2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.UpSampling2D(2, interpolation='bilinear')])", "")),
+        ("tf.keras.layers.Permute", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Permute((2, 1))])", "")),
+        ("tf.keras.layers.RepeatVector", Layer("tf.keras.layers.RepeatVector(2)", "")),
         ("tf.keras.layers.Conv2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.Conv2D(2, (2, 1), padding='same', activation='tanh')])", "")),
         ("tf.keras.layers.Conv1D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Conv1D(2, 2, padding='causal')])", "")),
         ("tf.keras.layers.MaxPooling2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.MaxPooling2D((2, 1), padding='same')])", "")),

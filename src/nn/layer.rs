@@ -404,7 +404,19 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     "compute_output_shape() missing 1 required positional argument: 'input_shape'",
                 );
             };
-            let dims = shape_arg(it, shape)?;
+            let dims = match shape {
+                Value::List(_) | Value::Tuple(_) => it
+                    .collect_items(shape)?
+                    .iter()
+                    .map(|d| match d {
+                        Value::None => Ok(None),
+                        other => Ok(Some(
+                            crate::api::convert::i64_arg(other, "input_shape")?.max(0) as usize,
+                        )),
+                    })
+                    .collect::<R<Vec<_>>>()?,
+                other => shape_arg(it, other)?,
+            };
             Ok(Value::Shape(Rc::new(crate::eval::value::Shape {
                 dims: Some(layer.kind.output_shape(&dims)),
             })))

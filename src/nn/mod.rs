@@ -82,6 +82,7 @@ pub(crate) fn static_name(name: &str) -> &'static str {
         "count_params",
         "__call__",
         "get_config",
+        "compute_output_shape",
         "add",
         "summary",
         "pop",

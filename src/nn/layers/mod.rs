@@ -19,6 +19,10 @@
 //! | `pooling.rs` | `MaxPooling1D/2D`, `AveragePooling1D/2D` |
 //! | `global_pooling.rs` | `GlobalAveragePooling1D/2D`, `GlobalMaxPooling1D/2D` |
 //! | `reshape.rs` | `Reshape` |
+//! | `padding2d.rs` | `ZeroPadding2D`, `Cropping2D` |
+//! | `upsampling2d.rs` | `UpSampling2D` |
+//! | `permute.rs` | `Permute` |
+//! | `repeat_vector.rs` | `RepeatVector` |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
 pub(crate) mod activation;
@@ -32,10 +36,14 @@ pub(crate) mod flatten;
 pub(crate) mod global_pooling;
 pub(crate) mod input_layer;
 pub(crate) mod leaky_relu;
+pub(crate) mod padding2d;
+pub(crate) mod permute;
 pub(crate) mod pooling;
 pub(crate) mod relu;
+pub(crate) mod repeat_vector;
 pub(crate) mod reshape;
 pub(crate) mod softmax;
+pub(crate) mod upsampling2d;
 
 use super::initializers::Init;
 use super::layer::{shape_arg, Layer};

@@ -105,7 +105,18 @@ fn windows(
     let mut out = [0; 2];
     let mut before = [0; 2];
     for a in 0..2 {
-        let (o, p) = axis_out(shape[1 + a], k[a], s[a], d[a], pad, a).unwrap_or((0, 0));
+        let Some((o, p)) = axis_out(shape[1 + a], k[a], s[a], d[a], pad, a) else {
+            // A window larger than the input: an empty average, and an error from the
+            // oneDNN max pool TensorFlow runs.
+            if kind == PoolKind::Max {
+                return Err(TfError::new(
+                    ExcKind::AbortedError,
+                    "{{function_node __wrapped__MaxPool_device_/job:localhost/replica:0/task:0/device:CPU:0}} Compute received an exception:Status: 2, message: could not create a descriptor for a pooling forward propagation primitive, in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211 [Op:MaxPool] name:",
+                ));
+            }
+            out[a] = 0;
+            continue;
+        };
         out[a] = o;
         before[a] = p;
     }
