@@ -158,8 +158,8 @@ impl ConvLayer {
         })
     }
 
-    /// The padding of the 2-D kernel (a 1-D convolution has a height of one).
-    fn conv(&self, width: usize) -> Conv {
+    /// The settings of the 2-D kernel (a 1-D convolution has a height of one).
+    fn conv(&self) -> Conv {
         let two = |v: &[usize]| {
             if self.rank == 1 {
                 [1, v[0]]
@@ -170,13 +170,10 @@ impl ConvLayer {
         let padding = match self.padding.as_str() {
             "same" => Padding::Same,
             // Causal: everything the window reaches back is padding before the input.
-            "causal" => {
-                let _ = width;
-                Padding::Explicit([
-                    (0, 0),
-                    ((self.kernel_size[0] - 1) * self.dilation_rate[0], 0),
-                ])
-            }
+            "causal" => Padding::Explicit([
+                (0, 0),
+                ((self.kernel_size[0] - 1) * self.dilation_rate[0], 0),
+            ]),
             _ => Padding::Valid,
         };
         Conv {
@@ -300,23 +297,19 @@ impl LayerKind for ConvLayer {
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut out = vec![shape.first().copied().flatten()];
+        let conv = self.conv();
+        // The kernel's axes: a 1-D convolution's one axis is the 2-D kernel's second.
         for a in 0..self.rank {
+            let k = a + 2 - self.rank;
             let d = shape.get(1 + a).copied().flatten();
-            let pad = match self.padding.as_str() {
-                "same" => Padding::Same,
-                "causal" => {
-                    Padding::Explicit([((self.kernel_size[0] - 1) * self.dilation_rate[0], 0); 2])
-                }
-                _ => Padding::Valid,
-            };
             out.push(d.and_then(|d| {
                 axis_out(
                     d,
                     self.kernel_size[a],
-                    self.strides[a],
-                    self.dilation_rate[a],
-                    &pad,
-                    0,
+                    conv.strides[k],
+                    conv.dilations[k],
+                    &conv.padding,
+                    k,
                 )
                 .map(|(o, _)| o)
             }));
@@ -358,18 +351,8 @@ impl LayerKind for ConvLayer {
         let Some(kernel) = layer.weight("kernel").map(|v| v.read()) else {
             return raise(ExcKind::ValueError, "the layer has no kernel");
         };
-        let conv = self.conv(x.shape()[x.ndim() - 2]);
-        let wrap = |e: crate::tensor::TfError| {
-            crate::eval::error::err(
-                e.kind,
-                format!(
-                    "Exception encountered when calling layer '{}' (type {}).\n\n{}",
-                    layer.name,
-                    self.class_name(),
-                    e.message
-                ),
-            )
-        };
+        let conv = self.conv();
+        let wrap = |e| super::call_error(layer, e);
         let mut y = if self.rank == 1 {
             let x4 = sh::expand_dims(&x, -3).map_err(wrap)?;
             let k4 = sh::expand_dims(&kernel, 0).map_err(wrap)?;

@@ -1,7 +1,7 @@
 //! `GlobalAveragePooling1D/2D` and `GlobalMaxPooling1D/2D`: the mean or max over every
 //! spatial axis of a channels-last input (`keepdims` keeps them as ones).
 
-use super::{incompatible, LayerKind};
+use super::LayerKind;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
@@ -63,18 +63,7 @@ impl LayerKind for GlobalPooling {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        if x.ndim() != self.rank + 2 {
-            return Err(incompatible(
-                layer,
-                format!(
-                    "expected ndim={}, found ndim={}. Full shape received: {}",
-                    self.rank + 2,
-                    x.ndim(),
-                    crate::print::shape_tuple(x.shape())
-                ),
-            ));
-        }
-        Ok(())
+        super::expect_ndim(layer, x, self.rank + 2)
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

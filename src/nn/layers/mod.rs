@@ -131,6 +131,34 @@ pub fn incompatible(layer: &Layer, detail: String) -> crate::eval::Flow {
     ))
 }
 
+/// Keras's input check for layers of one rank: `expected ndim=4, found ndim=3. ...`.
+pub fn expect_ndim(layer: &Layer, x: &Tensor, ndim: usize) -> R<()> {
+    if x.ndim() == ndim {
+        return Ok(());
+    }
+    Err(incompatible(
+        layer,
+        format!(
+            "expected ndim={}, found ndim={}. Full shape received: {}",
+            ndim,
+            x.ndim(),
+            crate::print::shape_tuple(x.shape())
+        ),
+    ))
+}
+
+/// An op's error inside a layer's call, as Keras wraps it:
+/// `Exception encountered when calling layer 'conv2d' (type Conv2D).` and the op's message.
+pub fn call_error(layer: &Layer, e: crate::tensor::TfError) -> crate::eval::Flow {
+    crate::eval::error::err(
+        e.kind,
+        format!(
+            "Exception encountered when calling layer '{}' (type {}).\n\n{}",
+            layer.name, layer.class_name, e.message
+        ),
+    )
+}
+
 /// A shape with unknown dims as Python shows it: `(None, 4)`.
 pub fn dims_str(shape: &[Option<usize>]) -> String {
     crate::eval::repr::shape_str(&Some(shape.to_vec()))

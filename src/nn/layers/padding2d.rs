@@ -2,7 +2,7 @@
 //! two spatial axes of a channels-last batch. Both take an int, a pair (symmetric per axis)
 //! or a pair of `(before, after)` pairs.
 
-use super::{incompatible, LayerKind};
+use super::LayerKind;
 use crate::eval::error::{value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
@@ -60,20 +60,6 @@ fn pairs_value(p: &[(usize, usize); 2]) -> Value {
     Value::tuple(vec![pair(p[0]), pair(p[1])])
 }
 
-fn check_rank4(layer: &Layer, x: &Tensor) -> R<()> {
-    if x.ndim() != 4 {
-        return Err(incompatible(
-            layer,
-            format!(
-                "expected ndim=4, found ndim={}. Full shape received: {}",
-                x.ndim(),
-                crate::print::shape_tuple(x.shape())
-            ),
-        ));
-    }
-    Ok(())
-}
-
 pub struct ZeroPadding2D {
     pub padding: [(usize, usize); 2],
 }
@@ -126,7 +112,7 @@ impl LayerKind for ZeroPadding2D {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        check_rank4(layer, x)
+        super::expect_ndim(layer, x, 4)
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
@@ -187,7 +173,7 @@ impl LayerKind for Cropping2D {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        check_rank4(layer, x)
+        super::expect_ndim(layer, x, 4)
     }
 
     fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

@@ -66,17 +66,7 @@ impl LayerKind for Permute {
     }
 
     fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
-        if x.ndim() != self.dims.len() + 1 {
-            return Err(super::incompatible(
-                layer,
-                format!(
-                    "expected ndim={}, found ndim={}. Full shape received: {}",
-                    self.dims.len() + 1,
-                    x.ndim(),
-                    crate::print::shape_tuple(x.shape())
-                ),
-            ));
-        }
+        super::expect_ndim(layer, &x, self.dims.len() + 1)?;
         let mut perm = vec![0i64];
         perm.extend(&self.dims);
         Ok(sh::transpose(&x, Some(&perm))?)

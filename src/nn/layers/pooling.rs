@@ -2,7 +2,7 @@
 //! spatial axes of channels-last inputs, with Keras 2.15's arguments (`pool_size`, `strides`
 //! defaulting to the pool size, `padding` valid/same) and errors.
 
-use super::{incompatible, LayerKind};
+use super::LayerKind;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
@@ -141,32 +141,11 @@ impl LayerKind for Pooling {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        if x.ndim() != self.rank + 2 {
-            return Err(incompatible(
-                layer,
-                format!(
-                    "expected ndim={}, found ndim={}. Full shape received: {}",
-                    self.rank + 2,
-                    x.ndim(),
-                    crate::print::shape_tuple(x.shape())
-                ),
-            ));
-        }
-        Ok(())
+        super::expect_ndim(layer, x, self.rank + 2)
     }
 
     fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
-        let wrap = |e: crate::tensor::TfError| {
-            crate::eval::error::err(
-                e.kind,
-                format!(
-                    "Exception encountered when calling layer '{}' (type {}).\n\n{}",
-                    layer.name,
-                    self.class_name(),
-                    e.message
-                ),
-            )
-        };
+        let wrap = |e| super::call_error(layer, e);
         if self.rank == 1 {
             let x4 = sh::expand_dims(&x, -3)?;
             let y = pool::pool2d(

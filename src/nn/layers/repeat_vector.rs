@@ -1,6 +1,6 @@
 //! `RepeatVector`: each sample `[features]` repeated `n` times into `[n, features]`.
 
-use super::{incompatible, LayerKind};
+use super::LayerKind;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
@@ -50,17 +50,7 @@ impl LayerKind for RepeatVector {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        if x.ndim() != 2 {
-            return Err(incompatible(
-                layer,
-                format!(
-                    "expected ndim=2, found ndim={}. Full shape received: {}",
-                    x.ndim(),
-                    crate::print::shape_tuple(x.shape())
-                ),
-            ));
-        }
-        Ok(())
+        super::expect_ndim(layer, x, 2)
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

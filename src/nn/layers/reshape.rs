@@ -76,14 +76,6 @@ impl LayerKind for Reshape {
     fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
         let mut req = vec![x.shape().first().copied().unwrap_or(1) as i64];
         req.extend(&self.target);
-        sh::reshape(&x, &req).map_err(|e| {
-            crate::eval::error::err(
-                e.kind,
-                format!(
-                    "Exception encountered when calling layer '{}' (type Reshape).\n\n{}",
-                    layer.name, e.message
-                ),
-            )
-        })
+        sh::reshape(&x, &req).map_err(|e| super::call_error(layer, e))
     }
 }

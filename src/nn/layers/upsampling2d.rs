@@ -2,7 +2,7 @@
 //! (`nearest`) or interpolated (`bilinear`, with half-pixel centres as `tf.image.resize`).
 //! Each axis is a product with an interpolation matrix, so gradients come from matmul's.
 
-use super::{incompatible, LayerKind};
+use super::LayerKind;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
@@ -108,17 +108,7 @@ impl LayerKind for UpSampling2D {
     }
 
     fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
-        if x.ndim() != 4 {
-            return Err(incompatible(
-                layer,
-                format!(
-                    "expected ndim=4, found ndim={}. Full shape received: {}",
-                    x.ndim(),
-                    crate::print::shape_tuple(x.shape())
-                ),
-            ));
-        }
-        Ok(())
+        super::expect_ndim(layer, x, 4)
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

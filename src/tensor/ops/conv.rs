@@ -80,32 +80,24 @@ impl Geometry {
         op: &str,
     ) -> TResult<Geometry> {
         let [n, h, w, c] = [input[0], input[1], input[2], input[3]];
-        let row = axis_out(h, k[0], strides[0], dilations[0], pad, 0);
-        let col = axis_out(w, k[1], strides[1], dilations[1], pad, 1);
-        let (Some((oh, top)), Some((ow, left))) = (row, col) else {
-            return Err(kernel_error(
-                op,
-                format!(
-                    "Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}]",
-                    {
-                        let (i, kk, d, s) = if row.is_none() {
-                            (h, k[0], dilations[0], strides[0])
-                        } else {
-                            (w, k[1], dilations[1], strides[1])
-                        };
-                        let span = (kk.max(1) - 1) * d + 1;
-                        (i as i64 - span as i64 + s as i64) / s as i64
-                    },
-                    if row.is_none() { h } else { w },
-                    if row.is_none() {
-                        (k[0].max(1) - 1) * dilations[0] + 1
-                    } else {
-                        (k[1].max(1) - 1) * dilations[1] + 1
-                    },
-                    if row.is_none() { strides[0] } else { strides[1] },
-                ),
-            ));
-        };
+        let mut outs = [(0, 0); 2];
+        for (a, len) in [h, w].into_iter().enumerate() {
+            outs[a] = axis_out(len, k[a], strides[a], dilations[a], pad, a).ok_or_else(|| {
+                let span = (k[a].max(1) - 1) * dilations[a] + 1;
+                let s = strides[a] as i64;
+                kernel_error(
+                    op,
+                    format!(
+                        "Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}]",
+                        (len as i64 - span as i64 + s) / s,
+                        len,
+                        span,
+                        s
+                    ),
+                )
+            })?;
+        }
+        let [(oh, top), (ow, left)] = outs;
         Ok(Geometry {
             n,
             h,
@@ -160,24 +152,31 @@ pub trait Real: Elem + Add<Output = Self> + Mul<Output = Self> + AddAssign {}
 impl Real for f32 {}
 impl Real for f64 {}
 
-/// The patch matrix of channels `c0..c0 + cg`: `[rows, kh * kw * cg]`, ordered (ky, kx, c)
-/// as an HWIO filter flattens.
-fn im2col<T: Real>(x: &[T], g: &Geometry, c0: usize, cg: usize) -> Vec<T> {
-    let width = g.kh * g.kw * cg;
-    let mut cols = vec![T::default(); g.rows() * width];
-    for (r, row) in cols.chunks_mut(width.max(1)).enumerate().take(g.rows()) {
+/// Calls `tap(row, at, to)` for every window element inside the input: patch-matrix row
+/// `row`, the input offset `at` of its first channel and its offset `to` within the row,
+/// ordered (ky, kx, c) as an HWIO filter flattens.
+fn for_each_tap(g: &Geometry, cg: usize, mut tap: impl FnMut(usize, usize, usize)) {
+    for r in 0..g.rows() {
         let (b, rest) = (r / (g.oh * g.ow), r % (g.oh * g.ow));
         let (oy, ox) = (rest / g.ow, rest % g.ow);
         for ky in 0..g.kh {
             for kx in 0..g.kw {
-                if let Some((y, xx)) = g.source(oy, ox, ky, kx) {
-                    let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
-                    let to = (ky * g.kw + kx) * cg;
-                    row[to..to + cg].copy_from_slice(&x[at..at + cg]);
+                if let Some((y, x)) = g.source(oy, ox, ky, kx) {
+                    tap(r, ((b * g.h + y) * g.w + x) * g.c, (ky * g.kw + kx) * cg);
                 }
             }
         }
     }
+}
+
+/// The patch matrix of channels `c0..c0 + cg`: `[rows, kh * kw * cg]`.
+fn im2col<T: Real>(x: &[T], g: &Geometry, c0: usize, cg: usize) -> Vec<T> {
+    let width = g.kh * g.kw * cg;
+    let mut cols = vec![T::default(); g.rows() * width];
+    for_each_tap(g, cg, |r, at, to| {
+        let row = &mut cols[r * width..(r + 1) * width];
+        row[to..to + cg].copy_from_slice(&x[at + c0..at + c0 + cg]);
+    });
     cols
 }
 
@@ -185,21 +184,15 @@ fn im2col<T: Real>(x: &[T], g: &Geometry, c0: usize, cg: usize) -> Vec<T> {
 /// was read from (channels `c0..c0 + cg` of `dx`).
 fn col2im<T: Real>(cols: &[T], g: &Geometry, c0: usize, cg: usize, dx: &mut [T]) {
     let width = g.kh * g.kw * cg;
-    for (r, row) in cols.chunks(width.max(1)).enumerate().take(g.rows()) {
-        let (b, rest) = (r / (g.oh * g.ow), r % (g.oh * g.ow));
-        let (oy, ox) = (rest / g.ow, rest % g.ow);
-        for ky in 0..g.kh {
-            for kx in 0..g.kw {
-                if let Some((y, xx)) = g.source(oy, ox, ky, kx) {
-                    let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
-                    let from = (ky * g.kw + kx) * cg;
-                    for (d, s) in dx[at..at + cg].iter_mut().zip(&row[from..from + cg]) {
-                        *d += *s;
-                    }
-                }
-            }
+    for_each_tap(g, cg, |r, at, from| {
+        let row = &cols[r * width..(r + 1) * width];
+        for (d, s) in dx[at + c0..at + c0 + cg]
+            .iter_mut()
+            .zip(&row[from..from + cg])
+        {
+            *d += *s;
         }
-    }
+    });
 }
 
 /// The elements of a float tensor in row-major order.

@@ -205,15 +205,8 @@ pub fn pool2d_dilated(
     }
     let out = Tensor::from_f64s(x.dtype(), &out_shape, &y);
     let pad = pad.clone();
-    Ok(record(&[x], out, move |xs, y, g| {
-        Ok(vec![Some(pool2d_grad(
-            kind,
-            &xs[0],
-            y,
-            g,
-            [k, s, d],
-            &pad,
-        )?)])
+    Ok(record(&[x], out, move |xs, _y, g| {
+        Ok(vec![Some(pool2d_grad(kind, &xs[0], g, [k, s, d], &pad)?)])
     }))
 }
 
@@ -221,7 +214,6 @@ pub fn pool2d_dilated(
 pub fn pool2d_grad(
     kind: PoolKind,
     x: &Tensor,
-    _y: &Tensor,
     g: &Tensor,
     [k, s, d]: [[usize; 2]; 3],
     pad: &Padding,
