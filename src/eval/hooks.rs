@@ -52,6 +52,10 @@ pub struct Hooks {
     pub init_native_base: fn(&mut Interp, &Value, &Value, Option<Args>) -> R<()>,
     /// `super().NAME` when the next class up is native: (base, receiver, name).
     pub native_super_attr: fn(&mut Interp, &Value, &Value, &str) -> R<Option<Value>>,
+    /// A declared builtin called with a native object among its arguments: the call's
+    /// result when the hook takes it (a TensorFlow function applied to a symbolic Keras
+    /// tensor becomes a layer of a functional model), None to run the builtin as usual.
+    pub symbolic_call: fn(&mut Interp, &Value, &Args) -> R<Option<Value>>,
 }
 
 impl Default for Hooks {
@@ -116,6 +120,7 @@ impl Default for Hooks {
             native_set_attr: |_, _, _, _, _| Ok(false),
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
+            symbolic_call: |_, _, _| Ok(None),
         }
     }
 }

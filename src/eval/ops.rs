@@ -166,8 +166,10 @@ impl Interp {
             return Ok(Value::str(&self.percent_format(fmt, b)?));
         }
         if is_tensorish(a) || is_tensorish(b) {
-            // A user class on the right may still define the reflected operator.
-            if !matches!(b, Value::Instance(_)) && !matches!(a, Value::Instance(_)) {
+            // A user class or native object on either side may still define the operator.
+            if !matches!(b, Value::Instance(_) | Value::Object(_))
+                && !matches!(a, Value::Instance(_) | Value::Object(_))
+            {
                 return (self.hooks.tensor_binary)(self, op, a, b);
             }
         }
@@ -490,11 +492,28 @@ impl Interp {
             CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
             _ => {}
         }
-        if is_tensorish(a) || is_tensorish(b) {
+        if (is_tensorish(a) || is_tensorish(b))
+            && !matches!(a, Value::Object(_))
+            && !matches!(b, Value::Object(_))
+        {
             return (self.hooks.tensor_compare)(self, op, a, b);
         }
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
             return self.instance_compare(op, a, b);
+        }
+        if let (Value::Object(_), false) = (b, matches!(a, Value::Object(_))) {
+            // The reflected comparison of a native object on the right (`0 < x`).
+            let name = match op {
+                CmpOp::Eq => "__eq__",
+                CmpOp::NotEq => "__ne__",
+                CmpOp::Lt => "__gt__",
+                CmpOp::LtE => "__ge__",
+                CmpOp::Gt => "__lt__",
+                _ => "__le__",
+            };
+            if let Some(f) = self.special_method(b, name)? {
+                return self.call(&f, Args::new(vec![a.clone()]));
+            }
         }
         if let Value::Object(_) = a {
             let name = match op {
@@ -508,6 +527,9 @@ impl Interp {
             if let Ok(f) = self.get_attr(a, name) {
                 return self.call(&f, Args::new(vec![b.clone()]));
             }
+        }
+        if is_tensorish(a) || is_tensorish(b) {
+            return (self.hooks.tensor_compare)(self, op, a, b);
         }
         if let Some(o) = super::bigint::cmp_numbers(a, b) {
             use std::cmp::Ordering::*;

@@ -81,6 +81,7 @@ fn qualified_type(v: &Value) -> String {
         Value::NdArray(_) => "numpy.ndarray".into(),
         Value::DType(_) => "tensorflow.python.framework.dtypes.DType".into(),
         Value::Shape(_) => "tensorflow.python.framework.tensor_shape.TensorShape".into(),
+        Value::Object(o) => o.class_path().unwrap_or_else(|| v.type_name()),
         other => other.type_name(),
     }
 }

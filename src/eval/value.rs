@@ -421,6 +421,11 @@ pub trait Object: Any {
     fn instance_check(&self, _x: &Value) -> Option<bool> {
         None
     }
+    /// The module-qualified class name `type(x)` prints (`keras.src.engine.functional.
+    /// Functional`); None: the type name.
+    fn class_path(&self) -> Option<String> {
+        None
+    }
     fn as_any(&self) -> &dyn Any;
 }
 
@@ -437,6 +442,23 @@ impl Args {
             pos,
             kw: Vec::new(),
         }
+    }
+
+    /// Whether a native object is among the arguments, directly or inside a list or tuple
+    /// (two levels deep: a list may hold itself).
+    pub fn has_object(&self) -> bool {
+        fn is_obj(v: &Value, depth: u8) -> bool {
+            match v {
+                Value::Object(_) => true,
+                Value::List(l) if depth > 0 => l.borrow().iter().any(|x| is_obj(x, depth - 1)),
+                Value::Tuple(t) if depth > 0 => t.iter().any(|x| is_obj(x, depth - 1)),
+                _ => false,
+            }
+        }
+        self.pos
+            .iter()
+            .chain(self.kw.iter().map(|(_, v)| v))
+            .any(|v| is_obj(v, 2))
     }
 
     /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a

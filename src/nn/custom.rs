@@ -31,6 +31,11 @@ impl Object for NativeClass {
         })
     }
     fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        let graph =
+            !args.pos.is_empty() || args.kw.iter().any(|(k, _)| k == "inputs" || k == "outputs");
+        if self.name == "Model" && graph {
+            return super::functional::model_from_graph(it, &args);
+        }
         let name = name_kw(&args);
         let l = Layer::new(it, self.name, Box::new(Base), name);
         Ok(Value::Object(Rc::new(l)))
@@ -109,15 +114,96 @@ pub fn native_super_attr(
                 Ok(Value::None)
             },
         )),
-        "build" => Some(Value::method(receiver.clone(), "build", |_, recv, _, _| {
-            mark_built(recv);
-            Ok(Value::None)
-        })),
+        "build" => Some(Value::method(receiver.clone(), "build", native_build)),
         "call" => Some(Value::method(receiver.clone(), "call", |_, _, _, args| {
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         })),
         _ => None,
     })
+}
+
+fn is_model(inst: &Value) -> bool {
+    matches!(inst, Value::Instance(i) if matches!(i.class.native_base(), Some(b) if b.as_object::<NativeClass>().is_some_and(|n| n.name == "Model")))
+}
+
+/// `build(input_shape)` of the native base: a `keras.Model` subclass runs its `call` once on
+/// inputs of that shape (unknown dims as 1, `training=False`) so its layers make their
+/// weights, as Keras does on placeholders; a layer is only marked built.
+fn native_build(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -> R<Value> {
+    let [shape] = args.bind("build", ["input_shape=None"])?;
+    if is_model(recv) && !native_built(recv) {
+        let Some(shape) = shape.filter(|s| !matches!(s, Value::None)) else {
+            return raise(
+                ExcKind::ValueError,
+                "Input shape must be defined when calling `build()` on a `Model` subclass.",
+            );
+        };
+        let x = placeholder(it, &shape)?;
+        let Value::Instance(i) = recv else {
+            return Ok(Value::None);
+        };
+        if let Some(call) = i.class.lookup("call") {
+            let f = it.get_attr(recv, "call")?;
+            let mut a = Args::new(vec![x]);
+            if accepts_training(&call) {
+                a.kw.push(("training".into(), Value::Bool(false)));
+            }
+            it.call(&f, a)?;
+        }
+    }
+    mark_built(recv);
+    Ok(Value::None)
+}
+
+/// Ones of an `input_shape` (unknown dims as 1), or a list of them for a list of shapes.
+fn placeholder(it: &mut Interp, shape: &Value) -> R<Value> {
+    let items = match shape {
+        Value::List(_) | Value::Tuple(_) => it.collect_items(shape)?,
+        _ => vec![],
+    };
+    let nested = !items.is_empty()
+        && items
+            .iter()
+            .all(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Shape(_)));
+    if nested {
+        let mut out = Vec::new();
+        for s in &items {
+            out.push(placeholder(it, s)?);
+        }
+        return Ok(Value::list(out));
+    }
+    let dims: Vec<usize> = super::layer::shape_arg(it, shape)?
+        .iter()
+        .map(|d| d.unwrap_or(1))
+        .collect();
+    crate::tensor::alloc::check(&dims, crate::tensor::DType::F32, "Fill")?;
+    Ok(Value::Tensor(crate::tensor::Tensor::full(
+        crate::tensor::DType::F32,
+        &dims,
+        1.0,
+    )))
+}
+
+fn native_built(inst: &Value) -> bool {
+    super::native_layer(inst)
+        .and_then(|n| n.as_object::<Layer>().map(|l| l.built.get()))
+        .unwrap_or(false)
+}
+
+/// Whether a user `call` takes a `training` argument.
+fn accepts_training(call: &Value) -> bool {
+    match call {
+        Value::Function(f) => {
+            f.def
+                .params
+                .positional
+                .iter()
+                .chain(&f.def.params.kwonly)
+                .any(|p| p.name == "training")
+                || f.def.params.kwargs.is_some()
+        }
+        _ => false,
+    }
 }
 
 fn mark_built(inst: &Value) {
@@ -146,10 +232,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Value::method(this.clone(), super::static_name(name), add_weight)
         }
         "__call__" => Value::method(this.clone(), "__call__", custom_call),
-        "build" => Value::method(this.clone(), "build", |_, recv, _, _| {
-            mark_built(recv);
-            Ok(Value::None)
-        }),
+        "build" => Value::method(this.clone(), "build", native_build),
         "call" => Value::method(this.clone(), "call", |_, _, _, args| {
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
@@ -170,7 +253,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
                 return raise(ExcKind::ValueError, "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.");
             }
             let subs = l.sublayers.borrow().clone();
-            super::sequential::print_summary(
+            super::summary::print_summary(
                 it,
                 &l.name,
                 &subs,
@@ -303,6 +386,9 @@ pub fn build_instance(it: &mut Interp, inst: &Value, shape: &[Option<usize>]) ->
 
 /// `layer(inputs, training=...)`: build on first use, then the user's `call`.
 fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -> R<Value> {
+    if let Some(v) = super::keras_tensor::layer_call(it, recv, &args)? {
+        return Ok(v);
+    }
     let Some(x) = args.pos.first().cloned() else {
         return raise(
             ExcKind::TypeError,
@@ -335,18 +421,7 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
             ),
         );
     };
-    let accepts_training = match &call {
-        Value::Function(f) => {
-            f.def
-                .params
-                .positional
-                .iter()
-                .chain(&f.def.params.kwonly)
-                .any(|p| p.name == "training")
-                || f.def.params.kwargs.is_some()
-        }
-        _ => false,
-    };
+    let accepts_training = accepts_training(&call);
     let mut call_args = Args::new(args.pos.clone());
     for (k, v) in &args.kw {
         if k != "training" || accepts_training {
@@ -365,7 +440,8 @@ pub fn isinstance(x: &Value, class: &dyn Object) -> bool {
     let Some(c) = class.as_any().downcast_ref::<NativeClass>() else {
         return false;
     };
-    let seq = x.as_object::<super::sequential::Sequential>().is_some();
+    let seq = x.as_object::<super::sequential::Sequential>().is_some()
+        || x.as_object::<super::functional::Functional>().is_some();
     match c.name {
         "Model" => {
             seq || matches!(x, Value::Instance(i) if matches!(i.class.native_base(), Some(b) if b.as_object::<NativeClass>().is_some_and(|n| n.name == "Model")))

@@ -33,6 +33,24 @@ pub enum Init {
         mean: f64,
         stddev: f64,
     },
+    /// A Python callable `f(shape, dtype=None)` given as the initializer.
+    Callable(UserInit),
+}
+
+/// A user function used as an initializer; equal when it is the same function.
+#[derive(Clone)]
+pub struct UserInit(pub Value);
+
+impl std::fmt::Debug for UserInit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UserInit")
+    }
+}
+
+impl PartialEq for UserInit {
+    fn eq(&self, other: &UserInit) -> bool {
+        self.0.identity() == other.0.identity()
+    }
 }
 
 /// A `{key: value}` dict in insertion order.
@@ -49,6 +67,9 @@ impl Init {
     /// The serialized form Keras 2.15's `get_config` shows:
     /// `{'module': 'keras.initializers', 'class_name': 'Ones', 'config': {}, 'registered_name': None}`.
     pub fn config_value(&self) -> Value {
+        if let Init::Callable(UserInit(func)) = self {
+            return func.clone();
+        }
         let f = Value::Float;
         let (class, config): (&str, Vec<(&str, Value)>) = match self {
             Init::Zeros => ("Zeros", vec![]),
@@ -103,6 +124,7 @@ impl Init {
                     ("seed", Value::None),
                 ],
             ),
+            Init::Callable(_) => ("function", vec![]),
         };
         dict_of(vec![
             ("module", Value::str("keras.initializers")),
@@ -164,6 +186,9 @@ impl Init {
             }
             Some(o) => match o.as_object::<InitObject>() {
                 Some(i) => Ok(i.0.clone()),
+                None if matches!(o, Value::Function(_) | Value::Bound(_) | Value::Instance(_)) => {
+                    Ok(Init::Callable(UserInit(o)))
+                }
                 None => Err(type_err(format!("Could not interpret initializer identifier: {}", o.type_name()))),
             },
         }
@@ -173,6 +198,21 @@ impl Init {
     pub fn sample(&self, it: &mut Interp, shape: &[usize], dtype: DType) -> R<Tensor> {
         crate::tensor::alloc::check(shape, dtype, self.op_name())?;
         Ok(match self {
+            Init::Callable(f) => {
+                let dims = Value::tuple(shape.iter().map(|&d| Value::Int(d as i64)).collect());
+                let mut args = crate::eval::value::Args::new(vec![dims]);
+                args.kw.push(("dtype".into(), Value::DType(dtype)));
+                let v = it.call(&f.0, args)?;
+                let t = crate::api::convert::to_tensor(it, &v, None)?.cast(dtype);
+                if t.shape() != shape {
+                    return Err(value_err(format!(
+                        "The initializer returned a tensor of shape {} for a weight of shape {}",
+                        crate::print::shape_tuple(t.shape()),
+                        crate::print::shape_tuple(shape)
+                    )));
+                }
+                t
+            }
             Init::Zeros => Tensor::zeros(dtype, shape),
             Init::Ones => Tensor::full(dtype, shape, 1.0),
             Init::Constant(c) => Tensor::full(dtype, shape, *c),
@@ -235,6 +275,7 @@ impl Object for InitObject {
             Init::RandomNormal { .. } => "RandomNormal".into(),
             Init::RandomUniform { .. } => "RandomUniform".into(),
             Init::TruncatedNormal { .. } => "TruncatedNormal".into(),
+            Init::Callable(_) => "function".into(),
         }
     }
     fn get_attr(&self, _this: &Value, _name: &str, _it: &mut Interp) -> R<Option<Value>> {

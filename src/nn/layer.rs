@@ -28,6 +28,8 @@ pub struct Layer {
     pub sublayers: RefCell<Vec<Value>>,
     /// What `compile` set (the native part of a `keras.Model` subclass).
     pub compiled: super::ModelState,
+    /// Its calls on symbolic tensors (functional models).
+    pub inbound: super::keras_tensor::Inbound,
 }
 
 impl Layer {
@@ -49,6 +51,7 @@ impl Layer {
             trainable: Cell::new(true),
             sublayers: RefCell::new(Vec::new()),
             compiled: Default::default(),
+            inbound: Default::default(),
         }
     }
 
@@ -278,6 +281,34 @@ impl Object for Layer {
                 )))
                 }
             },
+            "input" | "output" => match self.inbound.first() {
+                Some((i, o)) => {
+                    let input_layer = self.class_name == "InputLayer";
+                    let o = match &o {
+                        Value::List(l) if input_layer => {
+                            l.borrow().first().cloned().unwrap_or(Value::None)
+                        }
+                        _ => o,
+                    };
+                    if name == "output" || input_layer {
+                        o
+                    } else {
+                        i
+                    }
+                }
+                None if name == "input" => {
+                    return Err(attr_err(format!(
+                        "Layer {} is not connected, no input to return.",
+                        self.name
+                    )))
+                }
+                None => {
+                    return Err(attr_err(format!(
+                        "Layer {} has no inbound nodes.",
+                        self.name
+                    )))
+                }
+            },
             "build"
             | "get_weights"
             | "set_weights"
@@ -342,10 +373,19 @@ impl Object for Layer {
 
     fn repr(&self, _it: &mut Interp) -> R<String> {
         Ok(format!(
-            "<keras.src.layers.{}.{} object>",
-            self.kind.module(),
-            self.class_name
+            "<{} object>",
+            self.class_path().unwrap_or_default()
         ))
+    }
+
+    fn class_path(&self) -> Option<String> {
+        let m = self.kind.module();
+        let package = if m.starts_with("engine.") {
+            ""
+        } else {
+            "layers."
+        };
+        Some(format!("keras.src.{}{}.{}", package, m, self.class_name))
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -422,6 +462,9 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             })))
         }
         _ => {
+            if let Some(v) = super::keras_tensor::layer_call(it, recv, &args)? {
+                return Ok(v);
+            }
             let training = training_arg(it, &args)?;
             let Some(x) = args.pos.first() else {
                 return raise(

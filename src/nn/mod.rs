@@ -6,7 +6,11 @@
 //! | `layer.rs` | the layer object: name, weights, build state, common attributes |
 //! | `layers/` | one file per built-in layer kind (the `LayerKind` trait): its declared constructor, weights and computation |
 //! | `fused.rs` | Dense's bias add and activation in one pass |
-//! | `sequential.rs` | `Sequential` and its summary table |
+//! | `sequential.rs` | `Sequential` |
+//! | `keras_tensor.rs` | symbolic Keras tensors: `Input`, layers and TF ops applied to them |
+//! | `functional.rs` | functional models: `Model(inputs, outputs)`, its graph and its replay |
+//! | `summary.rs` | `summary()` tables, three- and four-column |
+//! | `tf_op_names.rs` | the names TF ops take as `TFOpLambda` layers |
 //! | `custom.rs` | user subclasses of `keras.layers.Layer` and `keras.Model` |
 //! | `activations.rs` | the `Activation` enum and the `keras.activations` functions |
 //! | `losses.rs` | `keras.losses`: the functions and classes |
@@ -22,8 +26,10 @@
 
 pub(crate) mod activations;
 pub(crate) mod custom;
+pub(crate) mod functional;
 pub(crate) mod fused;
 pub mod initializers;
+pub(crate) mod keras_tensor;
 pub(crate) mod layer;
 pub(crate) mod layers;
 pub(crate) mod losses;
@@ -31,6 +37,8 @@ pub(crate) mod metrics;
 pub(crate) mod optimizers;
 pub(crate) mod progress;
 pub(crate) mod sequential;
+pub(crate) mod summary;
+pub(crate) mod tf_op_names;
 pub(crate) mod training;
 
 use crate::api::new_module;
@@ -90,6 +98,7 @@ pub(crate) fn static_name(name: &str) -> &'static str {
         "add_variable",
         "call",
         "__init__",
+        "get_layer",
     ];
     NAMES
         .iter()
@@ -122,6 +131,9 @@ pub(crate) fn model_state(v: &Value) -> Option<ModelState> {
     if let Some(s) = v.as_object::<sequential::Sequential>() {
         return Some(s.compiled.clone());
     }
+    if let Some(f) = v.as_object::<functional::Functional>() {
+        return Some(f.compiled.clone());
+    }
     if let Some(l) = layer_ref(v) {
         return Some(l.compiled.clone());
     }
@@ -148,15 +160,47 @@ pub(crate) fn weights_of(v: &Value) -> Vec<Rc<Variable>> {
     if let Some(s) = v.as_object::<sequential::Sequential>() {
         return s.all_weights();
     }
+    if let Some(f) = v.as_object::<functional::Functional>() {
+        return f.all_weights();
+    }
     match native_layer(v) {
         Some(n) => weights_of(&n),
         None => vec![],
     }
 }
 
+/// The weights of a list of layers, each once, in layer order.
+pub(crate) fn weights_of_all(layers: &[Value]) -> Vec<Rc<Variable>> {
+    let mut out: Vec<Rc<Variable>> = Vec::new();
+    for l in layers {
+        for v in weights_of(l) {
+            if !out.iter().any(|w| Rc::ptr_eq(w, &v)) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// The trainable weights of a list of layers, each once, in layer order.
+pub(crate) fn trainable_of_all(layers: &[Value]) -> Vec<Rc<Variable>> {
+    let mut out: Vec<Rc<Variable>> = Vec::new();
+    for l in layers {
+        for v in trainable_of(l) {
+            if !out.iter().any(|w| Rc::ptr_eq(w, &v)) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn trainable_of(v: &Value) -> Vec<Rc<Variable>> {
     if let Some(l) = layer_ref(v) {
         return l.trainable_weights();
+    }
+    if let Some(f) = v.as_object::<functional::Functional>() {
+        return f.trainable();
     }
     match native_layer(v) {
         Some(n) => trainable_of(&n),
@@ -220,6 +264,7 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.native_set_attr = custom::native_set_attr;
     hooks.init_native_base = custom::init_native_base;
     hooks.native_super_attr = custom::native_super_attr;
+    hooks.symbolic_call = keras_tensor::symbolic_builtin;
     let keras = new_module("keras");
     let layers_m = new_module("keras.layers");
     let acts = new_module("keras.activations");

@@ -18,6 +18,8 @@ pub struct Sequential {
     pub input_shape: RefCell<Option<Vec<Option<usize>>>>,
     /// What `compile` set.
     pub compiled: super::ModelState,
+    /// Its calls on symbolic tensors (as a layer of a functional model).
+    pub inbound: super::keras_tensor::Inbound,
 }
 
 const NOT_BUILT: &str =
@@ -25,15 +27,7 @@ const NOT_BUILT: &str =
 
 impl Sequential {
     pub fn all_weights(&self) -> Vec<Rc<Variable>> {
-        let mut out: Vec<Rc<Variable>> = Vec::new();
-        for l in self.layers.borrow().iter() {
-            for v in super::weights_of(l) {
-                if !out.iter().any(|w| Rc::ptr_eq(w, &v)) {
-                    out.push(v);
-                }
-            }
-        }
-        out
+        super::weights_of_all(&self.layers.borrow())
     }
 
     fn trainable(&self) -> Vec<Rc<Variable>> {
@@ -54,6 +48,20 @@ impl Sequential {
 
     /// Adds a layer; with a known input shape the layer is built at once (Keras does).
     pub fn add(&self, it: &mut Interp, layer: Value) -> R<()> {
+        // `tf.keras.Input(...)` or an `InputLayer` first only sets the input shape.
+        let input = match layer.as_object::<super::keras_tensor::KerasTensor>() {
+            Some(k) if k.node.is_input => Some(k.shape.clone()),
+            _ => super::layer_ref(&layer)
+                .filter(|l| l.class_name == "InputLayer")
+                .map(|l| l.input_shape.borrow().clone().unwrap_or_default()),
+        };
+        if let Some(shape) = input {
+            *self.input_shape.borrow_mut() = Some(shape.clone());
+            if !self.layers.borrow().is_empty() {
+                self.build_layers(it, &shape, true)?;
+            }
+            return Ok(());
+        }
         if super::layer_ref(&layer).is_none()
             && !matches!(layer, Value::Object(_) | Value::Instance(_))
         {
@@ -99,7 +107,7 @@ impl Sequential {
             return raise(ExcKind::ValueError, NOT_BUILT);
         }
         let layers = self.layers.borrow().clone();
-        print_summary(
+        super::summary::print_summary(
             it,
             &self.name,
             &layers,
@@ -107,104 +115,6 @@ impl Sequential {
             self.non_trainable(),
         )
     }
-}
-
-/// The summary table in TF 2.0's format (the seed notebook's): 65 columns, fields at 0, 29
-/// and 55, `_` rules between layers, `multiple` where the output shape is not known.
-pub fn print_summary(
-    it: &mut Interp,
-    name: &str,
-    layers: &[Value],
-    trainable: Vec<Rc<Variable>>,
-    non_trainable: Vec<Rc<Variable>>,
-) -> R<()> {
-    let positions = [29usize, 55, 65];
-    let row = |fields: [String; 3]| -> String {
-        let mut line = String::new();
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                line.pop();
-                line.push(' ');
-            }
-            line.push_str(f);
-            let cut: String = line.chars().take(positions[i]).collect();
-            line = format!("{:<width$}", cut, width = positions[i]);
-        }
-        line
-    };
-    let mut out = format!("Model: \"{}\"\n", name);
-    out.push_str(&format!("{}\n", "_".repeat(65)));
-    out.push_str(&row([
-        "Layer (type)".into(),
-        "Output Shape".into(),
-        "Param #".into(),
-    ]));
-    out.push('\n');
-    out.push_str(&format!("{}\n", "=".repeat(65)));
-    for (i, l) in layers.iter().enumerate() {
-        let (lname, class, shape) = match super::layer_ref(l) {
-            Some(layer) => (
-                layer.name.clone(),
-                layer.class_name.clone(),
-                match &*layer.output_shape.borrow() {
-                    Some(s) => crate::eval::repr::shape_str(&Some(s.clone())),
-                    None => "multiple".into(),
-                },
-            ),
-            None => {
-                let n = match super::native_layer(l)
-                    .as_ref()
-                    .and_then(|n| n.as_object::<super::layer::Layer>().map(|x| x.name.clone()))
-                {
-                    Some(n) => n,
-                    None => l
-                        .as_object::<Sequential>()
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                };
-                (n, l.type_name(), "multiple".into())
-            }
-        };
-        let params: usize = super::weights_of(l)
-            .iter()
-            .map(|v| v.value.borrow().size())
-            .sum();
-        out.push_str(&row([
-            format!("{} ({})", lname, class),
-            shape,
-            params.to_string(),
-        ]));
-        out.push('\n');
-        out.push_str(&format!(
-            "{}\n",
-            if i + 1 == layers.len() { "=" } else { "_" }.repeat(65)
-        ));
-    }
-    if layers.is_empty() {
-        out.push_str(&format!("{}\n", "=".repeat(65)));
-    }
-    let count =
-        |vs: Vec<Rc<Variable>>| -> usize { vs.iter().map(|v| v.value.borrow().size()).sum() };
-    let (t, n) = (count(trainable), count(non_trainable));
-    out.push_str(&format!("Total params: {}\n", thousands(t + n)));
-    out.push_str(&format!("Trainable params: {}\n", thousands(t)));
-    out.push_str(&format!("Non-trainable params: {}\n", thousands(n)));
-    out.push_str(&format!("{}\n", "_".repeat(65)));
-    it.write_out(&out);
-    Ok(())
-}
-
-/// `{:,}`: 235146 -> 235,146.
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl Object for Sequential {
@@ -284,6 +194,10 @@ impl Object for Sequential {
         Ok("<keras.src.engine.sequential.Sequential object>".into())
     }
 
+    fn class_path(&self) -> Option<String> {
+        Some("keras.src.engine.sequential.Sequential".into())
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -348,6 +262,9 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             Ok(Value::None)
         }
         _ => {
+            if let Some(v) = super::keras_tensor::layer_call(it, recv, &args)? {
+                return Ok(v);
+            }
             let training = super::layer::training_arg(it, &args)?;
             let Some(x) = args.pos.first().cloned() else {
                 return raise(
@@ -387,6 +304,7 @@ crate::builtin! {
             built: Cell::new(false),
             input_shape: RefCell::new(None),
             compiled: Default::default(),
+            inbound: Default::default(),
         });
         let v = Value::Object(m.clone());
         if !matches!(layers, Value::None) {

@@ -21,9 +21,10 @@ crate::builtin! {
             d.extend(shape_arg(it, &input_shape)?);
             common.input_shape = Some(d);
         }
-        if let Value::Str(s) = &name {
-            common.name = Some(s.to_string());
-        }
+        common.name = Some(match &name {
+            Value::Str(s) => s.to_string(),
+            _ => input_name(it),
+        });
         common.make(it, InputLayer)
     }
 }
@@ -51,13 +52,28 @@ crate::builtin! {
         )?);
         let name = match name {
             Value::Str(s) => s.to_string(),
-            _ => it.unique_name("input"),
+            _ => input_name(it),
+        };
+        let dtype = match dtype {
+            Value::None => crate::tensor::DType::F32,
+            d => crate::api::convert::dtype_arg(&d)?,
         };
         let l = Layer::new(it, "InputLayer", Box::new(InputLayer), Some(name));
-        *l.input_shape.borrow_mut() = Some(dims);
+        *l.input_shape.borrow_mut() = Some(dims.clone());
         l.built.set(true);
-        Ok(Value::Object(Rc::new(l)))
+        let layer = Value::Object(Rc::new(l));
+        Ok(crate::nn::keras_tensor::input_tensor(it, layer, dims, dtype))
     }
+}
+
+/// `input_1`, `input_2`...: Keras numbers unnamed inputs from 1.
+fn input_name(it: &mut Interp) -> String {
+    let n = it.unique_name("input#uid");
+    let k = n
+        .rsplit_once('_')
+        .and_then(|(_, k)| k.parse::<usize>().ok())
+        .unwrap_or(0);
+    format!("input_{}", k + 1)
 }
 
 fn batch_dim(b: &Value) -> R<Option<usize>> {
@@ -73,7 +89,7 @@ impl LayerKind for InputLayer {
     }
 
     fn module(&self) -> &'static str {
-        "engine.base_layer"
+        "engine.input_layer"
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

@@ -23,6 +23,7 @@
 //! | `upsampling2d.rs` | `UpSampling2D` |
 //! | `permute.rs` | `Permute` |
 //! | `repeat_vector.rs` | `RepeatVector` |
+//! | `tf_op_lambda.rs` | `TFOpLambda` (a TensorFlow op in a functional model) |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
 pub(crate) mod activation;
@@ -43,6 +44,7 @@ pub(crate) mod relu;
 pub(crate) mod repeat_vector;
 pub(crate) mod reshape;
 pub(crate) mod softmax;
+pub(crate) mod tf_op_lambda;
 pub(crate) mod upsampling2d;
 
 use super::initializers::Init;
@@ -107,6 +109,11 @@ pub trait LayerKind {
 
     /// What the layer computes on one (float32) input, once built.
     fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor>;
+
+    /// The TensorFlow operation a `TFOpLambda` layer stands for.
+    fn op(&self) -> Option<&tf_op_lambda::Op> {
+        None
+    }
 
     /// Calls the layer on its argument; layers taking a list of inputs override this.
     fn call_value(&self, it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Value> {
