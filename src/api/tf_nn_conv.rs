@@ -192,9 +192,7 @@ fn depthwise(x: &Tensor, f: &Tensor, c: &Conv) -> R<Tensor> {
             f.ndim()
         )));
     }
-    let fs = f.shape().to_vec();
-    let grouped = sh::reshape_to(f, &[fs[0], fs[1], 1, fs[2] * fs[3]]);
-    Ok(conv::conv2d(x, &grouped, c)?)
+    Ok(conv::depthwise_conv2d(x, f, c)?)
 }
 
 builtin! {

@@ -68,7 +68,16 @@ impl Init {
     /// `{'module': 'keras.initializers', 'class_name': 'Ones', 'config': {}, 'registered_name': None}`.
     pub fn config_value(&self) -> Value {
         if let Init::Callable(UserInit(func)) = self {
-            return func.clone();
+            let name = match func {
+                Value::Function(f) => f.def.name.to_string(),
+                other => other.type_name(),
+            };
+            return dict_of(vec![
+                ("module", Value::str("builtins")),
+                ("class_name", Value::str("function")),
+                ("config", Value::str(&name)),
+                ("registered_name", Value::str("function")),
+            ]);
         }
         let f = Value::Float;
         let (class, config): (&str, Vec<(&str, Value)>) = match self {

@@ -159,7 +159,7 @@ impl ConvLayer {
     }
 
     /// The settings of the 2-D kernel (a 1-D convolution has a height of one).
-    fn conv(&self) -> Conv {
+    pub(crate) fn conv(&self) -> Conv {
         let two = |v: &[usize]| {
             if self.rank == 1 {
                 [1, v[0]]
@@ -183,7 +183,7 @@ impl ConvLayer {
         }
     }
 
-    fn tuple(v: &[usize]) -> Value {
+    pub(crate) fn tuple(v: &[usize]) -> Value {
         Value::tuple(v.iter().map(|&d| Value::Int(d as i64)).collect())
     }
 }

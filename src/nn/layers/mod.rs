@@ -16,6 +16,9 @@
 //! | `add.rs` | `Add` |
 //! | `input_layer.rs` | `InputLayer` and `Input` |
 //! | `conv.rs` | `Conv1D`, `Conv2D` |
+//! | `conv_transpose.rs` | `Conv1DTranspose`, `Conv2DTranspose` |
+//! | `depthwise_conv.rs` | `DepthwiseConv1D`, `DepthwiseConv2D` |
+//! | `separable_conv.rs` | `SeparableConv1D`, `SeparableConv2D` |
 //! | `pooling.rs` | `MaxPooling1D/2D`, `AveragePooling1D/2D` |
 //! | `global_pooling.rs` | `GlobalAveragePooling1D/2D`, `GlobalMaxPooling1D/2D` |
 //! | `reshape.rs` | `Reshape` |
@@ -31,7 +34,9 @@ pub(crate) mod add;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
 pub(crate) mod conv;
+pub(crate) mod conv_transpose;
 pub(crate) mod dense;
+pub(crate) mod depthwise_conv;
 pub(crate) mod dropout;
 pub(crate) mod flatten;
 pub(crate) mod global_pooling;
@@ -43,6 +48,7 @@ pub(crate) mod pooling;
 pub(crate) mod relu;
 pub(crate) mod repeat_vector;
 pub(crate) mod reshape;
+pub(crate) mod separable_conv;
 pub(crate) mod softmax;
 pub(crate) mod tf_op_lambda;
 pub(crate) mod upsampling2d;
@@ -188,6 +194,7 @@ impl Common {
             trainable: true,
         };
         let Value::Dict(d) = kwargs else {
+            c.name = Some(it.unique_name(&crate::nn::snake_case(class)));
             return Ok(c);
         };
         let items: Vec<(Value, Value)> = {
@@ -224,6 +231,11 @@ impl Common {
                     )))
                 }
             }
+        }
+        // Keras names a layer first thing in its constructor, so a constructor that then
+        // fails has still used the name.
+        if c.name.is_none() {
+            c.name = Some(it.unique_name(&crate::nn::snake_case(class)));
         }
         Ok(c)
     }

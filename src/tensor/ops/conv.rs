@@ -245,6 +245,14 @@ pub fn conv2d(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
     }))
 }
 
+/// A depthwise convolution: the filter `[kh, kw, c, m]` runs as a grouped one
+/// `[kh, kw, 1, c * m]` (each input channel its own group).
+pub fn depthwise_conv2d(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
+    let fs = filter.shape().to_vec();
+    let grouped = super::shape::reshape_to(filter, &[fs[0], fs[1], 1, fs[2] * fs[3]]);
+    conv2d(x, &grouped, conv)
+}
+
 /// The channel groups of a convolution: their number, input channels per group and output
 /// channels per group, or TensorFlow's error.
 fn groups(c: usize, filter: &Tensor) -> TResult<(usize, usize, usize)> {
