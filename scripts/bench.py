@@ -52,6 +52,23 @@ WORKLOADS = {
         "    gh = g @ w2.T; gh[h <= 0] = 0\n"
         "    w2 -= 0.01 * (h.T @ g); b2 -= 0.01 * g.sum(0)\n"
         "    w1 -= 0.01 * (xb.T @ gh); b1 -= 0.01 * gh.sum(0)"),
+    # Convolutions (no numpy counterpart): Keras layers and a small CNN's epoch.
+    "Conv2D(64,3,same) fwd [64,32,32,32]": (
+        "x = tf.random.normal([64, 32, 32, 32])\nlayer = tf.keras.layers.Conv2D(64, 3, padding='same')\ny = layer(x)",
+        "y = layer(x)", 3, None, None),
+    "Conv2D(64,3,same) train step": (
+        "x = tf.random.normal([64, 32, 32, 32])\nlayer = tf.keras.layers.Conv2D(64, 3, padding='same')\ny = layer(x)\n"
+        "opt = tf.keras.optimizers.SGD(0.01)",
+        "with tf.GradientTape() as tape:\n    loss = tf.reduce_mean(layer(x) ** 2)\n"
+        "grads = tape.gradient(loss, layer.trainable_weights)\n"
+        "opt.apply_gradients(zip(grads, layer.trainable_weights))", 1, None, None),
+    "fit 1 epoch CNN, [2048,28,28,1]": (
+        "x = tf.random.uniform([2048, 28, 28, 1])\nlabels = tf.random.uniform([2048], 0, 10, dtype=tf.int32)\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Conv2D(32, 3, activation='relu', input_shape=(28, 28, 1)), "
+        "tf.keras.layers.MaxPooling2D(), tf.keras.layers.Conv2D(64, 3, activation='relu'), tf.keras.layers.MaxPooling2D(), "
+        "tf.keras.layers.Flatten(), tf.keras.layers.Dense(10)])\n"
+        "model.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))",
+        "h = model.fit(x, labels, epochs=1, batch_size=64, shuffle=False, verbose=0)", 1, None, None),
     "100k tiny ops (x + 1.0, 4 elems)": (
         "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
         "for _ in range(100000):\n    y = x + 1.0", 1,
@@ -125,11 +142,13 @@ def main():
             continue
         reps = a.reps if inner > 1 else max(3, a.reps // 2)
         t_tensh, e1 = run([a.bin], tensh_script(setup, step, inner, reps))
-        t_np, e2 = run([PY], python_script(np_setup, np_step, inner, reps, False), env=np_env)
+        t_np, e2 = (None, None) if np_setup is None else run(
+            [PY], python_script(np_setup, np_step, inner, reps, False), env=np_env)
         t_tf, e3 = run([PY], python_script(setup, step, inner, reps, True), env=tf_env)
         fmt = lambda t: ("%9.3f ms" % (t * 1e3)) if t is not None else "   failed"
         ratio = lambda x: ("%9.2fx" % (x / t_tensh)) if (x and t_tensh) else "      n/a"
-        print("%-34s %12s %12s %12s %10s %10s" % (name, fmt(t_tensh), fmt(t_np), fmt(t_tf), ratio(t_np), ratio(t_tf)))
+        np_col = fmt(t_np) if np_setup is not None else "-"
+        print("%-34s %12s %12s %12s %10s %10s" % (name, fmt(t_tensh), np_col, fmt(t_tf), ratio(t_np), ratio(t_tf)))
         for e in (e1, e2, e3):
             if e:
                 print("    ", e)

@@ -1,5 +1,5 @@
 //! `GlobalAveragePooling1D/2D` and `GlobalMaxPooling1D/2D`: the mean or max over every
-//! spatial axis of a channels-last input (`keepdims` keeps them as ones).
+//! spatial axis (`keepdims` keeps them as ones), channels last or first.
 
 use super::LayerKind;
 use crate::eval::error::R;
@@ -13,6 +13,18 @@ pub struct GlobalPooling {
     pub kind: PoolKind,
     pub rank: usize,
     pub keepdims: bool,
+    /// `data_format='channels_first'`: the channels follow the batch axis.
+    pub channels_first: bool,
+}
+
+impl GlobalPooling {
+    fn format(&self) -> Value {
+        Value::str(if self.channels_first {
+            "channels_first"
+        } else {
+            "channels_last"
+        })
+    }
 }
 
 impl LayerKind for GlobalPooling {
@@ -37,7 +49,7 @@ impl LayerKind for GlobalPooling {
     fn attr(&self, name: &str) -> Option<Value> {
         match name {
             "keepdims" => Some(Value::Bool(self.keepdims)),
-            "data_format" => Some(Value::str("channels_last")),
+            "data_format" => Some(self.format()),
             _ => None,
         }
     }
@@ -48,17 +60,27 @@ impl LayerKind for GlobalPooling {
 
     fn config(&self) -> Vec<(&'static str, Value)> {
         vec![
-            ("data_format", Value::str("channels_last")),
+            ("data_format", self.format()),
             ("keepdims", Value::Bool(self.keepdims)),
         ]
     }
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut out = vec![shape.first().copied().flatten()];
+        let channels = if self.channels_first {
+            shape.get(1).copied().flatten()
+        } else {
+            shape.last().copied().flatten()
+        };
+        if self.channels_first {
+            out.push(channels);
+        }
         if self.keepdims {
             out.extend(std::iter::repeat_n(Some(1), self.rank));
         }
-        out.push(shape.last().copied().flatten());
+        if !self.channels_first {
+            out.push(channels);
+        }
         out
     }
 
@@ -67,7 +89,8 @@ impl LayerKind for GlobalPooling {
     }
 
     fn call(&self, _it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {
-        let axes: Vec<i64> = (1..=self.rank as i64).collect();
+        let first = if self.channels_first { 2 } else { 1 };
+        let axes: Vec<i64> = (first..first + self.rank as i64).collect();
         let op = match self.kind {
             PoolKind::Max => Reduce::Max,
             PoolKind::Avg => Reduce::Mean,
@@ -83,7 +106,8 @@ macro_rules! global_pooling {
             python [$($path),+]
             fn $name(it, data_format = None, keepdims = False, **kwargs) {
                 let keepdims = it.truthy(&keepdims)?;
-                super::make(it, &kwargs, GlobalPooling { kind: $kind, rank: $rank, keepdims })
+                let channels_first = super::channels_first(&data_format)?;
+                super::make(it, &kwargs, GlobalPooling { kind: $kind, rank: $rank, keepdims, channels_first })
             }
         }
     )*};

@@ -172,6 +172,23 @@ pub fn call_error(layer: &Layer, e: crate::tensor::TfError) -> crate::eval::Flow
     )
 }
 
+/// Whether a `data_format` argument asks for channels first (None and `channels_last` do
+/// not), with Keras's error for anything else.
+pub fn channels_first(v: &Value) -> R<bool> {
+    match v {
+        Value::None => Ok(false),
+        Value::Str(s) if &**s == "channels_last" => Ok(false),
+        Value::Str(s) if &**s == "channels_first" => Ok(true),
+        other => Err(value_err(format!(
+            "The `data_format` argument must be one of \"channels_first\", \"channels_last\". Received: {}",
+            match other {
+                Value::Str(s) => s.to_string(),
+                _ => other.type_name(),
+            }
+        ))),
+    }
+}
+
 /// A shape with unknown dims as Python shows it: `(None, 4)`.
 pub fn dims_str(shape: &[Option<usize>]) -> String {
     crate::eval::repr::shape_str(&Some(shape.to_vec()))
