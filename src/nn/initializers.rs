@@ -33,6 +33,8 @@ pub enum Init {
         mean: f64,
         stddev: f64,
     },
+    /// Zeros of a fixed dtype, whatever dtype the layer asks for (an `int64` counter).
+    ZerosOf(DType),
 }
 
 /// A `{key: value}` dict in insertion order.
@@ -51,7 +53,7 @@ impl Init {
     pub fn config_value(&self) -> Value {
         let f = Value::Float;
         let (class, config): (&str, Vec<(&str, Value)>) = match self {
-            Init::Zeros => ("Zeros", vec![]),
+            Init::Zeros | Init::ZerosOf(_) => ("Zeros", vec![]),
             Init::Ones => ("Ones", vec![]),
             Init::Constant(v) => ("Constant", vec![("value", f(*v))]),
             Init::Variance {
@@ -115,7 +117,7 @@ impl Init {
     /// The TensorFlow op that draws this initializer's values (for OOM messages).
     fn op_name(&self) -> &'static str {
         match self {
-            Init::Zeros | Init::Ones | Init::Constant(_) => "Fill",
+            Init::Zeros | Init::Ones | Init::Constant(_) | Init::ZerosOf(_) => "Fill",
             Init::Variance { uniform: true, .. } | Init::RandomUniform { .. } => "RandomUniform",
             Init::Variance { .. } | Init::TruncatedNormal { .. } => "TruncatedNormal",
             _ => "RandomStandardNormal",
@@ -174,6 +176,7 @@ impl Init {
         crate::tensor::alloc::check(shape, dtype, self.op_name())?;
         Ok(match self {
             Init::Zeros => Tensor::zeros(dtype, shape),
+            Init::ZerosOf(d) => Tensor::zeros(*d, shape),
             Init::Ones => Tensor::full(dtype, shape, 1.0),
             Init::Constant(c) => Tensor::full(dtype, shape, *c),
             Init::RandomNormal { mean, stddev } => it.rng.normal(shape, *mean, *stddev, dtype),
@@ -228,7 +231,7 @@ pub(crate) struct InitObject(pub Init);
 impl Object for InitObject {
     fn type_name(&self) -> String {
         match &self.0 {
-            Init::Zeros => "Zeros".into(),
+            Init::Zeros | Init::ZerosOf(_) => "Zeros".into(),
             Init::Ones => "Ones".into(),
             Init::Constant(_) => "Constant".into(),
             Init::Variance { class, .. } => class.to_string(),
