@@ -4,7 +4,7 @@
 //! the batch's unbiased variance.
 
 use super::norm_axes::{
-    broadcast_shape, fused_moments, fused_normalize, normalize, tuple_str, Axis,
+    broadcast_shape, check_built_dims, fused_moments, fused_normalize, normalize, tuple_str, Axis,
 };
 use super::{dims_str, LayerKind, WeightSpec};
 use crate::api::convert::f64_arg;
@@ -95,6 +95,11 @@ impl LayerKind for BatchNormalization {
 
     fn makes_weights(&self) -> bool {
         true
+    }
+
+    fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
+        let w = layer.weight("moving_mean").or_else(|| layer.weight("beta"));
+        check_built_dims(layer, &self.axis, x, w.map(|v| v.read()))
     }
 
     fn weights(&self, shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {
@@ -191,9 +196,7 @@ impl LayerKind for BatchNormalization {
         };
         // Broadcast the per-channel parameters along the normalized axes.
         let shape_to = |t: Tensor| {
-            if t.ndim() == nd {
-                t
-            } else if t.ndim() == 0 {
+            if t.ndim() == nd || t.ndim() == 0 {
                 t
             } else {
                 broadcast_shape(&t, x.shape(), &axes)

@@ -261,6 +261,18 @@ impl LayerKind for Dot {
                 ),
             ));
         }
+        let (au, bu) = (a as usize, b as usize);
+        if au >= x1.ndim() || bu >= x2.ndim() || x1.shape()[au] != x2.shape()[bu] {
+            return Err(in_call(
+                layer,
+                ExcKind::InvalidArgumentError,
+                format!(
+                    "Matrix size-incompatible: In[0]: {}, In[1]: {}",
+                    shape_tuple(x1.shape()),
+                    shape_tuple(x2.shape())
+                ),
+            ));
+        }
         if a == 0 || b == 0 {
             return Err(in_call(
                 layer,

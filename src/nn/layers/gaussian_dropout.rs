@@ -54,7 +54,7 @@ impl LayerKind for GaussianDropout {
     }
 
     fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {
-        if !training || !(self.rate > 0.0 && self.rate < 1.0) {
+        if !(training && self.rate > 0.0 && self.rate < 1.0) {
             return Ok(x);
         }
         let stddev = (self.rate / (1.0 - self.rate)).sqrt();

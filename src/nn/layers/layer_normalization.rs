@@ -3,7 +3,7 @@
 //! shifts by `beta` (weights shaped like the normalized axes).
 
 use super::norm_axes::{
-    broadcast_shape, fused_moments, fused_normalize, normalize, tuple_str, Axis,
+    broadcast_shape, check_built_dims, fused_moments, fused_normalize, normalize, tuple_str, Axis,
 };
 use super::{LayerKind, WeightSpec};
 use crate::api::convert::f64_arg;
@@ -95,6 +95,11 @@ impl LayerKind for LayerNormalization {
 
     fn makes_weights(&self) -> bool {
         true
+    }
+
+    fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
+        let w = layer.weight("gamma").or_else(|| layer.weight("beta"));
+        check_built_dims(layer, &self.axis, x, w.map(|v| v.read()))
     }
 
     fn weights(&self, shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {

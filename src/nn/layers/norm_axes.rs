@@ -136,7 +136,44 @@ pub fn broadcast_shape(t: &Tensor, shape: &[usize], axes: &[usize]) -> Tensor {
     let b: Vec<usize> = (0..shape.len())
         .map(|d| if axes.contains(&d) { shape[d] } else { 1 })
         .collect();
+    if b.iter().product::<usize>() != t.size() {
+        // An input the layer was not built for: left to the ops' broadcasting errors.
+        return t.clone();
+    }
     sh::reshape_to(&t.contiguous(), &b)
+}
+
+/// The input check of a built normalization layer: the normalized axes keep the sizes
+/// its weights were made for.
+pub fn check_built_dims(
+    layer: &crate::nn::layer::Layer,
+    axis: &Axis,
+    x: &Tensor,
+    weight: Option<Tensor>,
+) -> R<()> {
+    let (Some(axes), Some(w)) = (axis.built.borrow().clone(), weight) else {
+        return Ok(());
+    };
+    let dims: Vec<usize> = if w.ndim() == x.ndim() && axes.len() > 1 {
+        axes.iter().map(|&a| w.shape()[a]).collect()
+    } else {
+        w.shape().to_vec()
+    };
+    for (i, &a) in axes.iter().enumerate() {
+        let want = dims.get(i).copied().unwrap_or(1);
+        if x.shape().get(a) != Some(&want) {
+            return Err(super::incompatible(
+                layer,
+                format!(
+                    "expected axis {} of input shape to have value {}, but received input with shape {}",
+                    a,
+                    want,
+                    crate::print::shape_tuple(x.shape())
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Mean and biased variance over `red` as TensorFlow's fused batch-norm kernel computes

@@ -24,6 +24,9 @@ const EPSILON: f32 = 1e-7;
 /// The batch size `adapt` splits arrays into.
 const ADAPT_BATCH: usize = 32;
 
+/// Kept axes, reduced axes and the broadcast shape of the statistics.
+type Geometry = (Vec<usize>, Vec<usize>, Vec<usize>);
+
 /// What `adapt` (reached through a handle, not the layer) shares with the layer kind.
 pub struct State {
     /// The kept axes as given (`axis=None` keeps none).
@@ -35,7 +38,7 @@ pub struct State {
     /// The statistics the layer computes with, shaped to broadcast (`layer.mean`).
     finalized: RefCell<Option<(Tensor, Tensor)>>,
     /// Kept axes, reduced axes and the broadcast shape, once built.
-    built: RefCell<Option<(Vec<usize>, Vec<usize>, Vec<usize>)>>,
+    built: RefCell<Option<Geometry>>,
 }
 
 pub struct Normalization {
@@ -105,7 +108,7 @@ impl State {
     }
 
     /// Kept axes, reduced axes and broadcast shape for an input shape, with Keras's checks.
-    fn geometry(&self, shape: &[Option<usize>]) -> R<(Vec<usize>, Vec<usize>, Vec<usize>)> {
+    fn geometry(&self, shape: &[Option<usize>]) -> R<Geometry> {
         if let Some(g) = &*self.built.borrow() {
             return Ok(g.clone());
         }
@@ -173,6 +176,13 @@ impl Normalization {
                 };
                 let t = to_tensor(it, &v, None)?.cast(DType::F32);
                 let t = ew::binary(Binary::Mul, &t, &ones)?;
+                if t.size() != bshape.iter().product::<usize>() {
+                    return Err(value_err(format!(
+                        "The statistics of shape {} do not match the kept axes of shape {}.",
+                        crate::print::shape_tuple(t.shape()),
+                        crate::print::shape_tuple(&kept)
+                    )));
+                }
                 Ok(sh::reshape_to(&t.contiguous(), &bshape))
             };
             (fill(&self.mean)?, fill(&self.variance)?)
