@@ -117,3 +117,7 @@ bn7(x4, training=True)
 bn7(x4, training=True)
 bn7.moving_mean, bn7.moving_variance
 bn7(x4)
+pn = layers.Normalization()
+pn.adapt(np.array([[1., 2.], [3., 4.], [5., 9.]]))
+pm = tf.keras.Sequential([tf.keras.Input(shape=(2,)), pn, layers.Dense(1, kernel_initializer="ones")])
+pm(np.array([[1., 2.]])), pn.mean, pm.count_params()

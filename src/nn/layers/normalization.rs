@@ -35,6 +35,8 @@ pub struct State {
     me: RefCell<Option<Weak<dyn Object>>>,
     /// The input rank `adapt` built the layer for (its `batch_input_shape`).
     adapted_ndim: RefCell<Option<usize>>,
+    /// Whether `adapt` has run (a model's build then keeps the learned statistics).
+    adapted: std::cell::Cell<bool>,
     /// The statistics the layer computes with, shaped to broadcast (`layer.mean`).
     finalized: RefCell<Option<(Tensor, Tensor)>>,
     /// Kept axes, reduced axes and the broadcast shape, once built.
@@ -84,6 +86,7 @@ crate::builtin! {
             axis: axes,
             me: RefCell::new(None),
             adapted_ndim: RefCell::new(None),
+            adapted: std::cell::Cell::new(false),
             finalized: RefCell::new(None),
             built: RefCell::new(None),
         });
@@ -264,7 +267,7 @@ impl LayerKind for Normalization {
     }
 
     fn makes_weights(&self) -> bool {
-        matches!(self.mean, Value::None)
+        matches!(self.mean, Value::None) && !self.state.adapted.get()
     }
 
     fn weights(&self, shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {
@@ -409,6 +412,7 @@ fn adapt_method(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) 
     mean_v.set(mean.clone());
     var_v.set(var.clone());
     count_v.set(Tensor::scalar(count));
+    state.adapted.set(true);
     *state.finalized.borrow_mut() = Some((
         sh::reshape_to(&mean.contiguous(), &bshape),
         sh::reshape_to(&var.contiguous(), &bshape),
