@@ -33,6 +33,8 @@ pub enum Init {
         mean: f64,
         stddev: f64,
     },
+    /// Zeros of a fixed dtype, whatever dtype the layer asks for (an `int64` counter).
+    ZerosOf(DType),
     /// A Python callable `f(shape, dtype=None)` given as the initializer.
     Callable(UserInit),
 }
@@ -81,7 +83,7 @@ impl Init {
         }
         let f = Value::Float;
         let (class, config): (&str, Vec<(&str, Value)>) = match self {
-            Init::Zeros => ("Zeros", vec![]),
+            Init::Zeros | Init::ZerosOf(_) => ("Zeros", vec![]),
             Init::Ones => ("Ones", vec![]),
             Init::Constant(v) => ("Constant", vec![("value", f(*v))]),
             Init::Variance {
@@ -146,7 +148,7 @@ impl Init {
     /// The TensorFlow op that draws this initializer's values (for OOM messages).
     fn op_name(&self) -> &'static str {
         match self {
-            Init::Zeros | Init::Ones | Init::Constant(_) => "Fill",
+            Init::Zeros | Init::Ones | Init::Constant(_) | Init::ZerosOf(_) => "Fill",
             Init::Variance { uniform: true, .. } | Init::RandomUniform { .. } => "RandomUniform",
             Init::Variance { .. } | Init::TruncatedNormal { .. } => "TruncatedNormal",
             _ => "RandomStandardNormal",
@@ -223,6 +225,7 @@ impl Init {
                 t
             }
             Init::Zeros => Tensor::zeros(dtype, shape),
+            Init::ZerosOf(d) => Tensor::zeros(*d, shape),
             Init::Ones => Tensor::full(dtype, shape, 1.0),
             Init::Constant(c) => Tensor::full(dtype, shape, *c),
             Init::RandomNormal { mean, stddev } => it.rng.normal(shape, *mean, *stddev, dtype),
@@ -277,7 +280,7 @@ pub(crate) struct InitObject(pub Init);
 impl Object for InitObject {
     fn type_name(&self) -> String {
         match &self.0 {
-            Init::Zeros => "Zeros".into(),
+            Init::Zeros | Init::ZerosOf(_) => "Zeros".into(),
             Init::Ones => "Ones".into(),
             Init::Constant(_) => "Constant".into(),
             Init::Variance { class, .. } => class.to_string(),

@@ -1,22 +1,29 @@
 //! `BatchNormalization`: normalizes with the batch's statistics while training (updating
-//! the moving ones) and with the moving statistics otherwise.
+//! the moving ones) and with the moving statistics otherwise. On 4-D and 5-D inputs
+//! normalized over the channel axis (TensorFlow's fused kernel) the moving variance takes
+//! the batch's unbiased variance.
 
+use super::norm_axes::{
+    broadcast_shape, check_built_dims, fused_moments, fused_normalize, normalize, tuple_str, Axis,
+};
 use super::{dims_str, LayerKind, WeightSpec};
-use crate::api::convert::{f64_arg, i64_arg};
+use crate::api::convert::f64_arg;
 use crate::eval::error::{value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
-use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
+use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::{reduce, shape as sh};
 use crate::tensor::Tensor;
 
 pub struct BatchNormalization {
-    pub axis: i64,
+    pub axis: Axis,
     pub momentum: f64,
     pub epsilon: f64,
     pub center: bool,
     pub scale: bool,
+    /// beta, gamma, moving mean, moving variance.
+    pub inits: [Init; 4],
 }
 
 crate::builtin! {
@@ -29,11 +36,17 @@ crate::builtin! {
         gamma_constraint = None, synchronized = False, **kwargs) {
         let common = super::Common::from_kwargs(it, "BatchNormalization", &kwargs)?;
         let kind = BatchNormalization {
-            axis: i64_arg(&axis, "axis")?,
+            axis: Axis::parse(it, &axis)?,
             momentum: f64_arg(&momentum, "momentum")?,
             epsilon: f64_arg(&epsilon, "epsilon")?,
             center: it.truthy(&center)?,
             scale: it.truthy(&scale)?,
+            inits: [
+                Init::from_value(Some(beta_initializer))?,
+                Init::from_value(Some(gamma_initializer))?,
+                Init::from_value(Some(moving_mean_initializer))?,
+                Init::from_value(Some(moving_variance_initializer))?,
+            ],
         };
         common.make(it, kind)
     }
@@ -50,7 +63,7 @@ impl LayerKind for BatchNormalization {
 
     fn attr(&self, name: &str) -> Option<Value> {
         match name {
-            "axis" => Some(Value::Int(self.axis)),
+            "axis" => Some(self.axis.value()),
             "momentum" => Some(Value::Float(self.momentum)),
             "epsilon" => Some(Value::Float(self.epsilon)),
             _ => None,
@@ -61,63 +74,117 @@ impl LayerKind for BatchNormalization {
         &["axis", "momentum", "epsilon"]
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let [b, g, mm, mv] = &self.inits;
+        vec![
+            ("axis", self.axis.value()),
+            ("momentum", Value::Float(self.momentum)),
+            ("epsilon", Value::Float(self.epsilon)),
+            ("center", Value::Bool(self.center)),
+            ("scale", Value::Bool(self.scale)),
+            ("beta_initializer", b.config_value()),
+            ("gamma_initializer", g.config_value()),
+            ("moving_mean_initializer", mm.config_value()),
+            ("moving_variance_initializer", mv.config_value()),
+            ("beta_regularizer", Value::None),
+            ("gamma_regularizer", Value::None),
+            ("beta_constraint", Value::None),
+            ("gamma_constraint", Value::None),
+        ]
+    }
+
     fn makes_weights(&self) -> bool {
         true
     }
 
+    fn check_input(&self, layer: &Layer, x: &Tensor) -> R<()> {
+        let w = layer.weight("moving_mean").or_else(|| layer.weight("beta"));
+        check_built_dims(layer, &self.axis, x, w.map(|v| v.read()))
+    }
+
     fn weights(&self, shape: &[Option<usize>]) -> R<Vec<WeightSpec>> {
-        let nd = shape.len() as i64;
-        let ax = if self.axis < 0 {
-            self.axis + nd
+        let axes = self.axes(shape.len())?;
+        let mut known = Vec::new();
+        for &a in &axes {
+            known.push(shape[a].ok_or_else(|| {
+                value_err(format!("Axis {} of input tensor should have a defined dimension but the layer received an input with shape {}.", a, dims_str(shape)))
+            })?);
+        }
+        // One axis: a vector; several: the input's rank with 1 on the other axes.
+        let dims: Vec<usize> = if axes.len() == 1 {
+            known
         } else {
-            self.axis
+            (0..shape.len())
+                .map(|d| match axes.iter().position(|&a| a == d) {
+                    Some(i) => known[i],
+                    None => 1,
+                })
+                .collect()
         };
-        let c = usize::try_from(ax)
-            .ok()
-            .and_then(|a| shape.get(a).copied().flatten())
-            .ok_or_else(|| {
-                value_err(format!("Axis {} of input tensor should have a defined dimension but the layer received an input with shape {}.", self.axis, dims_str(shape)))
-            })?;
         let spec = |attr, init, trainable| WeightSpec {
             attr,
             init,
-            dims: vec![c],
+            dims: dims.clone(),
             trainable,
         };
         let mut w = Vec::new();
         if self.scale {
-            w.push(spec("gamma", Init::Ones, true));
+            w.push(spec("gamma", self.inits[1].clone(), true));
         }
         if self.center {
-            w.push(spec("beta", Init::Zeros, true));
+            w.push(spec("beta", self.inits[0].clone(), true));
         }
-        w.push(spec("moving_mean", Init::Zeros, false));
-        w.push(spec("moving_variance", Init::Ones, false));
+        w.push(spec("moving_mean", self.inits[2].clone(), false));
+        w.push(spec("moving_variance", self.inits[3].clone(), false));
         Ok(w)
     }
 
     fn call(&self, _it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {
         let x = &x;
-        let nd = x.ndim() as i64;
-        let ax = if self.axis < 0 {
-            self.axis + nd
-        } else {
-            self.axis
-        };
-        let red: Vec<i64> = (0..nd).filter(|&d| d != ax).collect();
+        let nd = x.ndim();
+        let axes = self.axes(nd)?;
+        let red: Vec<i64> = (0..nd as i64)
+            .filter(|&d| !axes.contains(&(d as usize)))
+            .collect();
         let get = |n: &str| layer.weight(n).map(|v| v.read());
+        // TensorFlow's fused kernel runs on the channel axis of 4-D and 5-D inputs; it hands
+        // back the unbiased variance for the moving statistics.
+        let fused = matches!(
+            (nd, axes.as_slice()),
+            (4, [1]) | (4, [3]) | (5, [1]) | (5, [4])
+        );
         let (mean, var) = if training {
-            let m = reduce::reduce(reduce::Reduce::Mean, x, Some(&red), true)?;
-            let d = ew::binary(Binary::SquaredDifference, x, &m)?;
-            let v = reduce::reduce(reduce::Reduce::Mean, &d, Some(&red), true)?;
-            // Moving statistics: m - (m - batch) * (1 - momentum), as Keras assigns them.
-            let decay = Tensor::scalar((1.0 - self.momentum) as f32);
-            for (name, batch) in [("moving_mean", &m), ("moving_variance", &v)] {
+            let (m, v, n) = if fused {
+                fused_moments(x, &red)?
+            } else {
+                let m = reduce::reduce(reduce::Reduce::Mean, x, Some(&red), true)?;
+                let d = ew::binary(Binary::SquaredDifference, x, &m)?;
+                let v = reduce::reduce(reduce::Reduce::Mean, &d, Some(&red), true)?;
+                (m, v, 0)
+            };
+            let f = (1.0 - self.momentum) as f32;
+            // The fused kernel folds the Bessel factor n / (n - 1) into the averaging one.
+            let bessel = n as f32 / (n.max(2) - 1) as f32;
+            for (name, batch, factor) in
+                [("moving_mean", &m, f), ("moving_variance", &v, f * bessel)]
+            {
                 if let Some(var) = layer.weight(name) {
                     let cur = var.value.borrow().clone();
                     let b = sh::reshape_to(&batch.contiguous(), cur.shape());
-                    let upd = ew::binary(Binary::Mul, &ew::binary(Binary::Sub, &cur, &b)?, &decay)?;
-                    var.set(ew::binary(Binary::Sub, &cur, &upd)?);
+                    var.set(if fused {
+                        // (1 - f) * old + factor * batch, f = 1 - momentum.
+                        let keep = ew::binary(Binary::Mul, &cur, &Tensor::scalar(1.0f32 - f))?;
+                        let add = ew::binary(Binary::Mul, &b, &Tensor::scalar(factor))?;
+                        ew::binary(Binary::Add, &keep, &add)?
+                    } else {
+                        // Keras's assignment: old - (old - batch) * (1 - momentum).
+                        let upd = ew::binary(
+                            Binary::Mul,
+                            &ew::binary(Binary::Sub, &cur, &b)?,
+                            &Tensor::scalar(f),
+                        )?;
+                        ew::binary(Binary::Sub, &cur, &upd)?
+                    });
                 }
             }
             (m, v)
@@ -127,28 +194,37 @@ impl LayerKind for BatchNormalization {
                 get("moving_variance").unwrap_or_else(|| Tensor::scalar(1f32)),
             )
         };
-        // Broadcast the per-channel parameters along `ax`.
-        let mut bshape = vec![1usize; x.ndim()];
-        bshape[ax as usize] = x.shape()[ax as usize];
-        let shape_to = |t: Tensor| sh::reshape_to(&t.contiguous(), &bshape);
-        let (mean, var) = (shape_to(mean), shape_to(var));
-        // tf.nn.batch_normalization: inv = rsqrt(var + eps) * gamma; x * inv + (beta - mean * inv)
-        let mut inv = ew::unary(
-            Unary::Rsqrt,
-            &ew::binary(Binary::Add, &var, &Tensor::scalar(self.epsilon as f32))?,
-        )?;
-        if let Some(g) = get("gamma") {
-            inv = ew::binary(Binary::Mul, &inv, &shape_to(g))?;
-        }
-        let shift = ew::binary(Binary::Mul, &mean, &inv)?;
-        let offset = match get("beta") {
-            Some(b) => ew::binary(Binary::Sub, &shape_to(b), &shift)?,
-            None => ew::unary(Unary::Neg, &shift)?,
+        // Broadcast the per-channel parameters along the normalized axes.
+        let shape_to = |t: Tensor| {
+            if t.ndim() == nd || t.ndim() == 0 {
+                t
+            } else {
+                broadcast_shape(&t, x.shape(), &axes)
+            }
         };
-        Ok(ew::binary(
-            Binary::Add,
-            &ew::binary(Binary::Mul, x, &inv)?,
-            &offset,
+        let (mean, var) = (shape_to(mean), shape_to(var));
+        let gamma = get("gamma").map(shape_to);
+        let beta = get("beta").map(shape_to);
+        let normalize = if fused { fused_normalize } else { normalize };
+        Ok(normalize(
+            x,
+            &mean,
+            &var,
+            gamma.as_ref(),
+            beta.as_ref(),
+            self.epsilon,
         )?)
+    }
+}
+
+impl BatchNormalization {
+    fn axes(&self, ndim: usize) -> R<Vec<usize>> {
+        self.axis.resolve(ndim, |adj| {
+            format!(
+                "Invalid axis. Expected 0 <= axis < inputs.rank (with inputs.rank={}). Received: layer.axis={}",
+                ndim,
+                tuple_str(adj)
+            )
+        })
     }
 }

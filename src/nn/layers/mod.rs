@@ -13,7 +13,10 @@
 //! | `leaky_relu.rs` | `LeakyReLU` |
 //! | `softmax.rs` | `Softmax` |
 //! | `batch_normalization.rs` | `BatchNormalization` |
-//! | `add.rs` | `Add` |
+//! | `merge.rs` | `Add`, `Subtract`, `Multiply`, `Average`, `Maximum`, `Minimum`; the merge layers' shared input and shape rules |
+//! | `concatenate.rs` | `Concatenate` |
+//! | `dot.rs` | `Dot` |
+//! | `merge_functions.rs` | `add`, `subtract`, `multiply`, `average`, `maximum`, `minimum`, `concatenate`, `dot` |
 //! | `input_layer.rs` | `InputLayer` and `Input` |
 //! | `conv.rs` | `Conv1D`, `Conv2D` |
 //! | `conv_transpose.rs` | `Conv1DTranspose`, `Conv2DTranspose` |
@@ -27,30 +30,55 @@
 //! | `permute.rs` | `Permute` |
 //! | `repeat_vector.rs` | `RepeatVector` |
 //! | `tf_op_lambda.rs` | `TFOpLambda` (a TensorFlow op in a functional model) |
+//! | `lambda.rs` | `Lambda` |
+//! | `rescaling.rs` | `Rescaling` |
+//! | `normalization.rs` | `Normalization` (with `adapt`) |
+//! | `layer_normalization.rs` | `LayerNormalization` |
+//! | `norm_axes.rs` | the normalization layers' `axis` argument and shared arithmetic |
+//! | `spatial_dropout.rs` | `SpatialDropout1D/2D/3D` |
+//! | `gaussian_noise.rs` | `GaussianNoise` |
+//! | `gaussian_dropout.rs` | `GaussianDropout` |
+//! | `prelu.rs` | `PReLU` |
+//! | `elu.rs` | `ELU` |
+//! | `list_wrapper.rs` | `ListWrapper`, the tracked list some attributes print as |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
 pub(crate) mod activation;
-pub(crate) mod add;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
+pub(crate) mod concatenate;
 pub(crate) mod conv;
 pub(crate) mod conv_transpose;
 pub(crate) mod dense;
 pub(crate) mod depthwise_conv;
+pub(crate) mod dot;
 pub(crate) mod dropout;
+pub(crate) mod elu;
 pub(crate) mod flatten;
+pub(crate) mod gaussian_dropout;
+pub(crate) mod gaussian_noise;
 pub(crate) mod global_pooling;
 pub(crate) mod input_layer;
+pub(crate) mod lambda;
+pub(crate) mod layer_normalization;
 pub(crate) mod leaky_relu;
+pub(crate) mod list_wrapper;
+pub(crate) mod merge;
+pub(crate) mod merge_functions;
+pub(crate) mod norm_axes;
+pub(crate) mod normalization;
 pub(crate) mod padding2d;
 pub(crate) mod permute;
 pub(crate) mod pooling;
+pub(crate) mod prelu;
 pub(crate) mod relu;
 pub(crate) mod repeat_vector;
+pub(crate) mod rescaling;
 pub(crate) mod reshape;
 pub(crate) mod separable_conv;
 pub(crate) mod softmax;
 pub(crate) mod tf_op_lambda;
+pub(crate) mod spatial_dropout;
 pub(crate) mod upsampling2d;
 
 use super::initializers::Init;
@@ -305,6 +333,48 @@ mod tests {
                 "Layer that normalizes its inputs.",
             ),
             ("tf.keras.layers.Add", "Layer that adds a list of inputs."),
+            (
+                "tf.keras.layers.Subtract",
+                "Layer that subtracts two inputs.",
+            ),
+            (
+                "tf.keras.layers.Concatenate",
+                "Layer that concatenates a list of inputs.",
+            ),
+            (
+                "tf.keras.layers.Dot",
+                "Layer that computes a dot product between samples in two tensors.",
+            ),
+            (
+                "tf.keras.layers.add",
+                "Functional interface to the `tf.keras.layers.Add` layer.",
+            ),
+            (
+                "tf.keras.layers.Lambda",
+                "Wraps arbitrary expressions as a `Layer` object.",
+            ),
+            (
+                "tf.keras.layers.experimental.preprocessing.Rescaling",
+                "A preprocessing layer which rescales input values to a new range.",
+            ),
+            (
+                "tf.keras.layers.Normalization",
+                "A preprocessing layer which normalizes continuous features.",
+            ),
+            (
+                "tf.keras.layers.LayerNormalization",
+                "Layer normalization layer (Ba et al., 2016).",
+            ),
+            (
+                "tf.keras.layers.SpatialDropout2D",
+                "Spatial 2D version of Dropout.",
+            ),
+            (
+                "tf.keras.layers.GaussianDropout",
+                "Apply multiplicative 1-centered Gaussian noise.",
+            ),
+            ("tf.keras.layers.PReLU", "Parametric Rectified Linear Unit."),
+            ("tf.keras.layers.ELU", "Exponential Linear Unit."),
             (
                 "tf.keras.layers.Input",
                 "`Input()` is used to instantiate a Keras tensor.",
