@@ -268,6 +268,8 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.Convolution1DTranspose", Skip("an alias of Conv1DTranspose")),
         ("tf.keras.layers.SeparableConvolution2D", Skip("an alias of SeparableConv2D")),
         ("tf.keras.layers.SeparableConvolution1D", Skip("an alias of SeparableConv1D")),
+        ("tf.keras.layers.Conv3D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1, 1)), tf.keras.layers.Conv3D(2, (2, 1, 1), padding='same')])", "")),
+        ("tf.keras.layers.Convolution3D", Skip("an alias of Conv3D")),
         ("tf.keras.layers.Conv1D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Conv1D(2, 2, padding='causal')])", "")),
         ("tf.keras.layers.MaxPooling2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.MaxPooling2D((2, 1), padding='same')])", "")),
         ("tf.keras.layers.AveragePooling2D", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.AveragePooling2D((2, 1), strides=1, padding='same')])", "")),

@@ -133,7 +133,12 @@ impl Layer {
     /// Builds the layer for an input shape (`scoped`: inside its name scope, as in a call
     /// or a model build). A rebuild replaces the weights.
     pub fn build(&self, it: &mut Interp, shape: &[Option<usize>], scoped: bool) -> R<()> {
-        for w in self.kind.weights(shape)? {
+        let shape = if self.kind.channels_first() {
+            super::layers::channels::shape_to_last(shape)
+        } else {
+            shape.to_vec()
+        };
+        for w in self.kind.weights(&shape)? {
             let t = w.init.sample(it, &w.dims, DType::F32)?;
             self.set_weight(it, w.attr, t, w.trainable, scoped);
         }
@@ -144,13 +149,36 @@ impl Layer {
     /// Calls a layer taking one tensor: cast to float32, checked, built on first use, then
     /// computed by its kind.
     pub fn call_tensor(&self, it: &mut Interp, x: &Value, training: bool) -> R<Value> {
-        let x = autocast(tensor_arg(it, x)?);
+        let mut x = autocast(tensor_arg(it, x)?);
+        let first = self.kind.channels_first();
+        if first {
+            x = super::layers::channels::to_last(&x)?;
+        }
         self.kind.check_input(self, &x)?;
         if !self.built.get() {
-            let shape: Vec<Option<usize>> = x.shape().iter().map(|&d| Some(d)).collect();
+            let mut shape: Vec<Option<usize>> = x.shape().iter().map(|&d| Some(d)).collect();
+            if first {
+                // `build` takes the shape as the user gives it.
+                shape = super::layers::channels::shape_to_first(&shape);
+            }
             self.build(it, &shape, true)?;
         }
-        Ok(Value::Tensor(self.kind.call(it, self, x, training)?))
+        let y = self.kind.call(it, self, x, training)?;
+        Ok(Value::Tensor(if first {
+            super::layers::channels::to_first(&y)?
+        } else {
+            y
+        }))
+    }
+
+    /// The kind's output shape for an input shape, in the layer's data format.
+    pub fn output_shape_of(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
+        if self.kind.channels_first() {
+            let last = super::layers::channels::shape_to_last(shape);
+            super::layers::channels::shape_to_first(&self.kind.output_shape(&last))
+        } else {
+            self.kind.output_shape(shape)
+        }
     }
 
     pub fn count_params(&self) -> usize {
@@ -458,7 +486,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                 other => shape_arg(it, other)?,
             };
             Ok(Value::Shape(Rc::new(crate::eval::value::Shape {
-                dims: Some(layer.kind.output_shape(&dims)),
+                dims: Some(layer.output_shape_of(&dims)),
             })))
         }
         _ => {

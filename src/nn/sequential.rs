@@ -93,7 +93,7 @@ impl Sequential {
         for l in &layers {
             super::build_value(it, l, &cur, true)?;
             if let Some(layer) = super::layer_ref(l) {
-                let out = layer.kind.output_shape(&cur);
+                let out = layer.output_shape_of(&cur);
                 *layer.output_shape.borrow_mut() = if known { Some(out.clone()) } else { None };
                 cur = out;
             }

@@ -1,4 +1,4 @@
-//! `Conv1D` and `Conv2D`: `activation(conv(inputs, kernel) + bias)` over channels-last
+//! `Conv1D`, `Conv2D` and `Conv3D`: `activation(conv(inputs, kernel) + bias)` over channels-last
 //! inputs, with Keras 2.15's arguments (`strides`, `padding` valid/same/causal,
 //! `dilation_rate`, `groups`, `use_bias`, initializers) and its argument and input errors.
 //! The kernel is `kernel_size + (in_channels / groups, filters)`.
@@ -18,6 +18,8 @@ use crate::tensor::Tensor;
 
 /// A Keras convolution of `rank` spatial axes (1 or 2).
 pub struct ConvLayer {
+    /// `data_format='channels_first'`.
+    pub channels_first: bool,
     pub rank: usize,
     pub filters: usize,
     pub kernel_size: Vec<usize>,
@@ -129,21 +131,9 @@ impl ConvLayer {
                 "Causal padding is only supported for `Conv1D`and `SeparableConv1D`.",
             ));
         }
-        if let Value::Str(d) = data_format {
-            if &**d != "channels_last" && &**d != "channels_first" {
-                return Err(value_err(format!(
-                    "The `data_format` argument must be one of \"channels_first\", \"channels_last\". Received: {}",
-                    d
-                )));
-            }
-            if &**d == "channels_first" {
-                return raise(
-                    ExcKind::NotImplementedError,
-                    "tensh runs convolutions on channels-last data only (data_format='channels_last')",
-                );
-            }
-        }
+        let channels_first = super::channels_first(data_format)?;
         Ok(ConvLayer {
+            channels_first,
             rank,
             filters: f as usize,
             kernel_size,
@@ -183,25 +173,38 @@ impl ConvLayer {
         }
     }
 
+    /// A 3-D convolution's padding (the same on every axis).
+    fn padding3(&self) -> Padding {
+        if self.padding == "same" {
+            Padding::Same
+        } else {
+            Padding::Valid
+        }
+    }
+
     pub(crate) fn tuple(v: &[usize]) -> Value {
         Value::tuple(v.iter().map(|&d| Value::Int(d as i64)).collect())
     }
 }
 
 impl LayerKind for ConvLayer {
+    fn channels_first(&self) -> bool {
+        self.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
-        if self.rank == 1 {
-            "Conv1D"
-        } else {
-            "Conv2D"
+        match self.rank {
+            1 => "Conv1D",
+            2 => "Conv2D",
+            _ => "Conv3D",
         }
     }
 
     fn module(&self) -> &'static str {
-        if self.rank == 1 {
-            "convolutional.conv1d"
-        } else {
-            "convolutional.conv2d"
+        match self.rank {
+            1 => "convolutional.conv1d",
+            2 => "convolutional.conv2d",
+            _ => "convolutional.conv3d",
         }
     }
 
@@ -212,7 +215,11 @@ impl LayerKind for ConvLayer {
             "strides" => Self::tuple(&self.strides),
             "dilation_rate" => Self::tuple(&self.dilation_rate),
             "padding" => Value::str(&self.padding),
-            "data_format" => Value::str("channels_last"),
+            "data_format" => Value::str(if self.channels_first {
+                "channels_first"
+            } else {
+                "channels_last"
+            }),
             "groups" => Value::Int(self.groups as i64),
             "activation" => self.activation.value(),
             "use_bias" => Value::Bool(self.use_bias),
@@ -297,6 +304,25 @@ impl LayerKind for ConvLayer {
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut out = vec![shape.first().copied().flatten()];
+        if self.rank == 3 {
+            let pad = self.padding3();
+            for a in 0..3 {
+                let d = shape.get(1 + a).copied().flatten();
+                out.push(d.and_then(|d| {
+                    axis_out(
+                        d,
+                        self.kernel_size[a],
+                        self.strides[a],
+                        self.dilation_rate[a],
+                        &pad,
+                        0,
+                    )
+                    .map(|(o, _)| o)
+                }));
+            }
+            out.push(Some(self.filters));
+            return out;
+        }
         let conv = self.conv();
         // The kernel's axes: a 1-D convolution's one axis is the 2-D kernel's second.
         for a in 0..self.rank {
@@ -353,7 +379,18 @@ impl LayerKind for ConvLayer {
         };
         let conv = self.conv();
         let wrap = |e| super::call_error(layer, e);
-        let mut y = if self.rank == 1 {
+        let mut y = if self.rank == 3 {
+            let s = &self.strides;
+            let d = &self.dilation_rate;
+            conv::conv3d(
+                &x,
+                &kernel,
+                [s[0], s[1], s[2]],
+                [d[0], d[1], d[2]],
+                &self.padding3(),
+            )
+            .map_err(wrap)?
+        } else if self.rank == 1 {
             let x4 = sh::expand_dims(&x, -3).map_err(wrap)?;
             let k4 = sh::expand_dims(&kernel, 0).map_err(wrap)?;
             let y = conv::conv2d(&x4, &k4, &conv).map_err(wrap)?;
@@ -396,6 +433,25 @@ crate::builtin! {
         let kind = ConvLayer::from_args(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
             kernel_initializer, bias_initializer)?;
+        common.make(it, kind)
+    }
+}
+
+crate::builtin! {
+    /// 3D convolution layer.
+    python ["tf.keras.layers.Conv3D", "tf.keras.layers.Convolution3D"]
+    fn Conv3D(it, filters, kernel_size, strides = (1, 1, 1), padding = "valid", data_format = None,
+        dilation_rate = (1, 1, 1), groups = 1, activation = None, use_bias = True,
+        kernel_initializer = "glorot_uniform", bias_initializer = "zeros",
+        kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
+        kernel_constraint = None, bias_constraint = None, **kwargs) {
+        let common = super::Common::from_kwargs(it, "Conv3D", &kwargs)?;
+        let kind = ConvLayer::from_args(it, 3, &filters, &kernel_size, &strides, &padding,
+            &data_format, &dilation_rate, &groups, activation, &use_bias,
+            kernel_initializer, bias_initializer)?;
+        if kind.groups != 1 {
+            return Err(value_err("tensh runs Conv3D with groups=1 only"));
+        }
         common.make(it, kind)
     }
 }

@@ -109,6 +109,10 @@ crate::builtin! {
 }
 
 impl LayerKind for ConvTranspose {
+    fn channels_first(&self) -> bool {
+        self.base.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
         if self.base.rank == 1 {
             "Conv1DTranspose"

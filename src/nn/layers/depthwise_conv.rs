@@ -144,6 +144,10 @@ crate::builtin! {
 }
 
 impl LayerKind for DepthwiseConv {
+    fn channels_first(&self) -> bool {
+        self.base.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
         if self.base.rank == 1 {
             "DepthwiseConv1D"

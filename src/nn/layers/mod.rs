@@ -41,11 +41,13 @@
 //! | `prelu.rs` | `PReLU` |
 //! | `elu.rs` | `ELU` |
 //! | `list_wrapper.rs` | `ListWrapper`, the tracked list some attributes print as |
+//! | `channels.rs` | `channels_first` data: the transposes around a channels-last kernel |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
 
 pub(crate) mod activation;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
+pub(crate) mod channels;
 pub(crate) mod concatenate;
 pub(crate) mod conv;
 pub(crate) mod conv_transpose;
@@ -77,8 +79,8 @@ pub(crate) mod rescaling;
 pub(crate) mod reshape;
 pub(crate) mod separable_conv;
 pub(crate) mod softmax;
-pub(crate) mod tf_op_lambda;
 pub(crate) mod spatial_dropout;
+pub(crate) mod tf_op_lambda;
 pub(crate) mod upsampling2d;
 
 use super::initializers::Init;
@@ -143,6 +145,12 @@ pub trait LayerKind {
 
     /// What the layer computes on one (float32) input, once built.
     fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor>;
+
+    /// Whether the layer takes `channels_first` data: the layer then transposes its input
+    /// to channels last around the kind's checks, weights and call.
+    fn channels_first(&self) -> bool {
+        false
+    }
 
     /// The TensorFlow operation a `TFOpLambda` layer stands for.
     fn op(&self) -> Option<&tf_op_lambda::Op> {

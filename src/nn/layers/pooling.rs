@@ -3,8 +3,7 @@
 //! defaulting to the pool size, `padding` valid/same) and errors.
 
 use super::LayerKind;
-use crate::errors::ExcKind;
-use crate::eval::error::{raise, value_err, R};
+use crate::eval::error::{value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
 use crate::tensor::ops::conv::{axis_out, Padding};
@@ -18,6 +17,18 @@ pub struct Pooling {
     pub pool_size: Vec<usize>,
     pub strides: Vec<usize>,
     pub padding: String,
+    /// `data_format='channels_first'`.
+    pub channels_first: bool,
+}
+
+impl Pooling {
+    fn format(&self) -> Value {
+        Value::str(if self.channels_first {
+            "channels_first"
+        } else {
+            "channels_last"
+        })
+    }
 }
 
 impl Pooling {
@@ -45,13 +56,9 @@ impl Pooling {
                 padding
             )));
         }
-        if matches!(data_format, Value::Str(d) if &**d == "channels_first") {
-            return raise(
-                ExcKind::NotImplementedError,
-                "tensh runs pooling on channels-last data only (data_format='channels_last')",
-            );
-        }
+        let channels_first = super::channels_first(data_format)?;
         Ok(Pooling {
+            channels_first,
             kind,
             rank,
             pool_size,
@@ -74,6 +81,10 @@ impl Pooling {
 }
 
 impl LayerKind for Pooling {
+    fn channels_first(&self) -> bool {
+        self.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
         match (self.kind, self.rank) {
             (PoolKind::Max, 1) => "MaxPooling1D",
@@ -97,7 +108,7 @@ impl LayerKind for Pooling {
             "pool_size" => Self::tuple(&self.pool_size),
             "strides" => Self::tuple(&self.strides),
             "padding" => Value::str(&self.padding),
-            "data_format" => Value::str("channels_last"),
+            "data_format" => self.format(),
             _ => return None,
         })
     }
@@ -109,7 +120,7 @@ impl LayerKind for Pooling {
     fn config(&self) -> Vec<(&'static str, Value)> {
         let (pool, strides) = (Self::tuple(&self.pool_size), Self::tuple(&self.strides));
         let padding = Value::str(&self.padding);
-        let fmt = Value::str("channels_last");
+        let fmt = self.format();
         // Keras's 1-D pools list the strides first.
         if self.rank == 1 {
             vec![

@@ -101,6 +101,10 @@ crate::builtin! {
 }
 
 impl LayerKind for SeparableConv {
+    fn channels_first(&self) -> bool {
+        self.base.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
         if self.base.rank == 1 {
             "SeparableConv1D"

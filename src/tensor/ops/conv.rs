@@ -464,3 +464,86 @@ pub fn conv2d_transpose(
         Ok(vec![Some(gy), Some(gf)])
     }))
 }
+
+/// `tf.nn.conv3d`: `x` `[n, d, h, w, c]`, `filter` `[kd, kh, kw, c, out]`. Each output depth
+/// is the sum, over the filter's depth taps that land inside the input, of 2-D convolutions
+/// of the input's depth slices with the filter's slices; the gradients follow from those
+/// ops. `pad` is VALID or SAME (on every axis).
+pub fn conv3d(
+    x: &Tensor,
+    filter: &Tensor,
+    strides: [usize; 3],
+    dilations: [usize; 3],
+    pad: &Padding,
+) -> TResult<Tensor> {
+    let (xs, fs) = (x.shape().to_vec(), filter.shape().to_vec());
+    if xs.len() != 5 || fs.len() != 5 {
+        return Err(TfError::new(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "input and filter must be 5-dimensional: {} {} [Op:Conv3D]",
+                xs.len(),
+                fs.len()
+            ),
+        ));
+    }
+    let Some((od, front)) = axis_out(xs[1], fs[0], strides[0], dilations[0], pad, 0) else {
+        return Err(kernel_error(
+            "Conv3D",
+            format!(
+                "Computed output size would be negative: {} [input_size: {}, effective_filter_size: {}, stride: {}]",
+                (xs[1] as i64 - ((fs[0] as i64 - 1) * dilations[0] as i64 + 1) + strides[0] as i64)
+                    / strides[0] as i64,
+                xs[1],
+                (fs[0] - 1) * dilations[0] + 1,
+                strides[0]
+            ),
+        ));
+    };
+    let conv = Conv {
+        strides: [strides[1], strides[2]],
+        dilations: [dilations[1], dilations[2]],
+        padding: pad.clone(),
+    };
+    // Index `i` of axis `axis`, that axis dropped (recorded for gradients).
+    let take = |t: &Tensor, axis: usize, i: usize| -> TResult<Tensor> {
+        let s = t.shape().to_vec();
+        let mut begin = vec![0i64; s.len()];
+        let mut size: Vec<i64> = s.iter().map(|&d| d as i64).collect();
+        begin[axis] = i as i64;
+        size[axis] = 1;
+        let part = super::moves::slice(t, &begin, &size)?;
+        let mut shape = s;
+        shape.remove(axis);
+        Ok(super::shape::reshape_to(&part, &shape))
+    };
+    let mut outs = Vec::with_capacity(od);
+    for o in 0..od {
+        let mut acc: Option<Tensor> = None;
+        for k in 0..fs[0] {
+            let Some(i) = (o * strides[0] + k * dilations[0]).checked_sub(front) else {
+                continue;
+            };
+            if i >= xs[1] {
+                continue;
+            }
+            let y = conv2d(&take(x, 1, i)?, &take(filter, 0, k)?, &conv)?;
+            acc = Some(match acc {
+                None => y,
+                Some(a) => super::elementwise::binary(super::elementwise::Binary::Add, &a, &y)?,
+            });
+        }
+        let y = match acc {
+            Some(y) => y,
+            None => {
+                let g = geometry(&[xs[0], xs[2], xs[3], xs[4]], &take(filter, 0, 0)?, &conv)?;
+                Tensor::zeros(x.dtype(), &[xs[0], g.oh, g.ow, fs[4]])
+            }
+        };
+        outs.push(y);
+    }
+    if outs.is_empty() {
+        return Ok(Tensor::zeros(x.dtype(), &[xs[0], 0, 0, 0, fs[4]]));
+    }
+    super::shape::stack(&outs, 1)
+}
