@@ -81,6 +81,22 @@ pub(crate) fn normalize_tuple(
     Ok(items.into_iter().map(|x| x as usize).collect())
 }
 
+/// Runs a 2-D op on a rank-1 or rank-2 convolution's input and kernel: a 1-D one runs as a
+/// 2-D one of height one.
+pub(crate) fn as_2d(
+    rank: usize,
+    x: &Tensor,
+    k: &Tensor,
+    op: impl FnOnce(&Tensor, &Tensor) -> crate::tensor::error::TResult<Tensor>,
+) -> crate::tensor::error::TResult<Tensor> {
+    if rank != 1 {
+        return op(x, k);
+    }
+    let x4 = sh::expand_dims(x, -3)?;
+    let k4 = sh::expand_dims(k, 0)?;
+    sh::squeeze(&op(&x4, &k4)?, Some(&[-3]))
+}
+
 impl ConvLayer {
     /// Reads a convolution's constructor arguments, with Keras's checks.
     #[allow(clippy::too_many_arguments)]
@@ -390,13 +406,8 @@ impl LayerKind for ConvLayer {
                 &self.padding3(),
             )
             .map_err(wrap)?
-        } else if self.rank == 1 {
-            let x4 = sh::expand_dims(&x, -3).map_err(wrap)?;
-            let k4 = sh::expand_dims(&kernel, 0).map_err(wrap)?;
-            let y = conv::conv2d(&x4, &k4, &conv).map_err(wrap)?;
-            sh::squeeze(&y, Some(&[-3])).map_err(wrap)?
         } else {
-            conv::conv2d(&x, &kernel, &conv).map_err(wrap)?
+            as_2d(self.rank, &x, &kernel, |x, k| conv::conv2d(x, k, &conv)).map_err(wrap)?
         };
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;

@@ -2,7 +2,7 @@
 //! Keras 2.15's output length rule (`deconv_output_length`), `output_padding` and its checks.
 //! The kernel is `kernel_size + (filters, in_channels)`.
 
-use super::conv::{normalize_tuple, ConvLayer};
+use super::conv::{as_2d, normalize_tuple, ConvLayer};
 use super::{incompatible, LayerKind, WeightSpec};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
@@ -10,7 +10,6 @@ use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
 use crate::tensor::ops::conv;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
-use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
 pub struct ConvTranspose {
@@ -220,14 +219,10 @@ impl LayerKind for ConvTranspose {
             },
             ..conv
         };
-        let mut y = if rank == 1 {
-            let x4 = sh::expand_dims(&x, -3).map_err(wrap)?;
-            let k4 = sh::expand_dims(&kernel, 0).map_err(wrap)?;
-            let y = conv::conv2d_transpose(&x4, &k4, &out_shape, &conv).map_err(wrap)?;
-            sh::squeeze(&y, Some(&[-3])).map_err(wrap)?
-        } else {
-            conv::conv2d_transpose(&x, &kernel, &out_shape, &conv).map_err(wrap)?
-        };
+        let mut y = as_2d(rank, &x, &kernel, |x, k| {
+            conv::conv2d_transpose(x, k, &out_shape, &conv)
+        })
+        .map_err(wrap)?;
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }

@@ -2,7 +2,7 @@
 //! `depth_multiplier` filters (kernel `kernel_size + (in_channels, depth_multiplier)`), then
 //! the bias and activation, with Keras 2.15's arguments and `get_config`.
 
-use super::conv::ConvLayer;
+use super::conv::{as_2d, ConvLayer};
 use super::{incompatible, LayerKind, WeightSpec};
 use crate::api::convert::i64_arg;
 use crate::errors::ExcKind;
@@ -12,7 +12,6 @@ use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
 use crate::tensor::ops::conv;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
-use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
 pub struct DepthwiseConv {
@@ -31,14 +30,10 @@ pub(crate) fn multiplier(v: &Value) -> R<usize> {
 pub(crate) fn depthwise(layer: &Layer, base: &ConvLayer, x: &Tensor, kernel: &Tensor) -> R<Tensor> {
     let wrap = |e| super::call_error(layer, e);
     let c = base.conv();
-    Ok(if base.rank == 1 {
-        let x4 = sh::expand_dims(x, -3).map_err(wrap)?;
-        let k4 = sh::expand_dims(kernel, 0).map_err(wrap)?;
-        let y = conv::depthwise_conv2d(&x4, &k4, &c).map_err(wrap)?;
-        sh::squeeze(&y, Some(&[-3])).map_err(wrap)?
-    } else {
-        conv::depthwise_conv2d(x, kernel, &c).map_err(wrap)?
+    as_2d(base.rank, x, kernel, |x, k| {
+        conv::depthwise_conv2d(x, k, &c)
     })
+    .map_err(wrap)
 }
 
 /// Keras's input rank check for the depthwise and separable layers.

@@ -3,7 +3,7 @@
 //! `(1, 1, in_channels * depth_multiplier, filters)`), the bias and activation, with Keras
 //! 2.15's arguments and `get_config`.
 
-use super::conv::ConvLayer;
+use super::conv::{as_2d, ConvLayer};
 use super::depthwise_conv::{check_rank, config_without, depthwise, multiplier};
 use super::{LayerKind, WeightSpec};
 use crate::errors::ExcKind;
@@ -13,7 +13,6 @@ use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
 use crate::tensor::ops::conv::{self, Conv, Padding};
 use crate::tensor::ops::elementwise::{self as ew, Binary};
-use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
 pub struct SeparableConv {
@@ -207,14 +206,8 @@ impl LayerKind for SeparableConv {
             dilations: [1, 1],
             padding: Padding::Valid,
         };
-        let mut y = if self.base.rank == 1 {
-            let m4 = sh::expand_dims(&mid, -3).map_err(wrap)?;
-            let k4 = sh::expand_dims(&pk, 0).map_err(wrap)?;
-            let y = conv::conv2d(&m4, &k4, &one).map_err(wrap)?;
-            sh::squeeze(&y, Some(&[-3])).map_err(wrap)?
-        } else {
-            conv::conv2d(&mid, &pk, &one).map_err(wrap)?
-        };
+        let mut y =
+            as_2d(self.base.rank, &mid, &pk, |x, k| conv::conv2d(x, k, &one)).map_err(wrap)?;
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
