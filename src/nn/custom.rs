@@ -237,7 +237,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss"
+        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
             if super::training::model_attr(this, name).is_some() =>
         {
             super::training::model_attr(this, name).unwrap_or(Value::None)

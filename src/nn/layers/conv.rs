@@ -11,6 +11,7 @@ use crate::eval::{Interp, Value};
 use crate::nn::activations::Act;
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
+use crate::nn::regularizers::LayerPenalties;
 use crate::tensor::ops::conv::{self, axis_out, Conv, Padding};
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::shape as sh;
@@ -30,6 +31,7 @@ pub struct ConvLayer {
     pub use_bias: bool,
     pub kernel_init: Init,
     pub bias_init: Init,
+    pub penalties: std::rc::Rc<LayerPenalties>,
 }
 
 /// An int or a tuple of `rank` ints, as Keras's `conv_utils.normalize_tuple` reads them;
@@ -96,6 +98,7 @@ impl ConvLayer {
         use_bias: &Value,
         kernel_initializer: Value,
         bias_initializer: Value,
+        penalties: std::rc::Rc<LayerPenalties>,
     ) -> R<ConvLayer> {
         let f = i64_arg(filters, "filters")?;
         if f <= 0 {
@@ -155,6 +158,7 @@ impl ConvLayer {
             use_bias: it.truthy(use_bias)?,
             kernel_init: Init::from_value(Some(kernel_initializer))?,
             bias_init: Init::from_value(Some(bias_initializer))?,
+            penalties,
         })
     }
 
@@ -217,7 +221,7 @@ impl LayerKind for ConvLayer {
             "activation" => self.activation.value(),
             "use_bias" => Value::Bool(self.use_bias),
             "rank" => Value::Int(self.rank as i64),
-            _ => return None,
+            _ => return self.penalties.attr(name),
         })
     }
 
@@ -238,7 +242,7 @@ impl LayerKind for ConvLayer {
 
     fn config(&self) -> Vec<(&'static str, Value)> {
         let a = |n: &str| self.attr(n).unwrap_or(Value::None);
-        vec![
+        let mut c = vec![
             ("filters", a("filters")),
             ("kernel_size", a("kernel_size")),
             ("strides", a("strides")),
@@ -250,12 +254,13 @@ impl LayerKind for ConvLayer {
             ("use_bias", a("use_bias")),
             ("kernel_initializer", self.kernel_init.config_value()),
             ("bias_initializer", self.bias_init.config_value()),
-            ("kernel_regularizer", Value::None),
-            ("bias_regularizer", Value::None),
-            ("activity_regularizer", Value::None),
-            ("kernel_constraint", Value::None),
-            ("bias_constraint", Value::None),
-        ]
+        ];
+        c.extend(self.penalties.config());
+        c
+    }
+
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.penalties)
     }
 
     fn makes_weights(&self) -> bool {
@@ -364,7 +369,9 @@ impl LayerKind for ConvLayer {
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
-        self.activation.apply(it, &y)
+        let y = self.activation.apply(it, &y)?;
+        self.penalties.after_call(&y)?;
+        Ok(y)
     }
 }
 
@@ -377,10 +384,12 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv2D", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = ConvLayer::from_args(it, 2, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
-        common.make(it, kind)
+            kernel_initializer, bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -393,9 +402,11 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv1D", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = ConvLayer::from_args(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
-        common.make(it, kind)
+            kernel_initializer, bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }

@@ -110,6 +110,11 @@ pub trait LayerKind {
     /// What the layer computes on one (float32) input, once built.
     fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor>;
 
+    /// The regularizers and constraints of a kind that takes them.
+    fn penalties(&self) -> Option<&crate::nn::regularizers::LayerPenalties> {
+        None
+    }
+
     /// The TensorFlow operation a `TFOpLambda` layer stands for.
     fn op(&self) -> Option<&tf_op_lambda::Op> {
         None
