@@ -505,15 +505,26 @@ pub fn model_losses(v: &Value) -> R<Vec<Tensor>> {
 }
 
 fn collect(v: &Value, out: &mut Vec<Tensor>, seen: &mut Vec<usize>) -> R<()> {
+    walk(v, seen, &mut |v| {
+        if let Some(l) = crate::nn::layer_ref(v) {
+            out.extend(added(v.identity()));
+            if let Some(p) = l.kind.penalties() {
+                out.extend(p.losses()?);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Visits a layer or model and the layers it holds, depth first, each once.
+fn walk(v: &Value, seen: &mut Vec<usize>, f: &mut dyn FnMut(&Value) -> R<()>) -> R<()> {
     let id = v.identity();
     if seen.contains(&id) {
         return Ok(());
     }
     seen.push(id);
+    f(v)?;
     let children: Vec<Value> = if let Some(l) = crate::nn::layer_ref(v) {
-        if let Some(p) = l.kind.penalties() {
-            out.extend(p.losses()?);
-        }
         l.sublayers.borrow().clone()
     } else if let Some(s) = v.as_object::<crate::nn::sequential::Sequential>() {
         s.layers.borrow().clone()
@@ -523,7 +534,7 @@ fn collect(v: &Value, out: &mut Vec<Tensor>, seen: &mut Vec<usize>) -> R<()> {
         crate::nn::native_layer(v).into_iter().collect()
     };
     for c in &children {
-        collect(c, out, seen)?;
+        walk(c, seen, f)?;
     }
     Ok(())
 }
@@ -545,4 +556,67 @@ pub fn with_model_losses(model: &Value, loss: Tensor) -> R<Tensor> {
         sum.cast(loss.dtype())
     };
     Ok(ew::binary(Binary::Add, &loss, &sum)?)
+}
+
+thread_local! {
+    /// Losses user layers added with `self.add_loss(x)`, by native layer identity.
+    static ADDED: RefCell<Vec<(usize, Vec<Tensor>)>> = const { RefCell::new(Vec::new()) };
+    /// How many user layer calls are running (losses are cleared at the outermost).
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// `self.add_loss(x)` in a user layer: a loss tensor listed in its `losses` until its next
+/// outermost call.
+pub fn add_loss(it: &mut Interp, native: &Value, x: &Value) -> R<()> {
+    if it.is_callable(x) {
+        return raise(
+            crate::errors::ExcKind::NotImplementedError,
+            "tensh takes loss tensors in add_loss, not callables",
+        );
+    }
+    let t = crate::api::convert::to_tensor(it, x, None)?;
+    let id = native.identity();
+    ADDED.with(|a| {
+        let mut a = a.borrow_mut();
+        match a.iter_mut().find(|(i, _)| *i == id) {
+            Some((_, v)) => v.push(t),
+            None => a.push((id, vec![t])),
+        }
+    });
+    Ok(())
+}
+
+fn added(id: usize) -> Vec<Tensor> {
+    ADDED.with(|a| {
+        a.borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Marks a user layer's call: the outermost clears the added losses of the layers it holds.
+pub struct CallGuard;
+
+impl CallGuard {
+    pub fn enter(layer: &Value) -> CallGuard {
+        if DEPTH.with(|d| d.get()) == 0 {
+            let mut ids = Vec::new();
+            let mut seen = Vec::new();
+            let _ = walk(layer, &mut seen, &mut |v| {
+                ids.push(v.identity());
+                Ok(())
+            });
+            ADDED.with(|a| a.borrow_mut().retain(|(i, _)| !ids.contains(i)));
+        }
+        DEPTH.with(|d| d.set(d.get() + 1));
+        CallGuard
+    }
+}
+
+impl Drop for CallGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
 }

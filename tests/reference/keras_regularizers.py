@@ -90,3 +90,27 @@ inp = tf.keras.Input((2,))
 out = tf.keras.layers.Dense(1, kernel_regularizer=R.L1(0.1), kernel_initializer='ones')(inp)
 fm = tf.keras.Model(inp, out)
 fm.losses
+class Act(tf.keras.layers.Layer):
+    def call(self, x):
+        self.add_loss(tf.reduce_sum(x) * 0.1)
+        return x * 2.0
+a = Act()
+a.losses
+_ = a(tf.ones((2, 2)))
+a.losses
+_ = a(tf.ones((1, 2)))
+a.losses
+class M(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.d = tf.keras.layers.Dense(1, kernel_initializer='ones', kernel_regularizer=R.L2(0.1))
+        self.a = Act()
+    def call(self, x):
+        return self.a(self.d(x))
+m = M()
+_ = m(tf.ones((2, 2)))
+m.losses
+len(m.losses)
+m.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss='mse')
+hm = m.fit(xs, ys, batch_size=4, epochs=2, verbose=0, shuffle=False)
+[round(v, 4) for v in hm.history['loss']]
