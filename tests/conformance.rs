@@ -12,11 +12,7 @@ use support::{instrument, run_merged, score, split_marked, Score};
 
 /// Cases whose areas are not all built yet (part 11: the transposed, depthwise, separable and 3-D convolution layers,
 /// the padding, cropping and upsampling layers); run them with `--ignored`.
-const PENDING: &[&str] = &[
-    "keras_conv_layers",
-    "keras_pool_layers",
-    "keras_resnet_block",
-];
+const PENDING: &[&str] = &["keras_conv_layers", "keras_pool_layers", "keras_resnet_block"];
 
 /// Cases that must match byte for byte (numbers included).
 fn needs_exact(name: &str) -> bool {
