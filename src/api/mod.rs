@@ -21,6 +21,7 @@
 //! | `tf_clip.rs` | tf.clip_by_global_norm |
 //! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
 //! | `tf_random_more.rs` | tf.random.categorical |
+//! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 
 use crate::errors::ExcKind;
@@ -42,6 +43,7 @@ pub(crate) mod tf_nn;
 pub(crate) mod tf_nn_conv;
 pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
+pub(crate) mod variable_constraints;
 
 pub(crate) use attrs::{value_attr, value_item};
 pub(crate) use convert::scalar_of;

@@ -370,6 +370,17 @@ builtin! {
         // None (the default) means trainable.
         let trainable = it.flag(given(trainable), true)?;
         let id = it.fresh_id();
+        if !matches!(constraint, Value::None) {
+            if !it.is_callable(&constraint) {
+                let class = crate::eval::types::type_of(it, constraint.clone())?;
+                let class = it.repr(&class)?;
+                return raise(ExcKind::ValueError, format!(
+                    "Argument `constraint` must be None or a callable. a callable. Got a {}:  {}",
+                    class, it.str_of(&constraint)?
+                ));
+            }
+            super::variable_constraints::set(id, constraint);
+        }
         Ok(Value::Variable(Rc::new(Variable {
             name: RefCell::new(format!("{}:0", name)),
             value: Rc::new(RefCell::new(value)),

@@ -232,12 +232,18 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Value::method(this.clone(), super::static_name(name), add_weight)
         }
         "__call__" => Value::method(this.clone(), "__call__", custom_call),
+        "add_loss" => Value::method(this.clone(), "add_loss", |it, recv, _, args| {
+            let [x] = args.bind("add_loss", ["losses"])?;
+            let native = super::native_layer(recv).unwrap_or(Value::None);
+            super::regularizers::add_loss(it, &native, &x.unwrap_or(Value::None))?;
+            Ok(Value::None)
+        }),
         "build" => Value::method(this.clone(), "build", native_build),
         "call" => Value::method(this.clone(), "call", |_, _, _, args| {
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss"
+        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
             if super::training::model_attr(this, name).is_some() =>
         {
             super::training::model_attr(this, name).unwrap_or(Value::None)
@@ -409,6 +415,7 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
         },
     };
     build_instance(it, recv, &shape)?;
+    let _losses = super::regularizers::CallGuard::enter(recv);
     let Value::Instance(i) = recv else {
         return Ok(Value::None);
     };

@@ -16,6 +16,8 @@
 //! | `losses.rs` | `keras.losses`: the functions and classes |
 //! | `initializers.rs` | `keras.initializers` |
 //! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad, `get` |
+//! | `regularizers.rs` | `keras.regularizers`, and a layer's regularizers, constraints and `losses` |
+//! | `constraints.rs` | `keras.constraints`, applied to variables after optimizer updates |
 //!
 //! Every Keras function and constructor here is one `builtin!` declaration (parameters,
 //! defaults, error wording, description) next to its body; `decl::install` places it into
@@ -25,6 +27,7 @@
 //! | `progress.rs` | Keras's progress bar |
 
 pub(crate) mod activations;
+pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod functional;
 pub(crate) mod fused;
@@ -36,6 +39,7 @@ pub(crate) mod losses;
 pub(crate) mod metrics;
 pub(crate) mod optimizers;
 pub(crate) mod progress;
+pub(crate) mod regularizers;
 pub(crate) mod sequential;
 pub(crate) mod summary;
 pub(crate) mod tf_op_names;
@@ -272,6 +276,8 @@ pub(crate) fn install(it: &mut Interp) {
     let inits = new_module("keras.initializers");
     let models = new_module("keras.models");
     let opts = new_module("keras.optimizers");
+    let regs = new_module("keras.regularizers");
+    let cons = new_module("keras.constraints");
     layers_m.set("Layer", custom::native_class("Layer"));
     keras.set("Model", custom::native_class("Model"));
     models.set("Model", custom::native_class("Model"));
@@ -282,6 +288,8 @@ pub(crate) fn install(it: &mut Interp) {
         ("initializers", &inits),
         ("models", &models),
         ("optimizers", &opts),
+        ("regularizers", &regs),
+        ("constraints", &cons),
     ] {
         keras.set(n, Value::Module(m.clone()));
     }
@@ -296,6 +304,8 @@ pub(crate) fn install(it: &mut Interp) {
         ("keras.initializers", &inits),
         ("keras.models", &models),
         ("keras.optimizers", &opts),
+        ("keras.regularizers", &regs),
+        ("keras.constraints", &cons),
     ] {
         it.modules.insert(path.into(), Value::Module(m.clone()));
         it.modules

@@ -255,6 +255,7 @@ impl Optimizer {
                 );
             }
             self.update(v, g)?;
+            crate::nn::constraints::apply_after_update(it, v)?;
         }
         let next = Tensor::scalar(self.step() + 1);
         self.iterations.set(next);

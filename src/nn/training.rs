@@ -285,6 +285,7 @@ fn test_loop(
         let yp = call_model(it, model, xb, false)?;
         let yt = align(c, &yb, &yp)?;
         let l = loss_value(it, c, &yt, &yp)?;
+        let l = super::regularizers::with_model_losses(model, l)?;
         tracker.update(&yt, &yp, &l, b - a)?;
         if let Some(bar) = bar.as_deref_mut() {
             let text = bar.update(s + 1, &tracker.logs(), s + 1 == steps);
@@ -384,6 +385,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
                 let yp = call_model(it, model, xb, true)?;
                 let yt = align(&c, &yb, &yp)?;
                 let l = loss_value(it, &c, &yt, &yp)?;
+                let l = super::regularizers::with_model_losses(model, l)?;
                 Ok((yp, yt, l))
             })();
             tape::pop(&t);
@@ -542,6 +544,10 @@ impl Object for History {
 pub fn model_attr(model: &Value, name: &str) -> Option<Value> {
     if let Some(m) = METHODS.iter().find(|m| **m == name) {
         return Some(Value::method(model.clone(), m, method));
+    }
+    if name == "losses" {
+        let losses = super::regularizers::model_losses(model).ok()?;
+        return Some(Value::list(losses.into_iter().map(Value::Tensor).collect()));
     }
     let c = compiled(model)?;
     match name {

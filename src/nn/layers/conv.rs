@@ -11,6 +11,7 @@ use crate::eval::{Interp, Value};
 use crate::nn::activations::Act;
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
+use crate::nn::regularizers::LayerPenalties;
 use crate::tensor::ops::conv::{self, axis_out, Conv, Padding};
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::shape as sh;
@@ -32,6 +33,7 @@ pub struct ConvLayer {
     pub use_bias: bool,
     pub kernel_init: Init,
     pub bias_init: Init,
+    pub penalties: std::rc::Rc<LayerPenalties>,
 }
 
 /// An int or a tuple of `rank` ints, as Keras's `conv_utils.normalize_tuple` reads them;
@@ -81,6 +83,18 @@ pub(crate) fn normalize_tuple(
     Ok(items.into_iter().map(|x| x as usize).collect())
 }
 
+/// A layer kind's regularizer and constraint arguments that tensh does not apply yet
+/// (the depthwise and pointwise ones): refused rather than ignored.
+pub(crate) fn refuse_penalties(args: &[(&str, &Value)]) -> R<()> {
+    match args.iter().find(|(_, v)| !matches!(v, Value::None)) {
+        Some((name, _)) => raise(
+            ExcKind::NotImplementedError,
+            format!("tensh does not apply `{}` on this layer yet", name),
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Runs a 2-D op on a rank-1 or rank-2 convolution's input and kernel: a 1-D one runs as a
 /// 2-D one of height one.
 pub(crate) fn as_2d(
@@ -114,6 +128,7 @@ impl ConvLayer {
         use_bias: &Value,
         kernel_initializer: Value,
         bias_initializer: Value,
+        penalties: std::rc::Rc<LayerPenalties>,
     ) -> R<ConvLayer> {
         let f = i64_arg(filters, "filters")?;
         if f <= 0 {
@@ -161,6 +176,7 @@ impl ConvLayer {
             use_bias: it.truthy(use_bias)?,
             kernel_init: Init::from_value(Some(kernel_initializer))?,
             bias_init: Init::from_value(Some(bias_initializer))?,
+            penalties,
         })
     }
 
@@ -240,7 +256,7 @@ impl LayerKind for ConvLayer {
             "activation" => self.activation.value(),
             "use_bias" => Value::Bool(self.use_bias),
             "rank" => Value::Int(self.rank as i64),
-            _ => return None,
+            _ => return self.penalties.attr(name),
         })
     }
 
@@ -261,7 +277,7 @@ impl LayerKind for ConvLayer {
 
     fn config(&self) -> Vec<(&'static str, Value)> {
         let a = |n: &str| self.attr(n).unwrap_or(Value::None);
-        vec![
+        let mut c = vec![
             ("filters", a("filters")),
             ("kernel_size", a("kernel_size")),
             ("strides", a("strides")),
@@ -273,12 +289,13 @@ impl LayerKind for ConvLayer {
             ("use_bias", a("use_bias")),
             ("kernel_initializer", self.kernel_init.config_value()),
             ("bias_initializer", self.bias_init.config_value()),
-            ("kernel_regularizer", Value::None),
-            ("bias_regularizer", Value::None),
-            ("activity_regularizer", Value::None),
-            ("kernel_constraint", Value::None),
-            ("bias_constraint", Value::None),
-        ]
+        ];
+        c.extend(self.penalties.config());
+        c
+    }
+
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.penalties)
     }
 
     fn makes_weights(&self) -> bool {
@@ -412,7 +429,9 @@ impl LayerKind for ConvLayer {
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
-        self.activation.apply(it, &y)
+        let y = self.activation.apply(it, &y)?;
+        self.penalties.after_call(&y)?;
+        Ok(y)
     }
 }
 
@@ -425,10 +444,12 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv2D", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = ConvLayer::from_args(it, 2, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
-        common.make(it, kind)
+            kernel_initializer, bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -441,10 +462,12 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv1D", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = ConvLayer::from_args(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
-        common.make(it, kind)
+            kernel_initializer, bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -457,12 +480,14 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv3D", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = ConvLayer::from_args(it, 3, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
+            kernel_initializer, bias_initializer, penalties.clone())?;
         if kind.groups != 1 {
             return Err(value_err("tensh runs Conv3D with groups=1 only"));
         }
-        common.make(it, kind)
+        penalties.attached(common.make(it, kind)?)
     }
 }

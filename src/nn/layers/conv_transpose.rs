@@ -8,6 +8,7 @@ use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
+use crate::nn::regularizers::LayerPenalties;
 use crate::tensor::ops::conv;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
@@ -82,11 +83,13 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv2DTranspose", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let base = ConvLayer::from_args(it, 2, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &Value::Int(1), activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
+            kernel_initializer, bias_initializer, penalties.clone())?;
         let kind = ConvTranspose::new(it, base, &output_padding)?;
-        common.make(it, kind)
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -99,15 +102,21 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "Conv1DTranspose", &kwargs)?;
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let base = ConvLayer::from_args(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &Value::Int(1), activation, &use_bias,
-            kernel_initializer, bias_initializer)?;
+            kernel_initializer, bias_initializer, penalties.clone())?;
         let kind = ConvTranspose::new(it, base, &output_padding)?;
-        common.make(it, kind)
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
 impl LayerKind for ConvTranspose {
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.base.penalties)
+    }
+
     fn channels_first(&self) -> bool {
         self.base.channels_first
     }

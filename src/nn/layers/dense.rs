@@ -9,6 +9,7 @@ use crate::nn::activations::Act;
 use crate::nn::fused;
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
+use crate::nn::regularizers::LayerPenalties;
 use crate::tensor::ops::{linalg, shape as sh};
 use crate::tensor::Tensor;
 
@@ -18,6 +19,7 @@ pub struct Dense {
     pub use_bias: bool,
     pub kernel_init: Init,
     pub bias_init: Init,
+    pub penalties: std::rc::Rc<LayerPenalties>,
 }
 
 crate::builtin! {
@@ -46,14 +48,17 @@ crate::builtin! {
                 units
             )));
         }
+        let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
+            &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = Dense {
             units: units as usize,
             activation: Act::from_value(Some(activation))?,
             use_bias: it.truthy(&use_bias)?,
             kernel_init: Init::from_value(Some(kernel_initializer))?,
             bias_init: Init::from_value(Some(bias_initializer))?,
+            penalties: penalties.clone(),
         };
-        common.make(it, kind)
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -71,8 +76,24 @@ impl LayerKind for Dense {
             "units" => Some(Value::Int(self.units as i64)),
             "activation" => Some(self.activation.value()),
             "use_bias" => Some(Value::Bool(self.use_bias)),
-            _ => None,
+            _ => self.penalties.attr(name),
         }
+    }
+
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let mut c = vec![
+            ("units", Value::Int(self.units as i64)),
+            ("activation", Value::str(&self.activation.config_name())),
+            ("use_bias", Value::Bool(self.use_bias)),
+            ("kernel_initializer", self.kernel_init.config_value()),
+            ("bias_initializer", self.bias_init.config_value()),
+        ];
+        c.extend(self.penalties.config());
+        c
+    }
+
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.penalties)
     }
 
     fn attr_names(&self) -> &'static [&'static str] {
@@ -159,6 +180,8 @@ impl LayerKind for Dense {
         }
         let mut out = batch;
         out.push(self.units);
-        Ok(sh::reshape_to(&y, &out))
+        let y = sh::reshape_to(&y, &out);
+        self.penalties.after_call(&y)?;
+        Ok(y)
     }
 }

@@ -83,6 +83,15 @@ impl DepthwiseConv {
         depthwise_initializer: Value,
         bias_initializer: Value,
     ) -> R<DepthwiseConv> {
+        // The depthwise and pointwise penalties are refused by the constructors.
+        let none = crate::nn::regularizers::LayerPenalties::from_args(
+            it,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+        )?;
         let base = ConvLayer::from_args(
             it,
             rank,
@@ -97,6 +106,7 @@ impl DepthwiseConv {
             use_bias,
             Value::str("zeros"),
             bias_initializer,
+            none,
         )?;
         Ok(DepthwiseConv {
             base,
@@ -115,6 +125,9 @@ crate::builtin! {
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "DepthwiseConv2D", &kwargs)?;
+        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
+            ("bias_regularizer", &bias_regularizer), ("activity_regularizer", &activity_regularizer),
+            ("depthwise_constraint", &depthwise_constraint), ("bias_constraint", &bias_constraint)])?;
         let kind = DepthwiseConv::new(it, 2, &kernel_size, &strides, &padding, &depth_multiplier,
             &data_format, &dilation_rate, activation, &use_bias, depthwise_initializer,
             bias_initializer)?;
@@ -131,6 +144,9 @@ crate::builtin! {
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "DepthwiseConv1D", &kwargs)?;
+        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
+            ("bias_regularizer", &bias_regularizer), ("activity_regularizer", &activity_regularizer),
+            ("depthwise_constraint", &depthwise_constraint), ("bias_constraint", &bias_constraint)])?;
         let kind = DepthwiseConv::new(it, 1, &kernel_size, &strides, &padding, &depth_multiplier,
             &data_format, &dilation_rate, activation, &use_bias, depthwise_initializer,
             bias_initializer)?;

@@ -152,6 +152,11 @@ pub trait LayerKind {
         false
     }
 
+    /// The regularizers and constraints of a kind that takes them.
+    fn penalties(&self) -> Option<&crate::nn::regularizers::LayerPenalties> {
+        None
+    }
+
     /// The TensorFlow operation a `TFOpLambda` layer stands for.
     fn op(&self) -> Option<&tf_op_lambda::Op> {
         None

@@ -39,6 +39,15 @@ impl SeparableConv {
         inits: [Value; 3],
     ) -> R<SeparableConv> {
         let [depthwise_initializer, pointwise_initializer, bias_initializer] = inits;
+        // The depthwise and pointwise penalties are refused by the constructors.
+        let none = crate::nn::regularizers::LayerPenalties::from_args(
+            it,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+            &Value::None,
+        )?;
         let base = ConvLayer::from_args(
             it,
             rank,
@@ -53,6 +62,7 @@ impl SeparableConv {
             use_bias,
             Value::str("glorot_uniform"),
             bias_initializer,
+            none,
         )?;
         Ok(SeparableConv {
             base,
@@ -74,6 +84,10 @@ crate::builtin! {
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "SeparableConv2D", &kwargs)?;
+        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
+            ("pointwise_regularizer", &pointwise_regularizer), ("bias_regularizer", &bias_regularizer),
+            ("activity_regularizer", &activity_regularizer), ("depthwise_constraint", &depthwise_constraint),
+            ("pointwise_constraint", &pointwise_constraint), ("bias_constraint", &bias_constraint)])?;
         let kind = SeparableConv::new(it, 2, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &depth_multiplier, activation, &use_bias,
             [depthwise_initializer, pointwise_initializer, bias_initializer])?;
@@ -92,6 +106,10 @@ crate::builtin! {
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "SeparableConv1D", &kwargs)?;
+        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
+            ("pointwise_regularizer", &pointwise_regularizer), ("bias_regularizer", &bias_regularizer),
+            ("activity_regularizer", &activity_regularizer), ("depthwise_constraint", &depthwise_constraint),
+            ("pointwise_constraint", &pointwise_constraint), ("bias_constraint", &bias_constraint)])?;
         let kind = SeparableConv::new(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &depth_multiplier, activation, &use_bias,
             [depthwise_initializer, pointwise_initializer, bias_initializer])?;
