@@ -167,39 +167,57 @@ pub fn pool2d_dilated(
     }
     let xv = x.contiguous().to_f64_vec();
     let f32_sums = x.dtype() == DType::F32;
-    let mut y = Vec::with_capacity(out_shape.iter().product());
+    // Channels innermost: each window element adds a contiguous row of channels to the
+    // accumulators (the same order of additions per channel as one channel at a time).
+    let c = win.c;
+    let mut y = vec![0f64; out_shape.iter().product()];
+    let init = match kind {
+        PoolKind::Max => f64::NEG_INFINITY,
+        PoolKind::Avg => 0.0,
+    };
+    let mut acc = vec![init; c];
+    // float32 averages are summed in float32, as TensorFlow's kernel does.
+    let mut acc32 = vec![0f32; c];
+    let mut o = 0;
     for b in 0..win.n {
         for oy in 0..win.out[0] {
             for ox in 0..win.out[1] {
-                for ch in 0..win.c {
-                    let mut acc = match kind {
-                        PoolKind::Max => f64::NEG_INFINITY,
-                        PoolKind::Avg => 0.0,
-                    };
-                    // float32 averages are summed in float32, as TensorFlow's kernel does.
-                    let mut acc32 = 0f32;
-                    let mut count = 0usize;
-                    for yy in win.span(0, oy) {
-                        for xx in win.span(1, ox) {
-                            let v = xv[((b * win.h + yy) * win.w + xx) * win.c + ch];
-                            match kind {
-                                // NaN wins a max, as in TensorFlow's kernel.
-                                PoolKind::Max if v > acc || v.is_nan() => acc = v,
-                                PoolKind::Max => {}
-                                PoolKind::Avg => {
-                                    acc += v;
-                                    acc32 += v as f32;
+                acc.fill(init);
+                acc32.fill(0.0);
+                let mut count = 0usize;
+                for yy in win.span(0, oy) {
+                    for xx in win.span(1, ox) {
+                        let base = ((b * win.h + yy) * win.w + xx) * c;
+                        let row = &xv[base..base + c];
+                        match kind {
+                            // NaN wins a max, as in TensorFlow's kernel.
+                            PoolKind::Max => {
+                                for (a, &v) in acc.iter_mut().zip(row) {
+                                    if v > *a || v.is_nan() {
+                                        *a = v;
+                                    }
                                 }
                             }
-                            count += 1;
+                            PoolKind::Avg => {
+                                for ((a, a32), &v) in acc.iter_mut().zip(acc32.iter_mut()).zip(row)
+                                {
+                                    *a += v;
+                                    *a32 += v as f32;
+                                }
+                            }
                         }
+                        count += 1;
                     }
-                    y.push(match kind {
-                        PoolKind::Avg if f32_sums => (acc32 / count.max(1) as f32) as f64,
-                        PoolKind::Avg => acc / count.max(1) as f64,
-                        PoolKind::Max => acc,
-                    });
                 }
+                let n = count.max(1);
+                for ch in 0..c {
+                    y[o + ch] = match kind {
+                        PoolKind::Avg if f32_sums => (acc32[ch] / n as f32) as f64,
+                        PoolKind::Avg => acc[ch] / n as f64,
+                        PoolKind::Max => acc[ch],
+                    };
+                }
+                o += c;
             }
         }
     }
