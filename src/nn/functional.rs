@@ -403,6 +403,23 @@ fn shapes_value(kts: &[Value], single: bool) -> Value {
     }
 }
 
+/// `input_shape` / `output_shape` of a model: a dict of shapes for dict inputs or outputs,
+/// else one shape or a list of them.
+fn structure_shapes(given: &Value, kts: &[Value]) -> Value {
+    if let Value::Dict(d) = given {
+        let d = d.borrow();
+        let mut out = crate::eval::value::Dict::default();
+        for (k, v) in d.keys.iter().zip(d.values.iter()) {
+            if let Some(t) = kt(v) {
+                // Dict keys here are the user's keys, which already hashed once.
+                let _ = out.insert(k.clone(), super::shape_tuple_value(&t.shape));
+            }
+        }
+        return Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(out)));
+    }
+    shapes_value(kts, kts.len() == 1)
+}
+
 impl Functional {
     fn single_input(&self) -> bool {
         kt(&self.inputs).is_some()
@@ -513,8 +530,8 @@ impl Object for Functional {
                 true => self.outputs.clone(),
                 false => Value::list(self.output_kts.clone()),
             },
-            "input_shape" => shapes_value(&self.input_kts, self.input_kts.len() == 1),
-            "output_shape" => shapes_value(&self.output_kts, self.output_kts.len() == 1),
+            "input_shape" => structure_shapes(&self.inputs, &self.input_kts),
+            "output_shape" => structure_shapes(&self.outputs, &self.output_kts),
             "input_names" => {
                 Value::list(self.input_names().iter().map(|n| Value::str(n)).collect())
             }
