@@ -18,9 +18,11 @@ impl Interp {
             Value::Function(func) => self.invoke(func, args, None),
             Value::Builtin(b) => match &b.decl {
                 Some(d) => {
-                    if args.has_object() {
-                        if let Some(v) = (self.hooks.symbolic_call)(self, f, &args)? {
-                            return Ok(v);
+                    if let Some(hook) = self.hooks.symbolic_call {
+                        if args.has_object() {
+                            if let Some(v) = hook(self, f, &args)? {
+                                return Ok(v);
+                            }
                         }
                     }
                     let bound = d.bind(args)?;

@@ -9,6 +9,9 @@ use super::value::{Args, Object, Value};
 use super::Interp;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
+/// A hook for a builtin called with native objects: (interp, builtin, arguments).
+pub type SymbolicCall = fn(&mut Interp, &Value, &Args) -> R<Option<Value>>;
+
 /// The entry points installed into the evaluator at start-up.
 #[derive(Clone, Copy)]
 pub struct Hooks {
@@ -55,7 +58,9 @@ pub struct Hooks {
     /// A declared builtin called with a native object among its arguments: the call's
     /// result when the hook takes it (a TensorFlow function applied to a symbolic Keras
     /// tensor becomes a layer of a functional model), None to run the builtin as usual.
-    pub symbolic_call: fn(&mut Interp, &Value, &Args) -> R<Option<Value>>,
+    /// Unset until a session makes its first symbolic tensor, so other sessions' calls
+    /// pay nothing for it.
+    pub symbolic_call: Option<SymbolicCall>,
 }
 
 impl Default for Hooks {
@@ -120,7 +125,7 @@ impl Default for Hooks {
             native_set_attr: |_, _, _, _, _| Ok(false),
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
-            symbolic_call: |_, _, _| Ok(None),
+            symbolic_call: None,
         }
     }
 }

@@ -392,8 +392,12 @@ pub trait Object: Any {
             self.type_name()
         )))
     }
+    /// `<keras.src.engine.functional.Functional object>`: the class path, or the type name.
     fn repr(&self, _it: &mut Interp) -> R<String> {
-        Ok(format!("<{} object>", self.type_name()))
+        Ok(format!(
+            "<{} object>",
+            self.class_path().unwrap_or_else(|| self.type_name())
+        ))
     }
     fn str(&self, it: &mut Interp) -> R<String> {
         self.repr(it)

@@ -211,11 +211,7 @@ impl Functional {
     }
 
     fn non_trainable(&self) -> Vec<Rc<Variable>> {
-        let t = self.trainable();
-        self.all_weights()
-            .into_iter()
-            .filter(|v| !t.iter().any(|w| Rc::ptr_eq(w, v)))
-            .collect()
+        super::others(self.all_weights(), &self.trainable())
     }
 
     fn nodes(&self) -> impl Iterator<Item = &Rc<Node>> {
@@ -556,10 +552,6 @@ impl Object for Functional {
 
     fn attr_names(&self) -> Vec<String> {
         ATTRS.iter().map(|s| s.to_string()).collect()
-    }
-
-    fn repr(&self, _it: &mut Interp) -> R<String> {
-        Ok("<keras.src.engine.functional.Functional object>".into())
     }
 
     fn class_path(&self) -> Option<String> {

@@ -204,7 +204,8 @@ pub fn input_tensor(
     if let Some(i) = inbound_of(&layer) {
         i.push(Value::list(vec![]), Value::list(vec![kt.clone()]));
     }
-    let _ = it;
+    // From now on TensorFlow functions may meet symbolic tensors.
+    it.hooks.symbolic_call = Some(symbolic_builtin);
     kt
 }
 
@@ -594,7 +595,6 @@ impl Object for KerasTensor {
                 let dims = recv.as_object::<KerasTensor>().map(|k| k.shape.clone());
                 Ok(Value::Shape(Rc::new(crate::eval::value::Shape { dims })))
             }),
-            "node" => return Ok(None),
             _ => return Ok(None),
         }))
     }

@@ -399,13 +399,6 @@ impl Object for Layer {
         layer_method(it, this, "__call__", args)
     }
 
-    fn repr(&self, _it: &mut Interp) -> R<String> {
-        Ok(format!(
-            "<{} object>",
-            self.class_path().unwrap_or_default()
-        ))
-    }
-
     fn class_path(&self) -> Option<String> {
         let m = self.kind.module();
         let package = if m.starts_with("engine.") {

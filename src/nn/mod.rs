@@ -186,6 +186,13 @@ pub(crate) fn weights_of_all(layers: &[Value]) -> Vec<Rc<Variable>> {
     out
 }
 
+/// The variables of `all` that are not among `trainable`: a model's non-trainable weights.
+pub(crate) fn others(all: Vec<Rc<Variable>>, trainable: &[Rc<Variable>]) -> Vec<Rc<Variable>> {
+    all.into_iter()
+        .filter(|v| !trainable.iter().any(|w| Rc::ptr_eq(w, v)))
+        .collect()
+}
+
 /// The trainable weights of a list of layers, each once, in layer order.
 pub(crate) fn trainable_of_all(layers: &[Value]) -> Vec<Rc<Variable>> {
     let mut out: Vec<Rc<Variable>> = Vec::new();
@@ -268,7 +275,6 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.native_set_attr = custom::native_set_attr;
     hooks.init_native_base = custom::init_native_base;
     hooks.native_super_attr = custom::native_super_attr;
-    hooks.symbolic_call = keras_tensor::symbolic_builtin;
     let keras = new_module("keras");
     let layers_m = new_module("keras.layers");
     let acts = new_module("keras.activations");

@@ -39,11 +39,7 @@ impl Sequential {
     }
 
     fn non_trainable(&self) -> Vec<Rc<Variable>> {
-        let t = self.trainable();
-        self.all_weights()
-            .into_iter()
-            .filter(|v| !t.iter().any(|w| Rc::ptr_eq(w, v)))
-            .collect()
+        super::others(self.all_weights(), &self.trainable())
     }
 
     /// Adds a layer; with a known input shape the layer is built at once (Keras does).
@@ -188,10 +184,6 @@ impl Object for Sequential {
         .iter()
         .map(|s| s.to_string())
         .collect()
-    }
-
-    fn repr(&self, _it: &mut Interp) -> R<String> {
-        Ok("<keras.src.engine.sequential.Sequential object>".into())
     }
 
     fn class_path(&self) -> Option<String> {

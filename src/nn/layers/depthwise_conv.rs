@@ -84,14 +84,7 @@ impl DepthwiseConv {
         bias_initializer: Value,
     ) -> R<DepthwiseConv> {
         // The depthwise and pointwise penalties are refused by the constructors.
-        let none = crate::nn::regularizers::LayerPenalties::from_args(
-            it,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-        )?;
+        let none = std::rc::Rc::new(crate::nn::regularizers::LayerPenalties::default());
         let base = ConvLayer::from_args(
             it,
             rank,

@@ -40,14 +40,7 @@ impl SeparableConv {
     ) -> R<SeparableConv> {
         let [depthwise_initializer, pointwise_initializer, bias_initializer] = inits;
         // The depthwise and pointwise penalties are refused by the constructors.
-        let none = crate::nn::regularizers::LayerPenalties::from_args(
-            it,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-            &Value::None,
-        )?;
+        let none = std::rc::Rc::new(crate::nn::regularizers::LayerPenalties::default());
         let base = ConvLayer::from_args(
             it,
             rank,
