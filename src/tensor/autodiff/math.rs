@@ -218,16 +218,28 @@ pub fn cumulative(
 
 /// The gradients of `matmul(a, b, ta, tb)`, batch dimensions summed back.
 pub fn matmul_grad(a: &Tensor, b: &Tensor, ta: bool, tb: bool, g: &Tensor) -> Grads {
-    let (ga, gb) = match (ta, tb) {
-        (false, false) => (matmul(g, b, false, true)?, matmul(a, g, true, false)?),
-        (true, false) => (matmul(b, g, false, true)?, matmul(a, g, false, false)?),
-        (false, true) => (matmul(g, b, false, false)?, matmul(g, a, true, false)?),
-        (true, true) => (matmul(b, g, true, true)?, matmul(g, a, true, true)?),
+    use super::needs_grad;
+    let ga = || match (ta, tb) {
+        (false, false) => matmul(g, b, false, true),
+        (true, false) => matmul(b, g, false, true),
+        (false, true) => matmul(g, b, false, false),
+        (true, true) => matmul(b, g, true, true),
     };
-    Ok(vec![
-        Some(unbroadcast(ga, a.shape())?),
-        Some(unbroadcast(gb, b.shape())?),
-    ])
+    let gb = || match (ta, tb) {
+        (false, false) => matmul(a, g, true, false),
+        (true, false) => matmul(a, g, false, false),
+        (false, true) => matmul(g, a, true, false),
+        (true, true) => matmul(g, a, true, true),
+    };
+    let ga = match needs_grad(0) {
+        true => Some(unbroadcast(ga()?, a.shape())?),
+        false => None,
+    };
+    let gb = match needs_grad(1) {
+        true => Some(unbroadcast(gb()?, b.shape())?),
+        false => None,
+    };
+    Ok(vec![ga, gb])
 }
 
 /// The gradient of softmax (or log-softmax) along `axis`.

@@ -16,4 +16,4 @@ pub(crate) mod tape;
 pub(crate) mod xent;
 
 pub(crate) use select::{record_moves, record_moves_first};
-pub(crate) use tape::{record, TapeRef};
+pub(crate) use tape::{needs_grad, record, TapeRef};

@@ -39,6 +39,14 @@ pub type TapeRef = Rc<RefCell<Tape>>;
 thread_local! {
     static ACTIVE: RefCell<Vec<TapeRef>> = const { RefCell::new(Vec::new()) };
     static RECORDING: Cell<usize> = const { Cell::new(0) };
+    /// For the backward function running in a sweep: which of its inputs lead to a source.
+    static NEEDED: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Inside a backward function: whether the sweep uses the gradient of input `i` (one that
+/// no source leads to is dropped, so costly ops may skip computing it).
+pub fn needs_grad(i: usize) -> bool {
+    NEEDED.with(|n| n.borrow().get(i).copied().unwrap_or(true))
 }
 
 impl Tape {
@@ -238,7 +246,11 @@ fn sweep(
             grads.remove(&out)
         };
         let Some(g) = g else { continue };
-        let gs = (n.backward)(&n.inputs, &n.output, &g)?;
+        let needed = n.inputs.iter().map(|i| reach.contains(&i.id())).collect();
+        let outer = NEEDED.with(|s| s.replace(needed));
+        let gs = (n.backward)(&n.inputs, &n.output, &g);
+        NEEDED.with(|s| *s.borrow_mut() = outer);
+        let gs = gs?;
         for (inp, gi) in n.inputs.iter().zip(gs) {
             if let Some(gi) = gi {
                 if reach.contains(&inp.id()) {

@@ -1,11 +1,10 @@
 //! 2-D convolution over NHWC batches with HWIO filters, as TensorFlow's `Conv2D` computes it:
-//! strides, dilations, `VALID`/`SAME`/explicit padding and channel groups. The input's patches
-//! are laid out as rows (im2col) and multiplied by the filter through the project's GEMM; the
-//! gradients run the same layout backwards (the filter's is a product with the patches, the
-//! input's scatters the patch gradients back, col2im). 1-D convolutions and depthwise ones are
-//! this op on reshaped operands (`api`).
+//! strides, dilations, `VALID`/`SAME`/explicit padding and channel groups: shapes, checks,
+//! TensorFlow's errors and the recorded gradients. The kernels (patch rows multiplied by the
+//! filter, block by block) are in `conv_blocks`. 1-D convolutions and depthwise ones are this
+//! op on reshaped operands (`api`); 3-D ones are sums of 2-D ones.
 
-use super::linalg::matmul_plain;
+use super::conv_blocks::{self as blocks, Plan};
 use crate::errors::ExcKind;
 use crate::tensor::autodiff::record;
 use crate::tensor::error::{TResult, TfError};
@@ -120,15 +119,6 @@ impl Geometry {
     pub fn rows(&self) -> usize {
         self.n * self.oh * self.ow
     }
-
-    /// The input row and column a window element reads for an output position, None in the
-    /// padding.
-    #[inline]
-    fn source(&self, oy: usize, ox: usize, ky: usize, kx: usize) -> Option<(usize, usize)> {
-        let y = (oy * self.sh + ky * self.dh).checked_sub(self.top)?;
-        let x = (ox * self.sw + kx * self.dw).checked_sub(self.left)?;
-        (y < self.h && x < self.w).then_some((y, x))
-    }
 }
 
 /// An eager kernel error with TensorFlow's function-node prefix.
@@ -148,81 +138,33 @@ fn kernel_error(op: &str, message: String) -> TfError {
 }
 
 /// The float element types convolution runs on.
-pub trait Real: Elem + Add<Output = Self> + Mul<Output = Self> + AddAssign {}
-impl Real for f32 {}
-impl Real for f64 {}
-
-/// Calls `tap(row, at, to)` for every window element inside the input: patch-matrix row
-/// `row`, the input offset `at` of its first channel and its offset `to` within the row,
-/// ordered (ky, kx, c) as an HWIO filter flattens.
-fn for_each_tap(g: &Geometry, cg: usize, mut tap: impl FnMut(usize, usize, usize)) {
-    for r in 0..g.rows() {
-        let (b, rest) = (r / (g.oh * g.ow), r % (g.oh * g.ow));
-        let (oy, ox) = (rest / g.ow, rest % g.ow);
-        for ky in 0..g.kh {
-            for kx in 0..g.kw {
-                if let Some((y, x)) = g.source(oy, ox, ky, kx) {
-                    tap(r, ((b * g.h + y) * g.w + x) * g.c, (ky * g.kw + kx) * cg);
-                }
-            }
-        }
+pub trait Real: Elem + Add<Output = Self> + Mul<Output = Self> + AddAssign {
+    /// `self * a + b` rounded once (a fused multiply-add, as the GEMM kernels and
+    /// TensorFlow's oneDNN kernels compute their sums).
+    fn fma(self, a: Self, b: Self) -> Self;
+}
+impl Real for f32 {
+    #[inline(always)]
+    fn fma(self, a: f32, b: f32) -> f32 {
+        self.mul_add(a, b)
+    }
+}
+impl Real for f64 {
+    #[inline(always)]
+    fn fma(self, a: f64, b: f64) -> f64 {
+        self.mul_add(a, b)
     }
 }
 
-/// The patch matrix of channels `c0..c0 + cg`: `[rows, kh * kw * cg]`.
-fn im2col<T: Real>(x: &[T], g: &Geometry, c0: usize, cg: usize) -> Vec<T> {
-    let width = g.kh * g.kw * cg;
-    let mut cols = vec![T::default(); g.rows() * width];
-    for_each_tap(g, cg, |r, at, to| {
-        let row = &mut cols[r * width..(r + 1) * width];
-        row[to..to + cg].copy_from_slice(&x[at + c0..at + c0 + cg]);
-    });
-    cols
+/// The elements of a contiguous float tensor (empty for another element type).
+fn slice<T: Real>(t: &Tensor) -> &[T] {
+    t.array::<T>().and_then(|a| a.as_slice()).unwrap_or(&[])
 }
 
-/// The reverse of `im2col`: adds each patch element's value back to the input element it
-/// was read from (channels `c0..c0 + cg` of `dx`).
-fn col2im<T: Real>(cols: &[T], g: &Geometry, c0: usize, cg: usize, dx: &mut [T]) {
-    let width = g.kh * g.kw * cg;
-    for_each_tap(g, cg, |r, at, from| {
-        let row = &cols[r * width..(r + 1) * width];
-        for (d, s) in dx[at + c0..at + c0 + cg]
-            .iter_mut()
-            .zip(&row[from..from + cg])
-        {
-            *d += *s;
-        }
-    });
-}
-
-/// The elements of a float tensor in row-major order.
-fn values<T: Real>(t: &Tensor) -> Vec<T> {
-    t.array::<T>()
-        .map(|a| a.iter().copied().collect())
-        .unwrap_or_default()
-}
-
-/// The columns `o0..o0 + og` of a `[rows, cols]` row-major matrix, as a new one.
-fn columns<T: Real>(m: &[T], cols: usize, o0: usize, og: usize) -> Vec<T> {
-    m.chunks(cols.max(1))
-        .flat_map(|r| r[o0..o0 + og].iter().copied())
-        .collect()
-}
-
-/// A plain (unrecorded) product of two row-major matrices stored `[ar, ac]` and
-/// `[len / bc, bc]`, either transposed first.
-fn gemm<T: Real>(
-    a: Vec<T>,
-    ar: usize,
-    ac: usize,
-    b: Vec<T>,
-    bc: usize,
-    ta: bool,
-    tb: bool,
-) -> TResult<Vec<T>> {
-    let a = Tensor::from_vec(&[ar, ac], a);
-    let b = Tensor::from_vec(&[b.len() / bc.max(1), bc], b);
-    Ok(values(&matmul_plain(&a, &b, ta, tb)?))
+/// The error a kernel stopped by Ctrl-C returns (the flag taken).
+fn interrupted() -> TfError {
+    crate::tensor::interrupt::take();
+    TfError::new(ExcKind::KeyboardInterrupt, "")
 }
 
 /// One convolution's settings.
@@ -238,10 +180,17 @@ pub fn conv2d(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
     let out = conv2d_kernel(x, filter, conv)?;
     let conv = conv.clone();
     Ok(record(&[x, filter], out, move |xs, _y, g| {
+        use crate::tensor::autodiff::needs_grad;
         let geo = geometry(xs[0].shape(), &xs[1], &conv)?;
-        let dx = input_grad(xs[0].shape(), &xs[1], g, &geo)?;
-        let df = filter_grad(&xs[0], &xs[1], g, &geo)?;
-        Ok(vec![Some(dx), Some(df)])
+        let dx = match needs_grad(0) {
+            true => Some(input_grad(xs[0].shape(), &xs[1], g, &geo)?),
+            false => None,
+        };
+        let df = match needs_grad(1) {
+            true => Some(filter_grad(&xs[0], &xs[1], g, &geo)?),
+            false => None,
+        };
+        Ok(vec![dx, df])
     }))
 }
 
@@ -335,27 +284,16 @@ fn conv2d_kernel(x: &Tensor, filter: &Tensor, conv: &Conv) -> TResult<Tensor> {
     let g = geometry(x.shape(), filter, conv)?;
     let out = og * groups;
     crate::tensor::alloc::check(&[g.n, g.oh, g.ow, out], x.dtype(), "Conv2D")?;
-    crate::tensor::alloc::check(&[g.rows(), g.kh * g.kw * fin], x.dtype(), "Conv2D")?;
     fn go<T: Real>(
         x: &Tensor,
         f: &Tensor,
         g: &Geometry,
         (groups, fin, og): (usize, usize, usize),
     ) -> TResult<Tensor> {
-        let xv = values::<T>(&x.contiguous());
-        let fv = values::<T>(&f.contiguous());
-        let out = og * groups;
-        let width = g.kh * g.kw * fin;
-        let mut y = vec![T::default(); g.rows() * out];
-        for gi in 0..groups {
-            let cols = im2col(&xv, g, gi * fin, fin);
-            let w = columns(&fv, out, gi * og, og);
-            let part = gemm(cols, g.rows(), width, w, og, false, false)?;
-            for (dst, src) in y.chunks_mut(out.max(1)).zip(part.chunks(og.max(1))) {
-                dst[gi * og..(gi + 1) * og].copy_from_slice(src);
-            }
-        }
-        Ok(Tensor::from_vec(&[g.n, g.oh, g.ow, out], y))
+        let (xc, fc) = (x.contiguous(), f.contiguous());
+        let plan = Plan { g, groups, fin, og };
+        let y = blocks::forward(slice::<T>(&xc), slice::<T>(&fc), &plan).ok_or_else(interrupted)?;
+        Ok(Tensor::from_vec(&[g.n, g.oh, g.ow, og * groups], y))
     }
     match x.dtype() {
         DType::F32 => go::<f32>(x, filter, &g, (groups, fin, og)),
@@ -387,16 +325,11 @@ pub fn input_grad(
         g: &Geometry,
         (groups, fin, og): (usize, usize, usize),
     ) -> TResult<Tensor> {
-        let fv = values::<T>(&f.cast(T::DTYPE).contiguous());
-        let gv = values::<T>(&dy.cast(T::DTYPE).contiguous());
-        let out = og * groups;
-        let mut dx = vec![T::default(); x_shape.iter().product()];
-        for gi in 0..groups {
-            let gpart = columns(&gv, out, gi * og, og);
-            let w = columns(&fv, out, gi * og, og);
-            let dcols = gemm(gpart, g.rows(), og, w, og, false, true)?;
-            col2im(&dcols, g, gi * fin, fin, &mut dx);
-        }
+        let fc = f.cast(T::DTYPE).contiguous();
+        let gc = dy.cast(T::DTYPE).contiguous();
+        let plan = Plan { g, groups, fin, og };
+        let dx =
+            blocks::input_grad(slice::<T>(&fc), slice::<T>(&gc), &plan).ok_or_else(interrupted)?;
         Ok(Tensor::from_vec(x_shape, dx))
     }
     match dy.dtype() {
@@ -415,19 +348,11 @@ pub fn filter_grad(x: &Tensor, filter: &Tensor, dy: &Tensor, g: &Geometry) -> TR
         g: &Geometry,
         (groups, fin, og): (usize, usize, usize),
     ) -> TResult<Tensor> {
-        let xv = values::<T>(&x.cast(T::DTYPE).contiguous());
-        let gv = values::<T>(&dy.cast(T::DTYPE).contiguous());
-        let out = og * groups;
-        let width = g.kh * g.kw * fin;
-        let mut df = vec![T::default(); fs.iter().product()];
-        for gi in 0..groups {
-            let gpart = columns(&gv, out, gi * og, og);
-            let cols = im2col(&xv, g, gi * fin, fin);
-            let dw = gemm(cols, g.rows(), width, gpart, og, true, false)?;
-            for (dst, src) in df.chunks_mut(out.max(1)).zip(dw.chunks(og.max(1))) {
-                dst[gi * og..(gi + 1) * og].copy_from_slice(src);
-            }
-        }
+        let xc = x.cast(T::DTYPE).contiguous();
+        let gc = dy.cast(T::DTYPE).contiguous();
+        let plan = Plan { g, groups, fin, og };
+        let df =
+            blocks::filter_grad(slice::<T>(&xc), slice::<T>(&gc), &plan).ok_or_else(interrupted)?;
         Ok(Tensor::from_vec(fs, df))
     }
     match dy.dtype() {

@@ -233,11 +233,6 @@ pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
 }
 
 /// The computation of `matmul`, before it is recorded for gradients.
-/// `matmul` without recording a gradient, for kernels that record their own.
-pub(crate) fn matmul_plain(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
-    matmul_kernel(a, b, ta, tb)
-}
-
 fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
     check_same_dtype("MatMul", a, b)?;
     let bad = || {

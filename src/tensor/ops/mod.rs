@@ -7,7 +7,9 @@
 //! | `elementwise.rs` | unary math, binary arithmetic, comparisons, logical ops |
 //! | `reduce.rs` | reductions, arg-reductions, cumulative sums |
 //! | `linalg.rs` | matmul |
-//! | `conv.rs` | 2-D convolution (im2col + GEMM), its gradients, the transposed convolution |
+//! | `conv.rs` | 2-D convolution: shapes, checks, recorded gradients, the transposed and 3-D convolutions |
+//! | `conv_blocks.rs` | the convolution kernels: patch blocks through GEMM on both cores |
+//! | `conv_depthwise.rs` | the depthwise convolution kernels (direct loops) |
 //! | `pool.rs` | max and average pooling and their gradients |
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
 //! | `index.rs` | Python indexing (strided slice) |
@@ -21,6 +23,8 @@
 //! | `xent.rs` | the fused softmax cross-entropy losses |
 
 pub(crate) mod conv;
+mod conv_blocks;
+mod conv_depthwise;
 pub(crate) mod creation;
 pub(crate) mod eigen;
 pub(crate) mod einsum;

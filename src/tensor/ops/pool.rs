@@ -8,7 +8,10 @@ use super::conv::{axis_out, Padding};
 use crate::errors::ExcKind;
 use crate::tensor::autodiff::record;
 use crate::tensor::error::{TResult, TfError};
-use crate::tensor::{DType, Tensor};
+use crate::tensor::{DType, Elem, Tensor};
+use rayon::prelude::*;
+use std::ops::{Add, AddAssign, Div};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Which reduction a pool applies to each window.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -165,63 +168,13 @@ pub fn pool2d_dilated(
             ),
         ));
     }
-    let xv = x.contiguous().to_f64_vec();
-    let f32_sums = x.dtype() == DType::F32;
-    // Channels innermost: each window element adds a contiguous row of channels to the
-    // accumulators (the same order of additions per channel as one channel at a time).
-    let c = win.c;
-    let mut y = vec![0f64; out_shape.iter().product()];
-    let init = match kind {
-        PoolKind::Max => f64::NEG_INFINITY,
-        PoolKind::Avg => 0.0,
-    };
-    let mut acc = vec![init; c];
-    // float32 averages are summed in float32, as TensorFlow's kernel does.
-    let mut acc32 = vec![0f32; c];
-    let mut o = 0;
-    for b in 0..win.n {
-        for oy in 0..win.out[0] {
-            for ox in 0..win.out[1] {
-                acc.fill(init);
-                acc32.fill(0.0);
-                let mut count = 0usize;
-                for yy in win.span(0, oy) {
-                    for xx in win.span(1, ox) {
-                        let base = ((b * win.h + yy) * win.w + xx) * c;
-                        let row = &xv[base..base + c];
-                        match kind {
-                            // NaN wins a max, as in TensorFlow's kernel.
-                            PoolKind::Max => {
-                                for (a, &v) in acc.iter_mut().zip(row) {
-                                    if v > *a || v.is_nan() {
-                                        *a = v;
-                                    }
-                                }
-                            }
-                            PoolKind::Avg => {
-                                for ((a, a32), &v) in acc.iter_mut().zip(acc32.iter_mut()).zip(row)
-                                {
-                                    *a += v;
-                                    *a32 += v as f32;
-                                }
-                            }
-                        }
-                        count += 1;
-                    }
-                }
-                let n = count.max(1);
-                for ch in 0..c {
-                    y[o + ch] = match kind {
-                        PoolKind::Avg if f32_sums => (acc32[ch] / n as f32) as f64,
-                        PoolKind::Avg => acc[ch] / n as f64,
-                        PoolKind::Max => acc[ch],
-                    };
-                }
-                o += c;
-            }
-        }
+    let out = match x.dtype() {
+        DType::F32 => pool_typed::<f32>(kind, x, &win),
+        DType::F64 => pool_typed::<f64>(kind, x, &win),
+        // Integer pools go through float64, exact for the values they hold.
+        d => pool_typed::<f64>(kind, &x.cast(DType::F64), &win).map(|t| t.cast(d)),
     }
-    let out = Tensor::from_f64s(x.dtype(), &out_shape, &y);
+    .ok_or_else(interrupted)?;
     let pad = pad.clone();
     Ok(record(&[x], out, move |xs, _y, g| {
         Ok(vec![Some(pool2d_grad(kind, &xs[0], g, [k, s, d], &pad)?)])
@@ -237,48 +190,179 @@ pub fn pool2d_grad(
     pad: &Padding,
 ) -> TResult<Tensor> {
     let win = windows(kind, x.shape(), k, s, d, pad)?;
-    let xv = x.contiguous().to_f64_vec();
-    let gv = g.contiguous().to_f64_vec();
-    let mut dx = vec![0.0f64; xv.len()];
-    let mut gi = 0;
-    for b in 0..win.n {
-        for oy in 0..win.out[0] {
-            for ox in 0..win.out[1] {
-                for ch in 0..win.c {
-                    let gval = gv.get(gi).copied().unwrap_or(0.0);
-                    gi += 1;
-                    let at = |yy: usize, xx: usize| ((b * win.h + yy) * win.w + xx) * win.c + ch;
+    let dx = match x.dtype() {
+        DType::F32 => pool_grad_typed::<f32>(kind, x, g, &win),
+        DType::F64 => pool_grad_typed::<f64>(kind, x, g, &win),
+        d => pool_grad_typed::<f64>(kind, &x.cast(DType::F64), g, &win).map(|t| t.cast(d)),
+    };
+    dx.ok_or_else(interrupted)
+}
+
+/// The error a kernel stopped by Ctrl-C returns (the flag taken).
+fn interrupted() -> TfError {
+    crate::tensor::interrupt::take();
+    TfError::new(ExcKind::KeyboardInterrupt, "")
+}
+
+/// The float element types pooling runs on.
+trait Float: Elem + Add<Output = Self> + Div<Output = Self> + AddAssign {}
+impl Float for f32 {}
+impl Float for f64 {}
+
+/// NaN is the one value not comparable to itself.
+fn is_nan<T: PartialOrd>(v: T) -> bool {
+    v.partial_cmp(&v).is_none()
+}
+
+/// The elements of a contiguous tensor of element type `T`.
+fn slice<T: Elem>(t: &Tensor) -> &[T] {
+    t.array::<T>().and_then(|a| a.as_slice()).unwrap_or(&[])
+}
+
+/// Runs `f(image, out)` for each image's block of `len` outputs, on both cores for large
+/// inputs; false when Ctrl-C stopped it.
+fn per_image<T: Send>(
+    out: &mut [T],
+    len: usize,
+    work: usize,
+    f: impl Fn(usize, &mut [T]) + Sync,
+) -> bool {
+    let stopped = AtomicBool::new(false);
+    let run = |b: usize, o: &mut [T]| {
+        if stopped.load(Ordering::Relaxed) || crate::tensor::interrupt::pending() {
+            stopped.store(true, Ordering::Relaxed);
+            return;
+        }
+        f(b, o);
+    };
+    if work >= PAR_WORK {
+        out.par_chunks_mut(len.max(1))
+            .enumerate()
+            .for_each(|(b, o)| run(b, o));
+    } else {
+        for (b, o) in out.chunks_mut(len.max(1)).enumerate() {
+            run(b, o);
+        }
+    }
+    !stopped.load(Ordering::Relaxed)
+}
+
+/// Window elements visited below which a pool runs on one thread.
+const PAR_WORK: usize = 1 << 16;
+
+/// The pool of a float tensor. Channels are innermost: each window element adds a
+/// contiguous row of channels to the accumulators (per channel, the same order of
+/// operations as one channel at a time); float32 averages are summed in float32, as
+/// TensorFlow's kernel does.
+fn pool_typed<T: Float>(kind: PoolKind, x: &Tensor, win: &Windows) -> Option<Tensor> {
+    let xc = x.contiguous();
+    let xv = slice::<T>(&xc);
+    let c = win.c;
+    let per = win.out[0] * win.out[1] * c;
+    let mut y = vec![T::default(); win.n * per];
+    let work = y.len() * win.k[0] * win.k[1];
+    let done = per_image(&mut y, per, work, |b, yb| {
+        let image = &xv[b * win.h * win.w * c..(b + 1) * win.h * win.w * c];
+        for (o, acc) in yb.chunks_mut(c.max(1)).enumerate() {
+            let (oy, ox) = (o / win.out[1], o % win.out[1]);
+            let mut count = 0usize;
+            for yy in win.span(0, oy) {
+                for xx in win.span(1, ox) {
+                    let row = &image[(yy * win.w + xx) * c..(yy * win.w + xx + 1) * c];
                     match kind {
+                        // NaN wins a max, as in TensorFlow's kernel.
+                        PoolKind::Max if count == 0 => acc.copy_from_slice(row),
                         PoolKind::Max => {
-                            let mut best: Option<(usize, f64)> = None;
-                            for yy in win.span(0, oy) {
-                                for xx in win.span(1, ox) {
-                                    let v = xv[at(yy, xx)];
-                                    if best
-                                        .is_none_or(|(_, m)| v > m || (v.is_nan() && !m.is_nan()))
-                                    {
-                                        best = Some((at(yy, xx), v));
-                                    }
+                            for (a, &v) in acc.iter_mut().zip(row) {
+                                if v > *a || is_nan(v) {
+                                    *a = v;
                                 }
-                            }
-                            if let Some((i, _)) = best {
-                                dx[i] += gval;
                             }
                         }
                         PoolKind::Avg => {
-                            let rows = win.span(0, oy);
-                            let cols = win.span(1, ox);
-                            let count = (rows.len() * cols.len()).max(1) as f64;
-                            for yy in rows {
-                                for xx in cols.clone() {
-                                    dx[at(yy, xx)] += gval / count;
+                            for (a, &v) in acc.iter_mut().zip(row) {
+                                *a += v;
+                            }
+                        }
+                    }
+                    count += 1;
+                }
+            }
+            match kind {
+                PoolKind::Avg => {
+                    let n = T::from_f64(count.max(1) as f64);
+                    acc.iter_mut().for_each(|a| *a = *a / n);
+                }
+                // An empty window (only padding) is -inf, as TensorFlow's kernel gives.
+                PoolKind::Max if count == 0 => acc.fill(T::from_f64(f64::NEG_INFINITY)),
+                PoolKind::Max => {}
+            }
+        }
+    });
+    done.then(|| Tensor::from_vec(&[win.n, win.out[0], win.out[1], c], y))
+}
+
+/// The gradient of a pool: each image's windows add to that image's input gradient only,
+/// so images run in parallel. Max pooling sends a window's gradient to its first maximum
+/// (NaN counting as the largest), average pooling spreads it over the window's real
+/// elements.
+fn pool_grad_typed<T: Float>(
+    kind: PoolKind,
+    x: &Tensor,
+    g: &Tensor,
+    win: &Windows,
+) -> Option<Tensor> {
+    let xc = x.contiguous();
+    let gc = g.cast(T::DTYPE).contiguous();
+    let (xv, gv) = (slice::<T>(&xc), slice::<T>(&gc));
+    let c = win.c;
+    let (per_in, per_out) = (win.h * win.w * c, win.out[0] * win.out[1] * c);
+    let mut dx = vec![T::default(); xv.len()];
+    let work = win.n * per_out * win.k[0] * win.k[1];
+    let done = per_image(&mut dx, per_in, work, |b, dxb| {
+        let image = &xv[b * per_in..(b + 1) * per_in];
+        let grads = gv.get(b * per_out..(b + 1) * per_out).unwrap_or(&[]);
+        // Per channel: the best value so far and where it is.
+        let mut best = vec![T::default(); c];
+        let mut at = vec![usize::MAX; c];
+        for (o, gw) in grads.chunks(c.max(1)).enumerate() {
+            let (oy, ox) = (o / win.out[1], o % win.out[1]);
+            match kind {
+                PoolKind::Max => {
+                    at.fill(usize::MAX);
+                    for yy in win.span(0, oy) {
+                        for xx in win.span(1, ox) {
+                            let base = (yy * win.w + xx) * c;
+                            for (ch, &v) in image[base..base + c].iter().enumerate() {
+                                let m = best[ch];
+                                if at[ch] == usize::MAX || v > m || (is_nan(v) && !is_nan(m)) {
+                                    best[ch] = v;
+                                    at[ch] = base + ch;
                                 }
+                            }
+                        }
+                    }
+                    for (&i, &gval) in at.iter().zip(gw) {
+                        if i != usize::MAX {
+                            dxb[i] += gval;
+                        }
+                    }
+                }
+                PoolKind::Avg => {
+                    let rows = win.span(0, oy);
+                    let cols = win.span(1, ox);
+                    let count = T::from_f64((rows.len() * cols.len()).max(1) as f64);
+                    for yy in rows {
+                        for xx in cols.clone() {
+                            let base = (yy * win.w + xx) * c;
+                            for (d, &gval) in dxb[base..base + c].iter_mut().zip(gw) {
+                                *d += gval / count;
                             }
                         }
                     }
                 }
             }
         }
-    }
-    Ok(Tensor::from_f64s(x.dtype(), x.shape(), &dx))
+    });
+    done.then(|| Tensor::from_vec(x.shape(), dx))
 }

@@ -1,0 +1,382 @@
+//! The convolution kernels over contiguous NHWC buffers. The patch matrix (im2col) is never
+//! built whole: output rows are taken in blocks of a few hundred, each block's patches are
+//! gathered into a buffer that stays in cache and multiplied by the filter through `gemm`
+//! on one core, and the blocks run on both cores. A 1x1 convolution with stride 1 reads its
+//! patches straight from the input. Every split depends only on the shapes, so results are
+//! the same on any machine and any run. Depthwise convolutions go to `conv_depthwise`.
+
+use super::conv::{Geometry, Real};
+use crate::tensor::interrupt;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Below this many multiply-adds a kernel runs on one thread.
+const PAR_FLOPS: usize = 1 << 20;
+
+/// Partial filter gradients summed at the end (a fixed number, so the order of additions
+/// does not depend on the machine's thread count).
+pub(crate) const PARTS: usize = 8;
+
+/// The operand layout of one convolution: the geometry with its channel groups.
+pub struct Plan<'a> {
+    pub g: &'a Geometry,
+    pub groups: usize,
+    /// Input channels per group.
+    pub fin: usize,
+    /// Output channels per group.
+    pub og: usize,
+}
+
+impl Plan<'_> {
+    fn out(&self) -> usize {
+        self.og * self.groups
+    }
+
+    /// Length of one patch row: kh * kw * fin.
+    fn width(&self) -> usize {
+        self.g.kh * self.g.kw * self.fin
+    }
+
+    /// Patch rows per block: a block's patches fill about 256 KB.
+    fn block<T>(&self) -> usize {
+        let bytes = self.width().max(1) * std::mem::size_of::<T>();
+        ((1 << 18) / bytes).clamp(8, 4096)
+    }
+
+    /// True when the input's pixels are the patches themselves (1x1 window, stride 1, no
+    /// padding): row r of the patch matrix is input pixel r.
+    fn pointwise(&self) -> bool {
+        let g = self.g;
+        g.kh == 1 && g.kw == 1 && g.sh == 1 && g.sw == 1 && g.oh == g.h && g.ow == g.w
+    }
+
+    /// True for a depthwise convolution (one input channel per group), which
+    /// `conv_depthwise` runs without products.
+    fn depthwise(&self) -> bool {
+        self.fin == 1 && self.groups > 1
+    }
+
+    pub(crate) fn parallel(&self) -> bool {
+        self.g.rows() * self.width() * self.out() >= PAR_FLOPS
+    }
+}
+
+/// `c (m×n, rows ldc apart) = a · b`, or `c += a · b` when `accumulate`, on this thread;
+/// `a` and `b` are addressed through (row, column) strides from their first elements.
+#[allow(clippy::too_many_arguments)]
+fn mm<T: Real>(
+    (m, n, k): (usize, usize, usize),
+    a: &[T],
+    (a_rs, a_cs): (isize, isize),
+    b: &[T],
+    (b_rs, b_cs): (isize, isize),
+    c: &mut [T],
+    ldc: usize,
+    accumulate: bool,
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    if k == 0 {
+        if !accumulate {
+            for i in 0..m {
+                c[i * ldc..i * ldc + n].fill(T::default());
+            }
+        }
+        return;
+    }
+    let last = |rows: usize, cols: usize, rs: isize, cs: isize| {
+        ((rows - 1) as isize * rs + (cols - 1) as isize * cs) as usize
+    };
+    // The bounds the unsafe call relies on, checked once.
+    assert!(last(m, k, a_rs, a_cs) < a.len() && last(k, n, b_rs, b_cs) < b.len());
+    assert!((m - 1) * ldc + n <= c.len());
+    // SAFETY: the assertions above keep every element `gemm` reads or writes inside the
+    // three slices (all strides are non-negative), and `T` is f32 or f64, which `gemm`
+    // supports.
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            k,
+            c.as_mut_ptr(),
+            1,
+            ldc as isize,
+            accumulate,
+            a.as_ptr(),
+            a_cs,
+            a_rs,
+            b.as_ptr(),
+            b_cs,
+            b_rs,
+            T::from_f64(1.0),
+            T::from_f64(1.0),
+            false,
+            false,
+            false,
+            gemm::Parallelism::None,
+        );
+    }
+}
+
+/// Patch rows `r0..r0 + nr` of channels `c0..c0 + fin` into `cols` (`nr × width`, padding
+/// zero), in the (ky, kx, c) order an HWIO filter flattens.
+fn gather<T: Real>(x: &[T], p: &Plan, r0: usize, nr: usize, c0: usize, cols: &mut Vec<T>) {
+    let (g, fin, width) = (p.g, p.fin, p.width());
+    cols.clear();
+    cols.resize(nr * width, T::default());
+    if width == 0 {
+        return;
+    }
+    let per_image = g.oh * g.ow;
+    for (i, row) in cols.chunks_mut(width).enumerate() {
+        let r = r0 + i;
+        let (b, rest) = (r / per_image, r % per_image);
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        for ky in 0..g.kh {
+            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
+                continue;
+            };
+            if y >= g.h {
+                continue;
+            }
+            for kx in 0..g.kw {
+                let Some(xx) = (ox * g.sw + kx * g.dw).checked_sub(g.left) else {
+                    continue;
+                };
+                if xx >= g.w {
+                    continue;
+                }
+                let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
+                let to = (ky * g.kw + kx) * fin;
+                row[to..to + fin].copy_from_slice(&x[at..at + fin]);
+            }
+        }
+    }
+}
+
+/// The reverse of `gather` for rows of one image: adds each patch element back to the input
+/// element it came from, in `dx` (that image's `h × w × c` pixels).
+fn scatter<T: Real>(cols: &[T], p: &Plan, r0: usize, c0: usize, dx: &mut [T]) {
+    let (g, fin, width) = (p.g, p.fin, p.width());
+    if width == 0 {
+        return;
+    }
+    let per_image = g.oh * g.ow;
+    for (i, row) in cols.chunks(width).enumerate() {
+        let rest = (r0 + i) % per_image;
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        for ky in 0..g.kh {
+            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
+                continue;
+            };
+            if y >= g.h {
+                continue;
+            }
+            for kx in 0..g.kw {
+                let Some(xx) = (ox * g.sw + kx * g.dw).checked_sub(g.left) else {
+                    continue;
+                };
+                if xx >= g.w {
+                    continue;
+                }
+                let at = (y * g.w + xx) * g.c + c0;
+                let from = (ky * g.kw + kx) * fin;
+                for (d, &s) in dx[at..at + fin].iter_mut().zip(&row[from..from + fin]) {
+                    *d += s;
+                }
+            }
+        }
+    }
+}
+
+/// Runs `f(index, chunk)` over `data` in chunks of `len`, on both cores when `par`; false
+/// when Ctrl-C stopped it (chunks not yet started are skipped).
+pub(crate) fn chunks<T: Send>(
+    data: &mut [T],
+    len: usize,
+    par: bool,
+    f: impl Fn(usize, &mut [T], &mut Vec<T>) + Sync + Send,
+) -> bool {
+    let stopped = AtomicBool::new(false);
+    let run = |i: usize, chunk: &mut [T], buf: &mut Vec<T>| {
+        if stopped.load(Ordering::Relaxed) || interrupt::pending() {
+            stopped.store(true, Ordering::Relaxed);
+            return;
+        }
+        f(i, chunk, buf);
+    };
+    if par {
+        data.par_chunks_mut(len.max(1))
+            .enumerate()
+            .for_each_init(Vec::new, |buf, (i, c)| run(i, c, buf));
+    } else {
+        let mut buf = Vec::new();
+        for (i, c) in data.chunks_mut(len.max(1)).enumerate() {
+            run(i, c, &mut buf);
+        }
+    }
+    !stopped.load(Ordering::Relaxed)
+}
+
+/// The convolution `[n, oh, ow, out]` of input `x` `[n, h, w, c]` with filter `f`
+/// `[kh, kw, fin, out]`; None when interrupted.
+pub fn forward<T: Real>(x: &[T], f: &[T], p: &Plan) -> Option<Vec<T>> {
+    if p.depthwise() {
+        return super::conv_depthwise::forward(x, f, p);
+    }
+    let (out, width, fin, og) = (p.out(), p.width(), p.fin, p.og);
+    let mut y = vec![T::default(); p.g.rows() * out];
+    let block = p.block::<T>();
+    let done = chunks(&mut y, block * out, p.parallel(), |bi, yb, cols| {
+        let (r0, nr) = (bi * block, yb.len() / out);
+        for gi in 0..p.groups {
+            // Group gi's filter: rows of `width`, its columns gi*og.. of each `out`-long row.
+            let w = &f[gi * og..];
+            if p.pointwise() {
+                let a = &x[r0 * p.g.c + gi * fin..];
+                mm(
+                    (nr, og, width),
+                    a,
+                    (p.g.c as isize, 1),
+                    w,
+                    (out as isize, 1),
+                    &mut yb[gi * og..],
+                    out,
+                    false,
+                );
+            } else {
+                gather(x, p, r0, nr, gi * fin, cols);
+                mm(
+                    (nr, og, width),
+                    cols,
+                    (width as isize, 1),
+                    w,
+                    (out as isize, 1),
+                    &mut yb[gi * og..],
+                    out,
+                    false,
+                );
+            }
+        }
+    });
+    done.then_some(y)
+}
+
+/// The gradient with respect to the input (`[n, h, w, c]`) for output gradient `dy`: each
+/// block's patch gradients `dy · filterᵀ`, scattered back; images run in parallel (their
+/// input gradients are disjoint). None when interrupted.
+pub fn input_grad<T: Real>(f: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
+    if p.depthwise() {
+        return super::conv_depthwise::input_grad(f, dy, p);
+    }
+    let g = p.g;
+    let (out, width, fin, og) = (p.out(), p.width(), p.fin, p.og);
+    let per_image = g.oh * g.ow;
+    let mut dx = vec![T::default(); g.n * g.h * g.w * g.c];
+    let block = p.block::<T>();
+    let done = chunks(&mut dx, g.h * g.w * g.c, p.parallel(), |b, dxb, cols| {
+        for gi in 0..p.groups {
+            // filterᵀ of group gi: element (o, j) is f[j * out + gi * og + o].
+            let wt = &f[gi * og..];
+            let mut r = 0;
+            while r < per_image {
+                let nr = block.min(per_image - r);
+                let gy = &dy[(b * per_image + r) * out + gi * og..];
+                if p.pointwise() {
+                    mm(
+                        (nr, fin, og),
+                        gy,
+                        (out as isize, 1),
+                        wt,
+                        (1, out as isize),
+                        &mut dxb[r * g.c + gi * fin..],
+                        g.c,
+                        false,
+                    );
+                } else {
+                    cols.clear();
+                    cols.resize(nr * width, T::default());
+                    mm(
+                        (nr, width, og),
+                        gy,
+                        (out as isize, 1),
+                        wt,
+                        (1, out as isize),
+                        cols,
+                        width,
+                        false,
+                    );
+                    scatter(cols, p, r, gi * fin, dxb);
+                }
+                r += nr;
+            }
+        }
+    });
+    done.then_some(dx)
+}
+
+/// The gradient with respect to the filter (`[kh, kw, fin, out]`): `patchesᵀ · dy`, summed
+/// over PARTS fixed ranges of rows computed in parallel, then added in order. None when
+/// interrupted.
+pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
+    if p.depthwise() {
+        return super::conv_depthwise::filter_grad(x, dy, p);
+    }
+    let (out, width, fin, og) = (p.out(), p.width(), p.fin, p.og);
+    let rows = p.g.rows();
+    let block = p.block::<T>();
+    let parts = if p.parallel() { PARTS } else { 1 };
+    let span = rows.div_ceil(parts).max(1);
+    let size = width * out;
+    let mut partial = vec![T::default(); size * parts];
+    let done = chunks(&mut partial, size, parts > 1, |pi, acc, cols| {
+        let (start, end) = (pi * span, ((pi + 1) * span).min(rows));
+        let mut r = start;
+        while r < end {
+            if interrupt::pending() {
+                return;
+            }
+            let nr = block.min(end - r);
+            for gi in 0..p.groups {
+                let gy = &dy[r * out + gi * og..];
+                if p.pointwise() {
+                    // patchesᵀ: element (i, k) of the [fin, nr] matrix is x[(r + k) * c + i].
+                    mm(
+                        (fin, og, nr),
+                        &x[r * p.g.c + gi * fin..],
+                        (1, p.g.c as isize),
+                        gy,
+                        (out as isize, 1),
+                        &mut acc[gi * og..],
+                        out,
+                        true,
+                    );
+                } else {
+                    gather(x, p, r, nr, gi * fin, cols);
+                    mm(
+                        (width, og, nr),
+                        cols,
+                        (1, width as isize),
+                        gy,
+                        (out as isize, 1),
+                        &mut acc[gi * og..],
+                        out,
+                        true,
+                    );
+                }
+            }
+            r += nr;
+        }
+    });
+    if !done || interrupt::pending() {
+        return None;
+    }
+    let mut df = partial[..size].to_vec();
+    for part in partial[size..].chunks(size.max(1)) {
+        for (d, &s) in df.iter_mut().zip(part) {
+            *d += s;
+        }
+    }
+    Some(df)
+}
