@@ -44,6 +44,9 @@ pub struct Hooks {
     pub isinstance_native: fn(&Value, &str) -> bool,
     /// `isinstance(x, C)` where C is a native class object (Keras classes).
     pub isinstance_object: fn(&Value, &dyn Object) -> bool,
+    /// `isinstance(x, C)` where C is a Python class and x a native value (Keras's built-in
+    /// regularizers are instances of its Python `Regularizer` base).
+    pub isinstance_class: fn(&Value, &super::value::Class) -> bool,
     /// An attribute the native part of a user-class instance provides: (native, this, name).
     pub native_attr: fn(&mut Interp, &Value, &Value, &str) -> R<Option<Value>>,
     /// Sets an attribute on the native part of an instance: (native, this, name, value);
@@ -121,6 +124,7 @@ impl Default for Hooks {
             type_item: |it, obj, index| (it.hooks.value_item)(it, obj, index),
             isinstance_native: |_, _| false,
             isinstance_object: |_, _| false,
+            isinstance_class: |_, _| false,
             native_attr: |_, _, _, _| Ok(None),
             native_set_attr: |_, _, _, _, _| Ok(false),
             init_native_base: |_, _, _, _| Ok(()),

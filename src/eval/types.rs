@@ -141,7 +141,7 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
         }),
         Value::Class(c) => Ok(match x {
             Value::Instance(i) => i.class.is_subclass_of(c),
-            _ => false,
+            other => (hooks.isinstance_class)(other, c),
         }),
         Value::ExcClass(kind) => Ok(match x {
             Value::Object(_) => x

@@ -246,7 +246,7 @@ crate::builtin! {
     /// Serializes a constraint to its config dict.
     python ["tf.keras.constraints.serialize"]
     fn serialize(it, constraint, use_legacy_format = False) {
-        Ok(serialized(&constraint))
+        crate::nn::serial::resolve(it, serialized(&constraint))
     }
 }
 
@@ -331,7 +331,7 @@ pub fn get_opt(it: &mut Interp, v: &Value) -> R<Option<Value>> {
 }
 
 /// `{'module': 'keras.constraints', 'class_name': 'MaxNorm', 'config': {...}, ...}`; a
-/// Python callable is shown as itself.
+/// user callable is serialized when the config dict is built (`serial`).
 pub fn serialized(c: &Value) -> Value {
     match c.as_object::<ConstraintObject>() {
         Some(o) => dict_of(vec![
@@ -340,7 +340,7 @@ pub fn serialized(c: &Value) -> Value {
             ("config", o.config()),
             ("registered_name", Value::None),
         ]),
-        None => c.clone(),
+        None => crate::nn::serial::pending(c),
     }
 }
 
@@ -348,7 +348,7 @@ pub fn serialized(c: &Value) -> Value {
 /// constraint (`tf.Variable(..., constraint=f)`) or its layer's.
 pub fn apply_after_update(it: &mut Interp, var: &Rc<Variable>) -> R<()> {
     let c = crate::api::variable_constraints::get(var.id)
-        .or_else(|| crate::nn::regularizers::layer_constraint(var));
+        .or_else(|| crate::nn::penalties::layer_constraint(var));
     let Some(c) = c else { return Ok(()) };
     let new = match c.as_object::<ConstraintObject>() {
         Some(o) => o.apply(&var.value.borrow().clone())?,

@@ -235,7 +235,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
         "add_loss" => Value::method(this.clone(), "add_loss", |it, recv, _, args| {
             let [x] = args.bind("add_loss", ["losses"])?;
             let native = super::native_layer(recv).unwrap_or(Value::None);
-            super::regularizers::add_loss(it, &native, &x.unwrap_or(Value::None))?;
+            super::layer_losses::add_loss(it, &native, &x.unwrap_or(Value::None))?;
             Ok(Value::None)
         }),
         "build" => Value::method(this.clone(), "build", native_build),
@@ -243,10 +243,11 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
-            if super::training::model_attr(this, name).is_some() =>
-        {
-            super::training::model_attr(this, name).unwrap_or(Value::None)
+        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses" => {
+            match super::training::model_attr(it, this, name)? {
+                Some(v) => v,
+                None => return Ok(None),
+            }
         }
         "summary" => Value::method(this.clone(), "summary", |it, recv, _, _| {
             let Some(n) = super::native_layer(recv) else {
@@ -326,7 +327,7 @@ fn add_weight(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) ->
     let Some(l) = n.as_object::<Layer>() else {
         return Err(forgot(recv));
     };
-    let [name, shape, dtype, init, _reg, trainable, ..] = args.bind(
+    let [name, shape, dtype, init, reg, trainable, constraint, ..] = args.bind(
         "add_weight",
         [
             "name=None",
@@ -354,7 +355,15 @@ fn add_weight(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) ->
     let t = init.sample(it, &dims, d)?;
     let trainable = it.flag(trainable, true)?;
     let scoped = l.built.get() || IN_CALL.with(|c| c.get());
+    let penalty = super::regularizers::Penalty::from_arg(it, &reg.unwrap_or(Value::None))?;
+    let constraint = super::constraints::get_opt(it, &constraint.unwrap_or(Value::None))?;
     let var = l.set_weight(it, &name, t, trainable, scoped);
+    if let Some(p) = penalty {
+        super::layer_losses::add_weight_penalty(&n, var.clone(), p);
+    }
+    if let Some(c) = constraint {
+        crate::api::variable_constraints::set(var.id, c);
+    }
     Ok(Value::Variable(var))
 }
 
@@ -415,7 +424,7 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
         },
     };
     build_instance(it, recv, &shape)?;
-    let _losses = super::regularizers::CallGuard::enter(recv);
+    let _losses = super::layer_losses::CallGuard::enter(recv);
     let Value::Instance(i) = recv else {
         return Ok(Value::None);
     };

@@ -511,7 +511,7 @@ impl Object for Functional {
         "Functional".into()
     }
 
-    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(Some(match name {
             "name" => Value::str(&self.name),
             "built" => Value::Bool(true),
@@ -542,7 +542,7 @@ impl Object for Functional {
             "non_trainable_weights" | "non_trainable_variables" => var_list(self.non_trainable()),
             "summary" | "get_layer" | "count_params" | "get_weights" | "set_weights"
             | "__call__" => Value::method(this.clone(), super::static_name(name), method),
-            _ => return Ok(super::training::model_attr(this, name)),
+            _ => return super::training::model_attr(it, this, name),
         }))
     }
 

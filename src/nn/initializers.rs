@@ -70,16 +70,8 @@ impl Init {
     /// `{'module': 'keras.initializers', 'class_name': 'Ones', 'config': {}, 'registered_name': None}`.
     pub fn config_value(&self) -> Value {
         if let Init::Callable(UserInit(func)) = self {
-            let name = match func {
-                Value::Function(f) => f.def.name.to_string(),
-                other => other.type_name(),
-            };
-            return dict_of(vec![
-                ("module", Value::str("builtins")),
-                ("class_name", Value::str("function")),
-                ("config", Value::str(&name)),
-                ("registered_name", Value::str("function")),
-            ]);
+            // Serialized when the config dict is built (a user class's `get_config()`).
+            return crate::nn::serial::pending(func);
         }
         let f = Value::Float;
         let (class, config): (&str, Vec<(&str, Value)>) = match self {

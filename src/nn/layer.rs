@@ -286,6 +286,10 @@ impl Object for Layer {
             "built" => Value::Bool(self.built.get()),
             "trainable" => Value::Bool(self.trainable.get()),
             "dtype" => Value::str("float32"),
+            "losses" => {
+                let losses = super::layer_losses::model_losses(it, this)?;
+                Value::list(losses.into_iter().map(Value::Tensor).collect())
+            }
             "weights" | "variables" => var_list(self.all_weights()),
             "trainable_weights" | "trainable_variables" => var_list(self.trainable_weights()),
             "non_trainable_weights" | "non_trainable_variables" => {
@@ -454,6 +458,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             d.insert(Value::str("trainable"), Value::Bool(layer.trainable.get()))?;
             d.insert(Value::str("dtype"), Value::str("float32"))?;
             for (k, v) in layer.kind.config() {
+                let v = super::serial::resolve(it, v)?;
                 d.insert(Value::str(k), v)?;
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
@@ -465,6 +470,17 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     "compute_output_shape() missing 1 required positional argument: 'input_shape'",
                 );
             };
+            let nested = match shape {
+                Value::List(_) | Value::Tuple(_) => {
+                    it.collect_items(shape)?.first().is_some_and(|d| {
+                        matches!(d, Value::List(_) | Value::Tuple(_) | Value::Shape(_))
+                    })
+                }
+                _ => false,
+            };
+            if nested {
+                return list_output_shape(it, layer, shape);
+            }
             let dims = match shape {
                 Value::List(_) | Value::Tuple(_) => it
                     .collect_items(shape)?
@@ -496,4 +512,49 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             layer.kind.call_value(it, layer, x, training)
         }
     }
+}
+
+/// `compute_output_shape` of a layer taking a list of inputs (the merge layers): the layer
+/// runs on ones of each shape, unknown dims 2 and then 3; output dims that differ between
+/// the two runs are unknown.
+fn list_output_shape(it: &mut Interp, layer: &Layer, shapes: &Value) -> R<Value> {
+    let mut dims = Vec::new();
+    for s in it.collect_items(shapes)? {
+        dims.push(shape_arg(it, &s)?);
+    }
+    let mut outs = Vec::new();
+    for fill in [2, 3] {
+        let mut inputs = Vec::new();
+        for d in &dims {
+            let concrete: Vec<usize> = d.iter().map(|x| x.unwrap_or(fill)).collect();
+            crate::tensor::alloc::check(&concrete, crate::tensor::DType::F32, "Fill")?;
+            inputs.push(Value::Tensor(Tensor::full(
+                crate::tensor::DType::F32,
+                &concrete,
+                1.0,
+            )));
+        }
+        let y = layer
+            .kind
+            .call_value(it, layer, &Value::list(inputs), false)?;
+        let Value::Tensor(t) = y else {
+            return raise(
+                ExcKind::NotImplementedError,
+                "tensh computes list output shapes for layers with one output",
+            );
+        };
+        outs.push(t.shape().to_vec());
+    }
+    let out: Vec<Option<usize>> = if outs[0].len() == outs[1].len() {
+        outs[0]
+            .iter()
+            .zip(&outs[1])
+            .map(|(a, b)| (a == b).then_some(*a))
+            .collect()
+    } else {
+        outs[0].iter().map(|_| None).collect()
+    };
+    Ok(Value::Shape(Rc::new(crate::eval::value::Shape {
+        dims: Some(out),
+    })))
 }

@@ -16,17 +16,22 @@
 //! | `losses.rs` | `keras.losses`: the functions and classes |
 //! | `initializers.rs` | `keras.initializers` |
 //! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad, `get` |
-//! | `regularizers.rs` | `keras.regularizers`, and a layer's regularizers, constraints and `losses` |
+//! | `regularizers.rs` | `keras.regularizers`, the `Regularizer` base class, a layer's regularizer |
 //! | `constraints.rs` | `keras.constraints`, applied to variables after optimizer updates |
+//! | `penalties.rs` | a built-in layer's regularizers and constraints, per weight |
+//! | `layer_losses.rs` | `losses` and `add_loss` of layers and models |
+//! | `bases.rs` | the Python base classes of user regularizers, constraints, initializers |
+//! | `serial.rs` | serializing the user's functions and objects in configs |
+//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
+//! | `metrics.rs` | the metrics `compile` takes by name |
+//! | `progress.rs` | Keras's progress bar |
 //!
 //! Every Keras function and constructor here is one `builtin!` declaration (parameters,
 //! defaults, error wording, description) next to its body; `decl::install` places it into
 //! the modules [`install`] makes.
-//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
-//! | `metrics.rs` | the metrics `compile` takes by name |
-//! | `progress.rs` | Keras's progress bar |
 
 pub(crate) mod activations;
+pub(crate) mod bases;
 pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod functional;
@@ -34,13 +39,16 @@ pub(crate) mod fused;
 pub mod initializers;
 pub(crate) mod keras_tensor;
 pub(crate) mod layer;
+pub(crate) mod layer_losses;
 pub(crate) mod layers;
 pub(crate) mod losses;
 pub(crate) mod metrics;
 pub(crate) mod optimizers;
+pub(crate) mod penalties;
 pub(crate) mod progress;
 pub(crate) mod regularizers;
 pub(crate) mod sequential;
+pub(crate) mod serial;
 pub(crate) mod summary;
 pub(crate) mod tf_op_names;
 pub(crate) mod training;
@@ -271,6 +279,7 @@ pub(crate) fn install(it: &mut Interp) {
     };
     let hooks = &mut it.hooks;
     hooks.isinstance_object = custom::isinstance;
+    hooks.isinstance_class = bases::isinstance;
     hooks.native_attr = custom::native_attr;
     hooks.native_set_attr = custom::native_set_attr;
     hooks.init_native_base = custom::init_native_base;
@@ -285,6 +294,7 @@ pub(crate) fn install(it: &mut Interp) {
     let regs = new_module("keras.regularizers");
     let cons = new_module("keras.constraints");
     layers_m.set("Layer", custom::native_class("Layer"));
+    bases::install(it, &regs, &cons, &inits);
     keras.set("Model", custom::native_class("Model"));
     models.set("Model", custom::native_class("Model"));
     for (n, m) in [

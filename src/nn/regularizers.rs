@@ -1,22 +1,16 @@
-//! `tf.keras.regularizers` (`L1`, `L2`, `L1L2`, their aliases, `get`, `serialize`) and the
-//! weight penalties and constraints a layer takes: [`LayerPenalties`] reads a layer's
-//! `kernel_regularizer`, `bias_regularizer`, `activity_regularizer`, `kernel_constraint`
-//! and `bias_constraint` arguments once for every layer kind, lists its `losses` (activity
-//! penalties of the last call first, then the weight penalties, as Keras 2.15 lists them),
-//! serializes them for `get_config`, and finds the constraint of a weight after an update.
+//! `tf.keras.regularizers` (`L1`, `L2`, `L1L2`, their aliases, `get`, `serialize`, the
+//! `Regularizer` base class) and [`Penalty`], a layer's regularizer: a built-in one or any
+//! Python callable.
 
-use crate::eval::error::{raise, value_err, R};
+use crate::eval::error::{value_err, R};
 use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
-use crate::nn::constraints;
 use crate::nn::initializers::dict_of;
-use crate::nn::layer::Layer;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::Tensor;
 use std::any::Any;
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// A built-in regularizer: `l1 * sum(|x|) + l2 * sum(x**2)` under Keras's class name.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,7 +206,7 @@ crate::builtin! {
     fn serialize(it, regularizer, use_legacy_format = False) {
         match regularizer.as_object::<RegObject>() {
             Some(r) => Ok(serialized(&r.0)),
-            None => Ok(regularizer),
+            None => crate::nn::serial::serialize(it, &regularizer),
         }
     }
 }
@@ -327,296 +321,60 @@ fn has_key(d: &Value, key: &str) -> bool {
     }
 }
 
-/// One layer's regularizers and constraints, shared between its kind (which reads them)
-/// and the registry that finds a weight's constraint after an optimizer step.
-#[derive(Default)]
-pub struct LayerPenalties {
-    pub kernel_regularizer: Option<Regularizer>,
-    pub bias_regularizer: Option<Regularizer>,
-    pub activity_regularizer: Option<Regularizer>,
-    /// Constraint callables (a constraint object or any Python callable).
-    pub kernel_constraint: Option<Value>,
-    pub bias_constraint: Option<Value>,
-    /// The layer these belong to, once made.
-    owner: RefCell<Option<Weak<dyn Object>>>,
-    /// The activity penalties of the layer's last call.
-    activity: RefCell<Vec<Tensor>>,
+/// A layer's regularizer: a built-in one, or any Python callable (a function, an instance of
+/// a `Regularizer` subclass) called on the weight or the activity.
+#[derive(Clone)]
+pub enum Penalty {
+    Builtin(Regularizer),
+    Callable(Value),
 }
 
-thread_local! {
-    /// The layers with constraints, to find a variable's after an update.
-    static CONSTRAINED: RefCell<Vec<Weak<LayerPenalties>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A regularizer argument of a layer: None, a name or a regularizer object.
-fn regularizer_arg(it: &mut Interp, v: &Value) -> R<Option<Regularizer>> {
-    let r = get_value(it, v)?;
-    match &r {
-        Value::None => Ok(None),
-        _ => match r.as_object::<RegObject>() {
-            Some(o) => Ok(Some(o.0.clone())),
-            None => raise(
-                crate::errors::ExcKind::NotImplementedError,
-                format!(
-                    "tensh supports the built-in regularizers (L1, L2, L1L2) only; got {}",
-                    it.repr(&r)?
-                ),
-            ),
-        },
-    }
-}
-
-impl LayerPenalties {
-    /// Reads a layer constructor's five arguments as Keras's `regularizers.get` and
-    /// `constraints.get` do.
-    pub fn from_args(
-        it: &mut Interp,
-        kernel_regularizer: &Value,
-        bias_regularizer: &Value,
-        activity_regularizer: &Value,
-        kernel_constraint: &Value,
-        bias_constraint: &Value,
-    ) -> R<Rc<LayerPenalties>> {
-        Ok(Rc::new(LayerPenalties {
-            kernel_regularizer: regularizer_arg(it, kernel_regularizer)?,
-            bias_regularizer: regularizer_arg(it, bias_regularizer)?,
-            activity_regularizer: regularizer_arg(it, activity_regularizer)?,
-            kernel_constraint: constraints::get_opt(it, kernel_constraint)?,
-            bias_constraint: constraints::get_opt(it, bias_constraint)?,
-            ..Default::default()
-        }))
-    }
-
-    /// Ties these to the layer value made with them; returns the layer.
-    pub fn attached(self: &Rc<Self>, layer: Value) -> R<Value> {
-        if let Value::Object(o) = &layer {
-            *self.owner.borrow_mut() = Some(Rc::downgrade(o));
-        }
-        if self.kernel_constraint.is_some() || self.bias_constraint.is_some() {
-            CONSTRAINED.with(|c| {
-                let mut c = c.borrow_mut();
-                c.retain(|w| w.strong_count() > 0);
-                c.push(Rc::downgrade(self));
-            });
-        }
-        Ok(layer)
-    }
-
-    fn with_layer<T>(&self, f: impl FnOnce(&Layer) -> T) -> Option<T> {
-        let o = self.owner.borrow().as_ref()?.upgrade()?;
-        o.as_any().downcast_ref::<Layer>().map(f)
-    }
-
-    /// The `get_config()` entries, in Keras's order.
-    pub fn config(&self) -> Vec<(&'static str, Value)> {
-        let r = |r: &Option<Regularizer>| r.as_ref().map(serialized).unwrap_or(Value::None);
-        let c = |c: &Option<Value>| {
-            c.as_ref()
-                .map(constraints::serialized)
-                .unwrap_or(Value::None)
-        };
-        vec![
-            ("kernel_regularizer", r(&self.kernel_regularizer)),
-            ("bias_regularizer", r(&self.bias_regularizer)),
-            ("activity_regularizer", r(&self.activity_regularizer)),
-            ("kernel_constraint", c(&self.kernel_constraint)),
-            ("bias_constraint", c(&self.bias_constraint)),
-        ]
-    }
-
-    /// The attributes `kernel_regularizer`, ..., `bias_constraint` and `losses`.
-    pub fn attr(&self, name: &str) -> Option<Value> {
-        let r = |r: &Option<Regularizer>| {
-            r.as_ref()
-                .map(|r| Value::Object(Rc::new(RegObject(r.clone()))))
-                .unwrap_or(Value::None)
-        };
-        Some(match name {
-            "kernel_regularizer" => r(&self.kernel_regularizer),
-            "bias_regularizer" => r(&self.bias_regularizer),
-            "activity_regularizer" => r(&self.activity_regularizer),
-            "kernel_constraint" => self.kernel_constraint.clone().unwrap_or(Value::None),
-            "bias_constraint" => self.bias_constraint.clone().unwrap_or(Value::None),
-            "losses" => Value::list(self.losses().ok()?.into_iter().map(Value::Tensor).collect()),
-            _ => return None,
+impl Penalty {
+    /// A regularizer argument of a layer, as `regularizers.get` reads it (None when not
+    /// given).
+    pub fn from_arg(it: &mut Interp, v: &Value) -> R<Option<Penalty>> {
+        let r = get_value(it, v)?;
+        Ok(match &r {
+            Value::None => None,
+            // What `get` passes through is called as it is (an unknown name fails when the
+            // losses are read, as in Keras).
+            _ => Some(match r.as_object::<RegObject>() {
+                Some(o) => Penalty::Builtin(o.0.clone()),
+                None => Penalty::Callable(r),
+            }),
         })
     }
 
-    /// Records the activity penalty of a call's output: the penalty over the batch size,
-    /// replacing the last call's.
-    pub fn after_call(&self, y: &Tensor) -> R<()> {
-        let Some(r) = &self.activity_regularizer else {
-            return Ok(());
-        };
-        let p = r.penalty(y)?;
-        let batch = y.shape().first().copied().unwrap_or(1) as f32;
-        let p = ew::binary(Binary::Div, &p, &Tensor::scalar(batch))?;
-        *self.activity.borrow_mut() = vec![p];
-        Ok(())
-    }
-
-    /// The layer's losses: the last call's activity penalties, then the kernel's and the
-    /// bias's penalties computed now.
-    pub fn losses(&self) -> R<Vec<Tensor>> {
-        let mut out = self.activity.borrow().clone();
-        let weights = self
-            .with_layer(|l| (l.weight("kernel"), l.weight("bias")))
-            .unwrap_or((None, None));
-        for (r, w) in [
-            (&self.kernel_regularizer, weights.0),
-            (&self.bias_regularizer, weights.1),
-        ] {
-            if let (Some(r), Some(w)) = (r, w) {
-                out.push(r.penalty(&w.read())?);
+    /// The penalty of `x` (a weight variable or an activity tensor).
+    pub fn apply(&self, it: &mut Interp, x: &Value) -> R<Tensor> {
+        match self {
+            Penalty::Builtin(r) => {
+                let t = match x {
+                    Value::Variable(v) => v.read(),
+                    other => crate::api::convert::to_tensor(it, other, None)?,
+                };
+                r.penalty(&t)
+            }
+            Penalty::Callable(f) => {
+                let out = it.call(f, Args::new(vec![x.clone()]))?;
+                crate::api::convert::to_tensor(it, &out, None)
             }
         }
-        Ok(out)
     }
-}
 
-/// The constraint a layer gave the weight `var`, if any.
-pub fn layer_constraint(var: &Rc<crate::eval::value::Variable>) -> Option<Value> {
-    let all: Vec<Rc<LayerPenalties>> =
-        CONSTRAINED.with(|c| c.borrow().iter().filter_map(|w| w.upgrade()).collect());
-    for p in all {
-        let found = p.with_layer(|l| {
-            let is = |a: &str| l.weight(a).is_some_and(|w| Rc::ptr_eq(&w, var));
-            if is("kernel") {
-                p.kernel_constraint.clone()
-            } else if is("bias") {
-                p.bias_constraint.clone()
-            } else {
-                None
-            }
-        });
-        if let Some(Some(c)) = found {
-            return Some(c);
+    /// The regularizer as the layer's attribute returns it.
+    pub fn value(&self) -> Value {
+        match self {
+            Penalty::Builtin(r) => Value::Object(Rc::new(RegObject(r.clone()))),
+            Penalty::Callable(f) => f.clone(),
         }
     }
-    None
-}
 
-/// The losses of a layer or model: each layer's (itself first, then the layers it holds,
-/// depth first, each once), as `model.losses` lists them.
-pub fn model_losses(v: &Value) -> R<Vec<Tensor>> {
-    let mut out = Vec::new();
-    collect(v, &mut out, &mut Vec::new())?;
-    Ok(out)
-}
-
-fn collect(v: &Value, out: &mut Vec<Tensor>, seen: &mut Vec<usize>) -> R<()> {
-    walk(v, seen, &mut |v| {
-        if let Some(l) = crate::nn::layer_ref(v) {
-            out.extend(added(v.identity()));
-            if let Some(p) = l.kind.penalties() {
-                out.extend(p.losses()?);
-            }
+    /// Its `get_config()` entry (a user callable serialized when the dict is built).
+    pub fn config(&self) -> Value {
+        match self {
+            Penalty::Builtin(r) => serialized(r),
+            Penalty::Callable(f) => crate::nn::serial::pending(f),
         }
-        Ok(())
-    })
-}
-
-/// Visits a layer or model and the layers it holds, depth first, each once.
-fn walk(v: &Value, seen: &mut Vec<usize>, f: &mut dyn FnMut(&Value) -> R<()>) -> R<()> {
-    let id = v.identity();
-    if seen.contains(&id) {
-        return Ok(());
-    }
-    seen.push(id);
-    f(v)?;
-    let children: Vec<Value> = if let Some(l) = crate::nn::layer_ref(v) {
-        l.sublayers.borrow().clone()
-    } else if let Some(s) = v.as_object::<crate::nn::sequential::Sequential>() {
-        s.layers.borrow().clone()
-    } else if let Some(f) = v.as_object::<crate::nn::functional::Functional>() {
-        f.layers.clone()
-    } else {
-        crate::nn::native_layer(v).into_iter().collect()
-    };
-    for c in &children {
-        walk(c, seen, f)?;
-    }
-    Ok(())
-}
-
-/// A training or test step's loss with the model's losses added, as Keras's compiled
-/// loss adds them (`loss + add_n(model.losses)`).
-pub fn with_model_losses(model: &Value, loss: Tensor) -> R<Tensor> {
-    let losses = model_losses(model)?;
-    let Some((first, rest)) = losses.split_first() else {
-        return Ok(loss);
-    };
-    let mut sum = first.clone();
-    for l in rest {
-        sum = ew::binary(Binary::Add, &sum, l)?;
-    }
-    let sum = if sum.dtype() == loss.dtype() {
-        sum
-    } else {
-        sum.cast(loss.dtype())
-    };
-    Ok(ew::binary(Binary::Add, &loss, &sum)?)
-}
-
-thread_local! {
-    /// Losses user layers added with `self.add_loss(x)`, by native layer identity.
-    static ADDED: RefCell<Vec<(usize, Vec<Tensor>)>> = const { RefCell::new(Vec::new()) };
-    /// How many user layer calls are running (losses are cleared at the outermost).
-    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// `self.add_loss(x)` in a user layer: a loss tensor listed in its `losses` until its next
-/// outermost call.
-pub fn add_loss(it: &mut Interp, native: &Value, x: &Value) -> R<()> {
-    if it.is_callable(x) {
-        return raise(
-            crate::errors::ExcKind::NotImplementedError,
-            "tensh takes loss tensors in add_loss, not callables",
-        );
-    }
-    let t = crate::api::convert::to_tensor(it, x, None)?;
-    let id = native.identity();
-    ADDED.with(|a| {
-        let mut a = a.borrow_mut();
-        match a.iter_mut().find(|(i, _)| *i == id) {
-            Some((_, v)) => v.push(t),
-            None => a.push((id, vec![t])),
-        }
-    });
-    Ok(())
-}
-
-fn added(id: usize) -> Vec<Tensor> {
-    ADDED.with(|a| {
-        a.borrow()
-            .iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    })
-}
-
-/// Marks a user layer's call: the outermost clears the added losses of the layers it holds.
-pub struct CallGuard;
-
-impl CallGuard {
-    pub fn enter(layer: &Value) -> CallGuard {
-        if DEPTH.with(|d| d.get()) == 0 {
-            let mut ids = Vec::new();
-            let mut seen = Vec::new();
-            let _ = walk(layer, &mut seen, &mut |v| {
-                ids.push(v.identity());
-                Ok(())
-            });
-            ADDED.with(|a| a.borrow_mut().retain(|(i, _)| !ids.contains(i)));
-        }
-        DEPTH.with(|d| d.set(d.get() + 1));
-        CallGuard
-    }
-}
-
-impl Drop for CallGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
     }
 }

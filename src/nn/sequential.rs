@@ -118,7 +118,7 @@ impl Object for Sequential {
         "Sequential".into()
     }
 
-    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(Some(match name {
             "name" => Value::str(&self.name),
             "built" => Value::Bool(self.built.get()),
@@ -152,7 +152,7 @@ impl Object for Sequential {
             | "__call__" | "pop" => {
                 Value::method(this.clone(), super::static_name(name), seq_method)
             }
-            _ => return Ok(super::training::model_attr(this, name)),
+            _ => return super::training::model_attr(it, this, name),
         }))
     }
 

@@ -285,7 +285,7 @@ fn test_loop(
         let yp = call_model(it, model, xb, false)?;
         let yt = align(c, &yb, &yp)?;
         let l = loss_value(it, c, &yt, &yp)?;
-        let l = super::regularizers::with_model_losses(model, l)?;
+        let l = super::layer_losses::with_model_losses(it, model, l)?;
         tracker.update(&yt, &yp, &l, b - a)?;
         if let Some(bar) = bar.as_deref_mut() {
             let text = bar.update(s + 1, &tracker.logs(), s + 1 == steps);
@@ -385,7 +385,7 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
                 let yp = call_model(it, model, xb, true)?;
                 let yt = align(&c, &yb, &yp)?;
                 let l = loss_value(it, &c, &yt, &yp)?;
-                let l = super::regularizers::with_model_losses(model, l)?;
+                let l = super::layer_losses::with_model_losses(it, model, l)?;
                 Ok((yp, yt, l))
             })();
             tape::pop(&t);
@@ -540,21 +540,41 @@ impl Object for History {
     }
 }
 
-/// A model's training attributes: the methods, and `optimizer` / `loss` once compiled.
-pub fn model_attr(model: &Value, name: &str) -> Option<Value> {
+/// A model's training attributes: the methods, `losses` and `add_loss`, and `optimizer` /
+/// `loss` once compiled.
+pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>> {
     if let Some(m) = METHODS.iter().find(|m| **m == name) {
-        return Some(Value::method(model.clone(), m, method));
+        return Ok(Some(Value::method(model.clone(), m, method)));
     }
-    if name == "losses" {
-        let losses = super::regularizers::model_losses(model).ok()?;
-        return Some(Value::list(losses.into_iter().map(Value::Tensor).collect()));
-    }
-    let c = compiled(model)?;
     match name {
+        "losses" => {
+            let losses = super::layer_losses::model_losses(it, model)?;
+            return Ok(Some(Value::list(
+                losses.into_iter().map(Value::Tensor).collect(),
+            )));
+        }
+        "add_loss" => {
+            return Ok(Some(Value::method(
+                model.clone(),
+                "add_loss",
+                |it, recv, _, args| {
+                    let [x] = args.bind("add_loss", ["losses"])?;
+                    let owner = super::native_layer(recv).unwrap_or_else(|| recv.clone());
+                    super::layer_losses::add_loss(it, &owner, &x.unwrap_or(Value::None))?;
+                    Ok(Value::None)
+                },
+            )))
+        }
+        _ => {}
+    }
+    let Some(c) = compiled(model) else {
+        return Ok(None);
+    };
+    Ok(match name {
         "optimizer" => Some(c.optimizer.clone()),
         "loss" => Some(c.loss.clone()),
         _ => None,
-    }
+    })
 }
 
 /// The batch size fit, evaluate and predict use, refusing what Keras refuses: empty data

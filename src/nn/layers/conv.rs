@@ -11,7 +11,7 @@ use crate::eval::{Interp, Value};
 use crate::nn::activations::Act;
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
-use crate::nn::regularizers::LayerPenalties;
+use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::conv::{self, axis_out, Conv, Padding};
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::shape as sh;
@@ -81,18 +81,6 @@ pub(crate) fn normalize_tuple(
         )));
     }
     Ok(items.into_iter().map(|x| x as usize).collect())
-}
-
-/// A layer kind's regularizer and constraint arguments that tensh does not apply yet
-/// (the depthwise and pointwise ones): refused rather than ignored.
-pub(crate) fn refuse_penalties(args: &[(&str, &Value)]) -> R<()> {
-    match args.iter().find(|(_, v)| !matches!(v, Value::None)) {
-        Some((name, _)) => raise(
-            ExcKind::NotImplementedError,
-            format!("tensh does not apply `{}` on this layer yet", name),
-        ),
-        None => Ok(()),
-    }
 }
 
 /// Runs a 2-D op on a rank-1 or rank-2 convolution's input and kernel: a 1-D one runs as a
@@ -430,7 +418,7 @@ impl LayerKind for ConvLayer {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
         let y = self.activation.apply(it, &y)?;
-        self.penalties.after_call(&y)?;
+        self.penalties.after_call(it, &y)?;
         Ok(y)
     }
 }
@@ -485,9 +473,6 @@ crate::builtin! {
         let kind = ConvLayer::from_args(it, 3, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &groups, activation, &use_bias,
             kernel_initializer, bias_initializer, penalties.clone())?;
-        if kind.groups != 1 {
-            return Err(value_err("tensh runs Conv3D with groups=1 only"));
-        }
         penalties.attached(common.make(it, kind)?)
     }
 }

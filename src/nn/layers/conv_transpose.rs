@@ -8,7 +8,7 @@ use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
-use crate::nn::regularizers::LayerPenalties;
+use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::conv;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;

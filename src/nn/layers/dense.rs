@@ -9,7 +9,7 @@ use crate::nn::activations::Act;
 use crate::nn::fused;
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
-use crate::nn::regularizers::LayerPenalties;
+use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::{linalg, shape as sh};
 use crate::tensor::Tensor;
 
@@ -181,7 +181,7 @@ impl LayerKind for Dense {
         let mut out = batch;
         out.push(self.units);
         let y = sh::reshape_to(&y, &out);
-        self.penalties.after_call(&y)?;
+        self.penalties.after_call(it, &y)?;
         Ok(y)
     }
 }

@@ -10,9 +10,11 @@ use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
+use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::conv;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
+use std::rc::Rc;
 
 pub struct DepthwiseConv {
     /// The shared convolution settings (`filters` unused).
@@ -82,9 +84,8 @@ impl DepthwiseConv {
         use_bias: &Value,
         depthwise_initializer: Value,
         bias_initializer: Value,
+        penalties: Rc<LayerPenalties>,
     ) -> R<DepthwiseConv> {
-        // The depthwise and pointwise penalties are refused by the constructors.
-        let none = std::rc::Rc::new(crate::nn::regularizers::LayerPenalties::default());
         let base = ConvLayer::from_args(
             it,
             rank,
@@ -99,7 +100,7 @@ impl DepthwiseConv {
             use_bias,
             Value::str("zeros"),
             bias_initializer,
-            none,
+            penalties,
         )?;
         Ok(DepthwiseConv {
             base,
@@ -118,13 +119,12 @@ crate::builtin! {
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "DepthwiseConv2D", &kwargs)?;
-        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
-            ("bias_regularizer", &bias_regularizer), ("activity_regularizer", &activity_regularizer),
-            ("depthwise_constraint", &depthwise_constraint), ("bias_constraint", &bias_constraint)])?;
+        let penalties = penalties(it, [&depthwise_regularizer, &bias_regularizer,
+            &activity_regularizer, &depthwise_constraint, &bias_constraint])?;
         let kind = DepthwiseConv::new(it, 2, &kernel_size, &strides, &padding, &depth_multiplier,
             &data_format, &dilation_rate, activation, &use_bias, depthwise_initializer,
-            bias_initializer)?;
-        common.make(it, kind)
+            bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -137,17 +137,33 @@ crate::builtin! {
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "DepthwiseConv1D", &kwargs)?;
-        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
-            ("bias_regularizer", &bias_regularizer), ("activity_regularizer", &activity_regularizer),
-            ("depthwise_constraint", &depthwise_constraint), ("bias_constraint", &bias_constraint)])?;
+        let penalties = penalties(it, [&depthwise_regularizer, &bias_regularizer,
+            &activity_regularizer, &depthwise_constraint, &bias_constraint])?;
         let kind = DepthwiseConv::new(it, 1, &kernel_size, &strides, &padding, &depth_multiplier,
             &data_format, &dilation_rate, activation, &use_bias, depthwise_initializer,
-            bias_initializer)?;
-        common.make(it, kind)
+            bias_initializer, penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
+/// The regularizers and constraints of a depthwise layer: its depthwise kernel's and
+/// bias's, and the activity regularizer.
+fn penalties(it: &mut Interp, [dr, br, ar, dc, bc]: [&Value; 5]) -> R<Rc<LayerPenalties>> {
+    LayerPenalties::new(
+        it,
+        &[
+            ("depthwise_kernel", "depthwise", dr, dc),
+            ("bias", "bias", br, bc),
+        ],
+        ar,
+    )
+}
+
 impl LayerKind for DepthwiseConv {
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.base.penalties)
+    }
+
     fn channels_first(&self) -> bool {
         self.base.channels_first
     }
@@ -188,8 +204,14 @@ impl LayerKind for DepthwiseConv {
             vec![
                 ("depth_multiplier", Value::Int(self.depth_multiplier as i64)),
                 ("depthwise_initializer", self.depthwise_init.config_value()),
-                ("depthwise_regularizer", Value::None),
-                ("depthwise_constraint", Value::None),
+                (
+                    "depthwise_regularizer",
+                    self.base.penalties.config_entry("depthwise_regularizer"),
+                ),
+                (
+                    "depthwise_constraint",
+                    self.base.penalties.config_entry("depthwise_constraint"),
+                ),
             ],
         )
     }
@@ -245,6 +267,8 @@ impl LayerKind for DepthwiseConv {
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
-        self.base.activation.apply(it, &y)
+        let y = self.base.activation.apply(it, &y)?;
+        self.base.penalties.after_call(it, &y)?;
+        Ok(y)
     }
 }

@@ -92,6 +92,17 @@ impl LayerKind for Lambda {
         &["function", "arguments"]
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        // Keras stores the function as its marshalled Python bytecode, which tensh has no
+        // way to produce: `get_config()` says so rather than leave the entry out.
+        vec![(
+            "function",
+            crate::nn::serial::refused(
+                "tensh cannot serialize a Lambda layer's function: Keras stores its Python bytecode",
+            ),
+        )]
+    }
+
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
         match &self.output_shape {
             Some(s) => {

@@ -153,7 +153,7 @@ pub trait LayerKind {
     }
 
     /// The regularizers and constraints of a kind that takes them.
-    fn penalties(&self) -> Option<&crate::nn::regularizers::LayerPenalties> {
+    fn penalties(&self) -> Option<&crate::nn::penalties::LayerPenalties> {
         None
     }
 

@@ -11,9 +11,11 @@ use crate::eval::error::{raise, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
+use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::conv::{self, Conv, Padding};
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
+use std::rc::Rc;
 
 pub struct SeparableConv {
     pub base: ConvLayer,
@@ -37,10 +39,9 @@ impl SeparableConv {
         activation: Value,
         use_bias: &Value,
         inits: [Value; 3],
+        penalties: Rc<LayerPenalties>,
     ) -> R<SeparableConv> {
         let [depthwise_initializer, pointwise_initializer, bias_initializer] = inits;
-        // The depthwise and pointwise penalties are refused by the constructors.
-        let none = std::rc::Rc::new(crate::nn::regularizers::LayerPenalties::default());
         let base = ConvLayer::from_args(
             it,
             rank,
@@ -55,7 +56,7 @@ impl SeparableConv {
             use_bias,
             Value::str("glorot_uniform"),
             bias_initializer,
-            none,
+            penalties,
         )?;
         Ok(SeparableConv {
             base,
@@ -77,14 +78,15 @@ crate::builtin! {
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "SeparableConv2D", &kwargs)?;
-        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
-            ("pointwise_regularizer", &pointwise_regularizer), ("bias_regularizer", &bias_regularizer),
-            ("activity_regularizer", &activity_regularizer), ("depthwise_constraint", &depthwise_constraint),
-            ("pointwise_constraint", &pointwise_constraint), ("bias_constraint", &bias_constraint)])?;
+        let penalties = LayerPenalties::new(it, &[
+            ("depthwise_kernel", "depthwise", &depthwise_regularizer, &depthwise_constraint),
+            ("pointwise_kernel", "pointwise", &pointwise_regularizer, &pointwise_constraint),
+            ("bias", "bias", &bias_regularizer, &bias_constraint),
+        ], &activity_regularizer)?;
         let kind = SeparableConv::new(it, 2, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &depth_multiplier, activation, &use_bias,
-            [depthwise_initializer, pointwise_initializer, bias_initializer])?;
-        common.make(it, kind)
+            [depthwise_initializer, pointwise_initializer, bias_initializer], penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
@@ -99,18 +101,23 @@ crate::builtin! {
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "SeparableConv1D", &kwargs)?;
-        super::conv::refuse_penalties(&[("depthwise_regularizer", &depthwise_regularizer),
-            ("pointwise_regularizer", &pointwise_regularizer), ("bias_regularizer", &bias_regularizer),
-            ("activity_regularizer", &activity_regularizer), ("depthwise_constraint", &depthwise_constraint),
-            ("pointwise_constraint", &pointwise_constraint), ("bias_constraint", &bias_constraint)])?;
+        let penalties = LayerPenalties::new(it, &[
+            ("depthwise_kernel", "depthwise", &depthwise_regularizer, &depthwise_constraint),
+            ("pointwise_kernel", "pointwise", &pointwise_regularizer, &pointwise_constraint),
+            ("bias", "bias", &bias_regularizer, &bias_constraint),
+        ], &activity_regularizer)?;
         let kind = SeparableConv::new(it, 1, &filters, &kernel_size, &strides, &padding,
             &data_format, &dilation_rate, &depth_multiplier, activation, &use_bias,
-            [depthwise_initializer, pointwise_initializer, bias_initializer])?;
-        common.make(it, kind)
+            [depthwise_initializer, pointwise_initializer, bias_initializer], penalties.clone())?;
+        penalties.attached(common.make(it, kind)?)
     }
 }
 
 impl LayerKind for SeparableConv {
+    fn penalties(&self) -> Option<&LayerPenalties> {
+        Some(&self.base.penalties)
+    }
+
     fn channels_first(&self) -> bool {
         self.base.channels_first
     }
@@ -150,11 +157,18 @@ impl LayerKind for SeparableConv {
                 ("depth_multiplier", Value::Int(self.depth_multiplier as i64)),
                 ("depthwise_initializer", self.depthwise_init.config_value()),
                 ("pointwise_initializer", self.pointwise_init.config_value()),
-                ("depthwise_regularizer", Value::None),
-                ("pointwise_regularizer", Value::None),
-                ("depthwise_constraint", Value::None),
-                ("pointwise_constraint", Value::None),
-            ],
+            ]
+            .into_iter()
+            .chain(
+                [
+                    "depthwise_regularizer",
+                    "pointwise_regularizer",
+                    "depthwise_constraint",
+                    "pointwise_constraint",
+                ]
+                .map(|k| (k, self.base.penalties.config_entry(k))),
+            )
+            .collect(),
         )
     }
 
@@ -222,6 +236,8 @@ impl LayerKind for SeparableConv {
         if let Some(b) = layer.weight("bias") {
             y = ew::binary(Binary::Add, &y, &b.read())?;
         }
-        self.base.activation.apply(it, &y)
+        let y = self.base.activation.apply(it, &y)?;
+        self.base.penalties.after_call(it, &y)?;
+        Ok(y)
     }
 }
