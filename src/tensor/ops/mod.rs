@@ -10,7 +10,8 @@
 //! | `conv.rs` | 2-D convolution: shapes, checks, recorded gradients, the transposed and 3-D convolutions |
 //! | `conv_blocks.rs` | the convolution kernels: patch blocks through GEMM on both cores |
 //! | `conv_depthwise.rs` | the depthwise convolution kernels (direct loops) |
-//! | `pool.rs` | max and average pooling and their gradients |
+//! | `pool.rs` | max and average pooling: shapes, errors, recorded gradients |
+//! | `pool_kernels.rs` | the pooling kernels over NHWC buffers |
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
@@ -35,6 +36,7 @@ pub(crate) mod moves;
 pub(crate) mod nn;
 pub(crate) mod parallel;
 pub(crate) mod pool;
+mod pool_kernels;
 pub(crate) mod reduce;
 pub(crate) mod scatter;
 pub(crate) mod select;

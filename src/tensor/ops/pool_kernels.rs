@@ -1,0 +1,245 @@
+//! The pooling kernels over contiguous NHWC buffers, in the tensor's own float type: images
+//! run in parallel, channels innermost (a window element is a contiguous row of channels),
+//! each image's loop compiled for the widest SIMD the CPU has. Max pooling also notes where
+//! each maximum came from (the first maximum of its window, NaN counting as the largest), so
+//! its gradient is one scatter; average pooling sums in the float type, as TensorFlow's
+//! float32 kernel does, and spreads its gradient over the window's real elements.
+
+use super::pool::Windows;
+use crate::tensor::interrupt;
+use crate::tensor::Elem;
+use rayon::prelude::*;
+use std::ops::{Add, AddAssign, Div};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The float element types pooling runs on.
+pub(crate) trait Float: Elem + Add<Output = Self> + Div<Output = Self> + AddAssign {
+    /// Whether `v` replaces `best` as a window's maximum: larger, or NaN over a number.
+    fn beats(v: Self, best: Self) -> bool;
+}
+
+impl Float for f32 {
+    #[inline(always)]
+    fn beats(v: f32, best: f32) -> bool {
+        v > best || (v.is_nan() && !best.is_nan())
+    }
+}
+
+impl Float for f64 {
+    #[inline(always)]
+    fn beats(v: f64, best: f64) -> bool {
+        v > best || (v.is_nan() && !best.is_nan())
+    }
+}
+
+/// Where a window element has no source (a window entirely in the padding).
+pub(crate) const NOWHERE: u32 = u32::MAX;
+
+/// Window elements visited below which a pool runs on one thread.
+const PAR_WORK: usize = 1 << 16;
+
+/// The input range `[start, end)` each output row (or column) covers, clipped to the input;
+/// its elements are `d` apart.
+struct Spans {
+    rows: Vec<(usize, usize)>,
+    cols: Vec<(usize, usize)>,
+}
+
+impl Spans {
+    fn of(win: &Windows) -> Spans {
+        let axis = |a: usize| -> Vec<(usize, usize)> {
+            (0..win.out[a])
+                .map(|o| {
+                    let s = win.span(a, o);
+                    let r = s.clone().next().unwrap_or(0);
+                    let end = s.clone().next_back().map_or(r, |l| l + 1);
+                    (r, end)
+                })
+                .collect()
+        };
+        Spans {
+            rows: axis(0),
+            cols: axis(1),
+        }
+    }
+}
+
+/// Runs `f(image, a, b)` over each image's chunk of `a` (length `alen`) and of `b` (length
+/// `blen`), in parallel when the work is large; false when Ctrl-C stopped it.
+fn images<A: Send, B: Send>(
+    (a, alen): (&mut [A], usize),
+    (b, blen): (&mut [B], usize),
+    work: usize,
+    f: impl Fn(usize, &mut [A], &mut [B]) + Sync,
+) -> bool {
+    let stopped = AtomicBool::new(false);
+    let run = |i: usize, x: &mut [A], y: &mut [B]| {
+        if stopped.load(Ordering::Relaxed) || interrupt::pending() {
+            stopped.store(true, Ordering::Relaxed);
+            return;
+        }
+        f(i, x, y);
+    };
+    let (alen, blen) = (alen.max(1), blen.max(1));
+    if work >= PAR_WORK {
+        a.par_chunks_mut(alen)
+            .zip(b.par_chunks_mut(blen))
+            .enumerate()
+            .for_each(|(i, (x, y))| run(i, x, y));
+    } else {
+        for (i, (x, y)) in a.chunks_mut(alen).zip(b.chunks_mut(blen)).enumerate() {
+            run(i, x, y);
+        }
+    }
+    !stopped.load(Ordering::Relaxed)
+}
+
+/// Max pooling of `x` and, for each output, the input element (within its image) the
+/// maximum came from; None when interrupted.
+pub(crate) fn max_forward<T: Float>(x: &[T], win: &Windows) -> Option<(Vec<T>, Vec<u32>)> {
+    let c = win.c;
+    let (per_in, per_out) = (win.h * win.w * c, win.out[0] * win.out[1] * c);
+    let spans = Spans::of(win);
+    let mut y = vec![T::default(); win.n * per_out];
+    let mut at = vec![NOWHERE; win.n * per_out];
+    let work = y.len() * win.k[0] * win.k[1];
+    let done = images((&mut y, per_out), (&mut at, per_out), work, |b, yb, ab| {
+        let image = &x[b * per_in..(b + 1) * per_in];
+        pulp::Arch::new().dispatch(
+            #[inline(always)]
+            || {
+                let mut o = 0;
+                for &(r0, r1) in &spans.rows {
+                    for &(c0, c1) in &spans.cols {
+                        let (acc, arg) = (&mut yb[o..o + c], &mut ab[o..o + c]);
+                        let mut first = true;
+                        for yy in (r0..r1).step_by(win.d[0]) {
+                            for xx in (c0..c1).step_by(win.d[1]) {
+                                let base = (yy * win.w + xx) * c;
+                                let row = &image[base..base + c];
+                                if first {
+                                    acc.copy_from_slice(row);
+                                    for (ch, a) in arg.iter_mut().enumerate() {
+                                        *a = (base + ch) as u32;
+                                    }
+                                    first = false;
+                                    continue;
+                                }
+                                for (ch, ((a, i), &v)) in
+                                    acc.iter_mut().zip(arg.iter_mut()).zip(row).enumerate()
+                                {
+                                    if T::beats(v, *a) {
+                                        *a = v;
+                                        *i = (base + ch) as u32;
+                                    }
+                                }
+                            }
+                        }
+                        if first {
+                            // A window only over padding: -inf, as TensorFlow's kernel gives.
+                            acc.fill(T::from_f64(f64::NEG_INFINITY));
+                        }
+                        o += c;
+                    }
+                }
+            },
+        )
+    });
+    done.then_some((y, at))
+}
+
+/// The gradient of max pooling: each output's gradient added to the element its maximum
+/// came from.
+pub(crate) fn max_backward<T: Float>(at: &[u32], g: &[T], win: &Windows) -> Option<Vec<T>> {
+    let (per_in, per_out) = (win.h * win.w * win.c, win.out[0] * win.out[1] * win.c);
+    let mut dx = vec![T::default(); win.n * per_in];
+    let mut marks = vec![(); win.n];
+    let done = images((&mut dx, per_in), (&mut marks, 1), at.len(), |b, dxb, _| {
+        let (ab, gb) = (
+            &at[b * per_out..(b + 1) * per_out],
+            &g[b * per_out..(b + 1) * per_out],
+        );
+        for (&i, &gv) in ab.iter().zip(gb) {
+            if i != NOWHERE {
+                dxb[i as usize] += gv;
+            }
+        }
+    });
+    done.then_some(dx)
+}
+
+/// Average pooling: each window's real elements summed in `T`, over their count.
+pub(crate) fn avg_forward<T: Float>(x: &[T], win: &Windows) -> Option<Vec<T>> {
+    let c = win.c;
+    let (per_in, per_out) = (win.h * win.w * c, win.out[0] * win.out[1] * c);
+    let spans = Spans::of(win);
+    let mut y = vec![T::default(); win.n * per_out];
+    let mut marks = vec![(); win.n];
+    let work = y.len() * win.k[0] * win.k[1];
+    let done = images((&mut y, per_out), (&mut marks, 1), work, |b, yb, _| {
+        let image = &x[b * per_in..(b + 1) * per_in];
+        pulp::Arch::new().dispatch(
+            #[inline(always)]
+            || {
+                let mut o = 0;
+                for &(r0, r1) in &spans.rows {
+                    for &(c0, c1) in &spans.cols {
+                        let acc = &mut yb[o..o + c];
+                        let mut count = 0usize;
+                        for yy in (r0..r1).step_by(win.d[0]) {
+                            for xx in (c0..c1).step_by(win.d[1]) {
+                                let base = (yy * win.w + xx) * c;
+                                for (a, &v) in acc.iter_mut().zip(&image[base..base + c]) {
+                                    *a += v;
+                                }
+                                count += 1;
+                            }
+                        }
+                        let n = T::from_f64(count.max(1) as f64);
+                        acc.iter_mut().for_each(|a| *a = *a / n);
+                        o += c;
+                    }
+                }
+            },
+        )
+    });
+    done.then_some(y)
+}
+
+/// The gradient of average pooling: each output's gradient over its window's count, added
+/// to each of the window's real elements.
+pub(crate) fn avg_backward<T: Float>(g: &[T], win: &Windows) -> Option<Vec<T>> {
+    let c = win.c;
+    let (per_in, per_out) = (win.h * win.w * c, win.out[0] * win.out[1] * c);
+    let spans = Spans::of(win);
+    let mut dx = vec![T::default(); win.n * per_in];
+    let mut marks = vec![(); win.n];
+    let work = g.len() * win.k[0] * win.k[1];
+    let done = images((&mut dx, per_in), (&mut marks, 1), work, |b, dxb, _| {
+        let gb = &g[b * per_out..(b + 1) * per_out];
+        pulp::Arch::new().dispatch(
+            #[inline(always)]
+            || {
+                let mut o = 0;
+                for &(r0, r1) in &spans.rows {
+                    for &(c0, c1) in &spans.cols {
+                        let rows = (r0..r1).step_by(win.d[0]);
+                        let cols = (c0..c1).step_by(win.d[1]);
+                        let count = T::from_f64((rows.len() * cols.len()).max(1) as f64);
+                        let gw = &gb[o..o + c];
+                        for yy in rows {
+                            for xx in cols.clone() {
+                                let base = (yy * win.w + xx) * c;
+                                for (d, &gv) in dxb[base..base + c].iter_mut().zip(gw) {
+                                    *d += gv / count;
+                                }
+                            }
+                        }
+                        o += c;
+                    }
+                }
+            },
+        )
+    });
+    done.then_some(dx)
+}
