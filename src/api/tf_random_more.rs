@@ -38,6 +38,7 @@ crate::builtin! {
             return Err(multinomial_err(format!("num_samples should be nonnegative, got {}", n)).into());
         }
         let (rows, cols) = (logits.shape()[0], logits.shape()[1]);
+        crate::tensor::alloc::check(&[rows, n as usize], dtype, "Multinomial")?;
         let vals = logits.to_f64_vec();
         let mut out = Vec::with_capacity(rows * n as usize);
         for r in 0..rows {
@@ -45,7 +46,10 @@ crate::builtin! {
             let max = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let w: Vec<f64> = row.iter().map(|&x| (x - max).exp()).collect();
             let total: f64 = w.iter().sum();
-            for _ in 0..n {
+            for j in 0..n {
+                if j & 0xffff == 0xffff {
+                    it.check_interrupt()?;
+                }
                 let mut u = it.rng.uniform01() * total;
                 let mut pick = cols.saturating_sub(1);
                 for (k, &p) in w.iter().enumerate() {

@@ -107,8 +107,12 @@ fn with_rng<T>(it: &mut Interp, seed: &Value, f: impl FnOnce(&mut Generator) -> 
     })
 }
 
+/// A sample count, within the memory budget for its points (two float64 coordinates and a
+/// label each).
 fn count(v: &Value, what: &str) -> R<usize> {
-    Ok(i64_arg(v, what)?.max(0) as usize)
+    let n = i64_arg(v, what)?.max(0) as usize;
+    crate::eval::budget::check(n, 24)?;
+    Ok(n)
 }
 
 builtin! {

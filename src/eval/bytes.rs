@@ -666,6 +666,7 @@ pub fn bytes_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) 
             if width <= h.len() {
                 return Ok(like(recv, h));
             }
+            crate::eval::budget::bytes(width)?;
             let signed = matches!(h.first(), Some(b'+' | b'-'));
             let mut out = Vec::with_capacity(width);
             if signed {

@@ -270,9 +270,13 @@ builtin! {
         let cum: Vec<f64> = match (&weights, &cum_weights) {
             (Value::None, Value::None) => {
                 let nf = n as f64;
-                return with_gen(it, |_, g| {
+                crate::eval::budget::values(k)?;
+                return with_gen(it, |it, g| {
                     let mut out = Vec::with_capacity(k);
-                    for _ in 0..k {
+                    for j in 0..k {
+                        if j & crate::eval::budget::EVERY == crate::eval::budget::EVERY {
+                            it.check_interrupt()?;
+                        }
                         let i = (g.random() * nf).floor() as usize;
                         if i >= n {
                             return Err(index_err("list index out of range"));
@@ -316,9 +320,13 @@ builtin! {
             return raise(ExcKind::ValueError, "Total of weights must be finite");
         }
         let hi = n - 1;
-        with_gen(it, |_, g| {
+        crate::eval::budget::values(k)?;
+        with_gen(it, |it, g| {
             let mut out = Vec::with_capacity(k);
-            for _ in 0..k {
+            for j in 0..k {
+                if j & crate::eval::budget::EVERY == crate::eval::budget::EVERY {
+                    it.check_interrupt()?;
+                }
                 out.push(pop.get(bisect_right(&cum, g.random() * total, hi)));
             }
             Ok(Value::list(out))
