@@ -56,6 +56,32 @@ impl Plan<'_> {
         self.fin == 1 && self.groups > 1
     }
 
+    /// Calls `f(pixel, tap)` for each window element of output row `row` that lies inside
+    /// the input: the input pixel (`(b * h + y) * w + x`) and the tap (`ky * kw + kx`).
+    #[inline(always)]
+    pub(crate) fn taps(&self, row: usize, mut f: impl FnMut(usize, usize)) {
+        let g = self.g;
+        let per_image = g.oh * g.ow;
+        let (b, rest) = (row / per_image, row % per_image);
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        for ky in 0..g.kh {
+            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
+                continue;
+            };
+            if y >= g.h {
+                continue;
+            }
+            for kx in 0..g.kw {
+                let Some(x) = (ox * g.sw + kx * g.dw).checked_sub(g.left) else {
+                    continue;
+                };
+                if x < g.w {
+                    f((b * g.h + y) * g.w + x, ky * g.kw + kx);
+                }
+            }
+        }
+    }
+
     pub(crate) fn parallel(&self) -> bool {
         self.g.rows() * self.width() * self.out() >= PAR_FLOPS
     }
@@ -122,72 +148,47 @@ fn mm<T: Real>(
 /// Patch rows `r0..r0 + nr` of channels `c0..c0 + fin` into `cols` (`nr × width`, padding
 /// zero), in the (ky, kx, c) order an HWIO filter flattens.
 fn gather<T: Real>(x: &[T], p: &Plan, r0: usize, nr: usize, c0: usize, cols: &mut Vec<T>) {
-    let (g, fin, width) = (p.g, p.fin, p.width());
+    let (c, fin, width) = (p.g.c, p.fin, p.width());
     cols.clear();
     cols.resize(nr * width, T::default());
     if width == 0 {
         return;
     }
-    let per_image = g.oh * g.ow;
     for (i, row) in cols.chunks_mut(width).enumerate() {
-        let r = r0 + i;
-        let (b, rest) = (r / per_image, r % per_image);
-        let (oy, ox) = (rest / g.ow, rest % g.ow);
-        for ky in 0..g.kh {
-            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
-                continue;
-            };
-            if y >= g.h {
-                continue;
-            }
-            for kx in 0..g.kw {
-                let Some(xx) = (ox * g.sw + kx * g.dw).checked_sub(g.left) else {
-                    continue;
-                };
-                if xx >= g.w {
-                    continue;
-                }
-                let at = ((b * g.h + y) * g.w + xx) * g.c + c0;
-                let to = (ky * g.kw + kx) * fin;
-                row[to..to + fin].copy_from_slice(&x[at..at + fin]);
-            }
-        }
+        p.taps(r0 + i, |pix, tap| {
+            let (at, to) = (pix * c + c0, tap * fin);
+            row[to..to + fin].copy_from_slice(&x[at..at + fin]);
+        });
     }
 }
 
-/// The reverse of `gather` for rows of one image: adds each patch element back to the input
-/// element it came from, in `dx` (that image's `h × w × c` pixels).
+/// The reverse of `gather` for rows `r0..` of one image (`r0` counted within the image):
+/// adds each patch element back to the input element it came from, in `dx` (that image's
+/// `h × w × c` pixels).
 fn scatter<T: Real>(cols: &[T], p: &Plan, r0: usize, c0: usize, dx: &mut [T]) {
-    let (g, fin, width) = (p.g, p.fin, p.width());
+    let (c, fin, width) = (p.g.c, p.fin, p.width());
     if width == 0 {
         return;
     }
-    let per_image = g.oh * g.ow;
     for (i, row) in cols.chunks(width).enumerate() {
-        let rest = (r0 + i) % per_image;
-        let (oy, ox) = (rest / g.ow, rest % g.ow);
-        for ky in 0..g.kh {
-            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
-                continue;
-            };
-            if y >= g.h {
-                continue;
+        p.taps(r0 + i, |pix, tap| {
+            let (at, from) = (pix * c + c0, tap * fin);
+            for (d, &s) in dx[at..at + fin].iter_mut().zip(&row[from..from + fin]) {
+                *d += s;
             }
-            for kx in 0..g.kw {
-                let Some(xx) = (ox * g.sw + kx * g.dw).checked_sub(g.left) else {
-                    continue;
-                };
-                if xx >= g.w {
-                    continue;
-                }
-                let at = (y * g.w + xx) * g.c + c0;
-                let from = (ky * g.kw + kx) * fin;
-                for (d, &s) in dx[at..at + fin].iter_mut().zip(&row[from..from + fin]) {
-                    *d += s;
-                }
-            }
+        });
+    }
+}
+
+/// The sum of `parts` partial results of `size` elements each, added in order.
+pub(crate) fn sum_parts<T: Real>(partial: &[T], size: usize) -> Vec<T> {
+    let mut sum = partial[..size.min(partial.len())].to_vec();
+    for part in partial[sum.len()..].chunks(size.max(1)) {
+        for (d, &s) in sum.iter_mut().zip(part) {
+            *d += s;
         }
     }
+    sum
 }
 
 /// Runs `f(index, chunk)` over `data` in chunks of `len`, on both cores when `par`; false
@@ -372,11 +373,5 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     if !done || interrupt::pending() {
         return None;
     }
-    let mut df = partial[..size].to_vec();
-    for part in partial[size..].chunks(size.max(1)) {
-        for (d, &s) in df.iter_mut().zip(part) {
-            *d += s;
-        }
-    }
-    Some(df)
+    Some(sum_parts(&partial, size))
 }

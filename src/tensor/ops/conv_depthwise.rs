@@ -6,20 +6,8 @@
 //! convolution kernels.
 
 use super::conv::Real;
-use super::conv_blocks::{chunks, Plan, PARTS};
+use super::conv_blocks::{chunks, sum_parts, Plan, PARTS};
 use crate::tensor::interrupt;
-
-/// The input pixel a window tap reads for an output position, None in the padding.
-#[inline(always)]
-fn source(p: &Plan, row: usize, ky: usize, kx: usize) -> Option<usize> {
-    let g = p.g;
-    let per_image = g.oh * g.ow;
-    let (b, rest) = (row / per_image, row % per_image);
-    let (oy, ox) = (rest / g.ow, rest % g.ow);
-    let y = (oy * g.sh + ky * g.dh).checked_sub(g.top)?;
-    let x = (ox * g.sw + kx * g.dw).checked_sub(g.left)?;
-    (y < g.h && x < g.w).then_some((b * g.h + y) * g.w + x)
-}
 
 /// `acc[ch * m + j] += xs[ch] * fs[ch * m + j]` for every channel and multiplier.
 #[inline(always)]
@@ -52,15 +40,9 @@ pub fn forward<T: Real>(x: &[T], f: &[T], p: &Plan) -> Option<Vec<T>> {
             #[inline(always)]
             || {
                 for (i, acc) in yb.chunks_mut(out).enumerate() {
-                    let row = ci * rows + i;
-                    for ky in 0..p.g.kh {
-                        for kx in 0..p.g.kw {
-                            if let Some(pix) = source(p, row, ky, kx) {
-                                let tap = ky * p.g.kw + kx;
-                                madd(acc, &x[pix * c..pix * c + c], &f[tap * out..][..out], m);
-                            }
-                        }
-                    }
+                    p.taps(ci * rows + i, |pix, tap| {
+                        madd(acc, &x[pix * c..pix * c + c], &f[tap * out..][..out], m);
+                    });
                 }
             },
         )
@@ -86,31 +68,24 @@ pub fn input_grad<T: Real>(f: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
                 for r in 0..per_image {
                     let row = b * per_image + r;
                     let gy = &dy[row * out..(row + 1) * out];
-                    for ky in 0..g.kh {
-                        for kx in 0..g.kw {
-                            let Some(pix) = source(p, row, ky, kx) else {
-                                continue;
-                            };
-                            let local = pix - b * g.h * g.w;
-                            let fs = &f[(ky * g.kw + kx) * out..][..out];
-                            let d = &mut dxb[local * c..local * c + c];
-                            if m == 1 {
-                                for ((d, &gv), &fv) in d.iter_mut().zip(gy).zip(fs) {
-                                    *d = gv.fma(fv, *d);
+                    p.taps(row, |pix, tap| {
+                        let local = pix - b * g.h * g.w;
+                        let fs = &f[tap * out..][..out];
+                        let d = &mut dxb[local * c..local * c + c];
+                        if m == 1 {
+                            for ((d, &gv), &fv) in d.iter_mut().zip(gy).zip(fs) {
+                                *d = gv.fma(fv, *d);
+                            }
+                        } else {
+                            for ((d, gv), fv) in d.iter_mut().zip(gy.chunks(m)).zip(fs.chunks(m)) {
+                                let mut s = T::default();
+                                for (&a, &b) in gv.iter().zip(fv) {
+                                    s = a.fma(b, s);
                                 }
-                            } else {
-                                for ((d, gv), fv) in
-                                    d.iter_mut().zip(gy.chunks(m)).zip(fs.chunks(m))
-                                {
-                                    let mut s = T::default();
-                                    for (&a, &b) in gv.iter().zip(fv) {
-                                        s = a.fma(b, s);
-                                    }
-                                    *d += s;
-                                }
+                                *d += s;
                             }
                         }
-                    }
+                    });
                 }
             },
         )
@@ -138,14 +113,14 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
                         return;
                     }
                     let gy = &dy[row * out..(row + 1) * out];
-                    for ky in 0..g.kh {
-                        for kx in 0..g.kw {
-                            if let Some(pix) = source(p, row, ky, kx) {
-                                let a = &mut acc[(ky * g.kw + kx) * out..][..out];
-                                madd(a, &x[pix * c..pix * c + c], gy, m);
-                            }
-                        }
-                    }
+                    p.taps(row, |pix, tap| {
+                        madd(
+                            &mut acc[tap * out..][..out],
+                            &x[pix * c..pix * c + c],
+                            gy,
+                            m,
+                        );
+                    });
                 }
             },
         )
@@ -153,11 +128,5 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     if !done || interrupt::pending() {
         return None;
     }
-    let mut df = partial[..size].to_vec();
-    for part in partial[size..].chunks(size.max(1)) {
-        for (d, &s) in df.iter_mut().zip(part) {
-            *d += s;
-        }
-    }
-    Some(df)
+    Some(sum_parts(&partial, size))
 }

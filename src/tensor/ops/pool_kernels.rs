@@ -46,6 +46,31 @@ struct Spans {
 }
 
 impl Spans {
+    /// Calls `f(o, window)` for each output position in row-major order: `o` the offset of
+    /// its channels in the image's output, `window` its input pixels.
+    #[inline(always)]
+    fn each(&self, win: &Windows, mut f: impl FnMut(usize, Cells)) {
+        let mut o = 0;
+        for &(y, y1) in &self.rows {
+            for &(x0, x1) in &self.cols {
+                let step = [win.d[0].max(1), win.d[1].max(1)];
+                f(
+                    o,
+                    Cells {
+                        y,
+                        y1,
+                        x: x0,
+                        x0,
+                        x1,
+                        step,
+                        w: win.w,
+                    },
+                );
+                o += win.c;
+            }
+        }
+    }
+
     fn of(win: &Windows) -> Spans {
         let axis = |a: usize| -> Vec<(usize, usize)> {
             (0..win.out[a])
@@ -61,6 +86,35 @@ impl Spans {
             rows: axis(0),
             cols: axis(1),
         }
+    }
+}
+
+/// The pixels (`y * w + x` within an image) of one window, row by row.
+#[derive(Clone)]
+struct Cells {
+    y: usize,
+    y1: usize,
+    x: usize,
+    x0: usize,
+    x1: usize,
+    step: [usize; 2],
+    w: usize,
+}
+
+impl Iterator for Cells {
+    type Item = usize;
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        if self.x >= self.x1 {
+            self.y += self.step[0];
+            self.x = self.x0;
+        }
+        if self.y >= self.y1 || self.x >= self.x1 {
+            return None;
+        }
+        let p = self.y * self.w + self.x;
+        self.x += self.step[1];
+        Some(p)
     }
 }
 
@@ -108,40 +162,34 @@ pub(crate) fn max_forward<T: Float>(x: &[T], win: &Windows) -> Option<(Vec<T>, V
         pulp::Arch::new().dispatch(
             #[inline(always)]
             || {
-                let mut o = 0;
-                for &(r0, r1) in &spans.rows {
-                    for &(c0, c1) in &spans.cols {
-                        let (acc, arg) = (&mut yb[o..o + c], &mut ab[o..o + c]);
-                        let mut first = true;
-                        for yy in (r0..r1).step_by(win.d[0]) {
-                            for xx in (c0..c1).step_by(win.d[1]) {
-                                let base = (yy * win.w + xx) * c;
-                                let row = &image[base..base + c];
-                                if first {
-                                    acc.copy_from_slice(row);
-                                    for (ch, a) in arg.iter_mut().enumerate() {
-                                        *a = (base + ch) as u32;
-                                    }
-                                    first = false;
-                                    continue;
-                                }
-                                for (ch, ((a, i), &v)) in
-                                    acc.iter_mut().zip(arg.iter_mut()).zip(row).enumerate()
-                                {
-                                    if T::beats(v, *a) {
-                                        *a = v;
-                                        *i = (base + ch) as u32;
-                                    }
-                                }
+                spans.each(win, |o, window| {
+                    let (acc, arg) = (&mut yb[o..o + c], &mut ab[o..o + c]);
+                    let mut first = true;
+                    for pix in window {
+                        let base = pix * c;
+                        let row = &image[base..base + c];
+                        if first {
+                            acc.copy_from_slice(row);
+                            for (ch, a) in arg.iter_mut().enumerate() {
+                                *a = (base + ch) as u32;
+                            }
+                            first = false;
+                            continue;
+                        }
+                        for (ch, ((a, i), &v)) in
+                            acc.iter_mut().zip(arg.iter_mut()).zip(row).enumerate()
+                        {
+                            if T::beats(v, *a) {
+                                *a = v;
+                                *i = (base + ch) as u32;
                             }
                         }
-                        if first {
-                            // A window only over padding: -inf, as TensorFlow's kernel gives.
-                            acc.fill(T::from_f64(f64::NEG_INFINITY));
-                        }
-                        o += c;
                     }
-                }
+                    if first {
+                        // A window only over padding: -inf, as TensorFlow's kernel gives.
+                        acc.fill(T::from_f64(f64::NEG_INFINITY));
+                    }
+                });
             },
         )
     });
@@ -181,25 +229,18 @@ pub(crate) fn avg_forward<T: Float>(x: &[T], win: &Windows) -> Option<Vec<T>> {
         pulp::Arch::new().dispatch(
             #[inline(always)]
             || {
-                let mut o = 0;
-                for &(r0, r1) in &spans.rows {
-                    for &(c0, c1) in &spans.cols {
-                        let acc = &mut yb[o..o + c];
-                        let mut count = 0usize;
-                        for yy in (r0..r1).step_by(win.d[0]) {
-                            for xx in (c0..c1).step_by(win.d[1]) {
-                                let base = (yy * win.w + xx) * c;
-                                for (a, &v) in acc.iter_mut().zip(&image[base..base + c]) {
-                                    *a += v;
-                                }
-                                count += 1;
-                            }
+                spans.each(win, |o, window| {
+                    let acc = &mut yb[o..o + c];
+                    let mut count = 0usize;
+                    for pix in window {
+                        for (a, &v) in acc.iter_mut().zip(&image[pix * c..pix * c + c]) {
+                            *a += v;
                         }
-                        let n = T::from_f64(count.max(1) as f64);
-                        acc.iter_mut().for_each(|a| *a = *a / n);
-                        o += c;
+                        count += 1;
                     }
-                }
+                    let n = T::from_f64(count.max(1) as f64);
+                    acc.iter_mut().for_each(|a| *a = *a / n);
+                });
             },
         )
     });
@@ -220,24 +261,15 @@ pub(crate) fn avg_backward<T: Float>(g: &[T], win: &Windows) -> Option<Vec<T>> {
         pulp::Arch::new().dispatch(
             #[inline(always)]
             || {
-                let mut o = 0;
-                for &(r0, r1) in &spans.rows {
-                    for &(c0, c1) in &spans.cols {
-                        let rows = (r0..r1).step_by(win.d[0]);
-                        let cols = (c0..c1).step_by(win.d[1]);
-                        let count = T::from_f64((rows.len() * cols.len()).max(1) as f64);
-                        let gw = &gb[o..o + c];
-                        for yy in rows {
-                            for xx in cols.clone() {
-                                let base = (yy * win.w + xx) * c;
-                                for (d, &gv) in dxb[base..base + c].iter_mut().zip(gw) {
-                                    *d += gv / count;
-                                }
-                            }
+                spans.each(win, |o, window| {
+                    let count = T::from_f64(window.clone().count().max(1) as f64);
+                    let gw = &gb[o..o + c];
+                    for pix in window {
+                        for (d, &gv) in dxb[pix * c..pix * c + c].iter_mut().zip(gw) {
+                            *d += gv / count;
                         }
-                        o += c;
                     }
-                }
+                });
             },
         )
     });
