@@ -25,17 +25,28 @@
 //! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
 //! | `metrics.rs` | the metrics `compile` takes by name |
 //! | `progress.rs` | Keras's progress bar |
+//! | `utils.rs` | `keras.utils`: `to_categorical`, `normalize`, `set_random_seed`, `plot_model`...; makes the utility modules |
+//! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
+//! | `sequence_utils.rs` | `pad_sequences` |
+//! | `registration.rs` | the custom-object registry and `Sequence`, written in Python (`pysrc/`) |
+//! | `backend.rs` | `keras.backend`: settings, name counters, variables and tensor queries |
+//! | `backend_ops.rs` | `keras.backend`'s math, shape and random functions |
+//! | `backend_nn.rs` | `keras.backend`'s activations and crossentropies |
 //!
 //! Every Keras function and constructor here is one `builtin!` declaration (parameters,
 //! defaults, error wording, description) next to its body; `decl::install` places it into
 //! the modules [`install`] makes.
 
 pub(crate) mod activations;
+pub(crate) mod backend;
+pub(crate) mod backend_nn;
+pub(crate) mod backend_ops;
 pub(crate) mod bases;
 pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod functional;
 pub(crate) mod fused;
+pub(crate) mod get_file;
 pub mod initializers;
 pub(crate) mod keras_tensor;
 pub(crate) mod layer;
@@ -46,12 +57,15 @@ pub(crate) mod metrics;
 pub(crate) mod optimizers;
 pub(crate) mod penalties;
 pub(crate) mod progress;
+pub(crate) mod registration;
 pub(crate) mod regularizers;
+pub(crate) mod sequence_utils;
 pub(crate) mod sequential;
 pub(crate) mod serial;
 pub(crate) mod summary;
 pub(crate) mod tf_op_names;
 pub(crate) mod training;
+pub(crate) mod utils;
 
 use crate::api::new_module;
 use crate::eval::error::R;
@@ -329,4 +343,5 @@ pub(crate) fn install(it: &mut Interp) {
     }
     it.modules
         .insert("tensorflow.losses".into(), Value::Module(losses_m));
+    utils::install(it, &keras);
 }
