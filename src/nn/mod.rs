@@ -15,7 +15,7 @@
 //! | `activations.rs` | the `Activation` enum and the `keras.activations` functions |
 //! | `losses.rs` | `keras.losses`: the functions and classes |
 //! | `initializers.rs` | `keras.initializers` |
-//! | `optimizers.rs` | `keras.optimizers`: SGD, Adam, RMSprop, Adagrad, `get` |
+//! | `optimizers/` | `keras.optimizers`: the optimizers, their steps, `get`, and the learning-rate schedules |
 //! | `regularizers.rs` | `keras.regularizers`, the `Regularizer` base class, a layer's regularizer |
 //! | `constraints.rs` | `keras.constraints`, applied to variables after optimizer updates |
 //! | `penalties.rs` | a built-in layer's regularizers and constraints, per weight |
@@ -323,6 +323,7 @@ pub(crate) fn install(it: &mut Interp) {
     ] {
         keras.set(n, Value::Module(m.clone()));
     }
+    optimizers::schedules::install(it, &opts);
     tf.set("keras", Value::Module(keras.clone()));
     tf.set("losses", Value::Module(losses_m.clone()));
     tf.set("optimizers", Value::Module(opts.clone()));
