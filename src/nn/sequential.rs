@@ -274,8 +274,10 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             }
             let layers = m.layers.borrow().clone();
             let mut cur = x;
+            let mut mask = None;
             for l in &layers {
-                cur = super::call_layer(it, l, cur, training)?;
+                (cur, mask) =
+                    super::layers::mask_flow::call_in_sequence(it, l, cur, mask, training)?;
             }
             Ok(cur)
         }
