@@ -153,7 +153,14 @@ fn orthogonal_draws_orthonormal_vectors() {
             for b in 0..k {
                 let dot: f64 = (0..n).map(|i| at(i, a) * at(i, b)).sum();
                 let want = if a == b { gain * gain } else { 0.0 };
-                assert!((dot - want).abs() < 1e-4, "{:?}: <{}, {}> = {}", shape, a, b, dot);
+                assert!(
+                    (dot - want).abs() < 1e-4,
+                    "{:?}: <{}, {}> = {}",
+                    shape,
+                    a,
+                    b,
+                    dot
+                );
             }
         }
     }

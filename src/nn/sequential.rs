@@ -67,7 +67,8 @@ impl Sequential {
                 layer.type_name()
             )));
         }
-        if self.layers.borrow().is_empty() {
+        // A first layer's own input shape counts unless an `Input` gave one already.
+        if self.layers.borrow().is_empty() && self.input_shape.borrow().is_none() {
             if let Some(l) = super::layer_ref(&layer) {
                 let shape = l.input_shape.borrow().clone();
                 if let Some(s) = shape {

@@ -20,7 +20,6 @@ e2(tf.constant([[0, 4, 2]]))
 e2(tf.constant([3, 1]))
 e2(tf.constant([[1.0, 2.7]]))
 e2(np.array([[4, 0], [1, 1]]))
-e2([[1, 2], [3, 4]])
 e2(tf.constant([[1, 2]], dtype=tf.int64))
 e2(tf.constant([[1, 5]]))
 e2(tf.constant([[-1]]))
@@ -68,7 +67,7 @@ mg = tf.keras.Sequential([layers.InputLayer(input_shape=(2,)), ge, layers.Flatte
 mg.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss='mse')
 h = mg.fit(np.array([[0, 1], [2, 2]]), np.array([[1.0], [0.0]]), epochs=2, verbose=0)
 [round(v, 4) for v in h.history['loss']]
-np.round(ge.get_weights()[0], 4)
+ge.get_weights()[0]
 layers.Embedding(10, 3).trainable_weights
 layers.Embedding(3, 2, embeddings_initializer='ones', trainable=False)(tf.constant([0])).shape
 fe = layers.Embedding(3, 2, embeddings_initializer='ones', trainable=False)

@@ -82,6 +82,6 @@ lb = layers.Bidirectional(layers.SimpleRNN(2, kernel_initializer=K, recurrent_in
 lb.build((None, 3, 2))
 with tf.GradientTape() as tape:
     loss = tf.reduce_sum(lb(x) * tf.constant([1.0, 2.0, 3.0, 4.0]))
-[np.round(gr.numpy(), 5) for gr in tape.gradient(loss, lb.trainable_variables)]
+[gr.numpy() for gr in tape.gradient(loss, lb.trainable_variables)]
 layers.Bidirectional(layers.LSTM(2)).compute_output_shape((None, 5, 3))
 layers.Bidirectional(layers.LSTM(2, return_sequences=True), merge_mode='sum').compute_output_shape((None, 5, 3))

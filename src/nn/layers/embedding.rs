@@ -44,7 +44,6 @@ crate::builtin! {
         embeddings_regularizer = None, activity_regularizer = None,
         embeddings_constraint = None, mask_zero = False, input_length = None,
         sparse = False, **kwargs) {
-        let mut common = super::Common::from_kwargs(it, "Embedding", &kwargs)?;
         let input_dim_i = i64_arg(&input_dim, "input_dim")?;
         let output_dim_i = i64_arg(&output_dim, "output_dim")?;
         if input_dim_i <= 0 || output_dim_i <= 0 {
@@ -59,6 +58,8 @@ crate::builtin! {
             ("activity_regularizer", &activity_regularizer),
             ("embeddings_constraint", &embeddings_constraint),
         ])?;
+        // Keras checks the sizes before it names the layer.
+        let mut common = super::Common::from_kwargs(it, "Embedding", &kwargs)?;
         let input_length = match &input_length {
             Value::None => None,
             v => Some(i64_arg(v, "input_length")?.max(0) as usize),

@@ -492,7 +492,10 @@ mod tests {
                 "tf.keras.layers.LSTM",
                 "Long Short-Term Memory layer - Hochreiter 1997.",
             ),
-            ("tf.keras.layers.GRU", "Gated Recurrent Unit - Cho et al. 2014."),
+            (
+                "tf.keras.layers.GRU",
+                "Gated Recurrent Unit - Cho et al. 2014.",
+            ),
             ("tf.keras.layers.RNN", "Base class for recurrent layers."),
             ("tf.keras.layers.LSTMCell", "Cell class for the LSTM layer."),
             (
