@@ -69,6 +69,14 @@ WORKLOADS = {
         "tf.keras.layers.Flatten(), tf.keras.layers.Dense(10)])\n"
         "model.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))",
         "h = model.fit(x, labels, epochs=1, batch_size=64, shuffle=False, verbose=0)", 1, None, None),
+    # A sequence model: embedding lookup, an LSTM over 100 steps, a dense head.
+    "fit 1 epoch Embedding+LSTM(64), [2048,100]": (
+        "x = tf.random.uniform([2048, 100], 0, 10000, dtype=tf.int32)\n"
+        "labels = tf.cast(tf.random.uniform([2048], 0, 2, dtype=tf.int32), tf.float32)\n"
+        "model = tf.keras.Sequential([tf.keras.layers.Embedding(10000, 64, input_length=100), "
+        "tf.keras.layers.LSTM(64), tf.keras.layers.Dense(1)])\n"
+        "model.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss=tf.keras.losses.BinaryCrossentropy(from_logits=True))",
+        "h = model.fit(x, labels, epochs=1, batch_size=32, shuffle=False, verbose=0)", 1, None, None),
     "100k tiny ops (x + 1.0, 4 elems)": (
         "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
         "for _ in range(100000):\n    y = x + 1.0", 1,

@@ -329,6 +329,18 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.LeakyReLU", Layer("tf.keras.layers.LeakyReLU(0.2)", "")),
         ("tf.keras.layers.ReLU", Layer("tf.keras.layers.ReLU(max_value=1.0)", "")),
         ("tf.keras.layers.Softmax", Layer("tf.keras.layers.Softmax()", "")),
+        ("tf.keras.layers.Embedding", Layer("(lambda i: tf.keras.Model(i, tf.keras.layers.Add()([tf.keras.layers.Embedding(3, 1, embeddings_initializer='random_normal')(tf.keras.layers.Lambda(tf.abs)(i)), tf.keras.layers.Reshape((3, 1))(i)])))(tf.keras.Input((3,)))", "")),
+        ("tf.keras.layers.SimpleRNN", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.SimpleRNN(2, return_sequences=True, bias_initializer='random_normal')])", "")),
+        ("tf.keras.layers.LSTM", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.LSTM(2, bias_initializer='random_normal')])", "")),
+        ("tf.keras.layers.GRU", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.GRU(2, go_backwards=True, bias_initializer='random_normal')])", "")),
+        ("tf.keras.layers.GRU/reset_before", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.GRU(2, reset_after=False, bias_initializer='random_normal')])", "")),
+        ("tf.keras.layers.RNN", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.RNN(tf.keras.layers.LSTMCell(2), return_sequences=True)])", "")),
+        ("tf.keras.layers.SimpleRNNCell", Skip("a cell takes (inputs, states): checked through the SimpleRNN row")),
+        ("tf.keras.layers.LSTMCell", Skip("a cell takes (inputs, states): checked through the LSTM and RNN rows")),
+        ("tf.keras.layers.GRUCell", Skip("a cell takes (inputs, states): checked through the GRU rows")),
+        ("tf.keras.layers.Bidirectional", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(2, return_sequences=True), merge_mode='ave')])", "")),
+        ("tf.keras.layers.TimeDistributed", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.TimeDistributed(tf.keras.layers.Dense(2, activation='tanh'))])", "")),
+        ("tf.keras.layers.Masking", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Masking(5.0)])", "")),
     ]
 }
 

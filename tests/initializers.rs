@@ -132,3 +132,36 @@ fn initializer_objects_are_callable_from_the_language() {
     assert_eq!(out.shape(), &[2, 3]);
     assert!(out.to_f64_vec().iter().all(|&x| x == 2.5));
 }
+
+/// `Orthogonal`: the columns (or, for a wide shape, the rows) are orthonormal, times `gain`.
+#[test]
+fn orthogonal_draws_orthonormal_vectors() {
+    for (shape, gain) in [([6usize, 4usize], 1.0f64), ([3, 7], 1.0), ([5, 5], 2.0)] {
+        let mut it = session();
+        let v = Init::Orthogonal { gain }
+            .sample(&mut it, &shape, DType::F32)
+            .expect("draw")
+            .to_f64_vec();
+        let (rows, cols) = (shape[0], shape[1]);
+        // Tall: columns are orthonormal; wide: rows are.
+        let (n, k, at): (usize, usize, Box<dyn Fn(usize, usize) -> f64>) = if rows >= cols {
+            (rows, cols, Box::new(|i: usize, j: usize| v[i * cols + j]))
+        } else {
+            (cols, rows, Box::new(|i: usize, j: usize| v[j * cols + i]))
+        };
+        for a in 0..k {
+            for b in 0..k {
+                let dot: f64 = (0..n).map(|i| at(i, a) * at(i, b)).sum();
+                let want = if a == b { gain * gain } else { 0.0 };
+                assert!(
+                    (dot - want).abs() < 1e-4,
+                    "{:?}: <{}, {}> = {}",
+                    shape,
+                    a,
+                    b,
+                    dot
+                );
+            }
+        }
+    }
+}

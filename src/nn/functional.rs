@@ -303,6 +303,7 @@ impl Functional {
             }
         }
         let nodes: Vec<Rc<Node>> = self.nodes().cloned().collect();
+        let mut masks = super::layers::mask_flow::GraphMasks::default();
         for node in nodes {
             it.check_interrupt()?;
             if node.is_input {
@@ -316,6 +317,7 @@ impl Functional {
                 continue;
             }
             let mut args = map_args(it, &node.args, &mut |_, k| output_of(&values, k))?;
+            let out_mask = masks.before_call(it, &node, &mut args)?;
             let out = match super::layer_ref(&node.layer).and_then(|l| l.kind.op()) {
                 Some(op) => op.apply(it, args)?,
                 None => {
@@ -334,6 +336,7 @@ impl Functional {
                 Value::Tuple(t) => Value::list(t.to_vec()),
                 other => Value::list(vec![other.clone()]),
             };
+            masks.after_call(&node, out_mask);
             values.insert(node_id(&node), flat);
         }
         map_kts(it, &self.outputs, 3, &mut |_, k| output_of(&values, k))

@@ -1,5 +1,5 @@
 //! Weight initializers with Keras's formulas: Glorot (Xavier), He and LeCun in their uniform
-//! and (truncated) normal forms, zeros, ones, constant, random normal and uniform.
+//! and (truncated) normal forms, zeros, ones, constant, random normal and uniform, orthogonal.
 
 use crate::api::convert::f64_arg;
 use crate::eval::error::{type_err, value_err, R};
@@ -32,6 +32,10 @@ pub enum Init {
     TruncatedNormal {
         mean: f64,
         stddev: f64,
+    },
+    /// A random orthogonal matrix (the QR factor of a normal draw) times `gain`.
+    Orthogonal {
+        gain: f64,
     },
     /// Zeros of a fixed dtype, whatever dtype the layer asks for (an `int64` counter).
     ZerosOf(DType),
@@ -127,6 +131,10 @@ impl Init {
                     ("seed", Value::None),
                 ],
             ),
+            Init::Orthogonal { gain } => (
+                "Orthogonal",
+                vec![("gain", f(*gain)), ("seed", Value::None)],
+            ),
             Init::Callable(_) => ("function", vec![]),
         };
         dict_of(vec![
@@ -175,6 +183,7 @@ impl Init {
                 mean: 0.0,
                 stddev: 0.05,
             },
+            "orthogonal" | "Orthogonal" => Init::Orthogonal { gain: 1.0 },
             _ => return None,
         })
     }
@@ -227,6 +236,7 @@ impl Init {
             Init::TruncatedNormal { mean, stddev } => {
                 it.rng.truncated_normal(shape, *mean, *stddev, dtype)
             }
+            Init::Orthogonal { gain } => orthogonal(it, shape, *gain, dtype)?,
             Init::Variance {
                 scale,
                 mode,
@@ -251,6 +261,49 @@ impl Init {
             }
         })
     }
+}
+
+/// Keras's `Orthogonal`: a `[max(r, c), min(r, c)]` standard normal draw (rows `r` the
+/// product of all dims but the last, `c` the last), its QR factor `Q` with the signs of
+/// `R`'s diagonal taken out (Gram-Schmidt gives them positive), transposed when `r < c`.
+fn orthogonal(it: &mut Interp, shape: &[usize], gain: f64, dtype: DType) -> R<Tensor> {
+    if shape.len() < 2 {
+        return Err(value_err(format!(
+            "The tensor to initialize must be at least two-dimensional. Received: shape={}",
+            crate::print::shape_tuple(shape)
+        )));
+    }
+    let cols = shape[shape.len() - 1];
+    let rows: usize = shape[..shape.len() - 1].iter().product();
+    let (n, k) = (rows.max(cols), rows.min(cols));
+    let a = it.rng.normal(&[n, k], 0.0, 1.0, DType::F64).to_f64_vec();
+    // Column j of the draw is a[i * k + j]; q holds the orthonormal columns the same way.
+    let mut q = a;
+    for j in 0..k {
+        for p in 0..j {
+            let dot: f64 = (0..n).map(|i| q[i * k + p] * q[i * k + j]).sum();
+            for i in 0..n {
+                q[i * k + j] -= dot * q[i * k + p];
+            }
+        }
+        let norm = (0..n)
+            .map(|i| q[i * k + j] * q[i * k + j])
+            .sum::<f64>()
+            .sqrt();
+        for i in 0..n {
+            q[i * k + j] /= norm.max(f64::MIN_POSITIVE);
+        }
+    }
+    let out: Vec<f64> = if rows < cols {
+        // The transpose: [k, n] = [rows, cols].
+        (0..k)
+            .flat_map(|r| (0..n).map(move |c| (r, c)))
+            .map(|(r, c)| gain * q[c * k + r])
+            .collect()
+    } else {
+        q.iter().map(|v| gain * v).collect()
+    };
+    Ok(Tensor::from_f64s(dtype, shape, &out))
 }
 
 /// Keras's fan computation: dense kernels (in, out); conv kernels multiply the receptive field.
@@ -279,6 +332,7 @@ impl Object for InitObject {
             Init::RandomNormal { .. } => "RandomNormal".into(),
             Init::RandomUniform { .. } => "RandomUniform".into(),
             Init::TruncatedNormal { .. } => "TruncatedNormal".into(),
+            Init::Orthogonal { .. } => "Orthogonal".into(),
             Init::Callable(_) => "function".into(),
         }
     }
@@ -408,5 +462,13 @@ crate::builtin! {
             mean: f64_arg(&mean, "mean")?,
             stddev: f64_arg(&stddev, "stddev")?,
         })
+    }
+}
+
+crate::builtin! {
+    /// Initializer that generates an orthogonal matrix.
+    python ["tf.keras.initializers.Orthogonal", "tf.keras.initializers.orthogonal"]
+    fn Orthogonal(it, gain = 1.0, seed = None) {
+        obj(Init::Orthogonal { gain: f64_arg(&gain, "gain")? })
     }
 }

@@ -142,6 +142,7 @@ impl Layer {
             let t = w.init.sample(it, &w.dims, DType::F32)?;
             self.set_weight(it, w.attr, t, w.trainable, scoped);
         }
+        self.kind.build_inner(it, self, &shape, scoped)?;
         self.built.set(true);
         Ok(())
     }
@@ -347,7 +348,9 @@ impl Object for Layer {
             | "count_params"
             | "__call__"
             | "get_config"
-            | "compute_output_shape" => {
+            | "compute_output_shape"
+            | "compute_mask" => Value::method(this.clone(), super::static_name(name), layer_method),
+            "reset_states" if self.kind.attr_names().contains(&"reset_states") => {
                 Value::method(this.clone(), super::static_name(name), layer_method)
             }
             _ => {
@@ -463,6 +466,19 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }
+        "compute_mask" => {
+            let [x, mask] = args.bind("compute_mask", ["inputs", "mask=None"])?;
+            let mask = super::layers::mask_flow::mask_arg(it, mask)?;
+            let x = x.unwrap_or(Value::None);
+            Ok(match layer.kind.compute_mask(it, layer, &x, mask)? {
+                Some(m) => Value::Tensor(m),
+                None => Value::None,
+            })
+        }
+        "reset_states" => {
+            layer.kind.reset_states().unwrap_or(Ok(()))?;
+            Ok(Value::None)
+        }
         "compute_output_shape" => {
             let Some(shape) = args.pos.first() else {
                 return raise(
@@ -509,7 +525,8 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     "__call__() missing 1 required positional argument: 'inputs'",
                 );
             };
-            layer.kind.call_value(it, layer, x, training)
+            let mask = super::layers::mask_flow::mask_kwarg(it, &args)?;
+            layer.kind.call_masked(it, layer, x, mask, &args, training)
         }
     }
 }

@@ -125,6 +125,8 @@ pub(crate) fn static_name(name: &str) -> &'static str {
         "call",
         "__init__",
         "get_layer",
+        "compute_mask",
+        "reset_states",
     ];
     NAMES
         .iter()

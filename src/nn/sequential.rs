@@ -67,7 +67,8 @@ impl Sequential {
                 layer.type_name()
             )));
         }
-        if self.layers.borrow().is_empty() {
+        // A first layer's own input shape counts unless an `Input` gave one already.
+        if self.layers.borrow().is_empty() && self.input_shape.borrow().is_none() {
             if let Some(l) = super::layer_ref(&layer) {
                 let shape = l.input_shape.borrow().clone();
                 if let Some(s) = shape {
@@ -274,8 +275,10 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             }
             let layers = m.layers.borrow().clone();
             let mut cur = x;
+            let mut mask = None;
             for l in &layers {
-                cur = super::call_layer(it, l, cur, training)?;
+                (cur, mask) =
+                    super::layers::mask_flow::call_in_sequence(it, l, cur, mask, training)?;
             }
             Ok(cur)
         }

@@ -5,6 +5,7 @@ use super::LayerKind;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
+use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::pool::PoolKind;
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::Tensor;
@@ -96,6 +97,30 @@ impl LayerKind for GlobalPooling {
             PoolKind::Avg => Reduce::Mean,
         };
         Ok(reduce::reduce(op, &x, Some(&axes), self.keepdims)?)
+    }
+
+    /// `GlobalAveragePooling1D` given a mask averages the unmasked steps only.
+    fn call_masked(
+        &self,
+        it: &mut Interp,
+        layer: &Layer,
+        x: &Value,
+        mask: Option<Tensor>,
+        _args: &crate::eval::value::Args,
+        training: bool,
+    ) -> R<Value> {
+        let Some(mask) = mask.filter(|_| matches!(self.kind, PoolKind::Avg) && self.rank == 1)
+        else {
+            return self.call_value(it, layer, x, training);
+        };
+        let x = super::autocast(crate::nn::layer::tensor_arg(it, x)?);
+        self.check_input(layer, &x)?;
+        let (mask_axis, steps) = if self.channels_first { (1, 2) } else { (2, 1) };
+        let m = crate::tensor::ops::shape::expand_dims(&mask.cast(x.dtype()), mask_axis)?;
+        let masked = ew::binary(Binary::Mul, &x, &m)?;
+        let num = reduce::reduce(Reduce::Sum, &masked, Some(&[steps]), self.keepdims)?;
+        let den = reduce::reduce(Reduce::Sum, &m, Some(&[steps]), self.keepdims)?;
+        Ok(Value::Tensor(ew::binary(Binary::Div, &num, &den)?))
     }
 }
 

@@ -43,10 +43,18 @@
 //! | `list_wrapper.rs` | `ListWrapper`, the tracked list some attributes print as |
 //! | `channels.rs` | `channels_first` data: the transposes around a channels-last kernel |
 //! | `base.rs` | the native part of a user subclass of `Layer` / `Model` |
+//! | `embedding.rs` | `Embedding` |
+//! | `masking.rs` | `Masking` |
+//! | `mask_flow.rs` | the `mask=` keyword and the mask a `Sequential` carries between layers |
+//! | `rnn_cell.rs` | `SimpleRNNCell`, `LSTMCell`, `GRUCell`: weights and one time step |
+//! | `rnn.rs` | `SimpleRNN`, `LSTM`, `GRU`, `RNN(cell)`: the loop over time steps |
+//! | `bidirectional.rs` | `Bidirectional` |
+//! | `time_distributed.rs` | `TimeDistributed` |
 
 pub(crate) mod activation;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
+pub(crate) mod bidirectional;
 pub(crate) mod channels;
 pub(crate) mod concatenate;
 pub(crate) mod conv;
@@ -56,6 +64,7 @@ pub(crate) mod depthwise_conv;
 pub(crate) mod dot;
 pub(crate) mod dropout;
 pub(crate) mod elu;
+pub(crate) mod embedding;
 pub(crate) mod flatten;
 pub(crate) mod gaussian_dropout;
 pub(crate) mod gaussian_noise;
@@ -65,6 +74,8 @@ pub(crate) mod lambda;
 pub(crate) mod layer_normalization;
 pub(crate) mod leaky_relu;
 pub(crate) mod list_wrapper;
+pub(crate) mod mask_flow;
+pub(crate) mod masking;
 pub(crate) mod merge;
 pub(crate) mod merge_functions;
 pub(crate) mod norm_axes;
@@ -77,16 +88,20 @@ pub(crate) mod relu;
 pub(crate) mod repeat_vector;
 pub(crate) mod rescaling;
 pub(crate) mod reshape;
+pub(crate) mod rnn;
+pub(crate) mod rnn_cell;
 pub(crate) mod separable_conv;
 pub(crate) mod softmax;
 pub(crate) mod spatial_dropout;
 pub(crate) mod tf_op_lambda;
+pub(crate) mod time_distributed;
 pub(crate) mod upsampling2d;
 
 use super::initializers::Init;
 use super::layer::{shape_arg, Layer};
 use crate::api::convert::i64_arg;
 use crate::eval::error::{type_err, value_err, R};
+use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use crate::tensor::{DType, Tensor};
 use std::rc::Rc;
@@ -166,6 +181,83 @@ pub trait LayerKind {
     fn call_value(&self, it: &mut Interp, layer: &Layer, x: &Value, training: bool) -> R<Value> {
         layer.call_tensor(it, x, training)
     }
+
+    /// Builds what the kind holds besides its own weights (an RNN's cell, a wrapper's
+    /// layers), after [`weights`](Self::weights) are made.
+    fn build_inner(
+        &self,
+        _it: &mut Interp,
+        _layer: &Layer,
+        _shape: &[Option<usize>],
+        _scoped: bool,
+    ) -> R<()> {
+        Ok(())
+    }
+
+    /// Calls the layer with the input's mask and the call's keywords (`initial_state`);
+    /// kinds that use a mask override this, the others ignore it.
+    fn call_masked(
+        &self,
+        it: &mut Interp,
+        layer: &Layer,
+        x: &Value,
+        _mask: Option<Tensor>,
+        _args: &Args,
+        training: bool,
+    ) -> R<Value> {
+        self.call_value(it, layer, x, training)
+    }
+
+    /// Whether the layer passes its input's mask on unchanged (Keras's `supports_masking`).
+    fn supports_masking(&self) -> bool {
+        false
+    }
+
+    /// The mask of the output (Keras's `compute_mask`): by default the input's mask when the
+    /// layer supports masking, else None.
+    fn compute_mask(
+        &self,
+        _it: &mut Interp,
+        layer: &Layer,
+        _x: &Value,
+        mask: Option<Tensor>,
+    ) -> R<Option<Tensor>> {
+        let passes = self.supports_masking() || mask_flow::passes_mask(&layer.class_name);
+        Ok(if passes { mask } else { None })
+    }
+
+    /// Resets a stateful layer's states (`reset_states()`, offered when
+    /// [`attr_names`](Self::attr_names) lists it); None when the kind has none.
+    fn reset_states(&self) -> Option<R<()>> {
+        None
+    }
+
+    /// The kind as `Any`, for the kinds other kinds look into (an RNN's cell).
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
+}
+
+/// A layer's `get_config()` dict: `name`, `trainable`, `dtype`, then its kind's entries.
+pub fn config_dict(layer: &Layer) -> Value {
+    let mut items = vec![
+        ("name", Value::str(&layer.name)),
+        ("trainable", Value::Bool(layer.trainable.get())),
+        ("dtype", Value::str("float32")),
+    ];
+    items.extend(layer.kind.config());
+    crate::nn::initializers::dict_of(items)
+}
+
+/// A layer serialized as a wrapper's config shows it:
+/// `{'module': 'keras.layers', 'class_name': 'LSTM', 'config': {...}, 'registered_name': None}`.
+pub fn serialized(layer: &Layer) -> Value {
+    crate::nn::initializers::dict_of(vec![
+        ("module", Value::str("keras.layers")),
+        ("class_name", Value::str(&layer.class_name)),
+        ("config", config_dict(layer)),
+        ("registered_name", Value::None),
+    ])
 }
 
 /// Keras casts layer inputs to the layer's float32 compute dtype.
@@ -391,6 +483,28 @@ mod tests {
             (
                 "tf.keras.layers.Input",
                 "`Input()` is used to instantiate a Keras tensor.",
+            ),
+            (
+                "tf.keras.layers.Embedding",
+                "Turns positive integers (indexes) into dense vectors of fixed size.",
+            ),
+            (
+                "tf.keras.layers.LSTM",
+                "Long Short-Term Memory layer - Hochreiter 1997.",
+            ),
+            (
+                "tf.keras.layers.GRU",
+                "Gated Recurrent Unit - Cho et al. 2014.",
+            ),
+            ("tf.keras.layers.RNN", "Base class for recurrent layers."),
+            ("tf.keras.layers.LSTMCell", "Cell class for the LSTM layer."),
+            (
+                "tf.keras.layers.Bidirectional",
+                "Bidirectional wrapper for RNNs.",
+            ),
+            (
+                "tf.keras.layers.Masking",
+                "Masks a sequence by using a mask value to skip timesteps.",
             ),
         ] {
             let d = BUILTINS.iter().find(|d| d.paths.contains(&path));
