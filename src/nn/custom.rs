@@ -244,6 +244,7 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
         "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
+        | "metrics" | "metrics_names" | "stop_training" | "history"
             if super::training::model_attr(this, name).is_some() =>
         {
             super::training::model_attr(this, name).unwrap_or(Value::None)

@@ -22,11 +22,14 @@
 //! Every Keras function and constructor here is one `builtin!` declaration (parameters,
 //! defaults, error wording, description) next to its body; `decl::install` places it into
 //! the modules [`install`] makes.
-//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
-//! | `metrics.rs` | the metrics `compile` takes by name |
+//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict` |
+//! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
+//! | `callbacks/` | `keras.callbacks` (Python source): `Callback`, History, EarlyStopping, ... |
+//! | `pymodule.rs` | Keras submodules written in Python, built on first use |
 //! | `progress.rs` | Keras's progress bar |
 
 pub(crate) mod activations;
+pub(crate) mod callbacks;
 pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod functional;
@@ -39,6 +42,7 @@ pub(crate) mod losses;
 pub(crate) mod metrics;
 pub(crate) mod optimizers;
 pub(crate) mod progress;
+pub(crate) mod pymodule;
 pub(crate) mod regularizers;
 pub(crate) mod sequential;
 pub(crate) mod summary;
@@ -298,6 +302,18 @@ pub(crate) fn install(it: &mut Interp) {
         ("constraints", &cons),
     ] {
         keras.set(n, Value::Module(m.clone()));
+    }
+    keras.set("metrics", metrics::MODULE.lazy_value());
+    keras.set("callbacks", callbacks::MODULE.lazy_value());
+    for name in ["keras.metrics", "tensorflow.keras.metrics"] {
+        it.lazy_modules.insert(name, |it| {
+            let _ = metrics::MODULE.get(it);
+        });
+    }
+    for name in ["keras.callbacks", "tensorflow.keras.callbacks"] {
+        it.lazy_modules.insert(name, |it| {
+            let _ = callbacks::MODULE.get(it);
+        });
     }
     tf.set("keras", Value::Module(keras.clone()));
     tf.set("losses", Value::Module(losses_m.clone()));
