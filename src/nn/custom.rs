@@ -243,7 +243,8 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses" => {
+        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
+        | "metrics" | "metrics_names" | "stop_training" | "history" => {
             match super::training::model_attr(it, this, name)? {
                 Some(v) => v,
                 None => return Ok(None),

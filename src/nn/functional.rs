@@ -514,6 +514,10 @@ impl Object for Functional {
         "Functional".into()
     }
 
+    fn set_attr(&self, name: &str, value: Value, it: &mut Interp) -> R<bool> {
+        super::training::set_model_attr(&self.compiled, name, value, it)
+    }
+
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(Some(match name {
             "name" => Value::str(&self.name),

@@ -22,8 +22,10 @@
 //! | `layer_losses.rs` | `losses` and `add_loss` of layers and models |
 //! | `bases.rs` | the Python base classes of user regularizers, constraints, initializers |
 //! | `serial.rs` | serializing the user's functions and objects in configs |
-//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict`, `History` |
-//! | `metrics.rs` | the metrics `compile` takes by name |
+//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict` |
+//! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
+//! | `callbacks/` | `keras.callbacks` (Python source): `Callback`, History, EarlyStopping, ... |
+//! | `pymodule.rs` | Keras submodules written in Python, built on first use |
 //! | `progress.rs` | Keras's progress bar |
 //! | `utils.rs` | `keras.utils`: `to_categorical`, `normalize`, `set_random_seed`, `plot_model`...; makes the utility modules |
 //! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
@@ -42,6 +44,7 @@ pub(crate) mod backend;
 pub(crate) mod backend_nn;
 pub(crate) mod backend_ops;
 pub(crate) mod bases;
+pub(crate) mod callbacks;
 pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod functional;
@@ -58,6 +61,7 @@ pub(crate) mod optimizers;
 pub(crate) mod penalties;
 pub(crate) mod progress;
 pub(crate) mod registration;
+pub(crate) mod pymodule;
 pub(crate) mod regularizers;
 pub(crate) mod sequence_utils;
 pub(crate) mod sequential;
@@ -326,6 +330,18 @@ pub(crate) fn install(it: &mut Interp) {
         keras.set(n, Value::Module(m.clone()));
     }
     optimizers::schedules::install(it, &opts);
+    keras.set("metrics", metrics::MODULE.lazy_value());
+    keras.set("callbacks", callbacks::MODULE.lazy_value());
+    for name in ["keras.metrics", "tensorflow.keras.metrics"] {
+        it.lazy_modules.insert(name, |it| {
+            let _ = metrics::MODULE.get(it);
+        });
+    }
+    for name in ["keras.callbacks", "tensorflow.keras.callbacks"] {
+        it.lazy_modules.insert(name, |it| {
+            let _ = callbacks::MODULE.get(it);
+        });
+    }
     tf.set("keras", Value::Module(keras.clone()));
     tf.set("losses", Value::Module(losses_m.clone()));
     tf.set("optimizers", Value::Module(opts.clone()));

@@ -88,6 +88,16 @@ impl Progbar {
         bar
     }
 
+    /// Whether an update (the last of a run when `finalize`) shows the values, so the
+    /// caller need only compute them then.
+    pub fn wants(&self, finalize: bool) -> bool {
+        match self.verbose {
+            1 => finalize || self.live,
+            2 => finalize,
+            _ => false,
+        }
+    }
+
     /// The text to write after step `current` (None: nothing now). `values` are the running
     /// averages; `finalize` marks the last update of the run or epoch.
     pub fn update(

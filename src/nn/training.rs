@@ -3,23 +3,24 @@
 //! `predict`. A training step records the forward pass on a gradient tape, takes the
 //! gradients of the loss with respect to the trainable variables and hands them to the
 //! optimizer; layers run in training mode (Dropout drops, BatchNormalization uses batch
-//! statistics).
+//! statistics). Metrics are `keras.metrics` objects (`metrics/`), callbacks
+//! `keras.callbacks` objects (`callbacks/`), their hooks called where Keras calls them.
 
-use super::metrics::{MeanLoss, Metric};
+use super::callbacks::{logs_dict, read_logs, stop_requested, Callbacks};
+use super::metrics::{Built, Tracker};
 use super::optimizers::{self, Optimizer};
 use super::progress::Progbar;
 use crate::api::convert::{tensor_of, to_tensor};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
-use crate::eval::value::{Args, Dict, Object, Variable};
+use crate::eval::value::{Args, Dict, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::reduce::{reduce, Reduce};
 use crate::tensor::ops::select::gather;
 use crate::tensor::ops::shape::{concat, expand_dims, slice_axis};
 use crate::tensor::{DType, Tensor};
-use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// What `compile` set.
@@ -29,7 +30,14 @@ pub struct Compiled {
     pub loss: Value,
     loss_fn: Value,
     sparse: bool,
-    metrics: Vec<String>,
+    /// The metrics as given: names, functions or metric objects.
+    metrics: Vec<Value>,
+    /// The metric objects, once the first batch has resolved them (`model.metrics`).
+    built: Built,
+    /// `model.stop_training`.
+    stop_training: Cell<bool>,
+    /// `model.history`: the History of the last `fit`.
+    history: RefCell<Value>,
 }
 
 /// The methods a compiled (or compilable) model has.
@@ -85,18 +93,19 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     };
     let mut names = Vec::new();
     if let Some(m) = metrics.filter(|m| !matches!(m, Value::None)) {
-        for v in it.collect_items(&m)? {
-            match v {
-                Value::Str(s) => names.push(s.to_string()),
-                other => {
-                    return raise(
-                        ExcKind::TypeError,
-                        format!(
-                            "tensh supports metrics given by name; got {}",
-                            it.repr(&other)?
-                        ),
-                    )
-                }
+        // A dict gives the metrics of each output by name; a model here has one output.
+        let m = match &m {
+            Value::Dict(d) => Value::list(d.borrow().values.clone()),
+            _ => m,
+        };
+        let items = match &m {
+            Value::List(_) | Value::Tuple(_) => it.collect_items(&m)?,
+            other => vec![other.clone()],
+        };
+        for v in items {
+            match &v {
+                Value::List(_) | Value::Tuple(_) => names.extend(it.collect_items(&v)?),
+                _ => names.push(v),
             }
         }
     }
@@ -108,6 +117,9 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         loss_fn,
         sparse,
         metrics: names,
+        built: RefCell::new(None),
+        stop_training: Cell::new(false),
+        history: RefCell::new(Value::None),
     }));
     Ok(Value::None)
 }
@@ -219,51 +231,9 @@ fn emit(it: &mut Interp, s: Option<String>) {
     }
 }
 
-/// The running loss and metrics of an epoch or an evaluation, as Keras logs them.
-struct Tracker<'a> {
-    compiled: &'a Compiled,
-    loss: MeanLoss,
-    /// Resolved at the first batch, when the shapes are known.
-    metrics: Option<Vec<Metric>>,
-}
-
-impl<'a> Tracker<'a> {
-    fn new(compiled: &'a Compiled) -> Tracker<'a> {
-        Tracker {
-            compiled,
-            loss: MeanLoss::default(),
-            metrics: None,
-        }
-    }
-
-    fn update(&mut self, yt: &Tensor, yp: &Tensor, loss: &Tensor, batch: usize) -> R<()> {
-        self.loss.add(loss.item_f64().unwrap_or(0.0) as f32, batch);
-        let ms = match &mut self.metrics {
-            Some(m) => m,
-            None => self.metrics.insert(
-                self.compiled
-                    .metrics
-                    .iter()
-                    .map(|m| Metric::resolve(m, yt.shape(), yp.shape()))
-                    .collect::<R<_>>()?,
-            ),
-        };
-        for m in ms.iter_mut() {
-            m.update(yt, yp)?;
-        }
-        Ok(())
-    }
-
-    /// `[("loss", ...), (metric, ...), ...]`.
-    fn logs(&self) -> Vec<(String, f64)> {
-        let ms = self.metrics.iter().flatten();
-        std::iter::once(("loss".to_string(), self.loss.result()))
-            .chain(ms.map(|m| (m.name.clone(), m.result())))
-            .collect()
-    }
-}
-
-/// Runs the model over `(x, y)` without training: the averaged loss and metrics.
+/// Runs the model over `(x, y)` without training: the averaged loss and metrics, calling
+/// the test hooks of `cbs` and drawing `bar` after them, as Keras's ProgbarLogger does.
+#[allow(clippy::too_many_arguments)]
 fn test_loop(
     it: &mut Interp,
     model: &Value,
@@ -272,13 +242,20 @@ fn test_loop(
     y: &Tensor,
     batch: usize,
     bar: Option<&mut Progbar>,
+    cbs: Option<&Callbacks>,
 ) -> R<Vec<(String, f64)>> {
     let n = samples(x, Some(y))?;
     let steps = n.div_ceil(batch).max(1);
-    let mut tracker = Tracker::new(c);
+    let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
     let mut bar = bar;
+    if let Some(cbs) = cbs {
+        cbs.hook(it, "on_test_begin", vec![Value::None])?;
+    }
     for s in 0..steps {
         it.check_interrupt()?;
+        if let Some(cbs) = cbs {
+            cbs.batch(it, "on_test_batch_begin", s, |_| Ok(Value::None))?;
+        }
         let (a, b) = (s * batch, ((s + 1) * batch).min(n));
         let xb = rows(x, None, a, b)?;
         let yb = rows(y, None, a, b)?;
@@ -286,17 +263,32 @@ fn test_loop(
         let yt = align(c, &yb, &yp)?;
         let l = loss_value(it, c, &yt, &yp)?;
         let l = super::layer_losses::with_model_losses(it, model, l)?;
-        tracker.update(&yt, &yp, &l, b - a)?;
+        tracker.update(it, &yt, &yp, &l, b - a)?;
+        if let Some(cbs) = cbs {
+            cbs.batch(it, "on_test_batch_end", s, |it| {
+                logs_dict(&tracker.logs(it)?)
+            })?;
+        }
         if let Some(bar) = bar.as_deref_mut() {
-            let text = bar.update(s + 1, &tracker.logs(), s + 1 == steps);
-            emit(it, text);
+            if s + 1 < steps && bar.wants(false) {
+                let text = bar.update(s + 1, &tracker.logs(it)?, false);
+                emit(it, text);
+            }
         }
     }
-    Ok(tracker.logs())
+    let logs = tracker.logs(it)?;
+    if let Some(cbs) = cbs {
+        cbs.hook(it, "on_test_end", vec![logs_dict(&logs)?])?;
+    }
+    if let Some(bar) = bar {
+        let text = bar.update(steps, &logs, true);
+        emit(it, text);
+    }
+    Ok(logs)
 }
 
 fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, y, batch_size, epochs, verbose, _callbacks, vsplit, vdata, shuffle, _cw, _sw, initial_epoch, _spe, _vs, _vbs, _vf] =
+    let [x, y, batch_size, epochs, verbose, callbacks, vsplit, vdata, shuffle, _cw, _sw, initial_epoch, _spe, _vs, _vbs, _vf] =
         a.bind(
             "fit",
             [
@@ -361,9 +353,19 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let opt = opt_value
         .as_object::<Optimizer>()
         .ok_or_else(|| value_err("the optimizer is not a Keras optimizer"))?;
-    let mut history: Vec<(String, Vec<f64>)> = Vec::new();
+    let params = [
+        ("verbose", Value::Int(verbose as i64)),
+        ("epochs", Value::Int(epochs as i64)),
+        ("steps", Value::Int(steps as i64)),
+    ];
+    let cbs = Callbacks::new(it, model, callbacks, &params)?;
+    it.set_attr(model, "stop_training", Value::Bool(false))?;
+    cbs.hook(it, "on_train_begin", vec![Value::None])?;
     let live = it.io.tty;
+    let mut training_logs = None;
     for epoch in first_epoch..epochs {
+        let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
+        cbs.hook(it, "on_epoch_begin", vec![Value::Int(epoch as i64)])?;
         if verbose > 0 && epochs > 1 {
             it.write_out(&format!("Epoch {}/{}\n", epoch + 1, epochs));
             it.flush();
@@ -373,9 +375,9 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
         });
         let mut bar = Progbar::new(steps, verbose, live);
-        let mut tracker = Tracker::new(&c);
         for s in 0..steps {
             it.check_interrupt()?;
+            cbs.batch(it, "on_train_batch_begin", s, |_| Ok(Value::None))?;
             let (a, b) = (s * batch, ((s + 1) * batch).min(n));
             let xb = rows(&x, order.as_ref(), a, b)?;
             let yb = rows(&y, order.as_ref(), a, b)?;
@@ -393,42 +395,47 @@ fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             // After the forward pass: a subclassed model makes its variables on first call.
             let vars: Vec<Rc<Variable>> = super::trainable_of(model);
             opt.step_on(it, &t, l.clone(), vars)?;
-            tracker.update(&yt, &yp, &l, b - a)?;
-            if s + 1 < steps {
-                let text = bar.update(s + 1, &tracker.logs(), false);
+            tracker.update(it, &yt, &yp, &l, b - a)?;
+            cbs.batch(it, "on_train_batch_end", s, |it| {
+                logs_dict(&tracker.logs(it)?)
+            })?;
+            if s + 1 < steps && bar.wants(false) {
+                let text = bar.update(s + 1, &tracker.logs(it)?, false);
                 emit(it, text);
             }
-        }
-        let mut logs = tracker.logs();
-        if let Some((vx, vy)) = &val {
-            let vlogs = test_loop(it, model, &c, vx, vy, batch, None)?;
-            logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
-        }
-        let text = bar.update(steps, &logs, true);
-        emit(it, text);
-        for (k, v) in &logs {
-            match history.iter_mut().find(|(h, _)| h == k) {
-                Some((_, vs)) => vs.push(*v),
-                None => history.push((k.clone(), vec![*v])),
+            if cbs.wants_batches() && stop_requested(it, model)? {
+                break;
             }
         }
+        let mut logs = tracker.logs(it)?;
+        if let Some((vx, vy)) = &val {
+            let vlogs = test_loop(it, model, &c, vx, vy, batch, None, Some(&cbs))?;
+            logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
+        }
+        // One dict for every callback, as Keras shares it: what one adds (ReduceLROnPlateau's
+        // `lr`) the History records and the progress bar shows.
+        let shared = logs_dict(&logs)?;
+        cbs.hook(
+            it,
+            "on_epoch_end",
+            vec![Value::Int(epoch as i64), shared.clone()],
+        )?;
+        if bar.wants(true) {
+            let shown = read_logs(it, &shared)?;
+            let text = bar.update(steps, &shown, true);
+            emit(it, text);
+        }
+        training_logs = Some(logs);
+        if stop_requested(it, model)? {
+            break;
+        }
     }
-    let params = vec![
-        ("verbose", Value::Int(verbose as i64)),
-        ("epochs", Value::Int(epochs as i64)),
-        ("steps", Value::Int(steps as i64)),
-    ];
-    Ok(Value::Object(Rc::new(History {
-        history: dict(
-            history
-                .into_iter()
-                .map(|(k, vs)| (k, Value::list(vs.into_iter().map(Value::Float).collect()))),
-        )?,
-        params: dict(params.into_iter().map(|(k, v)| (k.to_string(), v)))?,
-        epochs: (first_epoch..epochs)
-            .map(|e| Value::Int(e as i64))
-            .collect(),
-    })))
+    let end_logs = match &training_logs {
+        Some(l) => logs_dict(l)?,
+        None => Value::None,
+    };
+    cbs.hook(it, "on_train_end", vec![end_logs])?;
+    cbs.history(it)
 }
 
 fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
@@ -440,30 +447,33 @@ fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
 }
 
 fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, y, batch_size, verbose, _sw, _steps, _cb, _mq, _workers, _mp, return_dict] = a.bind(
-        "evaluate",
-        [
-            "x=None",
-            "y=None",
-            "batch_size=None",
-            "verbose='auto'",
-            "sample_weight=None",
-            "steps=None",
-            "callbacks=None",
-            "max_queue_size=10",
-            "workers=1",
-            "use_multiprocessing=False",
-            "return_dict=False",
-        ],
-    )?;
+    let [x, y, batch_size, verbose, _sw, _steps, callbacks, _mq, _workers, _mp, return_dict] = a
+        .bind(
+            "evaluate",
+            [
+                "x=None",
+                "y=None",
+                "batch_size=None",
+                "verbose='auto'",
+                "sample_weight=None",
+                "steps=None",
+                "callbacks=None",
+                "max_queue_size=10",
+                "workers=1",
+                "use_multiprocessing=False",
+                "return_dict=False",
+            ],
+        )?;
     let c = compiled(model).ok_or_else(not_compiled)?;
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
     let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
     let n = samples(&x, Some(&y))?;
     let batch = batch_arg(batch_or(batch_size)?, n)?;
     let verbose = verbosity(it, verbose)?;
-    let mut bar = Progbar::new(n.div_ceil(batch).max(1), verbose, it.io.tty);
-    let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar))?;
+    let steps = n.div_ceil(batch).max(1);
+    let mut bar = Progbar::new(steps, verbose, it.io.tty);
+    let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
+    let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar), cbs.as_ref())?;
     let as_dict = it.flag(return_dict, false)?;
     if as_dict {
         return dict(logs.into_iter().map(|(k, v)| (k, Value::Float(v))));
@@ -477,7 +487,7 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
 }
 
 fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, batch_size, verbose, _steps, _cb, _mq, _workers, _mp] = a.bind(
+    let [x, batch_size, verbose, _steps, callbacks, _mq, _workers, _mp] = a.bind(
         "predict",
         [
             "x",
@@ -496,48 +506,58 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let verbose = verbosity(it, verbose)?;
     let steps = n.div_ceil(batch).max(1);
     let mut bar = Progbar::new(steps, verbose, it.io.tty);
+    let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
+    if let Some(cbs) = &cbs {
+        cbs.hook(it, "on_predict_begin", vec![Value::None])?;
+    }
     let mut outs = Vec::with_capacity(steps);
     for s in 0..steps {
         it.check_interrupt()?;
+        if let Some(cbs) = &cbs {
+            cbs.batch(it, "on_predict_batch_begin", s, |_| Ok(Value::None))?;
+        }
         let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-        outs.push(call_model(it, model, slice_axis(&x, 0, a, b), false)?);
-        let text = bar.update(s + 1, &[], s + 1 == steps);
-        emit(it, text);
+        let out = call_model(it, model, slice_axis(&x, 0, a, b), false)?;
+        if let Some(cbs) = &cbs {
+            let logs = || {
+                dict(std::iter::once((
+                    "outputs".to_string(),
+                    Value::NdArray(out.clone()),
+                )))
+            };
+            cbs.batch(it, "on_predict_batch_end", s, |_| logs())?;
+        }
+        outs.push(out);
+        if s + 1 < steps {
+            let text = bar.update(s + 1, &[], false);
+            emit(it, text);
+        }
     }
+    if let Some(cbs) = &cbs {
+        cbs.hook(it, "on_predict_end", vec![Value::None])?;
+    }
+    let text = bar.update(steps, &[], true);
+    emit(it, text);
     Ok(Value::NdArray(concat(&outs, 0)?))
 }
 
-/// `keras.callbacks.History`: what `fit` returns.
-pub struct History {
-    history: Value,
-    params: Value,
-    epochs: Vec<Value>,
-}
-
-impl Object for History {
-    fn type_name(&self) -> String {
-        "History".into()
-    }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
-        Ok(match name {
-            "history" => Some(self.history.clone()),
-            "params" => Some(self.params.clone()),
-            "epoch" => Some(Value::list(self.epochs.clone())),
-            _ => None,
-        })
-    }
-    fn attr_names(&self) -> Vec<String> {
-        vec!["history".into(), "params".into(), "epoch".into()]
-    }
-    fn repr(&self, _it: &mut Interp) -> R<String> {
-        Ok(format!(
-            "<keras.src.callbacks.History object at 0x{:x}>",
-            self as *const History as usize
-        ))
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
+/// The callbacks an `evaluate` or `predict` call was given (none: no hooks to call).
+fn user_callbacks(
+    it: &mut Interp,
+    model: &Value,
+    callbacks: Option<Value>,
+    verbose: u8,
+    steps: usize,
+) -> R<Option<Callbacks>> {
+    let Some(callbacks) = callbacks.filter(|v| !matches!(v, Value::None)) else {
+        return Ok(None);
+    };
+    let params = [
+        ("verbose", Value::Int(verbose as i64)),
+        ("epochs", Value::Int(1)),
+        ("steps", Value::Int(steps as i64)),
+    ];
+    Callbacks::new(it, model, Some(callbacks), &params).map(Some)
 }
 
 /// A model's training attributes: the methods, `losses` and `add_loss`, and `optimizer` /
@@ -568,13 +588,48 @@ pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>
         _ => {}
     }
     let Some(c) = compiled(model) else {
-        return Ok(None);
+        return Ok(match name {
+            "metrics" | "metrics_names" => Some(Value::list(vec![])),
+            "stop_training" => Some(Value::Bool(false)),
+            "history" => Some(Value::None),
+            _ => None,
+        });
     };
     Ok(match name {
         "optimizer" => Some(c.optimizer.clone()),
         "loss" => Some(c.loss.clone()),
+        "metrics" => Some(super::metrics::listed(&c.built, false)),
+        "metrics_names" => Some(super::metrics::listed(&c.built, true)),
+        "stop_training" => Some(Value::Bool(c.stop_training.get())),
+        "history" => Some(c.history.borrow().clone()),
         _ => None,
     })
+}
+
+/// Sets a model's training attributes (`stop_training`, `history`); false for other names.
+pub(crate) fn set_model_attr(
+    state: &super::ModelState,
+    name: &str,
+    value: Value,
+    it: &mut Interp,
+) -> R<bool> {
+    let c = state.borrow().clone();
+    match name {
+        "stop_training" => {
+            let flag = it.truthy(&value)?;
+            if let Some(c) = c {
+                c.stop_training.set(flag);
+            }
+            Ok(true)
+        }
+        "history" => {
+            if let Some(c) = c {
+                *c.history.borrow_mut() = value;
+            }
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
 }
 
 /// The batch size fit, evaluate and predict use, refusing what Keras refuses: empty data
