@@ -144,10 +144,14 @@ fn orthogonal_draws_orthonormal_vectors() {
             .to_f64_vec();
         let (rows, cols) = (shape[0], shape[1]);
         // Tall: columns are orthonormal; wide: rows are.
-        let (n, k, at): (usize, usize, Box<dyn Fn(usize, usize) -> f64>) = if rows >= cols {
-            (rows, cols, Box::new(|i: usize, j: usize| v[i * cols + j]))
-        } else {
-            (cols, rows, Box::new(|i: usize, j: usize| v[j * cols + i]))
+        let tall = rows >= cols;
+        let (n, k) = if tall { (rows, cols) } else { (cols, rows) };
+        let at = |i: usize, j: usize| {
+            if tall {
+                v[i * cols + j]
+            } else {
+                v[j * cols + i]
+            }
         };
         for a in 0..k {
             for b in 0..k {

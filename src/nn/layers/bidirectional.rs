@@ -12,6 +12,9 @@ use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
+/// One direction: the layer and its recurrent kind.
+type Side<'a> = (&'a Layer, &'a Rnn);
+
 pub struct Bidirectional {
     /// The layer as given (its config is the wrapper's `layer`).
     pub layer: Value,
@@ -146,7 +149,7 @@ crate::builtin! {
 }
 
 impl Bidirectional {
-    fn sides(&self) -> R<((&Layer, &Rnn), (&Layer, &Rnn))> {
+    fn sides(&self) -> R<(Side<'_>, Side<'_>)> {
         match (rnn_of(&self.forward), rnn_of(&self.backward)) {
             (Some(f), Some(b)) => Ok((f, b)),
             _ => raise(ExcKind::ValueError, "the wrapped layers are not recurrent"),
