@@ -44,6 +44,10 @@ class Callback:
         self._chief_worker_only = None
         self._supports_tf_logs = False
 
+    def __repr__(self):
+        cls = type(self)
+        return f"<{cls.__module__}.{cls.__qualname__} object at {hex(id(self))}>"
+
     def set_params(self, params):
         self.params = params
 

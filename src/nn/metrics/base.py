@@ -184,6 +184,10 @@ class Metric:
         self.update_state(*args, **kwargs)
         return self.result()
 
+    def __repr__(self):
+        cls = type(self)
+        return f"<{cls.__module__}.{cls.__qualname__} object at {hex(id(self))}>"
+
     def __str__(self):
         args = ",".join(f"{k}={v}" for k, v in self.get_config().items())
         return f"{self.__class__.__name__}({args})"
