@@ -314,11 +314,12 @@ impl Optimizer {
         for (g, v) in grads.into_iter().zip(&vars) {
             let w = v.value.borrow().clone();
             let g = g.cast(w.dtype());
-            let (slots, index) = {
+            let (slots, index, count) = {
                 let st = self.state.borrow();
                 (
                     st.slots.get(&v.id).cloned().unwrap_or_default(),
                     st.index.get(&v.id).copied().unwrap_or(0),
+                    st.index.len(),
                 )
             };
             let mut st = self.state.borrow_mut();
@@ -329,6 +330,7 @@ impl Optimizer {
                 t,
                 slots: &slots,
                 index,
+                count,
                 traced,
             };
             let new = rules::update(&self.kind, step, st.u_product.as_mut())?;

@@ -257,7 +257,7 @@ impl Object for Optimizer {
     }
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         if let Some(m) = METHODS.iter().find(|m| **m == name) {
-            return Ok(Some(Value::method(this.clone(), *m, method)));
+            return Ok(Some(Value::method(this.clone(), m, method)));
         }
         Ok(match name {
             "learning_rate" | "lr" => Some(Value::Variable(self.lr_var.borrow().clone())),

@@ -69,8 +69,9 @@ pub(crate) type Slots = Vec<(&'static str, Rc<Variable>)>;
 pub(crate) struct UProduct {
     pub value: Tensor,
     pub counter: i64,
-    /// Under `fit` Keras's step is a traced graph: each variable's comparison of the count
-    /// is fixed at tracing, when the count stood at this base plus the variable's index.
+    /// Under `fit` Keras's step is a traced graph, traced twice on its first call (once
+    /// to make variables): each variable's comparison of the count is fixed at the second
+    /// tracing, when the count stood at this base plus the variable's index.
     pub traced_base: Option<i64>,
 }
 
@@ -122,6 +123,8 @@ pub(crate) struct Step<'a> {
     pub t: i64,
     pub slots: &'a Slots,
     pub index: usize,
+    /// How many variables the optimizer was built on.
+    pub count: usize,
     pub traced: bool,
 }
 
@@ -197,7 +200,10 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let m0 = get(slots, "m");
             let m = add(&m0, &mul(&sub(g, &m0)?, &s(1.0 - beta_1))?)?;
             let v0 = get(slots, "v");
-            let v = add(&v0, &mul(&sub(&un(Unary::Square, g)?, &v0)?, &s(1.0 - beta_2))?)?;
+            let v = add(
+                &v0,
+                &mul(&sub(&un(Unary::Square, g)?, &v0)?, &s(1.0 - beta_2))?,
+            )?;
             put(slots, "m", m.clone());
             put(slots, "v", v.clone());
             let v = if amsgrad {
@@ -261,7 +267,7 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let u_product_t = match u {
                 Some(u) => {
                     let cached = if st.traced {
-                        let base = *u.traced_base.get_or_insert(u.counter);
+                        let base = *u.traced_base.get_or_insert(u.counter + st.count as i64);
                         base + st.index as i64 == st.t + 2
                     } else {
                         u.counter == st.t + 2
@@ -284,7 +290,10 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let m0 = get(slots, "m");
             let m = add(&m0, &mul(&sub(g, &m0)?, &sub(&one, &b1)?)?)?;
             let v0 = get(slots, "v");
-            let v = add(&v0, &mul(&sub(&un(Unary::Square, g)?, &v0)?, &sub(&one, &b2)?)?)?;
+            let v = add(
+                &v0,
+                &mul(&sub(&un(Unary::Square, g)?, &v0)?, &sub(&one, &b2)?)?,
+            )?;
             put(slots, "m", m.clone());
             put(slots, "v", v.clone());
             let m_hat = add(
@@ -318,7 +327,10 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let r1 = s(1.0 - rho);
             let eps = s(epsilon);
             let rms = |x: &Tensor| -> R<Tensor> { un(Unary::Sqrt, &add(x, &eps)?) };
-            let ag = add(&mul(&r, &get(slots, "accumulated_grad"))?, &mul(&mul(&r1, g)?, g)?)?;
+            let ag = add(
+                &mul(&r, &get(slots, "accumulated_grad"))?,
+                &mul(&mul(&r1, g)?, g)?,
+            )?;
             put(slots, "accumulated_grad", ag.clone());
             let adv0 = get(slots, "accumulated_delta_var");
             let delta = div(&mul(&un(Unary::Neg, &rms(&adv0)?)?, g)?, &rms(&ag)?)?;
@@ -343,16 +355,15 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
                 &get(slots, "linear"),
                 &sub(
                     &grad_to_use,
-                    &mul(&div(&sub(&pow(&new_accum, &e)?, &pow(&accum, &e)?)?, &lr)?, w)?,
+                    &mul(
+                        &div(&sub(&pow(&new_accum, &e)?, &pow(&accum, &e)?)?, &lr)?,
+                        w,
+                    )?,
                 )?,
             )?;
             put(slots, "linear", lin.clone());
             let quadratic = add(&div(&pow(&new_accum, &e)?, &lr)?, &mul(&l2_reg, &s(2.0))?)?;
-            let clipped = b(
-                Binary::Maximum,
-                &b(Binary::Minimum, &lin, &s(l1))?,
-                &s(-l1),
-            )?;
+            let clipped = b(Binary::Maximum, &b(Binary::Minimum, &lin, &s(l1))?, &s(-l1))?;
             put(slots, "accumulator", new_accum);
             div(&sub(&clipped, &lin)?, &quadratic)?
         }
@@ -362,7 +373,11 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let m0 = get(slots, "m");
             let dir = add(&mul(&m0, &b1)?, &mul(g, &sub(&one, &b1)?)?)?;
             let new_w = sub(w, &mul(&lr, &un(Unary::Sign, &dir)?)?)?;
-            put(slots, "m", add(&mul(&m0, &b2)?, &mul(g, &sub(&one, &b2)?)?)?);
+            put(
+                slots,
+                "m",
+                add(&mul(&m0, &b2)?, &mul(g, &sub(&one, &b2)?)?)?,
+            );
             new_w
         }
     })
