@@ -446,7 +446,33 @@ fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
     Ok(Value::Dict(Rc::new(RefCell::new(d))))
 }
 
+/// The keywords `evaluate` names; Keras takes any other into `**kwargs` and refuses it.
+const EVALUATE_KEYWORDS: [&str; 11] = [
+    "x",
+    "y",
+    "batch_size",
+    "verbose",
+    "sample_weight",
+    "steps",
+    "callbacks",
+    "max_queue_size",
+    "workers",
+    "use_multiprocessing",
+    "return_dict",
+];
+
 fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    let unknown: Vec<String> =
+        a.kw.iter()
+            .filter(|(k, _)| !EVALUATE_KEYWORDS.contains(&k.as_str()))
+            .map(|(k, _)| format!("'{}'", k))
+            .collect();
+    if !unknown.is_empty() {
+        return raise(
+            ExcKind::TypeError,
+            format!("Invalid keyword arguments: [{}]", unknown.join(", ")),
+        );
+    }
     let [x, y, batch_size, verbose, _sw, _steps, callbacks, _mq, _workers, _mp, return_dict] = a
         .bind(
             "evaluate",

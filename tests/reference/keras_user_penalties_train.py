@@ -21,3 +21,4 @@ h = model.fit(x, y, epochs=3, batch_size=2, verbose=0, shuffle=False)
 [round(float(l), 4) for l in model.losses]
 model.layers[0].w
 model.evaluate(x, y, verbose=0)
+model.evaluate(x, y, verbose=0, shuffle=False, foo=1)
