@@ -24,9 +24,14 @@ impl Object for NativeClass {
     fn type_name(&self) -> String {
         "type".into()
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "__name__" => Some(Value::str(self.name)),
+            "from_config" if self.name == "Model" => Some(Value::method(
+                this.clone(),
+                "from_config",
+                super::class_attrs::model_from_config_method,
+            )),
             _ => None,
         })
     }

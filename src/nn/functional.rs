@@ -218,6 +218,34 @@ impl Functional {
         self.by_depth.iter().flatten()
     }
 
+    /// The model's nodes, deepest (the inputs) first.
+    pub(crate) fn graph_nodes(&self) -> Vec<Rc<Node>> {
+        self.nodes().cloned().collect()
+    }
+
+    /// The symbolic inputs, in order.
+    pub(crate) fn input_kts(&self) -> &[Value] {
+        &self.input_kts
+    }
+
+    /// The symbolic outputs, in order.
+    pub(crate) fn output_kts(&self) -> &[Value] {
+        &self.output_kts
+    }
+
+    /// The input shape `build_config` shows: the input's shape, or a list of them.
+    pub(crate) fn build_shape(&self) -> Option<Value> {
+        let shapes: Vec<Value> = self
+            .input_kts
+            .iter()
+            .filter_map(|k| kt(k).map(|k| super::shape_tuple_value(&k.shape)))
+            .collect();
+        match shapes.len() {
+            1 => shapes.into_iter().next(),
+            _ => Some(Value::list(shapes)),
+        }
+    }
+
     /// The real inputs matched to the model's inputs, converted and cast to their dtypes.
     fn feed(&self, it: &mut Interp, x: &Value) -> R<Vec<crate::tensor::Tensor>> {
         let n = self.input_kts.len();
@@ -570,6 +598,32 @@ impl Object for Functional {
     }
 }
 
+/// `model.get_layer(name=None, index=None)` over a model's layers.
+pub(crate) fn get_layer(layers: &[Value], args: Args) -> R<Value> {
+    let [lname, index] = args.bind("get_layer", ["name=None", "index=None"])?;
+    match (lname, index) {
+        (Some(Value::Str(s)), _) => match layers.iter().find(|l| layer_name(l) == *s) {
+            Some(l) => Ok(l.clone()),
+            None => Err(value_err(format!(
+                "No such layer: {}. Existing layers are: {}.",
+                s,
+                py_list(&layers.iter().map(layer_name).collect::<Vec<_>>())
+            ))),
+        },
+        (_, Some(Value::Int(i))) => match usize::try_from(i).ok().and_then(|i| layers.get(i)) {
+            Some(l) => Ok(l.clone()),
+            None => Err(value_err(format!(
+                "Was asked to retrieve layer at index {} but model only has {} layers.",
+                i,
+                layers.len()
+            ))),
+        },
+        _ => Err(value_err(
+            "Provide either a layer name or layer index at `get_layer`.",
+        )),
+    }
+}
+
 fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
     let Some(m) = recv.as_object::<Functional>() else {
         return Ok(Value::None);
@@ -579,32 +633,7 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             m.summary(it);
             Ok(Value::None)
         }
-        "get_layer" => {
-            let [lname, index] = args.bind("get_layer", ["name=None", "index=None"])?;
-            match (lname, index) {
-                (Some(Value::Str(s)), _) => match m.layers.iter().find(|l| layer_name(l) == *s) {
-                    Some(l) => Ok(l.clone()),
-                    None => Err(value_err(format!(
-                        "No such layer: {}. Existing layers are: {}.",
-                        s,
-                        py_list(&m.layers.iter().map(layer_name).collect::<Vec<_>>())
-                    ))),
-                },
-                (_, Some(Value::Int(i))) => {
-                    match usize::try_from(i).ok().and_then(|i| m.layers.get(i)) {
-                        Some(l) => Ok(l.clone()),
-                        None => Err(value_err(format!(
-                            "Was asked to retrieve layer at index {} but model only has {} layers.",
-                            i,
-                            m.layers.len()
-                        ))),
-                    }
-                }
-                _ => Err(value_err(
-                    "Provide either a layer name or layer index at `get_layer`.",
-                )),
-            }
-        }
+        "get_layer" => get_layer(&m.layers, args),
         "count_params" => Ok(Value::Int(
             m.all_weights()
                 .iter()

@@ -196,6 +196,7 @@ impl Init {
             Some(Value::Str(s)) => {
                 Init::by_name(&s).ok_or_else(|| value_err(format!("Unknown initializer: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope.", s)))
             }
+            Some(d @ Value::Dict(_)) => Init::from_config_dict(&d),
             Some(o) => match o.as_object::<InitObject>() {
                 Some(i) => Ok(i.0.clone()),
                 None if matches!(o, Value::Function(_) | Value::Bound(_) | Value::Instance(_)) => {
@@ -204,6 +205,68 @@ impl Init {
                 None => Err(type_err(format!("Could not interpret initializer identifier: {}", o.type_name()))),
             },
         }
+    }
+
+    /// A serialized initializer (`{'class_name': 'RandomNormal', 'config': {...}}`), as
+    /// `initializers.get` reads one from a saved config.
+    fn from_config_dict(d: &Value) -> R<Init> {
+        let field = |d: &Value, k: &str| match d {
+            Value::Dict(d) => d.borrow().get(&Value::str(k)).ok().flatten(),
+            _ => None,
+        };
+        let class = match field(d, "class_name") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => {
+                return Err(value_err(
+                    "Improper config format: the initializer has no 'class_name'",
+                ))
+            }
+        };
+        let config = field(d, "config").unwrap_or(Value::None);
+        let num = |k: &str, default: f64| -> R<f64> {
+            match field(&config, k) {
+                Some(Value::None) | None => Ok(default),
+                Some(v) => f64_arg(&v, k),
+            }
+        };
+        Ok(match class.as_str() {
+            "Constant" | "constant" => Init::Constant(num("value", 0.0)?),
+            "RandomNormal" | "random_normal" => Init::RandomNormal {
+                mean: num("mean", 0.0)?,
+                stddev: num("stddev", 0.05)?,
+            },
+            "RandomUniform" | "random_uniform" => Init::RandomUniform {
+                minval: num("minval", -0.05)?,
+                maxval: num("maxval", 0.05)?,
+            },
+            "TruncatedNormal" | "truncated_normal" => Init::TruncatedNormal {
+                mean: num("mean", 0.0)?,
+                stddev: num("stddev", 0.05)?,
+            },
+            "Orthogonal" | "orthogonal" => Init::Orthogonal {
+                gain: num("gain", 1.0)?,
+            },
+            "VarianceScaling" => {
+                let text = |k: &str, default: &'static str| -> &'static str {
+                    match field(&config, k) {
+                        Some(Value::Str(s)) => ["fan_in", "fan_out", "fan_avg", "uniform", "truncated_normal", "normal", "untruncated_normal"]
+                            .into_iter()
+                            .find(|x| **x == *s)
+                            .unwrap_or(default),
+                        _ => default,
+                    }
+                };
+                Init::Variance {
+                    scale: num("scale", 1.0)?,
+                    mode: text("mode", "fan_in"),
+                    uniform: text("distribution", "truncated_normal") == "uniform",
+                    class: "VarianceScaling",
+                }
+            }
+            other => Init::by_name(other).ok_or_else(|| {
+                value_err(format!("Unknown initializer: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.", other))
+            })?,
+        })
     }
 
     /// Draws a tensor of `shape`.

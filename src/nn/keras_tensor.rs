@@ -308,6 +308,21 @@ fn flat_outputs(v: &Value) -> Option<Vec<Tensor>> {
 }
 
 /// Runs a symbolic call: probes, records the node and returns its symbolic outputs.
+/// The shapes of a call's first argument as `build_config` shows them: a symbolic
+/// tensor's shape as a tuple, a list of them as a list of tuples.
+fn symbolic_shapes(v: &Value) -> Option<Value> {
+    if let Some(k) = v.as_object::<KerasTensor>() {
+        return Some(super::shape_tuple_value(&k.shape));
+    }
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return None,
+    };
+    let shapes: Option<Vec<Value>> = items.iter().map(symbolic_shapes).collect();
+    shapes.map(Value::list)
+}
+
 fn symbolic(it: &mut Interp, layer: &Value, callee: Callee, args: &Args) -> R<Value> {
     let kts: Vec<Value> = {
         let mut v = Vec::new();
@@ -389,6 +404,13 @@ fn symbolic(it: &mut Interp, layer: &Value, callee: Callee, args: &Args) -> R<Va
         Some(v) => v.clone(),
         None => Value::None,
     };
+    if index == 0 {
+        if let Some(l) = super::layer_ref(layer) {
+            // The probe runs built the layer for concrete shapes; Keras records the
+            // symbolic ones.
+            *l.build_input.borrow_mut() = symbolic_shapes(&inputs);
+        }
+    }
     with_inbound(layer, |i| i.push(inputs, out.clone()));
     if let Some(l) = super::layer_ref(layer) {
         note_shapes(l, &kts, &out);

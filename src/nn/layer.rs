@@ -21,6 +21,12 @@ pub struct Layer {
     pub weights: RefCell<Vec<(String, Rc<Variable>)>>,
     /// The input shape of a layer given `input_shape=`, with the batch dim unknown.
     pub input_shape: RefCell<Option<Vec<Option<usize>>>>,
+    /// The shape given to the constructor (`input_shape=`, `batch_input_shape=`), which
+    /// `get_config` shows as `batch_input_shape`.
+    pub batch_input_shape: RefCell<Option<Vec<Option<usize>>>>,
+    /// The input shape the layer was built for, as `get_config`'s `build_config` shows it:
+    /// a tuple, or a list of tuples for a layer taking a list.
+    pub build_input: RefCell<Option<Value>>,
     /// Output shape for summaries, when the model knows its input shape.
     pub output_shape: RefCell<Option<Vec<Option<usize>>>>,
     pub trainable: Cell<bool>,
@@ -47,6 +53,8 @@ impl Layer {
             built: Cell::new(false),
             weights: RefCell::new(Vec::new()),
             input_shape: RefCell::new(None),
+            batch_input_shape: RefCell::new(None),
+            build_input: RefCell::new(None),
             output_shape: RefCell::new(None),
             trainable: Cell::new(true),
             sublayers: RefCell::new(Vec::new()),
@@ -133,6 +141,7 @@ impl Layer {
     /// Builds the layer for an input shape (`scoped`: inside its name scope, as in a call
     /// or a model build). A rebuild replaces the weights.
     pub fn build(&self, it: &mut Interp, shape: &[Option<usize>], scoped: bool) -> R<()> {
+        let given = super::shape_tuple_value(shape);
         let shape = if self.kind.channels_first() {
             super::layers::channels::shape_to_last(shape)
         } else {
@@ -144,6 +153,7 @@ impl Layer {
         }
         self.kind.build_inner(it, self, &shape, scoped)?;
         self.built.set(true);
+        *self.build_input.borrow_mut() = Some(given);
         Ok(())
     }
 
@@ -455,17 +465,7 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             }
             Ok(Value::Int(layer.count_params() as i64))
         }
-        "get_config" => {
-            let mut d = crate::eval::value::Dict::default();
-            d.insert(Value::str("name"), Value::str(&layer.name))?;
-            d.insert(Value::str("trainable"), Value::Bool(layer.trainable.get()))?;
-            d.insert(Value::str("dtype"), Value::str("float32"))?;
-            for (k, v) in layer.kind.config() {
-                let v = super::serial::resolve(it, v)?;
-                d.insert(Value::str(k), v)?;
-            }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
-        }
+        "get_config" => super::saving::entry::layer_config(it, layer),
         "compute_mask" => {
             let [x, mask] = args.bind("compute_mask", ["inputs", "mask=None"])?;
             let mask = super::layers::mask_flow::mask_arg(it, mask)?;

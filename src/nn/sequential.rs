@@ -16,6 +16,11 @@ pub struct Sequential {
     pub built: Cell<bool>,
     /// Known when the first layer was given `input_shape=` (batch dim None).
     pub input_shape: RefCell<Option<Vec<Option<usize>>>>,
+    /// The name of the `Input` or `InputLayer` the model was given, if any.
+    pub input_name: RefCell<Option<String>>,
+    /// The input shape `build()` or the first call built the layers for (batch dim None),
+    /// which `get_config` shows as the model's input layer.
+    pub build_shape: RefCell<Option<Vec<Option<usize>>>>,
     /// What `compile` set.
     pub compiled: super::ModelState,
     /// Its calls on symbolic tensors (as a layer of a functional model).
@@ -46,12 +51,16 @@ impl Sequential {
     pub fn add(&self, it: &mut Interp, layer: Value) -> R<()> {
         // `tf.keras.Input(...)` or an `InputLayer` first only sets the input shape.
         let input = match layer.as_object::<super::keras_tensor::KerasTensor>() {
-            Some(k) if k.node.is_input => Some(k.shape.clone()),
+            Some(k) if k.node.is_input => Some((k.shape.clone(), k.layer_name())),
             _ => super::layer_ref(&layer)
                 .filter(|l| l.class_name == "InputLayer")
-                .map(|l| l.input_shape.borrow().clone().unwrap_or_default()),
+                .map(|l| {
+                    let shape = l.input_shape.borrow().clone().unwrap_or_default();
+                    (shape, l.name.clone())
+                }),
         };
-        if let Some(shape) = input {
+        if let Some((shape, name)) = input {
+            *self.input_name.borrow_mut() = Some(name);
             *self.input_shape.borrow_mut() = Some(shape.clone());
             if !self.layers.borrow().is_empty() {
                 self.build_layers(it, &shape, true)?;
@@ -154,7 +163,7 @@ impl Object for Sequential {
                 }
             }
             "add" | "build" | "summary" | "count_params" | "get_weights" | "set_weights"
-            | "__call__" | "pop" => {
+            | "__call__" | "pop" | "get_layer" => {
                 Value::method(this.clone(), super::static_name(name), seq_method)
             }
             _ => return super::training::model_attr(it, this, name),
@@ -185,6 +194,7 @@ impl Object for Sequential {
             "get_weights",
             "set_weights",
             "pop",
+            "get_layer",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -210,6 +220,10 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             m.add(it, layer.unwrap_or(Value::None))?;
             Ok(Value::None)
         }
+        "get_layer" => {
+            let layers = m.layers.borrow().clone();
+            super::functional::get_layer(&layers, args)
+        }
         "pop" => {
             if m.layers.borrow_mut().pop().is_none() {
                 return raise(ExcKind::TypeError, "There are no layers in the model.");
@@ -232,6 +246,7 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
             };
             let known = m.input_shape.borrow().is_some();
             m.build_layers(it, &shape, known)?;
+            *m.build_shape.borrow_mut() = Some(shape);
             Ok(Value::None)
         }
         "summary" => {
@@ -276,6 +291,11 @@ fn seq_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
                 let t = super::layer::tensor_arg(it, &x)?;
                 let shape: Vec<Option<usize>> = t.shape().iter().map(|&d| Some(d)).collect();
                 m.build_layers(it, &shape, false)?;
+                let mut relaxed = shape;
+                if let Some(b) = relaxed.first_mut() {
+                    *b = None;
+                }
+                *m.build_shape.borrow_mut() = Some(relaxed);
             }
             let layers = m.layers.borrow().clone();
             let mut cur = x;
@@ -302,6 +322,8 @@ crate::builtin! {
             layers: RefCell::new(Vec::new()),
             built: Cell::new(false),
             input_shape: RefCell::new(None),
+            input_name: RefCell::new(None),
+            build_shape: RefCell::new(None),
             compiled: Default::default(),
             inbound: Default::default(),
         });

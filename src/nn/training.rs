@@ -43,6 +43,13 @@ pub struct Compiled {
 /// The methods a compiled (or compilable) model has.
 pub const METHODS: [&str; 4] = ["compile", "fit", "evaluate", "predict"];
 
+impl Compiled {
+    /// The metrics as `compile` was given them, for the saved compile config.
+    pub(crate) fn metrics_given(&self) -> &[Value] {
+        &self.metrics
+    }
+}
+
 fn compiled(model: &Value) -> Option<Rc<Compiled>> {
     super::model_state(model).and_then(|c| c.borrow().clone())
 }
@@ -589,6 +596,9 @@ fn user_callbacks(
 /// A model's training attributes: the methods, `losses` and `add_loss`, and `optimizer` /
 /// `loss` once compiled.
 pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>> {
+    if let Some(v) = super::saving::model_attr(model, name) {
+        return Ok(Some(v));
+    }
     if let Some(m) = METHODS.iter().find(|m| **m == name) {
         return Ok(Some(Value::method(model.clone(), m, method)));
     }

@@ -10,6 +10,8 @@ use crate::tensor::{DType, Tensor};
 
 pub struct Dropout {
     pub rate: f64,
+    /// The arguments as given, for `get_config`.
+    given: [Value; 3],
 }
 
 crate::builtin! {
@@ -24,8 +26,8 @@ crate::builtin! {
                 it.repr(&rate)?
             )));
         }
-        let rate = r;
-        common.make(it, Dropout { rate })
+        let given = [rate, noise_shape, seed];
+        common.make(it, Dropout { rate: r, given })
     }
 }
 
@@ -44,6 +46,11 @@ impl LayerKind for Dropout {
 
     fn attr_names(&self) -> &'static [&'static str] {
         &["rate"]
+    }
+
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let [rate, noise_shape, seed] = self.given.clone();
+        vec![("rate", rate), ("noise_shape", noise_shape), ("seed", seed)]
     }
 
     fn call(&self, it: &mut Interp, layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {

@@ -394,6 +394,7 @@ impl Common {
     pub fn make(self, it: &mut Interp, kind: impl LayerKind + 'static) -> R<Value> {
         let l = Layer::new(it, kind.class_name(), Box::new(kind), self.name);
         l.trainable.set(self.trainable);
+        *l.batch_input_shape.borrow_mut() = self.input_shape.clone();
         *l.input_shape.borrow_mut() = self.input_shape;
         Ok(Value::Object(Rc::new(l)))
     }

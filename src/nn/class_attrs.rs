@@ -1,0 +1,88 @@
+//! Class attributes of the built-in Keras classes. tensh declares a built-in class such as
+//! `tf.keras.layers.Dense` as its constructor, so what Keras reaches through the class
+//! itself is answered here: `Dense.from_config(config)` calls the constructor with the
+//! config's entries as keywords, as Keras's `Layer.from_config` does, and wraps a failure
+//! in Keras's "Error when deserializing class" message.
+
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, type_err, R};
+use crate::eval::value::Args;
+use crate::eval::{Flow, Interp, Value};
+
+/// The evaluator's attribute hook: Keras class attributes of built-in constructors first,
+/// then the tensor attributes `api` answers.
+pub(crate) fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
+    if name == "from_config" && keras_class(v).is_some() {
+        return Ok(Some(Value::method(v.clone(), "from_config", from_config)));
+    }
+    crate::api::attrs::value_attr(it, v, name)
+}
+
+/// The class name of a built-in Keras class (a constructor declared under `tf.keras`
+/// whose name is capitalised), or None.
+pub(crate) fn keras_class(v: &Value) -> Option<&'static str> {
+    let decl = crate::eval::decl::decl_of(v)?;
+    let keras = decl
+        .paths
+        .iter()
+        .any(|p| p.starts_with("tf.keras.") || p.starts_with("keras."));
+    let class = decl.name;
+    (keras && class.starts_with(|c: char| c.is_ascii_uppercase())).then_some(class)
+}
+
+/// `Class.from_config(config)`: models rebuild their layers from the config, any other
+/// class is its constructor called with the config as keywords.
+fn from_config(it: &mut Interp, cls: &Value, _: &'static str, args: Args) -> R<Value> {
+    let class = keras_class(cls).unwrap_or("object");
+    let [config, custom_objects] = args.bind("from_config", ["config", "custom_objects=None"])?;
+    let config = config.unwrap_or(Value::None);
+    if matches!(class, "Sequential" | "Model" | "Functional") {
+        let custom = custom_objects.unwrap_or(Value::None);
+        return crate::nn::saving::model_config::model_from_config(it, class, &config, &custom);
+    }
+    let Value::Dict(d) = &config else {
+        return Err(type_err(format!(
+            "{}.from_config() argument after ** must be a mapping, not {}",
+            class,
+            config.type_name()
+        )));
+    };
+    let mut kw = Vec::new();
+    for (k, v) in d.borrow().keys.iter().zip(d.borrow().values.iter()) {
+        let Value::Str(k) = k else {
+            return Err(type_err("keywords must be strings"));
+        };
+        kw.push((k.to_string(), v.clone()));
+    }
+    match it.call(cls, Args { pos: vec![], kw }) {
+        Ok(v) => Ok(v),
+        Err(Flow::Error(e)) if e.is(ExcKind::Exception) => {
+            let msg = e.message.clone();
+            let shown = it.repr(&config)?;
+            raise(
+                ExcKind::TypeError,
+                format!(
+                    "Error when deserializing class '{}' using config={}.\n\nException encountered: {}",
+                    class, shown, msg
+                ),
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// `tf.keras.Model.from_config(config, custom_objects=None)`: a functional model.
+pub(crate) fn model_from_config_method(
+    it: &mut Interp,
+    _cls: &Value,
+    _: &'static str,
+    args: Args,
+) -> R<Value> {
+    let [config, custom] = args.bind("from_config", ["config", "custom_objects=None"])?;
+    crate::nn::saving::model_config::model_from_config(
+        it,
+        "Functional",
+        &config.unwrap_or(Value::None),
+        &custom.unwrap_or(Value::None),
+    )
+}
