@@ -7,9 +7,11 @@
 //! | `apply.rs` | `apply_gradients` and `minimize`: slots, clipping, weight decay, EMA, schedules |
 //! | `rules.rs` | each family's update rule and slot variables |
 //! | `ctors.rs` | the declared constructors, their argument checks, `optimizers.get` |
+//! | `callable_list.rs` | `CallableList`, what `optimizer.variables` is |
 //! | `schedules.rs` | `keras.optimizers.schedules` (written in Python, `schedules.py`) |
 
 mod apply;
+mod callable_list;
 mod ctors;
 mod rules;
 pub(crate) mod schedules;
@@ -177,7 +179,6 @@ const METHODS: &[&str] = &[
     "apply_gradients",
     "minimize",
     "get_config",
-    "variables",
     "build",
     "exclude_from_weight_decay",
     "finalize_variable_values",
@@ -212,17 +213,6 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             Ok(Value::None)
         }
         "get_config" => o.config_dict(it),
-        "variables" => {
-            let mut out = vec![Value::Variable(o.iterations.clone())];
-            out.extend(
-                o.state
-                    .borrow()
-                    .variables
-                    .iter()
-                    .map(|v| Value::Variable(v.clone())),
-            );
-            Ok(Value::list(out))
-        }
         "build" => {
             let [var_list] = args.bind("build", ["var_list"])?;
             let vars = apply::variables_of(it, &var_list.unwrap_or(Value::None))?;
@@ -262,6 +252,17 @@ impl Object for Optimizer {
         Ok(match name {
             "learning_rate" | "lr" => Some(Value::Variable(self.lr_var.borrow().clone())),
             "iterations" => Some(Value::Variable(self.iterations.clone())),
+            "variables" => {
+                let mut out = vec![Value::Variable(self.iterations.clone())];
+                out.extend(
+                    self.state
+                        .borrow()
+                        .variables
+                        .iter()
+                        .map(|v| Value::Variable(v.clone())),
+                );
+                Some(Value::Object(Rc::new(callable_list::CallableList(out))))
+            }
             "name" => Some(Value::str(&self.name)),
             "jit_compile" => Some(Value::Bool(false)),
             _ => self
@@ -281,7 +282,7 @@ impl Object for Optimizer {
         Ok(false)
     }
     fn attr_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = ["learning_rate", "lr", "iterations", "name"]
+        let mut names: Vec<String> = ["learning_rate", "lr", "iterations", "name", "variables"]
             .iter()
             .chain(METHODS.iter())
             .map(|s| s.to_string())

@@ -8,6 +8,7 @@ use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use crate::nn::initializers::dict_of;
+use crate::nn::layers::list_wrapper::ListWrapper;
 
 /// Keras's `get_json_type`: what `json.dumps` cannot write itself, as Keras writes it
 /// (numpy values as numbers and lists, dtypes and shapes, functions by name).
@@ -23,6 +24,14 @@ fn json_type(it: &mut Interp, args: Args) -> R<Value> {
             it.call(&tolist, Args::new(vec![]))
         }
         Value::DType(d) => Ok(Value::str(d.name())),
+        _ if v.as_object::<ListWrapper>().is_some() => {
+            // A tracked list is a list subclass in Keras: JSON writes it as a list.
+            Ok(Value::list(
+                v.as_object::<ListWrapper>()
+                    .map(|l| l.0.clone())
+                    .unwrap_or_default(),
+            ))
+        }
         Value::Shape(_) => {
             let as_list = it.get_attr(&v, "as_list")?;
             it.call(&as_list, Args::new(vec![]))
