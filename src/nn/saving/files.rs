@@ -338,7 +338,7 @@ fn load_model_from(it: &mut Interp, path: &str, custom: &Value, compile: bool) -
     if is_zip(&bytes) {
         let config = String::from_utf8_lossy(&zip_entry(&bytes, "config.json", path)?).into_owned();
         let entry = json::loads(it, &config)?;
-        let model = json::model_from_serialized(it, &entry, custom)?;
+        let model = model_config::as_v3(|| json::model_from_serialized(it, &entry, custom))?;
         build_from(it, &model, &get(&entry, "build_config"))?;
         let compile_cfg = get(&entry, "compile_config").filter(|c| !matches!(c, Value::None));
         if let (true, Some(cc)) = (compile, &compile_cfg) {

@@ -256,6 +256,20 @@ pub(crate) fn keras_attr(it: &mut Interp, path: &str) -> R<Option<Value>> {
     Ok(Some(cur))
 }
 
+thread_local! {
+    /// Whether a `.keras` file is being loaded: Keras's v3 loader words an unknown class
+    /// differently from the JSON and HDF5 ones.
+    static V3: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with unknown classes reported as Keras's v3 loader reports them.
+pub(crate) fn as_v3<T>(f: impl FnOnce() -> T) -> T {
+    let before = V3.with(|v| v.replace(true));
+    let r = f();
+    V3.with(|v| v.set(before));
+    r
+}
+
 /// The class an entry names: the custom objects given, the registered ones, then Keras's.
 fn class_of(it: &mut Interp, entry: &Value, custom: &Value, module: &str) -> R<Value> {
     let (class, _) = crate::nn::regularizers::class_and_config(it, entry)?;
@@ -280,6 +294,15 @@ fn class_of(it: &mut Interp, entry: &Value, custom: &Value, module: &str) -> R<V
         if let Some(v) = keras_attr(it, path)? {
             return Ok(v);
         }
+    }
+    if V3.with(|v| v.get()) {
+        return raise(
+            ExcKind::TypeError,
+            format!(
+                "Cannot deserialize object of type `{0}`. If `{0}` is a custom class, please register it using the `@keras.saving.register_keras_serializable()` decorator.",
+                class
+            ),
+        );
     }
     let what = if module == "layers" { "layer" } else { module };
     raise(
