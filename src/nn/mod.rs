@@ -40,6 +40,7 @@
 //! the modules [`install`] makes.
 
 pub(crate) mod activations;
+pub(crate) mod added_metrics;
 pub(crate) mod backend;
 pub(crate) mod backend_nn;
 pub(crate) mod backend_ops;
@@ -68,7 +69,11 @@ pub(crate) mod sequential;
 pub(crate) mod serial;
 pub(crate) mod summary;
 pub(crate) mod tf_op_names;
+pub(crate) mod fit;
+pub(crate) mod train_batch;
+pub(crate) mod train_step;
 pub(crate) mod training;
+pub(crate) mod sample_weight;
 pub(crate) mod utils;
 
 use crate::api::new_module;
