@@ -9,9 +9,12 @@ use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use std::cell::RefCell;
 
+/// An owner (held, so its identity stays unique) and its metrics by name.
+type Owned = (Value, Vec<(String, Value)>);
+
 thread_local! {
-    /// The metrics each layer or model added, by owner (held, so its identity stays unique).
-    static ADDED: RefCell<Vec<(Value, Vec<(String, Value)>)>> = const { RefCell::new(Vec::new()) };
+    /// The metrics each layer or model added.
+    static ADDED: RefCell<Vec<Owned>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `owner.add_metric(value, name=None, aggregation=None)`.

@@ -265,12 +265,10 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        n if TRAINING_ATTRS.contains(&n) => {
-            match super::training::model_attr(it, this, name)? {
-                Some(v) => v,
-                None => return Ok(None),
-            }
-        }
+        n if TRAINING_ATTRS.contains(&n) => match super::training::model_attr(it, this, name)? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
         "summary" => Value::method(this.clone(), "summary", |it, recv, _, _| {
             let Some(n) = super::native_layer(recv) else {
                 return Ok(Value::None);

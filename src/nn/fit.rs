@@ -9,8 +9,8 @@ use super::metrics::Tracker;
 use super::progress::Progbar;
 use super::train_step;
 use super::training::{
-    batch_arg, batch_or, compiled, default_logs, default_step, emit, input_tensor, int_or,
-    labels, not_compiled, test_loop, verbosity, weights_arg, Data,
+    batch_arg, batch_or, compiled, default_logs, default_step, emit, input_tensor, int_or, labels,
+    not_compiled, test_loop, verbosity, weights_arg, Data,
 };
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
@@ -136,7 +136,9 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let n = data.samples()?;
     let per_pass = n.div_ceil(batch).max(1);
     let steps = match spe {
-        Some(v) if !matches!(v, Value::None) => int_or(Some(v), "steps_per_epoch", per_pass)?.max(1),
+        Some(v) if !matches!(v, Value::None) => {
+            int_or(Some(v), "steps_per_epoch", per_pass)?.max(1)
+        }
         _ => per_pass,
     };
     let params = [

@@ -20,7 +20,11 @@ pub(crate) fn class_table(it: &mut Interp, cw: &Value) -> R<Option<Tensor>> {
     };
     let pairs: Vec<(Value, Value)> = {
         let d = d.borrow();
-        d.keys.iter().cloned().zip(d.values.iter().cloned()).collect()
+        d.keys
+            .iter()
+            .cloned()
+            .zip(d.values.iter().cloned())
+            .collect()
     };
     let mut keyed = Vec::with_capacity(pairs.len());
     for (k, v) in &pairs {
@@ -77,7 +81,10 @@ pub(crate) fn with_classes(table: &Tensor, y: &Tensor, sw: Option<&Tensor>) -> R
     {
         return raise(
             ExcKind::InvalidArgumentError,
-            format!("indices[0] = {} is not in [0, {}) [Op:GatherV2]", bad as i64, n),
+            format!(
+                "indices[0] = {} is not in [0, {}) [Op:GatherV2]",
+                bad as i64, n
+            ),
         );
     }
     let cw = gather(table, &classes, 0)?;

@@ -356,7 +356,10 @@ impl Object for Container {
         }
     }
     fn class_path(&self) -> Option<String> {
-        Some(format!("keras.src.engine.compile_utils.{}", self.type_name()))
+        Some(format!(
+            "keras.src.engine.compile_utils.{}",
+            self.type_name()
+        ))
     }
     fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         let Some(c) = compiled(&self.model) else {
@@ -394,7 +397,10 @@ impl Object for Container {
     }
     fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
         if !self.loss {
-            return raise(ExcKind::TypeError, "'MetricsContainer' object is not callable");
+            return raise(
+                ExcKind::TypeError,
+                "'MetricsContainer' object is not callable",
+            );
         }
         let [y, yp, sw, reg] = args.bind(
             "__call__",
@@ -438,10 +444,7 @@ fn container_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) 
         }
         return Ok(Value::None);
     }
-    let [y, yp, sw] = a.bind(
-        "update_state",
-        ["y_true", "y_pred", "sample_weight=None"],
-    )?;
+    let [y, yp, sw] = a.bind("update_state", ["y_true", "y_pred", "sample_weight=None"])?;
     update_compiled_metrics(
         it,
         &c,
@@ -455,7 +458,12 @@ fn container_method(it: &mut Interp, recv: &Value, name: &'static str, a: Args) 
 /// Runs a step method of the model on `data` and returns its logs as Keras's loop keeps
 /// them: when the keys are those of the model's metrics, their results in metric order
 /// (`_validate_and_get_metrics_result`), else the step's own dict; values as floats.
-pub(crate) fn run_step(it: &mut Interp, model: &Value, kind: &str, data: Value) -> R<Vec<(String, f64)>> {
+pub(crate) fn run_step(
+    it: &mut Interp,
+    model: &Value,
+    kind: &str,
+    data: Value,
+) -> R<Vec<(String, f64)>> {
     let out = call_method(it, model, kind, vec![data])?;
     logs_of(it, model, &out)
 }
@@ -466,7 +474,9 @@ pub(crate) fn logs_of(it: &mut Interp, model: &Value, out: &Value) -> R<Vec<(Str
     let from_metrics = metrics_result(it, model)?;
     let ordered = super::callbacks::read_logs(it, &from_metrics)?;
     let same = ordered.len() == logs.len()
-        && logs.iter().all(|(k, _)| ordered.iter().any(|(o, _)| o == k));
+        && logs
+            .iter()
+            .all(|(k, _)| ordered.iter().any(|(o, _)| o == k));
     if same {
         logs = ordered;
     }

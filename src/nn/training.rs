@@ -1,10 +1,11 @@
-//! Keras training for Sequential and subclassed models: `compile`, `fit` (mini-batches,
-//! shuffling, validation split or data, progress lines, a `History`), `evaluate` and
-//! `predict`. A training step records the forward pass on a gradient tape, takes the
-//! gradients of the loss with respect to the trainable variables and hands them to the
-//! optimizer; layers run in training mode (Dropout drops, BatchNormalization uses batch
-//! statistics). Metrics are `keras.metrics` objects (`metrics/`), callbacks
-//! `keras.callbacks` objects (`callbacks/`), their hooks called where Keras calls them.
+//! Keras training for Sequential, functional and subclassed models: `compile`, `evaluate`
+//! and `predict`, Keras's default train and test step (the forward pass recorded on a
+//! gradient tape, the gradients of the weighted loss plus the model's losses handed to the
+//! optimizer; layers in training mode), the arrays of a run split into batches, and the
+//! training attributes of a model. `fit` is in `fit.rs`, the batch methods in
+//! `train_batch.rs`, the overridable steps in `train_step.rs`. Metrics are
+//! `keras.metrics` objects (`metrics/`), callbacks `keras.callbacks` objects
+//! (`callbacks/`), their hooks called where Keras calls them.
 
 use super::callbacks::{logs_dict, Callbacks};
 use super::metrics::{Built, Tracker};
