@@ -4,13 +4,14 @@
 //! epochs, epoch numbering from `initial_epoch`, the callbacks' hooks and progress lines,
 //! and the `History` it returns. A model with its own `train_step` runs that on each batch.
 
+use super::batches::{labels, weights_arg, Data};
 use super::callbacks::{logs_dict, read_logs, stop_requested, Callbacks};
 use super::metrics::Tracker;
 use super::progress::Progbar;
 use super::train_step;
 use super::training::{
-    batch_arg, batch_or, compiled, default_logs, default_step, emit, input_tensor, int_or, labels,
-    not_compiled, test_loop, verbosity, weights_arg, Data,
+    batch_arg, batch_or, compiled, default_logs, default_step, emit, input_tensor, int_or,
+    not_compiled, test_loop, verbosity,
 };
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};

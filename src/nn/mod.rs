@@ -26,6 +26,7 @@
 //! | `fit.rs` | `fit`: epochs, batches, weights, validation, callbacks, progress |
 //! | `train_batch.rs` | `train_on_batch`, `test_on_batch`, `predict_on_batch` |
 //! | `train_step.rs` | overridable `train_step`/`test_step`/`predict_step`, `compiled_loss`, `compiled_metrics`, `model.metrics` |
+//! | `batches.rs` | the arrays of a run, checked and cut into batches |
 //! | `sample_weight.rs` | sample and class weights, weighted loss reduction |
 //! | `added_metrics.rs` | `add_metric` |
 //! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
@@ -50,6 +51,7 @@ pub(crate) mod backend;
 pub(crate) mod backend_nn;
 pub(crate) mod backend_ops;
 pub(crate) mod bases;
+pub(crate) mod batches;
 pub(crate) mod callbacks;
 pub(crate) mod constraints;
 pub(crate) mod custom;

@@ -2,11 +2,11 @@
 //! Keras 2.15 runs them. The metrics start from zero unless `reset_metrics=False`; the
 //! result is the loss alone, `[loss, metrics...]` in `metrics_names` order, or a dict.
 
+use super::batches::{labels, weights_arg, Data};
 use super::metrics::Tracker;
 use super::train_step;
 use super::training::{
-    compiled, default_logs, default_step, input_tensor, labels, not_compiled, predict_batch,
-    results, weights_arg, Data,
+    compiled, default_logs, default_step, input_tensor, not_compiled, predict_batch, results,
 };
 use crate::eval::error::R;
 use crate::eval::value::Args;
