@@ -83,6 +83,14 @@ fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
     if i.native.borrow().is_some() {
         return Ok(());
     }
+    // `MyModel(inputs, outputs)`: a subclass of `keras.Model` built the functional way.
+    let graph =
+        !args.pos.is_empty() || args.kw.iter().any(|(k, _)| k == "inputs" || k == "outputs");
+    if graph && is_model(inst) {
+        let f = super::functional::model_from_graph(it, args)?;
+        *i.native.borrow_mut() = Some(f);
+        return Ok(());
+    }
     let l = Layer::new(it, &i.class.name, Box::new(Base), name_kw(args));
     if let Some((_, v)) = args.kw.iter().find(|(k, _)| k == "trainable") {
         l.trainable.set(it.truthy(v)?);
@@ -102,13 +110,19 @@ pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Optio
 }
 
 pub fn native_super_attr(
-    _it: &mut Interp,
+    it: &mut Interp,
     base: &Value,
     receiver: &Value,
     name: &str,
 ) -> R<Option<Value>> {
     if !is_native_class(base) {
         return Ok(None);
+    }
+    // `super().train_step(data)`, `super().metrics`...: Keras's own.
+    if is_model(receiver) {
+        if let Some(v) = super::train_step::model_attr(it, receiver, name)? {
+            return Ok(Some(v));
+        }
     }
     Ok(match name {
         "__init__" => Some(Value::method(
@@ -229,6 +243,14 @@ fn forgot(this: &Value) -> crate::eval::Flow {
 
 /// Attributes the native part provides to a user instance.
 pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) -> R<Option<Value>> {
+    if let Some(f) = native.as_object::<super::functional::Functional>() {
+        // A functional model under a user class: training through the instance (its own
+        // `train_step`...), everything else from the graph.
+        if TRAINING_ATTRS.contains(&name) {
+            return super::training::model_attr(it, this, name);
+        }
+        return f.get_attr(native, name, it);
+    }
     let Some(l) = native.as_object::<Layer>() else {
         return Err(forgot(this));
     };
@@ -248,13 +270,10 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             Ok(args.pos.first().cloned().unwrap_or(Value::None))
         }),
         "layers" => Value::list(l.sublayers.borrow().clone()),
-        "compile" | "fit" | "evaluate" | "predict" | "optimizer" | "loss" | "losses"
-        | "metrics" | "metrics_names" | "stop_training" | "history" => {
-            match super::training::model_attr(it, this, name)? {
-                Some(v) => v,
-                None => return Ok(None),
-            }
-        }
+        n if TRAINING_ATTRS.contains(&n) => match super::training::model_attr(it, this, name)? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
         "summary" => Value::method(this.clone(), "summary", |it, recv, _, _| {
             let Some(n) = super::native_layer(recv) else {
                 return Ok(Value::None);
@@ -292,6 +311,35 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
         _ => return l.get_attr(native, name, it),
     }))
 }
+
+/// The training attributes a user model takes from `training`.
+const TRAINING_ATTRS: [&str; 25] = [
+    "compile",
+    "fit",
+    "evaluate",
+    "predict",
+    "train_on_batch",
+    "test_on_batch",
+    "predict_on_batch",
+    "optimizer",
+    "loss",
+    "losses",
+    "metrics",
+    "metrics_names",
+    "stop_training",
+    "history",
+    "run_eagerly",
+    "compiled_loss",
+    "compiled_metrics",
+    "train_step",
+    "test_step",
+    "predict_step",
+    "compute_loss",
+    "compute_metrics",
+    "get_metrics_result",
+    "reset_metrics",
+    "add_metric",
+];
 
 /// Tracks sublayers and variables assigned to attributes; the value is stored as usual.
 pub fn native_set_attr(

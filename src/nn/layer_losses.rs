@@ -10,7 +10,6 @@ use crate::eval::error::{value_err, R};
 use crate::eval::value::{Args, Variable};
 use crate::eval::{Interp, Value};
 use crate::nn::regularizers::Penalty;
-use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -74,6 +73,21 @@ pub fn model_losses(it: &mut Interp, v: &Value) -> R<Vec<Tensor>> {
     Ok(out)
 }
 
+/// A layer or model and the layers it holds, depth first, each once.
+pub(crate) fn layers_in(v: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let _ = walk(v, &mut Vec::new(), &mut |v| {
+        out.push(v.clone());
+        Ok(())
+    });
+    out
+}
+
+/// Whether a user layer's `call` is running.
+pub(crate) fn in_call() -> bool {
+    DEPTH.with(|d| d.get()) > 0
+}
+
 /// Visits a layer or model and the layers it holds, depth first, each once.
 fn walk(v: &Value, seen: &mut Vec<usize>, f: &mut dyn FnMut(&Value) -> R<()>) -> R<()> {
     let id = v.identity();
@@ -95,25 +109,6 @@ fn walk(v: &Value, seen: &mut Vec<usize>, f: &mut dyn FnMut(&Value) -> R<()>) ->
         walk(c, seen, f)?;
     }
     Ok(())
-}
-
-/// A training or test step's loss with the model's losses added, as Keras's compiled
-/// loss adds them (`loss + add_n(model.losses)`).
-pub fn with_model_losses(it: &mut Interp, model: &Value, loss: Tensor) -> R<Tensor> {
-    let losses = model_losses(it, model)?;
-    let Some((first, rest)) = losses.split_first() else {
-        return Ok(loss);
-    };
-    let mut sum = first.clone();
-    for l in rest {
-        sum = ew::binary(Binary::Add, &sum, l)?;
-    }
-    let sum = if sum.dtype() == loss.dtype() {
-        sum
-    } else {
-        sum.cast(loss.dtype())
-    };
-    Ok(ew::binary(Binary::Add, &loss, &sum)?)
 }
 
 /// `add_loss(losses)` on a layer or model (`owner`, the native layer of a user class): a

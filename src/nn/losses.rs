@@ -285,8 +285,12 @@ pub struct LossObject {
 }
 
 impl LossObject {
-    pub fn compute(&self, t: &Tensor, p: &Tensor) -> R<Tensor> {
-        let per = per_sample(self.kind, t, p, self.from_logits, self.smoothing)?;
+    /// The loss with each sample's value multiplied by its weight before the reduction.
+    pub fn compute_weighted(&self, t: &Tensor, p: &Tensor, w: Option<&Tensor>) -> R<Tensor> {
+        let mut per = per_sample(self.kind, t, p, self.from_logits, self.smoothing)?;
+        if let Some(w) = w {
+            per = super::sample_weight::weigh(&per, w)?;
+        }
         Ok(match self.reduction.as_str() {
             "none" => per,
             "sum" => reduce::reduce(Reduce::Sum, &per, None, false)?,
@@ -312,9 +316,13 @@ impl Object for LossObject {
         })
     }
     fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
-        let [t, p, _w] = args.bind("__call__", ["y_true", "y_pred", "sample_weight=None"])?;
+        let [t, p, w] = args.bind("__call__", ["y_true", "y_pred", "sample_weight=None"])?;
         let (t, p) = inputs(it, t, p)?;
-        Ok(Value::Tensor(self.compute(&t, &p)?))
+        let w = match w {
+            None | Some(Value::None) => None,
+            Some(w) => Some(crate::api::convert::to_tensor(it, &w, None)?),
+        };
+        Ok(Value::Tensor(self.compute_weighted(&t, &p, w.as_ref())?))
     }
     fn repr(&self, _it: &mut Interp) -> R<String> {
         Ok(format!(

@@ -22,7 +22,13 @@
 //! | `layer_losses.rs` | `losses` and `add_loss` of layers and models |
 //! | `bases.rs` | the Python base classes of user regularizers, constraints, initializers |
 //! | `serial.rs` | serializing the user's functions and objects in configs |
-//! | `training.rs` | `compile`, `fit`, `evaluate`, `predict` |
+//! | `training.rs` | `compile`, `evaluate`, `predict`, the default step, model training attributes |
+//! | `fit.rs` | `fit`: epochs, batches, weights, validation, callbacks, progress |
+//! | `train_batch.rs` | `train_on_batch`, `test_on_batch`, `predict_on_batch` |
+//! | `train_step.rs` | overridable `train_step`/`test_step`/`predict_step`, `compiled_loss`, `compiled_metrics`, `model.metrics` |
+//! | `batches.rs` | the arrays of a run, checked and cut into batches |
+//! | `sample_weight.rs` | sample and class weights, weighted loss reduction |
+//! | `added_metrics.rs` | `add_metric` |
 //! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
 //! | `callbacks/` | `keras.callbacks` (Python source): `Callback`, History, EarlyStopping, ... |
 //! | `pymodule.rs` | Keras submodules written in Python, built on first use |
@@ -40,14 +46,17 @@
 //! the modules [`install`] makes.
 
 pub(crate) mod activations;
+pub(crate) mod added_metrics;
 pub(crate) mod backend;
 pub(crate) mod backend_nn;
 pub(crate) mod backend_ops;
 pub(crate) mod bases;
+pub(crate) mod batches;
 pub(crate) mod callbacks;
 pub(crate) mod class_attrs;
 pub(crate) mod constraints;
 pub(crate) mod custom;
+pub(crate) mod fit;
 pub(crate) mod functional;
 pub(crate) mod fused;
 pub(crate) mod get_file;
@@ -64,12 +73,15 @@ pub(crate) mod progress;
 pub(crate) mod pymodule;
 pub(crate) mod registration;
 pub(crate) mod regularizers;
+pub(crate) mod sample_weight;
 pub(crate) mod saving;
 pub(crate) mod sequence_utils;
 pub(crate) mod sequential;
 pub(crate) mod serial;
 pub(crate) mod summary;
 pub(crate) mod tf_op_names;
+pub(crate) mod train_batch;
+pub(crate) mod train_step;
 pub(crate) mod training;
 pub(crate) mod utils;
 

@@ -1,7 +1,9 @@
 //! Keras's progress bar (`Progbar`) as `fit`, `evaluate` and `predict` print it:
 //! `32/32 [==============================] - 0s 2ms/step - loss: 0.6931 - accuracy: 0.5000`
 //! with verbose=1 (redrawn in place on a terminal, printed once at the end when piped), and
-//! `32/32 - 0s - loss: 0.6931 - 61ms/epoch - 2ms/step` with verbose=2.
+//! `32/32 - 0s - loss: 0.6931 - 61ms/epoch - 2ms/step` with verbose=2. Values named by a
+//! model metric ("stateful") show as given; others show their average over the updates
+//! (weighted by the steps each covers), as Keras's `Progbar` does.
 
 use std::time::Instant;
 
@@ -13,11 +15,18 @@ pub struct Progbar {
     start: Instant,
     last_draw: Option<Instant>,
     drawn_width: usize,
+    /// The names shown as given, not averaged.
+    stateful: Vec<String>,
+    /// Each name's weighted sum and weight, in order of first appearance.
+    values: Vec<(String, f64, f64)>,
+    /// The step of the last update.
+    seen: usize,
 }
 
-/// Python's `%.4f` for |v| > 1e-3, else `%.4e` (two-digit exponent), as Keras shows values.
-pub fn metric_value(v: f64) -> String {
-    if v.abs() > 1e-3 {
+/// Python's `%.4f` above 1e-3 (of the absolute value when `abs`: verbose=1; verbose=2 compares the
+/// value itself, so negative values show in `%.4e`), else `%.4e`.
+fn format_value(v: f64, abs: bool) -> String {
+    if (if abs { v.abs() } else { v }) > 1e-3 {
         return format!("{:.4}", v);
     }
     let s = format!("{:.4e}", v);
@@ -55,10 +64,10 @@ fn eta(seconds: f64) -> String {
     }
 }
 
-fn values_text(values: &[(String, f64)]) -> String {
+fn values_text(values: &[(String, f64)], abs: bool) -> String {
     values
         .iter()
-        .map(|(k, v)| format!(" - {}: {}", k, metric_value(*v)))
+        .map(|(k, v)| format!(" - {}: {}", k, format_value(*v, abs)))
         .collect()
 }
 
@@ -71,7 +80,50 @@ impl Progbar {
             start: Instant::now(),
             last_draw: None,
             drawn_width: 0,
+            stateful: Vec::new(),
+            values: Vec::new(),
+            seen: 0,
         }
+    }
+
+    /// The verbosity the bar was made with.
+    pub fn verbose(&self) -> u8 {
+        self.verbose
+    }
+
+    /// Adds names to show as given (Keras: the names of the model's metrics).
+    pub fn add_stateful(&mut self, names: Vec<String>) {
+        for n in names {
+            if !self.stateful.contains(&n) {
+                self.stateful.push(n);
+            }
+        }
+    }
+
+    /// Folds one update's values in: a stateful value replaces the last, another adds to
+    /// its average with the weight of the steps since the last update.
+    fn fold(&mut self, current: usize, values: &[(String, f64)]) -> Vec<(String, f64)> {
+        let base = current.saturating_sub(self.seen).max(1) as f64;
+        for (k, v) in values {
+            let stateful = self.stateful.contains(k);
+            match self.values.iter_mut().find(|(n, _, _)| n == k) {
+                Some(e) if !stateful => {
+                    e.1 += v * base;
+                    e.2 += base;
+                }
+                Some(e) => {
+                    e.1 = *v;
+                    e.2 = 1.0;
+                }
+                None if stateful => self.values.push((k.clone(), *v, 1.0)),
+                None => self.values.push((k.clone(), v * base, base)),
+            }
+        }
+        self.seen = current;
+        self.values
+            .iter()
+            .map(|(k, s, w)| (k.clone(), s / w.max(1.0)))
+            .collect()
     }
 
     fn bar(&self, current: usize) -> String {
@@ -106,6 +158,7 @@ impl Progbar {
         values: &[(String, f64)],
         finalize: bool,
     ) -> Option<String> {
+        let values = &self.fold(current, values)[..];
         let now = Instant::now();
         let elapsed = now.duration_since(self.start).as_secs_f64();
         let per_step = if current > 0 {
@@ -120,7 +173,7 @@ impl Progbar {
                     self.bar(current),
                     elapsed,
                     per_unit(per_step, "step"),
-                    values_text(values)
+                    values_text(values, true)
                 );
                 Some(self.redraw(line, true))
             }
@@ -137,7 +190,7 @@ impl Progbar {
                     "{} - ETA: {}{}",
                     self.bar(current),
                     eta(rest),
-                    values_text(values)
+                    values_text(values, true)
                 );
                 Some(self.redraw(line, false))
             }
@@ -146,7 +199,7 @@ impl Progbar {
                 current,
                 self.target,
                 elapsed,
-                values_text(values),
+                values_text(values, false),
                 per_unit(elapsed, "epoch"),
                 per_unit(per_step, "step"),
                 w = self.target.to_string().len()

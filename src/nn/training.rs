@@ -1,12 +1,14 @@
-//! Keras training for Sequential and subclassed models: `compile`, `fit` (mini-batches,
-//! shuffling, validation split or data, progress lines, a `History`), `evaluate` and
-//! `predict`. A training step records the forward pass on a gradient tape, takes the
-//! gradients of the loss with respect to the trainable variables and hands them to the
-//! optimizer; layers run in training mode (Dropout drops, BatchNormalization uses batch
-//! statistics). Metrics are `keras.metrics` objects (`metrics/`), callbacks
-//! `keras.callbacks` objects (`callbacks/`), their hooks called where Keras calls them.
+//! Keras training for Sequential, functional and subclassed models: `compile`, `evaluate`
+//! and `predict`, Keras's default train and test step (the forward pass recorded on a
+//! gradient tape, the gradients of the weighted loss plus the model's losses handed to the
+//! optimizer; layers in training mode), the arrays of a run split into batches, and the
+//! training attributes of a model. `fit` is in `fit.rs`, the batch methods in
+//! `train_batch.rs`, the overridable steps in `train_step.rs`. Metrics are
+//! `keras.metrics` objects (`metrics/`), callbacks `keras.callbacks` objects
+//! (`callbacks/`), their hooks called where Keras calls them.
 
-use super::callbacks::{logs_dict, read_logs, stop_requested, Callbacks};
+use super::batches::{labels, weights_arg, Data};
+use super::callbacks::{logs_dict, Callbacks};
 use super::metrics::{Built, Tracker};
 use super::optimizers::{self, Optimizer};
 use super::progress::Progbar;
@@ -17,7 +19,6 @@ use crate::eval::value::{Args, Dict, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::reduce::{reduce, Reduce};
-use crate::tensor::ops::select::gather;
 use crate::tensor::ops::shape::{concat, expand_dims, slice_axis};
 use crate::tensor::{DType, Tensor};
 use std::cell::{Cell, RefCell};
@@ -28,20 +29,34 @@ pub struct Compiled {
     pub optimizer: Value,
     /// The loss as given (`model.loss`).
     pub loss: Value,
-    loss_fn: Value,
+    pub(crate) loss_fn: Value,
     sparse: bool,
     /// The metrics as given: names, functions or metric objects.
-    metrics: Vec<Value>,
+    pub(crate) metrics: Vec<Value>,
     /// The metric objects, once the first batch has resolved them (`model.metrics`).
-    built: Built,
+    pub(crate) built: Built,
+    /// Whether the loss tracker and the compiled metrics have been used (Keras lists them
+    /// in `model.metrics` from then on).
+    pub(crate) loss_used: Cell<bool>,
+    pub(crate) metrics_used: Cell<bool>,
+    /// `compile(run_eagerly=...)`.
+    pub(crate) run_eagerly: bool,
     /// `model.stop_training`.
     stop_training: Cell<bool>,
     /// `model.history`: the History of the last `fit`.
-    history: RefCell<Value>,
+    pub(crate) history: RefCell<Value>,
 }
 
 /// The methods a compiled (or compilable) model has.
-pub const METHODS: [&str; 4] = ["compile", "fit", "evaluate", "predict"];
+pub const METHODS: [&str; 7] = [
+    "compile",
+    "fit",
+    "evaluate",
+    "predict",
+    "train_on_batch",
+    "test_on_batch",
+    "predict_on_batch",
+];
 
 impl Compiled {
     /// The metrics as `compile` was given them, for the saved compile config.
@@ -50,11 +65,11 @@ impl Compiled {
     }
 }
 
-fn compiled(model: &Value) -> Option<Rc<Compiled>> {
+pub(crate) fn compiled(model: &Value) -> Option<Rc<Compiled>> {
     super::model_state(model).and_then(|c| c.borrow().clone())
 }
 
-fn not_compiled() -> crate::eval::error::Flow {
+pub(crate) fn not_compiled() -> crate::eval::error::Flow {
     crate::eval::error::err(
         ExcKind::RuntimeError,
         "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
@@ -65,14 +80,17 @@ fn not_compiled() -> crate::eval::error::Flow {
 pub fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
     match name {
         "compile" => compile(it, recv, args),
-        "fit" => fit(it, recv, args),
+        "fit" => super::fit::fit(it, recv, args),
         "evaluate" => evaluate(it, recv, args),
+        "train_on_batch" | "test_on_batch" | "predict_on_batch" => {
+            super::train_batch::method(it, recv, name, args)
+        }
         _ => predict(it, recv, args),
     }
 }
 
 fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [optimizer, loss, metrics, _lw, _wm, _eager, _steps, _jit] = a.bind(
+    let [optimizer, loss, metrics, _lw, _wm, eager, _steps, _jit] = a.bind(
         "compile",
         [
             "optimizer='rmsprop'",
@@ -116,6 +134,7 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             }
         }
     }
+    let run_eagerly = it.flag(eager.filter(|v| !matches!(v, Value::None)), false)?;
     let state =
         super::model_state(model).ok_or_else(|| value_err("compile needs a Keras model"))?;
     *state.borrow_mut() = Some(Rc::new(Compiled {
@@ -125,6 +144,9 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         sparse,
         metrics: names,
         built: RefCell::new(None),
+        loss_used: Cell::new(false),
+        metrics_used: Cell::new(false),
+        run_eagerly,
         stop_training: Cell::new(false),
         history: RefCell::new(Value::None),
     }));
@@ -132,7 +154,7 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
 }
 
 /// Model inputs as float32 (Keras casts floating inputs to the layer dtype).
-fn input_tensor(it: &mut Interp, v: &Value) -> R<Tensor> {
+pub(crate) fn input_tensor(it: &mut Interp, v: &Value) -> R<Tensor> {
     let t = to_tensor(it, v, None)?;
     Ok(if t.dtype().is_float() || t.dtype().is_int() {
         t.cast(DType::F32)
@@ -143,7 +165,7 @@ fn input_tensor(it: &mut Interp, v: &Value) -> R<Tensor> {
 
 /// Keras's `match_dtype_and_rank`: labels of rank 1 against predictions `[n, 1]` get the
 /// missing axis; float labels take the predictions' dtype (int labels too, unless sparse).
-fn align(c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
+pub(crate) fn align(c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
     let mut yt = yt.clone();
     if yt.ndim() + 1 == yp.ndim() && yp.shape().last() == Some(&1) {
         yt = expand_dims(&yt, -1)?;
@@ -154,60 +176,101 @@ fn align(c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
     Ok(yt)
 }
 
-fn call_model(it: &mut Interp, model: &Value, x: Tensor, training: bool) -> R<Tensor> {
+pub(crate) fn call_model(it: &mut Interp, model: &Value, x: Tensor, training: bool) -> R<Tensor> {
     let mut args = Args::new(vec![Value::Tensor(x)]);
     args.kw.push(("training".into(), Value::Bool(training)));
     let y = it.call(model, args)?;
     tensor_of(&y).ok_or_else(|| value_err("the model did not return a tensor"))
 }
 
-fn loss_value(it: &mut Interp, c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
+fn loss_value(
+    it: &mut Interp,
+    c: &Compiled,
+    yt: &Tensor,
+    yp: &Tensor,
+    sw: Option<&Tensor>,
+) -> R<Tensor> {
     if matches!(c.loss_fn, Value::None) {
         return raise(
             ExcKind::ValueError,
             "No loss to compute. Provide a `loss` argument in `compile()`.",
         );
     }
-    let out = it.call(
-        &c.loss_fn,
-        Args::new(vec![Value::Tensor(yt.clone()), Value::Tensor(yp.clone())]),
-    )?;
-    let t = tensor_of(&out).ok_or_else(|| value_err("the loss did not return a tensor"))?;
-    Ok(reduce(Reduce::Mean, &t, None, false)?)
-}
-
-/// The rows `[start, end)` of `t`, or the rows `idx` names when shuffled.
-fn rows(t: &Tensor, idx: Option<&Tensor>, start: usize, end: usize) -> R<Tensor> {
-    Ok(match idx {
-        Some(i) => gather(t, &slice_axis(i, 0, start, end), 0)?,
-        None => slice_axis(t, 0, start, end),
-    })
-}
-
-/// The number of samples: the first dimension, the same in `x` and `y` (Keras's check).
-fn samples(x: &Tensor, y: Option<&Tensor>) -> R<usize> {
-    let Some(&n) = x.shape().first() else {
-        return raise(
-            ExcKind::ValueError,
-            "Expected the input data to have a batch dimension; got a scalar.",
-        );
-    };
-    if let Some(y) = y {
-        if y.shape().first() != Some(&n) {
-            return raise(
-                ExcKind::ValueError,
-                format!(
-                    "Data cardinality is ambiguous:\n  x sizes: {}\n  y sizes: {}\nMake sure all arrays contain the same number of samples.",
-                    n,
-                    y.shape().first().copied().unwrap_or(0)
-                ),
-            );
-        }
+    let mut args = Args::new(vec![Value::Tensor(yt.clone()), Value::Tensor(yp.clone())]);
+    // A `keras.losses.Loss` object weighs samples itself; a function's values are weighed
+    // here, as Keras's wrapper does.
+    let is_object = sw.is_some() && it.get_attr(&c.loss_fn, "reduction").is_ok();
+    if let (true, Some(sw)) = (is_object, sw) {
+        args.kw
+            .push(("sample_weight".into(), Value::Tensor(sw.clone())));
     }
-    Ok(n)
+    let out = it.call(&c.loss_fn, args)?;
+    let t = tensor_of(&out).ok_or_else(|| value_err("the loss did not return a tensor"))?;
+    match sw {
+        Some(sw) if !is_object => super::sample_weight::weighted_mean(&t, sw),
+        _ => Ok(reduce(Reduce::Mean, &t, None, false)?),
+    }
 }
 
-fn verbosity(it: &mut Interp, v: Option<Value>) -> R<u8> {
+/// Sample weights as Keras's `match_dtype_and_rank` gives them to the loss: the
+/// predictions' dtype, a trailing axis against predictions of rank 2.
+fn align_weights(sw: &Tensor, yp: &Tensor) -> R<Tensor> {
+    let mut sw = sw.cast(yp.dtype());
+    if sw.ndim() == 1 && yp.ndim() == 2 {
+        sw = expand_dims(&sw, -1)?;
+    }
+    Ok(sw)
+}
+
+/// `a + b` in `a`'s dtype.
+fn add(a: &Tensor, b: &Tensor) -> R<Tensor> {
+    let b = if b.dtype() == a.dtype() {
+        b.clone()
+    } else {
+        b.cast(a.dtype())
+    };
+    Ok(crate::tensor::ops::elementwise::binary(
+        crate::tensor::ops::elementwise::Binary::Add,
+        a,
+        &b,
+    )?)
+}
+
+/// One batch's loss as Keras's compiled loss computes it: the compiled loss of the labels
+/// (brought to the predictions' rank and dtype), weighted by `sw`, plus `extra` (the
+/// regularization losses).
+pub(crate) fn batch_loss(
+    it: &mut Interp,
+    c: &Compiled,
+    yt: &Tensor,
+    yp: &Tensor,
+    sw: Option<&Tensor>,
+    extra: Vec<Tensor>,
+) -> R<Tensor> {
+    let yt = align(c, yt, yp)?;
+    let sw = sw.map(|s| align_weights(s, yp)).transpose()?;
+    let mut loss = if matches!(c.loss_fn, Value::None) {
+        None
+    } else {
+        Some(loss_value(it, c, &yt, yp, sw.as_ref())?)
+    };
+    if let Some((first, rest)) = extra.split_first() {
+        let mut reg = first.clone();
+        for e in rest {
+            reg = add(&reg, e)?;
+        }
+        loss = Some(match loss {
+            None => reg,
+            Some(l) => add(&l, &reg)?,
+        });
+    }
+    match loss {
+        Some(l) => Ok(l),
+        None => loss_value(it, c, &yt, yp, None),
+    }
+}
+
+pub(crate) fn verbosity(it: &mut Interp, v: Option<Value>) -> R<u8> {
     Ok(match v {
         None | Some(Value::Str(_)) => 1,
         Some(v) => crate::api::convert::i64_arg(&v, "verbose")
@@ -216,7 +279,7 @@ fn verbosity(it: &mut Interp, v: Option<Value>) -> R<u8> {
     })
 }
 
-fn int_or(v: Option<Value>, what: &str, default: usize) -> R<usize> {
+pub(crate) fn int_or(v: Option<Value>, what: &str, default: usize) -> R<usize> {
     match v {
         None | Some(Value::None) => Ok(default),
         Some(v) => Ok(crate::api::convert::i64_arg(&v, what)?.max(0) as usize),
@@ -224,228 +287,162 @@ fn int_or(v: Option<Value>, what: &str, default: usize) -> R<usize> {
 }
 
 /// `batch_size` as given (negative included), 32 when None.
-fn batch_or(v: Option<Value>) -> R<i64> {
+pub(crate) fn batch_or(v: Option<Value>) -> R<i64> {
     match v {
         None | Some(Value::None) => Ok(32),
         Some(v) => crate::api::convert::i64_arg(&v, "batch_size"),
     }
 }
 
-fn emit(it: &mut Interp, s: Option<String>) {
-    if let Some(s) = s {
-        it.write_out(&s);
-        it.flush();
+/// Writes progress text where `print` writes: standard output, or what replaced
+/// `sys.stdout` (`contextlib.redirect_stdout`).
+pub(crate) fn emit(it: &mut Interp, s: Option<String>) -> R<()> {
+    let Some(s) = s else {
+        return Ok(());
+    };
+    if let Some(stream) = it.replaced_stdout() {
+        let write = it.get_attr(&stream, "write")?;
+        it.call(&write, Args::new(vec![Value::str(&s)]))?;
+        return Ok(());
     }
+    it.write_out(&s);
+    it.flush();
+    Ok(())
 }
 
-/// Runs the model over `(x, y)` without training: the averaged loss and metrics, calling
-/// the test hooks of `cbs` and drawing `bar` after them, as Keras's ProgbarLogger does.
-#[allow(clippy::too_many_arguments)]
-fn test_loop(
+/// One batch of Keras's default train or test step: the forward pass (on a tape when
+/// training, then the optimizer's step), the weighted loss plus the model's losses, the
+/// loss tracker and compiled metrics updated.
+pub(crate) fn default_step(
     it: &mut Interp,
     model: &Value,
     c: &Compiled,
-    x: &Tensor,
-    y: &Tensor,
+    tracker: &mut Tracker,
+    d: Data,
+    train: bool,
+) -> R<()> {
+    let n = d.x.shape().first().copied().unwrap_or(0);
+    let yb = d.y.ok_or_else(|| value_err("labels are required"))?;
+    let t = Tape::new(false, true);
+    if train {
+        tape::push(&t);
+    }
+    let fwd = (|| -> R<(Tensor, Tensor)> {
+        let yp = call_model(it, model, d.x, train)?;
+        let extra = super::layer_losses::model_losses(it, model)?;
+        let l = batch_loss(it, c, &yb, &yp, d.sw.as_ref(), extra)?;
+        Ok((yp, l))
+    })();
+    if train {
+        tape::pop(&t);
+    }
+    let (yp, l) = fwd?;
+    if train {
+        let opt = c
+            .optimizer
+            .as_object::<Optimizer>()
+            .ok_or_else(|| value_err("the optimizer is not a Keras optimizer"))?;
+        // After the forward pass: a subclassed model makes its variables on first call.
+        let vars: Vec<Rc<Variable>> = super::trainable_of(model);
+        opt.step_on(it, &t, l.clone(), vars)?;
+    }
+    let yt = align(c, &yb, &yp)?;
+    tracker.update(it, &yt, &yp, &l, n)?;
+    c.loss_used.set(true);
+    c.metrics_used.set(true);
+    Ok(())
+}
+
+/// The logs of the default steps: the loss tracker and compiled metrics, then the metrics
+/// of `add_metric`.
+pub(crate) fn default_logs(
+    it: &mut Interp,
+    model: &Value,
+    tracker: &Tracker,
+) -> R<Vec<(String, f64)>> {
+    let mut logs = tracker.logs(it)?;
+    for m in super::added_metrics::of_model(it, model)? {
+        let name = it.get_attr(&m, "name")?;
+        let name = it.str_of(&name)?;
+        let f = it.get_attr(&m, "result")?;
+        let r = it.call(&f, Args::default())?;
+        logs.push((name, super::metrics::first_f64(&r)?));
+    }
+    Ok(logs)
+}
+
+/// Runs the model over `data` without training: the averaged loss and metrics, calling
+/// the test hooks of `cbs` and drawing `bar` after them, as Keras's ProgbarLogger does.
+/// A model with its own `test_step` runs that on each batch.
+pub(crate) fn test_loop(
+    it: &mut Interp,
+    model: &Value,
+    c: &Compiled,
+    data: &Data,
     batch: usize,
     bar: Option<&mut Progbar>,
     cbs: Option<&Callbacks>,
 ) -> R<Vec<(String, f64)>> {
-    let n = samples(x, Some(y))?;
+    let n = data.samples()?;
     let steps = n.div_ceil(batch).max(1);
+    let custom = super::train_step::overridden(model, "test_step");
+    super::train_step::reset_metrics(it, model)?;
     let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
     let mut bar = bar;
+    if let Some(bar) = bar.as_deref_mut() {
+        bar.add_stateful(super::train_step::metric_names(it, model)?);
+    }
     if let Some(cbs) = cbs {
         cbs.hook(it, "on_test_begin", vec![Value::None])?;
     }
+    let mut last = Vec::new();
     for s in 0..steps {
         it.check_interrupt()?;
         if let Some(cbs) = cbs {
             cbs.batch(it, "on_test_batch_begin", s, |_| Ok(Value::None))?;
         }
         let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-        let xb = rows(x, None, a, b)?;
-        let yb = rows(y, None, a, b)?;
-        let yp = call_model(it, model, xb, false)?;
-        let yt = align(c, &yb, &yp)?;
-        let l = loss_value(it, c, &yt, &yp)?;
-        let l = super::layer_losses::with_model_losses(it, model, l)?;
-        tracker.update(it, &yt, &yp, &l, b - a)?;
+        let d = data.batch(None, a, b, None)?;
+        if custom {
+            last = super::train_step::run_step(it, model, "test_step", d.packed())?;
+        } else {
+            default_step(it, model, c, &mut tracker, d, false)?;
+        }
         if let Some(cbs) = cbs {
             cbs.batch(it, "on_test_batch_end", s, |it| {
-                logs_dict(&tracker.logs(it)?)
+                logs_dict(&match custom {
+                    true => last.clone(),
+                    false => default_logs(it, model, &tracker)?,
+                })
             })?;
         }
         if let Some(bar) = bar.as_deref_mut() {
-            if s + 1 < steps && bar.wants(false) {
-                let text = bar.update(s + 1, &tracker.logs(it)?, false);
-                emit(it, text);
+            if (s + 1 < steps && bar.wants(false)) || (custom && bar.verbose() == 1) {
+                bar.add_stateful(super::train_step::metric_names(it, model)?);
+                let shown = match custom {
+                    true => last.clone(),
+                    false => default_logs(it, model, &tracker)?,
+                };
+                let text = bar.update(s + 1, &shown, false);
+                emit(it, text)?;
             }
         }
     }
-    let logs = tracker.logs(it)?;
+    let logs = match custom {
+        true => last,
+        false => default_logs(it, model, &tracker)?,
+    };
     if let Some(cbs) = cbs {
         cbs.hook(it, "on_test_end", vec![logs_dict(&logs)?])?;
     }
     if let Some(bar) = bar {
         let text = bar.update(steps, &logs, true);
-        emit(it, text);
+        emit(it, text)?;
     }
     Ok(logs)
 }
 
-fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, y, batch_size, epochs, verbose, callbacks, vsplit, vdata, shuffle, _cw, _sw, initial_epoch, _spe, _vs, _vbs, _vf] =
-        a.bind(
-            "fit",
-            [
-                "x=None",
-                "y=None",
-                "batch_size=None",
-                "epochs=1",
-                "verbose='auto'",
-                "callbacks=None",
-                "validation_split=0.0",
-                "validation_data=None",
-                "shuffle=True",
-                "class_weight=None",
-                "sample_weight=None",
-                "initial_epoch=0",
-                "steps_per_epoch=None",
-                "validation_steps=None",
-                "validation_batch_size=None",
-                "validation_freq=1",
-            ],
-        )?;
-    let c = compiled(model).ok_or_else(not_compiled)?;
-    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-    let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
-    let n_all = samples(&x, Some(&y))?;
-    let batch = batch_arg(batch_or(batch_size)?, n_all)?;
-    let epochs = int_or(epochs, "epochs", 1)?;
-    let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
-    let verbose = verbosity(it, verbose)?;
-    let shuffle = it.flag(shuffle, true)?;
-    let split = crate::api::convert::f64_or(vsplit, "validation_split", 0.0)?;
-    let (x, y, val) = if let Some(vd) = vdata.filter(|v| !matches!(v, Value::None)) {
-        let parts: Vec<Value> = it.collect_items(&vd)?;
-        if parts.len() < 2 {
-            return raise(
-                ExcKind::ValueError,
-                "validation_data must be a tuple (x_val, y_val)",
-            );
-        }
-        let vx = input_tensor(it, &parts[0])?;
-        let vy = to_tensor(it, &parts[1], None)?;
-        (x, y, Some((vx, vy)))
-    } else if split < 0.0 {
-        return raise(ExcKind::ValueError, "Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline that resulted in an empty dataset. Otherwise, please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.");
-    } else if split > 0.0 {
-        let at = (n_all as f64 * (1.0 - split)).floor() as usize;
-        if at == 0 || at >= n_all {
-            return raise(ExcKind::ValueError, format!("Training data contains {} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={}`. Either provide more data, or a different value for the `validation_split` argument.", n_all, it.repr(&Value::Float(split))?));
-        }
-        let val = (slice_axis(&x, 0, at, n_all), slice_axis(&y, 0, at, n_all));
-        (
-            slice_axis(&x, 0, 0, at),
-            slice_axis(&y, 0, 0, at),
-            Some(val),
-        )
-    } else {
-        (x, y, None)
-    };
-    let n = samples(&x, Some(&y))?;
-    let steps = n.div_ceil(batch).max(1);
-    let opt_value = c.optimizer.clone();
-    let opt = opt_value
-        .as_object::<Optimizer>()
-        .ok_or_else(|| value_err("the optimizer is not a Keras optimizer"))?;
-    let params = [
-        ("verbose", Value::Int(verbose as i64)),
-        ("epochs", Value::Int(epochs as i64)),
-        ("steps", Value::Int(steps as i64)),
-    ];
-    let cbs = Callbacks::new(it, model, callbacks, &params)?;
-    it.set_attr(model, "stop_training", Value::Bool(false))?;
-    cbs.hook(it, "on_train_begin", vec![Value::None])?;
-    let live = it.io.tty;
-    let mut training_logs = None;
-    for epoch in first_epoch..epochs {
-        let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
-        cbs.hook(it, "on_epoch_begin", vec![Value::Int(epoch as i64)])?;
-        if verbose > 0 && epochs > 1 {
-            it.write_out(&format!("Epoch {}/{}\n", epoch + 1, epochs));
-            it.flush();
-        }
-        let order = shuffle.then(|| {
-            let p = it.rng.permutation(n);
-            Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
-        });
-        let mut bar = Progbar::new(steps, verbose, live);
-        for s in 0..steps {
-            it.check_interrupt()?;
-            cbs.batch(it, "on_train_batch_begin", s, |_| Ok(Value::None))?;
-            let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-            let xb = rows(&x, order.as_ref(), a, b)?;
-            let yb = rows(&y, order.as_ref(), a, b)?;
-            let t = Tape::new(false, true);
-            tape::push(&t);
-            let fwd = (|| -> R<(Tensor, Tensor, Tensor)> {
-                let yp = call_model(it, model, xb, true)?;
-                let yt = align(&c, &yb, &yp)?;
-                let l = loss_value(it, &c, &yt, &yp)?;
-                let l = super::layer_losses::with_model_losses(it, model, l)?;
-                Ok((yp, yt, l))
-            })();
-            tape::pop(&t);
-            let (yp, yt, l) = fwd?;
-            // After the forward pass: a subclassed model makes its variables on first call.
-            let vars: Vec<Rc<Variable>> = super::trainable_of(model);
-            opt.step_on(it, &t, l.clone(), vars)?;
-            tracker.update(it, &yt, &yp, &l, b - a)?;
-            cbs.batch(it, "on_train_batch_end", s, |it| {
-                logs_dict(&tracker.logs(it)?)
-            })?;
-            if s + 1 < steps && bar.wants(false) {
-                let text = bar.update(s + 1, &tracker.logs(it)?, false);
-                emit(it, text);
-            }
-            if cbs.wants_batches() && stop_requested(it, model)? {
-                break;
-            }
-        }
-        let mut logs = tracker.logs(it)?;
-        if let Some((vx, vy)) = &val {
-            let vlogs = test_loop(it, model, &c, vx, vy, batch, None, Some(&cbs))?;
-            logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
-        }
-        // One dict for every callback, as Keras shares it: what one adds (ReduceLROnPlateau's
-        // `lr`) the History records and the progress bar shows.
-        let shared = logs_dict(&logs)?;
-        cbs.hook(
-            it,
-            "on_epoch_end",
-            vec![Value::Int(epoch as i64), shared.clone()],
-        )?;
-        if bar.wants(true) {
-            let shown = read_logs(it, &shared)?;
-            let text = bar.update(steps, &shown, true);
-            emit(it, text);
-        }
-        training_logs = Some(logs);
-        if stop_requested(it, model)? {
-            break;
-        }
-    }
-    let end_logs = match &training_logs {
-        Some(l) => logs_dict(l)?,
-        None => Value::None,
-    };
-    cbs.hook(it, "on_train_end", vec![end_logs])?;
-    cbs.history(it)
-}
-
-fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
+pub(crate) fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
     let mut d = Dict::default();
     for (k, v) in items {
         d.insert(Value::str(&k), v)?;
@@ -480,7 +477,7 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             format!("Invalid keyword arguments: [{}]", unknown.join(", ")),
         );
     }
-    let [x, y, batch_size, verbose, _sw, _steps, callbacks, _mq, _workers, _mp, return_dict] = a
+    let [x, y, batch_size, verbose, sw, _steps, callbacks, _mq, _workers, _mp, return_dict] = a
         .bind(
             "evaluate",
             [
@@ -498,25 +495,46 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             ],
         )?;
     let c = compiled(model).ok_or_else(not_compiled)?;
-    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-    let y = to_tensor(it, &y.unwrap_or(Value::None), None)?;
-    let n = samples(&x, Some(&y))?;
+    let custom = super::train_step::overridden(model, "test_step");
+    let data = Data {
+        x: input_tensor(it, &x.unwrap_or(Value::None))?,
+        y: labels(it, y, custom)?,
+        sw: weights_arg(it, sw)?,
+    };
+    let n = data.samples()?;
     let batch = batch_arg(batch_or(batch_size)?, n)?;
     let verbose = verbosity(it, verbose)?;
     let steps = n.div_ceil(batch).max(1);
     let mut bar = Progbar::new(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
-    let logs = test_loop(it, model, &c, &x, &y, batch, Some(&mut bar), cbs.as_ref())?;
+    let logs = test_loop(it, model, &c, &data, batch, Some(&mut bar), cbs.as_ref())?;
     let as_dict = it.flag(return_dict, false)?;
+    results(it, model, logs, as_dict)
+}
+
+/// Logs as `evaluate` and the batch methods return them: a dict, or the values in the
+/// order of `metrics_names` (others after, by name), one value alone.
+pub(crate) fn results(
+    it: &mut Interp,
+    model: &Value,
+    logs: Vec<(String, f64)>,
+    as_dict: bool,
+) -> R<Value> {
     if as_dict {
         return dict(logs.into_iter().map(|(k, v)| (k, Value::Float(v))));
     }
-    if logs.len() == 1 {
-        return Ok(Value::Float(logs[0].1));
+    let names = super::train_step::metric_names(it, model)?;
+    let mut out: Vec<f64> = names
+        .iter()
+        .filter_map(|n| logs.iter().find(|(k, _)| k == n).map(|(_, v)| *v))
+        .collect();
+    let mut rest: Vec<&(String, f64)> = logs.iter().filter(|(k, _)| !names.contains(k)).collect();
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    out.extend(rest.into_iter().map(|(_, v)| *v));
+    if out.len() == 1 {
+        return Ok(Value::Float(out[0]));
     }
-    Ok(Value::list(
-        logs.into_iter().map(|(_, v)| Value::Float(v)).collect(),
-    ))
+    Ok(Value::list(out.into_iter().map(Value::Float).collect()))
 }
 
 fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
@@ -534,7 +552,12 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         ],
     )?;
     let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-    let n = samples(&x, None)?;
+    let n = Data {
+        x: x.clone(),
+        y: None,
+        sw: None,
+    }
+    .samples()?;
     let batch = batch_arg(batch_or(batch_size)?, n)?;
     let verbose = verbosity(it, verbose)?;
     let steps = n.div_ceil(batch).max(1);
@@ -550,7 +573,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             cbs.batch(it, "on_predict_batch_begin", s, |_| Ok(Value::None))?;
         }
         let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-        let out = call_model(it, model, slice_axis(&x, 0, a, b), false)?;
+        let out = predict_batch(it, model, slice_axis(&x, 0, a, b))?;
         if let Some(cbs) = &cbs {
             let logs = || {
                 dict(std::iter::once((
@@ -563,19 +586,30 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         outs.push(out);
         if s + 1 < steps {
             let text = bar.update(s + 1, &[], false);
-            emit(it, text);
+            emit(it, text)?;
         }
     }
     if let Some(cbs) = &cbs {
         cbs.hook(it, "on_predict_end", vec![Value::None])?;
     }
     let text = bar.update(steps, &[], true);
-    emit(it, text);
+    emit(it, text)?;
     Ok(Value::NdArray(concat(&outs, 0)?))
 }
 
+/// The predictions for one batch: the model's `predict_step` when it has its own, else the
+/// model called in inference mode.
+pub(crate) fn predict_batch(it: &mut Interp, model: &Value, x: Tensor) -> R<Tensor> {
+    if !super::train_step::overridden(model, "predict_step") {
+        return call_model(it, model, x, false);
+    }
+    let f = it.get_attr(model, "predict_step")?;
+    let out = it.call(&f, Args::new(vec![Value::Tensor(x)]))?;
+    to_tensor(it, &out, None)
+}
+
 /// The callbacks an `evaluate` or `predict` call was given (none: no hooks to call).
-fn user_callbacks(
+pub(crate) fn user_callbacks(
     it: &mut Interp,
     model: &Value,
     callbacks: Option<Value>,
@@ -623,9 +657,17 @@ pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>
         }
         _ => {}
     }
+    if let Some(v) = super::train_step::model_attr(it, model, name)? {
+        return Ok(Some(v));
+    }
+    if name == "metrics_names" {
+        let names = super::train_step::metric_names(it, model)?;
+        return Ok(Some(Value::list(
+            names.iter().map(|n| Value::str(n)).collect(),
+        )));
+    }
     let Some(c) = compiled(model) else {
         return Ok(match name {
-            "metrics" | "metrics_names" => Some(Value::list(vec![])),
             "stop_training" => Some(Value::Bool(false)),
             "history" => Some(Value::None),
             _ => None,
@@ -634,8 +676,6 @@ pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>
     Ok(match name {
         "optimizer" => Some(c.optimizer.clone()),
         "loss" => Some(c.loss.clone()),
-        "metrics" => Some(super::metrics::listed(&c.built, false)),
-        "metrics_names" => Some(super::metrics::listed(&c.built, true)),
         "stop_training" => Some(Value::Bool(c.stop_training.get())),
         "history" => Some(c.history.borrow().clone()),
         _ => None,
@@ -670,7 +710,7 @@ pub(crate) fn set_model_attr(
 
 /// The batch size fit, evaluate and predict use, refusing what Keras refuses: empty data
 /// and a batch size below 1 (Keras fails shaping the batches: `n // batch_size` of them).
-fn batch_arg(batch: i64, n: usize) -> R<usize> {
+pub(crate) fn batch_arg(batch: i64, n: usize) -> R<usize> {
     if n == 0 {
         return raise(ExcKind::ValueError, "Expected input data to be non-empty.");
     }

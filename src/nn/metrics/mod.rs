@@ -82,13 +82,30 @@ impl<'a> Tracker<'a> {
         Ok(Tracker { specs, built })
     }
 
+    /// Continues from the metrics' current state.
+    pub(crate) fn resume(specs: &'a [Value], built: &'a Built) -> Tracker<'a> {
+        Tracker { specs, built }
+    }
+
     fn objects(&self, it: &mut Interp, yt: &Tensor, yp: &Tensor) -> R<Vec<(String, Value)>> {
-        if let Some(objs) = self.built.borrow().clone() {
+        Tracker::resolve_with(it, self.specs, self.built, yt, yp)
+    }
+
+    /// The metric objects of `specs`, made at the first batch (the shapes of labels and
+    /// predictions decide what `'accuracy'` means) and kept in `built`.
+    pub(crate) fn resolve_with(
+        it: &mut Interp,
+        specs: &[Value],
+        built: &Built,
+        yt: &Tensor,
+        yp: &Tensor,
+    ) -> R<Vec<(String, Value)>> {
+        if let Some(objs) = built.borrow().clone() {
             return Ok(objs);
         }
         let m = MODULE.get(it)?;
         let make = it.get_attr(&m, "_compile_metrics")?;
-        let specs = Value::list(self.specs.to_vec());
+        let specs = Value::list(specs.to_vec());
         let out = it.call(
             &make,
             Args::new(vec![
@@ -106,8 +123,38 @@ impl<'a> Tracker<'a> {
             };
             objs.push((name, m));
         }
-        *self.built.borrow_mut() = Some(objs.clone());
+        *built.borrow_mut() = Some(objs.clone());
         Ok(objs)
+    }
+
+    /// The loss tracker (the first object) given one batch's loss, weighted by its size.
+    pub(crate) fn update_loss(
+        it: &mut Interp,
+        objs: &[(String, Value)],
+        loss: &Tensor,
+        batch: usize,
+    ) -> R<()> {
+        let Some((_, tracker)) = objs.first() else {
+            return Ok(());
+        };
+        let mut a = Args::new(vec![Value::Tensor(loss.clone())]);
+        a.kw.push(("sample_weight".into(), Value::Int(batch as i64)));
+        call_method(it, tracker, "update_state", a)?;
+        Ok(())
+    }
+
+    /// The compiled metrics (the objects after the loss tracker) given one batch.
+    pub(crate) fn update_metrics(
+        it: &mut Interp,
+        objs: &[(String, Value)],
+        yt: &Tensor,
+        yp: &Tensor,
+    ) -> R<()> {
+        for (_, m) in objs.iter().skip(1) {
+            let a = Args::new(vec![Value::Tensor(yt.clone()), Value::Tensor(yp.clone())]);
+            call_method(it, m, "update_state", a)?;
+        }
+        Ok(())
     }
 
     /// Adds one batch: the loss weighted by the batch size, the metrics on `(yt, yp)`.
@@ -120,14 +167,8 @@ impl<'a> Tracker<'a> {
         batch: usize,
     ) -> R<()> {
         let objs = self.objects(it, yt, yp)?;
-        let mut a = Args::new(vec![Value::Tensor(loss.clone())]);
-        a.kw.push(("sample_weight".into(), Value::Int(batch as i64)));
-        call_method(it, &objs[0].1, "update_state", a)?;
-        for (_, m) in &objs[1..] {
-            let a = Args::new(vec![Value::Tensor(yt.clone()), Value::Tensor(yp.clone())]);
-            call_method(it, m, "update_state", a)?;
-        }
-        Ok(())
+        Tracker::update_loss(it, &objs, loss, batch)?;
+        Tracker::update_metrics(it, &objs, yt, yp)
     }
 
     /// `[("loss", ...), (metric name, ...), ...]`: each object's name and result.
@@ -155,15 +196,4 @@ pub(crate) fn first_f64(v: &Value) -> R<f64> {
         }
     }
     f64_arg(v, "a metric result")
-}
-
-/// A model's built metric objects (`model.metrics`) or their names (`metrics_names`); none
-/// before its first run.
-pub(crate) fn listed(built: &Built, names: bool) -> Value {
-    let objs = built.borrow().clone().unwrap_or_default();
-    Value::list(
-        objs.into_iter()
-            .map(|(n, m)| if names { Value::str(&n) } else { m })
-            .collect(),
-    )
 }
