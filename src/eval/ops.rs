@@ -531,6 +531,26 @@ impl Interp {
         if is_tensorish(a) || is_tensorish(b) {
             return (self.hooks.tensor_compare)(self, op, a, b);
         }
+        if let (Value::Set(_), Value::Set(_), CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE) =
+            (a, b, op)
+        {
+            // Sets order by inclusion: `a <= b` is "a is a subset of b".
+            let (small, big) = match op {
+                CmpOp::Lt | CmpOp::LtE => (a, b),
+                _ => (b, a),
+            };
+            let xs = self.collect_items(small)?;
+            let big_len = self.collect_items(big)?.len();
+            let mut inside = true;
+            for x in &xs {
+                if !self.contains(big, x)? {
+                    inside = false;
+                    break;
+                }
+            }
+            let strict = matches!(op, CmpOp::Lt | CmpOp::Gt);
+            return Ok(Value::Bool(inside && (!strict || xs.len() < big_len)));
+        }
         if let Some(o) = super::bigint::cmp_numbers(a, b) {
             use std::cmp::Ordering::*;
             return Ok(Value::Bool(match (op, o) {
