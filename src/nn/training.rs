@@ -669,7 +669,7 @@ pub fn model_attr(it: &mut Interp, model: &Value, name: &str) -> R<Option<Value>
     let Some(c) = compiled(model) else {
         return Ok(match name {
             "stop_training" => Some(Value::Bool(false)),
-            "history" => Some(Value::None),
+            "history" | "optimizer" => Some(Value::None),
             _ => None,
         });
     };
