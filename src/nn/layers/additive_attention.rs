@@ -25,11 +25,11 @@ crate::builtin! {
     op("AdditiveAttention.__init__") ["tf.keras.layers.AdditiveAttention"]
     fn AdditiveAttention(it, use_scale = True, dropout = 0.0, **kwargs) {
         let common = super::Common::from_kwargs(it, "AdditiveAttention", &kwargs)?;
-        let rate = da::dropout_arg(&dropout)?;
+        let rate = da::dropout_arg(&dropout).unwrap_or(0.0);
         let kind = AdditiveAttention {
             use_scale: it.truthy(&use_scale)?,
             dropout: rate,
-            dropout_value: da::dropout_value(rate, &dropout),
+            dropout_value: dropout.clone(),
         };
         common.make(it, kind)
     }
@@ -84,7 +84,13 @@ impl LayerKind for AdditiveAttention {
         if !self.use_scale {
             return Ok(vec![]);
         }
-        let dim = shape.last().copied().flatten().ok_or_else(|| {
+        let Some(last) = shape.last() else {
+            return Err(crate::eval::error::err(
+                crate::errors::ExcKind::IndexError,
+                "tuple index out of range",
+            ));
+        };
+        let dim = last.ok_or_else(|| {
             value_err("Shapes must be fully defined: the value's last dimension is None")
         })?;
         Ok(vec![WeightSpec {
@@ -122,6 +128,8 @@ impl LayerKind for AdditiveAttention {
     ) -> R<Value> {
         let call = da::read_call(it, layer, x, args)?;
         if !layer.built.get() {
+            // Keras's build compares `dropout` with 0.
+            da::dropout_arg(&self.dropout_value)?;
             let shape: Vec<Option<usize>> = call.value.shape().iter().map(|&d| Some(d)).collect();
             layer.build(it, &shape, true)?;
         }

@@ -38,12 +38,12 @@ crate::builtin! {
                 )));
             }
         };
-        let rate = da::dropout_arg(&dropout)?;
+        let rate = da::dropout_arg(&dropout).unwrap_or(0.0);
         let kind = Attention {
             use_scale: it.truthy(&use_scale)?,
             concat,
             dropout: rate,
-            dropout_value: da::dropout_value(rate, &dropout),
+            dropout_value: dropout.clone(),
         };
         common.make(it, kind)
     }
@@ -164,6 +164,8 @@ impl LayerKind for Attention {
     ) -> R<Value> {
         let call = da::read_call(it, layer, x, args)?;
         if !layer.built.get() {
+            // Keras's build compares `dropout` with 0.
+            da::dropout_arg(&self.dropout_value)?;
             let shape: Vec<Option<usize>> = call.value.shape().iter().map(|&d| Some(d)).collect();
             layer.build(it, &shape, true)?;
         }

@@ -147,10 +147,17 @@ pub fn read_call(it: &mut Interp, layer: &Layer, x: &Value, args: &Args) -> R<Ca
 
 /// The lower-triangular `[1, Tq, Tv]` mask: query step i sees value steps j <= i.
 pub fn causal_mask(tq: usize, tv: usize) -> Tensor {
+    causal_mask_of_rank(tq, tv, 3)
+}
+
+/// The causal mask with ones before `[Tq, Tv]` up to rank `rank` (at least 2).
+pub fn causal_mask_of_rank(tq: usize, tv: usize, rank: usize) -> Tensor {
     let v: Vec<bool> = (0..tq)
         .flat_map(|i| (0..tv).map(move |j| j <= i))
         .collect();
-    Tensor::from_vec(&[1, tq, tv], v)
+    let mut shape = vec![1; rank.saturating_sub(2)];
+    shape.extend([tq, tv]);
+    Tensor::from_vec(&shape, v)
 }
 
 /// Scores `[batch, Tq, Tv]` applied to the value: the masks, the softmax, dropout when
@@ -169,7 +176,7 @@ pub fn apply_scores(
     if call.causal {
         let s = scores.shape();
         let n = s.len();
-        let c = causal_mask(s[n.saturating_sub(2)], s[n - 1]);
+        let c = causal_mask_of_rank(s[n.saturating_sub(2)], s[n - 1], n);
         scores_mask = Some(match scores_mask {
             Some(m) => ew::logical(ew::Logical::And, &m, &c)?,
             None => c,
@@ -201,7 +208,10 @@ pub fn apply_scores(
 pub fn drop(it: &mut Interp, x: &Tensor, rate: f64) -> TResult<Tensor> {
     let keep = 1.0 - rate;
     if keep <= 0.0 {
-        return Ok(ew::binary(Binary::Mul, x, &Tensor::scalar(0.0f32))?);
+        return Err(crate::tensor::error::value_error(format!(
+            "rate must be a scalar tensor or a float in the range [0, 1), got {}",
+            rate
+        )));
     }
     let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);
     let mask = ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?
@@ -236,14 +246,6 @@ pub fn dropout_arg(v: &Value) -> R<f64> {
             "'>' not supported between instances of '{}' and 'int'",
             other.type_name()
         ))),
-    }
-}
-
-/// `dropout` as `get_config()` shows it: the value given.
-pub fn dropout_value(v: f64, given: &Value) -> Value {
-    match given {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) => given.clone(),
-        _ => Value::Float(v),
     }
 }
 

@@ -520,6 +520,18 @@ mod tests {
                 "Bidirectional wrapper for RNNs.",
             ),
             (
+                "tf.keras.layers.Attention",
+                "Dot-product attention layer, a.k.a. Luong-style attention.",
+            ),
+            (
+                "tf.keras.layers.AdditiveAttention",
+                "Additive attention layer, a.k.a. Bahdanau-style attention.",
+            ),
+            (
+                "tf.keras.layers.MultiHeadAttention",
+                "MultiHeadAttention layer.",
+            ),
+            (
                 "tf.keras.layers.Masking",
                 "Masks a sequence by using a mask value to skip timesteps.",
             ),

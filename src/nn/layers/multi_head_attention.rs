@@ -8,6 +8,7 @@
 
 use super::attention_heads::{self as heads, Equations};
 use super::dense_attention::{self as da, kwarg};
+use super::merge::in_call;
 use super::LayerKind;
 use crate::api::convert::i64_arg;
 use crate::errors::ExcKind;
@@ -28,18 +29,20 @@ struct Built {
     key: Vec<usize>,
     value: Vec<usize>,
     eq: Equations,
+    /// The name of the `Softmax` layer Keras makes for the scores.
+    softmax: String,
 }
 
 pub struct MultiHeadAttention {
-    num_heads: usize,
-    key_dim: usize,
-    value_dim: usize,
+    num_heads: i64,
+    key_dim: i64,
+    value_dim: i64,
     dropout: f64,
     dropout_value: Value,
     use_bias: bool,
     /// `output_shape` as given, and its dims.
     output_shape: Value,
-    output_dims: Option<Vec<usize>>,
+    output_dims: Option<Vec<i64>>,
     /// `attention_axes` as given (an int becomes a 1-tuple).
     axes_value: Value,
     axes: Option<Vec<i64>>,
@@ -58,31 +61,23 @@ crate::builtin! {
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
         let common = super::Common::from_kwargs(it, "MultiHeadAttention", &kwargs)?;
-        let positive = |v: &Value, name: &str| -> R<usize> {
-            let n = i64_arg(v, name)?;
-            if n <= 0 {
-                return Err(value_err(format!(
-                    "Received an invalid value for `{}`, expected a positive integer. Received: {}={}",
-                    name, name, n
-                )));
-            }
-            Ok(n as usize)
-        };
-        let num_heads_n = positive(&num_heads, "num_heads")?;
-        let key_dim_n = positive(&key_dim, "key_dim")?;
+        let num_heads_n = i64_arg(&num_heads, "num_heads")?;
+        let key_dim_n = i64_arg(&key_dim, "key_dim")?;
         let value_dim_n = match &value_dim {
             Value::None | Value::Int(0) => key_dim_n,
-            v => positive(v, "value_dim")?,
+            v => i64_arg(v, "value_dim")?,
         };
         let output_dims = match &output_shape {
             Value::None => None,
-            Value::Int(n) => Some(vec![positive(&Value::Int(*n), "output_shape")?]),
+            // Keras tests `if output_shape:`: 0 and empty sequences keep the query's size.
+            Value::Int(0) => None,
+            Value::Int(n) => Some(vec![*n]),
             v => {
                 let mut dims = Vec::new();
                 for d in it.collect_items(v)? {
-                    dims.push(positive(&d, "output_shape")?);
+                    dims.push(i64_arg(&d, "output_shape")?);
                 }
-                Some(dims)
+                (!dims.is_empty()).then_some(dims)
             }
         };
         let (axes_value, axes) = match &attention_axes {
@@ -102,7 +97,7 @@ crate::builtin! {
                 (shown, Some(axes))
             }
         };
-        let rate = da::dropout_arg(&dropout)?;
+        let rate = da::dropout_arg(&dropout).unwrap_or(0.0);
         let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
             &activity_regularizer, &kernel_constraint, &bias_constraint)?;
         let kind = MultiHeadAttention {
@@ -110,7 +105,7 @@ crate::builtin! {
             key_dim: key_dim_n,
             value_dim: value_dim_n,
             dropout: rate,
-            dropout_value: da::dropout_value(rate, &dropout),
+            dropout_value: dropout.clone(),
             use_bias: it.truthy(&use_bias)?,
             output_shape,
             output_dims,
@@ -152,7 +147,7 @@ fn sublayer_error(name: &str, e: crate::tensor::TfError) -> crate::eval::Flow {
 
 impl MultiHeadAttention {
     /// The attention axes of projected inputs of rank `rank`.
-    fn resolve_axes(&self, rank: usize) -> R<Vec<usize>> {
+    fn resolve_axes(&self, layer: &Layer, rank: usize) -> R<Vec<usize>> {
         let Some(axes) = &self.axes else {
             return Ok((1..rank.saturating_sub(2)).collect());
         };
@@ -160,7 +155,8 @@ impl MultiHeadAttention {
         for &a in axes {
             let r = if a < 0 { a + rank as i64 } else { a };
             if r < 0 || r >= rank as i64 {
-                return Err(err(
+                return Err(in_call(
+                    layer,
                     ExcKind::IndexError,
                     format!("index {} is out of bounds for axis 0 with size {}", a, rank),
                 ));
@@ -173,8 +169,38 @@ impl MultiHeadAttention {
     /// Makes the weights of the four projections for these input shapes.
     fn build(&self, it: &mut Interp, layer: &Layer, q: &Tensor, k: &Tensor, v: &Tensor) -> R<()> {
         let last = |t: &Tensor| t.shape().last().copied().unwrap_or(0);
-        let (n, kd, vd) = (self.num_heads, self.key_dim, self.value_dim);
-        let out = self.output_dims.clone().unwrap_or_else(|| vec![last(q)]);
+        let rank = q.ndim() + 1;
+        let axes = self.resolve_axes(layer, rank)?;
+        // Keras makes its Softmax and Dropout layers for the scores before the weights.
+        let softmax = if crate::nn::keras_tensor::probing() {
+            "softmax".to_string()
+        } else {
+            let name = it.unique_name("softmax");
+            it.unique_name("dropout");
+            name
+        };
+        if q.ndim() == 0 || k.ndim() == 0 || v.ndim() == 0 {
+            return Err(in_call(
+                layer,
+                ExcKind::IndexError,
+                "tuple index out of range".into(),
+            ));
+        }
+        let dim = |d: i64| -> R<usize> {
+            usize::try_from(d).map_err(|_| {
+                in_call(
+                    layer,
+                    ExcKind::ValueError,
+                    format!("Dimension {} must be >= 0", d),
+                )
+            })
+        };
+        let (n, kd, vd) = (dim(self.num_heads)?, dim(self.key_dim)?, dim(self.value_dim)?);
+        let out = match &self.output_dims {
+            Some(o) => o.iter().map(|&d| dim(d)).collect::<R<Vec<usize>>>()?,
+            None => vec![last(q)],
+        };
+        da::dropout_arg(&self.dropout_value)?;
         let mut specs: Vec<(&str, Vec<usize>, bool)> = vec![
             ("query/kernel", vec![last(q), n, kd], true),
             ("query/bias", vec![n, kd], false),
@@ -187,8 +213,6 @@ impl MultiHeadAttention {
         ok.extend(&out);
         specs.push(("attention_output/kernel", ok, true));
         specs.push(("attention_output/bias", out, false));
-        let rank = q.ndim() + 1;
-        let axes = self.resolve_axes(rank)?;
         for (attr, dims, kernel) in specs {
             if !kernel && !self.use_bias {
                 continue;
@@ -198,7 +222,12 @@ impl MultiHeadAttention {
             } else {
                 &self.bias_init
             };
-            let t = init.sample(it, &dims, crate::tensor::DType::F32)?;
+            let t = init
+                .sample(it, &dims, crate::tensor::DType::F32)
+                .map_err(|e| match e {
+                    crate::eval::Flow::Error(x) => in_call(layer, x.kind, x.message),
+                    other => other,
+                })?;
             layer.set_weight(it, attr, t, true, true);
         }
         *self.built.borrow_mut() = Some(Built {
@@ -206,6 +235,7 @@ impl MultiHeadAttention {
             key: k.shape().to_vec(),
             value: v.shape().to_vec(),
             eq: heads::equations(rank, &axes),
+            softmax,
         });
         layer.built.set(true);
         Ok(())
@@ -275,9 +305,9 @@ impl LayerKind for MultiHeadAttention {
 
     fn attr(&self, name: &str) -> Option<Value> {
         Some(match name {
-            "_num_heads" => Value::Int(self.num_heads as i64),
-            "_key_dim" => Value::Int(self.key_dim as i64),
-            "_value_dim" => Value::Int(self.value_dim as i64),
+            "_num_heads" => Value::Int(self.num_heads),
+            "_key_dim" => Value::Int(self.key_dim),
+            "_value_dim" => Value::Int(self.value_dim),
             "_dropout" => self.dropout_value.clone(),
             "_use_bias" => Value::Bool(self.use_bias),
             "_output_shape" => self.output_shape.clone(),
@@ -308,9 +338,9 @@ impl LayerKind for MultiHeadAttention {
                 .map_or(Value::None, |b| shape_value(f(b)))
         };
         let mut c = vec![
-            ("num_heads", Value::Int(self.num_heads as i64)),
-            ("key_dim", Value::Int(self.key_dim as i64)),
-            ("value_dim", Value::Int(self.value_dim as i64)),
+            ("num_heads", Value::Int(self.num_heads)),
+            ("key_dim", Value::Int(self.key_dim)),
+            ("value_dim", Value::Int(self.value_dim)),
             ("dropout", self.dropout_value.clone()),
             ("use_bias", Value::Bool(self.use_bias)),
             ("output_shape", self.output_shape.clone()),
@@ -369,20 +399,42 @@ impl LayerKind for MultiHeadAttention {
         if self.built.borrow().is_none() {
             self.build(it, layer, &query, &key, &value)?;
         }
-        let eq = match &*self.built.borrow() {
-            Some(b) => b.eq.clone(),
+        let (eq, softmax) = match &*self.built.borrow() {
+            Some(b) => (b.eq.clone(), b.softmax.clone()),
             None => return Err(value_err("the layer is not built")),
         };
+        let softmax_error = |kind: ExcKind, message: String| {
+            err(
+                kind,
+                format!(
+                    "Exception encountered when calling layer '{}' (type Softmax).\n\n{}",
+                    softmax, message
+                ),
+            )
+        };
         let mask = self.attention_mask(it, args, &query, &value, causal)?;
+        if eq.axes.is_empty() {
+            // Keras's Softmax over no axes: the mask's addition fails first, if any.
+            let kind = if mask.is_some() {
+                ExcKind::InvalidArgumentError
+            } else {
+                ExcKind::IndexError
+            };
+            return Err(softmax_error(kind, "tuple index out of range".into()));
+        }
         let q = self.project(layer, "query", &query, 1)?;
         let k = self.project(layer, "key", &key, 1)?;
         let v = self.project(layer, "value", &value, 1)?;
-        let run = |it: &mut Interp| -> TResult<(Tensor, Tensor)> {
+        let raw = {
             use crate::tensor::ops::elementwise::{self as ew, Binary};
             let scale = Tensor::scalar((1.0 / (self.key_dim as f64).sqrt()) as f32);
-            let q = ew::binary(Binary::Mul, &q, &scale)?;
-            let raw = heads::dot_scores(&eq, &k, &q)?;
-            let scores = heads::masked_softmax(&raw, mask.as_ref(), eq.axes.len())?;
+            ew::binary(Binary::Mul, &q, &scale)
+                .and_then(|q| heads::dot_scores(&eq, &k, &q))
+                .map_err(|e| super::call_error(layer, e))?
+        };
+        let scores = heads::masked_softmax(&raw, mask.as_ref(), eq.axes.len())
+            .map_err(|e| softmax_error(e.kind, e.message))?;
+        let run = |it: &mut Interp| -> TResult<(Tensor, Tensor)> {
             let dropped = if training && self.dropout > 0.0 {
                 da::drop(it, &scores, self.dropout)?
             } else {
