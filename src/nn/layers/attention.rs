@@ -98,7 +98,13 @@ impl LayerKind for Attention {
     }
 
     fn attr_names(&self) -> &'static [&'static str] {
-        &["use_scale", "score_mode", "dropout", "causal", "supports_masking"]
+        &[
+            "use_scale",
+            "score_mode",
+            "dropout",
+            "causal",
+            "supports_masking",
+        ]
     }
 
     fn config(&self) -> Vec<(&'static str, Value)> {

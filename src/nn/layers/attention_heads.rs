@@ -56,7 +56,12 @@ pub fn equations(rank: usize, axes: &[usize]) -> Equations {
 
 /// A dense projection contracting the last `bound` axes of `x` with the first `bound` of
 /// `kernel`: `(..., bound dims) -> (..., kernel's other dims)`, plus `bias`.
-pub fn project(x: &Tensor, kernel: &Tensor, bias: Option<&Tensor>, bound: usize) -> TResult<Tensor> {
+pub fn project(
+    x: &Tensor,
+    kernel: &Tensor,
+    bias: Option<&Tensor>,
+    bound: usize,
+) -> TResult<Tensor> {
     let xs = x.shape();
     let ks = kernel.shape();
     if xs.len() < bound || ks.len() < bound || xs[xs.len() - bound..] != ks[..bound] {

@@ -152,9 +152,7 @@ pub fn causal_mask(tq: usize, tv: usize) -> Tensor {
 
 /// The causal mask with ones before `[Tq, Tv]` up to rank `rank` (at least 2).
 pub fn causal_mask_of_rank(tq: usize, tv: usize, rank: usize) -> Tensor {
-    let v: Vec<bool> = (0..tq)
-        .flat_map(|i| (0..tv).map(move |j| j <= i))
-        .collect();
+    let v: Vec<bool> = (0..tq).flat_map(|i| (0..tv).map(move |j| j <= i)).collect();
     let mut shape = vec![1; rank.saturating_sub(2)];
     shape.extend([tq, tv]);
     Tensor::from_vec(&shape, v)
@@ -184,11 +182,7 @@ pub fn apply_scores(
     }
     let mut scores = scores;
     if let Some(m) = scores_mask {
-        let padding = ew::binary(
-            Binary::Sub,
-            &Tensor::scalar(1.0f32),
-            &m.cast(DType::F32),
-        )?;
+        let padding = ew::binary(Binary::Sub, &Tensor::scalar(1.0f32), &m.cast(DType::F32))?;
         let bias = ew::binary(Binary::Mul, &Tensor::scalar(1.0e9f32), &padding)?;
         scores = ew::binary(Binary::Sub, &scores, &bias)?;
     }
@@ -214,8 +208,8 @@ pub fn drop(it: &mut Interp, x: &Tensor, rate: f64) -> TResult<Tensor> {
         )));
     }
     let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);
-    let mask = ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?
-        .cast(DType::F32);
+    let mask =
+        ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?.cast(DType::F32);
     let scaled = ew::binary(Binary::Mul, x, &Tensor::scalar((1.0 / keep) as f32))?;
     ew::binary(Binary::Mul, &scaled, &mask)
 }

@@ -166,7 +166,12 @@ impl GraphMasks {
 /// The inputs whose masks a layer taking a mask list receives, in order: the items of a
 /// list input (`[query, value, key]`), else the `query`, `value` and `key` arguments.
 pub fn mask_sources(args: &Args) -> Vec<Value> {
-    let kw = |name: &str| args.kw.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let kw = |name: &str| {
+        args.kw
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
     match args.pos.first() {
         Some(Value::List(l)) => l.borrow().clone(),
         Some(Value::Tuple(t)) => t.to_vec(),

@@ -195,7 +195,11 @@ impl MultiHeadAttention {
                 )
             })
         };
-        let (n, kd, vd) = (dim(self.num_heads)?, dim(self.key_dim)?, dim(self.value_dim)?);
+        let (n, kd, vd) = (
+            dim(self.num_heads)?,
+            dim(self.key_dim)?,
+            dim(self.value_dim)?,
+        );
         let out = match &self.output_dims {
             Some(o) => o.iter().map(|&d| dim(d)).collect::<R<Vec<usize>>>()?,
             None => vec![last(q)],
@@ -269,7 +273,8 @@ impl MultiHeadAttention {
                     let Some(m) = da::bool_mask(it, m)? else {
                         continue;
                     };
-                    let e = crate::tensor::ops::shape::expand_dims(&m, if i == 0 { -1 } else { 1 })?;
+                    let e =
+                        crate::tensor::ops::shape::expand_dims(&m, if i == 0 { -1 } else { 1 })?;
                     auto = Some(heads::and(auto, e)?);
                 }
             }
@@ -333,9 +338,7 @@ impl LayerKind for MultiHeadAttention {
     fn config(&self) -> Vec<(&'static str, Value)> {
         let built = self.built.borrow().clone();
         let shape = |f: fn(&Built) -> &Vec<usize>| {
-            built
-                .as_ref()
-                .map_or(Value::None, |b| shape_value(f(b)))
+            built.as_ref().map_or(Value::None, |b| shape_value(f(b)))
         };
         let mut c = vec![
             ("num_heads", Value::Int(self.num_heads)),
@@ -367,7 +370,13 @@ impl LayerKind for MultiHeadAttention {
         Ok(x)
     }
 
-    fn call_value(&self, _it: &mut Interp, _layer: &Layer, _x: &Value, _training: bool) -> R<Value> {
+    fn call_value(
+        &self,
+        _it: &mut Interp,
+        _layer: &Layer,
+        _x: &Value,
+        _training: bool,
+    ) -> R<Value> {
         Err(type_err(
             "MultiHeadAttention.call() missing 1 required positional argument: 'value'",
         ))
