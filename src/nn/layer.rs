@@ -495,6 +495,9 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             Ok(Value::None)
         }
         "compute_output_shape" => {
+            if let Some(r) = layer.kind.compute_output_shape_call(it, &args) {
+                return r;
+            }
             let Some(shape) = args.pos.first() else {
                 return raise(
                     ExcKind::TypeError,

@@ -206,3 +206,10 @@ layers.MultiHeadAttention(2, 2)(tf.ones((1, 2, 3)), tf.ones((1, 2, 3)), tf.ones(
 layers.MultiHeadAttention(2, 2, dropout=0.5)(tf.ones((1, 2, 3)), tf.ones((1, 2, 3)), training=True).shape
 layers.Attention(dropout=1.0)([tf.ones((1, 2, 3)), tf.ones((1, 2, 3))], training=True)
 layers.Softmax().name, layers.Dropout(0.1).name
+mc = layers.MultiHeadAttention(2, 2)
+mc.compute_output_shape((None, 4, 8), (None, 5, 8))
+mc.compute_output_shape((None, 4, 8), (None, 5, 6))
+mc.compute_output_shape((None, 4, 8), (None, 5, 8), (None, 6, 8))
+layers.MultiHeadAttention(2, 2, output_shape=(3, 2)).compute_output_shape((None, 4, 8), (None, 5, 8))
+mc.compute_output_shape(query_shape=(2, 4, 8), value_shape=(2, 5, 8))
+mc.compute_output_shape((2, 4, 8))

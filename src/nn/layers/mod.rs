@@ -225,6 +225,12 @@ pub trait LayerKind {
         false
     }
 
+    /// `compute_output_shape(...)` of a kind whose method takes more than one shape
+    /// (MultiHeadAttention's query, value and key shapes); None for the usual one.
+    fn compute_output_shape_call(&self, _it: &mut Interp, _args: &Args) -> Option<R<Value>> {
+        None
+    }
+
     /// Whether the layer passes its input's mask on unchanged (Keras's `supports_masking`).
     fn supports_masking(&self) -> bool {
         false

@@ -16,7 +16,7 @@ use crate::eval::error::{err, type_err, value_err, R};
 use crate::eval::value::{Args, Shape};
 use crate::eval::{Interp, Value};
 use crate::nn::initializers::Init;
-use crate::nn::layer::{tensor_arg, Layer};
+use crate::nn::layer::{shape_arg, tensor_arg, Layer};
 use crate::nn::penalties::LayerPenalties;
 use crate::tensor::{TResult, Tensor};
 use std::cell::RefCell;
@@ -358,6 +358,10 @@ impl LayerKind for MultiHeadAttention {
         c
     }
 
+    fn compute_output_shape_call(&self, it: &mut Interp, args: &Args) -> Option<R<Value>> {
+        Some(self.output_shape_for(it, args))
+    }
+
     fn list_masks(&self) -> bool {
         true
     }
@@ -462,6 +466,54 @@ impl LayerKind for MultiHeadAttention {
 }
 
 impl MultiHeadAttention {
+    /// Keras's `compute_output_shape(query_shape, value_shape, key_shape=None)`: the
+    /// query's shape with the last dim replaced by `output_shape` when given.
+    fn output_shape_for(&self, it: &mut Interp, args: &Args) -> R<Value> {
+        let [q, v, k] = args.clone().bind(
+            "MultiHeadAttention.compute_output_shape",
+            ["query_shape", "value_shape", "key_shape=None"],
+        )?;
+        let (Some(q), Some(v)) = (q, v) else {
+            return Err(type_err(
+                "MultiHeadAttention.compute_output_shape() missing 1 required positional argument: 'value_shape'",
+            ));
+        };
+        let q = shape_arg(it, &q)?;
+        let v = shape_arg(it, &v)?;
+        let k = match k {
+            None | Some(Value::None) => v.clone(),
+            Some(k) => shape_arg(it, &k)?,
+        };
+        if let (Some(Some(a)), Some(Some(b))) = (q.last(), v.last()) {
+            if a != b {
+                return Err(value_err(format!(
+                    "The last dimension of `query_shape` and `value_shape` must be equal, but are {}, {}. Received: query_shape={{query_shape}}, value_shape={{value_shape}}",
+                    a, b
+                )));
+            }
+        }
+        let inner = |s: &[Option<usize>]| -> Vec<Option<usize>> {
+            if s.len() < 2 {
+                vec![]
+            } else {
+                s[1..s.len() - 1].to_vec()
+            }
+        };
+        if inner(&v) != inner(&k) {
+            return Err(value_err(format!(
+                "All dimensions of `value` and `key`, except the last one, must be equal. Received {} and {}",
+                super::dims_str(&v),
+                super::dims_str(&k)
+            )));
+        }
+        let mut out = q.clone();
+        if let Some(dims) = &self.output_dims {
+            out.pop();
+            out.extend(dims.iter().map(|&d| usize::try_from(d).ok()));
+        }
+        Ok(Value::Shape(Rc::new(Shape { dims: Some(out) })))
+    }
+
     /// `attention_axes` as `get_config()` shows it: as given, and once built the resolved
     /// axes as a tuple.
     fn axes_config(&self) -> Value {
