@@ -340,6 +340,11 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.GRUCell", Skip("a cell takes (inputs, states): checked through the GRU rows")),
         ("tf.keras.layers.Bidirectional", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(2, return_sequences=True), merge_mode='ave')])", "")),
         ("tf.keras.layers.TimeDistributed", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.TimeDistributed(tf.keras.layers.Dense(2, activation='tanh'))])", "")),
+        ("tf.keras.layers.Attention", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.Attention(use_scale=True)([r, tf.keras.layers.Dense(2)(r), r], use_causal_mask=True)))(tf.keras.layers.Reshape((3, 1))(i)))(tf.keras.Input((3,)))", "")),
+        ("tf.keras.layers.Attention/concat", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.Attention(use_scale=True, score_mode='concat')([r, r, tf.keras.layers.Dense(1)(r)])))(tf.keras.layers.Reshape((3, 1))(i)))(tf.keras.Input((3,)))", "")),
+        ("tf.keras.layers.AdditiveAttention", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.AdditiveAttention()([r, r])))(tf.keras.layers.Reshape((3, 1))(i)))(tf.keras.Input((3,)))", "")),
+        ("tf.keras.layers.MultiHeadAttention", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.MultiHeadAttention(2, 2, bias_initializer='random_normal')(r, r, use_causal_mask=True)))(tf.keras.layers.Reshape((3, 1))(i)))(tf.keras.Input((3,)))", "")),
+        ("tf.keras.layers.MultiHeadAttention/2-D", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.MultiHeadAttention(1, 2, output_shape=(2,))(r, r)))(tf.keras.layers.Reshape((3, 1, 1))(i)))(tf.keras.Input((3,)))", "")),
         ("tf.keras.layers.Masking", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Masking(5.0)])", "")),
     ]
 }

@@ -288,10 +288,25 @@ enum Callee<'a> {
 }
 
 fn run(it: &mut Interp, callee: &Callee, args: Args) -> R<Value> {
-    match callee {
+    PROBES.with(|p| p.set(p.get() + 1));
+    let out = match callee {
         Callee::Layer(l) => it.call(l, args),
         Callee::Op(op) => op.apply(it, args),
-    }
+    };
+    PROBES.with(|p| p.set(p.get() - 1));
+    out
+}
+
+thread_local! {
+    /// How many symbolic calls are probing now.
+    static PROBES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a layer runs as the probe of a symbolic call. Keras builds such a layer inside
+/// a scratch graph, so the layers it makes internally take their names from that graph's
+/// own counters, not the global ones.
+pub fn probing() -> bool {
+    PROBES.with(|p| p.get() > 0)
 }
 
 /// The concrete outputs of a probe run, flattened one level.

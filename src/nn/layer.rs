@@ -438,7 +438,18 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
     match name {
         "build" => {
             let [shape] = args.bind("build", ["input_shape"])?;
-            let shape = shape_arg(it, &shape.unwrap_or(Value::None))?;
+            let shape = shape.unwrap_or(Value::None);
+            if layer.kind.list_masks() && is_shape_list(it, &shape)? {
+                let mut shapes = Vec::new();
+                for s in it.collect_items(&shape)? {
+                    shapes.push(shape_arg(it, &s)?);
+                }
+                if let Some(v) = super::layers::dense_attention::value_shape(&shapes) {
+                    layer.build(it, &v, false)?;
+                }
+                return Ok(Value::None);
+            }
+            let shape = shape_arg(it, &shape)?;
             layer.build(it, &shape, false)?;
             Ok(Value::None)
         }
@@ -468,7 +479,11 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
         "get_config" => super::saving::entry::layer_config(it, layer),
         "compute_mask" => {
             let [x, mask] = args.bind("compute_mask", ["inputs", "mask=None"])?;
-            let mask = super::layers::mask_flow::mask_arg(it, mask)?;
+            let mask = if layer.kind.list_masks() {
+                super::layers::mask_flow::first_of_mask_list(it, mask)?
+            } else {
+                super::layers::mask_flow::mask_arg(it, mask)?
+            };
             let x = x.unwrap_or(Value::None);
             Ok(match layer.kind.compute_mask(it, layer, &x, mask)? {
                 Some(m) => Value::Tensor(m),
@@ -480,20 +495,16 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
             Ok(Value::None)
         }
         "compute_output_shape" => {
+            if let Some(r) = layer.kind.compute_output_shape_call(it, &args) {
+                return r;
+            }
             let Some(shape) = args.pos.first() else {
                 return raise(
                     ExcKind::TypeError,
                     "compute_output_shape() missing 1 required positional argument: 'input_shape'",
                 );
             };
-            let nested = match shape {
-                Value::List(_) | Value::Tuple(_) => {
-                    it.collect_items(shape)?.first().is_some_and(|d| {
-                        matches!(d, Value::List(_) | Value::Tuple(_) | Value::Shape(_))
-                    })
-                }
-                _ => false,
-            };
+            let nested = is_shape_list(it, shape)?;
             if nested {
                 return list_output_shape(it, layer, shape);
             }
@@ -525,10 +536,25 @@ fn layer_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
                     "__call__() missing 1 required positional argument: 'inputs'",
                 );
             };
-            let mask = super::layers::mask_flow::mask_kwarg(it, &args)?;
+            let mask = if layer.kind.list_masks() {
+                None
+            } else {
+                super::layers::mask_flow::mask_kwarg(it, &args)?
+            };
             layer.kind.call_masked(it, layer, x, mask, &args, training)
         }
     }
+}
+
+/// Whether a shape argument is a list of shapes (its first item a list, tuple or shape).
+fn is_shape_list(it: &mut Interp, shape: &Value) -> R<bool> {
+    Ok(match shape {
+        Value::List(_) | Value::Tuple(_) => it
+            .collect_items(shape)?
+            .first()
+            .is_some_and(|d| matches!(d, Value::List(_) | Value::Tuple(_) | Value::Shape(_))),
+        _ => false,
+    })
 }
 
 /// `compute_output_shape` of a layer taking a list of inputs (the merge layers): the layer

@@ -118,6 +118,22 @@ impl GraphMasks {
                     .cloned()
             });
         let x = args.pos.first().cloned().unwrap_or(Value::None);
+        if layer.kind.list_masks() {
+            let masks: Vec<Option<Tensor>> = mask_sources(&node.args)
+                .iter()
+                .map(|v| self.mask_of(v))
+                .collect();
+            let first = masks.first().cloned().flatten();
+            let out_mask = layer.kind.compute_mask(it, layer, &x, first)?;
+            if masks.iter().any(|m| m.is_some()) && !args.kw.iter().any(|(k, _)| k == "mask") {
+                let list = masks
+                    .into_iter()
+                    .map(|m| m.map_or(Value::None, Value::Tensor))
+                    .collect();
+                args.kw.push(("mask".into(), Value::list(list)));
+            }
+            return Ok(out_mask);
+        }
         let out_mask = layer.kind.compute_mask(it, layer, &x, input_mask.clone())?;
         if let Some(m) = input_mask {
             if !args.kw.iter().any(|(k, _)| k == "mask") {
@@ -125,6 +141,14 @@ impl GraphMasks {
             }
         }
         Ok(out_mask)
+    }
+
+    /// The mask carried by a symbolic tensor, if any.
+    fn mask_of(&self, v: &Value) -> Option<Tensor> {
+        let k = v.as_object::<crate::nn::keras_tensor::KerasTensor>()?;
+        self.0
+            .get(&(std::rc::Rc::as_ptr(&k.node) as usize, k.index))
+            .cloned()
     }
 
     /// Keeps a node's output mask.
@@ -136,5 +160,43 @@ impl GraphMasks {
         if let Some(m) = mask {
             self.0.insert((std::rc::Rc::as_ptr(node) as usize, 0), m);
         }
+    }
+}
+
+/// The inputs whose masks a layer taking a mask list receives, in order: the items of a
+/// list input (`[query, value, key]`), else the `query`, `value` and `key` arguments.
+pub fn mask_sources(args: &Args) -> Vec<Value> {
+    let kw = |name: &str| {
+        args.kw
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    match args.pos.first() {
+        Some(Value::List(l)) => l.borrow().clone(),
+        Some(Value::Tuple(t)) => t.to_vec(),
+        Some(q) => {
+            let mut out = vec![q.clone()];
+            if let Some(v) = args.pos.get(1).cloned().or_else(|| kw("value")) {
+                out.push(v);
+            }
+            if let Some(k) = args.pos.get(2).cloned().or_else(|| kw("key")) {
+                out.push(k);
+            }
+            out
+        }
+        None => vec![],
+    }
+}
+
+/// The first mask of a `[query_mask, value_mask]` list (a single mask stands for itself).
+pub fn first_of_mask_list(it: &mut Interp, v: Option<Value>) -> R<Option<Tensor>> {
+    match v {
+        Some(Value::List(l)) => {
+            let first = l.borrow().first().cloned();
+            mask_arg(it, first)
+        }
+        Some(Value::Tuple(t)) => mask_arg(it, t.first().cloned()),
+        other => mask_arg(it, other),
     }
 }

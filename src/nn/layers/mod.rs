@@ -50,8 +50,16 @@
 //! | `rnn.rs` | `SimpleRNN`, `LSTM`, `GRU`, `RNN(cell)`: the loop over time steps |
 //! | `bidirectional.rs` | `Bidirectional` |
 //! | `time_distributed.rs` | `TimeDistributed` |
+//! | `dense_attention.rs` | what `Attention` and `AdditiveAttention` share: inputs, masks, applying scores |
+//! | `attention.rs` | `Attention` |
+//! | `additive_attention.rs` | `AdditiveAttention` |
+//! | `multi_head_attention.rs` | `MultiHeadAttention` |
+//! | `attention_heads.rs` | `MultiHeadAttention`'s projections, einsum equations and masked softmax |
 
 pub(crate) mod activation;
+pub(crate) mod additive_attention;
+pub(crate) mod attention;
+pub(crate) mod attention_heads;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
 pub(crate) mod bidirectional;
@@ -60,6 +68,7 @@ pub(crate) mod concatenate;
 pub(crate) mod conv;
 pub(crate) mod conv_transpose;
 pub(crate) mod dense;
+pub(crate) mod dense_attention;
 pub(crate) mod depthwise_conv;
 pub(crate) mod dot;
 pub(crate) mod dropout;
@@ -78,6 +87,7 @@ pub(crate) mod mask_flow;
 pub(crate) mod masking;
 pub(crate) mod merge;
 pub(crate) mod merge_functions;
+pub(crate) mod multi_head_attention;
 pub(crate) mod norm_axes;
 pub(crate) mod normalization;
 pub(crate) mod padding2d;
@@ -206,6 +216,19 @@ pub trait LayerKind {
         training: bool,
     ) -> R<Value> {
         self.call_value(it, layer, x, training)
+    }
+
+    /// Whether the layer takes one mask per input as a list (`mask=[query_mask, value_mask]`
+    /// of the attention layers): its `mask=` keyword is left to the kind, `build` on a list
+    /// of shapes builds on the value's, and a functional model passes it its inputs' masks.
+    fn list_masks(&self) -> bool {
+        false
+    }
+
+    /// `compute_output_shape(...)` of a kind whose method takes more than one shape
+    /// (MultiHeadAttention's query, value and key shapes); None for the usual one.
+    fn compute_output_shape_call(&self, _it: &mut Interp, _args: &Args) -> Option<R<Value>> {
+        None
     }
 
     /// Whether the layer passes its input's mask on unchanged (Keras's `supports_masking`).
@@ -502,6 +525,18 @@ mod tests {
             (
                 "tf.keras.layers.Bidirectional",
                 "Bidirectional wrapper for RNNs.",
+            ),
+            (
+                "tf.keras.layers.Attention",
+                "Dot-product attention layer, a.k.a. Luong-style attention.",
+            ),
+            (
+                "tf.keras.layers.AdditiveAttention",
+                "Additive attention layer, a.k.a. Bahdanau-style attention.",
+            ),
+            (
+                "tf.keras.layers.MultiHeadAttention",
+                "MultiHeadAttention layer.",
             ),
             (
                 "tf.keras.layers.Masking",
