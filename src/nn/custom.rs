@@ -102,13 +102,23 @@ pub fn init_native_base(it: &mut Interp, base: &Value, inst: &Value, args: Optio
 }
 
 pub fn native_super_attr(
-    _it: &mut Interp,
+    it: &mut Interp,
     base: &Value,
     receiver: &Value,
     name: &str,
 ) -> R<Option<Value>> {
     if !is_native_class(base) {
         return Ok(None);
+    }
+    if name == "get_config" {
+        // `Layer.get_config()`: name, trainable and dtype of the native part.
+        let Some(native) = super::native_layer(receiver) else {
+            return Err(forgot(receiver));
+        };
+        let Some(l) = native.as_object::<Layer>() else {
+            return Err(forgot(receiver));
+        };
+        return l.get_attr(&native, name, it);
     }
     Ok(match name {
         "__init__" => Some(Value::method(

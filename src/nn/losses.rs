@@ -282,9 +282,32 @@ pub struct LossObject {
     pub smoothing: f64,
     pub reduction: String,
     pub name: String,
+    /// The class's own `get_config()` entries, as given (`from_logits`, `axis`...).
+    pub extra: Vec<(&'static str, Value)>,
 }
 
 impl LossObject {
+    /// `get_config()`: reduction and name, the class's own entries, then the function.
+    pub fn config(&self) -> Value {
+        let mut items = vec![
+            ("reduction", Value::str(&self.reduction)),
+            ("name", Value::str(&self.name)),
+        ];
+        items.extend(self.extra.iter().cloned());
+        items.push(("fn", Value::str(self.kind.fn_name())));
+        crate::nn::initializers::dict_of(items)
+    }
+
+    /// `serialize_keras_object(loss)`.
+    pub fn serialized(&self) -> Value {
+        crate::nn::initializers::dict_of(vec![
+            ("module", Value::str("keras.losses")),
+            ("class_name", Value::str(self.kind.class_name())),
+            ("config", self.config()),
+            ("registered_name", Value::None),
+        ])
+    }
+
     pub fn compute(&self, t: &Tensor, p: &Tensor) -> R<Tensor> {
         let per = per_sample(self.kind, t, p, self.from_logits, self.smoothing)?;
         Ok(match self.reduction.as_str() {
@@ -303,11 +326,22 @@ impl Object for LossObject {
     fn type_name(&self) -> String {
         self.kind.class_name().into()
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "name" => Some(Value::str(&self.name)),
             "reduction" => Some(Value::str(&self.reduction)),
             "from_logits" => Some(Value::Bool(self.from_logits)),
+            "get_config" => Some(Value::method(
+                this.clone(),
+                "get_config",
+                |_, recv, _, a| {
+                    a.bind::<0>("get_config", [])?;
+                    Ok(recv
+                        .as_object::<LossObject>()
+                        .map(|l| l.config())
+                        .unwrap_or(Value::None))
+                },
+            )),
             _ => None,
         })
     }
@@ -335,6 +369,7 @@ fn construct(
     label_smoothing: Value,
     reduction: Value,
     name: Value,
+    extra: Vec<(&'static str, Value)>,
 ) -> R<Value> {
     let reduction = match reduction {
         Value::Str(r) => {
@@ -359,6 +394,7 @@ fn construct(
         smoothing: f64_arg(&label_smoothing, "label_smoothing")?,
         reduction,
         name,
+        extra,
     })))
 }
 
@@ -368,7 +404,9 @@ crate::builtin! {
     fn CategoricalCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
         reduction = "auto", name = "categorical_crossentropy") {
         let kind = LossKind::CategoricalCrossentropy;
-        construct(it, kind, from_logits, label_smoothing, reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()),
+            ("label_smoothing", label_smoothing.clone()), ("axis", axis)];
+        construct(it, kind, from_logits, label_smoothing, reduction, name, extra)
     }
 }
 
@@ -378,7 +416,8 @@ crate::builtin! {
     fn SparseCategoricalCrossentropy(it, from_logits = False, ignore_class = None,
         reduction = "auto", name = "sparse_categorical_crossentropy") {
         let kind = LossKind::SparseCategoricalCrossentropy;
-        construct(it, kind, from_logits, Value::Float(0.0), reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()), ("ignore_class", ignore_class)];
+        construct(it, kind, from_logits, Value::Float(0.0), reduction, name, extra)
     }
 }
 
@@ -388,7 +427,9 @@ crate::builtin! {
     fn BinaryCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
         reduction = "auto", name = "binary_crossentropy") {
         let kind = LossKind::BinaryCrossentropy;
-        construct(it, kind, from_logits, label_smoothing, reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()),
+            ("label_smoothing", label_smoothing.clone()), ("axis", axis)];
+        construct(it, kind, from_logits, label_smoothing, reduction, name, extra)
     }
 }
 
@@ -397,7 +438,7 @@ crate::builtin! {
     python ["tf.keras.losses.MeanSquaredError"]
     fn MeanSquaredError(it, reduction = "auto", name = "mean_squared_error") {
         let kind = LossKind::MeanSquaredError;
-        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name, vec![])
     }
 }
 
@@ -406,6 +447,6 @@ crate::builtin! {
     python ["tf.keras.losses.MeanAbsoluteError"]
     fn MeanAbsoluteError(it, reduction = "auto", name = "mean_absolute_error") {
         let kind = LossKind::MeanAbsoluteError;
-        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name, vec![])
     }
 }
