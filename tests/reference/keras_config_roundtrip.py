@@ -176,3 +176,4 @@ class Plain(K.layers.Layer):
     pass
 Plain(name='p').get_config()
 MyL(3).get_config()['units']
+L.Flatten(data_format='channels_first')(tf.reshape(tf.range(12.0), (1, 2, 3, 2))).numpy().tolist()
