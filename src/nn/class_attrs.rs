@@ -47,12 +47,32 @@ fn from_config(it: &mut Interp, cls: &Value, _: &'static str, args: Args) -> R<V
             config.type_name()
         )));
     };
+    // A loss's config names its function (`'fn': 'mean_squared_error'`), which Keras's
+    // `LossFunctionWrapper.from_config` takes out before calling the class.
+    let loss = crate::eval::decl::decl_of(cls)
+        .is_some_and(|d| d.paths.iter().any(|p| p.starts_with("tf.keras.losses.")));
     let mut kw = Vec::new();
     for (k, v) in d.borrow().keys.iter().zip(d.borrow().values.iter()) {
         let Value::Str(k) = k else {
             return Err(type_err("keywords must be strings"));
         };
+        if loss && &**k == "fn" {
+            continue;
+        }
         kw.push((k.to_string(), v.clone()));
+    }
+    // Keras's `RNN.from_config` and `Wrapper.from_config` rebuild the nested cell or layer
+    // from its serialized entry first.
+    let custom = custom_objects.unwrap_or(Value::None);
+    for (k, v) in kw.iter_mut() {
+        let nested = match class {
+            "RNN" => k == "cell",
+            "Bidirectional" | "TimeDistributed" => k == "layer" || k == "backward_layer",
+            _ => false,
+        };
+        if nested && matches!(v, Value::Dict(_)) {
+            *v = crate::nn::saving::model_config::deserialize_layer(it, v, &custom)?;
+        }
     }
     match it.call(cls, Args { pos: vec![], kw }) {
         Ok(v) => Ok(v),

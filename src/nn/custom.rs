@@ -118,6 +118,16 @@ pub fn native_super_attr(
     if !is_native_class(base) {
         return Ok(None);
     }
+    if name == "get_config" {
+        // `Layer.get_config()`: name, trainable and dtype of the native part.
+        let Some(native) = super::native_layer(receiver) else {
+            return Err(forgot(receiver));
+        };
+        let Some(l) = native.as_object::<Layer>() else {
+            return Err(forgot(receiver));
+        };
+        return l.get_attr(&native, name, it);
+    }
     // `super().train_step(data)`, `super().metrics`...: Keras's own.
     if is_model(receiver) {
         if let Some(v) = super::train_step::model_attr(it, receiver, name)? {

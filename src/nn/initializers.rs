@@ -399,8 +399,29 @@ impl Object for InitObject {
             Init::Callable(_) => "function".into(),
         }
     }
-    fn get_attr(&self, _this: &Value, _name: &str, _it: &mut Interp) -> R<Option<Value>> {
-        Ok(None)
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        if name != "get_config" {
+            return Ok(None);
+        }
+        Ok(Some(Value::method(
+            this.clone(),
+            "get_config",
+            |it, recv, _, a| {
+                a.bind::<0>("get_config", [])?;
+                let Some(i) = recv.as_object::<InitObject>() else {
+                    return Ok(Value::None);
+                };
+                // The `config` part of the serialized entry.
+                let entry = crate::nn::serial::resolve(it, i.0.config_value())?;
+                Ok(match &entry {
+                    Value::Dict(d) => d
+                        .borrow()
+                        .get(&Value::str("config"))?
+                        .unwrap_or(Value::None),
+                    _ => Value::None,
+                })
+            },
+        )))
     }
     fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
         let [shape, dtype] = args.bind("__call__", ["shape", "dtype=None"])?;

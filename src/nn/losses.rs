@@ -282,9 +282,32 @@ pub struct LossObject {
     pub smoothing: f64,
     pub reduction: String,
     pub name: String,
+    /// The class's own `get_config()` entries, as given (`from_logits`, `axis`...).
+    pub extra: Vec<(&'static str, Value)>,
 }
 
 impl LossObject {
+    /// `get_config()`: reduction and name, the class's own entries, then the function.
+    pub fn config(&self) -> Value {
+        let mut items = vec![
+            ("reduction", Value::str(&self.reduction)),
+            ("name", Value::str(&self.name)),
+        ];
+        items.extend(self.extra.iter().cloned());
+        items.push(("fn", Value::str(self.kind.fn_name())));
+        crate::nn::initializers::dict_of(items)
+    }
+
+    /// `serialize_keras_object(loss)`.
+    pub fn serialized(&self) -> Value {
+        crate::nn::initializers::dict_of(vec![
+            ("module", Value::str("keras.losses")),
+            ("class_name", Value::str(self.kind.class_name())),
+            ("config", self.config()),
+            ("registered_name", Value::None),
+        ])
+    }
+
     /// The loss with each sample's value multiplied by its weight before the reduction.
     pub fn compute_weighted(&self, t: &Tensor, p: &Tensor, w: Option<&Tensor>) -> R<Tensor> {
         let mut per = per_sample(self.kind, t, p, self.from_logits, self.smoothing)?;
@@ -307,11 +330,22 @@ impl Object for LossObject {
     fn type_name(&self) -> String {
         self.kind.class_name().into()
     }
-    fn get_attr(&self, _this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
         Ok(match name {
             "name" => Some(Value::str(&self.name)),
             "reduction" => Some(Value::str(&self.reduction)),
             "from_logits" => Some(Value::Bool(self.from_logits)),
+            "get_config" => Some(Value::method(
+                this.clone(),
+                "get_config",
+                |_, recv, _, a| {
+                    a.bind::<0>("get_config", [])?;
+                    Ok(recv
+                        .as_object::<LossObject>()
+                        .map(|l| l.config())
+                        .unwrap_or(Value::None))
+                },
+            )),
             _ => None,
         })
     }
@@ -343,6 +377,7 @@ fn construct(
     label_smoothing: Value,
     reduction: Value,
     name: Value,
+    extra: Vec<(&'static str, Value)>,
 ) -> R<Value> {
     let reduction = match reduction {
         Value::Str(r) => {
@@ -367,6 +402,7 @@ fn construct(
         smoothing: f64_arg(&label_smoothing, "label_smoothing")?,
         reduction,
         name,
+        extra,
     })))
 }
 
@@ -376,7 +412,9 @@ crate::builtin! {
     fn CategoricalCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
         reduction = "auto", name = "categorical_crossentropy") {
         let kind = LossKind::CategoricalCrossentropy;
-        construct(it, kind, from_logits, label_smoothing, reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()),
+            ("label_smoothing", label_smoothing.clone()), ("axis", axis)];
+        construct(it, kind, from_logits, label_smoothing, reduction, name, extra)
     }
 }
 
@@ -386,7 +424,8 @@ crate::builtin! {
     fn SparseCategoricalCrossentropy(it, from_logits = False, ignore_class = None,
         reduction = "auto", name = "sparse_categorical_crossentropy") {
         let kind = LossKind::SparseCategoricalCrossentropy;
-        construct(it, kind, from_logits, Value::Float(0.0), reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()), ("ignore_class", ignore_class)];
+        construct(it, kind, from_logits, Value::Float(0.0), reduction, name, extra)
     }
 }
 
@@ -396,7 +435,9 @@ crate::builtin! {
     fn BinaryCrossentropy(it, from_logits = False, label_smoothing = 0.0, axis = -1,
         reduction = "auto", name = "binary_crossentropy") {
         let kind = LossKind::BinaryCrossentropy;
-        construct(it, kind, from_logits, label_smoothing, reduction, name)
+        let extra = vec![("from_logits", from_logits.clone()),
+            ("label_smoothing", label_smoothing.clone()), ("axis", axis)];
+        construct(it, kind, from_logits, label_smoothing, reduction, name, extra)
     }
 }
 
@@ -405,7 +446,7 @@ crate::builtin! {
     python ["tf.keras.losses.MeanSquaredError"]
     fn MeanSquaredError(it, reduction = "auto", name = "mean_squared_error") {
         let kind = LossKind::MeanSquaredError;
-        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name, vec![])
     }
 }
 
@@ -414,6 +455,6 @@ crate::builtin! {
     python ["tf.keras.losses.MeanAbsoluteError"]
     fn MeanAbsoluteError(it, reduction = "auto", name = "mean_absolute_error") {
         let kind = LossKind::MeanAbsoluteError;
-        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name)
+        construct(it, kind, Value::Bool(false), Value::Float(0.0), reduction, name, vec![])
     }
 }

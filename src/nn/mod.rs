@@ -61,6 +61,7 @@ pub(crate) mod functional;
 pub(crate) mod fused;
 pub(crate) mod get_file;
 pub mod initializers;
+pub(crate) mod keras_serialize;
 pub(crate) mod keras_tensor;
 pub(crate) mod layer;
 pub(crate) mod layer_losses;

@@ -26,6 +26,10 @@ impl LayerKind for Activation {
         "Activation"
     }
 
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        vec![("activation", Value::str(&self.activation.config_name()))]
+    }
+
     fn module(&self) -> &'static str {
         "core.activation"
     }

@@ -82,6 +82,7 @@ crate::builtin! {
         use_bias = True, kernel_initializer = "glorot_uniform", bias_initializer = "zeros",
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
+        super::Common::take_kwarg(&kwargs, "groups", |v| crate::api::convert::i64_arg(v, "groups").ok() == Some(1))?;
         let common = super::Common::from_kwargs(it, "Conv2DTranspose", &kwargs)?;
         let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
             &activity_regularizer, &kernel_constraint, &bias_constraint)?;
@@ -101,6 +102,7 @@ crate::builtin! {
         use_bias = True, kernel_initializer = "glorot_uniform", bias_initializer = "zeros",
         kernel_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         kernel_constraint = None, bias_constraint = None, **kwargs) {
+        super::Common::take_kwarg(&kwargs, "groups", |v| crate::api::convert::i64_arg(v, "groups").ok() == Some(1))?;
         let common = super::Common::from_kwargs(it, "Conv1DTranspose", &kwargs)?;
         let penalties = LayerPenalties::from_args(it, &kernel_regularizer, &bias_regularizer,
             &activity_regularizer, &kernel_constraint, &bias_constraint)?;

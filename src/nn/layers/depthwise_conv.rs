@@ -118,6 +118,7 @@ crate::builtin! {
         depthwise_initializer = "glorot_uniform", bias_initializer = "zeros",
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
+        super::Common::take_kwarg(&kwargs, "groups", |v| i64_arg(v, "groups").ok() == Some(1))?;
         let common = super::Common::from_kwargs(it, "DepthwiseConv2D", &kwargs)?;
         let penalties = penalties(it, [&depthwise_regularizer, &bias_regularizer,
             &activity_regularizer, &depthwise_constraint, &bias_constraint])?;
@@ -136,6 +137,7 @@ crate::builtin! {
         depthwise_initializer = "glorot_uniform", bias_initializer = "zeros",
         depthwise_regularizer = None, bias_regularizer = None, activity_regularizer = None,
         depthwise_constraint = None, bias_constraint = None, **kwargs) {
+        super::Common::take_kwarg(&kwargs, "groups", |v| i64_arg(v, "groups").ok() == Some(1))?;
         let common = super::Common::from_kwargs(it, "DepthwiseConv1D", &kwargs)?;
         let penalties = penalties(it, [&depthwise_regularizer, &bias_regularizer,
             &activity_regularizer, &depthwise_constraint, &bias_constraint])?;

@@ -2,22 +2,39 @@
 
 use super::LayerKind;
 use crate::eval::error::R;
-use crate::eval::Interp;
+use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
 use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
-pub struct Flatten;
+pub struct Flatten {
+    /// Whether the input is `channels_first` (flattened in channels-last order, as Keras does).
+    channels_first: bool,
+}
 
 crate::builtin! {
     /// Flattens the input. Does not affect the batch size.
     python ["tf.keras.layers.Flatten"]
     fn Flatten(it, data_format = None, **kwargs) {
-        super::make(it, &kwargs, Flatten)
+        let channels_first = super::channels_first(&data_format)?;
+        super::make(it, &kwargs, Flatten { channels_first })
     }
 }
 
 impl LayerKind for Flatten {
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        let f = if self.channels_first {
+            "channels_first"
+        } else {
+            "channels_last"
+        };
+        vec![("data_format", Value::str(f))]
+    }
+
+    fn channels_first(&self) -> bool {
+        self.channels_first
+    }
+
     fn class_name(&self) -> &'static str {
         "Flatten"
     }

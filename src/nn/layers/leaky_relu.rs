@@ -22,6 +22,11 @@ crate::builtin! {
 }
 
 impl LayerKind for LeakyReLU {
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        // Keras keeps alpha as a float32 and shows it as a Python float.
+        vec![("alpha", Value::Float(self.alpha as f32 as f64))]
+    }
+
     fn class_name(&self) -> &'static str {
         "LeakyReLU"
     }

@@ -396,12 +396,14 @@ impl Common {
                 }
                 "batch_input_shape" => c.input_shape = Some(shape_arg(it, &v)?),
                 "trainable" => c.trainable = it.truthy(&v)?,
-                "dtype" | "dynamic" | "autocast" => {}
+                "dtype" | "dynamic" | "autocast" | "implementation" => {}
+                // Keras's `validate_kwargs` raises TypeError with two arguments.
                 other => {
+                    let shown = it.repr(&Value::str(other))?;
                     return Err(type_err(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        class, other
-                    )))
+                        "('Keyword argument not understood:', {})",
+                        shown
+                    )));
                 }
             }
         }
@@ -411,6 +413,20 @@ impl Common {
             c.name = Some(it.unique_name(&crate::nn::snake_case(class)));
         }
         Ok(c)
+    }
+
+    /// Removes `key` from a layer's `**kwargs` when its value passes `accept` (an argument
+    /// Keras's base class takes and the kind's own `get_config` shows, such as a
+    /// convolution's `groups=1`), so rebuilding from a config accepts it.
+    pub fn take_kwarg(kwargs: &Value, key: &str, accept: impl Fn(&Value) -> bool) -> R<()> {
+        if let Value::Dict(d) = kwargs {
+            let k = Value::str(key);
+            let found = d.borrow().get(&k)?;
+            if found.is_some_and(|v| accept(&v)) {
+                d.borrow_mut().remove(&k)?;
+            }
+        }
+        Ok(())
     }
 
     /// The layer value of kind `kind` with these settings.

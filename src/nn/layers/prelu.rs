@@ -24,7 +24,11 @@ crate::builtin! {
         let init = Init::from_value(Some(alpha_initializer))?;
         let shared_axes = match &shared_axes {
             Value::None => None,
-            Value::List(_) | Value::Tuple(_) => {
+            Value::Int(_) | Value::Bool(_) => {
+                Some(vec![crate::api::convert::i64_arg(&shared_axes, "shared_axes")?])
+            }
+            // A list, tuple, or the ListWrapper `get_config` shows.
+            _ => {
                 let items = it.collect_items(&shared_axes)?;
                 Some(
                     items
@@ -33,7 +37,6 @@ crate::builtin! {
                         .collect::<R<Vec<i64>>>()?,
                 )
             }
-            other => Some(vec![crate::api::convert::i64_arg(other, "shared_axes")?]),
         };
         common.make(it, PReLU { init, shared_axes })
     }

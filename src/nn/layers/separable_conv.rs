@@ -77,6 +77,7 @@ crate::builtin! {
         depthwise_regularizer = None, pointwise_regularizer = None, bias_regularizer = None,
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
+        base_conv_kwargs(&kwargs)?;
         let common = super::Common::from_kwargs(it, "SeparableConv2D", &kwargs)?;
         let penalties = LayerPenalties::new(it, &[
             ("depthwise_kernel", "depthwise", &depthwise_regularizer, &depthwise_constraint),
@@ -100,6 +101,7 @@ crate::builtin! {
         depthwise_regularizer = None, pointwise_regularizer = None, bias_regularizer = None,
         activity_regularizer = None, depthwise_constraint = None, pointwise_constraint = None,
         bias_constraint = None, **kwargs) {
+        base_conv_kwargs(&kwargs)?;
         let common = super::Common::from_kwargs(it, "SeparableConv1D", &kwargs)?;
         let penalties = LayerPenalties::new(it, &[
             ("depthwise_kernel", "depthwise", &depthwise_regularizer, &depthwise_constraint),
@@ -240,4 +242,26 @@ impl LayerKind for SeparableConv {
         self.base.penalties.after_call(it, &y)?;
         Ok(y)
     }
+}
+
+/// Takes out of `**kwargs` the arguments of Keras's convolution base class that a separable
+/// convolution's own `get_config` shows at their defaults (`groups`, `kernel_*`), so a
+/// layer rebuilds from its config.
+fn base_conv_kwargs(kwargs: &Value) -> R<()> {
+    use super::Common;
+    Common::take_kwarg(kwargs, "groups", |v| {
+        crate::api::convert::i64_arg(v, "groups").ok() == Some(1)
+    })?;
+    Common::take_kwarg(kwargs, "kernel_initializer", |v| match v {
+        Value::Str(s) => &**s == "glorot_uniform",
+        Value::Dict(d) => matches!(
+            d.borrow().get(&Value::str("class_name")),
+            Ok(Some(Value::Str(c))) if &*c == "GlorotUniform"
+        ),
+        _ => false,
+    })?;
+    for key in ["kernel_regularizer", "kernel_constraint"] {
+        Common::take_kwarg(kwargs, key, |v| matches!(v, Value::None))?;
+    }
+    Ok(())
 }

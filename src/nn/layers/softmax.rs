@@ -9,6 +9,8 @@ use crate::tensor::Tensor;
 
 pub struct Softmax {
     pub axis: i64,
+    /// `axis` as given, for `get_config`.
+    given_axis: Value,
 }
 
 crate::builtin! {
@@ -16,12 +18,17 @@ crate::builtin! {
     python ["tf.keras.layers.Softmax"]
     fn Softmax(it, axis = -1, **kwargs) {
         let common = super::Common::from_kwargs(it, "Softmax", &kwargs)?;
+        let given_axis = axis.clone();
         let axis = i64_arg(&axis, "axis")?;
-        common.make(it, Softmax { axis })
+        common.make(it, Softmax { axis, given_axis })
     }
 }
 
 impl LayerKind for Softmax {
+    fn config(&self) -> Vec<(&'static str, Value)> {
+        vec![("axis", self.given_axis.clone())]
+    }
+
     fn class_name(&self) -> &'static str {
         "Softmax"
     }

@@ -25,6 +25,9 @@ fn make(
     data_format: &Value,
     kwargs: &Value,
 ) -> R<Value> {
+    // Dropout's own arguments, which Keras's SpatialDropout passes on to it.
+    super::Common::take_kwarg(kwargs, "noise_shape", |v| matches!(v, Value::None))?;
+    super::Common::take_kwarg(kwargs, "seed", |v| matches!(v, Value::None))?;
     let class = ["SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D"][rank - 1];
     let common = super::Common::from_kwargs(it, class, kwargs)?;
     let r = f64_arg(rate, "rate")?;
