@@ -417,6 +417,18 @@ impl Interp {
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
             "__doc__" => Ok(Value::None),
+            // A classmethod the native base (a Keras class) gives its subclasses.
+            "from_config" if c.native_base().is_some() => {
+                let base = c.native_base().unwrap_or(Value::None);
+                let class = Value::Class(c.clone());
+                match (self.hooks.native_super_attr)(self, &base, &class, name)? {
+                    Some(f) => Ok(f),
+                    None => Err(attr_err(format!(
+                        "type object '{}' has no attribute '{}'",
+                        c.name, name
+                    ))),
+                }
+            }
             _ => match object_method(name) {
                 Some(f) => Ok(f),
                 None => Err(attr_err(format!(

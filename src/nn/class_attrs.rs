@@ -106,3 +106,55 @@ pub(crate) fn model_from_config_method(
         &custom.unwrap_or(Value::None),
     )
 }
+
+/// `from_config` of a user subclass of `Layer` or `Model` that does not define its own:
+/// the class called with the config as keywords, failures worded as Keras words them.
+pub(crate) fn user_from_config(
+    it: &mut Interp,
+    cls: &Value,
+    _: &'static str,
+    args: Args,
+) -> R<Value> {
+    let [config, _custom] = args.bind("from_config", ["config", "custom_objects=None"])?;
+    let config = config.unwrap_or(Value::None);
+    let Value::Class(c) = cls else {
+        return Err(type_err("from_config needs a class"));
+    };
+    let is_model =
+        matches!(c.native_base(), Some(b) if crate::nn::custom::native_name(&b) == Some("Model"));
+    let Value::Dict(d) = &config else {
+        return Err(type_err(format!(
+            "{}() argument after ** must be a mapping, not {}",
+            c.name,
+            config.type_name()
+        )));
+    };
+    let mut kw = Vec::new();
+    for (k, v) in d.borrow().keys.iter().zip(d.borrow().values.iter()) {
+        let Value::Str(k) = k else {
+            return Err(type_err("keywords must be strings"));
+        };
+        kw.push((k.to_string(), v.clone()));
+    }
+    match it.call(cls, Args { pos: vec![], kw }) {
+        Err(Flow::Error(e))
+            if e.is(ExcKind::Exception) && (!is_model || e.is(ExcKind::TypeError)) =>
+        {
+            let msg = e.message.clone();
+            let shown = it.repr(&config)?;
+            let text = if is_model {
+                format!(
+                    "Unable to revive model from config. When overriding the `get_config()` method, make sure that the returned config contains all items used as arguments in the  constructor to <class '__main__.{0}'>, which is the default behavior. You can override this default behavior by defining a `from_config(cls, config)` class method to specify how to create an instance of {0} from its config.\n\nReceived config={1}\n\nError encountered during deserialization: {2}",
+                    c.name, shown, msg
+                )
+            } else {
+                format!(
+                    "Error when deserializing class '{}' using config={}.\n\nException encountered: {}",
+                    c.name, shown, msg
+                )
+            };
+            raise(ExcKind::TypeError, text)
+        }
+        other => other,
+    }
+}

@@ -16,6 +16,11 @@ pub struct NativeClass {
     pub name: &'static str,
 }
 
+/// The name of a native Keras class value (`Layer`, `Model`), if it is one.
+pub(crate) fn native_name(v: &Value) -> Option<&'static str> {
+    v.as_object::<NativeClass>().map(|c| c.name)
+}
+
 pub fn native_class(name: &'static str) -> Value {
     Value::Object(Rc::new(NativeClass { name }))
 }
@@ -91,6 +96,38 @@ fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
         *i.native.borrow_mut() = Some(f);
         return Ok(());
     }
+    let allowed: &[&str] = if is_model(inst) {
+        &[
+            "trainable",
+            "dtype",
+            "dynamic",
+            "name",
+            "autocast",
+            "inputs",
+            "outputs",
+        ]
+    } else {
+        &[
+            "trainable",
+            "name",
+            "dtype",
+            "dynamic",
+            "input_dim",
+            "input_shape",
+            "batch_input_shape",
+            "batch_size",
+            "weights",
+            "activity_regularizer",
+            "autocast",
+            "implementation",
+        ]
+    };
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        return Err(crate::eval::error::type_err(format!(
+            "('Keyword argument not understood:', '{}')",
+            k
+        )));
+    }
     let l = Layer::new(it, &i.class.name, Box::new(Base), name_kw(args));
     if let Some((_, v)) = args.kw.iter().find(|(k, _)| k == "trainable") {
         l.trainable.set(it.truthy(v)?);
@@ -117,6 +154,15 @@ pub fn native_super_attr(
 ) -> R<Option<Value>> {
     if !is_native_class(base) {
         return Ok(None);
+    }
+    if name == "from_config" {
+        if let Value::Class(_) = receiver {
+            return Ok(Some(Value::method(
+                receiver.clone(),
+                "from_config",
+                super::class_attrs::user_from_config,
+            )));
+        }
     }
     if name == "get_config" {
         // `Layer.get_config()`: name, trainable and dtype of the native part.
@@ -460,6 +506,7 @@ pub fn build_instance(it: &mut Interp, inst: &Value, shape: &[Option<usize>]) ->
         }
     }
     l.built.set(true);
+    *l.build_input.borrow_mut() = Some(super::shape_tuple_value(shape));
     Ok(())
 }
 

@@ -56,7 +56,15 @@ fn module_of(class: &str) -> &'static str {
 pub(crate) fn serialize_layer(it: &mut Interp, layer: &Value) -> R<Value> {
     if let Value::Instance(_) = layer {
         // A user class: its own `get_config()`, under its class name.
-        return crate::nn::serial::serialize(it, layer);
+        let entry = crate::nn::serial::serialize(it, layer)?;
+        let native = crate::nn::native_layer(layer);
+        if let (Value::Dict(d), Some(shape)) = (&entry, native.as_ref().and_then(build_shape)) {
+            d.borrow_mut().insert(
+                Value::str("build_config"),
+                dict_of(vec![("input_shape", shape)]),
+            )?;
+        }
+        return Ok(entry);
     }
     let class_name = match crate::nn::layer_ref(layer) {
         Some(l) => l.class_name.clone(),
