@@ -51,16 +51,8 @@ fn from_config(it: &mut Interp, cls: &Value, _: &'static str, args: Args) -> R<V
     // `LossFunctionWrapper.from_config` takes out before calling the class.
     let loss = crate::eval::decl::decl_of(cls)
         .is_some_and(|d| d.paths.iter().any(|p| p.starts_with("tf.keras.losses.")));
-    let mut kw = Vec::new();
-    for (k, v) in d.borrow().keys.iter().zip(d.borrow().values.iter()) {
-        let Value::Str(k) = k else {
-            return Err(type_err("keywords must be strings"));
-        };
-        if loss && &**k == "fn" {
-            continue;
-        }
-        kw.push((k.to_string(), v.clone()));
-    }
+    let mut kw = keywords(d)?;
+    kw.retain(|(k, _)| !(loss && k == "fn"));
     // Keras's `RNN.from_config` and `Wrapper.from_config` rebuild the nested cell or layer
     // from its serialized entry first.
     let custom = custom_objects.unwrap_or(Value::None);
@@ -129,13 +121,7 @@ pub(crate) fn user_from_config(
             config.type_name()
         )));
     };
-    let mut kw = Vec::new();
-    for (k, v) in d.borrow().keys.iter().zip(d.borrow().values.iter()) {
-        let Value::Str(k) = k else {
-            return Err(type_err("keywords must be strings"));
-        };
-        kw.push((k.to_string(), v.clone()));
-    }
+    let kw = keywords(d)?;
     match it.call(cls, Args { pos: vec![], kw }) {
         Err(Flow::Error(e))
             if e.is(ExcKind::Exception) && (!is_model || e.is(ExcKind::TypeError)) =>
@@ -157,4 +143,17 @@ pub(crate) fn user_from_config(
         }
         other => other,
     }
+}
+
+/// A config dict's entries as keyword arguments (`cls(**config)`).
+fn keywords(d: &std::cell::RefCell<crate::eval::value::Dict>) -> R<Vec<(String, Value)>> {
+    let d = d.borrow();
+    let mut kw = Vec::new();
+    for (k, v) in d.keys.iter().zip(d.values.iter()) {
+        let Value::Str(k) = k else {
+            return Err(type_err("keywords must be strings"));
+        };
+        kw.push((k.to_string(), v.clone()));
+    }
+    Ok(kw)
 }

@@ -96,6 +96,14 @@ impl Optimizer {
             .unwrap_or(0.0)
     }
 
+    /// `optimizer.variables`: the iteration count, then what it made in the order it made
+    /// them.
+    pub(crate) fn variables(&self) -> Vec<Rc<Variable>> {
+        let mut out = vec![self.iterations.clone()];
+        out.extend(self.state.borrow().variables.iter().cloned());
+        out
+    }
+
     pub(crate) fn step(&self) -> i64 {
         self.iterations.value.borrow().item_i64().unwrap_or(0)
     }
@@ -253,15 +261,8 @@ impl Object for Optimizer {
             "learning_rate" | "lr" => Some(Value::Variable(self.lr_var.borrow().clone())),
             "iterations" => Some(Value::Variable(self.iterations.clone())),
             "variables" => {
-                let mut out = vec![Value::Variable(self.iterations.clone())];
-                out.extend(
-                    self.state
-                        .borrow()
-                        .variables
-                        .iter()
-                        .map(|v| Value::Variable(v.clone())),
-                );
-                Some(Value::Object(Rc::new(callable_list::CallableList(out))))
+                let vars = self.variables().into_iter().map(Value::Variable).collect();
+                Some(Value::Object(Rc::new(callable_list::CallableList(vars))))
             }
             "name" => Some(Value::str(&self.name)),
             "jit_compile" => Some(Value::Bool(false)),

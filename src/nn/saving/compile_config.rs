@@ -4,6 +4,7 @@
 //! names given); a `.h5` file as `training_config` (`optimizer_config` under Keras 2.15's
 //! registered name `Custom>Adam`, metrics as Keras compiled them).
 
+use super::field;
 use super::model_config::keras_attr;
 use crate::eval::error::R;
 use crate::eval::value::Args;
@@ -83,26 +84,19 @@ pub(crate) fn training_config(it: &mut Interp, c: &Compiled) -> R<Value> {
     ]))
 }
 
-fn get(d: &Value, key: &str) -> Option<Value> {
-    match d {
-        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
-        _ => None,
-    }
-}
-
 /// A serialized loss or metric made again: an entry's class from `keras.<module>` called
 /// with its config; Keras's `MeanMetricWrapper` of a named metric is that name.
 fn deserialize(it: &mut Interp, v: &Value, module: &str) -> R<Value> {
     let Value::Dict(_) = v else {
         return Ok(v.clone());
     };
-    let class = match get(v, "class_name") {
+    let class = match field(v, "class_name") {
         Some(Value::Str(s)) => s.trim_start_matches("Custom>").to_string(),
         _ => return Ok(v.clone()),
     };
-    let config = get(v, "config").unwrap_or(Value::None);
+    let config = field(v, "config").unwrap_or(Value::None);
     if class == "MeanMetricWrapper" {
-        return Ok(get(&config, "name").unwrap_or(Value::None));
+        return Ok(field(&config, "name").unwrap_or(Value::None));
     }
     let Some(cls) = keras_attr(it, &format!("{}.{}", module, class))? else {
         return Ok(Value::str(&class));
@@ -138,14 +132,14 @@ fn flat_metrics(it: &mut Interp, v: &Value, out: &mut Vec<Value>) -> R<()> {
 /// Compiles a loaded model from a saved `compile_config` or `training_config` (`h5`: a
 /// loss named in a `.h5` file comes back as Keras's function of that name).
 pub(crate) fn compile_from(it: &mut Interp, model: &Value, config: &Value, h5: bool) -> R<()> {
-    let optimizer = match get(config, "optimizer_config").or_else(|| get(config, "optimizer")) {
+    let optimizer = match field(config, "optimizer_config").or_else(|| field(config, "optimizer")) {
         Some(Value::Dict(d)) => {
             let v = Value::Dict(d);
-            let class = match get(&v, "class_name") {
+            let class = match field(&v, "class_name") {
                 Some(Value::Str(s)) => s.trim_start_matches("Custom>").to_string(),
                 _ => String::new(),
             };
-            let inner = get(&v, "config").unwrap_or(Value::None);
+            let inner = field(&v, "config").unwrap_or(Value::None);
             crate::nn::optimizers::get(
                 it,
                 &dict_of(vec![("class_name", Value::str(&class)), ("config", inner)]),
@@ -154,7 +148,7 @@ pub(crate) fn compile_from(it: &mut Interp, model: &Value, config: &Value, h5: b
         Some(other) => other,
         None => Value::str("rmsprop"),
     };
-    let loss = match get(config, "loss") {
+    let loss = match field(config, "loss") {
         Some(Value::Str(name)) if h5 => match keras_attr(it, &format!("losses.{}", name))? {
             Some(f) => f,
             None => Value::Str(name),
@@ -163,7 +157,7 @@ pub(crate) fn compile_from(it: &mut Interp, model: &Value, config: &Value, h5: b
         None => Value::None,
     };
     let mut metrics = Vec::new();
-    if let Some(m) = get(config, "metrics") {
+    if let Some(m) = field(config, "metrics") {
         flat_metrics(it, &m, &mut metrics)?;
     }
     let compile = it.get_attr(model, "compile")?;

@@ -85,7 +85,7 @@ pub(crate) fn serialize_layer(it: &mut Interp, layer: &Value) -> R<Value> {
 }
 
 /// The shape a layer or model was built for, if it was.
-fn build_shape(layer: &Value) -> Option<Value> {
+pub(crate) fn build_shape(layer: &Value) -> Option<Value> {
     if let Some(l) = crate::nn::layer_ref(layer) {
         if l.class_name == "InputLayer" || !l.built.get() {
             return None;
@@ -93,11 +93,9 @@ fn build_shape(layer: &Value) -> Option<Value> {
         return l.build_input.borrow().clone();
     }
     if let Some(s) = layer.as_object::<crate::nn::sequential::Sequential>() {
-        return s
-            .input_shape
-            .borrow()
-            .as_ref()
-            .map(|d| crate::nn::shape_tuple_value(d));
+        let shape = s.input_shape.borrow().clone();
+        let shape = shape.or_else(|| s.build_shape.borrow().clone());
+        return shape.map(|d| crate::nn::shape_tuple_value(&d));
     }
     if let Some(f) = layer.as_object::<crate::nn::functional::Functional>() {
         return f.build_shape();

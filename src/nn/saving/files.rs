@@ -5,6 +5,7 @@
 //! `.weights.h5` v3 weights alone. TensorFlow's SavedModel directories and checkpoint
 //! files are not written or read.
 
+use super::field;
 use super::h5::{self, H5Attr, H5Group};
 use super::{compile_config, json, model_config, weights_h5, weights_v3};
 use crate::errors::ExcKind;
@@ -113,31 +114,13 @@ fn model_entry(it: &mut Interp, model: &Value) -> R<Value> {
         ("config", config),
         ("registered_name", registered),
     ];
-    if let Some(shape) = build_shape(model) {
+    if let Some(shape) = super::entry::build_shape(model) {
         items.push(("build_config", dict_of(vec![("input_shape", shape)])));
     }
-    if let Some(c) = compiled(model) {
+    if let Some(c) = crate::nn::training::compiled(model) {
         items.push(("compile_config", compile_config::compile_config(it, &c)?));
     }
     Ok(dict_of(items))
-}
-
-fn build_shape(model: &Value) -> Option<Value> {
-    if let Some(s) = model.as_object::<crate::nn::sequential::Sequential>() {
-        let shape = s
-            .input_shape
-            .borrow()
-            .clone()
-            .or_else(|| s.build_shape.borrow().clone());
-        return shape.map(|d| crate::nn::shape_tuple_value(&d));
-    }
-    model
-        .as_object::<crate::nn::functional::Functional>()
-        .and_then(|f| f.build_shape())
-}
-
-fn compiled(model: &Value) -> Option<std::rc::Rc<crate::nn::training::Compiled>> {
-    crate::nn::model_state(model).and_then(|s| s.borrow().clone())
 }
 
 fn save_keras(it: &mut Interp, model: &Value, path: &str) -> R<()> {
@@ -150,7 +133,7 @@ fn save_keras(it: &mut Interp, model: &Value, path: &str) -> R<()> {
     let metadata = json::dumps(it, metadata, vec![])?;
     let entry = model_entry(it, model)?;
     let config = json::dumps(it, entry, vec![])?;
-    let weights = h5::write(&weights_v3::save(it, model, true)?)?;
+    let weights = h5::write(&weights_v3::save(model, true))?;
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
@@ -184,14 +167,14 @@ fn save_h5_model(it: &mut Interp, model: &Value, path: &str) -> R<()> {
     let config = model_config::model_config(it, model)?.unwrap_or(Value::None);
     let mc = dict_of(vec![("class_name", Value::str(class)), ("config", config)]);
     root.set_attr("model_config", H5Attr::Str(json::dumps(it, mc, vec![])?));
-    if let Some(c) = compiled(model) {
+    if let Some(c) = crate::nn::training::compiled(model) {
         let tc = compile_config::training_config(it, &c)?;
         root.set_attr("training_config", H5Attr::Str(json::dumps(it, tc, vec![])?));
     }
     root.groups
         .push(("model_weights".into(), weights_h5::save_group(&layers)));
     if let Some(opt) = weights_v3::optimizer_of(model) {
-        let vars = optimizer_vars(it, &opt)?;
+        let vars = weights_v3::optimizer_vars(&opt);
         let mut g = H5Group::default();
         let names: Vec<String> = vars.iter().map(|v| v.name.borrow().clone()).collect();
         g.set_attr("weight_names", H5Attr::Strings(names.clone()));
@@ -201,25 +184,6 @@ fn save_h5_model(it: &mut Interp, model: &Value, path: &str) -> R<()> {
         root.groups.push(("optimizer_weights".into(), g));
     }
     write_bytes(path, &h5::write(&root)?)
-}
-
-fn optimizer_vars(
-    it: &mut Interp,
-    opt: &Value,
-) -> R<Vec<std::rc::Rc<crate::eval::value::Variable>>> {
-    let f = it.get_attr(opt, "variables")?;
-    let list = match &f {
-        Value::List(_) => f.clone(),
-        _ => it.call(&f, Args::new(vec![]))?,
-    };
-    Ok(it
-        .collect_items(&list)?
-        .into_iter()
-        .filter_map(|v| match v {
-            Value::Variable(v) => Some(v),
-            _ => None,
-        })
-        .collect())
 }
 
 pub(super) fn save_weights(it: &mut Interp, model: &Value, args: Args) -> R<Value> {
@@ -240,7 +204,7 @@ pub(super) fn save_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
     };
     match format {
         Format::WeightsV3 => {
-            let tree = weights_v3::save(it, model, true)?;
+            let tree = weights_v3::save(model, true);
             write_bytes(&path, &h5::write(&tree)?)?;
         }
         Format::Hdf5 => {
@@ -317,13 +281,6 @@ fn zip_entry(bytes: &[u8], name: &str, path: &str) -> R<Vec<u8>> {
     Ok(out)
 }
 
-fn get(d: &Value, key: &str) -> Option<Value> {
-    match d {
-        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
-        _ => None,
-    }
-}
-
 fn load_model_from(it: &mut Interp, path: &str, custom: &Value, compile: bool) -> R<Value> {
     if std::fs::metadata(path).is_err() {
         return raise(
@@ -339,8 +296,8 @@ fn load_model_from(it: &mut Interp, path: &str, custom: &Value, compile: bool) -
         let config = String::from_utf8_lossy(&zip_entry(&bytes, "config.json", path)?).into_owned();
         let entry = json::loads(it, &config)?;
         let model = model_config::as_v3(|| json::model_from_serialized(it, &entry, custom))?;
-        build_from(it, &model, &get(&entry, "build_config"))?;
-        let compile_cfg = get(&entry, "compile_config").filter(|c| !matches!(c, Value::None));
+        build_from(it, &model, &field(&entry, "build_config"))?;
+        let compile_cfg = field(&entry, "compile_config").filter(|c| !matches!(c, Value::None));
         if let (true, Some(cc)) = (compile, &compile_cfg) {
             compile_config::compile_from(it, &model, cc, false)?;
         }
@@ -383,7 +340,7 @@ fn build_from(it: &mut Interp, model: &Value, build_config: &Option<Value>) -> R
     if it.truthy(&built)? {
         return Ok(());
     }
-    let Some(shape) = build_config.as_ref().and_then(|b| get(b, "input_shape")) else {
+    let Some(shape) = build_config.as_ref().and_then(|b| field(b, "input_shape")) else {
         return Ok(());
     };
     let build = it.get_attr(model, "build")?;
@@ -406,7 +363,7 @@ fn load_optimizer_h5(it: &mut Interp, model: &Value, g: &H5Group) -> R<()> {
         )]),
     )?;
     let names = weights_h5::names_attr(g, "weight_names");
-    let vars = optimizer_vars(it, &opt)?;
+    let vars = weights_v3::optimizer_vars(&opt);
     if names.len() != vars.len() {
         super::log_warning(
             it,

@@ -4,19 +4,13 @@
 //! inputs are not made yet waits for a later pass; a pass that makes no call at all means
 //! the config names tensors no call makes.
 
+use super::field;
 use super::model_config::{deserialize_layer, keras_attr};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use std::collections::HashMap;
-
-fn get(d: &Value, key: &str) -> Option<Value> {
-    match d {
-        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
-        _ => None,
-    }
-}
 
 fn items(it: &mut Interp, v: &Option<Value>) -> R<Vec<Value>> {
     match v {
@@ -156,14 +150,14 @@ pub(crate) fn rebuild(
     let mut made = Made(HashMap::new());
     let mut waiting: Vec<(String, Value, Vec<Value>)> = Vec::new();
     for entry in layers {
-        let lname = match get(entry, "name").or_else(|| get(&get(entry, "config")?, "name")) {
+        let lname = match field(entry, "name").or_else(|| field(&field(entry, "config")?, "name")) {
             Some(Value::Str(s)) => s.to_string(),
             _ => return Err(value_err("Improper config format: a layer has no name")),
         };
         let is_input =
-            matches!(get(entry, "class_name"), Some(Value::Str(c)) if &*c == "InputLayer");
+            matches!(field(entry, "class_name"), Some(Value::Str(c)) if &*c == "InputLayer");
         if is_input {
-            let t = input_tensor(it, &get(entry, "config").unwrap_or(Value::None))?;
+            let t = input_tensor(it, &field(entry, "config").unwrap_or(Value::None))?;
             made.0.insert(lname, vec![t]);
             continue;
         }
@@ -174,7 +168,7 @@ pub(crate) fn rebuild(
             vec![]
         };
         made.0.insert(lname.clone(), slots);
-        let nodes = items(it, &get(entry, "inbound_nodes"))?;
+        let nodes = items(it, &field(entry, "inbound_nodes"))?;
         waiting.push((lname, layer, nodes));
     }
     while waiting.iter().any(|(_, _, n)| !n.is_empty()) {
@@ -196,8 +190,8 @@ pub(crate) fn rebuild(
             );
         }
     }
-    let inputs = endpoints(it, &made, &get(config, "input_layers"))?;
-    let outputs = endpoints(it, &made, &get(config, "output_layers"))?;
+    let inputs = endpoints(it, &made, &field(config, "input_layers"))?;
+    let outputs = endpoints(it, &made, &field(config, "output_layers"))?;
     let Some(model_cls) = keras_attr(it, "Model")? else {
         return Err(value_err("tf.keras.Model is missing"));
     };
@@ -212,7 +206,7 @@ pub(crate) fn rebuild(
 
 /// `tf.keras.Input` from an `InputLayer` config.
 fn input_tensor(it: &mut Interp, config: &Value) -> R<Value> {
-    let shape = get(config, "batch_input_shape").unwrap_or(Value::None);
+    let shape = field(config, "batch_input_shape").unwrap_or(Value::None);
     let dims = items(it, &Some(shape))?;
     let batch = dims.first().cloned().unwrap_or(Value::None);
     let rest = Value::tuple(dims.into_iter().skip(1).collect());
@@ -221,7 +215,7 @@ fn input_tensor(it: &mut Interp, config: &Value) -> R<Value> {
         ("batch_size".to_string(), batch),
     ];
     for key in ["name", "dtype"] {
-        if let Some(v) = get(config, key) {
+        if let Some(v) = field(config, key) {
             kw.push((key.to_string(), v));
         }
     }

@@ -2,6 +2,7 @@
 //! the model config as JSON (`{"class_name": ..., "config": ..., "keras_version": ...,
 //! "backend": "tensorflow"}`), a model rebuilt from it, and a copy with fresh weights.
 
+use super::field;
 use super::model_config::{model_class, model_config, model_from_config};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
@@ -83,20 +84,13 @@ pub(super) fn to_json(it: &mut Interp, model: &Value, args: Args) -> R<Value> {
     Ok(Value::str(&dumps(it, v, args.kw)?))
 }
 
-fn get(d: &Value, key: &str) -> Option<Value> {
-    match d {
-        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
-        _ => None,
-    }
-}
-
 /// A model from a serialized `{"class_name": ..., "config": ...}`.
 pub(crate) fn model_from_serialized(it: &mut Interp, v: &Value, custom: &Value) -> R<Value> {
-    let class = match get(v, "class_name") {
+    let class = match field(v, "class_name") {
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(value_err("Improper config format: no 'class_name'")),
     };
-    let config = get(v, "config").unwrap_or(Value::None);
+    let config = field(v, "config").unwrap_or(Value::None);
     match class.as_str() {
         "Sequential" | "Functional" | "Model" => model_from_config(it, &class, &config, custom),
         _ => super::model_config::deserialize_layer(it, v, custom),

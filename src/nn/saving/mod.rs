@@ -60,6 +60,14 @@ fn method(it: &mut Interp, model: &Value, name: &'static str, args: Args) -> R<V
     }
 }
 
+/// The entry `key` of a config dict, if the value is a dict that has it.
+pub(crate) fn field(d: &Value, key: &str) -> Option<Value> {
+    match d {
+        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
+        _ => None,
+    }
+}
+
 /// A line TensorFlow logs through absl (`WARNING:absl:...`) on standard error.
 pub(crate) fn log_warning(it: &mut Interp, message: &str) {
     use std::io::Write;

@@ -6,6 +6,7 @@
 //! order that has every input ready, then makes the model from the named inputs and outputs.
 
 use super::entry::serialize_layer;
+use super::field;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
 use crate::eval::value::Args;
@@ -273,7 +274,7 @@ pub(crate) fn as_v3<T>(f: impl FnOnce() -> T) -> T {
 /// The class an entry names: the custom objects given, the registered ones, then Keras's.
 fn class_of(it: &mut Interp, entry: &Value, custom: &Value, module: &str) -> R<Value> {
     let (class, _) = crate::nn::regularizers::class_and_config(it, entry)?;
-    let registered = match dict_get(entry, "registered_name") {
+    let registered = match field(entry, "registered_name") {
         Some(Value::Str(s)) => Some(s.to_string()),
         _ => None,
     };
@@ -323,17 +324,10 @@ fn registered_object(it: &mut Interp, name: &str, custom: &Value) -> R<Option<Va
     Ok((!matches!(v, Value::None)).then_some(v))
 }
 
-fn dict_get(d: &Value, key: &str) -> Option<Value> {
-    match d {
-        Value::Dict(d) => d.borrow().get(&Value::str(key)).ok().flatten(),
-        _ => None,
-    }
-}
-
 /// A layer (or nested model) from its serialized entry.
 pub(crate) fn deserialize_layer(it: &mut Interp, entry: &Value, custom: &Value) -> R<Value> {
     let cls = class_of(it, entry, custom, "layers")?;
-    let config = dict_get(entry, "config").unwrap_or(Value::None);
+    let config = field(entry, "config").unwrap_or(Value::None);
     let from_config = it.get_attr(&cls, "from_config")?;
     let mut args = Args::new(vec![config]);
     if crate::nn::class_attrs::keras_class(&cls).is_some() {
@@ -349,7 +343,7 @@ pub(crate) fn model_from_config(
     config: &Value,
     custom: &Value,
 ) -> R<Value> {
-    let layers = match dict_get(config, "layers") {
+    let layers = match field(config, "layers") {
         Some(l) => it.collect_items(&l)?,
         None if matches!(config, Value::List(_)) => it.collect_items(config)?,
         None => {
@@ -358,8 +352,8 @@ pub(crate) fn model_from_config(
             ))
         }
     };
-    let name = dict_get(config, "name").unwrap_or(Value::None);
-    let functional = dict_get(config, "input_layers").is_some();
+    let name = field(config, "name").unwrap_or(Value::None);
+    let functional = field(config, "input_layers").is_some();
     if class == "Sequential" || !functional {
         let ctor = crate::nn::declared("tf.keras.Sequential");
         let model = it.call(

@@ -103,12 +103,12 @@ fn class_of(v: &Value) -> String {
 }
 
 /// Every object of the model with its path, the optimizer's last when it has one.
-pub(crate) fn slots(it: &mut Interp, model: &Value, with_optimizer: bool) -> R<Vec<Slot>> {
+pub(crate) fn slots(model: &Value, with_optimizer: bool) -> Vec<Slot> {
     let mut out = Vec::new();
     walk(model, "", &mut out, &mut Vec::new());
     if with_optimizer {
         if let Some(opt) = optimizer_of(model) {
-            let vars = optimizer_vars(it, &opt)?;
+            let vars = optimizer_vars(&opt);
             out.push(Slot {
                 path: "optimizer/vars".into(),
                 name: "optimizer".into(),
@@ -116,36 +116,26 @@ pub(crate) fn slots(it: &mut Interp, model: &Value, with_optimizer: bool) -> R<V
             });
         }
     }
-    Ok(out)
+    out
 }
 
 /// The optimizer `compile` gave the model, if any.
 pub(crate) fn optimizer_of(model: &Value) -> Option<Value> {
-    let state = crate::nn::model_state(model)?;
-    let compiled = state.borrow().clone()?;
+    let compiled = crate::nn::training::compiled(model)?;
     Some(compiled.optimizer.clone()).filter(|o| !matches!(o, Value::None))
 }
 
-fn optimizer_vars(it: &mut Interp, opt: &Value) -> R<Vec<Rc<Variable>>> {
-    let f = it.get_attr(opt, "variables")?;
-    let list = match &f {
-        Value::List(_) => f.clone(),
-        _ => it.call(&f, Args::new(vec![]))?,
-    };
-    Ok(it
-        .collect_items(&list)?
-        .into_iter()
-        .filter_map(|v| match v {
-            Value::Variable(v) => Some(v),
-            _ => None,
-        })
-        .collect())
+/// The optimizer's variables (`optimizer.variables`); none for an optimizer of a user class.
+pub(crate) fn optimizer_vars(opt: &Value) -> Vec<Rc<Variable>> {
+    opt.as_object::<crate::nn::optimizers::Optimizer>()
+        .map(|o| o.variables())
+        .unwrap_or_default()
 }
 
 /// The weights file's tree for a model.
-pub(crate) fn save(it: &mut Interp, model: &Value, with_optimizer: bool) -> R<H5Group> {
+pub(crate) fn save(model: &Value, with_optimizer: bool) -> H5Group {
     let mut root = H5Group::default();
-    for slot in slots(it, model, with_optimizer)? {
+    for slot in slots(model, with_optimizer) {
         let mut g = &mut root;
         for p in slot.path.split('/') {
             g = g.group_mut(p);
@@ -154,7 +144,7 @@ pub(crate) fn save(it: &mut Interp, model: &Value, with_optimizer: bool) -> R<H5
             g.datasets.push((i.to_string(), v.value.borrow().clone()));
         }
     }
-    Ok(root)
+    root
 }
 
 /// Assigns the variables a weights file holds. A layer whose count differs is an error
@@ -176,7 +166,7 @@ pub(crate) fn load(
         }
     }
     let mut failed: Vec<String> = Vec::new();
-    for slot in slots(it, model, with_optimizer)? {
+    for slot in slots(model, with_optimizer) {
         let saved = root.at(&slot.path);
         let count = saved.map_or(0, |g| g.datasets.len());
         if slot.path == "optimizer/vars" {
