@@ -126,18 +126,8 @@ impl LayerKind for AdditiveAttention {
         args: &Args,
         training: bool,
     ) -> R<Value> {
-        let call = da::read_call(it, layer, x, args)?;
-        if !layer.built.get() {
-            // Keras's build compares `dropout` with 0.
-            da::dropout_arg(&self.dropout_value)?;
-            let shape: Vec<Option<usize>> = call.value.shape().iter().map(|&d| Some(d)).collect();
-            layer.build(it, &shape, true)?;
-        }
-        let run = |it: &mut Interp| -> TResult<(Tensor, Tensor)> {
-            let scores = self.scores(layer, &call)?;
-            da::apply_scores(it, &call, scores, self.dropout, training)
-        };
-        let (out, scores) = run(it).map_err(|e| super::call_error(layer, e))?;
-        Ok(da::result(&call, out, scores))
+        let scores = |layer: &Layer, call: &Call| self.scores(layer, call);
+        let dropout = (&self.dropout_value, self.dropout);
+        da::call(it, layer, x, args, dropout, training, scores)
     }
 }

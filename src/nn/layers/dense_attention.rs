@@ -248,3 +248,30 @@ pub fn dropout_arg(v: &Value) -> R<f64> {
 pub fn value_shape(shapes: &[Vec<Option<usize>>]) -> Option<Vec<Option<usize>>> {
     shapes.get(1).or(shapes.first()).cloned()
 }
+
+/// A dense attention layer's call: its inputs read, the layer built on the value's shape
+/// the first time, then `scores` (the kind's own) masked, softmaxed, dropped out and applied.
+/// `dropout` is the argument as given (checked at build, as Keras's build does) and its
+/// value.
+pub fn call(
+    it: &mut Interp,
+    layer: &Layer,
+    x: &Value,
+    args: &Args,
+    dropout: (&Value, f64),
+    training: bool,
+    scores: impl Fn(&Layer, &Call) -> TResult<Tensor>,
+) -> R<Value> {
+    let call = read_call(it, layer, x, args)?;
+    if !layer.built.get() {
+        dropout_arg(dropout.0)?;
+        let shape: Vec<Option<usize>> = call.value.shape().iter().map(|&d| Some(d)).collect();
+        layer.build(it, &shape, true)?;
+    }
+    let run = |it: &mut Interp| -> TResult<(Tensor, Tensor)> {
+        let s = scores(layer, &call)?;
+        apply_scores(it, &call, s, dropout.1, training)
+    };
+    let (out, s) = run(it).map_err(|e| super::call_error(layer, e))?;
+    Ok(result(&call, out, s))
+}
