@@ -1,9 +1,9 @@
 //! Parse and run arbitrary input in a fresh session with a 64 MB tensor budget. Any panic
 //! (the session's own guard turns panics into InternalError, so the harness checks for
 //! that too), stack overflow or hang is a finding. A watchdog interrupts a run after
-//! 200 ms, as Ctrl-C would, so `while True: pass` is not reported as a hang; a run still
-//! going 15 s after that aborts, so libFuzzer saves the input as a crash (its own -timeout
-//! misses hangs when the alarm lands on another thread).
+//! 200 ms (or `TENSH_FUZZ_INTERRUPT_MS`), as Ctrl-C would, so `while True: pass` is not
+//! reported as a hang; a run still going 15 s after that aborts, so libFuzzer saves the
+//! input as a crash (its own -timeout misses hangs when the alarm lands on another thread).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -27,16 +27,20 @@ fn now_ms() -> u64 {
 
 fn watch() -> &'static Watch {
     WATCH.get_or_init(|| {
-        std::thread::spawn(|| loop {
-            std::thread::sleep(Duration::from_millis(20));
+        let limit: u64 = std::env::var("TENSH_FUZZ_INTERRUPT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200);
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(10));
             let w = watch();
             let ran = now_ms().saturating_sub(w.began.load(Ordering::Relaxed));
-            if ran > 200 {
+            if ran > limit {
                 if let Some(f) = w.flag.lock().unwrap().as_ref() {
                     f.store(true, Ordering::Relaxed);
                 }
             }
-            if ran > 15_200 {
+            if ran > limit + 15_000 {
                 eprintln!("hang: the run went on 15 s after Ctrl-C");
                 std::process::abort();
             }
