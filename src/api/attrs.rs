@@ -274,10 +274,26 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                 Some(v) => crate::api::convert::i64_arg(&v, "decimals")?,
                 None => 0,
             };
-            let scale = 10f64.powi(d.clamp(-300, 300) as i32);
+            // In the array's own precision, as numpy computes it: a float32 value is scaled
+            // in float32 (so 0.768505 rounds to 0.7685 there, not 0.76851), and a negative
+            // `decimals` divides first.
+            let d = d.clamp(-300, 300) as i32;
+            let scale = 10f64.powi(d.abs());
+            let f32s = t.dtype() == DType::F32;
             Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(
                 t,
-                move |x| (x * scale).round_ties_even() / scale,
+                move |x| match (f32s, d >= 0) {
+                    (true, true) => {
+                        let s = scale as f32;
+                        ((x as f32 * s).round_ties_even() / s) as f64
+                    }
+                    (true, false) => {
+                        let s = scale as f32;
+                        ((x as f32 / s).round_ties_even() * s) as f64
+                    }
+                    (false, true) => (x * scale).round_ties_even() / scale,
+                    (false, false) => (x / scale).round_ties_even() * scale,
+                },
             )))
         }
         "argmax" | "argmin" => {
