@@ -362,6 +362,12 @@ pub fn native_attr(it: &mut Interp, native: &Value, this: &Value, name: &str) ->
             set_weights(it, &l.name, &l.all_weights(), &w.unwrap_or(Value::None))?;
             Ok(Value::None)
         }),
+        "save" | "save_weights" | "load_weights" | "to_json" if is_model_instance(this) => {
+            match super::saving::model_attr(this, name) {
+                Some(v) => v,
+                None => return Ok(None),
+            }
+        }
         // Everything else a layer has (name, weights, count_params, ...), bound to the
         // native part.
         _ => return l.get_attr(native, name, it),
@@ -397,6 +403,31 @@ const TRAINING_ATTRS: [&str; 25] = [
     "add_metric",
 ];
 
+/// The layers a value assigned to an attribute holds: itself, or those in a list, tuple
+/// or dict (Keras tracks `self.blocks = [Dense(3), Dense(2)]`).
+fn layers_in(v: &Value, out: &mut Vec<Value>, depth: usize) {
+    let is_layer = super::layer_ref(v).is_some()
+        || v.as_object::<super::sequential::Sequential>().is_some()
+        || v.as_object::<super::functional::Functional>().is_some()
+        || super::native_layer(v).is_some();
+    if is_layer {
+        out.push(v.clone());
+        return;
+    }
+    if depth > 8 {
+        return;
+    }
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Dict(d) => d.borrow().values.clone(),
+        _ => return,
+    };
+    for x in &items {
+        layers_in(x, out, depth + 1);
+    }
+}
+
 /// Tracks sublayers and variables assigned to attributes; the value is stored as usual.
 pub fn native_set_attr(
     _it: &mut Interp,
@@ -408,17 +439,17 @@ pub fn native_set_attr(
     let Some(l) = native.as_object::<Layer>() else {
         return Ok(false);
     };
-    let is_layer = super::layer_ref(v).is_some()
-        || v.as_object::<super::sequential::Sequential>().is_some()
-        || super::native_layer(v).is_some();
-    if is_layer
-        && !l
+    let mut found = Vec::new();
+    layers_in(v, &mut found, 0);
+    for layer in found {
+        if !l
             .sublayers
             .borrow()
             .iter()
-            .any(|s| s.identity() == v.identity())
-    {
-        l.sublayers.borrow_mut().push(v.clone());
+            .any(|s| s.identity() == layer.identity())
+        {
+            l.sublayers.borrow_mut().push(layer);
+        }
     }
     if let Value::Variable(var) = v {
         let mut w = l.weights.borrow_mut();
@@ -507,7 +538,7 @@ pub fn build_instance(it: &mut Interp, inst: &Value, shape: &[Option<usize>]) ->
     }
     l.built.set(true);
     *l.build_input.borrow_mut() = Some(super::shape_tuple_value(shape));
-    Ok(())
+    super::saving::checkpoint::after_build()
 }
 
 /// `layer(inputs, training=...)`: build on first use, then the user's `call`.
@@ -559,7 +590,13 @@ fn custom_call(it: &mut Interp, recv: &Value, _name: &'static str, args: Args) -
     let name = super::native_layer(recv)
         .and_then(|n| n.as_object::<Layer>().map(|l| l.name.clone()))
         .unwrap_or_default();
+    let _restore = super::saving::checkpoint::CallGuard::enter(recv);
     super::layer::in_scope(&name, || it.call(&f, call_args))
+}
+
+/// An instance of a user subclass of `keras.Model`.
+pub fn is_model_instance(x: &Value) -> bool {
+    matches!(x, Value::Instance(i) if matches!(i.class.native_base(), Some(b) if b.as_object::<NativeClass>().is_some_and(|n| n.name == "Model")))
 }
 
 /// `isinstance(x, keras.layers.Layer)` / `isinstance(x, keras.Model)`.
@@ -570,9 +607,7 @@ pub fn isinstance(x: &Value, class: &dyn Object) -> bool {
     let seq = x.as_object::<super::sequential::Sequential>().is_some()
         || x.as_object::<super::functional::Functional>().is_some();
     match c.name {
-        "Model" => {
-            seq || matches!(x, Value::Instance(i) if matches!(i.class.native_base(), Some(b) if b.as_object::<NativeClass>().is_some_and(|n| n.name == "Model")))
-        }
+        "Model" => seq || is_model_instance(x),
         _ => seq || super::layer_ref(x).is_some() || super::native_layer(x).is_some(),
     }
 }

@@ -36,6 +36,9 @@ pub struct Layer {
     pub compiled: super::ModelState,
     /// Its calls on symbolic tensors (functional models).
     pub inbound: super::keras_tensor::Inbound,
+    /// A checkpoint loaded before the model made its variables, restored after its first
+    /// call (TensorFlow's deferred restoration).
+    pub pending_restore: RefCell<Option<Rc<super::saving::checkpoint::Pending>>>,
 }
 
 impl Layer {
@@ -60,6 +63,7 @@ impl Layer {
             sublayers: RefCell::new(Vec::new()),
             compiled: Default::default(),
             inbound: Default::default(),
+            pending_restore: RefCell::new(None),
         }
     }
 
@@ -154,7 +158,7 @@ impl Layer {
         self.kind.build_inner(it, self, &shape, scoped)?;
         self.built.set(true);
         *self.build_input.borrow_mut() = Some(given);
-        Ok(())
+        super::saving::checkpoint::after_build()
     }
 
     /// Calls a layer taking one tensor: cast to float32, checked, built on first use, then

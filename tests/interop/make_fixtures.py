@@ -31,3 +31,18 @@ emb.save('tf_rnn.keras')
 emb.save('tf_rnn.h5')
 np.save('tf_rnn_pred.npy', emb.predict(tok, verbose=0))
 print('ok')
+# TensorFlow checkpoints (save_weights to a path without an HDF5 suffix)
+seq.save_weights('tf_ckpt/seq/cp.ckpt')
+emb.save_weights('tf_ckpt/rnn/cp-0001.ckpt')
+class Net(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.d1 = tf.keras.layers.Dense(4, activation='relu')
+        self.blocks = [tf.keras.layers.Dense(3), tf.keras.layers.Dense(2)]
+    def call(self, x):
+        return self.blocks[1](self.blocks[0](self.d1(x)))
+net = Net()
+net.compile(optimizer=tf.keras.optimizers.SGD(0.05, momentum=0.9), loss='mse')
+net.fit(x, np.ones((6, 2), 'float32'), epochs=2, verbose=0, shuffle=False)
+net.save_weights('tf_ckpt/sub/w')
+print('ok')

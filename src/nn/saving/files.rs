@@ -2,8 +2,8 @@
 //! `model.load_weights`, choosing the format by the path as Keras 2.15 does: `.keras` is
 //! the v3 zip (`metadata.json`, `config.json`, `model.weights.h5`), `.h5`/`.hdf5` the
 //! HDF5 model (`model_config`, `training_config`, `model_weights`, `optimizer_weights`),
-//! `.weights.h5` v3 weights alone. TensorFlow's SavedModel directories and checkpoint
-//! files are not written or read.
+//! `.weights.h5` v3 weights alone; weights at any other path are a TensorFlow checkpoint
+//! (`checkpoint/`). TensorFlow's SavedModel directories are not written or read.
 
 use super::field;
 use super::h5::{self, H5Attr, H5Group};
@@ -41,7 +41,7 @@ fn no_tf_format(path: &str) -> Flow {
     err(
         ExcKind::NotImplementedError,
         format!(
-            "tensh saves and loads Keras's '.keras' and HDF5 ('.h5') files; TensorFlow's SavedModel and checkpoint formats (the path '{}' has neither suffix) are not supported",
+            "tensh saves and loads models as Keras's '.keras' and HDF5 ('.h5') files, and weights also as TensorFlow checkpoints; TensorFlow's SavedModel format (the path '{}' has neither suffix) is not supported",
             path
         ),
     )
@@ -52,7 +52,7 @@ fn io_err(e: std::io::Error, path: &str) -> Flow {
 }
 
 /// A file's bytes, its size checked against the memory budget first.
-fn read_bytes(path: &str) -> R<Vec<u8>> {
+pub(super) fn read_bytes(path: &str) -> R<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_err(e, path))?;
     crate::tensor::alloc::check(&[meta.len() as usize], crate::tensor::DType::U8, "ReadFile")?;
     std::fs::read(path).map_err(|e| io_err(e, path))
@@ -211,7 +211,7 @@ pub(super) fn save_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
             let layers = layers_of(model);
             write_bytes(&path, &h5::write(&weights_h5::save_group(&layers))?)?;
         }
-        _ => return Err(no_tf_format(&path)),
+        _ => super::checkpoint::save(model, &path)?,
     }
     Ok(Value::None)
 }
@@ -242,6 +242,12 @@ pub(super) fn load_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
     let path = crate::pylib::oserror::fspath(it, &filepath.unwrap_or(Value::None))?;
     let skip = it.truthy(&skip_mismatch.unwrap_or(Value::Bool(false)))?;
     let by_name = it.truthy(&by_name.unwrap_or(Value::Bool(false)))?;
+    // Keras reads a path as HDF5 by its suffix or its contents; anything else names a
+    // TensorFlow checkpoint.
+    let is_file = std::path::Path::new(&path).is_file();
+    if format_of(&path, true) == Format::TensorFlow && !is_file {
+        return super::checkpoint::load(it, model, &path);
+    }
     let bytes = read_bytes(&path)?;
     if is_zip(&bytes) {
         let tree = h5::read(zip_entry(&bytes, "model.weights.h5", &path)?)?;
@@ -249,6 +255,9 @@ pub(super) fn load_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
         return Ok(Value::None);
     }
     if !h5::is_hdf5(&bytes) {
+        if format_of(&path, true) == Format::TensorFlow {
+            return super::checkpoint::load(it, model, &path);
+        }
         return Err(no_tf_format(&path));
     }
     let tree = h5::read(bytes)?;

@@ -11,7 +11,9 @@
 //! | `files.rs` | `model.save`, `load_model`, `save_weights`, `load_weights`: formats by path |
 //! | `compile_config.rs` | the compile settings a saved model keeps, and compiling from them |
 //! | `json.rs` | `to_json`, `model_from_json`, `clone_model` |
+//! | `checkpoint/` | TensorFlow checkpoints of weights (`save_weights('cp.ckpt')`) |
 
+pub(crate) mod checkpoint;
 pub(crate) mod compile_config;
 pub(crate) mod entry;
 pub(crate) mod files;

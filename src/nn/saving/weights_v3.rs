@@ -45,6 +45,9 @@ pub(crate) fn model_layers(model: &Value) -> Option<Vec<Value>> {
 
 /// A layer's or model's own variables: trainable ones first, as Keras stores them.
 fn own_vars(v: &Value) -> Vec<Rc<Variable>> {
+    if let Some(n) = crate::nn::native_layer(v) {
+        return own_vars(&n);
+    }
     let Some(l) = crate::nn::layer_ref(v) else {
         return vec![];
     };
@@ -81,6 +84,10 @@ fn walk(v: &Value, path: &str, out: &mut Vec<Slot>, seen: &mut Vec<usize>) {
         }
         return;
     }
+    if let Value::Instance(inst) = v {
+        walk_attributes(v, inst, path, out, seen);
+        return;
+    }
     if let Some(l) = crate::nn::layer_ref(v) {
         for attr in ["backward_layer", "cell", "forward_layer", "layer"] {
             if let Some(child) = l.kind.attr(attr) {
@@ -89,6 +96,78 @@ fn walk(v: &Value, path: &str, out: &mut Vec<Slot>, seen: &mut Vec<usize>) {
                 }
             }
         }
+    }
+}
+
+fn is_layer(v: &Value) -> bool {
+    crate::nn::layer_ref(v).is_some()
+        || model_layers(v).is_some()
+        || crate::nn::native_layer(v).is_some()
+}
+
+/// A user layer's or model's attributes as Keras 2.15 walks them: in reverse `dir()`
+/// order, a layer under the attribute's name, the layers of a list, tuple or dict as a
+/// container; a model's `layers` takes its place in that order, so the attributes
+/// sorting before `layers` are saved inside it (`layers/dense`, not `d1`).
+fn walk_attributes(
+    v: &Value,
+    inst: &crate::eval::value::Instance,
+    path: &str,
+    out: &mut Vec<Slot>,
+    seen: &mut Vec<usize>,
+) {
+    let mut names = inst.attr_order.borrow().clone();
+    let model = crate::nn::custom::is_model_instance(v);
+    if model && !names.iter().any(|n| n == "layers") {
+        names.push("layers".into());
+    }
+    names.sort();
+    names.reverse();
+    for name in names {
+        if name.starts_with("__") {
+            continue;
+        }
+        if model && name == "layers" {
+            let layers = crate::nn::native_layer(v)
+                .and_then(|n| crate::nn::layer_ref(&n).map(|l| l.sublayers.borrow().clone()))
+                .unwrap_or_default();
+            container(&layers, &join(path, "layers"), out, seen);
+            continue;
+        }
+        let Some(value) = inst.dict.borrow().get(&name).cloned() else {
+            continue;
+        };
+        if is_layer(&value) {
+            walk(&value, &join(path, &name), out, seen);
+            continue;
+        }
+        let items: Vec<Value> = match &value {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            Value::Dict(d) => d.borrow().values.clone(),
+            _ => continue,
+        };
+        container(&items, &join(path, &name), out, seen);
+    }
+}
+
+/// The layers of a list under `path`, each as `<class in snake case>[_n]`, skipping those
+/// already saved.
+fn container(items: &[Value], path: &str, out: &mut Vec<Slot>, seen: &mut Vec<usize>) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for item in items.iter().filter(|x| is_layer(x)) {
+        if seen.contains(&item.identity()) {
+            continue;
+        }
+        let base = crate::nn::snake_case(&class_of(item));
+        let n = used.entry(base.clone()).or_insert(0);
+        let child = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{}_{}", base, n)
+        };
+        *n += 1;
+        walk(item, &join(path, &child), out, seen);
     }
 }
 
