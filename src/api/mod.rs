@@ -23,10 +23,12 @@
 //! | `tf_random_more.rs` | tf.random.categorical |
 //! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
+//! | `np_random/` | `np.random`: numpy's legacy generator, bit for bit |
 
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
 pub mod convert;
+pub(crate) mod np_random;
 pub(crate) mod numpy;
 pub(crate) mod objects;
 pub(crate) mod ops;

@@ -32,7 +32,7 @@ pub(crate) fn np_err(e: TfError) -> Flow {
 }
 
 /// numpy infers int64 and float64 where TensorFlow infers int32 and float32.
-fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Tensor> {
+pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Tensor> {
     if let Some(t) = tensor_of(v) {
         return Ok(match dtype {
             Some(d) => t.cast(dtype_arg(&d)?),

@@ -105,6 +105,8 @@ impl Optimizer {
                 }
             }
         }
+        drop(st);
+        crate::nn::saving::checkpoint::restore_slots(self);
     }
 
     /// The schedule's rate at the current iteration, kept in `current_learning_rate`.

@@ -149,6 +149,7 @@ fn finish(
         base,
         hyper,
         state: RefCell::new(State::default()),
+        pending_slots: RefCell::new(None),
     })))
 }
 

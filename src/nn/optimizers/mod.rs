@@ -74,6 +74,9 @@ pub struct Optimizer {
     /// The family's own hyperparameters as given, in `get_config` order.
     pub(crate) hyper: Vec<(&'static str, Value)>,
     pub(crate) state: RefCell<State>,
+    /// Slot values a checkpoint holds for slots not made yet, assigned as `build` makes
+    /// them (TensorFlow's deferred restoration).
+    pub(crate) pending_slots: RefCell<Option<Rc<crate::nn::saving::checkpoint::SlotRestore>>>,
 }
 
 pub(crate) fn new_var(it: &mut Interp, name: &str, t: Tensor) -> Rc<Variable> {

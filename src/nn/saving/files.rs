@@ -246,7 +246,7 @@ pub(super) fn load_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
     // TensorFlow checkpoint.
     let is_file = std::path::Path::new(&path).is_file();
     if format_of(&path, true) == Format::TensorFlow && !is_file {
-        return super::checkpoint::load(it, model, &path);
+        return super::checkpoint::load(model, &path);
     }
     let bytes = read_bytes(&path)?;
     if is_zip(&bytes) {
@@ -256,7 +256,7 @@ pub(super) fn load_weights(it: &mut Interp, model: &Value, args: Args) -> R<Valu
     }
     if !h5::is_hdf5(&bytes) {
         if format_of(&path, true) == Format::TensorFlow {
-            return super::checkpoint::load(it, model, &path);
+            return super::checkpoint::load(model, &path);
         }
         return Err(no_tf_format(&path));
     }

@@ -7,6 +7,7 @@
 //! rate. Each object gets the path of the first route that reaches it, so a variable's
 //! checkpoint key is `layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE`.
 
+use super::train_checkpoint::TrainCheckpoint;
 use crate::eval::value::Variable;
 use crate::eval::Value;
 use crate::nn::optimizers::Optimizer;
@@ -17,6 +18,8 @@ use std::rc::Rc;
 pub(crate) struct TNode {
     pub children: Vec<(String, usize)>,
     pub var: Option<Rc<Variable>>,
+    /// The object itself (none for a group).
+    pub obj: Option<Value>,
     /// The local names from the root to this object along the route that found it.
     pub path: Vec<String>,
 }
@@ -80,9 +83,18 @@ fn is_layer(v: &Value) -> bool {
         || crate::nn::native_layer(v).is_some()
 }
 
+/// Whether a checkpoint can track the value (`tf.train.Checkpoint(x=...)` checks it).
+pub(crate) fn is_trackable(v: &Value) -> bool {
+    trackable(v).is_some()
+}
+
 /// The object for an attribute value, if it holds anything a checkpoint tracks.
 fn trackable(v: &Value) -> Option<Obj> {
-    if matches!(v, Value::Variable(_)) || is_layer(v) || v.as_object::<Optimizer>().is_some() {
+    if matches!(v, Value::Variable(_))
+        || is_layer(v)
+        || v.as_object::<Optimizer>().is_some()
+        || v.as_object::<TrainCheckpoint>().is_some()
+    {
         return Some(Obj::Value(v.clone()));
     }
     let items: Vec<(String, Value)> = match v {
@@ -168,6 +180,20 @@ fn children(obj: &Obj) -> Vec<(String, Obj)> {
     if let Some(o) = v.as_object::<Optimizer>() {
         return optimizer_children(o);
     }
+    if let Some(c) = v.as_object::<TrainCheckpoint>() {
+        if let Some(r) = &c.root {
+            out.extend(children(&Obj::Value(r.clone())));
+        }
+        for (name, value) in c.children.iter() {
+            if let Some(o) = trackable(value) {
+                out.push((name.clone(), o));
+            }
+        }
+        if let Some(counter) = c.save_counter.borrow().clone() {
+            out.push(("save_counter".into(), Obj::Value(Value::Variable(counter))));
+        }
+        return out;
+    }
     if let Some(layers) = super::super::weights_v3::model_layers(v) {
         let mut k = 0;
         for (i, l) in layers.iter().enumerate() {
@@ -218,6 +244,7 @@ pub(crate) fn graph(root: &Value) -> Vec<TNode> {
     let mut nodes = vec![TNode {
         children: Vec::new(),
         var: None,
+        obj: Some(root.clone()),
         path: Vec::new(),
     }];
     let mut seen: HashMap<usize, usize> = HashMap::new();
@@ -242,9 +269,14 @@ pub(crate) fn graph(root: &Value) -> Vec<TNode> {
                     if let Obj::Value(v) = &child {
                         seen.insert(v.identity(), cid);
                     }
+                    let obj = match &child {
+                        Obj::Value(v) => Some(v.clone()),
+                        Obj::Group(_) => None,
+                    };
                     nodes.push(TNode {
                         children: Vec::new(),
                         var,
+                        obj,
                         path,
                     });
                     queue.push_back((cid, child));

@@ -1,9 +1,11 @@
-//! `CheckpointLoadStatus`, what `load_weights` returns for a TensorFlow checkpoint: which
+//! `CheckpointLoadStatus`, what `load_weights` and `Checkpoint.restore` return: which
 //! saved values found no object and which variables found no saved value, checked by
 //! `assert_consumed`, `assert_existing_objects_matched` and `assert_nontrivial_match`
 //! with TensorFlow's messages; `expect_partial` accepts a partial match.
+//! `InitializationOnlyStatus` is `restore(None)`'s: nothing to restore.
 
 use super::proto::Node;
+use super::state::escape;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::{Args, Object, Variable};
@@ -55,20 +57,6 @@ pub(crate) fn node_text(n: &Node) -> String {
         s.push_str("has_checkpoint_values {\n}\n");
     }
     s
-}
-
-/// A string as protobuf's text format quotes it.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn var_list(it: &mut Interp, vars: &[Rc<Variable>]) -> R<String> {
@@ -147,7 +135,7 @@ impl Object for LoadStatus {
         Ok(METHODS
             .iter()
             .find(|m| **m == name)
-            .map(|m| Value::method(this.clone(), m, method)))
+            .map(|m| Value::method(this.clone(), *m, method)))
     }
     fn attr_names(&self) -> Vec<String> {
         METHODS.iter().map(|s| s.to_string()).collect()
@@ -156,6 +144,50 @@ impl Object for LoadStatus {
         Ok(format!(
             "<tensorflow.python.checkpoint.checkpoint.CheckpointLoadStatus object at 0x{:x}>",
             self as *const LoadStatus as usize
+        ))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `Checkpoint.restore(None)`: nothing is restored; the assertions say so.
+pub(crate) struct InitOnlyStatus;
+
+fn init_method(_it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R<Value> {
+    match name {
+        "run_restore_ops" | "initialize_or_restore" => {
+            args.bind::<1>(name, ["session=None"])?;
+            return Ok(Value::None);
+        }
+        _ => args.bind::<0>(name, [])?,
+    };
+    match name {
+        "assert_consumed" | "assert_existing_objects_matched" | "assert_nontrivial_match" => raise(
+            ExcKind::AssertionError,
+            "No checkpoint specified (save_path=None); nothing is being restored.",
+        ),
+        _ => Ok(this.clone()),
+    }
+}
+
+impl Object for InitOnlyStatus {
+    fn type_name(&self) -> String {
+        "InitializationOnlyStatus".into()
+    }
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(METHODS
+            .iter()
+            .find(|m| **m == name)
+            .map(|m| Value::method(this.clone(), *m, init_method)))
+    }
+    fn attr_names(&self) -> Vec<String> {
+        METHODS.iter().map(|s| s.to_string()).collect()
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<tensorflow.python.checkpoint.checkpoint.InitializationOnlyStatus object at 0x{:x}>",
+            self as *const InitOnlyStatus as usize
         ))
     }
     fn as_any(&self) -> &dyn Any {

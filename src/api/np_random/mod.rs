@@ -1,0 +1,857 @@
+//! `np.random`: numpy 1.26's legacy global generator and `np.random.RandomState`, drawing
+//! what numpy draws for the same seed (`mt19937.rs` has the generator and the
+//! distributions). Functions take numpy's `size` (None gives a Python scalar, as numpy
+//! returns one); arrays come out float64 or int64. Not here yet: `default_rng` (PCG64),
+//! `shuffle` of an array in place (tensh arrays cannot be assigned to yet), and the
+//! distributions notebooks rarely call.
+
+mod mt19937;
+
+use crate::api::convert::{f64_arg, i64_arg, int_list};
+use crate::builtin;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, type_err, R};
+use crate::eval::value::{Args, Object};
+use crate::eval::{Interp, Value};
+use crate::tensor::{DType, Tensor};
+use mt19937::Mt19937;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A generator's state, shared by the handles that refer to it.
+type Shared = Rc<RefCell<Mt19937>>;
+
+thread_local! {
+    /// The global generator behind `np.random.*`, seeded from the OS when first used.
+    static GLOBAL: RefCell<Option<Shared>> = const { RefCell::new(None) };
+}
+
+fn entropy_seed() -> Mt19937 {
+    let mut words = [0u32; 4];
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    words[0] = t as u32;
+    words[1] = (t >> 32) as u32;
+    words[2] = std::process::id();
+    words[3] = rand::random::<u32>();
+    Mt19937::from_array(&words)
+}
+
+fn global() -> Shared {
+    GLOBAL.with(|g| {
+        g.borrow_mut()
+            .get_or_insert_with(|| Rc::new(RefCell::new(entropy_seed())))
+            .clone()
+    })
+}
+
+/// numpy's `_legacy_seeding`: an integer in [0, 2**32), or a 1-d sequence of them.
+fn seeded(it: &mut Interp, seed: &Value) -> R<Mt19937> {
+    let range = || raise::<Mt19937>(ExcKind::ValueError, "Seed must be between 0 and 2**32 - 1");
+    match seed {
+        Value::None => Ok(entropy_seed()),
+        Value::Bool(b) => Ok(Mt19937::from_seed(*b as u32)),
+        Value::Int(i) => {
+            if *i < 0 || *i > u32::MAX as i64 {
+                return range();
+            }
+            Ok(Mt19937::from_seed(*i as u32))
+        }
+        Value::BigInt(_) => range(),
+        Value::Float(_) => Err(type_err(
+            "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'",
+        )),
+        other => {
+            let t = crate::api::numpy::np_array(it, other, None)?;
+            if t.ndim() == 0 {
+                if let Some(i) = t.item_i64().filter(|_| !t.dtype().is_float()) {
+                    return seeded(it, &Value::Int(i));
+                }
+            }
+            if t.dtype().is_float() {
+                return Err(type_err(
+                    "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'",
+                ));
+            }
+            if t.size() == 0 {
+                return raise(ExcKind::ValueError, "Seed must be non-empty");
+            }
+            if t.ndim() != 1 {
+                return raise(ExcKind::ValueError, "Seed array must be 1-d");
+            }
+            let keys = t.to_i64_vec();
+            if keys.iter().any(|k| *k < 0 || *k > u32::MAX as i64) {
+                return range();
+            }
+            let keys: Vec<u32> = keys.iter().map(|k| *k as u32).collect();
+            Ok(Mt19937::from_array(&keys))
+        }
+    }
+}
+
+/// numpy's `size`: None for a scalar, an int or a sequence of ints for an array.
+fn size_arg(it: &mut Interp, size: &Value) -> R<Option<Vec<usize>>> {
+    if matches!(size, Value::None) {
+        return Ok(None);
+    }
+    let dims = int_list(it, size, "size")?;
+    if dims.iter().any(|&d| d < 0) {
+        return raise(ExcKind::ValueError, "negative dimensions are not allowed");
+    }
+    let dims: Vec<usize> = dims.iter().map(|&d| d as usize).collect();
+    crate::tensor::alloc::check(&dims, DType::F64, "np.random")
+        .map_err(crate::api::numpy::np_err)?;
+    Ok(Some(dims))
+}
+
+/// The dims `rand(d0, d1, ...)` takes as separate arguments.
+fn dims_of(args: &[Value]) -> R<Option<Vec<usize>>> {
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let mut dims = Vec::new();
+    for a in args {
+        match a {
+            Value::Int(i) if *i >= 0 => dims.push(*i as usize),
+            Value::Int(_) => {
+                return raise(ExcKind::ValueError, "negative dimensions are not allowed")
+            }
+            other => {
+                return Err(type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    crate::tensor::alloc::check(&dims, DType::F64, "np.random")
+        .map_err(crate::api::numpy::np_err)?;
+    Ok(Some(dims))
+}
+
+/// `n` floats from `draw`, as a Python float (no size) or a float64 array.
+fn floats(
+    it: &mut Interp,
+    g: &Shared,
+    size: Option<Vec<usize>>,
+    mut draw: impl FnMut(&mut Mt19937) -> f64,
+) -> R<Value> {
+    let Some(dims) = size else {
+        return Ok(Value::Float(draw(&mut g.borrow_mut())));
+    };
+    let n: usize = dims.iter().product();
+    let mut out = Vec::with_capacity(n);
+    for chunk in 0..n.div_ceil(65_536) {
+        it.check_interrupt()?;
+        let mut r = g.borrow_mut();
+        for _ in chunk * 65_536..(n.min((chunk + 1) * 65_536)) {
+            out.push(draw(&mut r));
+        }
+    }
+    Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+}
+
+/// `n` int64 values from `draw`: a Python int without a size.
+fn ints(
+    it: &mut Interp,
+    g: &Shared,
+    size: Option<Vec<usize>>,
+    mut draw: impl FnMut(&mut Mt19937) -> i64,
+) -> R<Value> {
+    let Some(dims) = size else {
+        return Ok(Value::Int(draw(&mut g.borrow_mut())));
+    };
+    let n: usize = dims.iter().product();
+    let mut out = Vec::with_capacity(n);
+    for chunk in 0..n.div_ceil(65_536) {
+        it.check_interrupt()?;
+        let mut r = g.borrow_mut();
+        for _ in chunk * 65_536..(n.min((chunk + 1) * 65_536)) {
+            out.push(draw(&mut r));
+        }
+    }
+    Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+}
+
+fn scalar_f64(v: &Value, what: &str) -> R<f64> {
+    if let Value::NdArray(t) | Value::Tensor(t) = v {
+        if t.size() != 1 {
+            return raise(
+                ExcKind::NotImplementedError,
+                format!("tensh's np.random takes a scalar {} (arrays of parameters are not supported yet)", what),
+            );
+        }
+    }
+    f64_arg(v, what)
+}
+
+fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
+    let [low, high, size, dtype] =
+        args.bind("randint", ["low", "high=None", "size=None", "dtype=int"])?;
+    let low = low.unwrap_or(Value::None);
+    let (lo, hi) = match high.filter(|h| !matches!(h, Value::None)) {
+        Some(h) => (i64_arg(&low, "low")?, i64_arg(&h, "high")?),
+        None => (0, i64_arg(&low, "low")?),
+    };
+    if lo >= hi {
+        return raise(ExcKind::ValueError, "low >= high");
+    }
+    let dtype = match dtype {
+        None => None,
+        Some(Value::Builtin(b)) if b.name == "int" => None,
+        Some(d) => Some(crate::api::convert::dtype_arg(&d)?),
+    };
+    let size = size_arg(it, &size.unwrap_or(Value::None))?;
+    let rng = (hi as i128 - lo as i128 - 1) as u64;
+    match dtype {
+        None | Some(DType::I64) => {
+            let explicit = dtype.is_some();
+            let v = ints(it, g, size, |r| r.bounded_u64(lo as u64, rng) as i64)?;
+            match v {
+                Value::Int(i) if explicit => Ok(Value::NdArray(Tensor::scalar(i))),
+                v => Ok(v),
+            }
+        }
+        Some(DType::I32) => {
+            if lo < i32::MIN as i64 || hi > i32::MAX as i64 + 1 {
+                return raise(ExcKind::ValueError, "low is out of bounds for int32");
+            }
+            let dims = size.clone().unwrap_or_default();
+            let n: usize = dims.iter().product();
+            let mut r = g.borrow_mut();
+            let out: Vec<i32> = (0..n)
+                .map(|_| r.bounded_u64(lo as u64, rng) as i64 as i32)
+                .collect();
+            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+        }
+        Some(DType::U8) => {
+            if lo < 0 || hi > 256 {
+                return raise(
+                    ExcKind::ValueError,
+                    format!(
+                        "{} is out of bounds for uint8",
+                        if lo < 0 { "low" } else { "high" }
+                    ),
+                );
+            }
+            let dims = size.clone().unwrap_or_default();
+            let n: usize = dims.iter().product();
+            let mut r = g.borrow_mut();
+            let mut buf = (0u32, 0u32);
+            let out: Vec<u8> = (0..n)
+                .map(|_| r.bounded_u8(lo as u8, rng as u8, &mut buf))
+                .collect();
+            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+        }
+        Some(DType::Bool) => {
+            if lo < 0 || hi > 2 {
+                return raise(
+                    ExcKind::ValueError,
+                    format!(
+                        "{} is out of bounds for bool",
+                        if lo < 0 { "low" } else { "high" }
+                    ),
+                );
+            }
+            let dims = size.clone().unwrap_or_default();
+            let n: usize = dims.iter().product();
+            let mut r = g.borrow_mut();
+            let mut buf = (0u32, 0u32);
+            let out: Vec<bool> = (0..n)
+                .map(|_| r.bounded_bool(lo == 1, rng == 1, &mut buf))
+                .collect();
+            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+        }
+        Some(d) => Err(type_err(format!(
+            "Unsupported dtype dtype('{}') for randint",
+            d.name()
+        ))),
+    }
+}
+
+/// `choice(a, size=None, replace=True, p=None)` as numpy's legacy generator draws it.
+fn choice(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
+    let [a, size, replace, p] =
+        args.bind("choice", ["a", "size=None", "replace=True", "p=None"])?;
+    let a = a.unwrap_or(Value::None);
+    let a_rest = [size.clone(), replace.clone(), p.clone()];
+    let replace = it.truthy(&replace.unwrap_or(Value::Bool(true)))?;
+    let (pop, values): (usize, Option<Tensor>) = match &a {
+        Value::Int(n) => {
+            if *n <= 0 {
+                return raise(
+                    ExcKind::ValueError,
+                    "a must be greater than 0 unless no samples are taken",
+                );
+            }
+            (*n as usize, None)
+        }
+        Value::List(_) | Value::Tuple(_) if !numeric_items(it, &a)? => {
+            let items = it.collect_items(&a)?;
+            if items.is_empty() {
+                return raise(
+                    ExcKind::ValueError,
+                    "'a' cannot be empty unless no samples are taken",
+                );
+            }
+            let Value::Int(i) =
+                choice(it, g, args_with_a(Value::Int(items.len() as i64), &a_rest))?
+            else {
+                return raise(
+                    ExcKind::NotImplementedError,
+                    "np.random.choice with a size over non-numbers needs string arrays, which tensh does not have yet",
+                );
+            };
+            return Ok(items[i as usize].clone());
+        }
+        other => {
+            let t = crate::api::numpy::np_array(it, other, None)?;
+            if t.ndim() != 1 {
+                return raise(ExcKind::ValueError, "a must be 1-dimensional");
+            }
+            if t.size() == 0 {
+                return raise(
+                    ExcKind::ValueError,
+                    "'a' cannot be empty unless no samples are taken",
+                );
+            }
+            (t.size(), Some(t))
+        }
+    };
+    let p = match p {
+        None | Some(Value::None) => None,
+        Some(pv) => {
+            let t = crate::api::numpy::np_array(it, &pv, None)?;
+            let w = t.to_f64_vec();
+            if t.ndim() != 1 {
+                return raise(ExcKind::ValueError, "'p' must be 1-dimensional");
+            }
+            if w.len() != pop {
+                return raise(ExcKind::ValueError, "'a' and 'p' must have same size");
+            }
+            let sum = kahan(&w);
+            if sum.is_nan() {
+                return raise(ExcKind::ValueError, "probabilities contain NaN");
+            }
+            if w.iter().any(|x| *x < 0.0) {
+                return raise(ExcKind::ValueError, "probabilities are not non-negative");
+            }
+            let mut atol = f64::EPSILON.sqrt();
+            if t.dtype() == DType::F32 {
+                atol = atol.max((f32::EPSILON as f64).sqrt());
+            }
+            if (sum - 1.0).abs() > atol {
+                return raise(ExcKind::ValueError, "probabilities do not sum to 1");
+            }
+            Some(w)
+        }
+    };
+    let scalar = matches!(size, None | Some(Value::None));
+    let dims = size_arg(it, &size.unwrap_or(Value::None))?.unwrap_or_default();
+    let n: usize = dims.iter().product();
+    let idx: Vec<i64> = if replace {
+        match &p {
+            Some(w) => {
+                let cdf = cdf_of(w);
+                let mut r = g.borrow_mut();
+                (0..if scalar { 1 } else { n })
+                    .map(|_| search_right(&cdf, r.next_double()) as i64)
+                    .collect()
+            }
+            None => {
+                let mut r = g.borrow_mut();
+                (0..if scalar { 1 } else { n })
+                    .map(|_| r.bounded_u64(0, pop as u64 - 1) as i64)
+                    .collect()
+            }
+        }
+    } else {
+        let want = if scalar { 1 } else { n };
+        if want > pop {
+            return raise(
+                ExcKind::ValueError,
+                "Cannot take a larger sample than population when 'replace=False'",
+            );
+        }
+        match &p {
+            Some(w) => {
+                if w.iter().filter(|x| **x > 0.0).count() < want {
+                    return raise(ExcKind::ValueError, "Fewer non-zero entries in p than size");
+                }
+                let mut w = w.clone();
+                let mut found: Vec<i64> = Vec::new();
+                while found.len() < want {
+                    let k = want - found.len();
+                    let xs: Vec<f64> = {
+                        let mut r = g.borrow_mut();
+                        (0..k).map(|_| r.next_double()).collect()
+                    };
+                    for f in &found {
+                        w[*f as usize] = 0.0;
+                    }
+                    let cdf = cdf_of(&w);
+                    let new: Vec<i64> = xs.iter().map(|x| search_right(&cdf, *x) as i64).collect();
+                    // np.unique(new, return_index=True), the first indices, in draw order.
+                    let mut firsts: Vec<(i64, usize)> = Vec::new();
+                    for (i, v) in new.iter().enumerate() {
+                        if !firsts.iter().any(|(u, _)| u == v) {
+                            firsts.push((*v, i));
+                        }
+                    }
+                    firsts.sort_by_key(|(_, i)| *i);
+                    found.extend(firsts.iter().map(|(v, _)| *v));
+                }
+                found.truncate(want);
+                found
+            }
+            None => {
+                let perm = permutation_of(it, g, pop)?;
+                perm[..want].to_vec()
+            }
+        }
+    };
+    let Some(values) = values else {
+        if scalar {
+            return Ok(Value::Int(idx[0]));
+        }
+        return Ok(Value::NdArray(Tensor::from_vec(&dims, idx)));
+    };
+    let index = Tensor::from_vec(&[idx.len()], idx);
+    let picked = crate::tensor::ops::select::gather(&values, &index, 0)?;
+    if scalar {
+        // A numpy scalar of the array's dtype.
+        let t = crate::tensor::ops::shape::reshape_to(&picked, &[]);
+        return Ok(Value::NdArray(t));
+    }
+    Ok(Value::NdArray(crate::tensor::ops::shape::reshape_to(
+        &picked, &dims,
+    )))
+}
+
+/// Whether every item of a list is a number (numpy then makes a numeric array).
+fn numeric_items(it: &mut Interp, a: &Value) -> R<bool> {
+    Ok(it.collect_items(a)?.iter().all(|x| {
+        matches!(
+            x,
+            Value::Int(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+                | Value::NdArray(_)
+                | Value::Tensor(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+        )
+    }))
+}
+
+/// `choice`'s arguments again with another `a`.
+fn args_with_a(a: Value, rest: &[Option<Value>; 3]) -> Args {
+    let mut args = Args::new(vec![a]);
+    for (name, v) in ["size", "replace", "p"].iter().zip(rest) {
+        if let Some(v) = v {
+            args.kw.push((name.to_string(), v.clone()));
+        }
+    }
+    args
+}
+
+fn kahan(w: &[f64]) -> f64 {
+    let (mut sum, mut c) = (0.0f64, 0.0f64);
+    for x in w {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum
+}
+
+fn cdf_of(w: &[f64]) -> Vec<f64> {
+    let mut acc = 0.0;
+    let mut cdf: Vec<f64> = w
+        .iter()
+        .map(|x| {
+            acc += x;
+            acc
+        })
+        .collect();
+    let last = cdf.last().copied().unwrap_or(1.0);
+    for c in &mut cdf {
+        *c /= last;
+    }
+    cdf
+}
+
+/// `searchsorted(cdf, x, side='right')`.
+fn search_right(cdf: &[f64], x: f64) -> usize {
+    cdf.partition_point(|c| *c <= x)
+}
+
+/// `arange(n)` shuffled by numpy's legacy Fisher-Yates.
+fn permutation_of(it: &mut Interp, g: &Shared, n: usize) -> R<Vec<i64>> {
+    crate::tensor::alloc::check(&[n], DType::I64, "permutation")
+        .map_err(crate::api::numpy::np_err)?;
+    let mut v: Vec<i64> = (0..n as i64).collect();
+    shuffle_slice(it, g, &mut v)?;
+    Ok(v)
+}
+
+fn shuffle_slice<T>(it: &mut Interp, g: &Shared, v: &mut [T]) -> R<()> {
+    let n = v.len();
+    for (k, i) in (1..n).rev().enumerate() {
+        if k % 65_536 == 0 {
+            it.check_interrupt()?;
+        }
+        let j = g.borrow_mut().interval(i as u64) as usize;
+        v.swap(i, j);
+    }
+    Ok(())
+}
+
+fn permutation(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
+    let [x] = args.bind("permutation", ["x"])?;
+    let x = x.unwrap_or(Value::None);
+    if let Value::Int(n) = x {
+        if n < 0 {
+            return raise(ExcKind::ValueError, "negative dimensions are not allowed");
+        }
+        let v = permutation_of(it, g, n as usize)?;
+        return Ok(Value::NdArray(Tensor::from_vec(&[v.len()], v)));
+    }
+    let t = crate::api::numpy::np_array(it, &x, None)?;
+    if t.ndim() < 1 {
+        return raise(
+            ExcKind::IndexError,
+            "x must be an integer or at least 1-dimensional",
+        );
+    }
+    let idx = permutation_of(it, g, t.shape()[0])?;
+    let index = Tensor::from_vec(&[idx.len()], idx);
+    Ok(Value::NdArray(crate::tensor::ops::select::gather(
+        &t, &index, 0,
+    )?))
+}
+
+fn shuffle(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
+    let [x] = args.bind("shuffle", ["x"])?;
+    match x.unwrap_or(Value::None) {
+        Value::List(l) => {
+            let mut items = l.borrow().clone();
+            shuffle_slice(it, g, &mut items)?;
+            *l.borrow_mut() = items;
+            Ok(Value::None)
+        }
+        Value::NdArray(_) => raise(
+            ExcKind::NotImplementedError,
+            "np.random.shuffle shuffles a list in place; tensh's numpy arrays cannot be changed in place yet (use x = np.random.permutation(x))",
+        ),
+        other => Err(type_err(format!(
+            "'{}' object does not support item assignment",
+            other.type_name()
+        ))),
+    }
+}
+
+fn binomial(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
+    let [n, p, size] = args.bind("binomial", ["n", "p", "size=None"])?;
+    let n = i64_arg(&n.unwrap_or(Value::None), "n")?;
+    let p = scalar_f64(&p.unwrap_or(Value::None), "p")?;
+    if n < 0 {
+        return raise(ExcKind::ValueError, "n < 0");
+    }
+    if !(0.0..=1.0).contains(&p) {
+        return raise(ExcKind::ValueError, "p < 0, p > 1 or p is NaN");
+    }
+    let size = size_arg(it, &size.unwrap_or(Value::None))?;
+    ints(it, g, size, |r| r.binomial(n, p))
+}
+
+/// The distribution functions, shared by the module and `RandomState` objects.
+fn draw(it: &mut Interp, g: &Shared, name: &str, args: Args) -> R<Value> {
+    match name {
+        "rand" | "randn" => {
+            if !args.kw.is_empty() {
+                return Err(type_err(format!("{}() takes no keyword arguments", name)));
+            }
+            let dims = dims_of(&args.pos)?;
+            if name == "rand" {
+                floats(it, g, dims, |r| r.next_double())
+            } else {
+                floats(it, g, dims, |r| r.gauss())
+            }
+        }
+        "random"
+        | "random_sample"
+        | "sample"
+        | "ranf"
+        | "standard_normal"
+        | "standard_exponential" => {
+            let [size] = args.bind(name, ["size=None"])?;
+            let size = size_arg(it, &size.unwrap_or(Value::None))?;
+            match name {
+                "standard_normal" => floats(it, g, size, |r| r.gauss()),
+                "standard_exponential" => floats(it, g, size, |r| r.standard_exponential()),
+                _ => floats(it, g, size, |r| r.next_double()),
+            }
+        }
+        "uniform" => {
+            let [low, high, size] = args.bind("uniform", ["low=0.0", "high=1.0", "size=None"])?;
+            let lo = low
+                .map(|v| scalar_f64(&v, "low"))
+                .transpose()?
+                .unwrap_or(0.0);
+            let hi = high
+                .map(|v| scalar_f64(&v, "high"))
+                .transpose()?
+                .unwrap_or(1.0);
+            let range = hi - lo;
+            if !range.is_finite() {
+                return raise(ExcKind::OverflowError, "Range exceeds valid bounds");
+            }
+            let size = size_arg(it, &size.unwrap_or(Value::None))?;
+            floats(it, g, size, |r| lo + range * r.next_double())
+        }
+        "normal" => {
+            let [loc, scale, size] = args.bind("normal", ["loc=0.0", "scale=1.0", "size=None"])?;
+            let loc = loc
+                .map(|v| scalar_f64(&v, "loc"))
+                .transpose()?
+                .unwrap_or(0.0);
+            let scale = scale
+                .map(|v| scalar_f64(&v, "scale"))
+                .transpose()?
+                .unwrap_or(1.0);
+            if scale < 0.0 {
+                return raise(ExcKind::ValueError, "scale < 0");
+            }
+            let size = size_arg(it, &size.unwrap_or(Value::None))?;
+            floats(it, g, size, |r| loc + scale * r.gauss())
+        }
+        "exponential" => {
+            let [scale, size] = args.bind("exponential", ["scale=1.0", "size=None"])?;
+            let scale = scale
+                .map(|v| scalar_f64(&v, "scale"))
+                .transpose()?
+                .unwrap_or(1.0);
+            if scale < 0.0 {
+                return raise(ExcKind::ValueError, "scale < 0");
+            }
+            let size = size_arg(it, &size.unwrap_or(Value::None))?;
+            floats(it, g, size, |r| scale * r.standard_exponential())
+        }
+        "randint" => randint(it, g, args),
+        "choice" => choice(it, g, args),
+        "permutation" => permutation(it, g, args),
+        "shuffle" => shuffle(it, g, args),
+        "binomial" => binomial(it, g, args),
+        _ => {
+            let [seed] = args.bind("seed", ["seed=None"])?;
+            let fresh = seeded(it, &seed.unwrap_or(Value::None))?;
+            *g.borrow_mut() = fresh;
+            Ok(Value::None)
+        }
+    }
+}
+
+const METHODS: [&str; 18] = [
+    "rand",
+    "randn",
+    "random",
+    "random_sample",
+    "sample",
+    "ranf",
+    "standard_normal",
+    "standard_exponential",
+    "uniform",
+    "normal",
+    "exponential",
+    "randint",
+    "choice",
+    "permutation",
+    "shuffle",
+    "binomial",
+    "seed",
+    "random_integers",
+];
+
+/// `np.random.RandomState(seed)`: a generator of its own.
+pub(crate) struct RandomState(Shared);
+
+fn state_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Some(s) = this.as_object::<RandomState>() else {
+        return Ok(Value::None);
+    };
+    let g = s.0.clone();
+    draw(it, &g, name, args)
+}
+
+impl Object for RandomState {
+    fn type_name(&self) -> String {
+        "RandomState".into()
+    }
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(METHODS[..17]
+            .iter()
+            .find(|m| **m == name)
+            .map(|m| Value::method(this.clone(), m, state_method)))
+    }
+    fn attr_names(&self) -> Vec<String> {
+        METHODS[..17].iter().map(|s| s.to_string()).collect()
+    }
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "RandomState(MT19937) at 0x{:X}",
+            self as *const RandomState as usize
+        ))
+    }
+    fn class_path(&self) -> Option<String> {
+        Some("numpy.random.mtrand.RandomState".into())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn args_of(pos: Vec<Value>, kw: &Value) -> Args {
+    let mut args = Args::new(pos);
+    if let Value::Dict(d) = kw {
+        let d = d.borrow();
+        for (k, v) in d.keys.iter().zip(&d.values) {
+            if let Value::Str(k) = k {
+                args.kw.push((k.to_string(), v.clone()));
+            }
+        }
+    }
+    args
+}
+
+macro_rules! global_fn {
+    ($fname:ident, $path:literal, $method:literal, $doc:literal) => {
+        builtin! {
+            #[doc = $doc]
+            python [$path]
+            fn $fname(it, *args, **kwargs) {
+                let pos = match &args {
+                    Value::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                };
+                let g = global();
+                draw(it, &g, $method, args_of(pos, &kwargs))
+            }
+        }
+    };
+}
+
+global_fn!(
+    rand,
+    "np.random.rand",
+    "rand",
+    "Random values in a given shape."
+);
+global_fn!(
+    randn,
+    "np.random.randn",
+    "randn",
+    "Return a sample (or samples) from the \"standard normal\" distribution."
+);
+global_fn!(
+    random,
+    "np.random.random",
+    "random",
+    "Return random floats in the half-open interval [0.0, 1.0)."
+);
+global_fn!(
+    random_sample,
+    "np.random.random_sample",
+    "random_sample",
+    "Return random floats in the half-open interval [0.0, 1.0)."
+);
+global_fn!(
+    sample,
+    "np.random.sample",
+    "sample",
+    "This is an alias of `random_sample`."
+);
+global_fn!(
+    ranf,
+    "np.random.ranf",
+    "ranf",
+    "This is an alias of `random_sample`."
+);
+global_fn!(
+    standard_normal,
+    "np.random.standard_normal",
+    "standard_normal",
+    "Draw samples from a standard Normal distribution (mean=0, stdev=1)."
+);
+global_fn!(
+    standard_exponential,
+    "np.random.standard_exponential",
+    "standard_exponential",
+    "Draw samples from the standard exponential distribution."
+);
+global_fn!(
+    uniform,
+    "np.random.uniform",
+    "uniform",
+    "Draw samples from a uniform distribution."
+);
+global_fn!(
+    normal,
+    "np.random.normal",
+    "normal",
+    "Draw random samples from a normal (Gaussian) distribution."
+);
+global_fn!(
+    exponential,
+    "np.random.exponential",
+    "exponential",
+    "Draw samples from an exponential distribution."
+);
+global_fn!(
+    randint,
+    "np.random.randint",
+    "randint",
+    "Return random integers from `low` (inclusive) to `high` (exclusive)."
+);
+global_fn!(
+    choice,
+    "np.random.choice",
+    "choice",
+    "Generates a random sample from a given 1-D array"
+);
+global_fn!(
+    permutation,
+    "np.random.permutation",
+    "permutation",
+    "Randomly permute a sequence, or return a permuted range."
+);
+global_fn!(
+    shuffle,
+    "np.random.shuffle",
+    "shuffle",
+    "Modify a sequence in-place by shuffling its contents."
+);
+global_fn!(
+    binomial,
+    "np.random.binomial",
+    "binomial",
+    "Draw samples from a binomial distribution."
+);
+global_fn!(
+    seed,
+    "np.random.seed",
+    "seed",
+    "Reseed the singleton RandomState instance."
+);
+
+builtin! {
+    /// Container for the slow Mersenne Twister pseudo-random number generator.
+    python ["np.random.RandomState"]
+    fn RandomState(it, seed = None) {
+        let g = seeded(it, &seed)?;
+        Ok(Value::Object(Rc::new(RandomState(Rc::new(RefCell::new(g))))))
+    }
+}
