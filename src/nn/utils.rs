@@ -230,27 +230,18 @@ crate::builtin! {
     /// Sets all random seeds (Python, NumPy, and backend framework, e.g. TF).
     python ["tf.keras.utils.set_random_seed"]
     fn set_random_seed(it, seed) {
-        let n = match &seed {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
-            // Too big for numpy's seed, which fails after `random.seed`.
-            Value::BigInt(_) => -1,
-            _ => {
-                let class = crate::eval::types::type_of(it, seed.clone())?;
-                return Err(value_err(format!(
-                    "Expected `seed` argument to be an integer. Received: seed={} (of type {})",
-                    it.str_of(&seed)?,
-                    it.repr(&class)?
-                )));
-            }
-        };
+        if !matches!(seed, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+            let class = crate::eval::types::type_of(it, seed.clone())?;
+            return Err(value_err(format!(
+                "Expected `seed` argument to be an integer. Received: seed={} (of type {})",
+                it.str_of(&seed)?,
+                it.repr(&class)?
+            )));
+        }
         let random = it.import_module("random")?;
         let f = it.get_attr(&random, "seed")?;
         it.call(&f, Args::new(vec![seed.clone()]))?;
-        // numpy's random module is not part of tensh; its seed's range check is kept.
-        if !(0..1i64 << 32).contains(&n) {
-            return raise(ExcKind::ValueError, "Seed must be between 0 and 2**32 - 1");
-        }
+        super::backend::call_tf(it, "np.random.seed", vec![seed.clone()], vec![])?;
         super::backend::call_tf(it, "tf.random.set_seed", vec![seed], vec![])?;
         Ok(Value::None)
     }

@@ -74,3 +74,8 @@ np.random.choice([])
 np.random.binomial(-1, 0.5)
 np.random.binomial(3, 1.5)
 np.random.rand(-1)
+import tensorflow as tf
+tf.keras.utils.set_random_seed(42)
+np.random.rand(2).tolist()
+np.random.randint(0, 100, 3).tolist()
+tf.keras.utils.set_random_seed(2**32)
