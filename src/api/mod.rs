@@ -24,11 +24,15 @@
 //! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 //! | `np_random/` | `np.random`: numpy's legacy generator, bit for bit |
+//! | `npy.rs` | the `.npy` file format |
+//! | `np_files.rs` | `np.save`, `np.load`, `np.savez`, `NpzFile` |
 
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
 pub mod convert;
+pub(crate) mod np_files;
 pub(crate) mod np_random;
+pub(crate) mod npy;
 pub(crate) mod numpy;
 pub(crate) mod objects;
 pub(crate) mod ops;

@@ -1,0 +1,261 @@
+//! numpy's `.npy` format, as numpy 1.26 writes and reads it: the magic `\x93NUMPY`, a
+//! version, a header that is a Python dict literal (`{'descr': '<f8', 'fortran_order':
+//! False, 'shape': (3, 4), }`) padded with spaces to a multiple of 64 bytes and ended by a
+//! newline, then the array's bytes. Reading takes either byte order and Fortran order.
+
+use crate::tensor::{DType, Tensor};
+
+const MAGIC: &[u8] = b"\x93NUMPY";
+
+/// The type string numpy writes for a dtype.
+fn descr(d: DType) -> &'static str {
+    match d {
+        DType::F32 => "<f4",
+        DType::F64 => "<f8",
+        DType::I32 => "<i4",
+        DType::I64 => "<i8",
+        DType::U8 => "|u1",
+        DType::Bool => "|b1",
+    }
+}
+
+fn shape_literal(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".into(),
+        [n] => format!("({},)", n),
+        dims => format!(
+            "({})",
+            dims.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn raw(t: &Tensor) -> Vec<u8> {
+    fn le<T: crate::tensor::Elem, const N: usize>(t: &Tensor, f: fn(T) -> [u8; N]) -> Vec<u8> {
+        t.to_vec::<T>()
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(f)
+            .collect()
+    }
+    match t.dtype() {
+        DType::F32 => le::<f32, 4>(t, f32::to_le_bytes),
+        DType::F64 => le::<f64, 8>(t, f64::to_le_bytes),
+        DType::I32 => le::<i32, 4>(t, i32::to_le_bytes),
+        DType::I64 => le::<i64, 8>(t, i64::to_le_bytes),
+        DType::U8 => le::<u8, 1>(t, u8::to_le_bytes),
+        DType::Bool => le::<bool, 1>(t, |b| [b as u8]),
+    }
+}
+
+/// The bytes of a `.npy` file holding `t` (format 1.0).
+pub(crate) fn encode(t: &Tensor) -> Vec<u8> {
+    let mut header = format!(
+        "{{'descr': '{}', 'fortran_order': False, 'shape': {}, }}",
+        descr(t.dtype()),
+        shape_literal(t.shape())
+    );
+    // magic (6) + version (2) + length (2) + header + '\n', to a multiple of 64.
+    let total = 10 + header.len() + 1;
+    header.push_str(&" ".repeat((64 - total % 64) % 64));
+    header.push('\n');
+    let mut out = Vec::with_capacity(10 + header.len() + t.nbytes());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[1, 0]);
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(header.as_bytes());
+    out.extend(raw(t));
+    out
+}
+
+/// What a header says.
+pub(crate) struct Header {
+    pub descr: String,
+    pub fortran: bool,
+    pub shape: Vec<usize>,
+    pub data_start: usize,
+}
+
+/// Whether bytes start like a `.npy` file.
+pub(crate) fn is_npy(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+fn field<'a>(header: &'a str, key: &str) -> Option<&'a str> {
+    let at = header.find(&format!("'{}'", key))?;
+    let rest = header[at + key.len() + 2..]
+        .trim_start()
+        .strip_prefix(':')?;
+    Some(rest.trim_start())
+}
+
+/// Parses the header; errors are numpy's words where it has them.
+pub(crate) fn header(bytes: &[u8]) -> Result<Header, String> {
+    if !is_npy(bytes) || bytes.len() < 10 {
+        return Err("the magic string is not correct".into());
+    }
+    let (len, start): (usize, usize) = match bytes[6] {
+        1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
+        2 | 3 if bytes.len() >= 12 => (
+            u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize,
+            12,
+        ),
+        v => {
+            return Err(format!(
+                "we only support format version (1,0), (2,0), and (3,0), not ({}, {})",
+                v, bytes[7]
+            ))
+        }
+    };
+    let end = start
+        .checked_add(len)
+        .filter(|&e| e <= bytes.len())
+        .ok_or("EOF: reading array header")?;
+    let text = String::from_utf8_lossy(&bytes[start..end]).into_owned();
+    let bad = || format!("Cannot parse header: {:?}", text);
+    let descr_v = field(&text, "descr").ok_or_else(bad)?;
+    let quote = descr_v.chars().next().ok_or_else(bad)?;
+    let descr = descr_v[1..]
+        .split(quote)
+        .next()
+        .ok_or_else(bad)?
+        .to_string();
+    let fortran = field(&text, "fortran_order")
+        .ok_or_else(bad)?
+        .starts_with("True");
+    let shape_v = field(&text, "shape").ok_or_else(bad)?;
+    let inner = shape_v
+        .strip_prefix('(')
+        .and_then(|s| s.split(')').next())
+        .ok_or_else(bad)?;
+    let mut shape = Vec::new();
+    for part in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let p = part.trim_end_matches('L');
+        shape.push(p.parse::<usize>().map_err(|_| bad())?);
+    }
+    Ok(Header {
+        descr,
+        fortran,
+        shape,
+        data_start: end,
+    })
+}
+
+/// The dtype and byte order a type string names; None for what tensh cannot hold.
+fn dtype_of(descr: &str) -> Option<(DType, bool)> {
+    let (order, code) = descr.split_at(1.min(descr.len()));
+    let big = order == ">";
+    let code = if matches!(order, "<" | ">" | "|" | "=") {
+        code
+    } else {
+        descr
+    };
+    let d = match code {
+        "f4" => DType::F32,
+        "f8" => DType::F64,
+        "i4" => DType::I32,
+        "i8" => DType::I64,
+        "u1" => DType::U8,
+        "b1" | "?" => DType::Bool,
+        _ => return None,
+    };
+    Some((d, big))
+}
+
+/// The array a `.npy` file holds.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Tensor, String> {
+    let h = header(bytes)?;
+    if h.descr.contains('O') {
+        return Err("Object arrays cannot be loaded when allow_pickle=False".into());
+    }
+    let (dtype, big) = dtype_of(&h.descr)
+        .ok_or_else(|| format!("tensh cannot hold arrays of dtype '{}' yet", h.descr))?;
+    let width = match dtype {
+        DType::F32 | DType::I32 => 4,
+        DType::F64 | DType::I64 => 8,
+        DType::U8 | DType::Bool => 1,
+    };
+    let n = h
+        .shape
+        .iter()
+        .try_fold(1usize, |a, &d| a.checked_mul(d))
+        .ok_or("the array is too large")?;
+    crate::tensor::alloc::check(&h.shape, dtype, "load").map_err(|e| e.to_string())?;
+    let need = n.checked_mul(width).ok_or("the array is too large")?;
+    let data = bytes
+        .get(h.data_start..h.data_start + need)
+        .ok_or_else(|| {
+            format!(
+                "cannot reshape array of size {} into shape {}",
+                (bytes.len() - h.data_start.min(bytes.len())) / width,
+                shape_literal(&h.shape)
+            )
+        })?;
+    let word = |c: &[u8]| -> [u8; 8] {
+        let mut w = [0u8; 8];
+        for (i, b) in c.iter().enumerate() {
+            w[if big { c.len() - 1 - i } else { i }] = *b;
+        }
+        w
+    };
+    let chunks = data.chunks_exact(width);
+    // Fortran order: the bytes are the transpose's C order.
+    let shape: Vec<usize> = if h.fortran {
+        h.shape.iter().rev().copied().collect()
+    } else {
+        h.shape.clone()
+    };
+    let t = match dtype {
+        DType::F32 => Tensor::from_vec(
+            &shape,
+            chunks
+                .map(|c| f32::from_le_bytes(word(c)[..4].try_into().unwrap_or([0; 4])))
+                .collect(),
+        ),
+        DType::F64 => Tensor::from_vec(
+            &shape,
+            chunks.map(|c| f64::from_le_bytes(word(c))).collect(),
+        ),
+        DType::I32 => Tensor::from_vec(
+            &shape,
+            chunks
+                .map(|c| i32::from_le_bytes(word(c)[..4].try_into().unwrap_or([0; 4])))
+                .collect(),
+        ),
+        DType::I64 => Tensor::from_vec(
+            &shape,
+            chunks.map(|c| i64::from_le_bytes(word(c))).collect(),
+        ),
+        DType::U8 => Tensor::from_vec(&shape, data.to_vec()),
+        DType::Bool => {
+            Tensor::from_vec(&shape, data.iter().map(|b| *b != 0).collect::<Vec<bool>>())
+        }
+    };
+    if h.fortran && shape.len() > 1 {
+        let perm: Vec<i64> = (0..shape.len() as i64).rev().collect();
+        return crate::tensor::ops::shape::transpose(&t, Some(&perm))
+            .map(|t| t.contiguous())
+            .map_err(|e| e.to_string());
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_is_padded_to_64_bytes_as_numpy_writes_it() {
+        let t = Tensor::from_vec(&[2, 3], vec![1.0f64, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let b = encode(&t);
+        let h = header(&b).unwrap();
+        assert_eq!(h.data_start % 64, 0);
+        let text = std::str::from_utf8(&b[10..h.data_start]).unwrap();
+        assert!(text.starts_with("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }   "));
+        assert!(text.ends_with(" \n"));
+        assert_eq!(decode(&b).unwrap().to_f64_vec(), t.to_f64_vec());
+    }
+}
