@@ -135,7 +135,7 @@ impl Object for LoadStatus {
         Ok(METHODS
             .iter()
             .find(|m| **m == name)
-            .map(|m| Value::method(this.clone(), *m, method)))
+            .map(|m| Value::method(this.clone(), m, method)))
     }
     fn attr_names(&self) -> Vec<String> {
         METHODS.iter().map(|s| s.to_string()).collect()
@@ -179,7 +179,7 @@ impl Object for InitOnlyStatus {
         Ok(METHODS
             .iter()
             .find(|m| **m == name)
-            .map(|m| Value::method(this.clone(), *m, init_method)))
+            .map(|m| Value::method(this.clone(), m, init_method)))
     }
     fn attr_names(&self) -> Vec<String> {
         METHODS.iter().map(|s| s.to_string()).collect()

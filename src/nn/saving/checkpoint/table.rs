@@ -12,6 +12,9 @@ const RESTART_INTERVAL: usize = 16;
 const MAGIC: u64 = 0xdb47_7524_8b80_fb57;
 const FOOTER: usize = 48;
 
+/// A table's entries: keys and values, in key order.
+pub(crate) type Rows = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// The CRC-32C as LevelDB and TensorFlow store it (rotated and offset, so that a CRC of
 /// data holding CRCs stays well mixed).
 pub(crate) fn mask(crc: u32) -> u32 {
@@ -175,7 +178,7 @@ fn block(file: &[u8], (off, size): (usize, usize)) -> Result<&[u8], String> {
 }
 
 /// The entries of one block, in order.
-fn entries(contents: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
+fn entries(contents: &[u8]) -> Result<Rows, String> {
     let n = contents.len();
     if n < 4 {
         return Err("a block too short for its restart count".into());
@@ -210,7 +213,7 @@ fn entries(contents: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
 }
 
 /// Every entry of a table, in key order.
-pub(crate) fn read(file: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
+pub(crate) fn read(file: &[u8]) -> Result<Rows, String> {
     if file.len() < FOOTER {
         return Err("not an sstable (footer too short)".into());
     }
