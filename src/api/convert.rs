@@ -73,11 +73,25 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
     }
 }
 
+/// Checks the memory budget as the leaves pile up, so that a nested list too large for a
+/// tensor fails before its float64 copy is built, not after (the copy may take twice the
+/// tensor's bytes: the budget is taken as if each leaf were four bytes). `more` is the
+/// growth about to happen.
+fn grow_check(flat: &Flat, more: usize) -> R<()> {
+    let n = flat.vals.len().saturating_add(more);
+    crate::tensor::alloc::check(&[n], DType::F32, "Const")?;
+    Ok(())
+}
+
 fn leaf(flat: &mut Flat, depth: usize, v: f64, mark: impl Fn(&mut Flat)) -> R<()> {
     if flat.shape.len() > depth {
         return Err(value_err(
             "Can't convert non-rectangular Python sequence to Tensor.",
         ));
+    }
+    // Before the vector doubles: the budget covers the allocation about to be made.
+    if flat.vals.len() == flat.vals.capacity() {
+        grow_check(flat, flat.vals.capacity().max(1024))?;
     }
     mark(flat);
     flat.vals.push(v);
@@ -97,6 +111,7 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
         }
     }
     flat.tensor_dtype = Some(t.dtype());
+    grow_check(flat, t.size())?;
     flat.vals.extend(t.to_f64_vec());
     Ok(())
 }

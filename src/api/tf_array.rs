@@ -25,7 +25,20 @@ fn tensors(it: &mut Interp, v: &Value) -> R<Vec<Tensor>> {
         .iter()
         .find_map(super::convert::tensor_of)
         .map(|t| t.dtype());
-    items.iter().map(|x| to_tensor(it, x, hint)).collect()
+    // The tensors made here from Python values live together until the op has run: their
+    // total (with a few hundred bytes of bookkeeping each) must fit the budget, as one
+    // tensor must (a million small lists to `tf.concat` otherwise takes gigabytes).
+    let mut made = 0usize;
+    let mut out = Vec::with_capacity(items.len().min(1 << 16));
+    for x in &items {
+        let t = to_tensor(it, x, hint)?;
+        if super::convert::tensor_of(x).is_none() {
+            made = made.saturating_add(t.size()).saturating_add(64);
+            crate::tensor::alloc::check(&[made], crate::tensor::DType::F32, "Pack")?;
+        }
+        out.push(t);
+    }
+    Ok(out)
 }
 
 fn list_of(ts: Vec<Tensor>) -> Value {
