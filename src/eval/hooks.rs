@@ -64,6 +64,9 @@ pub struct Hooks {
     /// Unset until a session makes its first symbolic tensor, so other sessions' calls
     /// pay nothing for it.
     pub symbolic_call: Option<SymbolicCall>,
+    /// The Python values a native object holds (a compiled model's metric objects, its
+    /// optimizer, its layers), so that a session's end can empty them too.
+    pub held_values: fn(&Value) -> Vec<Value>,
 }
 
 impl Default for Hooks {
@@ -130,6 +133,7 @@ impl Default for Hooks {
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
             symbolic_call: None,
+            held_values: |_| Vec::new(),
         }
     }
 }

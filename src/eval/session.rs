@@ -102,16 +102,24 @@ impl Drop for Interp {
         let mut pending: Vec<Value> = vars.into_values().collect();
         pending.extend(std::mem::take(&mut self.modules).into_values());
         pending.extend(std::mem::take(&mut self.builtins).into_values());
-        break_cycles(pending);
+        break_cycles(pending, self.hooks.held_values);
         crate::tensor::autodiff::tape::stop_all();
     }
 }
 
 /// Empties the namespaces reachable from `pending` (modules, classes, instances, closures,
-/// dicts, lists): a session's values refer to each other in cycles (`sys.modules` holds
-/// `sys`, a method's closure holds its class), which reference counting alone never frees.
-fn break_cycles(mut pending: Vec<Value>) {
+/// dicts, lists, and what native objects hold): a session's values refer to each other in
+/// cycles (`sys.modules` holds `sys`, a method's closure holds its class, a metric's
+/// `result` closure holds the metric), which reference counting alone never frees.
+fn break_cycles(mut pending: Vec<Value>, held: fn(&Value) -> Vec<Value>) {
+    let mut seen_objects: std::collections::HashSet<usize> = std::collections::HashSet::new();
     while let Some(v) = pending.pop() {
+        if let Value::Object(_) = &v {
+            if seen_objects.insert(v.identity()) {
+                pending.extend(held(&v));
+            }
+            continue;
+        }
         match v {
             Value::Module(m) => {
                 pending.extend(std::mem::take(&mut *m.attrs.borrow_mut()).into_values())

@@ -33,6 +33,7 @@
 //! | `callbacks/` | `keras.callbacks` (Python source): `Callback`, History, EarlyStopping, ... |
 //! | `pymodule.rs` | Keras submodules written in Python, built on first use |
 //! | `progress.rs` | Keras's progress bar |
+//! | `held.rs` | the Python values Keras objects hold, for a session's end to empty |
 //! | `utils.rs` | `keras.utils`: `to_categorical`, `normalize`, `set_random_seed`, `plot_model`...; makes the utility modules |
 //! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
 //! | `sequence_utils.rs` | `pad_sequences` |
@@ -60,6 +61,7 @@ pub(crate) mod fit;
 pub(crate) mod functional;
 pub(crate) mod fused;
 pub(crate) mod get_file;
+pub(crate) mod held;
 pub mod initializers;
 pub(crate) mod keras_serialize;
 pub(crate) mod keras_tensor;
@@ -320,6 +322,7 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.init_native_base = custom::init_native_base;
     hooks.native_super_attr = custom::native_super_attr;
     hooks.value_attr = class_attrs::value_attr;
+    hooks.held_values = held::held_values;
     let keras = new_module("keras");
     let layers_m = new_module("keras.layers");
     let acts = new_module("keras.activations");
