@@ -33,24 +33,6 @@ fn shape_literal(shape: &[usize]) -> String {
     }
 }
 
-fn raw(t: &Tensor) -> Vec<u8> {
-    fn le<T: crate::tensor::Elem, const N: usize>(t: &Tensor, f: fn(T) -> [u8; N]) -> Vec<u8> {
-        t.to_vec::<T>()
-            .unwrap_or_default()
-            .into_iter()
-            .flat_map(f)
-            .collect()
-    }
-    match t.dtype() {
-        DType::F32 => le::<f32, 4>(t, f32::to_le_bytes),
-        DType::F64 => le::<f64, 8>(t, f64::to_le_bytes),
-        DType::I32 => le::<i32, 4>(t, i32::to_le_bytes),
-        DType::I64 => le::<i64, 8>(t, i64::to_le_bytes),
-        DType::U8 => le::<u8, 1>(t, u8::to_le_bytes),
-        DType::Bool => le::<bool, 1>(t, |b| [b as u8]),
-    }
-}
-
 /// The bytes of a `.npy` file holding `t` (format 1.0).
 pub(crate) fn encode(t: &Tensor) -> Vec<u8> {
     let mut header = format!(
@@ -67,7 +49,7 @@ pub(crate) fn encode(t: &Tensor) -> Vec<u8> {
     out.extend_from_slice(&[1, 0]);
     out.extend_from_slice(&(header.len() as u16).to_le_bytes());
     out.extend_from_slice(header.as_bytes());
-    out.extend(raw(t));
+    out.extend(crate::tensor::bytes::to_le_bytes(t));
     out
 }
 
@@ -173,11 +155,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tensor, String> {
     }
     let (dtype, big) = dtype_of(&h.descr)
         .ok_or_else(|| format!("tensh cannot hold arrays of dtype '{}' yet", h.descr))?;
-    let width = match dtype {
-        DType::F32 | DType::I32 => 4,
-        DType::F64 | DType::I64 => 8,
-        DType::U8 | DType::Bool => 1,
-    };
+    let width = dtype.size_bytes();
     let n = h
         .shape
         .iter()
@@ -194,46 +172,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tensor, String> {
                 shape_literal(&h.shape)
             )
         })?;
-    let word = |c: &[u8]| -> [u8; 8] {
-        let mut w = [0u8; 8];
-        for (i, b) in c.iter().enumerate() {
-            w[if big { c.len() - 1 - i } else { i }] = *b;
-        }
-        w
-    };
-    let chunks = data.chunks_exact(width);
     // Fortran order: the bytes are the transpose's C order.
     let shape: Vec<usize> = if h.fortran {
         h.shape.iter().rev().copied().collect()
     } else {
         h.shape.clone()
     };
-    let t = match dtype {
-        DType::F32 => Tensor::from_vec(
-            &shape,
-            chunks
-                .map(|c| f32::from_le_bytes(word(c)[..4].try_into().unwrap_or([0; 4])))
-                .collect(),
-        ),
-        DType::F64 => Tensor::from_vec(
-            &shape,
-            chunks.map(|c| f64::from_le_bytes(word(c))).collect(),
-        ),
-        DType::I32 => Tensor::from_vec(
-            &shape,
-            chunks
-                .map(|c| i32::from_le_bytes(word(c)[..4].try_into().unwrap_or([0; 4])))
-                .collect(),
-        ),
-        DType::I64 => Tensor::from_vec(
-            &shape,
-            chunks.map(|c| i64::from_le_bytes(word(c))).collect(),
-        ),
-        DType::U8 => Tensor::from_vec(&shape, data.to_vec()),
-        DType::Bool => {
-            Tensor::from_vec(&shape, data.iter().map(|b| *b != 0).collect::<Vec<bool>>())
-        }
-    };
+    let t = crate::tensor::bytes::from_bytes(dtype, &shape, data, big);
     if h.fortran && shape.len() > 1 {
         let perm: Vec<i64> = (0..shape.len() as i64).rev().collect();
         return crate::tensor::ops::shape::transpose(&t, Some(&perm))

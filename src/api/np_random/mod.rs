@@ -132,48 +132,49 @@ fn dims_of(args: &[Value]) -> R<Option<Vec<usize>>> {
     Ok(Some(dims))
 }
 
-/// `n` floats from `draw`, as a Python float (no size) or a float64 array.
+/// An array of `dims` filled by `draw`, checking for Ctrl-C every 65,536 draws.
+fn draws<T: crate::tensor::Elem>(
+    it: &mut Interp,
+    g: &Shared,
+    dims: &[usize],
+    mut draw: impl FnMut(&mut Mt19937) -> T,
+) -> R<Tensor> {
+    let n: usize = dims.iter().product();
+    let mut out = Vec::with_capacity(n);
+    for chunk in 0..n.div_ceil(65_536) {
+        it.check_interrupt()?;
+        let mut r = g.borrow_mut();
+        for _ in chunk * 65_536..(n.min((chunk + 1) * 65_536)) {
+            out.push(draw(&mut r));
+        }
+    }
+    Ok(Tensor::from_vec(dims, out))
+}
+
+/// Floats from `draw`, as a Python float (no size) or a float64 array.
 fn floats(
     it: &mut Interp,
     g: &Shared,
     size: Option<Vec<usize>>,
     mut draw: impl FnMut(&mut Mt19937) -> f64,
 ) -> R<Value> {
-    let Some(dims) = size else {
-        return Ok(Value::Float(draw(&mut g.borrow_mut())));
-    };
-    let n: usize = dims.iter().product();
-    let mut out = Vec::with_capacity(n);
-    for chunk in 0..n.div_ceil(65_536) {
-        it.check_interrupt()?;
-        let mut r = g.borrow_mut();
-        for _ in chunk * 65_536..(n.min((chunk + 1) * 65_536)) {
-            out.push(draw(&mut r));
-        }
+    match size {
+        None => Ok(Value::Float(draw(&mut g.borrow_mut()))),
+        Some(dims) => Ok(Value::NdArray(draws(it, g, &dims, draw)?)),
     }
-    Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
 }
 
-/// `n` int64 values from `draw`: a Python int without a size.
+/// int64 values from `draw`: a Python int without a size.
 fn ints(
     it: &mut Interp,
     g: &Shared,
     size: Option<Vec<usize>>,
     mut draw: impl FnMut(&mut Mt19937) -> i64,
 ) -> R<Value> {
-    let Some(dims) = size else {
-        return Ok(Value::Int(draw(&mut g.borrow_mut())));
-    };
-    let n: usize = dims.iter().product();
-    let mut out = Vec::with_capacity(n);
-    for chunk in 0..n.div_ceil(65_536) {
-        it.check_interrupt()?;
-        let mut r = g.borrow_mut();
-        for _ in chunk * 65_536..(n.min((chunk + 1) * 65_536)) {
-            out.push(draw(&mut r));
-        }
+    match size {
+        None => Ok(Value::Int(draw(&mut g.borrow_mut()))),
+        Some(dims) => Ok(Value::NdArray(draws(it, g, &dims, draw)?)),
     }
-    Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
 }
 
 fn scalar_f64(v: &Value, what: &str) -> R<f64> {
@@ -219,13 +220,11 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             if lo < i32::MIN as i64 || hi > i32::MAX as i64 + 1 {
                 return raise(ExcKind::ValueError, "low is out of bounds for int32");
             }
-            let dims = size.clone().unwrap_or_default();
-            let n: usize = dims.iter().product();
-            let mut r = g.borrow_mut();
-            let out: Vec<i32> = (0..n)
-                .map(|_| r.bounded_u64(lo as u64, rng) as i64 as i32)
-                .collect();
-            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+            let dims = size.unwrap_or_default();
+            let t = draws(it, g, &dims, |r| {
+                r.bounded_u64(lo as u64, rng) as i64 as i32
+            })?;
+            Ok(Value::NdArray(t))
         }
         Some(DType::U8) => {
             if lo < 0 || hi > 256 {
@@ -237,14 +236,12 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
                     ),
                 );
             }
-            let dims = size.clone().unwrap_or_default();
-            let n: usize = dims.iter().product();
-            let mut r = g.borrow_mut();
+            let dims = size.unwrap_or_default();
             let mut buf = (0u32, 0u32);
-            let out: Vec<u8> = (0..n)
-                .map(|_| r.bounded_u8(lo as u8, rng as u8, &mut buf))
-                .collect();
-            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+            let t = draws(it, g, &dims, |r| {
+                r.bounded_u8(lo as u8, rng as u8, &mut buf)
+            })?;
+            Ok(Value::NdArray(t))
         }
         Some(DType::Bool) => {
             if lo < 0 || hi > 2 {
@@ -256,14 +253,12 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
                     ),
                 );
             }
-            let dims = size.clone().unwrap_or_default();
-            let n: usize = dims.iter().product();
-            let mut r = g.borrow_mut();
+            let dims = size.unwrap_or_default();
             let mut buf = (0u32, 0u32);
-            let out: Vec<bool> = (0..n)
-                .map(|_| r.bounded_bool(lo == 1, rng == 1, &mut buf))
-                .collect();
-            Ok(Value::NdArray(Tensor::from_vec(&dims, out)))
+            let t = draws(it, g, &dims, |r| {
+                r.bounded_bool(lo == 1, rng == 1, &mut buf)
+            })?;
+            Ok(Value::NdArray(t))
         }
         Some(d) => Err(type_err(format!(
             "Unsupported dtype dtype('{}') for randint",

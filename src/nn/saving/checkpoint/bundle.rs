@@ -46,24 +46,6 @@ pub(crate) fn dtype_name(code: i64) -> String {
     }
 }
 
-fn raw_bytes(t: &Tensor) -> Vec<u8> {
-    fn le<T: crate::tensor::Elem, const N: usize>(t: &Tensor, f: fn(T) -> [u8; N]) -> Vec<u8> {
-        t.to_vec::<T>()
-            .unwrap_or_default()
-            .into_iter()
-            .flat_map(f)
-            .collect()
-    }
-    match t.dtype() {
-        DType::F32 => le::<f32, 4>(t, f32::to_le_bytes),
-        DType::F64 => le::<f64, 8>(t, f64::to_le_bytes),
-        DType::I32 => le::<i32, 4>(t, i32::to_le_bytes),
-        DType::I64 => le::<i64, 8>(t, i64::to_le_bytes),
-        DType::U8 => le::<u8, 1>(t, u8::to_le_bytes),
-        DType::Bool => le::<bool, 1>(t, |b| [b as u8]),
-    }
-}
-
 /// The two files' bytes, `(index, data)`, for values under their keys: the data in the
 /// order given, the index sorted by key.
 pub(crate) fn write(values: Vec<(String, Saved)>) -> (Vec<u8>, Vec<u8>) {
@@ -73,7 +55,7 @@ pub(crate) fn write(values: Vec<(String, Saved)>) -> (Vec<u8>, Vec<u8>) {
         let offset = data.len() as u64;
         let entry = match value {
             Saved::Tensor(t) => {
-                let bytes = raw_bytes(&t);
+                let bytes = crate::tensor::bytes::to_le_bytes(&t);
                 data.extend_from_slice(&bytes);
                 Entry {
                     dtype: dtype_code(t.dtype()),
@@ -172,11 +154,7 @@ impl Bundle {
             )
         })?;
         let shape: Vec<usize> = e.shape.iter().map(|&d| d.max(0) as usize).collect();
-        let width = match dtype {
-            DType::F32 | DType::I32 => 4,
-            DType::F64 | DType::I64 => 8,
-            DType::U8 | DType::Bool => 1,
-        };
+        let width = dtype.size_bytes();
         let n = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
         if n.and_then(|n| n.checked_mul(width)) != Some(bytes.len()) {
             return Err(format!(
@@ -186,37 +164,9 @@ impl Bundle {
                 shape
             ));
         }
-        let chunks = bytes.chunks_exact(width);
-        Ok(match dtype {
-            DType::F32 => Tensor::from_vec(
-                &shape,
-                chunks
-                    .map(|c| f32::from_le_bytes(c.try_into().unwrap_or([0; 4])))
-                    .collect(),
-            ),
-            DType::F64 => Tensor::from_vec(
-                &shape,
-                chunks
-                    .map(|c| f64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-                    .collect(),
-            ),
-            DType::I32 => Tensor::from_vec(
-                &shape,
-                chunks
-                    .map(|c| i32::from_le_bytes(c.try_into().unwrap_or([0; 4])))
-                    .collect(),
-            ),
-            DType::I64 => Tensor::from_vec(
-                &shape,
-                chunks
-                    .map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-                    .collect(),
-            ),
-            DType::U8 => Tensor::from_vec(&shape, bytes.to_vec()),
-            DType::Bool => {
-                Tensor::from_vec(&shape, bytes.iter().map(|&b| b != 0).collect::<Vec<bool>>())
-            }
-        })
+        Ok(crate::tensor::bytes::from_bytes(
+            dtype, &shape, bytes, false,
+        ))
     }
 
     /// The scalar string stored under `key`, its checksums verified.
