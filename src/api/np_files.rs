@@ -52,7 +52,7 @@ impl NpzFile {
             .find(|(n, _)| n == key || n.strip_suffix(".npy") == Some(key));
         match member {
             Some((_, bytes)) if npy::is_npy(bytes) => {
-                Ok(Value::NdArray(npy::decode(bytes).map_err(bad)?))
+                Ok(Value::ndarray(npy::decode(bytes).map_err(bad)?))
             }
             Some((_, bytes)) => Ok(Value::Bytes(Rc::from(bytes.as_slice()))),
             None => raise(
@@ -265,7 +265,7 @@ builtin! {
             return Ok(Value::Object(Rc::new(NpzFile { path, members })));
         }
         if npy::is_npy(&bytes) {
-            return Ok(Value::NdArray(npy::decode(&bytes).map_err(bad)?));
+            return Ok(Value::ndarray(npy::decode(&bytes).map_err(bad)?));
         }
         if !it.truthy(&allow_pickle)? {
             return raise(

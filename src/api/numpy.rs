@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 /// A numpy array result; an allocation over the budget is numpy's MemoryError.
 fn nd(t: TResult<Tensor>) -> R<Value> {
-    t.map(Value::NdArray).map_err(np_err)
+    t.map(Value::ndarray).map_err(np_err)
 }
 
 /// A tensor op's error seen from numpy: an allocation over the memory budget is numpy's

@@ -677,12 +677,28 @@ pub(crate) fn scalar_value(t: &Tensor) -> Value {
     }
 }
 
+impl Value {
+    /// A new numpy array that owns `t`. Code outside numpy's array model makes arrays only
+    /// through this, so the array's representation can change in one place.
+    pub(crate) fn ndarray(t: Tensor) -> Value {
+        Value::NdArray(t)
+    }
+
+    /// A numpy array's elements as a tensor (a snapshot), or `None` for any other value.
+    pub(crate) fn as_ndarray(&self) -> Option<Tensor> {
+        match self {
+            Value::NdArray(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// The tensor behind a tensor-like value.
 pub(crate) fn tensor_of(v: &Value) -> Option<Tensor> {
     match v {
-        Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
+        Value::Tensor(t) => Some(t.clone()),
         Value::Variable(var) => Some(var.read()),
-        _ => None,
+        _ => v.as_ndarray(),
     }
 }
 

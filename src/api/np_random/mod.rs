@@ -160,7 +160,7 @@ fn floats(
 ) -> R<Value> {
     match size {
         None => Ok(Value::Float(draw(&mut g.borrow_mut()))),
-        Some(dims) => Ok(Value::NdArray(draws(it, g, &dims, draw)?)),
+        Some(dims) => Ok(Value::ndarray(draws(it, g, &dims, draw)?)),
     }
 }
 
@@ -173,7 +173,7 @@ fn ints(
 ) -> R<Value> {
     match size {
         None => Ok(Value::Int(draw(&mut g.borrow_mut()))),
-        Some(dims) => Ok(Value::NdArray(draws(it, g, &dims, draw)?)),
+        Some(dims) => Ok(Value::ndarray(draws(it, g, &dims, draw)?)),
     }
 }
 
@@ -212,7 +212,7 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             let explicit = dtype.is_some();
             let v = ints(it, g, size, |r| r.bounded_u64(lo as u64, rng) as i64)?;
             match v {
-                Value::Int(i) if explicit => Ok(Value::NdArray(Tensor::scalar(i))),
+                Value::Int(i) if explicit => Ok(Value::ndarray(Tensor::scalar(i))),
                 v => Ok(v),
             }
         }
@@ -224,7 +224,7 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             let t = draws(it, g, &dims, |r| {
                 r.bounded_u64(lo as u64, rng) as i64 as i32
             })?;
-            Ok(Value::NdArray(t))
+            Ok(Value::ndarray(t))
         }
         Some(DType::U8) => {
             if lo < 0 || hi > 256 {
@@ -241,7 +241,7 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             let t = draws(it, g, &dims, |r| {
                 r.bounded_u8(lo as u8, rng as u8, &mut buf)
             })?;
-            Ok(Value::NdArray(t))
+            Ok(Value::ndarray(t))
         }
         Some(DType::Bool) => {
             if lo < 0 || hi > 2 {
@@ -258,7 +258,7 @@ fn randint(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             let t = draws(it, g, &dims, |r| {
                 r.bounded_bool(lo == 1, rng == 1, &mut buf)
             })?;
-            Ok(Value::NdArray(t))
+            Ok(Value::ndarray(t))
         }
         Some(d) => Err(type_err(format!(
             "Unsupported dtype dtype('{}') for randint",

@@ -155,16 +155,16 @@ pub(super) fn choice(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
         if scalar {
             return Ok(Value::Int(idx[0]));
         }
-        return Ok(Value::NdArray(Tensor::from_vec(&dims, idx)));
+        return Ok(Value::ndarray(Tensor::from_vec(&dims, idx)));
     };
     let index = Tensor::from_vec(&[idx.len()], idx);
     let picked = crate::tensor::ops::select::gather(&values, &index, 0)?;
     if scalar {
         // A numpy scalar of the array's dtype.
         let t = crate::tensor::ops::shape::reshape_to(&picked, &[]);
-        return Ok(Value::NdArray(t));
+        return Ok(Value::ndarray(t));
     }
-    Ok(Value::NdArray(crate::tensor::ops::shape::reshape_to(
+    Ok(Value::ndarray(crate::tensor::ops::shape::reshape_to(
         &picked, &dims,
     )))
 }
@@ -257,7 +257,7 @@ pub(super) fn permutation(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             return raise(ExcKind::ValueError, "negative dimensions are not allowed");
         }
         let v = permutation_of(it, g, n as usize)?;
-        return Ok(Value::NdArray(Tensor::from_vec(&[v.len()], v)));
+        return Ok(Value::ndarray(Tensor::from_vec(&[v.len()], v)));
     }
     let t = crate::api::numpy::np_array(it, &x, None)?;
     if t.ndim() < 1 {
@@ -268,7 +268,7 @@ pub(super) fn permutation(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
     }
     let idx = permutation_of(it, g, t.shape()[0])?;
     let index = Tensor::from_vec(&[idx.len()], idx);
-    Ok(Value::NdArray(crate::tensor::ops::select::gather(
+    Ok(Value::ndarray(crate::tensor::ops::select::gather(
         &t, &index, 0,
     )?))
 }
