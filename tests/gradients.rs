@@ -170,6 +170,8 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.math.softplus", Grad("lambda a: tf.math.softplus(a)", X)),
         ("tf.math.top_k", Grad("lambda a: tf.math.top_k(a, 2).values", X)),
         // tf.nn
+        // set_seed restarts the op's stream, so every evaluation draws the same mask.
+        ("tf.nn.dropout", Grad("lambda a: (tf.random.set_seed(3), tf.nn.dropout(a, 0.5, seed=1))[1]", X)),
         ("tf.nn.elu", Grad("lambda a: tf.nn.elu(a)", X)),
         ("tf.nn.gelu", Grad("lambda a: tf.nn.gelu(a)", X)),
         ("tf.nn.leaky_relu", Grad("lambda a: tf.nn.leaky_relu(a, 0.1)", X)),

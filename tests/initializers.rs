@@ -138,10 +138,13 @@ fn initializer_objects_are_callable_from_the_language() {
 fn orthogonal_draws_orthonormal_vectors() {
     for (shape, gain) in [([6usize, 4usize], 1.0f64), ([3, 7], 1.0), ([5, 5], 2.0)] {
         let mut it = session();
-        let v = Init::Orthogonal { gain }
-            .sample(&mut it, &shape, DType::F32)
-            .expect("draw")
-            .to_f64_vec();
+        let v = Init::Orthogonal {
+            gain,
+            seed: Default::default(),
+        }
+        .sample(&mut it, &shape, DType::F32)
+        .expect("draw")
+        .to_f64_vec();
         let (rows, cols) = (shape[0], shape[1]);
         // Tall: columns are orthonormal; wide: rows are.
         let tall = rows >= cols;

@@ -11,7 +11,7 @@
 //! | `tf_core.rs` | creation, dtypes, casts, Variable, TensorShape, shape queries |
 //! | `tf_math.rs` | elementwise math, comparisons, reductions, matmul |
 //! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
-//! | `tf_nn.rs` | tf.nn activations, tf.random |
+//! | `tf_nn.rs` | tf.nn activations |
 //! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum |
@@ -20,6 +20,7 @@
 //! | `tf_counting.rs` | tf.math.bincount, tf.math.confusion_matrix |
 //! | `tf_clip.rs` | tf.clip_by_global_norm |
 //! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
+//! | `tf_random.rs` | tf.random: seeded stateful and stateless samplers, `set_seed` |
 //! | `tf_random_more.rs` | tf.random.categorical |
 //! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
@@ -47,6 +48,7 @@ pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
 pub(crate) mod tf_nn;
 pub(crate) mod tf_nn_conv;
+pub(crate) mod tf_random;
 pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
 pub(crate) mod variable_constraints;

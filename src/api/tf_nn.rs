@@ -1,10 +1,10 @@
-//! `tf.nn` activations (and their `tf`/`tf.math` aliases) and `tf.random`. Activations that
+//! `tf.nn` activations (and their `tf`/`tf.math` aliases). Activations that
 //! TensorFlow composes from exp (elu, selu, swish) are composed here from the same exact
 //! kernels. Each function is one declaration.
 
-use super::convert::{dtype_arg, f64_arg, given, i64_arg, to_tensor};
+use super::convert::{f64_arg, given, i64_arg, to_tensor};
 use crate::builtin;
-use crate::eval::error::{value_err, R};
+use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::Tensor;
@@ -161,119 +161,5 @@ builtin! {
     dispatch ["tf.math.log_softmax", "tf.nn.log_softmax"]
     fn log_softmax(it, logits, axis = None, name = None) {
         softmax_of(it, &logits, axis, true)
-    }
-}
-
-fn random_normal(
-    it: &mut Interp,
-    shape: &Value,
-    mean: &Value,
-    stddev: &Value,
-    dtype: &Value,
-    truncated: bool,
-) -> R<Value> {
-    let op = if truncated {
-        "TruncatedNormal"
-    } else {
-        "RandomStandardNormal"
-    };
-    let dims = crate::api::tf_core::dims_for(it, shape, op)?;
-    let mean = f64_arg(mean, "mean")?;
-    let std = f64_arg(stddev, "stddev")?;
-    let d = dtype_arg(dtype)?;
-    crate::tensor::alloc::check(
-        &dims,
-        d,
-        if truncated {
-            "TruncatedNormal"
-        } else {
-            "RandomStandardNormal"
-        },
-    )?;
-    if !d.is_float() {
-        return Err(value_err(format!(
-            "Invalid dtype {} for normal: must be a floating point type",
-            d.name()
-        )));
-    }
-    t(if truncated {
-        it.rng.truncated_normal(&dims, mean, std, d)
-    } else {
-        it.rng.normal(&dims, mean, std, d)
-    })
-}
-
-builtin! {
-    /// Outputs random values from a normal distribution.
-    dispatch ["tf.random.normal"]
-    fn normal(it, shape, mean = 0.0, stddev = 1.0, dtype = tf.float32, seed = None, name = None) {
-        random_normal(it, &shape, &mean, &stddev, &dtype, false)
-    }
-}
-
-builtin! {
-    /// Outputs random values from a truncated normal distribution.
-    dispatch ["tf.random.truncated_normal"]
-    fn truncated_normal(
-        it, shape, mean = 0.0, stddev = 1.0, dtype = tf.float32, seed = None, name = None
-    ) {
-        random_normal(it, &shape, &mean, &stddev, &dtype, true)
-    }
-}
-
-builtin! {
-    /// Outputs random values from a uniform distribution.
-    dispatch ["tf.random.uniform"]
-    fn uniform(it, shape, minval = 0, maxval = None, dtype = tf.float32, seed = None, name = None) {
-        let d = dtype_arg(&dtype)?;
-        let op = if d.is_float() { "RandomUniform" } else { "RandomUniformInt" };
-        let dims = crate::api::tf_core::dims_for(it, &shape, op)?;
-        crate::tensor::alloc::check(&dims, d, op)?;
-        let lo = f64_arg(&minval, "minval")?;
-        let hi = match given(maxval) {
-            Some(v) => f64_arg(&v, "maxval")?,
-            None if d.is_float() => 1.0,
-            None => {
-                return Err(value_err(format!(
-                    "Must specify maxval for integer dtype <dtype: '{}'>.",
-                    d.name()
-                )))
-            }
-        };
-        if !d.is_float() && hi <= lo {
-            return Err(crate::tensor::error::op_error(
-                op,
-                op,
-                format!("Need minval < maxval, got {} >= {}", lo as i64, hi as i64),
-                Some(""),
-            )
-            .into());
-        }
-        t(it.rng.uniform(&dims, lo, hi, d))
-    }
-}
-
-builtin! {
-    /// Randomly shuffles a tensor along its first dimension.
-    dispatch ["tf.random.shuffle"]
-    fn shuffle(it, value, seed = None, name = None) {
-        let x = to_tensor(it, &value, None)?;
-        if x.ndim() == 0 {
-            return t(x);
-        }
-        let perm = it.rng.permutation(x.shape()[0]);
-        let idx = Tensor::from_vec(&[perm.len()], perm.iter().map(|&p| p as i64).collect());
-        t(crate::tensor::ops::select::gather(&x, &idx, 0)?)
-    }
-}
-
-builtin! {
-    /// Sets the global random seed.
-    python ["tf.random.set_seed"]
-    fn set_seed(it, seed) {
-        if let Some(v) = given(seed) {
-            it.rng.reseed(i64_arg(&v, "seed")? as u64);
-        }
-        Ok(Value::None)
     }
 }

@@ -445,12 +445,27 @@ crate::builtin! {
     }
 }
 
+/// The op seed Keras's backend samplers use: the given one, else `np.random.randint(10e6)`
+/// from numpy's global generator.
+fn seed_or_numpy(it: &mut Interp, seed: Value) -> R<Value> {
+    match seed {
+        Value::None => call_tf(
+            it,
+            "np.random.randint",
+            vec![Value::Int(10_000_000)],
+            vec![],
+        ),
+        s => Ok(s),
+    }
+}
+
 crate::builtin! {
     /// Returns a tensor with normal distribution of values.
     dispatch ["tf.keras.backend.random_normal"]
     fn random_normal(it, shape, mean = 0.0, stddev = 1.0, dtype = None, seed = None) {
         let dtype = dtype_or_floatx(it, &dtype)?;
-        call_tf(it, "tf.random.normal", vec![shape], vec![("mean", mean), ("stddev", stddev), ("dtype", dtype)])
+        let seed = seed_or_numpy(it, seed)?;
+        call_tf(it, "tf.random.normal", vec![shape], vec![("mean", mean), ("stddev", stddev), ("dtype", dtype), ("seed", seed)])
     }
 }
 
@@ -459,7 +474,8 @@ crate::builtin! {
     dispatch ["tf.keras.backend.random_uniform"]
     fn random_uniform(it, shape, minval = 0.0, maxval = 1.0, dtype = None, seed = None) {
         let dtype = dtype_or_floatx(it, &dtype)?;
-        call_tf(it, "tf.random.uniform", vec![shape], vec![("minval", minval), ("maxval", maxval), ("dtype", dtype)])
+        let seed = seed_or_numpy(it, seed)?;
+        call_tf(it, "tf.random.uniform", vec![shape], vec![("minval", minval), ("maxval", maxval), ("dtype", dtype), ("seed", seed)])
     }
 }
 
@@ -468,6 +484,7 @@ crate::builtin! {
     dispatch ["tf.keras.backend.truncated_normal"]
     fn truncated_normal(it, shape, mean = 0.0, stddev = 1.0, dtype = None, seed = None) {
         let dtype = dtype_or_floatx(it, &dtype)?;
-        call_tf(it, "tf.random.truncated_normal", vec![shape], vec![("mean", mean), ("stddev", stddev), ("dtype", dtype)])
+        let seed = seed_or_numpy(it, seed)?;
+        call_tf(it, "tf.random.truncated_normal", vec![shape], vec![("mean", mean), ("stddev", stddev), ("dtype", dtype), ("seed", seed)])
     }
 }

@@ -5,8 +5,11 @@ use crate::api::convert::f64_arg;
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
+use crate::tensor::random::dists::{self, Affine};
+use crate::tensor::random::philox::Philox;
 use crate::tensor::{DType, Tensor};
 use std::any::Any;
+use std::cell::Cell;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -20,27 +23,96 @@ pub enum Init {
         mode: &'static str,
         uniform: bool,
         class: &'static str,
+        seed: Seed,
     },
     RandomNormal {
         mean: f64,
         stddev: f64,
+        seed: Seed,
     },
     RandomUniform {
         minval: f64,
         maxval: f64,
+        seed: Seed,
     },
     TruncatedNormal {
         mean: f64,
         stddev: f64,
+        seed: Seed,
     },
     /// A random orthogonal matrix (the QR factor of a normal draw) times `gain`.
     Orthogonal {
         gain: f64,
+        seed: Seed,
     },
     /// Zeros of a fixed dtype, whatever dtype the layer asks for (an `int64` counter).
     ZerosOf(DType),
     /// A Python callable `f(shape, dtype=None)` given as the initializer.
     Callable(UserInit),
+}
+
+/// A random initializer's seed as Keras keeps it: the user's, else one drawn at the first
+/// draw and kept, so an initializer object gives the same values every time it is called
+/// (Keras warns about that), and layers sharing one object get equal weights. Copies of
+/// one `Init` share the drawn seed, as they are one Keras object.
+#[derive(Clone, Debug, Default)]
+pub struct Seed {
+    user: Option<i64>,
+    drawn: Rc<Cell<Option<i64>>>,
+}
+
+impl PartialEq for Seed {
+    fn eq(&self, other: &Seed) -> bool {
+        self.user == other.user
+    }
+}
+
+impl Seed {
+    pub fn new(user: Option<i64>) -> Seed {
+        Seed {
+            user,
+            drawn: Rc::default(),
+        }
+    }
+
+    /// From a `seed=` argument or config entry.
+    pub fn from_value(v: &Value) -> R<Seed> {
+        Ok(Seed::new(match v {
+            Value::None => None,
+            v => Some(crate::api::convert::i64_arg(v, "seed")?),
+        }))
+    }
+
+    fn config(&self) -> Value {
+        self.user.map_or(Value::None, Value::Int)
+    }
+
+    /// Keras's `_create_seed`: the user's seed, else `randint(1, 1e9)` from the generator
+    /// `keras.utils.set_random_seed` made, else from Python's `random` module.
+    fn value(&self, it: &mut Interp) -> R<i64> {
+        if let Some(s) = self.user.or(self.drawn.get()) {
+            return Ok(s);
+        }
+        let s = match it.rng.keras_seed() {
+            Some(s) => s,
+            None => {
+                let random = it.import_module("random")?;
+                let randint = it.get_attr(&random, "randint")?;
+                let v = it.call(
+                    &randint,
+                    Args::new(vec![Value::Int(1), Value::Int(1_000_000_000)]),
+                )?;
+                crate::api::convert::i64_arg(&v, "seed")?
+            }
+        };
+        self.drawn.set(Some(s));
+        Ok(s)
+    }
+
+    /// The stateless stream `[seed, 0]` Keras's initializers draw from.
+    fn stream(&self, it: &mut Interp) -> R<Philox> {
+        Ok(Philox::stateless(self.value(it)?, 0))
+    }
 }
 
 /// A user function used as an initializer; equal when it is the same function.
@@ -87,6 +159,7 @@ impl Init {
                 mode,
                 uniform,
                 class,
+                seed,
             } => {
                 if *class == "VarianceScaling" {
                     let dist = if *uniform {
@@ -100,40 +173,44 @@ impl Init {
                             ("scale", f(*scale)),
                             ("mode", Value::str(mode)),
                             ("distribution", Value::str(dist)),
-                            ("seed", Value::None),
+                            ("seed", seed.config()),
                         ],
                     )
                 } else {
-                    (class, vec![("seed", Value::None)])
+                    (class, vec![("seed", seed.config())])
                 }
             }
-            Init::RandomNormal { mean, stddev } => (
+            Init::RandomNormal { mean, stddev, seed } => (
                 "RandomNormal",
                 vec![
                     ("mean", f(*mean)),
                     ("stddev", f(*stddev)),
-                    ("seed", Value::None),
+                    ("seed", seed.config()),
                 ],
             ),
-            Init::RandomUniform { minval, maxval } => (
+            Init::RandomUniform {
+                minval,
+                maxval,
+                seed,
+            } => (
                 "RandomUniform",
                 vec![
                     ("minval", f(*minval)),
                     ("maxval", f(*maxval)),
-                    ("seed", Value::None),
+                    ("seed", seed.config()),
                 ],
             ),
-            Init::TruncatedNormal { mean, stddev } => (
+            Init::TruncatedNormal { mean, stddev, seed } => (
                 "TruncatedNormal",
                 vec![
                     ("mean", f(*mean)),
                     ("stddev", f(*stddev)),
-                    ("seed", Value::None),
+                    ("seed", seed.config()),
                 ],
             ),
-            Init::Orthogonal { gain } => (
+            Init::Orthogonal { gain, seed } => (
                 "Orthogonal",
-                vec![("gain", f(*gain)), ("seed", Value::None)],
+                vec![("gain", f(*gain)), ("seed", seed.config())],
             ),
             Init::Callable(_) => ("function", vec![]),
         };
@@ -161,6 +238,7 @@ impl Init {
             mode,
             uniform,
             class,
+            seed: Seed::default(),
         };
         Some(match name {
             "zeros" | "Zeros" => Init::Zeros,
@@ -174,18 +252,37 @@ impl Init {
             "random_normal" | "RandomNormal" => Init::RandomNormal {
                 mean: 0.0,
                 stddev: 0.05,
+                seed: Seed::default(),
             },
             "random_uniform" | "RandomUniform" => Init::RandomUniform {
                 minval: -0.05,
                 maxval: 0.05,
+                seed: Seed::default(),
             },
             "truncated_normal" | "TruncatedNormal" => Init::TruncatedNormal {
                 mean: 0.0,
                 stddev: 0.05,
+                seed: Seed::default(),
             },
-            "orthogonal" | "Orthogonal" => Init::Orthogonal { gain: 1.0 },
+            "orthogonal" | "Orthogonal" => Init::Orthogonal {
+                gain: 1.0,
+                seed: Seed::default(),
+            },
             _ => return None,
         })
+    }
+
+    /// The same initializer with seed `s` (random kinds only).
+    pub fn with_seed(mut self, s: Seed) -> Init {
+        match &mut self {
+            Init::Variance { seed, .. }
+            | Init::RandomNormal { seed, .. }
+            | Init::RandomUniform { seed, .. }
+            | Init::TruncatedNormal { seed, .. }
+            | Init::Orthogonal { seed, .. } => *seed = s,
+            _ => {}
+        }
+        self
     }
 
     /// From an `initializer=` argument; None is glorot_uniform, as Keras's `add_weight`
@@ -229,22 +326,27 @@ impl Init {
                 Some(v) => f64_arg(&v, k),
             }
         };
-        Ok(match class.as_str() {
+        let seed = Seed::from_value(&field(&config, "seed").unwrap_or(Value::None))?;
+        let init = match class.as_str() {
             "Constant" | "constant" => Init::Constant(num("value", 0.0)?),
             "RandomNormal" | "random_normal" => Init::RandomNormal {
                 mean: num("mean", 0.0)?,
                 stddev: num("stddev", 0.05)?,
+                seed,
             },
             "RandomUniform" | "random_uniform" => Init::RandomUniform {
                 minval: num("minval", -0.05)?,
                 maxval: num("maxval", 0.05)?,
+                seed,
             },
             "TruncatedNormal" | "truncated_normal" => Init::TruncatedNormal {
                 mean: num("mean", 0.0)?,
                 stddev: num("stddev", 0.05)?,
+                seed,
             },
             "Orthogonal" | "orthogonal" => Init::Orthogonal {
                 gain: num("gain", 1.0)?,
+                seed,
             },
             "VarianceScaling" => {
                 let text = |k: &str, default: &'static str| -> &'static str {
@@ -261,12 +363,15 @@ impl Init {
                     mode: text("mode", "fan_in"),
                     uniform: text("distribution", "truncated_normal") == "uniform",
                     class: "VarianceScaling",
+                    seed,
                 }
             }
             other => Init::by_name(other).ok_or_else(|| {
                 value_err(format!("Unknown initializer: '{}'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.", other))
-            })?,
-        })
+            })?
+            .with_seed(seed),
+        };
+        Ok(init)
     }
 
     /// Draws a tensor of `shape`.
@@ -292,18 +397,31 @@ impl Init {
             Init::ZerosOf(d) => Tensor::zeros(*d, shape),
             Init::Ones => Tensor::full(dtype, shape, 1.0),
             Init::Constant(c) => Tensor::full(dtype, shape, *c),
-            Init::RandomNormal { mean, stddev } => it.rng.normal(shape, *mean, *stddev, dtype),
-            Init::RandomUniform { minval, maxval } => {
-                it.rng.uniform(shape, *minval, *maxval, dtype)
+            Init::RandomNormal { mean, stddev, seed } => {
+                let a = Affine::new(*stddev, *mean);
+                cast(
+                    dists::normal(seed.stream(it)?, shape, float(dtype), a),
+                    dtype,
+                )
             }
-            Init::TruncatedNormal { mean, stddev } => {
-                it.rng.truncated_normal(shape, *mean, *stddev, dtype)
+            Init::RandomUniform {
+                minval,
+                maxval,
+                seed,
+            } => uniform(seed.stream(it)?, shape, dtype, *minval, *maxval),
+            Init::TruncatedNormal { mean, stddev, seed } => {
+                let a = Affine::new(*stddev, *mean);
+                cast(
+                    dists::truncated_normal(seed.stream(it)?, shape, float(dtype), a),
+                    dtype,
+                )
             }
-            Init::Orthogonal { gain } => orthogonal(it, shape, *gain, dtype)?,
+            Init::Orthogonal { gain, seed } => orthogonal(it, shape, *gain, dtype, seed)?,
             Init::Variance {
                 scale,
                 mode,
-                uniform,
+                uniform: is_uniform,
+                seed,
                 ..
             } => {
                 let (fan_in, fan_out) = fans(shape);
@@ -313,23 +431,50 @@ impl Init {
                     _ => (fan_in + fan_out) / 2.0,
                 };
                 let s = scale / n.max(1.0);
-                if *uniform {
+                let g = seed.stream(it)?;
+                if *is_uniform {
                     let limit = (3.0 * s).sqrt();
-                    it.rng.uniform(shape, -limit, limit, dtype)
+                    uniform(g, shape, dtype, -limit, limit)
                 } else {
                     // The stddev of a normal truncated at two deviations is 0.8796 of the untruncated.
                     let stddev = s.sqrt() / 0.879_625_661_034_239_8;
-                    it.rng.truncated_normal(shape, 0.0, stddev, dtype)
+                    let a = Affine::new(stddev, 0.0);
+                    cast(dists::truncated_normal(g, shape, float(dtype), a), dtype)
                 }
             }
         })
     }
 }
 
+/// The float dtype a draw is made in (float64 stays; anything else draws float32).
+fn float(dtype: DType) -> DType {
+    if dtype == DType::F64 {
+        DType::F64
+    } else {
+        DType::F32
+    }
+}
+
+/// `t` as `dtype` (a float draw made for an integer weight).
+fn cast(t: Tensor, dtype: DType) -> Tensor {
+    if t.dtype() == dtype {
+        t
+    } else {
+        t.cast(dtype)
+    }
+}
+
+/// `stateless_uniform(shape, minval, maxval)`: `rnd * (maxval - minval) + minval`.
+fn uniform(g: Philox, shape: &[usize], dtype: DType, lo: f64, hi: f64) -> Tensor {
+    let d = float(dtype);
+    let a = Affine::new(dists::difference(d, hi, lo), lo);
+    cast(dists::uniform(g, shape, d, a), dtype)
+}
+
 /// Keras's `Orthogonal`: a `[max(r, c), min(r, c)]` standard normal draw (rows `r` the
 /// product of all dims but the last, `c` the last), its QR factor `Q` with the signs of
 /// `R`'s diagonal taken out (Gram-Schmidt gives them positive), transposed when `r < c`.
-fn orthogonal(it: &mut Interp, shape: &[usize], gain: f64, dtype: DType) -> R<Tensor> {
+fn orthogonal(it: &mut Interp, shape: &[usize], gain: f64, dtype: DType, seed: &Seed) -> R<Tensor> {
     if shape.len() < 2 {
         return Err(value_err(format!(
             "The tensor to initialize must be at least two-dimensional. Received: shape={}",
@@ -339,7 +484,7 @@ fn orthogonal(it: &mut Interp, shape: &[usize], gain: f64, dtype: DType) -> R<Te
     let cols = shape[shape.len() - 1];
     let rows: usize = shape[..shape.len() - 1].iter().product();
     let (n, k) = (rows.max(cols), rows.min(cols));
-    let a = it.rng.normal(&[n, k], 0.0, 1.0, DType::F64).to_f64_vec();
+    let a = dists::normal(seed.stream(it)?, &[n, k], float(dtype), Affine::NONE).to_f64_vec();
     // Column j of the draw is a[i * k + j]; q holds the orthonormal columns the same way.
     let mut q = a;
     for j in 0..k {
@@ -472,7 +617,7 @@ crate::builtin! {
     /// The Glorot uniform initializer, also called Xavier uniform initializer.
     python ["tf.keras.initializers.GlorotUniform", "tf.keras.initializers.glorot_uniform"]
     fn GlorotUniform(it, seed = None) {
-        obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros))
+        obj(Init::by_name("glorot_uniform").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -480,7 +625,7 @@ crate::builtin! {
     /// The Glorot normal initializer, also called Xavier normal initializer.
     python ["tf.keras.initializers.GlorotNormal", "tf.keras.initializers.glorot_normal"]
     fn GlorotNormal(it, seed = None) {
-        obj(Init::by_name("glorot_normal").unwrap_or(Init::Zeros))
+        obj(Init::by_name("glorot_normal").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -488,7 +633,7 @@ crate::builtin! {
     /// He normal initializer.
     python ["tf.keras.initializers.HeNormal", "tf.keras.initializers.he_normal"]
     fn HeNormal(it, seed = None) {
-        obj(Init::by_name("he_normal").unwrap_or(Init::Zeros))
+        obj(Init::by_name("he_normal").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -496,7 +641,7 @@ crate::builtin! {
     /// He uniform variance scaling initializer.
     python ["tf.keras.initializers.HeUniform", "tf.keras.initializers.he_uniform"]
     fn HeUniform(it, seed = None) {
-        obj(Init::by_name("he_uniform").unwrap_or(Init::Zeros))
+        obj(Init::by_name("he_uniform").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -504,7 +649,7 @@ crate::builtin! {
     /// Lecun normal initializer.
     python ["tf.keras.initializers.LecunNormal", "tf.keras.initializers.lecun_normal"]
     fn LecunNormal(it, seed = None) {
-        obj(Init::by_name("lecun_normal").unwrap_or(Init::Zeros))
+        obj(Init::by_name("lecun_normal").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -512,7 +657,7 @@ crate::builtin! {
     /// Lecun uniform initializer.
     python ["tf.keras.initializers.LecunUniform", "tf.keras.initializers.lecun_uniform"]
     fn LecunUniform(it, seed = None) {
-        obj(Init::by_name("lecun_uniform").unwrap_or(Init::Zeros))
+        obj(Init::by_name("lecun_uniform").unwrap_or(Init::Zeros).with_seed(Seed::from_value(&seed)?))
     }
 }
 
@@ -523,6 +668,7 @@ crate::builtin! {
         obj(Init::RandomNormal {
             mean: f64_arg(&mean, "mean")?,
             stddev: f64_arg(&stddev, "stddev")?,
+            seed: Seed::from_value(&seed)?,
         })
     }
 }
@@ -534,6 +680,7 @@ crate::builtin! {
         obj(Init::RandomUniform {
             minval: f64_arg(&minval, "minval")?,
             maxval: f64_arg(&maxval, "maxval")?,
+            seed: Seed::from_value(&seed)?,
         })
     }
 }
@@ -545,6 +692,7 @@ crate::builtin! {
         obj(Init::TruncatedNormal {
             mean: f64_arg(&mean, "mean")?,
             stddev: f64_arg(&stddev, "stddev")?,
+            seed: Seed::from_value(&seed)?,
         })
     }
 }
@@ -553,6 +701,9 @@ crate::builtin! {
     /// Initializer that generates an orthogonal matrix.
     python ["tf.keras.initializers.Orthogonal", "tf.keras.initializers.orthogonal"]
     fn Orthogonal(it, gain = 1.0, seed = None) {
-        obj(Init::Orthogonal { gain: f64_arg(&gain, "gain")? })
+        obj(Init::Orthogonal {
+            gain: f64_arg(&gain, "gain")?,
+            seed: Seed::from_value(&seed)?,
+        })
     }
 }

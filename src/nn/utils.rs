@@ -242,7 +242,11 @@ crate::builtin! {
         let f = it.get_attr(&random, "seed")?;
         it.call(&f, Args::new(vec![seed.clone()]))?;
         super::backend::call_tf(it, "np.random.seed", vec![seed.clone()], vec![])?;
-        super::backend::call_tf(it, "tf.random.set_seed", vec![seed], vec![])?;
+        super::backend::call_tf(it, "tf.random.set_seed", vec![seed.clone()], vec![])?;
+        // Keras's own seed generator, `random.Random(seed)`, seeds unseeded initializers.
+        if let Value::Int(s) = seed {
+            it.rng.set_keras_seed(s);
+        }
         Ok(Value::None)
     }
 }

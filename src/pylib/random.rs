@@ -29,12 +29,12 @@ pub(crate) struct RandomObj {
 impl RandomObj {
     fn new() -> RandomObj {
         RandomObj {
-            mt: RefCell::new(Mt::new()),
+            mt: RefCell::new(Mt::default()),
             gauss_next: Cell::new(None),
         }
     }
     pub fn random(&self) -> f64 {
-        self.mt.borrow_mut().random()
+        self.mt.borrow_mut().next_double()
     }
     pub fn below(&self, n: u64) -> u64 {
         self.mt.borrow_mut().below(n)
@@ -165,7 +165,7 @@ fn seed_with(it: &mut Interp, g: &RandomObj, a: Value) -> R<()> {
     let n: BigUint = match &a {
         Value::None => {
             let words: Vec<u32> = (0..624).map(|_| rand::random::<u32>()).collect();
-            g.mt.borrow_mut().init_by_array(&words);
+            *g.mt.borrow_mut() = Mt::from_array(&words);
             g.gauss_next.set(None);
             return Ok(());
         }
@@ -189,7 +189,7 @@ fn seed_with(it: &mut Interp, g: &RandomObj, a: Value) -> R<()> {
             ))
         }
     };
-    g.mt.borrow_mut().seed_uint(&n);
+    mt::seed_uint(&mut g.mt.borrow_mut(), &n);
     g.gauss_next.set(None);
     Ok(())
 }
@@ -297,7 +297,7 @@ pub(crate) fn install(it: &mut Interp) {
     let m = super::sys::module(it, "random");
     let inst = RandomObj::new();
     let words: Vec<u32> = (0..624).map(|_| rand::random::<u32>()).collect();
-    inst.mt.borrow_mut().init_by_array(&words);
+    *inst.mt.borrow_mut() = Mt::from_array(&words);
     m.set("_inst", Value::Object(Rc::new(inst)));
     m.set("Random", Value::Object(Rc::new(RandomClass)));
 }

@@ -1,14 +1,10 @@
-//! The Mersenne Twister as numpy 1.26's legacy `RandomState` runs it: seeding by
+//! numpy 1.26's legacy `RandomState` over the shared Mersenne Twister: seeding by
 //! `init_genrand` (an integer) or `init_by_array` (a sequence), 32-bit draws, 53-bit
 //! doubles from two draws, and the legacy distributions built on them — the polar
 //! Box-Muller normal with its cached second value, masked-rejection integers, and the
 //! inversion and BTPE binomial samplers — so seeded draws equal numpy's bit for bit.
 
-const N: usize = 624;
-const M: usize = 397;
-const MATRIX_A: u32 = 0x9908_b0df;
-const UPPER: u32 = 0x8000_0000;
-const LOWER: u32 = 0x7fff_ffff;
+use crate::tensor::random::mt19937::Mt19937 as Core;
 
 /// The binomial sampler's setup, kept between calls with the same `n` and `p`.
 #[derive(Clone, Default)]
@@ -30,93 +26,36 @@ struct Binomial {
     p4: f64,
 }
 
+/// numpy's legacy generator: the shared Mersenne Twister plus the state numpy's legacy
+/// samplers keep between calls.
 #[derive(Clone)]
 pub(crate) struct Mt19937 {
-    key: [u32; N],
-    pos: usize,
+    core: Core,
     gauss: Option<f64>,
     binomial: Option<Binomial>,
 }
 
 impl Mt19937 {
-    /// `init_genrand(seed)`, as numpy seeds from an integer.
-    pub fn from_seed(seed: u32) -> Mt19937 {
-        let mut key = [0u32; N];
-        let mut s = seed;
-        for (pos, k) in key.iter_mut().enumerate() {
-            *k = s;
-            s = 1_812_433_253u32
-                .wrapping_mul(s ^ (s >> 30))
-                .wrapping_add(pos as u32 + 1);
-        }
+    fn of(core: Core) -> Mt19937 {
         Mt19937 {
-            key,
-            pos: N,
+            core,
             gauss: None,
             binomial: None,
         }
     }
 
-    /// `init_by_array(keys)`, as numpy seeds from a sequence of integers.
-    pub fn from_array(init: &[u32]) -> Mt19937 {
-        let mut st = Mt19937::from_seed(19_650_218);
-        let mt = &mut st.key;
-        let (mut i, mut j) = (1usize, 0usize);
-        let len = init.len().max(1);
-        for _ in 0..N.max(init.len()) {
-            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525))
-                .wrapping_add(init.get(j).copied().unwrap_or(0))
-                .wrapping_add(j as u32);
-            i += 1;
-            j += 1;
-            if i >= N {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
-            if j >= len {
-                j = 0;
-            }
-        }
-        for _ in 0..N - 1 {
-            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
-            i += 1;
-            if i >= N {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
-        }
-        mt[0] = 0x8000_0000;
-        st
+    /// `init_genrand(seed)`, as numpy seeds from an integer.
+    pub fn from_seed(seed: u32) -> Mt19937 {
+        Mt19937::of(Core::from_seed(seed))
     }
 
-    fn generate(&mut self) {
-        let k = &mut self.key;
-        let twist = |y: u32| (y >> 1) ^ (if y & 1 == 1 { MATRIX_A } else { 0 });
-        for i in 0..N - M {
-            let y = (k[i] & UPPER) | (k[i + 1] & LOWER);
-            k[i] = k[i + M] ^ twist(y);
-        }
-        for i in N - M..N - 1 {
-            let y = (k[i] & UPPER) | (k[i + 1] & LOWER);
-            k[i] = k[i + M - N] ^ twist(y);
-        }
-        let y = (k[N - 1] & UPPER) | (k[0] & LOWER);
-        k[N - 1] = k[M - 1] ^ twist(y);
-        self.pos = 0;
+    /// `init_by_array(keys)`, as numpy seeds from a sequence of integers.
+    pub fn from_array(init: &[u32]) -> Mt19937 {
+        Mt19937::of(Core::from_array(init))
     }
 
     pub fn next_u32(&mut self) -> u32 {
-        if self.pos == N {
-            self.generate();
-        }
-        let mut y = self.key[self.pos];
-        self.pos += 1;
-        y ^= y >> 11;
-        y ^= (y << 7) & 0x9d2c_5680;
-        y ^= (y << 15) & 0xefc6_0000;
-        y ^ (y >> 18)
+        self.core.next_u32()
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -126,9 +65,7 @@ impl Mt19937 {
 
     /// A double in [0, 1) with 53 random bits.
     pub fn next_double(&mut self) -> f64 {
-        let a = (self.next_u32() >> 5) as f64;
-        let b = (self.next_u32() >> 6) as f64;
-        (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
+        self.core.next_double()
     }
 
     /// The legacy standard normal: polar Box-Muller, the second value kept for next time.

@@ -207,7 +207,7 @@ pub fn drop(it: &mut Interp, x: &Tensor, rate: f64) -> TResult<Tensor> {
             rate
         )));
     }
-    let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);
+    let u = it.rng.uniform_op(x.shape(), DType::F32, None);
     let mask =
         ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?.cast(DType::F32);
     let scaled = ew::binary(Binary::Mul, x, &Tensor::scalar((1.0 / keep) as f32))?;

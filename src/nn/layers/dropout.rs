@@ -5,13 +5,15 @@ use crate::api::convert::f64_arg;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::nn::layer::Layer;
-use crate::tensor::ops::elementwise::{self as ew, Binary};
-use crate::tensor::{DType, Tensor};
+use crate::tensor::Tensor;
+use std::cell::Cell;
 
 pub struct Dropout {
     pub rate: f64,
     /// The arguments as given, for `get_config`.
     given: [Value; 3],
+    /// The next operation seed when the layer has a seed (Keras adds one per call).
+    seed: Cell<Option<i64>>,
 }
 
 crate::builtin! {
@@ -26,8 +28,12 @@ crate::builtin! {
                 it.repr(&rate)?
             )));
         }
+        let next = match &seed {
+            Value::None => None,
+            v => Some(crate::api::convert::i64_arg(v, "seed")?),
+        };
         let given = [rate, noise_shape, seed];
-        common.make(it, Dropout { rate: r, given })
+        common.make(it, Dropout { rate: r, given, seed: Cell::new(next) })
     }
 }
 
@@ -65,11 +71,9 @@ impl LayerKind for Dropout {
                 layer.name
             )));
         }
-        let keep = 1.0 - rate;
-        let u = it.rng.uniform(x.shape(), 0.0, 1.0, DType::F32);
-        let mask = ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?
-            .cast(DType::F32);
-        let scaled = ew::binary(Binary::Mul, &x, &Tensor::scalar((1.0 / keep) as f32))?;
-        Ok(ew::binary(Binary::Mul, &scaled, &mask)?)
+        let seed = self.seed.get();
+        self.seed.set(seed.map(|s| s + 1));
+        let noise = crate::api::tf_random::noise_dims(it, &x, &self.given[1])?;
+        crate::api::tf_random::dropout_of(it, x, rate, &noise, seed)
     }
 }

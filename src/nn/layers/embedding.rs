@@ -68,6 +68,7 @@ crate::builtin! {
             Value::Str(s) if &**s == "uniform" => Init::RandomUniform {
                 minval: -0.05,
                 maxval: 0.05,
+                seed: Default::default(),
             },
             _ => Init::from_value(Some(embeddings_initializer))?,
         };

@@ -58,7 +58,7 @@ impl LayerKind for GaussianDropout {
             return Ok(x);
         }
         let stddev = (self.rate / (1.0 - self.rate)).sqrt();
-        let noise = it.rng.normal(x.shape(), 1.0, stddev, DType::F32);
+        let noise = it.rng.normal_op(x.shape(), 1.0, stddev, DType::F32, None);
         Ok(ew::binary(Binary::Mul, &x, &noise.cast(x.dtype()))?)
     }
 

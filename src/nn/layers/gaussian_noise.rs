@@ -57,7 +57,9 @@ impl LayerKind for GaussianNoise {
         if !training {
             return Ok(x);
         }
-        let noise = it.rng.normal(x.shape(), 0.0, self.stddev, DType::F32);
+        let noise = it
+            .rng
+            .normal_op(x.shape(), 0.0, self.stddev, DType::F32, None);
         Ok(ew::binary(Binary::Add, &x, &noise)?)
     }
 

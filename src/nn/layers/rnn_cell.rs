@@ -211,7 +211,7 @@ pub fn dropout_mask(it: &mut Interp, shape: &[usize], rate: f64) -> R<Tensor> {
     if rate >= 1.0 {
         return Ok(Tensor::zeros(DType::F32, shape));
     }
-    let u = it.rng.uniform(shape, 0.0, 1.0, DType::F32);
+    let u = it.rng.uniform_op(shape, DType::F32, None);
     let keep =
         ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?.cast(DType::F32);
     Ok(ew::binary(

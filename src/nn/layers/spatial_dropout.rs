@@ -143,7 +143,7 @@ impl LayerKind for SpatialDropout {
         noise[0] = s[0];
         let c = if self.channels_first { 1 } else { s.len() - 1 };
         noise[c] = s[c];
-        let u = it.rng.uniform(&noise, 0.0, 1.0, DType::F32);
+        let u = it.rng.uniform_op(&noise, DType::F32, None);
         let mask = ew::compare(ew::Compare::GreaterEqual, &u, &Tensor::scalar(rate as f32))?
             .cast(x.dtype());
         let keep = Tensor::scalar((1.0 / (1.0 - rate)) as f32).cast(x.dtype());
