@@ -17,6 +17,7 @@ use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
+use crate::tensor::random::dists;
 use crate::tensor::Tensor;
 
 /// `validation_freq`: every n-th epoch, or the (1-based) epochs listed.
@@ -155,6 +156,8 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     // Batches are drawn from the data repeated: `steps_per_epoch` may end an epoch mid-pass.
     let mut drawn = 0usize;
     let mut order: Option<Tensor> = None;
+    // Keras shuffles each pass with `tf.random.shuffle` inside a traced function.
+    let mut shuffler = shuffle.then(|| it.rng.graph_stream());
     for epoch in first_epoch..epochs {
         train_step::reset_metrics(it, model)?;
         let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
@@ -170,8 +173,10 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             let pos = drawn % per_pass;
             drawn += 1;
             if pos == 0 {
-                order = shuffle.then(|| {
-                    let p = it.rng.permutation(n);
+                order = shuffler.as_mut().map(|stream| {
+                    let g = *stream;
+                    stream.skip(dists::shuffle_steps(n));
+                    let p = dists::permutation(g, n);
                     Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
                 });
             }

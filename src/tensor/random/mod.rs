@@ -117,6 +117,20 @@ impl Generator {
         out
     }
 
+    /// The stream of the first seedless random op in a function graph TensorFlow traces: its
+    /// operation seed is the graph's own counter, 0, not one from the eager source. Keras's
+    /// `fit` shuffles each epoch's indices with such an op, whose stream runs on from epoch
+    /// to epoch.
+    pub fn graph_stream(&mut self) -> Philox {
+        match self.global_seed {
+            Some(g) => {
+                let a = g.rem_euclid(MAXINT32);
+                Philox::new(a as u64, if a == 0 { MAXINT32 as u64 } else { 0 })
+            }
+            None => Philox::new(self.rng.random(), self.rng.random()),
+        }
+    }
+
     /// The steps a stateful op reserves for `n` outputs (TensorFlow reserves 256 each).
     pub fn output_steps(n: usize) -> u64 {
         (n as u64).saturating_mul(256)
