@@ -183,11 +183,14 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             cbs.batch(it, "on_train_batch_begin", s, |_| Ok(Value::None))?;
             let (a, b) = (pos * batch, ((pos + 1) * batch).min(n));
             let d = data.batch(order.as_ref(), a, b, table.as_ref())?;
-            if custom {
-                last = train_step::run_step(it, model, "train_step", d.packed())?;
-            } else {
-                default_step(it, model, &c, &mut tracker, d, true)?;
-            }
+            c.train_step(it, |it| {
+                if custom {
+                    last = train_step::run_step(it, model, "train_step", d.packed())?;
+                } else {
+                    default_step(it, model, &c, &mut tracker, d, true)?;
+                }
+                Ok(())
+            })?;
             cbs.batch(it, "on_train_batch_end", s, |it| {
                 logs_dict(&match custom {
                     true => last.clone(),

@@ -64,13 +64,21 @@ pub(crate) fn method(it: &mut Interp, model: &Value, name: &'static str, a: Args
         train_step::reset_metrics(it, model)?;
     }
     let d = data.batch(None, 0, n, table.as_ref())?;
-    let logs = if custom {
-        train_step::run_step(it, model, kind, d.packed())?
+    let run = |it: &mut Interp| {
+        if custom {
+            train_step::run_step(it, model, kind, d.packed())
+        } else {
+            // The running state stays unless reset: a tracker that does not reset.
+            let mut tracker = Tracker::resume(&c.metrics, &c.built);
+            default_step(it, model, &c, &mut tracker, d, train)?;
+            default_logs(it, model, &tracker)
+        }
+    };
+    // train_on_batch runs the same traced function as fit.
+    let logs = if train {
+        c.train_step(it, run)?
     } else {
-        // The running state stays unless reset: a tracker that does not reset.
-        let mut tracker = Tracker::resume(&c.metrics, &c.built);
-        default_step(it, model, &c, &mut tracker, d, train)?;
-        default_logs(it, model, &tracker)?
+        run(it)?
     };
     results(it, model, logs, as_dict)
 }

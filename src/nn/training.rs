@@ -20,6 +20,7 @@ use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::reduce::{reduce, Reduce};
 use crate::tensor::ops::shape::{concat, expand_dims, slice_axis};
+use crate::tensor::random::GraphSeeds;
 use crate::tensor::{DType, Tensor};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -45,6 +46,9 @@ pub struct Compiled {
     stop_training: Cell<bool>,
     /// `model.history`: the History of the last `fit`.
     pub(crate) history: RefCell<Value>,
+    /// The random state of the train function `fit` and `train_on_batch` run (traced at
+    /// the first step; a new `compile` makes a new one).
+    train_graph: RefCell<Option<GraphSeeds>>,
 }
 
 /// The methods a compiled (or compilable) model has.
@@ -59,6 +63,25 @@ pub const METHODS: [&str; 7] = [
 ];
 
 impl Compiled {
+    /// Runs one training step as TensorFlow runs its traced train function: random ops
+    /// inside take the function's operation seeds and streams. `run_eagerly` steps draw as
+    /// eager code does.
+    pub(crate) fn train_step<T>(
+        &self,
+        it: &mut Interp,
+        step: impl FnOnce(&mut Interp) -> R<T>,
+    ) -> R<T> {
+        if self.run_eagerly {
+            return step(it);
+        }
+        let g = self.train_graph.borrow_mut().take();
+        let g = g.unwrap_or_else(|| it.rng.trace());
+        it.rng.enter_graph(g);
+        let out = step(it);
+        *self.train_graph.borrow_mut() = it.rng.leave_graph();
+        out
+    }
+
     /// The metrics as `compile` was given them, for the saved compile config.
     pub(crate) fn metrics_given(&self) -> &[Value] {
         &self.metrics
@@ -149,6 +172,7 @@ fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         run_eagerly,
         stop_training: Cell::new(false),
         history: RefCell::new(Value::None),
+        train_graph: RefCell::new(None),
     }));
     Ok(Value::None)
 }

@@ -26,3 +26,18 @@ hist = net.fit(xs, ys, epochs=4, batch_size=6, verbose=0)
 net.layers[0].kernel.numpy().round(4)
 hist = net.fit(xs, ys, epochs=3, batch_size=6, verbose=0, validation_split=0.25)
 [round(v, 4) for v in hist.history['val_loss']]
+tf.random.set_seed(1)
+xd = np.linspace(0, 1, 12).reshape(4, 3).astype('float32')
+yd = np.ones((4, 1), 'float32')
+dm = tf.keras.Sequential([tf.keras.layers.Dense(3, kernel_initializer='ones', input_shape=(3,)), tf.keras.layers.Dropout(0.5), tf.keras.layers.Dense(1, kernel_initializer='ones')])
+dm.compile(tf.keras.optimizers.SGD(0.01), 'mse')
+[round(v, 4) for v in dm.fit(xd, yd, epochs=3, batch_size=4, verbose=0, shuffle=False).history['loss']]
+[round(v, 4) for v in dm.fit(xd, yd, epochs=2, batch_size=4, verbose=0, shuffle=False).history['loss']]
+round(float(dm.train_on_batch(xd, yd)), 4)
+tf.random.uniform([2])
+tf.random.set_seed(1)
+[round(v, 4) for v in dm.fit(xd, yd, epochs=2, batch_size=2, verbose=0, shuffle=False).history['loss']]
+tf.random.set_seed(3)
+dm.compile(tf.keras.optimizers.SGD(0.01), 'mse')
+[round(v, 4) for v in dm.fit(xd, yd, epochs=2, batch_size=3, verbose=0).history['loss']]
+tf.random.normal([2])

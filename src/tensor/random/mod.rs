@@ -28,12 +28,27 @@ const KERNEL_LIMIT: usize = 1 << 16;
 
 type KernelKey = (&'static str, DType, i64, i64);
 
+/// The random state of one function TensorFlow traced (Keras's train function): the global
+/// seed when it was traced, the operation seeds it hands out in order on each run (0, 1, ...
+/// per run, as the graph numbered its ops), and its own kernels, whose streams run on from
+/// run to run until `set_seed` resets them.
+pub struct GraphSeeds {
+    global: Option<i64>,
+    next: i64,
+    kernels: HashMap<KernelKey, Philox>,
+    /// The generator's `set_seed` count when the kernels were made.
+    resets: u64,
+}
+
 pub struct Generator {
     rng: StdRng,
     global_seed: Option<i64>,
     op_seeds: Mt19937,
     kernels: HashMap<KernelKey, Philox>,
     keras_seeds: Option<Mt19937>,
+    /// The traced function running now, if any.
+    graph: Option<GraphSeeds>,
+    resets: u64,
 }
 
 impl Generator {
@@ -48,7 +63,34 @@ impl Generator {
             op_seeds: Mt19937::default(),
             kernels: HashMap::new(),
             keras_seeds: None,
+            graph: None,
+            resets: 0,
         }
+    }
+
+    /// The state of a function traced now (under the current global seed).
+    pub fn trace(&self) -> GraphSeeds {
+        GraphSeeds {
+            global: self.global_seed,
+            next: 0,
+            kernels: HashMap::new(),
+            resets: self.resets,
+        }
+    }
+
+    /// Runs ops as part of traced function `g` until [`Generator::leave_graph`]: seedless
+    /// ops take the graph's operation seeds, from 0 again on each run.
+    pub fn enter_graph(&mut self, mut g: GraphSeeds) {
+        if g.resets != self.resets {
+            g.kernels.clear();
+            g.resets = self.resets;
+        }
+        g.next = 0;
+        self.graph = Some(g);
+    }
+
+    pub fn leave_graph(&mut self) -> Option<GraphSeeds> {
+        self.graph.take()
     }
 
     /// `tf.random.set_seed(seed)`: the global seed, a new source of operation seeds, every
@@ -56,6 +98,7 @@ impl Generator {
     pub fn set_global_seed(&mut self, seed: Option<i64>) {
         self.global_seed = seed;
         self.kernels.clear();
+        self.resets += 1;
         if let Some(seed) = seed {
             self.op_seeds = Mt19937::python_seeded(seed);
             self.reseed(seed as u64);
@@ -76,10 +119,21 @@ impl Generator {
     }
 
     /// TensorFlow's `get_seed`: the (seed, seed2) pair an op uses, None for "random".
+    /// Inside a traced function, a seedless op takes the graph's next operation seed.
     pub fn op_seeds(&mut self, op_seed: Option<i64>) -> Option<(i64, i64)> {
-        let seeds = match (self.global_seed, op_seed) {
+        let global = match &self.graph {
+            Some(g) => g.global,
+            None => self.global_seed,
+        };
+        let seeds = match (global, op_seed) {
             (Some(g), op) => {
-                let op = op.unwrap_or_else(|| self.op_seeds.below(1 << 31) as i64);
+                let op = op.unwrap_or_else(|| match &mut self.graph {
+                    Some(graph) => {
+                        graph.next += 1;
+                        graph.next - 1
+                    }
+                    None => self.op_seeds.below(1 << 31) as i64,
+                });
                 (g.rem_euclid(MAXINT32), op.rem_euclid(MAXINT32))
             }
             (None, Some(op)) => (DEFAULT_GRAPH_SEED, op.rem_euclid(MAXINT32)),
@@ -104,11 +158,15 @@ impl Generator {
         let seeds = self.op_seeds(op_seed);
         let (a, b) = seeds.unwrap_or((0, 0));
         let key = (op, dtype, a, b);
-        if self.kernels.len() >= KERNEL_LIMIT && !self.kernels.contains_key(&key) {
-            self.kernels.clear();
+        let kernels = match &mut self.graph {
+            Some(g) => &mut g.kernels,
+            None => &mut self.kernels,
+        };
+        if kernels.len() >= KERNEL_LIMIT && !kernels.contains_key(&key) {
+            kernels.clear();
         }
         let rng = &mut self.rng;
-        let kernel = self.kernels.entry(key).or_insert_with(|| match seeds {
+        let kernel = kernels.entry(key).or_insert_with(|| match seeds {
             Some((a, b)) => Philox::new(a as u64, b as u64),
             None => Philox::new(rng.random(), rng.random()),
         });
