@@ -5,6 +5,8 @@
 //! Reachable as `tensh.datasets` and, for notebooks written against scikit-learn, as the
 //! `sklearn.datasets` functions of the same names (`load_digits`, `make_moons`).
 
+pub(crate) mod tf_data;
+
 use crate::api::convert::{f64_arg, i64_arg};
 use crate::api::objects::NamedTuple;
 use crate::builtin;
@@ -208,6 +210,7 @@ fn xor(it: &mut Interp, n: usize, noise: f64, seed: &Value) -> R<Value> {
 /// Makes the `tensh` and `sklearn` module skeletons; the functions are declared above and
 /// placed by `decl::install`.
 pub fn install(it: &mut Interp) {
+    tf_data::install(it);
     let tensh = crate::api::new_module("tensh");
     let datasets = crate::api::new_module("tensh.datasets");
     tensh.set("datasets", Value::Module(datasets.clone()));

@@ -7,7 +7,7 @@ use super::methods::{
     dict_method, list_method, set_method, DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS,
     TUPLE_METHODS,
 };
-use super::value::{Args, Value};
+use super::value::{Args, Module, Value};
 use super::Interp;
 use crate::errors::ExcKind;
 
@@ -116,15 +116,26 @@ pub fn slice_positions(s: &[Value; 3], len: usize) -> R<Vec<usize>> {
 }
 
 impl Interp {
+    /// A module attribute built on first use (`tf.data`): its builder runs once.
+    fn lazy_attr(&mut self, m: &Module, name: &str) -> Option<Value> {
+        let key = format!("{}.{}", m.name, name);
+        let build = self.lazy_modules.remove(key.as_str())?;
+        build(self);
+        m.get(name)
+    }
+
     pub fn get_attr(&mut self, v: &Value, name: &str) -> R<Value> {
         match v {
-            Value::Module(m) => m.get(name).ok_or_else(|| {
-                attr_err(format!(
-                    "module '{}' has no attribute '{}'",
-                    m.python_name(),
-                    name
-                ))
-            }),
+            Value::Module(m) => m
+                .get(name)
+                .or_else(|| self.lazy_attr(m, name))
+                .ok_or_else(|| {
+                    attr_err(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.python_name(),
+                        name
+                    ))
+                }),
             Value::Instance(inst) => {
                 let inst = inst.clone();
                 self.instance_getattr(v, &inst, name)

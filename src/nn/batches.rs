@@ -20,6 +20,7 @@ pub(crate) fn rows(t: &Tensor, idx: Option<&Tensor>, start: usize, end: usize) -
 }
 
 /// The arrays of a run: inputs, labels and sample weights, split into batches alike.
+#[derive(Clone)]
 pub(crate) struct Data {
     pub x: Tensor,
     pub y: Option<Tensor>,

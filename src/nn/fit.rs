@@ -6,19 +6,19 @@
 
 use super::batches::{labels, weights_arg, Data};
 use super::callbacks::{logs_dict, read_logs, stop_requested, Callbacks};
+use super::feed::{ArrayFeed, Feed, Source, Stream};
 use super::metrics::Tracker;
 use super::progress::Progbar;
+use super::test_loop::test_loop;
 use super::train_step;
 use super::training::{
     batch_arg, batch_or, compiled, default_logs, default_step, emit, input_tensor, int_or,
-    not_compiled, test_loop, verbosity,
+    not_compiled, steps_arg, verbosity,
 };
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
-use crate::tensor::random::dists;
-use crate::tensor::Tensor;
 
 /// `validation_freq`: every n-th epoch, or the (1-based) epochs listed.
 enum Freq {
@@ -64,7 +64,7 @@ impl Freq {
 }
 
 pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, y, batch_size, epochs, verbose, callbacks, vsplit, vdata, shuffle, cw, sw, initial_epoch, spe, _vs, vbs, vfreq] =
+    let [x, y, batch_size, epochs, verbose, callbacks, vsplit, vdata, shuffle, cw, sw, initial_epoch, spe, vsteps, vbs, vfreq] =
         a.bind(
             "fit",
             [
@@ -88,13 +88,7 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         )?;
     let c = compiled(model).ok_or_else(not_compiled)?;
     let custom = train_step::overridden(model, "train_step");
-    let data = Data {
-        x: input_tensor(it, &x.unwrap_or(Value::None))?,
-        y: labels(it, y, custom)?,
-        sw: weights_arg(it, sw)?,
-    };
-    let n_all = data.samples()?;
-    let batch = batch_arg(batch_or(batch_size)?, n_all)?;
+    let x = x.unwrap_or(Value::None);
     let epochs = int_or(epochs, "epochs", 1)?;
     let first_epoch = int_or(initial_epoch, "initial_epoch", 0)?;
     let verbose = verbosity(it, verbose)?;
@@ -105,84 +99,86 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     };
     let freq = Freq::parse(it, vfreq)?;
     let split = crate::api::convert::f64_or(vsplit, "validation_split", 0.0)?;
-    let (data, val) = if let Some(vd) = vdata.filter(|v| !matches!(v, Value::None)) {
-        let parts: Vec<Value> = it.collect_items(&vd)?;
-        if parts.len() < 2 {
-            return raise(
-                ExcKind::ValueError,
-                "validation_data must be a tuple (x_val, y_val)",
-            );
+    let user_steps = steps_arg(spe, "steps_per_epoch")?;
+    let vdata = vdata.filter(|v| !matches!(v, Value::None));
+    let val_steps = steps_arg(vsteps, "validation_steps")?;
+    let (mut feed, val) = match Source::of(it, &x)? {
+        Some(source) => {
+            source.refuse_arrays(it, &y, &sw, Some((split, &x)))?;
+            let val = match vdata {
+                Some(vd) => Some(validation_of(it, vd, None)?),
+                None => None,
+            };
+            let stream = Stream::open(it, source, user_steps, epochs.saturating_sub(first_epoch))?;
+            (Feed::Stream(stream), val)
         }
-        let val = Data {
-            x: input_tensor(it, &parts[0])?,
-            y: labels(it, Some(parts[1].clone()), false)?,
-            sw: weights_arg(it, parts.get(2).cloned())?,
-        };
-        (data, Some(val))
-    } else if split < 0.0 {
-        return raise(ExcKind::ValueError, "Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline that resulted in an empty dataset. Otherwise, please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.");
-    } else if split > 0.0 {
-        let at = (n_all as f64 * (1.0 - split)).floor() as usize;
-        if at == 0 || at >= n_all {
-            return raise(ExcKind::ValueError, format!("Training data contains {} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={}`. Either provide more data, or a different value for the `validation_split` argument.", n_all, it.repr(&Value::Float(split))?));
+        None => {
+            let data = Data {
+                x: input_tensor(it, &x)?,
+                y: labels(it, y, custom)?,
+                sw: weights_arg(it, sw)?,
+            };
+            let n_all = data.samples()?;
+            let batch = batch_arg(batch_or(batch_size)?, n_all)?;
+            let val_batch = match vbs {
+                Some(v) if !matches!(v, Value::None) => batch_arg(batch_or(Some(v))?, n_all)?,
+                _ => batch,
+            };
+            let (data, val) = if let Some(vd) = vdata {
+                (data, Some(validation_of(it, vd, Some(val_batch))?))
+            } else if split < 0.0 {
+                return raise(ExcKind::ValueError, "Unexpected result of `train_function` (Empty logs). This could be due to issues in input pipeline that resulted in an empty dataset. Otherwise, please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.");
+            } else if split > 0.0 {
+                let at = (n_all as f64 * (1.0 - split)).floor() as usize;
+                if at == 0 || at >= n_all {
+                    return raise(ExcKind::ValueError, format!("Training data contains {} samples, which is not sufficient to split it into a validation and training set as specified by `validation_split={}`. Either provide more data, or a different value for the `validation_split` argument.", n_all, it.repr(&Value::Float(split))?));
+                }
+                let (train, val) = data.split(at, n_all);
+                (train, Some(Validation::Arrays(val, val_batch)))
+            } else {
+                (data, None)
+            };
+            // Keras shuffles each pass with `tf.random.shuffle` inside a traced function.
+            let shuffler = shuffle.then(|| it.rng.graph_stream());
+            (Feed::Arrays(ArrayFeed::new(data, batch, shuffler)?), val)
         }
-        let (train, val) = data.split(at, n_all);
-        (train, Some(val))
-    } else {
-        (data, None)
-    };
-    let val_batch = match vbs {
-        Some(v) if !matches!(v, Value::None) => batch_arg(batch_or(Some(v))?, n_all)?,
-        _ => batch,
-    };
-    let n = data.samples()?;
-    let per_pass = n.div_ceil(batch).max(1);
-    let steps = match spe {
-        Some(v) if !matches!(v, Value::None) => {
-            int_or(Some(v), "steps_per_epoch", per_pass)?.max(1)
-        }
-        _ => per_pass,
     };
     let params = [
         ("verbose", Value::Int(verbose as i64)),
         ("epochs", Value::Int(epochs as i64)),
-        ("steps", Value::Int(steps as i64)),
+        (
+            "steps",
+            feed.steps(user_steps)
+                .map_or(Value::None, |n| Value::Int(n as i64)),
+        ),
     ];
     let cbs = Callbacks::new(it, model, callbacks, &params)?;
     it.set_attr(model, "stop_training", Value::Bool(false))?;
     cbs.hook(it, "on_train_begin", vec![Value::None])?;
     let live = it.io.tty;
     let mut training_logs = None;
-    // Batches are drawn from the data repeated: `steps_per_epoch` may end an epoch mid-pass.
-    let mut drawn = 0usize;
-    let mut order: Option<Tensor> = None;
-    // Keras shuffles each pass with `tf.random.shuffle` inside a traced function.
-    let mut shuffler = shuffle.then(|| it.rng.graph_stream());
     for epoch in first_epoch..epochs {
+        if feed.ran_out() {
+            break;
+        }
+        feed.start_epoch(it)?;
         train_step::reset_metrics(it, model)?;
         let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
         cbs.hook(it, "on_epoch_begin", vec![Value::Int(epoch as i64)])?;
         if verbose > 0 && epochs > 1 {
             emit(it, Some(format!("Epoch {}/{}\n", epoch + 1, epochs)))?;
         }
-        let mut bar = Progbar::new(steps, verbose, live);
+        let steps = feed.steps(user_steps);
+        let mut bar = Progbar::open(steps, verbose, live);
         bar.add_stateful(train_step::metric_names(it, model)?);
         let mut last: Vec<(String, f64)> = Vec::new();
-        for s in 0..steps {
+        let mut s = 0;
+        while steps.is_none_or(|n| s < n) {
             it.check_interrupt()?;
-            let pos = drawn % per_pass;
-            drawn += 1;
-            if pos == 0 {
-                order = shuffler.as_mut().map(|stream| {
-                    let g = *stream;
-                    stream.skip(dists::shuffle_steps(n));
-                    let p = dists::permutation(g, n);
-                    Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
-                });
-            }
             cbs.batch(it, "on_train_batch_begin", s, |_| Ok(Value::None))?;
-            let (a, b) = (pos * batch, ((pos + 1) * batch).min(n));
-            let d = data.batch(order.as_ref(), a, b, table.as_ref())?;
+            let Some(d) = feed.next(it, s, table.as_ref())? else {
+                break;
+            };
             c.train_step(it, |it| {
                 if custom {
                     last = train_step::run_step(it, model, "train_step", d.packed())?;
@@ -197,13 +193,15 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
                     false => default_logs(it, model, &tracker)?,
                 })
             })?;
-            if (s + 1 < steps && bar.wants(false)) || (custom && verbose == 1) {
+            s += 1;
+            let more = steps.is_none_or(|n| s < n);
+            if (more && bar.wants(false)) || (custom && verbose == 1) {
                 bar.add_stateful(train_step::metric_names(it, model)?);
                 let shown = match custom {
                     true => last.clone(),
                     false => default_logs(it, model, &tracker)?,
                 };
-                let text = bar.update(s + 1, &shown, false);
+                let text = bar.update(s, &shown, false);
                 emit(it, text)?;
             }
             if cbs.wants_batches() && stop_requested(it, model)? {
@@ -216,7 +214,8 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         };
         if let Some(val) = &val {
             if freq.due(epoch)? {
-                let vlogs = test_loop(it, model, &c, val, val_batch, None, Some(&cbs))?;
+                let (mut vfeed, vsteps) = val.feed(it, val_steps)?;
+                let vlogs = test_loop(it, model, &c, &mut vfeed, vsteps, None, Some(&cbs))?;
                 logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
             }
         }
@@ -230,7 +229,8 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         )?;
         if bar.wants(true) {
             let shown = read_logs(it, &shared)?;
-            let text = bar.update(steps, &shown, true);
+            let done = feed.steps(user_steps).unwrap_or(s);
+            let text = bar.update(done, &shown, true);
             emit(it, text)?;
         }
         training_logs = Some(logs);
@@ -244,4 +244,53 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     };
     cbs.hook(it, "on_train_end", vec![end_logs])?;
     cbs.history(it)
+}
+
+/// What `fit` validates on: arrays in batches, or a stream.
+enum Validation {
+    Arrays(Data, usize),
+    Stream(Value),
+}
+
+/// `validation_data`: a stream, or a tuple `(x_val, y_val[, sample_weight])`.
+fn validation_of(it: &mut Interp, vd: Value, batch: Option<usize>) -> R<Validation> {
+    if Source::of(it, &vd)?.is_some() {
+        return Ok(Validation::Stream(vd));
+    }
+    let parts: Vec<Value> = it.collect_items(&vd)?;
+    if parts.len() < 2 {
+        return raise(
+            ExcKind::ValueError,
+            "validation_data must be a tuple (x_val, y_val)",
+        );
+    }
+    let data = Data {
+        x: input_tensor(it, &parts[0])?,
+        y: labels(it, Some(parts[1].clone()), false)?,
+        sw: weights_arg(it, parts.get(2).cloned())?,
+    };
+    let batch = match batch {
+        Some(b) => b,
+        None => batch_arg(32, data.samples()?)?,
+    };
+    Ok(Validation::Arrays(data, batch))
+}
+
+impl Validation {
+    /// A feed over the validation data for one evaluation, and its steps.
+    fn feed(&self, it: &mut Interp, steps: Option<usize>) -> R<(Feed, Option<usize>)> {
+        Ok(match self {
+            Validation::Arrays(data, batch) => {
+                let f = ArrayFeed::new(data.clone(), *batch, None)?;
+                let steps = Some(f.per_pass);
+                (Feed::Arrays(f), steps)
+            }
+            Validation::Stream(v) => {
+                let source = Source::of(it, v)?.expect("a stream stays a stream");
+                let stream = Stream::open(it, source, steps, 1)?;
+                let steps = stream.steps;
+                (Feed::Stream(stream), steps)
+            }
+        })
+    }
 }

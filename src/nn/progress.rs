@@ -8,7 +8,8 @@
 use std::time::Instant;
 
 pub struct Progbar {
-    target: usize,
+    /// The steps of the run; None while unknown (a stream's first pass).
+    target: Option<usize>,
     verbose: u8,
     /// Redraw in place (a terminal); otherwise only the final line is printed.
     live: bool,
@@ -72,7 +73,8 @@ fn values_text(values: &[(String, f64)], abs: bool) -> String {
 }
 
 impl Progbar {
-    pub fn new(target: usize, verbose: u8, live: bool) -> Progbar {
+    /// A bar whose target may be unknown: it shows `     12/Unknown` until the run ends.
+    pub fn open(target: Option<usize>, verbose: u8, live: bool) -> Progbar {
         Progbar {
             target,
             verbose,
@@ -127,13 +129,16 @@ impl Progbar {
     }
 
     fn bar(&self, current: usize) -> String {
-        let digits = self.target.to_string().len();
-        let mut bar = format!("{:>w$}/{} [", current, self.target, w = digits);
-        let frac = current as f64 / self.target.max(1) as f64;
+        let Some(target) = self.target else {
+            return format!("{:>7}/Unknown", current);
+        };
+        let digits = target.to_string().len();
+        let mut bar = format!("{:>w$}/{} [", current, target, w = digits);
+        let frac = current as f64 / target.max(1) as f64;
         let filled = (30.0 * frac) as usize;
         if filled > 0 {
             bar.push_str(&"=".repeat(filled - 1));
-            bar.push(if current < self.target { '>' } else { '=' });
+            bar.push(if current < target { '>' } else { '=' });
         }
         bar.push_str(&".".repeat(30usize.saturating_sub(filled)));
         bar.push(']');
@@ -158,6 +163,10 @@ impl Progbar {
         values: &[(String, f64)],
         finalize: bool,
     ) -> Option<String> {
+        if finalize && self.target.is_none() {
+            // Keras's ProgbarLogger sets the target to the steps seen when the run ends.
+            self.target = Some(current);
+        }
         let values = &self.fold(current, values)[..];
         let now = Instant::now();
         let elapsed = now.duration_since(self.start).as_secs_f64();
@@ -177,6 +186,23 @@ impl Progbar {
                 );
                 Some(self.redraw(line, true))
             }
+            1 if self.live && self.target.is_none() => {
+                if self
+                    .last_draw
+                    .is_some_and(|t| now.duration_since(t).as_secs_f64() < 0.05)
+                {
+                    return None;
+                }
+                self.last_draw = Some(now);
+                let line = format!(
+                    "{} - {:.0}s{}{}",
+                    self.bar(current),
+                    elapsed,
+                    per_unit(per_step, "step"),
+                    values_text(values, true)
+                );
+                Some(self.redraw(line, false))
+            }
             1 if self.live => {
                 if self
                     .last_draw
@@ -185,7 +211,7 @@ impl Progbar {
                     return None;
                 }
                 self.last_draw = Some(now);
-                let rest = per_step * (self.target.saturating_sub(current)) as f64;
+                let rest = per_step * (self.target.unwrap_or(0).saturating_sub(current)) as f64;
                 let line = format!(
                     "{} - ETA: {}{}",
                     self.bar(current),
@@ -197,12 +223,12 @@ impl Progbar {
             2 if finalize => Some(format!(
                 "{:>w$}/{} - {:.0}s{} -{} -{}\n",
                 current,
-                self.target,
+                self.target.unwrap_or(current),
                 elapsed,
                 values_text(values, false),
                 per_unit(elapsed, "epoch"),
                 per_unit(per_step, "step"),
-                w = self.target.to_string().len()
+                w = self.target.unwrap_or(current).to_string().len()
             )),
             _ => None,
         }

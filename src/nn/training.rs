@@ -8,10 +8,12 @@
 //! (`callbacks/`), their hooks called where Keras calls them.
 
 use super::batches::{labels, weights_arg, Data};
-use super::callbacks::{logs_dict, Callbacks};
+use super::callbacks::Callbacks;
+use super::feed::{ArrayFeed, Feed, Source, Stream};
 use super::metrics::{Built, Tracker};
 use super::optimizers::{self, Optimizer};
 use super::progress::Progbar;
+use super::test_loop::test_loop;
 use crate::api::convert::{tensor_of, to_tensor};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, value_err, R};
@@ -19,7 +21,7 @@ use crate::eval::value::{Args, Dict, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::autodiff::tape::{self, Tape};
 use crate::tensor::ops::reduce::{reduce, Reduce};
-use crate::tensor::ops::shape::{concat, expand_dims, slice_axis};
+use crate::tensor::ops::shape::{concat, expand_dims};
 use crate::tensor::random::GraphSeeds;
 use crate::tensor::{DType, Tensor};
 use std::cell::{Cell, RefCell};
@@ -395,77 +397,6 @@ pub(crate) fn default_logs(
     Ok(logs)
 }
 
-/// Runs the model over `data` without training: the averaged loss and metrics, calling
-/// the test hooks of `cbs` and drawing `bar` after them, as Keras's ProgbarLogger does.
-/// A model with its own `test_step` runs that on each batch.
-pub(crate) fn test_loop(
-    it: &mut Interp,
-    model: &Value,
-    c: &Compiled,
-    data: &Data,
-    batch: usize,
-    bar: Option<&mut Progbar>,
-    cbs: Option<&Callbacks>,
-) -> R<Vec<(String, f64)>> {
-    let n = data.samples()?;
-    let steps = n.div_ceil(batch).max(1);
-    let custom = super::train_step::overridden(model, "test_step");
-    super::train_step::reset_metrics(it, model)?;
-    let mut tracker = Tracker::start(it, &c.metrics, &c.built)?;
-    let mut bar = bar;
-    if let Some(bar) = bar.as_deref_mut() {
-        bar.add_stateful(super::train_step::metric_names(it, model)?);
-    }
-    if let Some(cbs) = cbs {
-        cbs.hook(it, "on_test_begin", vec![Value::None])?;
-    }
-    let mut last = Vec::new();
-    for s in 0..steps {
-        it.check_interrupt()?;
-        if let Some(cbs) = cbs {
-            cbs.batch(it, "on_test_batch_begin", s, |_| Ok(Value::None))?;
-        }
-        let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-        let d = data.batch(None, a, b, None)?;
-        if custom {
-            last = super::train_step::run_step(it, model, "test_step", d.packed())?;
-        } else {
-            default_step(it, model, c, &mut tracker, d, false)?;
-        }
-        if let Some(cbs) = cbs {
-            cbs.batch(it, "on_test_batch_end", s, |it| {
-                logs_dict(&match custom {
-                    true => last.clone(),
-                    false => default_logs(it, model, &tracker)?,
-                })
-            })?;
-        }
-        if let Some(bar) = bar.as_deref_mut() {
-            if (s + 1 < steps && bar.wants(false)) || (custom && bar.verbose() == 1) {
-                bar.add_stateful(super::train_step::metric_names(it, model)?);
-                let shown = match custom {
-                    true => last.clone(),
-                    false => default_logs(it, model, &tracker)?,
-                };
-                let text = bar.update(s + 1, &shown, false);
-                emit(it, text)?;
-            }
-        }
-    }
-    let logs = match custom {
-        true => last,
-        false => default_logs(it, model, &tracker)?,
-    };
-    if let Some(cbs) = cbs {
-        cbs.hook(it, "on_test_end", vec![logs_dict(&logs)?])?;
-    }
-    if let Some(bar) = bar {
-        let text = bar.update(steps, &logs, true);
-        emit(it, text)?;
-    }
-    Ok(logs)
-}
-
 pub(crate) fn dict(items: impl Iterator<Item = (String, Value)>) -> R<Value> {
     let mut d = Dict::default();
     for (k, v) in items {
@@ -501,7 +432,7 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             format!("Invalid keyword arguments: [{}]", unknown.join(", ")),
         );
     }
-    let [x, y, batch_size, verbose, sw, _steps, callbacks, _mq, _workers, _mp, return_dict] = a
+    let [x, y, batch_size, verbose, sw, steps, callbacks, _mq, _workers, _mp, return_dict] = a
         .bind(
             "evaluate",
             [
@@ -520,18 +451,39 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         )?;
     let c = compiled(model).ok_or_else(not_compiled)?;
     let custom = super::train_step::overridden(model, "test_step");
-    let data = Data {
-        x: input_tensor(it, &x.unwrap_or(Value::None))?,
-        y: labels(it, y, custom)?,
-        sw: weights_arg(it, sw)?,
-    };
-    let n = data.samples()?;
-    let batch = batch_arg(batch_or(batch_size)?, n)?;
+    let x = x.unwrap_or(Value::None);
     let verbose = verbosity(it, verbose)?;
-    let steps = n.div_ceil(batch).max(1);
-    let mut bar = Progbar::new(steps, verbose, it.io.tty);
+    let (mut feed, steps) = match Source::of(it, &x)? {
+        Some(source) => {
+            source.refuse_arrays(it, &y, &sw, None)?;
+            let stream = Stream::open(it, source, steps_arg(steps, "steps")?, 1)?;
+            let steps = stream.steps;
+            (Feed::Stream(stream), steps)
+        }
+        None => {
+            let data = Data {
+                x: input_tensor(it, &x)?,
+                y: labels(it, y, custom)?,
+                sw: weights_arg(it, sw)?,
+            };
+            let n = data.samples()?;
+            let batch = batch_arg(batch_or(batch_size)?, n)?;
+            let feed = ArrayFeed::new(data, batch, None)?;
+            let steps = Some(feed.per_pass);
+            (Feed::Arrays(feed), steps)
+        }
+    };
+    let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
-    let logs = test_loop(it, model, &c, &data, batch, Some(&mut bar), cbs.as_ref())?;
+    let logs = test_loop(
+        it,
+        model,
+        &c,
+        &mut feed,
+        steps,
+        Some(&mut bar),
+        cbs.as_ref(),
+    )?;
     let as_dict = it.flag(return_dict, false)?;
     results(it, model, logs, as_dict)
 }
@@ -562,7 +514,7 @@ pub(crate) fn results(
 }
 
 fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
-    let [x, batch_size, verbose, _steps, callbacks, _mq, _workers, _mp] = a.bind(
+    let [x, batch_size, verbose, steps, callbacks, _mq, _workers, _mp] = a.bind(
         "predict",
         [
             "x",
@@ -575,29 +527,44 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             "use_multiprocessing=False",
         ],
     )?;
-    let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-    let n = Data {
-        x: x.clone(),
-        y: None,
-        sw: None,
-    }
-    .samples()?;
-    let batch = batch_arg(batch_or(batch_size)?, n)?;
+    let x = x.unwrap_or(Value::None);
     let verbose = verbosity(it, verbose)?;
-    let steps = n.div_ceil(batch).max(1);
-    let mut bar = Progbar::new(steps, verbose, it.io.tty);
+    let (mut feed, steps) = match Source::of(it, &x)? {
+        Some(source) => {
+            let stream = Stream::open(it, source, steps_arg(steps, "steps")?, 1)?;
+            let steps = stream.steps;
+            (Feed::Stream(stream), steps)
+        }
+        None => {
+            let data = Data {
+                x: input_tensor(it, &x)?,
+                y: None,
+                sw: None,
+            };
+            let n = data.samples()?;
+            let batch = batch_arg(batch_or(batch_size)?, n)?;
+            let feed = ArrayFeed::new(data, batch, None)?;
+            let steps = Some(feed.per_pass);
+            (Feed::Arrays(feed), steps)
+        }
+    };
+    let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
     if let Some(cbs) = &cbs {
         cbs.hook(it, "on_predict_begin", vec![Value::None])?;
     }
-    let mut outs = Vec::with_capacity(steps);
-    for s in 0..steps {
+    feed.start_epoch(it)?;
+    let mut outs = Vec::new();
+    let mut s = 0;
+    while steps.is_none_or(|n| s < n) {
         it.check_interrupt()?;
         if let Some(cbs) = &cbs {
             cbs.batch(it, "on_predict_batch_begin", s, |_| Ok(Value::None))?;
         }
-        let (a, b) = (s * batch, ((s + 1) * batch).min(n));
-        let out = predict_batch(it, model, slice_axis(&x, 0, a, b))?;
+        let Some(d) = feed.next(it, s, None)? else {
+            break;
+        };
+        let out = predict_batch(it, model, d.x)?;
         if let Some(cbs) = &cbs {
             let logs = || {
                 dict(std::iter::once((
@@ -608,17 +575,32 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             cbs.batch(it, "on_predict_batch_end", s, |_| logs())?;
         }
         outs.push(out);
-        if s + 1 < steps {
-            let text = bar.update(s + 1, &[], false);
+        s += 1;
+        if steps.is_none_or(|n| s < n) {
+            let text = bar.update(s, &[], false);
             emit(it, text)?;
         }
     }
     if let Some(cbs) = &cbs {
         cbs.hook(it, "on_predict_end", vec![Value::None])?;
     }
-    let text = bar.update(steps, &[], true);
+    let text = bar.update(steps.unwrap_or(s), &[], true);
     emit(it, text)?;
+    if outs.is_empty() {
+        return raise(
+            ExcKind::ValueError,
+            "Unexpected result of `predict_function` (Empty batch_outputs). Please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.",
+        );
+    }
     Ok(Value::NdArray(concat(&outs, 0)?))
+}
+
+/// `steps`, `steps_per_epoch`, `validation_steps`: a positive count, or None.
+pub(crate) fn steps_arg(v: Option<Value>, name: &str) -> R<Option<usize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(int_or(Some(v), name, 1)?.max(1))),
+    }
 }
 
 /// The predictions for one batch: the model's `predict_step` when it has its own, else the
@@ -638,7 +620,7 @@ pub(crate) fn user_callbacks(
     model: &Value,
     callbacks: Option<Value>,
     verbose: u8,
-    steps: usize,
+    steps: Option<usize>,
 ) -> R<Option<Callbacks>> {
     let Some(callbacks) = callbacks.filter(|v| !matches!(v, Value::None)) else {
         return Ok(None);
@@ -646,7 +628,7 @@ pub(crate) fn user_callbacks(
     let params = [
         ("verbose", Value::Int(verbose as i64)),
         ("epochs", Value::Int(1)),
-        ("steps", Value::Int(steps as i64)),
+        ("steps", steps.map_or(Value::None, |n| Value::Int(n as i64))),
     ];
     Callbacks::new(it, model, Some(callbacks), &params).map(Some)
 }

@@ -1,0 +1,349 @@
+//! Where the batches of `fit`, `evaluate` and `predict` come from: arrays cut into batches
+//! (in a new shuffled order each pass when training), or a stream whose elements are
+//! batches already — a `tf.data.Dataset`, a Python generator or iterator, a Keras
+//! `Sequence` — as Keras's data adapters and `DataHandler` read them: the number of steps
+//! from the dataset's cardinality (unknown until a first pass ends), a new iterator each
+//! epoch unless `steps_per_epoch` cuts epochs out of one, and a warning when the data runs
+//! out before the epochs do.
+
+use super::batches::Data;
+use crate::api::convert::to_tensor;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, R};
+use crate::eval::value::Args;
+use crate::eval::{Interp, Value};
+use crate::tensor::random::{dists, philox::Philox};
+use crate::tensor::{DType, Tensor};
+use std::io::Write;
+
+/// A stream of batches.
+pub(crate) enum Source {
+    Dataset(Value),
+    Sequence(Value),
+    Iterator(Value),
+}
+
+const DATASET_MODULE: &str = "tensorflow.python.data.ops.dataset_ops";
+const SEQUENCE_MODULE: &str = "keras.src.utils.data_utils";
+
+fn instance_of(it: &mut Interp, x: &Value, module: &str, class: &str) -> R<bool> {
+    let Some(Value::Module(m)) = it.modules.get(module).cloned() else {
+        return Ok(false);
+    };
+    let Some(cls) = m.get(class) else {
+        return Ok(false);
+    };
+    crate::eval::types::isinstance(&it.hooks, x, &cls)
+}
+
+impl Source {
+    /// The stream `x` is, or None for arrays.
+    pub(crate) fn of(it: &mut Interp, x: &Value) -> R<Option<Source>> {
+        if !matches!(x, Value::Instance(_) | Value::Iterator(_)) {
+            return Ok(None);
+        }
+        if instance_of(it, x, DATASET_MODULE, "DatasetV2")? {
+            return Ok(Some(Source::Dataset(x.clone())));
+        }
+        if instance_of(it, x, SEQUENCE_MODULE, "Sequence")? {
+            return Ok(Some(Source::Sequence(x.clone())));
+        }
+        if matches!(x, Value::Iterator(_)) || it.get_attr(x, "__next__").is_ok() {
+            return Ok(Some(Source::Iterator(x.clone())));
+        }
+        Ok(None)
+    }
+
+    /// What the adapter calls its input in its messages.
+    fn called(&self) -> &'static str {
+        match self {
+            Source::Dataset(_) => "dataset",
+            Source::Sequence(_) => "`keras.utils.Sequence`",
+            Source::Iterator(_) => "python generator",
+        }
+    }
+
+    /// Keras's adapters refuse `y` and `sample_weight` beside a stream, and `fit` refuses
+    /// to split one for validation.
+    pub(crate) fn refuse_arrays(
+        &self,
+        it: &mut Interp,
+        y: &Option<Value>,
+        sw: &Option<Value>,
+        split: Option<(f64, &Value)>,
+    ) -> R<()> {
+        if let Some((split, x)) = split {
+            if split != 0.0 {
+                let cls = it.get_attr(x, "__class__")?;
+                let cls = it.repr(&cls)?;
+                return raise(
+                    ExcKind::ValueError,
+                    format!("`validation_split` is only supported for Tensors or NumPy arrays, found following types in the input: [{}]", cls),
+                );
+            }
+        }
+        if y.as_ref().is_some_and(|v| !matches!(v, Value::None)) {
+            return raise(
+                ExcKind::ValueError,
+                format!(
+                    "`y` argument is not supported when using {} as input.",
+                    self.called()
+                ),
+            );
+        }
+        if sw.as_ref().is_some_and(|v| !matches!(v, Value::None)) {
+            return raise(
+                ExcKind::ValueError,
+                format!(
+                    "`sample_weight` argument is not supported when using {} as input.",
+                    self.called()
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// Keras's `_infer_steps`: `steps` when given, else the dataset's cardinality or the
+    /// sequence's length; None while unknown. An infinite dataset needs `steps`.
+    pub(crate) fn steps(&self, it: &mut Interp, steps: Option<usize>) -> R<Option<usize>> {
+        if steps.is_some() {
+            return Ok(steps);
+        }
+        match self {
+            Source::Dataset(ds) => {
+                let f = it.get_attr(ds, "_card")?;
+                match it.call(&f, Args::default())? {
+                    Value::Int(-1) => raise(
+                        ExcKind::ValueError,
+                        "When providing an infinite dataset, you must specify the number of steps to run (if you did not intend to create an infinite dataset, make sure to not call `repeat()` on the dataset).",
+                    ),
+                    Value::Int(n) if n >= 0 => Ok(Some(n as usize)),
+                    _ => Ok(None),
+                }
+            }
+            Source::Sequence(s) => Ok(it.instance_len(s)?.map(|n| n.max(0) as usize)),
+            Source::Iterator(_) => Ok(None),
+        }
+    }
+}
+
+/// A stream being read: the current iterator, and whether each epoch starts a new one.
+pub(crate) struct Stream {
+    source: Source,
+    current: Option<Value>,
+    recreate: bool,
+    /// The next index of a Sequence.
+    index: usize,
+    /// The steps of an epoch, once known.
+    pub steps: Option<usize>,
+    /// The data ran out before the steps asked for did (Keras's `_insufficient_data`).
+    pub ran_out: bool,
+    /// The steps the epochs asked for in all, for the warning.
+    total_epochs: usize,
+}
+
+impl Stream {
+    /// Keras's `DataHandler`: the iterator is made before the first epoch and, unless
+    /// `steps_per_epoch` differs from the dataset's size, again at each epoch.
+    pub(crate) fn open(
+        it: &mut Interp,
+        source: Source,
+        user_steps: Option<usize>,
+        epochs: usize,
+    ) -> R<Stream> {
+        let steps = source.steps(it, user_steps)?;
+        let recreate = match &source {
+            Source::Dataset(_) => {
+                user_steps.is_none() || {
+                    let known = source.steps(it, None).ok().flatten();
+                    known.is_some() && known == user_steps
+                }
+            }
+            Source::Sequence(_) => true,
+            Source::Iterator(_) => false,
+        };
+        let mut s = Stream {
+            source,
+            current: None,
+            recreate,
+            index: 0,
+            steps,
+            ran_out: false,
+            total_epochs: epochs,
+        };
+        s.current = Some(s.fresh(it)?);
+        Ok(s)
+    }
+
+    fn fresh(&mut self, it: &mut Interp) -> R<Value> {
+        self.index = 0;
+        match &self.source {
+            Source::Dataset(d) => it.iter_of(d),
+            Source::Sequence(s) => Ok(s.clone()),
+            Source::Iterator(i) => it.iter_of(i),
+        }
+    }
+
+    /// Called as an epoch begins.
+    pub(crate) fn start_epoch(&mut self, it: &mut Interp) -> R<()> {
+        if self.recreate {
+            self.current = Some(self.fresh(it)?);
+        }
+        Ok(())
+    }
+
+    /// The next batch, or None when the data ran out (the first time, this fixes the
+    /// number of steps; later, it is Keras's "ran out of data" warning).
+    pub(crate) fn next(&mut self, it: &mut Interp, step: usize) -> R<Option<Value>> {
+        let item = match (&self.source, &self.current) {
+            (Source::Sequence(s), _) => {
+                if self.index >= self.steps.unwrap_or(0) {
+                    None
+                } else {
+                    let s = s.clone();
+                    let i = Value::Int(self.index as i64);
+                    self.index += 1;
+                    Some(it.get_item(&s, &i)?)
+                }
+            }
+            (_, Some(cur)) => {
+                let cur = cur.clone();
+                it.next_of(&cur)?
+            }
+            (_, None) => None,
+        };
+        if item.is_none() {
+            match self.steps {
+                None => self.steps = Some(step),
+                Some(n) => {
+                    self.ran_out = true;
+                    let _ = writeln!(
+                        it.io.err,
+                        "WARNING:tensorflow:Your input ran out of data; interrupting training. Make sure that your dataset or generator can generate at least `steps_per_epoch * epochs` batches (in this case, {} batches). You may need to use the repeat() function when building your dataset.",
+                        self.total_epochs * n
+                    );
+                }
+            }
+        }
+        Ok(item)
+    }
+}
+
+/// Keras's `unpack_x_y_sample_weight`: an element is `x`, `(x,)`, `(x, y)` or
+/// `(x, y, sample_weight)`.
+pub(crate) fn unpack(it: &mut Interp, e: &Value) -> R<Data> {
+    let parts: Vec<Value> = match e {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().to_vec(),
+        other => vec![other.clone()],
+    };
+    if parts.is_empty() || parts.len() > 3 {
+        let shown = it.repr(e)?;
+        return raise(
+            ExcKind::ValueError,
+            format!("Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, found: {}", shown),
+        );
+    }
+    let x = super::training::input_tensor(it, &parts[0])?;
+    let y = match parts.get(1) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(to_tensor(it, v, None)?),
+    };
+    let sw = match parts.get(2) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(to_tensor(it, v, None)?.cast(DType::F32)),
+    };
+    Ok(Data { x, y, sw })
+}
+
+/// The arrays of a run, cut into batches: in order, or in a new shuffled order each pass
+/// (Keras shuffles with `tf.random.shuffle` inside a traced function, whose stream runs on
+/// from pass to pass); `steps_per_epoch` may end an epoch mid-pass.
+pub(crate) struct ArrayFeed {
+    pub data: Data,
+    pub batch: usize,
+    pub per_pass: usize,
+    drawn: usize,
+    order: Option<Tensor>,
+    shuffler: Option<Philox>,
+}
+
+impl ArrayFeed {
+    pub(crate) fn new(data: Data, batch: usize, shuffler: Option<Philox>) -> R<ArrayFeed> {
+        let n = data.samples()?;
+        Ok(ArrayFeed {
+            data,
+            batch,
+            per_pass: n.div_ceil(batch).max(1),
+            drawn: 0,
+            order: None,
+            shuffler,
+        })
+    }
+
+    /// The next batch, with class weights folded in.
+    pub(crate) fn next(&mut self, table: Option<&Tensor>) -> R<Data> {
+        let n = self.data.samples()?;
+        let pos = self.drawn % self.per_pass;
+        self.drawn += 1;
+        if pos == 0 {
+            self.order = self.shuffler.as_mut().map(|stream| {
+                let g = *stream;
+                stream.skip(dists::shuffle_steps(n));
+                let p = dists::permutation(g, n);
+                Tensor::from_vec(&[n], p.into_iter().map(|i| i as i64).collect())
+            });
+        }
+        let (a, b) = (pos * self.batch, ((pos + 1) * self.batch).min(n));
+        self.data.batch(self.order.as_ref(), a, b, table)
+    }
+}
+
+/// The batches of a run, from arrays or a stream.
+pub(crate) enum Feed {
+    Arrays(ArrayFeed),
+    Stream(Stream),
+}
+
+impl Feed {
+    /// The steps of an epoch, when known.
+    pub(crate) fn steps(&self, user_steps: Option<usize>) -> Option<usize> {
+        match self {
+            Feed::Arrays(a) => Some(user_steps.unwrap_or(a.per_pass)),
+            Feed::Stream(s) => s.steps,
+        }
+    }
+
+    pub(crate) fn start_epoch(&mut self, it: &mut Interp) -> R<()> {
+        match self {
+            Feed::Arrays(_) => Ok(()),
+            Feed::Stream(s) => s.start_epoch(it),
+        }
+    }
+
+    /// Step `step`'s batch, or None when a stream ran out.
+    pub(crate) fn next(
+        &mut self,
+        it: &mut Interp,
+        step: usize,
+        table: Option<&Tensor>,
+    ) -> R<Option<Data>> {
+        match self {
+            Feed::Arrays(a) => a.next(table).map(Some),
+            Feed::Stream(s) => {
+                let Some(e) = s.next(it, step)? else {
+                    return Ok(None);
+                };
+                let mut d = unpack(it, &e)?;
+                if let (Some(table), Some(y)) = (table, &d.y) {
+                    d.sw = Some(super::sample_weight::with_classes(table, y, d.sw.as_ref())?);
+                }
+                Ok(Some(d))
+            }
+        }
+    }
+
+    pub(crate) fn ran_out(&self) -> bool {
+        matches!(self, Feed::Stream(s) if s.ran_out)
+    }
+}

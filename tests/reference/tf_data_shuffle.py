@@ -1,0 +1,26 @@
+# tf.data shuffle orders as TensorFlow's: seeds from the global and operation seed, a new order per iteration.
+import tensorflow as tf
+tf.random.set_seed(5)
+ds = tf.data.Dataset.range(10).shuffle(4, seed=1)
+print(list(ds.as_numpy_iterator()))
+print(list(ds.as_numpy_iterator()))
+d2 = tf.data.Dataset.range(10).shuffle(10)
+print(list(d2.as_numpy_iterator()))
+d3 = tf.data.Dataset.range(10).shuffle(3)
+print(list(d3.as_numpy_iterator()))
+print(list(d2.as_numpy_iterator()))
+fixed = tf.data.Dataset.range(8).shuffle(8, seed=3, reshuffle_each_iteration=False)
+print(list(fixed.as_numpy_iterator()), list(fixed.as_numpy_iterator()))
+tf.random.set_seed(0)
+print(list(tf.data.Dataset.range(12).shuffle(100).batch(5).as_numpy_iterator()))
+print([list(b) for b in tf.data.Dataset.range(6).shuffle(6).repeat(2).batch(6).as_numpy_iterator()])
+tf.keras.utils.set_random_seed(7)
+print(list(tf.data.Dataset.range(10).shuffle(5).as_numpy_iterator()))
+big = tf.data.Dataset.range(60000).shuffle(10000, seed=42)
+print(list(big.take(12).as_numpy_iterator()))
+print(list(tf.data.Dataset.range(5).shuffle(1, seed=2).as_numpy_iterator()))
+try:
+    tf.data.Dataset.range(5).shuffle(0)
+except Exception as e:
+    print(type(e).__name__)
+print(list(tf.data.Dataset.range(5).shuffle(tf.data.UNKNOWN_CARDINALITY, seed=9).as_numpy_iterator()) if hasattr(tf.data, "UNKNOWN_CARDINALITY") else None)
