@@ -655,3 +655,49 @@ fn argparse_matches_python3_when_present() {
         }
     }
 }
+
+/// `fashion_mnist.load_data()` reads Keras's four gzipped IDX files from
+/// `~/.keras/datasets/fashion-mnist` (labels after an 8-byte header, images after 16) as
+/// uint8 arrays, the images shaped [n, 28, 28].
+#[test]
+fn fashion_mnist_reads_gzipped_idx_files() {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let home = std::env::temp_dir().join(format!("tensh-fashion-{}", std::process::id()));
+    let dir = home.join(".keras").join("datasets").join("fashion-mnist");
+    std::fs::create_dir_all(&dir).expect("cache dir");
+    let write = |name: &str, magic: u32, dims: &[u32], body: &[u8]| {
+        let mut raw = magic.to_be_bytes().to_vec();
+        for d in dims {
+            raw.extend(d.to_be_bytes());
+        }
+        raw.extend(body);
+        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+        gz.write_all(&raw).expect("gzip");
+        std::fs::write(dir.join(name), gz.finish().expect("gzip")).expect("write");
+    };
+    let train: Vec<u8> = (0..3 * 784).map(|i| (i * 7 % 256) as u8).collect();
+    let test: Vec<u8> = (0..2 * 784).map(|i| (i * 3 % 256) as u8).collect();
+    write("train-labels-idx1-ubyte.gz", 2049, &[3], &[3, 1, 4]);
+    write("train-images-idx3-ubyte.gz", 2051, &[3, 28, 28], &train);
+    write("t10k-labels-idx1-ubyte.gz", 2049, &[2], &[9, 2]);
+    write("t10k-images-idx3-ubyte.gz", 2051, &[2, 28, 28], &test);
+    let p = script(
+        "fashion.py",
+        "import tensorflow as tf\n(x, y), (xt, yt) = tf.keras.datasets.fashion_mnist.load_data()\nprint(x.shape, x.dtype, y, xt.shape, yt)\nprint(int(x.sum()), int(xt[1, 27, 27]), int(x[2, 0, 5]))\n",
+    );
+    let out = Command::new(bin())
+        .arg(&p)
+        .env("HOME", &home)
+        .output()
+        .expect("run");
+    let _ = std::fs::remove_dir_all(&home);
+    let sum: u64 = train.iter().map(|&b| b as u64).sum();
+    let expected = format!(
+        "(3, 28, 28) uint8 [3 1 4] (2, 28, 28) [9 2]\n{} {} {}\n",
+        sum,
+        test[784 + 27 * 28 + 27],
+        train[2 * 784 + 5]
+    );
+    assert_eq!(text(&out.stdout), expected, "stderr: {}", text(&out.stderr));
+}

@@ -117,7 +117,7 @@ pub fn slice_positions(s: &[Value; 3], len: usize) -> R<Vec<usize>> {
 
 impl Interp {
     /// A module attribute built on first use (`tf.data`): its builder runs once.
-    fn lazy_attr(&mut self, m: &Module, name: &str) -> Option<Value> {
+    pub(crate) fn lazy_attr(&mut self, m: &Module, name: &str) -> Option<Value> {
         let key = format!("{}.{}", m.name, name);
         let build = self.lazy_modules.remove(key.as_str())?;
         build(self);
@@ -242,6 +242,9 @@ impl Interp {
                 Some(m) => Ok(Value::method(v.clone(), m, set_method)),
                 None => Err(no_attr(v, name)),
             },
+            Value::Function(f) if f.attrs.borrow().contains_key(name) => {
+                Ok(f.attrs.borrow()[name].clone())
+            }
             Value::Function(f) => match name {
                 "__name__" => Ok(Value::str(&f.def.name)),
                 "__qualname__" => Ok(Value::str(&f.qualname)),
@@ -310,7 +313,10 @@ impl Interp {
                     )))
                 }
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
             _ => Err(no_attr(obj, name)),
         }
     }

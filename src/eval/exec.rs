@@ -326,6 +326,7 @@ impl Interp {
             closure: closure_of(&self.scope),
             qualname,
             file: self.file.clone(),
+            attrs: Default::default(),
         })))
     }
 

@@ -136,6 +136,7 @@ fn break_cycles(mut pending: Vec<Value>, held: fn(&Value) -> Vec<Value>) {
                     let vars = std::mem::take(&mut scope.borrow_mut().vars);
                     pending.extend(vars.into_values());
                 }
+                pending.extend(std::mem::take(&mut *f.attrs.borrow_mut()).into_values());
             }
             Value::Dict(d) => {
                 let d = std::mem::take(&mut *d.borrow_mut());
@@ -532,10 +533,13 @@ impl Interp {
             if let Some(mut cur) = self.modules.get(first).cloned() {
                 for p in parts {
                     match &cur {
-                        Value::Module(m) => match m.get(p) {
-                            Some(v) => cur = v,
-                            None => break,
-                        },
+                        Value::Module(m) => {
+                            let m = m.clone();
+                            match m.get(p).or_else(|| self.lazy_attr(&m, p)) {
+                                Some(v) => cur = v,
+                                None => break,
+                            }
+                        }
                         _ => break,
                     }
                 }

@@ -229,6 +229,9 @@ pub struct Function {
     pub qualname: String,
     /// The code it was defined in, for tracebacks.
     pub file: Rc<super::error::SourceFile>,
+    /// Attributes set on the function (its `__dict__`; `__name__` and `__qualname__` set
+    /// here override the definition's).
+    pub attrs: RefCell<HashMap<String, Value>>,
 }
 
 pub type NativeFn = fn(&mut Interp, Args) -> R<Value>;

@@ -2,7 +2,8 @@
 //! `cache_subdir`, falling back to `/tmp/.keras` when the cache directory is not writable),
 //! returning the path of a file already there. tensh has no network: a file that is not in
 //! the cache fails as Keras's download fails (`Downloading data from ...`, then
-//! `Exception: URL fetch failure on ...`), the message saying where to put the file.
+//! `Exception: URL fetch failure on ...`, an outdated file there removed), the message
+//! saying where to put the file.
 //! A sha256 `file_hash` is checked; archives are not extracted.
 
 use crate::api::convert::given;
@@ -148,6 +149,9 @@ crate::builtin! {
         }
         if download {
             print_msg(it, &format!("Downloading data from {}", origin))?;
+            // Keras removes what it was downloading into when the download fails: an
+            // outdated file found there is gone afterwards.
+            let _ = std::fs::remove_file(&fpath);
             return raise(
                 ExcKind::Exception,
                 format!(

@@ -57,6 +57,7 @@ pub(crate) mod callbacks;
 pub(crate) mod class_attrs;
 pub(crate) mod constraints;
 pub(crate) mod custom;
+pub(crate) mod datasets;
 pub(crate) mod feed;
 pub(crate) mod fit;
 pub(crate) mod functional;
@@ -384,4 +385,5 @@ pub(crate) fn install(it: &mut Interp) {
     it.modules
         .insert("tensorflow.losses".into(), Value::Module(losses_m));
     utils::install(it, &keras);
+    datasets::install(it);
 }
