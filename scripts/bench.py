@@ -77,6 +77,14 @@ WORKLOADS = {
         "tf.keras.layers.LSTM(64), tf.keras.layers.Dense(1)])\n"
         "model.compile(optimizer=tf.keras.optimizers.SGD(0.01), loss=tf.keras.losses.BinaryCrossentropy(from_logits=True))",
         "h = model.fit(x, labels, epochs=1, batch_size=32, shuffle=False, verbose=0)", 1, None, None),
+    # An input pipeline: 469 shuffled batches of 128 rows, each mapped (numpy: the same
+    # batches gathered from a permutation).
+    "tf.data shuffle(10000).batch(128).map, [60000,784]": (
+        "x = tf.random.uniform([60000, 784])",
+        "for b in tf.data.Dataset.from_tensor_slices(x).shuffle(10000).batch(128).map(lambda v: v * 2.0):\n    pass",
+        1,
+        "x = np.random.rand(60000, 784).astype(np.float32)",
+        "idx = np.random.permutation(60000)\nfor j in range(0, 60000, 128):\n    b = x[idx[j:j + 128]] * 2.0"),
     "100k tiny ops (x + 1.0, 4 elems)": (
         "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
         "for _ in range(100000):\n    y = x + 1.0", 1,

@@ -328,8 +328,8 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             } else {
                 t.clone()
             };
-            let src = if name == "sum" && t.dtype() == DType::Bool {
-                t.cast(DType::I64)
+            let src = if matches!(name, "sum" | "prod") {
+                super::numpy::accumulating(src)
             } else {
                 src
             };
@@ -468,7 +468,7 @@ fn shape_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -
 }
 
 /// Converts one Python subscript item to a strided-slice index.
-fn index_item(it: &mut Interp, v: &Value) -> R<Index> {
+pub(crate) fn index_item(it: &mut Interp, v: &Value) -> R<Index> {
     let opt = |it: &mut Interp, v: &Value| -> R<Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -513,6 +513,11 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                     return Ok(Value::NdArray(crate::tensor::ops::select::boolean_mask(
                         &t, m, 0,
                     )?));
+                }
+            }
+            if let Value::NdArray(_) = obj {
+                if let Some(r) = super::np_fancy::read(it, &t, &items)? {
+                    return Ok(Value::NdArray(r));
                 }
             }
             let mut idx = Vec::with_capacity(items.len());

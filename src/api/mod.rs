@@ -27,11 +27,15 @@
 //! | `np_random/` | `np.random`: numpy's legacy generator, bit for bit |
 //! | `npy.rs` | the `.npy` file format |
 //! | `np_files.rs` | `np.save`, `np.load`, `np.savez`, `NpzFile` |
+//! | `np_funcs.rs` | numpy's joining, reshaping, sorting, selection and elementwise functions |
+//! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
 pub mod convert;
+pub(crate) mod np_fancy;
 pub(crate) mod np_files;
+pub(crate) mod np_funcs;
 pub(crate) mod np_random;
 pub(crate) mod npy;
 pub(crate) mod numpy;

@@ -263,6 +263,15 @@ fn np_axes(it: &mut Interp, v: &Value) -> R<Vec<i64>> {
     }
 }
 
+/// numpy sums and multiplies booleans and integers narrower than its platform integer in
+/// that integer (int64), so `uint8` pixels do not wrap.
+pub(crate) fn accumulating(x: Tensor) -> Tensor {
+    match x.dtype() {
+        DType::Bool | DType::U8 | DType::I32 => x.cast(DType::I64),
+        _ => x,
+    }
+}
+
 /// Declares numpy reductions over `axis` with `keepdims`.
 macro_rules! reductions {
     ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => $op:expr;)*) => {$(
@@ -273,6 +282,8 @@ macro_rules! reductions {
                 let x = np_array(it, &a, None)?;
                 let x = if $op == Reduce::Mean && !x.dtype().is_float() {
                     x.cast(DType::F64)
+                } else if matches!($op, Reduce::Sum | Reduce::Prod) {
+                    accumulating(x)
                 } else {
                     x
                 };

@@ -27,6 +27,8 @@
 //! | `train_batch.rs` | `train_on_batch`, `test_on_batch`, `predict_on_batch` |
 //! | `train_step.rs` | overridable `train_step`/`test_step`/`predict_step`, `compiled_loss`, `compiled_metrics`, `model.metrics` |
 //! | `batches.rs` | the arrays of a run, checked and cut into batches |
+//! | `feed.rs` | where a run's batches come from: arrays, or a dataset, generator or `Sequence` |
+//! | `test_loop.rs` | the evaluation loop of `evaluate` and of `fit`'s validation |
 //! | `sample_weight.rs` | sample and class weights, weighted loss reduction |
 //! | `added_metrics.rs` | `add_metric` |
 //! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
@@ -36,6 +38,7 @@
 //! | `held.rs` | the Python values Keras objects hold, for a session's end to empty |
 //! | `utils.rs` | `keras.utils`: `to_categorical`, `normalize`, `set_random_seed`, `plot_model`...; makes the utility modules |
 //! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
+//! | `datasets.rs` | `keras.datasets`: Keras's loaders (Python source, `pysrc/datasets.py`) |
 //! | `sequence_utils.rs` | `pad_sequences` |
 //! | `registration.rs` | the custom-object registry and `Sequence`, written in Python (`pysrc/`) |
 //! | `backend.rs` | `keras.backend`: settings, name counters, variables and tensor queries |
