@@ -117,6 +117,7 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.scalar_of = scalar_of;
     hooks.value_attr = value_attr;
     hooks.value_item = value_item;
+    hooks.dtype_call = numpy::dtype_call;
     hooks.isinstance_native = isinstance_native;
 }
 

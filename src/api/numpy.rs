@@ -52,6 +52,36 @@ pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Te
     Ok(to_tensor(it, v, Some(d)).unwrap_or_else(|_| t.cast(d)))
 }
 
+/// `np.float32(2.5)`, `np.int64([1, 2])`: a numpy scalar (a 0-d array) or an array of the
+/// dtype called; no argument gives zero.
+pub(crate) fn dtype_call(
+    it: &mut Interp,
+    dtype: &Value,
+    args: crate::eval::value::Args,
+) -> R<Value> {
+    let d = dtype_arg(dtype)?;
+    let [x] = args.bind(d.name(), ["x=0"])?;
+    let x = x.unwrap_or(Value::Int(0));
+    if let Value::Str(s) = &x {
+        let parsed: Option<f64> = s.trim().parse().ok();
+        return match parsed {
+            Some(v) if d.is_float() || v.fract() == 0.0 => {
+                Ok(Value::ndarray(Tensor::full(d, &[], v)))
+            }
+            _ => raise(
+                ExcKind::ValueError,
+                format!(
+                    "could not convert string to {}: '{}'",
+                    if d.is_float() { "float" } else { "int" },
+                    s
+                ),
+            ),
+        };
+    }
+    let src = np_array(it, &x, None)?;
+    Ok(Value::ndarray(src.cast(d)))
+}
+
 builtin! {
     /// Create an array.
     python ["np.array"]

@@ -46,6 +46,7 @@ impl Interp {
                 *kind, args.pos,
             )))),
             Value::Object(o) => o.clone().call(f, self, args),
+            Value::DType(_) => (self.hooks.dtype_call)(self, f, args),
             Value::Instance(_) => match self.special(f, "__call__") {
                 Some(c) => self.call(&c, args),
                 None => Err(type_err(format!(

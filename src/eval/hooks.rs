@@ -52,6 +52,8 @@ pub struct Hooks {
     /// Sets an attribute on the native part of an instance: (native, this, name, value);
     /// false when the native part does not take it.
     pub native_set_attr: fn(&mut Interp, &Value, &Value, &str, &Value) -> R<bool>,
+    /// Calling a dtype: `np.float32(2.5)` makes a numpy scalar (or array) of that type.
+    pub dtype_call: fn(&mut Interp, &Value, Args) -> R<Value>,
     /// Sets up the native part of an instance whose class derives from a native base:
     /// (base, instance, args); args is None at creation and Some when the class has no
     /// `__init__` of its own.
@@ -130,6 +132,12 @@ impl Default for Hooks {
             isinstance_class: |_, _| false,
             native_attr: |_, _, _, _| Ok(None),
             native_set_attr: |_, _, _, _, _| Ok(false),
+            dtype_call: |_, v, _| {
+                Err(type_err(format!(
+                    "'{}' object is not callable",
+                    v.type_name()
+                )))
+            },
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
             symbolic_call: None,
