@@ -132,9 +132,12 @@ class DatasetV2:
 
     def reduce(self, initial_state, reduce_func, name=None):
         state = normalize(initial_state)
+        traced = False
         for e in self._elements():
             args = (state,) + (e if isinstance(e, tuple) else (e,))
-            new = to_element(reduce_func(*args))
+            # Only the first call prints, as only TensorFlow's trace runs the Python.
+            new = to_element(_quiet(reduce_func, *args) if traced else reduce_func(*args))
+            traced = True
             for a, b in zip(flatten(state), flatten(new)):
                 if a.dtype != b.dtype:
                     raise TypeError("The element types for the new state must match the initial state. Expected %s; got %s." % (repr([x.dtype for x in flatten(state)]), repr([x.dtype for x in flatten(new)])))

@@ -259,18 +259,21 @@ class _ParallelMapDataset(_MapDataset):
 
 
 def _mapped(src, f):
+    # TensorFlow runs the function's Python once, when it traces it; per element only its
+    # graph runs, so what the Python prints is not printed again.
     for e in src:
-        yield to_element(call(f, e))
+        yield to_element(_quiet(call, f, e))
 
 
 def _traced_spec(input, f, apply):
     """The spec of what `apply` makes of the input's elements: TensorFlow learns it by
     tracing `f` on symbolic tensors; this runs it, quietly, on zeros shaped as the input's
     spec (twice when some dims are unknown, to see which dims follow them), or on the
-    first real element when zeros cannot stand in."""
+    first real element when zeros cannot stand in. Only the first run's prints show."""
     spec = input.element_spec
     try:
-        a = spec_of(_quiet(apply, placeholder(spec, 1)))
+        # The first run prints what the function prints, as TensorFlow's trace does.
+        a = spec_of(apply(placeholder(spec, 1)))
         if any(s._dims is None or None in s._dims for s in flatten(spec) if isinstance(s, TensorSpec)):
             b = spec_of(_quiet(apply, placeholder(spec, 2)))
             a = most_specific(a, b)
@@ -287,12 +290,22 @@ class _FilterDataset(_UnaryDataset):
     def __init__(self, input, predicate):
         _UnaryDataset.__init__(self, input)
         self._pred = predicate
+        _trace(input, predicate)
 
     def _card(self):
         return UNKNOWN
 
     def _elements(self):
         return _filtered(self._input._elements(), self._pred)
+
+
+def _trace(input, f):
+    """Runs `f` once on zeros shaped as the input's elements, for what it prints: the
+    Python of a predicate runs once in TensorFlow, when it is traced."""
+    try:
+        call(f, placeholder(input.element_spec, 1))
+    except Exception:
+        pass
 
 
 def _truth(v, what):
@@ -304,7 +317,7 @@ def _truth(v, what):
 
 def _filtered(src, pred):
     for e in src:
-        if _truth(call(pred, e), "predicate"):
+        if _truth(_quiet(call, pred, e), "predicate"):
             yield e
 
 

@@ -117,7 +117,7 @@ class _FlatMapDataset(_UnaryDataset):
 
 def _nested_spec(input, f):
     for e in input._elements():
-        return _quiet(lambda x: _dataset_result(call(f, x), "flat_map").element_spec, e)
+        return _dataset_result(call(f, e), "flat_map").element_spec
     try:
         return _quiet(lambda x: _dataset_result(call(f, x), "flat_map").element_spec,
                       placeholder(input.element_spec, 1))
@@ -127,7 +127,7 @@ def _nested_spec(input, f):
 
 def _flat_mapped(src, f):
     for e in src:
-        for x in _dataset_result(call(f, e), "flat_map")._elements():
+        for x in _dataset_result(_quiet(call, f, e), "flat_map")._elements():
             yield x
 
 
@@ -160,7 +160,7 @@ def _interleaved(src, f, cycle, block):
     while True:
         while more and len(slots) < cycle:
             for e in src:
-                slots.append(_dataset_result(call(f, e), "interleave")._elements())
+                slots.append(_dataset_result(_quiet(call, f, e), "interleave")._elements())
                 break
             else:
                 more = False
@@ -182,7 +182,7 @@ def _interleaved(src, f, cycle, block):
                 if more:
                     replaced = False
                     for e in src:
-                        slots[i] = _dataset_result(call(f, e), "interleave")._elements()
+                        slots[i] = _dataset_result(_quiet(call, f, e), "interleave")._elements()
                         replaced = True
                         break
                     if not replaced:
@@ -227,7 +227,7 @@ def _scan_step(f, state, e):
 
 def _scanned(src, f, state):
     for e in src:
-        state, out = _scan_step(f, state, e)
+        state, out = _quiet(_scan_step, f, state, e)
         yield out
 
 
@@ -305,7 +305,7 @@ class _TakeWhileDataset(_UnaryDataset):
 
 def _taking_while(src, pred):
     for e in src:
-        if not _truth(call(pred, e), "predicate"):
+        if not _truth(_quiet(call, pred, e), "predicate"):
             return
         yield e
 
