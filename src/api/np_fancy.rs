@@ -9,7 +9,7 @@ use crate::api::convert::tensor_of;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::tensor::broadcast::broadcast_shapes;
+use crate::tensor::broadcast::{broadcast_shapes, shape_tuple};
 use crate::tensor::ops::index::{strided_slice, Index};
 use crate::tensor::ops::select::gather;
 use crate::tensor::ops::shape::{broadcast_to, reshape_to};
@@ -140,7 +140,7 @@ pub(crate) fn read(it: &mut Interp, t: &Tensor, items: &[Value]) -> R<Option<Ten
                 let shapes: String = axes
                     .iter()
                     .filter_map(|a| match a {
-                        Item::Adv(i) => Some(format!("{} ", tuple_text(i.shape()))),
+                        Item::Adv(i) => Some(format!("{} ", shape_tuple(i.shape()))),
                         Item::Basic(_) => None,
                     })
                     .collect();
@@ -230,21 +230,6 @@ pub(crate) fn read(it: &mut Interp, t: &Tensor, items: &[Value]) -> R<Option<Ten
     let source = reshape_to(&part, &[part.size()]);
     let picked = gather(&source, &Tensor::from_vec(&[flat.len()], flat), 0)?;
     Ok(Some(reshape_to(&picked, &out_shape)))
-}
-
-/// A shape as Python prints a tuple: `(2,)`, `(2, 3)`.
-fn tuple_text(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({},)", n),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// `nonzero()` of a boolean array: one index array per axis.

@@ -299,6 +299,32 @@ impl ArrayFeed {
     }
 }
 
+/// The feed of one pass over `x` (`evaluate`, `predict`): a stream read for `steps` (all of
+/// it when None), or the arrays `arrays` makes, in batches of `batch_size`; and its steps.
+pub(crate) fn one_pass(
+    it: &mut Interp,
+    source: Option<Source>,
+    arrays: impl FnOnce(&mut Interp) -> R<Data>,
+    batch_size: Option<Value>,
+    steps: Option<usize>,
+) -> R<(Feed, Option<usize>)> {
+    Ok(match source {
+        Some(source) => {
+            let stream = Stream::open(it, source, steps, 1)?;
+            let steps = stream.steps;
+            (Feed::Stream(stream), steps)
+        }
+        None => {
+            let data = arrays(it)?;
+            let n = data.samples()?;
+            let batch = super::training::batch_arg(super::training::batch_or(batch_size)?, n)?;
+            let feed = ArrayFeed::new(data, batch, None)?;
+            let steps = Some(feed.per_pass);
+            (Feed::Arrays(feed), steps)
+        }
+    })
+}
+
 /// The batches of a run, from arrays or a stream.
 pub(crate) enum Feed {
     Arrays(ArrayFeed),

@@ -9,7 +9,7 @@
 
 use super::batches::{labels, weights_arg, Data};
 use super::callbacks::Callbacks;
-use super::feed::{ArrayFeed, Feed, Source, Stream};
+use super::feed::{one_pass, Source};
 use super::metrics::{Built, Tracker};
 use super::optimizers::{self, Optimizer};
 use super::progress::Progbar;
@@ -453,26 +453,18 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     let custom = super::train_step::overridden(model, "test_step");
     let x = x.unwrap_or(Value::None);
     let verbose = verbosity(it, verbose)?;
-    let (mut feed, steps) = match Source::of(it, &x)? {
-        Some(source) => {
-            source.refuse_arrays(it, &y, &sw, None)?;
-            let stream = Stream::open(it, source, steps_arg(steps, "steps")?, 1)?;
-            let steps = stream.steps;
-            (Feed::Stream(stream), steps)
-        }
-        None => {
-            let data = Data {
-                x: input_tensor(it, &x)?,
-                y: labels(it, y, custom)?,
-                sw: weights_arg(it, sw)?,
-            };
-            let n = data.samples()?;
-            let batch = batch_arg(batch_or(batch_size)?, n)?;
-            let feed = ArrayFeed::new(data, batch, None)?;
-            let steps = Some(feed.per_pass);
-            (Feed::Arrays(feed), steps)
-        }
+    let source = Source::of(it, &x)?;
+    if let Some(source) = &source {
+        source.refuse_arrays(it, &y, &sw, None)?;
+    }
+    let arrays = |it: &mut Interp| {
+        Ok(Data {
+            x: input_tensor(it, &x)?,
+            y: labels(it, y, custom)?,
+            sw: weights_arg(it, sw)?,
+        })
     };
+    let (mut feed, steps) = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
     let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
     let logs = test_loop(
@@ -529,25 +521,15 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
     )?;
     let x = x.unwrap_or(Value::None);
     let verbose = verbosity(it, verbose)?;
-    let (mut feed, steps) = match Source::of(it, &x)? {
-        Some(source) => {
-            let stream = Stream::open(it, source, steps_arg(steps, "steps")?, 1)?;
-            let steps = stream.steps;
-            (Feed::Stream(stream), steps)
-        }
-        None => {
-            let data = Data {
-                x: input_tensor(it, &x)?,
-                y: None,
-                sw: None,
-            };
-            let n = data.samples()?;
-            let batch = batch_arg(batch_or(batch_size)?, n)?;
-            let feed = ArrayFeed::new(data, batch, None)?;
-            let steps = Some(feed.per_pass);
-            (Feed::Arrays(feed), steps)
-        }
+    let source = Source::of(it, &x)?;
+    let arrays = |it: &mut Interp| {
+        Ok(Data {
+            x: input_tensor(it, &x)?,
+            y: None,
+            sw: None,
+        })
     };
+    let (mut feed, steps) = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
     let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
     if let Some(cbs) = &cbs {

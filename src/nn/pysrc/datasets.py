@@ -84,11 +84,15 @@ def imdb_load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, see
     _pickled("imdb")
 
 
-def imdb_get_word_index(path="imdb_word_index.json"):
+def _word_index(path, fname):
     import json
-    path = _get_file(path, _ORIGIN + "imdb_word_index.json")
+    path = _get_file(path, _ORIGIN + fname)
     with open(path) as f:
         return json.load(f)
+
+
+def imdb_get_word_index(path="imdb_word_index.json"):
+    return _word_index(path, "imdb_word_index.json")
 
 
 def reuters_load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=None,
@@ -100,10 +104,7 @@ def reuters_load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=Non
 
 
 def reuters_get_word_index(path="reuters_word_index.json"):
-    import json
-    path = _get_file(path, _ORIGIN + "reuters_word_index.json")
-    with open(path) as f:
-        return json.load(f)
+    return _word_index(path, "reuters_word_index.json")
 
 
 def reuters_get_label_names():
