@@ -132,7 +132,11 @@ pub(crate) struct Stream {
     source: Source,
     current: Option<Value>,
     recreate: bool,
-    /// The next index of a Sequence.
+    /// A Sequence's batch order this epoch (shuffled with Python's `random.shuffle` when
+    /// training shuffles, as Keras's adapter does), and the next place in it.
+    order: Vec<usize>,
+    ordered: bool,
+    shuffle: bool,
     index: usize,
     /// The steps of an epoch, once known.
     pub steps: Option<usize>,
@@ -144,12 +148,14 @@ pub(crate) struct Stream {
 
 impl Stream {
     /// Keras's `DataHandler`: the iterator is made before the first epoch and, unless
-    /// `steps_per_epoch` differs from the dataset's size, again at each epoch.
+    /// `steps_per_epoch` differs from the dataset's size, again at each epoch. A Sequence's
+    /// first batch is read once first, as Keras's adapter peeks at it.
     pub(crate) fn open(
         it: &mut Interp,
         source: Source,
         user_steps: Option<usize>,
         epochs: usize,
+        shuffle: bool,
     ) -> R<Stream> {
         let steps = source.steps(it, user_steps)?;
         let recreate = match &source {
@@ -162,10 +168,18 @@ impl Stream {
             Source::Sequence(_) => true,
             Source::Iterator(_) => false,
         };
+        if let Source::Sequence(seq) = &source {
+            if source.steps(it, None)?.unwrap_or(0) > 0 {
+                it.get_item(seq, &Value::Int(0))?;
+            }
+        }
         let mut s = Stream {
             source,
             current: None,
             recreate,
+            order: Vec::new(),
+            ordered: false,
+            shuffle,
             index: 0,
             steps,
             ran_out: false,
@@ -179,9 +193,42 @@ impl Stream {
         self.index = 0;
         match &self.source {
             Source::Dataset(d) => it.iter_of(d),
-            Source::Sequence(s) => Ok(s.clone()),
+            Source::Sequence(s) => {
+                self.ordered = false;
+                Ok(s.clone())
+            }
             Source::Iterator(i) => it.iter_of(i),
         }
+    }
+
+    /// A Sequence's batch order for a pass, made when the pass is first read (Keras's
+    /// generator shuffles when it starts, so an iterator never read shuffles nothing).
+    fn sequence_order(&mut self, it: &mut Interp) -> R<()> {
+        let n = self.source.steps(it, None)?.unwrap_or(0);
+        let order = Value::list((0..n as i64).map(Value::Int).collect());
+        if self.shuffle {
+            let random = it.import_module("random")?;
+            let f = it.get_attr(&random, "shuffle")?;
+            it.call(&f, Args::new(vec![order.clone()]))?;
+        }
+        self.order = it
+            .collect_items(&order)?
+            .iter()
+            .map(|v| crate::api::convert::i64_arg(v, "index").map(|i| i as usize))
+            .collect::<R<_>>()?;
+        self.ordered = true;
+        Ok(())
+    }
+
+    /// Called as an epoch ends: a Sequence's `on_epoch_end`.
+    pub(crate) fn end_epoch(&mut self, it: &mut Interp) -> R<()> {
+        if let Source::Sequence(s) = &self.source {
+            let s = s.clone();
+            if let Ok(f) = it.get_attr(&s, "on_epoch_end") {
+                it.call(&f, Args::default())?;
+            }
+        }
+        Ok(())
     }
 
     /// Called as an epoch begins.
@@ -195,17 +242,18 @@ impl Stream {
     /// The next batch, or None when the data ran out (the first time, this fixes the
     /// number of steps; later, it is Keras's "ran out of data" warning).
     pub(crate) fn next(&mut self, it: &mut Interp, step: usize) -> R<Option<Value>> {
+        if matches!(self.source, Source::Sequence(_)) && !self.ordered {
+            self.sequence_order(it)?;
+        }
         let item = match (&self.source, &self.current) {
-            (Source::Sequence(s), _) => {
-                if self.index >= self.steps.unwrap_or(0) {
-                    None
-                } else {
+            (Source::Sequence(s), _) => match self.order.get(self.index) {
+                None => None,
+                Some(&i) => {
                     let s = s.clone();
-                    let i = Value::Int(self.index as i64);
                     self.index += 1;
-                    Some(it.get_item(&s, &i)?)
+                    Some(it.get_item(&s, &Value::Int(i as i64))?)
                 }
-            }
+            },
             (_, Some(cur)) => {
                 let cur = cur.clone();
                 it.next_of(&cur)?
@@ -310,7 +358,7 @@ pub(crate) fn one_pass(
 ) -> R<(Feed, Option<usize>)> {
     Ok(match source {
         Some(source) => {
-            let stream = Stream::open(it, source, steps, 1)?;
+            let stream = Stream::open(it, source, steps, 1, false)?;
             let steps = stream.steps;
             (Feed::Stream(stream), steps)
         }
@@ -344,6 +392,13 @@ impl Feed {
         match self {
             Feed::Arrays(_) => Ok(()),
             Feed::Stream(s) => s.start_epoch(it),
+        }
+    }
+
+    pub(crate) fn end_epoch(&mut self, it: &mut Interp) -> R<()> {
+        match self {
+            Feed::Arrays(_) => Ok(()),
+            Feed::Stream(s) => s.end_epoch(it),
         }
     }
 

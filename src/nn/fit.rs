@@ -109,7 +109,13 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
                 Some(vd) => Some(validation_of(it, vd, None)?),
                 None => None,
             };
-            let stream = Stream::open(it, source, user_steps, epochs.saturating_sub(first_epoch))?;
+            let stream = Stream::open(
+                it,
+                source,
+                user_steps,
+                epochs.saturating_sub(first_epoch),
+                shuffle,
+            )?;
             (Feed::Stream(stream), val)
         }
         None => {
@@ -237,6 +243,7 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         if stop_requested(it, model)? {
             break;
         }
+        feed.end_epoch(it)?;
     }
     let end_logs = match &training_logs {
         Some(l) => logs_dict(l)?,
@@ -287,7 +294,7 @@ impl Validation {
             }
             Validation::Stream(v) => {
                 let source = Source::of(it, v)?.expect("a stream stays a stream");
-                let stream = Stream::open(it, source, steps, 1)?;
+                let stream = Stream::open(it, source, steps, 1, false)?;
                 let steps = stream.steps;
                 (Feed::Stream(stream), steps)
             }

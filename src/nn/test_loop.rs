@@ -74,6 +74,7 @@ pub(crate) fn test_loop(
         true => last,
         false => default_logs(it, model, &tracker)?,
     };
+    feed.end_epoch(it)?;
     if let Some(cbs) = cbs {
         cbs.hook(it, "on_test_end", vec![logs_dict(&logs)?])?;
     }

@@ -563,6 +563,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             emit(it, text)?;
         }
     }
+    feed.end_epoch(it)?;
     if let Some(cbs) = &cbs {
         cbs.hook(it, "on_predict_end", vec![Value::None])?;
     }
