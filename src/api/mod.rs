@@ -28,6 +28,7 @@
 //! | `npy.rs` | the `.npy` file format |
 //! | `np_files.rs` | `np.save`, `np.load`, `np.savez`, `NpzFile` |
 //! | `np_funcs.rs` | numpy's joining, reshaping, sorting, selection and elementwise functions |
+//! | `np_funcs_more.rs` | numpy's grids, comparisons, repeats, logic, splits and order statistics |
 //! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 
 use crate::errors::ExcKind;
@@ -36,6 +37,7 @@ pub mod convert;
 pub(crate) mod np_fancy;
 pub(crate) mod np_files;
 pub(crate) mod np_funcs;
+pub(crate) mod np_funcs_more;
 pub(crate) mod np_random;
 pub(crate) mod npy;
 pub(crate) mod numpy;

@@ -1,0 +1,36 @@
+# More numpy functions: grids, comparisons, products, repeats, logic, differences, splits, order statistics.
+import numpy as np
+xx, yy = np.meshgrid(np.arange(3), np.arange(2))
+print(xx, yy)
+print(np.meshgrid(np.arange(2), np.arange(3), indexing="ij")[0])
+print(np.isclose(np.array([1.0, 2.0, np.nan]), np.array([1.0 + 1e-9, 2.1, np.nan])))
+print(np.isclose([1.0, np.nan], [1.0, np.nan], equal_nan=True))
+print(np.array_equal(np.arange(3), [0, 1, 2]), np.array_equal(np.arange(3), np.arange(4)))
+print(np.outer(np.arange(3), np.arange(1, 3)))
+print(np.einsum("ij,jk->ik", np.ones((2, 3)), np.arange(6).reshape(3, 2)))
+print(np.einsum("ii", np.arange(9).reshape(3, 3)))
+print(np.tile(np.arange(3), 2), np.tile(np.arange(2), (2, 2)))
+print(np.repeat(np.arange(3), 2), np.repeat(np.array([[1, 2], [3, 4]]), 2, axis=0))
+print(np.repeat(np.array([1, 2]), [1, 3]))
+print(np.flip(np.arange(4)), np.flip(np.arange(6).reshape(2, 3), axis=1))
+print(np.count_nonzero(np.array([0, 1, 2, 0])), np.count_nonzero(np.eye(3), axis=0))
+print(np.any(np.array([0, 0, 1])), np.all(np.array([1, 1, 0])), np.all(np.eye(2) >= 0, axis=1))
+print(np.logical_and(np.array([True, False]), np.array([True, True])), np.logical_or([0, 1], [0, 0]), np.logical_not(np.array([1, 0])))
+print(np.logical_xor(np.array([True, False]), np.array([True, True])))
+print(np.nonzero(np.array([0, 3, 0, 4])), np.nonzero(np.eye(2)))
+print(np.argwhere(np.array([[0, 1], [2, 0]])))
+print(np.diff(np.array([1, 4, 9, 16])), np.diff(np.array([1, 4, 9, 16]), n=2), np.diff(np.arange(6).reshape(2, 3), axis=0))
+print(np.split(np.arange(6), 3), np.split(np.arange(6), [2, 5]))
+print(np.split(np.arange(8).reshape(4, 2), 2))
+print(np.median(np.array([3, 1, 2])), np.median(np.array([4.0, 1.0, 3.0, 2.0])), np.median(np.arange(6).reshape(2, 3), axis=1))
+print(np.percentile(np.arange(11), 25), np.percentile(np.arange(10), [10, 90]), np.percentile(np.arange(6).reshape(2, 3), 50, axis=0))
+print(np.log10(np.array([1.0, 100.0])), np.log2(np.array([1, 8])), np.sin(np.array([0.0])), np.cos(np.array([0.0, np.pi])))
+print(np.isinf(np.array([1.0, np.inf, -np.inf])))
+try:
+    np.split(np.arange(5), 2)
+except ValueError as e:
+    print(e)
+try:
+    np.percentile(np.arange(3), 101)
+except ValueError as e:
+    print(e)
