@@ -15,5 +15,9 @@ mkdir -p "fuzz/corpus/$target"
 for f in tests/conformance/*.py tests/reference/*.py scripts/*.py; do
   cp "$f" "fuzz/corpus/$target/seed_$(basename "$f")"
 done
-cargo +nightly fuzz run -O "$target" "fuzz/corpus/$target" -- \
-  -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1
+# Absolute paths: the fuzzed programs call os.chdir, after which libFuzzer could no longer
+# find a relative corpus or artifact directory.
+mkdir -p "fuzz/artifacts/$target"
+cargo +nightly fuzz run -O "$target" "$PWD/fuzz/corpus/$target" -- \
+  -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+  -artifact_prefix="$PWD/fuzz/artifacts/$target/"
