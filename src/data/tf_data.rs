@@ -4,7 +4,9 @@
 //! first use of `tf.data` or `tf.TensorSpec`, into the module
 //! `tensorflow.python.data.ops.dataset_ops`. What the Python needs from the runtime is
 //! here: TensorFlow's seeds for a shuffle (`_op_seeds`), its Philox word stream
-//! (`_words`), and calling a function with its output muted (`_quiet`, for the runs that
+//! (`_words`), a shuffle's order of rows computed at once (`_shuffle_order`, so batches of
+//! a shuffled `from_tensor_slices` are gathered, not stacked row by row), and calling a
+//! function with its output muted (`_quiet`, for the runs that
 //! learn a mapped function's element spec, which TensorFlow learns by tracing).
 
 use crate::eval::error::{type_err, R};
@@ -51,6 +53,7 @@ fn build(it: &mut Interp) {
         &[
             ("_op_seeds", op_seeds),
             ("_words", words),
+            ("_shuffle_order", shuffle_order),
             ("_quiet", quiet),
         ],
     );
@@ -140,6 +143,42 @@ fn words(_: &mut Interp, a: Args) -> R<Value> {
     Ok(iter_object(WordIter(Words::new(Philox::new(
         s as u64, s2 as u64,
     )))))
+}
+
+/// `_shuffle_order(n, buffer_size, seed, seed2)`: the order in which a shuffle of rows
+/// `0..n` gives them out (the ring buffer of `_shuffled` in `ops.py`, one word of the
+/// stream per row), as an int64 array.
+fn shuffle_order(_: &mut Interp, a: Args) -> R<Value> {
+    let [n, size, seed, seed2] = a.bind("_shuffle_order", ["n", "size", "seed", "seed2"])?;
+    let int = |v: Option<Value>, what: &str| {
+        crate::api::convert::i64_arg(&v.unwrap_or(Value::None), what)
+    };
+    let n = int(n, "n")?.max(0) as usize;
+    let size = int(size, "size")?;
+    let (s, s2) = (int(seed, "seed")?, int(seed2, "seed2")?);
+    crate::tensor::alloc::check(&[n], crate::tensor::DType::I64, "shuffle")?;
+    let cap = if size < 0 { n } else { (size as usize).min(n) }.max(1);
+    let mut words = Words::new(Philox::new(s as u64, s2 as u64));
+    let mut slots = vec![0usize; cap];
+    let mut out: Vec<i64> = Vec::with_capacity(n);
+    let (mut start, mut count, mut next_in) = (0usize, 0usize, 0usize);
+    loop {
+        while next_in < n && count < cap {
+            slots[(start + count) % cap] = next_in;
+            next_in += 1;
+            count += 1;
+        }
+        if count == 0 {
+            break;
+        }
+        let k = words.next_word() as usize % count;
+        let (i, j) = ((start + k) % cap, start % cap);
+        out.push(slots[i] as i64);
+        slots[i] = slots[j];
+        start += 1;
+        count -= 1;
+    }
+    Ok(Value::ndarray(crate::tensor::Tensor::from_vec(&[n], out)))
 }
 
 /// `_quiet(f, *args)`: `f(*args)` with what it prints dropped.

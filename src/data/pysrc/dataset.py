@@ -40,6 +40,12 @@ class DatasetV2:
     def _elements(self):
         raise NotImplementedError
 
+    def _indexed(self):
+        """(structure, component tensors, order) when the elements are rows of tensors
+        (in `order`, or in order when it is None), so batches can be gathered at once;
+        None otherwise. Calling it starts a pass, as `_elements` does."""
+        return None
+
     # Transformations.
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
               deterministic=None, name=None):
@@ -266,6 +272,19 @@ class _TensorSliceDataset(DatasetV2):
 
     def _elements(self):
         return _slice_rows(self._template, self._flat, self._n)
+
+    def _indexed(self):
+        return self._template, self._flat, None
+
+
+def _rows_in(template, flat, order):
+    if len(flat) == 1 and not isinstance(template, (tuple, dict)):
+        t = flat[0]
+        for i in order:
+            yield t[i]
+    else:
+        for i in order:
+            yield pack_as(template, [t[i] for t in flat])
 
 
 def _slice_rows(template, flat, n):

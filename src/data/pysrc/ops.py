@@ -40,6 +40,9 @@ class _BatchDataset(_UnaryDataset):
         return n // self._size if self._drop else -(-n // self._size)
 
     def _elements(self):
+        plan = self._input._indexed()
+        if plan is not None:
+            return _gathered(plan, self._size, self._drop)
         return _batches(self._input._elements(), self._size, self._drop, self._input.element_spec)
 
 
@@ -49,6 +52,24 @@ def _batched_spec(s, dim):
     if s._dims is None:
         return TensorSpec(None, s._dtype)
     return TensorSpec([dim] + list(s._dims), s._dtype)
+
+
+def _gathered(plan, size, drop):
+    # Rows of tensors batched by slicing (or gathering, in a shuffled order) each
+    # component once per batch: the same batches as stacking the rows one by one.
+    template, flat, order = plan
+    n = flat[0].shape[0]
+    single = len(flat) == 1 and not isinstance(template, (tuple, dict))
+    for start in range(0, n, size):
+        end = min(start + size, n)
+        if drop and end - start < size:
+            return
+        if order is None:
+            cols = [t[start:end] for t in flat]
+        else:
+            chunk = order[start:end]
+            cols = [_tf.gather(t, chunk) for t in flat]
+        yield cols[0] if single else pack_as(template, cols)
 
 
 def _stack_component(parts, k):
@@ -200,12 +221,25 @@ class _ShuffleDataset(_UnaryDataset):
         self._reshuffle = True if reshuffle_each_iteration is None else bool(reshuffle_each_iteration)
         self._seeds = _shuffle_seeds(seed)
 
-    def _elements(self):
+    def _pass_seeds(self):
         if self._reshuffle:
-            words = self._seeds.next_stream()
-        else:
-            words = self._seeds.fixed_stream()
-        return _shuffled(self._input._elements(), self._size, words)
+            return self._seeds.next_seeds()
+        return self._seeds.fixed_seeds()
+
+    def _indexed(self):
+        plan = self._input._indexed()
+        if plan is None or plan[2] is not None:
+            return None
+        template, flat, _ = plan
+        s, s2 = self._pass_seeds()
+        return template, flat, _shuffle_order(flat[0].shape[0], self._size, s, s2)
+
+    def _elements(self):
+        plan = self._indexed()
+        if plan is not None:
+            return _rows_in(*plan)
+        s, s2 = self._pass_seeds()
+        return _shuffled(self._input._elements(), self._size, _words(s, s2))
 
 
 def _shuffled(src, size, words):
@@ -440,6 +474,9 @@ class _PrefetchDataset(_UnaryDataset):
 
     def _elements(self):
         return self._input._elements()
+
+    def _indexed(self):
+        return self._input._indexed()
 
 
 class _OptionsDataset(_PrefetchDataset):

@@ -199,13 +199,13 @@ class _SeedGenerator:
         self._seeds = (seed, seed2)
         self._words = _words(seed, seed2)
 
-    def next_stream(self):
+    def next_seeds(self):
         s = next(self._words)
         s2 = next(self._words)
-        return _words(s, s2)
+        return s, s2
 
-    def fixed_stream(self):
-        return _words(self._seeds[0], self._seeds[1])
+    def fixed_seeds(self):
+        return self._seeds
 
 
 def _shuffle_seeds(seed):
