@@ -177,13 +177,7 @@ impl Progbar {
         };
         match self.verbose {
             1 if finalize => {
-                let line = format!(
-                    "{} - {:.0}s{}{}",
-                    self.bar(current),
-                    elapsed,
-                    per_unit(per_step, "step"),
-                    values_text(values, true)
-                );
+                let line = self.timed_line(current, elapsed, per_step, values);
                 Some(self.redraw(line, true))
             }
             1 if self.live && self.target.is_none() => {
@@ -194,13 +188,7 @@ impl Progbar {
                     return None;
                 }
                 self.last_draw = Some(now);
-                let line = format!(
-                    "{} - {:.0}s{}{}",
-                    self.bar(current),
-                    elapsed,
-                    per_unit(per_step, "step"),
-                    values_text(values, true)
-                );
+                let line = self.timed_line(current, elapsed, per_step, values);
                 Some(self.redraw(line, false))
             }
             1 if self.live => {
@@ -232,6 +220,24 @@ impl Progbar {
             )),
             _ => None,
         }
+    }
+
+    /// `12/32 [====>...] - 0s 2ms/step - loss: ...`: the bar with the time taken (Keras
+    /// shows it at the end of a run, and throughout a run of unknown length).
+    fn timed_line(
+        &self,
+        current: usize,
+        elapsed: f64,
+        per_step: f64,
+        values: &[(String, f64)],
+    ) -> String {
+        format!(
+            "{} - {:.0}s{}{}",
+            self.bar(current),
+            elapsed,
+            per_unit(per_step, "step"),
+            values_text(values, true)
+        )
     }
 
     /// The line, drawn over the previous one on a terminal.

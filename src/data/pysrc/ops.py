@@ -355,12 +355,15 @@ def _filtered(src, pred):
             yield e
 
 
-class _TakeDataset(_UnaryDataset):
-    __module__ = "tensorflow.python.data.ops.take_op"
-
+class _CountedDataset(_UnaryDataset):
+    # take and skip: an input and a count (-1: all).
     def __init__(self, input, count):
         _UnaryDataset.__init__(self, input)
         self._n = _count(count, "count")
+
+
+class _TakeDataset(_CountedDataset):
+    __module__ = "tensorflow.python.data.ops.take_op"
 
     def _card(self):
         n = self._input._card()
@@ -387,12 +390,8 @@ def _take(src, n):
             return
 
 
-class _SkipDataset(_UnaryDataset):
+class _SkipDataset(_CountedDataset):
     __module__ = "tensorflow.python.data.ops.skip_op"
-
-    def __init__(self, input, count):
-        _UnaryDataset.__init__(self, input)
-        self._n = _count(count, "count")
 
     def _card(self):
         n = self._input._card()
