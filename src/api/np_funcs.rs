@@ -6,20 +6,15 @@
 //! them (int64 with float64 gives float64), not as TensorFlow refuses.
 
 use super::convert::{dtype_arg, f64_arg, i64_arg, int_list};
-use super::numpy::{np_array, np_err};
+use super::numpy::{nd, np_array, np_err};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::tensor::error::TResult;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::ops::{creation, linalg, select, shape, sort};
 use crate::tensor::{DType, Tensor};
-
-fn nd(t: TResult<Tensor>) -> R<Value> {
-    t.map(Value::ndarray).map_err(np_err)
-}
 
 /// numpy's result type of two arrays (for the dtypes tensh has).
 fn promoted(a: DType, b: DType) -> DType {
@@ -556,6 +551,8 @@ unaries! {
     ["np.sign"] fn sign => Unary::Sign, false;
     /// Test element-wise for NaN and return result as a boolean array.
     ["np.isnan"] fn isnan => Unary::IsNan, true;
+    /// Test element-wise for positive or negative infinity.
+    ["np.isinf"] fn isinf => Unary::IsInf, true;
     /// Calculate the exponential of all elements minus one.
     ["np.log1p"] fn log1p => Unary::Log1p, true;
 }

@@ -2,23 +2,18 @@
 //! `array_equal`), products (`outer`, `einsum`), repeating and flipping (`tile`, `repeat`,
 //! `flip`), counting and logic (`count_nonzero`, `any`, `all`, `logical_*`, `nonzero`,
 //! `argwhere`), differences and splits (`diff`, `split`), order statistics (`median`,
-//! `percentile`), and more elementwise functions (`log10`, `log2`, `sin`, `cos`, `isinf`).
+//! `percentile`), and more elementwise functions (`log10`, `log2`, `sin`, `cos`).
 
 use super::convert::{f64_arg, i64_arg, int_list};
-use super::numpy::{np_array, np_err};
+use super::numpy::{nd, np_array, np_err};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::tensor::error::TResult;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Logical, Unary};
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::ops::{creation, select, shape, sort};
 use crate::tensor::{DType, Tensor};
-
-fn nd(t: TResult<Tensor>) -> R<Value> {
-    t.map(Value::ndarray).map_err(np_err)
-}
 
 fn flat(t: &Tensor) -> Tensor {
     shape::reshape_to(t, &[t.size()])
@@ -463,14 +458,4 @@ float_unaries! {
     ["np.sin"] fn sin => f64::sin;
     /// Cosine element-wise.
     ["np.cos"] fn cos => f64::cos;
-}
-
-builtin! {
-    /// Test element-wise for positive or negative infinity.
-    python ["np.isinf"]
-    fn isinf(it, x) {
-        let t = floats(it, &x)?;
-        let v: Vec<bool> = t.to_f64_vec().iter().map(|x| x.is_infinite()).collect();
-        nd(Ok(Tensor::from_vec(t.shape(), v)))
-    }
 }

@@ -18,7 +18,7 @@ use crate::tensor::{DType, Tensor};
 use std::rc::Rc;
 
 /// A numpy array result; an allocation over the budget is numpy's MemoryError.
-fn nd(t: TResult<Tensor>) -> R<Value> {
+pub(crate) fn nd(t: TResult<Tensor>) -> R<Value> {
     t.map(Value::ndarray).map_err(np_err)
 }
 

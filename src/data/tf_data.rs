@@ -116,10 +116,10 @@ fn op_seeds(it: &mut Interp, a: Args) -> R<Value> {
     };
     let (s, s2) = match it.rng.op_seeds(op) {
         Some(p) => p,
-        None => (
-            (it.rng.uniform01() * 9.0e18) as i64,
-            (it.rng.uniform01() * 9.0e18) as i64,
-        ),
+        None => {
+            let (a, b) = it.rng.fresh_seeds();
+            (a as i64, b as i64)
+        }
     };
     Ok(Value::tuple(vec![Value::Int(s), Value::Int(s2)]))
 }

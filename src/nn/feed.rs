@@ -6,17 +6,17 @@
 //! epoch unless `steps_per_epoch` cuts epochs out of one, and a warning when the data runs
 //! out before the epochs do.
 
-use super::batches::Data;
-use crate::api::convert::to_tensor;
+use super::batches::{labels, weights_arg, Data};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Value};
 use crate::tensor::random::{dists, philox::Philox};
-use crate::tensor::{DType, Tensor};
+use crate::tensor::Tensor;
 use std::io::Write;
 
 /// A stream of batches.
+#[derive(Clone)]
 pub(crate) enum Source {
     Dataset(Value),
     Sequence(Value),
@@ -103,16 +103,14 @@ impl Source {
         Ok(())
     }
 
-    /// Keras's `_infer_steps`: `steps` when given, else the dataset's cardinality or the
-    /// sequence's length; None while unknown. An infinite dataset needs `steps`.
-    pub(crate) fn steps(&self, it: &mut Interp, steps: Option<usize>) -> R<Option<usize>> {
-        if steps.is_some() {
-            return Ok(steps);
-        }
+    /// The dataset's cardinality or the sequence's length; None while unknown. An
+    /// infinite dataset is Keras's error unless `steps` are given (then its size is None).
+    fn size(&self, it: &mut Interp, steps: Option<usize>) -> R<Option<usize>> {
         match self {
             Source::Dataset(ds) => {
                 let f = it.get_attr(ds, "_card")?;
                 match it.call(&f, Args::default())? {
+                    Value::Int(-1) if steps.is_some() => Ok(None),
                     Value::Int(-1) => raise(
                         ExcKind::ValueError,
                         "When providing an infinite dataset, you must specify the number of steps to run (if you did not intend to create an infinite dataset, make sure to not call `repeat()` on the dataset).",
@@ -138,6 +136,8 @@ pub(crate) struct Stream {
     ordered: bool,
     shuffle: bool,
     index: usize,
+    /// The dataset's or sequence's size, when known.
+    size: Option<usize>,
     /// The steps of an epoch, once known.
     pub steps: Option<usize>,
     /// The data ran out before the steps asked for did (Keras's `_insufficient_data`).
@@ -157,19 +157,15 @@ impl Stream {
         epochs: usize,
         shuffle: bool,
     ) -> R<Stream> {
-        let steps = source.steps(it, user_steps)?;
+        // Keras's `_infer_steps`: the steps given, else the size.
+        let size = source.size(it, user_steps)?;
         let recreate = match &source {
-            Source::Dataset(_) => {
-                user_steps.is_none() || {
-                    let known = source.steps(it, None).ok().flatten();
-                    known.is_some() && known == user_steps
-                }
-            }
+            Source::Dataset(_) => user_steps.is_none() || size == user_steps,
             Source::Sequence(_) => true,
             Source::Iterator(_) => false,
         };
         if let Source::Sequence(seq) = &source {
-            if source.steps(it, None)?.unwrap_or(0) > 0 {
+            if size.unwrap_or(0) > 0 {
                 it.get_item(seq, &Value::Int(0))?;
             }
         }
@@ -181,7 +177,8 @@ impl Stream {
             ordered: false,
             shuffle,
             index: 0,
-            steps,
+            size,
+            steps: user_steps.or(size),
             ran_out: false,
             total_epochs: epochs,
         };
@@ -204,7 +201,7 @@ impl Stream {
     /// A Sequence's batch order for a pass, made when the pass is first read (Keras's
     /// generator shuffles when it starts, so an iterator never read shuffles nothing).
     fn sequence_order(&mut self, it: &mut Interp) -> R<()> {
-        let n = self.source.steps(it, None)?.unwrap_or(0);
+        let n = self.size.unwrap_or(0);
         let order = Value::list((0..n as i64).map(Value::Int).collect());
         if self.shuffle {
             let random = it.import_module("random")?;
@@ -292,16 +289,11 @@ pub(crate) fn unpack(it: &mut Interp, e: &Value) -> R<Data> {
             format!("Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, found: {}", shown),
         );
     }
-    let x = super::training::input_tensor(it, &parts[0])?;
-    let y = match parts.get(1) {
-        Some(Value::None) | None => None,
-        Some(v) => Some(to_tensor(it, v, None)?),
-    };
-    let sw = match parts.get(2) {
-        Some(Value::None) | None => None,
-        Some(v) => Some(to_tensor(it, v, None)?.cast(DType::F32)),
-    };
-    Ok(Data { x, y, sw })
+    Ok(Data {
+        x: super::training::input_tensor(it, &parts[0])?,
+        y: labels(it, parts.get(1).cloned(), true)?,
+        sw: weights_arg(it, parts.get(2).cloned())?,
+    })
 }
 
 /// The arrays of a run, cut into batches: in order, or in a new shuffled order each pass
@@ -348,27 +340,21 @@ impl ArrayFeed {
 }
 
 /// The feed of one pass over `x` (`evaluate`, `predict`): a stream read for `steps` (all of
-/// it when None), or the arrays `arrays` makes, in batches of `batch_size`; and its steps.
+/// it when None), or the arrays `arrays` makes, in batches of `batch_size`.
 pub(crate) fn one_pass(
     it: &mut Interp,
     source: Option<Source>,
     arrays: impl FnOnce(&mut Interp) -> R<Data>,
     batch_size: Option<Value>,
     steps: Option<usize>,
-) -> R<(Feed, Option<usize>)> {
+) -> R<Feed> {
     Ok(match source {
-        Some(source) => {
-            let stream = Stream::open(it, source, steps, 1, false)?;
-            let steps = stream.steps;
-            (Feed::Stream(stream), steps)
-        }
+        Some(source) => Feed::Stream(Stream::open(it, source, steps, 1, false)?),
         None => {
             let data = arrays(it)?;
             let n = data.samples()?;
             let batch = super::training::batch_arg(super::training::batch_or(batch_size)?, n)?;
-            let feed = ArrayFeed::new(data, batch, None)?;
-            let steps = Some(feed.per_pass);
-            (Feed::Arrays(feed), steps)
+            Feed::Arrays(ArrayFeed::new(data, batch, None)?)
         }
     })
 }

@@ -220,7 +220,8 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         };
         if let Some(val) = &val {
             if freq.due(epoch)? {
-                let (mut vfeed, vsteps) = val.feed(it, val_steps)?;
+                let mut vfeed = val.feed(it, val_steps)?;
+                let vsteps = vfeed.steps(None);
                 let vlogs = test_loop(it, model, &c, &mut vfeed, vsteps, None, Some(&cbs))?;
                 logs.extend(vlogs.into_iter().map(|(k, v)| (format!("val_{}", k), v)));
             }
@@ -256,13 +257,13 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
 /// What `fit` validates on: arrays in batches, or a stream.
 enum Validation {
     Arrays(Data, usize),
-    Stream(Value),
+    Stream(Source),
 }
 
 /// `validation_data`: a stream, or a tuple `(x_val, y_val[, sample_weight])`.
 fn validation_of(it: &mut Interp, vd: Value, batch: Option<usize>) -> R<Validation> {
-    if Source::of(it, &vd)?.is_some() {
-        return Ok(Validation::Stream(vd));
+    if let Some(source) = Source::of(it, &vd)? {
+        return Ok(Validation::Stream(source));
     }
     let parts: Vec<Value> = it.collect_items(&vd)?;
     if parts.len() < 2 {
@@ -284,19 +285,14 @@ fn validation_of(it: &mut Interp, vd: Value, batch: Option<usize>) -> R<Validati
 }
 
 impl Validation {
-    /// A feed over the validation data for one evaluation, and its steps.
-    fn feed(&self, it: &mut Interp, steps: Option<usize>) -> R<(Feed, Option<usize>)> {
+    /// A feed over the validation data for one evaluation.
+    fn feed(&self, it: &mut Interp, steps: Option<usize>) -> R<Feed> {
         Ok(match self {
             Validation::Arrays(data, batch) => {
-                let f = ArrayFeed::new(data.clone(), *batch, None)?;
-                let steps = Some(f.per_pass);
-                (Feed::Arrays(f), steps)
+                Feed::Arrays(ArrayFeed::new(data.clone(), *batch, None)?)
             }
-            Validation::Stream(v) => {
-                let source = Source::of(it, v)?.expect("a stream stays a stream");
-                let stream = Stream::open(it, source, steps, 1, false)?;
-                let steps = stream.steps;
-                (Feed::Stream(stream), steps)
+            Validation::Stream(source) => {
+                Feed::Stream(Stream::open(it, source.clone(), steps, 1, false)?)
             }
         })
     }

@@ -464,7 +464,8 @@ fn evaluate(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             sw: weights_arg(it, sw)?,
         })
     };
-    let (mut feed, steps) = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
+    let mut feed = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
+    let steps = feed.steps(None);
     let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
     let logs = test_loop(
@@ -529,7 +530,8 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             sw: None,
         })
     };
-    let (mut feed, steps) = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
+    let mut feed = one_pass(it, source, arrays, batch_size, steps_arg(steps, "steps")?)?;
+    let steps = feed.steps(None);
     let mut bar = Progbar::open(steps, verbose, it.io.tty);
     let cbs = user_callbacks(it, model, callbacks, verbose, steps)?;
     if let Some(cbs) = &cbs {

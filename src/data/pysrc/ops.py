@@ -282,7 +282,7 @@ class _MapDataset(_UnaryDataset):
     def __init__(self, input, map_func):
         _UnaryDataset.__init__(self, input)
         self._func = map_func
-        self._spec = _traced_spec(input, map_func, lambda e: to_element(call(map_func, e)))
+        self._spec = _traced_spec(input, lambda e: to_element(call(map_func, e)))
 
     def _elements(self):
         return _mapped(self._input._elements(), self._func)
@@ -299,9 +299,9 @@ def _mapped(src, f):
         yield to_element(_quiet(call, f, e))
 
 
-def _traced_spec(input, f, apply):
+def _traced_spec(input, apply):
     """The spec of what `apply` makes of the input's elements: TensorFlow learns it by
-    tracing `f` on symbolic tensors; this runs it, quietly, on zeros shaped as the input's
+    tracing the function on symbolic tensors; this runs it, quietly, on zeros shaped as the input's
     spec (twice when some dims are unknown, to see which dims follow them), or on the
     first real element when zeros cannot stand in. Only the first run's prints show."""
     spec = input.element_spec

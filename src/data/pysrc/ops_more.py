@@ -207,7 +207,7 @@ class _ScanDataset(_UnaryDataset):
             out = _scan_step(scan_func, self._state, e)
             return out[1]
 
-        self._spec = _traced_spec(input, scan_func, apply)
+        self._spec = _traced_spec(input, apply)
 
     def _elements(self):
         return _scanned(self._input._elements(), self._func, self._state)
@@ -282,7 +282,8 @@ class _UniqueDataset(_UnaryDataset):
 def _uniq(src):
     seen = set()
     for e in src:
-        key = e.numpy().item() if hasattr(e.numpy(), "item") else e.numpy()
+        v = e.numpy()
+        key = v.item() if hasattr(v, "item") else v
         if key in seen:
             continue
         seen.add(key)

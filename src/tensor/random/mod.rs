@@ -175,6 +175,11 @@ impl Generator {
         out
     }
 
+    /// Two random seeds, for a stream no seed fixes (TensorFlow's `random::New64`).
+    pub fn fresh_seeds(&mut self) -> (u64, u64) {
+        (self.rng.random(), self.rng.random())
+    }
+
     /// The stream of the first seedless random op in a function graph TensorFlow traces: its
     /// operation seed is the graph's own counter, 0, not one from the eager source. Keras's
     /// `fit` shuffles each epoch's indices with such an op, whose stream runs on from epoch
@@ -185,7 +190,10 @@ impl Generator {
                 let a = g.rem_euclid(MAXINT32);
                 Philox::new(a as u64, if a == 0 { MAXINT32 as u64 } else { 0 })
             }
-            None => Philox::new(self.rng.random(), self.rng.random()),
+            None => {
+                let (a, b) = self.fresh_seeds();
+                Philox::new(a, b)
+            }
         }
     }
 
