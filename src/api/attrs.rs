@@ -4,7 +4,7 @@
 use super::convert::{int_list, tensor_of, to_tensor};
 use super::objects::NpDType;
 use crate::errors::ExcKind;
-use crate::eval::error::{attr_err, err, index_err, raise, type_err, value_err, R};
+use crate::eval::error::{attr_err, err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::index::{strided_slice, Index};
@@ -49,17 +49,16 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             | "get_shape" => Some(Value::method(v.clone(), static_name(name), variable_method)),
             _ => None,
         },
-        Value::NdArray(t) => match name {
-            "shape" => Some(tuple_of(t.shape())),
-            "dtype" => Some(Value::Object(Rc::new(NpDType(t.dtype())))),
-            "ndim" => Some(Value::Int(t.ndim() as i64)),
-            "size" => Some(Value::Int(t.size() as i64)),
-            "T" => Some(Value::NdArray(crate::tensor::ops::shape::transpose(
-                t, None,
-            )?)),
-            "tolist" | "item" | "astype" | "reshape" | "sum" | "mean" | "max" | "min"
-            | "argmax" | "argmin" | "flatten" | "copy" | "round" | "all" | "any" | "prod"
-            | "std" => Some(Value::method(v.clone(), static_name(name), ndarray_method)),
+        Value::NdArray(a) => match name {
+            _ if super::np_views::is_view_attr(name) => super::np_views::view_attr(v, a, name),
+            "shape" => Some(tuple_of(a.tensor().shape())),
+            "dtype" => Some(Value::Object(Rc::new(NpDType(a.dtype())))),
+            "ndim" => Some(Value::Int(a.ndim() as i64)),
+            "size" => Some(Value::Int(a.tensor().size() as i64)),
+            "tolist" | "item" | "astype" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin"
+            | "flatten" | "copy" | "round" | "all" | "any" | "prod" | "std" => {
+                Some(Value::method(v.clone(), static_name(name), ndarray_method))
+            }
             _ => None,
         },
         Value::DType(d) => match name {
@@ -163,7 +162,7 @@ fn static_name(name: &str) -> &'static str {
 fn tensor_method(_it: &mut Interp, recv: &Value, name: &'static str, _args: Args) -> R<Value> {
     let t = tensor_of(recv).unwrap_or_else(|| Tensor::scalar(0f32));
     Ok(match name {
-        "numpy" | "__array__" => Value::NdArray(t),
+        "numpy" | "__array__" => Value::ndarray(t),
         "get_shape" => shape_value(&t),
         "__len__" => return super::tensor_len(recv),
         _ => Value::Tensor(t),
@@ -175,7 +174,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
         return Ok(Value::None);
     };
     match name {
-        "numpy" => Ok(Value::NdArray(var.value.borrow().clone())),
+        "numpy" => Ok(Value::ndarray(var.value.borrow().clone())),
         "read_value" | "value" => Ok(Value::Tensor(var.read())),
         "get_shape" => Ok(shape_value(&var.value.borrow())),
         _ => {
@@ -234,9 +233,10 @@ fn axis_arg(it: &mut Interp, v: Option<Value>) -> R<Option<Vec<i64>>> {
 }
 
 fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
-    let Value::NdArray(t) = recv else {
+    let Value::NdArray(a) = recv else {
         return Ok(Value::None);
     };
+    let t = &a.tensor();
     match name {
         "tolist" => to_list(t),
         "item" => {
@@ -250,23 +250,13 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
         }
         "astype" => {
             let d = super::convert::dtype_arg(args.pos.first().unwrap_or(&Value::None))?;
-            Ok(Value::NdArray(t.cast(d)))
+            Ok(Value::ndarray(t.cast(d)))
         }
-        "reshape" => {
-            let shape = if args.pos.len() == 1 {
-                int_list(it, &args.pos[0], "shape")?
-            } else {
-                int_list(it, &Value::tuple(args.pos.clone()), "shape")?
-            };
-            Ok(Value::NdArray(crate::tensor::ops::shape::reshape(
-                t, &shape,
-            )?))
-        }
-        "flatten" => Ok(Value::NdArray(crate::tensor::ops::shape::reshape_to(
+        "flatten" => Ok(Value::ndarray(crate::tensor::ops::shape::reshape_to(
             &t.contiguous(),
             &[t.size()],
         ))),
-        "copy" => Ok(Value::NdArray(t.contiguous())),
+        "copy" => Ok(Value::ndarray(t.contiguous())),
         "round" => {
             // numpy: rint(x * 10**d) / 10**d.
             let [decimals, _out] = args.bind("round", ["decimals=0", "out=None"])?;
@@ -280,7 +270,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             let d = d.clamp(-300, 300) as i32;
             let scale = 10f64.powi(d.abs());
             let f32s = t.dtype() == DType::F32;
-            Ok(Value::NdArray(crate::tensor::ops::elementwise::map_f64(
+            Ok(Value::ndarray(crate::tensor::ops::elementwise::map_f64(
                 t,
                 move |x| match (f32s, d >= 0) {
                     (true, true) => {
@@ -301,7 +291,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             match axis {
                 None => {
                     let flat = crate::tensor::ops::shape::reshape_to(&t.contiguous(), &[t.size()]);
-                    Ok(Value::NdArray(arg_reduce(
+                    Ok(Value::ndarray(arg_reduce(
                         name == "argmax",
                         &flat,
                         0,
@@ -310,7 +300,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                 }
                 Some(a) => {
                     let a = super::convert::i64_arg(&a, "axis")?;
-                    Ok(Value::NdArray(arg_reduce(
+                    Ok(Value::ndarray(arg_reduce(
                         name == "argmax",
                         t,
                         a,
@@ -349,7 +339,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                         &m,
                     )?;
                     let v = reduce(Reduce::Mean, &d, axes.as_deref(), keep)?;
-                    return Ok(Value::NdArray(
+                    return Ok(Value::ndarray(
                         crate::tensor::ops::elementwise::map_f64(&v, f64::sqrt).cast(
                             if t.dtype() == DType::F32 {
                                 DType::F32
@@ -365,7 +355,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             } else {
                 src
             };
-            Ok(Value::NdArray(reduce(op, &src, axes.as_deref(), keep)?))
+            Ok(Value::ndarray(reduce(op, &src, axes.as_deref(), keep)?))
         }
     }
 }
@@ -486,9 +476,10 @@ pub(crate) fn index_item(it: &mut Interp, v: &Value) -> R<Index> {
         Value::None => Index::NewAxis,
         Value::Ellipsis => Index::Ellipsis,
         Value::Slice(s) => Index::Slice(opt(it, &s[0])?, opt(it, &s[1])?, opt(it, &s[2])?),
-        Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && matches!(t.dtype(), DType::I32 | DType::I64) => {
+        Value::Tensor(t) if t.ndim() == 0 && matches!(t.dtype(), DType::I32 | DType::I64) => {
             Index::Int(t.item_i64().unwrap_or(0))
         }
+        Value::NdArray(a) => return index_item(it, &Value::Tensor(a.tensor())),
         other => {
             return Err(type_err(format!(
                 "Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 tensors are valid indices, got {}",
@@ -500,26 +491,13 @@ pub(crate) fn index_item(it: &mut Interp, v: &Value) -> R<Index> {
 
 pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
-        Value::Tensor(_) | Value::Variable(_) | Value::NdArray(_) => {
+        Value::NdArray(a) => super::np_views::get_item(it, a, index),
+        Value::Tensor(_) | Value::Variable(_) => {
             let t = tensor_of(obj).unwrap_or_else(|| Tensor::scalar(0f32));
             let items: Vec<Value> = match index {
                 Value::Tuple(items) => items.as_ref().clone(),
                 other => vec![other.clone()],
             };
-            if let (Value::NdArray(_), [Value::NdArray(m) | Value::Tensor(m)]) =
-                (obj, items.as_slice())
-            {
-                if m.dtype() == DType::Bool {
-                    return Ok(Value::NdArray(crate::tensor::ops::select::boolean_mask(
-                        &t, m, 0,
-                    )?));
-                }
-            }
-            if let Value::NdArray(_) = obj {
-                if let Some(r) = super::np_fancy::read(it, &t, &items)? {
-                    return Ok(Value::NdArray(r));
-                }
-            }
             let mut idx = Vec::with_capacity(items.len());
             for item in &items {
                 idx.push(index_item(it, item)?);
@@ -529,28 +507,9 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                     .iter()
                     .any(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
             {
-                return Err(match obj {
-                    Value::NdArray(_) => index_err("too many indices for array: array is 0-dimensional, but 1 were indexed"),
-                    _ => err(ExcKind::InvalidArgumentError, "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"),
-                });
+                return Err(err(ExcKind::InvalidArgumentError, "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"));
             }
-            let r = match strided_slice(&t, &idx) {
-                Ok(r) => r,
-                Err(e) if matches!(obj, Value::NdArray(_)) => {
-                    return Err(index_err(
-                        e.message
-                            .split("}} ")
-                            .last()
-                            .unwrap_or(&e.message)
-                            .to_string(),
-                    ))
-                }
-                Err(e) => return Err(e.into()),
-            };
-            Ok(match obj {
-                Value::NdArray(_) => Value::NdArray(r),
-                _ => Value::Tensor(r),
-            })
+            Ok(Value::Tensor(strided_slice(&t, &idx)?))
         }
         Value::Shape(s) => {
             let Some(dims) = &s.dims else {

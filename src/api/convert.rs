@@ -54,7 +54,8 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
         Value::Bool(b) => leaf(flat, depth, *b as i64 as f64, |f| f.has_bool = true),
         Value::Int(i) => leaf(flat, depth, *i as f64, |f| f.has_int = true),
         Value::Float(x) => leaf(flat, depth, *x, |f| f.has_float = true),
-        Value::Tensor(t) | Value::NdArray(t) => tensor_leaf(flat, depth, t),
+        Value::Tensor(t) => tensor_leaf(flat, depth, t),
+        Value::NdArray(a) => tensor_leaf(flat, depth, &a.tensor()),
         Value::Variable(var) => {
             let t = var.value.borrow().clone();
             tensor_leaf(flat, depth, &t)
@@ -120,11 +121,12 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
 pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
     match v {
         // A numpy array takes the requested dtype (`astype`), as TensorFlow converts it.
-        Value::NdArray(t) => {
+        Value::NdArray(a) => {
+            let t = &a.tensor();
             return Ok(match dtype {
                 Some(d) if d != t.dtype() => t.cast(d),
                 _ => t.clone(),
-            })
+            });
         }
         Value::Tensor(t) => {
             return match dtype {
@@ -367,6 +369,7 @@ pub(crate) fn conversion_error(v: &Value) -> Option<Flow> {
 /// An integer argument TensorFlow converts to a tensor that is not an int or int scalar:
 /// the conversion's own error, else the kernel's (a float, bool or non-scalar tensor).
 fn not_an_int(v: &Value, what: &str, scalar: bool) -> Flow {
+    let v = &v.arrays_as_tensors();
     if let Some(e) = conversion_error(v) {
         return e;
     }
@@ -376,16 +379,12 @@ fn not_an_int(v: &Value, what: &str, scalar: bool) -> Flow {
         Value::List(_) | Value::Tuple(_) | Value::Range(..) if scalar => {
             kernel(format!("{} must be a scalar", what))
         }
-        Value::Tensor(t) | Value::NdArray(t)
-            if !t.dtype().is_float() && t.dtype() != DType::Bool =>
-        {
-            kernel(format!(
-                "{} must be a scalar, not a tensor of shape {}",
-                what,
-                crate::tensor::broadcast::shape_brackets(t.shape())
-            ))
-        }
-        Value::Tensor(t) | Value::NdArray(t) => kernel(format!(
+        Value::Tensor(t) if !t.dtype().is_float() && t.dtype() != DType::Bool => kernel(format!(
+            "{} must be a scalar, not a tensor of shape {}",
+            what,
+            crate::tensor::broadcast::shape_brackets(t.shape())
+        )),
+        Value::Tensor(t) => kernel(format!(
             "Value for attr 'Tidx' of {} is not in the list of allowed values: int32, int64",
             t.dtype().name()
         )),
@@ -404,6 +403,7 @@ fn not_an_int(v: &Value, what: &str, scalar: bool) -> Flow {
 
 /// A list of integers from a list, tuple, TensorShape or 1-D tensor (shapes, axes, perms).
 pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
+    let v = &v.arrays_as_tensors();
     match v {
         Value::Int(i) => Ok(vec![*i]),
         Value::Shape(s) => match &s.dims {
@@ -416,11 +416,7 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
                 .collect(),
             None => Err(value_err(format!("{} must have a known rank", what))),
         },
-        Value::Tensor(t) | Value::NdArray(t)
-            if !t.dtype().is_float() && t.dtype() != DType::Bool =>
-        {
-            Ok(t.to_i64_vec())
-        }
+        Value::Tensor(t) if !t.dtype().is_float() && t.dtype() != DType::Bool => Ok(t.to_i64_vec()),
         Value::Variable(var)
             if !var.read().dtype().is_float() && var.read().dtype() != DType::Bool =>
         {
@@ -437,12 +433,10 @@ pub(crate) fn int_list(it: &mut Interp, v: &Value, what: &str) -> R<Vec<i64>> {
             let items: Vec<Value> = it.collect_items(v)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
-                match &x {
+                match &x.arrays_as_tensors() {
                     Value::Int(i) => out.push(*i),
                     Value::Bool(b) => out.push(*b as i64),
-                    Value::Tensor(t) | Value::NdArray(t)
-                        if t.size() == 1 && !t.dtype().is_float() =>
-                    {
+                    Value::Tensor(t) if t.size() == 1 && !t.dtype().is_float() => {
                         out.push(t.item_i64().unwrap_or(0))
                     }
                     Value::None => out.push(-1),

@@ -39,6 +39,7 @@ pub(crate) mod np_files;
 pub(crate) mod np_funcs;
 pub(crate) mod np_funcs_more;
 pub(crate) mod np_random;
+pub(crate) mod np_views;
 pub(crate) mod npy;
 pub(crate) mod numpy;
 pub(crate) mod objects;
@@ -119,6 +120,11 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.scalar_of = scalar_of;
     hooks.value_attr = value_attr;
     hooks.value_item = value_item;
+    hooks.array_set_item = |it, obj, index, v| match obj {
+        Value::NdArray(a) => np_views::set_item(it, a, index, &v),
+        _ => Ok(()),
+    };
+    hooks.array_inplace = np_views::inplace;
     hooks.dtype_call = numpy::dtype_call;
     hooks.isinstance_native = isinstance_native;
 }
@@ -138,7 +144,7 @@ pub(crate) fn tensor_iter(v: &Value) -> R<Vec<Value>> {
     Ok(rows
         .into_iter()
         .map(|r| match v {
-            Value::NdArray(_) => Value::NdArray(r),
+            Value::NdArray(_) => Value::ndarray(r),
             _ => Value::Tensor(r),
         })
         .collect())

@@ -131,6 +131,12 @@ builtin! {
 }
 
 builtin! {
+    /// Return a new array with the same shape and type as a given array (zeros in tensh).
+    python ["np.empty_like"]
+    fn empty_like(it, prototype, dtype = None) { like(it, &prototype, 0.0, dtype) }
+}
+
+builtin! {
     /// Return an array of ones with the same shape and type as a given array.
     python ["np.ones_like"]
     fn ones_like(it, a, dtype = None) { like(it, &a, 1.0, dtype) }
@@ -196,6 +202,9 @@ builtin! {
     /// Expand the shape of an array.
     python ["np.expand_dims"]
     fn expand_dims(it, a, axis) {
+        if let Value::NdArray(arr) = &a {
+            return super::np_views::expand_dims(arr, &int_list(it, &axis, "axis")?);
+        }
         let t = np_array(it, &a, None)?;
         nd(shape::expand_dims(&t, i64_arg(&axis, "axis")?))
     }
@@ -207,6 +216,9 @@ builtin! {
     fn squeeze(it, a, axis = None) {
         let t = np_array(it, &a, None)?;
         let axes = match axis { Value::None => None, v => Some(int_list(it, &v, "axis")?) };
+        if let Value::NdArray(arr) = &a {
+            return super::np_views::squeeze(arr, axes.as_deref());
+        }
         nd(shape::squeeze(&t, axes.as_deref()))
     }
 }
@@ -217,6 +229,9 @@ builtin! {
     fn transpose(it, a, axes = None) {
         let t = np_array(it, &a, None)?;
         let perm = match axes { Value::None => None, v => Some(int_list(it, &v, "axes")?) };
+        if let Value::NdArray(arr) = &a {
+            return super::np_views::transpose(arr, perm.as_deref());
+        }
         nd(shape::transpose(&t, perm.as_deref()))
     }
 }
@@ -227,6 +242,9 @@ builtin! {
     fn reshape(it, a, newshape) {
         let t = np_array(it, &a, None)?;
         let dims = int_list(it, &newshape, "newshape")?;
+        if let Value::NdArray(arr) = &a {
+            return super::np_views::reshape(arr, &dims);
+        }
         nd(shape::reshape(&t, &dims))
     }
 }
@@ -235,6 +253,9 @@ builtin! {
     /// Return a contiguous flattened array.
     python ["np.ravel"]
     fn ravel(it, a) {
+        if let Value::NdArray(arr) = &a {
+            return super::np_views::ravel(arr);
+        }
         let t = np_array(it, &a, None)?;
         nd(Ok(shape::reshape_to(&t, &[t.size()])))
     }

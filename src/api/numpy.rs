@@ -86,7 +86,7 @@ builtin! {
     /// Create an array.
     python ["np.array"]
     fn array(it, object, dtype = None) {
-        Ok(Value::NdArray(np_array(it, &object, given(dtype))?))
+        Ok(Value::ndarray(np_array(it, &object, given(dtype))?))
     }
 }
 
@@ -94,7 +94,13 @@ builtin! {
     /// Convert the input to an array.
     python ["np.asarray"]
     fn asarray(it, a, dtype = None) {
-        Ok(Value::NdArray(np_array(it, &a, given(dtype))?))
+        // An array of the asked dtype is returned itself, not copied.
+        if let Value::NdArray(arr) = &a {
+            if opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) {
+                return Ok(a.clone());
+            }
+        }
+        Ok(Value::ndarray(np_array(it, &a, given(dtype))?))
     }
 }
 
@@ -177,6 +183,15 @@ builtin! {
     /// Return a new array of given shape and type, filled with zeros.
     python ["np.zeros"]
     fn zeros(it, shape, dtype = None) {
+        filled(it, &shape, &dtype, 0.0)
+    }
+}
+
+builtin! {
+    /// Return a new array of given shape and type, without initializing entries (tensh
+    /// fills them with zeros).
+    python ["np.empty"]
+    fn empty(it, shape, dtype = None) {
         filled(it, &shape, &dtype, 0.0)
     }
 }

@@ -112,7 +112,7 @@ fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> 
 
 fn wrap(t: Tensor, numpy: bool) -> Value {
     if numpy {
-        Value::NdArray(t)
+        Value::ndarray(t)
     } else {
         Value::Tensor(t)
     }
@@ -131,7 +131,7 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
         BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb),
         BinOp::Mod => ew::binary(Binary::FloorMod, &ta, &tb),
         BinOp::Pow => ew::binary(Binary::Pow, &ta, &tb),
-        BinOp::MatMul if numpy => return np_matmul(&ta, &tb).map(Value::NdArray),
+        BinOp::MatMul if numpy => return np_matmul(&ta, &tb).map(Value::ndarray),
         BinOp::MatMul => matmul(&ta, &tb, false, false),
         BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if ta.dtype() == DType::Bool => {
             let l = match op {

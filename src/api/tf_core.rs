@@ -67,8 +67,8 @@ builtin! {
     python ["tf.constant"]
     fn constant(it, value, dtype = None, shape = None, name = "Const") {
         let dtype = opt_dtype(&dtype)?;
-        let mut x = match (&value, dtype) {
-            (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
+        let mut x = match (&value.arrays_as_tensors(), dtype) {
+            (Value::Tensor(x), Some(d)) => x.cast(d),
             _ => to_tensor(it, &value, dtype)?,
         };
         if let Some(s) = given(shape) {
@@ -359,8 +359,8 @@ builtin! {
             init
         };
         let d = opt_dtype(&dtype)?;
-        let value = match (&init, d) {
-            (Value::Tensor(x) | Value::NdArray(x), Some(d)) => x.cast(d),
+        let value = match (&init.arrays_as_tensors(), d) {
+            (Value::Tensor(x), Some(d)) => x.cast(d),
             _ => to_tensor(it, &init, d)?,
         };
         let name = match name {

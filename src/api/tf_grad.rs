@@ -77,7 +77,8 @@ fn rebuild(like: &Value, vals: &mut std::vec::IntoIter<Value>) -> R<Value> {
 fn leaf_tensor(it: &mut Interp, v: &Value, what: &str) -> R<Tensor> {
     match v {
         Value::Variable(var) => Ok(var.value.borrow().clone()),
-        Value::Tensor(t) | Value::NdArray(t) => Ok(t.clone()),
+        Value::Tensor(t) => Ok(t.clone()),
+        Value::NdArray(a) => Ok(a.tensor()),
         Value::None => Err(type_err(format!(
             "Argument `{}` should be a list of tensors, got None",
             what

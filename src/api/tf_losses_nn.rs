@@ -120,7 +120,8 @@ crate::builtin! {
 /// How the missing-argument message shows a value: numpy's str for tensors.
 fn shown(it: &mut Interp, v: &Value) -> R<String> {
     match v {
-        Value::Tensor(t) | Value::NdArray(t) => Ok(array_str(t)),
+        Value::Tensor(t) => Ok(array_str(t)),
+        Value::NdArray(a) => Ok(array_str(&a.tensor())),
         _ => it.str_of(v),
     }
 }

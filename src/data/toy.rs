@@ -47,16 +47,16 @@ fn load_digits_of(it: &mut Interp, n_class: &Value, xy: &Value) -> R<Value> {
     let y = Tensor::from_vec(&[n], target);
     let want_xy = it.truthy(xy)?;
     if want_xy {
-        return Ok(Value::tuple(vec![Value::NdArray(x), Value::NdArray(y)]));
+        return Ok(Value::tuple(vec![Value::ndarray(x), Value::ndarray(y)]));
     }
     let names = Tensor::from_vec(&[classes as usize], (0..classes).collect::<Vec<i64>>());
     Ok(Value::Object(Rc::new(NamedTuple {
         type_name: "Bunch",
         fields: vec![
-            ("data", Value::NdArray(x)),
-            ("target", Value::NdArray(y)),
-            ("images", Value::NdArray(Tensor::from_vec(&[n, 8, 8], data))),
-            ("target_names", Value::NdArray(names)),
+            ("data", Value::ndarray(x)),
+            ("target", Value::ndarray(y)),
+            ("images", Value::ndarray(Tensor::from_vec(&[n, 8, 8], data))),
+            ("target_names", Value::ndarray(names)),
         ],
     })))
 }
@@ -94,8 +94,8 @@ fn finish(
     }
     let flat: Vec<f64> = pts.iter().flat_map(|p| p.iter().copied()).collect();
     Value::tuple(vec![
-        Value::NdArray(Tensor::from_vec(&[n, 2], flat)),
-        Value::NdArray(Tensor::from_vec(&[n], labels)),
+        Value::ndarray(Tensor::from_vec(&[n, 2], flat)),
+        Value::ndarray(Tensor::from_vec(&[n], labels)),
     ])
 }
 

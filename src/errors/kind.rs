@@ -88,6 +88,9 @@ exc_kinds! {
     UnicodeWarning,
     BytesWarning,
     ResourceWarning,
+    // numpy's own classes (not builtins; AxisError also derives from IndexError in numpy).
+    UFuncTypeError,
+    AxisError,
     // TensorFlow's `tf.errors`.
     OpError,
     CancelledError,
@@ -122,7 +125,8 @@ impl ExcKind {
             | ReferenceError | SystemError | Warning | OpError | Error => Exception,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
-            UnicodeError => ValueError,
+            UnicodeError | AxisError => ValueError,
+            UFuncTypeError => TypeError,
             UnicodeDecodeError | UnicodeEncodeError => UnicodeError,
             NotImplementedError | RecursionError => RuntimeError,
             ModuleNotFoundError => ImportError,
@@ -163,6 +167,10 @@ impl ExcKind {
 
     /// Whether this class is `base` or derives from it.
     pub fn is_subclass_of(self, base: ExcKind) -> bool {
+        // numpy's AxisError(ValueError, IndexError): the one class with two bases.
+        if self == AxisError && IndexError.is_subclass_of(base) {
+            return true;
+        }
         let mut cur = Some(self);
         while let Some(k) = cur {
             if k == base {
@@ -184,6 +192,10 @@ impl ExcKind {
             "tensorflow.python.framework.errors_impl"
         } else if self == UnsupportedOperation {
             "io"
+        } else if self == UFuncTypeError {
+            "numpy.core._exceptions"
+        } else if self == AxisError {
+            "numpy.exceptions"
         } else if self == Error {
             "_csv"
         } else {

@@ -51,8 +51,9 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64)> {
             Value::Bool(b) => Ok(Some(*b as i64)),
             Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => Ok(Some(i64::MIN / 2)),
             Value::BigInt(_) => Ok(Some(i64::MAX / 2)),
-            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && !t.dtype().is_float() => {
-                Ok(t.item_i64())
+            Value::Tensor(t) if t.size() == 1 && !t.dtype().is_float() => Ok(t.item_i64()),
+            Value::NdArray(a) if a.tensor().size() == 1 && !a.dtype().is_float() => {
+                Ok(a.tensor().item_i64())
             }
             _ => Err(type_err(
                 "slice indices must be integers or None or have an __index__ method",
@@ -453,8 +454,11 @@ impl Interp {
                 ExcKind::IndexError,
                 "cannot fit 'int' into an index-sized integer",
             ),
-            Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
+            Value::Tensor(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                 Ok(t.item_i64().unwrap_or(0))
+            }
+            Value::NdArray(a) if a.ndim() == 0 && !a.dtype().is_float() => {
+                Ok(a.tensor().item_i64().unwrap_or(0))
             }
             _ if what == "string" => Err(type_err(format!(
                 "string indices must be integers, not '{}'",
@@ -517,6 +521,7 @@ impl Interp {
                 "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
             )),
             Value::Variable(_) => Err(type_err("'ResourceVariable' object does not support item assignment")),
+            Value::NdArray(_) => (self.hooks.array_set_item)(self, obj, index, v),
             Value::Object(_) if self.object_dunder(obj, "__setitem__")?.is_some() => {
                 let f = self.object_dunder(obj, "__setitem__")?.unwrap_or(Value::None);
                 self.call(&f, Args::new(vec![index.clone(), v]))?;

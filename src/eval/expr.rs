@@ -620,6 +620,9 @@ impl Interp {
             l.borrow_mut().extend(items);
             return Ok(cur.clone());
         }
+        if let Value::NdArray(_) = cur {
+            return (self.hooks.array_inplace)(self, op, cur, rhs);
+        }
         if let Value::Instance(_) = cur {
             if let Some(r) = self.instance_inplace(op, cur, rhs)? {
                 return Ok(r);

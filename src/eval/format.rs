@@ -268,14 +268,12 @@ impl Interp {
             return self.str_of(v);
         }
         let spec = parse_spec(spec_text)?;
-        let v = match v {
-            Value::Tensor(t) | Value::NdArray(t) if t.size() == 1 && t.ndim() == 0 => {
-                super::value::scalar_value(t)
-            }
+        let v = match &v.arrays_as_tensors() {
+            Value::Tensor(t) if t.size() == 1 && t.ndim() == 0 => super::value::scalar_value(t),
             Value::Variable(var) if var.value.borrow().ndim() == 0 => {
                 super::value::scalar_value(&var.value.borrow())
             }
-            Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+            Value::Tensor(_) | Value::Variable(_) => {
                 return Err(type_err(
                     "unsupported format string passed to numpy.ndarray.__format__",
                 ))

@@ -37,6 +37,10 @@ pub struct Hooks {
     pub value_attr: fn(&mut Interp, &Value, &str) -> R<Option<Value>>,
     /// `obj[index]` for the values the evaluator cannot index.
     pub value_item: fn(&mut Interp, &Value, &Value) -> R<Value>,
+    /// `a[index] = value` for a numpy array.
+    pub array_set_item: fn(&mut Interp, &Value, &Value, Value) -> R<()>,
+    /// `a op= b` for a numpy array: written in place.
+    pub array_inplace: fn(&mut Interp, BinOp, &Value, &Value) -> R<Value>,
     /// `T[index]` where T is a builtin type (`list[int]`); other builtins go on to
     /// `value_item`.
     pub type_item: fn(&mut Interp, &Value, &Value) -> R<Value>,
@@ -126,6 +130,13 @@ impl Default for Hooks {
                     obj.type_name()
                 )))
             },
+            array_set_item: |_, obj, _, _| {
+                Err(type_err(format!(
+                    "'{}' object does not support item assignment",
+                    obj.type_name()
+                )))
+            },
+            array_inplace: |it, op, a, b| it.binary(op, a, b),
             type_item: |it, obj, index| (it.hooks.value_item)(it, obj, index),
             isinstance_native: |_, _| false,
             isinstance_object: |_, _| false,

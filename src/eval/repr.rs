@@ -123,8 +123,10 @@ impl Interp {
                 }
             }
             Value::Tensor(t) => print::tensor_repr(t),
-            Value::NdArray(t) if t.ndim() == 0 => print::scalar_repr_of(t),
-            Value::NdArray(t) => print::array_repr(t),
+            Value::NdArray(a) => match a.tensor() {
+                t if t.ndim() == 0 => print::scalar_repr_of(&t),
+                t => print::array_repr(&t),
+            },
             Value::Variable(var) => print::variable_repr(&var.name.borrow(), &var.value.borrow()),
             Value::DType(d) => format!("tf.{}", d.name()),
             Value::Shape(s) => match &s.dims {
@@ -154,7 +156,9 @@ impl Interp {
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
             Value::Class(c) => format!("<class '{}.{}'>", c.module_name(), c.name),
-            Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
+            Value::ExcClass(k) if k.module() != "builtins" => {
+                format!("<class '{}.{}'>", k.module(), k)
+            }
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {
                 if let Some(r) = self.call_special(v, "__repr__", vec![])? {
@@ -195,7 +199,7 @@ impl Interp {
         Ok(match v {
             Value::Str(s) => s.to_string(),
             Value::Tensor(t) => print::tensor_str(t),
-            Value::NdArray(t) => print::array_str(t),
+            Value::NdArray(a) => print::array_str(&a.tensor()),
             Value::Variable(_) => self.repr(v)?,
             Value::DType(d) => format!("<dtype: '{}'>", d.name()),
             Value::Shape(s) => shape_str(&s.dims),

@@ -30,8 +30,11 @@ builtin! {
                 Value::BigInt(_) => {
                     return raise(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")
                 }
-                Value::Tensor(t) | Value::NdArray(t) if t.ndim() == 0 && !t.dtype().is_float() => {
+                Value::Tensor(t) if t.ndim() == 0 && !t.dtype().is_float() => {
                     n.push(t.item_i64().unwrap_or(0))
+                }
+                Value::NdArray(a) if a.ndim() == 0 && !a.dtype().is_float() => {
+                    n.push(a.tensor().item_i64().unwrap_or(0))
                 }
                 other => {
                     return Err(type_err(format!(

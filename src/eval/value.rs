@@ -37,7 +37,7 @@ pub enum Value {
     Range(Rc<(i64, i64, i64)>),
     Tensor(Tensor),
     /// A numpy array (what `.numpy()` returns); a 0-d one acts as a numpy scalar.
-    NdArray(Tensor),
+    NdArray(Rc<crate::tensor::np_array::NpArray>),
     Variable(Rc<Variable>),
     DType(DType),
     Shape(Rc<Shape>),
@@ -608,7 +608,7 @@ impl Value {
             Value::Ellipsis => "ellipsis".into(),
             Value::Range(..) => "range".into(),
             Value::Tensor(_) => "EagerTensor".into(),
-            Value::NdArray(t) if t.ndim() == 0 => t.dtype().name().into(),
+            Value::NdArray(a) if a.ndim() == 0 => a.dtype().name().into(),
             Value::NdArray(_) => "ndarray".into(),
             Value::Variable(_) => "ResourceVariable".into(),
             Value::DType(_) => "DType".into(),
@@ -646,9 +646,8 @@ impl Value {
             Value::BigInt(b) => Rc::as_ptr(b) as *const u8 as usize,
             Value::Bytes(b) => b.as_ptr() as usize,
             Value::ByteArray(b) => Rc::as_ptr(b) as *const u8 as usize,
-            Value::Tensor(t) | Value::NdArray(t) => {
-                crate::with_data!(&t.data, a => a.as_ptr() as usize)
-            }
+            Value::Tensor(t) => crate::with_data!(&t.data, a => a.as_ptr() as usize),
+            Value::NdArray(a) => Rc::as_ptr(a) as *const u8 as usize,
             Value::Iterator(i) => Rc::as_ptr(i) as *const u8 as usize,
             Value::Slice(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::None => 1,
@@ -684,13 +683,22 @@ impl Value {
     /// A new numpy array that owns `t`. Code outside numpy's array model makes arrays only
     /// through this, so the array's representation can change in one place.
     pub(crate) fn ndarray(t: Tensor) -> Value {
-        Value::NdArray(t)
+        Value::NdArray(Rc::new(crate::tensor::np_array::NpArray::new(t)))
+    }
+
+    /// The value with a numpy array read out as a tensor value, for code that treats both
+    /// alike; other values as they are.
+    pub(crate) fn arrays_as_tensors(&self) -> Value {
+        match self {
+            Value::NdArray(a) => Value::Tensor(a.tensor()),
+            v => v.clone(),
+        }
     }
 
     /// A numpy array's elements as a tensor (a snapshot), or `None` for any other value.
     pub(crate) fn as_ndarray(&self) -> Option<Tensor> {
         match self {
-            Value::NdArray(t) => Some(t.clone()),
+            Value::NdArray(a) => Some(a.tensor()),
             _ => None,
         }
     }

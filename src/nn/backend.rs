@@ -264,8 +264,8 @@ crate::builtin! {
 /// `x.numpy()` of a tensor or variable; anything else as it is.
 fn value_of(x: Value) -> Value {
     match &x {
-        Value::Tensor(t) => Value::NdArray(t.clone()),
-        Value::Variable(v) => Value::NdArray(v.value.borrow().clone()),
+        Value::Tensor(t) => Value::ndarray(t.clone()),
+        Value::Variable(v) => Value::ndarray(v.value.borrow().clone()),
         _ => x,
     }
 }
@@ -297,7 +297,7 @@ crate::builtin! {
             None => crate::api::convert::to_tensor(it, &value, Some(d))?,
         };
         let assign = it.get_attr(&x, "assign")?;
-        it.call(&assign, Args::new(vec![Value::NdArray(value)]))?;
+        it.call(&assign, Args::new(vec![Value::ndarray(value)]))?;
         Ok(Value::None)
     }
 }
@@ -400,6 +400,6 @@ crate::builtin! {
             Some(t) => t.cast(d),
             None => crate::api::convert::to_tensor(it, &x, Some(d))?,
         };
-        Ok(Value::NdArray(t))
+        Ok(Value::ndarray(t))
     }
 }

@@ -111,5 +111,5 @@ fn gz_bytes(it: &mut Interp, a: Args) -> R<Value> {
     let data = bytes.split_off(offset);
     let n = data.len();
     crate::tensor::alloc::check(&[n], DType::U8, "frombuffer")?;
-    Ok(Value::NdArray(Tensor::from_vec(&[n], data)))
+    Ok(Value::ndarray(Tensor::from_vec(&[n], data)))
 }

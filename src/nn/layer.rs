@@ -230,7 +230,7 @@ pub fn var_list(vs: Vec<Rc<Variable>>) -> Value {
 pub fn get_weights(vs: &[Rc<Variable>]) -> Value {
     Value::list(
         vs.iter()
-            .map(|v| Value::NdArray(v.value.borrow().clone()))
+            .map(|v| Value::ndarray(v.value.borrow().clone()))
             .collect(),
     )
 }

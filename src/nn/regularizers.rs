@@ -77,7 +77,7 @@ impl Object for RegObject {
         self.0.class.into()
     }
     fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
-        let num = |v: f32| Value::NdArray(Tensor::scalar(v));
+        let num = |v: f32| Value::ndarray(Tensor::scalar(v));
         Ok(match (name, self.0.class) {
             ("l1", "L1" | "L1L2") => Some(num(self.0.l1)),
             ("l2", "L2" | "L1L2") => Some(num(self.0.l2)),

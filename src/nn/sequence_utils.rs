@@ -26,7 +26,8 @@ fn has_len(it: &mut Interp, v: &Value) -> bool {
         | Value::Str(_)
         | Value::Bytes(_)
         | Value::Range(..) => true,
-        Value::Tensor(t) | Value::NdArray(t) => t.ndim() > 0,
+        Value::Tensor(t) => t.ndim() > 0,
+        Value::NdArray(a) => a.ndim() > 0,
         Value::Variable(var) => var.value.borrow().ndim() > 0,
         Value::Instance(_) => it.get_attr(v, "__len__").is_ok(),
         _ => false,
@@ -201,6 +202,6 @@ crate::builtin! {
                 fill
             }
         });
-        Ok(Value::NdArray(out))
+        Ok(Value::ndarray(out))
     }
 }

@@ -16,7 +16,7 @@ pub(crate) fn method(it: &mut Interp, model: &Value, name: &'static str, a: Args
     if name == "predict_on_batch" {
         let [x] = a.bind(name, ["x"])?;
         let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-        return Ok(Value::NdArray(predict_batch(it, model, x)?));
+        return Ok(Value::ndarray(predict_batch(it, model, x)?));
     }
     let train = name == "train_on_batch";
     let (x, y, sw, cw, reset, as_dict) = if train {

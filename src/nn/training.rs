@@ -553,7 +553,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             let logs = || {
                 dict(std::iter::once((
                     "outputs".to_string(),
-                    Value::NdArray(out.clone()),
+                    Value::ndarray(out.clone()),
                 )))
             };
             cbs.batch(it, "on_predict_batch_end", s, |_| logs())?;
@@ -577,7 +577,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             "Unexpected result of `predict_function` (Empty batch_outputs). Please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.",
         );
     }
-    Ok(Value::NdArray(concat(&outs, 0)?))
+    Ok(Value::ndarray(concat(&outs, 0)?))
 }
 
 /// `steps`, `steps_per_epoch`, `validation_steps`: a positive count, or None.

@@ -128,7 +128,7 @@ fn label_matrix(
             0.0
         }
     });
-    Ok(Value::NdArray(out))
+    Ok(Value::ndarray(out))
 }
 
 crate::builtin! {
@@ -222,7 +222,7 @@ crate::builtin! {
         shape.insert((at.max(0) as usize).min(shape.len()), 1);
         let norms = crate::tensor::ops::shape::reshape_to(&norms, &shape);
         let out = ew::binary(Binary::Div, &t, &norms)?;
-        Ok(if tensor_in { Value::Tensor(out) } else { Value::NdArray(out) })
+        Ok(if tensor_in { Value::Tensor(out) } else { Value::ndarray(out) })
     }
 }
 
@@ -284,7 +284,7 @@ crate::builtin! {
                 )))
             }
         };
-        Ok(Value::NdArray(out))
+        Ok(Value::ndarray(out))
     }
 }
 

@@ -122,6 +122,11 @@ impl Tensor {
         }
     }
 
+    /// A new tensor holding `data`.
+    pub fn from_data(data: Data) -> Tensor {
+        Tensor::with_id(data, fresh_id())
+    }
+
     /// The identity a gradient tape tracks this tensor by.
     pub fn id(&self) -> u64 {
         self.body.id

@@ -9,6 +9,7 @@
 //! | `broadcast.rs` | numpy broadcasting |
 //! | `error.rs` | runtime errors named as TensorFlow names them |
 //! | `interrupt.rs` | the Ctrl-C flag long kernels check |
+//! | `np_array.rs` | numpy's mutable arrays: a shared buffer and the views into it |
 //! | `random.rs` | the seedable generator and distributions |
 //! | `ops/` | the ops, by theme |
 //! | `autodiff/` | gradient tapes: recording ops, the reverse sweep, each op's gradient |
@@ -21,6 +22,7 @@ pub(crate) mod data;
 pub(crate) mod dtype;
 pub(crate) mod error;
 pub(crate) mod interrupt;
+pub(crate) mod np_array;
 pub(crate) mod ops;
 pub(crate) mod random;
 

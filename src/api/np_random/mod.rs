@@ -178,7 +178,7 @@ fn ints(
 }
 
 fn scalar_f64(v: &Value, what: &str) -> R<f64> {
-    if let Value::NdArray(t) | Value::Tensor(t) = v {
+    if let Value::Tensor(t) = &v.arrays_as_tensors() {
         if t.size() != 1 {
             return raise(
                 ExcKind::NotImplementedError,

@@ -282,10 +282,18 @@ pub(super) fn shuffle(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
-        Value::NdArray(_) => raise(
-            ExcKind::NotImplementedError,
-            "np.random.shuffle shuffles a list in place; tensh's numpy arrays cannot be changed in place yet (use x = np.random.permutation(x))",
-        ),
+        // Rows trade places in the same swaps as a list's items, as numpy does.
+        Value::NdArray(a) => {
+            let t = a.tensor();
+            if t.ndim() == 0 {
+                return Err(type_err("len() of unsized object"));
+            }
+            let idx = permutation_of(it, g, t.shape()[0])?;
+            let index = Tensor::from_vec(&[idx.len()], idx);
+            let rows = crate::tensor::ops::select::gather(&t, &index, 0)?;
+            crate::api::np_views::replace(&a, &rows)?;
+            Ok(Value::None)
+        }
         other => Err(type_err(format!(
             "'{}' object does not support item assignment",
             other.type_name()

@@ -42,7 +42,7 @@ impl LayerKind for Elu {
 
     fn attr(&self, name: &str) -> Option<Value> {
         // Keras keeps `backend.cast_to_floatx(alpha)`: a 0-d float32 array.
-        (name == "alpha").then(|| Value::NdArray(Tensor::scalar(self.alpha as f32)))
+        (name == "alpha").then(|| Value::ndarray(Tensor::scalar(self.alpha as f32)))
     }
 
     fn attr_names(&self) -> &'static [&'static str] {

@@ -47,7 +47,8 @@ fn takes(f: &Value, name: &str) -> bool {
 /// float32), lists and tuples element by element, anything else as it is.
 fn convert(it: &mut Interp, x: &Value) -> R<Value> {
     Ok(match x {
-        Value::Tensor(t) | Value::NdArray(t) => Value::Tensor(keras_cast(t.clone())),
+        Value::Tensor(t) => Value::Tensor(keras_cast(t.clone())),
+        Value::NdArray(a) => Value::Tensor(keras_cast(a.tensor())),
         Value::Variable(v) => Value::Tensor(keras_cast(v.read())),
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
             Value::Tensor(keras_cast(crate::api::convert::to_tensor(it, x, None)?))

@@ -34,7 +34,7 @@ crate::builtin! {
 impl LayerKind for ReLU {
     fn config(&self) -> Vec<(&'static str, Value)> {
         // Keras casts the three to float32 arrays (`backend.cast_to_floatx`).
-        let arr = |v: f64| Value::NdArray(Tensor::scalar(v as f32));
+        let arr = |v: f64| Value::ndarray(Tensor::scalar(v as f32));
         vec![
             ("max_value", self.max_value.map(arr).unwrap_or(Value::None)),
             ("negative_slope", arr(self.negative_slope)),

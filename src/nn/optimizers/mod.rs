@@ -117,7 +117,7 @@ impl Optimizer {
         let schedule = self.schedule.borrow().clone();
         let lr = match schedule {
             Some(s) => schedules::serialize(it, &s)?,
-            None => Value::NdArray(Tensor::scalar(self.lr() as f32)),
+            None => Value::ndarray(Tensor::scalar(self.lr() as f32)),
         };
         let mut c = vec![
             ("name", Value::str(&self.name)),

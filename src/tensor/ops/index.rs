@@ -54,7 +54,21 @@ pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
 
 /// The computation of `strided_slice`, before it is recorded for gradients.
 fn strided_slice_kernel(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
-    let shape = t.shape().to_vec();
+    let elems = resolve(t.shape(), items)?;
+    let info = SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems).map_err(|_| {
+        op_error(
+            "StridedSlice",
+            "StridedSlice",
+            "invalid slice",
+            Some("strided_slice/"),
+        )
+    })?;
+    Ok(with_data!(&t.data, a => Tensor::from_shared(a.clone().slice_move(info.as_ref()))))
+}
+
+/// `items` over an array of `shape` as ndarray's slice elements, one per input axis (plus
+/// new axes), with Python's bounds and negative indices resolved; errors as TF words them.
+pub(crate) fn resolve(shape: &[usize], items: &[Index]) -> TResult<Vec<SliceInfoElem>> {
     let consumed = items
         .iter()
         .filter(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
@@ -156,13 +170,5 @@ fn strided_slice_kernel(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
         });
         dim += 1;
     }
-    let info = SliceInfo::<Vec<SliceInfoElem>, IxDyn, IxDyn>::try_from(elems).map_err(|_| {
-        op_error(
-            "StridedSlice",
-            "StridedSlice",
-            "invalid slice",
-            Some("strided_slice/"),
-        )
-    })?;
-    Ok(with_data!(&t.data, a => Tensor::from_shared(a.clone().slice_move(info.as_ref()))))
+    Ok(elems)
 }
