@@ -55,11 +55,13 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "dtype" => Some(Value::Object(Rc::new(NpDType(a.dtype())))),
             "ndim" => Some(Value::Int(a.ndim() as i64)),
             "size" => Some(Value::Int(a.tensor().size() as i64)),
+            "nbytes" => Some(Value::Int(a.tensor().nbytes() as i64)),
+            "itemsize" => Some(Value::Int(a.dtype().size_bytes() as i64)),
             "tolist" | "item" | "astype" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin"
             | "flatten" | "copy" | "round" | "all" | "any" | "prod" | "std" => {
                 Some(Value::method(v.clone(), static_name(name), ndarray_method))
             }
-            _ => None,
+            _ => super::np_views::forwarded(it, v, name)?,
         },
         Value::DType(d) => match name {
             "name" => Some(Value::str(d.name())),

@@ -9,9 +9,10 @@ use super::convert::{dtype_arg, f64_arg, i64_arg, int_list};
 use super::numpy::{nd, np_array, np_err};
 use crate::builtin;
 use crate::errors::ExcKind;
-use crate::eval::error::{raise, R};
+use crate::eval::error::{index_err, raise, type_err, R};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
+use crate::tensor::ops::index::{strided_slice, Index};
 use crate::tensor::ops::reduce::{self, Reduce};
 use crate::tensor::ops::{creation, linalg, select, shape, sort};
 use crate::tensor::{DType, Tensor};
@@ -425,12 +426,100 @@ builtin! {
 builtin! {
     /// Return the cumulative sum of the elements along a given axis.
     python ["np.cumsum"]
-    fn cumsum(it, a, axis = None) {
-        let t = super::numpy::accumulating(np_array(it, &a, None)?);
-        match axis_of(&axis)? {
-            Some(ax) => nd(reduce::cumulative(false, &t, ax, false, false)),
-            None => nd(reduce::cumulative(false, &shape::reshape_to(&t, &[t.size()]), 0, false, false)),
+    fn cumsum(it, a, axis = None) { cumulative(it, &a, &axis, false) }
+}
+
+builtin! {
+    /// Return the cumulative product of elements along a given axis.
+    python ["np.cumprod"]
+    fn cumprod(it, a, axis = None) { cumulative(it, &a, &axis, true) }
+}
+
+/// `cumsum` / `cumprod`: over the flattened array when `axis` is None.
+fn cumulative(it: &mut Interp, a: &Value, axis: &Value, prod: bool) -> R<Value> {
+    let t = super::numpy::accumulating(np_array(it, a, None)?);
+    match axis_of(axis)? {
+        Some(ax) => nd(reduce::cumulative(prod, &t, ax, false, false)),
+        None => nd(reduce::cumulative(
+            prod,
+            &shape::reshape_to(&t, &[t.size()]),
+            0,
+            false,
+            false,
+        )),
+    }
+}
+
+builtin! {
+    /// Range of values (maximum - minimum) along an axis.
+    python ["np.ptp"]
+    fn ptp(it, a, axis = None, keepdims = False) {
+        let t = np_array(it, &a, None)?;
+        let axes = match axis { Value::None => None, v => Some(int_list(it, &v, "axis")?) };
+        let keep = it.truthy(&keepdims)?;
+        let hi = reduce::reduce(Reduce::Max, &t, axes.as_deref(), keep)?;
+        let lo = reduce::reduce(Reduce::Min, &t, axes.as_deref(), keep)?;
+        nd(ew::binary(Binary::Sub, &hi, &lo))
+    }
+}
+
+builtin! {
+    /// Return specified diagonals (of the first two axes' matrix, offset 0).
+    python ["np.diagonal"]
+    fn diagonal(it, a) {
+        let t = np_array(it, &a, None)?;
+        if t.ndim() < 2 {
+            return raise(ExcKind::ValueError, "diag requires an array of at least two dimensions");
         }
+        let n = t.shape()[0].min(t.shape()[1]);
+        let flat: Vec<Tensor> = (0..n)
+            .map(|i| strided_slice(&t, &[Index::Int(i as i64), Index::Int(i as i64)]))
+            .collect::<Result<_, _>>()?;
+        // numpy puts the diagonal last.
+        let stacked = shape::stack(&flat, -1)?;
+        nd(Ok(if t.ndim() == 2 { shape::reshape_to(&stacked, &[n]) } else { stacked }))
+    }
+}
+
+builtin! {
+    /// Return the sum along diagonals of the array.
+    python ["np.trace"]
+    fn trace(it, a) {
+        let t = super::numpy::accumulating(np_array(it, &a, None)?);
+        if t.ndim() < 2 {
+            return raise(ExcKind::ValueError, "diag requires an array of at least two dimensions");
+        }
+        let n = t.shape()[0].min(t.shape()[1]);
+        let mut sum = Tensor::zeros(t.dtype(), &t.shape()[2..]);
+        for i in 0..n {
+            let d = strided_slice(&t, &[Index::Int(i as i64), Index::Int(i as i64)])?;
+            sum = ew::binary(Binary::Add, &sum, &d)?;
+        }
+        nd(Ok(sum))
+    }
+}
+
+builtin! {
+    /// Take elements from an array along an axis (the flattened array when axis is None).
+    python ["np.take"]
+    fn take(it, a, indices, axis = None) {
+        let t = np_array(it, &a, None)?;
+        let idx = np_array(it, &indices, None)?;
+        if !idx.dtype().is_int() {
+            return Err(type_err("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'"));
+        }
+        let (src, ax) = match axis_of(&axis)? {
+            Some(ax) => (t, ax),
+            None => (shape::reshape_to(&t, &[t.size()]), 0),
+        };
+        let n = src.shape().get(if ax < 0 { (ax + src.ndim() as i64).max(0) as usize } else { ax as usize }).copied().unwrap_or(0) as i64;
+        let fixed: Vec<i64> = idx.to_i64_vec();
+        if let Some(bad) = fixed.iter().find(|&&i| i >= n || i < -n) {
+            return Err(index_err(format!("index {bad} is out of bounds for axis {ax} with size {n}")));
+        }
+        let fixed: Vec<i64> = fixed.into_iter().map(|i| if i < 0 { i + n } else { i }).collect();
+        let idx = Tensor::from_vec(idx.shape(), fixed);
+        nd(select::gather(&src, &idx, ax))
     }
 }
 

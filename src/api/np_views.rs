@@ -41,7 +41,7 @@ fn shape_str(s: &[usize]) -> String {
 pub(crate) fn is_view_attr(name: &str) -> bool {
     matches!(
         name,
-        "T" | "transpose" | "reshape" | "ravel" | "squeeze" | "view" | "fill" | "sort"
+        "T" | "transpose" | "reshape" | "ravel" | "squeeze" | "view" | "fill" | "sort" | "swapaxes"
     )
 }
 
@@ -55,9 +55,48 @@ pub(crate) fn view_attr(v: &Value, a: &NpArray, name: &str) -> Option<Value> {
         "squeeze" => "squeeze",
         "view" => "view",
         "fill" => "fill",
+        "swapaxes" => "swapaxes",
         _ => "sort",
     };
     Some(Value::method(v.clone(), name, method))
+}
+
+/// The array methods that are numpy's functions of the same name with the array first.
+const FORWARDED: &[&str] = &[
+    "argsort",
+    "clip",
+    "conj",
+    "cumprod",
+    "cumsum",
+    "diagonal",
+    "dot",
+    "nonzero",
+    "ptp",
+    "repeat",
+    "searchsorted",
+    "swapaxes",
+    "take",
+    "trace",
+    "var",
+];
+
+/// `a.cumsum(...)` and the like: `np.cumsum(a, ...)`, when tensh's numpy has the function.
+pub(crate) fn forwarded(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
+    let Some(&name) = FORWARDED.iter().find(|n| **n == name) else {
+        return Ok(None);
+    };
+    let np = it.import_module("numpy")?;
+    if it.get_attr(&np, name).is_err() {
+        return Ok(None);
+    }
+    Ok(Some(Value::method(v.clone(), name, forward)))
+}
+
+fn forward(it: &mut Interp, recv: &Value, name: &'static str, mut args: Args) -> R<Value> {
+    let np = it.import_module("numpy")?;
+    let f = it.get_attr(&np, name)?;
+    args.pos.insert(0, recv.clone());
+    it.call(&f, args)
 }
 
 fn reversed(n: usize) -> Rc<[usize]> {
@@ -87,6 +126,11 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             reshape(a, &dims)
         }
         "ravel" => ravel(a),
+        "swapaxes" => {
+            let [a1, a2] = args.bind("swapaxes", ["axis1", "axis2"])?;
+            let (x, y) = (a1.unwrap_or(Value::None), a2.unwrap_or(Value::None));
+            swap_axes(a, &x, &y)
+        }
         "squeeze" => {
             let [axis] = args.bind("squeeze", ["axis=None"])?;
             let axes = match axis {
@@ -150,6 +194,29 @@ fn axis_index(axis: i64, n: usize) -> R<usize> {
         );
     }
     Ok(j as usize)
+}
+
+fn swap_axes(a: &NpArray, x: &Value, y: &Value) -> R<Value> {
+    let n = a.ndim();
+    let x = axis_index(i64_arg(x, "axis1")?, n)?;
+    let y = axis_index(i64_arg(y, "axis2")?, n)?;
+    let mut perm: Vec<usize> = (0..n).collect();
+    perm.swap(x, y);
+    Ok(wrap(a.view(ViewOp::Permute(perm.into()))))
+}
+
+crate::builtin! {
+    /// Interchange two axes of an array.
+    python ["np.swapaxes"]
+    fn np_swapaxes(it, a, axis1, axis2) {
+        match &a {
+            Value::NdArray(arr) => swap_axes(arr, &axis1, &axis2),
+            other => {
+                let arr = NpArray::new(np_array(it, other, None)?);
+                swap_axes(&arr, &axis1, &axis2)
+            }
+        }
+    }
 }
 
 /// `a.transpose(perm)` / `np.transpose`: a view with the axes reordered.
