@@ -47,6 +47,7 @@ pub(crate) mod ops;
 pub(crate) mod tf_array;
 pub(crate) mod tf_array_more;
 pub(crate) mod tf_clip;
+pub(crate) mod tf_config;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
 pub(crate) mod tf_grad;
@@ -87,6 +88,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_core::install(&tf, &dtypes);
     tf_core::install_errors(&errors);
     tf_grad::install(&tf);
+    tf_config::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

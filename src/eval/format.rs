@@ -265,6 +265,10 @@ impl Interp {
             }
         }
         if spec_text.is_empty() {
+            // A tensor formats as its numpy value does (TensorFlow's `__format__`).
+            if let Value::Tensor(t) = v {
+                return self.str_of(&Value::ndarray(t.clone()));
+            }
             return self.str_of(v);
         }
         let spec = parse_spec(spec_text)?;

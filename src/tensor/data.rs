@@ -103,6 +103,11 @@ impl std::ops::Deref for Tensor {
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// How many tensors have been made so far in this process.
+pub fn tensors_made() -> u64 {
+    NEXT_ID.load(Ordering::Relaxed) - 1
+}
+
 fn fresh_id() -> u64 {
     NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
