@@ -28,6 +28,14 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// `isinstance(x, np.random.Generator)` (or `PCG64`).
+pub(crate) fn is_instance(x: &Value, type_name: &str) -> bool {
+    match type_name {
+        "numpy.random.Generator" => x.as_object::<generator::Generator>().is_some(),
+        _ => x.as_object::<generator::BitGenerator>().is_some(),
+    }
+}
+
 /// A generator's state, shared by the handles that refer to it.
 pub(super) type Shared = Rc<RefCell<Mt19937>>;
 
