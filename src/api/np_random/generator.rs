@@ -8,7 +8,7 @@
 
 use super::binomial::Binomial;
 use super::pcg64::{int_words, Pcg64};
-use super::{generator_draws as draws, generator_sampling as sampling, size_arg};
+use super::{generator_draws as draws, generator_sampling as sampling};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};
@@ -76,7 +76,7 @@ fn random_raw(it: &mut Interp, this: &Value, _: &'static str, args: Args) -> R<V
     let Some(b) = this.as_object::<BitGenerator>() else {
         return Ok(Value::None);
     };
-    match np_size(it, &size.unwrap_or(Value::None))? {
+    match np_size(it, &size.unwrap_or(Value::None), DType::I64)? {
         None => Ok(crate::eval::bigint::norm(BigInt::from(
             b.0.borrow_mut().next_u64(),
         ))),
@@ -309,15 +309,25 @@ builtin! {
     }
 }
 
-/// numpy's `size`: None, an int, or a sequence of ints.
-pub(super) fn np_size(it: &mut Interp, size: &Value) -> R<Option<Vec<usize>>> {
+/// numpy's `size`: None, an int, or a sequence of ints, for an array of `dtype`.
+pub(super) fn np_size(it: &mut Interp, size: &Value, dtype: DType) -> R<Option<Vec<usize>>> {
     match size {
+        Value::None => Ok(None),
         Value::Float(f) => Err(type_err(format!(
             "expected a sequence of integers or a single integer, got '{}'",
             crate::eval::repr::float_repr(*f)
         ))),
         Value::Str(_) => Err(type_err("'str' object cannot be interpreted as an integer")),
-        _ => size_arg(it, size),
+        _ => {
+            let dims = crate::api::convert::int_list(it, size, "size")?;
+            if dims.iter().any(|&d| d < 0) {
+                return raise(ExcKind::ValueError, "negative dimensions are not allowed");
+            }
+            let dims: Vec<usize> = dims.iter().map(|&d| d as usize).collect();
+            crate::tensor::alloc::check(&dims, dtype, "np.random")
+                .map_err(crate::api::numpy::np_err)?;
+            Ok(Some(dims))
+        }
     }
 }
 

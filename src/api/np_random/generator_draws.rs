@@ -194,7 +194,14 @@ fn standard(it: &mut Interp, g: &Generator, name: &'static str, args: Args) -> R
         .map(|d| np_dtype(&d))
         .transpose()?
         .unwrap_or(DType::F64);
-    let size = np_size(it, &size.unwrap_or(Value::None))?;
+    if !matches!(dtype, DType::F64 | DType::F32) {
+        return Err(type_err(format!(
+            "Unsupported dtype dtype('{}') for {}",
+            dtype.name(),
+            name
+        )));
+    }
+    let size = np_size(it, &size.unwrap_or(Value::None), dtype)?;
     match dtype {
         DType::F64 => {
             let draw: fn(&mut Pcg64) -> f64 = match name {
@@ -205,7 +212,7 @@ fn standard(it: &mut Interp, g: &Generator, name: &'static str, args: Args) -> R
             };
             sample(it, g, size, &[], py_float, |b, _| draw(b))
         }
-        DType::F32 => {
+        _ => {
             let draw: fn(&mut Pcg64) -> f32 = match name {
                 "random" => Pcg64::next_float,
                 "standard_normal" => Pcg64::standard_normal_f32,
@@ -221,11 +228,6 @@ fn standard(it: &mut Interp, g: &Generator, name: &'static str, args: Args) -> R
                 |b, _| draw(b),
             )
         }
-        d => Err(type_err(format!(
-            "Unsupported dtype dtype('{}') for {}",
-            d.name(),
-            name
-        ))),
     }
 }
 
@@ -242,7 +244,7 @@ pub(super) fn distribution(
             let [loc, scale, size] = args.bind(name, ["loc=0.0", "scale=1.0", "size=None"])?;
             let loc = float_param(it, &loc.unwrap_or(Value::Float(0.0)))?;
             let scale = float_param(it, &scale.unwrap_or(Value::Float(1.0)))?;
-            let size = np_size(it, &arg(size))?;
+            let size = np_size(it, &arg(size), DType::F64)?;
             let params = [(loc, "", Cons::None), (scale, "scale", Cons::NonNegative)];
             sample(it, g, size, &params, py_float, |b, p| {
                 p[0] + p[1] * b.standard_normal()
@@ -251,7 +253,7 @@ pub(super) fn distribution(
         "exponential" => {
             let [scale, size] = args.bind(name, ["scale=1.0", "size=None"])?;
             let scale = float_param(it, &scale.unwrap_or(Value::Float(1.0)))?;
-            let size = np_size(it, &arg(size))?;
+            let size = np_size(it, &arg(size), DType::F64)?;
             let params = [(scale, "scale", Cons::NonNegative)];
             sample(it, g, size, &params, py_float, |b, p| {
                 p[0] * b.standard_exponential()
@@ -290,7 +292,7 @@ pub(super) fn distribution(
                 }
                 Tensor::from_vec(&shape, r)
             };
-            let size = np_size(it, &arg(size))?;
+            let size = np_size(it, &arg(size), DType::F64)?;
             let params = [
                 (low, "", Cons::None),
                 (range, "high - low", Cons::NonNegative),
@@ -305,7 +307,7 @@ pub(super) fn distribution(
             let n = np_array(it, &arg(n), None)?
                 .cast(DType::I64)
                 .cast(DType::F64);
-            let size = np_size(it, &arg(size))?;
+            let size = np_size(it, &arg(size), DType::I64)?;
             let params = [(p, "p", Cons::Bounded01), (n, "n", Cons::NonNegative)];
             let mut cache = g.binomial.borrow_mut();
             sample(it, g, size, &params, py_int, |b, v| {
@@ -315,7 +317,7 @@ pub(super) fn distribution(
         "poisson" => {
             let [lam, size] = args.bind(name, ["lam=1.0", "size=None"])?;
             let lam = float_param(it, &lam.unwrap_or(Value::Float(1.0)))?;
-            let size = np_size(it, &arg(size))?;
+            let size = np_size(it, &arg(size), DType::I64)?;
             let params = [(lam, "lam", Cons::Poisson)];
             sample(it, g, size, &params, py_int, |b, p| b.poisson(p[0]))
         }
@@ -404,7 +406,7 @@ pub(super) fn integers(it: &mut Interp, g: &Generator, args: Args) -> R<Value> {
         }
     };
     let closed = it.truthy(&endpoint.unwrap_or(Value::Bool(false)))?;
-    let size = np_size(it, &size.unwrap_or(Value::None))?;
+    let size = np_size(it, &size.unwrap_or(Value::None), dtype)?;
     if let Some(d) = &size {
         if d.iter().product::<usize>() == 0 {
             return Ok(Value::ndarray(Tensor::zeros(dtype, d)));
@@ -420,7 +422,7 @@ pub(super) fn integers(it: &mut Interp, g: &Generator, args: Args) -> R<Value> {
             format!("low is out of bounds for {}", name),
         );
     }
-    if hi.iter().any(|h| h - open > ub) {
+    if hi.iter().any(|h| h.saturating_sub(open) > ub) {
         return raise(
             ExcKind::ValueError,
             format!("high is out of bounds for {}", name),
@@ -457,7 +459,7 @@ pub(super) fn integers(it: &mut Interp, g: &Generator, args: Args) -> R<Value> {
         spread(&lo_shape, &lo, &pair_shape)?,
         spread(&hi_shape, &hi, &pair_shape)?,
     );
-    if l2.iter().zip(&h2).any(|(l, h)| *l > h - open) {
+    if l2.iter().zip(&h2).any(|(l, h)| *l > h.saturating_sub(open)) {
         return bounds_error();
     }
     let out_shape = size.clone().unwrap_or_else(|| pair_shape.clone());

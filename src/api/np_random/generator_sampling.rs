@@ -151,7 +151,7 @@ pub(super) fn choice(it: &mut Interp, g: &Generator, args: Args) -> R<Value> {
         ],
     )?;
     let a = a.unwrap_or(Value::None);
-    let size = np_size(it, &size.unwrap_or(Value::None))?;
+    let size = np_size(it, &size.unwrap_or(Value::None), DType::I64)?;
     let replace = it.truthy(&replace.unwrap_or(Value::Bool(true)))?;
     let shuffle = it.truthy(&shuffle.unwrap_or(Value::Bool(true)))?;
     let no_samples = size
@@ -282,10 +282,12 @@ pub(super) fn permutation(it: &mut Interp, g: &Generator, args: Args) -> R<Value
     let [x, axis] = args.bind("permutation", ["x", "axis=0"])?;
     let x = x.unwrap_or(Value::None);
     let t = match x {
-        Value::Int(n) => {
-            Tensor::from_vec(&[n.max(0) as usize], (0..n.max(0)).collect::<Vec<i64>>())
+        Value::Int(_) | Value::Bool(_) => {
+            let n = crate::api::convert::i64_arg(&x, "x")?.max(0);
+            crate::tensor::alloc::check(&[n as usize], DType::I64, "permutation")
+                .map_err(crate::api::numpy::np_err)?;
+            Tensor::from_vec(&[n as usize], (0..n).collect::<Vec<i64>>())
         }
-        Value::Bool(b) => Tensor::from_vec(&[b as usize], (0..b as i64).collect::<Vec<i64>>()),
         _ => np_array(it, &x, None)?,
     };
     let axis = norm_axis(axis_arg(axis)?, t.ndim())?;
