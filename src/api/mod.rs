@@ -24,7 +24,7 @@
 //! | `tf_random_more.rs` | tf.random.categorical |
 //! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
-//! | `np_random/` | `np.random`: numpy's legacy generator, bit for bit |
+//! | `np_random/` | `np.random`: numpy's legacy generator and `default_rng`, bit for bit |
 //! | `npy.rs` | the `.npy` file format |
 //! | `np_files.rs` | `np.save`, `np.load`, `np.savez`, `NpzFile` |
 //! | `np_funcs.rs` | numpy's joining, reshaping, sorting, selection and elementwise functions |
@@ -200,6 +200,7 @@ pub(crate) fn isinstance_native(x: &Value, type_name: &str) -> bool {
         "numpy.ndarray" => matches!(x, Value::NdArray(t) if t.ndim() > 0),
         "tensorflow.TensorShape" => matches!(x, Value::Shape(_)),
         "tensorflow.DType" => matches!(x, Value::DType(_)),
+        "numpy.random.Generator" | "numpy.random.PCG64" => np_random::is_instance(x, type_name),
         _ => false,
     }
 }

@@ -1,12 +1,20 @@
 //! `np.random`: numpy 1.26's legacy global generator and `np.random.RandomState`, drawing
 //! what numpy draws for the same seed (`mt19937.rs` has the generator and the
 //! distributions). Functions take numpy's `size` (None gives a Python scalar, as numpy
-//! returns one); arrays come out float64 or int64. Not here yet: `default_rng` (PCG64),
-//! `shuffle` of an array in place (tensh arrays cannot be assigned to yet), and the
-//! distributions notebooks rarely call.
+//! returns one); arrays come out float64 or int64. numpy's new API (`default_rng`,
+//! `Generator`, `PCG64`) is in `generator.rs`. Not here yet: `shuffle` of an array in
+//! place (tensh arrays cannot be assigned to yet), and the distributions notebooks rarely
+//! call.
 
+mod binomial;
+mod draws;
+mod generator;
+mod generator_draws;
+mod generator_sampling;
 mod mt19937;
+mod pcg64;
 mod sampling;
+mod ziggurat;
 
 use crate::api::convert::{f64_arg, i64_arg, int_list};
 use crate::builtin;
@@ -19,6 +27,14 @@ use mt19937::Mt19937;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// `isinstance(x, np.random.Generator)` (or `PCG64`).
+pub(crate) fn is_instance(x: &Value, type_name: &str) -> bool {
+    match type_name {
+        "numpy.random.Generator" => x.as_object::<generator::Generator>().is_some(),
+        _ => x.as_object::<generator::BitGenerator>().is_some(),
+    }
+}
 
 /// A generator's state, shared by the handles that refer to it.
 pub(super) type Shared = Rc<RefCell<Mt19937>>;

@@ -119,31 +119,10 @@ pub(super) fn choice(it: &mut Interp, g: &Shared, args: Args) -> R<Value> {
                 if w.iter().filter(|x| **x > 0.0).count() < want {
                     return raise(ExcKind::ValueError, "Fewer non-zero entries in p than size");
                 }
-                let mut w = w.clone();
-                let mut found: Vec<i64> = Vec::new();
-                while found.len() < want {
-                    let k = want - found.len();
-                    let xs: Vec<f64> = {
-                        let mut r = g.borrow_mut();
-                        (0..k).map(|_| r.next_double()).collect()
-                    };
-                    for f in &found {
-                        w[*f as usize] = 0.0;
-                    }
-                    let cdf = cdf_of(&w);
-                    let new: Vec<i64> = xs.iter().map(|x| search_right(&cdf, *x) as i64).collect();
-                    // np.unique(new, return_index=True), the first indices, in draw order.
-                    let mut firsts: Vec<(i64, usize)> = Vec::new();
-                    for (i, v) in new.iter().enumerate() {
-                        if !firsts.iter().any(|(u, _)| u == v) {
-                            firsts.push((*v, i));
-                        }
-                    }
-                    firsts.sort_by_key(|(_, i)| *i);
-                    found.extend(firsts.iter().map(|(v, _)| *v));
-                }
-                found.truncate(want);
-                found
+                weighted_unique(w, want, |k| {
+                    let mut r = g.borrow_mut();
+                    (0..k).map(|_| r.next_double()).collect()
+                })
             }
             None => {
                 let perm = permutation_of(it, g, pop)?;
@@ -196,7 +175,39 @@ fn args_with_a(a: Value, rest: &[Option<Value>; 3]) -> Args {
     args
 }
 
-fn kahan(w: &[f64]) -> f64 {
+/// `want` distinct indices drawn with weights `w` as numpy's `choice(replace=False, p=w)`
+/// draws them: rounds of `uniforms(k)` for the `k` still missing, each round's new
+/// indices kept in the order first drawn, the weights of those found zeroed.
+pub(super) fn weighted_unique(
+    w: &[f64],
+    want: usize,
+    mut uniforms: impl FnMut(usize) -> Vec<f64>,
+) -> Vec<i64> {
+    let mut w = w.to_vec();
+    let mut found: Vec<i64> = Vec::new();
+    while found.len() < want {
+        let xs = uniforms(want - found.len());
+        for f in &found {
+            w[*f as usize] = 0.0;
+        }
+        let cdf = cdf_of(&w);
+        let new: Vec<i64> = xs.iter().map(|x| search_right(&cdf, *x) as i64).collect();
+        // np.unique(new, return_index=True), the first indices, in draw order.
+        let mut firsts: Vec<(i64, usize)> = Vec::new();
+        for (i, v) in new.iter().enumerate() {
+            if !firsts.iter().any(|(u, _)| u == v) {
+                firsts.push((*v, i));
+            }
+        }
+        firsts.sort_by_key(|(_, i)| *i);
+        found.extend(firsts.iter().map(|(v, _)| *v));
+    }
+    found.truncate(want);
+    found
+}
+
+/// numpy's `kahan_sum` of the probabilities.
+pub(super) fn kahan(w: &[f64]) -> f64 {
     let (mut sum, mut c) = (0.0f64, 0.0f64);
     for x in w {
         let y = x - c;
@@ -207,7 +218,8 @@ fn kahan(w: &[f64]) -> f64 {
     sum
 }
 
-fn cdf_of(w: &[f64]) -> Vec<f64> {
+/// `cumsum(w) / cumsum(w)[-1]`.
+pub(super) fn cdf_of(w: &[f64]) -> Vec<f64> {
     let mut acc = 0.0;
     let mut cdf: Vec<f64> = w
         .iter()
@@ -224,7 +236,7 @@ fn cdf_of(w: &[f64]) -> Vec<f64> {
 }
 
 /// `searchsorted(cdf, x, side='right')`.
-fn search_right(cdf: &[f64], x: f64) -> usize {
+pub(super) fn search_right(cdf: &[f64], x: f64) -> usize {
     cdf.partition_point(|c| *c <= x)
 }
 
