@@ -295,11 +295,11 @@ pub(super) fn permutation(it: &mut Interp, g: &Generator, args: Args) -> R<Value
 }
 
 /// Puts shuffled contents back into the array `shuffle` was given.
-fn write_in_place(_x: &Value, _contents: Tensor) -> R<Value> {
-    raise(
-        ExcKind::NotImplementedError,
-        "shuffle of a numpy array in place needs arrays that can be assigned to, which tensh does not have yet (use x = rng.permutation(x))",
-    )
+fn write_in_place(x: &Value, contents: Tensor) -> R<Value> {
+    if let Value::NdArray(a) = x {
+        crate::api::np_views::replace(a, &contents)?;
+    }
+    Ok(Value::None)
 }
 
 /// `Generator.shuffle(x, axis=0)`: in place, for a list or an array.
@@ -316,6 +316,7 @@ pub(super) fn shuffle(it: &mut Interp, g: &Generator, args: Args) -> R<Value> {
             return Ok(Value::None);
         }
         let contents = shuffled(it, g, &t, ax)?;
+        drop(t);
         return write_in_place(&x, contents);
     }
     let n = match &x {

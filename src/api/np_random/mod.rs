@@ -2,9 +2,8 @@
 //! what numpy draws for the same seed (`mt19937.rs` has the generator and the
 //! distributions). Functions take numpy's `size` (None gives a Python scalar, as numpy
 //! returns one); arrays come out float64 or int64. numpy's new API (`default_rng`,
-//! `Generator`, `PCG64`) is in `generator.rs`. Not here yet: `shuffle` of an array in
-//! place (tensh arrays cannot be assigned to yet), and the distributions notebooks rarely
-//! call.
+//! `Generator`, `PCG64`) is in `generator.rs`. Not here yet: the distributions notebooks
+//! rarely call.
 
 mod binomial;
 mod draws;
