@@ -13,7 +13,7 @@ use crate::eval::error::{err, index_err, raise, type_err, R};
 use crate::eval::{Args, Interp, Value};
 use crate::syntax::ast::BinOp;
 use crate::tensor::broadcast::broadcast_shapes;
-use crate::tensor::np_array::{NpArray, ViewOp};
+use crate::tensor::np_array::{shape_str, NpArray, ViewOp};
 use crate::tensor::ops::index::{resolve, Index};
 use crate::tensor::ops::{creation, select, shape, sort};
 use crate::tensor::{DType, Tensor};
@@ -22,19 +22,6 @@ use std::rc::Rc;
 
 fn wrap(a: NpArray) -> Value {
     Value::NdArray(Rc::new(a))
-}
-
-fn shape_str(s: &[usize]) -> String {
-    match s {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-    }
 }
 
 /// The array attributes this file answers.

@@ -44,7 +44,8 @@ fn busy() -> TfError {
     )
 }
 
-fn shape_str(s: &[usize]) -> String {
+/// A shape as numpy writes it in messages: `(3,)`, `(2,3)`.
+pub(crate) fn shape_str(s: &[usize]) -> String {
     match s {
         [n] => format!("({n},)"),
         _ => format!(

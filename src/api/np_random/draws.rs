@@ -249,31 +249,6 @@ impl Pcg64 {
         b.word & 1 != 0
     }
 
-    /// A uniform integer in `[0, max]` by masked rejection (numpy's `random_interval`).
-    pub fn interval(&mut self, max: u64) -> u64 {
-        if max == 0 {
-            return 0;
-        }
-        let mut mask = max;
-        for s in [1, 2, 4, 8, 16, 32] {
-            mask |= mask >> s;
-        }
-        if max <= 0xffff_ffff {
-            loop {
-                let v = self.next_u32() as u64 & mask;
-                if v <= max {
-                    return v;
-                }
-            }
-        }
-        loop {
-            let v = self.next_u64() & mask;
-            if v <= max {
-                return v;
-            }
-        }
-    }
-
     pub fn poisson(&mut self, lam: f64) -> i64 {
         if lam >= 10.0 {
             self.poisson_ptrs(lam)

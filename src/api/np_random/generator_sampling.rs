@@ -6,6 +6,7 @@
 
 use super::generator::{fill, np_size, Generator};
 use super::sampling::{cdf_of, kahan, search_right, weighted_unique};
+use super::Bits;
 use crate::api::numpy::np_array;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};

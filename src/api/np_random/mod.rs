@@ -16,6 +16,36 @@ mod sampling;
 mod ziggurat;
 
 use crate::api::convert::{f64_arg, i64_arg, int_list};
+
+/// A source of random bits, numpy's `bitgen_t`: what the legacy Mersenne Twister and
+/// PCG64 share, and the draws written once over it.
+pub(crate) trait Bits {
+    fn next_u32(&mut self) -> u32;
+    fn next_u64(&mut self) -> u64;
+
+    /// A uniform integer in `[0, max]` by masked rejection (numpy's `random_interval`,
+    /// used by `shuffle`).
+    fn interval(&mut self, max: u64) -> u64 {
+        if max == 0 {
+            return 0;
+        }
+        let mask = mt19937::mask_of(max);
+        if max <= 0xffff_ffff {
+            loop {
+                let v = self.next_u32() as u64 & mask;
+                if v <= max {
+                    return v;
+                }
+            }
+        }
+        loop {
+            let v = self.next_u64() & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+}
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};

@@ -73,28 +73,6 @@ impl Mt19937 {
         }
     }
 
-    /// A uniform integer in `[0, max]` (numpy's `random_interval`, used by `shuffle`).
-    pub fn interval(&mut self, max: u64) -> u64 {
-        if max == 0 {
-            return 0;
-        }
-        let mask = mask_of(max);
-        if max <= 0xffff_ffff {
-            loop {
-                let v = (self.next_u32() as u64) & mask;
-                if v <= max {
-                    return v;
-                }
-            }
-        }
-        loop {
-            let v = self.next_u64() & mask;
-            if v <= max {
-                return v;
-            }
-        }
-    }
-
     /// `off + [0, rng]` by masked rejection, as `randint` draws 64-bit integers.
     pub fn bounded_u64(&mut self, off: u64, rng: u64) -> u64 {
         if rng == 0 {
@@ -171,7 +149,7 @@ impl Mt19937 {
 }
 
 /// The smallest all-ones bit mask covering `max`.
-fn mask_of(max: u64) -> u64 {
+pub(super) fn mask_of(max: u64) -> u64 {
     let mut m = max;
     m |= m >> 1;
     m |= m >> 2;
@@ -180,6 +158,16 @@ fn mask_of(max: u64) -> u64 {
     m |= m >> 16;
     m |= m >> 32;
     m
+}
+
+impl super::Bits for Mt19937 {
+    fn next_u32(&mut self) -> u32 {
+        Mt19937::next_u32(self)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        Mt19937::next_u64(self)
+    }
 }
 
 #[cfg(test)]

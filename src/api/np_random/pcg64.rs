@@ -160,6 +160,16 @@ impl Pcg64 {
     }
 }
 
+impl super::Bits for Pcg64 {
+    fn next_u32(&mut self) -> u32 {
+        Pcg64::next_u32(self)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        Pcg64::next_u64(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! `searchsorted`), `permutation` and `shuffle` (Fisher-Yates from the last element down,
 //! each swap partner drawn by masked rejection).
 
+use super::Bits;
 use super::{size_arg, Shared};
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};
