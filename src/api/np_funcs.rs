@@ -1,7 +1,7 @@
 //! More of numpy's functions, the ones TF notebooks call beside the constructors and
 //! reductions of `numpy.rs`: identity matrices and filled arrays, joining and reshaping,
 //! `argmax`/`argmin`, `where`, `clip`, `round`, `dot`/`matmul`, `cumsum`, `std`/`var`,
-//! sorting and `unique`, and the elementwise `maximum`, `minimum`, `square`, `power`,
+//! sorting, and the elementwise `maximum`, `minimum`, `square`, `power`,
 //! `floor`, `ceil`, `sign`, `isnan`. Arrays of different dtypes meet as numpy promotes
 //! them (int64 with float64 gives float64), not as TensorFlow refuses.
 
@@ -17,7 +17,7 @@ use crate::tensor::ops::{creation, linalg, select, shape, sort};
 use crate::tensor::{DType, Tensor};
 
 /// numpy's result type of two arrays (for the dtypes tensh has).
-fn promoted(a: DType, b: DType) -> DType {
+pub(crate) fn promoted(a: DType, b: DType) -> DType {
     use DType::*;
     if a == b {
         return a;
@@ -480,25 +480,6 @@ builtin! {
             None => sort::argsort(&shape::reshape_to(&t, &[t.size()]), 0, false),
         };
         nd(r.map(|r| r.cast(DType::I64)))
-    }
-}
-
-builtin! {
-    /// Find the unique elements of an array (sorted), with their counts when asked.
-    python ["np.unique"]
-    fn unique(it, ar, return_index = False, return_inverse = False, return_counts = False) {
-        let t = np_array(it, &ar, None)?;
-        let flat = shape::reshape_to(&t, &[t.size()]);
-        let sorted = sort::sort(&flat, 0, false).map_err(np_err)?;
-        let (vals, _, counts) = sort::unique(&sorted, DType::I64).map_err(np_err)?;
-        let want_counts = it.truthy(&return_counts)?;
-        if it.truthy(&return_index)? || it.truthy(&return_inverse)? {
-            return raise(ExcKind::NotImplementedError, "np.unique: return_index and return_inverse are not supported yet");
-        }
-        if want_counts {
-            return Ok(Value::tuple(vec![Value::ndarray(vals), Value::ndarray(counts.cast(DType::I64))]));
-        }
-        nd(Ok(vals))
     }
 }
 

@@ -596,9 +596,11 @@ impl Interp {
                     self.format_value(&Value::str(&s), &spec)?
                 }
                 'd' | 'i' | 'u' => {
-                    let n = match &v {
-                        Value::Float(f) if f.is_finite() => super::bigint::float_to_int(*f),
-                        other => super::value::to_python_number(other),
+                    // numpy scalars format as the Python numbers they hold.
+                    let n = match super::value::to_python_number(&v) {
+                        Value::Float(f) if f.is_finite() => super::bigint::float_to_int(f),
+                        Value::Bool(b) => Value::Int(b as i64),
+                        other => other,
                     };
                     self.format_value(&n, &format!("{}d", spec))?
                 }
