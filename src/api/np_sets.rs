@@ -472,7 +472,12 @@ pub(crate) fn bincount_of(x: &Tensor, weights: Option<&Tensor>, minlength: usize
         .max()
         .unwrap_or(0)
         .max(minlength);
-    crate::tensor::alloc::check(&[len], DType::F64, "bincount").map_err(np_err)?;
+    let out_dtype = if weights.is_some() {
+        DType::F64
+    } else {
+        DType::I64
+    };
+    crate::tensor::alloc::check(&[len], out_dtype, "bincount").map_err(np_err)?;
     match weights {
         None => {
             let mut out = vec![0i64; len];
@@ -502,7 +507,14 @@ builtin! {
     /// Count number of occurrences of each value in array of non-negative ints.
     python ["np.bincount"]
     fn bincount(it, x, weights = None, minlength = 0) {
-        let x = np_array(it, &x, None)?;
+        // A Python sequence converts to integers; a float array does not.
+        let x = match crate::api::convert::tensor_of(&x) {
+            Some(t) => t,
+            None => {
+                let t = np_array(it, &x, None)?;
+                if t.dtype().is_float() { t.cast(DType::I64) } else { t }
+            }
+        };
         let w = match weights {
             Value::None => None,
             w => Some(np_array(it, &w, None)?),

@@ -167,7 +167,7 @@ fn usecols_of(it: &mut Interp, v: &Value) -> R<Option<Vec<i64>>> {
                         }
                         _ => {
                             return Err(type_err(
-                                "usecols must be an int or a sequence of ints but it contains at least one element of type str",
+                                format!("usecols must be an int or a sequence of ints but it contains at least one element of type '{}'", x.type_name()),
                             ))
                         }
                     },
@@ -313,14 +313,12 @@ builtin! {
                     Some(conv) => {
                         let arg = Value::Bytes(Rc::from(s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().as_slice()));
                         let out = it.call(conv, Args::new(vec![arg]))?;
-                        super::convert::f64_arg(&out, "converter result")?
+                        converted(&out, d)
                     }
-                    None => match parse_as(s, d) {
-                        Some(v) => v,
-                        None => {
-                            return raise(ExcKind::ValueError, format!("could not convert string {} to {} at row {}, column {}.", py_str_repr(s), d.name(), rows, k + 1));
-                        }
-                    },
+                    None => parse_as(s, d),
+                };
+                let Some(v) = v else {
+                    return raise(ExcKind::ValueError, format!("could not convert string {} to {} at row {}, column {}.", py_str_repr(s), d.name(), rows, k + 1));
                 };
                 vals.push(v);
             }
@@ -332,6 +330,15 @@ builtin! {
         let t = with_ndmin(t, ndmin)?;
         let t = if it.truthy(&unpack)? { transposed(t)? } else { t };
         nd(Ok(t))
+    }
+}
+
+/// A converter's result as a number of `dtype`: numbers as they are, strings parsed.
+fn converted(v: &Value, d: DType) -> Option<f64> {
+    match v {
+        Value::Str(s) => parse_as(s, d),
+        Value::Bytes(b) => parse_as(&b.iter().map(|&c| c as char).collect::<String>(), d),
+        v => super::convert::f64_arg(v, "converter result").ok(),
     }
 }
 
@@ -463,8 +470,21 @@ builtin! {
         }
         rows.truncate(rows.len().saturating_sub(skip_footer));
         let fills = fill_values(it, &filling_values, nbcols, cols.as_deref())?;
-        let all_int = infer && rows.iter().flatten().all(|s| parse_int(s).is_some());
-        let d = if all_int { DType::I64 } else { d };
+        // dtype=None: int64 when every column holds integers, float64 when none does; a
+        // mix would be numpy's structured array.
+        let d = if infer && !rows.is_empty() {
+            let int_col = |k: usize| rows.iter().all(|r| parse_int(&r[k]).is_some());
+            let ints = (0..nbcols).filter(|&k| int_col(k)).count();
+            if ints == nbcols {
+                DType::I64
+            } else if ints == 0 {
+                DType::F64
+            } else {
+                return raise(ExcKind::NotImplementedError, "genfromtxt(dtype=None) with integer and float columns makes a structured array, which tensh does not have");
+            }
+        } else {
+            d
+        };
         let default = if d.is_float() { f64::NAN } else { -1.0 };
         let mut vals = Vec::with_capacity(rows.len() * nbcols);
         for row in &rows {

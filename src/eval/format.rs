@@ -599,6 +599,18 @@ impl Interp {
                     // numpy scalars format as the Python numbers they hold.
                     let n = match super::value::to_python_number(&v) {
                         Value::Float(f) if f.is_finite() => super::bigint::float_to_int(f),
+                        Value::Float(f) if f.is_nan() => {
+                            return raise(
+                                ExcKind::ValueError,
+                                "cannot convert float NaN to integer",
+                            )
+                        }
+                        Value::Float(_) => {
+                            return raise(
+                                ExcKind::OverflowError,
+                                "cannot convert float infinity to integer",
+                            )
+                        }
                         Value::Bool(b) => Value::Int(b as i64),
                         other => other,
                     };
@@ -611,7 +623,12 @@ impl Interp {
                 c => {
                     return raise(
                         ExcKind::ValueError,
-                        format!("unsupported format character '{}'", c),
+                        format!(
+                            "unsupported format character '{}' (0x{:x}) at index {}",
+                            c,
+                            c as u32,
+                            i - 1
+                        ),
                     )
                 }
             };

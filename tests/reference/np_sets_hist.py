@@ -102,3 +102,25 @@ try:
     np.searchsorted([1, 2], 1, side='middle')
 except ValueError as e:
     print(e)
+np.unique(np.array([], dtype=np.int64), return_counts=True, return_index=True)
+np.unique(np.array([True, False, True]))
+np.unique(np.array([1, 2, 2], dtype=np.uint8), return_inverse=True)
+np.union1d(np.array([1, 2], dtype=np.int32), np.array([2.5]))
+np.intersect1d([1, 1, 2], [1, 1], return_indices=True)
+np.isin([[1.5, np.nan]], [np.nan, 1.5])
+np.histogram([1, 2, 3], bins=1)
+np.histogram(np.array([1, 2, 3], dtype=np.int32), bins=2, range=(1, 3), density=True)
+np.histogram([1, 2, 3], weights=np.array([True, False, True]), bins=2)
+np.bincount(np.array([True, False, True]))
+np.bincount([1.0, 2.0])
+np.searchsorted([1, 2, 3], [[0, 5], [2, 2]], side='right')
+for bad in [dict(bins=np.array([[1, 2]])), dict(bins=2.0), dict(bins=3, weights=[1]), dict(range=(0, np.inf))]:
+    try:
+        np.histogram([1, 2], **bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+for call in [lambda: np.bincount(3), lambda: np.bincount([1, 2], minlength=-1), lambda: np.bincount(np.array([1.5])), lambda: np.digitize([1, 2], [[1, 2]]), lambda: np.searchsorted([[1, 2]], 1)]:
+    try:
+        call()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -147,4 +147,36 @@ try:
     np.savetxt(d + 'z.txt', np.array([1.0]), fmt=3)
 except ValueError as e:
     print(e)
+b = io.StringIO()
+np.savetxt(b, np.zeros((0, 3)))
+b.getvalue()
+b = io.StringIO()
+np.savetxt(b, np.array([[1, 2]]), fmt='%d', delimiter=', ', footer='a\nb', comments='')
+b.getvalue()
+b = io.StringIO()
+np.savetxt(b, np.array([[1, 2]]), fmt=('%d', '%x'))
+b.getvalue()
+b = io.StringIO()
+np.savetxt(b, np.array([[10, 2]]), fmt='%-4d|%+d')
+b.getvalue()
+for f, x in [('%q', [1.5]), ('%d', [np.nan]), ('%5.2f%%', [1.0])]:
+    try:
+        np.savetxt(io.StringIO(), np.array(x), fmt=f)
+    except ValueError as e:
+        print(e)
+np.loadtxt(['1\t2', '3\t4'], delimiter='\t')
+np.loadtxt(['1 2', '3 4'], usecols=(1,), ndmin=2)
+np.loadtxt(['1 2', '3 4'], dtype=np.int64, unpack=True)
+np.loadtxt(['1 2 # x', '3 4 // y'], comments=['#', '//'])
+np.genfromtxt(io.StringIO('1,2\n\n3,4\n'), delimiter=',')
+np.genfromtxt(['x,y', '1,2'], delimiter=',', skip_header=1, dtype=None)
+np.genfromtxt(['1,2', '3,4'], delimiter=',', usecols=(1, 0))
+try:
+    np.loadtxt(['1 2'], usecols='a')
+except TypeError as e:
+    print(e)
+try:
+    np.loadtxt(['1 2'], dtype=int, converters={0: lambda s: 'x'})
+except ValueError as e:
+    print(e)
 shutil.rmtree('/tmp/tensh_nptext')
