@@ -1,7 +1,8 @@
 //! `np.histogram`, `np.histogram_bin_edges` and `np.histogram2d` with numpy's arithmetic:
 //! equal bins are numpy's `linspace` over the range (float32 data keeps float32 edges), a
 //! value on the last edge falls in the last bin, counts are int64 (the weights' dtype
-//! when weighted), and `density` divides by the bin widths and the total.
+//! when weighted), and `density` divides by the bin widths and the total. `bins` may name
+//! one of numpy's width estimators (`auto`, `fd`, `sturges`, ...), except `stone`.
 
 use super::np_sets::{bincount_of, cmp_f64, flat, search};
 use super::numpy::{nd, np_array, np_err};
@@ -134,29 +135,152 @@ fn outer_edges(it: &mut Interp, a: &Tensor, range: &Value) -> R<(f64, f64)> {
     })
 }
 
+/// The names `bins=` may give to have numpy estimate the bin width.
+const ESTIMATORS: [&str; 7] = ["auto", "fd", "doane", "rice", "scott", "sqrt", "sturges"];
+
+fn mean(x: &[f64]) -> f64 {
+    pairwise_sum(x) / x.len() as f64
+}
+
+fn std(x: &[f64]) -> f64 {
+    let m = mean(x);
+    let sq: Vec<f64> = x.iter().map(|v| (v - m) * (v - m)).collect();
+    mean(&sq).sqrt()
+}
+
+fn ptp(x: &[f64]) -> f64 {
+    let (lo, hi) = x
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+            (l.min(v), h.max(v))
+        });
+    hi - lo
+}
+
+/// numpy's linear-interpolation percentile of `x` at `q` (a fraction).
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let n = sorted.len() as f64;
+    let virtual_index = (n * q + (1.0 - q) - 1.0).clamp(0.0, n - 1.0);
+    let below = virtual_index.floor();
+    let gamma = virtual_index - below;
+    let i = below as usize;
+    let a = sorted[i];
+    let b = sorted[(i + 1).min(sorted.len() - 1)];
+    let diff = b - a;
+    if gamma >= 0.5 {
+        b - diff * (1.0 - gamma)
+    } else {
+        a + diff * gamma
+    }
+}
+
+/// The bin width numpy's estimator `name` picks for the (non-empty) data.
+fn bin_width(name: &str, x: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let sturges = || ptp(x) / (n.log2() + 1.0);
+    let fd = || {
+        let mut s = x.to_vec();
+        s.sort_by(|a, b| cmp_f64(*a, *b));
+        let iqr = percentile(&s, 0.75) - percentile(&s, 0.25);
+        2.0 * iqr * n.powf(-1.0 / 3.0)
+    };
+    match name {
+        "sqrt" => ptp(x) / n.sqrt(),
+        "sturges" => sturges(),
+        "rice" => ptp(x) / (2.0 * n.powf(1.0 / 3.0)),
+        "scott" => (24.0 * std::f64::consts::PI.sqrt() / n).powf(1.0 / 3.0) * std(x),
+        "fd" => fd(),
+        "doane" => {
+            if x.len() <= 2 {
+                return 0.0;
+            }
+            let sg1 = (6.0 * (n - 2.0) / ((n + 1.0) * (n + 3.0))).sqrt();
+            let sigma = std(x);
+            if sigma <= 0.0 {
+                return 0.0;
+            }
+            let m = mean(x);
+            let cubes: Vec<f64> = x.iter().map(|v| ((v - m) / sigma).powi(3)).collect();
+            let g1 = mean(&cubes);
+            ptp(x) / (1.0 + n.log2() + (1.0 + g1.abs() / sg1).log2())
+        }
+        _ => {
+            let f = fd();
+            let s = sturges();
+            if f != 0.0 {
+                f.min(s)
+            } else {
+                s
+            }
+        }
+    }
+}
+
 /// The bin edges and, for equal bins, their range and count.
 struct Bins {
     edges: Tensor,
     uniform: Option<(f64, f64, usize)>,
 }
 
-fn bin_edges(it: &mut Interp, a: &Tensor, bins: &Value, range: &Value) -> R<Bins> {
+fn bin_edges(it: &mut Interp, a: &Tensor, bins: &Value, range: &Value, weighted: bool) -> R<Bins> {
     match bins {
-        Value::Str(_) => raise(
+        Value::Str(name) if &**name == "stone" => raise(
             ExcKind::NotImplementedError,
-            "tensh does not estimate bin counts from a string; pass the number of bins or the edges",
+            "tensh does not have numpy's 'stone' bin estimator",
         ),
+        Value::Str(name) => {
+            if !ESTIMATORS.contains(&&**name) {
+                return raise(
+                    ExcKind::ValueError,
+                    format!("{} is not a valid estimator for `bins`", it.repr(bins)?),
+                );
+            }
+            if weighted {
+                return Err(type_err(
+                    "Automated estimation of the number of bins is not supported for weighted data",
+                ));
+            }
+            let (first, last) = outer_edges(it, a, range)?;
+            let mut x = a.to_f64_vec();
+            if !matches!(range, Value::None) {
+                x.retain(|&v| v >= first && v <= last);
+            }
+            let n = if x.is_empty() {
+                1
+            } else {
+                let mut width = bin_width(name, &x);
+                if width != 0.0 && !width.is_nan() {
+                    if !a.dtype().is_float() && width < 1.0 {
+                        width = 1.0;
+                    }
+                    ((last - first) / width).ceil().max(1.0) as i64
+                } else {
+                    1
+                }
+            };
+            bin_edges(it, a, &Value::Int(n), range, false)
+        }
         Value::Int(_) | Value::Bool(_) => {
             let n = super::convert::i64_arg(bins, "bins")?;
             if n < 1 {
-                return raise(ExcKind::ValueError, "`bins` must be positive, when an integer");
+                return raise(
+                    ExcKind::ValueError,
+                    "`bins` must be positive, when an integer",
+                );
             }
             let (first, last) = outer_edges(it, a, range)?;
             let n = n as usize;
             crate::tensor::alloc::check(&[n + 1], DType::F64, "histogram").map_err(np_err)?;
-            let d = if a.dtype() == DType::F32 { DType::F32 } else { DType::F64 };
+            let d = if a.dtype() == DType::F32 {
+                DType::F32
+            } else {
+                DType::F64
+            };
             let edges = Tensor::from_f64s(d, &[n + 1], &linspace(first, last, n + 1));
-            Ok(Bins { edges, uniform: Some((first, last, n)) })
+            Ok(Bins {
+                edges,
+                uniform: Some((first, last, n)),
+            })
         }
         Value::Float(_) => Err(type_err("`bins` must be an integer, a string, or an array")),
         b => {
@@ -165,7 +289,13 @@ fn bin_edges(it: &mut Interp, a: &Tensor, bins: &Value, range: &Value) -> R<Bins
                 if e.dtype().is_float() {
                     return Err(type_err("`bins` must be an integer, a string, or an array"));
                 }
-                return bin_edges(it, a, &Value::Int(e.item_i64().unwrap_or(0)), range);
+                return bin_edges(
+                    it,
+                    a,
+                    &Value::Int(e.item_i64().unwrap_or(0)),
+                    range,
+                    weighted,
+                );
             }
             if e.ndim() != 1 {
                 return raise(ExcKind::ValueError, "`bins` must be 1d, when an array");
@@ -177,7 +307,10 @@ fn bin_edges(it: &mut Interp, a: &Tensor, bins: &Value, range: &Value) -> R<Bins
                     "`bins` must increase monotonically, when an array",
                 );
             }
-            Ok(Bins { edges: e, uniform: None })
+            Ok(Bins {
+                edges: e,
+                uniform: None,
+            })
         }
     }
 }
@@ -264,7 +397,7 @@ builtin! {
         let x = np_array(it, &a, None)?;
         let w = weights_of(it, &x, &weights)?;
         let x = flat(&x);
-        let b = bin_edges(it, &x, &bins, &range)?;
+        let b = bin_edges(it, &x, &bins, &range, w.is_some())?;
         let n = counts(&x, w.as_ref(), &b)?;
         let hist = if it.truthy(&density)? {
             let e = b.edges.to_f64_vec();
@@ -288,8 +421,8 @@ builtin! {
     python ["np.histogram_bin_edges"]
     fn histogram_bin_edges(it, a, bins = 10, range = None, weights = None) {
         let x = np_array(it, &a, None)?;
-        weights_of(it, &x, &weights)?;
-        let b = bin_edges(it, &flat(&x), &bins, &range)?;
+        let w = weights_of(it, &x, &weights)?;
+        let b = bin_edges(it, &flat(&x), &bins, &range, w.is_some())?;
         Ok(Value::ndarray(b.edges))
     }
 }

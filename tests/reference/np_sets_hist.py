@@ -124,3 +124,22 @@ for call in [lambda: np.bincount(3), lambda: np.bincount([1, 2], minlength=-1), 
         call()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+np.random.seed(3)
+x = np.random.randn(1000) * 2 + 1
+for b in ['auto', 'fd', 'doane', 'rice', 'scott', 'sqrt', 'sturges']:
+    h, e = np.histogram(x, bins=b)
+    print(b, len(e), h.sum(), e[0], e[-1])
+np.histogram_bin_edges([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], bins='auto')
+np.histogram_bin_edges(np.arange(5), bins='fd')
+np.histogram([1, 1, 1, 1, 2], bins='fd')
+np.histogram(np.arange(10), bins='sqrt', range=(2, 6))
+np.histogram(np.array([0.1, 0.2, 0.25, 0.9]), bins='doane')
+np.histogram([], bins='auto')
+try:
+    np.histogram([1, 2], bins='bogus')
+except ValueError as e:
+    print(e)
+try:
+    np.histogram([1, 2], bins='auto', weights=[1, 2])
+except TypeError as e:
+    print(e)
