@@ -428,7 +428,13 @@ builtin! {
 }
 
 /// One axis of `histogram2d`: its edges, from a bin count or given edges.
-fn axis_edges(it: &mut Interp, x: &Tensor, bins: &Value, range: &Value, i: usize) -> R<Vec<f64>> {
+fn axis_edges(
+    it: &mut Interp,
+    x: &Tensor,
+    bins: &Value,
+    range: &Value,
+    i: usize,
+) -> R<(Vec<f64>, DType)> {
     let e = np_array(it, bins, None)?;
     if e.ndim() == 0 {
         let n = e.item_f64().unwrap_or(0.0);
@@ -447,7 +453,7 @@ fn axis_edges(it: &mut Interp, x: &Tensor, bins: &Value, range: &Value, i: usize
         let (lo, hi) = outer_edges(it, x, range)?;
         let n = n as usize;
         crate::tensor::alloc::check(&[n + 1], DType::F64, "histogram2d").map_err(np_err)?;
-        return Ok(linspace(lo, hi, n + 1));
+        return Ok((linspace(lo, hi, n + 1), DType::F64));
     }
     if e.ndim() != 1 {
         return raise(
@@ -465,7 +471,7 @@ fn axis_edges(it: &mut Interp, x: &Tensor, bins: &Value, range: &Value, i: usize
             ),
         );
     }
-    Ok(v)
+    Ok((v, e.dtype()))
 }
 
 builtin! {
@@ -497,8 +503,11 @@ builtin! {
         };
         let samples = [xs.to_f64_vec(), ys.to_f64_vec()];
         let mut edges = Vec::new();
+        let mut dtypes = Vec::new();
         for (i, t) in [&xs, &ys].into_iter().enumerate() {
-            edges.push(axis_edges(it, t, &per_axis[i], &ranges[i], i)?);
+            let (e, d) = axis_edges(it, t, &per_axis[i], &ranges[i], i)?;
+            edges.push(e);
+            dtypes.push(d);
         }
         let w = match &weights {
             Value::None => None,
@@ -534,12 +543,11 @@ builtin! {
                 }
             }
         }
-        let out = |v: Vec<f64>| Value::ndarray(Tensor::from_vec(&[v.len()], v));
-        let [ex, ey]: [Vec<f64>; 2] = [edges[0].clone(), edges[1].clone()];
+        let out = |v: &Vec<f64>, d: DType| Value::ndarray(Tensor::from_f64s(d, &[v.len()], v));
         Ok(Value::tuple(vec![
             nd(Ok(Tensor::from_vec(&[nx, ny], hist)))?,
-            out(ex),
-            out(ey),
+            out(&edges[0], dtypes[0]),
+            out(&edges[1], dtypes[1]),
         ]))
     }
 }

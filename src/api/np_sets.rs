@@ -387,7 +387,10 @@ fn side_right(side: &Value) -> R<bool> {
             ExcKind::ValueError,
             format!("search side must be 'left' or 'right' (got '{}')", s),
         ),
-        v => Err(type_err(format!("side must be str, not {}", v.type_name()))),
+        v => Err(type_err(format!(
+            "search side must be str, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -412,8 +415,11 @@ builtin! {
         if !matches!(sorter, Value::None) {
             let s = np_array(it, &sorter, None)?;
             let order: Vec<usize> = s.to_i64_vec().into_iter().map(|i| i.max(0) as usize).collect();
-            if order.len() != a.size() || order.iter().any(|&i| i >= a.size()) {
+            if order.len() != a.size() {
                 return raise(ExcKind::ValueError, "sorter.size must equal a.size");
+            }
+            if s.to_i64_vec().iter().any(|&i| i < 0 || i as usize >= a.size()) {
+                return raise(ExcKind::ValueError, "Sorter index out of range.");
             }
             a = take(&a, &order)?;
         }
@@ -453,7 +459,7 @@ builtin! {
 /// numpy's `bincount` of non-negative integers, with optional weights.
 pub(crate) fn bincount_of(x: &Tensor, weights: Option<&Tensor>, minlength: usize) -> R<Tensor> {
     one_d(x)?;
-    if x.size() > 0 && x.dtype().is_float() {
+    if x.dtype().is_float() {
         return Err(type_err(format!(
             "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
             x.dtype().name()
@@ -487,7 +493,8 @@ pub(crate) fn bincount_of(x: &Tensor, weights: Option<&Tensor>, minlength: usize
             Ok(Tensor::from_vec(&[len], out))
         }
         Some(w) => {
-            let w = flat(w).to_f64_vec();
+            one_d(w)?;
+            let w = w.to_f64_vec();
             if w.len() != xs.len() {
                 return raise(
                     ExcKind::ValueError,

@@ -54,7 +54,19 @@ fn input_lines(it: &mut Interp, fname: &Value) -> R<(Vec<String>, String)> {
         let shown = it.repr(fname)?;
         return Ok((split_lines(&text), shown));
     }
-    let items = it.collect_items(fname)?;
+    let items = match it.collect_items(fname) {
+        Ok(items) => items,
+        Err(_) => {
+            let ty = format!("<class '{}'>", fname.type_name());
+            return raise(
+                ExcKind::ValueError,
+                format!(
+                    "fname must be a string, filehandle, list of strings,\nor generator. Got {} instead.",
+                    ty
+                ),
+            );
+        }
+    };
     let mut lines = Vec::new();
     for v in &items {
         match text_of(v) {
@@ -618,7 +630,9 @@ fn write_text(it: &mut Interp, fname: &Value, text: &str) -> R<Value> {
             .map_err(|e| crate::pylib::oserror::os_error(&e, &path))?;
         return Ok(Value::None);
     }
-    let write = it.get_attr(fname, "write")?;
+    let Ok(write) = it.get_attr(fname, "write") else {
+        return raise(ExcKind::ValueError, "fname must be a string or file handle");
+    };
     match it.call(&write, Args::new(vec![Value::str(text)])) {
         Err(crate::eval::Flow::Error(e)) if e.is(ExcKind::TypeError) => {
             let bytes = Value::Bytes(Rc::from(text.as_bytes()));

@@ -143,3 +143,21 @@ try:
     np.histogram([1, 2], bins='auto', weights=[1, 2])
 except TypeError as e:
     print(e)
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: np.unique(np.zeros((2, 0)), axis=0))
+t(lambda: np.histogram([[1, 2], [3, 4]], bins=2))
+t(lambda: np.histogram([1, 2], bins=[]))
+t(lambda: np.histogram2d([], [], bins=2))
+t(lambda: np.histogram2d([1, 2], [1, 2], bins=[1, 2, 3]))
+t(lambda: np.bincount([0, 1], weights=[[1, 2]]))
+t(lambda: np.digitize([], [1, 2]))
+t(lambda: np.searchsorted([1, 2], 1, side=3))
+t(lambda: np.searchsorted([1, 2], 1, sorter=[5, 0]))
+t(lambda: np.searchsorted([1, 2], 1, sorter=[0]))
+t(lambda: np.intersect1d(5, [5]))
+t(lambda: np.setdiff1d([[3, 1], [1, 2]], 1))
+t(lambda: np.in1d([[1, 2]], 2))

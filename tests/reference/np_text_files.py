@@ -179,4 +179,9 @@ try:
     np.loadtxt(['1 2'], dtype=int, converters={0: lambda s: 'x'})
 except ValueError as e:
     print(e)
+for call in [lambda: np.loadtxt(5), lambda: np.savetxt(5, [1]), lambda: np.savetxt('/nonexistent/dir/x.txt', [1])]:
+    try:
+        call()
+    except (ValueError, OSError) as e:
+        print(type(e).__name__, e)
 shutil.rmtree('/tmp/tensh_nptext')
