@@ -2,7 +2,7 @@
 //! of lines or an object with `read()`), `np.savetxt` writes them byte for byte as numpy
 //! does (`%`-formats per row, header and footer behind the comment marker). Values are
 //! numeric (float, int, bool dtypes); structured dtypes and `names=True` are not read.
-//! numpy's warnings for empty input are not given.
+//! numpy's warnings (empty input, integers parsed via floats) go through `warnings.warn`.
 
 use super::convert::{dtype_arg, i64_arg};
 use super::numpy::{nd, np_array};
@@ -14,6 +14,28 @@ use crate::eval::{Interp, Value};
 use crate::tensor::ops::shape;
 use crate::tensor::{DType, Tensor};
 use std::rc::Rc;
+
+/// Issues a Python warning of `kind` at the calling line, as numpy's `warnings.warn` does.
+fn warn(it: &mut Interp, kind: ExcKind, message: &str) -> R<()> {
+    let m = crate::pylib::pyclass::module(it, "warnings");
+    let Ok(f) = it.get_attr(&Value::Module(m), "warn") else {
+        return Ok(());
+    };
+    it.call(
+        &f,
+        Args::new(vec![Value::str(message), Value::ExcClass(kind)]),
+    )?;
+    Ok(())
+}
+
+const INT_VIA_FLOAT: &str =
+    "loadtxt(): Parsing an integer via a float is deprecated.  To avoid this warning, you can:
+    * make sure the original data is stored as integers.
+    * use the `converters=` keyword argument.  If you only use
+      NumPy 1.23 or later, `converters=float` will normally work.
+    * Use `np.loadtxt(...).astype(np.int64)` parsing the file as
+      floating point and then convert it.  (On all NumPy versions.)
+  (Deprecated NumPy 1.23)";
 
 /// A `dtype=` for numpy: Python's `float` and `int` are float64 and int64.
 fn np_dtype(v: &Value) -> R<DType> {
@@ -151,14 +173,18 @@ fn parse_int(s: &str) -> Option<i64> {
 }
 
 /// A field in `dtype`: ints (and bools) as integers, falling back to a float's integer
-/// part as numpy does; floats as floats.
-fn parse_as(s: &str, d: DType) -> Option<f64> {
+/// part as numpy does (and then `via_float` is set); floats as floats.
+fn parse_as(s: &str, d: DType, via_float: &mut bool) -> Option<f64> {
     if d.is_float() {
         return parse_float(s);
     }
     match parse_int(s) {
         Some(i) => Some(i as f64),
-        None => parse_float(s).filter(|f| f.is_finite()).map(f64::trunc),
+        None => {
+            let f = parse_float(s).filter(|f| f.is_finite()).map(f64::trunc);
+            *via_float |= f.is_some();
+            f
+        }
     }
 }
 
@@ -289,13 +315,18 @@ builtin! {
         let mut vals: Vec<f64> = Vec::new();
         let mut ncols: Option<usize> = None;
         let mut rows = 0usize;
-        for line in lines.iter().skip(skip as usize) {
+        let (mut via_float, mut warned_empty) = (false, false);
+        for (n, line) in lines.iter().enumerate().skip(skip as usize) {
             if max_rows.is_some_and(|m| rows as i64 >= m) {
                 break;
             }
             let body = strip_comment(line, &marks);
             let f = fields(body, delim.as_deref());
             if f.is_empty() || (delim.is_some() && f.len() == 1 && f[0].trim().is_empty()) {
+                if let (Some(m), false) = (max_rows, warned_empty) {
+                    warned_empty = true;
+                    warn(it, ExcKind::UserWarning, &format!("Input line {} contained no data and will not be counted towards `max_rows={}`.  This differs from the behaviour in NumPy <=1.22 which counted lines rather than rows.  If desired, the previous behaviour can be achieved by using `itertools.islice`.\nPlease see the 1.23 release notes for an example on how to do this.  If you wish to ignore this warning, use `warnings.filterwarnings`.  This warning is expected to be removed in the future and is given only once per `loadtxt` call.", n + 1, m))?;
+                }
                 continue;
             }
             let picked: Vec<(usize, &str)> = match &cols {
@@ -327,7 +358,7 @@ builtin! {
                         let out = it.call(conv, Args::new(vec![arg]))?;
                         converted(&out, d)
                     }
-                    None => parse_as(s, d),
+                    None => parse_as(s, d, &mut via_float),
                 };
                 let Some(v) = v else {
                     return raise(ExcKind::ValueError, format!("could not convert string {} to {} at row {}, column {}.", py_str_repr(s), d.name(), rows, k + 1));
@@ -335,6 +366,13 @@ builtin! {
                 vals.push(v);
             }
             rows += 1;
+        }
+        if via_float {
+            warn(it, ExcKind::DeprecationWarning, INT_VIA_FLOAT)?;
+        }
+        if rows == 0 {
+            let shown = it.str_of(&fname)?;
+            warn(it, ExcKind::UserWarning, &format!("loadtxt: input contained no data: \"{}\"", shown))?;
         }
         let width = ncols.unwrap_or_else(|| cols.as_ref().map_or(1, |c| c.len()));
         crate::tensor::alloc::check(&[vals.len()], d, "loadtxt").map_err(super::numpy::np_err)?;
@@ -348,8 +386,12 @@ builtin! {
 /// A converter's result as a number of `dtype`: numbers as they are, strings parsed.
 fn converted(v: &Value, d: DType) -> Option<f64> {
     match v {
-        Value::Str(s) => parse_as(s, d),
-        Value::Bytes(b) => parse_as(&b.iter().map(|&c| c as char).collect::<String>(), d),
+        Value::Str(s) => parse_as(s, d, &mut false),
+        Value::Bytes(b) => parse_as(
+            &b.iter().map(|&c| c as char).collect::<String>(),
+            d,
+            &mut false,
+        ),
         v => super::convert::f64_arg(v, "converter result").ok(),
     }
 }
@@ -440,6 +482,8 @@ builtin! {
         };
         let rest: Vec<&String> = lines.iter().skip(skip).collect();
         let Some(first) = rest.iter().position(|l| !split(l).is_empty()) else {
+            let shown = it.str_of(&fname)?;
+            warn(it, ExcKind::UserWarning, &format!("genfromtxt: Empty input file: \"{}\"", shown))?;
             return nd(Ok(Tensor::zeros(d, &[0])));
         };
         let nbcols = match &cols {

@@ -184,4 +184,12 @@ for call in [lambda: np.loadtxt(5), lambda: np.savetxt(5, [1]), lambda: np.savet
         call()
     except (ValueError, OSError) as e:
         print(type(e).__name__, e)
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter('always')
+    np.loadtxt([], ndmin=2)
+    np.loadtxt(['1 2', '1.5 4'], dtype=int)
+    np.loadtxt(['1 2', '', '3 4'], max_rows=2)
+    np.genfromtxt([])
+[(w.category.__name__, str(w.message)[:60]) for w in caught]
 shutil.rmtree('/tmp/tensh_nptext')
