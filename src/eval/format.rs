@@ -586,14 +586,20 @@ impl Interp {
                 spec.push('<');
             }
             spec.push_str(&body_flags);
+            // Text is right-aligned unless `-` asks otherwise; number flags do not apply.
+            let text_spec = format!(
+                "{}{}",
+                if left { '<' } else { '>' },
+                body_flags.trim_start_matches(['0', '+', ' ', '#'])
+            );
             let piece = match conv {
                 's' => {
                     let s = self.str_of(&v)?;
-                    self.format_value(&Value::str(&s), &spec)?
+                    self.format_value(&Value::str(&s), &text_spec)?
                 }
                 'r' => {
                     let s = self.repr(&v)?;
-                    self.format_value(&Value::str(&s), &spec)?
+                    self.format_value(&Value::str(&s), &text_spec)?
                 }
                 'd' | 'i' | 'u' => {
                     // numpy scalars format as the Python numbers they hold.
