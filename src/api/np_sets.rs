@@ -103,6 +103,11 @@ struct Unique {
 }
 
 fn unique1d(t: &Tensor) -> R<Unique> {
+    unique_nan(t, true)
+}
+
+/// `unique1d`, with NaNs one value (`equal_nan`) or each its own.
+fn unique_nan(t: &Tensor, equal_nan: bool) -> R<Unique> {
     let keys = Keys::of(t);
     let perm = keys.argsort();
     let (mut first, mut counts) = (Vec::new(), Vec::new());
@@ -110,7 +115,7 @@ fn unique1d(t: &Tensor) -> R<Unique> {
     for (k, &i) in perm.iter().enumerate() {
         let new = k == 0 || {
             let p = perm[k - 1];
-            !(keys.eq(p, i) || (keys.is_nan(p) && keys.is_nan(i)))
+            !(keys.eq(p, i) || (equal_nan && keys.is_nan(p) && keys.is_nan(i)))
         };
         if new {
             first.push(i);
@@ -190,10 +195,9 @@ builtin! {
     /// Find the unique elements of an array.
     python ["np.unique"]
     fn unique(it, ar, return_index = False, return_inverse = False, return_counts = False, axis = None, *, equal_nan = True) {
-        let _ = equal_nan;
         let t = np_array(it, &ar, None)?;
         let u = match axis {
-            Value::None => unique1d(&flat(&t))?,
+            Value::None => unique_nan(&flat(&t), it.truthy(&equal_nan)?)?,
             a => unique_axis(&t, i64_arg(&a, "axis")?)?,
         };
         let mut out = vec![Value::ndarray(u.values)];
