@@ -5,8 +5,8 @@
 //! `floor`, `ceil`, `sign`, `isnan`. Arrays of different dtypes meet as numpy promotes
 //! them (int64 with float64 gives float64), not as TensorFlow refuses.
 
-use super::convert::{dtype_arg, f64_arg, i64_arg, int_list};
-use super::numpy::{nd, np_array, np_err};
+use super::convert::{f64_arg, i64_arg, int_list};
+use super::numpy::{nd, np_array, np_dtype_arg, np_err};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
@@ -73,7 +73,7 @@ builtin! {
         let n = i64_arg(&N, "N")?.max(0) as usize;
         let m = match M { Value::None => n, v => i64_arg(&v, "M")?.max(0) as usize };
         let k = i64_arg(&k, "k")?;
-        let d = match dtype { Value::None => DType::F64, v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => DType::F64, v => np_dtype_arg(&v)? };
         let base = creation::eye(n, m, d).map_err(np_err)?;
         if k == 0 {
             return Ok(Value::ndarray(base));
@@ -96,7 +96,7 @@ builtin! {
     fn identity(it, n, dtype = None) {
         let _ = it;
         let n = i64_arg(&n, "n")?.max(0) as usize;
-        let d = match dtype { Value::None => DType::F64, v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => DType::F64, v => np_dtype_arg(&v)? };
         nd(creation::eye(n, n, d))
     }
 }
@@ -107,7 +107,7 @@ builtin! {
     fn full(it, shape, fill_value, dtype = None) {
         let dims: Vec<usize> = int_list(it, &shape, "shape")?.into_iter().map(|d| d.max(0) as usize).collect();
         let fill = np_array(it, &fill_value, None)?;
-        let d = match dtype { Value::None => fill.dtype(), v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => fill.dtype(), v => np_dtype_arg(&v)? };
         crate::tensor::alloc::check(&dims, d, "full").map_err(np_err)?;
         nd(shape::broadcast_to(&fill.cast(d), &dims))
     }
@@ -118,7 +118,7 @@ fn like(it: &mut Interp, a: &Value, v: f64, dtype: Value) -> R<Value> {
     let t = np_array(it, a, None)?;
     let d = match dtype {
         Value::None => t.dtype(),
-        v => dtype_arg(&v)?,
+        v => np_dtype_arg(&v)?,
     };
     crate::tensor::alloc::check(t.shape(), d, "like").map_err(np_err)?;
     nd(Ok(Tensor::full(d, t.shape(), v)))

@@ -4,7 +4,7 @@
 //! numeric (float, int, bool dtypes); structured dtypes and `names=True` are not read.
 //! numpy's warnings (empty input, integers parsed via floats) go through `warnings.warn`.
 
-use super::convert::{dtype_arg, i64_arg};
+use super::convert::i64_arg;
 use super::numpy::{nd, np_array};
 use crate::builtin;
 use crate::errors::ExcKind;
@@ -36,15 +36,6 @@ const INT_VIA_FLOAT: &str =
     * Use `np.loadtxt(...).astype(np.int64)` parsing the file as
       floating point and then convert it.  (On all NumPy versions.)
   (Deprecated NumPy 1.23)";
-
-/// A `dtype=` for numpy: Python's `float` and `int` are float64 and int64.
-fn np_dtype(v: &Value) -> R<DType> {
-    match v {
-        Value::Builtin(b) if b.name == "float" => Ok(DType::F64),
-        Value::Builtin(b) if b.name == "int" => Ok(DType::I64),
-        v => dtype_arg(v),
-    }
-}
 
 /// The lines of `fname`: a path, a list of lines, or an object with `read()`; and how
 /// numpy names the input in messages.
@@ -297,7 +288,7 @@ builtin! {
         if !(0..=2).contains(&ndmin) {
             return raise(ExcKind::ValueError, format!("Illegal value of ndmin keyword: {}", ndmin));
         }
-        let d = match dtype { Value::None => DType::F64, v => np_dtype(&v)? };
+        let d = match dtype { Value::None => DType::F64, v => super::numpy::np_dtype_arg(&v)? };
         let skip = i64_arg(&skiprows, "skiprows")?;
         if skip < 0 {
             return raise(ExcKind::ValueError, "argument must be nonnegative");
@@ -458,7 +449,7 @@ builtin! {
         // dtype=None infers int64 when every value is an integer.
         let (d, infer) = match &dtype {
             Value::None => (DType::F64, true),
-            v => (np_dtype(v)?, false),
+            v => (super::numpy::np_dtype_arg(v)?, false),
         };
         let marks = comment_marks(it, &comments)?;
         let delim = match &delimiter {
