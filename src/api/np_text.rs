@@ -238,10 +238,10 @@ fn transposed(t: Tensor) -> R<Tensor> {
 enum Converters {
     None,
     All(Value),
-    Some(Vec<(i64, Value)>),
+    PerColumn(Vec<(i64, Value)>),
 }
 
-fn converters_of(it: &mut Interp, v: &Value) -> R<Converters> {
+fn converters_of(v: &Value) -> R<Converters> {
     match v {
         Value::None => Ok(Converters::None),
         Value::Dict(d) => {
@@ -250,12 +250,9 @@ fn converters_of(it: &mut Interp, v: &Value) -> R<Converters> {
             for (k, f) in d.keys.iter().zip(&d.values) {
                 out.push((i64_arg(k, "converters")?, f.clone()));
             }
-            Ok(Converters::Some(out))
+            Ok(Converters::PerColumn(out))
         }
-        f => {
-            let _ = it;
-            Ok(Converters::All(f.clone()))
-        }
+        f => Ok(Converters::All(f.clone())),
     }
 }
 
@@ -265,7 +262,7 @@ impl Converters {
         match self {
             Converters::None => None,
             Converters::All(f) => Some(f),
-            Converters::Some(list) => list
+            Converters::PerColumn(list) => list
                 .iter()
                 .find(|(k, _)| {
                     let k = if *k < 0 { *k + ncols as i64 } else { *k };
@@ -301,7 +298,7 @@ builtin! {
             v => return Err(type_err(format!("Text reading control character must be a single unicode character or None; but got: {}", it.repr(v)?))),
         };
         let cols = usecols_of(it, &usecols)?;
-        let convs = converters_of(it, &converters)?;
+        let convs = converters_of(&converters)?;
         let (lines, _) = input_lines(it, &fname)?;
         let mut vals: Vec<f64> = Vec::new();
         let mut ncols: Option<usize> = None;
@@ -460,7 +457,7 @@ builtin! {
         let skip = i64_arg(&skip_header, "skip_header")?.max(0) as usize;
         let skip_footer = i64_arg(&skip_footer, "skip_footer")?.max(0) as usize;
         let cols = usecols_of(it, &usecols)?;
-        let convs = converters_of(it, &converters)?;
+        let convs = converters_of(&converters)?;
         let max_rows = match max_rows { Value::None => None, v => Some(i64_arg(&v, "max_rows")?) };
         let (lines, _) = input_lines(it, &fname)?;
         let split = |line: &str| -> Vec<String> {
