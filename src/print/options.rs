@@ -107,9 +107,10 @@ impl PrintOptions {
         self.linewidth.max(1) as usize
     }
 
-    /// The precision, or 0 for a negative one.
+    /// The precision, or 0 for a negative one; at most what numpy's Dragon4 buffer holds
+    /// after `0.` (16381 digits).
     pub fn digits(&self) -> usize {
-        self.precision.max(0) as usize
+        self.precision.clamp(0, 16381) as usize
     }
 }
 
