@@ -251,7 +251,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             Ok(super::convert::scalar_value(t))
         }
         "astype" => {
-            let d = super::convert::dtype_arg(args.pos.first().unwrap_or(&Value::None))?;
+            let d = super::numpy::np_dtype_arg(args.pos.first().unwrap_or(&Value::None))?;
             Ok(Value::ndarray(t.cast(d)))
         }
         "flatten" => Ok(Value::ndarray(crate::tensor::ops::shape::reshape_to(

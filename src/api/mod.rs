@@ -29,6 +29,10 @@
 //! | `np_files.rs` | `np.save`, `np.load`, `np.savez`, `NpzFile` |
 //! | `np_funcs.rs` | numpy's joining, reshaping, sorting, selection and elementwise functions |
 //! | `np_funcs_more.rs` | numpy's grids, comparisons, repeats, logic, splits and order statistics |
+//! | `np_sets.rs` | numpy's set functions, `unique`, `searchsorted`, `digitize`, `bincount` |
+//! | `np_hist.rs` | `np.histogram`, `np.histogram_bin_edges`, `np.histogram2d` |
+//! | `np_text.rs` | `np.loadtxt`, `np.genfromtxt`, `np.savetxt` |
+//! | `np_printopts.rs` | `np.set_printoptions`, `np.get_printoptions`, `np.printoptions` |
 //! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 
 use crate::errors::ExcKind;
@@ -38,7 +42,11 @@ pub(crate) mod np_fancy;
 pub(crate) mod np_files;
 pub(crate) mod np_funcs;
 pub(crate) mod np_funcs_more;
+pub(crate) mod np_hist;
+pub(crate) mod np_printopts;
 pub(crate) mod np_random;
+pub(crate) mod np_sets;
+pub(crate) mod np_text;
 pub(crate) mod np_views;
 pub(crate) mod npy;
 pub(crate) mod numpy;

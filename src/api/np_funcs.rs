@@ -1,12 +1,12 @@
 //! More of numpy's functions, the ones TF notebooks call beside the constructors and
 //! reductions of `numpy.rs`: identity matrices and filled arrays, joining and reshaping,
 //! `argmax`/`argmin`, `where`, `clip`, `round`, `dot`/`matmul`, `cumsum`, `std`/`var`,
-//! sorting and `unique`, and the elementwise `maximum`, `minimum`, `square`, `power`,
+//! sorting, and the elementwise `maximum`, `minimum`, `square`, `power`,
 //! `floor`, `ceil`, `sign`, `isnan`. Arrays of different dtypes meet as numpy promotes
 //! them (int64 with float64 gives float64), not as TensorFlow refuses.
 
-use super::convert::{dtype_arg, f64_arg, i64_arg, int_list};
-use super::numpy::{nd, np_array, np_err};
+use super::convert::{f64_arg, i64_arg, int_list};
+use super::numpy::{nd, np_array, np_dtype_arg, np_err};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{index_err, raise, type_err, R};
@@ -18,7 +18,7 @@ use crate::tensor::ops::{creation, linalg, select, shape, sort};
 use crate::tensor::{DType, Tensor};
 
 /// numpy's result type of two arrays (for the dtypes tensh has).
-fn promoted(a: DType, b: DType) -> DType {
+pub(crate) fn promoted(a: DType, b: DType) -> DType {
     use DType::*;
     if a == b {
         return a;
@@ -74,7 +74,7 @@ builtin! {
         let n = i64_arg(&N, "N")?.max(0) as usize;
         let m = match M { Value::None => n, v => i64_arg(&v, "M")?.max(0) as usize };
         let k = i64_arg(&k, "k")?;
-        let d = match dtype { Value::None => DType::F64, v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => DType::F64, v => np_dtype_arg(&v)? };
         let base = creation::eye(n, m, d).map_err(np_err)?;
         if k == 0 {
             return Ok(Value::ndarray(base));
@@ -97,7 +97,7 @@ builtin! {
     fn identity(it, n, dtype = None) {
         let _ = it;
         let n = i64_arg(&n, "n")?.max(0) as usize;
-        let d = match dtype { Value::None => DType::F64, v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => DType::F64, v => np_dtype_arg(&v)? };
         nd(creation::eye(n, n, d))
     }
 }
@@ -108,7 +108,7 @@ builtin! {
     fn full(it, shape, fill_value, dtype = None) {
         let dims: Vec<usize> = int_list(it, &shape, "shape")?.into_iter().map(|d| d.max(0) as usize).collect();
         let fill = np_array(it, &fill_value, None)?;
-        let d = match dtype { Value::None => fill.dtype(), v => dtype_arg(&v)? };
+        let d = match dtype { Value::None => fill.dtype(), v => np_dtype_arg(&v)? };
         crate::tensor::alloc::check(&dims, d, "full").map_err(np_err)?;
         nd(shape::broadcast_to(&fill.cast(d), &dims))
     }
@@ -119,7 +119,7 @@ fn like(it: &mut Interp, a: &Value, v: f64, dtype: Value) -> R<Value> {
     let t = np_array(it, a, None)?;
     let d = match dtype {
         Value::None => t.dtype(),
-        v => dtype_arg(&v)?,
+        v => np_dtype_arg(&v)?,
     };
     crate::tensor::alloc::check(t.shape(), d, "like").map_err(np_err)?;
     nd(Ok(Tensor::full(d, t.shape(), v)))
@@ -590,25 +590,6 @@ builtin! {
             None => sort::argsort(&shape::reshape_to(&t, &[t.size()]), 0, false),
         };
         nd(r.map(|r| r.cast(DType::I64)))
-    }
-}
-
-builtin! {
-    /// Find the unique elements of an array (sorted), with their counts when asked.
-    python ["np.unique"]
-    fn unique(it, ar, return_index = False, return_inverse = False, return_counts = False) {
-        let t = np_array(it, &ar, None)?;
-        let flat = shape::reshape_to(&t, &[t.size()]);
-        let sorted = sort::sort(&flat, 0, false).map_err(np_err)?;
-        let (vals, _, counts) = sort::unique(&sorted, DType::I64).map_err(np_err)?;
-        let want_counts = it.truthy(&return_counts)?;
-        if it.truthy(&return_index)? || it.truthy(&return_inverse)? {
-            return raise(ExcKind::NotImplementedError, "np.unique: return_index and return_inverse are not supported yet");
-        }
-        if want_counts {
-            return Ok(Value::tuple(vec![Value::ndarray(vals), Value::ndarray(counts.cast(DType::I64))]));
-        }
-        nd(Ok(vals))
     }
 }
 

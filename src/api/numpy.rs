@@ -2,9 +2,7 @@
 //! constructors, ufuncs and reductions. Results are numpy arrays (printed as numpy prints
 //! them). Each function is one declaration, with numpy's (Python's) argument errors.
 
-use super::convert::{
-    dtype_arg, f64_arg, given, i64_arg, int_list, opt_dtype, tensor_of, to_tensor,
-};
+use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of, to_tensor};
 use super::new_module;
 use crate::builtin;
 use crate::errors::ExcKind;
@@ -31,17 +29,44 @@ pub(crate) fn np_err(e: TfError) -> Flow {
     }
 }
 
+/// A numpy `dtype=`: Python's `float` and `int` are float64 and int64 (TensorFlow reads
+/// them as float32 and int32).
+pub(crate) fn np_dtype_arg(v: &Value) -> R<DType> {
+    match v {
+        Value::Builtin(b) if b.name == "float" => Ok(DType::F64),
+        Value::Builtin(b) if b.name == "int" => Ok(DType::I64),
+        Value::Str(s) => match &**s {
+            "float" | "double" | "f8" | "d" => Ok(DType::F64),
+            "single" | "f4" | "f" => Ok(DType::F32),
+            "int" | "i8" | "long" => Ok(DType::I64),
+            "i4" | "intc" => Ok(DType::I32),
+            "u1" | "ubyte" | "B" => Ok(DType::U8),
+            "bool" | "?" => Ok(DType::Bool),
+            _ => dtype_arg(v),
+        },
+        v => dtype_arg(v),
+    }
+}
+
+/// An optional numpy `dtype=`.
+pub(crate) fn np_opt_dtype(v: &Value) -> R<Option<DType>> {
+    match v {
+        Value::None => Ok(None),
+        v => np_dtype_arg(v).map(Some),
+    }
+}
+
 /// numpy infers int64 and float64 where TensorFlow infers int32 and float32.
 pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Tensor> {
     if let Some(t) = tensor_of(v) {
         return Ok(match dtype {
-            Some(d) => t.cast(dtype_arg(&d)?),
+            Some(d) => t.cast(np_dtype_arg(&d)?),
             None => t,
         });
     }
     let t = to_tensor(it, v, None)?;
     let d = match dtype {
-        Some(d) => dtype_arg(&d)?,
+        Some(d) => np_dtype_arg(&d)?,
         None => match t.dtype() {
             DType::I32 => DType::I64,
             DType::F32 => DType::F64,
@@ -96,7 +121,7 @@ builtin! {
     fn asarray(it, a, dtype = None) {
         // An array of the asked dtype is returned itself, not copied.
         if let Value::NdArray(arr) = &a {
-            if opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) {
+            if np_opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) {
                 return Ok(a.clone());
             }
         }
@@ -111,7 +136,7 @@ fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
         return raise(ExcKind::ValueError, "negative dimensions are not allowed");
     }
     let dims: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
-    let d = opt_dtype(dtype)?.unwrap_or(DType::F64);
+    let d = np_opt_dtype(dtype)?.unwrap_or(DType::F64);
     let bytes = dims
         .iter()
         .try_fold(d.size_bytes(), |acc, &n| acc.checked_mul(n));
@@ -215,7 +240,7 @@ builtin! {
         };
         let step = given(step).unwrap_or(Value::Int(1));
         let is_float = [&s, &e, &step].iter().any(|v| matches!(v, Value::Float(_)));
-        let d = match opt_dtype(&dtype)? {
+        let d = match np_opt_dtype(&dtype)? {
             Some(d) => d,
             None if is_float => DType::F64,
             None => DType::I64,

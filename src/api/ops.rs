@@ -97,14 +97,15 @@ fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> 
         };
         return Ok((ta, tb, false));
     }
-    // numpy arrays: promote to a common dtype.
+    // numpy arrays: promote to a common dtype. The other operand converts as numpy
+    // converts it (a Python float is float64, every digit kept).
     let ta = match tensor_of(a) {
         Some(t) => t,
-        None => to_tensor(it, a, None)?,
+        None => super::numpy::np_array(it, a, None)?,
     };
     let tb = match tensor_of(b) {
         Some(t) => t,
-        None => to_tensor(it, b, None)?,
+        None => super::numpy::np_array(it, b, None)?,
     };
     let d = numpy_result_dtype(a, &ta, b, &tb);
     Ok((ta.cast(d), tb.cast(d), true))

@@ -588,19 +588,39 @@ impl Interp {
                 spec.push('<');
             }
             spec.push_str(&body_flags);
+            // Text is right-aligned unless `-` asks otherwise; number flags do not apply.
+            let text_spec = format!(
+                "{}{}",
+                if left { '<' } else { '>' },
+                body_flags.trim_start_matches(['0', '+', ' ', '#'])
+            );
             let piece = match conv {
                 's' => {
                     let s = self.str_of(&v)?;
-                    self.format_value(&Value::str(&s), &spec)?
+                    self.format_value(&Value::str(&s), &text_spec)?
                 }
                 'r' => {
                     let s = self.repr(&v)?;
-                    self.format_value(&Value::str(&s), &spec)?
+                    self.format_value(&Value::str(&s), &text_spec)?
                 }
                 'd' | 'i' | 'u' => {
-                    let n = match &v {
-                        Value::Float(f) if f.is_finite() => super::bigint::float_to_int(*f),
-                        other => super::value::to_python_number(other),
+                    // numpy scalars format as the Python numbers they hold.
+                    let n = match super::value::to_python_number(&v) {
+                        Value::Float(f) if f.is_finite() => super::bigint::float_to_int(f),
+                        Value::Float(f) if f.is_nan() => {
+                            return raise(
+                                ExcKind::ValueError,
+                                "cannot convert float NaN to integer",
+                            )
+                        }
+                        Value::Float(_) => {
+                            return raise(
+                                ExcKind::OverflowError,
+                                "cannot convert float infinity to integer",
+                            )
+                        }
+                        Value::Bool(b) => Value::Int(b as i64),
+                        other => other,
                     };
                     self.format_value(&n, &format!("{}d", spec))?
                 }
@@ -611,7 +631,12 @@ impl Interp {
                 c => {
                     return raise(
                         ExcKind::ValueError,
-                        format!("unsupported format character '{}'", c),
+                        format!(
+                            "unsupported format character '{}' (0x{:x}) at index {}",
+                            c,
+                            c as u32,
+                            i - 1
+                        ),
                     )
                 }
             };

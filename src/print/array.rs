@@ -1,28 +1,25 @@
 //! numpy 1.26's array2string, array_str and array_repr for tensors of every dtype.
 //!
 //! Two passes, as numpy does: first the elements that will be shown (all of them, or the
-//! three leading and trailing items of each long axis when the array has more than 1000
-//! elements) decide one format for the whole array; then the nested brackets are laid out
-//! with line wrapping at 75 columns. The cost is O(printed elements), not O(size).
+//! `edgeitems` leading and trailing items of each long axis when the array has more than
+//! `threshold` elements) decide one format for the whole array; then the nested brackets
+//! are laid out with line wrapping at `linewidth` columns. The options are numpy's print
+//! options in force (`options.rs`). The cost is O(printed elements), not O(size).
 
-use super::float::{fmt_positional, fmt_scientific, scalar_repr, FloatFmt, Trim};
+use super::float::{fmt_positional_signed, fmt_scientific_signed, scalar_repr, FloatFmt, Trim};
+use super::options::{self, FloatMode, PrintOptions};
 pub use crate::tensor::broadcast::shape_tuple;
 use crate::tensor::{DType, Elem, Tensor};
 use crate::with_data;
 use ndarray::{ArcArray, IxDyn};
 
-const LINE_WIDTH: usize = 75;
-const THRESHOLD: usize = 1000;
-const EDGE: usize = 3;
-const PRECISION: usize = 8;
-
 /// An element type numpy can print: turns the shown elements into equal-width words.
 pub trait PrintElem: Elem {
-    fn words(vals: &[Self], zero_dim: bool) -> Vec<String>;
+    fn words(vals: &[Self], zero_dim: bool, opts: &PrintOptions) -> Vec<String>;
     fn scalar(v: Self) -> String;
 }
 
-fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
+fn float_words<T: FloatFmt>(vals: &[T], o: &PrintOptions) -> Vec<String> {
     let finite: Vec<T> = vals.iter().copied().filter(|v| v.is_finite_()).collect();
     let abs_nz: Vec<f64> = finite
         .iter()
@@ -33,16 +30,27 @@ fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
     if !abs_nz.is_empty() {
         let max = abs_nz.iter().cloned().fold(f64::MIN, f64::max);
         let min = abs_nz.iter().cloned().fold(f64::MAX, f64::min);
-        exp_format = max >= 1e8 || min < 1e-4 || max / min > 1e3;
+        exp_format = max >= 1e8 || (!o.suppress && (min < 1e-4 || max / min > 1e3));
     }
+    let plus = o.sign == '+';
+    let fixed = o.floatmode == FloatMode::Fixed;
+    // numpy's `unique=False` (fixed mode) prints exactly `precision` digits.
+    let first_precision = match o.floatmode {
+        FloatMode::Unique => None,
+        _ => Some(o.digits()),
+    };
+    let (first_min, first_trim) = match (fixed, first_precision) {
+        (true, Some(p)) => (p, Trim::Keep),
+        _ => (0, Trim::Point),
+    };
     let (mut pad_left, mut pad_right, mut precision, mut min_digits, mut trim, mut exp_size) =
-        (0usize, 0usize, PRECISION, 0usize, Trim::Point, 0usize);
+        (0usize, 0usize, first_precision, 0usize, Trim::Point, 0usize);
     if finite.is_empty() {
         trim = Trim::Point;
     } else if exp_format {
         let strs: Vec<String> = finite
             .iter()
-            .map(|&x| fmt_scientific(x, Some(PRECISION), 0, Trim::Point, 0, 2))
+            .map(|&x| fmt_scientific_signed(x, first_precision, first_min, first_trim, 0, 2, plus))
             .collect();
         let mut max_frac = 0;
         for s in &strs {
@@ -52,51 +60,65 @@ fn float_words<T: FloatFmt>(vals: &[T]) -> Vec<String> {
             pad_left = pad_left.max(int_part.len());
             exp_size = exp_size.max(exp.len().saturating_sub(1));
         }
-        precision = max_frac;
+        precision = Some(max_frac);
         min_digits = max_frac;
         trim = Trim::Keep;
-        pad_right = exp_size + 2 + precision;
+        pad_right = exp_size + 2 + max_frac;
     } else {
         for &x in &finite {
-            let s = fmt_positional(x, Some(PRECISION), 0, Trim::Point, 0, 0);
+            let s = fmt_positional_signed(x, first_precision, first_min, first_trim, 0, 0, plus);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             pad_left = pad_left.max(int_part.len());
             pad_right = pad_right.max(frac.len());
         }
+        if matches!(o.floatmode, FloatMode::Fixed | FloatMode::MaxPrecEqual) {
+            precision = Some(pad_right);
+            min_digits = pad_right;
+            trim = Trim::Keep;
+        }
+    }
+    if o.sign == ' ' && !finite.iter().any(|v| v.is_sign_negative_()) {
+        pad_left += 1;
     }
     if finite.len() != vals.len() {
-        let neg_inf = vals
-            .iter()
-            .any(|v| !v.is_finite_() && !v.is_nan_() && v.is_sign_negative_());
+        let neg_inf = o.sign != '-'
+            || vals
+                .iter()
+                .any(|v| !v.is_finite_() && !v.is_nan_() && v.is_sign_negative_());
         let offset = pad_right + 1;
         pad_left = pad_left
-            .max(3usize.saturating_sub(offset))
-            .max((3 + neg_inf as usize).saturating_sub(offset));
+            .max(o.nanstr.len().saturating_sub(offset))
+            .max((o.infstr.len() + neg_inf as usize).saturating_sub(offset));
     }
     vals.iter()
         .map(|&x| {
             if !x.is_finite_() {
                 let s = if x.is_nan_() {
-                    "nan"
-                } else if x.is_sign_negative_() {
-                    "-inf"
+                    format!("{}{}", if plus { "+" } else { "" }, o.nanstr)
                 } else {
-                    "inf"
+                    let sign = if x.is_sign_negative_() {
+                        "-"
+                    } else if plus {
+                        "+"
+                    } else {
+                        ""
+                    };
+                    format!("{}{}", sign, o.infstr)
                 };
                 let width = pad_left + pad_right + 1;
                 format!("{:>width$}", s, width = width)
             } else if exp_format {
-                fmt_scientific(x, Some(precision), min_digits, trim, pad_left, exp_size)
+                fmt_scientific_signed(x, precision, min_digits, trim, pad_left, exp_size, plus)
             } else {
-                fmt_positional(x, Some(precision), min_digits, trim, pad_left, pad_right)
+                fmt_positional_signed(x, precision, min_digits, trim, pad_left, pad_right, plus)
             }
         })
         .collect()
 }
 
 impl PrintElem for f32 {
-    fn words(vals: &[Self], _: bool) -> Vec<String> {
-        float_words(vals)
+    fn words(vals: &[Self], _: bool, opts: &PrintOptions) -> Vec<String> {
+        float_words(vals, opts)
     }
     fn scalar(v: Self) -> String {
         scalar_repr(v)
@@ -104,8 +126,8 @@ impl PrintElem for f32 {
 }
 
 impl PrintElem for f64 {
-    fn words(vals: &[Self], _: bool) -> Vec<String> {
-        float_words(vals)
+    fn words(vals: &[Self], _: bool, opts: &PrintOptions) -> Vec<String> {
+        float_words(vals, opts)
     }
     fn scalar(v: Self) -> String {
         scalar_repr(v)
@@ -115,7 +137,7 @@ impl PrintElem for f64 {
 macro_rules! int_print {
     ($t:ty) => {
         impl PrintElem for $t {
-            fn words(vals: &[Self], _: bool) -> Vec<String> {
+            fn words(vals: &[Self], _: bool, _: &PrintOptions) -> Vec<String> {
                 let width = vals.iter().map(|v| v.to_string().len()).max().unwrap_or(0);
                 vals.iter()
                     .map(|v| format!("{:>width$}", v, width = width))
@@ -132,7 +154,7 @@ int_print!(i64);
 int_print!(u8);
 
 impl PrintElem for bool {
-    fn words(vals: &[Self], zero_dim: bool) -> Vec<String> {
+    fn words(vals: &[Self], zero_dim: bool, _: &PrintOptions) -> Vec<String> {
         let t = if zero_dim { "True" } else { " True" };
         vals.iter()
             .map(|&v| {
@@ -155,15 +177,19 @@ struct Shown {
     words: Vec<String>,
     shape: Vec<usize>,
     cut: Vec<bool>,
+    /// Items shown before the `...` of a cut axis; after it, at least one (numpy always
+    /// shows an axis's last item).
+    edge: usize,
 }
 
-fn shown<T: PrintElem>(a: &ArcArray<T, IxDyn>) -> Shown {
-    let summarize = a.len() > THRESHOLD;
+fn shown<T: PrintElem>(a: &ArcArray<T, IxDyn>, o: &PrintOptions) -> Shown {
+    let summarize = o.summarizes(a.len());
+    let edge = o.edge();
     let mut kept: Vec<Vec<usize>> = Vec::new();
     let mut cut = Vec::new();
     for &n in a.shape() {
-        if summarize && n > 2 * EDGE {
-            kept.push((0..EDGE).chain(n - EDGE..n).collect());
+        if summarize && n > 2 * edge {
+            kept.push((0..edge).chain(n - edge.max(1)..n).collect());
             cut.push(true);
         } else {
             kept.push((0..n).collect());
@@ -189,9 +215,10 @@ fn shown<T: PrintElem>(a: &ArcArray<T, IxDyn>) -> Shown {
         }
     }
     Shown {
-        words: T::words(&vals, a.ndim() == 0),
+        words: T::words(&vals, a.ndim() == 0, o),
         shape,
         cut,
+        edge,
     }
 }
 
@@ -222,7 +249,11 @@ fn recurse(
     let next_width = width.saturating_sub(1);
     let len = sh.shape[axis];
     let stride: usize = sh.shape[axis + 1..].iter().product();
-    let (leading, trailing) = if sh.cut[axis] { (EDGE, EDGE) } else { (0, len) };
+    let (leading, trailing) = if sh.cut[axis] {
+        (sh.edge, sh.edge.max(1))
+    } else {
+        (0, len)
+    };
     let child = |i: usize| {
         recurse(
             sh,
@@ -283,8 +314,9 @@ fn array2string<T: PrintElem>(
     if a.is_empty() {
         return "[]".to_string();
     }
-    let sh = shown(a);
-    let width = LINE_WIDTH - suffix.len();
+    let o = options::current();
+    let sh = shown(a, &o);
+    let width = o.width().saturating_sub(suffix.len());
     recurse(&sh, 0, 0, &" ".repeat(prefix.len() + 1), width, sep)
 }
 
@@ -320,7 +352,7 @@ pub fn array_repr(t: &Tensor) -> String {
         }
         let dtype = format!("dtype={})", T::DTYPE.name());
         let last_line = s.len() - s.rfind('\n').map(|p| p + 1).unwrap_or(0);
-        if last_line + dtype.len() + 1 > LINE_WIDTH {
+        if last_line + dtype.len() + 1 > options::current().width() {
             format!("{}\n      {}", s, dtype)
         } else {
             format!("{} {}", s, dtype)

@@ -158,6 +158,31 @@ pub fn fmt_positional<T: FloatFmt>(
     pad_left: usize,
     pad_right: usize,
 ) -> String {
+    fmt_positional_signed(x, precision, min_digits, trim, pad_left, pad_right, false)
+}
+
+/// The sign of a formatted float: `-` for negatives, `+` for the rest when `plus`.
+fn sign_str<T: FloatFmt>(x: T, plus: bool) -> &'static str {
+    if x.is_sign_negative_() {
+        "-"
+    } else if plus {
+        "+"
+    } else {
+        ""
+    }
+}
+
+/// [`fmt_positional`] with numpy's `sign=True` (a `+` before non-negative values) when
+/// `plus`.
+pub fn fmt_positional_signed<T: FloatFmt>(
+    x: T,
+    precision: Option<usize>,
+    min_digits: usize,
+    trim: Trim,
+    pad_left: usize,
+    pad_right: usize,
+    plus: bool,
+) -> String {
     let mut d = digits_or_zero(x, |x| positional_digits(x, precision));
     if !x.is_zero_() && ((d.digits.len() as i32 - 1 - d.exp).max(0) as usize) < min_digits {
         d = parse_fixed(&format!("{:.*}", min_digits, x.abs_()));
@@ -166,11 +191,7 @@ pub fn fmt_positional<T: FloatFmt>(
     while frac.len() < min_digits {
         frac.push('0');
     }
-    let int_str = format!(
-        "{}{}",
-        if x.is_sign_negative_() { "-" } else { "" },
-        int_part
-    );
+    let int_str = format!("{}{}", sign_str(x, plus), int_part);
     let frac_str = match (frac.is_empty(), trim) {
         (true, Trim::Both) => String::new(),
         (true, Trim::LeaveOneZero) => ".0".to_string(),
@@ -220,6 +241,19 @@ pub fn fmt_scientific<T: FloatFmt>(
     pad_left: usize,
     exp_digits: usize,
 ) -> String {
+    fmt_scientific_signed(x, precision, min_digits, trim, pad_left, exp_digits, false)
+}
+
+/// [`fmt_scientific`] with a `+` before non-negative values when `plus`.
+pub fn fmt_scientific_signed<T: FloatFmt>(
+    x: T,
+    precision: Option<usize>,
+    min_digits: usize,
+    trim: Trim,
+    pad_left: usize,
+    exp_digits: usize,
+    plus: bool,
+) -> String {
     let mut d = digits_or_zero(x, |x| scientific_digits(x, precision));
     if !x.is_zero_() && d.digits.len() - 1 < min_digits {
         // Digits past the shortest repr come from the exact binary value (numpy's Dragon4
@@ -230,11 +264,7 @@ pub fn fmt_scientific<T: FloatFmt>(
     while frac.len() < min_digits {
         frac.push('0');
     }
-    let int_str = format!(
-        "{}{}",
-        if x.is_sign_negative_() { "-" } else { "" },
-        d.digits[0]
-    );
+    let int_str = format!("{}{}", sign_str(x, plus), d.digits[0]);
     let frac_str = match (frac.is_empty(), trim) {
         (true, Trim::Both) => String::new(),
         (true, Trim::LeaveOneZero) => ".0".to_string(),

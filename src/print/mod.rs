@@ -4,10 +4,12 @@
 //! |---|---|
 //! | `float.rs` | digits of floats (shortest round-trip, cut to a precision) and their layout |
 //! | `array.rs` | array2string: one format per array, nested brackets, wrapping, summarizing |
+//! | `options.rs` | numpy's print options (`np.set_printoptions`), which tensors obey too |
 //! | `tf.rs` | `tf.Tensor(...)`, `<tf.Tensor: ...>`, `<tf.Variable ...>` |
 
 pub(crate) mod array;
 pub(crate) mod float;
+pub(crate) mod options;
 pub(crate) mod tf;
 
 pub(crate) use array::{array_repr, array_str, scalar_repr_of, shape_tuple};

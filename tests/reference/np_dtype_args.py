@@ -1,0 +1,23 @@
+# numpy's dtype= and astype() arguments: Python's float and int are float64 and int64, and numpy's dtype strings.
+import numpy as np
+np.zeros(2, dtype=float)
+np.ones(2, dtype=int)
+np.arange(3, dtype=float)
+np.array([1], dtype=int)
+np.array([1.7], dtype=int)
+np.array([1], dtype=float)
+np.full(2, 1, dtype=float)
+np.eye(2, dtype=int)
+np.identity(2, dtype=int)
+np.zeros_like([1], dtype=float)
+np.ones_like([1.5], dtype=int)
+np.asarray([1, 0], dtype=bool)
+np.random.rand(2).astype(float).dtype
+np.array([1.5, -2.7]).astype(int)
+np.array([1, 2]).astype('float32')
+np.array([1, 2], dtype='float')
+np.array([1, 2], dtype='f4')
+np.array([1, 2], dtype='int')
+np.array([1, 0], dtype='?')
+np.zeros(2, dtype='u1')
+np.loadtxt(['1 2'], dtype=int)
