@@ -500,6 +500,16 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                 Value::Tuple(items) => items.as_ref().clone(),
                 other => vec![other.clone()],
             };
+            // A boolean tensor or array alone is a mask (`x[x > 0]`), as TensorFlow reads it.
+            if let [m] = items.as_slice() {
+                if let Some(m) = crate::eval::value::tensor_of(m)
+                    .filter(|m| m.dtype() == DType::Bool && m.ndim() > 0)
+                {
+                    return Ok(Value::Tensor(crate::tensor::ops::select::boolean_mask(
+                        &t, &m, 0,
+                    )?));
+                }
+            }
             let mut idx = Vec::with_capacity(items.len());
             for item in &items {
                 idx.push(index_item(it, item)?);

@@ -56,6 +56,7 @@ pub(crate) mod tf_array;
 pub(crate) mod tf_array_more;
 pub(crate) mod tf_clip;
 pub(crate) mod tf_config;
+pub(crate) mod tf_control;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
 pub(crate) mod tf_grad;
@@ -97,6 +98,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_core::install_errors(&errors);
     tf_grad::install(&tf);
     tf_config::install(it);
+    tf_control::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

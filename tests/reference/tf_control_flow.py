@@ -1,0 +1,82 @@
+import tensorflow as tf
+x = tf.constant([1, 2, 3, 4])
+print(x[x > 1])
+print(tf.constant([[1., 2.], [3., 4.]])[tf.constant([True, False])])
+m = tf.constant([[1, -2], [-3, 4]])
+print(m[m > 0])
+print(tf.cond(x[0] > 0, lambda: 1, lambda: 2))
+print(tf.cond(tf.constant(False), lambda: (x, 1.5), lambda: (x * 2, 2.5)))
+print(tf.cond(True, lambda: 'a', lambda: 'b'))
+print(tf.cond(x[1] < 0, lambda: [x], lambda: [x + 1]))
+try:
+    tf.cond(x > 0, lambda: 1, lambda: 2)
+except ValueError as e:
+    print(type(e).__name__, e)
+try:
+    tf.cond(True, 1, lambda: 2)
+except TypeError as e:
+    print(e)
+i = tf.constant(0)
+try:
+    r = tf.while_loop(lambda i: i < 10, lambda i: i + 3, [i])
+except TypeError as e:
+    print(e)
+r = tf.while_loop(lambda i: i < 10, lambda i: (i + 3,), (i,))
+print(r)
+r = tf.while_loop(lambda i: i < 10, lambda i: [i + 3], [i])
+print(r)
+r2 = tf.while_loop(lambda i, s: i < 5, lambda i, s: (i + 1, s + i), (0, 0))
+print(r2)
+r3 = tf.while_loop(lambda i: i < 100, lambda i: [i * 2], [1], maximum_iterations=3)
+print(r3)
+try:
+    tf.while_loop(lambda i: i < 100, lambda i: i * 2, [1], maximum_iterations=3)
+except ValueError as e:
+    print(type(e).__name__)
+r4 = tf.while_loop(lambda a, b: tf.reduce_sum(a) < 20., lambda a, b: (a * 2., b + 1), (tf.ones([2]), 0))
+print(r4)
+print(tf.map_fn(lambda t: t * t, x))
+print(tf.map_fn(lambda t: tf.cast(t, tf.float32) / 2, x, fn_output_signature=tf.float32))
+print(tf.map_fn(lambda row: tf.reduce_sum(row), tf.reshape(x, [2, 2])))
+print(tf.map_fn(lambda p: p[0] * p[1], (x, x + 1), fn_output_signature=tf.int32))
+print(tf.foldl(lambda a, b: a + b, x))
+print(tf.foldl(lambda a, b: a + b, x, initializer=100))
+print(tf.foldr(lambda a, b: a * 10 + b, x, initializer=0))
+print(tf.scan(lambda a, b: a + b, x))
+print(tf.scan(lambda a, b: a * b, x, initializer=1))
+print(tf.scan(lambda a, b: a + b, x, reverse=True))
+print(tf.case([(x[0] > 5, lambda: tf.constant(1)), (x[1] > 1, lambda: tf.constant(2))], default=lambda: tf.constant(3)))
+print(tf.case([(x[0] > 5, lambda: tf.constant(1))], default=lambda: tf.constant(3)))
+print(tf.switch_case(tf.constant(1), [lambda: tf.constant(10), lambda: tf.constant(20)]))
+print(tf.switch_case(tf.constant(7), [lambda: tf.constant(10), lambda: tf.constant(20)], default=lambda: tf.constant(-1)))
+print(tf.switch_case(tf.constant(7), [lambda: tf.constant(10), lambda: tf.constant(20)]))
+try:
+    tf.switch_case(5, [lambda: tf.constant(10), lambda: tf.constant(20)], default=lambda: tf.constant(-1))
+except TypeError as e:
+    print(e)
+ta = tf.TensorArray(tf.float32, size=3)
+ta = ta.write(0, 1.0)
+ta = ta.write(1, 2.0)
+ta = ta.write(2, 3.0)
+print(ta.stack())
+print(ta.read(1))
+print(ta.size())
+print(ta.dtype)
+ta2 = tf.TensorArray(tf.int32, size=0, dynamic_size=True)
+for k in range(3):
+    ta2 = ta2.write(k, k * k)
+print(ta2.stack())
+print(ta2.size())
+ta3 = tf.TensorArray(tf.float32, size=2)
+ta3 = ta3.unstack([[1., 2.], [3., 4.]])
+print(tf.vectorized_map(lambda t: t + 1, x))
+w = tf.Variable(2.0)
+with tf.GradientTape() as tape:
+    y = tf.cond(w > 1.0, lambda: w * w, lambda: w)
+print(tape.gradient(y, w))
+with tf.GradientTape() as tape:
+    out = tf.while_loop(lambda k, v: k < 3, lambda k, v: (k + 1, v * w), (0, tf.constant(1.0)))
+print(out[1], tape.gradient(out[1], w))
+with tf.GradientTape() as tape:
+    s = tf.reduce_sum(tf.map_fn(lambda t: t * w, tf.constant([1.0, 2.0, 3.0])))
+print(s, tape.gradient(s, w))
