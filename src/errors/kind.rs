@@ -67,6 +67,8 @@ exc_kinds! {
     UnsupportedOperation,
     /// `csv.Error` (`_csv.Error`).
     Error,
+    /// `numpy.linalg.LinAlgError`.
+    LinAlgError,
     TypeError,
     AttributeError,
     AssertionError,
@@ -122,7 +124,7 @@ impl ExcKind {
             | ReferenceError | SystemError | Warning | OpError | Error => Exception,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
-            UnicodeError => ValueError,
+            UnicodeError | LinAlgError => ValueError,
             UnicodeDecodeError | UnicodeEncodeError => UnicodeError,
             NotImplementedError | RecursionError => RuntimeError,
             ModuleNotFoundError => ImportError,
@@ -186,6 +188,8 @@ impl ExcKind {
             "io"
         } else if self == Error {
             "_csv"
+        } else if self == LinAlgError {
+            "numpy.linalg"
         } else {
             "builtins"
         }

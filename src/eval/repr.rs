@@ -154,7 +154,9 @@ impl Interp {
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
             Value::Class(c) => format!("<class '{}.{}'>", c.module_name(), c.name),
-            Value::ExcClass(k) if k.is_tf() => format!("<class '{}.{}'>", k.module(), k),
+            Value::ExcClass(k) if k.module() != "builtins" => {
+                format!("<class '{}.{}'>", k.module(), k)
+            }
             Value::ExcClass(k) => format!("<class '{}'>", k),
             Value::Instance(i) => {
                 if let Some(r) = self.call_special(v, "__repr__", vec![])? {
