@@ -55,6 +55,8 @@ pub(crate) mod tf_clip;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
 pub(crate) mod tf_grad;
+pub(crate) mod tf_linalg_decomp;
+pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
