@@ -340,7 +340,7 @@ builtin! {
 }
 
 /// The eigenvalues (and vectors) of every matrix of a general square stack.
-fn eigs(it: &mut Interp, a: &Value, vectors: bool) -> R<Stack<EigPair>> {
+fn eigs(it: &mut Interp, a: &Value, vectors: bool) -> R<(usize, Stack<EigPair>)> {
     let (t, out) = operand(it, a)?;
     stacked_2d(&t)?;
     stacked_square(&t)?;
@@ -361,36 +361,34 @@ fn eigs(it: &mut Interp, a: &Value, vectors: bool) -> R<Stack<EigPair>> {
             Eig::NoConvergence => return Err(linalg_err("Eigenvalues did not converge")),
         }
     }
-    Ok((batch, res, out))
+    Ok((dims(&t).0, (batch, res, out)))
 }
 
 builtin! {
     /// Compute the eigenvalues and right eigenvectors of a square array.
     python ["np.linalg.eig"]
     fn eig(it, a) {
-        let (batch, res, out) = eigs(it, &a, true)?;
-        let n = res.first().map_or(0, |r| r.0.len());
+        let (n, (batch, res, out)) = eigs(it, &a, true)?;
         let ws: Vec<Vec<f64>> = res.iter().map(|r| r.0.clone()).collect();
-        let vs: Vec<Mat<f64>> = res.into_iter().map(|r| r.1.unwrap_or_else(|| Mat::zeros(n, n))).collect();
-        let n = eig_dim(&batch, &ws, n);
-        Ok(named("EigResult", vec![
-            ("eigenvalues", Value::ndarray(from_vectors(&batch, n, &ws, out))),
-            ("eigenvectors", Value::ndarray(from_matrices(&batch, n, n, &vs, out))),
-        ]))
+        let vs: Vec<Mat<f64>> = res
+            .into_iter()
+            .map(|r| r.1.unwrap_or_else(|| Mat::zeros(n, n)))
+            .collect();
+        Ok(named(
+            "EigResult",
+            vec![
+                ("eigenvalues", Value::ndarray(from_vectors(&batch, n, &ws, out))),
+                ("eigenvectors", Value::ndarray(from_matrices(&batch, n, n, &vs, out))),
+            ],
+        ))
     }
-}
-
-/// The order of the matrices of an eigen-result stack (zero-size stacks included).
-fn eig_dim(_batch: &[usize], ws: &[Vec<f64>], n: usize) -> usize {
-    ws.first().map_or(n, |w| w.len())
 }
 
 builtin! {
     /// Compute the eigenvalues of a general matrix.
     python ["np.linalg.eigvals"]
     fn eigvals(it, a) {
-        let (batch, res, out) = eigs(it, &a, false)?;
-        let n = res.first().map_or(0, |r| r.0.len());
+        let (n, (batch, res, out)) = eigs(it, &a, false)?;
         let ws: Vec<Vec<f64>> = res.into_iter().map(|r| r.0).collect();
         nd(Ok(from_vectors(&batch, n, &ws, out)))
     }

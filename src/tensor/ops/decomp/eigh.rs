@@ -363,6 +363,28 @@ pub fn lapack_eigh(mut a: Mat<f64>, lower: bool, vectors: bool) -> Eigh<f64> {
     if n == 1 {
         return Some((vec![a[(0, 0)]], vectors.then(|| Mat::eye(1, 1))));
     }
+    // dsyevd scales a matrix whose largest entry is outside [rmin, rmax] (an infinite one
+    // becomes NaN, as LAPACK's does).
+    let (safmin, eps) = (f64::MIN_POSITIVE, f64::EPSILON);
+    let smlnum = safmin / eps;
+    let (rmin, rmax) = (smlnum.sqrt(), (1.0 / smlnum).sqrt());
+    let anrm = a.data.iter().fold(0.0f64, |m, v| {
+        if v.abs() > m || v.is_nan() {
+            v.abs()
+        } else {
+            m
+        }
+    });
+    let sigma = if anrm > 0.0 && anrm < rmin {
+        Some(rmin / anrm)
+    } else if anrm > rmax {
+        Some(rmax / anrm)
+    } else {
+        None
+    };
+    if let Some(s) = sigma {
+        a.data.iter_mut().for_each(|v| *v *= s);
+    }
     let mut d = vec![0.0; n];
     let mut e = vec![0.0; n - 1];
     let mut hs = Vec::with_capacity(n - 1);
@@ -408,13 +430,21 @@ pub fn lapack_eigh(mut a: Mat<f64>, lower: bool, vectors: bool) -> Eigh<f64> {
         }
         d[0] = a[(0, 0)];
     }
+    let unscale = |d: &mut Vec<f64>| {
+        if let Some(s) = sigma {
+            d.iter_mut().for_each(|v| *v *= 1.0 / s);
+        }
+    };
     if !vectors {
-        return dsteqr(&mut d, &mut e, None).then_some((d, None));
+        let ok = dsteqr(&mut d, &mut e, None);
+        unscale(&mut d);
+        return ok.then_some((d, None));
     }
     let mut z = Mat::eye(n, n);
     if !dsteqr(&mut d, &mut e, Some(&mut z)) {
         return None;
     }
+    unscale(&mut d);
     // Z := Q·Z (`dormtr`): the reflectors were made first to last; the last is applied first.
     for h in hs.iter().rev() {
         lapack_apply_left(h, &mut z, 0..n);

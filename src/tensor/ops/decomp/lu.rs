@@ -22,18 +22,21 @@ pub struct Lu<T> {
 }
 
 impl<T: Real> Lu<T> {
-    /// Whether no pivot is zero (TensorFlow's invertibility test: the smallest |pivot| > 0).
+    /// Whether no pivot is zero: TensorFlow's test `min |pivot| > 0`, with the minimum taken
+    /// as Eigen's `minCoeff` takes it (a NaN first stays; a NaN later is passed over).
     pub fn invertible(&self) -> bool {
         let n = self.lu.rows.min(self.lu.cols);
-        let mut min = T::infinity();
-        for i in 0..n {
+        if n == 0 {
+            return true;
+        }
+        let mut min = self.lu[(0, 0)].abs();
+        for i in 1..n {
             let a = self.lu[(i, i)].abs();
-            // Eigen's minCoeff keeps the first of equal values and skips NaN comparisons.
             if a < min {
                 min = a;
             }
         }
-        n == 0 || min > T::zero()
+        min > T::zero()
     }
 }
 
@@ -256,6 +259,8 @@ pub fn lapack_lu(mut a: Mat<f64>) -> Lu<f64> {
                 }
                 a[(i, j)] -= s;
             }
+            // OpenBLAS's idamax finds the largest magnitude, then its first index; a NaN in
+            // first place matches nothing and leaves no pivot (numpy: singular).
             let mut jp = j;
             let mut big = a[(j, j)].abs();
             for i in j + 1..m {
@@ -267,7 +272,8 @@ pub fn lapack_lu(mut a: Mat<f64>) -> Lu<f64> {
             }
             piv.push(jp);
             let p = a[(jp, j)];
-            if p != 0.0 {
+            let lost = big.is_nan() && m - j > 1;
+            if p != 0.0 && !lost {
                 if jp != j {
                     for k in 0..=j {
                         let t = a[(j, k)];

@@ -743,6 +743,10 @@ fn svd_direct(mut a: Mat<f64>, job: Job) -> Option<Svd<f64>> {
 /// numpy's `svd` (LAPACK `dgesdd`) in float64.
 pub fn lapack_svd(a: Mat<f64>, job: Job) -> Option<Svd<f64>> {
     let (m, n) = (a.rows, a.cols);
+    // dgesdd refuses a NaN entry (numpy: "SVD did not converge").
+    if a.data.iter().any(|v| v.is_nan()) {
+        return None;
+    }
     let k = m.min(n);
     if k == 0 {
         let (ur, vr) = if job == Job::Full { (m, n) } else { (0, 0) };
