@@ -21,7 +21,7 @@ use crate::tensor::ops::decomp::eigh::eigen_eigh;
 use crate::tensor::ops::decomp::lu::{
     eigen_cholesky, eigen_lu, eigen_lu_solve, eigen_slogdet, eigen_tri_solve, Tri,
 };
-use crate::tensor::ops::decomp::qr::eigen_qr;
+use crate::tensor::ops::decomp::qr::{eigen_cod_solve, eigen_qr};
 use crate::tensor::ops::decomp::svd::Job;
 use crate::tensor::ops::decomp::svd_jacobi::eigen_svd;
 use crate::tensor::ops::decomp::Mat;
@@ -572,6 +572,9 @@ builtin! {
             _ => super::ops::convert_hinted(it, &rhs, a.dtype())?,
         };
         let l2 = to_tensor(it, &l2_regularizer, Some(a.dtype()))?;
+        if !it.truthy(&fast)? {
+            return Ok(Value::Tensor(cod_lstsq(&a, &b)?));
+        }
         let regularize = l2.to_f64_vec().iter().any(|&v| v != 0.0);
         if a.ndim() < 2 {
             return Err(op_error("__MklMatMul", "MatMul", "In[0] ndims must be >= 2".to_string(), Some("")).into());
@@ -597,9 +600,74 @@ builtin! {
             let y = cholesky_solve_of(&chol, &b, Some(""))?;
             linalg::matmul(&a, &y, true, false)?
         };
-        let _ = it.truthy(&fast)?;
         Ok(Value::Tensor(x))
     }
+}
+
+fn cod_kernel<T: Float>(a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    let r = a.ndim();
+    let (n, k) = (a.shape()[r - 1], b.shape()[r - 1]);
+    let (batch, ams) = matrices::<T>(a)?;
+    let (_, bms) = matrices::<T>(b)?;
+    let res: Vec<Mat<T>> = ams
+        .into_iter()
+        .zip(&bms)
+        .map(|(m, x)| {
+            if m.rows == 0 || n == 0 || k == 0 {
+                Mat::zeros(n, k)
+            } else {
+                eigen_cod_solve(m, x)
+            }
+        })
+        .collect();
+    Ok(from_matrices(&batch, n, k, &res, a.dtype()))
+}
+
+/// `lstsq(fast=False)`: TensorFlow's MatrixSolveLs kernel, a complete orthogonal
+/// decomposition per matrix.
+fn cod_lstsq(a: &Tensor, b: &Tensor) -> R<Tensor> {
+    const SOLVE_LS: Spec = Spec {
+        op: "MatrixSolveLs",
+        sig: "matrix:T, rhs:T, l2_regularizer:double -> output:T",
+        attrs: "attr=fast:bool,default=true; ",
+        allowed: INV_ORDER,
+    };
+    float_only(&SOLVE_LS, a, Some(""))?;
+    check_same_dtype(SOLVE_LS.op, a, b)?;
+    if a.ndim() < 2 {
+        return Err(kernel_err(
+            &SOLVE_LS,
+            format!("Input tensor 0 must have rank >= 2, got {}", a.ndim()),
+            Some(""),
+        )
+        .into());
+    }
+    if b.ndim() != a.ndim() {
+        return Err(kernel_err(
+            &SOLVE_LS,
+            "All input tensors must have the same rank.",
+            Some(""),
+        )
+        .into());
+    }
+    let r = a.ndim();
+    if a.shape()[..r - 2] != b.shape()[..r - 2] {
+        return Err(kernel_err(
+            &SOLVE_LS,
+            "All input tensors must have the same outer dimensions.",
+            Some(""),
+        )
+        .into());
+    }
+    if a.shape()[r - 2] != b.shape()[r - 2] {
+        return Err(kernel_err(
+            &SOLVE_LS,
+            "Input matrix and rhs are incompatible.",
+            Some(""),
+        )
+        .into());
+    }
+    Ok(by_float!(a.dtype(), cod_kernel(a, b))?)
 }
 
 fn qr_kernel<T: Float>(t: &Tensor, full: bool) -> TResult<(Tensor, Tensor)> {

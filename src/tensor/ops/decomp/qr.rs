@@ -400,8 +400,18 @@ fn apply_block_left<T: Real>(a: &mut Mat<T>, h: &[T], nb: usize, cols: std::ops:
     }
 }
 
-/// Eigen's `ColPivHouseholderQR`: `perm[i]` is the column of `a` that ended in column `i`.
-pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> (EigenQr<T>, Vec<usize>) {
+/// Eigen's `ColPivHouseholderQR`.
+#[derive(Clone, Debug)]
+pub struct ColPivQr<T> {
+    pub qr: EigenQr<T>,
+    /// `perm[i]` is the column of the input that ended in column `i`.
+    pub perm: Vec<usize>,
+    /// Eigen's `rank()` with its default threshold.
+    pub rank: usize,
+}
+
+/// Eigen's `ColPivHouseholderQR` of `a`.
+pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> ColPivQr<T> {
     let (rows, cols) = (a.rows, a.cols);
     let size = rows.min(cols);
     let col_norm = |a: &Mat<T>, j: usize, from: usize| -> T {
@@ -421,6 +431,12 @@ pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> (EigenQr<T>, Vec<usize>) {
     let mut direct: Vec<T> = (0..cols).map(|j| col_norm(&a, j, 0)).collect();
     let mut updated = direct.clone();
     let threshold = T::epsilon().sqrt();
+    let maxnorm = updated
+        .iter()
+        .fold(T::zero(), |m, &v| if v > m { v } else { m });
+    let helper = (maxnorm * T::epsilon()) * (maxnorm * T::epsilon()) / super::c::<T>(rows as f64);
+    let mut nonzero = size;
+    let mut maxpivot = T::zero();
     let mut perm: Vec<usize> = (0..cols).collect();
     let mut h = Vec::with_capacity(size);
     for k in 0..size {
@@ -429,6 +445,10 @@ pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> (EigenQr<T>, Vec<usize>) {
             if updated[j] > updated[best] {
                 best = j;
             }
+        }
+        let sq = updated[best] * updated[best];
+        if nonzero == size && sq < helper * super::c::<T>((rows - k) as f64) {
+            nonzero = k;
         }
         if best != k {
             a.swap_cols(k, best);
@@ -442,6 +462,9 @@ pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> (EigenQr<T>, Vec<usize>) {
             a[(k + r, k)] = v;
         }
         a[(k, k)] = beta;
+        if beta.abs() > maxpivot {
+            maxpivot = beta.abs();
+        }
         let ess: Vec<T> = x[1..].to_vec();
         eigen_apply_left(&mut a, k, k + 1..cols, &ess, tau);
         h.push(tau);
@@ -463,7 +486,141 @@ pub fn eigen_colpiv_qr<T: Real>(mut a: Mat<T>) -> (EigenQr<T>, Vec<usize>) {
             }
         }
     }
-    (EigenQr { qr: a, h }, perm)
+    let thr = maxpivot * (T::epsilon() * super::c::<T>(size as f64));
+    let rank = (0..nonzero).filter(|&i| a[(i, i)].abs() > thr).count();
+    ColPivQr {
+        qr: EigenQr { qr: a, h },
+        perm,
+        rank,
+    }
+}
+
+/// Eigen's `applyHouseholderOnTheRight(essential, tau)` on rows `rows` and columns
+/// `c0..c0 + 1 + ess.len()` of `m`: `tmp = right·ess` through the row-major kernel.
+fn eigen_apply_right<T: Real>(
+    m: &mut Mat<T>,
+    rows: std::ops::Range<usize>,
+    c0: usize,
+    ess: &[T],
+    tau: T,
+) {
+    if ess.is_empty() {
+        let f = T::one() - tau;
+        for r in rows {
+            m[(r, c0)] *= f;
+        }
+        return;
+    }
+    if tau == T::zero() || rows.is_empty() {
+        return;
+    }
+    let r0 = rows.start;
+    let n = rows.len();
+    let mut tmp = if n == 1 {
+        let mut d = T::zero();
+        for (j, &e) in ess.iter().enumerate() {
+            d += m[(r0, c0 + 1 + j)] * e;
+        }
+        vec![d]
+    } else {
+        super::eigen_rowmajor_dots(n, ess, |r, j| m[(r0 + r, c0 + 1 + j)])
+    };
+    for (r, t) in tmp.iter_mut().enumerate() {
+        *t += m[(r0 + r, c0)];
+        m[(r0 + r, c0)] -= tau * *t;
+    }
+    for (r, &t) in tmp.iter().enumerate() {
+        let f = tau * t;
+        for (j, &e) in ess.iter().enumerate() {
+            m[(r0 + r, c0 + 1 + j)] -= f * e;
+        }
+    }
+}
+
+/// Eigen's `CompleteOrthogonalDecomposition::solve`: the minimum-norm least-squares
+/// solution of `a·x = b` (TensorFlow's `lstsq(fast=False)`).
+pub fn eigen_cod_solve<T: Real>(a: Mat<T>, b: &Mat<T>) -> Mat<T> {
+    let (rows, cols) = (a.rows, a.cols);
+    let cp = eigen_colpiv_qr(a);
+    let rank = cp.rank;
+    let mut q = cp.qr.qr.clone();
+    let mut z = vec![T::zero(); rows.min(cols)];
+    if rank < cols {
+        for k in (0..rank).rev() {
+            let swap_head = |q: &mut Mat<T>| {
+                for r in 0..=k {
+                    let t = q[(r, k)];
+                    q[(r, k)] = q[(r, rank - 1)];
+                    q[(r, rank - 1)] = t;
+                }
+            };
+            if k != rank - 1 {
+                swap_head(&mut q);
+            }
+            let mut x: Vec<T> = (rank - 1..cols).map(|c| q[(k, c)]).collect();
+            let (tau, beta) = eigen_make_householder(&mut x);
+            for (c, &v) in x.iter().enumerate().skip(1) {
+                q[(k, rank - 1 + c)] = v;
+            }
+            z[k] = tau;
+            q[(k, rank - 1)] = beta;
+            if k > 0 {
+                eigen_apply_right(&mut q, 0..k, rank - 1, &x[1..], tau);
+            }
+            if k != rank - 1 {
+                swap_head(&mut q);
+            }
+        }
+    }
+    let nrhs = b.cols;
+    let mut x = Mat::zeros(cols, nrhs);
+    if rank == 0 {
+        return x;
+    }
+    // c = Qᵀ·b (the first `rank` reflectors, first to last), then T·z = c[..rank].
+    let mut c = b.clone();
+    for k in 0..rank.min(cp.qr.h.len()) {
+        let ess: Vec<T> = (k + 1..rows).map(|r| cp.qr.qr[(r, k)]).collect();
+        eigen_apply_left(&mut c, k, 0..nrhs, &ess, cp.qr.h[k]);
+    }
+    let mut top = c.block(rank, nrhs);
+    super::lu::eigen_tri_solve(&q.block(rank, rank), super::lu::Tri::Upper, &mut top);
+    for i in 0..rank {
+        for j in 0..nrhs {
+            x[(i, j)] = top[(i, j)];
+        }
+    }
+    if rank < cols {
+        for k in 0..rank {
+            if k != rank - 1 {
+                x.swap_rows(k, rank - 1);
+            }
+            let ess: Vec<T> = (rank..cols).map(|cidx| q[(k, cidx)]).collect();
+            let mut sub = Mat::zeros(cols - rank + 1, nrhs);
+            for r in 0..cols - rank + 1 {
+                for j in 0..nrhs {
+                    sub[(r, j)] = x[(rank - 1 + r, j)];
+                }
+            }
+            eigen_apply_left(&mut sub, 0, 0..nrhs, &ess, z[k]);
+            for r in 0..cols - rank + 1 {
+                for j in 0..nrhs {
+                    x[(rank - 1 + r, j)] = sub[(r, j)];
+                }
+            }
+            if k != rank - 1 {
+                x.swap_rows(k, rank - 1);
+            }
+        }
+    }
+    // x = P·x: row i of the solution belongs to column perm[i].
+    let mut out = Mat::zeros(cols, nrhs);
+    for (i, &p) in cp.perm.iter().enumerate() {
+        for j in 0..nrhs {
+            out[(p, j)] = x[(i, j)];
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -51,7 +51,8 @@ pub fn eigen_svd<T: Real>(a: &Mat<T>, job: Job) -> Svd<T> {
     let vcols = if full { cols } else { diag };
     let (mut w, mut u, mut v);
     if rows > cols {
-        let (qr, perm) = eigen_colpiv_qr(scaled);
+        let cp = eigen_colpiv_qr(scaled);
+        let (qr, perm) = (cp.qr, cp.perm);
         w = qr.r(cols).block(cols, cols);
         u = qr.q(ucols);
         v = Mat::zeros(cols, cols);
@@ -59,7 +60,8 @@ pub fn eigen_svd<T: Real>(a: &Mat<T>, job: Job) -> Svd<T> {
             v[(p, i)] = T::one();
         }
     } else if rows < cols {
-        let (qr, perm) = eigen_colpiv_qr(scaled.transpose());
+        let cp = eigen_colpiv_qr(scaled.transpose());
+        let (qr, perm) = (cp.qr, cp.perm);
         w = qr.r(rows).block(rows, rows).transpose();
         v = qr.q(vcols);
         u = Mat::zeros(rows, rows);
