@@ -233,7 +233,7 @@ pub fn eigen_rowmajor_dots<T: Real>(
 }
 
 /// Eigen's horizontal sum of a packet: the upper half added onto the lower, repeatedly.
-fn predux<T: Real>(lanes: &[T]) -> T {
+pub(crate) fn predux<T: Real>(lanes: &[T]) -> T {
     let mut v = lanes.to_vec();
     while v.len() > 1 {
         let half = v.len() / 2;
