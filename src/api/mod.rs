@@ -14,7 +14,9 @@
 //! | `tf_nn.rs` | tf.nn activations |
 //! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
-//! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum |
+//! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum, tf.tensordot, tf.linalg.cross, tf.norm |
+//! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, solvers, Cholesky, QR, SVD, eigh, lstsq, pinv |
+//! | `tf_linalg_diag.rs` | tf.linalg.diag, diag_part, set_diag, band_part, matrix_transpose, adjoint |
 //! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
 //! | `tf_scatter.rs` | tf.tensor_scatter_nd_update / add / sub / min / max |
 //! | `tf_counting.rs` | tf.math.bincount, tf.math.confusion_matrix |
@@ -33,6 +35,8 @@
 //! | `np_hist.rs` | `np.histogram`, `np.histogram_bin_edges`, `np.histogram2d` |
 //! | `np_text.rs` | `np.loadtxt`, `np.genfromtxt`, `np.savetxt` |
 //! | `np_printopts.rs` | `np.set_printoptions`, `np.get_printoptions`, `np.printoptions` |
+//! | `np_linalg.rs` | `np.linalg` decompositions and `LinAlgError` |
+//! | `np_linalg_more.rs` | `np.linalg.norm`, `lstsq`, `pinv`, `matrix_rank`, `matrix_power`, `cond` |
 //! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 
 use crate::errors::ExcKind;
@@ -44,6 +48,8 @@ pub(crate) mod np_funcs;
 pub(crate) mod np_funcs_more;
 pub(crate) mod np_hist;
 pub(crate) mod np_printopts;
+pub(crate) mod np_linalg;
+pub(crate) mod np_linalg_more;
 pub(crate) mod np_random;
 pub(crate) mod np_sets;
 pub(crate) mod np_text;
@@ -60,6 +66,8 @@ pub(crate) mod tf_control;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
 pub(crate) mod tf_grad;
+pub(crate) mod tf_linalg_decomp;
+pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
@@ -111,6 +119,7 @@ pub(crate) fn install(it: &mut Interp) {
         tf.set(name, Value::Module(m.clone()));
     }
     let np = numpy::module();
+    np_linalg::install(it, &np);
     let tf_v = Value::Module(tf.clone());
     it.modules.insert("tensorflow".into(), tf_v);
     for (name, m) in submodules {

@@ -239,7 +239,7 @@ builtin! {
 
 builtin! {
     /// Construct an identity matrix, or a batch of matrices.
-    dispatch ["tf.eye"]
+    dispatch ["tf.eye", "tf.linalg.eye"]
     fn eye(it, num_rows, num_columns = None, batch_shape = None, dtype = tf.float32, name = None) {
         let r = i64_arg(&num_rows, "num_rows")?;
         let c = match given(num_columns) {

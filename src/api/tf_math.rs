@@ -347,60 +347,6 @@ builtin! {
     }
 }
 
-builtin! {
-    /// Computes the norm of vectors, matrices, and tensors.
-    dispatch ["tf.linalg.norm", "tf.norm"]
-    fn norm(it, tensor, ord = "euclidean", axis = None, keepdims = None, name = None) {
-        let (x, axes, keep) = reduction_args(it, &tensor, axis, &keepdims, "")?;
-        let axes = axes.as_deref();
-        // TensorFlow checks `ord` in Python: a positive number or a named norm (ValueError
-        // else); comparing a tensor with 0 is a TypeError.
-        let ord = match &ord {
-            Value::Str(s) if s.as_ref() == "euclidean" || s.as_ref() == "fro" => 2.0,
-            Value::Bool(true) => 1.0,
-            Value::Int(i) if *i > 0 => *i as f64,
-            Value::Float(f) if *f > 0.0 || f.is_nan() => *f,
-            Value::BigInt(b) if b.sign() == num_bigint::Sign::Plus => f64::MAX,
-            Value::Tensor(_) | Value::Variable(_) => {
-                return Err(type_err(
-                    "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed.",
-                ))
-            }
-            // Neither a sequence, a string nor a number: `ord <= 0` is a TypeError.
-            other @ (Value::None
-            | Value::Dict(_)
-            | Value::DType(_)
-            | Value::Function(_)
-            | Value::Builtin(_)
-            | Value::Class(_)
-            | Value::Instance(_)
-            | Value::Slice(_)
-            | Value::Ellipsis
-            | Value::Object(_)) => {
-                return Err(type_err(format!(
-                    "'<=' not supported between instances of '{}' and 'int'",
-                    other.type_name()
-                )))
-            }
-            other => {
-                return Err(value_err(format!(
-                    "'ord' must be a supported vector norm, got {}.",
-                    it.repr(other)?
-                )))
-            }
-        };
-        let abs = || ew::unary(Unary::Abs, &x);
-        t(if ord == 1.0 {
-            reduce::reduce(Reduce::Sum, &abs()?, axes, keep)?
-        } else if ord.is_infinite() {
-            reduce::reduce(Reduce::Max, &abs()?, axes, keep)?
-        } else {
-            let sq = ew::binary(Binary::Mul, &x, &x)?;
-            ew::unary(Unary::Sqrt, &reduce::reduce(Reduce::Sum, &sq, axes, keep)?)?
-        })
-    }
-}
-
 fn cumulative(
     it: &mut Interp,
     x: &Value,

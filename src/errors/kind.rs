@@ -67,6 +67,8 @@ exc_kinds! {
     UnsupportedOperation,
     /// `csv.Error` (`_csv.Error`).
     Error,
+    /// `numpy.linalg.LinAlgError`.
+    LinAlgError,
     TypeError,
     AttributeError,
     AssertionError,
@@ -125,7 +127,7 @@ impl ExcKind {
             | ReferenceError | SystemError | Warning | OpError | Error => Exception,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
-            UnicodeError | AxisError => ValueError,
+            UnicodeError | AxisError | LinAlgError => ValueError,
             UFuncTypeError => TypeError,
             UnicodeDecodeError | UnicodeEncodeError => UnicodeError,
             NotImplementedError | RecursionError => RuntimeError,
@@ -198,6 +200,8 @@ impl ExcKind {
             "numpy.exceptions"
         } else if self == Error {
             "_csv"
+        } else if self == LinAlgError {
+            "numpy.linalg"
         } else {
             "builtins"
         }

@@ -7,6 +7,7 @@
 //! | `elementwise.rs` | unary math, binary arithmetic, comparisons, logical ops |
 //! | `reduce.rs` | reductions, arg-reductions, cumulative sums |
 //! | `linalg.rs` | matmul |
+//! | `decomp/` | matrix decompositions (LU, Cholesky, QR, eigen, SVD) as numpy's LAPACK and TensorFlow's Eigen compute them |
 //! | `conv.rs` | 2-D convolution: shapes, checks, recorded gradients, the transposed and 3-D convolutions |
 //! | `conv_blocks.rs` | the convolution kernels: patch blocks through GEMM on both cores |
 //! | `conv_depthwise.rs` | the depthwise convolution kernels (direct loops) |
@@ -27,6 +28,7 @@ pub(crate) mod conv;
 mod conv_blocks;
 mod conv_depthwise;
 pub(crate) mod creation;
+pub(crate) mod decomp;
 pub(crate) mod eigen;
 pub(crate) mod einsum;
 pub(crate) mod elementwise;
