@@ -88,7 +88,7 @@ const EIGH: Spec = Spec {
 pub(crate) fn suffix(vals: &[&Value], name: &Value) -> Option<String> {
     let tensors = vals
         .iter()
-        .all(|v| matches!(v, Value::Tensor(_) | Value::Variable(_) | Value::NdArray(_)));
+        .all(|v| matches!(v, Value::Tensor(_) | Value::Variable(_)) || v.as_ndarray().is_some());
     tensors.then(|| match name {
         Value::Str(s) => s.to_string(),
         _ => String::new(),
