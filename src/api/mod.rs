@@ -15,7 +15,8 @@
 //! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum, tf.tensordot, tf.linalg.cross, tf.norm |
-//! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, solvers, Cholesky, QR, SVD, eigh, lstsq, pinv |
+//! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, Cholesky, QR, SVD, eigh, pinv |
+//! | `tf_linalg_solve.rs` | tf.linalg solve, triangular_solve, cholesky_solve, lstsq |
 //! | `tf_linalg_diag.rs` | tf.linalg.diag, diag_part, set_diag, band_part, matrix_transpose, adjoint |
 //! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
 //! | `tf_scatter.rs` | tf.tensor_scatter_nd_update / add / sub / min / max |
@@ -69,6 +70,7 @@ pub(crate) mod tf_grad;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
+mod tf_linalg_solve;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
 pub(crate) mod tf_nn;

@@ -14,8 +14,10 @@
 //! |---|---|
 //! | `lu.rs` | LU with partial pivoting, triangular solves, inverse, determinant, Cholesky |
 //! | `qr.rs` | Householder reflectors, QR, Eigen's column-pivoted QR |
-//! | `eigh.rs` | symmetric eigendecomposition (LAPACK dsyevd's path, Eigen's solver) |
+//! | `eigh.rs` | symmetric eigendecomposition along LAPACK dsyevd's path |
+//! | `eigh_eigen.rs` | symmetric eigendecomposition as Eigen's solver computes it |
 //! | `svd.rs` | singular values and vectors as LAPACK's dgesdd computes them |
+//! | `bdsqr.rs` | LAPACK's SVD of a bidiagonal matrix (dbdsdc through dbdsqr) |
 //! | `svd_jacobi.rs` | singular values and vectors as Eigen's Jacobi SVD computes them |
 //! | `eig.rs` | eigenvalues and vectors of general matrices (LAPACK dgeev's path) |
 //! | `batch.rs` | stacks of matrices from tensors, results back to tensors |
@@ -24,8 +26,10 @@
 #![allow(clippy::needless_range_loop)]
 
 pub(crate) mod batch;
+mod bdsqr;
 pub(crate) mod eig;
 pub(crate) mod eigh;
+pub(crate) mod eigh_eigen;
 pub(crate) mod lu;
 pub(crate) mod qr;
 pub(crate) mod svd;
