@@ -471,36 +471,51 @@ pub(crate) fn svds(t: &Tensor, job: Job) -> R<Svds> {
     Ok((batch, m, n, res))
 }
 
+/// An SVD's U and V^T.
+type UVt = (Mat<f64>, Mat<f64>);
+
+/// A symmetric matrix's singular values from its eigenpairs `w`, `v`: the eigenvalues'
+/// magnitudes in descending order (a stable sort, as numpy's argsort), and U and V^T from
+/// the eigenvectors, V^T's rows signed as their eigenvalues.
+pub(super) fn by_magnitude(w: &[f64], v: Option<&Mat<f64>>) -> (Vec<f64>, Option<UVt>) {
+    let n = w.len();
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by(|&i, &j| {
+        w[i].abs()
+            .partial_cmp(&w[j].abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    idx.reverse();
+    let s = idx.iter().map(|&i| w[i].abs()).collect();
+    let factors = v.map(|v| {
+        let mut u = Mat::zeros(n, n);
+        let mut vt = Mat::zeros(n, n);
+        for (c, &i) in idx.iter().enumerate() {
+            let sg = if w[i] > 0.0 {
+                1.0
+            } else if w[i] < 0.0 {
+                -1.0
+            } else {
+                0.0
+            };
+            for r in 0..n {
+                u[(r, c)] = v[(r, i)];
+                vt[(c, r)] = v[(r, i)] * sg;
+            }
+        }
+        (u, vt)
+    });
+    (s, factors)
+}
+
 /// `svd(..., hermitian=True)`: from `eigh`, values by magnitude, descending.
 fn svd_hermitian(it: &mut Interp, a: &Value, uv: bool) -> R<Value> {
     let (batch, n, res, out) = eighs(it, a, true, uv)?;
     let (mut us, mut ss, mut vts) = (vec![], vec![], vec![]);
     for (w, v) in res {
-        // A stable ascending argsort of |w|, reversed.
-        let mut idx: Vec<usize> = (0..n).collect();
-        idx.sort_by(|&i, &j| {
-            w[i].abs()
-                .partial_cmp(&w[j].abs())
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        idx.reverse();
-        ss.push(idx.iter().map(|&i| w[i].abs()).collect::<Vec<f64>>());
-        if let Some(v) = v {
-            let mut u = Mat::zeros(n, n);
-            let mut vt = Mat::zeros(n, n);
-            for (c, &i) in idx.iter().enumerate() {
-                let sg = if w[i] > 0.0 {
-                    1.0
-                } else if w[i] < 0.0 {
-                    -1.0
-                } else {
-                    0.0
-                };
-                for r in 0..n {
-                    u[(r, c)] = v[(r, i)];
-                    vt[(c, r)] = v[(r, i)] * sg;
-                }
-            }
+        let (s, factors) = by_magnitude(&w, v.as_ref());
+        ss.push(s);
+        if let Some((u, vt)) = factors {
             us.push(u);
             vts.push(vt);
         }

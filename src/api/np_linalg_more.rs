@@ -381,30 +381,10 @@ fn hermitian_svd(x: Mat<f64>) -> R<crate::tensor::ops::decomp::svd::Svd<f64>> {
     let (w, v) = crate::tensor::ops::decomp::eigh::lapack_eigh(x, true, true)
         .ok_or_else(|| linalg_err("Eigenvalues did not converge"))?;
     let v = v.unwrap_or_else(|| Mat::zeros(n, n));
-    let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_by(|&i, &j| {
-        w[i].abs()
-            .partial_cmp(&w[j].abs())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    idx.reverse();
-    let mut u = Mat::zeros(n, n);
-    let mut vt = Mat::zeros(n, n);
-    for (c, &i) in idx.iter().enumerate() {
-        let sg = if w[i] > 0.0 {
-            1.0
-        } else if w[i] < 0.0 {
-            -1.0
-        } else {
-            0.0
-        };
-        for r in 0..n {
-            u[(r, c)] = v[(r, i)];
-            vt[(c, r)] = v[(r, i)] * sg;
-        }
-    }
+    let (s, factors) = super::np_linalg::by_magnitude(&w, Some(&v));
+    let (u, vt) = factors.unwrap_or_else(|| (Mat::zeros(n, n), Mat::zeros(n, n)));
     Ok(crate::tensor::ops::decomp::svd::Svd {
-        s: idx.iter().map(|&i| w[i].abs()).collect(),
+        s,
         u: Some(u),
         vt: Some(vt),
     })

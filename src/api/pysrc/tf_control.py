@@ -201,11 +201,9 @@ def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
     return map_fn(fn, elems)
 
 
-def foldl(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
-          swap_memory=False, name=None):
+def _fold(fn, rows, initializer):
     if not callable(fn):
         raise TypeError("fn must be callable.")
-    rows = _rows(elems)
     if initializer is None:
         if not rows:
             raise ValueError("elems must not be empty when no initializer is given")
@@ -215,22 +213,16 @@ def foldl(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
     for row in rows:
         acc = fn(acc, row)
     return _map_structure(_tf.convert_to_tensor, acc)
+
+
+def foldl(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
+          swap_memory=False, name=None):
+    return _fold(fn, _rows(elems), initializer)
 
 
 def foldr(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
           swap_memory=False, name=None):
-    if not callable(fn):
-        raise TypeError("fn must be callable.")
-    rows = _rows(elems)[::-1]
-    if initializer is None:
-        if not rows:
-            raise ValueError("elems must not be empty when no initializer is given")
-        acc, rows = rows[0], rows[1:]
-    else:
-        acc = _map_structure(_tf.convert_to_tensor, initializer)
-    for row in rows:
-        acc = fn(acc, row)
-    return _map_structure(_tf.convert_to_tensor, acc)
+    return _fold(fn, _rows(elems)[::-1], initializer)
 
 
 def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
