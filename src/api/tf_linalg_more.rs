@@ -136,7 +136,16 @@ fn norm_ord(it: &mut Interp, ord: &Value, matrix: bool) -> R<NormOrd> {
                     "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed.",
                 ));
             }
-            (None, None) if !matches!(ord, Value::List(_) | Value::Tuple(_)) => {
+            (None, None)
+                if !matches!(
+                    ord,
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Bytes(_)
+                        | Value::NdArray(_)
+                        | Value::Range(..)
+                ) =>
+            {
                 return Err(type_err(format!(
                     "'<=' not supported between instances of '{}' and 'int'",
                     ord.type_name()
