@@ -143,10 +143,7 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.scalar_of = scalar_of;
     hooks.value_attr = value_attr;
     hooks.value_item = value_item;
-    hooks.array_set_item = |it, obj, index, v| match obj {
-        Value::NdArray(a) => np_views::set_item(it, a, index, &v),
-        _ => Ok(()),
-    };
+    hooks.array_set_item = np_views::set_item;
     hooks.array_inplace = np_views::inplace;
     hooks.dtype_call = numpy::dtype_call;
     hooks.isinstance_native = isinstance_native;

@@ -62,6 +62,7 @@ pub(crate) fn stacked_2d(t: &Tensor) -> R<()> {
 
 /// numpy's `_assert_stacked_square`.
 pub(crate) fn stacked_square(t: &Tensor) -> R<()> {
+    stacked_2d(t)?;
     let s = t.shape();
     if s[s.len() - 2] != s[s.len() - 1] {
         return Err(linalg_err("Last 2 dimensions of the array must be square"));
@@ -95,7 +96,6 @@ builtin! {
     python ["np.linalg.inv"]
     fn inv(it, a) {
         let (t, out) = operand(it, &a)?;
-        stacked_2d(&t)?;
         stacked_square(&t)?;
         let n = dims(&t).0;
         let (batch, mats) = f64_mats(&t)?;
@@ -116,7 +116,6 @@ builtin! {
 /// `(sign, log|det|)` of each matrix of a square stack.
 fn slogdets(it: &mut Interp, a: &Value) -> R<Stack<(f64, f64)>> {
     let (t, out) = operand(it, a)?;
-    stacked_2d(&t)?;
     stacked_square(&t)?;
     let (batch, mats) = f64_mats(&t)?;
     Ok((batch, mats.into_iter().map(lapack_slogdet).collect(), out))
@@ -208,7 +207,6 @@ builtin! {
     python ["np.linalg.solve"]
     fn solve(it, a, b) {
         let (ta, oa) = operand(it, &a)?;
-        stacked_2d(&ta)?;
         stacked_square(&ta)?;
         let (tb, ob) = operand(it, &b)?;
         let out = if oa == DType::F32 && ob == DType::F32 { DType::F32 } else { DType::F64 };
@@ -272,7 +270,6 @@ builtin! {
     python ["np.linalg.cholesky"]
     fn cholesky(it, a) {
         let (t, out) = operand(it, &a)?;
-        stacked_2d(&t)?;
         stacked_square(&t)?;
         let n = dims(&t).0;
         let (batch, mats) = f64_mats(&t)?;
@@ -342,7 +339,6 @@ builtin! {
 /// The eigenvalues (and vectors) of every matrix of a general square stack.
 fn eigs(it: &mut Interp, a: &Value, vectors: bool) -> R<(usize, Stack<EigPair>)> {
     let (t, out) = operand(it, a)?;
-    stacked_2d(&t)?;
     stacked_square(&t)?;
     if t.to_f64_vec().iter().any(|v| !v.is_finite()) {
         return Err(linalg_err("Array must not contain infs or NaNs"));
@@ -416,7 +412,6 @@ type Eighs = (Vec<usize>, usize, Vec<EigPair>, DType);
 /// Symmetric eigendecompositions of a square stack.
 fn eighs(it: &mut Interp, a: &Value, lower: bool, vectors: bool) -> R<Eighs> {
     let (t, out) = operand(it, a)?;
-    stacked_2d(&t)?;
     stacked_square(&t)?;
     let n = dims(&t).0;
     let (batch, mats) = f64_mats(&t)?;

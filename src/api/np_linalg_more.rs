@@ -443,7 +443,6 @@ builtin! {
     python ["np.linalg.matrix_power"]
     fn matrix_power(it, a, n) {
         let mut t = np_array(it, &a, None)?;
-        stacked_2d(&t)?;
         stacked_square(&t)?;
         let mut n = match &n {
             Value::Int(i) => *i,
@@ -537,7 +536,6 @@ builtin! {
                 from_scalars(&batch, rs, out)
             }
             _ => {
-                stacked_2d(&t)?;
                 stacked_square(&t)?;
                 let f = t.cast(DType::F64);
                 let inv = match invert(&f) {

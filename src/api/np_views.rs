@@ -453,7 +453,7 @@ pub(crate) fn get_item(it: &mut Interp, a: &NpArray, index: &Value) -> R<Value> 
         let view = a.view(ViewOp::Slice(Rc::from(vec![SliceInfoElem::NewAxis])));
         return Ok(match b {
             true => wrap(view),
-            false => Value::ndarray(shape::reshape_to(&t, &[&[0], t.shape()].concat())),
+            false => Value::ndarray(Tensor::zeros(t.dtype(), &[&[0], t.shape()].concat())),
         });
     }
     if is_advanced(&items) {
@@ -528,7 +528,14 @@ fn value_as(it: &mut Interp, v: &Value, d: DType) -> R<Tensor> {
 }
 
 /// `a[index] = value`.
-pub(crate) fn set_item(it: &mut Interp, a: &NpArray, index: &Value, value: &Value) -> R<()> {
+pub(crate) fn set_item(it: &mut Interp, obj: &Value, index: &Value, value: Value) -> R<()> {
+    let Value::NdArray(a) = obj else {
+        return Err(type_err(format!(
+            "'{}' object does not support item assignment",
+            obj.type_name()
+        )));
+    };
+    let value = &value;
     // Only the shape and dtype are kept: a live snapshot would make the write copy the
     // whole buffer first.
     let (dims, dtype) = {

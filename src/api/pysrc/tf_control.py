@@ -93,7 +93,6 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
         if not pairs:
             raise ValueError("pred_fn_pairs must not be empty")
         default = pairs[-1][1]
-        pairs = pairs[:-1] + [(pairs[-1][0], pairs[-1][1])]
     chosen = default
     for pred, fn in pairs:
         if _truth(pred):
