@@ -13,6 +13,7 @@
 //! | `tf_array.rs` | reshaping, joining, splitting, gathering, sorting |
 //! | `tf_nn.rs` | tf.nn activations |
 //! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
+//! | `tf_function/` | `tf.function`: tracing, the trace cache, running recorded graphs |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum, tf.tensordot, tf.linalg.cross, tf.norm |
 //! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, Cholesky, QR, SVD, eigh, pinv |
@@ -66,6 +67,7 @@ pub(crate) mod tf_config;
 pub(crate) mod tf_control;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
+pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;

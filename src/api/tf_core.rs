@@ -1,5 +1,5 @@
 //! Core `tf` functions: tensor creation, dtypes and casts, `tf.Variable`, `tf.TensorShape`,
-//! shape queries, `tf.function`, `tf.timestamp`, `tf.print`. Each function is one
+//! shape queries, `tf.timestamp`, `tf.print`. Each function is one
 //! declaration; `install` adds the non-function members (`tf.Tensor`, the dtypes).
 
 use super::convert::{
@@ -441,27 +441,6 @@ builtin! {
             .map(|d| d.as_secs_f64())
             .unwrap_or(0.0);
         t(Tensor::scalar(now))
-    }
-}
-
-builtin! {
-    /// Compiles a function into a callable TensorFlow graph.
-    ///
-    /// tensh runs functions eagerly, so the decorator returns the function itself.
-    python ["tf.function"]
-    fn function(
-        it, func = None, input_signature = None, autograph = True, jit_compile = None,
-        reduce_retracing = False, experimental_implements = None,
-        experimental_autograph_options = None, experimental_attributes = None,
-        experimental_relax_shapes = None, experimental_compile = None,
-        experimental_follow_type_hints = None
-    ) {
-        match func {
-            Value::None => Ok(Value::builtin("function", |_, a| {
-                Ok(a.pos.first().cloned().unwrap_or(Value::None))
-            })),
-            f => Ok(f),
-        }
     }
 }
 

@@ -14,6 +14,13 @@ use std::rc::Rc;
 
 impl Interp {
     pub fn call(&mut self, f: &Value, args: Args) -> R<Value> {
+        if let Some(hook) = self.hooks.traced_call {
+            if !matches!(f, Value::Function(_) | Value::Class(_)) {
+                if let Some(v) = hook(self, f, &args)? {
+                    return Ok(v);
+                }
+            }
+        }
         match f {
             Value::Function(func) => self.invoke(func, args, None),
             Value::Builtin(b) => match &b.decl {

@@ -135,6 +135,9 @@ fn bind(receiver: &Value, class: &Rc<Class>, x: Value, owner: Rc<Class>) -> Valu
     }
     match x {
         Value::Function(_) if !matches!(receiver, Value::Class(_)) => bound(receiver.clone(), x),
+        Value::Object(ref o) if o.binds_as_method() && !matches!(receiver, Value::Class(_)) => {
+            bound(receiver.clone(), x)
+        }
         other => other,
     }
 }

@@ -46,6 +46,16 @@ impl Interp {
             }
             StmtKind::If { test, body, orelse } => {
                 let c = self.eval(test)?;
+                if let (Some(h), Value::Object(_)) = (self.hooks.graph_control, &c) {
+                    let ctl = super::hooks::Control::If {
+                        test: &c,
+                        body,
+                        orelse,
+                    };
+                    if h(self, ctl)? {
+                        return Ok(());
+                    }
+                }
                 if self.truthy(&c)? {
                     self.exec_block(body)
                 } else {
@@ -133,9 +143,16 @@ impl Interp {
 
     /// `while test: body else: orelse`.
     fn while_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+        let mut first = true;
         loop {
             self.check_interrupt()?;
             let c = self.eval(test)?;
+            if let (true, Some(h), Value::Object(_)) = (first, self.hooks.graph_control, &c) {
+                if h(self, super::hooks::Control::While { test, body })? {
+                    return Ok(());
+                }
+            }
+            first = false;
             if !self.truthy(&c)? {
                 return self.exec_block(orelse);
             }
@@ -150,6 +167,16 @@ impl Interp {
     /// `for target in iter: body else: orelse`.
     fn for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
         let it = self.eval(iter)?;
+        if let (Some(h), Value::Object(_)) = (self.hooks.graph_control, &it) {
+            let ctl = super::hooks::Control::For {
+                target,
+                iter: &it,
+                body,
+            };
+            if h(self, ctl)? {
+                return Ok(());
+            }
+        }
         let mut items = self.iterate(&it)?;
         while let Some(item) = items.next(self)? {
             self.check_interrupt()?;

@@ -9,6 +9,24 @@ use super::value::{Args, Object, Value};
 use super::Interp;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
+/// A statement of control flow handed to [`Hooks::graph_control`].
+pub enum Control<'a> {
+    If {
+        test: &'a Value,
+        body: &'a [crate::syntax::ast::Stmt],
+        orelse: &'a [crate::syntax::ast::Stmt],
+    },
+    For {
+        target: &'a crate::syntax::ast::Expr,
+        iter: &'a Value,
+        body: &'a [crate::syntax::ast::Stmt],
+    },
+    While {
+        test: &'a crate::syntax::ast::Expr,
+        body: &'a [crate::syntax::ast::Stmt],
+    },
+}
+
 /// A hook for a builtin called with native objects: (interp, builtin, arguments).
 pub type SymbolicCall = fn(&mut Interp, &Value, &Args) -> R<Option<Value>>;
 
@@ -70,6 +88,13 @@ pub struct Hooks {
     /// Unset until a session makes its first symbolic tensor, so other sessions' calls
     /// pay nothing for it.
     pub symbolic_call: Option<SymbolicCall>,
+    /// Any native callable called while a `tf.function` is being traced: the call's
+    /// (recorded) result when the trace takes it, None to run it as usual. Unset outside
+    /// traces.
+    pub traced_call: Option<SymbolicCall>,
+    /// Python control flow whose condition or iterable is a native object, while a
+    /// `tf.function` is traced (AutoGraph): true when the hook ran the statement.
+    pub graph_control: Option<fn(&mut Interp, Control<'_>) -> R<bool>>,
     /// The Python values a native object holds (a compiled model's metric objects, its
     /// optimizer, its layers), so that a session's end can empty them too.
     pub held_values: fn(&Value) -> Vec<Value>,
@@ -152,6 +177,8 @@ impl Default for Hooks {
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
             symbolic_call: None,
+            traced_call: None,
+            graph_control: None,
             held_values: |_| Vec::new(),
         }
     }

@@ -433,6 +433,11 @@ pub trait Object: Any {
     fn class_path(&self) -> Option<String> {
         None
     }
+    /// Whether, as a class attribute, it binds to the instance it is read through, as a
+    /// Python function does (a `tf.function` decorating a method).
+    fn binds_as_method(&self) -> bool {
+        false
+    }
     fn as_any(&self) -> &dyn Any;
 }
 

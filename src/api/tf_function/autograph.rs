@@ -1,0 +1,538 @@
+//! AutoGraph: Python `if`, `for` and `while` statements whose condition or iterable is a
+//! symbolic tensor become graph control flow, as TensorFlow converts them.
+//!
+//! An `if` traces both branches (each once, as TensorFlow does) into graphs of their own;
+//! the names they assign become the conditional's outputs, and a run takes the branch the
+//! condition picks. A loop traces its body once, with the names it assigns (those bound
+//! before the loop) carried from one iteration to the next; a run repeats the body as the
+//! data says. Bodies are traced "dry": variable writes are undone and `tf.print` waits,
+//! so that only the runs act on the world.
+
+use super::graph::{self, Call, Env, Node};
+use super::symbolic::GraphTensor;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, Flow, R};
+use crate::eval::hooks::Control;
+use crate::eval::value::Args;
+use crate::eval::{Interp, Value};
+use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// The two branches of a converted `if`.
+pub struct CondGraph {
+    pub then_nodes: Vec<Node>,
+    pub else_nodes: Vec<Node>,
+    pub then_out: Value,
+    pub else_out: Value,
+}
+
+/// A converted loop: over the first axis of a tensor, or while a condition holds.
+pub struct LoopGraph {
+    /// The placeholder of the loop target (`for`), or None (`while`).
+    pub element: Option<Value>,
+    /// The condition's steps and value (`while`).
+    pub cond_nodes: Vec<Node>,
+    pub cond_out: Value,
+    /// Placeholders of the carried names, in order.
+    pub carried: Vec<Value>,
+    pub body: Vec<Node>,
+    /// The carried names' values at the end of the body.
+    pub body_out: Value,
+}
+
+/// Row `i` of a tensor's first axis.
+fn first_row(t: &crate::tensor::Tensor, i: usize) -> R<crate::tensor::Tensor> {
+    use crate::tensor::ops::index::{strided_slice, Index};
+    Ok(strided_slice(t, &[Index::Int(i as i64)])?)
+}
+
+fn truth(it: &mut Interp, v: &Value) -> R<bool> {
+    match v {
+        Value::Tensor(_) | Value::NdArray(_) | Value::Variable(_) => {
+            let t = crate::eval::value::tensor_of(v);
+            match t {
+                Some(t) if t.size() == 1 => Ok(t.item_f64().unwrap_or(0.0) != 0.0),
+                _ => it.truthy(v),
+            }
+        }
+        _ => it.truthy(v),
+    }
+}
+
+impl CondGraph {
+    /// Runs the branch the condition (the first argument) picks.
+    pub fn run(&self, it: &mut Interp, args: &Args, env: &mut Env) -> R<Value> {
+        let pred = args.pos.first().cloned().unwrap_or(Value::None);
+        let (nodes, out) = if truth(it, &pred)? {
+            (&self.then_nodes, &self.then_out)
+        } else {
+            (&self.else_nodes, &self.else_out)
+        };
+        graph::run(it, nodes, env)?;
+        graph::output(out, env)
+    }
+}
+
+impl LoopGraph {
+    /// Runs the loop: the arguments are the iterable (or None) and the carried values.
+    pub fn run(&self, it: &mut Interp, args: &Args, env: &mut Env) -> R<Value> {
+        let iter = args.pos.first().cloned().unwrap_or(Value::None);
+        let mut carried: Vec<Value> = Vec::new();
+        if let Some(Value::Tuple(t)) = args.pos.get(1) {
+            for v in t.iter() {
+                // Python numbers carried through a loop become tensors, as AutoGraph
+                // makes them.
+                carried.push(match v {
+                    Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                        Value::Tensor(crate::api::convert::to_tensor(it, v, None)?)
+                    }
+                    other => other.clone(),
+                });
+            }
+        }
+        let set = |env: &mut Env, vals: &[Value]| {
+            for (p, v) in self.carried.iter().zip(vals) {
+                if let Some(g) = p.as_object::<GraphTensor>() {
+                    env.tensors.insert(g.id, v.clone());
+                }
+            }
+        };
+        let items = match &self.element {
+            Some(_) => {
+                let t = crate::eval::value::tensor_of(&iter);
+                let n = t
+                    .as_ref()
+                    .and_then(|t| t.shape().first().copied())
+                    .unwrap_or(0);
+                Some(n)
+            }
+            None => None,
+        };
+        let mut i = 0usize;
+        loop {
+            it.check_interrupt()?;
+            set(env, &carried);
+            match (items, &self.element) {
+                (Some(n), Some(p)) => {
+                    if i >= n {
+                        break;
+                    }
+                    let Some(t) = crate::eval::value::tensor_of(&iter) else {
+                        break;
+                    };
+                    let x = Value::Tensor(first_row(&t, i)?);
+                    if let Some(g) = p.as_object::<GraphTensor>() {
+                        env.tensors.insert(g.id, x);
+                    }
+                }
+                _ => {
+                    graph::run(it, &self.cond_nodes, env)?;
+                    let c = graph::output(&self.cond_out, env)?;
+                    if !truth(it, &c)? {
+                        break;
+                    }
+                }
+            }
+            graph::run(it, &self.body, env)?;
+            let out = graph::output(&self.body_out, env)?;
+            carried = match out {
+                Value::Tuple(t) => t.to_vec(),
+                _ => Vec::new(),
+            };
+            i += 1;
+        }
+        Ok(Value::tuple(carried))
+    }
+}
+
+/// The hook the evaluator calls for control flow on a native object while tracing.
+pub fn control(it: &mut Interp, c: Control<'_>) -> R<bool> {
+    if !graph::recording() {
+        return Ok(false);
+    }
+    match c {
+        Control::If { test, body, orelse } => {
+            if test.as_object::<GraphTensor>().is_none() {
+                return Ok(false);
+            }
+            convert_if(it, test, body, orelse)?;
+            Ok(true)
+        }
+        Control::For { target, iter, body } => {
+            if iter.as_object::<GraphTensor>().is_none() {
+                return Ok(false);
+            }
+            convert_loop(it, Some((target, iter)), None, body)?;
+            Ok(true)
+        }
+        Control::While { test, body } => {
+            convert_loop(it, None, Some(test), body)?;
+            Ok(true)
+        }
+    }
+}
+
+type Vars = crate::eval::scope::NameMap<crate::eval::value::Str, Value>;
+
+fn vars(it: &Interp) -> Vars {
+    it.scope.borrow().vars.clone()
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => Rc::ptr_eq(x, y),
+        (Value::Tensor(x), Value::Tensor(y)) => x.id() == y.id(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::Variable(x), Value::Variable(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+fn tensorish(v: &Value) -> bool {
+    v.as_object::<GraphTensor>().is_some()
+        || matches!(
+            v,
+            Value::Tensor(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NdArray(_)
+        )
+}
+
+/// A value as a tensor (its trace-time value for a symbolic one).
+fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        return Ok(g.shadow.clone());
+    }
+    crate::api::convert::to_tensor(it, v, None)
+}
+
+fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+    let before = vars(it);
+    graph::begin_body();
+    let r1 = it.exec_block(body);
+    let then_nodes = graph::end_body();
+    let after_t = vars(it);
+    it.scope.borrow_mut().vars = before.clone();
+    graph::begin_body();
+    let r2 = it.exec_block(orelse);
+    let else_nodes = graph::end_body();
+    let after_f = vars(it);
+    it.scope.borrow_mut().vars = before.clone();
+    let (ret_t, ret_f) = match (r1, r2) {
+        (Ok(()), Ok(())) => (None, None),
+        (Err(Flow::Return(a)), Err(Flow::Return(b))) => (Some(a), Some(b)),
+        (Err(Flow::Return(_)), Ok(())) | (Ok(()), Err(Flow::Return(_))) => {
+            return raise(
+                ExcKind::NotImplementedError,
+                "tensh converts an `if` on a tensor when both branches return or neither does",
+            )
+        }
+        (Err(e @ Flow::Error(_)), _) | (_, Err(e @ Flow::Error(_))) => return Err(e),
+        _ => {
+            return raise(
+                ExcKind::NotImplementedError,
+                "break and continue inside an `if` on a tensor are not converted by tensh",
+            )
+        }
+    };
+    let mut names: Vec<crate::eval::value::Str> = Vec::new();
+    for side in [&after_t, &after_f] {
+        for (k, v) in side.iter() {
+            let changed = match before.get(k) {
+                Some(b) => !same(b, v),
+                None => true,
+            };
+            if changed && !names.contains(k) {
+                names.push(k.clone());
+            }
+        }
+    }
+    names.sort();
+    let mut outs_t = Vec::new();
+    let mut outs_f = Vec::new();
+    let mut merged_names = Vec::new();
+    for n in &names {
+        let t = after_t.get(n).or_else(|| before.get(n)).cloned();
+        let f = after_f.get(n).or_else(|| before.get(n)).cloned();
+        match (t, f) {
+            (Some(t), Some(f)) => {
+                if tensorish(&t) && tensorish(&f) && !same(&t, &f) {
+                    outs_t.push(t);
+                    outs_f.push(f);
+                    merged_names.push(n.clone());
+                } else {
+                    // Python values (functions, lists) are the branch's own: the one the
+                    // trace took stays.
+                    let pred = Value::Tensor(as_tensor(it, test)?);
+                    let keep = if truth(it, &pred)? { t } else { f };
+                    it.scope.borrow_mut().vars.insert(n.clone(), keep);
+                }
+            }
+            _ => {
+                // Defined in one branch only: undefined after the `if`, as AutoGraph
+                // leaves it.
+            }
+        }
+    }
+    let has_ret = ret_t.is_some();
+    if let (Some(a), Some(b)) = (ret_t, ret_f) {
+        outs_t.push(a);
+        outs_f.push(b);
+    }
+    let cg = Rc::new(CondGraph {
+        then_nodes,
+        else_nodes,
+        then_out: Value::tuple(outs_t),
+        else_out: Value::tuple(outs_f),
+    });
+    // The run on trace-time values gives the outputs' values; they are named as the
+    // conditional's outputs.
+    let args = Args::new(vec![test.clone()]);
+    let mut env = Env::default();
+    let pred = Value::Tensor(as_tensor(it, test)?);
+    let real = cg.run(it, &Args::new(vec![pred]), &mut env)?;
+    let real = match real {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let base = graph::unique_name("cond");
+    let mut named = Vec::with_capacity(real.len());
+    for (i, v) in real.iter().enumerate() {
+        named.push(match v {
+            Value::Tensor(t) => GraphTensor::output(t.clone(), &base, i),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                let t = crate::api::convert::to_tensor(it, v, None)?;
+                GraphTensor::output(t, &base, i)
+            }
+            other => other.clone(),
+        });
+    }
+    let out = Value::tuple(named.clone());
+    graph::record(Call::Cond(cg), args, &out);
+    for (n, v) in merged_names.iter().zip(&named) {
+        it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
+    }
+    if has_ret {
+        return Err(Flow::Return(named.last().cloned().unwrap_or(Value::None)));
+    }
+    Ok(())
+}
+
+/// The names a block assigns (targets of assignments, loops and `with`), nested blocks
+/// included and nested functions excluded.
+fn assigned(stmts: &[Stmt], out: &mut Vec<String>) {
+    fn target(e: &Expr, out: &mut Vec<String>) {
+        match &e.kind {
+            ExprKind::Name(n) if !out.contains(n) => out.push(n.clone()),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().for_each(|x| target(x, out))
+            }
+            _ => {}
+        }
+    }
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Assign(targets, _) => targets.iter().for_each(|t| target(t, out)),
+            StmtKind::AugAssign(t, _, _) | StmtKind::AnnAssign(t, _, _) => target(t, out),
+            StmtKind::For {
+                target: t,
+                body,
+                orelse,
+                ..
+            } => {
+                target(t, out);
+                assigned(body, out);
+                assigned(orelse, out);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                assigned(body, out);
+                assigned(orelse, out);
+            }
+            StmtKind::With { items, body } => {
+                for (_, v) in items {
+                    if let Some(v) = v {
+                        target(v, out);
+                    }
+                }
+                assigned(body, out);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                assigned(body, out);
+                for h in handlers {
+                    assigned(&h.body, out);
+                }
+                assigned(orelse, out);
+                assigned(finalbody, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn convert_loop(
+    it: &mut Interp,
+    over: Option<(&Expr, &Value)>,
+    test: Option<&Expr>,
+    body: &[Stmt],
+) -> R<()> {
+    let before = vars(it);
+    let mut names = Vec::new();
+    assigned(body, &mut names);
+    let mut skip: HashSet<String> = HashSet::new();
+    if let Some((t, _)) = over {
+        let mut tn = Vec::new();
+        assigned(
+            &[Stmt {
+                kind: StmtKind::Assign(vec![t.clone()], t.clone()),
+                span: t.span,
+            }],
+            &mut tn,
+        );
+        skip.extend(tn);
+    }
+    // Carried: assigned in the body, bound before the loop to a tensor or a number.
+    let mut carried_names = Vec::new();
+    let mut placeholders = Vec::new();
+    let mut initial = Vec::new();
+    for n in &names {
+        if skip.contains(n) {
+            continue;
+        }
+        let key: crate::eval::value::Str = n.as_str().into();
+        let Some(v) = before.get(&key).cloned() else {
+            continue;
+        };
+        if !tensorish(&v) {
+            continue;
+        }
+        let t = as_tensor(it, &v)?;
+        let shape = match v.as_object::<GraphTensor>() {
+            Some(g) => g.shape.clone(),
+            None => t.shape().iter().map(|&d| Some(d)).collect(),
+        };
+        let pname = graph::unique_name("Placeholder");
+        let p = GraphTensor::make(t, shape, format!("while/{}:0", pname));
+        carried_names.push(key);
+        placeholders.push(p);
+        initial.push(v);
+    }
+    let set_carried = |it: &mut Interp, vals: &[Value]| {
+        let mut sc = it.scope.borrow_mut();
+        for (n, v) in carried_names.iter().zip(vals) {
+            sc.vars.insert(n.clone(), v.clone());
+        }
+    };
+    // The condition of a `while`, traced on the carried placeholders.
+    let (cond_nodes, cond_out) = match test {
+        Some(test) => {
+            set_carried(it, &placeholders);
+            graph::begin_body();
+            let c = it.eval(test);
+            let nodes = graph::end_body();
+            (nodes, c?)
+        }
+        None => (Vec::new(), Value::None),
+    };
+    // The body.
+    let element = match over {
+        Some((target, iter)) => {
+            let g = iter.as_object::<GraphTensor>();
+            let elem = match g {
+                Some(g) if g.shadow.shape().first().copied().unwrap_or(0) > 0 => {
+                    first_row(&g.shadow, 0)?
+                }
+                Some(g) => {
+                    let dims: Vec<usize> = g.shadow.shape().iter().skip(1).copied().collect();
+                    crate::tensor::Tensor::full(g.shadow.dtype(), &dims, 0.0)
+                }
+                None => crate::tensor::Tensor::scalar(0.0f32),
+            };
+            let shape = match g {
+                Some(g) => g.shape.iter().skip(1).copied().collect(),
+                None => Vec::new(),
+            };
+            let pname = graph::unique_name("Placeholder");
+            let p = GraphTensor::make(elem, shape, format!("while/{}:0", pname));
+            Some((target, p))
+        }
+        None => None,
+    };
+    set_carried(it, &placeholders);
+    graph::begin_body();
+    let r = match &element {
+        Some((target, p)) => it
+            .assign(target, p.clone())
+            .and_then(|_| it.exec_block(body)),
+        None => it.exec_block(body),
+    };
+    let body_nodes = graph::end_body();
+    match r {
+        Ok(()) => {}
+        Err(Flow::Break) | Err(Flow::Continue) | Err(Flow::Return(_)) => {
+            it.scope.borrow_mut().vars = before;
+            return raise(
+                ExcKind::NotImplementedError,
+                "break, continue and return inside a loop over tensors are not converted by tensh",
+            );
+        }
+        Err(e) => {
+            it.scope.borrow_mut().vars = before;
+            return Err(e);
+        }
+    }
+    let after = vars(it);
+    let body_out: Vec<Value> = carried_names
+        .iter()
+        .zip(&initial)
+        .map(|(n, v)| after.get(n).cloned().unwrap_or_else(|| v.clone()))
+        .collect();
+    it.scope.borrow_mut().vars = before;
+    let lg = Rc::new(LoopGraph {
+        element: element.as_ref().map(|(_, p)| p.clone()),
+        cond_nodes,
+        cond_out,
+        carried: placeholders,
+        body: body_nodes,
+        body_out: Value::tuple(body_out),
+    });
+    let iter_v = over.map(|(_, v)| v.clone()).unwrap_or(Value::None);
+    let args = Args::new(vec![iter_v.clone(), Value::tuple(initial.clone())]);
+    // The run on trace-time values.
+    let shadow_iter = graph::shadows(&iter_v)?;
+    let mut shadow_init = Vec::with_capacity(initial.len());
+    for v in &initial {
+        shadow_init.push(Value::Tensor(as_tensor(it, v)?));
+    }
+    let mut env = Env::default();
+    let real = lg.run(
+        it,
+        &Args::new(vec![shadow_iter, Value::tuple(shadow_init)]),
+        &mut env,
+    )?;
+    let real = match real {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let base = graph::unique_name("while");
+    let mut named = Vec::with_capacity(real.len());
+    for (i, v) in real.iter().enumerate() {
+        named.push(match v {
+            Value::Tensor(t) => GraphTensor::output(t.clone(), &base, i),
+            other => other.clone(),
+        });
+    }
+    graph::record(Call::Loop(lg), args, &Value::tuple(named.clone()));
+    for (n, v) in carried_names.iter().zip(&named) {
+        it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
+    }
+    Ok(())
+}

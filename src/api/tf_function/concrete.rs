@@ -1,0 +1,213 @@
+//! `ConcreteFunction`: one trace of a `tf.function`, the graph it recorded, and running
+//! that graph on new arguments.
+
+use super::graph::{self, Env, Graph};
+use super::signature::{self, Key};
+use super::symbolic::GraphTensor;
+use crate::eval::error::R;
+use crate::eval::value::{Args, Object};
+use crate::eval::{Interp, Value};
+use std::any::Any;
+use std::rc::Rc;
+
+pub struct Concrete {
+    pub name: String,
+    /// The parameter each bound argument went to.
+    pub params: Vec<String>,
+    /// The trace type of each bound argument.
+    pub keys: Vec<Key>,
+    /// What the body was given for each: placeholders where tensors were.
+    pub placed: Vec<Value>,
+    pub graph: Graph,
+}
+
+impl Concrete {
+    pub fn serves(&self, keys: &[Key]) -> bool {
+        self.keys.len() == keys.len()
+            && self
+                .keys
+                .iter()
+                .zip(keys)
+                .all(|(a, b)| signature::serves(a, b))
+    }
+
+    /// Runs the recorded graph on `bound` (arguments of the traced types).
+    pub fn run(&self, it: &mut Interp, bound: &[(String, Value)]) -> R<Value> {
+        let mut env = Env::default();
+        for (placed, (_, actual)) in self.placed.iter().zip(bound) {
+            bind_input(placed, actual, &mut env, 4);
+        }
+        graph::run(it, &self.graph.nodes, &mut env)?;
+        let out = graph::output(&self.graph.output, &env)?;
+        Ok(read_variables(&out, 4))
+    }
+
+    fn output_type(&self, v: &Value) -> String {
+        if let Some(g) = v.as_object::<GraphTensor>() {
+            return format!(
+                "TensorSpec(shape={}, dtype=tf.{}, name=None)",
+                crate::eval::repr::shape_str(&Some(g.shape.clone())),
+                g.shadow.dtype().name()
+            );
+        }
+        match v {
+            Value::List(l) => {
+                let parts: Vec<String> = l.borrow().iter().map(|x| self.output_type(x)).collect();
+                format!("List[{}]", parts.join(", "))
+            }
+            Value::Tuple(t) => {
+                let parts: Vec<String> = t.iter().map(|x| self.output_type(x)).collect();
+                format!("Tuple[{}]", parts.join(", "))
+            }
+            Value::None => "NoneTensorSpec()".into(),
+            _ => "Any".into(),
+        }
+    }
+
+    fn input_type(&self, v: &Value, it: &mut Interp) -> R<String> {
+        if let Some(g) = v.as_object::<GraphTensor>() {
+            return Ok(format!(
+                "TensorSpec(shape={}, dtype=tf.{}, name=None)",
+                crate::eval::repr::shape_str(&Some(g.shape.clone())),
+                g.shadow.dtype().name()
+            ));
+        }
+        Ok(format!("Literal[{}]", it.repr(v)?))
+    }
+}
+
+/// A function's outputs as TensorFlow returns them: variables read into tensors.
+pub fn read_variables(v: &Value, depth: u8) -> Value {
+    match v {
+        Value::Variable(x) => Value::Tensor(x.read()),
+        Value::List(l) if depth > 0 => Value::list(
+            l.borrow()
+                .iter()
+                .map(|x| read_variables(x, depth - 1))
+                .collect(),
+        ),
+        Value::Tuple(t) if depth > 0 => {
+            Value::tuple(t.iter().map(|x| read_variables(x, depth - 1)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// Binds a placeholder (or a structure of them) to an argument of the same structure.
+fn bind_input(placed: &Value, actual: &Value, env: &mut Env, depth: u8) {
+    if let Some(g) = placed.as_object::<GraphTensor>() {
+        if let Some(t) = signature::tensor_arg(actual) {
+            env.tensors.insert(g.id, Value::Tensor(t));
+        }
+        return;
+    }
+    if let (Value::Variable(p), Value::Variable(_)) = (placed, actual) {
+        env.objects
+            .insert(Rc::as_ptr(p) as *const () as usize, actual.clone());
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    let items = |v: &Value| -> Option<Vec<Value>> {
+        match v {
+            Value::List(l) => Some(l.borrow().clone()),
+            Value::Tuple(t) => Some(t.to_vec()),
+            Value::Dict(d) => Some(d.borrow().values.clone()),
+            _ => None,
+        }
+    };
+    if let (Some(p), Some(a)) = (items(placed), items(actual)) {
+        for (x, y) in p.iter().zip(a.iter()) {
+            bind_input(x, y, env, depth - 1);
+        }
+    }
+}
+
+fn concrete_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Some(c) = recv.as_object::<Concrete>() else {
+        return Ok(Value::None);
+    };
+    match name {
+        "__call__" => call(c, it, args),
+        _ => Ok(Value::None),
+    }
+}
+
+fn call(c: &Concrete, it: &mut Interp, args: Args) -> R<Value> {
+    let mut bound: Vec<(String, Value)> = Vec::new();
+    for (i, p) in c.params.iter().enumerate() {
+        let v = match args.pos.get(i) {
+            Some(v) => v.clone(),
+            None => match args.kw.iter().find(|(k, _)| k == p) {
+                Some((_, v)) => v.clone(),
+                None => c.placed.get(i).cloned().unwrap_or(Value::None),
+            },
+        };
+        bound.push((p.clone(), v));
+    }
+    c.run(it, &bound)
+}
+
+impl Object for Concrete {
+    fn type_name(&self) -> String {
+        "ConcreteFunction".into()
+    }
+
+    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+        Ok(Some(match name {
+            "__call__" => Value::method(this.clone(), "__call__", concrete_method),
+            "structured_outputs" => self.graph.output.clone(),
+            "inputs" => Value::list(self.graph.inputs.clone()),
+            "outputs" => {
+                let mut out = Vec::new();
+                flat(&self.graph.output, &mut out, 4);
+                Value::list(out)
+            }
+            "name" => Value::str(&format!("__inference_{}", self.name)),
+            _ => return Ok(None),
+        }))
+    }
+
+    fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        call(self, it, args)
+    }
+
+    fn repr(&self, it: &mut Interp) -> R<String> {
+        let mut s = String::from("ConcreteFunction Input Parameters:\n");
+        for (p, v) in self.params.iter().zip(&self.placed) {
+            let t = self.input_type(v, it)?;
+            s.push_str(&format!("  {} (POSITIONAL_OR_KEYWORD): {}\n", p, t));
+        }
+        s.push_str("Output Type:\n  ");
+        s.push_str(&self.output_type(&self.graph.output));
+        s.push_str("\nCaptures:\n  None");
+        Ok(s)
+    }
+
+    fn class_path(&self) -> Option<String> {
+        Some(
+            "tensorflow.python.eager.polymorphic_function.concrete_function.ConcreteFunction"
+                .into(),
+        )
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn flat(v: &Value, out: &mut Vec<Value>, depth: u8) {
+    if v.as_object::<GraphTensor>().is_some() {
+        out.push(v.clone());
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    match v {
+        Value::List(l) => l.borrow().iter().for_each(|x| flat(x, out, depth - 1)),
+        Value::Tuple(t) => t.iter().for_each(|x| flat(x, out, depth - 1)),
+        _ => {}
+    }
+}

@@ -1,0 +1,995 @@
+//! The graph a `tf.function` trace records, and running it again.
+//!
+//! A trace runs the Python body once with symbolic tensors ([`GraphTensor`]) in place of
+//! the tensor arguments. Python code runs as Python does (its `print`s, list appends and
+//! global counters happen once per trace); every TensorFlow call that meets a symbolic
+//! tensor, a variable or a TensorFlow object made in the trace is computed on the
+//! symbolic tensors' trace-time values and recorded as a [`Node`]. Later calls with a
+//! matching signature run the nodes alone, on the new inputs, without the Python body.
+//!
+//! Values flow through a recording by identity: each symbolic tensor has an id, and each
+//! object a recorded call returned (a `GradientTape`) is known by its address, so a node's
+//! arguments name what earlier nodes made and the replay substitutes what they make now.
+
+use super::symbolic::{op_name, GraphTensor};
+use crate::eval::error::R;
+use crate::eval::value::{Args, Callee, Dict};
+use crate::eval::{Interp, Value};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// How deep a recorded argument is searched for symbolic tensors (a list may hold itself).
+const DEPTH: u8 = 5;
+
+/// What a node calls.
+#[derive(Clone)]
+pub enum Call {
+    /// A callable value: a TensorFlow function, a Keras object, a nested `tf.function`.
+    Value(Value),
+    /// A native method, looked up again on the (substituted) receiver.
+    Method(Value, &'static str),
+    /// A Python operator on tensors.
+    Binary(BinOp),
+    Compare(CmpOp),
+    Unary(UnaryOp),
+    /// `x[index]`.
+    Item,
+    /// `abs(x)`.
+    Abs,
+    /// An `if` on a symbolic tensor (AutoGraph's `tf.cond`).
+    Cond(Rc<super::autograph::CondGraph>),
+    /// A `for` or `while` loop on symbolic tensors (AutoGraph's `tf.while_loop`).
+    Loop(Rc<super::autograph::LoopGraph>),
+}
+
+/// One recorded step: what was called, with which arguments (symbolic tensors in place),
+/// and what it returned (symbolic tensors in place, for later nodes to name).
+pub struct Node {
+    pub call: Call,
+    pub args: Args,
+    pub out: Value,
+}
+
+/// A finished recording: the symbolic inputs in order, the steps, the structured output.
+pub struct Graph {
+    pub inputs: Vec<Value>,
+    pub nodes: Vec<Node>,
+    pub output: Value,
+}
+
+/// The recording in progress.
+#[derive(Default)]
+pub struct Frame {
+    pub nodes: Vec<Node>,
+    /// How many op names of each kind the graph has used (`add`, `add_1`...).
+    names: HashMap<String, usize>,
+    /// Objects the recording made (by address): they are replaced on replay.
+    tracked: HashMap<usize, ()>,
+    /// Nesting of recorded calls now running: their inner calls are theirs, not ours.
+    depth: usize,
+    /// A branch or loop body traced to be run later: its effects on variables are undone
+    /// when it ends, and `tf.print` waits for the runs.
+    dry: bool,
+    /// The values variables had before a dry frame's first write to them.
+    restore: Vec<(Rc<crate::eval::value::Variable>, crate::tensor::Tensor)>,
+}
+
+thread_local! {
+    static FRAMES: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+    static SAVED: Cell<Option<crate::eval::hooks::Hooks>> = const { Cell::new(None) };
+}
+
+/// Whether a trace is recording now (and not inside a recorded call).
+pub fn recording() -> bool {
+    FRAMES.with(|f| f.borrow().last().map(|f| f.depth == 0).unwrap_or(false))
+}
+
+/// A graph-unique op name: `add`, then `add_1`, `add_2`...
+pub fn unique_name(base: &str) -> String {
+    FRAMES.with(|f| {
+        let mut f = f.borrow_mut();
+        let Some(fr) = f.last_mut() else {
+            return base.to_string();
+        };
+        let n = fr.names.entry(base.to_string()).or_insert(0);
+        let name = if *n == 0 {
+            base.to_string()
+        } else {
+            format!("{}_{}", base, n)
+        };
+        *n += 1;
+        name
+    })
+}
+
+/// Starts a recording; the evaluator's hooks now route TensorFlow calls through it.
+pub fn begin(it: &mut Interp) {
+    let first = FRAMES.with(|f| {
+        let mut f = f.borrow_mut();
+        f.push(Frame::default());
+        f.len() == 1
+    });
+    if first {
+        SAVED.with(|s| s.set(Some(it.hooks)));
+        it.hooks.traced_call = Some(traced_call);
+        it.hooks.tensor_binary = traced_binary;
+        it.hooks.tensor_compare = traced_compare;
+        it.hooks.tensor_unary = traced_unary;
+        it.hooks.value_item = traced_item;
+        it.hooks.graph_control = Some(super::autograph::control);
+    }
+}
+
+/// Starts recording a branch or loop body (a graph of its own, with its own names).
+pub fn begin_body() {
+    FRAMES.with(|f| {
+        f.borrow_mut().push(Frame {
+            dry: true,
+            ..Frame::default()
+        })
+    });
+}
+
+/// Ends a branch or loop body: its steps, with the variables it wrote restored.
+pub fn end_body() -> Vec<Node> {
+    let fr = FRAMES.with(|f| f.borrow_mut().pop().unwrap_or_default());
+    for (var, old) in fr.restore.into_iter().rev() {
+        *var.value.borrow_mut() = old;
+    }
+    fr.nodes
+}
+
+fn dry() -> bool {
+    FRAMES.with(|f| f.borrow().last().map(|f| f.dry).unwrap_or(false))
+}
+
+fn remember(var: &Rc<crate::eval::value::Variable>) {
+    let old = var.value.borrow().clone();
+    FRAMES.with(|f| {
+        if let Some(fr) = f.borrow_mut().last_mut() {
+            fr.restore.push((var.clone(), old));
+        }
+    });
+}
+
+/// Ends the innermost recording and returns its steps.
+pub fn end(it: &mut Interp) -> Vec<Node> {
+    let (frame, last) = FRAMES.with(|f| {
+        let mut f = f.borrow_mut();
+        let fr = f.pop().unwrap_or_default();
+        (fr, f.is_empty())
+    });
+    if last {
+        if let Some(h) = SAVED.with(|s| s.take()) {
+            it.hooks = h;
+        }
+    }
+    frame.nodes
+}
+
+/// The evaluator's own hooks (those a recording replaced, or the current ones).
+fn saved(it: &Interp) -> crate::eval::hooks::Hooks {
+    SAVED.with(|s| s.get()).unwrap_or(it.hooks)
+}
+
+fn with_depth<T>(f: impl FnOnce() -> T) -> T {
+    FRAMES.with(|fr| {
+        if let Some(x) = fr.borrow_mut().last_mut() {
+            x.depth += 1
+        }
+    });
+    let out = f();
+    FRAMES.with(|fr| {
+        if let Some(x) = fr.borrow_mut().last_mut() {
+            x.depth -= 1
+        }
+    });
+    out
+}
+
+fn push_node(node: Node) {
+    FRAMES.with(|f| {
+        if let Some(fr) = f.borrow_mut().last_mut() {
+            fr.nodes.push(node)
+        }
+    });
+}
+
+fn addr(v: &Value) -> Option<usize> {
+    match v {
+        Value::Object(o) => Some(Rc::as_ptr(o) as *const () as usize),
+        Value::Variable(x) => Some(Rc::as_ptr(x) as *const () as usize),
+        Value::Instance(x) => Some(Rc::as_ptr(x) as *const () as usize),
+        _ => None,
+    }
+}
+
+fn is_tracked(v: &Value) -> bool {
+    let Some(a) = addr(v) else { return false };
+    FRAMES.with(|f| f.borrow().iter().any(|fr| fr.tracked.contains_key(&a)))
+}
+
+fn track(v: &Value) {
+    if let Some(a) = addr(v) {
+        FRAMES.with(|f| {
+            if let Some(fr) = f.borrow_mut().last_mut() {
+                fr.tracked.insert(a, ());
+            }
+        })
+    }
+}
+
+/// Whether `v` holds what a graph must read when it runs rather than when it is traced:
+/// a symbolic tensor, a variable, or an object the trace made.
+pub fn live(v: &Value, depth: u8) -> bool {
+    if v.as_object::<GraphTensor>().is_some() || matches!(v, Value::Variable(_)) {
+        return true;
+    }
+    if is_tracked(v) {
+        return true;
+    }
+    if depth == 0 {
+        return false;
+    }
+    match v {
+        Value::List(l) => l.borrow().iter().any(|x| live(x, depth - 1)),
+        Value::Tuple(t) => t.iter().any(|x| live(x, depth - 1)),
+        Value::Dict(d) => d.borrow().values.iter().any(|x| live(x, depth - 1)),
+        Value::Object(o) => o
+            .as_tuple()
+            .map(|t| t.iter().any(|x| live(x, depth - 1)))
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+fn args_live(args: &Args) -> bool {
+    args.pos.iter().any(|v| live(v, DEPTH)) || args.kw.iter().any(|(_, v)| live(v, DEPTH))
+}
+
+/// Whether `v` holds a tensor (a recorded call's result worth naming).
+fn holds_tensor(v: &Value, depth: u8) -> bool {
+    match v {
+        Value::Tensor(_) => true,
+        Value::List(l) if depth > 0 => l.borrow().iter().any(|x| holds_tensor(x, depth - 1)),
+        Value::Tuple(t) if depth > 0 => t.iter().any(|x| holds_tensor(x, depth - 1)),
+        Value::Dict(d) if depth > 0 => d.borrow().values.iter().any(|x| holds_tensor(x, depth - 1)),
+        Value::Object(o) if depth > 0 => o
+            .as_tuple()
+            .map(|t| t.iter().any(|x| holds_tensor(x, depth - 1)))
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// What symbolic tensors and tracked objects stand for while a graph runs.
+#[derive(Default)]
+pub struct Env {
+    pub tensors: HashMap<u64, Value>,
+    pub objects: HashMap<usize, Value>,
+}
+
+/// `v` with each symbolic tensor replaced by `f(tensor)` and each tracked object by what
+/// `objects` maps it to; containers without either are kept as they are.
+pub fn subst(
+    v: &Value,
+    depth: u8,
+    f: &dyn Fn(&GraphTensor) -> Value,
+    objects: &HashMap<usize, Value>,
+) -> R<Value> {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        return Ok(f(g));
+    }
+    if let Some(a) = addr(v) {
+        if let Some(x) = objects.get(&a) {
+            return Ok(x.clone());
+        }
+    }
+    if depth == 0 || !needs_subst(v, depth, objects) {
+        return Ok(v.clone());
+    }
+    Ok(match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(subst(x, depth - 1, f, objects)?);
+            }
+            Value::list(out)
+        }
+        Value::Tuple(t) => {
+            let mut out = Vec::with_capacity(t.len());
+            for x in t.iter() {
+                out.push(subst(x, depth - 1, f, objects)?);
+            }
+            Value::tuple(out)
+        }
+        Value::Dict(d) => {
+            let (keys, values) = {
+                let d = d.borrow();
+                (d.keys.clone(), d.values.clone())
+            };
+            let mut nd = Dict::default();
+            for (k, x) in keys.into_iter().zip(values) {
+                nd.insert(k, subst(&x, depth - 1, f, objects)?)?;
+            }
+            Value::Dict(Rc::new(RefCell::new(nd)))
+        }
+        Value::Object(o) => match o.as_tuple() {
+            Some(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for x in &items {
+                    out.push(subst(x, depth - 1, f, objects)?);
+                }
+                Value::tuple(out)
+            }
+            None => v.clone(),
+        },
+        other => other.clone(),
+    })
+}
+
+fn needs_subst(v: &Value, depth: u8, objects: &HashMap<usize, Value>) -> bool {
+    if v.as_object::<GraphTensor>().is_some() {
+        return true;
+    }
+    if let Some(a) = addr(v) {
+        if objects.contains_key(&a) {
+            return true;
+        }
+    }
+    if depth == 0 {
+        return false;
+    }
+    match v {
+        Value::List(l) => l
+            .borrow()
+            .iter()
+            .any(|x| needs_subst(x, depth - 1, objects)),
+        Value::Tuple(t) => t.iter().any(|x| needs_subst(x, depth - 1, objects)),
+        Value::Dict(d) => d
+            .borrow()
+            .values
+            .iter()
+            .any(|x| needs_subst(x, depth - 1, objects)),
+        Value::Object(o) => o
+            .as_tuple()
+            .map(|t| t.iter().any(|x| needs_subst(x, depth - 1, objects)))
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+fn subst_args(args: &Args, f: &dyn Fn(&GraphTensor) -> Value, env: &Env) -> R<Args> {
+    let mut out = Args::default();
+    for v in &args.pos {
+        out.pos.push(subst(v, DEPTH, f, &env.objects)?);
+    }
+    for (k, v) in &args.kw {
+        out.kw.push((k.clone(), subst(v, DEPTH, f, &env.objects)?));
+    }
+    Ok(out)
+}
+
+/// The trace-time value of each symbolic tensor in `v`.
+pub fn shadows(v: &Value) -> R<Value> {
+    subst(
+        v,
+        DEPTH,
+        &|g| Value::Tensor(g.shadow.clone()),
+        &HashMap::new(),
+    )
+}
+
+/// Replaces each tensor of a recorded call's result with a new symbolic tensor named
+/// after the op (a tensor the call passed through unchanged keeps its symbolic name).
+fn wrap(
+    v: &Value,
+    depth: u8,
+    base: &str,
+    index: &mut usize,
+    passed: &HashMap<u64, Value>,
+) -> Value {
+    match v {
+        Value::Tensor(t) => {
+            if let Some(g) = passed.get(&t.id()) {
+                return g.clone();
+            }
+            let i = *index;
+            *index += 1;
+            GraphTensor::output(t.clone(), base, i)
+        }
+        Value::List(l) if depth > 0 => Value::list(
+            l.borrow()
+                .iter()
+                .map(|x| wrap(x, depth - 1, base, index, passed))
+                .collect(),
+        ),
+        Value::Tuple(t) if depth > 0 => Value::tuple(
+            t.iter()
+                .map(|x| wrap(x, depth - 1, base, index, passed))
+                .collect(),
+        ),
+        _ => v.clone(),
+    }
+}
+
+/// Names the tensors of a result: one op name for all of a call's outputs (`split:0`,
+/// `split:1`), drawn once from the graph's counters.
+pub fn name_outputs(v: &Value, base: &str, inputs: &Args) -> Value {
+    if !holds_tensor(v, DEPTH) {
+        return v.clone();
+    }
+    let mut passed = HashMap::new();
+    for a in inputs.pos.iter().chain(inputs.kw.iter().map(|(_, v)| v)) {
+        collect_gts(a, DEPTH, &mut passed);
+    }
+    let single = matches!(v, Value::Tensor(t) if passed.contains_key(&t.id()));
+    let base = if single {
+        String::new()
+    } else {
+        unique_name(base)
+    };
+    let mut index = 0;
+    wrap(v, DEPTH, &base, &mut index, &passed)
+}
+
+fn collect_gts(v: &Value, depth: u8, out: &mut HashMap<u64, Value>) {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        out.insert(g.shadow.id(), v.clone());
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    match v {
+        Value::List(l) => l
+            .borrow()
+            .iter()
+            .for_each(|x| collect_gts(x, depth - 1, out)),
+        Value::Tuple(t) => t.iter().for_each(|x| collect_gts(x, depth - 1, out)),
+        Value::Dict(d) => d
+            .borrow()
+            .values
+            .iter()
+            .for_each(|x| collect_gts(x, depth - 1, out)),
+        _ => {}
+    }
+}
+
+/// Records the step `call(args) -> out` (out with symbolic tensors in place).
+pub fn record(call: Call, args: Args, out: &Value) {
+    push_node(Node {
+        call,
+        args,
+        out: out.clone(),
+    });
+}
+
+/// Runs one step of a graph on trace-time values while recording: the call's result with
+/// its tensors named.
+fn run_traced(it: &mut Interp, call: Call, args: &Args, name: &str) -> R<Value> {
+    let env = Env::default();
+    let shadow = subst_args(args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
+    let out = with_depth(|| invoke(it, &call, shadow, &env))?;
+    let named = name_outputs(&out, name, args);
+    let named = open_dims(it, &call, args, named, true)?;
+    record(call, args.clone(), &named);
+    Ok(named)
+}
+
+/// The symbolic tensors among `v`, in order.
+fn flat_gts(v: &Value, depth: u8, out: &mut Vec<Value>) {
+    if v.as_object::<GraphTensor>().is_some() {
+        out.push(v.clone());
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    match v {
+        Value::List(l) => l.borrow().iter().for_each(|x| flat_gts(x, depth - 1, out)),
+        Value::Tuple(t) => t.iter().for_each(|x| flat_gts(x, depth - 1, out)),
+        Value::Dict(d) => d
+            .borrow()
+            .values
+            .iter()
+            .for_each(|x| flat_gts(x, depth - 1, out)),
+        _ => {}
+    }
+}
+
+/// Static shapes for a step's outputs when an input's shape is partly unknown: the step
+/// runs again on inputs of ones with each unknown dim one longer, and the output dims
+/// that change are unknown too. Steps with effects (and Keras objects) are not run again;
+/// their outputs' leading dim follows an unknown leading input dim.
+fn open_dims(it: &mut Interp, call: &Call, args: &Args, named: Value, safe: bool) -> R<Value> {
+    let mut ins = Vec::new();
+    for a in args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)) {
+        flat_gts(a, DEPTH, &mut ins);
+    }
+    let open = |g: &GraphTensor| g.shape.iter().any(|d| d.is_none());
+    if !ins
+        .iter()
+        .any(|g| g.as_object::<GraphTensor>().map(open).unwrap_or(false))
+    {
+        return Ok(named);
+    }
+    let mut outs = Vec::new();
+    flat_gts(&named, DEPTH, &mut outs);
+    let fresh: Vec<&GraphTensor> = outs
+        .iter()
+        .filter_map(|v| v.as_object::<GraphTensor>())
+        .filter(|g| {
+            !ins.iter()
+                .any(|i| i.as_object::<GraphTensor>().map(|x| x.id) == Some(g.id))
+        })
+        .collect();
+    if fresh.is_empty() {
+        return Ok(named);
+    }
+    let mut shapes: HashMap<u64, Vec<Option<usize>>> = HashMap::new();
+    let probed = if safe {
+        let env = Env::default();
+        let probe = subst_args(
+            args,
+            &|g| {
+                let dims: Vec<usize> = g
+                    .shape
+                    .iter()
+                    .zip(g.shadow.shape())
+                    .map(|(s, &d)| if s.is_none() { d + 1 } else { d })
+                    .collect();
+                Value::Tensor(crate::tensor::Tensor::full(g.shadow.dtype(), &dims, 1.0))
+            },
+            &env,
+        )?;
+        with_depth(|| invoke(it, call, probe, &env)).ok()
+    } else {
+        None
+    };
+    match probed {
+        Some(p) => {
+            let mut ts = Vec::new();
+            flat_tensors(&p, DEPTH, &mut ts);
+            for g in &fresh {
+                let idx = outs
+                    .iter()
+                    .position(|v| v.as_object::<GraphTensor>().map(|x| x.id) == Some(g.id));
+                if let Some(t) = idx.and_then(|i| ts.get(i)) {
+                    if t.ndim() == g.shape.len() {
+                        let dims = g
+                            .shape
+                            .iter()
+                            .zip(t.shape())
+                            .map(|(a, &b)| if *a == Some(b) { *a } else { None })
+                            .collect();
+                        shapes.insert(g.id, dims);
+                    }
+                }
+            }
+        }
+        None => {
+            let lead_open = ins.iter().any(|g| {
+                g.as_object::<GraphTensor>()
+                    .map(|g| g.shape.first() == Some(&None))
+                    .unwrap_or(false)
+            });
+            if lead_open {
+                for g in &fresh {
+                    let mut d = g.shape.clone();
+                    if let Some(f) = d.first_mut() {
+                        *f = None;
+                    }
+                    shapes.insert(g.id, d);
+                }
+            }
+        }
+    }
+    Ok(reshape(&named, &shapes, DEPTH))
+}
+
+fn flat_tensors(v: &Value, depth: u8, out: &mut Vec<crate::tensor::Tensor>) {
+    match v {
+        Value::Tensor(t) => out.push(t.clone()),
+        Value::List(l) if depth > 0 => l
+            .borrow()
+            .iter()
+            .for_each(|x| flat_tensors(x, depth - 1, out)),
+        Value::Tuple(t) if depth > 0 => t.iter().for_each(|x| flat_tensors(x, depth - 1, out)),
+        _ => {}
+    }
+}
+
+fn reshape(v: &Value, shapes: &HashMap<u64, Vec<Option<usize>>>, depth: u8) -> Value {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        return match shapes.get(&g.id) {
+            Some(d) => GraphTensor::with_shape(g, d.clone()),
+            None => v.clone(),
+        };
+    }
+    if depth == 0 {
+        return v.clone();
+    }
+    match v {
+        Value::List(l) => Value::list(
+            l.borrow()
+                .iter()
+                .map(|x| reshape(x, shapes, depth - 1))
+                .collect(),
+        ),
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| reshape(x, shapes, depth - 1)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Calls what a step calls.
+fn invoke(it: &mut Interp, call: &Call, args: Args, env: &Env) -> R<Value> {
+    let hooks = saved(it);
+    let two = |args: &Args| -> (Value, Value) {
+        (
+            args.pos.first().cloned().unwrap_or(Value::None),
+            args.pos.get(1).cloned().unwrap_or(Value::None),
+        )
+    };
+    match call {
+        Call::Value(f) => it.call(f, args),
+        Call::Method(recv, name) => {
+            let r = subst(
+                recv,
+                DEPTH,
+                &|g| Value::Tensor(g.shadow.clone()),
+                &env.objects,
+            )?;
+            let m = it.get_attr(&r, name)?;
+            it.call(&m, args)
+        }
+        Call::Binary(op) => {
+            let (a, b) = two(&args);
+            if plain(&a) && plain(&b) {
+                (hooks.tensor_binary)(it, *op, &a, &b)
+            } else {
+                it.binary(*op, &a, &b)
+            }
+        }
+        Call::Compare(op) => {
+            let (a, b) = two(&args);
+            (hooks.tensor_compare)(it, *op, &a, &b)
+        }
+        Call::Unary(op) => {
+            let (a, _) = two(&args);
+            (hooks.tensor_unary)(it, *op, &a)
+        }
+        Call::Item => {
+            let (a, b) = two(&args);
+            (hooks.value_item)(it, &a, &b)
+        }
+        Call::Abs => {
+            let (a, _) = two(&args);
+            (hooks.tensor_abs)(it, a)
+        }
+        Call::Cond(c) => {
+            let mut env = Env::default();
+            c.run(it, &args, &mut env)
+        }
+        Call::Loop(l) => {
+            let mut env = Env::default();
+            l.run(it, &args, &mut env)
+        }
+    }
+}
+
+fn plain(v: &Value) -> bool {
+    !matches!(v, Value::Object(_) | Value::Instance(_))
+}
+
+/// Runs a recorded graph on `env` (its inputs bound), binding every step's results.
+pub fn run(it: &mut Interp, nodes: &[Node], env: &mut Env) -> R<()> {
+    for node in nodes {
+        it.check_interrupt()?;
+        let args = {
+            let e: &Env = env;
+            subst_args(
+                &node.args,
+                &|g| {
+                    e.tensors
+                        .get(&g.id)
+                        .cloned()
+                        .unwrap_or(Value::Tensor(g.shadow.clone()))
+                },
+                e,
+            )?
+        };
+        let call = match &node.call {
+            Call::Method(recv, name) => {
+                let e: &Env = env;
+                let r = subst(
+                    recv,
+                    DEPTH,
+                    &|g| {
+                        e.tensors
+                            .get(&g.id)
+                            .cloned()
+                            .unwrap_or(Value::Tensor(g.shadow.clone()))
+                    },
+                    &e.objects,
+                )?;
+                Call::Method(r, name)
+            }
+            other => other.clone(),
+        };
+        let out = match &call {
+            Call::Cond(c) => c.run(it, &args, env)?,
+            Call::Loop(l) => l.run(it, &args, env)?,
+            _ => invoke(it, &call, args, env)?,
+        };
+        bind(&node.out, &out, DEPTH, env);
+    }
+    Ok(())
+}
+
+/// Matches a template (what the trace returned) against what a run returned, binding
+/// each symbolic tensor and tracked object to its new value.
+pub fn bind(template: &Value, actual: &Value, depth: u8, env: &mut Env) {
+    if let Some(g) = template.as_object::<GraphTensor>() {
+        env.tensors.insert(g.id, actual.clone());
+        return;
+    }
+    if let Some(a) = addr(template) {
+        if !matches!(template, Value::Variable(_)) {
+            env.objects.insert(a, actual.clone());
+        }
+        return;
+    }
+    if depth == 0 {
+        return;
+    }
+    let items = |v: &Value| -> Option<Vec<Value>> {
+        match v {
+            Value::List(l) => Some(l.borrow().clone()),
+            Value::Tuple(t) => Some(t.to_vec()),
+            Value::Object(o) => o.as_tuple(),
+            Value::Dict(d) => Some(d.borrow().values.clone()),
+            _ => None,
+        }
+    };
+    if let (Some(t), Some(a)) = (items(template), items(actual)) {
+        for (x, y) in t.iter().zip(a.iter()) {
+            bind(x, y, depth - 1, env);
+        }
+    }
+}
+
+/// The output of a run: the template with every symbolic tensor replaced by its value.
+pub fn output(template: &Value, env: &Env) -> R<Value> {
+    subst(
+        template,
+        DEPTH,
+        &|g| {
+            env.tensors
+                .get(&g.id)
+                .cloned()
+                .unwrap_or(Value::Tensor(g.shadow.clone()))
+        },
+        &env.objects,
+    )
+}
+
+// ---- the hooks a recording installs ----
+
+/// Callees whose calls are recorded even without symbolic arguments: they act on the
+/// world (print, draw random numbers) or make an object the graph uses afresh each run.
+const STATEFUL: &[&str] = &["tf.print", "tf.GradientTape", "tf.timestamp"];
+
+fn decl_paths(f: &Value) -> Option<&'static [&'static str]> {
+    match f {
+        Value::Builtin(b) => b.decl.as_ref().map(|d| d.decl.paths),
+        _ => None,
+    }
+}
+
+/// Whether calls of `v`'s methods belong in the graph: variables and native objects
+/// (Keras layers, losses, metrics, optimizers, tapes), not Python containers.
+fn is_tf_object(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => !o.as_any().is::<GraphTensor>(),
+        Value::Variable(_) => true,
+        _ => false,
+    }
+}
+
+/// The hook `Interp::call` consults while a trace records.
+fn traced_call(it: &mut Interp, f: &Value, args: &Args) -> R<Option<Value>> {
+    if !recording() {
+        return Ok(None);
+    }
+    let (call, name, stateful) = match f {
+        Value::Builtin(_) => {
+            let Some(paths) = decl_paths(f) else {
+                if !args_live(args) {
+                    return Ok(None);
+                }
+                return run_traced(it, Call::Value(f.clone()), args, "PartitionedCall").map(Some);
+            };
+            let cast = if paths.contains(&"builtins.float") {
+                Some("float32")
+            } else if paths.contains(&"builtins.int") {
+                Some("int32")
+            } else {
+                None
+            };
+            if let (Some(dt), true) = (cast, args.pos.len() == 1 && args_live(args)) {
+                // AutoGraph: `float(t)` and `int(t)` of a tensor are casts.
+                let tf = it.import_module("tensorflow")?;
+                let c = it.get_attr(&tf, "cast")?;
+                let d = it.get_attr(&tf, dt)?;
+                let a = Args::new(vec![args.pos[0].clone(), d]);
+                return it.call(&c, a).map(Some);
+            }
+            if paths.contains(&"builtins.range") && args_live(args) {
+                // AutoGraph: `range` of a tensor is `tf.range`.
+                let tf = it.import_module("tensorflow")?;
+                let r = it.get_attr(&tf, "range")?;
+                return it.call(&r, args.clone()).map(Some);
+            }
+            if !paths.iter().any(|p| p.starts_with("tf.")) {
+                if paths.iter().any(|p| p.starts_with("np.")) && args_live(args) {
+                    return Err(numpy_error(args));
+                }
+                return Ok(None);
+            }
+            let stateful = paths.iter().any(|p| STATEFUL.contains(p));
+            (Call::Value(f.clone()), op_name(paths), stateful)
+        }
+        Value::Bound(b) => match &b.callee {
+            Callee::Native(name, _) => {
+                if b.receiver.as_object::<GraphTensor>().is_some() {
+                    return Ok(None);
+                }
+                let recv_live = is_tracked(&b.receiver) || is_tf_object(&b.receiver);
+                if !recv_live && !args_live(args) {
+                    return Ok(None);
+                }
+                if !recv_live {
+                    // A Python container's method (list.append) stays Python.
+                    return Ok(None);
+                }
+                (
+                    Call::Method(b.receiver.clone(), name),
+                    super::symbolic::method_op_name(name),
+                    true,
+                )
+            }
+            Callee::Value(_) => return Ok(None),
+        },
+        Value::Object(o) => {
+            if !is_tf_object(f) || (!args_live(args) && o.class_path().is_none()) {
+                return Ok(None);
+            }
+            let name = o.type_name();
+            (Call::Value(f.clone()), name, false)
+        }
+        _ => return Ok(None),
+    };
+    let args = materialize(it, args)?;
+    if dry() {
+        if matches!(decl_paths(f), Some(p) if p.contains(&"tf.print")) {
+            record(call, args, &Value::None);
+            return Ok(Some(Value::None));
+        }
+        if let Value::Bound(b) = f {
+            if let Value::Variable(v) = &b.receiver {
+                remember(v);
+            }
+        }
+    }
+    let is_live = args_live(&args);
+    let env = Env::default();
+    let shadow = subst_args(&args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
+    let out = with_depth(|| invoke(it, &call, shadow, &env))?;
+    if !(is_live || stateful || holds_tensor(&out, DEPTH)) {
+        return Ok(Some(out));
+    }
+    let named = name_outputs(&out, &name, &args);
+    let safe = !stateful
+        && matches!(call, Call::Value(Value::Builtin(_)))
+        && !matches!(decl_paths(f), Some(p) if p.iter().any(|p| p.starts_with("tf.random")));
+    let named = open_dims(it, &call, &args, named, safe)?;
+    if matches!(decl_paths(f), Some(p) if p.contains(&"tf.GradientTape")) {
+        track(&named);
+    }
+    record(call, args, &named);
+    Ok(Some(named))
+}
+
+/// Iterators among the arguments (`zip(grads, vars)`) become lists, so that the graph
+/// can hand the same items to every run.
+fn materialize(it: &mut Interp, args: &Args) -> R<Args> {
+    let mut out = args.clone();
+    for v in out.pos.iter_mut().chain(out.kw.iter_mut().map(|(_, v)| v)) {
+        if let Value::Iterator(_) = v {
+            let mut iter = it.iterate(v)?;
+            let mut items = Vec::new();
+            while let Some(x) = iter.next(it)? {
+                items.push(x);
+            }
+            *v = Value::list(items);
+        }
+    }
+    Ok(out)
+}
+
+fn numpy_error(args: &Args) -> crate::eval::Flow {
+    let mut name = String::from("?");
+    for v in args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)) {
+        let mut found = HashMap::new();
+        collect_gts(v, DEPTH, &mut found);
+        if let Some(g) = found
+            .values()
+            .next()
+            .and_then(|g| g.as_object::<GraphTensor>())
+        {
+            name = g.name.clone();
+            break;
+        }
+    }
+    crate::eval::error::raise::<()>(
+        crate::errors::ExcKind::NotImplementedError,
+        format!("Cannot convert a symbolic tf.Tensor ({}) to a numpy array. This error may indicate that you're trying to pass a Tensor to a NumPy call, which is not supported.", name),
+    )
+    .unwrap_err()
+}
+
+fn variable_operand(a: &Value, b: &Value) -> bool {
+    matches!(a, Value::Variable(_)) || matches!(b, Value::Variable(_))
+}
+
+fn traced_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+    if recording() && variable_operand(a, b) {
+        let args = Args::new(vec![a.clone(), b.clone()]);
+        return run_traced(
+            it,
+            Call::Binary(op),
+            &args,
+            super::symbolic::binary_name(op),
+        );
+    }
+    (saved(it).tensor_binary)(it, op, a, b)
+}
+
+fn traced_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    if recording() && variable_operand(a, b) {
+        let args = Args::new(vec![a.clone(), b.clone()]);
+        return run_traced(
+            it,
+            Call::Compare(op),
+            &args,
+            super::symbolic::compare_name(op),
+        );
+    }
+    (saved(it).tensor_compare)(it, op, a, b)
+}
+
+fn traced_unary(it: &mut Interp, op: UnaryOp, a: &Value) -> R<Value> {
+    if recording() && matches!(a, Value::Variable(_)) {
+        let args = Args::new(vec![a.clone()]);
+        return run_traced(it, Call::Unary(op), &args, "Neg");
+    }
+    (saved(it).tensor_unary)(it, op, a)
+}
+
+fn traced_item(it: &mut Interp, a: &Value, b: &Value) -> R<Value> {
+    if recording() && matches!(a, Value::Variable(_)) {
+        let args = Args::new(vec![a.clone(), b.clone()]);
+        return run_traced(it, Call::Item, &args, "strided_slice");
+    }
+    (saved(it).value_item)(it, a, b)
+}
+
+/// A step on symbolic tensors (their Python operators): computed on the trace-time
+/// values, recorded, and named.
+pub fn symbolic_step(it: &mut Interp, call: Call, args: Vec<Value>, name: &str) -> R<Value> {
+    run_traced(it, call, &Args::new(args), name)
+}

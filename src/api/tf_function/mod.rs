@@ -1,0 +1,611 @@
+//! `tf.function`: a Python function traced into a graph once per input signature, and the
+//! graph run on later calls.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | the `Function` object: the trace cache, retracing, `input_signature` |
+//! | `signature.rs` | trace types of arguments and when a trace serves a call |
+//! | `graph.rs` | recording a trace's TensorFlow calls, and running the recording |
+//! | `symbolic.rs` | the symbolic tensors a traced body sees |
+//! | `autograph.rs` | Python `if`, `for` and `while` on symbolic tensors, as graph control flow |
+//! | `concrete.rs` | `ConcreteFunction`: one trace, callable and printable |
+//!
+//! As in TensorFlow, the Python body runs only while tracing: a `print` in it prints once
+//! per trace, `tf.print` on every call. A later call runs the recorded TensorFlow calls on
+//! its own arguments, reading variables as they are then.
+
+pub mod autograph;
+pub mod concrete;
+pub mod graph;
+pub mod signature;
+pub mod symbolic;
+
+use crate::api::convert::{dtype_arg, to_tensor};
+use crate::builtin;
+use crate::errors::ExcKind;
+use crate::eval::error::{raise, R};
+use crate::eval::value::{Args, Object};
+use crate::eval::{Interp, Value};
+use crate::tensor::DType;
+use concrete::Concrete;
+use signature::Key;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use symbolic::GraphTensor;
+
+/// One `TensorSpec` of an `input_signature`.
+#[derive(Clone)]
+pub struct Spec {
+    pub dims: Option<Vec<Option<usize>>>,
+    pub dtype: DType,
+    pub name: Option<String>,
+}
+
+impl Spec {
+    pub fn repr(&self, name: Option<&str>) -> String {
+        let shape = match &self.dims {
+            Some(d) => crate::eval::repr::shape_str(&Some(d.clone())),
+            None => "<unknown>".into(),
+        };
+        let name = match name.or(self.name.as_deref()) {
+            Some(n) => format!("'{}'", n),
+            None => "None".into(),
+        };
+        format!(
+            "TensorSpec(shape={}, dtype=tf.{}, name={})",
+            shape,
+            self.dtype.name(),
+            name
+        )
+    }
+
+    fn from_value(it: &mut Interp, v: &Value) -> R<Spec> {
+        let dims = it.get_attr(v, "_dims")?;
+        let dtype = dtype_arg(&it.get_attr(v, "_dtype")?)?;
+        let name = match it.get_attr(v, "_name")? {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        };
+        let dims = match dims {
+            Value::None => None,
+            Value::Tuple(t) => Some(
+                t.iter()
+                    .map(|d| match d {
+                        Value::Int(n) if *n >= 0 => Some(*n as usize),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Ok(Spec { dims, dtype, name })
+    }
+
+    fn key(&self) -> Key {
+        Key::Tensor(self.dtype, self.dims.clone().unwrap_or_default())
+    }
+}
+
+/// Bound arguments (parameter, value) and their trace types.
+type Binding = (Vec<(String, Value)>, Vec<Key>);
+
+#[derive(Clone, Default)]
+pub struct Options {
+    pub input_signature: Option<Vec<Spec>>,
+    pub reduce_retracing: bool,
+}
+
+/// `tf.function(f)`: the polymorphic function with its traces.
+pub struct Function {
+    pub python: Value,
+    pub opts: Options,
+    pub traces: RefCell<Vec<Rc<Concrete>>>,
+    pub count: Cell<usize>,
+}
+
+/// `tf.function(**options)` before it is given the function.
+struct Decorator(Options);
+
+impl Object for Decorator {
+    fn type_name(&self) -> String {
+        "function".into()
+    }
+    fn get_attr(&self, _: &Value, _: &str, _: &mut Interp) -> R<Option<Value>> {
+        Ok(None)
+    }
+    fn call(&self, _this: &Value, _it: &mut Interp, args: Args) -> R<Value> {
+        let f = args.pos.first().cloned().unwrap_or(Value::None);
+        Ok(make(f, self.0.clone()))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn make(python: Value, opts: Options) -> Value {
+    Value::Object(Rc::new(Function {
+        python,
+        opts,
+        traces: RefCell::new(Vec::new()),
+        count: Cell::new(0),
+    }))
+}
+
+impl Function {
+    fn name(&self, it: &mut Interp) -> String {
+        match it.get_attr(&self.python, "__name__") {
+            Ok(Value::Str(s)) => s.to_string(),
+            _ => "function".into(),
+        }
+    }
+
+    /// The call's arguments, named by parameter where the function allows it.
+    fn bind(&self, it: &mut Interp, args: &Args) -> Vec<(String, Value)> {
+        let _ = it;
+        let canon = signature::canonical(
+            &self.python,
+            args,
+            |i| format!("{}{}", POSITIONAL, i),
+            |k| format!("{}{}", KEYWORD, k),
+        );
+        match canon {
+            Some(v) => v,
+            None => {
+                let mut v: Vec<(String, Value)> = args
+                    .pos
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("{}{}", POSITIONAL, i), x.clone()))
+                    .collect();
+                v.extend(
+                    args.kw
+                        .iter()
+                        .map(|(k, x)| (format!("{}{}", KEYWORD, k), x.clone())),
+                );
+                v
+            }
+        }
+    }
+
+    /// Calls the function: reuses a trace that serves the arguments, or traces anew.
+    pub fn call_with(&self, it: &mut Interp, args: Args) -> R<Value> {
+        let (bound, keys) = self.bound_and_keys(it, &args)?;
+        let found = self
+            .traces
+            .borrow()
+            .iter()
+            .find(|c| c.serves(&keys))
+            .cloned();
+        if let Some(c) = found {
+            return c.run(it, &bound);
+        }
+        let keys = if self.opts.reduce_retracing {
+            let widened = self.traces.borrow().iter().find_map(|c| {
+                c.keys
+                    .iter()
+                    .zip(&keys)
+                    .map(|(a, b)| signature::generalize(a, b))
+                    .collect::<Option<Vec<Key>>>()
+                    .filter(|_| c.keys.len() == keys.len())
+            });
+            widened.unwrap_or(keys)
+        } else {
+            keys
+        };
+        let (c, out) = self.trace(it, &bound, keys)?;
+        self.traces.borrow_mut().push(c);
+        Ok(out)
+    }
+
+    /// The bound arguments (converted to the signature's tensors when there is one) and
+    /// their trace types.
+    fn bound_and_keys(&self, it: &mut Interp, args: &Args) -> R<Binding> {
+        let bound = self.bind(it, args);
+        let Some(specs) = &self.opts.input_signature else {
+            let keys = bound.iter().map(|(_, v)| signature::key_of(v, 4)).collect();
+            return Ok((bound, keys));
+        };
+        let fail = |it: &mut Interp, why: String| -> R<Binding> {
+            let pos = it.repr(&Value::tuple(args.pos.clone()))?;
+            let mut kw = crate::eval::value::Dict::default();
+            for (k, v) in &args.kw {
+                kw.insert(Value::str(k), v.clone())?;
+            }
+            let kw = it.repr(&Value::Dict(Rc::new(RefCell::new(kw))))?;
+            let sig: Vec<String> = bound
+                .iter()
+                .zip(specs.iter())
+                .map(|((n, _), s)| format!("{}: {}", display_name(n), s.repr(None)))
+                .collect();
+            raise(
+                ExcKind::TypeError,
+                format!(
+                    "Binding inputs to tf.function failed due to `{}`. Received args: {} and kwargs: {} for signature: ({}).",
+                    why, pos, kw, sig.join(", ")
+                ),
+            )
+        };
+        if bound.len() != specs.len() {
+            let why = "too many positional arguments".to_string();
+            if bound.len() > specs.len() {
+                return fail(it, why);
+            }
+            return fail(
+                it,
+                format!(
+                    "missing a required argument: '{}'",
+                    bound
+                        .get(bound.len())
+                        .map(|b| b.0.clone())
+                        .unwrap_or_default()
+                ),
+            );
+        }
+        let mut out = Vec::with_capacity(bound.len());
+        for ((name, v), spec) in bound.iter().zip(specs) {
+            let t = match signature::tensor_arg(v) {
+                Some(t) => t,
+                None => match to_tensor(it, v, Some(spec.dtype)) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        let r = it.repr(v)?;
+                        return fail(it, format!("Can not cast {} to {}", r, spec.repr(None)));
+                    }
+                },
+            };
+            let dims: Vec<Option<usize>> = t.shape().iter().map(|&d| Some(d)).collect();
+            let fits = t.dtype() == spec.dtype
+                && match &spec.dims {
+                    None => true,
+                    Some(s) => {
+                        s.len() == dims.len()
+                            && s.iter().zip(&dims).all(|(a, b)| a.is_none() || a == b)
+                    }
+                };
+            if !fits {
+                let have = Spec {
+                    dims: Some(dims),
+                    dtype: t.dtype(),
+                    name: None,
+                };
+                return fail(
+                    it,
+                    format!("Can not cast {} to {}", have.repr(None), spec.repr(None)),
+                );
+            }
+            out.push((name.clone(), Value::Tensor(t)));
+        }
+        let keys = specs.iter().map(|s| s.key()).collect();
+        Ok((out, keys))
+    }
+
+    /// Traces the Python body on symbolic versions of `bound` typed by `keys`.
+    fn trace(
+        &self,
+        it: &mut Interp,
+        bound: &[(String, Value)],
+        keys: Vec<Key>,
+    ) -> R<(Rc<Concrete>, Value)> {
+        graph::begin(it);
+        let mut inputs = Vec::new();
+        let mut placed = Vec::with_capacity(bound.len());
+        for ((name, v), key) in bound.iter().zip(&keys) {
+            placed.push(placeholder(v, key, &display_name(name), &mut inputs, 4));
+        }
+        let call_args = rebuild(bound, &placed);
+        self.count.set(self.count.get() + 1);
+        let result = it.call(&self.python, call_args);
+        let nodes = graph::end(it);
+        let result = result?;
+        let template = outputs_as_tensors(it, &result)?;
+        let now = concrete::read_variables(&graph::shadows(&template)?, 4);
+        let c = Concrete {
+            name: self.name(it),
+            params: bound.iter().map(|(n, _)| display_name(n)).collect(),
+            keys,
+            placed,
+            graph: graph::Graph {
+                inputs,
+                nodes,
+                output: template,
+            },
+        };
+        Ok((Rc::new(c), now))
+    }
+
+    /// `get_concrete_function(*args)`: the trace for these arguments (TensorSpecs stand
+    /// for tensors of their type), tracing if none serves them.
+    fn concrete_for(&self, it: &mut Interp, args: Args) -> R<Rc<Concrete>> {
+        let args = if args.pos.is_empty() && args.kw.is_empty() {
+            match &self.opts.input_signature {
+                Some(specs) => {
+                    let mut pos = Vec::new();
+                    for s in specs {
+                        pos.push(spec_example(s)?);
+                    }
+                    Args::new(pos)
+                }
+                None => args,
+            }
+        } else {
+            args
+        };
+        let mut open = Vec::new();
+        let mut pos = Vec::new();
+        for v in &args.pos {
+            if is_spec(it, v) {
+                let s = Spec::from_value(it, v)?;
+                open.push(Some(s.clone()));
+                pos.push(spec_example(&s)?);
+            } else {
+                open.push(None);
+                pos.push(v.clone());
+            }
+        }
+        let args = Args { pos, kw: args.kw };
+        let (bound, mut keys) = self.bound_and_keys(it, &args)?;
+        for (k, s) in keys.iter_mut().zip(&open) {
+            if let Some(s) = s {
+                *k = s.key();
+            }
+        }
+        let found = self
+            .traces
+            .borrow()
+            .iter()
+            .find(|c| c.keys == keys)
+            .cloned();
+        if let Some(c) = found {
+            return Ok(c);
+        }
+        let (c, _) = self.trace(it, &bound, keys)?;
+        self.traces.borrow_mut().push(c.clone());
+        Ok(c)
+    }
+}
+
+fn is_spec(it: &mut Interp, v: &Value) -> bool {
+    matches!(v, Value::Instance(_))
+        && it
+            .get_attr(v, "__class__")
+            .and_then(|c| it.get_attr(&c, "__name__"))
+            .map(|n| matches!(n, Value::Str(s) if &*s == "TensorSpec"))
+            .unwrap_or(false)
+}
+
+/// A tensor of a spec's type (open dims as 1), to trace with.
+fn spec_example(s: &Spec) -> R<Value> {
+    let dims: Vec<usize> = s
+        .dims
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .map(|d| d.unwrap_or(1))
+        .collect();
+    crate::tensor::alloc::check(&dims, s.dtype, "Placeholder")?;
+    Ok(Value::Tensor(crate::tensor::Tensor::full(
+        s.dtype, &dims, 0.0,
+    )))
+}
+
+/// Marks the arguments of a function whose parameters the binding cannot name
+/// (`*args`, `**kwargs`): positional ones by index, keyword ones by keyword.
+const POSITIONAL: &str = "\u{0}";
+const KEYWORD: &str = "\u{1}";
+
+/// The name a bound argument's placeholders take.
+fn display_name(n: &str) -> String {
+    if let Some(i) = n.strip_prefix(POSITIONAL) {
+        return format!("args_{}", i);
+    }
+    n.strip_prefix(KEYWORD).unwrap_or(n).to_string()
+}
+
+/// The call arguments for the traced body: named parameters positionally (the binding
+/// put them in parameter order), then the extra positional ones, then keywords.
+fn rebuild(bound: &[(String, Value)], placed: &[Value]) -> Args {
+    let mut a = Args::default();
+    for ((n, _), v) in bound.iter().zip(placed) {
+        if n.starts_with(KEYWORD) {
+            a.kw.push((display_name(n), v.clone()));
+        } else {
+            a.pos.push(v.clone());
+        }
+    }
+    a
+}
+
+/// The symbolic stand-in for an argument: tensors become placeholders named after the
+/// parameter (`x:0`, and `x_1:0`... for the tensors of a nested argument).
+fn placeholder(v: &Value, key: &Key, name: &str, inputs: &mut Vec<Value>, depth: u8) -> Value {
+    if let Some(t) = signature::tensor_arg(v) {
+        let dims = match key {
+            Key::Tensor(_, d) if d.len() == t.ndim() => d.clone(),
+            _ => t.shape().iter().map(|&d| Some(d)).collect(),
+        };
+        let base = graph::unique_name(name);
+        let g = GraphTensor::make(t, dims, format!("{}:0", base));
+        inputs.push(g.clone());
+        return g;
+    }
+    if depth == 0 {
+        return v.clone();
+    }
+    match (v, key) {
+        (Value::List(l), Key::List(ks)) => {
+            let items = l.borrow().clone();
+            Value::list(
+                items
+                    .iter()
+                    .zip(ks)
+                    .map(|(x, k)| placeholder(x, k, name, inputs, depth - 1))
+                    .collect(),
+            )
+        }
+        (Value::Tuple(t), Key::Tuple(ks)) => Value::tuple(
+            t.iter()
+                .zip(ks)
+                .map(|(x, k)| placeholder(x, k, name, inputs, depth - 1))
+                .collect(),
+        ),
+        (Value::Dict(d), Key::Dict(ks)) => {
+            let (keys, values) = {
+                let d = d.borrow();
+                (d.keys.clone(), d.values.clone())
+            };
+            let mut nd = crate::eval::value::Dict::default();
+            for ((k, x), (_, kk)) in keys.into_iter().zip(values).zip(ks) {
+                let _ = nd.insert(k, placeholder(&x, kk, name, inputs, depth - 1));
+            }
+            Value::Dict(Rc::new(RefCell::new(nd)))
+        }
+        _ => v.clone(),
+    }
+}
+
+/// A traced function's outputs: Python numbers become tensors, as TensorFlow returns them.
+fn outputs_as_tensors(it: &mut Interp, v: &Value) -> R<Value> {
+    Ok(match v {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => Value::Tensor(to_tensor(it, v, None)?),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(outputs_as_tensors(it, x)?);
+            }
+            Value::list(out)
+        }
+        Value::Tuple(t) => {
+            let mut out = Vec::with_capacity(t.len());
+            for x in t.iter() {
+                out.push(outputs_as_tensors(it, x)?);
+            }
+            Value::tuple(out)
+        }
+        other => other.clone(),
+    })
+}
+
+fn function_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Value> {
+    let Some(f) = recv.as_object::<Function>() else {
+        return Ok(Value::None);
+    };
+    match name {
+        "experimental_get_tracing_count" => Ok(Value::Int(f.count.get() as i64)),
+        "get_concrete_function" => {
+            let c = f.concrete_for(it, args)?;
+            Ok(Value::Object(c))
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+impl Object for Function {
+    fn type_name(&self) -> String {
+        "Function".into()
+    }
+
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
+        Ok(Some(match name {
+            "experimental_get_tracing_count" => Value::method(
+                this.clone(),
+                "experimental_get_tracing_count",
+                function_method,
+            ),
+            "get_concrete_function" => {
+                Value::method(this.clone(), "get_concrete_function", function_method)
+            }
+            "python_function" => self.python.clone(),
+            "input_signature" => match &self.opts.input_signature {
+                None => Value::None,
+                Some(_) => return Ok(None),
+            },
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                return it.get_attr(&self.python, name).map(Some)
+            }
+            "__wrapped__" => self.python.clone(),
+            _ => return Ok(None),
+        }))
+    }
+
+    fn call(&self, _this: &Value, it: &mut Interp, args: Args) -> R<Value> {
+        self.call_with(it, args)
+    }
+
+    fn binds_as_method(&self) -> bool {
+        true
+    }
+
+    fn repr(&self, _it: &mut Interp) -> R<String> {
+        Ok(format!(
+            "<tensorflow.python.eager.polymorphic_function.polymorphic_function.Function object at 0x{:x}>",
+            self as *const Function as usize
+        ))
+    }
+
+    fn class_path(&self) -> Option<String> {
+        Some("tensorflow.python.eager.polymorphic_function.polymorphic_function.Function".into())
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn truthy(v: &Value) -> bool {
+    !matches!(v, Value::None | Value::Bool(false))
+}
+
+fn options(
+    it: &mut Interp,
+    input_signature: &Value,
+    reduce_retracing: &Value,
+    relax: &Value,
+) -> R<Options> {
+    let input_signature = match input_signature {
+        Value::None => None,
+        Value::List(_) | Value::Tuple(_) => {
+            let items = it.collect_items(input_signature)?;
+            let mut specs = Vec::with_capacity(items.len());
+            for s in &items {
+                specs.push(Spec::from_value(it, s)?);
+            }
+            Some(specs)
+        }
+        other => {
+            let r = it.repr(other)?;
+            return raise(
+                ExcKind::TypeError,
+                format!(
+                    "input_signature must be either a tuple or a list, got {}.",
+                    r
+                ),
+            );
+        }
+    };
+    Ok(Options {
+        input_signature,
+        reduce_retracing: truthy(reduce_retracing) || truthy(relax),
+    })
+}
+
+builtin! {
+    /// Compiles a function into a callable TensorFlow graph.
+    ///
+    /// The body is traced once per input signature; later calls run the recorded graph.
+    python ["tf.function"]
+    fn function(
+        it, func = None, input_signature = None, autograph = True, jit_compile = None,
+        reduce_retracing = False, experimental_implements = None,
+        experimental_autograph_options = None, experimental_attributes = None,
+        experimental_relax_shapes = None, experimental_compile = None,
+        experimental_follow_type_hints = None
+    ) {
+        let opts = options(it, &input_signature, &reduce_retracing, &experimental_relax_shapes)?;
+        match func {
+            Value::None => Ok(Value::Object(Rc::new(Decorator(opts)))),
+            f => Ok(make(f, opts)),
+        }
+    }
+}
