@@ -12,6 +12,15 @@ use std::rc::Rc;
 
 impl Interp {
     pub(crate) fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
+        if self.hooks.graph_control.is_some() {
+            for (i, s) in body.iter().enumerate() {
+                if let StmtKind::If { body: b, .. } = &s.kind {
+                    self.if_rest = Some((b.as_ptr() as usize, body[i + 1..].to_vec()));
+                }
+                self.exec_stmt(s)?;
+            }
+            return Ok(());
+        }
         for s in body {
             self.exec_stmt(s)?;
         }

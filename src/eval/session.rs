@@ -58,6 +58,10 @@ pub struct Interp {
     pub(crate) repr_guard: Vec<usize>,
     pub interrupt: Arc<AtomicBool>,
     pub(crate) next_id: usize,
+    /// While a `tf.function` is traced: the statements after the `if` being run, in its
+    /// block (AutoGraph folds them into the branch that does not return).
+    /// Keyed by the address of the `if`'s body, so that no other `if` takes it.
+    pub(crate) if_rest: Option<(usize, Vec<crate::syntax::ast::Stmt>)>,
     /// The code being run (a function's while it runs), for tracebacks.
     pub(crate) file: Rc<SourceFile>,
     /// Whether expression statements echo their value (top level of interactive input).
@@ -210,6 +214,7 @@ impl Interp {
             repr_guard: Vec::new(),
             interrupt: crate::tensor::interrupt::flag(),
             next_id: 1,
+            if_rest: None,
             file: SourceFile::new("<stdin>", "", true),
             echo: true,
             carets: true,

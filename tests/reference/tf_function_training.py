@@ -15,6 +15,7 @@ print(model(x[:2]).shape)
 
 @tf.function
 def train_step(xb, yb):
+    print("tracing train_step", xb.shape)
     with tf.GradientTape() as tape:
         pred = model(xb, training=True)
         loss = loss_fn(yb, pred)
@@ -28,8 +29,10 @@ for epoch in range(3):
     for i in range(0, 32, 8):
         l = train_step(x[i:i + 8], y[i:i + 8])
     print(epoch, round(float(train_loss.result()), 4))
+print(train_step.experimental_get_tracing_count())
 print(int(opt.iterations))
 l = train_step(x[:5], y[:5])
+print(train_step.experimental_get_tracing_count())
 
 w = tf.Variable(tf.zeros([4, 1]))
 b = tf.Variable(0.0)

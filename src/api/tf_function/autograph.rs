@@ -70,7 +70,23 @@ impl CondGraph {
             (&self.else_nodes, &self.else_out)
         };
         graph::run(it, nodes, env)?;
-        graph::output(out, env)
+        let out = graph::output(out, env)?;
+        // A branch's Python numbers are tensors of the conditional's outputs.
+        match out {
+            Value::Tuple(t) => {
+                let mut items = Vec::with_capacity(t.len());
+                for v in t.iter() {
+                    items.push(match v {
+                        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                            Value::Tensor(crate::api::convert::to_tensor(it, v, None)?)
+                        }
+                        other => other.clone(),
+                    });
+                }
+                Ok(Value::tuple(items))
+            }
+            other => Ok(other),
+        }
     }
 }
 
@@ -210,7 +226,47 @@ fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> {
     crate::api::convert::to_tensor(it, v, None)
 }
 
+/// Whether a block has a `return` (outside nested definitions).
+fn returns(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Return(_) => true,
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => returns(body) || returns(orelse),
+        StmtKind::With { body, .. } => returns(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            returns(body)
+                || handlers.iter().any(|h| returns(&h.body))
+                || returns(orelse)
+                || returns(finalbody)
+        }
+        _ => false,
+    })
+}
+
 fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+    // `if c: return a` followed by more code: the code after the `if` belongs to the
+    // branch that does not return, as AutoGraph arranges it.
+    let rest = match it.if_rest.take() {
+        Some((key, rest)) if key == body.as_ptr() as usize => rest,
+        _ => Vec::new(),
+    };
+    let (then_ret, else_ret) = (returns(body), returns(orelse));
+    let mut body_v = body.to_vec();
+    let mut orelse_v = orelse.to_vec();
+    if then_ret != else_ret && !rest.is_empty() {
+        if then_ret {
+            orelse_v.extend(rest);
+        } else {
+            body_v.extend(rest);
+        }
+    }
+    let (body, orelse) = (&body_v[..], &orelse_v[..]);
     let before = vars(it);
     graph::begin_body();
     let r1 = it.exec_block(body);
@@ -292,6 +348,9 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
     // The run on trace-time values gives the outputs' values; they are named as the
     // conditional's outputs.
     let args = Args::new(vec![test.clone()]);
+    if let Some(out) = graph::mute_next() {
+        return finish_if(it, &merged_names, out, has_ret);
+    }
     let mut env = Env::default();
     let pred = Value::Tensor(as_tensor(it, test)?);
     let real = cg.run(it, &Args::new(vec![pred]), &mut env)?;
@@ -311,9 +370,24 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
             other => other.clone(),
         });
     }
-    let out = Value::tuple(named.clone());
+    let out = Value::tuple(named);
     graph::record(Call::Cond(cg), args, &out);
-    for (n, v) in merged_names.iter().zip(&named) {
+    finish_if(it, &merged_names, out, has_ret)
+}
+
+/// Binds a converted `if`'s outputs to the names its branches assigned (and returns what
+/// both branches returned).
+fn finish_if(
+    it: &mut Interp,
+    names: &[crate::eval::value::Str],
+    out: Value,
+    has_ret: bool,
+) -> R<()> {
+    let named = match out {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    for (n, v) in names.iter().zip(&named) {
         it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
     }
     if has_ret {
@@ -506,6 +580,14 @@ fn convert_loop(
     });
     let iter_v = over.map(|(_, v)| v.clone()).unwrap_or(Value::None);
     let args = Args::new(vec![iter_v.clone(), Value::tuple(initial.clone())]);
+    if let Some(out) = graph::mute_next() {
+        if let Value::Tuple(t) = out {
+            for (n, v) in carried_names.iter().zip(t.iter()) {
+                it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
+            }
+        }
+        return Ok(());
+    }
     // The run on trace-time values.
     let shadow_iter = graph::shadows(&iter_v)?;
     let mut shadow_init = Vec::with_capacity(initial.len());

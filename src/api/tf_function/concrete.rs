@@ -46,7 +46,7 @@ impl Concrete {
         if let Some(g) = v.as_object::<GraphTensor>() {
             return format!(
                 "TensorSpec(shape={}, dtype=tf.{}, name=None)",
-                crate::eval::repr::shape_str(&Some(g.shape.clone())),
+                spec_shape(g),
                 g.shadow.dtype().name()
             );
         }
@@ -68,11 +68,41 @@ impl Concrete {
         if let Some(g) = v.as_object::<GraphTensor>() {
             return Ok(format!(
                 "TensorSpec(shape={}, dtype=tf.{}, name=None)",
-                crate::eval::repr::shape_str(&Some(g.shape.clone())),
+                spec_shape(g),
                 g.shadow.dtype().name()
             ));
         }
-        Ok(format!("Literal[{}]", it.repr(v)?))
+        let items = |it: &mut Interp, xs: &[Value]| -> R<Vec<String>> {
+            xs.iter().map(|x| self.input_type(x, it)).collect()
+        };
+        Ok(match v {
+            Value::List(l) => {
+                let xs = l.borrow().clone();
+                format!("List[{}]", items(it, &xs)?.join(", "))
+            }
+            Value::Tuple(t) => format!("Tuple[{}]", items(it, t)?.join(", ")),
+            Value::None => "None".into(),
+            _ => format!("Literal[{}]", it.repr(v)?),
+        })
+    }
+
+    /// The signature as `pretty_printed_concrete_signatures` shows it.
+    pub fn signature_text(&self, it: &mut Interp) -> R<String> {
+        let mut s = String::from("Input Parameters:\n");
+        for (p, v) in self.params.iter().zip(&self.placed) {
+            let t = self.input_type(v, it)?;
+            s.push_str(&format!("  {} (POSITIONAL_OR_KEYWORD): {}\n", p, t));
+        }
+        s.push_str("Output Type:\n  ");
+        s.push_str(&self.output_type(&self.graph.output));
+        s.push_str("\nCaptures:\n  None");
+        Ok(s)
+    }
+
+    /// The outputs as the concrete function's graph names them (`Identity:0`...).
+    fn named_outputs(&self) -> Value {
+        let mut i = 0;
+        rename_outputs(&self.graph.output, &mut i, 4)
     }
 }
 
@@ -154,14 +184,26 @@ impl Object for Concrete {
         "ConcreteFunction".into()
     }
 
-    fn get_attr(&self, this: &Value, name: &str, _it: &mut Interp) -> R<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, it: &mut Interp) -> R<Option<Value>> {
         Ok(Some(match name {
+            "structured_input_signature" => {
+                let mut specs = Vec::with_capacity(self.placed.len());
+                for (p, v) in self.params.iter().zip(&self.placed) {
+                    specs.push(input_spec(it, v, p)?);
+                }
+                Value::tuple(vec![
+                    Value::tuple(specs),
+                    Value::Dict(Rc::new(std::cell::RefCell::new(
+                        crate::eval::value::Dict::default(),
+                    ))),
+                ])
+            }
             "__call__" => Value::method(this.clone(), "__call__", concrete_method),
-            "structured_outputs" => self.graph.output.clone(),
+            "structured_outputs" => self.named_outputs(),
             "inputs" => Value::list(self.graph.inputs.clone()),
             "outputs" => {
                 let mut out = Vec::new();
-                flat(&self.graph.output, &mut out, 4);
+                flat(&self.named_outputs(), &mut out, 4);
                 Value::list(out)
             }
             "name" => Value::str(&format!("__inference_{}", self.name)),
@@ -174,15 +216,7 @@ impl Object for Concrete {
     }
 
     fn repr(&self, it: &mut Interp) -> R<String> {
-        let mut s = String::from("ConcreteFunction Input Parameters:\n");
-        for (p, v) in self.params.iter().zip(&self.placed) {
-            let t = self.input_type(v, it)?;
-            s.push_str(&format!("  {} (POSITIONAL_OR_KEYWORD): {}\n", p, t));
-        }
-        s.push_str("Output Type:\n  ");
-        s.push_str(&self.output_type(&self.graph.output));
-        s.push_str("\nCaptures:\n  None");
-        Ok(s)
+        Ok(format!("ConcreteFunction {}", self.signature_text(it)?))
     }
 
     fn class_path(&self) -> Option<String> {
@@ -194,6 +228,66 @@ impl Object for Concrete {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+/// The `TensorSpec` of a traced argument (named after its parameter); Python values
+/// stand for themselves.
+fn input_spec(it: &mut Interp, v: &Value, name: &str) -> R<Value> {
+    let Some(g) = v.as_object::<GraphTensor>() else {
+        return Ok(v.clone());
+    };
+    let tf = it.import_module("tensorflow")?;
+    let class = it.get_attr(&tf, "TensorSpec")?;
+    let shape = if g.unknown_rank {
+        Value::None
+    } else {
+        Value::list(
+            g.shape
+                .iter()
+                .map(|d| d.map(|n| Value::Int(n as i64)).unwrap_or(Value::None))
+                .collect(),
+        )
+    };
+    let args = Args {
+        pos: vec![shape, Value::DType(g.shadow.dtype())],
+        kw: vec![("name".into(), Value::str(name))],
+    };
+    it.call(&class, args)
+}
+
+/// A symbolic tensor's shape as a spec prints it (`<unknown>` for an unknown rank).
+fn spec_shape(g: &GraphTensor) -> String {
+    if g.unknown_rank {
+        return "<unknown>".into();
+    }
+    crate::eval::repr::shape_str(&Some(g.shape.clone()))
+}
+
+fn rename_outputs(v: &Value, i: &mut usize, depth: u8) -> Value {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        let name = if *i == 0 {
+            "Identity:0".to_string()
+        } else {
+            format!("Identity_{}:0", i)
+        };
+        *i += 1;
+        return GraphTensor::renamed(g, name);
+    }
+    if depth == 0 {
+        return v.clone();
+    }
+    match v {
+        Value::List(l) => Value::list(
+            l.borrow()
+                .iter()
+                .map(|x| rename_outputs(x, i, depth - 1))
+                .collect(),
+        ),
+        Value::Tuple(t) => {
+            Value::tuple(t.iter().map(|x| rename_outputs(x, i, depth - 1)).collect())
+        }
+        other => other.clone(),
     }
 }
 

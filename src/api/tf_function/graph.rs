@@ -74,6 +74,10 @@ pub struct Frame {
     dry: bool,
     /// The values variables had before a dry frame's first write to them.
     restore: Vec<(Rc<crate::eval::value::Variable>, crate::tensor::Tensor)>,
+    /// A second trace made only for its Python effects (TensorFlow traces again after a
+    /// first trace that created variables): each step it would record returns what the
+    /// first trace's step returned, in order, and nothing runs.
+    mute: Option<(Vec<Value>, usize)>,
 }
 
 thread_local! {
@@ -120,6 +124,40 @@ pub fn begin(it: &mut Interp) {
         it.hooks.value_item = traced_item;
         it.hooks.graph_control = Some(super::autograph::control);
     }
+}
+
+/// Starts a second trace that replays the outputs of the first trace's steps, `outs`.
+pub fn begin_mute(it: &mut Interp, outs: Vec<Value>) {
+    begin(it);
+    FRAMES.with(|f| {
+        if let Some(fr) = f.borrow_mut().last_mut() {
+            fr.mute = Some((outs, 0));
+        }
+    });
+}
+
+/// In a muted trace: the next step's output from the first trace.
+pub fn mute_next() -> Option<Value> {
+    FRAMES.with(|f| {
+        let mut f = f.borrow_mut();
+        let fr = f.last_mut()?;
+        if fr.depth > 0 {
+            return None;
+        }
+        let (outs, i) = fr.mute.as_mut()?;
+        let v = outs.get(*i).cloned();
+        *i += 1;
+        v
+    })
+}
+
+fn muted() -> bool {
+    FRAMES.with(|f| {
+        f.borrow()
+            .last()
+            .map(|fr| fr.mute.is_some() && fr.depth == 0)
+            .unwrap_or(false)
+    })
 }
 
 /// Starts recording a branch or loop body (a graph of its own, with its own names).
@@ -471,6 +509,9 @@ pub fn record(call: Call, args: Args, out: &Value) {
 /// Runs one step of a graph on trace-time values while recording: the call's result with
 /// its tensors named.
 fn run_traced(it: &mut Interp, call: Call, args: &Args, name: &str) -> R<Value> {
+    if let Some(v) = mute_next() {
+        return Ok(v);
+    }
     let env = Env::default();
     let shadow = subst_args(args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
     let out = with_depth(|| invoke(it, &call, shadow, &env))?;
@@ -509,6 +550,14 @@ fn open_dims(it: &mut Interp, call: &Call, args: &Args, named: Value, safe: bool
     let mut ins = Vec::new();
     for a in args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)) {
         flat_gts(a, DEPTH, &mut ins);
+    }
+    let unranked = ins.iter().any(|g| {
+        g.as_object::<GraphTensor>()
+            .map(|g| g.unknown_rank)
+            .unwrap_or(false)
+    });
+    if unranked {
+        return Ok(unrank(&named, DEPTH));
     }
     let open = |g: &GraphTensor| g.shape.iter().any(|d| d.is_none());
     if !ins
@@ -589,6 +638,21 @@ fn open_dims(it: &mut Interp, call: &Call, args: &Args, named: Value, safe: bool
         }
     }
     Ok(reshape(&named, &shapes, DEPTH))
+}
+
+/// Outputs of a step on a tensor of unknown rank: of unknown rank too.
+fn unrank(v: &Value, depth: u8) -> Value {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        return GraphTensor::unranked_like(g);
+    }
+    if depth == 0 {
+        return v.clone();
+    }
+    match v {
+        Value::List(l) => Value::list(l.borrow().iter().map(|x| unrank(x, depth - 1)).collect()),
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| unrank(x, depth - 1)).collect()),
+        other => other.clone(),
+    }
 }
 
 fn flat_tensors(v: &Value, depth: u8, out: &mut Vec<crate::tensor::Tensor>) {
@@ -720,11 +784,24 @@ pub fn run(it: &mut Interp, nodes: &[Node], env: &mut Env) -> R<()> {
             }
             other => other.clone(),
         };
-        let out = match &call {
-            Call::Cond(c) => c.run(it, &args, env)?,
-            Call::Loop(l) => l.run(it, &args, env)?,
-            _ => invoke(it, &call, args, env)?,
-        };
+        if dry() {
+            // A body run while tracing another: it prints nothing and its writes to
+            // variables are undone when the body ends.
+            if matches!(&call, Call::Value(f) if matches!(decl_paths(f), Some(p) if p.contains(&"tf.print")))
+            {
+                bind(&node.out, &Value::None, DEPTH, env);
+                continue;
+            }
+            if let Call::Method(Value::Variable(v), _) = &call {
+                remember(v);
+            }
+        }
+        // What a run calls is not part of any recording under way.
+        let out = with_depth(|| match &call {
+            Call::Cond(c) => c.run(it, &args, env),
+            Call::Loop(l) => l.run(it, &args, env),
+            _ => invoke(it, &call, args, env),
+        })?;
         bind(&node.out, &out, DEPTH, env);
     }
     Ok(())
@@ -886,11 +963,21 @@ fn traced_call(it: &mut Interp, f: &Value, args: &Args) -> R<Option<Value>> {
         }
     }
     let is_live = args_live(&args);
+    if (is_live || stateful) && muted() {
+        if let Some(v) = mute_next() {
+            return Ok(Some(v));
+        }
+    }
     let env = Env::default();
     let shadow = subst_args(&args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
     let out = with_depth(|| invoke(it, &call, shadow, &env))?;
     if !(is_live || stateful || holds_tensor(&out, DEPTH)) {
         return Ok(Some(out));
+    }
+    if muted() {
+        if let Some(v) = mute_next() {
+            return Ok(Some(v));
+        }
     }
     let named = name_outputs(&out, &name, &args);
     let safe = !stateful

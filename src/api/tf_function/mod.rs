@@ -83,7 +83,10 @@ impl Spec {
     }
 
     fn key(&self) -> Key {
-        Key::Tensor(self.dtype, self.dims.clone().unwrap_or_default())
+        match &self.dims {
+            Some(d) => Key::Tensor(self.dtype, d.clone()),
+            None => Key::AnyTensor(self.dtype),
+        }
     }
 }
 
@@ -170,6 +173,9 @@ impl Function {
 
     /// Calls the function: reuses a trace that serves the arguments, or traces anew.
     pub fn call_with(&self, it: &mut Interp, args: Args) -> R<Value> {
+        if run_eagerly(it)? {
+            return it.call(&self.python, args);
+        }
         let (bound, keys) = self.bound_and_keys(it, &args)?;
         let found = self
             .traces
@@ -295,9 +301,20 @@ impl Function {
         }
         let call_args = rebuild(bound, &placed);
         self.count.set(self.count.get() + 1);
-        let result = it.call(&self.python, call_args);
+        let made_before = it.next_id;
+        let result = it.call(&self.python, call_args.clone());
         let nodes = graph::end(it);
         let result = result?;
+        if it.next_id != made_before && self.count.get() == 1 {
+            // The first trace created variables: TensorFlow traces once more, now that
+            // they exist. That trace runs nothing; only its Python effects show.
+            self.count.set(self.count.get() + 1);
+            let outs = nodes.iter().map(|n| n.out.clone()).collect();
+            graph::begin_mute(it, outs);
+            let again = it.call(&self.python, call_args);
+            graph::end(it);
+            again?;
+        }
         let template = outputs_as_tensors(it, &result)?;
         let now = concrete::read_variables(&graph::shadows(&template)?, 4);
         let c = Concrete {
@@ -343,11 +360,27 @@ impl Function {
                 pos.push(v.clone());
             }
         }
-        let args = Args { pos, kw: args.kw };
+        let mut kw = Vec::with_capacity(args.kw.len());
+        let mut kw_open = Vec::new();
+        for (k, v) in &args.kw {
+            if is_spec(it, v) {
+                let s = Spec::from_value(it, v)?;
+                kw.push((k.clone(), spec_example(&s)?));
+                kw_open.push((k.clone(), s));
+            } else {
+                kw.push((k.clone(), v.clone()));
+            }
+        }
+        let args = Args { pos, kw };
         let (bound, mut keys) = self.bound_and_keys(it, &args)?;
         for (k, s) in keys.iter_mut().zip(&open) {
             if let Some(s) = s {
                 *k = s.key();
+            }
+        }
+        for (name, s) in &kw_open {
+            if let Some(i) = bound.iter().position(|(n, _)| display_name(n) == *name) {
+                keys[i] = s.key();
             }
         }
         let found = self
@@ -363,6 +396,15 @@ impl Function {
         self.traces.borrow_mut().push(c.clone());
         Ok(c)
     }
+}
+
+/// `tf.config.run_functions_eagerly(True)` is in force.
+fn run_eagerly(it: &mut Interp) -> R<bool> {
+    let tf = it.import_module("tensorflow")?;
+    let config = it.get_attr(&tf, "config")?;
+    let f = it.get_attr(&config, "functions_run_eagerly")?;
+    let v = it.call(&f, Args::default())?;
+    it.truthy(&v)
 }
 
 fn is_spec(it: &mut Interp, v: &Value) -> bool {
@@ -420,6 +462,12 @@ fn rebuild(bound: &[(String, Value)], placed: &[Value]) -> Args {
 /// parameter (`x:0`, and `x_1:0`... for the tensors of a nested argument).
 fn placeholder(v: &Value, key: &Key, name: &str, inputs: &mut Vec<Value>, depth: u8) -> Value {
     if let Some(t) = signature::tensor_arg(v) {
+        if let Key::AnyTensor(_) = key {
+            let base = graph::unique_name(name);
+            let g = GraphTensor::unranked(t, format!("{}:0", base));
+            inputs.push(g.clone());
+            return g;
+        }
         let dims = match key {
             Key::Tensor(_, d) if d.len() == t.ndim() => d.clone(),
             _ => t.shape().iter().map(|&d| Some(d)).collect(),
@@ -497,6 +545,14 @@ fn function_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
             let c = f.concrete_for(it, args)?;
             Ok(Value::Object(c))
         }
+        "pretty_printed_concrete_signatures" => {
+            let traces = f.traces.borrow().clone();
+            let mut parts = Vec::with_capacity(traces.len());
+            for c in &traces {
+                parts.push(c.signature_text(it)?);
+            }
+            Ok(Value::str(&parts.join("\n\n")))
+        }
         _ => Ok(Value::None),
     }
 }
@@ -516,6 +572,11 @@ impl Object for Function {
             "get_concrete_function" => {
                 Value::method(this.clone(), "get_concrete_function", function_method)
             }
+            "pretty_printed_concrete_signatures" => Value::method(
+                this.clone(),
+                "pretty_printed_concrete_signatures",
+                function_method,
+            ),
             "python_function" => self.python.clone(),
             "input_signature" => match &self.opts.input_signature {
                 None => Value::None,

@@ -13,6 +13,8 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Key {
     Tensor(DType, Vec<Option<usize>>),
+    /// A tensor of any shape (a `TensorSpec` of unknown rank).
+    AnyTensor(DType),
     Variable(DType, Vec<usize>),
     Number(f64),
     Str(String),
@@ -88,6 +90,7 @@ pub fn serves(traced: &Key, call: &Key) -> bool {
                 && s1.len() == s2.len()
                 && s1.iter().zip(s2).all(|(a, b)| a.is_none() || a == b)
         }
+        (Key::AnyTensor(d1), Key::Tensor(d2, _)) => d1 == d2,
         (Key::List(a), Key::List(b)) | (Key::Tuple(a), Key::Tuple(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| serves(x, y))
         }

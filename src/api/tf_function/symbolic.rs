@@ -29,6 +29,8 @@ pub struct GraphTensor {
     pub shape: Vec<Option<usize>>,
     /// `add:0`.
     pub name: String,
+    /// Its rank is unknown too (a `TensorSpec(None)`): it prints as `<unknown>`.
+    pub unknown_rank: bool,
 }
 
 impl GraphTensor {
@@ -43,6 +45,44 @@ impl GraphTensor {
             shadow,
             shape,
             name,
+            unknown_rank: false,
+        }))
+    }
+
+    /// A placeholder of unknown rank.
+    pub fn unranked(shadow: Tensor, name: String) -> Value {
+        let v = GraphTensor::make(shadow, Vec::new(), name);
+        match v.as_object::<GraphTensor>() {
+            Some(g) => Value::Object(Rc::new(GraphTensor {
+                id: g.id,
+                shadow: g.shadow.clone(),
+                shape: Vec::new(),
+                name: g.name.clone(),
+                unknown_rank: true,
+            })),
+            None => v,
+        }
+    }
+
+    /// The same tensor, of unknown rank.
+    pub fn unranked_like(g: &GraphTensor) -> Value {
+        Value::Object(Rc::new(GraphTensor {
+            id: g.id,
+            shadow: g.shadow.clone(),
+            shape: Vec::new(),
+            name: g.name.clone(),
+            unknown_rank: true,
+        }))
+    }
+
+    /// The same tensor under another name (a function's outputs as its graph names them).
+    pub fn renamed(g: &GraphTensor, name: String) -> Value {
+        Value::Object(Rc::new(GraphTensor {
+            id: g.id,
+            shadow: g.shadow.clone(),
+            shape: g.shape.clone(),
+            name,
+            unknown_rank: g.unknown_rank,
         }))
     }
 
@@ -53,6 +93,7 @@ impl GraphTensor {
             shadow: g.shadow.clone(),
             shape,
             name: g.name.clone(),
+            unknown_rank: g.unknown_rank,
         }))
     }
 
@@ -67,6 +108,9 @@ impl GraphTensor {
     }
 
     fn shape_text(&self) -> String {
+        if self.unknown_rank {
+            return "<unknown>".into();
+        }
         crate::eval::repr::shape_str(&Some(self.shape.clone()))
     }
 }
@@ -381,7 +425,7 @@ impl Object for GraphTensor {
         }
         Ok(Some(match name {
             "shape" => Value::Shape(Rc::new(Shape {
-                dims: Some(self.shape.clone()),
+                dims: (!self.unknown_rank).then(|| self.shape.clone()),
             })),
             "dtype" => Value::DType(self.shadow.dtype()),
             "ndim" => Value::Int(self.shape.len() as i64),
