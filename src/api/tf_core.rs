@@ -363,10 +363,7 @@ builtin! {
             (Value::Tensor(x), Some(d)) => x.cast(d),
             _ => to_tensor(it, &init, d)?,
         };
-        let name = match name {
-            Value::Str(s) => s.to_string(),
-            _ => "Variable".into(),
-        };
+        let name = super::tf_module::variable_name(&name)?;
         // None (the default) means trainable.
         let trainable = it.flag(given(trainable), true)?;
         let id = it.fresh_id();
