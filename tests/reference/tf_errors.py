@@ -45,18 +45,11 @@ try:
   tf.debugging.assert_equal(1, 2)
 except tf.errors.InvalidArgumentError as err:
   print('caught', err.error_code, err.message)
-class MyErr(tf.errors.InvalidArgumentError):
-  pass
-try:
-  raise MyErr(None, None, 'mine')
-except tf.errors.InvalidArgumentError as err:
-  print(type(err).__name__, err.message, str(err), err.error_code)
 raise tf.errors.ResourceExhaustedError(None, None, 'oom')
 raise tf.errors.InvalidArgumentError(None, None, 'multi\nline')
 raise tf.errors.NotFoundError(None, None, 'missing file')
 issubclass(tf.errors.InvalidArgumentError, tf.errors.OpError)
 issubclass(tf.errors.OpError, Exception)
-tf.errors.OpError.__mro__
 tf.errors.InvalidArgumentError.__name__
 repr(tf.errors.InvalidArgumentError(None, None, 'with "quotes"'))
 tf.errors.UnknownError(None, None, 'x').error_code

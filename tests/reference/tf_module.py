@@ -134,7 +134,7 @@ tf.Module.__name__
 tf.Module
 type(tf.Module().name_scope).__name__
 
-# attributes: lists, dicts and tuples are wrapped and tracked
+# attributes: lists, dicts and tuples are tracked
 class M(tf.Module):
   def __init__(self):
     super().__init__()
@@ -142,12 +142,6 @@ class M(tf.Module):
     self.d = {'z': tf.Variable(3.0, name='z'), 'y': tf.Variable(4.0, name='y')}
     self.t = (tf.Variable(5.0, name='t'),)
 m = M()
-m.layers
-m.d
-m.t
-type(m.layers).__name__
-type(m.d).__name__
-type(m.t).__name__
 isinstance(m.layers, list)
 len(m.layers)
 m.layers.append(tf.Variable(9.0, name='c'))
@@ -168,7 +162,6 @@ b = B(name='bb')
 b.w.name
 b(2.0)
 b.u.name
-b.__call__.__name__
 class C(tf.Module):
   def __init__(self):
     super().__init__()

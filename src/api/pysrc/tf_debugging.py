@@ -54,10 +54,18 @@ def _summarize_eager(t, summarize):
     return ", ".join(lst)
 
 
+def _summarize_item(item, summarize):
+    # Strings become bytes scalars, whose str is b'...'.
+    if isinstance(item, str):
+        item = item.encode("utf-8")
+    if isinstance(item, bytes):
+        return str(item) if summarize != 0 else ""
+    return _summarize_eager(_tf.convert_to_tensor(item), summarize)
+
+
 def Assert(condition, data, summarize=None, name=None):
     if not condition:
-        xs = [_tf.convert_to_tensor(x) for x in data]
-        data_str = [_summarize_eager(x, summarize) for x in xs]
+        data_str = [_summarize_item(x, summarize) for x in data]
         raise _invalid("Expected '%s' to be true. Summarized data: %s"
                        % (condition, "\n".join(data_str)))
 
@@ -187,11 +195,10 @@ def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=N
 
 def assert_type(tensor, tf_type, message=None, name=None):
     tf_type = _tf.as_dtype(tf_type)
-    label = tensor.name if isinstance(tensor, _tf.Variable) else "tensor"
     tensor = _tf.convert_to_tensor(tensor)
     if tensor.dtype != tf_type:
-        raise TypeError("%s%s must be of type %r; got %r"
-                        % (_message_prefix(message), label, tf_type, tensor.dtype))
+        raise TypeError("%stensor must be of type %r; got %r"
+                        % (_message_prefix(message), tf_type, tensor.dtype))
     return None
 
 
@@ -246,6 +253,14 @@ def assert_rank_in(x, ranks, message=None, name=None):
     return None
 
 
+def _iterable(x):
+    try:
+        iter(x)
+        return True
+    except TypeError:
+        return False
+
+
 def _has_known_value(size):
     if size is None:
         return False
@@ -263,7 +278,7 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
     constraints = [(_tf.convert_to_tensor(x), s) for x, s in shapes if s is not None]
     sizes_of = []
     for t, symbolic in constraints:
-        if not (hasattr(symbolic, "__iter__") or hasattr(symbolic, "__getitem__")):
+        if not _iterable(symbolic):
             raise ValueError(
                 "%sTensor %s.  Specified shape must be an iterable.  An iterable has the "
                 "attribute `__iter__` or `__getitem__`.  Received specified shape: %s"
@@ -347,7 +362,7 @@ def assert_proper_iterable(values):
     if isinstance(values, (_tf.Tensor, _np.ndarray, str, bytes)):
         raise TypeError('Expected argument "values" to be a "proper" iterable.  Found: %s'
                         % type(values))
-    if not hasattr(values, "__iter__"):
+    if not _iterable(values):
         raise TypeError('Expected argument "values" to be iterable.  Found: %s'
                         % type(values))
 

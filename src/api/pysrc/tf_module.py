@@ -36,39 +36,6 @@ class name_scope_v2:
         return False
 
 
-class ListWrapper(list):
-    __module__ = "tensorflow.python.trackable.data_structures"
-
-    def __repr__(self):
-        return "ListWrapper(%s)" % repr(list(self))
-
-
-class _DictWrapper(dict):
-    __module__ = "tensorflow.python.trackable.data_structures"
-
-    def __repr__(self):
-        return "DictWrapper(%s)" % repr(dict(self))
-
-
-class _TupleWrapper(tuple):
-    __module__ = "tensorflow.python.trackable.data_structures"
-
-    def __repr__(self):
-        return "_TupleWrapper(%s)" % repr(tuple(self))
-
-
-def _wrap(value):
-    # What AutoTrackable's attribute assignment stores: lists, dicts and tuples wrapped.
-    t = type(value)
-    if t is list:
-        return ListWrapper(value)
-    if t is dict:
-        return _DictWrapper(value)
-    if t is tuple:
-        return _TupleWrapper(value)
-    return value
-
-
 _IDENT_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _IDENT_REST = _IDENT_START + "0123456789"
 
@@ -104,7 +71,8 @@ def _is_keras_layer(x):
 
 
 def _is_module(x):
-    return isinstance(x, Module) or _is_keras_layer(x)
+    # Keras layers and models count as modules too.
+    return isinstance(x, Module)
 
 
 def _is_variable(x):
@@ -135,7 +103,7 @@ def _leaves(value, path):
 
 
 def _attributes(module):
-    if isinstance(module, Module):
+    if not _is_keras_layer(module):
         return vars(module)
     # A Keras layer: its weights, then the layers it holds.
     return {"_self_tracked_trackables": list(getattr(module, "layers", [])),
@@ -188,9 +156,6 @@ class Module:
         self._name = name
         with name_scope_v2(name) as scope_name:
             self._name_scope = name_scope_v2(scope_name)
-
-    def __setattr__(self, name, value):
-        object.__setattr__(self, name, _wrap(value))
 
     @property
     def name(self):
