@@ -210,3 +210,24 @@ ni.name
 # Keras layers are modules
 isinstance(tf.keras.layers.Dense(3), tf.Module)
 isinstance(tf.keras.Sequential(), tf.Module)
+
+# checkpointing a module, as the guide does
+import os
+import shutil
+shutil.rmtree('/tmp/tensh_module_ckpt', ignore_errors=True)
+my_model = MySequentialModule(name="the_model")
+my_model(tf.constant([[2.0, 2.0, 2.0]]))
+chkp_path = "/tmp/tensh_module_ckpt/my_checkpoint"
+checkpoint = tf.train.Checkpoint(model=my_model)
+checkpoint.write(chkp_path)
+sorted(os.listdir('/tmp/tensh_module_ckpt'))
+tf.train.list_variables(chkp_path)
+new_model = MySequentialModule()
+new_checkpoint = tf.train.Checkpoint(model=new_model)
+status = new_checkpoint.restore("/tmp/tensh_module_ckpt/my_checkpoint")
+new_model(tf.constant([[2.0, 2.0, 2.0]]))
+my_model.dense_1.w.assign(tf.zeros([3, 3]))
+status = checkpoint.restore(chkp_path)
+my_model(tf.constant([[2.0, 2.0, 2.0]]))
+type(tf.train.Checkpoint(model=tf.Module())).__name__
+shutil.rmtree('/tmp/tensh_module_ckpt', ignore_errors=True)
