@@ -29,6 +29,9 @@ def _pretty_print(item, summarize):
         arr = item.numpy()
         if item.shape.rank == 0:
             return str(arr)
+        if isinstance(summarize, float):
+            # TensorFlow's "everything" is 1e9, which numpy will not slice with.
+            raise TypeError("slice indices must be integers or None or have an __index__ method")
         flat = arr.reshape((-1,))
         lst = [str(x) for x in flat[:summarize]]
         if len(lst) < flat.size:
@@ -105,7 +108,7 @@ def _binary_assert(sym, op, x, y, data, summarize, message):
     if summarize is None:
         summarize = 3
     elif summarize < 0:
-        summarize = 1000000000
+        summarize = 1e9
     if data is None:
         data = _assert_msg_data(sym, x, y, summarize, test)
     if message is not None:
@@ -332,25 +335,34 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
     return None
 
 
-def _check_numerics_dtype(x):
+def _op_suffix(value, x, floating):
+    # TensorFlow's eager fast path leaves the trailing " name: " off for some inputs.
+    if isinstance(value, (_tf.Tensor, _tf.Variable, int, float)):
+        return " name: "
+    if isinstance(value, (list, tuple)):
+        return ""
+    return "" if floating else " name: "
+
+
+def _check_numerics_dtype(value, x):
     if x.dtype.name not in ("bfloat16", "float16", "float32", "float64"):
         raise _invalid(
             "Value for attr 'T' of %s is not in the list of allowed values: bfloat16, half, "
             "float, double\n\t; NodeDef: {{node CheckNumerics}}; Op<name=CheckNumerics; "
             "signature=tensor:T -> output:T; attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, "
             "DT_FLOAT, DT_DOUBLE]; attr=message:string; is_stateful=true> "
-            "[Op:CheckNumerics] name: " % x.dtype.name)
+            "[Op:CheckNumerics]%s" % (x.dtype.name, _op_suffix(value, x, False)))
 
 
 def check_numerics(tensor, message, name=None):
     x = _tf.convert_to_tensor(tensor)
-    _check_numerics_dtype(x)
+    _check_numerics_dtype(tensor, x)
     has_nan = bool(_tf.reduce_any(_tf.math.is_nan(x)))
     has_inf = bool(_tf.reduce_any(_tf.math.is_inf(x)))
     if has_nan or has_inf:
         what = "Inf and NaN" if has_nan and has_inf else ("NaN" if has_nan else "Inf")
-        raise _invalid("%s%s : Tensor had %s values [Op:CheckNumerics] name: "
-                       % (_CHECK_NUMERICS, message, what))
+        raise _invalid("%s%s : Tensor had %s values [Op:CheckNumerics]%s"
+                       % (_CHECK_NUMERICS, message, what, _op_suffix(tensor, x, True)))
     return _tf.identity(x)
 
 
