@@ -49,7 +49,12 @@ const NAMES: [&str; 31] = [
 ];
 
 /// The assertions `tf` itself has.
-const TOP_LEVEL: [&str; 4] = ["assert_equal", "assert_greater", "assert_less", "assert_rank"];
+const TOP_LEVEL: [&str; 4] = [
+    "assert_equal",
+    "assert_greater",
+    "assert_less",
+    "assert_rank",
+];
 
 const LAZY: [&str; 6] = [
     "tensorflow.debugging",
@@ -97,10 +102,8 @@ fn build(it: &mut Interp) {
         }
     }
     tf.set("debugging", Value::Module(debugging.clone()));
-    it.modules.insert(
-        "tensorflow.debugging".into(),
-        Value::Module(debugging),
-    );
+    it.modules
+        .insert("tensorflow.debugging".into(), Value::Module(debugging));
     it.modules.insert(
         "tensorflow.debugging.experimental".into(),
         Value::Module(experimental),

@@ -36,12 +36,7 @@ pub(crate) fn variable_name(name: &Value) -> R<String> {
     let name = match name {
         Value::None => "Variable",
         Value::Str(s) => s.as_ref(),
-        _ => {
-            return raise(
-                ExcKind::ValueError,
-                "name for name_scope must be a string.",
-            )
-        }
+        _ => return raise(ExcKind::ValueError, "name for name_scope must be a string."),
     };
     let scope = if name.is_empty() {
         String::new()
