@@ -38,6 +38,7 @@ const MM: &str = "[[0.3, -1.2, 0.7], [1.5, -0.4, 2.2]], [[1.1, 0.5], [-0.3, 0.2]
 const MADE: &str = "creates a tensor from Python values";
 const INT_OUT: &str = "integer or bool result";
 const NOT_OP: &str = "not a tensor op";
+const ASSERTION: &str = "an assertion: checks its inputs and returns None";
 
 /// A divisor far from making any quotient of X whole (floor is discontinuous there).
 const XD: &str = "[[0.3, -1.2, 0.7], [1.5, -0.4, 2.2]], [[0.7, 0.5, 0.4], [0.4, 0.3, 0.9]]";
@@ -45,7 +46,9 @@ const XD: &str = "[[0.3, -1.2, 0.7], [1.5, -0.4, 2.2]], [[0.7, 0.5, 0.4], [0.4, 
 fn table() -> Vec<(&'static str, Case)> {
     vec![
         // tf
+        ("tf.Assert", Skip(ASSERTION)),
         ("tf.GradientTape", Skip(NOT_OP)),
+        ("tf.Module", Skip(NOT_OP)),
         ("tf.Tensor", Skip(NOT_OP)),
         ("tf.TensorShape", Skip(NOT_OP)),
         ("tf.Variable", Skip("a variable is a source, checked by the layer rows")),
@@ -53,6 +56,10 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.acos", Grad("lambda a: tf.acos(a)", U)),
         ("tf.add", Grad("lambda a, b: tf.add(a, b)", X2)),
         ("tf.add_n", Grad("lambda a, b: tf.add_n([a, b, a])", X2)),
+        ("tf.assert_equal", Skip(ASSERTION)),
+        ("tf.assert_greater", Skip(ASSERTION)),
+        ("tf.assert_less", Skip(ASSERTION)),
+        ("tf.assert_rank", Skip(ASSERTION)),
         ("tf.argmax", Skip(INT_OUT)),
         ("tf.argmin", Skip(INT_OUT)),
         ("tf.argsort", Skip(INT_OUT)),
@@ -70,6 +77,7 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.convert_to_tensor", Grad("lambda a: tf.convert_to_tensor(a)", X)),
         ("tf.cos", Grad("lambda a: tf.cos(a)", X)),
         ("tf.cosh", Grad("lambda a: tf.cosh(a)", X)),
+        ("tf.debugging.check_numerics", Grad("lambda a: tf.debugging.check_numerics(a, 'm')", X)),
         ("tf.math.cumprod", Grad("lambda a: tf.math.cumprod(a, axis=1, reverse=True)", X)),
         ("tf.cumsum", Grad("lambda a: tf.math.cumsum(a, axis=1, exclusive=True)", X)),
         ("tf.divide", Grad("lambda a, b: tf.divide(a, b)", XP)),
@@ -100,6 +108,7 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.minimum", Grad("lambda a, b: tf.minimum(a, b)", X2)),
         ("tf.math.mod", Grad("lambda a, b: tf.math.mod(a, b)", XD)),
         ("tf.multiply", Grad("lambda a, b: tf.multiply(a, b)", X2)),
+        ("tf.name_scope", Skip(NOT_OP)),
         ("tf.negative", Grad("lambda a: tf.negative(a)", X)),
         ("tf.norm", Grad("lambda a: tf.norm(a, axis=1)", X)),
         ("tf.not_equal", Skip(INT_OUT)),

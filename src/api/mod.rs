@@ -15,6 +15,8 @@
 //! | `tf_nn_conv.rs` | tf.nn convolutions, pooling, bias_add |
 //! | `tf_function/` | `tf.function`: tracing, the trace cache, running recorded graphs |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
+//! | `tf_debugging.rs` | tf.debugging assertions, check_numerics, the top-level assert aliases |
+//! | `tf_module.rs` | tf.Module, tf.name_scope and the scope names of variables |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum, tf.tensordot, tf.linalg.cross, tf.norm |
 //! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, Cholesky, QR, SVD, eigh, pinv |
 //! | `tf_linalg_solve.rs` | tf.linalg solve, triangular_solve, cholesky_solve, lstsq |
@@ -67,6 +69,7 @@ pub(crate) mod tf_config;
 pub(crate) mod tf_control;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
+pub(crate) mod tf_debugging;
 pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_linalg_decomp;
@@ -75,6 +78,7 @@ pub(crate) mod tf_linalg_more;
 mod tf_linalg_solve;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
+pub(crate) mod tf_module;
 pub(crate) mod tf_nn;
 pub(crate) mod tf_nn_conv;
 pub(crate) mod tf_random;
@@ -111,6 +115,8 @@ pub(crate) fn install(it: &mut Interp) {
     tf_grad::install(&tf);
     tf_config::install(it);
     tf_control::install(it);
+    tf_module::install(it);
+    tf_debugging::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

@@ -363,10 +363,7 @@ builtin! {
             (Value::Tensor(x), Some(d)) => x.cast(d),
             _ => to_tensor(it, &init, d)?,
         };
-        let name = match name {
-            Value::Str(s) => s.to_string(),
-            _ => "Variable".into(),
-        };
+        let name = super::tf_module::variable_name(&name)?;
         // None (the default) means trainable.
         let trainable = it.flag(given(trainable), true)?;
         let id = it.fresh_id();
@@ -480,6 +477,30 @@ builtin! {
 pub fn install_errors(errors: &Module) {
     for kind in ExcKind::ALL.iter().filter(|k| k.is_tf()) {
         errors.set(kind.name(), Value::ExcClass(*kind));
+    }
+    let graph_only = ExcKind::OperatorNotAllowedInGraphError;
+    errors.set(graph_only.name(), Value::ExcClass(graph_only));
+    let codes = [
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    ];
+    for (code, name) in codes.iter().enumerate() {
+        errors.set(name, Value::Int(code as i64));
     }
 }
 

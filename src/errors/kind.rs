@@ -93,6 +93,8 @@ exc_kinds! {
     // numpy's own classes (not builtins; AxisError also derives from IndexError in numpy).
     UFuncTypeError,
     AxisError,
+    /// `tf.errors.OperatorNotAllowedInGraphError`, a `TypeError`.
+    OperatorNotAllowedInGraphError,
     // TensorFlow's `tf.errors`.
     OpError,
     CancelledError,
@@ -128,7 +130,7 @@ impl ExcKind {
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
             UnicodeError | AxisError | LinAlgError => ValueError,
-            UFuncTypeError => TypeError,
+            UFuncTypeError | OperatorNotAllowedInGraphError => TypeError,
             UnicodeDecodeError | UnicodeEncodeError => UnicodeError,
             NotImplementedError | RecursionError => RuntimeError,
             ModuleNotFoundError => ImportError,
@@ -188,9 +190,33 @@ impl ExcKind {
         self.is_subclass_of(OpError)
     }
 
+    /// A `tf.errors` class's error code (`tf.errors.INVALID_ARGUMENT` is 3); `OpError`
+    /// and the other classes have none.
+    pub fn error_code(self) -> Option<i64> {
+        Some(match self {
+            CancelledError => 1,
+            UnknownError => 2,
+            InvalidArgumentError => 3,
+            DeadlineExceededError => 4,
+            NotFoundError => 5,
+            AlreadyExistsError => 6,
+            PermissionDeniedError => 7,
+            ResourceExhaustedError => 8,
+            FailedPreconditionError => 9,
+            AbortedError => 10,
+            OutOfRangeError => 11,
+            UnimplementedError => 12,
+            InternalError => 13,
+            UnavailableError => 14,
+            DataLossError => 15,
+            UnauthenticatedError => 16,
+            _ => return None,
+        })
+    }
+
     /// The module the class lives in, as its repr shows it.
     pub fn module(self) -> &'static str {
-        if self.is_tf() {
+        if self.is_tf() || self == OperatorNotAllowedInGraphError {
             "tensorflow.python.framework.errors_impl"
         } else if self == UnsupportedOperation {
             "io"

@@ -49,6 +49,9 @@ impl Interp {
                 }
             },
             Value::Class(c) => self.instantiate(c, args),
+            Value::ExcClass(kind) if kind.is_tf() => Ok(Value::Object(Rc::new(
+                super::types::ExcObject::op_error(self, *kind, args)?,
+            ))),
             Value::ExcClass(kind) => Ok(Value::Object(Rc::new(super::types::ExcObject::called(
                 *kind, args.pos,
             )))),

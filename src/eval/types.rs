@@ -140,7 +140,8 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             other => (hooks.isinstance_native)(x, other),
         }),
         Value::Class(c) => Ok(match x {
-            Value::Instance(i) => i.class.is_subclass_of(c),
+            // A user class over a native base (a Keras layer) may count as the hook says.
+            Value::Instance(i) => i.class.is_subclass_of(c) || (hooks.isinstance_class)(x, c),
             other => (hooks.isinstance_class)(other, c),
         }),
         Value::ExcClass(kind) => Ok(match x {
@@ -168,6 +169,17 @@ pub struct ExcObject {
     pub op_message: Option<String>,
     /// `__cause__`, set by `raise ... from ...`.
     pub cause: std::cell::RefCell<Value>,
+    /// What a program passed when it made an op error itself (`node_def`, `op`, ...).
+    pub op_parts: Option<Box<OpParts>>,
+}
+
+/// The constructor arguments of a `tf.errors` class beyond its message.
+pub struct OpParts {
+    pub node_def: Value,
+    pub op: Value,
+    pub message: Value,
+    pub error_code: Value,
+    pub payloads: Option<Value>,
 }
 
 impl ExcObject {
@@ -179,6 +191,7 @@ impl ExcObject {
                 args: vec![],
                 op_message: Some(message.to_string()),
                 cause: std::cell::RefCell::new(Value::None),
+                op_parts: None,
             };
         }
         let args = if message.is_empty() {
@@ -191,6 +204,7 @@ impl ExcObject {
             args,
             op_message: None,
             cause: std::cell::RefCell::new(Value::None),
+            op_parts: None,
         }
     }
 
@@ -206,6 +220,7 @@ impl ExcObject {
                 args: vec![],
                 op_message: Some(message),
                 cause: std::cell::RefCell::new(Value::None),
+                op_parts: None,
             };
         }
         ExcObject {
@@ -213,7 +228,115 @@ impl ExcObject {
             args,
             op_message: None,
             cause: std::cell::RefCell::new(Value::None),
+            op_parts: None,
         }
+    }
+}
+
+impl ExcObject {
+    /// Calling a `tf.errors` class: `(node_def, op, message, *args)`, and `OpError`'s
+    /// `error_code` after the message, bound as Python binds TensorFlow's `__init__`.
+    pub fn op_error(it: &mut Interp, kind: ExcKind, args: Args) -> R<ExcObject> {
+        let mut names = vec!["node_def", "op", "message"];
+        if kind == ExcKind::OpError {
+            names.push("error_code");
+        }
+        let mut slots: Vec<Option<Value>> = vec![None; names.len()];
+        let mut rest = Vec::new();
+        for (i, v) in args.pos.into_iter().enumerate() {
+            match slots.get_mut(i) {
+                Some(slot) => *slot = Some(v),
+                None => rest.push(v),
+            }
+        }
+        for (k, v) in args.kw {
+            let Some(i) = names.iter().position(|n| *n == k) else {
+                return Err(type_err(format!(
+                    "{}.__init__() got an unexpected keyword argument '{}'",
+                    kind.name(),
+                    k
+                )));
+            };
+            if slots[i].is_some() {
+                return Err(type_err(format!(
+                    "{}.__init__() got multiple values for argument '{}'",
+                    kind.name(),
+                    k
+                )));
+            }
+            slots[i] = Some(v);
+        }
+        let missing: Vec<String> = names
+            .iter()
+            .zip(&slots)
+            .filter(|(_, s)| s.is_none())
+            .map(|(n, _)| format!("'{}'", n))
+            .collect();
+        if !missing.is_empty() {
+            let list = match missing.as_slice() {
+                [one] => one.clone(),
+                [a, b] => format!("{} and {}", a, b),
+                [init @ .., last] => format!("{}, and {}", init.join(", "), last),
+                [] => String::new(),
+            };
+            return Err(type_err(format!(
+                "{}.__init__() missing {} required positional argument{}: {}",
+                kind.name(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                list
+            )));
+        }
+        let mut vals = slots.into_iter().flatten();
+        let node_def = vals.next().unwrap_or(Value::None);
+        let op = vals.next().unwrap_or(Value::None);
+        let message = vals.next().unwrap_or(Value::None);
+        let error_code = match vals.next() {
+            Some(code) => code,
+            None => kind.error_code().map_or(Value::None, Value::Int),
+        };
+        let op_message = match &message {
+            Value::Str(s) => s.to_string(),
+            other => it.str_of(other)?,
+        };
+        Ok(ExcObject {
+            kind,
+            args: vec![],
+            op_message: Some(op_message),
+            cause: std::cell::RefCell::new(Value::None),
+            op_parts: Some(Box::new(OpParts {
+                node_def,
+                op,
+                message,
+                error_code,
+                payloads: rest.into_iter().next(),
+            })),
+        })
+    }
+
+    /// An op error's attribute: `message`, `op`, `node_def`, `error_code`,
+    /// `experimental_payloads`.
+    fn op_attr(&self, name: &str) -> Option<Value> {
+        let parts = self.op_parts.as_deref();
+        Some(match name {
+            "message" => match parts {
+                Some(p) => p.message.clone(),
+                None => Value::str(self.op_message.as_deref().unwrap_or_default()),
+            },
+            "op" => parts.map_or(Value::None, |p| p.op.clone()),
+            "node_def" => parts.map_or(Value::None, |p| p.node_def.clone()),
+            "error_code" => match parts {
+                Some(p) => p.error_code.clone(),
+                None => self.kind.error_code().map_or(Value::None, Value::Int),
+            },
+            "experimental_payloads" => match parts.and_then(|p| p.payloads.clone()) {
+                Some(v) => v,
+                None => Value::Dict(Rc::new(std::cell::RefCell::new(
+                    super::value::Dict::default(),
+                ))),
+            },
+            _ => return None,
+        })
     }
 }
 
@@ -222,6 +345,11 @@ impl Object for ExcObject {
         self.kind.name().to_string()
     }
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        if self.kind.is_tf() {
+            if let Some(v) = self.op_attr(name) {
+                return Ok(Some(v));
+            }
+        }
         Ok(match name {
             "args" => Some(Value::tuple(self.args.clone())),
             "value" if self.kind == ExcKind::StopIteration => {
@@ -235,9 +363,6 @@ impl Object for ExcObject {
                 [one] => one.clone(),
                 _ => Value::tuple(self.args.clone()),
             }),
-            "message" if self.kind.is_tf() => {
-                Some(Value::str(self.op_message.as_deref().unwrap_or_default()))
-            }
             _ => None,
         })
     }

@@ -71,7 +71,8 @@ pub fn install(it: &mut Interp, regs: &Module, cons: &Module, inits: &Module) {
 }
 
 /// Whether a built-in object counts as an instance of one of these classes: the
-/// built-in regularizers of `Regularizer`, the built-in constraints of `Constraint`.
+/// built-in regularizers of `Regularizer`, the built-in constraints of `Constraint`, Keras
+/// layers and models of `tf.Module`.
 pub fn isinstance(v: &Value, class: &crate::eval::value::Class) -> bool {
     match (class.name.as_str(), class.module_name().as_str()) {
         ("Regularizer", "keras.src.regularizers") => v
@@ -80,6 +81,13 @@ pub fn isinstance(v: &Value, class: &crate::eval::value::Class) -> bool {
         ("Constraint", "keras.src.constraints") => v
             .as_object::<crate::nn::constraints::ConstraintObject>()
             .is_some(),
+        // Keras layers and models are `tf.Module`s.
+        ("Module", "tensorflow.python.module.module") => {
+            crate::nn::layer_ref(v).is_some()
+                || v.as_object::<crate::nn::sequential::Sequential>().is_some()
+                || v.as_object::<crate::nn::functional::Functional>().is_some()
+                || crate::nn::native_layer(v).is_some()
+        }
         _ => false,
     }
 }

@@ -83,6 +83,17 @@ fn is_layer(v: &Value) -> bool {
         || crate::nn::native_layer(v).is_some()
 }
 
+/// Whether `v` is an instance of a `tf.Module` subclass (a module tracks its attributes).
+fn is_tf_module(v: &Value) -> bool {
+    fn derives(c: &crate::eval::value::Class) -> bool {
+        (c.name == "Module" && c.module_name() == "tensorflow.python.module.module")
+            || c.bases
+                .iter()
+                .any(|b| matches!(b, Value::Class(b) if derives(b)))
+    }
+    matches!(v, Value::Instance(i) if derives(&i.class))
+}
+
 /// Whether a checkpoint can track the value (`tf.train.Checkpoint(x=...)` checks it).
 pub(crate) fn is_trackable(v: &Value) -> bool {
     trackable(v).is_some()
@@ -94,6 +105,7 @@ fn trackable(v: &Value) -> Option<Obj> {
         || is_layer(v)
         || v.as_object::<Optimizer>().is_some()
         || v.as_object::<TrainCheckpoint>().is_some()
+        || is_tf_module(v)
     {
         return Some(Obj::Value(v.clone()));
     }
