@@ -174,7 +174,12 @@ fn resize(it: &mut Interp, a: Args) -> R<Value> {
             antialias,
         },
     };
-    Ok(Value::Tensor(rs::resize(&x, oh as usize, ow as usize, method)?))
+    Ok(Value::Tensor(rs::resize(
+        &x,
+        oh as usize,
+        ow as usize,
+        method,
+    )?))
 }
 
 fn unary(it: &mut Interp, a: Args, f: fn(&Tensor) -> TResult<Tensor>) -> R<Value> {
@@ -219,10 +224,7 @@ fn crop_and_resize(it: &mut Interp, a: Args) -> R<Value> {
     }
     let nb = boxes.shape()[0];
     if idx.len() != nb {
-        return err(format!(
-            "box_index has incompatible shape[{}]",
-            idx.len()
-        ));
+        return err(format!("box_index has incompatible shape[{}]", idx.len()));
     }
     let (batch, ih, iw, c) = (s[0], s[1], s[2], s[3]);
     if ih == 0 || iw == 0 {
@@ -241,15 +243,31 @@ fn crop_and_resize(it: &mut Interp, a: Args) -> R<Value> {
     for b in 0..nb {
         let (y1, x1, y2, x2) = (bx[b * 4], bx[b * 4 + 1], bx[b * 4 + 2], bx[b * 4 + 3]);
         let bi = idx[b] as usize;
-        let hs = if ch > 1 { (y2 - y1) * fh / (ch - 1) as f32 } else { 0.0 };
-        let ws = if cw > 1 { (x2 - x1) * fw / (cw - 1) as f32 } else { 0.0 };
+        let hs = if ch > 1 {
+            (y2 - y1) * fh / (ch - 1) as f32
+        } else {
+            0.0
+        };
+        let ws = if cw > 1 {
+            (x2 - x1) * fw / (cw - 1) as f32
+        } else {
+            0.0
+        };
         for y in 0..ch {
-            let in_y = if ch > 1 { y1 * fh + y as f32 * hs } else { 0.5 * (y1 + y2) * fh };
+            let in_y = if ch > 1 {
+                y1 * fh + y as f32 * hs
+            } else {
+                0.5 * (y1 + y2) * fh
+            };
             if in_y < 0.0 || in_y > fh {
                 continue;
             }
             for x in 0..cw {
-                let in_x = if cw > 1 { x1 * fw + x as f32 * ws } else { 0.5 * (x1 + x2) * fw };
+                let in_x = if cw > 1 {
+                    x1 * fw + x as f32 * ws
+                } else {
+                    0.5 * (x1 + x2) * fw
+                };
                 if in_x < 0.0 || in_x > fw {
                     continue;
                 }
@@ -280,7 +298,10 @@ fn gather_padded<T: Elem>(
     pad: T,
 ) -> Tensor {
     let flat: Vec<T> = a.iter().copied().collect();
-    Tensor::from_vec(shape, idx.iter().map(|i| i.map_or(pad, |i| flat[i])).collect())
+    Tensor::from_vec(
+        shape,
+        idx.iter().map(|i| i.map_or(pad, |i| flat[i])).collect(),
+    )
 }
 
 /// `_extract_patches(images, sizes, strides, rates, padding)` (`ExtractImagePatches`).
@@ -306,12 +327,10 @@ fn extract_patches(it: &mut Interp, a: Args) -> R<Value> {
     let same = match arg(&a, 4) {
         Value::Str(s) if &*s == "SAME" => true,
         Value::Str(s) if &*s == "VALID" => false,
-        _ => {
-            return Err(invalid_arg(
-                "Value for attr 'padding' is not in the list of allowed values: \"SAME\", \"VALID\"",
-            )
-            .into())
-        }
+        _ => return Err(invalid_arg(
+            "Value for attr 'padding' is not in the list of allowed values: \"SAME\", \"VALID\"",
+        )
+        .into()),
     };
     let s = x.shape().to_vec();
     let (b, h, w, c) = (s[0], s[1] as i64, s[2] as i64, s[3]);

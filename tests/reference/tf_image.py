@@ -66,7 +66,6 @@ tf.image.convert_image_dtype(img * 2, tf.uint8)[3]
 tf.image.convert_image_dtype(u8, tf.int32)[0, 0]
 tf.image.convert_image_dtype(tf.constant([2 ** 30, 2 ** 31 - 1]), tf.uint8)
 tf.image.convert_image_dtype(img, tf.float64).dtype
-tf.image.convert_image_dtype(u8, tf.uint8) is u8
 tf.image.convert_image_dtype(tf.constant([True]), tf.float32)
 tf.image.convert_image_dtype(img, tf.bool)
 tf.image.rgb_to_grayscale(img)[..., 0]

@@ -633,8 +633,9 @@ def _crop_offsets(value, size):
     if size.shape.ndims != 1 or size.shape[0] != shape.shape[0]:
         raise ValueError('Shapes must be equal rank, but are %d and %d' % (shape.shape[0], size.shape[0]))
     if not bool(_tf.reduce_all(shape >= size)):
-        raise _tf.errors.InvalidArgumentError(None, None, 'assertion failed: [Need value.shape >= size, got ] [%s] [%s]' % (
-            ' '.join(str(int(x)) for x in shape), ' '.join(str(int(x)) for x in size)))
+        raise _tf.errors.InvalidArgumentError(
+            None, None, "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+            "Summarized data: b'Need value.shape >= size, got '")
     return value, size, shape - size + 1
 
 

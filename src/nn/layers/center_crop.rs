@@ -24,7 +24,13 @@ crate::builtin! {
 }
 
 /// Crops `x` at `(top, left)` to `h` x `w`, or smart-resizes it when it is too small.
-pub fn crop_or_resize(it: &mut Interp, x: Tensor, at: Option<(i64, i64)>, h: i64, w: i64) -> R<Tensor> {
+pub fn crop_or_resize(
+    it: &mut Interp,
+    x: Tensor,
+    at: Option<(i64, i64)>,
+    h: i64,
+    w: i64,
+) -> R<Tensor> {
     let s = x.shape().to_vec();
     let n = s.len();
     let (dh, dw) = if n >= 3 {
@@ -45,8 +51,12 @@ pub fn crop_or_resize(it: &mut Interp, x: Tensor, at: Option<(i64, i64)>, h: i64
 /// Keras's `smart_resize` of `x` to `h` x `w` (cropped to that aspect ratio, then resized).
 pub fn smart_resize(it: &mut Interp, x: Tensor, h: i64, w: i64) -> R<Tensor> {
     let size = Value::list(vec![Value::Int(h), Value::Int(w)]);
-    Ok(image_op(it, "_smart_resize", vec![Value::Tensor(x), size, Value::str("bilinear")])?
-        .cast(DType::F32))
+    Ok(image_op(
+        it,
+        "_smart_resize",
+        vec![Value::Tensor(x), size, Value::str("bilinear")],
+    )?
+    .cast(DType::F32))
 }
 
 impl LayerKind for CenterCrop {
@@ -78,7 +88,11 @@ impl LayerKind for CenterCrop {
     }
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
-        with_hw(shape, self.height.max(0) as usize, self.width.max(0) as usize)
+        with_hw(
+            shape,
+            self.height.max(0) as usize,
+            self.width.max(0) as usize,
+        )
     }
 
     fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

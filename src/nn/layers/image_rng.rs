@@ -60,7 +60,12 @@ impl ImageRng {
         let key = self.key(it);
         let g = self.stream(it);
         let (lo32, hi32) = (lo as f32, hi as f32);
-        let t = dists::uniform(g, shape, DType::F32, Affine::new((hi32 - lo32) as f64, lo32 as f64));
+        let t = dists::uniform(
+            g,
+            shape,
+            DType::F32,
+            Affine::new((hi32 - lo32) as f64, lo32 as f64),
+        );
         self.advance(g, key, shape.iter().product());
         t
     }

@@ -3,12 +3,12 @@
 //! result clipped to the range.
 
 use super::image_rng::{augments, seed_arg, ImageRng};
-use super::random_contrast::factor_pair;
 use super::list_wrapper::list_wrapper;
+use super::random_contrast::factor_pair;
 use super::LayerKind;
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::errors::ExcKind;
 use crate::nn::layer::Layer;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
@@ -104,8 +104,14 @@ impl LayerKind for RandomBrightness {
 
     fn config(&self) -> Vec<(&'static str, Value)> {
         vec![
-            ("factor", list_wrapper(vec![num(self.factor.0), num(self.factor.1)])),
-            ("value_range", list_wrapper(vec![self.range.0.clone(), self.range.1.clone()])),
+            (
+                "factor",
+                list_wrapper(vec![num(self.factor.0), num(self.factor.1)]),
+            ),
+            (
+                "value_range",
+                list_wrapper(vec![self.range.0.clone(), self.range.1.clone()]),
+            ),
             ("seed", self.seed.clone()),
         ]
     }

@@ -4,9 +4,9 @@
 
 use super::image_rng::{augments, image_op, seed_arg, ImageRng};
 use super::LayerKind;
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::errors::ExcKind;
 use crate::nn::layer::Layer;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::Tensor;
@@ -20,7 +20,11 @@ pub struct RandomContrast {
 }
 
 /// A `factor=` of one number or a pair, as `(lower, upper)`.
-pub fn factor_pair(it: &mut Interp, v: &Value, single: impl Fn(f64) -> (f64, f64)) -> R<(f64, f64)> {
+pub fn factor_pair(
+    it: &mut Interp,
+    v: &Value,
+    single: impl Fn(f64) -> (f64, f64),
+) -> R<(f64, f64)> {
     match v {
         Value::List(_) | Value::Tuple(_) => {
             let items = it.collect_items(v)?;
@@ -91,6 +95,10 @@ impl LayerKind for RandomContrast {
         )?;
         let lo = Tensor::scalar(0f32);
         let hi = Tensor::scalar(255f32);
-        Ok(ew::binary(Binary::Minimum, &ew::binary(Binary::Maximum, &y, &lo)?, &hi)?)
+        Ok(ew::binary(
+            Binary::Minimum,
+            &ew::binary(Binary::Maximum, &y, &lo)?,
+            &hi,
+        )?)
     }
 }

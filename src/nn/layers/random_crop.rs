@@ -59,7 +59,11 @@ impl LayerKind for RandomCrop {
     }
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
-        with_hw(shape, self.height.max(0) as usize, self.width.max(0) as usize)
+        with_hw(
+            shape,
+            self.height.max(0) as usize,
+            self.width.max(0) as usize,
+        )
     }
 
     fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {

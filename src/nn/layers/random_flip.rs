@@ -4,9 +4,9 @@
 
 use super::image_rng::{augments, image_op, seed_arg, ImageRng};
 use super::LayerKind;
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::errors::ExcKind;
 use crate::nn::layer::Layer;
 use crate::tensor::Tensor;
 
@@ -59,7 +59,10 @@ impl LayerKind for RandomFlip {
     }
 
     fn config(&self) -> Vec<(&'static str, Value)> {
-        vec![("mode", Value::str(&self.mode)), ("seed", self.seed.clone())]
+        vec![
+            ("mode", Value::str(&self.mode)),
+            ("seed", self.seed.clone()),
+        ]
     }
 
     fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, training: bool) -> R<Tensor> {

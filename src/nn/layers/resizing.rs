@@ -4,9 +4,9 @@
 
 use super::image_rng::{image_op, with_hw};
 use super::LayerKind;
+use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::{Interp, Value};
-use crate::errors::ExcKind;
 use crate::nn::layer::Layer;
 use crate::tensor::{DType, Tensor};
 
@@ -91,7 +91,11 @@ impl LayerKind for Resizing {
     }
 
     fn output_shape(&self, shape: &[Option<usize>]) -> Vec<Option<usize>> {
-        with_hw(shape, self.height.max(0) as usize, self.width.max(0) as usize)
+        with_hw(
+            shape,
+            self.height.max(0) as usize,
+            self.width.max(0) as usize,
+        )
     }
 
     fn call(&self, it: &mut Interp, _layer: &Layer, x: Tensor, _training: bool) -> R<Tensor> {

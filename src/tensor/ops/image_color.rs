@@ -2,8 +2,8 @@
 //! TensorFlow's CPU kernels compute them: `RGBToHSV`, `HSVToRGB` (float32 or float64),
 //! and the float32 `AdjustHue`, `AdjustSaturation` and `AdjustContrastv2`.
 
-use crate::tensor::broadcast::shape_brackets;
 use crate::errors::ExcKind;
+use crate::tensor::broadcast::shape_brackets;
 use crate::tensor::error::{op_error, TResult};
 use crate::tensor::{DType, Tensor};
 
@@ -23,7 +23,10 @@ fn last3(t: &Tensor, op: &str) -> TResult<()> {
             let mut e = op_error(
                 op,
                 op,
-                format!("input must have 3 channels but input only has {} channels.", c),
+                format!(
+                    "input must have 3 channels but input only has {} channels.",
+                    c
+                ),
                 Some(""),
             );
             e.kind = ExcKind::FailedPreconditionError;
@@ -33,16 +36,26 @@ fn last3(t: &Tensor, op: &str) -> TResult<()> {
 }
 
 /// Runs a per-pixel map over triples in f64 or f32, keeping the dtype.
-fn per_pixel(t: &Tensor, f32_map: &dyn Fn([f32; 3]) -> [f32; 3], f64_map: &dyn Fn([f64; 3]) -> [f64; 3]) -> Tensor {
+fn per_pixel(
+    t: &Tensor,
+    f32_map: &dyn Fn([f32; 3]) -> [f32; 3],
+    f64_map: &dyn Fn([f64; 3]) -> [f64; 3],
+) -> Tensor {
     let t = t.contiguous();
     let shape = t.shape().to_vec();
     if t.dtype() == DType::F64 {
         let v: Vec<f64> = t.to_vec().unwrap_or_default();
-        let out: Vec<f64> = v.chunks(3).flat_map(|p| f64_map([p[0], p[1], p[2]])).collect();
+        let out: Vec<f64> = v
+            .chunks(3)
+            .flat_map(|p| f64_map([p[0], p[1], p[2]]))
+            .collect();
         Tensor::from_vec(&shape, out)
     } else {
         let v: Vec<f32> = t.to_f64_vec().into_iter().map(|x| x as f32).collect();
-        let out: Vec<f32> = v.chunks(3).flat_map(|p| f32_map([p[0], p[1], p[2]])).collect();
+        let out: Vec<f32> = v
+            .chunks(3)
+            .flat_map(|p| f32_map([p[0], p[1], p[2]]))
+            .collect();
         Tensor::from_vec(&shape, out)
     }
 }
@@ -79,7 +92,11 @@ macro_rules! hsv_fns {
             let dg = clamp(-(dh - 2.0).abs() + 2.0);
             let db = clamp(-(dh - 4.0).abs() + 2.0);
             let one_s = -s + 1.0;
-            [(one_s + s * dr) * v, (one_s + s * dg) * v, (one_s + s * db) * v]
+            [
+                (one_s + s * dr) * v,
+                (one_s + s * dg) * v,
+                (one_s + s * db) * v,
+            ]
         }
     };
 }
@@ -104,7 +121,10 @@ fn at_least_3d(t: &Tensor, op: &str) -> TResult<()> {
         return Err(op_error(
             op,
             op,
-            format!("input must be at least 3-D, got shape{}", shape_brackets(t.shape())),
+            format!(
+                "input must be at least 3-D, got shape{}",
+                shape_brackets(t.shape())
+            ),
             Some(""),
         ));
     }

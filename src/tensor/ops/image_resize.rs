@@ -208,7 +208,11 @@ fn cubic_taps(inp: usize, out: usize, align: bool, half: bool) -> Taps {
                 .map(|k| {
                     let want = il - 1 + k as i64;
                     let idx = bound(want, inp);
-                    let w = if !half || idx as i64 == want { ws[k] } else { 0.0 };
+                    let w = if !half || idx as i64 == want {
+                        ws[k]
+                    } else {
+                        0.0
+                    };
                     (idx, w)
                 })
                 .collect();
@@ -323,7 +327,12 @@ fn separable(x: &[f32], dims: [usize; 4], rows: &Taps, cols: &Taps) -> Vec<f32> 
     res
 }
 
-fn bilinear(x: &[f32], dims: [usize; 4], ys: &[(usize, usize, f32)], xs: &[(usize, usize, f32)]) -> Vec<f32> {
+fn bilinear(
+    x: &[f32],
+    dims: [usize; 4],
+    ys: &[(usize, usize, f32)],
+    xs: &[(usize, usize, f32)],
+) -> Vec<f32> {
     let [b, h, w, c] = dims;
     let (oh, ow) = (ys.len(), xs.len());
     let mut res = Vec::with_capacity(b * oh * ow * c);
@@ -421,7 +430,11 @@ fn spread(g: &[f32], dims: [usize; 4], rows: &Taps, cols: &Taps) -> Vec<f32> {
     out
 }
 
-fn gather_rows<T: Elem>(a: &ndarray::ArcArray<T, ndarray::IxDyn>, idx: &[usize], shape: &[usize]) -> Tensor {
+fn gather_rows<T: Elem>(
+    a: &ndarray::ArcArray<T, ndarray::IxDyn>,
+    idx: &[usize],
+    shape: &[usize],
+) -> Tensor {
     let flat: Vec<T> = a.iter().copied().collect();
     Tensor::from_vec(shape, idx.iter().map(|&i| flat[i]).collect())
 }
@@ -474,7 +487,9 @@ pub fn resize(x: &Tensor, oh: usize, ow: usize, method: Method) -> TResult<Tenso
             let xs = linear_taps(w, ow, align, half);
             let out = bilinear(&v, dims, &ys, &xs);
             let to_taps = |t: &[(usize, usize, f32)]| -> Taps {
-                t.iter().map(|&(l, u, f)| vec![(l, 1.0 - f), (u, f)]).collect()
+                t.iter()
+                    .map(|&(l, u, f)| vec![(l, 1.0 - f), (u, f)])
+                    .collect()
             };
             (out, to_taps(&ys), to_taps(&xs))
         }
