@@ -25,7 +25,7 @@ const METHODS: [&str; 8] = [
 pub fn interpolation_arg(v: &Value) -> R<String> {
     let s = match v {
         Value::Str(s) => s.to_string(),
-        other => format!("{}", other.type_name()),
+        other => other.type_name().to_string(),
     };
     if !METHODS.contains(&s.as_str()) {
         return raise(

@@ -75,7 +75,7 @@ macro_rules! hsv_fns {
             } else {
                 norm * (r - g) + 4.0 as $t / 6.0
             };
-            if !(range > 0.0) {
+            if range.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
                 h = 0.0;
             }
             if h < 0.0 {
@@ -206,6 +206,8 @@ pub fn adjust_saturation(t: &Tensor, scale: f32) -> TResult<Tensor> {
         if hh < 0.0 {
             hh += 1.0;
         }
+        // TensorFlow's std::min(1, std::max(0, x)): a NaN becomes 0, as `clamp` would not.
+        #[allow(clippy::manual_clamp)]
         let s = (s * scale).max(0.0).min(1.0);
         let c = s * vv;
         let m = vv - c;

@@ -66,7 +66,8 @@ impl Sampler {
         match self {
             Sampler::Lanczos1 | Sampler::Lanczos3 | Sampler::Lanczos5 => {
                 let r = self.radius();
-                const PI: f32 = 3.141_592_653_59;
+                // TensorFlow's 3.14159265359 as a float is PI.
+                const PI: f32 = std::f32::consts::PI;
                 if x > r {
                     0.0
                 } else if x <= 1e-3 {
