@@ -346,7 +346,7 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.image.extract_patches", Grad("lambda a: tf.image.extract_patches(tf.reshape(a, [1, 2, 3, 1]), [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'SAME')", X)),
         ("tf.image.flip_left_right", Grad("lambda a: tf.image.rot90(tf.image.flip_left_right(tf.reshape(a, [2, 3, 1])))", X)),
         ("tf.image.rgb_to_grayscale", Grad32("lambda a: tf.image.rgb_to_grayscale(a)", X)),
-        ("tf.image.adjust_brightness", Grad("lambda a: tf.image.adjust_gamma(tf.image.adjust_brightness(a, 0.5) + 2.0, 2.0)", X)),
+        ("tf.image.adjust_brightness", Grad32("lambda a: tf.image.adjust_gamma(tf.image.adjust_brightness(a, 0.5) + 2.0, 2.0)", X)),
         ("tf.image.rgb_to_hsv", Skip("tensh records no gradient for the HSV, hue, saturation and contrast kernels yet")),
         ("tf.keras.layers.Rescaling", Layer("tf.keras.layers.Rescaling([0.5, -1.0, 2.0], offset=0.2)", "")),
         ("tf.keras.layers.Normalization", Layer("tf.keras.layers.Normalization(mean=[0.1, 0.2, 0.3], variance=[1.0, 2.0, 4.0])", "")),

@@ -349,6 +349,12 @@ fn extract_patches(it: &mut Interp, a: Args) -> R<Value> {
     let depth = (k[1] * k[2]) as usize * c;
     let out_shape = [b, oh as usize, ow as usize, depth];
     alloc::check(&out_shape, x.dtype(), "ExtractImagePatches")?;
+    // The gather's index table: four float32s' worth an element.
+    alloc::check(
+        &[out_shape.iter().product::<usize>(), 4],
+        DType::F32,
+        "ExtractImagePatches",
+    )?;
     let mut idx = Vec::with_capacity(out_shape.iter().product());
     for bi in 0..b {
         for oy in 0..oh {

@@ -457,6 +457,8 @@ pub fn resize(x: &Tensor, oh: usize, ow: usize, method: Method) -> TResult<Tenso
         _ => DType::F32,
     };
     alloc::check(&out_shape, out_dtype, "resize")?;
+    // The per-axis sampling tables, even when the batch is empty.
+    alloc::check(&[oh + ow, 16], DType::F32, "resize")?;
     let x = x.contiguous();
     if let Method::Nearest { align, half } = method {
         let ys = nearest_index(h, oh, align, half);
