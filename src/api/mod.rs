@@ -28,6 +28,7 @@
 //! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
 //! | `tf_random.rs` | tf.random: seeded stateful and stateless samplers, `set_seed` |
 //! | `tf_random_more.rs` | tf.random.categorical |
+//! | `tf_image.rs` | tf.image (Python source `pysrc/tf_image.py`) and its kernels' natives |
 //! | `variable_constraints.rs` | the `constraint=` of `tf.Variable`s |
 //! | `numpy.rs` | the `np` functions notebooks use alongside TensorFlow |
 //! | `np_random/` | `np.random`: numpy's legacy generator and `default_rng`, bit for bit |
@@ -72,6 +73,7 @@ pub(crate) mod tf_counting;
 pub(crate) mod tf_debugging;
 pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
+pub(crate) mod tf_image;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
@@ -117,6 +119,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_control::install(it);
     tf_module::install(it);
     tf_debugging::install(it);
+    tf_image::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

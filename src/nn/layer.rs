@@ -279,9 +279,22 @@ pub fn tensor_arg(it: &mut Interp, v: &Value) -> R<Tensor> {
     crate::api::convert::to_tensor(it, v, None)
 }
 
+thread_local! {
+    /// Whether the latest direct call of a layer or model left `training` unset.
+    static TRAINING_UNSET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the call under way was made without `training` (Keras's random preprocessing
+/// layers then augment, their `call`'s default being `training=True`).
+pub fn training_unset() -> bool {
+    TRAINING_UNSET.with(|c| c.get())
+}
+
 /// The `training` keyword of a call, if given.
 pub fn training_arg(it: &mut Interp, args: &Args) -> R<bool> {
-    match args.kw.iter().find(|(k, _)| k == "training") {
+    let given = args.kw.iter().find(|(k, _)| k == "training");
+    TRAINING_UNSET.with(|c| c.set(!matches!(given, Some((_, v)) if !matches!(v, Value::None))));
+    match given {
         Some((_, v)) if !matches!(v, Value::None) => it.truthy(v),
         _ => Ok(false),
     }

@@ -292,8 +292,10 @@ pub(crate) fn build_value(
 /// Calls any layer-like value.
 pub(crate) fn call_layer(it: &mut Interp, l: &Value, x: Value, training: bool) -> R<Value> {
     let mut args = Args::new(vec![x]);
-    if training {
-        args.kw.push(("training".into(), Value::Bool(true)));
+    if training || !layer::training_unset() {
+        // An explicit `training` of the outer call reaches the inner layers, as Keras's
+        // call context passes it on.
+        args.kw.push(("training".into(), Value::Bool(training)));
     }
     it.call(l, args)
 }

@@ -32,6 +32,13 @@
 //! | `tf_op_lambda.rs` | `TFOpLambda` (a TensorFlow op in a functional model) |
 //! | `lambda.rs` | `Lambda` |
 //! | `rescaling.rs` | `Rescaling` |
+//! | `resizing.rs` | `Resizing` |
+//! | `center_crop.rs` | `CenterCrop` (and Keras's `smart_resize`) |
+//! | `random_flip.rs` | `RandomFlip` |
+//! | `random_crop.rs` | `RandomCrop` |
+//! | `random_contrast.rs` | `RandomContrast` |
+//! | `random_brightness.rs` | `RandomBrightness` |
+//! | `image_rng.rs` | the image layers' random generator and calls into `tf.image` |
 //! | `normalization.rs` | `Normalization` (with `adapt`) |
 //! | `layer_normalization.rs` | `LayerNormalization` |
 //! | `norm_axes.rs` | the normalization layers' `axis` argument and shared arithmetic |
@@ -63,6 +70,7 @@ pub(crate) mod attention_heads;
 pub(crate) mod base;
 pub(crate) mod batch_normalization;
 pub(crate) mod bidirectional;
+pub(crate) mod center_crop;
 pub(crate) mod channels;
 pub(crate) mod concatenate;
 pub(crate) mod conv;
@@ -78,6 +86,7 @@ pub(crate) mod flatten;
 pub(crate) mod gaussian_dropout;
 pub(crate) mod gaussian_noise;
 pub(crate) mod global_pooling;
+pub(crate) mod image_rng;
 pub(crate) mod input_layer;
 pub(crate) mod lambda;
 pub(crate) mod layer_normalization;
@@ -94,10 +103,15 @@ pub(crate) mod padding2d;
 pub(crate) mod permute;
 pub(crate) mod pooling;
 pub(crate) mod prelu;
+pub(crate) mod random_brightness;
+pub(crate) mod random_contrast;
+pub(crate) mod random_crop;
+pub(crate) mod random_flip;
 pub(crate) mod relu;
 pub(crate) mod repeat_vector;
 pub(crate) mod rescaling;
 pub(crate) mod reshape;
+pub(crate) mod resizing;
 pub(crate) mod rnn;
 pub(crate) mod rnn_cell;
 pub(crate) mod separable_conv;

@@ -23,6 +23,8 @@
 //! | `creation.rs` | range, linspace, eye, meshgrid |
 //! | `nn.rs` | softmax, log_softmax and other fused activations |
 //! | `xent.rs` | the fused softmax cross-entropy losses |
+//! | `image_resize.rs` | image resizing: bilinear, nearest, bicubic, area, scale-and-translate |
+//! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
 
 pub(crate) mod conv;
 mod conv_blocks;
@@ -32,6 +34,8 @@ pub(crate) mod decomp;
 pub(crate) mod eigen;
 pub(crate) mod einsum;
 pub(crate) mod elementwise;
+pub(crate) mod image_color;
+pub(crate) mod image_resize;
 pub(crate) mod index;
 pub(crate) mod linalg;
 pub(crate) mod moves;

@@ -41,6 +41,24 @@ impl Philox {
         }
     }
 
+    /// The stream of a `tf.random.Generator`'s Philox state `[counter_lo, counter_hi, key]`.
+    pub fn from_state(state: [u64; 3]) -> Philox {
+        let [lo, hi, key] = state;
+        Philox {
+            counter: [lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32],
+            key: [key as u32, (key >> 32) as u32],
+        }
+    }
+
+    /// The counter as two 64-bit halves (low first), for writing a generator's state back.
+    pub fn counter_halves(&self) -> [u64; 2] {
+        let c = self.counter;
+        [
+            c[0] as u64 | (c[1] as u64) << 32,
+            c[2] as u64 | (c[3] as u64) << 32,
+        ]
+    }
+
     /// The next four words; the counter moves on by one.
     pub fn next(&mut self) -> [u32; 4] {
         let mut c = self.counter;
