@@ -4,7 +4,7 @@
 use super::convert::{int_list, tensor_of, to_tensor};
 use super::objects::NpDType;
 use crate::errors::ExcKind;
-use crate::eval::error::{attr_err, err, raise, type_err, value_err, R};
+use crate::eval::error::{attr_err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::index::{strided_slice, Index};
@@ -519,7 +519,13 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                     .iter()
                     .any(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
             {
-                return Err(err(ExcKind::InvalidArgumentError, "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"));
+                return Err(crate::tensor::error::op_error(
+                    "StridedSlice",
+                    "StridedSlice",
+                    "Attempting to slice scalar input.",
+                    Some("strided_slice/"),
+                )
+                .into());
             }
             let out = strided_slice(&t, &idx)?;
             if let Value::Variable(var) = obj {

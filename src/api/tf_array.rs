@@ -215,7 +215,7 @@ builtin! {
         let p = to_tensor(it, &params, None)?;
         let idx = to_tensor(it, &indices, None)?;
         if idx.dtype().is_float() {
-            return Err(type_err(format!("Value passed to parameter 'indices' has DataType {} not in list of allowed values: int16, int32, int64", idx.dtype().name())));
+            return raise(ExcKind::InvalidArgumentError, format!("Value for attr 'Tindices' of {} is not in the list of allowed values: int16, int32, int64", idx.dtype().kind_word()));
         }
         // TensorFlow's axis=None is the first axis after the batch dimensions, and a constant
         // axis 0 gathers rows whatever batch_dims says.
@@ -275,6 +275,13 @@ builtin! {
     fn r#where(it, condition, x = None, y = None, name = None) {
         let c = to_tensor(it, &condition, None)?;
         match (given(x), given(y)) {
+            (None, None) if c.ndim() == 0 => Err(crate::tensor::error::op_error(
+                "Where",
+                "Where",
+                "WhereOp : Unhandled input dimensions: 0",
+                Some(""),
+            )
+            .into()),
             (None, None) => t(select::where_indices(&c)),
             (Some(x), Some(y)) => {
                 let (x, y) = super::tf_math::pair(it, &x, &y)?;
@@ -437,7 +444,17 @@ builtin! {
 /// element among them, and (with counts) how often each occurs.
 fn unique_of(it: &mut Interp, x: &Value, out_idx: &Value, counts: bool) -> R<Value> {
     let x = to_tensor(it, x, None)?;
-    let (y, idx, count) = sort::unique(&x, dtype_arg(out_idx)?)?;
+    let out = dtype_arg(out_idx)?;
+    if !matches!(out, DType::I32 | DType::I64) {
+        return raise(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "Value for attr 'out_idx' of {} is not in the list of allowed values: int32, int64",
+                out.kind_word()
+            ),
+        );
+    }
+    let (y, idx, count) = sort::unique(&x, out)?;
     let mut fields = vec![("y", Value::Tensor(y)), ("idx", Value::Tensor(idx))];
     if counts {
         fields.push(("count", Value::Tensor(count)));

@@ -126,8 +126,9 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
         let (i, u) = (indices.unwrap_or(Value::None), updates.unwrap_or(Value::None));
         return scatter_nd(it, var, Combine::of(name), &i, &u);
     }
+    let fname = format!("BaseResourceVariable.{}", name);
     let [delta, _locking, _name] =
-        args.bind(name, ["sparse_delta", "use_locking=False", "name=None"])?;
+        args.bind(&fname, ["sparse_delta", "use_locking=False", "name=None"])?;
     let delta = delta.unwrap_or(Value::None);
     if !is_indexed_slices(&delta) {
         let shown = it.str_of(&delta)?;
@@ -207,6 +208,8 @@ fn scatter_rows(
             } else {
                 format!("[{}]", k)
             };
+            // TensorFlow's kernel has written the updates before the bad index.
+            var.set(Tensor::from_f64s(cur.dtype(), psh, &vals));
             return Err(fail(format!("indices{} = {} is not in [0, {})", at, r, rows)).into());
         }
         for j in 0..inner {
@@ -235,13 +238,16 @@ fn scatter_nd(
     let (ish, ush, psh) = (idx.shape(), upd.shape(), cur.shape());
     let slice_dim = if ish.len() > 1 { ish[ish.len() - 1] } else { 1 };
     let batch_dim = if ish.len() > 1 { ish.len() - 1 } else { 1 };
+    let join = |d: &[usize]| d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",");
     let prefix = || {
         format!(
-            "Dimensions [0,{}) of indices[shape={}] must match dimensions [0,{}) of updates[shape={}]",
+            "Dimensions [0,{}) of indices[shape={}] = {} must match dimensions [0,{}) of updates[shape={}] = {}",
             batch_dim,
             shape_brackets(ish),
+            join(&ish[..batch_dim.min(ish.len())]),
             batch_dim,
-            shape_brackets(ush)
+            shape_brackets(ush),
+            join(&ush[..batch_dim.min(ush.len())])
         )
     };
     let suffix = || {
@@ -250,24 +256,19 @@ fn scatter_nd(
             slice_dim,
             psh.len(),
             shape_brackets(psh),
-            batch_dim,
+            slice_dim,
             ush.len(),
             shape_brackets(ush)
         )
     };
-    if ush.len() < batch_dim {
-        return Err(fail(prefix(), Some("")).into());
+    if ush.len() < batch_dim || (0..batch_dim).any(|d| ush[d] != ish.get(d).copied().unwrap_or(1)) {
+        return Err(fail(prefix(), None).into());
     }
-    if psh.len() < slice_dim + (ush.len() - batch_dim)
+    if psh.len() < slice_dim
         || ush.len() != batch_dim + psh.len() - slice_dim
+        || ush[batch_dim..] != psh[slice_dim..]
     {
-        return Err(fail(suffix(), Some("")).into());
-    }
-    if (0..batch_dim).any(|d| ush[d] != ish.get(d).copied().unwrap_or(1)) {
-        return Err(fail(prefix(), Some("")).into());
-    }
-    if ush[batch_dim..] != psh[slice_dim..] {
-        return Err(fail(suffix(), Some("")).into());
+        return Err(fail(suffix(), None).into());
     }
     let inner: usize = psh[slice_dim..].iter().product();
     let iv = idx.to_i64_vec();
@@ -281,6 +282,7 @@ fn scatter_nd(
         for (d, &i) in here.iter().enumerate() {
             if i < 0 || i as usize >= psh[d] {
                 let shown: Vec<String> = here.iter().map(|v| v.to_string()).collect();
+                var.set(Tensor::from_f64s(cur.dtype(), psh, &vals));
                 return Err(fail(
                     format!(
                         "indices[{}] = [{}] does not index into shape {}",

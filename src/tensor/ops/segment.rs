@@ -157,13 +157,19 @@ pub fn require_float(data: &Tensor, list: &str) -> TResult<()> {
 
 /// Fails unless `ids` hold integers (`attr` is TensorFlow's attribute name).
 pub fn require_int_ids(ids: &Tensor, attr: &str) -> TResult<()> {
+    require_int(ids, attr, "int32, int64")
+}
+
+/// Fails unless `ids` hold integers of the `allowed` types.
+fn require_int(ids: &Tensor, attr: &str, allowed: &str) -> TResult<()> {
     if matches!(ids.dtype(), DType::I32 | DType::I64) {
         return Ok(());
     }
     Err(invalid_arg(format!(
-        "Value for attr '{}' of {} is not in the list of allowed values: int32, int64",
+        "Value for attr '{}' of {} is not in the list of allowed values: {}",
         attr,
-        ids.dtype().kind_word()
+        ids.dtype().kind_word(),
+        allowed
     )))
 }
 
@@ -228,7 +234,7 @@ pub fn segment(op: SegOp, data: &Tensor, ids: &Tensor) -> TResult<Tensor> {
         ));
     }
     let rows = idv.last().map(|&l| l.saturating_add(1)).unwrap_or(0);
-    if rows < 0 {
+    if idv.last().is_some_and(|&l| l < 0) {
         return Err(fail("segment ids must be >= 0".into()));
     }
     sorted_runs(&fail, &idv, rows)?;
@@ -256,7 +262,7 @@ pub fn unsorted_segment(
     ids: &Tensor,
     num_segments: &Tensor,
 ) -> TResult<Tensor> {
-    require_int_ids(ids, "Tindices")?;
+    require_int(ids, "Tindices", "int16, int32, int64")?;
     require_int_ids(num_segments, "Tnumsegments")?;
     no_bool(data)?;
     let word = match op {
@@ -362,7 +368,7 @@ pub fn sparse_segment(
         }
         rows = n;
     }
-    if rows < 0 {
+    if rows < 0 || (num_segments.is_none() && last < 0 && !idv.is_empty()) {
         return Err(fail("segment ids must be >= 0".into()));
     }
     sorted_runs(&fail, &idv, rows)?;
