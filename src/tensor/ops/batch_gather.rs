@@ -10,7 +10,7 @@ use crate::with_data;
 use ndarray::{ArcArray, IxDyn};
 
 fn gather_err(m: String) -> TfError {
-    op_error("GatherV2", "GatherV2", m, Some(""))
+    op_error("GatherV2", "GatherV2", m, None)
 }
 
 /// The multi-index of flat position `pos` in `shape`, as TensorFlow prints it (`0,1`).
@@ -36,12 +36,7 @@ pub fn gather_batched(params: &Tensor, indices: &Tensor, axis: i64, batch_dims: 
 
 fn kernel(params: &Tensor, indices: &Tensor, axis: i64, batch_dims: i64) -> TResult<Tensor> {
     let (pnd, ind) = (params.ndim() as i64, indices.ndim() as i64);
-    if axis < -pnd || axis >= pnd {
-        return Err(gather_err(format!(
-            "Expected axis in the range [{}, {}), but got {}",
-            -pnd, pnd, axis
-        )));
-    }
+    crate::tensor::ops::select::gather_axis_check(params, axis)?;
     let axis = if axis < 0 { axis + pnd } else { axis } as usize;
     if batch_dims < -ind || batch_dims > ind {
         return Err(gather_err(format!(
@@ -161,7 +156,13 @@ pub fn gather_nd_batched(params: &Tensor, indices: &Tensor, batch_dims: usize) -
     let mut fshape = vec![batch];
     fshape.extend_from_slice(&is[batch_dims..is.len() - 1]);
     fshape.push(batch_dims + depth);
-    let out = gather_nd(params, &Tensor::from_vec(&fshape, full))?;
+    // TensorFlow's Python builds this one, and its errors end in an empty `name:`.
+    let out = gather_nd(params, &Tensor::from_vec(&fshape, full)).map_err(|mut e| {
+        if !e.message.ends_with("name:") {
+            e.message.push_str(" name:");
+        }
+        e
+    })?;
     let mut shape: Vec<usize> = is[..is.len() - 1].to_vec();
     shape.extend_from_slice(&ps[(batch_dims + depth).min(ps.len())..]);
     if out.size() != shape.iter().product::<usize>() {
