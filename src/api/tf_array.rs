@@ -222,7 +222,16 @@ builtin! {
         let batch = int_input(&batch_dims, "batch_dims")?;
         let axis = given(axis).map(|v| int_input(&v, "axis")).transpose()?.unwrap_or(batch);
         if axis == 0 || batch == 0 {
-            return t(select::gather(&p, &idx, axis)?);
+            // TensorFlow's message for a tensor's element picked by a Python int ends in an
+            // empty `name:` (its other index errors do not).
+            let named = matches!(params, Value::Tensor(_) | Value::Variable(_))
+                && matches!(indices, Value::Int(_));
+            return t(select::gather(&p, &idx, axis).map_err(|mut e| {
+                if named && e.message.ends_with("[Op:GatherV2]") {
+                    e.message.push_str(" name:");
+                }
+                e
+            })?);
         }
         t(crate::tensor::ops::batch_gather::gather_batched(&p, &idx, axis, batch)?)
     }
@@ -249,6 +258,9 @@ builtin! {
     dispatch ["tf.boolean_mask"]
     fn boolean_mask(it, tensor, mask, axis = None, name = "boolean_mask") {
         let x = to_tensor(it, &tensor, None)?;
+        if matches!(mask, Value::Str(_) | Value::Bytes(_)) {
+            return Err(value_err("mask cannot be scalar."));
+        }
         let m = to_tensor(it, &mask, None)?;
         // axis=None masks from the first axis; a negative one slices the shape as Python
         // does (`shape[axis:axis + rank(mask)]`), which must be the mask's shape.

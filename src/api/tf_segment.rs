@@ -35,9 +35,7 @@ fn unsorted(
     let n = to_tensor(it, num_segments, None)?;
     match op {
         // The sum over the counts, divided as Python's `/` divides: ints give float64.
-        SegOp::Mean if !d.dtype().is_float() && d.dtype() != DType::Bool => {
-            d = d.cast(DType::F64)
-        }
+        SegOp::Mean if !d.dtype().is_float() && d.dtype() != DType::Bool => d = d.cast(DType::F64),
         SegOp::SqrtN => require_float(&d, SQRT_TYPES)?,
         _ => {}
     }

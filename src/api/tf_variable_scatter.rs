@@ -119,11 +119,16 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
         let [indices, _name] = args.bind(name, ["indices", "name=None"])?;
         let idx = to_tensor(it, &indices.unwrap_or(Value::None), None)?;
         let t = var.read();
-        return Ok(Value::Tensor(crate::tensor::ops::select::gather(&t, &idx, 0)?));
+        return Ok(Value::Tensor(crate::tensor::ops::select::gather(
+            &t, &idx, 0,
+        )?));
     }
     if name.starts_with("scatter_nd") {
         let [indices, updates, _name] = args.bind(name, ["indices", "updates", "name=None"])?;
-        let (i, u) = (indices.unwrap_or(Value::None), updates.unwrap_or(Value::None));
+        let (i, u) = (
+            indices.unwrap_or(Value::None),
+            updates.unwrap_or(Value::None),
+        );
         return scatter_nd(it, var, Combine::of(name), &i, &u);
     }
     let fname = format!("BaseResourceVariable.{}", name);
@@ -238,7 +243,12 @@ fn scatter_nd(
     let (ish, ush, psh) = (idx.shape(), upd.shape(), cur.shape());
     let slice_dim = if ish.len() > 1 { ish[ish.len() - 1] } else { 1 };
     let batch_dim = if ish.len() > 1 { ish.len() - 1 } else { 1 };
-    let join = |d: &[usize]| d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",");
+    let join = |d: &[usize]| {
+        d.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let prefix = || {
         format!(
             "Dimensions [0,{}) of indices[shape={}] = {} must match dimensions [0,{}) of updates[shape={}] = {}",
@@ -343,12 +353,24 @@ fn variable_arg(v: &Value) -> R<Rc<Variable>> {
     }
 }
 
-fn compat_rows(it: &mut Interp, op: Combine, r#ref: &Value, indices: &Value, updates: &Value) -> R<Value> {
+fn compat_rows(
+    it: &mut Interp,
+    op: Combine,
+    r#ref: &Value,
+    indices: &Value,
+    updates: &Value,
+) -> R<Value> {
     let var = variable_arg(r#ref)?;
     scatter_rows(it, &var, op, indices, updates)
 }
 
-fn compat_nd(it: &mut Interp, op: Combine, r#ref: &Value, indices: &Value, updates: &Value) -> R<Value> {
+fn compat_nd(
+    it: &mut Interp,
+    op: Combine,
+    r#ref: &Value,
+    indices: &Value,
+    updates: &Value,
+) -> R<Value> {
     let var = variable_arg(r#ref)?;
     scatter_nd(it, &var, op, indices, updates)
 }

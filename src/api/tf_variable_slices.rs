@@ -69,8 +69,7 @@ pub(crate) fn tensor_attr(v: &Value, t: &Tensor, name: &str) -> Option<Value> {
 /// `x` can broadcast to `shape` (without growing it).
 fn broadcasts_to(x: &[usize], shape: &[usize]) -> bool {
     x.len() <= shape.len()
-        && x
-            .iter()
+        && x.iter()
             .rev()
             .zip(shape.iter().rev())
             .all(|(&a, &b)| a == b || a == 1)

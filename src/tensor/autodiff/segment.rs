@@ -63,7 +63,9 @@ pub fn segment_grad(
                     SegOp::Mean => 1.0 / n,
                     _ => 1.0 / n.sqrt(),
                 };
-                w[r * inner..(r + 1) * inner].iter_mut().for_each(|e| *e = v);
+                w[r * inner..(r + 1) * inner]
+                    .iter_mut()
+                    .for_each(|e| *e = v);
             }
         }
         SegOp::Max | SegOp::Min => {
@@ -129,7 +131,10 @@ pub fn sparse_segment_grad(op: SegOp, data: &Tensor, plan: &Plan, g: &Tensor) ->
     let g2 = reshape_to(g, &[plan.num, plan.inner]);
     let segs = Tensor::from_vec(
         &[k],
-        plan.pairs.iter().map(|&(_, s)| s as i64).collect::<Vec<i64>>(),
+        plan.pairs
+            .iter()
+            .map(|&(_, s)| s as i64)
+            .collect::<Vec<i64>>(),
     );
     let weights: Vec<f64> = plan
         .pairs
@@ -148,7 +153,10 @@ pub fn sparse_segment_grad(op: SegOp, data: &Tensor, plan: &Plan, g: &Tensor) ->
     let shares = ew::binary(Binary::Mul, &picked, &w)?;
     let rows = Tensor::from_vec(
         &[k],
-        plan.pairs.iter().map(|&(r, _)| r as i64).collect::<Vec<i64>>(),
+        plan.pairs
+            .iter()
+            .map(|&(r, _)| r as i64)
+            .collect::<Vec<i64>>(),
     );
     let n = Tensor::scalar(data.shape()[0] as i64);
     let back = unsorted_segment(SegOp::Sum, &shares, &rows, &n)?;

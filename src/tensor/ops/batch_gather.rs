@@ -26,7 +26,12 @@ fn loc(shape: &[usize], mut pos: usize) -> String {
 
 /// `tf.gather(params, indices, axis, batch_dims)` with `batch_dims` already checked to be
 /// in `[0, rank(indices)]` and the axis normalized.
-pub fn gather_batched(params: &Tensor, indices: &Tensor, axis: i64, batch_dims: i64) -> TResult<Tensor> {
+pub fn gather_batched(
+    params: &Tensor,
+    indices: &Tensor,
+    axis: i64,
+    batch_dims: i64,
+) -> TResult<Tensor> {
     let out = kernel(params, indices, axis, batch_dims)?;
     let idx = indices.clone();
     Ok(record_moves_first(&[params], out, move |x| {
@@ -44,7 +49,11 @@ fn kernel(params: &Tensor, indices: &Tensor, axis: i64, batch_dims: i64) -> TRes
             -ind, ind, batch_dims
         )));
     }
-    let b = if batch_dims < 0 { batch_dims + ind } else { batch_dims } as usize;
+    let b = if batch_dims < 0 {
+        batch_dims + ind
+    } else {
+        batch_dims
+    } as usize;
     if b as i64 >= pnd {
         return Err(gather_err(format!(
             "batch_dims ({}) must be less than rank(params) ({}).",

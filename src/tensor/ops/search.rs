@@ -59,7 +59,12 @@ fn bound(x: f64) -> String {
 
 /// `tf.histogram_fixed_width(values, value_range, nbins, dtype)`: counts in `nbins` equal
 /// bins over the range; values outside it count in the first or last bin.
-pub fn histogram_fixed_width(values: &Tensor, range: &Tensor, nbins: i64, out: DType) -> TResult<Tensor> {
+pub fn histogram_fixed_width(
+    values: &Tensor,
+    range: &Tensor,
+    nbins: i64,
+    out: DType,
+) -> TResult<Tensor> {
     let fail = |m: String| op_error("HistogramFixedWidth", "HistogramFixedWidth", m, None);
     if range.ndim() != 1 || range.size() != 2 {
         return Err(fail("value_range should be a vector of 2 elements.".into()));
@@ -101,7 +106,10 @@ pub fn histogram_fixed_width(values: &Tensor, range: &Tensor, nbins: i64, out: D
 /// clipped to the bins).
 pub fn histogram_bins(values: &Tensor, range: &Tensor, nbins: i64) -> Tensor {
     let r = range.to_f64_vec();
-    let (lo, hi) = (r.first().copied().unwrap_or(0.0), r.get(1).copied().unwrap_or(1.0));
+    let (lo, hi) = (
+        r.first().copied().unwrap_or(0.0),
+        r.get(1).copied().unwrap_or(1.0),
+    );
     let f32s = values.dtype() == DType::F32;
     let bins: Vec<i32> = values
         .to_f64_vec()

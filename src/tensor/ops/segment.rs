@@ -239,7 +239,11 @@ pub fn segment(op: SegOp, data: &Tensor, ids: &Tensor) -> TResult<Tensor> {
     }
     sorted_runs(&fail, &idv, rows)?;
     let plan = Plan {
-        pairs: idv.iter().enumerate().map(|(r, &s)| (r, s as usize)).collect(),
+        pairs: idv
+            .iter()
+            .enumerate()
+            .map(|(r, &s)| (r, s as usize))
+            .collect(),
         rows: idv.len(),
         num: rows as usize,
         inner: data.shape()[1..].iter().product(),
@@ -358,7 +362,9 @@ pub fn sparse_segment(
     let idx = indices.to_i64_vec();
     let idv = ids.to_i64_vec();
     if idx.len() != idv.len() {
-        return Err(fail("segment_ids and indices should have same size.".into()));
+        return Err(fail(
+            "segment_ids and indices should have same size.".into(),
+        ));
     }
     let last = idv.last().copied().unwrap_or(-1);
     let mut rows = last.saturating_add(1);
