@@ -346,8 +346,12 @@ fn batch_scatter(it: &mut Interp, var: &Rc<Variable>, indices: &Value, values: &
 fn variable_arg(v: &Value) -> R<Rc<Variable>> {
     match v {
         Value::Variable(var) => Ok(var.clone()),
-        other => Err(type_err(format!(
-            "'{}' object has no attribute 'handle'",
+        // TensorFlow reads the ref's dtype, then its `_lazy_read`.
+        Value::Tensor(_) => Err(crate::eval::error::attr_err(
+            "'tensorflow.python.framework.ops.EagerTensor' object has no attribute '_lazy_read'",
+        )),
+        other => Err(crate::eval::error::attr_err(format!(
+            "'{}' object has no attribute 'dtype'",
             other.type_name()
         ))),
     }
