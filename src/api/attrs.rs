@@ -4,7 +4,7 @@
 use super::convert::{int_list, tensor_of, to_tensor};
 use super::objects::NpDType;
 use crate::errors::ExcKind;
-use crate::eval::error::{attr_err, err, raise, type_err, value_err, R};
+use crate::eval::error::{attr_err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::index::{strided_slice, Index};
@@ -36,7 +36,7 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "numpy" | "get_shape" | "cpu" | "__len__" | "__array__" => {
                 Some(Value::method(v.clone(), static_name(name), tensor_method))
             }
-            _ => None,
+            _ => super::tf_variable_slices::tensor_attr(v, t, name),
         },
         Value::Variable(var) => match name {
             "name" => Some(Value::str(&var.name.borrow())),
@@ -47,7 +47,7 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "device" => Some(Value::str("/job:localhost/replica:0/task:0/device:CPU:0")),
             "numpy" | "assign" | "assign_add" | "assign_sub" | "read_value" | "value"
             | "get_shape" => Some(Value::method(v.clone(), static_name(name), variable_method)),
-            _ => None,
+            _ => super::tf_variable_scatter::variable_attr(v, name),
         },
         Value::NdArray(a) => match name {
             _ if super::np_views::is_view_attr(name) => super::np_views::view_attr(v, a, name),
@@ -519,9 +519,19 @@ pub fn value_item(it: &mut Interp, obj: &Value, index: &Value) -> R<Value> {
                     .iter()
                     .any(|i| matches!(i, Index::Int(_) | Index::Slice(..)))
             {
-                return Err(err(ExcKind::InvalidArgumentError, "Index out of range using input dim 0; input has only 0 dims [Op:StridedSlice] name: strided_slice/"));
+                return Err(crate::tensor::error::op_error(
+                    "StridedSlice",
+                    "StridedSlice",
+                    "Attempting to slice scalar input.",
+                    Some("strided_slice/"),
+                )
+                .into());
             }
-            Ok(Value::Tensor(strided_slice(&t, &idx)?))
+            let out = strided_slice(&t, &idx)?;
+            if let Value::Variable(var) = obj {
+                super::tf_variable_slices::remember(var, &idx, &out);
+            }
+            Ok(Value::Tensor(out))
         }
         Value::Shape(s) => {
             let Some(dims) = &s.dims else {

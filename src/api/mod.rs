@@ -23,6 +23,10 @@
 //! | `tf_linalg_diag.rs` | tf.linalg.diag, diag_part, set_diag, band_part, matrix_transpose, adjoint |
 //! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
 //! | `tf_scatter.rs` | tf.tensor_scatter_nd_update / add / sub / min / max |
+//! | `tf_search.rs` | tf.searchsorted, tf.histogram_fixed_width(_bins), tf.reverse_sequence |
+//! | `tf_segment.rs` | tf.math.segment_*, tf.math.unsorted_segment_*, tf.sparse.segment_* |
+//! | `tf_variable_slices.rs` | `v[...].assign(x)`: assigning to a slice of a variable |
+//! | `tf_variable_scatter.rs` | `v.scatter_*`, `v.scatter_nd_*`, `tf.compat.v1.scatter_*`, `tf.IndexedSlices` |
 //! | `tf_counting.rs` | tf.math.bincount, tf.math.confusion_matrix |
 //! | `tf_clip.rs` | tf.clip_by_global_norm |
 //! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
@@ -86,6 +90,10 @@ pub(crate) mod tf_nn_conv;
 pub(crate) mod tf_random;
 pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
+mod tf_search;
+mod tf_segment;
+mod tf_variable_scatter;
+mod tf_variable_slices;
 pub(crate) mod variable_constraints;
 
 pub(crate) use attrs::{value_attr, value_item};
@@ -120,6 +128,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_module::install(it);
     tf_debugging::install(it);
     tf_image::install(it);
+    tf_variable_scatter::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

@@ -215,11 +215,25 @@ builtin! {
         let p = to_tensor(it, &params, None)?;
         let idx = to_tensor(it, &indices, None)?;
         if idx.dtype().is_float() {
-            return Err(type_err(format!("Value passed to parameter 'indices' has DataType {} not in list of allowed values: int16, int32, int64", idx.dtype().name())));
+            return raise(ExcKind::InvalidArgumentError, format!("Value for attr 'Tindices' of {} is not in the list of allowed values: int16, int32, int64", idx.dtype().kind_word()));
         }
-        // TensorFlow's axis=None is the first axis after the batch dimensions.
-        let axis = given(axis).map(|v| int_input(&v, "axis")).transpose()?.unwrap_or(0);
-        t(select::gather(&p, &idx, axis)?)
+        // TensorFlow's axis=None is the first axis after the batch dimensions, and a constant
+        // axis 0 gathers rows whatever batch_dims says.
+        let batch = int_input(&batch_dims, "batch_dims")?;
+        let axis = given(axis).map(|v| int_input(&v, "axis")).transpose()?.unwrap_or(batch);
+        if axis == 0 || batch == 0 {
+            // TensorFlow's message for a tensor's element picked by a Python int ends in an
+            // empty `name:` (its other index errors do not).
+            let named = matches!(params, Value::Tensor(_) | Value::Variable(_))
+                && matches!(indices, Value::Int(_));
+            return t(select::gather(&p, &idx, axis).map_err(|mut e| {
+                if named && e.message.ends_with("[Op:GatherV2]") {
+                    e.message.push_str(" name:");
+                }
+                e
+            })?);
+        }
+        t(crate::tensor::ops::batch_gather::gather_batched(&p, &idx, axis, batch)?)
     }
 }
 
@@ -229,7 +243,13 @@ builtin! {
     fn gather_nd(it, params, indices, batch_dims = 0, name = None) {
         let p = to_tensor(it, &params, None)?;
         let idx = to_tensor(it, &indices, None)?;
-        t(select::gather_nd(&p, &idx)?)
+        if !matches!(idx.dtype(), DType::I32 | DType::I64) {
+            return raise(ExcKind::InvalidArgumentError, format!("Value for attr 'Tindices' of {} is not in the list of allowed values: int16, int32, int64", idx.dtype().kind_word()));
+        }
+        match int_input(&batch_dims, "batch_dims")? {
+            0 => t(select::gather_nd(&p, &idx)?),
+            b => t(crate::tensor::ops::batch_gather::gather_nd_batched(&p, &idx, b.max(0) as usize)?),
+        }
     }
 }
 
@@ -238,10 +258,26 @@ builtin! {
     dispatch ["tf.boolean_mask"]
     fn boolean_mask(it, tensor, mask, axis = None, name = "boolean_mask") {
         let x = to_tensor(it, &tensor, None)?;
-        let m = to_tensor(it, &mask, Some(DType::Bool))?;
-        // axis=None masks from the first axis.
+        if matches!(mask, Value::Str(_) | Value::Bytes(_)) {
+            return Err(value_err("mask cannot be scalar."));
+        }
+        let m = to_tensor(it, &mask, None)?;
+        // axis=None masks from the first axis; a negative one slices the shape as Python
+        // does (`shape[axis:axis + rank(mask)]`), which must be the mask's shape.
         let axis = given(axis).map(|v| i64_arg(&v, "axis")).transpose()?.unwrap_or(0);
-        t(select::boolean_mask(&x, &m, axis.max(0) as usize)?)
+        let nd = x.ndim() as i64;
+        let start = if axis < 0 { (axis + nd).max(0) } else { axis.min(nd) };
+        let stop = axis.saturating_add(m.ndim() as i64);
+        let stop = if stop < 0 { (stop + nd).max(0) } else { stop.min(nd) };
+        if m.ndim() > 0 && (stop < start || x.shape()[start as usize..stop as usize] != *m.shape()) {
+            let part = &x.shape()[start as usize..stop.max(start) as usize];
+            return Err(value_err(format!(
+                "Shapes {} and {} are incompatible",
+                crate::tensor::broadcast::shape_tuple(part),
+                crate::tensor::broadcast::shape_tuple(m.shape())
+            )));
+        }
+        t(select::boolean_mask(&x, &m, start as usize)?)
     }
 }
 
@@ -251,6 +287,13 @@ builtin! {
     fn r#where(it, condition, x = None, y = None, name = None) {
         let c = to_tensor(it, &condition, None)?;
         match (given(x), given(y)) {
+            (None, None) if c.ndim() == 0 => Err(crate::tensor::error::op_error(
+                "Where",
+                "Where",
+                "WhereOp : Unhandled input dimensions: 0",
+                Some(""),
+            )
+            .into()),
             (None, None) => t(select::where_indices(&c)),
             (Some(x), Some(y)) => {
                 let (x, y) = super::tf_math::pair(it, &x, &y)?;
@@ -413,7 +456,17 @@ builtin! {
 /// element among them, and (with counts) how often each occurs.
 fn unique_of(it: &mut Interp, x: &Value, out_idx: &Value, counts: bool) -> R<Value> {
     let x = to_tensor(it, x, None)?;
-    let (y, idx, count) = sort::unique(&x, dtype_arg(out_idx)?)?;
+    let out = dtype_arg(out_idx)?;
+    if !matches!(out, DType::I32 | DType::I64) {
+        return raise(
+            ExcKind::InvalidArgumentError,
+            format!(
+                "Value for attr 'out_idx' of {} is not in the list of allowed values: int32, int64",
+                out.kind_word()
+            ),
+        );
+    }
+    let (y, idx, count) = sort::unique(&x, out)?;
     let mut fields = vec![("y", Value::Tensor(y)), ("idx", Value::Tensor(idx))];
     if counts {
         fields.push(("count", Value::Tensor(count)));

@@ -6,11 +6,13 @@
 //! | `tape.rs` | the recording tapes, `record` (called by every differentiable runtime op), the reverse sweep |
 //! | `math.rs` | gradients of elementwise ops, reductions, matmul, softmax, where |
 //! | `scatter.rs` | gradients of `tensor_scatter_nd_*` |
+//! | `segment.rs` | gradients of the segment reductions |
 //! | `xent.rs` | gradients of the fused softmax cross-entropy losses |
 //! | `select.rs` | one gradient rule for every op that only moves elements (slices, gathers, joins, pads) |
 
 pub(crate) mod math;
 pub(crate) mod scatter;
+pub(crate) mod segment;
 pub(crate) mod select;
 pub(crate) mod tape;
 pub(crate) mod xent;

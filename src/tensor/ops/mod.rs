@@ -16,8 +16,11 @@
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
+//! | `batch_gather.rs` | gather and gather_nd with batch dimensions |
+//! | `search.rs` | searchsorted, fixed-width histograms, reverse_sequence |
 //! | `moves.rs` | slice, roll, diag_part (composed of recorded views) |
 //! | `scatter.rs` | tensor_scatter_nd_update / add / sub / min / max |
+//! | `segment.rs` | segment, unsorted_segment and sparse_segment reductions |
 //! | `einsum.rs` | einsum as diagonals, sums, transposes, reshapes and matmuls |
 //! | `sort.rs` | sort, argsort, top_k, unique |
 //! | `creation.rs` | range, linspace, eye, meshgrid |
@@ -26,6 +29,7 @@
 //! | `image_resize.rs` | image resizing: bilinear, nearest, bicubic, area, scale-and-translate |
 //! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
 
+pub(crate) mod batch_gather;
 pub(crate) mod conv;
 mod conv_blocks;
 mod conv_depthwise;
@@ -45,6 +49,8 @@ pub(crate) mod pool;
 mod pool_kernels;
 pub(crate) mod reduce;
 pub(crate) mod scatter;
+pub(crate) mod search;
+pub(crate) mod segment;
 pub(crate) mod select;
 pub(crate) mod shape;
 pub(crate) mod sort;

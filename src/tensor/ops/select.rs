@@ -17,20 +17,24 @@ pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     }))
 }
 
+/// TensorFlow's shape check of gather's params against its axis.
+pub(crate) fn gather_axis_check(params: &Tensor, axis: i64) -> TResult<()> {
+    let nd = params.ndim() as i64;
+    let m = if nd == 0 {
+        "params must be at least 1 dimensional".to_string()
+    } else if axis >= nd || axis < -nd {
+        let need = if axis >= 0 { axis + 1 } else { -axis };
+        format!("Shape must be at least rank {} but is rank {}", need, nd)
+    } else {
+        return Ok(());
+    };
+    Err(op_error("GatherV2", "GatherV2", m, None))
+}
+
 /// The computation of `gather`, before it is recorded for gradients.
 fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
+    gather_axis_check(params, axis)?;
     let nd = params.ndim() as i64;
-    if axis < -nd || axis >= nd.max(1) || nd == 0 {
-        return Err(op_error(
-            "GatherV2",
-            "GatherV2",
-            format!(
-                "Expected axis in the range [{}, {}), but got {}",
-                -nd, nd, axis
-            ),
-            Some(""),
-        ));
-    }
     let ax = if axis < 0 { axis + nd } else { axis } as usize;
     let n = params.shape()[ax] as i64;
     let idx = indices.to_i64_vec();
@@ -60,7 +64,7 @@ fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor
                 } else {
                     format!("indices[{}] = {} is not in [0, {})", loc, i, n)
                 },
-                Some(""),
+                None,
             ));
         }
     }
@@ -126,7 +130,13 @@ fn gather_nd_kernel(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
             let i = idx[c * depth + d];
             let n = params.shape()[d] as i64;
             if i < 0 || i >= n {
-                let loc: Vec<String> = (0..ish.len() - 1).map(|_| c.to_string()).collect();
+                let outer = &ish[..ish.len() - 1];
+                let mut rem = c;
+                let mut loc = vec![String::new(); outer.len()];
+                for k in (0..outer.len()).rev() {
+                    loc[k] = (rem % outer[k].max(1)).to_string();
+                    rem /= outer[k].max(1);
+                }
                 return Err(op_error(
                     "GatherNd",
                     "GatherNd",
@@ -136,7 +146,7 @@ fn gather_nd_kernel(params: &Tensor, indices: &Tensor) -> TResult<Tensor> {
                         idx[c * depth..(c + 1) * depth].iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "),
                         shape_brackets(params.shape())
                     ),
-                    Some(""),
+                    None,
                 ));
             }
             t = super::shape::index_axis(&t, 0, i as usize);

@@ -107,19 +107,35 @@ pub fn top_k(t: &Tensor, k: usize) -> TResult<(Tensor, Tensor)> {
 /// count of each unique value).
 pub fn unique(t: &Tensor, out_idx: DType) -> TResult<(Tensor, Tensor, Tensor)> {
     if t.ndim() != 1 {
-        return Err(invalid_arg("unique expects a 1D vector. [Op:Unique]"));
+        return Err(crate::tensor::error::op_error(
+            "Unique",
+            "Unique",
+            "unique expects a 1D vector.",
+            None,
+        ));
     }
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>) -> (Tensor, Vec<f64>, Vec<f64>) {
         let mut uniq: Vec<T> = Vec::new();
         let mut counts: Vec<f64> = Vec::new();
         let mut idx = Vec::with_capacity(a.len());
+        // Equal values share a key (all NaNs one, and 0.0 with -0.0).
+        let key = |v: T| -> u64 {
+            if !T::DTYPE.is_float() {
+                return v.to_i64() as u64;
+            }
+            let f = v.to_f64();
+            if f.is_nan() {
+                f64::NAN.to_bits()
+            } else {
+                (f + 0.0).to_bits()
+            }
+        };
+        let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
         for &v in a.iter() {
-            let pos = match uniq
-                .iter()
-                .position(|&u| u == v || (u.to_f64().is_nan() && v.to_f64().is_nan()))
-            {
-                Some(p) => p,
+            let pos = match seen.get(&key(v)) {
+                Some(&p) => p,
                 None => {
+                    seen.insert(key(v), uniq.len());
                     uniq.push(v);
                     counts.push(0.0);
                     uniq.len() - 1
