@@ -89,3 +89,24 @@ def clip_loop(x):
   return x
 print(clip_loop(tf.constant([4.0, 4.0])))
 print(clip_loop(tf.constant([0.25, 0.25])))
+@tf.function
+def f(x):
+    return tf.cond(x > 0, lambda: x * 2, lambda: -x)
+print(f(tf.constant(3.0)), f(tf.constant(-4.0)))
+@tf.function
+def g(n):
+    i, s = tf.while_loop(lambda i, s: i < n, lambda i, s: (i + 1, s + i), [0, 0])
+    return s
+print(g(tf.constant(5)), g(tf.constant(10)))
+@tf.function
+def h(xs):
+    return tf.map_fn(lambda t: t * 2, xs)
+print(h(tf.constant([1., 2.])))
+
+@tf.function
+def pair_loop(n):
+    a, b = tf.constant(0), tf.constant(1)
+    for _ in tf.range(n):
+        a, b = b, a + b
+    return a
+print(pair_loop(tf.constant(10)), pair_loop(tf.constant(20)))

@@ -66,6 +66,14 @@ def _truth(pred):
     return bool(_tf.convert_to_tensor(pred).numpy())
 
 
+def _test(pred):
+    # Inside a traced tf.function a symbolic condition stays a tensor: the `if` or
+    # `while` testing it becomes graph control flow.
+    if type(pred).__name__ == "SymbolicTensor":
+        return pred
+    return _truth(pred)
+
+
 def cond(pred, true_fn=None, false_fn=None, name=None):
     if true_fn is None:
         raise TypeError("cond(): 'true_fn' argument required")
@@ -75,7 +83,11 @@ def cond(pred, true_fn=None, false_fn=None, name=None):
         raise TypeError("'true_fn' must be callable.")
     if not callable(false_fn):
         raise TypeError("'false_fn' must be callable.")
-    return true_fn() if _truth(pred) else false_fn()
+    if _test(pred):
+        out = true_fn()
+    else:
+        out = false_fn()
+    return out
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
@@ -148,7 +160,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         cond = lambda i, lv: _tf.logical_and(i < limit, inner_cond(*lv))
         body = lambda i, lv: (i + 1, inner_body(*lv))
     structure = list(loop_vars)
-    while _truth(cond(*loop_vars)):
+    while _test(cond(*loop_vars)):
         loop_vars = body(*loop_vars)
         if not _same_structure(structure, list(loop_vars)):
             raise ValueError("The two structures don't have the same nested structure.")

@@ -218,6 +218,47 @@ fn tensorish(v: &Value) -> bool {
         )
 }
 
+/// The tensors of a value: itself, or those of a list or tuple of them (nested). None
+/// when it holds anything else.
+fn leaves(v: &Value, depth: u8) -> Option<Vec<Value>> {
+    if tensorish(v) {
+        return Some(vec![v.clone()]);
+    }
+    if depth == 0 {
+        return None;
+    }
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return None,
+    };
+    let mut out = Vec::new();
+    for x in &items {
+        out.extend(leaves(x, depth - 1)?);
+    }
+    Some(out)
+}
+
+/// `template` with its tensors replaced, in order, by `values`.
+fn rebuild(template: &Value, values: &mut std::slice::Iter<'_, Value>, depth: u8) -> Value {
+    if tensorish(template) || depth == 0 {
+        return values.next().cloned().unwrap_or(Value::None);
+    }
+    match template {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            Value::list(
+                items
+                    .iter()
+                    .map(|x| rebuild(x, values, depth - 1))
+                    .collect(),
+            )
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| rebuild(x, values, depth - 1)).collect()),
+        other => other.clone(),
+    }
+}
+
 /// A value as a tensor (its trace-time value for a symbolic one).
 fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> {
     if let Some(g) = v.as_object::<GraphTensor>() {
@@ -310,34 +351,46 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
     names.sort();
     let mut outs_t = Vec::new();
     let mut outs_f = Vec::new();
-    let mut merged_names = Vec::new();
+    // Each merged name: its structure and how many outputs it takes.
+    let mut merged: Vec<(crate::eval::value::Str, Value, usize)> = Vec::new();
     for n in &names {
         let t = after_t.get(n).or_else(|| before.get(n)).cloned();
         let f = after_f.get(n).or_else(|| before.get(n)).cloned();
-        match (t, f) {
-            (Some(t), Some(f)) => {
-                if tensorish(&t) && tensorish(&f) && !same(&t, &f) {
-                    outs_t.push(t);
-                    outs_f.push(f);
-                    merged_names.push(n.clone());
-                } else {
-                    // Python values (functions, lists) are the branch's own: the one the
-                    // trace took stays.
-                    let pred = Value::Tensor(as_tensor(it, test)?);
-                    let keep = if truth(it, &pred)? { t } else { f };
-                    it.scope.borrow_mut().vars.insert(n.clone(), keep);
-                }
+        let (Some(t), Some(f)) = (t, f) else {
+            // Defined in one branch only: undefined after the `if`, as AutoGraph
+            // leaves it.
+            continue;
+        };
+        match (leaves(&t, 4), leaves(&f, 4)) {
+            (Some(lt), Some(lf)) if lt.len() == lf.len() && !same(&t, &f) => {
+                merged.push((n.clone(), t.clone(), lt.len()));
+                outs_t.extend(lt);
+                outs_f.extend(lf);
             }
             _ => {
-                // Defined in one branch only: undefined after the `if`, as AutoGraph
-                // leaves it.
+                // Python values (functions, lists) are the branch's own: the one the
+                // trace took stays.
+                let pred = Value::Tensor(as_tensor(it, test)?);
+                let keep = if truth(it, &pred)? { t } else { f };
+                it.scope.borrow_mut().vars.insert(n.clone(), keep);
             }
         }
     }
-    let has_ret = ret_t.is_some();
+    let mut ret_shape = None;
     if let (Some(a), Some(b)) = (ret_t, ret_f) {
-        outs_t.push(a);
-        outs_f.push(b);
+        match (leaves(&a, 4), leaves(&b, 4)) {
+            (Some(la), Some(lb)) if la.len() == lb.len() => {
+                ret_shape = Some((a.clone(), la.len()));
+                outs_t.extend(la);
+                outs_f.extend(lb);
+            }
+            _ => {
+                return raise(
+                    ExcKind::ValueError,
+                    "the branches of an `if` on a tensor must return tensors of the same structure",
+                )
+            }
+        }
     }
     let cg = Rc::new(CondGraph {
         then_nodes,
@@ -349,7 +402,7 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
     // conditional's outputs.
     let args = Args::new(vec![test.clone()]);
     if let Some(out) = graph::mute_next() {
-        return finish_if(it, &merged_names, out, has_ret);
+        return finish_if(it, &merged, out, ret_shape);
     }
     let mut env = Env::default();
     let pred = Value::Tensor(as_tensor(it, test)?);
@@ -372,26 +425,30 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
     }
     let out = Value::tuple(named);
     graph::record(Call::Cond(cg), args, &out);
-    finish_if(it, &merged_names, out, has_ret)
+    finish_if(it, &merged, out, ret_shape)
 }
 
 /// Binds a converted `if`'s outputs to the names its branches assigned (and returns what
 /// both branches returned).
 fn finish_if(
     it: &mut Interp,
-    names: &[crate::eval::value::Str],
+    merged: &[(crate::eval::value::Str, Value, usize)],
     out: Value,
-    has_ret: bool,
+    ret: Option<(Value, usize)>,
 ) -> R<()> {
     let named = match out {
         Value::Tuple(t) => t.to_vec(),
         _ => Vec::new(),
     };
-    for (n, v) in names.iter().zip(&named) {
-        it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
+    let mut values = named.iter();
+    for (n, template, count) in merged {
+        let part: Vec<Value> = values.by_ref().take(*count).cloned().collect();
+        let v = rebuild(template, &mut part.iter(), 4);
+        it.scope.borrow_mut().vars.insert(n.clone(), v);
     }
-    if has_ret {
-        return Err(Flow::Return(named.last().cloned().unwrap_or(Value::None)));
+    if let Some((template, count)) = ret {
+        let part: Vec<Value> = values.by_ref().take(count).cloned().collect();
+        return Err(Flow::Return(rebuild(&template, &mut part.iter(), 4)));
     }
     Ok(())
 }
@@ -473,8 +530,9 @@ fn convert_loop(
         );
         skip.extend(tn);
     }
-    // Carried: assigned in the body, bound before the loop to a tensor or a number.
-    let mut carried_names = Vec::new();
+    // Carried: assigned in the body, bound before the loop to tensors or numbers (or lists
+    // and tuples of them): one placeholder per tensor.
+    let mut carried_names: Vec<(crate::eval::value::Str, Value, usize)> = Vec::new();
     let mut placeholders = Vec::new();
     let mut initial = Vec::new();
     for n in &names {
@@ -485,24 +543,31 @@ fn convert_loop(
         let Some(v) = before.get(&key).cloned() else {
             continue;
         };
-        if !tensorish(&v) {
+        let Some(ls) = leaves(&v, 4) else {
+            continue;
+        };
+        if ls.is_empty() {
             continue;
         }
-        let t = as_tensor(it, &v)?;
-        let shape = match v.as_object::<GraphTensor>() {
-            Some(g) => g.shape.clone(),
-            None => t.shape().iter().map(|&d| Some(d)).collect(),
-        };
-        let pname = graph::unique_name("Placeholder");
-        let p = GraphTensor::make(t, shape, format!("while/{}:0", pname));
-        carried_names.push(key);
-        placeholders.push(p);
-        initial.push(v);
+        for x in &ls {
+            let t = as_tensor(it, x)?;
+            let shape = match x.as_object::<GraphTensor>() {
+                Some(g) => g.shape.clone(),
+                None => t.shape().iter().map(|&d| Some(d)).collect(),
+            };
+            let pname = graph::unique_name("Placeholder");
+            placeholders.push(GraphTensor::make(t, shape, format!("while/{}:0", pname)));
+            initial.push(x.clone());
+        }
+        carried_names.push((key, v, ls.len()));
     }
     let set_carried = |it: &mut Interp, vals: &[Value]| {
         let mut sc = it.scope.borrow_mut();
-        for (n, v) in carried_names.iter().zip(vals) {
-            sc.vars.insert(n.clone(), v.clone());
+        let mut values = vals.iter();
+        for (n, template, count) in &carried_names {
+            let part: Vec<Value> = values.by_ref().take(*count).cloned().collect();
+            sc.vars
+                .insert(n.clone(), rebuild(template, &mut part.iter(), 4));
         }
     };
     // The condition of a `while`, traced on the carried placeholders.
@@ -564,11 +629,23 @@ fn convert_loop(
         }
     }
     let after = vars(it);
-    let body_out: Vec<Value> = carried_names
-        .iter()
-        .zip(&initial)
-        .map(|(n, v)| after.get(n).cloned().unwrap_or_else(|| v.clone()))
-        .collect();
+    let mut body_out: Vec<Value> = Vec::with_capacity(placeholders.len());
+    for (n, template, count) in &carried_names {
+        let v = after.get(n).cloned().unwrap_or_else(|| template.clone());
+        match leaves(&v, 4) {
+            Some(ls) if ls.len() == *count => body_out.extend(ls),
+            _ => {
+                it.scope.borrow_mut().vars = before;
+                return raise(
+                    ExcKind::ValueError,
+                    format!(
+                        "'{}' must keep its structure of tensors through the loop",
+                        n
+                    ),
+                );
+            }
+        }
+    }
     it.scope.borrow_mut().vars = before;
     let lg = Rc::new(LoopGraph {
         element: element.as_ref().map(|(_, p)| p.clone()),
@@ -582,9 +659,7 @@ fn convert_loop(
     let args = Args::new(vec![iter_v.clone(), Value::tuple(initial.clone())]);
     if let Some(out) = graph::mute_next() {
         if let Value::Tuple(t) = out {
-            for (n, v) in carried_names.iter().zip(t.iter()) {
-                it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
-            }
+            set_carried(it, &t);
         }
         return Ok(());
     }
@@ -613,8 +688,6 @@ fn convert_loop(
         });
     }
     graph::record(Call::Loop(lg), args, &Value::tuple(named.clone()));
-    for (n, v) in carried_names.iter().zip(&named) {
-        it.scope.borrow_mut().vars.insert(n.clone(), v.clone());
-    }
+    set_carried(it, &named);
     Ok(())
 }
