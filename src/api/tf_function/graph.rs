@@ -11,9 +11,9 @@
 //! object a recorded call returned (a `GradientTape`) is known by its address, so a node's
 //! arguments name what earlier nodes made and the replay substitutes what they make now.
 
-use super::symbolic::{op_name, GraphTensor};
+use super::symbolic::GraphTensor;
 use crate::eval::error::R;
-use crate::eval::value::{Args, Callee, Dict};
+use crate::eval::value::{Args, Dict};
 use crate::eval::{Interp, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use std::cell::{Cell, RefCell};
@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How deep a recorded argument is searched for symbolic tensors (a list may hold itself).
-const DEPTH: u8 = 5;
+pub(super) const DEPTH: u8 = 5;
 
 /// What a node calls.
 #[derive(Clone)]
@@ -117,11 +117,11 @@ pub fn begin(it: &mut Interp) {
     });
     if first {
         SAVED.with(|s| s.set(Some(it.hooks)));
-        it.hooks.traced_call = Some(traced_call);
-        it.hooks.tensor_binary = traced_binary;
-        it.hooks.tensor_compare = traced_compare;
-        it.hooks.tensor_unary = traced_unary;
-        it.hooks.value_item = traced_item;
+        it.hooks.traced_call = Some(super::record::traced_call);
+        it.hooks.tensor_binary = super::record::traced_binary;
+        it.hooks.tensor_compare = super::record::traced_compare;
+        it.hooks.tensor_unary = super::record::traced_unary;
+        it.hooks.value_item = super::record::traced_item;
         it.hooks.graph_control = Some(super::autograph::control);
     }
 }
@@ -151,7 +151,7 @@ pub fn mute_next() -> Option<Value> {
     })
 }
 
-fn muted() -> bool {
+pub(super) fn muted() -> bool {
     FRAMES.with(|f| {
         f.borrow()
             .last()
@@ -179,11 +179,11 @@ pub fn end_body() -> Vec<Node> {
     fr.nodes
 }
 
-fn dry() -> bool {
+pub(super) fn dry() -> bool {
     FRAMES.with(|f| f.borrow().last().map(|f| f.dry).unwrap_or(false))
 }
 
-fn remember(var: &Rc<crate::eval::value::Variable>) {
+pub(super) fn remember(var: &Rc<crate::eval::value::Variable>) {
     let old = var.value.borrow().clone();
     FRAMES.with(|f| {
         if let Some(fr) = f.borrow_mut().last_mut() {
@@ -208,11 +208,11 @@ pub fn end(it: &mut Interp) -> Vec<Node> {
 }
 
 /// The evaluator's own hooks (those a recording replaced, or the current ones).
-fn saved(it: &Interp) -> crate::eval::hooks::Hooks {
+pub(super) fn saved(it: &Interp) -> crate::eval::hooks::Hooks {
     SAVED.with(|s| s.get()).unwrap_or(it.hooks)
 }
 
-fn with_depth<T>(f: impl FnOnce() -> T) -> T {
+pub(super) fn with_depth<T>(f: impl FnOnce() -> T) -> T {
     FRAMES.with(|fr| {
         if let Some(x) = fr.borrow_mut().last_mut() {
             x.depth += 1
@@ -227,7 +227,7 @@ fn with_depth<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
-fn push_node(node: Node) {
+pub(super) fn push_node(node: Node) {
     FRAMES.with(|f| {
         if let Some(fr) = f.borrow_mut().last_mut() {
             fr.nodes.push(node)
@@ -235,7 +235,7 @@ fn push_node(node: Node) {
     });
 }
 
-fn addr(v: &Value) -> Option<usize> {
+pub(super) fn addr(v: &Value) -> Option<usize> {
     match v {
         Value::Object(o) => Some(Rc::as_ptr(o) as *const () as usize),
         Value::Variable(x) => Some(Rc::as_ptr(x) as *const () as usize),
@@ -244,12 +244,12 @@ fn addr(v: &Value) -> Option<usize> {
     }
 }
 
-fn is_tracked(v: &Value) -> bool {
+pub(super) fn is_tracked(v: &Value) -> bool {
     let Some(a) = addr(v) else { return false };
     FRAMES.with(|f| f.borrow().iter().any(|fr| fr.tracked.contains_key(&a)))
 }
 
-fn track(v: &Value) {
+pub(super) fn track(v: &Value) {
     if let Some(a) = addr(v) {
         FRAMES.with(|f| {
             if let Some(fr) = f.borrow_mut().last_mut() {
@@ -283,12 +283,12 @@ pub fn live(v: &Value, depth: u8) -> bool {
     }
 }
 
-fn args_live(args: &Args) -> bool {
+pub(super) fn args_live(args: &Args) -> bool {
     args.pos.iter().any(|v| live(v, DEPTH)) || args.kw.iter().any(|(_, v)| live(v, DEPTH))
 }
 
 /// Whether `v` holds a tensor (a recorded call's result worth naming).
-fn holds_tensor(v: &Value, depth: u8) -> bool {
+pub(super) fn holds_tensor(v: &Value, depth: u8) -> bool {
     match v {
         Value::Tensor(_) => true,
         Value::List(l) if depth > 0 => l.borrow().iter().any(|x| holds_tensor(x, depth - 1)),
@@ -400,7 +400,7 @@ fn needs_subst(v: &Value, depth: u8, objects: &HashMap<usize, Value>) -> bool {
     }
 }
 
-fn subst_args(args: &Args, f: &dyn Fn(&GraphTensor) -> Value, env: &Env) -> R<Args> {
+pub(super) fn subst_args(args: &Args, f: &dyn Fn(&GraphTensor) -> Value, env: &Env) -> R<Args> {
     let mut out = Args::default();
     for v in &args.pos {
         out.pos.push(subst(v, DEPTH, f, &env.objects)?);
@@ -474,7 +474,7 @@ pub fn name_outputs(v: &Value, base: &str, inputs: &Args) -> Value {
     wrap(v, DEPTH, &base, &mut index, &passed)
 }
 
-fn collect_gts(v: &Value, depth: u8, out: &mut HashMap<u64, Value>) {
+pub(super) fn collect_gts(v: &Value, depth: u8, out: &mut HashMap<u64, Value>) {
     if let Some(g) = v.as_object::<GraphTensor>() {
         out.insert(g.shadow.id(), v.clone());
         return;
@@ -506,191 +506,8 @@ pub fn record(call: Call, args: Args, out: &Value) {
     });
 }
 
-/// Runs one step of a graph on trace-time values while recording: the call's result with
-/// its tensors named.
-fn run_traced(it: &mut Interp, call: Call, args: &Args, name: &str) -> R<Value> {
-    if let Some(v) = mute_next() {
-        return Ok(v);
-    }
-    let env = Env::default();
-    let shadow = subst_args(args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
-    let out = with_depth(|| invoke(it, &call, shadow, &env))?;
-    let named = name_outputs(&out, name, args);
-    let named = open_dims(it, &call, args, named, true)?;
-    record(call, args.clone(), &named);
-    Ok(named)
-}
-
-/// The symbolic tensors among `v`, in order.
-fn flat_gts(v: &Value, depth: u8, out: &mut Vec<Value>) {
-    if v.as_object::<GraphTensor>().is_some() {
-        out.push(v.clone());
-        return;
-    }
-    if depth == 0 {
-        return;
-    }
-    match v {
-        Value::List(l) => l.borrow().iter().for_each(|x| flat_gts(x, depth - 1, out)),
-        Value::Tuple(t) => t.iter().for_each(|x| flat_gts(x, depth - 1, out)),
-        Value::Dict(d) => d
-            .borrow()
-            .values
-            .iter()
-            .for_each(|x| flat_gts(x, depth - 1, out)),
-        _ => {}
-    }
-}
-
-/// Static shapes for a step's outputs when an input's shape is partly unknown: the step
-/// runs again on inputs of ones with each unknown dim one longer, and the output dims
-/// that change are unknown too. Steps with effects (and Keras objects) are not run again;
-/// their outputs' leading dim follows an unknown leading input dim.
-fn open_dims(it: &mut Interp, call: &Call, args: &Args, named: Value, safe: bool) -> R<Value> {
-    let mut ins = Vec::new();
-    for a in args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)) {
-        flat_gts(a, DEPTH, &mut ins);
-    }
-    let unranked = ins.iter().any(|g| {
-        g.as_object::<GraphTensor>()
-            .map(|g| g.unknown_rank)
-            .unwrap_or(false)
-    });
-    if unranked {
-        return Ok(unrank(&named, DEPTH));
-    }
-    let open = |g: &GraphTensor| g.shape.iter().any(|d| d.is_none());
-    if !ins
-        .iter()
-        .any(|g| g.as_object::<GraphTensor>().map(open).unwrap_or(false))
-    {
-        return Ok(named);
-    }
-    let mut outs = Vec::new();
-    flat_gts(&named, DEPTH, &mut outs);
-    let fresh: Vec<&GraphTensor> = outs
-        .iter()
-        .filter_map(|v| v.as_object::<GraphTensor>())
-        .filter(|g| {
-            !ins.iter()
-                .any(|i| i.as_object::<GraphTensor>().map(|x| x.id) == Some(g.id))
-        })
-        .collect();
-    if fresh.is_empty() {
-        return Ok(named);
-    }
-    let mut shapes: HashMap<u64, Vec<Option<usize>>> = HashMap::new();
-    let probed = if safe {
-        let env = Env::default();
-        let probe = subst_args(
-            args,
-            &|g| {
-                let dims: Vec<usize> = g
-                    .shape
-                    .iter()
-                    .zip(g.shadow.shape())
-                    .map(|(s, &d)| if s.is_none() { d + 1 } else { d })
-                    .collect();
-                Value::Tensor(crate::tensor::Tensor::full(g.shadow.dtype(), &dims, 1.0))
-            },
-            &env,
-        )?;
-        with_depth(|| invoke(it, call, probe, &env)).ok()
-    } else {
-        None
-    };
-    match probed {
-        Some(p) => {
-            let mut ts = Vec::new();
-            flat_tensors(&p, DEPTH, &mut ts);
-            for g in &fresh {
-                let idx = outs
-                    .iter()
-                    .position(|v| v.as_object::<GraphTensor>().map(|x| x.id) == Some(g.id));
-                if let Some(t) = idx.and_then(|i| ts.get(i)) {
-                    if t.ndim() == g.shape.len() {
-                        let dims = g
-                            .shape
-                            .iter()
-                            .zip(t.shape())
-                            .map(|(a, &b)| if *a == Some(b) { *a } else { None })
-                            .collect();
-                        shapes.insert(g.id, dims);
-                    }
-                }
-            }
-        }
-        None => {
-            let lead_open = ins.iter().any(|g| {
-                g.as_object::<GraphTensor>()
-                    .map(|g| g.shape.first() == Some(&None))
-                    .unwrap_or(false)
-            });
-            if lead_open {
-                for g in &fresh {
-                    let mut d = g.shape.clone();
-                    if let Some(f) = d.first_mut() {
-                        *f = None;
-                    }
-                    shapes.insert(g.id, d);
-                }
-            }
-        }
-    }
-    Ok(reshape(&named, &shapes, DEPTH))
-}
-
-/// Outputs of a step on a tensor of unknown rank: of unknown rank too.
-fn unrank(v: &Value, depth: u8) -> Value {
-    if let Some(g) = v.as_object::<GraphTensor>() {
-        return GraphTensor::unranked_like(g);
-    }
-    if depth == 0 {
-        return v.clone();
-    }
-    match v {
-        Value::List(l) => Value::list(l.borrow().iter().map(|x| unrank(x, depth - 1)).collect()),
-        Value::Tuple(t) => Value::tuple(t.iter().map(|x| unrank(x, depth - 1)).collect()),
-        other => other.clone(),
-    }
-}
-
-fn flat_tensors(v: &Value, depth: u8, out: &mut Vec<crate::tensor::Tensor>) {
-    match v {
-        Value::Tensor(t) => out.push(t.clone()),
-        Value::List(l) if depth > 0 => l
-            .borrow()
-            .iter()
-            .for_each(|x| flat_tensors(x, depth - 1, out)),
-        Value::Tuple(t) if depth > 0 => t.iter().for_each(|x| flat_tensors(x, depth - 1, out)),
-        _ => {}
-    }
-}
-
-fn reshape(v: &Value, shapes: &HashMap<u64, Vec<Option<usize>>>, depth: u8) -> Value {
-    if let Some(g) = v.as_object::<GraphTensor>() {
-        return match shapes.get(&g.id) {
-            Some(d) => GraphTensor::with_shape(g, d.clone()),
-            None => v.clone(),
-        };
-    }
-    if depth == 0 {
-        return v.clone();
-    }
-    match v {
-        Value::List(l) => Value::list(
-            l.borrow()
-                .iter()
-                .map(|x| reshape(x, shapes, depth - 1))
-                .collect(),
-        ),
-        Value::Tuple(t) => Value::tuple(t.iter().map(|x| reshape(x, shapes, depth - 1)).collect()),
-        other => other.clone(),
-    }
-}
-
 /// Calls what a step calls.
-fn invoke(it: &mut Interp, call: &Call, args: Args, env: &Env) -> R<Value> {
+pub(super) fn invoke(it: &mut Interp, call: &Call, args: Args, env: &Env) -> R<Value> {
     let hooks = saved(it);
     let two = |args: &Args| -> (Value, Value) {
         (
@@ -854,229 +671,10 @@ pub fn output(template: &Value, env: &Env) -> R<Value> {
     )
 }
 
-// ---- the hooks a recording installs ----
-
-/// Callees whose calls are recorded even without symbolic arguments: they act on the
-/// world (print, draw random numbers) or make an object the graph uses afresh each run.
-const STATEFUL: &[&str] = &["tf.print", "tf.GradientTape", "tf.timestamp"];
-
-fn decl_paths(f: &Value) -> Option<&'static [&'static str]> {
+/// The Python paths a declared builtin is registered under.
+pub(super) fn decl_paths(f: &Value) -> Option<&'static [&'static str]> {
     match f {
         Value::Builtin(b) => b.decl.as_ref().map(|d| d.decl.paths),
         _ => None,
     }
-}
-
-/// Whether calls of `v`'s methods belong in the graph: variables and native objects
-/// (Keras layers, losses, metrics, optimizers, tapes), not Python containers.
-fn is_tf_object(v: &Value) -> bool {
-    match v {
-        Value::Object(o) => !o.as_any().is::<GraphTensor>(),
-        Value::Variable(_) => true,
-        _ => false,
-    }
-}
-
-/// The hook `Interp::call` consults while a trace records.
-fn traced_call(it: &mut Interp, f: &Value, args: &Args) -> R<Option<Value>> {
-    if !recording() {
-        return Ok(None);
-    }
-    let (call, name, stateful) = match f {
-        Value::Builtin(_) => {
-            let Some(paths) = decl_paths(f) else {
-                if !args_live(args) {
-                    return Ok(None);
-                }
-                return run_traced(it, Call::Value(f.clone()), args, "PartitionedCall").map(Some);
-            };
-            let cast = if paths.contains(&"builtins.float") {
-                Some("float32")
-            } else if paths.contains(&"builtins.int") {
-                Some("int32")
-            } else {
-                None
-            };
-            if let (Some(dt), true) = (cast, args.pos.len() == 1 && args_live(args)) {
-                // AutoGraph: `float(t)` and `int(t)` of a tensor are casts.
-                let tf = it.import_module("tensorflow")?;
-                let c = it.get_attr(&tf, "cast")?;
-                let d = it.get_attr(&tf, dt)?;
-                let a = Args::new(vec![args.pos[0].clone(), d]);
-                return it.call(&c, a).map(Some);
-            }
-            if paths.contains(&"builtins.range") && args_live(args) {
-                // AutoGraph: `range` of a tensor is `tf.range`.
-                let tf = it.import_module("tensorflow")?;
-                let r = it.get_attr(&tf, "range")?;
-                return it.call(&r, args.clone()).map(Some);
-            }
-            if !paths.iter().any(|p| p.starts_with("tf.")) {
-                if paths.iter().any(|p| p.starts_with("np.")) && args_live(args) {
-                    return Err(numpy_error(args));
-                }
-                return Ok(None);
-            }
-            let stateful = paths.iter().any(|p| STATEFUL.contains(p));
-            (Call::Value(f.clone()), op_name(paths), stateful)
-        }
-        Value::Bound(b) => match &b.callee {
-            Callee::Native(name, _) => {
-                if b.receiver.as_object::<GraphTensor>().is_some() {
-                    return Ok(None);
-                }
-                let recv_live = is_tracked(&b.receiver) || is_tf_object(&b.receiver);
-                if !recv_live && !args_live(args) {
-                    return Ok(None);
-                }
-                if !recv_live {
-                    // A Python container's method (list.append) stays Python.
-                    return Ok(None);
-                }
-                (
-                    Call::Method(b.receiver.clone(), name),
-                    super::symbolic::method_op_name(name),
-                    true,
-                )
-            }
-            Callee::Value(_) => return Ok(None),
-        },
-        Value::Object(o) => {
-            if !is_tf_object(f) || (!args_live(args) && o.class_path().is_none()) {
-                return Ok(None);
-            }
-            let name = o.type_name();
-            (Call::Value(f.clone()), name, false)
-        }
-        _ => return Ok(None),
-    };
-    let args = materialize(it, args)?;
-    if dry() {
-        if matches!(decl_paths(f), Some(p) if p.contains(&"tf.print")) {
-            record(call, args, &Value::None);
-            return Ok(Some(Value::None));
-        }
-        if let Value::Bound(b) = f {
-            if let Value::Variable(v) = &b.receiver {
-                remember(v);
-            }
-        }
-    }
-    let is_live = args_live(&args);
-    if (is_live || stateful) && muted() {
-        if let Some(v) = mute_next() {
-            return Ok(Some(v));
-        }
-    }
-    let env = Env::default();
-    let shadow = subst_args(&args, &|g| Value::Tensor(g.shadow.clone()), &env)?;
-    let out = with_depth(|| invoke(it, &call, shadow, &env))?;
-    if !(is_live || stateful || holds_tensor(&out, DEPTH)) {
-        return Ok(Some(out));
-    }
-    if muted() {
-        if let Some(v) = mute_next() {
-            return Ok(Some(v));
-        }
-    }
-    let named = name_outputs(&out, &name, &args);
-    let safe = !stateful
-        && matches!(call, Call::Value(Value::Builtin(_)))
-        && !matches!(decl_paths(f), Some(p) if p.iter().any(|p| p.starts_with("tf.random")));
-    let named = open_dims(it, &call, &args, named, safe)?;
-    if matches!(decl_paths(f), Some(p) if p.contains(&"tf.GradientTape")) {
-        track(&named);
-    }
-    record(call, args, &named);
-    Ok(Some(named))
-}
-
-/// Iterators among the arguments (`zip(grads, vars)`) become lists, so that the graph
-/// can hand the same items to every run.
-fn materialize(it: &mut Interp, args: &Args) -> R<Args> {
-    let mut out = args.clone();
-    for v in out.pos.iter_mut().chain(out.kw.iter_mut().map(|(_, v)| v)) {
-        if let Value::Iterator(_) = v {
-            let mut iter = it.iterate(v)?;
-            let mut items = Vec::new();
-            while let Some(x) = iter.next(it)? {
-                items.push(x);
-            }
-            *v = Value::list(items);
-        }
-    }
-    Ok(out)
-}
-
-fn numpy_error(args: &Args) -> crate::eval::Flow {
-    let mut name = String::from("?");
-    for v in args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)) {
-        let mut found = HashMap::new();
-        collect_gts(v, DEPTH, &mut found);
-        if let Some(g) = found
-            .values()
-            .next()
-            .and_then(|g| g.as_object::<GraphTensor>())
-        {
-            name = g.name.clone();
-            break;
-        }
-    }
-    crate::eval::error::raise::<()>(
-        crate::errors::ExcKind::NotImplementedError,
-        format!("Cannot convert a symbolic tf.Tensor ({}) to a numpy array. This error may indicate that you're trying to pass a Tensor to a NumPy call, which is not supported.", name),
-    )
-    .unwrap_err()
-}
-
-fn variable_operand(a: &Value, b: &Value) -> bool {
-    matches!(a, Value::Variable(_)) || matches!(b, Value::Variable(_))
-}
-
-fn traced_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Value> {
-    if recording() && variable_operand(a, b) {
-        let args = Args::new(vec![a.clone(), b.clone()]);
-        return run_traced(
-            it,
-            Call::Binary(op),
-            &args,
-            super::symbolic::binary_name(op),
-        );
-    }
-    (saved(it).tensor_binary)(it, op, a, b)
-}
-
-fn traced_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
-    if recording() && variable_operand(a, b) {
-        let args = Args::new(vec![a.clone(), b.clone()]);
-        return run_traced(
-            it,
-            Call::Compare(op),
-            &args,
-            super::symbolic::compare_name(op),
-        );
-    }
-    (saved(it).tensor_compare)(it, op, a, b)
-}
-
-fn traced_unary(it: &mut Interp, op: UnaryOp, a: &Value) -> R<Value> {
-    if recording() && matches!(a, Value::Variable(_)) {
-        let args = Args::new(vec![a.clone()]);
-        return run_traced(it, Call::Unary(op), &args, "Neg");
-    }
-    (saved(it).tensor_unary)(it, op, a)
-}
-
-fn traced_item(it: &mut Interp, a: &Value, b: &Value) -> R<Value> {
-    if recording() && matches!(a, Value::Variable(_)) {
-        let args = Args::new(vec![a.clone(), b.clone()]);
-        return run_traced(it, Call::Item, &args, "strided_slice");
-    }
-    (saved(it).value_item)(it, a, b)
-}
-
-/// A step on symbolic tensors (their Python operators): computed on the trace-time
-/// values, recorded, and named.
-pub fn symbolic_step(it: &mut Interp, call: Call, args: Vec<Value>, name: &str) -> R<Value> {
-    run_traced(it, call, &Args::new(args), name)
 }

@@ -5,7 +5,9 @@
 //! |---|---|
 //! | `mod.rs` | the `Function` object: the trace cache, retracing, `input_signature` |
 //! | `signature.rs` | trace types of arguments and when a trace serves a call |
-//! | `graph.rs` | recording a trace's TensorFlow calls, and running the recording |
+//! | `graph.rs` | the recording: frames, steps, substitution, running it again |
+//! | `record.rs` | which calls a trace records, and the hooks that route them there |
+//! | `shapes.rs` | static shapes of steps on partly unknown inputs |
 //! | `symbolic.rs` | the symbolic tensors a traced body sees |
 //! | `autograph.rs` | Python `if`, `for` and `while` on symbolic tensors, as graph control flow |
 //! | `concrete.rs` | `ConcreteFunction`: one trace, callable and printable |
@@ -17,6 +19,8 @@
 pub mod autograph;
 pub mod concrete;
 pub mod graph;
+mod record;
+mod shapes;
 pub mod signature;
 pub mod symbolic;
 

@@ -6,7 +6,7 @@
 //! (`Tensor("add:0", shape=(2,), dtype=float32)`), has no `numpy()`, and its operators
 //! record steps of the graph.
 
-use super::graph::{self, Call};
+use super::graph::Call;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::{Args, Object, Shape};
@@ -337,10 +337,10 @@ fn gt_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R
         } else {
             vec![recv.clone(), other]
         };
-        return graph::symbolic_step(it, Call::Binary(op), pair, binary_name(op));
+        return super::record::symbolic_step(it, Call::Binary(op), pair, binary_name(op));
     }
     if let Some(&(_, op)) = COMPARE.iter().find(|b| b.0 == name) {
-        return graph::symbolic_step(
+        return super::record::symbolic_step(
             it,
             Call::Compare(op),
             vec![recv.clone(), other],
@@ -351,15 +351,15 @@ fn gt_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R
         return Ok(Value::None);
     };
     match name {
-        "__neg__" => graph::symbolic_step(it, Call::Unary(UnaryOp::Neg), vec![recv.clone()], "Neg"),
-        "__invert__" => graph::symbolic_step(
+        "__neg__" => super::record::symbolic_step(it, Call::Unary(UnaryOp::Neg), vec![recv.clone()], "Neg"),
+        "__invert__" => super::record::symbolic_step(
             it,
             Call::Unary(UnaryOp::Invert),
             vec![recv.clone()],
             "LogicalNot",
         ),
-        "__abs__" => graph::symbolic_step(it, Call::Abs, vec![recv.clone()], "Abs"),
-        "__getitem__" => graph::symbolic_step(
+        "__abs__" => super::record::symbolic_step(it, Call::Abs, vec![recv.clone()], "Abs"),
+        "__getitem__" => super::record::symbolic_step(
             it,
             Call::Item,
             vec![recv.clone(), other],
@@ -381,7 +381,7 @@ fn gt_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R
             Some(Some(n)) => {
                 let mut items = Vec::with_capacity(*n);
                 for i in 0..*n {
-                    items.push(graph::symbolic_step(
+                    items.push(super::record::symbolic_step(
                         it,
                         Call::Item,
                         vec![recv.clone(), Value::Int(i as i64)],
