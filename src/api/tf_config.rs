@@ -70,6 +70,11 @@ fn same(names: &[&'static str]) -> Vec<(&'static str, &'static str)> {
     names.iter().map(|n| (*n, *n)).collect()
 }
 
+/// Whether a `tf.function` is being traced (its body is not running eagerly).
+fn tracing(_: &mut Interp, _: crate::eval::value::Args) -> crate::eval::error::R<Value> {
+    Ok(Value::Bool(super::tf_function::graph::recording()))
+}
+
 fn build(it: &mut Interp) {
     for key in LAZY {
         it.lazy_modules.remove(key);
@@ -78,7 +83,11 @@ fn build(it: &mut Interp) {
         it,
         CONTEXT_MODULE,
         SOURCE,
-        &[("_initialized", initialized), ("_start", start)],
+        &[
+            ("_initialized", initialized),
+            ("_start", start),
+            ("_tracing", tracing),
+        ],
     );
     let Some(Value::Module(ops)) = it.modules.get(CONTEXT_MODULE).cloned() else {
         return;

@@ -149,3 +149,10 @@ class Scale:
         return x * self.s
 sc = Scale(3.0)
 print(sc(tf.constant(2.0)), sc(tf.constant(4.0)))
+
+@tf.function
+def eager_inside(x):
+    print("eager inside:", tf.executing_eagerly())
+    return x
+eager_inside(tf.constant(1))
+print("eager outside:", tf.executing_eagerly())

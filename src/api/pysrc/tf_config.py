@@ -166,7 +166,7 @@ def device(device_name):
 
 
 def executing_eagerly():
-    return True
+    return not _tracing()
 
 
 def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):

@@ -101,6 +101,8 @@ type Binding = (Vec<(String, Value)>, Vec<Key>);
 pub struct Options {
     pub input_signature: Option<Vec<Spec>>,
     pub reduce_retracing: bool,
+    /// The signature nests structures of TensorSpecs, which tensh does not bind yet.
+    pub nested_signature: bool,
 }
 
 /// `tf.function(f)`: the polymorphic function with its traces.
@@ -179,6 +181,12 @@ impl Function {
     pub fn call_with(&self, it: &mut Interp, args: Args) -> R<Value> {
         if run_eagerly(it)? {
             return it.call(&self.python, args);
+        }
+        if self.opts.nested_signature {
+            return raise(
+                ExcKind::NotImplementedError,
+                "tensh binds an input_signature of TensorSpecs, not nested structures of them",
+            );
         }
         let (bound, keys) = self.bound_and_keys(it, &args)?;
         let found = self
@@ -411,6 +419,21 @@ fn run_eagerly(it: &mut Interp) -> R<bool> {
     it.truthy(&v)
 }
 
+/// The leaves of a signature that are not TensorSpecs (lists and tuples are searched).
+fn collect_non_specs(it: &mut Interp, v: &Value, out: &mut Vec<Value>, depth: u8) {
+    match v {
+        Value::List(_) | Value::Tuple(_) if depth > 0 => {
+            if let Ok(items) = it.collect_items(v) {
+                for x in &items {
+                    collect_non_specs(it, x, out, depth - 1);
+                }
+            }
+        }
+        _ if is_spec(it, v) => {}
+        other => out.push(other.clone()),
+    }
+}
+
 fn is_spec(it: &mut Interp, v: &Value) -> bool {
     matches!(v, Value::Instance(_))
         && it
@@ -632,9 +655,40 @@ fn options(
         Value::None => None,
         Value::List(_) | Value::Tuple(_) => {
             let items = it.collect_items(input_signature)?;
-            let mut specs = Vec::with_capacity(items.len());
+            let mut bad = Vec::new();
             for s in &items {
-                specs.push(Spec::from_value(it, s)?);
+                collect_non_specs(it, s, &mut bad, 4);
+            }
+            if !bad.is_empty() {
+                let mut shown = Vec::with_capacity(bad.len());
+                let mut types = Vec::with_capacity(bad.len());
+                for b in &bad {
+                    shown.push(it.repr(b)?);
+                    types.push(format!("<class '{}'>", b.type_name()));
+                }
+                return raise(
+                    ExcKind::TypeError,
+                    format!(
+                        "input_signature must be a possibly nested sequence of TensorSpec objects, got invalid args [{}] with types [{}].",
+                        shown.join(", "),
+                        types.join(", ")
+                    ),
+                );
+            }
+            let mut specs = Vec::with_capacity(items.len());
+            let mut nested = false;
+            for s in &items {
+                if is_spec(it, s) {
+                    specs.push(Spec::from_value(it, s)?);
+                } else {
+                    nested = true;
+                }
+            }
+            if nested {
+                return Ok(Options {
+                    nested_signature: true,
+                    ..Options::default()
+                });
             }
             Some(specs)
         }
@@ -652,6 +706,7 @@ fn options(
     Ok(Options {
         input_signature,
         reduce_retracing: truthy(reduce_retracing) || truthy(relax),
+        nested_signature: false,
     })
 }
 
