@@ -407,11 +407,20 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
     let mut env = Env::default();
     let pred = Value::Tensor(as_tensor(it, test)?);
     let real = cg.run(it, &Args::new(vec![pred]), &mut env)?;
+    let named = name_outputs(it, real, "cond")?;
+    let out = Value::tuple(named);
+    graph::record(Call::Cond(cg), args, &out);
+    finish_if(it, &merged, out, ret_shape)
+}
+
+/// A converted statement's outputs, from its run on trace-time values, named as the
+/// outputs of its op (`cond:0`, `while:1`); Python numbers become tensors.
+fn name_outputs(it: &mut Interp, real: Value, op: &str) -> R<Vec<Value>> {
     let real = match real {
         Value::Tuple(t) => t.to_vec(),
         _ => Vec::new(),
     };
-    let base = graph::unique_name("cond");
+    let base = graph::unique_name(op);
     let mut named = Vec::with_capacity(real.len());
     for (i, v) in real.iter().enumerate() {
         named.push(match v {
@@ -423,9 +432,7 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
             other => other.clone(),
         });
     }
-    let out = Value::tuple(named);
-    graph::record(Call::Cond(cg), args, &out);
-    finish_if(it, &merged, out, ret_shape)
+    Ok(named)
 }
 
 /// Binds a converted `if`'s outputs to the names its branches assigned (and returns what
@@ -675,18 +682,7 @@ fn convert_loop(
         &Args::new(vec![shadow_iter, Value::tuple(shadow_init)]),
         &mut env,
     )?;
-    let real = match real {
-        Value::Tuple(t) => t.to_vec(),
-        _ => Vec::new(),
-    };
-    let base = graph::unique_name("while");
-    let mut named = Vec::with_capacity(real.len());
-    for (i, v) in real.iter().enumerate() {
-        named.push(match v {
-            Value::Tensor(t) => GraphTensor::output(t.clone(), &base, i),
-            other => other.clone(),
-        });
-    }
+    let named = name_outputs(it, real, "while")?;
     graph::record(Call::Loop(lg), args, &Value::tuple(named.clone()));
     set_carried(it, &named);
     Ok(())

@@ -101,8 +101,7 @@ impl Concrete {
 
     /// The outputs as the concrete function's graph names them (`Identity:0`...).
     fn named_outputs(&self) -> Value {
-        let mut i = 0;
-        rename_outputs(&self.graph.output, &mut i, 4)
+        rename_outputs(&self.graph.output)
     }
 }
 
@@ -139,15 +138,7 @@ fn bind_input(placed: &Value, actual: &Value, env: &mut Env, depth: u8) {
     if depth == 0 {
         return;
     }
-    let items = |v: &Value| -> Option<Vec<Value>> {
-        match v {
-            Value::List(l) => Some(l.borrow().clone()),
-            Value::Tuple(t) => Some(t.to_vec()),
-            Value::Dict(d) => Some(d.borrow().values.clone()),
-            _ => None,
-        }
-    };
-    if let (Some(p), Some(a)) = (items(placed), items(actual)) {
+    if let (Some(p), Some(a)) = (graph::children(placed), graph::children(actual)) {
         for (x, y) in p.iter().zip(a.iter()) {
             bind_input(x, y, env, depth - 1);
         }
@@ -264,31 +255,17 @@ fn spec_shape(g: &GraphTensor) -> String {
     crate::eval::repr::shape_str(&Some(g.shape.clone()))
 }
 
-fn rename_outputs(v: &Value, i: &mut usize, depth: u8) -> Value {
-    if let Some(g) = v.as_object::<GraphTensor>() {
-        let name = if *i == 0 {
+fn rename_outputs(v: &Value) -> Value {
+    let mut i = 0;
+    graph::map_gts(v, 4, &mut |_, g| {
+        let name = if i == 0 {
             "Identity:0".to_string()
         } else {
             format!("Identity_{}:0", i)
         };
-        *i += 1;
-        return GraphTensor::renamed(g, name);
-    }
-    if depth == 0 {
-        return v.clone();
-    }
-    match v {
-        Value::List(l) => Value::list(
-            l.borrow()
-                .iter()
-                .map(|x| rename_outputs(x, i, depth - 1))
-                .collect(),
-        ),
-        Value::Tuple(t) => {
-            Value::tuple(t.iter().map(|x| rename_outputs(x, i, depth - 1)).collect())
-        }
-        other => other.clone(),
-    }
+        i += 1;
+        GraphTensor::renamed(g, name)
+    })
 }
 
 fn flat(v: &Value, out: &mut Vec<Value>, depth: u8) {

@@ -640,16 +640,7 @@ pub fn bind(template: &Value, actual: &Value, depth: u8, env: &mut Env) {
     if depth == 0 {
         return;
     }
-    let items = |v: &Value| -> Option<Vec<Value>> {
-        match v {
-            Value::List(l) => Some(l.borrow().clone()),
-            Value::Tuple(t) => Some(t.to_vec()),
-            Value::Object(o) => o.as_tuple(),
-            Value::Dict(d) => Some(d.borrow().values.clone()),
-            _ => None,
-        }
-    };
-    if let (Some(t), Some(a)) = (items(template), items(actual)) {
+    if let (Some(t), Some(a)) = (children(template), children(actual)) {
         for (x, y) in t.iter().zip(a.iter()) {
             bind(x, y, depth - 1, env);
         }
@@ -676,5 +667,39 @@ pub(super) fn decl_paths(f: &Value) -> Option<&'static [&'static str]> {
     match f {
         Value::Builtin(b) => b.decl.as_ref().map(|d| d.decl.paths),
         _ => None,
+    }
+}
+
+/// The items of a structure a recording walks: a list's, a tuple's (named tuples
+/// included), a dict's values.
+pub(super) fn children(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::List(l) => Some(l.borrow().clone()),
+        Value::Tuple(t) => Some(t.to_vec()),
+        Value::Object(o) => o.as_tuple(),
+        Value::Dict(d) => Some(d.borrow().values.clone()),
+        _ => None,
+    }
+}
+
+/// `v` with each symbolic tensor replaced by `f(value, tensor)`, through lists and tuples.
+pub(super) fn map_gts(
+    v: &Value,
+    depth: u8,
+    f: &mut dyn FnMut(&Value, &GraphTensor) -> Value,
+) -> Value {
+    if let Some(g) = v.as_object::<GraphTensor>() {
+        return f(v, g);
+    }
+    if depth == 0 {
+        return v.clone();
+    }
+    match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            Value::list(items.iter().map(|x| map_gts(x, depth - 1, f)).collect())
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| map_gts(x, depth - 1, f)).collect()),
+        other => other.clone(),
     }
 }

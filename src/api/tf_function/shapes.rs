@@ -1,7 +1,7 @@
 //! Static shapes of recorded steps whose inputs are partly unknown (a signature's `None`
 //! dims, a `TensorSpec` of unknown rank).
 
-use super::graph::{invoke, subst_args, with_depth, Call, Env, DEPTH};
+use super::graph::{invoke, map_gts, subst_args, with_depth, Call, Env, DEPTH};
 use super::symbolic::GraphTensor;
 use crate::eval::error::R;
 use crate::eval::value::Args;
@@ -135,17 +135,7 @@ pub(super) fn open_dims(
 
 /// Outputs of a step on a tensor of unknown rank: of unknown rank too.
 fn unrank(v: &Value, depth: u8) -> Value {
-    if let Some(g) = v.as_object::<GraphTensor>() {
-        return GraphTensor::unranked_like(g);
-    }
-    if depth == 0 {
-        return v.clone();
-    }
-    match v {
-        Value::List(l) => Value::list(l.borrow().iter().map(|x| unrank(x, depth - 1)).collect()),
-        Value::Tuple(t) => Value::tuple(t.iter().map(|x| unrank(x, depth - 1)).collect()),
-        other => other.clone(),
-    }
+    map_gts(v, depth, &mut |_, g| GraphTensor::unranked_like(g))
 }
 
 fn flat_tensors(v: &Value, depth: u8, out: &mut Vec<crate::tensor::Tensor>) {
@@ -161,23 +151,8 @@ fn flat_tensors(v: &Value, depth: u8, out: &mut Vec<crate::tensor::Tensor>) {
 }
 
 fn reshape(v: &Value, shapes: &HashMap<u64, Vec<Option<usize>>>, depth: u8) -> Value {
-    if let Some(g) = v.as_object::<GraphTensor>() {
-        return match shapes.get(&g.id) {
-            Some(d) => GraphTensor::with_shape(g, d.clone()),
-            None => v.clone(),
-        };
-    }
-    if depth == 0 {
-        return v.clone();
-    }
-    match v {
-        Value::List(l) => Value::list(
-            l.borrow()
-                .iter()
-                .map(|x| reshape(x, shapes, depth - 1))
-                .collect(),
-        ),
-        Value::Tuple(t) => Value::tuple(t.iter().map(|x| reshape(x, shapes, depth - 1)).collect()),
-        other => other.clone(),
-    }
+    map_gts(v, depth, &mut |x, g| match shapes.get(&g.id) {
+        Some(d) => GraphTensor::with_shape(g, d.clone()),
+        None => x.clone(),
+    })
 }
