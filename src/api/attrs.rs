@@ -115,6 +115,7 @@ fn dtype_limit(d: DType, max: bool) -> Value {
         (DType::U8, true) => Value::Int(255),
         (DType::U8, false) => Value::Int(0),
         (DType::Bool, m) => Value::Bool(m),
+        (DType::Str, _) => Value::None,
     }
 }
 
@@ -380,6 +381,10 @@ fn to_list(t: &Tensor) -> R<Value> {
         Data::I64(a) => a.iter().map(|&x| Value::Int(x)).collect(),
         Data::U8(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
         Data::Bool(a) => a.iter().map(|&x| Value::Bool(x)).collect(),
+        Data::Str(a) => a
+            .iter()
+            .map(|x| crate::eval::bytes::new_bytes(x.bytes().to_vec()))
+            .collect(),
     };
     for &d in t.shape()[1..].iter().rev() {
         let mut grouped = Vec::with_capacity(items.len() / d);

@@ -7,7 +7,7 @@ use crate::eval::error::{err, raise, type_err, value_err, Flow, R};
 pub(crate) use crate::eval::value::given;
 pub(crate) use crate::eval::value::{scalar_value, tensor_of};
 use crate::eval::{Interp, Value};
-use crate::tensor::{DType, Tensor};
+use crate::tensor::{DType, TStr, Tensor};
 
 /// The leaves of a nested Python sequence, its shape, and the kinds of leaves seen.
 struct Flat {
@@ -163,29 +163,33 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         tensor_dtype: None,
     };
     flatten(it, v, 0, &mut flat)?;
-    if flat.has_str {
+    if flat.has_str || flat.tensor_dtype == Some(DType::Str) {
         if flat.has_int
             || flat.has_float
             || flat.has_bool
             || flat.has_big
-            || flat.tensor_dtype.is_some()
+            || flat.tensor_dtype.is_some_and(|d| d != DType::Str)
         {
             return Err(value_err(
                 "Can't convert Python sequence with mixed types to Tensor.",
             ));
         }
-        if let Some(d) = dtype {
+        if let Some(d) = dtype.filter(|&d| d != DType::Str) {
             return Err(type_err(format!(
                 "Cannot convert {} to EagerTensor of dtype {}",
                 it.repr(v)?,
                 d.name()
             )));
         }
-        // TensorFlow makes a string tensor, which its numeric kernels then refuse.
-        return raise(
-            ExcKind::InvalidArgumentError,
-            "tensh tensors hold numbers and bools; strings are not supported",
-        );
+        let mut strs = Vec::with_capacity(flat.vals.len());
+        string_leaves(v, &mut strs)?;
+        return Ok(Tensor::from_vec(&flat.shape, strs));
+    }
+    if dtype == Some(DType::Str) {
+        return Err(type_err(format!(
+            "Cannot convert {} to EagerTensor of dtype string",
+            it.repr(v)?
+        )));
     }
     if flat.has_big && !dtype.is_some_and(|d| d.is_float()) {
         return Err(value_err(
@@ -254,6 +258,24 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         return Ok(Tensor::from_f64s(DType::I64, &flat.shape, &flat.vals));
     }
     Ok(Tensor::from_f64s(target, &flat.shape, &flat.vals))
+}
+
+/// The strings of a nested sequence that `flatten` found rectangular and all strings (or
+/// string tensors), in row-major order; a Python `str` is stored as its UTF-8 bytes.
+fn string_leaves(v: &Value, out: &mut Vec<TStr>) -> R<()> {
+    match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            items.iter().try_for_each(|x| string_leaves(x, out))
+        }
+        Value::Tuple(t) => t.iter().try_for_each(|x| string_leaves(x, out)),
+        Value::Str(s) => Ok(out.push(TStr::from_str(s)?)),
+        Value::Bytes(b) => Ok(out.push(TStr::intern(b)?)),
+        other => match tensor_of(other) {
+            Some(t) => Ok(out.extend(t.to_vec::<TStr>()?)),
+            None => Ok(()),
+        },
+    }
 }
 
 /// `int(x)`, `float(x)`, `round(x)` of a one-element tensor.

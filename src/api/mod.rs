@@ -23,6 +23,11 @@
 //! | `tf_linalg_diag.rs` | tf.linalg.diag, diag_part, set_diag, band_part, matrix_transpose, adjoint |
 //! | `tf_array_more.rs` | tf.is_tensor, tf.slice, tf.roll, tf.sequence_mask, broadcast shapes |
 //! | `tf_scatter.rs` | tf.tensor_scatter_nd_update / add / sub / min / max |
+//! | `tf_strings.rs` | tf.strings elementwise: length, upper/lower, strip, substr, regex, to_number |
+//! | `tf_strings_format.rs` | tf.strings.as_string and tf.strings.format |
+//! | `tf_strings_hash.rs` | tf.strings.to_hash_bucket(_fast/_strong) |
+//! | `tf_strings_join.rs` | tf.strings join, reduce_join, split, unicode, ngrams |
+//! | `tf_io.rs` | tf.io: read_file, write_file, matching_files, decode_csv, gfile |
 //! | `tf_search.rs` | tf.searchsorted, tf.histogram_fixed_width(_bins), tf.reverse_sequence |
 //! | `tf_segment.rs` | tf.math.segment_*, tf.math.unsorted_segment_*, tf.sparse.segment_* |
 //! | `tf_variable_slices.rs` | `v[...].assign(x)`: assigning to a slice of a variable |
@@ -78,6 +83,7 @@ pub(crate) mod tf_debugging;
 pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_image;
+mod tf_io;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
@@ -92,6 +98,10 @@ pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
 mod tf_search;
 mod tf_segment;
+mod tf_strings;
+mod tf_strings_format;
+pub(crate) mod tf_strings_hash;
+mod tf_strings_join;
 mod tf_variable_scatter;
 mod tf_variable_slices;
 pub(crate) mod variable_constraints;
@@ -126,6 +136,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_config::install(it);
     tf_control::install(it);
     tf_module::install(it);
+    tf_io::install(it);
     tf_debugging::install(it);
     tf_image::install(it);
     tf_variable_scatter::install(it);

@@ -16,6 +16,7 @@ fn descr(d: DType) -> &'static str {
         DType::I64 => "<i8",
         DType::U8 => "|u1",
         DType::Bool => "|b1",
+        DType::Str => "|O",
     }
 }
 

@@ -41,6 +41,7 @@ fn numpy_result_dtype(a: &Value, ta: &Tensor, b: &Value, tb: &Tensor) -> DType {
         DType::I64 => 3,
         DType::F32 => 4,
         DType::F64 => 5,
+        DType::Str => 6,
     };
     match (da.is_float(), db.is_float()) {
         (true, true) => {

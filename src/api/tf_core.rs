@@ -335,7 +335,18 @@ builtin! {
     dispatch ["tf.cast", "tf.dtypes.cast"]
     fn cast(it, x, dtype, name = None) {
         let x = to_tensor(it, &x, None)?;
-        t(x.cast(dtype_arg(&dtype)?))
+        let d = dtype_arg(&dtype)?;
+        if (x.dtype() == DType::Str) != (d == DType::Str) {
+            let m = crate::tensor::error::op_error(
+                "Cast",
+                "Cast",
+                format!("Cast {} to {} is not supported", x.dtype().kind_word(), d.kind_word()),
+                Some(""),
+            )
+            .message;
+            return Err(crate::tensor::TfError::new(ExcKind::UnimplementedError, m).into());
+        }
+        t(x.cast(d))
     }
 }
 
@@ -452,25 +463,72 @@ builtin! {
 builtin! {
     /// Print the specified inputs.
     ///
-    /// Writes to stderr as TensorFlow does; the keyword options are accepted and ignored.
+    /// Tensors are written as TensorFlow summarizes them (`summarize` items at each end of
+    /// each axis), to stderr unless `output_stream=sys.stdout`.
     python ["tf.print"]
-    fn print(it, *inputs, **kwargs) {
+    fn print(it, *inputs, output_stream = None, summarize = 3, sep = " ", end = "\n", name = None) {
         let Value::Tuple(items) = &inputs else {
             return Ok(Value::None);
         };
+        let n = match &summarize {
+            Value::None => 3,
+            v => i64_arg(v, "summarize")?,
+        };
         let mut parts = Vec::new();
         for v in items.iter() {
-            parts.push(match v {
-                Value::Tensor(x) => crate::print::array_str(x),
-                other => it.str_of(other)?,
-            });
+            parts.push(print_text(it, v, n, true)?);
         }
-        let text = format!("{}\n", parts.join(" "));
+        let sep = it.str_of(&sep)?;
+        let end = it.str_of(&end)?;
+        let text = format!("{}{}", parts.join(&sep), end);
+        let to_stdout = match &output_stream {
+            Value::None => false,
+            v => it.repr(v)?.contains("<stdout>"),
+        };
         it.flush();
         use std::io::Write;
-        let _ = it.io.err.write_all(text.as_bytes());
+        let stream = if to_stdout { &mut it.io.out } else { &mut it.io.err };
+        let _ = stream.write_all(text.as_bytes());
+        let _ = stream.flush();
         Ok(Value::None)
     }
+}
+
+/// One `tf.print` input: a tensor as TensorFlow summarizes it (a scalar string at the top
+/// level as its text), a structure as Python writes it with its tensors summarized.
+fn print_text(it: &mut Interp, v: &Value, n: i64, top: bool) -> R<String> {
+    if let Some(x) = tensor_of(v) {
+        if top && x.ndim() == 0 && x.dtype() == DType::Str {
+            let s = x.to_vec::<crate::tensor::TStr>()?;
+            return Ok(String::from_utf8_lossy(s.first().map(|s| s.bytes()).unwrap_or(b"")).into_owned());
+        }
+        return Ok(crate::print::tf_summary::summarize(&x, n));
+    }
+    let items = |it: &mut Interp, xs: &[Value]| -> R<Vec<String>> {
+        xs.iter().map(|x| print_text(it, x, n, false)).collect()
+    };
+    Ok(match v {
+        Value::Str(s) if top => s.to_string(),
+        Value::List(l) => {
+            let xs = l.borrow().clone();
+            format!("[{}]", items(it, &xs)?.join(", "))
+        }
+        Value::Tuple(t) if t.len() == 1 => format!("({},)", print_text(it, &t[0], n, false)?),
+        Value::Tuple(t) => format!("({})", items(it, t)?.join(", ")),
+        Value::Dict(d) => {
+            let pairs: Vec<(Value, Value)> = {
+                let d = d.borrow();
+                d.keys.iter().cloned().zip(d.values.iter().cloned()).collect()
+            };
+            let mut out = Vec::with_capacity(pairs.len());
+            for (k, v) in pairs {
+                out.push(format!("{}: {}", it.repr(&k)?, print_text(it, &v, n, false)?));
+            }
+            format!("{{{}}}", out.join(", "))
+        }
+        other if top => it.str_of(other)?,
+        other => it.repr(other)?,
+    })
 }
 
 /// `tf.errors`: `OpError` and its subclasses, the classes op errors are raised as.
@@ -521,6 +579,7 @@ pub fn install(tf: &Module, dtypes: &Module) {
         DType::I64,
         DType::U8,
         DType::Bool,
+        DType::Str,
     ] {
         tf.set(d.name(), Value::DType(d));
         dtypes.set(d.name(), Value::DType(d));

@@ -16,11 +16,12 @@ use crate::eval::{Interp, Value};
 use crate::tensor::random::philox::{Philox, Words};
 use std::rc::Rc;
 
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     include_str!("pysrc/structure.py"),
     include_str!("pysrc/dataset.py"),
     include_str!("pysrc/ops.py"),
     include_str!("pysrc/ops_more.py"),
+    include_str!("pysrc/text.py"),
 ];
 
 /// Where TensorFlow defines the dataset classes; tensh builds them all there.
@@ -33,6 +34,7 @@ const DATA_NAMES: &[&str] = &[
     "Options",
     "AUTOTUNE",
     "TensorSpec",
+    "TextLineDataset",
 ];
 
 /// Registers `tf.data` and `tf.TensorSpec`, built on first use.

@@ -680,6 +680,10 @@ pub(crate) fn scalar_value(t: &Tensor) -> Value {
     match t.dtype() {
         DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
         DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
+        DType::Str => match t.array::<crate::tensor::TStr>().and_then(|a| a.iter().next()) {
+            Some(s) => super::bytes::new_bytes(s.bytes().to_vec()),
+            None => super::bytes::new_bytes(Vec::new()),
+        },
         _ => Value::Int(t.item_i64().unwrap_or(0)),
     }
 }

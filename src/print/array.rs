@@ -9,7 +9,8 @@
 use super::float::{fmt_positional_signed, fmt_scientific_signed, scalar_repr, FloatFmt, Trim};
 use super::options::{self, FloatMode, PrintOptions};
 pub use crate::tensor::broadcast::shape_tuple;
-use crate::tensor::{DType, Elem, Tensor};
+use crate::tensor::tstr::bytes_repr;
+use crate::tensor::{DType, Elem, TStr, Tensor};
 use crate::with_data;
 use ndarray::{ArcArray, IxDyn};
 
@@ -168,6 +169,17 @@ impl PrintElem for bool {
     }
     fn scalar(v: Self) -> String {
         if v { "True" } else { "False" }.to_string()
+    }
+}
+
+/// numpy holds `tf.string` values as an object array of `bytes`: each element is its repr,
+/// unpadded.
+impl PrintElem for TStr {
+    fn words(vals: &[Self], _: bool, _: &PrintOptions) -> Vec<String> {
+        vals.iter().map(|v| bytes_repr(v.bytes())).collect()
+    }
+    fn scalar(v: Self) -> String {
+        bytes_repr(v.bytes())
     }
 }
 
@@ -350,7 +362,11 @@ pub fn array_repr(t: &Tensor) -> String {
         if skip {
             return s;
         }
-        let dtype = format!("dtype={})", T::DTYPE.name());
+        let name = match T::DTYPE {
+            DType::Str => "object",
+            d => d.name(),
+        };
+        let dtype = format!("dtype={})", name);
         let last_line = s.len() - s.rfind('\n').map(|p| p + 1).unwrap_or(0);
         if last_line + dtype.len() + 1 > options::current().width() {
             format!("{}\n      {}", s, dtype)

@@ -20,6 +20,9 @@ pub(crate) fn to_le_bytes(t: &Tensor) -> Vec<u8> {
         DType::I64 => le::<i64, 8>(t, i64::to_le_bytes),
         DType::U8 => le::<u8, 1>(t, u8::to_le_bytes),
         DType::Bool => le::<bool, 1>(t, |b| [b as u8]),
+        // Strings have no fixed-width layout; the formats that hold them write them their
+        // own way, and the callers refuse them before asking for raw bytes.
+        DType::Str => Vec::new(),
     }
 }
 
@@ -53,5 +56,6 @@ pub(crate) fn from_bytes(dtype: DType, shape: &[usize], bytes: &[u8], big: bool)
         DType::Bool => {
             Tensor::from_vec(shape, bytes.iter().map(|b| *b != 0).collect::<Vec<bool>>())
         }
+        DType::Str => Tensor::zeros(DType::Str, shape),
     }
 }

@@ -5,6 +5,7 @@
 
 use super::dtype::{DType, Elem};
 use super::error::{TResult, TfError};
+use super::tstr::TStr;
 use crate::errors::ExcKind;
 use ndarray::{ArcArray, ArrayD, IxDyn};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +19,7 @@ pub enum Data {
     I64(ArcArray<i64, IxDyn>),
     U8(ArcArray<u8, IxDyn>),
     Bool(ArcArray<bool, IxDyn>),
+    Str(ArcArray<TStr, IxDyn>),
 }
 
 /// Runs `$body` with `$a` bound to the typed array, whatever the dtype. The body must be
@@ -32,6 +34,7 @@ macro_rules! with_data {
             $crate::tensor::Data::I64($a) => $body,
             $crate::tensor::Data::U8($a) => $body,
             $crate::tensor::Data::Bool($a) => $body,
+            $crate::tensor::Data::Str($a) => $body,
         }
     };
 }
@@ -39,7 +42,7 @@ macro_rules! with_data {
 /// Runs `$body` with the type `$t` standing for a dtype's element type.
 macro_rules! with_dtype {
     ($dtype:expr, $t:ident => $body:expr) => {
-        with_dtype!(@each $dtype, $t, $body, F32 f32, F64 f64, I32 i32, I64 i64, U8 u8, Bool bool)
+        with_dtype!(@each $dtype, $t, $body, F32 f32, F64 f64, I32 i32, I64 i64, U8 u8, Bool bool, Str TStr)
     };
     (@each $dtype:expr, $t:ident, $body:expr, $($variant:ident $elem:ty),*) => {
         match $dtype {
@@ -61,7 +64,7 @@ macro_rules! with_num {
             $crate::tensor::Data::I32($a) => $body,
             $crate::tensor::Data::I64($a) => $body,
             $crate::tensor::Data::U8($a) => $body,
-            $crate::tensor::Data::Bool(_) => $other,
+            $crate::tensor::Data::Bool(_) | $crate::tensor::Data::Str(_) => $other,
         }
     };
 }
@@ -167,6 +170,7 @@ impl Tensor {
             Data::I64(_) => DType::I64,
             Data::U8(_) => DType::U8,
             Data::Bool(_) => DType::Bool,
+            Data::Str(_) => DType::Str,
         }
     }
 
@@ -284,6 +288,9 @@ impl Tensor {
             DType::I64 => to::<i64>(self),
             DType::U8 => to::<u8>(self),
             DType::Bool => with_data!(&self.data, a => Tensor::from_array(a.map(|x| !x.is_zero()))),
+            // TensorFlow has no cast to or from strings (`tf.strings` converts); the API
+            // refuses it first, and a string cast to itself returned above.
+            DType::Str => Tensor::zeros(DType::Str, self.shape()),
         }
     }
 

@@ -2,6 +2,7 @@
 //! connects each Rust element type to its dtype and storage variant.
 
 use super::data::Data;
+use super::tstr::TStr;
 use ndarray::{ArcArray, IxDyn};
 use std::fmt::Debug;
 
@@ -13,6 +14,8 @@ pub enum DType {
     I64,
     U8,
     Bool,
+    /// `tf.string`: byte strings.
+    Str,
 }
 
 impl DType {
@@ -25,6 +28,7 @@ impl DType {
             DType::I64 => "int64",
             DType::U8 => "uint8",
             DType::Bool => "bool",
+            DType::Str => "string",
         }
     }
 
@@ -36,6 +40,7 @@ impl DType {
             "int64" | "i8" => DType::I64,
             "uint8" | "u1" => DType::U8,
             "bool" => DType::Bool,
+            "string" => DType::Str,
             _ => return None,
         })
     }
@@ -53,6 +58,8 @@ impl DType {
             DType::F32 | DType::I32 => 4,
             DType::F64 | DType::I64 => 8,
             DType::U8 | DType::Bool => 1,
+            // TensorFlow's `tstring` header.
+            DType::Str => 32,
         }
     }
 
@@ -65,6 +72,7 @@ impl DType {
             DType::I64 => "int64",
             DType::U8 => "uint8",
             DType::Bool => "bool",
+            DType::Str => "string",
         }
     }
 }
@@ -155,6 +163,40 @@ impl Elem for bool {
     fn view(d: &Data) -> Option<&ArcArray<Self, IxDyn>> {
         match d {
             Data::Bool(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// String elements take part in the moves every dtype shares (copies, gathers, reshapes);
+/// the numeric conversions give the empty string or zero, and the ops that would use them
+/// refuse strings before they run, as TensorFlow's kernels are not registered for them.
+impl Elem for TStr {
+    const DTYPE: DType = DType::Str;
+    fn to_f64(self) -> f64 {
+        0.0
+    }
+    fn from_f64(_: f64) -> Self {
+        TStr::default()
+    }
+    fn to_i64(self) -> i64 {
+        0
+    }
+    fn from_i64(_: i64) -> Self {
+        TStr::default()
+    }
+    fn from_bool(_: bool) -> Self {
+        TStr::default()
+    }
+    fn is_zero(self) -> bool {
+        self.is_empty()
+    }
+    fn wrap(a: ArcArray<Self, IxDyn>) -> Data {
+        Data::Str(a)
+    }
+    fn view(d: &Data) -> Option<&ArcArray<Self, IxDyn>> {
+        match d {
+            Data::Str(a) => Some(a),
             _ => None,
         }
     }

@@ -11,6 +11,7 @@
 //! | `interrupt.rs` | the Ctrl-C flag long kernels check |
 //! | `np_array.rs` | numpy's mutable arrays: a shared buffer and the views into it |
 //! | `random.rs` | the seedable generator and distributions |
+//! | `tstr.rs` | the interned byte strings of `tf.string` tensors |
 //! | `ops/` | the ops, by theme |
 //! | `autodiff/` | gradient tapes: recording ops, the reverse sweep, each op's gradient |
 
@@ -25,8 +26,10 @@ pub(crate) mod interrupt;
 pub(crate) mod np_array;
 pub(crate) mod ops;
 pub(crate) mod random;
+pub(crate) mod tstr;
 
 pub(crate) use data::{Data, Tensor};
 pub use dtype::DType;
 pub(crate) use dtype::Elem;
 pub(crate) use error::{TResult, TfError};
+pub(crate) use tstr::TStr;

@@ -108,6 +108,8 @@ fn put_dataset(ds: &mut hdf5_pure::DatasetBuilder, t: &Tensor) {
             let v: Vec<f32> = t.to_f64_vec().iter().map(|&x| x as f32).collect();
             ds.with_f32_data(&v)
         }
+        // Keras keeps no string weights; an empty dataset keeps the file well formed.
+        DType::Str => ds.with_i64_data(&[]),
     };
     ds.with_shape(&shape);
 }

@@ -8,7 +8,7 @@ use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::{FloatOps, NumOps};
 use crate::tensor::error::{invalid_arg, op_error, TResult};
-use crate::tensor::{DType, Data, Elem, Tensor};
+use crate::tensor::{DType, Data, Elem, TStr, Tensor};
 use crate::with_data;
 use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 
@@ -205,6 +205,7 @@ fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         (Data::I32(x), Data::I32(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::I64(x), Data::I64(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::U8(x), Data::U8(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
+        (Data::Str(x), Data::Str(y)) if op == Binary::Add => concat_strings(x, y)?,
         _ => {
             return Err(invalid_arg(format!(
                 "Value for attr 'T' of {} is not in the list of allowed values: bfloat16, half, float, double, uint8, uint16, uint32, uint64, int8, int16, int32, int64, complex64, complex128\n\t; NodeDef: {{{{node {}}}}}; Op<name={}; signature=x:T, y:T -> z:T> [Op:{}] name: ",
@@ -216,6 +217,28 @@ fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         }
     };
     out.ok_or_else(|| incompatible(op.op_name(), a, b))
+}
+
+/// `+` of string tensors: elementwise concatenation, broadcast as numbers are.
+fn concat_strings(
+    x: &ArcArray<TStr, IxDyn>,
+    y: &ArcArray<TStr, IxDyn>,
+) -> TResult<Option<Tensor>> {
+    let failed = std::sync::Mutex::new(None);
+    let out = zip_arrays(x, y, |a: TStr, b: TStr| {
+        let mut v = a.bytes().to_vec();
+        v.extend_from_slice(b.bytes());
+        TStr::intern(&v).unwrap_or_else(|e| {
+            if let Ok(mut f) = failed.lock() {
+                *f = Some(e);
+            }
+            TStr::default()
+        })
+    });
+    match failed.into_inner().ok().flatten() {
+        Some(e) => Err(e),
+        None => Ok(out.map(Tensor::from_array)),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,6 +289,17 @@ pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
         (Data::I64(x), Data::I64(y)) => compare_arrays(op, x, y),
         (Data::U8(x), Data::U8(y)) => compare_arrays(op, x, y),
         (Data::Bool(x), Data::Bool(y)) => compare_arrays(op, x, y),
+        (Data::Str(x), Data::Str(y)) if matches!(op, Compare::Equal | Compare::NotEqual) => {
+            compare_arrays(op, x, y)
+        }
+        (Data::Str(_), _) => {
+            return Err(invalid_arg(format!(
+                "Value for attr 'T' of string is not in the list of allowed values: float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64\n\t; NodeDef: {{{{node {}}}}}; Op<name={}; signature=x:T, y:T -> z:bool; attr=T:type,allowed=[DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_INT64, DT_BFLOAT16, DT_UINT16, DT_HALF, DT_UINT32, DT_UINT64]> [Op:{}] name: ",
+                op.op_name(),
+                op.op_name(),
+                op.op_name()
+            )))
+        }
         _ => None,
     };
     out.map(Tensor::from_array)

@@ -212,6 +212,23 @@ fn reduce_runs<T: Elem, O: Elem + Send>(
     }
 }
 
+/// `f` over the runs of elements that reducing `axes` gathers (the axes already
+/// normalised), one output element per kept position; an empty run when an axis is 0.
+pub fn reduce_with<T: Elem, O: Elem + Send>(
+    a: &ArcArray<T, IxDyn>,
+    axes: &[usize],
+    keepdims: bool,
+    f: impl Fn(&[T]) -> O + Sync + Send,
+) -> Tensor {
+    let (data, kept, red, _) = split_axes(a, axes);
+    let vals = if red == 0 {
+        vec![f(&[]); kept.iter().product()]
+    } else {
+        reduce_runs(&data, red, f)
+    };
+    Tensor::from_vec(&shape_out(&kept, a.shape(), axes, keepdims), vals)
+}
+
 fn lanes_of(d: DType) -> usize {
     match d {
         DType::F64 | DType::I64 => 4,
@@ -364,7 +381,7 @@ fn reduce_kernel(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -
             };
             Ok(Tensor::from_vec(&shape_out(&kept, a.shape(), &axes, keepdims), vals))
         }
-        (Data::Bool(_), _) | (_, Reduce::Any | Reduce::All) => Err(crate::tensor::error::invalid_arg(format!(
+        (Data::Bool(_) | Data::Str(_), _) | (_, Reduce::Any | Reduce::All) => Err(crate::tensor::error::invalid_arg(format!(
             "cannot compute {} as input #0(zero-based) was expected to be a {} tensor but is a {} tensor [Op:{}] name: ",
             op.op_name(),
             if matches!(op, Reduce::Any | Reduce::All) { "bool" } else { "float" },
@@ -468,9 +485,10 @@ fn cumulative_kernel(
         Data::I32(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::I64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::U8(a) => Ok(go(a, ax, prod, exclusive, reverse)),
-        Data::Bool(_) => Err(crate::tensor::error::invalid_arg(format!(
-            "{} does not support bool",
-            op
+        Data::Bool(_) | Data::Str(_) => Err(crate::tensor::error::invalid_arg(format!(
+            "{} does not support {}",
+            op,
+            t.dtype().name()
         ))),
     }
 }

@@ -73,7 +73,7 @@ fn lowest(dtype: DType) -> f64 {
         DType::F64 => f64::MIN,
         DType::I32 => i32::MIN as f64,
         DType::I64 => i64::MIN as f64,
-        DType::U8 | DType::Bool => 0.0,
+        DType::U8 | DType::Bool | DType::Str => 0.0,
     }
 }
 

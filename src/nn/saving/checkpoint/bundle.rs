@@ -23,6 +23,7 @@ fn dtype_code(d: DType) -> i64 {
         DType::I64 => proto::DT_INT64,
         DType::U8 => proto::DT_UINT8,
         DType::Bool => proto::DT_BOOL,
+        DType::Str => proto::DT_STRING,
     }
 }
 
