@@ -50,3 +50,19 @@ tf.logical_not(tf.ragged.constant([[True, False], [True]]))
 tf.equal(x, 1)
 tf.math.reduce_any(tf.ragged.constant([[True, False], [], [False]]), axis=1)
 tf.math.reduce_all(tf.ragged.constant([[True, False], [], [False]]), axis=1)
+# numpy() of rows of unequal length: an object array of rows
+rn = tf.ragged.constant([[1, 2, 3], [4], [], [5, 6]])
+a = rn.numpy()
+a
+print(a)
+len(a)
+a[0]
+a[-1]
+a.shape
+a.tolist()
+[x.sum() for x in a]
+tf.ragged.constant([[1.5], [2.0, 3.0]]).numpy()
+tf.ragged.constant([[[1, 2], [3]], [[4]]]).numpy()
+tf.ragged.constant([[1, 2], [3, 4]]).numpy()
+tf.ragged.constant([list(range(i)) for i in range(8)]).numpy()
+type(a)

@@ -443,16 +443,16 @@ class RaggedTensor:
         return [vals[s[i]:s[i + 1]] for i in range(len(s) - 1)]
 
     def numpy(self):
-        """The values of this ragged tensor as a numpy array (rows of equal length) or a
-        list of rows."""
-        return self._np_rows()
-
-    def _np_rows(self):
+        """The values of this ragged tensor as a numpy array: rows of equal length make
+        one array, others an object array of rows."""
         if self._is_uniform():
             return self.to_tensor().numpy()
-        vals = self._values.numpy() if not isinstance(self._values, RaggedTensor) else self._values._np_rows()
+        if isinstance(self._values, RaggedTensor):
+            vals = self._values.numpy()
+        else:
+            vals = self._values.numpy()
         s = self._splits()
-        return [vals[s[i]:s[i + 1]] for i in range(len(s) - 1)]
+        return ndarray([vals[s[i]:s[i + 1]] for i in range(len(s) - 1)])
 
     def _is_uniform(self):
         s = self._splits()
@@ -508,6 +508,57 @@ class RaggedTensor:
         return _getitem(self, list(key))
 
 
+class ndarray:
+    """numpy's 1-D object array, as `RaggedTensor.numpy()` returns for rows of unequal
+    length (tensh's arrays have no object dtype): its items, length, indexing and repr."""
+
+    __module__ = "numpy"
+
+    def __init__(self, items):
+        self._items = list(items)
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, i):
+        if _is_slice(i):
+            return ndarray(self._items[i])
+        return self._items[i]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    @property
+    def shape(self):
+        return (len(self._items),)
+
+    @property
+    def ndim(self):
+        return 1
+
+    @property
+    def size(self):
+        return len(self._items)
+
+    def tolist(self):
+        return list(self._items)
+
+    def __repr__(self):
+        if not self._items:
+            return "array([], dtype=object)"
+        body = _format_array((len(self._items),), [repr(x) for x in self._items],
+                             74, " " * 7, ", ")
+        text = "array(" + body + ","
+        last = len(text) - (text.rfind("\n") + 1)
+        spacer = "\n      " if last + len("dtype=object)") + 1 > 75 else " "
+        return text + spacer + "dtype=object)"
+
+    def __str__(self):
+        if not self._items:
+            return "[]"
+        return _format_array((len(self._items),), [repr(x) for x in self._items], 75, " ", " ")
+
+
 def _dense_struct(t):
     a = t.numpy()
     shape = tuple(a.shape)
@@ -551,7 +602,7 @@ def _extend_line_pretty(s, line, word, width, prefix):
     return s, line
 
 
-def _format_array(shape, items):
+def _format_array(shape, items, line_width=75, prefix=" ", separator=", "):
     """numpy's array2string(a, separator=', ') for an array of `shape` whose elements
     print as `items` (numpy 1.26's layout: 75 columns, summarised past 1000 elements)."""
     size = 1
@@ -585,20 +636,20 @@ def _format_array(shape, items):
             for i in range(lead):
                 word = rec(offset + i * stride, axis + 1, nxt, nwidth)
                 s, line = _extend_line_pretty(s, line, word, elem_width, hanging)
-                line += ", "
+                line += separator
             if show:
                 s, line = _extend_line(s, line, "...", elem_width, hanging)
-                line += ", "
+                line += separator
             for i in range(trail, 1, -1):
                 word = rec(offset + (n - i) * stride, axis + 1, nxt, nwidth)
                 s, line = _extend_line_pretty(s, line, word, elem_width, hanging)
-                line += ", "
+                line += separator
             word = rec(offset + (n - 1) * stride, axis + 1, nxt, nwidth)
             s, line = _extend_line_pretty(s, line, word, elem_width, hanging)
             s += line
         else:
             s = ""
-            sep = "," + "\n" * (left - 1)
+            sep = separator.rstrip() + "\n" * (left - 1)
             for i in range(lead):
                 s += hanging + rec(offset + i * stride, axis + 1, nxt, nwidth) + sep
             if show:
@@ -608,7 +659,7 @@ def _format_array(shape, items):
             s += hanging + rec(offset + (n - 1) * stride, axis + 1, nxt, nwidth)
         return "[" + s[len(hanging):] + "]"
 
-    return rec(0, 0, " ", 75)
+    return rec(0, 0, prefix, line_width)
 
 
 def _row(rt, i):
