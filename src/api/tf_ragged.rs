@@ -1,5 +1,6 @@
 //! `tf.RaggedTensor`, `tf.RaggedTensorSpec` and the `tf.ragged` module: Python source
-//! (`pysrc/tf_ragged.py` for the class, its factories, indexing and printing;
+//! (`pysrc/tf_ragged.py` for the class, its factories and indexing;
+//! `pysrc/tf_ragged_format.py` for numpy's layout in its repr and `numpy()`;
 //! `pysrc/tf_ragged_ops.py` for `tf.ragged.*` and the TensorFlow functions that dispatch
 //! to ragged tensors) over tensh's ops, whose gradients the tapes record as they run.
 //! Built on first use; building it turns on the dispatch hook (`tf_dispatch.rs`).
@@ -8,6 +9,7 @@ use super::new_module;
 use crate::eval::{Interp, Value};
 
 const CLASS_SOURCE: &str = include_str!("pysrc/tf_ragged.py");
+const FORMAT_SOURCE: &str = include_str!("pysrc/tf_ragged_format.py");
 const OPS_SOURCE: &str = include_str!("pysrc/tf_ragged_ops.py");
 
 /// Where TensorFlow defines the class.
@@ -39,7 +41,7 @@ fn build(it: &mut Interp) {
     for key in KEYS {
         it.lazy_modules.remove(key);
     }
-    let source = format!("{}\n{}", CLASS_SOURCE, OPS_SOURCE);
+    let source = format!("{}\n{}\n{}", CLASS_SOURCE, FORMAT_SOURCE, OPS_SOURCE);
     crate::pylib::pysource::load(it, MODULE, &source, &[]);
     let Some(Value::Module(m)) = it.modules.get(MODULE).cloned() else {
         return;
