@@ -412,6 +412,28 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.MultiHeadAttention", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.MultiHeadAttention(2, 2, bias_initializer='random_normal')(r, r, use_causal_mask=True)))(tf.keras.layers.Reshape((3, 1))(i)))(tf.keras.Input((3,)))", "")),
         ("tf.keras.layers.MultiHeadAttention/2-D", Layer("(lambda i: (lambda r: tf.keras.Model(i, tf.keras.layers.MultiHeadAttention(1, 2, output_shape=(2,))(r, r)))(tf.keras.layers.Reshape((3, 1, 1))(i)))(tf.keras.Input((3,)))", "")),
         ("tf.keras.layers.Masking", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1)), tf.keras.layers.Masking(5.0)])", "")),
+        // ragged and sparse tensors: their ops are built on differentiable gathers,
+        // scatters and segment sums, so the tape records them
+        ("tf.RaggedTensor", Skip(NOT_OP)),
+        ("tf.RaggedTensorSpec", Skip(NOT_OP)),
+        ("tf.SparseTensor", Skip(NOT_OP)),
+        ("tf.SparseTensorSpec", Skip(NOT_OP)),
+        ("tf.RaggedTensor.to_tensor", Grad("lambda a: tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 0, 4]).to_tensor(default_value=1.0)", X)),
+        ("tf.RaggedTensor.from_tensor", Grad("lambda a: tf.RaggedTensor.from_tensor(a, lengths=[1, 3]).flat_values", X)),
+        ("tf.RaggedTensor/indexing", Grad("lambda a: tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 0, 4])[1:, 1:].flat_values", X)),
+        ("tf.reduce_sum/ragged", Grad("lambda a: tf.reduce_sum(tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 0, 4]), axis=1)", X)),
+        ("tf.reduce_mean/ragged", Grad("lambda a: tf.reduce_mean(tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 1, 3]), axis=1)", X)),
+        ("tf.reduce_max/ragged", Grad("lambda a: tf.reduce_max(tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 1, 3]), axis=0)", X)),
+        ("tf.multiply/ragged", Grad("lambda a, b: (tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 4]) * tf.RaggedTensor.from_row_lengths(tf.reshape(b, [-1]), [2, 4])).flat_values", X2)),
+        ("tf.concat/ragged", Grad("lambda a: tf.concat([tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]), [2, 4]), tf.RaggedTensor.from_row_lengths(tf.reshape(a, [-1]) * 2.0, [3, 3])], axis=1).flat_values", X)),
+        ("tf.sparse.to_dense", Grad("lambda v: tf.sparse.to_dense(tf.SparseTensor([[0, 1], [1, 0], [1, 2]], tf.reshape(v, [-1])[:3], [2, 3]))", X)),
+        ("tf.sparse.sparse_dense_matmul", Grad("lambda v, b: tf.sparse.sparse_dense_matmul(tf.SparseTensor([[0, 0], [0, 2], [1, 1]], tf.reshape(v, [-1])[:3], [2, 3]), tf.transpose(b))", X2)),
+        ("tf.sparse.sparse_dense_matmul/adjoint", Grad("lambda v, b: tf.sparse.sparse_dense_matmul(tf.SparseTensor([[0, 0], [0, 2], [1, 1]], tf.reshape(v, [-1])[:3], [2, 3]), b, adjoint_a=True)", X2)),
+        ("tf.sparse.add", Grad("lambda v, d: tf.sparse.add(tf.SparseTensor([[0, 1], [1, 2]], tf.reshape(v, [-1])[:2], [2, 3]), d)", X2)),
+        ("tf.sparse.add/sparse", Grad("lambda v, w: tf.sparse.to_dense(tf.sparse.add(tf.SparseTensor([[0, 1], [1, 2]], tf.reshape(v, [-1])[:2], [2, 3]), tf.SparseTensor([[0, 1], [1, 0]], tf.reshape(w, [-1])[:2], [2, 3])))", X2)),
+        ("tf.sparse.reduce_sum", Grad("lambda v: tf.sparse.reduce_sum(tf.SparseTensor([[0, 1], [1, 0], [1, 2]], tf.reshape(v, [-1])[:3], [2, 3]), axis=1)", X)),
+        ("tf.sparse.reduce_max", Grad("lambda v: tf.sparse.reduce_max(tf.SparseTensor([[0, 1], [1, 0], [1, 2]], tf.reshape(v, [-1])[:3], [2, 3]), axis=1)", X)),
+        ("tf.SparseTensor/scale", Grad("lambda v, d: (tf.SparseTensor([[0, 1], [1, 0], [1, 2]], tf.reshape(v, [-1])[:3], [2, 3]) * d).values", X2)),
     ]
 }
 

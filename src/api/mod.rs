@@ -32,6 +32,9 @@
 //! | `tf_segment.rs` | tf.math.segment_*, tf.math.unsorted_segment_*, tf.sparse.segment_* |
 //! | `tf_variable_slices.rs` | `v[...].assign(x)`: assigning to a slice of a variable |
 //! | `tf_variable_scatter.rs` | `v.scatter_*`, `v.scatter_nd_*`, `tf.compat.v1.scatter_*`, `tf.IndexedSlices` |
+//! | `tf_ragged.rs` | `tf.RaggedTensor`, `tf.ragged` (Python source `pysrc/tf_ragged*.py`) |
+//! | `tf_sparse.rs` | `tf.SparseTensor`, `tf.sparse` (Python source `pysrc/tf_sparse*.py`) |
+//! | `tf_dispatch.rs` | TensorFlow functions dispatched to ragged and sparse tensors |
 //! | `tf_counting.rs` | tf.math.bincount, tf.math.confusion_matrix |
 //! | `tf_clip.rs` | tf.clip_by_global_norm |
 //! | `tf_losses_nn.rs` | tf.nn softmax, sparse softmax and sigmoid cross-entropy on logits |
@@ -80,6 +83,7 @@ pub(crate) mod tf_control;
 pub(crate) mod tf_core;
 pub(crate) mod tf_counting;
 pub(crate) mod tf_debugging;
+mod tf_dispatch;
 pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_image;
@@ -93,11 +97,13 @@ pub(crate) mod tf_math;
 pub(crate) mod tf_module;
 pub(crate) mod tf_nn;
 pub(crate) mod tf_nn_conv;
+mod tf_ragged;
 pub(crate) mod tf_random;
 pub(crate) mod tf_random_more;
 pub(crate) mod tf_scatter;
 mod tf_search;
 mod tf_segment;
+mod tf_sparse;
 mod tf_strings;
 mod tf_strings_format;
 pub(crate) mod tf_strings_hash;
@@ -140,6 +146,8 @@ pub(crate) fn install(it: &mut Interp) {
     tf_debugging::install(it);
     tf_image::install(it);
     tf_variable_scatter::install(it);
+    tf_ragged::install(it);
+    tf_sparse::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),

@@ -32,6 +32,13 @@ impl Interp {
                             }
                         }
                     }
+                    if let Some(hook) = self.hooks.instance_call {
+                        if args.has_instance() {
+                            if let Some(v) = hook(self, f, &args)? {
+                                return Ok(v);
+                            }
+                        }
+                    }
                     let bound = d.bind(args)?;
                     (d.decl.f)(self, bound)
                 }

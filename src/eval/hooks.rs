@@ -88,6 +88,11 @@ pub struct Hooks {
     /// Unset until a session makes its first symbolic tensor, so other sessions' calls
     /// pay nothing for it.
     pub symbolic_call: Option<SymbolicCall>,
+    /// A declared builtin called with an instance of a Python class among its arguments:
+    /// the call's result when the class overrides the function (TensorFlow's dispatch of
+    /// `tf.add`, `tf.reduce_sum`... to `tf.RaggedTensor` and `tf.SparseTensor`), None to run
+    /// the builtin as usual. Unset until a session builds such a class.
+    pub instance_call: Option<SymbolicCall>,
     /// Any native callable called while a `tf.function` is being traced: the call's
     /// (recorded) result when the trace takes it, None to run it as usual. Unset outside
     /// traces.
@@ -177,6 +182,7 @@ impl Default for Hooks {
             init_native_base: |_, _, _, _| Ok(()),
             native_super_attr: |_, _, _, _| Ok(None),
             symbolic_call: None,
+            instance_call: None,
             traced_call: None,
             graph_control: None,
             held_values: |_| Vec::new(),

@@ -473,6 +473,23 @@ impl Args {
             .any(|v| is_obj(v, 2))
     }
 
+    /// Whether an instance of a Python class is among the arguments, directly or inside a
+    /// list or tuple (two levels deep, as [`Args::has_object`]).
+    pub fn has_instance(&self) -> bool {
+        fn is_inst(v: &Value, depth: u8) -> bool {
+            match v {
+                Value::Instance(_) => true,
+                Value::List(l) if depth > 0 => l.borrow().iter().any(|x| is_inst(x, depth - 1)),
+                Value::Tuple(t) if depth > 0 => t.iter().any(|x| is_inst(x, depth - 1)),
+                _ => false,
+            }
+        }
+        self.pos
+            .iter()
+            .chain(self.kw.iter().map(|(_, v)| v))
+            .any(|v| is_inst(v, 2))
+    }
+
     /// Binds arguments to parameters `["x", "axis=None", ...]` (a leading `*` marks a
     /// keyword-only parameter), with Python's errors for missing, extra or unknown ones.
     pub(crate) fn bind<const N: usize>(
