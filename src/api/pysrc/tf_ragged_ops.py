@@ -59,7 +59,7 @@ def _binary(op, x, y, name=None):
     return y.with_flat_values(op(_to_values(y, x), y.flat_values))
 
 
-_FIRST_ARG = ("x", "features", "input", "t", "tensor", "input_tensor", "a")
+_FIRST_ARG = ("x", "features", "input", "t", "tensor", "input_tensor", "a", "string_tensor")
 
 
 def _unary(op, *args, **kwargs):
@@ -452,6 +452,15 @@ def boolean_mask(data, mask, name=None):
     return RaggedTensor.from_row_lengths(tf.boolean_mask(data, mask), lens)
 
 
+def _reduce_join(op, inputs, axis=None, keepdims=False, separator="", name=None):
+    sep = separator.encode() if isinstance(separator, str) else separator
+    if axis is None:
+        return tf.constant(sep.join(inputs.flat_values.numpy().tolist()))
+    if axis in (1, -1) and inputs.ragged_rank == 1 and not keepdims:
+        return tf.constant([sep.join(row) for row in inputs.to_list()], dtype=tf.string)
+    raise ValueError("reduce_join of a ragged tensor along axis %r is not supported" % (axis,))
+
+
 def _register():
     table = {}
     unary = [
@@ -465,8 +474,15 @@ def _register():
         "tf.nn.leaky_relu", "tf.nn.gelu", "tf.cast", "tf.ones_like", "tf.zeros_like",
         "tf.identity", "tf.clip_by_value",
     ]
+    unary += [
+        "tf.strings.upper", "tf.strings.lower", "tf.strings.length", "tf.strings.strip",
+        "tf.strings.substr", "tf.strings.regex_replace", "tf.strings.regex_full_match",
+        "tf.strings.to_number", "tf.strings.as_string", "tf.strings.to_hash_bucket_fast",
+        "tf.strings.to_hash_bucket_strong", "tf.strings.to_hash_bucket",
+    ]
     for p in unary:
         table[p] = _unary
+    table["tf.strings.reduce_join"] = _reduce_join
     binary = [
         "tf.add", "tf.math.subtract", "tf.math.multiply", "tf.divide", "tf.math.truediv",
         "tf.math.floordiv", "tf.math.floormod", "tf.math.pow", "tf.math.maximum",
