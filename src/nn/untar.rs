@@ -130,9 +130,8 @@ pub(crate) fn extract(archive: &str, dest: &str) -> R<()> {
                             crate::pylib::oserror::os_error(&e, &parent.to_string_lossy())
                         })?;
                     }
-                    std::fs::write(&t, &data[..size as usize]).map_err(|e| {
-                        crate::pylib::oserror::os_error(&e, &t.to_string_lossy())
-                    })?;
+                    std::fs::write(&t, &data[..size as usize])
+                        .map_err(|e| crate::pylib::oserror::os_error(&e, &t.to_string_lossy()))?;
                 }
             }
             _ => {

@@ -90,7 +90,10 @@ fn array_positions(it: &mut Interp, v: &Value, axis: usize, n: usize) -> R<Pick>
             }
             if items.iter().all(|x| matches!(x, Value::Bool(_))) {
                 crate::api::convert::to_tensor(it, v, Some(DType::Bool))?
-            } else if items.iter().all(|x| matches!(x, Value::Int(_) | Value::Bool(_))) {
+            } else if items
+                .iter()
+                .all(|x| matches!(x, Value::Int(_) | Value::Bool(_)))
+            {
                 crate::api::convert::to_tensor(it, v, Some(DType::I64))?
             } else {
                 return index_error(ONLY.into());

@@ -88,7 +88,7 @@ pub(crate) fn obj_array(v: &Value) -> Option<&ObjArray> {
 }
 
 /// Whether a value is one level of nesting to numpy's shape discovery, and its items.
-fn sequence_items(it: &mut Interp, v: &Value) -> R<Option<Vec<Value>>> {
+fn sequence_items(v: &Value) -> R<Option<Vec<Value>>> {
     Ok(match v {
         Value::List(l) => Some(l.borrow().clone()),
         Value::Tuple(t) => Some(t.to_vec()),
@@ -101,10 +101,7 @@ fn sequence_items(it: &mut Interp, v: &Value) -> R<Option<Vec<Value>>> {
                 })
                 .collect(),
         ),
-        Value::Tensor(t) if t.ndim() > 0 => {
-            let _ = it;
-            Some(crate::api::tensor_iter(v)?)
-        }
+        Value::Tensor(t) if t.ndim() > 0 => Some(crate::api::tensor_iter(v)?),
         Value::Object(_) => obj_array(v).map(|a| a.rows()),
         _ => None,
     })
@@ -124,7 +121,7 @@ pub(crate) fn from_nested(it: &mut Interp, v: &Value) -> R<Value> {
         let mut uniform = true;
         for x in &level {
             it.check_interrupt()?;
-            match sequence_items(it, x)? {
+            match sequence_items(x)? {
                 Some(items) if common.is_none_or(|n| n == items.len()) => {
                     common = Some(items.len());
                     children.extend(items);
@@ -279,7 +276,10 @@ pub(crate) fn concatenate(it: &mut Interp, arrays: &[Value], axis: &Value) -> R<
         }
     }
     let Some(first) = parts.first() else {
-        return raise(ExcKind::ValueError, "need at least one array to concatenate");
+        return raise(
+            ExcKind::ValueError,
+            "need at least one array to concatenate",
+        );
     };
     let ndim = first.0.len();
     if ndim == 0 {
@@ -311,13 +311,13 @@ pub(crate) fn concatenate(it: &mut Interp, arrays: &[Value], axis: &Value) -> R<
                 ),
             );
         }
-        for d in 0..ndim {
-            if d != ax && s[d] != first.0[d] {
+        for (d, (&mine, &theirs)) in s.iter().zip(&first.0).enumerate() {
+            if d != ax && mine != theirs {
                 return raise(
                     ExcKind::ValueError,
                     format!(
                         "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {}, the array at index 0 has size {} and the array at index {} has size {}",
-                        d, first.0[d], i, s[d]
+                        d, theirs, i, mine
                     ),
                 );
             }
@@ -398,7 +398,7 @@ fn method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R<Va
                 many => Value::tuple(many.to_vec()),
             };
             let dims = crate::api::convert::int_list(it, &spec, "shape")?;
-            let shape = resolve_shape(&dims, a.len(), &a.shape)?;
+            let shape = resolve_shape(&dims, a.len())?;
             Ok(ObjArray::value(shape, a.items.borrow().clone()))
         }
         _ => {
@@ -415,37 +415,43 @@ fn method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> R<Va
 }
 
 /// A reshape's target, with one `-1` inferred; numpy's error when the sizes differ.
-fn resolve_shape(dims: &[i64], size: usize, from: &[usize]) -> R<Vec<usize>> {
+fn resolve_shape(dims: &[i64], size: usize) -> R<Vec<usize>> {
     let known: i64 = dims.iter().filter(|&&d| d >= 0).product();
     let unknown = dims.iter().filter(|&&d| d < 0).count();
     let bad = || {
+        let shown: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+        let shape = match shown.as_slice() {
+            [one] => format!("({},)", one),
+            many => format!("({})", many.join(", ")),
+        };
         raise(
             ExcKind::ValueError,
-            format!(
-                "cannot reshape array of size {} into shape {}",
-                size,
-                crate::print::shape_tuple(
-                    &dims.iter().map(|&d| d as usize).collect::<Vec<_>>()
-                )
-                .replace("18446744073709551615", "-1")
-            ),
+            format!("cannot reshape array of size {} into shape {}", size, shape),
         )
     };
-    let _ = from;
     if unknown > 1 {
-        return raise(ExcKind::ValueError, "can only specify one unknown dimension");
+        return raise(
+            ExcKind::ValueError,
+            "can only specify one unknown dimension",
+        );
     }
     let out: Vec<usize> = if unknown == 1 {
         if known == 0 || size as i64 % known != 0 {
             return bad();
         }
         dims.iter()
-            .map(|&d| if d < 0 { (size as i64 / known) as usize } else { d as usize })
+            .map(|&d| {
+                if d < 0 {
+                    (size as i64 / known) as usize
+                } else {
+                    d as usize
+                }
+            })
             .collect()
     } else {
         dims.iter().map(|&d| d as usize).collect()
     };
-    if out.iter().product::<usize>() != size {
+    if out.iter().try_fold(1usize, |a, &d| a.checked_mul(d)) != Some(size) {
         return bad();
     }
     Ok(out)
@@ -529,9 +535,7 @@ impl Object for ObjArray {
             }
             "__len__" if !self.shape.is_empty() => {
                 Value::method(this.clone(), "__len__", |_, this, _, _| {
-                    Ok(Value::Int(
-                        obj_array(this).map_or(0, |a| a.shape[0]) as i64,
-                    ))
+                    Ok(Value::Int(obj_array(this).map_or(0, |a| a.shape[0]) as i64))
                 })
             }
             _ => match METHODS.iter().find(|m| **m == name) {

@@ -142,16 +142,6 @@ pub(crate) fn find_global(it: &mut Interp, module: &str, name: &str, fix: bool) 
     Ok(k)
 }
 
-fn class(it: &mut Interp, name: &str) -> Option<Rc<Class>> {
-    match it.modules.get("pickle") {
-        Some(Value::Module(m)) => match m.get(name) {
-            Some(Value::Class(c)) => Some(c),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 thread_local! {
     /// The module's exception classes, for errors raised where no interpreter is at hand.
     static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
@@ -212,7 +202,6 @@ pub(crate) fn install(it: &mut Interp) {
     m.set("UnpicklingError", Value::Class(unpickling));
     m.set("HIGHEST_PROTOCOL", Value::Int(5));
     m.set("DEFAULT_PROTOCOL", Value::Int(4));
-    let _ = class;
 }
 
 fn encoding_arg(it: &mut Interp, v: &Value) -> R<Encoding> {
@@ -222,12 +211,7 @@ fn encoding_arg(it: &mut Interp, v: &Value) -> R<Encoding> {
         "latin1" | "latin-1" | "iso-8859-1" | "l1" => Encoding::Latin1,
         "utf-8" | "utf8" => Encoding::Utf8,
         "bytes" => Encoding::Bytes,
-        _ => {
-            return raise(
-                ExcKind::LookupError,
-                format!("unknown encoding: {}", s),
-            )
-        }
+        _ => return raise(ExcKind::LookupError, format!("unknown encoding: {}", s)),
     })
 }
 
@@ -250,10 +234,7 @@ pub(crate) fn dumps_value(it: &mut Interp, obj: &Value, protocol: &Value) -> R<V
         Value::None => 4,
         Value::Int(p) if *p < 0 => 5,
         Value::Int(p) if *p > 5 => {
-            return raise(
-                ExcKind::ValueError,
-                format!("pickle protocol must be <= 5"),
-            )
+            return raise(ExcKind::ValueError, "pickle protocol must be <= 5")
         }
         Value::Int(p) => *p as u8,
         Value::Bool(b) => *b as u8,

@@ -57,7 +57,10 @@ impl crate::eval::value::Object for BigEndian {
         Ok(None)
     }
     fn repr(&self, _: &mut Interp) -> R<String> {
-        Ok(format!("dtype('>{}')", &crate::api::npy::descr(self.0)[1..]))
+        Ok(format!(
+            "dtype('>{}')",
+            &crate::api::npy::descr(self.0)[1..]
+        ))
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -140,7 +143,9 @@ fn raw_bytes(v: &Value) -> R<Vec<u8>> {
                     "'latin-1' codec can't encode characters: ordinal not in range(256)",
                 )
             }),
-        _ => Err(crate::eval::error::type_err("a bytes-like object is required")),
+        _ => Err(crate::eval::error::type_err(
+            "a bytes-like object is required",
+        )),
     }
 }
 
@@ -205,19 +210,13 @@ fn make_array(
             };
             let n = count(shape)?;
             if items.len() != n {
-                return raise(
-                    ExcKind::ValueError,
-                    "object pickle not returning list",
-                );
+                return raise(ExcKind::ValueError, "object pickle not returning list");
             }
-            let _ = it;
             if fortran && shape.len() > 1 {
+                // Fortran order: the items are the transpose's, in C order.
                 let rev: Vec<usize> = shape.iter().rev().copied().collect();
                 let a = ObjArray::value(rev, items);
-                let perm: Vec<Value> = (0..shape.len() as i64).rev().map(Value::Int).collect();
-                let t = it.get_attr(&a, "T")?;
-                let _ = perm;
-                return Ok(t);
+                return it.get_attr(&a, "T");
             }
             Ok(ObjArray::value(shape.to_vec(), items))
         }
@@ -228,14 +227,17 @@ fn make_array(
 /// `f(*args)` for a global found by the unpickler.
 pub(super) fn call(it: &mut Interp, f: Item, args: Vec<Value>) -> R<Item> {
     let Item::Global(g) = f else {
-        return Err(crate::eval::error::type_err("the REDUCE callable is not callable"));
+        return Err(crate::eval::error::type_err(
+            "the REDUCE callable is not callable",
+        ));
     };
     match g {
         Known::Reconstruct => Ok(Item::Pending(Rc::new(RefCell::new(Pending::Array(None))))),
         Known::Dtype => {
-            let code = args.first().and_then(str_arg).ok_or_else(|| {
-                unpickling_error("numpy.dtype needs a type code")
-            })?;
+            let code = args
+                .first()
+                .and_then(str_arg)
+                .ok_or_else(|| unpickling_error("numpy.dtype needs a type code"))?;
             Ok(Item::Pending(Rc::new(RefCell::new(Pending::Dtype {
                 code,
                 order: '=',
@@ -287,15 +289,24 @@ fn call_values(it: &mut Interp, g: Known, args: Vec<Value>) -> R<Item> {
             let (code, order) = dtype_value(args.get(1).unwrap_or(&Value::None))?;
             let shape = shape_of(args.get(2).unwrap_or(&Value::None))?;
             let fortran = matches!(args.get(3), Some(Value::Str(s)) if &**s == "F");
-            Ok(Item::V(make_array(it, &shape, &code, order, fortran, &data)?))
+            Ok(Item::V(make_array(
+                it, &shape, &code, order, fortran, &data,
+            )?))
         }
         _ => {
             // _codecs.encode(text, 'latin1'): protocol 2's bytes.
             let text = match args.first() {
                 Some(Value::Str(s)) => s.to_string(),
-                _ => return Err(crate::eval::error::type_err("encode() argument must be str")),
+                _ => {
+                    return Err(crate::eval::error::type_err(
+                        "encode() argument must be str",
+                    ))
+                }
             };
-            let codec = args.get(1).and_then(str_arg).unwrap_or_else(|| "utf-8".into());
+            let codec = args
+                .get(1)
+                .and_then(str_arg)
+                .unwrap_or_else(|| "utf-8".into());
             let bytes = match codec.to_ascii_lowercase().replace('_', "-").as_str() {
                 "latin1" | "latin-1" | "iso-8859-1" => raw_bytes(&Value::str(&text))?,
                 _ => text.into_bytes(),

@@ -110,7 +110,10 @@ impl<'a> Unpickler<'a> {
     /// A protocol-0 line, without its newline.
     fn line(&mut self) -> R<&'a [u8]> {
         let rest = &self.data[self.pos..];
-        let nl = rest.iter().position(|&b| b == b'\n').ok_or_else(truncated)?;
+        let nl = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or_else(truncated)?;
         self.pos += nl + 1;
         Ok(&rest[..nl])
     }
@@ -189,8 +192,10 @@ impl<'a> Unpickler<'a> {
         if self.data.is_empty() {
             return raise(ExcKind::EOFError, "Ran out of input");
         }
+        let mut steps: usize = 0;
         loop {
-            if self.pos % 4096 == 0 {
+            steps += 1;
+            if steps.is_multiple_of(4096) {
                 it.check_interrupt()?;
             }
             if self.pos >= self.data.len() {
@@ -636,7 +641,9 @@ fn unquote(l: &[u8]) -> R<Vec<u8>> {
             b'f' => out.push(12),
             b'v' => out.push(11),
             b'x' => {
-                let hex = inner.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = inner
+                    .get(i..i + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(v) => {
                         out.push(v);
@@ -672,7 +679,9 @@ fn raw_unicode_escape(l: &[u8]) -> String {
     while i < l.len() {
         if l[i] == b'\\' && i + 1 < l.len() && (l[i + 1] == b'u' || l[i + 1] == b'U') {
             let n = if l[i + 1] == b'u' { 4 } else { 8 };
-            let hex = l.get(i + 2..i + 2 + n).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = l
+                .get(i + 2..i + 2 + n)
+                .and_then(|h| std::str::from_utf8(h).ok());
             if let Some(c) = hex
                 .and_then(|h| u32::from_str_radix(h, 16).ok())
                 .and_then(char::from_u32)

@@ -94,7 +94,7 @@ impl Pickler {
         } else if idx < 256 {
             self.w(&[b'q', idx as u8]);
         } else {
-            self.w(&[b'r']);
+            self.w(b"r");
             self.w(&idx.to_le_bytes());
         }
     }
@@ -112,7 +112,7 @@ impl Pickler {
         if idx < 256 {
             self.w(&[b'h', idx as u8]);
         } else {
-            self.w(&[b'j']);
+            self.w(b"j");
             self.w(&idx.to_le_bytes());
         }
     }
@@ -121,10 +121,10 @@ impl Pickler {
         if (0..=0xff).contains(&i) {
             self.w(&[b'K', i as u8]);
         } else if (0..=0xffff).contains(&i) {
-            self.w(&[b'M']);
+            self.w(b"M");
             self.w(&(i as u16).to_le_bytes());
         } else if i32::try_from(i).is_ok() {
-            self.w(&[b'J']);
+            self.w(b"J");
             self.w(&(i as i32).to_le_bytes());
         } else {
             self.long(&num_bigint::BigInt::from(i));
@@ -230,7 +230,7 @@ impl Pickler {
         if idx < 256 {
             self.w(&[b'q', idx as u8]);
         } else {
-            self.w(&[b'r']);
+            self.w(b"r");
             self.w(&idx.to_le_bytes());
         }
     }
@@ -435,12 +435,12 @@ impl Pickler {
 
     fn unpicklable(&mut self, v: &Value) -> R<()> {
         match v {
-            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => Err(pickling_error(
-                format!(
+            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
+                Err(pickling_error(format!(
                     "tensh's pickle writes builtin values and numpy arrays, not {}",
                     v.type_name()
-                ),
-            )),
+                )))
+            }
             _ => Err(type_err(format!(
                 "cannot pickle '{}' object",
                 v.type_name()
@@ -523,7 +523,8 @@ impl Pickler {
         self.save(it, &Value::tuple(vec![Value::Int(0)]))?;
         if !self.reuse("bytes b") {
             self.save(it, &Value::Bytes(b"b".as_slice().into()))?;
-            self.shared.insert("bytes b".into(), self.memo.len() as u32 - 1);
+            self.shared
+                .insert("bytes b".into(), self.memo.len() as u32 - 1);
         }
         self.w(&[0x87]);
         self.memo_skip_put_or_memoize();
