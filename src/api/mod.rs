@@ -54,6 +54,8 @@
 //! | `np_printopts.rs` | `np.set_printoptions`, `np.get_printoptions`, `np.printoptions` |
 //! | `np_linalg.rs` | `np.linalg` decompositions and `LinAlgError` |
 //! | `np_linalg_more.rs` | `np.linalg.norm`, `lstsq`, `pinv`, `matrix_rank`, `matrix_power`, `cond` |
+//! | `np_object/` | numpy object arrays (`dtype=object`): construction, indexing, printing |
+//! | `pickle/` | Python's `pickle`, with numpy arrays pickled as numpy pickles them |
 //! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 
 use crate::errors::ExcKind;
@@ -66,6 +68,7 @@ pub(crate) mod np_funcs_more;
 pub(crate) mod np_hist;
 pub(crate) mod np_linalg;
 pub(crate) mod np_linalg_more;
+pub(crate) mod np_object;
 pub(crate) mod np_printopts;
 pub(crate) mod np_random;
 pub(crate) mod np_sets;
@@ -75,6 +78,7 @@ pub(crate) mod npy;
 pub(crate) mod numpy;
 pub(crate) mod objects;
 pub(crate) mod ops;
+pub(crate) mod pickle;
 pub(crate) mod tf_array;
 pub(crate) mod tf_array_more;
 pub(crate) mod tf_clip;
@@ -148,6 +152,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_variable_scatter::install(it);
     tf_ragged::install(it);
     tf_sparse::install(it);
+    pickle::install(it);
     let submodules = [
         ("math", &math),
         ("nn", &nn),
@@ -254,7 +259,9 @@ pub(crate) fn isinstance_native(x: &Value, type_name: &str) -> bool {
     match type_name {
         "tensorflow.Tensor" => matches!(x, Value::Tensor(_)),
         "tensorflow.Variable" => matches!(x, Value::Variable(_)),
-        "numpy.ndarray" => matches!(x, Value::NdArray(t) if t.ndim() > 0),
+        "numpy.ndarray" => {
+            matches!(x, Value::NdArray(t) if t.ndim() > 0) || np_object::obj_array(x).is_some()
+        }
         "tensorflow.TensorShape" => matches!(x, Value::Shape(_)),
         "tensorflow.DType" => matches!(x, Value::DType(_)),
         "numpy.random.Generator" | "numpy.random.PCG64" => np_random::is_instance(x, type_name),

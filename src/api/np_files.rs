@@ -35,6 +35,42 @@ fn bad(m: String) -> Flow {
 pub(crate) struct NpzFile {
     path: String,
     members: Vec<(String, Vec<u8>)>,
+    allow_pickle: bool,
+}
+
+/// The array a `.npy` file's bytes hold; an object array is unpickled when allowed.
+fn npy_value(it: &mut Interp, bytes: &[u8], allow_pickle: bool) -> R<Value> {
+    let h = npy::header(bytes).map_err(bad)?;
+    if !h.descr.contains('O') {
+        return Ok(Value::ndarray(npy::decode(bytes).map_err(bad)?));
+    }
+    if !allow_pickle {
+        return raise(
+            ExcKind::ValueError,
+            "Object arrays cannot be loaded when allow_pickle=False",
+        );
+    }
+    let body = bytes.get(h.data_start..).unwrap_or(&[]);
+    let (v, _) = super::pickle::loads_bytes(it, body, &Value::str("ASCII"), true)?;
+    Ok(v)
+}
+
+/// The bytes of a `.npy` file holding `v`: an object array pickled, anything else as
+/// numbers.
+fn npy_bytes(it: &mut Interp, v: &Value, allow_pickle: bool) -> R<Vec<u8>> {
+    if let Some(a) = super::np_object::obj_array(v) {
+        if !allow_pickle {
+            return raise(
+                ExcKind::ValueError,
+                "Object arrays cannot be saved when allow_pickle=False",
+            );
+        }
+        let shape = a.shape.clone();
+        let payload = super::pickle::dumps_value(it, v, &Value::Int(3))?;
+        return Ok(npy::encode_pickled(&shape, &payload));
+    }
+    let t = array_of(it, v)?;
+    Ok(npy::encode(&t))
 }
 
 impl NpzFile {
@@ -45,15 +81,13 @@ impl NpzFile {
             .collect()
     }
 
-    fn get(&self, key: &str) -> R<Value> {
+    fn get(&self, it: &mut Interp, key: &str) -> R<Value> {
         let member = self
             .members
             .iter()
             .find(|(n, _)| n == key || n.strip_suffix(".npy") == Some(key));
         match member {
-            Some((_, bytes)) if npy::is_npy(bytes) => {
-                Ok(Value::ndarray(npy::decode(bytes).map_err(bad)?))
-            }
+            Some((_, bytes)) if npy::is_npy(bytes) => npy_value(it, bytes, self.allow_pickle),
             Some((_, bytes)) => Ok(Value::Bytes(Rc::from(bytes.as_slice()))),
             None => raise(
                 ExcKind::KeyError,
@@ -94,7 +128,7 @@ fn npz_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> 
             if name == "get" && !files.iter().any(|f| f == &**k) {
                 return Ok(args.pos.get(1).cloned().unwrap_or(Value::None));
             }
-            z.get(k)
+            z.get(it, k)
         }
         "__contains__" => Ok(Value::Bool(matches!(
             args.pos.first(),
@@ -107,14 +141,14 @@ fn npz_method(it: &mut Interp, this: &Value, name: &'static str, args: Args) -> 
         "values" => {
             let mut out = Vec::new();
             for f in &files {
-                out.push(z.get(f)?);
+                out.push(z.get(it, f)?);
             }
             Ok(Value::list(out))
         }
         _ => {
             let mut out = Vec::new();
             for f in &files {
-                out.push(Value::tuple(vec![Value::str(f), z.get(f)?]));
+                out.push(Value::tuple(vec![Value::str(f), z.get(it, f)?]));
             }
             Ok(Value::list(out))
         }
@@ -230,10 +264,9 @@ fn savez(it: &mut Interp, file: &Value, args: &Value, kwds: &Value, compress: bo
             )
         };
         for (k, v) in &named {
-            let t = array_of(it, v)?;
+            let bytes = npy_bytes(it, v, true)?;
             z.start_file(format!("{}.npy", k), opts).map_err(zerr)?;
-            z.write_all(&npy::encode(&t))
-                .map_err(|e| io_err(e, &path))?;
+            z.write_all(&bytes).map_err(|e| io_err(e, &path))?;
         }
         z.finish().map_err(zerr)?;
     }
@@ -245,10 +278,11 @@ builtin! {
     /// Save an array to a binary file in NumPy ``.npy`` format.
     python ["np.save"]
     fn save(it, file, arr, allow_pickle = True, fix_imports = True) {
-        let _ = (allow_pickle, fix_imports);
+        let _ = fix_imports;
+        let allow = it.truthy(&allow_pickle)?;
         let path = with_suffix(crate::pylib::oserror::fspath(it, &file)?, ".npy");
-        let t = array_of(it, &arr)?;
-        std::fs::write(&path, npy::encode(&t)).map_err(|e| io_err(e, &path))?;
+        let bytes = npy_bytes(it, &arr, allow)?;
+        std::fs::write(&path, bytes).map_err(|e| io_err(e, &path))?;
         Ok(Value::None)
     }
 }
@@ -257,26 +291,25 @@ builtin! {
     /// Load arrays or pickled objects from ``.npy``, ``.npz`` or pickled files.
     python ["np.load"]
     fn load(it, file, mmap_mode = None, allow_pickle = False, fix_imports = True, encoding = "ASCII", *, max_header_size = 10000) {
-        let _ = (mmap_mode, fix_imports, encoding, max_header_size);
+        let _ = (mmap_mode, max_header_size);
         let path = crate::pylib::oserror::fspath(it, &file)?;
         let bytes = read_file(&path)?;
+        let allow = it.truthy(&allow_pickle)?;
         if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
             let members = read_zip(&bytes, &path)?;
-            return Ok(Value::Object(Rc::new(NpzFile { path, members })));
+            return Ok(Value::Object(Rc::new(NpzFile { path, members, allow_pickle: allow })));
         }
         if npy::is_npy(&bytes) {
-            return Ok(Value::ndarray(npy::decode(&bytes).map_err(bad)?));
+            return npy_value(it, &bytes, allow);
         }
-        if !it.truthy(&allow_pickle)? {
+        if !allow {
             return raise(
                 ExcKind::ValueError,
                 "Cannot load file containing pickled data when allow_pickle=False",
             );
         }
-        raise(
-            ExcKind::NotImplementedError,
-            format!("'{}' holds pickled data, which tensh does not read", path),
-        )
+        let fix = it.truthy(&fix_imports)?;
+        Ok(super::pickle::loads_bytes(it, &bytes, &encoding, fix)?.0)
     }
 }
 

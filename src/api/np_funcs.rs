@@ -156,6 +156,9 @@ builtin! {
     /// Join a sequence of arrays along an existing axis.
     python ["np.concatenate"]
     fn concatenate(it, arrays_, axis = 0) {
+        if let Some(v) = super::np_object::concatenate_of(it, &arrays_, &axis)? {
+            return Ok(v);
+        }
         let ts = arrays(it, &arrays_)?;
         match axis_of(&axis)? {
             Some(ax) => nd(shape::concat(&ts, ax)),

@@ -8,7 +8,7 @@ use crate::tensor::{DType, Tensor};
 const MAGIC: &[u8] = b"\x93NUMPY";
 
 /// The type string numpy writes for a dtype.
-fn descr(d: DType) -> &'static str {
+pub(crate) fn descr(d: DType) -> &'static str {
     match d {
         DType::F32 => "<f4",
         DType::F64 => "<f8",
@@ -36,21 +36,35 @@ fn shape_literal(shape: &[usize]) -> String {
 
 /// The bytes of a `.npy` file holding `t` (format 1.0).
 pub(crate) fn encode(t: &Tensor) -> Vec<u8> {
+    let mut out = encode_header(descr(t.dtype()), t.shape(), t.nbytes());
+    out.extend(crate::tensor::bytes::to_le_bytes(t));
+    out
+}
+
+/// The bytes of a `.npy` file holding an object array: the header, then the array
+/// pickled (`payload`).
+pub(crate) fn encode_pickled(shape: &[usize], payload: &[u8]) -> Vec<u8> {
+    let mut out = encode_header("|O", shape, payload.len());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// A `.npy` header (format 1.0) with room reserved for `body` more bytes.
+fn encode_header(descr: &str, shape: &[usize], body: usize) -> Vec<u8> {
     let mut header = format!(
         "{{'descr': '{}', 'fortran_order': False, 'shape': {}, }}",
-        descr(t.dtype()),
-        shape_literal(t.shape())
+        descr,
+        shape_literal(shape)
     );
     // magic (6) + version (2) + length (2) + header + '\n', to a multiple of 64.
     let total = 10 + header.len() + 1;
     header.push_str(&" ".repeat((64 - total % 64) % 64));
     header.push('\n');
-    let mut out = Vec::with_capacity(10 + header.len() + t.nbytes());
+    let mut out = Vec::with_capacity(10 + header.len() + body);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[1, 0]);
     out.extend_from_slice(&(header.len() as u16).to_le_bytes());
     out.extend_from_slice(header.as_bytes());
-    out.extend(crate::tensor::bytes::to_le_bytes(t));
     out
 }
 
@@ -128,7 +142,7 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, String> {
 }
 
 /// The dtype and byte order a type string names; None for what tensh cannot hold.
-fn dtype_of(descr: &str) -> Option<(DType, bool)> {
+pub(crate) fn dtype_of(descr: &str) -> Option<(DType, bool)> {
     let (order, code) = descr.split_at(1.min(descr.len()));
     let big = order == ">";
     let code = if matches!(order, "<" | ">" | "|" | "=") {

@@ -111,6 +111,10 @@ builtin! {
     /// Create an array.
     python ["np.array"]
     fn array(it, object, dtype = None) {
+        if let Some(v) = super::np_object::array_of(it, &object, &dtype)? {
+            return Ok(v);
+        }
+        super::np_object::check_ragged(it, &object)?;
         Ok(Value::ndarray(np_array(it, &object, given(dtype))?))
     }
 }
@@ -124,6 +128,12 @@ builtin! {
             if np_opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) {
                 return Ok(a.clone());
             }
+        }
+        if super::np_object::obj_array(&a).is_some() && matches!(dtype, Value::None) {
+            return Ok(a.clone());
+        }
+        if let Some(v) = super::np_object::array_of(it, &a, &dtype)? {
+            return Ok(v);
         }
         Ok(Value::ndarray(np_array(it, &a, given(dtype))?))
     }

@@ -4,7 +4,8 @@
 //! the cache fails as Keras's download fails (`Downloading data from ...`, then
 //! `Exception: URL fetch failure on ...`, an outdated file there removed), the message
 //! saying where to put the file.
-//! A sha256 `file_hash` is checked; archives are not extracted.
+//! A sha256 `file_hash` is checked; `untar=True` extracts the tar.gz (`untar.rs`) when its
+//! directory is not there yet; `extract=True` is not supported.
 
 use crate::api::convert::given;
 use crate::errors::ExcKind;
@@ -162,10 +163,7 @@ crate::builtin! {
         }
         if let Some(u) = untar_path {
             if !Path::new(&u).exists() {
-                return raise(
-                    ExcKind::NotImplementedError,
-                    format!("tensh does not extract archives: extract {} into {} yourself", fpath, datadir),
-                );
+                super::untar::extract(&fpath, &datadir)?;
             }
             return Ok(Value::str(&u));
         }

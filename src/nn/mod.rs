@@ -40,6 +40,7 @@
 //! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
 //! | `datasets.rs` | `keras.datasets`: Keras's loaders (Python source, `pysrc/datasets.py`) |
 //! | `sequence_utils.rs` | `pad_sequences` |
+//! | `untar.rs` | extracting the tar.gz archives `get_file(untar=True)` fetched |
 //! | `registration.rs` | the custom-object registry and `Sequence`, written in Python (`pysrc/`) |
 //! | `backend.rs` | `keras.backend`: settings, name counters, variables and tensor queries |
 //! | `backend_ops.rs` | `keras.backend`'s math, shape and random functions |
@@ -92,6 +93,7 @@ pub(crate) mod tf_op_names;
 pub(crate) mod train_batch;
 pub(crate) mod train_step;
 pub(crate) mod training;
+pub(crate) mod untar;
 pub(crate) mod utils;
 
 use crate::api::new_module;

@@ -1,5 +1,6 @@
 //! `tf.keras.utils.pad_sequences` (also `tf.keras.preprocessing.sequence.pad_sequences`):
-//! a list of sequences to one numpy array of shape `(len(sequences), maxlen) + sample_shape`,
+//! a list of sequences (or an object array of them, as the imdb and reuters loaders
+//! return) to one numpy array of shape `(len(sequences), maxlen) + sample_shape`,
 //! padded and truncated at the front or back, with Keras 2.15's checks and numpy's
 //! errors (a value that does not fit its slot is numpy's broadcast error).
 
@@ -30,6 +31,9 @@ fn has_len(it: &mut Interp, v: &Value) -> bool {
         Value::NdArray(a) => a.ndim() > 0,
         Value::Variable(var) => var.value.borrow().ndim() > 0,
         Value::Instance(_) => it.get_attr(v, "__len__").is_ok(),
+        Value::Object(_) => {
+            crate::api::np_object::obj_array(v).is_some_and(|a| !a.shape.is_empty())
+        }
         _ => false,
     }
 }

@@ -1,0 +1,118 @@
+# pickle: dumps/loads of builtin values and numpy arrays across protocols, CPython's bytes and errors, files.
+import pickle
+import numpy as np
+pickle.HIGHEST_PROTOCOL
+pickle.DEFAULT_PROTOCOL
+d = {'a': 1, 'b': [1, 2.5, None, True, False], 'c': (1, 'x'), 'd': b'bytes', 'e': {1, 2}, 'big': 2**100, 'neg': -5, 'm': -2**40, 'u': 'h\u00e9llo \u2603'}
+for p in [2, 3, 4, 5]:
+    print(p, repr(pickle.loads(pickle.dumps(d, protocol=p))) == repr(d))
+pickle.loads(pickle.dumps([1, 2, 3]))
+pickle.dumps(None)
+pickle.dumps(True)
+pickle.dumps(1)
+pickle.dumps(300)
+pickle.dumps(70000)
+pickle.dumps(-1)
+pickle.dumps(2**40)
+pickle.dumps(-2**70)
+pickle.dumps(1.5)
+pickle.dumps('abc')
+pickle.dumps(b'abc')
+pickle.dumps([1, 2])
+pickle.dumps([1])
+pickle.dumps((1, 2))
+pickle.dumps((1, 2, 3, 4))
+pickle.dumps({'a': 1})
+pickle.dumps({'a': 1, 'b': 2})
+pickle.dumps([])
+pickle.dumps(())
+pickle.dumps({})
+pickle.dumps({1, 2, 3})
+pickle.dumps(bytearray(b'xy'))
+pickle.dumps(bytearray(b'xy'), protocol=5)
+pickle.dumps([1, 2], protocol=2)
+pickle.dumps(b'ab', protocol=2)
+pickle.dumps({'k': (1, 2)}, protocol=3)
+pickle.dumps({1, 2}, protocol=3)
+pickle.dumps(['a', 'a'])
+s = 'shared'
+pickle.dumps([s, s])
+l = [1]
+pickle.dumps([l, l])
+x = []
+x.append(x)
+y = pickle.loads(pickle.dumps(x))
+y[0] is y
+pickle.loads(pickle.dumps(list(range(2500))))[-3:]
+len(pickle.dumps(list(range(2500))))
+pickle.loads(pickle.dumps('x' * 70000)) == 'x' * 70000
+len(pickle.dumps('x' * 70000))
+pickle.dumps('x' * 70000)[:20]
+pickle.loads(b'\x80\x02]q\x00(K\x01K\x02e.')
+pickle.loads(b"(dp0\nS'a'\np1\nI1\nsS'b'\np2\n(lp3\nF1.5\naL12345678901234567890L\naI01\naNas.")
+pickle.loads(b"(dp0\nS'a'\np1\nI1\ns.", encoding='bytes')
+pickle.loads(b"(dp0\nS'a'\np1\nI1\ns.", encoding='latin1')
+pickle.loads(b"S'\\xe9'\np0\n.")
+pickle.loads(b"S'\\xe9'\np0\n.", encoding='latin1')
+pickle.loads(b"S'\\xe9'\np0\n.", encoding='bytes')
+pickle.loads(b"V\\u00e9t\\u00e9\np0\n.")
+pickle.loads(b"\x80\x02U\x03abcq\x00.")
+pickle.loads(b"\x80\x02U\x03abcq\x00.", encoding='bytes')
+pickle.loads(b"\x80\x02c__builtin__\nset\nq\x00]q\x01(K\x01K\x02e\x85q\x02Rq\x03.")
+pickle.loads(b"\x80\x02c__builtin__\nxrange\nq\x00K\x00K\x03K\x01\x87q\x01Rq\x02.")
+pickle.loads(b"\x80\x02c_codecs\nencode\nq\x00X\x02\x00\x00\x00\xc3\xa9q\x01X\x06\x00\x00\x00latin1q\x02\x86q\x03Rq\x04.")
+pickle.loads(b"\x80\x04\x95\x0b\x00\x00\x00\x00\x00\x00\x00\x8f\x94(K\x01K\x02\x90.")
+pickle.loads(b"")
+pickle.loads(b"\x80\x04K")
+pickle.loads(b"x")
+pickle.loads(b"\x80\x04\x00")
+pickle.loads(b"\x80\x06N.")
+pickle.loads(b"\x80\x04h\x05.")
+pickle.loads(b"\x80\x03cfoo_nonexistent_mod\nbar\nq\x00.")
+pickle.loads(b"\x80\x030.")
+pickle.loads(b"\x80\x03t.")
+pickle.loads(b"\x80\x03N")
+pickle.loads('abc')
+pickle.loads(b"\x80\x04X\x05\x00\x00\x00ab.")
+pickle.dumps(1, protocol=6)
+try:
+    pickle.loads(b'x')
+except pickle.UnpicklingError as e:
+    print('caught', e)
+issubclass(pickle.UnpicklingError, pickle.PickleError)
+issubclass(pickle.PicklingError, pickle.PickleError)
+issubclass(pickle.PickleError, Exception)
+import os
+path = os.path.join('/tmp', 'tensh_pickle_ref_1.pkl')
+with open(path, 'wb') as f:
+    pickle.dump({'x': 1}, f)
+    pickle.dump([2, 'two'], f, protocol=2)
+with open(path, 'rb') as f:
+    print(pickle.load(f))
+    print(pickle.load(f))
+    pickle.load(f)
+with open(path, 'rb') as f:
+    data = f.read()
+len(data)
+pickle.loads(data)
+os.remove(path)
+pickle.dumps(np.arange(3))
+pickle.dumps(np.arange(3), protocol=2)
+pickle.dumps(np.arange(3), protocol=3)
+pickle.dumps(np.arange(3), protocol=5)
+pickle.dumps(np.array([1.5, 2.5], dtype=np.float32))
+pickle.dumps(np.array([[True, False]]))
+pickle.dumps([np.arange(2), np.arange(2)])
+pickle.dumps(np.float64(2.5))
+pickle.dumps(np.int32(7))
+pickle.dumps(np.array([[1, 2], [3]], dtype=object))
+pickle.dumps(np.array([[1, 2], [3]], dtype=object), protocol=5)
+a = np.arange(6, dtype=np.float32).reshape(2, 3)
+for p in [2, 3, 4, 5]:
+    print(p, pickle.loads(pickle.dumps(a, protocol=p)))
+pickle.loads(pickle.dumps([np.arange(2), np.float64(2.5), np.int32(-3), np.array([True])]))
+pickle.loads(pickle.dumps({'x': np.zeros((2, 0)), 'y': np.uint8(7)}, protocol=2))
+o = np.array([[1, 2], [3]], dtype=object)
+pickle.loads(pickle.dumps(o))
+pickle.loads(pickle.dumps(np.array([['a', None], [1.5, (1, 2)]], dtype=object), protocol=3))
+pickle.loads(pickle.dumps(np.arange(3), protocol=5)).dtype
