@@ -583,8 +583,8 @@ class Axes:
     def _render_spec(self):
         xlo, xhi = self.get_xlim()
         ylo, yhi = self.get_ylim()
-        xt = self.get_xticks().tolist()
-        yt = self.get_yticks().tolist()
+        xt = [float(t) for t in self.get_xticks()]
+        yt = [float(t) for t in self.get_yticks()]
         legend = None
         if self._legend is not None:
             legend = [(label, _legend_style(h)) for label, h in self._legend._entries]
