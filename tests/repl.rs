@@ -389,13 +389,15 @@ fn show_draws_the_figure_in_characters_on_a_terminal() {
     prompt(&mut p, "prompt");
     line(&mut p, "plt.show()");
     p.exp_string("squares").expect("the title");
-    p.exp_regex("[\u{2801}-\u{28ff}]").expect("braille dots");
+    // rexpect reads bytes one char each: braille is UTF-8 E2 A0..A3 xx.
+    p.exp_regex("\u{e2}[\u{a0}-\u{a3}]").expect("braille dots");
     prompt(&mut p, "prompt after show");
     line(
         &mut p,
         "import numpy as np; _ = plt.imshow(np.eye(4), cmap='gray'); plt.show()",
     );
-    p.exp_regex("[\u{2580}\u{2584}\u{2588}]")
+    // The half blocks U+2580, U+2584, U+2588: E2 96 80, 84 or 88.
+    p.exp_regex("\u{e2}\u{96}[\u{80}\u{84}\u{88}]")
         .expect("half blocks");
     prompt(&mut p, "prompt after the image");
     p.send_control('d').expect("ctrl-d");

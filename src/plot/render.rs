@@ -280,6 +280,11 @@ fn stroke(
     c: &mut dyn Canvas,
     k: f64,
 ) {
+    let width_pt = if width_pt.is_finite() {
+        width_pt.clamp(0.0, 1000.0)
+    } else {
+        1.0
+    };
     let Some(pattern) = line_pattern(style, width_pt) else {
         return;
     };
@@ -416,8 +421,14 @@ fn draw_image(im: &Image, tr: &Tr, c: &mut dyn Canvas) {
     c.image(x0 as i32, y0 as i32, iw as u32, ih as u32, &buf);
 }
 
-/// A marker of radius `r` pixels centred at `p`.
+/// A marker of radius `r` pixels centred at `p` (at most 2000 pixels, so that a huge
+/// `markersize` or `s` cannot make the fill run for ever).
 fn draw_marker(c: &mut dyn Canvas, m: &str, p: (f64, f64), r: f64, color: Rgb, k: f64) {
+    let r = if r.is_finite() {
+        r.clamp(0.0, 2000.0)
+    } else {
+        0.0
+    };
     let (x, y) = p;
     let poly = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
         pts.iter()

@@ -238,9 +238,10 @@ fn axes_of(it: &mut Interp, v: &Value) -> R<Axes> {
             x: f64_of(&g(0))?,
             y: f64_of(&g(1))?,
             s: string(&g(2)),
+            // Points; clamped so that a huge size cannot rasterise gigapixel glyphs.
             size: match g(3) {
                 Value::None => None,
-                v => f64_of(&v).ok(),
+                v => f64_of(&v).ok().map(|v| v.clamp(0.0, 500.0)),
             },
             color: match g(4) {
                 Value::None => [0, 0, 0],
@@ -354,7 +355,12 @@ fn image(it: &mut Interp, a: &[Value]) -> R<Image> {
     let g = |i: usize| a.get(i).cloned().unwrap_or(Value::None);
     let t = to_tensor(it, &g(1), None)?;
     let shape = t.shape().to_vec();
-    let (h, w) = (shape[0], *shape.get(1).unwrap_or(&1));
+    let (h, w) = (*shape.first().unwrap_or(&0), *shape.get(1).unwrap_or(&1));
+    if h.saturating_mul(w).saturating_mul(3) > crate::tensor::alloc::limit() {
+        return Err(value_err(
+            "plot: the image is larger than the memory budget",
+        ));
+    }
     let data = t.to_f64_vec();
     let rgb = if shape.len() == 2 {
         let cmap =

@@ -359,6 +359,9 @@ fn halfblocks(ax: &Axes, cw: usize, ch: usize, color: bool) -> Vec<String> {
     let mut px: Vec<Rgb> = vec![[255, 255, 255]; g.gw * g.gh];
     for a in &ax.artists {
         let Artist::Image(im) = a else { continue };
+        if im.w == 0 || im.h == 0 {
+            continue;
+        }
         let [l, r, b, t] = im.extent;
         for cy in 0..g.gh {
             for cx in 0..g.gw {

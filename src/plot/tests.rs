@@ -183,14 +183,18 @@ fn digits_grid_puts_each_image_in_its_cell() {
     run(&src);
     let png = decode(&path);
     assert_eq!((png.w, png.h), (1000, 400));
+    // The subplot boxes of a 2 x 5 grid with matplotlib's subplot parameters.
+    let (cw, ch) = (0.775 / 5.8, 0.77 / 2.2);
     for i in 0..10 {
-        let (r, c) = (i / 5, i % 5);
-        let (cx0, cx1) = (c * 200, (c + 1) * 200);
-        let (cy0, cy1) = (r * 200, (r + 1) * 200);
+        let (r, c) = ((i / 5) as f64, (i % 5) as f64);
+        let bx0 = (1000.0 * (0.125 + c * cw * 1.2)) as usize - 2;
+        let bx1 = (1000.0 * (0.125 + c * cw * 1.2 + cw)) as usize + 3;
+        let by0 = (400.0 * (1.0 - (0.88 - r * ch * 1.2))) as usize - 2;
+        let by1 = (400.0 * (1.0 - (0.88 - r * ch * 1.2 - ch))) as usize + 3;
         // The black part of the image spans its whole box.
         let (mut x0, mut x1, mut y0, mut y1) = (usize::MAX, 0, usize::MAX, 0);
-        for y in cy0..cy1 {
-            for x in cx0..cx1 {
+        for y in by0..by1 {
+            for x in bx0..bx1 {
                 if png.px(x, y) == [0, 0, 0] {
                     x0 = x0.min(x);
                     x1 = x1.max(x);
