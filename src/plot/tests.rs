@@ -227,9 +227,13 @@ fn digits_grid_puts_each_image_in_its_cell() {
             );
         }
         // The title sits above the image; axis('off') leaves no ticks or spines outside.
-        assert!(png.count(x0, cy0, x1, y0, dark) > 5, "title of {}", i);
+        assert!(
+            png.count(x0, y0 - 30, x1, y0 - 2, dark) > 5,
+            "title of {}",
+            i
+        );
         assert_eq!(
-            png.count(cx0, y1 + 3, cx1, cy1, dark),
+            png.count(bx0, y1 + 3, bx1, by1 + 2, dark),
             0,
             "nothing below {}",
             i
