@@ -14,6 +14,7 @@
 //! | [`api`] | the `tf` module tree that binds TensorFlow's names to the runtime |
 //! | [`nn`] | Keras: layers, Sequential, activations, losses, initializers, optimizers, training |
 //! | [`data`] | data sets that need no download: the UCI digits, moons, spirals, XOR |
+//! | [`plot`] | matplotlib: figures, axes, pyplot, drawing to PNG, SVG and the terminal |
 //! | [`session`] | a full session: the evaluator with `api`, `nn` and `data` installed |
 //! | [`golden`] | the `tensh test` runner for golden transcripts |
 //! | [`repl`] | the interactive line editor and its commands |
@@ -27,6 +28,7 @@ pub(crate) mod errors;
 pub mod eval;
 pub mod golden;
 pub mod nn;
+pub(crate) mod plot;
 pub(crate) mod print;
 pub(crate) mod pylib;
 pub mod repl;
@@ -44,6 +46,7 @@ pub(crate) fn install_all(it: &mut Interp) {
     api::install(it);
     nn::install(it);
     data::install(it);
+    plot::install(it);
     eval::decl::install(
         it,
         &[

@@ -1,7 +1,7 @@
 //! The REPL driven through a pseudo-terminal: completion of a module path and of an
 //! attribute, a multi-line `for` block, a bracketed paste of the seed's Sequential cell,
 //! Ctrl-C interrupting a loop with the session going on, history surviving a restart,
-//! NO_COLOR, and fit's progress line redrawn in place.
+//! NO_COLOR, fit's progress line redrawn in place, and plt.show() drawing in characters.
 
 use rexpect::session::{spawn_command, PtySession};
 use std::process::Command;
@@ -365,4 +365,40 @@ fn tracebacks_quote_the_entry_each_frame_came_from() {
         status,
         rexpect::process::wait::WaitStatus::Exited(p.process.child_pid, 3)
     );
+}
+
+#[test]
+fn show_draws_the_figure_in_characters_on_a_terminal() {
+    let st = state_dir("plot");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tensh"));
+    cmd.env("XDG_STATE_HOME", &st)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .env("LINES", "24")
+        .env_remove("KITTY_WINDOW_ID")
+        .env_remove("TERM_PROGRAM")
+        .env_remove("CLICOLOR_FORCE");
+    let mut p = start_cmd(cmd);
+    line(&mut p, "import matplotlib.pyplot as plt");
+    prompt(&mut p, "prompt");
+    line(
+        &mut p,
+        "_ = plt.plot([0, 1, 2, 3], [0, 1, 4, 9]); _ = plt.title('squares')",
+    );
+    prompt(&mut p, "prompt");
+    line(&mut p, "plt.show()");
+    p.exp_string("squares").expect("the title");
+    // rexpect reads bytes one char each: braille is UTF-8 E2 A0..A3 xx.
+    p.exp_regex("\u{e2}[\u{a0}-\u{a3}]").expect("braille dots");
+    prompt(&mut p, "prompt after show");
+    line(
+        &mut p,
+        "import numpy as np; _ = plt.imshow(np.eye(4), cmap='gray'); plt.show()",
+    );
+    // The half blocks U+2580, U+2584, U+2588: E2 96 80, 84 or 88.
+    p.exp_regex("\u{e2}\u{96}[\u{80}\u{84}\u{88}]")
+        .expect("half blocks");
+    prompt(&mut p, "prompt after the image");
+    p.send_control('d').expect("ctrl-d");
 }
