@@ -185,6 +185,9 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         string_leaves(v, &mut strs)?;
         return Ok(Tensor::from_vec(&flat.shape, strs));
     }
+    if dtype == Some(DType::Str) && flat.vals.is_empty() && flat.tensor_dtype.is_none() {
+        return Ok(Tensor::zeros(DType::Str, &flat.shape));
+    }
     if dtype == Some(DType::Str) {
         return Err(type_err(format!(
             "Cannot convert {} to EagerTensor of dtype string",
@@ -269,12 +272,20 @@ fn string_leaves(v: &Value, out: &mut Vec<TStr>) -> R<()> {
             items.iter().try_for_each(|x| string_leaves(x, out))
         }
         Value::Tuple(t) => t.iter().try_for_each(|x| string_leaves(x, out)),
-        Value::Str(s) => Ok(out.push(TStr::from_str(s)?)),
-        Value::Bytes(b) => Ok(out.push(TStr::intern(b)?)),
-        other => match tensor_of(other) {
-            Some(t) => Ok(out.extend(t.to_vec::<TStr>()?)),
-            None => Ok(()),
-        },
+        Value::Str(s) => {
+            out.push(TStr::from_str(s)?);
+            Ok(())
+        }
+        Value::Bytes(b) => {
+            out.push(TStr::intern(b)?);
+            Ok(())
+        }
+        other => {
+            if let Some(t) = tensor_of(other) {
+                out.extend(t.to_vec::<TStr>()?);
+            }
+            Ok(())
+        }
     }
 }
 

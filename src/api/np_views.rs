@@ -21,6 +21,10 @@ use ndarray::SliceInfoElem;
 use std::rc::Rc;
 
 fn wrap(a: NpArray) -> Value {
+    // An element of a string array is a `bytes`, as in numpy's object arrays.
+    if a.dtype() == DType::Str && a.tensor().ndim() == 0 {
+        return Value::ndarray(a.tensor());
+    }
     Value::NdArray(Rc::new(a))
 }
 

@@ -158,6 +158,9 @@ builtin! {
             );
         }
         crate::tensor::alloc::check_as(&dims, v.dtype(), "Fill", "Fill", None)?;
+        if let Some(s) = v.array::<crate::tensor::TStr>().and_then(|a| a.iter().next()) {
+            return t(Tensor::from_vec(&dims, vec![*s; dims.iter().product()]));
+        }
         t(Tensor::from_f64s(
             v.dtype(),
             &dims,
@@ -500,7 +503,9 @@ fn print_text(it: &mut Interp, v: &Value, n: i64, top: bool) -> R<String> {
     if let Some(x) = tensor_of(v) {
         if top && x.ndim() == 0 && x.dtype() == DType::Str {
             let s = x.to_vec::<crate::tensor::TStr>()?;
-            return Ok(String::from_utf8_lossy(s.first().map(|s| s.bytes()).unwrap_or(b"")).into_owned());
+            return Ok(
+                String::from_utf8_lossy(s.first().map(|s| s.bytes()).unwrap_or(b"")).into_owned(),
+            );
         }
         return Ok(crate::print::tf_summary::summarize(&x, n));
     }
@@ -518,11 +523,19 @@ fn print_text(it: &mut Interp, v: &Value, n: i64, top: bool) -> R<String> {
         Value::Dict(d) => {
             let pairs: Vec<(Value, Value)> = {
                 let d = d.borrow();
-                d.keys.iter().cloned().zip(d.values.iter().cloned()).collect()
+                d.keys
+                    .iter()
+                    .cloned()
+                    .zip(d.values.iter().cloned())
+                    .collect()
             };
             let mut out = Vec::with_capacity(pairs.len());
             for (k, v) in pairs {
-                out.push(format!("{}: {}", it.repr(&k)?, print_text(it, &v, n, false)?));
+                out.push(format!(
+                    "{}: {}",
+                    it.repr(&k)?,
+                    print_text(it, &v, n, false)?
+                ));
             }
             format!("{{{}}}", out.join(", "))
         }

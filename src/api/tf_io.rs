@@ -97,7 +97,10 @@ fn field_of(it: &mut Interp, v: &Value) -> R<Field> {
     };
     let default = match x.size() {
         0 => None,
-        _ => Some(Value::Tensor(crate::tensor::ops::shape::reshape_to(&x, &[]))),
+        _ => Some(Value::Tensor(crate::tensor::ops::shape::reshape_to(
+            &x,
+            &[],
+        ))),
     };
     let dtype = if x.size() == 0 && x.dtype() == DType::F32 && matches!(v, Value::List(_)) {
         // `[]` as a default: TensorFlow's convert makes float32.

@@ -6,8 +6,8 @@
 use super::convert::{dtype_arg, tensor_of, to_tensor};
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
-use crate::tensor::error::{invalid_arg, op_error};
 use crate::tensor::broadcast::broadcast_shapes;
+use crate::tensor::error::{invalid_arg, op_error};
 use crate::tensor::{DType, Elem, TStr, Tensor};
 use ndarray::{ArcArray, IxDyn};
 
@@ -59,7 +59,10 @@ pub(crate) fn map_strs(x: &Tensor, mut f: impl FnMut(&[u8]) -> R<Vec<u8>>) -> R<
 
 /// `f` over every string, giving elements of another dtype.
 pub(crate) fn map_to<O: Elem>(x: &Tensor, mut f: impl FnMut(&[u8]) -> R<O>) -> R<Tensor> {
-    let items = strs(x).iter().map(|s| f(s.bytes())).collect::<R<Vec<_>>>()?;
+    let items = strs(x)
+        .iter()
+        .map(|s| f(s.bytes()))
+        .collect::<R<Vec<_>>>()?;
     Ok(Tensor::from_vec(x.shape(), items))
 }
 
@@ -151,7 +154,13 @@ crate::builtin! {
     dispatch ["tf.strings.strip"]
     fn strip(it, input, name = None) {
         let x = str_input(it, &input, "StringStrip")?;
-        t(map_strs(&x, |b| Ok(b.trim_ascii().to_vec()))?)
+        // C's isspace: ASCII whitespace and the vertical tab.
+        let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+        t(map_strs(&x, |b| {
+            let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
+            let end = b.iter().rposition(|c| !space(c)).map_or(start, |e| e + 1);
+            Ok(b[start..end].to_vec())
+        })?)
     }
 }
 
@@ -210,9 +219,21 @@ pub(crate) fn regex(pattern: &str, op: &str) -> R<regex::bytes::Regex> {
             regex::Error::Syntax(s) if s.contains("unclosed group") => {
                 format!("missing ): {pattern}")
             }
-            _ => e.to_string().lines().last().unwrap_or("").trim().to_string(),
+            _ => e
+                .to_string()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
         };
-        op_error(op, op, format!("Invalid pattern: {pattern}, error: {why}"), None).into()
+        op_error(
+            op,
+            op,
+            format!("Invalid pattern: {pattern}, error: {why}"),
+            None,
+        )
+        .into()
     })
 }
 
@@ -279,7 +300,11 @@ fn parse_number(b: &[u8], d: DType) -> Option<f64> {
             let lower = s.to_ascii_lowercase();
             let body = lower.trim_start_matches(['+', '-']);
             if matches!(body, "inf" | "infinity" | "nan") {
-                let v = if body == "nan" { f64::NAN } else { f64::INFINITY };
+                let v = if body == "nan" {
+                    f64::NAN
+                } else {
+                    f64::INFINITY
+                };
                 return Some(if lower.starts_with('-') { -v } else { v });
             }
             s.parse::<f64>().ok()

@@ -33,7 +33,12 @@ impl Conv {
             let a = x.abs();
             match self.kind {
                 'e' => fix_exp(&format!("{:.*e}", self.precision.unwrap_or(6), a)),
-                'g' => general(a, self.precision.unwrap_or(6), self.flag == Some('#'), false),
+                'g' => general(
+                    a,
+                    self.precision.unwrap_or(6),
+                    self.flag == Some('#'),
+                    false,
+                ),
                 _ => format!("{:.*}", self.precision.unwrap_or(6), a),
             }
         };

@@ -30,7 +30,10 @@ pub(crate) fn ragged(it: &mut Interp, values: Tensor, splits: Vec<i64>) -> R<Val
     let f = it.get_attr(&cls, "from_row_splits")?;
     let n = splits.len();
     let splits = Value::Tensor(Tensor::from_vec(&[n], splits));
-    it.call(&f, crate::eval::value::Args::new(vec![Value::Tensor(values), splits]))
+    it.call(
+        &f,
+        crate::eval::value::Args::new(vec![Value::Tensor(values), splits]),
+    )
 }
 
 /// Pieces of each string: a dense result for a scalar input, ragged for a vector.
@@ -45,15 +48,20 @@ fn pieces_result(it: &mut Interp, x: &Tensor, rows: Vec<Vec<Vec<u8>>>) -> R<Valu
             shape_brackets(x.shape())
         )));
     }
+    let (flat, splits) = flatten_rows(rows);
+    let values = from_bytes(&[flat.len()], flat)?;
+    ragged(it, values, splits)
+}
+
+/// Rows laid end to end, and the row splits that find them again.
+fn flatten_rows<T>(rows: Vec<Vec<T>>) -> (Vec<T>, Vec<i64>) {
     let mut splits = vec![0i64];
     let mut flat = Vec::new();
     for r in rows {
         flat.extend(r);
         splits.push(flat.len() as i64);
     }
-    let n = flat.len();
-    let values = from_bytes(&[n], flat)?;
-    ragged(it, values, splits)
+    (flat, splits)
 }
 
 fn join_tensors(it: &mut Interp, inputs: &Value, separator: &str) -> R<Tensor> {
@@ -109,7 +117,7 @@ fn join_tensors(it: &mut Interp, inputs: &Value, separator: &str) -> R<Tensor> {
                 .join(separator.as_bytes())
         })
         .collect();
-    Ok(from_bytes(&shape, rows)?)
+    from_bytes(&shape, rows)
 }
 
 crate::builtin! {
@@ -273,7 +281,9 @@ fn decode_utf8(b: &[u8], how: OnError, op: &str) -> R<Vec<(u32, usize)>> {
         if i < b.len() {
             match how {
                 OnError::Strict => {
-                    return Err(op_error(op, op, "Invalid formatting on input string", Some("")).into())
+                    return Err(
+                        op_error(op, op, "Invalid formatting on input string", Some("")).into(),
+                    )
                 }
                 OnError::Replace(r) => out.push((r, i)),
                 OnError::Ignore => {}
@@ -321,14 +331,8 @@ fn code_points(it: &mut Interp, x: &Tensor, rows: Vec<Vec<i32>>) -> R<Value> {
         let row = rows.into_iter().next().unwrap_or_default();
         return t(Tensor::from_vec(&[row.len()], row));
     }
-    let mut splits = vec![0i64];
-    let mut flat = Vec::new();
-    for r in rows {
-        flat.extend(r);
-        splits.push(flat.len() as i64);
-    }
-    let n = flat.len();
-    ragged(it, Tensor::from_vec(&[n], flat), splits)
+    let (flat, splits) = flatten_rows(rows);
+    ragged(it, Tensor::from_vec(&[flat.len()], flat), splits)
 }
 
 crate::builtin! {

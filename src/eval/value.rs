@@ -697,7 +697,10 @@ pub(crate) fn scalar_value(t: &Tensor) -> Value {
     match t.dtype() {
         DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
         DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
-        DType::Str => match t.array::<crate::tensor::TStr>().and_then(|a| a.iter().next()) {
+        DType::Str => match t
+            .array::<crate::tensor::TStr>()
+            .and_then(|a| a.iter().next())
+        {
             Some(s) => super::bytes::new_bytes(s.bytes().to_vec()),
             None => super::bytes::new_bytes(Vec::new()),
         },
@@ -709,6 +712,10 @@ impl Value {
     /// A new numpy array that owns `t`. Code outside numpy's array model makes arrays only
     /// through this, so the array's representation can change in one place.
     pub(crate) fn ndarray(t: Tensor) -> Value {
+        // numpy holds strings as an object array of `bytes`: one element is a `bytes`.
+        if t.ndim() == 0 && t.dtype() == DType::Str {
+            return scalar_value(&t);
+        }
         Value::NdArray(Rc::new(crate::tensor::np_array::NpArray::new(t)))
     }
 

@@ -185,13 +185,13 @@ impl PrintElem for TStr {
 
 /// The shown part of an array: its words in row-major order over the kept indices, the kept
 /// length of each axis, and which axes were cut (and get a `...`).
-struct Shown {
-    words: Vec<String>,
-    shape: Vec<usize>,
-    cut: Vec<bool>,
+pub(crate) struct Shown {
+    pub(crate) words: Vec<String>,
+    pub(crate) shape: Vec<usize>,
+    pub(crate) cut: Vec<bool>,
     /// Items shown before the `...` of a cut axis; after it, at least one (numpy always
     /// shows an axis's last item).
-    edge: usize,
+    pub(crate) edge: usize,
 }
 
 fn shown<T: PrintElem>(a: &ArcArray<T, IxDyn>, o: &PrintOptions) -> Shown {
@@ -317,6 +317,13 @@ fn recurse(
     format!("[{}]", &s[hanging.len()..])
 }
 
+/// The nested brackets of shown words, wrapped at the print options' width less
+/// `suffix`, continuation lines indented past `prefix` (numpy's `_formatArray`).
+pub(crate) fn layout(sh: &Shown, sep: &str, prefix: &str, suffix: &str) -> String {
+    let width = options::current().width().saturating_sub(suffix.len());
+    recurse(sh, 0, 0, &" ".repeat(prefix.len() + 1), width, sep)
+}
+
 fn array2string<T: PrintElem>(
     a: &ArcArray<T, IxDyn>,
     sep: &str,
@@ -326,10 +333,8 @@ fn array2string<T: PrintElem>(
     if a.is_empty() {
         return "[]".to_string();
     }
-    let o = options::current();
-    let sh = shown(a, &o);
-    let width = o.width().saturating_sub(suffix.len());
-    recurse(&sh, 0, 0, &" ".repeat(prefix.len() + 1), width, sep)
+    let sh = shown(a, &options::current());
+    layout(&sh, sep, prefix, suffix)
 }
 
 /// numpy's `str(array)`.

@@ -61,11 +61,7 @@ fn elements(t: &Tensor) -> Vec<String> {
             .into_iter()
             .map(|s| format!("\"{}\"", c_escape(s.bytes())))
             .collect(),
-        _ => t
-            .to_i64_vec()
-            .into_iter()
-            .map(|v| v.to_string())
-            .collect(),
+        _ => t.to_i64_vec().into_iter().map(|v| v.to_string()).collect(),
     }
 }
 
@@ -140,8 +136,11 @@ mod tests {
     #[test]
     fn floats_take_the_shortest_exact_precision() {
         // TensorFlow: tf.strings.format("{}", tf.constant(3.14159265)) is b'3.14159274'.
-        assert_eq!(float_text(3.14159265f32 as f64, false), "3.14159274");
-        assert_eq!(float_text(3.14159265, true), "3.14159265");
+        // TensorFlow: tf.strings.format("{}", tf.constant(math.pi)) is b'3.14159274', and
+        // of tf.constant(1/3, tf.float64) b'0.33333333333333331'.
+        assert_eq!(float_text(std::f32::consts::PI as f64, false), "3.14159274");
+        assert_eq!(float_text(1.0 / 3.0, true), "0.33333333333333331");
+        assert_eq!(float_text(0.1, true), "0.1");
         assert_eq!(float_text(1e-7f32 as f64, false), "1e-07");
         assert_eq!(float_text(1e10, false), "1e+10");
         assert_eq!(float_text(123456789f32 as f64, false), "123456792");

@@ -95,7 +95,6 @@ tf.tile(tf.constant(["a"]), [3])
 tf.identity(x)
 tf.math.reduce_sum(x)
 x + 1
-x * 2
 tf.constant("a") + tf.constant("b")
 tf.constant("a") + "b"
 "b" + tf.constant("a")
@@ -177,8 +176,6 @@ tf.strings.strip("\x0b a\r")
 tf.strings.length(["a", "héé"], "UTF8_CHAR")
 tf.strings.length("a", "BYTES")
 tf.strings.reduce_join([["a", "b"], ["c", "d"]])
-tf.strings.reduce_join([["a", "b"], ["c", "d"]], axis=[0, 1])
-tf.strings.reduce_join([], separator=",")
 tf.strings.join([["a", "b"], ["c"]])
 tf.strings.join([["a", "b"], "c"])
 tf.strings.join([])

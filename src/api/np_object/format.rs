@@ -6,15 +6,8 @@
 use super::ObjArray;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
+use crate::print::array::{layout, Shown};
 use crate::print::options;
-
-/// The formatted elements of the shown part of an array and how its axes were cut.
-struct Shown {
-    words: Vec<String>,
-    shape: Vec<usize>,
-    cut: Vec<bool>,
-    edge: usize,
-}
 
 fn word(it: &mut Interp, v: &Value) -> R<String> {
     match v {
@@ -70,101 +63,10 @@ fn shown(it: &mut Interp, a: &ObjArray, o: &options::PrintOptions) -> R<Shown> {
     })
 }
 
-fn extend_line(s: &mut String, line: &mut String, word: &str, width: usize, prefix: &str) {
-    let needs_wrap = line.len() + word.len() > width && line.len() > prefix.len();
-    if needs_wrap {
-        s.push_str(line.trim_end());
-        s.push('\n');
-        *line = prefix.to_string();
-    }
-    line.push_str(word);
-}
-
-fn recurse(
-    sh: &Shown,
-    axis: usize,
-    offset: usize,
-    hanging: &str,
-    width: usize,
-    sep: &str,
-) -> String {
-    let ndim = sh.shape.len();
-    if axis == ndim {
-        return sh.words[offset].clone();
-    }
-    let axes_left = ndim - axis;
-    let next_hanging = format!("{} ", hanging);
-    let next_width = width.saturating_sub(1);
-    let len = sh.shape[axis];
-    let stride: usize = sh.shape[axis + 1..].iter().product();
-    let (leading, trailing) = if sh.cut[axis] {
-        (sh.edge, sh.edge.max(1))
-    } else {
-        (0, len)
-    };
-    let child = |i: usize| {
-        recurse(
-            sh,
-            axis + 1,
-            offset + i * stride,
-            &next_hanging,
-            next_width,
-            sep,
-        )
-    };
-    let mut s = String::new();
-    if axes_left == 1 {
-        let elem_width = width.saturating_sub(sep.trim_end().len().max(1));
-        let mut line = hanging.to_string();
-        for i in 0..leading {
-            extend_line(&mut s, &mut line, &child(i), elem_width, hanging);
-            line.push_str(sep);
-        }
-        if sh.cut[axis] {
-            extend_line(&mut s, &mut line, "...", elem_width, hanging);
-            line.push_str(sep);
-        }
-        for i in (2..=trailing).rev() {
-            extend_line(&mut s, &mut line, &child(len - i), elem_width, hanging);
-            line.push_str(sep);
-        }
-        extend_line(&mut s, &mut line, &child(len - 1), elem_width, hanging);
-        s.push_str(&line);
-    } else {
-        let line_sep = format!("{}{}", sep.trim_end(), "\n".repeat(axes_left - 1));
-        for i in 0..leading {
-            s.push_str(hanging);
-            s.push_str(&child(i));
-            s.push_str(&line_sep);
-        }
-        if sh.cut[axis] {
-            s.push_str(hanging);
-            s.push_str("...");
-            s.push_str(&line_sep);
-        }
-        for i in (2..=trailing).rev() {
-            s.push_str(hanging);
-            s.push_str(&child(len - i));
-            s.push_str(&line_sep);
-        }
-        s.push_str(hanging);
-        s.push_str(&child(len - 1));
-    }
-    format!("[{}]", &s[hanging.len()..])
-}
-
 fn body(it: &mut Interp, a: &ObjArray, sep: &str, prefix: &str, suffix: &str) -> R<String> {
     let o = options::current();
     let sh = shown(it, a, &o)?;
-    let width = o.width().saturating_sub(suffix.len());
-    Ok(recurse(
-        &sh,
-        0,
-        0,
-        &" ".repeat(prefix.len() + 1),
-        width,
-        sep,
-    ))
+    Ok(layout(&sh, sep, prefix, suffix))
 }
 
 /// numpy's `str(array)` of an object array.

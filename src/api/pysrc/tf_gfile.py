@@ -105,7 +105,7 @@ class GFile:
         return self._file().readlines()
 
     def write(self, s):
-        return self._file().write(s)
+        self._file().write(s)
 
     def flush(self):
         if self._f is not None:

@@ -220,10 +220,7 @@ fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
 }
 
 /// `+` of string tensors: elementwise concatenation, broadcast as numbers are.
-fn concat_strings(
-    x: &ArcArray<TStr, IxDyn>,
-    y: &ArcArray<TStr, IxDyn>,
-) -> TResult<Option<Tensor>> {
+fn concat_strings(x: &ArcArray<TStr, IxDyn>, y: &ArcArray<TStr, IxDyn>) -> TResult<Option<Tensor>> {
     let failed = std::sync::Mutex::new(None);
     let out = zip_arrays(x, y, |a: TStr, b: TStr| {
         let mut v = a.bytes().to_vec();

@@ -114,23 +114,14 @@ pub fn unique(t: &Tensor, out_idx: DType) -> TResult<(Tensor, Tensor, Tensor)> {
             None,
         ));
     }
-    fn go<T: Elem>(a: &ArcArray<T, IxDyn>) -> (Tensor, Vec<f64>, Vec<f64>) {
+    fn go<T: Elem, K: std::hash::Hash + Eq>(
+        a: &ArcArray<T, IxDyn>,
+        key: impl Fn(T) -> K,
+    ) -> (Tensor, Vec<f64>, Vec<f64>) {
         let mut uniq: Vec<T> = Vec::new();
         let mut counts: Vec<f64> = Vec::new();
         let mut idx = Vec::with_capacity(a.len());
-        // Equal values share a key (all NaNs one, and 0.0 with -0.0).
-        let key = |v: T| -> u64 {
-            if !T::DTYPE.is_float() {
-                return v.to_i64() as u64;
-            }
-            let f = v.to_f64();
-            if f.is_nan() {
-                f64::NAN.to_bits()
-            } else {
-                (f + 0.0).to_bits()
-            }
-        };
-        let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
         for &v in a.iter() {
             let pos = match seen.get(&key(v)) {
                 Some(&p) => p,
@@ -146,7 +137,22 @@ pub fn unique(t: &Tensor, out_idx: DType) -> TResult<(Tensor, Tensor, Tensor)> {
         }
         (Tensor::from_vec(&[uniq.len()], uniq), idx, counts)
     }
-    let (u, idx, counts) = with_data!(&t.data, a => go(a));
+    // Equal values share a key (all NaNs one, and 0.0 with -0.0); strings are their own.
+    fn number_key<T: Elem>(v: T) -> u64 {
+        if !T::DTYPE.is_float() {
+            return v.to_i64() as u64;
+        }
+        let f = v.to_f64();
+        if f.is_nan() {
+            f64::NAN.to_bits()
+        } else {
+            (f + 0.0).to_bits()
+        }
+    }
+    let (u, idx, counts) = match t.array::<crate::tensor::TStr>() {
+        Some(a) => go(a, |v| v),
+        None => with_data!(&t.data, a => go(a, number_key)),
+    };
     let n = idx.len();
     let c = counts.len();
     Ok((
