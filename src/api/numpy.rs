@@ -292,6 +292,12 @@ fn ufunc(it: &mut Interp, x: &Value, out: &Value, op: Unary) -> R<Value> {
         );
     }
     let x = np_array(it, x, None)?;
+    if x.dtype() == DType::Str {
+        return raise(
+            ExcKind::TypeError,
+            "ufunc not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+        );
+    }
     let x = if x.dtype().is_float() || matches!(op, Unary::Abs | Unary::Neg | Unary::Sign) {
         x
     } else {
@@ -360,6 +366,12 @@ macro_rules! reductions {
             python [$($path),+]
             fn $name(it, a, axis = None, dtype = None, out = None, keepdims = False) {
                 let x = np_array(it, &a, None)?;
+                if x.dtype() == DType::Str {
+                    return raise(
+                        ExcKind::UFuncTypeError,
+                        "ufunc 'add' did not contain a loop with signature matching types",
+                    );
+                }
                 let x = if $op == Reduce::Mean && !x.dtype().is_float() {
                     x.cast(DType::F64)
                 } else if matches!($op, Reduce::Sum | Reduce::Prod) {

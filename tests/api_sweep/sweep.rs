@@ -26,7 +26,7 @@ const UNBUILDABLE: &[(&str, &str)] = &[
 
 /// Why a call in known.txt still ends differently from TensorFlow, by the tag it carries.
 const REASONS: &[(&str, &str)] = &[
-    ("strings", "no string tensors: TensorFlow makes one (or fails later) where tensh raises at once"),
+    ("strings", "a Python string argument becomes a string tensor; where TensorFlow then fails in its conversion or dispatch (TypeError), tensh fails in the kernel or raises another class"),
     ("object", "object() gives None in tensh, not an object instance"),
     ("numpy", "numpy's own argument checks (ufunc casting, UFuncTypeError, DTypePromotionError) are not modelled"),
     ("function", "tf.function wraps any value and fails only when called; tensh checks at once"),
