@@ -558,70 +558,64 @@ def yuv_to_rgb(images):
 
 # ---- random augmentations ---------------------------------------------------------------
 
-def random_brightness(image, max_delta, seed=None):
+def _check_range(lower, upper):
+    if upper <= lower:
+        raise ValueError('upper must be > lower.')
+    if lower < 0:
+        raise ValueError('lower must be non-negative.')
+
+
+def _check_delta(max_delta, most=None):
+    if most is not None and max_delta > most:
+        raise ValueError('max_delta must be <= %s.' % most)
     if max_delta < 0:
         raise ValueError('max_delta must be non-negative.')
+
+
+def random_brightness(image, max_delta, seed=None):
+    _check_delta(max_delta)
     delta = _tf.random.uniform([], -max_delta, max_delta, seed=seed)
     return adjust_brightness(image, delta)
 
 
 def stateless_random_brightness(image, max_delta, seed):
-    if max_delta < 0:
-        raise ValueError('max_delta must be non-negative.')
+    _check_delta(max_delta)
     delta = _tf.random.stateless_uniform(shape=[], minval=-max_delta, maxval=max_delta, seed=seed)
     return adjust_brightness(image, delta)
 
 
 def random_contrast(image, lower, upper, seed=None):
-    if upper <= lower:
-        raise ValueError('upper must be > lower.')
-    if lower < 0:
-        raise ValueError('lower must be non-negative.')
+    _check_range(lower, upper)
     contrast_factor = _tf.random.uniform([], lower, upper, seed=seed)
     return adjust_contrast(image, contrast_factor)
 
 
 def stateless_random_contrast(image, lower, upper, seed):
-    if upper <= lower:
-        raise ValueError('upper must be > lower.')
-    if lower < 0:
-        raise ValueError('lower must be non-negative.')
+    _check_range(lower, upper)
     contrast_factor = _tf.random.stateless_uniform(shape=[], minval=lower, maxval=upper, seed=seed)
     return adjust_contrast(image, contrast_factor)
 
 
 def random_hue(image, max_delta, seed=None):
-    if max_delta > 0.5:
-        raise ValueError('max_delta must be <= 0.5.')
-    if max_delta < 0:
-        raise ValueError('max_delta must be non-negative.')
+    _check_delta(max_delta, 0.5)
     delta = _tf.random.uniform([], -max_delta, max_delta, seed=seed)
     return adjust_hue(image, delta)
 
 
 def stateless_random_hue(image, max_delta, seed):
-    if max_delta > 0.5:
-        raise ValueError('max_delta must be <= 0.5.')
-    if max_delta < 0:
-        raise ValueError('max_delta must be non-negative.')
+    _check_delta(max_delta, 0.5)
     delta = _tf.random.stateless_uniform(shape=[], minval=-max_delta, maxval=max_delta, seed=seed)
     return adjust_hue(image, delta)
 
 
 def random_saturation(image, lower, upper, seed=None):
-    if upper <= lower:
-        raise ValueError('upper must be > lower.')
-    if lower < 0:
-        raise ValueError('lower must be non-negative.')
+    _check_range(lower, upper)
     saturation_factor = _tf.random.uniform([], lower, upper, seed=seed)
     return adjust_saturation(image, saturation_factor)
 
 
 def stateless_random_saturation(image, lower, upper, seed=None):
-    if upper <= lower:
-        raise ValueError('upper must be > lower.')
-    if lower < 0:
-        raise ValueError('lower must be non-negative.')
+    _check_range(lower, upper)
     saturation_factor = _tf.random.stateless_uniform(shape=[], minval=lower, maxval=upper, seed=seed)
     return adjust_saturation(image, saturation_factor)
 
