@@ -17,7 +17,9 @@
 //! | [`plot`] | matplotlib: figures, axes, pyplot, drawing to PNG, SVG and the terminal |
 //! | [`session`] | a full session: the evaluator with `api`, `nn` and `data` installed |
 //! | [`golden`] | the `tensh test` runner for golden transcripts |
-//! | [`repl`] | the interactive line editor and its commands |
+//! | [`repl`] | the interactive line editor, its commands, and IPython's magics |
+//! | [`notebook`] | Jupyter notebooks: nbformat, running cells as Jupyter does, `tensh run`/`test` |
+//! | [`kernel`] | the Jupyter kernel over ZeroMQ |
 
 // Every unsafe block says why it is sound.
 #![deny(clippy::undocumented_unsafe_blocks)]
@@ -27,7 +29,9 @@ pub(crate) mod data;
 pub(crate) mod errors;
 pub mod eval;
 pub mod golden;
+pub mod kernel;
 pub mod nn;
+pub mod notebook;
 pub(crate) mod plot;
 pub(crate) mod print;
 pub(crate) mod pylib;

@@ -56,6 +56,24 @@ enum Mode {
     },
     /// Print the transcript of a script: one cell per `# %%` marker or top-level statement.
     Record { script: String },
+    /// Run a notebook's code cells in order, as a script (magics included).
+    Run {
+        /// Run every cell as Jupyter does and write the outputs back into the notebook.
+        #[arg(long)]
+        inplace: bool,
+        /// Go on after a failing cell.
+        #[arg(short = 'k', long)]
+        keep_going: bool,
+        notebook: String,
+    },
+    /// Serve a Jupyter kernel (`-f CONNECTION_FILE`), or `install` its kernelspec.
+    Kernel {
+        /// The connection file Jupyter wrote.
+        #[arg(short = 'f', value_name = "CONNECTION_FILE")]
+        connection_file: Option<String>,
+        /// `install`: write the kernelspec into the user's Jupyter data directory.
+        action: Option<String>,
+    },
 }
 
 fn parse_size(s: &str) -> Result<usize, String> {
@@ -142,12 +160,55 @@ fn run(cli: Cli) -> u8 {
         Some(Mode::Test { bless, paths }) => {
             let stdout_color = use_color_stdout(&cli.color);
             colored::control::set_override(stdout_color);
-            return tensh::golden::runner::test_command(
-                paths,
-                cli.seed.unwrap_or(0),
-                *bless,
-                stdout_color,
-            );
+            let (notebooks, transcripts): (Vec<String>, Vec<String>) = paths
+                .iter()
+                .cloned()
+                .partition(|p| tensh::notebook::run::is_notebook(p));
+            let mut status = 0;
+            if !notebooks.is_empty() {
+                status |= tensh::notebook::run::test_command(
+                    &notebooks,
+                    cli.seed.unwrap_or(0),
+                    stdout_color,
+                );
+            }
+            if !transcripts.is_empty() {
+                status |= tensh::golden::runner::test_command(
+                    &transcripts,
+                    cli.seed.unwrap_or(0),
+                    *bless,
+                    stdout_color,
+                );
+            }
+            return status;
+        }
+        Some(Mode::Run {
+            inplace,
+            keep_going,
+            notebook,
+        }) => {
+            return if *inplace {
+                tensh::notebook::run::run_inplace(notebook, cli.seed)
+            } else {
+                tensh::notebook::run::run(notebook, cli.seed, color, *keep_going)
+            };
+        }
+        Some(Mode::Kernel {
+            connection_file,
+            action,
+        }) => {
+            return match (action.as_deref(), connection_file) {
+                (Some("install"), _) => tensh::kernel::install(),
+                (None, Some(f)) => tensh::kernel::serve(f, cli.seed),
+                (Some(other), _) => {
+                    eprintln!("tensh: unknown kernel action '{}' (try `tensh kernel install`)", other);
+                    2
+                }
+                (None, None) => {
+                    eprintln!("tensh: `tensh kernel` needs -f CONNECTION_FILE (Jupyter passes it)");
+                    2
+                }
+            };
         }
         Some(Mode::Record { script }) => {
             let src = match read_script_file(script) {
@@ -187,6 +248,13 @@ fn run(cli: Cli) -> u8 {
     }
     if cli.files.is_empty() && std::io::stdin().is_terminal() {
         return tensh::repl::run(cli.seed, color);
+    }
+    if let Some(nb) = cli
+        .files
+        .first()
+        .filter(|f| tensh::notebook::run::is_notebook(f))
+    {
+        return tensh::notebook::run::run(nb, cli.seed, color, cli.keep_going);
     }
     // The first name is the script; the rest are its arguments (sys.argv[1:]).
     let files = match cli.files.first() {

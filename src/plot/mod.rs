@@ -19,7 +19,7 @@ mod colormap_data;
 mod colors;
 mod font;
 mod geometry;
-mod png;
+pub(crate) mod png;
 mod render;
 mod spec;
 mod terminal;
@@ -49,9 +49,11 @@ const KEYS: [&str; 7] = [
     "matplotlib.figure",
 ];
 
-const NATIVES: [(&str, NativeFn); 7] = [
+const NATIVES: [(&str, NativeFn); 9] = [
     ("_render", render_native),
     ("_show_terminal", show_terminal),
+    ("_inline", |_, _| Ok(Value::Bool(INLINE.with(|s| s.borrow().is_some())))),
+    ("_display_inline", display_inline),
     ("_isatty", |it, _| Ok(Value::Bool(it.io.tty))),
     ("_ticks", ticks_native),
     ("_color_native", color_native),
@@ -65,6 +67,43 @@ const NATIVES: [(&str, NativeFn); 7] = [
         ))
     }),
 ];
+
+/// Where figures go in a notebook or the kernel: the PNG bytes and the figure's repr.
+pub type InlineSink = std::rc::Rc<dyn Fn(Vec<u8>, String)>;
+
+thread_local! {
+    /// The inline backend's receiver, when figures are shown as a notebook shows them.
+    static INLINE: std::cell::RefCell<Option<InlineSink>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sends the figures that `show()` shows (and those left open when a cell ends) to `sink`,
+/// as matplotlib's inline backend does; None goes back to the terminal or nothing.
+pub fn set_inline(sink: Option<InlineSink>) {
+    INLINE.with(|s| *s.borrow_mut() = sink);
+}
+
+/// At the end of a notebook cell: shows the figures still open and closes them (only when
+/// pyplot has been imported).
+pub fn flush_inline(it: &mut Interp) {
+    let Some(Value::Module(plt)) = it.modules.get("matplotlib.pyplot").cloned() else {
+        return;
+    };
+    if let Some(f) = plt.get("_flush_inline") {
+        let _ = it.call(&f, Args::new(vec![]));
+    }
+}
+
+/// `_display_inline(spec, text)`: hands the figure's PNG to the inline sink.
+fn display_inline(it: &mut Interp, a: Args) -> R<Value> {
+    let fig = spec::figure(it, &arg(&a, 0))?;
+    let text = str_arg(&arg(&a, 1))?;
+    let png = png_bytes(&fig)?;
+    if let Some(sink) = INLINE.with(|s| s.borrow().clone()) {
+        it.flush();
+        sink(png, text);
+    }
+    Ok(Value::None)
+}
 
 /// Registers the modules, built on first import.
 pub(crate) fn install(it: &mut Interp) {

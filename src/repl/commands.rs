@@ -1,8 +1,7 @@
-//! REPL commands: `:help`, `:vars`, `:reset`, `:load`, `:save`, `:time`, `%timeit`, `:show`,
-//! and `x?` / `help(x)`.
+//! REPL commands: `:help`, `:vars`, `:reset`, `:load`, `:save`, `:show`, and `x?` /
+//! `help(x)`. `:time` and `:timeit` are the magics of `magics.rs`.
 
-use crate::eval::{Interp, Outcome, Value};
-use std::time::Instant;
+use crate::eval::{Interp, Value};
 
 pub const HELP: &str = "\
 tensh — TensorFlow-2 code on a Rust runtime. Type Python/TensorFlow statements.
@@ -13,8 +12,9 @@ Commands
   :reset             forget every variable
   :load FILE         run a script in this session
   :save FILE         write this session's successful entries as a script
-  :time STMT         run STMT once and show the wall time
+  %time STMT         run STMT once and show the CPU and wall times
   %timeit STMT       time STMT as IPython does (mean ± std per loop)
+  %who, %whos, %history, %reset -f, %pwd, %cd DIR, %run FILE, %lsmagic
   :show X            draw a 1-D or 2-D tensor (sparkline or heatmap)
 
 Keys
@@ -22,83 +22,6 @@ Keys
   A line ending in ':' or an open bracket continues on '... '; an empty line ends a block.
   Ctrl-R searches history; Ctrl-C clears the line or interrupts a running statement;
   Ctrl-D exits. A trailing ';' hides the result; _ holds the last result.";
-
-/// Formats a duration as IPython does: three significant digits and a unit.
-pub fn format_time(secs: f64) -> String {
-    let (v, unit) = if secs >= 1.0 {
-        (secs, "s")
-    } else if secs >= 1e-3 {
-        (secs * 1e3, "ms")
-    } else if secs >= 1e-6 {
-        (secs * 1e6, "µs")
-    } else {
-        (secs * 1e9, "ns")
-    };
-    let digits = if v >= 100.0 {
-        0
-    } else if v >= 10.0 {
-        1
-    } else {
-        2
-    };
-    format!("{:.*} {}", digits, v, unit)
-}
-
-/// `%timeit`: loops per run grow by 10x until a run takes 0.2 s; 7 runs. The statement is
-/// parsed once.
-pub fn timeit(it: &mut Interp, stmt: &str) -> String {
-    let prog = match crate::syntax::parse_program(stmt) {
-        Ok(p) => p,
-        Err(e) => {
-            it.file = crate::eval::error::SourceFile::new("<stdin>", stmt, true);
-            it.report_syntax(&e);
-            return String::new();
-        }
-    };
-    it.file = crate::eval::error::SourceFile::new("<stdin>", stmt, true);
-    let run = |it: &mut Interp, loops: usize| -> Option<f64> {
-        let t0 = Instant::now();
-        for _ in 0..loops {
-            if it.run_parsed(&prog, false) != Outcome::Ok {
-                return None;
-            }
-        }
-        Some(t0.elapsed().as_secs_f64())
-    };
-    let saved = it.echo_enabled;
-    it.echo_enabled = false;
-    let mut loops = 1;
-    let result = loop {
-        match run(it, loops) {
-            None => break None,
-            Some(t) if t >= 0.2 || loops >= 10_000_000 => break Some(loops),
-            Some(_) => loops *= 10,
-        }
-    };
-    let text = match result {
-        None => String::new(),
-        Some(loops) => {
-            let times: Vec<f64> = (0..7)
-                .filter_map(|_| run(it, loops))
-                .map(|t| t / loops as f64)
-                .collect();
-            let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
-            let std = (times.iter().map(|t| (t - mean).powi(2)).sum::<f64>()
-                / times.len().max(1) as f64)
-                .sqrt();
-            format!(
-                "{} ± {} per loop (mean ± std. dev. of {} runs, {} loop{} each)\n",
-                format_time(mean),
-                format_time(std),
-                times.len(),
-                loops,
-                if loops == 1 { "" } else { "s" }
-            )
-        }
-    };
-    it.echo_enabled = saved;
-    text
-}
 
 /// `:vars`: one row per variable that holds data.
 pub fn vars(it: &Interp) -> String {

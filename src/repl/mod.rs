@@ -4,6 +4,7 @@
 
 pub(crate) mod commands;
 pub(crate) mod helper;
+pub mod magics;
 pub(crate) mod show;
 
 use crate::eval::{Interp, Outcome};
@@ -157,6 +158,15 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
             let _ = rl.append_history(h);
         }
         flag.store(false, Ordering::Relaxed);
+        magics::record_input(&entry);
+        if magics::has_magic(&entry) {
+            let mut it = session.borrow_mut();
+            let run = magics::run_cell(&mut it, &entry, "<stdin>", magics::Mode::Repl);
+            if let Outcome::Exit(status) = run.outcome() {
+                return status;
+            }
+            continue;
+        }
         if let Some(done) = command(&session, &entry, &mut saved, color) {
             if let Some(status) = done {
                 return status;
@@ -217,17 +227,14 @@ fn command(
                 Err(e) => out.push_str(&format!("tensh: can't write '{}': {}", rest, e)),
             }
         }
-        ":time" | "%time" => {
-            let t0 = std::time::Instant::now();
-            if let Outcome::Exit(status) = it.run(rest, None, false) {
+        ":time" | ":timeit" => {
+            let cell = format!("%{} {}", &word[1..], rest);
+            if let Outcome::Exit(status) =
+                magics::run_cell(&mut it, &cell, "<stdin>", magics::Mode::Repl).outcome()
+            {
                 return Some(Some(status));
             }
-            out.push_str(&format!(
-                "Wall time: {}",
-                commands::format_time(t0.elapsed().as_secs_f64())
-            ));
         }
-        "%timeit" | ":timeit" => out.push_str(commands::timeit(&mut it, rest).trim_end()),
         ":show" => {
             let v = it.run_expr(rest);
             match v.as_ref().and_then(crate::api::convert::tensor_of) {

@@ -1,6 +1,7 @@
 # matplotlib.pyplot: the state machine (current figure, current axes) and its functions,
 # which forward to the current Axes. `show` draws figures in a terminal through
-# `_show_terminal` (native) and does nothing when output is not a terminal.
+# `_show_terminal` (native), hands them to a notebook through `_display_inline` (native;
+# `_flush_inline` also runs when a cell ends), and does nothing when output is neither.
 import numpy as np
 from matplotlib.artist import (_array, Text, PathCollection, AxesImage, _cmap, get_cmap,
     rcParams)
@@ -119,11 +120,23 @@ def cla():
 
 def show(*args, **kwargs):
     figs = [_figs[n] for n in sorted(_figs)]
-    if _isatty():
+    if _inline():
+        _flush_inline()
+    elif _isatty():
         for fig in figs:
             _show_terminal(fig._spec())
         _figs.clear()
         _state['current'] = None
+    return None
+
+
+def _flush_inline():
+    # The inline backend: each open figure is displayed as a PNG, then closed.
+    for n in sorted(_figs):
+        fig = _figs[n]
+        _display_inline(fig._spec(), repr(fig))
+    _figs.clear()
+    _state['current'] = None
     return None
 
 

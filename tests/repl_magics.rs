@@ -1,0 +1,135 @@
+//! IPython's magics in the REPL, driven through a pseudo-terminal: `%matplotlib`, `%run`,
+//! `%who`, `%whos`, `%history`, `%reset -f`, `%time`, `%timeit -n -r`, `%pwd`, `%cd`,
+//! `%load_ext`/`%config`, cell magics, an unknown magic, and `!cmd`.
+
+use rexpect::session::{spawn_command, PtySession};
+use std::process::Command;
+
+fn state_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("tensh-magic-{}-{}", tag, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("state dir");
+    d
+}
+
+fn start(tag: &str) -> (PtySession, std::path::PathBuf) {
+    let st = state_dir(tag);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tensh"));
+    cmd.env("XDG_STATE_HOME", &st)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .current_dir(&st);
+    let mut p = spawn_command(cmd, Some(30_000)).expect("spawn tensh in a pty");
+    prompt(&mut p, "first prompt");
+    (p, st)
+}
+
+fn line(p: &mut PtySession, s: &str) {
+    p.send_line(s).expect("send");
+}
+
+fn prompt(p: &mut PtySession, what: &str) -> String {
+    let out = p.exp_string(">>> ").expect(what);
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    out
+}
+
+/// Types `s`, waits for the next prompt, returns what was printed before it.
+fn entry(p: &mut PtySession, s: &str) -> String {
+    line(p, s);
+    prompt(p, s)
+}
+
+fn quit(mut p: PtySession) {
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exits");
+}
+
+#[test]
+fn unknown_magics_and_shell_escapes_say_what_they_are() {
+    let (mut p, _) = start("unknown");
+    let out = entry(&mut p, "%foo 1 2");
+    assert!(out.contains("UsageError: Line magic function `%foo` not found."), "{}", out);
+    assert!(!out.contains("SyntaxError"), "{}", out);
+    let out = entry(&mut p, "!ls -l");
+    assert!(out.contains("tensh has no shell escape: `!ls -l` was not run"), "{}", out);
+    let out = entry(&mut p, "%pip install numpy");
+    assert!(out.contains("tensh has no shell escape: `%pip install numpy` was not run"), "{}", out);
+    // Accepted quietly, as IPython does.
+    for quiet in ["%matplotlib inline", "%load_ext autoreload", "%config InlineBackend.figure_format = 'retina'"] {
+        let out = entry(&mut p, quiet);
+        assert!(!out.contains("Error"), "{}: {}", quiet, out);
+    }
+    quit(p);
+}
+
+#[test]
+fn who_whos_and_reset() {
+    let (mut p, _) = start("who");
+    entry(&mut p, "import numpy as np");
+    entry(&mut p, "alpha = 123");
+    entry(&mut p, "beta = 'test'");
+    entry(&mut p, "arr = np.zeros((3, 4))");
+    let out = entry(&mut p, "%who");
+    assert!(out.contains("alpha\t arr\t beta\t np\t "), "{:?}", out);
+    let out = entry(&mut p, "%who int");
+    assert!(out.contains("alpha\t \r\n"), "{:?}", out);
+    let out = entry(&mut p, "%whos");
+    let header = format!("Variable   Type       Data/Info\r\n{}\r\n", "-".repeat(31));
+    assert!(out.contains(&header), "{:?}", out);
+    assert!(out.contains("alpha      int        123\r\n"), "{:?}", out);
+    assert!(out.contains("arr        ndarray    3x4: 12 elems, type `float64`, 96 bytes\r\n"), "{:?}", out);
+    assert!(out.contains("beta       str        test\r\n"), "{:?}", out);
+    entry(&mut p, "%reset -f");
+    let out = entry(&mut p, "%who");
+    assert!(out.contains("Interactive namespace is empty."), "{:?}", out);
+    let out = entry(&mut p, "alpha");
+    assert!(out.contains("NameError: name 'alpha' is not defined"), "{}", out);
+    quit(p);
+}
+
+#[test]
+fn time_and_timeit() {
+    let (mut p, _) = start("time");
+    let out = entry(&mut p, "%time total = sum(range(1000))");
+    assert!(out.contains("CPU times: user "), "{}", out);
+    assert!(out.contains("Wall time: "), "{}", out);
+    let out = entry(&mut p, "%time total + 1");
+    assert!(out.contains("Wall time: ") && out.contains("499501"), "{}", out);
+    let out = entry(&mut p, "%timeit -n 10 -r 3 total * 2");
+    assert!(out.contains(" per loop (mean ± std. dev. of 3 runs, 10 loops each)"), "{}", out);
+    let out = entry(&mut p, "%timeit -n 1 -r 1 total");
+    assert!(out.contains("(mean ± std. dev. of 1 run, 1 loop each)"), "{}", out);
+    line(&mut p, "%%time");
+    line(&mut p, "y = 5");
+    line(&mut p, "y * 2");
+    line(&mut p, "");
+    let out = prompt(&mut p, "cell magic");
+    assert!(out.contains("Wall time: ") && out.contains("10"), "{}", out);
+    quit(p);
+}
+
+#[test]
+fn pwd_cd_run_and_history() {
+    let (mut p, st) = start("files");
+    let sub = st.join("sub");
+    std::fs::create_dir_all(&sub).expect("sub");
+    std::fs::write(sub.join("script.py"), "import sys\nran = len(sys.argv)\nprint('script ran', sys.argv[1:])\n")
+        .expect("script");
+    let out = entry(&mut p, "%pwd");
+    assert!(out.contains(&format!("'{}'", st.display())), "{}", out);
+    let out = entry(&mut p, "%cd sub");
+    assert!(out.contains(&sub.display().to_string()), "{}", out);
+    let out = entry(&mut p, "%run script.py a b");
+    assert!(out.contains("script ran ['a', 'b']"), "{}", out);
+    let out = entry(&mut p, "ran");
+    assert!(out.contains('3'), "{}", out);
+    let out = entry(&mut p, "%cd /nonexistent-dir");
+    assert!(out.contains("[Errno 2] No such file or directory: '/nonexistent-dir'"), "{}", out);
+    let out = entry(&mut p, "%run missing.py");
+    assert!(out.contains("Exception: File `'missing.py'` not found."), "{}", out);
+    let out = entry(&mut p, "%history");
+    assert!(out.contains("%pwd\r\n%cd sub\r\n%run script.py a b\r\nran\r\n"), "{:?}", out);
+    quit(p);
+}
