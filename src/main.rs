@@ -201,7 +201,10 @@ fn run(cli: Cli) -> u8 {
                 (Some("install"), _) => tensh::kernel::install(),
                 (None, Some(f)) => tensh::kernel::serve(f, cli.seed),
                 (Some(other), _) => {
-                    eprintln!("tensh: unknown kernel action '{}' (try `tensh kernel install`)", other);
+                    eprintln!(
+                        "tensh: unknown kernel action '{}' (try `tensh kernel install`)",
+                        other
+                    );
                     2
                 }
                 (None, None) => {

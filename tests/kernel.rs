@@ -143,8 +143,6 @@ fn the_kernel_speaks_the_jupyter_protocol() {
         .expect("runtime");
     rt.block_on(async {
         let ep = |name: &str| format!("tcp://127.0.0.1:{}", k.conn[name]);
-        let connect = |s: &'static str| s;
-        let _ = connect;
         // The kernel binds after it starts: retry the first connections.
         let mut hb = ReqSocket::new();
         let mut tries = 0;
@@ -276,8 +274,14 @@ fn install_writes_a_kernelspec() {
         &std::fs::read_to_string(dir.join("kernels/tensh/kernel.json")).expect("kernel.json"),
     )
     .expect("json");
-    assert_eq!(spec["argv"][1..], json!(["kernel", "-f", "{connection_file}"])[..]);
-    assert!(spec["argv"][0].as_str().is_some_and(|p| p.ends_with("tensh")));
+    let argv = spec["argv"].as_array().expect("argv");
+    assert_eq!(
+        argv[1..],
+        [json!("kernel"), json!("-f"), json!("{connection_file}")]
+    );
+    assert!(spec["argv"][0]
+        .as_str()
+        .is_some_and(|p| p.ends_with("tensh")));
     assert_eq!(spec["language"], "python");
 }
 
@@ -334,12 +338,30 @@ fn jupyter_client_runs_cells_in_the_kernel() {
         .output()
         .expect("python");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}\n{}", stdout, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        stdout,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: Json = serde_json::from_str(stdout.trim().lines().last().unwrap_or("")).expect("json");
     assert_eq!(got["result"], json!(["42"]));
-    assert_eq!(got["error"], json!(["error", "NameError", "name 'undefined_name' is not defined"]));
-    assert!(got["complete"].as_array().unwrap().contains(&json!("math.floor")), "{}", got);
+    assert_eq!(
+        got["error"],
+        json!(["error", "NameError", "name 'undefined_name' is not defined"])
+    );
+    assert!(
+        got["complete"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("math.floor")),
+        "{}",
+        got
+    );
     assert_eq!(got["figure"], json!(["iVBORw0KGgo"]));
-    assert_eq!(got["figure_text"], json!(["<Figure size 640x480 with 1 Axes>"]));
+    assert_eq!(
+        got["figure_text"],
+        json!(["<Figure size 640x480 with 1 Axes>"])
+    );
     assert_eq!(got["implementation"], "tensh");
 }

@@ -40,7 +40,11 @@ fn wrong_outputs_are_reported_per_cell() {
         .expect("run");
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{}", stdout);
-    assert!(stdout.contains("wrong_output.ipynb ... FAILED"), "{}", stdout);
+    assert!(
+        stdout.contains("wrong_output.ipynb ... FAILED"),
+        "{}",
+        stdout
+    );
     assert!(stdout.contains("  cell In [2]"), "{}", stdout);
     assert!(stdout.contains("  -5\n  +4\n"), "{}", stdout);
     assert!(stdout.contains("  -goodbye\n  +hello\n"), "{}", stdout);
@@ -85,8 +89,8 @@ fn executed_copy(tag: &str) -> std::path::PathBuf {
 #[test]
 fn inplace_writes_outputs_in_nbformat_4_5() {
     let path = executed_copy("inplace");
-    let nb: Json = serde_json::from_str(&std::fs::read_to_string(&path).expect("read"))
-        .expect("json");
+    let nb: Json =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
     assert_eq!(nb["nbformat"], 4);
     assert!(nb["nbformat_minor"].as_u64() >= Some(5));
     let cells = nb["cells"].as_array().expect("cells");
@@ -133,7 +137,11 @@ fn inplace_writes_outputs_in_nbformat_4_5() {
         assert!(kinds.iter().any(|x| x == k), "no {} output: {:?}", k, kinds);
     }
     // What was written still passes the comparison.
-    let out = Command::new(bin()).arg("test").arg(&path).output().expect("run");
+    let out = Command::new(bin())
+        .arg("test")
+        .arg(&path)
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 }
 
@@ -155,10 +163,5 @@ fn inplace_output_passes_nbformat_validation() {
         .arg(&path)
         .output()
         .expect("python");
-    assert_eq!(
-        text(&out.stdout),
-        "valid 4 5 15\n",
-        "{}",
-        text(&out.stderr)
-    );
+    assert_eq!(text(&out.stdout), "valid 4 5 15\n", "{}", text(&out.stderr));
 }

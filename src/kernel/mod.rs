@@ -83,7 +83,10 @@ pub fn serve(connection_file: &str, seed: Option<u64>) -> u8 {
     let text = match std::fs::read_to_string(connection_file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("tensh: can't open connection file '{}': {}", connection_file, e);
+            eprintln!(
+                "tensh: can't open connection file '{}': {}",
+                connection_file, e
+            );
             return 2;
         }
     };

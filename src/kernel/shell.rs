@@ -105,7 +105,10 @@ impl Shell {
             "shutdown_request" => {
                 go_on = false;
                 let restart = msg.content.get("restart").cloned().unwrap_or(json!(false));
-                Some(("shutdown_reply", json!({"status": "ok", "restart": restart})))
+                Some((
+                    "shutdown_reply",
+                    json!({"status": "ok", "restart": restart}),
+                ))
             }
             _ => None,
         };
@@ -178,7 +181,11 @@ impl Shell {
     }
 
     fn complete(&mut self, msg: &Message) -> Json {
-        let code = msg.content.get("code").and_then(|c| c.as_str()).unwrap_or("");
+        let code = msg
+            .content
+            .get("code")
+            .and_then(|c| c.as_str())
+            .unwrap_or("");
         let pos = cursor_byte(code, msg.content.get("cursor_pos"));
         let (start, matches) = super::complete::candidates(&mut self.ex.it, code, pos);
         json!({
@@ -191,7 +198,11 @@ impl Shell {
     }
 
     fn inspect(&mut self, msg: &Message) -> Json {
-        let code = msg.content.get("code").and_then(|c| c.as_str()).unwrap_or("");
+        let code = msg
+            .content
+            .get("code")
+            .and_then(|c| c.as_str())
+            .unwrap_or("");
         let pos = cursor_byte(code, msg.content.get("cursor_pos"));
         match super::complete::inspect(&mut self.ex.it, code, pos) {
             Some(text) => json!({
@@ -219,12 +230,15 @@ fn cursor_byte(code: &str, pos: Option<&Json>) -> usize {
 
 fn is_complete(msg: &Message) -> Json {
     use crate::syntax::complete::{check, Completeness};
-    let code = msg.content.get("code").and_then(|c| c.as_str()).unwrap_or("");
+    let code = msg
+        .content
+        .get("code")
+        .and_then(|c| c.as_str())
+        .unwrap_or("");
     match check(code) {
         Completeness::Complete => {
             // A complete entry that does not parse is invalid (unless magics make it so).
-            if crate::syntax::parse_program(code).is_err()
-                && !crate::repl::magics::has_magic(code)
+            if crate::syntax::parse_program(code).is_err() && !crate::repl::magics::has_magic(code)
             {
                 json!({"status": "invalid"})
             } else {
@@ -234,7 +248,12 @@ fn is_complete(msg: &Message) -> Json {
         Completeness::Incomplete => {
             let last = code.lines().last().unwrap_or("");
             let lead: String = last.chars().take_while(|c| *c == ' ').collect();
-            let opens = last.split('#').next().unwrap_or("").trim_end().ends_with(':');
+            let opens = last
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .ends_with(':');
             let indent = if opens { format!("{}    ", lead) } else { lead };
             json!({"status": "incomplete", "indent": indent})
         }

@@ -172,7 +172,10 @@ async fn serve(
                 "shutdown_request" => {
                     let restart = msg.content.get("restart").cloned().unwrap_or(json!(false));
                     (
-                        Some(("shutdown_reply", json!({"status": "ok", "restart": restart}))),
+                        Some((
+                            "shutdown_reply",
+                            json!({"status": "ok", "restart": restart}),
+                        )),
                         true,
                     )
                 }

@@ -45,7 +45,10 @@ impl Connection {
             .unwrap_or("tcp")
             .to_string();
         if transport != "tcp" {
-            return Err(format!("transport {} is not supported (only tcp)", transport));
+            return Err(format!(
+                "transport {} is not supported (only tcp)",
+                transport
+            ));
         }
         Ok(Connection {
             ip: j
@@ -160,7 +163,9 @@ impl Message {
                 "msg_type": msg_type,
                 "version": PROTOCOL_VERSION,
             }),
-            parent: parent.map(|p| p.header.clone()).unwrap_or_else(|| json!({})),
+            parent: parent
+                .map(|p| p.header.clone())
+                .unwrap_or_else(|| json!({})),
             metadata: json!({}),
             content,
         }
@@ -228,7 +233,13 @@ mod tests {
     #[test]
     fn messages_round_trip_with_signatures() {
         let key = b"secret".to_vec();
-        let m = Message::new("s", "kernel_info_request", None, vec![b"peer".to_vec()], json!({}));
+        let m = Message::new(
+            "s",
+            "kernel_info_request",
+            None,
+            vec![b"peer".to_vec()],
+            json!({}),
+        );
         let frames = m.to_frames(&key);
         assert_eq!(frames[1], DELIMITER);
         let back = Message::from_frames(&frames, &key).expect("valid");

@@ -22,11 +22,19 @@ pub struct ErrorOut {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// Text written to `stdout` or `stderr`.
-    Stream { name: &'static str, text: String },
+    Stream {
+        name: &'static str,
+        text: String,
+    },
     /// A figure: its PNG bytes and its repr (`<Figure size 640x480 with 1 Axes>`).
-    Display { png: Vec<u8>, text: String },
+    Display {
+        png: Vec<u8>,
+        text: String,
+    },
     /// The value of the cell's last expression, as IPython's display hook prints it.
-    Result { text: String },
+    Result {
+        text: String,
+    },
     Error(ErrorOut),
 }
 
@@ -297,41 +305,73 @@ mod tests {
         assert_eq!(e.ename, "ZeroDivisionError");
         assert_eq!(e.evalue, "division by zero");
         let e = parse_report("  File \"Cell In[2]\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n");
-        assert_eq!((e.ename.as_str(), e.evalue.as_str()), ("SyntaxError", "'(' was never closed"));
+        assert_eq!(
+            (e.ename.as_str(), e.evalue.as_str()),
+            ("SyntaxError", "'(' was never closed")
+        );
         let e = parse_report("KeyboardInterrupt\n");
-        assert_eq!((e.ename.as_str(), e.evalue.as_str()), ("KeyboardInterrupt", ""));
-        let e = parse_report("tensorflow.python.framework.errors_impl.InvalidArgumentError: bad\nmore");
-        assert_eq!((e.ename.as_str(), e.evalue.as_str()), ("InvalidArgumentError", "bad\nmore"));
+        assert_eq!(
+            (e.ename.as_str(), e.evalue.as_str()),
+            ("KeyboardInterrupt", "")
+        );
+        let e =
+            parse_report("tensorflow.python.framework.errors_impl.InvalidArgumentError: bad\nmore");
+        assert_eq!(
+            (e.ename.as_str(), e.evalue.as_str()),
+            ("InvalidArgumentError", "bad\nmore")
+        );
     }
 
     #[test]
     fn a_cell_gives_streams_a_result_and_errors() {
         let mut ex = Executor::new(Some(0));
-        let r = ex.execute("print('hi')\nimport sys\nprint('warn', file=sys.stderr)\n1 + 1", true);
+        let r = ex.execute(
+            "print('hi')\nimport sys\nprint('warn', file=sys.stderr)\n1 + 1",
+            true,
+        );
         assert_eq!(r.execution_count, 1);
         assert_eq!(
             r.events,
             vec![
-                Event::Stream { name: "stdout", text: "hi\n".into() },
-                Event::Stream { name: "stderr", text: "warn\n".into() },
+                Event::Stream {
+                    name: "stdout",
+                    text: "hi\n".into()
+                },
+                Event::Stream {
+                    name: "stderr",
+                    text: "warn\n".into()
+                },
                 Event::Result { text: "2".into() },
             ]
         );
         let r = ex.execute("x = 1\n1/0\nprint('not reached')", true);
         assert_eq!(r.events.len(), 1);
-        let Event::Error(e) = &r.events[0] else { panic!("{:?}", r.events) };
-        assert_eq!((e.ename.as_str(), e.evalue.as_str()), ("ZeroDivisionError", "division by zero"));
+        let Event::Error(e) = &r.events[0] else {
+            panic!("{:?}", r.events)
+        };
+        assert_eq!(
+            (e.ename.as_str(), e.evalue.as_str()),
+            ("ZeroDivisionError", "division by zero")
+        );
         let r = ex.execute("%foo", true);
         assert_eq!(
             r.events,
-            vec![Event::Stream { name: "stderr", text: "UsageError: Line magic function `%foo` not found.\n".into() }]
+            vec![Event::Stream {
+                name: "stderr",
+                text: "UsageError: Line magic function `%foo` not found.\n".into()
+            }]
         );
         assert_eq!(r.error.map(|e| e.ename), Some("UsageError".into()));
         let r = ex.execute("x;", true);
         assert!(r.events.is_empty());
-        let r = ex.execute("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.title('t');", true);
+        let r = ex.execute(
+            "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.title('t');",
+            true,
+        );
         assert_eq!(r.events.len(), 1, "{:?}", r.events);
-        let Event::Display { png, text } = &r.events[0] else { panic!("{:?}", r.events) };
+        let Event::Display { png, text } = &r.events[0] else {
+            panic!("{:?}", r.events)
+        };
         assert!(png.starts_with(b"\x89PNG"));
         assert_eq!(text, "<Figure size 640x480 with 1 Axes>");
     }

@@ -268,7 +268,10 @@ mod tests {
         assert_eq!(back["nbformat_minor"], json!(5));
         assert!(back["cells"][0]["id"].as_str().is_some_and(valid_id));
         assert_eq!(back["cells"][1]["execution_count"], json!(1));
-        assert_eq!(back["cells"][1]["outputs"][0]["data"]["text/plain"], json!(["1"]));
+        assert_eq!(
+            back["cells"][1]["outputs"][0]["data"]["text/plain"],
+            json!(["1"])
+        );
         assert_eq!(back["cells"][1]["source"], json!(["x = 1\n", "x"]));
         assert!(text.starts_with("{\n \"cells\": [\n  {\n"));
         assert!(Notebook::parse("{\"nbformat\": 3, \"cells\": []}").is_err());

@@ -43,7 +43,11 @@ fn pretty(it: &mut Interp, v: &Value, col: usize, depth: usize, trail: usize) ->
         return Ok(flat);
     }
     let (open, close, items): (&str, &str, Vec<(Option<String>, Value)>) = match v {
-        Value::List(l) => ("[", "]", l.borrow().iter().map(|x| (None, x.clone())).collect()),
+        Value::List(l) => (
+            "[",
+            "]",
+            l.borrow().iter().map(|x| (None, x.clone())).collect(),
+        ),
         Value::Tuple(t) if t.len() > 1 => ("(", ")", t.iter().map(|x| (None, x.clone())).collect()),
         Value::Dict(d) => {
             let d = d.borrow();

@@ -112,8 +112,7 @@ pub fn check(path: &str, seed: u64) -> Result<Vec<CellDiff>, String> {
     let mut diffs = Vec::new();
     for cell in nb.code_cells() {
         let has = |tag: &str, marker: &str| {
-            cell.tags.iter().any(|t| t == tag)
-                || cell.source.lines().any(|l| l.trim() == marker)
+            cell.tags.iter().any(|t| t == tag) || cell.source.lines().any(|l| l.trim() == marker)
         };
         if has("nbval-skip", "# NBVAL_SKIP") {
             continue;
@@ -149,7 +148,11 @@ pub fn test_command(paths: &[String], seed: u64, color: bool) -> u8 {
                 failed += 1;
             }
             Ok(d) if d.is_empty() => {
-                let ok = if color { "ok".green().to_string() } else { "ok".into() };
+                let ok = if color {
+                    "ok".green().to_string()
+                } else {
+                    "ok".into()
+                };
                 let _ = writeln!(stdout, "{} ... {}", path, ok);
                 passed += 1;
             }

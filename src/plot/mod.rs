@@ -52,7 +52,9 @@ const KEYS: [&str; 7] = [
 const NATIVES: [(&str, NativeFn); 9] = [
     ("_render", render_native),
     ("_show_terminal", show_terminal),
-    ("_inline", |_, _| Ok(Value::Bool(INLINE.with(|s| s.borrow().is_some())))),
+    ("_inline", |_, _| {
+        Ok(Value::Bool(INLINE.with(|s| s.borrow().is_some())))
+    }),
     ("_display_inline", display_inline),
     ("_isatty", |it, _| Ok(Value::Bool(it.io.tty))),
     ("_ticks", ticks_native),

@@ -83,8 +83,15 @@ enum Piece {
     /// Python code: the cell's text with the lines of other pieces blanked, so that line
     /// numbers stay those of the cell.
     Code(String),
-    Line { name: String, args: String },
-    Cell { name: String, args: String, body: String },
+    Line {
+        name: String,
+        args: String,
+    },
+    Cell {
+        name: String,
+        args: String,
+        body: String,
+    },
 }
 
 /// Whether a line (without its indentation) is a magic or shell escape.
@@ -254,7 +261,13 @@ fn exec_code(it: &mut Interp, src: &str, file: &str, mode: Mode, keep: bool) -> 
     let quiet = src.trim_end().ends_with(';');
     let hidden = keep
         && !quiet
-        && matches!(prog.last(), Some(Stmt { kind: StmtKind::Expr(_), .. }));
+        && matches!(
+            prog.last(),
+            Some(Stmt {
+                kind: StmtKind::Expr(_),
+                ..
+            })
+        );
     if hidden {
         if let Some(Stmt {
             kind: kind @ StmtKind::Expr(_),
@@ -354,7 +367,10 @@ fn line_magic(it: &mut Interp, name: &str, args: &str, mode: Mode) -> MR {
         }
         "who" => who(it, args),
         "who_ls" => Ok(Some(Value::list(
-            who_ls(it, args).into_iter().map(|n| Value::str(&n)).collect(),
+            who_ls(it, args)
+                .into_iter()
+                .map(|n| Value::str(&n))
+                .collect(),
         ))),
         "whos" => whos(it, args),
         "history" | "hist" => {
@@ -621,9 +637,7 @@ fn timeit_options(args: &str) -> Result<(TimeitOpts, String), Stop> {
         match flag {
             'n' | 'r' | 'p' => {
                 let after = after.trim_start();
-                let end = after
-                    .find(char::is_whitespace)
-                    .unwrap_or(after.len());
+                let end = after.find(char::is_whitespace).unwrap_or(after.len());
                 let v: usize = after[..end].parse().map_err(|_| {
                     Stop::Usage(format!(
                         "invalid literal for int() with base 10: '{}'",
@@ -754,7 +768,9 @@ fn who_ls(it: &Interp, args: &str) -> Vec<String> {
     let mut names: Vec<String> = it
         .global_vars()
         .into_iter()
-        .filter(|(n, v)| !n.starts_with('_') && (types.is_empty() || types.contains(&v.type_name().as_str())))
+        .filter(|(n, v)| {
+            !n.starts_with('_') && (types.is_empty() || types.contains(&v.type_name().as_str()))
+        })
         .map(|(n, _)| n)
         .collect();
     names.sort();
@@ -808,8 +824,20 @@ fn whos(it: &mut Interp, args: &str) -> MR {
         })
         .collect();
     let types: Vec<String> = vars.iter().map(|v| v.type_name()).collect();
-    let varwidth = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(8) + 3;
-    let typewidth = types.iter().map(|t| t.chars().count()).max().unwrap_or(0).max(4) + 3;
+    let varwidth = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8)
+        + 3;
+    let typewidth = types
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4)
+        + 3;
     let mut out = format!(
         "{:<vw$}{:<tw$} Data/Info\n{}\n",
         "Variable",
@@ -819,7 +847,13 @@ fn whos(it: &mut Interp, args: &str) -> MR {
         tw = typewidth
     );
     for ((name, v), ty) in names.iter().zip(&vars).zip(&types) {
-        out.push_str(&format!("{:<vw$}{:<tw$} ", name, ty, vw = varwidth, tw = typewidth));
+        out.push_str(&format!(
+            "{:<vw$}{:<tw$} ",
+            name,
+            ty,
+            vw = varwidth,
+            tw = typewidth
+        ));
         let info = match ty.as_str() {
             "dict" | "list" | "tuple" => {
                 let n = it
@@ -852,10 +886,7 @@ fn whos(it: &mut Interp, args: &str) -> MR {
                         if bytes < 1 << 20 {
                             s.push_str(&format!(" ({} kb)", py_float(bytes as f64 / 1024.0)));
                         } else {
-                            s.push_str(&format!(
-                                " ({} Mb)",
-                                py_float(bytes as f64 / 1_048_576.0)
-                            ));
+                            s.push_str(&format!(" ({} Mb)", py_float(bytes as f64 / 1_048_576.0)));
                         }
                     }
                     s
@@ -1083,7 +1114,8 @@ mod tests {
 
     #[test]
     fn splits_cells_into_code_and_magics() {
-        let p = split("%matplotlib inline\nx = 1\n!ls -l\ny = (1 +\n%2)\nfor i in x:\n    %time i\n");
+        let p =
+            split("%matplotlib inline\nx = 1\n!ls -l\ny = (1 +\n%2)\nfor i in x:\n    %time i\n");
         assert_eq!(
             p[0],
             Piece::Line {
