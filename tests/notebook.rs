@@ -66,7 +66,7 @@ fn a_notebook_runs_as_a_script() {
         .output()
         .expect("run");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("TensorShape") == false, "{}", stdout);
+    assert!(!stdout.contains("TensorShape"), "{}", stdout);
     assert!(text(&out.stderr).contains("InvalidArgumentError"));
     assert_eq!(out.status.code(), Some(1));
 }

@@ -78,6 +78,17 @@ pub fn install() -> u8 {
     }
 }
 
+fn detach_stdin() {
+    if let Ok(null) = std::fs::File::open("/dev/null") {
+        use std::os::fd::AsRawFd;
+        // SAFETY: dup2 onto descriptor 0 of a descriptor we own; both stay valid for the
+        // call, and replacing standard input touches no memory of this process.
+        unsafe {
+            libc::dup2(null.as_raw_fd(), 0);
+        }
+    }
+}
+
 /// `tensh kernel -f CONN.json`: serves until a shutdown request; returns the exit status.
 pub fn serve(connection_file: &str, seed: Option<u64>) -> u8 {
     let text = match std::fs::read_to_string(connection_file) {
@@ -97,6 +108,9 @@ pub fn serve(connection_file: &str, seed: Option<u64>) -> u8 {
             return 2;
         }
     };
+    // `input()` is not forwarded to the front end: reading standard input (a pipe Jupyter
+    // never writes) would block forever, so it reads end-of-file instead.
+    detach_stdin();
     let ex = crate::notebook::exec::Executor::new(seed);
     let interrupt = ex.it.interrupt.clone();
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone());

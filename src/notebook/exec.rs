@@ -146,6 +146,7 @@ impl Executor {
             s.push(Event::Display { png, text });
         })));
         magics::set_inline(true);
+        magics::clear_history();
         Executor {
             it,
             sink,

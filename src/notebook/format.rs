@@ -218,10 +218,8 @@ pub fn comparable_lines(outputs: &[Json]) -> Vec<String> {
     };
     for o in outputs {
         match o.get("output_type").and_then(|t| t.as_str()) {
-            Some("stream") => {
-                if o.get("name").and_then(|n| n.as_str()) == Some("stdout") {
-                    text.push_str(&text_of(o.get("text").unwrap_or(&Json::Null)));
-                }
+            Some("stream") if o.get("name").and_then(|n| n.as_str()) == Some("stdout") => {
+                text.push_str(&text_of(o.get("text").unwrap_or(&Json::Null)));
             }
             Some("execute_result") | Some("display_data") => {
                 if let Some(t) = o.pointer("/data/text~1plain") {

@@ -34,6 +34,11 @@ pub fn record_input(src: &str) {
     STATE.with(|s| s.borrow_mut().history.push(src.to_string()));
 }
 
+/// Forgets the inputs `%history` lists (a fresh notebook session).
+pub fn clear_history() {
+    STATE.with(|s| s.borrow_mut().history.clear());
+}
+
 /// Says whether figures are shown inline (a notebook or the kernel) for `%matplotlib`.
 pub fn set_inline(on: bool) {
     STATE.with(|s| s.borrow_mut().inline = on);
@@ -626,10 +631,7 @@ fn timeit_options(args: &str) -> Result<(TimeitOpts, String), Stop> {
         quiet: false,
     };
     let mut rest = args.trim_start();
-    loop {
-        let Some(opt) = rest.strip_prefix('-') else {
-            break;
-        };
+    while let Some(opt) = rest.strip_prefix('-') {
         let Some(flag) = opt.chars().next() else {
             break;
         };
@@ -715,7 +717,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
