@@ -181,12 +181,7 @@ impl Shell {
     }
 
     fn complete(&mut self, msg: &Message) -> Json {
-        let code = msg
-            .content
-            .get("code")
-            .and_then(|c| c.as_str())
-            .unwrap_or("");
-        let pos = cursor_byte(code, msg.content.get("cursor_pos"));
+        let (code, pos) = code_and_cursor(msg);
         let (start, matches) = super::complete::candidates(&mut self.ex.it, code, pos);
         json!({
             "status": "ok",
@@ -198,12 +193,7 @@ impl Shell {
     }
 
     fn inspect(&mut self, msg: &Message) -> Json {
-        let code = msg
-            .content
-            .get("code")
-            .and_then(|c| c.as_str())
-            .unwrap_or("");
-        let pos = cursor_byte(code, msg.content.get("cursor_pos"));
+        let (code, pos) = code_and_cursor(msg);
         match super::complete::inspect(&mut self.ex.it, code, pos) {
             Some(text) => json!({
                 "status": "ok",
@@ -217,6 +207,16 @@ impl Shell {
 }
 
 /// The byte offset of a cursor position given in characters (protocol 5.2 and later).
+/// A completion or inspection request's `code` and its cursor as a byte offset.
+fn code_and_cursor(msg: &Message) -> (&str, usize) {
+    let code = msg
+        .content
+        .get("code")
+        .and_then(|c| c.as_str())
+        .unwrap_or("");
+    (code, cursor_byte(code, msg.content.get("cursor_pos")))
+}
+
 fn cursor_byte(code: &str, pos: Option<&Json>) -> usize {
     let chars = pos
         .and_then(|p| p.as_u64())

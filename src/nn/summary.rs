@@ -7,6 +7,7 @@ use super::keras_tensor::inbound_of;
 use crate::eval::error::R;
 use crate::eval::value::Variable;
 use crate::eval::{Interp, Value};
+use crate::print::cfmt::thousands;
 use std::rc::Rc;
 
 /// One layer's row.
@@ -140,17 +141,4 @@ pub fn print_summary(
     let rows: Vec<Row> = layers.iter().map(row_of).collect();
     print_rows(it, name, &rows, trainable, non_trainable, false);
     Ok(())
-}
-
-/// `{:,}`: 235146 -> 235,146.
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

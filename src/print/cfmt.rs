@@ -52,3 +52,16 @@ pub fn general(x: f64, p: usize, alt: bool, upper: bool) -> String {
     }
     s
 }
+
+/// `{:,}`: 235146 -> 235,146.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,6 +1,6 @@
-//! The line editor's helper: completion of names, module paths, attributes and keyword
-//! arguments; highlighting of keywords, strings, numbers and the bracket matching the one
-//! under the cursor; history hints.
+//! The line editor's helper: completion (names, module paths, attributes and keyword
+//! arguments, from `complete.rs`); highlighting of keywords, strings, numbers and the
+//! bracket matching the one under the cursor; history hints.
 
 use crate::eval::{Interp, Value};
 use crate::syntax::lexeme::{tokenize, Tok, KEYWORDS};
@@ -20,115 +20,12 @@ pub struct TenshHelper {
     pub hinter: HistoryHinter,
 }
 
-/// The identifier chain ending at `pos` (`tf.nn.re`), and where it starts.
-fn word_before(line: &str, pos: usize) -> (usize, &str) {
-    let before = &line[..pos];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '.'))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    (start, &before[start..])
-}
-
-/// The name of the function whose call's argument list contains `pos`, if any.
-fn enclosing_call(line: &str, pos: usize) -> Option<String> {
-    let mut depth = 0i32;
-    let b: Vec<char> = line[..pos].chars().collect();
-    for i in (0..b.len()).rev() {
-        match b[i] {
-            ')' | ']' | '}' => depth += 1,
-            '[' | '{' => depth -= 1,
-            '(' => {
-                if depth == 0 {
-                    let head: String = b[..i].iter().collect();
-                    let (_, w) = word_before(&head, head.len());
-                    return if w.is_empty() {
-                        None
-                    } else {
-                        Some(w.to_string())
-                    };
-                }
-                depth -= 1;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The keyword arguments of the function `func` names (a dotted path), from its declaration,
-/// or from the parameters of a user function.
-fn keyword_args(it: &mut crate::eval::Interp, func: &str) -> Vec<String> {
-    let mut parts = func.split('.');
-    let Some(first) = parts.next() else {
-        return vec![];
-    };
-    let Ok(mut v) = it.load_name(first) else {
-        return vec![];
-    };
-    for p in parts {
-        match it.get_attr(&v, p) {
-            Ok(x) => v = x,
-            Err(_) => return vec![],
-        }
-    }
-    if let Some(d) = crate::eval::decl::decl_of(&v) {
-        return d.keywords().map(|k| format!("{}=", k)).collect();
-    }
-    match &v {
-        crate::eval::Value::Function(f) => f
-            .def
-            .params
-            .positional
-            .iter()
-            .map(|q| format!("{}=", q.name))
-            .collect(),
-        _ => vec![],
-    }
-}
-
 impl TenshHelper {
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
-        let (start, word) = word_before(line, pos);
-        let Ok(mut it) = self.session.try_borrow_mut() else {
-            return (start, vec![]);
-        };
-        if let Some(dot) = word.rfind('.') {
-            let (base, part) = (&word[..dot], &word[dot + 1..]);
-            let mut parts = base.split('.');
-            let Some(first) = parts.next() else {
-                return (start, vec![]);
-            };
-            let Ok(mut v) = it.load_name(first) else {
-                return (start, vec![]);
-            };
-            for p in parts {
-                match it.get_attr(&v, p) {
-                    Ok(x) => v = x,
-                    Err(_) => return (start, vec![]),
-                }
-            }
-            let names = crate::eval::attrs::attr_names(&v);
-            let out = names
-                .into_iter()
-                .filter(|n| n.starts_with(part) && !n.starts_with('_'))
-                .map(|n| format!("{}.{}", base, n))
-                .collect();
-            return (start, out);
+        match self.session.try_borrow_mut() {
+            Ok(mut it) => super::complete::candidates(&mut it, line, pos),
+            Err(_) => (super::complete::word_before(line, pos).0, vec![]),
         }
-        let mut names: Vec<String> = Vec::new();
-        if let Some(func) = enclosing_call(line, pos) {
-            names.extend(keyword_args(&mut it, &func));
-        }
-        names.extend(it.globals.borrow().vars.keys().map(|k| k.to_string()));
-        names.extend(it.builtins.keys().cloned());
-        names.extend(KEYWORDS.iter().map(|s| s.to_string()));
-        names.retain(|n| n.starts_with(word) && (word.starts_with('_') || !n.starts_with('_')));
-        names.sort();
-        names.dedup();
-        (start, names)
     }
 }
 

@@ -11,6 +11,7 @@
 use crate::eval::error::{Exception, SourceFile};
 use crate::eval::value::Args;
 use crate::eval::{Interp, Outcome, Value};
+use crate::print::cfmt::thousands;
 use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 use std::cell::RefCell;
 use std::io::Write;
@@ -710,19 +711,6 @@ fn timeit(it: &mut Interp, o: &TimeitOpts, setup: &str, stmt: &str) -> MR {
     ));
     say(it, &text);
     Ok(None)
-}
-
-/// `1,000,000`: Python's `{:,}`.
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The timing loop of `%timeit`: the loops per run and each run's seconds.

@@ -1,8 +1,10 @@
 //! The interactive REPL: `>>> ` and `... ` prompts with auto-indent, completion and
-//! highlighting (`helper.rs`), commands (`commands.rs`), pictures of tensors (`show.rs`),
-//! persistent history, and Ctrl-C that interrupts a running statement.
+//! highlighting (`helper.rs`; the completion itself is `complete.rs`, shared with the
+//! Jupyter kernel), commands (`commands.rs`), pictures of tensors (`show.rs`), persistent
+//! history, and Ctrl-C that interrupts a running statement.
 
 pub(crate) mod commands;
+pub(crate) mod complete;
 pub(crate) mod helper;
 pub mod magics;
 pub(crate) mod show;
