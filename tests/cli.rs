@@ -148,6 +148,61 @@ fn syntax_errors_report_position_and_status_1() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// A block header with no body at the end of a file: python3 3.11 quotes the file's last
+/// line (the header itself, or the blank line after it) and draws no caret.
+#[test]
+fn a_missing_block_at_the_end_is_placed_as_python_places_it() {
+    for (name, src, line, quoted, header) in [
+        (
+            "eof1.py",
+            "def f():\n",
+            1,
+            "def f():",
+            "function definition on line 1",
+        ),
+        (
+            "eof2.py",
+            "def f():\n\n",
+            2,
+            "",
+            "function definition on line 1",
+        ),
+        (
+            "eof3.py",
+            "x = 1\nfor i in x:\n  \n",
+            3,
+            "",
+            "'for' statement on line 2",
+        ),
+        (
+            "eof4.py",
+            "if 1:\n    x=1\nelse:",
+            3,
+            "else:",
+            "'else' statement on line 3",
+        ),
+    ] {
+        let p = script(name, src);
+        let out = Command::new(bin())
+            .arg(&p)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        assert_eq!(
+            text(&out.stderr),
+            format!(
+                "  File \"{}\", line {}\n    {}\nIndentationError: expected an indented block after {}\n",
+                p.display(),
+                line,
+                quoted,
+                header
+            ),
+            "{}",
+            name
+        );
+    }
+}
+
 #[test]
 fn bad_usage_is_status_2() {
     let out = Command::new(bin())

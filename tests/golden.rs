@@ -1,7 +1,7 @@
 //! The golden transcripts in tests/golden (their expected output recorded with TensorFlow by
 //! scripts/oracle_record.py from tests/golden/src, random draws as wildcards), each run as
-//! `tensh test` runs it: one test per transcript. seed_notebook.txt, the unmodified seed, was
-//! recorded with TensorFlow 2.0 and has its own test (tests/seed.rs).
+//! `tensh test` runs it: one test per transcript. The unmodified seed (tests/seed_notebook.txt)
+//! was recorded with TensorFlow 2.0 and has its own test (tests/seed.rs).
 
 mod support;
 
@@ -15,7 +15,6 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let trials = support::cases(&[dir], "txt")
         .into_iter()
-        .filter(|(name, _)| name != "seed_notebook")
         .map(|(name, p)| {
             Trial::test(name, move || {
                 let r = check_file(&p, 0).map_err(|e| Failed::from(e.to_string()))?;

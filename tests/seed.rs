@@ -1,4 +1,4 @@
-//! The seed notebook (tests/golden/seed_notebook.txt, a verbatim copy of
+//! The seed notebook (tests/seed_notebook.txt, a verbatim copy of
 //! ../shared/seed/000_cb3b2d4614476adf.txt) as a golden test: all its code cells run in one
 //! session and each cell prints what the transcript shows. Cells that draw random numbers
 //! are compared by layout (numbers masked). The seed was recorded with TensorFlow 2.0: its
@@ -117,7 +117,7 @@ fn without_carets(output: &str) -> String {
 fn the_seed_notebook_prints_its_transcript() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/golden/seed_notebook.txt"
+        "/tests/seed_notebook.txt"
     ))
     .expect("seed transcript");
     let cells = cells(&text);

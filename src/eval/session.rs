@@ -21,6 +21,34 @@ use std::sync::Arc;
 /// The maximum depth of nested calls before a RecursionError.
 pub(crate) const MAX_DEPTH: usize = 1000;
 
+/// A writer kept in memory and shared: one buffer can stand for both of a session's
+/// streams, so captured output keeps its order.
+#[derive(Clone, Default)]
+pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl SharedBuf {
+    /// Empties the buffer, returning its text.
+    pub fn take_text(&self) -> String {
+        let bytes = std::mem::take(&mut *self.0.borrow_mut());
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// Empties the buffer, returning its lines.
+    pub fn take(&self) -> Vec<String> {
+        self.take_text().lines().map(String::from).collect()
+    }
+}
+
 /// Where a session writes: values and print() to `out`, errors to `err`.
 pub struct Output {
     pub out: Box<dyn Write>,
@@ -513,6 +541,7 @@ impl Interp {
                 e.offset,
                 // Python marks one character for indentation errors.
                 e.end.filter(|_| e.kind == ExcKind::SyntaxError),
+                e.caret,
                 self.io.color,
             ));
         }

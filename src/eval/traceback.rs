@@ -189,6 +189,7 @@ pub(crate) fn syntax_location(
     file: &SourceFile,
     offset: usize,
     end: Option<usize>,
+    caret: bool,
     color: bool,
 ) -> String {
     let src = &file.text;
@@ -204,6 +205,9 @@ pub(crate) fn syntax_location(
     let lead = text.chars().take_while(|&c| is_space(c)).count();
     let shown = text.trim_start_matches(is_space);
     s.push_str(&format!("    {}\n", shown));
+    if !caret {
+        return s;
+    }
     let col = text[..floor_char_boundary(text, offset.saturating_sub(line_start))]
         .chars()
         .count();

@@ -6,34 +6,10 @@ use super::transcript::{parse, render, Cell, Transcript};
 use crate::eval::session::Output;
 use crate::eval::Interp;
 use colored::Colorize;
-use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-/// A writer shared by a session's stdout and stderr, so a cell's output keeps its order.
-#[derive(Clone, Default)]
-pub struct SharedBuf(pub Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedBuf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl SharedBuf {
-    fn take(&self) -> Vec<String> {
-        let bytes = std::mem::take(&mut *self.0.borrow_mut());
-        String::from_utf8_lossy(&bytes)
-            .lines()
-            .map(String::from)
-            .collect()
-    }
-}
+pub use crate::eval::session::SharedBuf;
 
 /// A session for transcripts: output captured, errors as one `Name: message` line (as a
 /// notebook shows them), no color.

@@ -19,8 +19,8 @@ pub fn inspect(it: &mut Interp, code: &str, pos: usize) -> Option<String> {
         return None;
     }
     let v = resolve(it, word)?;
-    let layout = crate::repl::commands::Layout::Inspect(word);
-    Some(crate::repl::commands::describe(it, &v, layout))
+    let layout = crate::repl::inspect::Layout::Inspect(word);
+    Some(crate::repl::inspect::describe(it, &v, layout))
 }
 
 #[cfg(test)]

@@ -235,7 +235,10 @@ fn is_complete(msg: &Message) -> Json {
         .get("code")
         .and_then(|c| c.as_str())
         .unwrap_or("");
-    match check(code) {
+    // A front end sends the code typed so far; its last newline is not yet an empty line
+    // (IPython: `for i in x:\n    pass\n` is incomplete, a further newline completes it).
+    let typed = code.strip_suffix('\n').unwrap_or(code);
+    match check(typed) {
         Completeness::Complete => {
             // A complete entry that does not parse is invalid (unless magics make it so).
             if crate::syntax::parse_program(code).is_err() && !crate::repl::magics::has_magic(code)
@@ -246,15 +249,7 @@ fn is_complete(msg: &Message) -> Json {
             }
         }
         Completeness::Incomplete => {
-            let last = code.lines().last().unwrap_or("");
-            let lead: String = last.chars().take_while(|c| *c == ' ').collect();
-            let opens = last
-                .split('#')
-                .next()
-                .unwrap_or("")
-                .trim_end()
-                .ends_with(':');
-            let indent = if opens { format!("{}    ", lead) } else { lead };
+            let indent = " ".repeat(crate::repl::editing::next_indent(typed));
             json!({"status": "incomplete", "indent": indent})
         }
     }

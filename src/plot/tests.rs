@@ -2,23 +2,8 @@
 //! drawn with `subplot`/`imshow`/`axis('off')` and a training-loss curve with labels and a
 //! legend, decoded from the PNG files savefig wrote.
 
-use crate::eval::session::{Outcome, Output};
-use std::cell::RefCell;
-use std::io::{Read, Write};
-use std::rc::Rc;
-
-#[derive(Clone, Default)]
-struct Buf(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Buf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use crate::eval::session::{Outcome, Output, SharedBuf as Buf};
+use std::io::Read;
 
 /// Runs `src` in a fresh session; returns what it printed (stdout then stderr).
 fn run(src: &str) -> String {

@@ -1,7 +1,8 @@
 //! Completion without a terminal, shared by the line editor and the Jupyter kernel: the name
 //! or attribute chain before the cursor is completed from the session's names, builtins,
 //! keywords, the keyword arguments of the call the cursor is in, and the attributes of the
-//! value a chain names. Looking values up runs attribute access only, never a call.
+//! value a chain names, and IPython's magics after a `%`. Looking values up runs attribute
+//! access only, never a call.
 
 use crate::eval::{Interp, Value};
 use crate::syntax::lexeme::KEYWORDS;
@@ -54,13 +55,14 @@ fn keyword_args(it: &mut Interp, func: &str) -> Vec<String> {
         return d.keywords().map(|k| format!("{}=", k)).collect();
     }
     match &v {
-        Value::Function(f) => f
-            .def
-            .params
-            .positional
-            .iter()
-            .map(|q| format!("{}=", q.name))
-            .collect(),
+        Value::Function(f) => {
+            let p = &f.def.params;
+            p.positional[p.posonly..]
+                .iter()
+                .chain(&p.kwonly)
+                .map(|q| format!("{}=", q.name))
+                .collect()
+        }
         _ => vec![],
     }
 }
@@ -82,8 +84,32 @@ fn offered(name: &str, typed: &str) -> bool {
     name.starts_with(typed) && (typed.starts_with('_') || !name.starts_with('_'))
 }
 
+/// `%ti` → `%time`, `%timeit`; `%%wr` → `%%writefile`: a magic's name at the start of a
+/// line.
+fn magic_names(line: &str, pos: usize) -> Option<(usize, Vec<String>)> {
+    let line_start = line[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let typed = line[line_start..pos].trim_start();
+    let rest = typed.strip_prefix('%')?;
+    let (prefix, list, name) = match rest.strip_prefix('%') {
+        Some(name) => ("%%", super::magics::CELL_MAGICS, name),
+        None => ("%", super::magics::LINE_MAGICS, rest),
+    };
+    if !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let names = list
+        .iter()
+        .filter(|m| m.starts_with(name))
+        .map(|m| format!("{}{}", prefix, m))
+        .collect();
+    Some((pos - typed.len(), names))
+}
+
 /// The completions of the word before `pos`: where it starts and the sorted candidates.
 pub(crate) fn candidates(it: &mut Interp, line: &str, pos: usize) -> (usize, Vec<String>) {
+    if let Some(found) = magic_names(line, pos) {
+        return found;
+    }
     let (start, word) = word_before(line, pos);
     let mut names: Vec<String> = if let Some(dot) = word.rfind('.') {
         let (base, part) = (&word[..dot], &word[dot + 1..]);
@@ -109,4 +135,18 @@ pub(crate) fn candidates(it: &mut Interp, line: &str, pos: usize) -> (usize, Vec
     names.sort();
     names.dedup();
     (start, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_names_complete_at_the_start_of_a_line() {
+        let (start, names) = magic_names("%ti", 3).expect("a magic");
+        assert_eq!((start, names), (0, vec!["%time".into(), "%timeit".into()]));
+        let (start, names) = magic_names("x = 1\n  %%wr", 12).expect("a cell magic");
+        assert_eq!((start, names), (8, vec!["%%writefile".into()]));
+        assert!(magic_names("x % 2", 5).is_none());
+    }
 }

@@ -2,6 +2,8 @@
 //! arguments, from `complete.rs`); highlighting of keywords, strings, numbers and the
 //! bracket matching the one under the cursor; history hints.
 
+use super::config::Theme;
+use super::editing::{split_levels, CONTINUATION, MARK, PAD};
 use crate::eval::{Interp, Value};
 use crate::syntax::lexeme::{tokenize, Tok, KEYWORDS};
 use colored::Colorize;
@@ -17,6 +19,7 @@ use std::rc::Rc;
 pub struct TenshHelper {
     pub session: Rc<RefCell<Interp>>,
     pub color: bool,
+    pub theme: Theme,
     pub hinter: HistoryHinter,
 }
 
@@ -95,7 +98,7 @@ impl Hinter for TenshHelper {
 impl Validator for TenshHelper {}
 
 /// Colors `line` by its tokens; the text itself is unchanged, so widths stay the same.
-pub fn highlight_line(line: &str, pos: usize) -> String {
+pub fn highlight_line(line: &str, pos: usize, theme: &Theme) -> String {
     let Ok(toks) = tokenize(line, 0) else {
         return line.to_string();
     };
@@ -136,12 +139,15 @@ pub fn highlight_line(line: &str, pos: usize) -> String {
         out.push_str(&line[last..s]);
         let text = &line[s..e];
         let styled = match &t.tok {
-            Tok::Name(n) if KEYWORDS.contains(&n.as_str()) => text.blue().bold().to_string(),
-            Tok::Str(_) | Tok::FStr { .. } => text.green().to_string(),
-            Tok::Int(_) | Tok::Float(_) => text.cyan().to_string(),
-            Tok::Op(_) if pair.is_some_and(|(a, b)| a == s || b == s) => {
-                text.yellow().bold().underline().to_string()
+            Tok::Name(n) if KEYWORDS.contains(&n.as_str()) => {
+                Theme::paint(theme.keyword, text, true)
             }
+            Tok::Str(_) | Tok::FStr { .. } => Theme::paint(theme.string, text, false),
+            Tok::Int(_) | Tok::Float(_) => Theme::paint(theme.number, text, false),
+            Tok::Op(_) if pair.is_some_and(|(a, b)| a == s || b == s) => match theme.bracket {
+                Some(c) => text.color(c).bold().underline().to_string(),
+                None => text.to_string(),
+            },
             _ => text.to_string(),
         };
         out.push_str(&styled);
@@ -151,15 +157,51 @@ pub fn highlight_line(line: &str, pos: usize) -> String {
     out
 }
 
+impl TenshHelper {
+    /// Draws each continuation line's prompt (`PROMPT_PAD` in the buffer) as `... ` and its
+    /// automatic indent levels as spaces, and colors the code after them.
+    fn draw(&self, buffer: &str, pos: usize) -> String {
+        let mut out = String::with_capacity(buffer.len() + 16);
+        let mut at = 0;
+        for (i, l) in buffer.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            let body = l.trim_start_matches(PAD);
+            let pads = (l.len() - body.len()) / PAD.len_utf8();
+            out.extend(
+                CONTINUATION
+                    .chars()
+                    .chain(std::iter::repeat(' '))
+                    .take(pads),
+            );
+            let trimmed = body.trim_end_matches(PAD);
+            let (levels, code) = split_levels(trimmed);
+            out.extend(std::iter::repeat_n(' ', levels * 4));
+            let start = at + (l.len() - body.len()) + (trimmed.len() - code.len());
+            if self.color {
+                let rel = pos.checked_sub(start).unwrap_or(usize::MAX - 1);
+                out.push_str(&highlight_line(code, rel, &self.theme));
+            } else {
+                out.push_str(code);
+            }
+            let tail = (body.len() - trimmed.len()) / PAD.len_utf8();
+            out.extend(std::iter::repeat_n(' ', tail));
+            at += l.len() + 1;
+        }
+        out
+    }
+}
+
 impl Highlighter for TenshHelper {
     fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
-        if !self.color {
+        if !self.color && !line.contains([PAD, MARK]) {
             return Cow::Borrowed(line);
         }
-        Cow::Owned(highlight_line(line, pos))
+        Cow::Owned(self.draw(line, pos))
     }
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
-        if !self.color {
+        if !self.color || !self.theme.dim_hints {
             return Cow::Borrowed(hint);
         }
         Cow::Owned(hint.dimmed().to_string())

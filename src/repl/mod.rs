@@ -5,12 +5,14 @@
 
 pub(crate) mod commands;
 pub(crate) mod complete;
+pub(crate) mod config;
+pub(crate) mod editing;
 pub(crate) mod helper;
+pub(crate) mod inspect;
 pub mod magics;
 pub(crate) mod show;
 
 use crate::eval::{Interp, Outcome};
-use crate::syntax::complete::{check, Completeness};
 use helper::TenshHelper;
 use rustyline::error::ReadlineError;
 use rustyline::hint::HistoryHinter;
@@ -37,18 +39,6 @@ pub(crate) fn history_path() -> Option<std::path::PathBuf> {
     Some(base.join("tensh").join("history"))
 }
 
-/// The indentation the next continuation line starts with.
-fn next_indent(text: &str) -> String {
-    let last = text.lines().last().unwrap_or("");
-    let lead: String = last.chars().take_while(|c| *c == ' ').collect();
-    let code = last.split('#').next().unwrap_or("").trim_end();
-    if code.ends_with(':') {
-        format!("{}    ", lead)
-    } else {
-        lead
-    }
-}
-
 /// Drops `>>> ` / `... ` prompts from pasted lines.
 fn strip_prompts(text: &str) -> String {
     if !text.lines().any(|l| l.starts_with(">>> ") || l == ">>>") {
@@ -68,10 +58,20 @@ fn strip_prompts(text: &str) -> String {
 pub fn run(seed: Option<u64>, color: bool) -> u8 {
     let started = std::time::Instant::now();
     let session = Rc::new(RefCell::new(crate::stdio_session(seed, color)));
+    let (settings, problems) = config::load();
+    for p in problems {
+        eprintln!("tensh: {}", p);
+    }
+    let mode = if settings.vi {
+        rustyline::EditMode::Vi
+    } else {
+        rustyline::EditMode::Emacs
+    };
     let config = Config::builder()
         .auto_add_history(false)
         .completion_type(rustyline::CompletionType::List)
-        .max_history_size(100_000)
+        .edit_mode(mode)
+        .max_history_size(settings.history_size)
         .map(|b| b.build());
     let Ok(config) = config else { return 1 };
     let mut rl: Editor<TenshHelper, DefaultHistory> = match Editor::with_config(config) {
@@ -84,8 +84,10 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
     rl.set_helper(Some(TenshHelper {
         session: session.clone(),
         color,
+        theme: settings.theme,
         hinter: HistoryHinter::new(),
     }));
+    editing::bind(&mut rl);
     // Only a regular file (or none yet) of sane size: a FIFO would block the prompt and a
     // device such as /dev/zero would never end.
     let hist = history_path().filter(|h| match std::fs::metadata(h) {
@@ -108,57 +110,53 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         println!("ready in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
     }
     loop {
-        let mut entry = String::new();
-        let mut prompt = ">>> ";
-        let mut initial = String::new();
-        loop {
-            let line = rl.readline_with_initial(prompt, (&initial, ""));
-            match line {
-                Ok(l) => {
-                    let l = strip_prompts(&l);
-                    if !entry.is_empty() {
-                        entry.push('\n');
-                    }
-                    entry.push_str(&l);
-                    if entry.trim().is_empty() {
-                        entry.clear();
-                        break;
-                    }
-                    let blank_end = l.trim().is_empty();
-                    if check(&(entry.clone() + if blank_end { "\n" } else { "" }))
-                        == Completeness::Complete
-                        || (blank_end && check(&entry) == Completeness::Complete)
-                    {
-                        break;
-                    }
-                    prompt = "... ";
-                    initial = next_indent(&entry);
+        let mut buffer = match rl.readline(">>> ") {
+            Ok(b) => b,
+            Err(ReadlineError::Interrupted) => {
+                println!("KeyboardInterrupt");
+                continue;
+            }
+            Err(ReadlineError::Eof) => return 0,
+            Err(e) => {
+                eprintln!("tensh: {}", e);
+                return 1;
+            }
+        };
+        // Enter only hands over a complete entry; a terminal the editor cannot drive hands
+        // over each line, and the entry goes on line by line as in Python's plain REPL.
+        while !editing::ready(&editing::source(&buffer)) {
+            match rl.readline(editing::CONTINUATION) {
+                Ok(more) => {
+                    buffer.push('\n');
+                    buffer.push_str(&more);
                 }
                 Err(ReadlineError::Interrupted) => {
-                    entry.clear();
                     println!("KeyboardInterrupt");
+                    buffer.clear();
                     break;
                 }
-                Err(ReadlineError::Eof) => {
-                    if entry.is_empty() {
-                        return 0;
-                    }
-                    break;
-                }
+                Err(ReadlineError::Eof) => break,
                 Err(e) => {
                     eprintln!("tensh: {}", e);
                     return 1;
                 }
             }
         }
-        let entry = entry.trim_end().to_string();
+        let entry = strip_prompts(&editing::source(&buffer));
         if entry.trim().is_empty() {
             continue;
         }
-        let _ = rl.add_history_entry(entry.as_str());
+        let _ =
+            rl.add_history_entry(buffer.trim_end_matches([' ', '\n', editing::PAD, editing::MARK]));
         if let Some(h) = &hist {
             let _ = rl.append_history(h);
         }
+        // A block ended by an empty line keeps that line, so that an error in it (a block
+        // header with no body) is placed where Python places it: on the empty line.
+        let entry = match entry.trim_end().len() {
+            n if entry[n..].contains('\n') => format!("{}\n\n", entry.trim_end()),
+            n => entry[..n].to_string(),
+        };
         flag.store(false, Ordering::Relaxed);
         magics::record_input(&entry);
         if magics::has_magic(&entry) {
@@ -176,12 +174,13 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
             continue;
         }
         let mut it = session.borrow_mut();
-        it.quiet_last = entry.ends_with(';');
-        let code = entry.trim_end_matches(';');
+        it.quiet_last = entry.trim_end().ends_with(';');
+        let code = entry.trim_end().trim_end_matches(';');
         let outcome = it.run(code, None, false);
         it.quiet_last = false;
         match outcome {
-            Outcome::Ok => saved.push(code.to_string()),
+            Outcome::Ok if !commands::only_inspects(code) => saved.push(code.to_string()),
+            Outcome::Ok => {}
             Outcome::Exit(status) => return status,
             Outcome::Failed => {}
         }
@@ -252,15 +251,30 @@ fn command(
             }
         }
         ":quit" | ":q" | ":exit" => return Some(Some(0)),
-        _ if t.ends_with('?')
-            && !t.contains('\n')
-            && !t[..t.len() - 1]
-                .contains(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')) =>
-        {
-            if let Some(v) = it.run_expr(&t[..t.len() - 1]) {
-                let layout = commands::Layout::Inspect(&t[..t.len() - 1]);
-                out.push_str(commands::describe(&mut it, &v, layout).trim_end());
+        _ if t.ends_with('?') && !t.contains('\n') => {
+            let source = t.ends_with("??");
+            let name = t.trim_end_matches('?');
+            let plain = !name.is_empty()
+                && !name.contains(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'));
+            if !plain {
+                return None;
             }
+            if let Some(v) = it.run_expr(name) {
+                let layout = if source {
+                    inspect::Layout::Source(name)
+                } else {
+                    inspect::Layout::Inspect(name)
+                };
+                out.push_str(inspect::describe(&mut it, &v, layout).trim_end());
+            }
+        }
+        _ if word.starts_with(':')
+            && word.len() > 1
+            && word[1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            out.push_str(&commands::unknown(word));
         }
         _ => return None,
     }

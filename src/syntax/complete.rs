@@ -42,8 +42,10 @@ pub fn check(src: &str) -> Completeness {
     if opens_block && !ends_blank {
         return Completeness::Incomplete;
     }
+    // After an empty line only an open bracket, string or backslash goes on: a block
+    // header without a body is reported then (Python: IndentationError).
     match parse_program(src) {
-        Err(e) if e.incomplete => Completeness::Incomplete,
+        Err(e) if e.incomplete && !ends_blank => Completeness::Incomplete,
         _ => Completeness::Complete,
     }
 }

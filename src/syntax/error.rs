@@ -14,6 +14,9 @@ pub struct SyntaxError {
     pub end: Option<usize>,
     /// True when the input ended too early: more lines could make it valid.
     pub incomplete: bool,
+    /// Whether the quoted line gets a caret (Python draws none for a block missing at the
+    /// end of the input).
+    pub caret: bool,
 }
 
 impl SyntaxError {
@@ -24,6 +27,7 @@ impl SyntaxError {
             offset,
             end: None,
             incomplete: false,
+            caret: true,
         }
     }
 

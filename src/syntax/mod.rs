@@ -79,5 +79,12 @@ fn to_syntax_error(src: &str, e: PErr) -> SyntaxError {
         err.end = Some(e.end);
     }
     err.incomplete = e.at_end;
+    if e.at_end && e.header.is_some() {
+        // A block missing at the end: Python quotes the file's last line, without a caret.
+        let body = src.strip_suffix('\n').unwrap_or(src);
+        err.offset = body.rfind('\n').map_or(0, |i| i + 1);
+        err.end = None;
+        err.caret = false;
+    }
     err
 }

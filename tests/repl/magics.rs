@@ -2,54 +2,7 @@
 //! `%who`, `%whos`, `%history`, `%reset -f`, `%time`, `%timeit -n -r`, `%pwd`, `%cd`,
 //! `%load_ext`/`%config`, cell magics, an unknown magic, and `!cmd`.
 
-use rexpect::session::{spawn_command, PtySession};
-use std::process::Command;
-
-fn state_dir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("tensh-magic-{}-{}", tag, std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("state dir");
-    d
-}
-
-fn start(tag: &str) -> (PtySession, std::path::PathBuf) {
-    let st = state_dir(tag);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tensh"));
-    cmd.env("XDG_STATE_HOME", &st)
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .current_dir(&st);
-    let mut p = spawn_command(cmd, Some(30_000)).expect("spawn tensh in a pty");
-    prompt(&mut p, "first prompt");
-    (p, st)
-}
-
-fn line(p: &mut PtySession, s: &str) {
-    p.send_line(s).expect("send");
-}
-
-fn prompt(p: &mut PtySession, what: &str) -> String {
-    let out = p.exp_string(">>> ").expect(what);
-    std::thread::sleep(std::time::Duration::from_millis(250));
-    out
-}
-
-/// Types `s`, then a marker print; returns what the terminal showed up to the marker's
-/// output (the line editor redraws prompts while typing, so a prompt is no end mark).
-fn entry(p: &mut PtySession, s: &str) -> String {
-    line(p, s);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    line(p, "print('<<' + 'done>>')");
-    let out = p.exp_string("<<done>>").expect(s);
-    prompt(p, "after the marker");
-    out
-}
-
-fn quit(mut p: PtySession) {
-    p.send_control('d').expect("ctrl-d");
-    p.exp_eof().expect("exits");
-}
+use super::pty::{entry, prompt, quit, start_in as start};
 
 #[test]
 fn unknown_magics_and_shell_escapes_say_what_they_are() {
