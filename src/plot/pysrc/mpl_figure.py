@@ -5,9 +5,10 @@ from matplotlib.artist import (_SUBPLOTPARS, Text, AxesImage, Colorbar, _cmap, r
 from matplotlib.axes import (Axes)
 
 
-def _grid_pos(nrows, ncols, start, end):
-    # The box of cells start..end (0-based, row-major) of an nrows x ncols grid.
-    left, right, bottom, top, wspace, hspace = _SUBPLOTPARS
+def _grid_pos(nrows, ncols, start, end, pars=_SUBPLOTPARS):
+    # The box of cells start..end (0-based, row-major) of an nrows x ncols grid, within the
+    # figure's subplot parameters (left, right, bottom, top, wspace, hspace).
+    left, right, bottom, top, wspace, hspace = pars
     cw = (right - left) / (ncols + wspace * (ncols - 1))
     ch = (top - bottom) / (nrows + hspace * (nrows - 1))
     r0, c0 = divmod(start, ncols)
@@ -113,6 +114,7 @@ class Figure:
         self.number = num
         self.canvas = _Canvas(self)
         self._gca = None
+        self._pars = tuple(_SUBPLOTPARS)
 
     def _px(self):
         return (int(round(self._figsize[0] * self.dpi)), int(round(self._figsize[1] * self.dpi)))
@@ -154,7 +156,7 @@ class Figure:
 
     def add_subplot(self, *args, **kwargs):
         rows, cols, i, j = _subplot_args(args)
-        ax = Axes(self, _grid_pos(rows, cols, i, j), (rows, cols, i, j))
+        ax = Axes(self, _grid_pos(rows, cols, i, j, self._pars), (rows, cols, i, j))
         self._add(ax)
         _apply_axes_kwargs(ax, kwargs)
         return ax
@@ -172,7 +174,7 @@ class Figure:
                 raise ValueError("Number of %s must be a positive integer, not %r" % (what, n))
         axs = []
         for k in range(nrows * ncols):
-            ax = Axes(self, _grid_pos(nrows, ncols, k, k), (nrows, ncols, k, k))
+            ax = Axes(self, _grid_pos(nrows, ncols, k, k, self._pars), (nrows, ncols, k, k))
             self._add(ax)
             _apply_axes_kwargs(ax, subplot_kw or {})
             axs.append(ax)
@@ -205,7 +207,22 @@ class Figure:
 
     def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None,
                         hspace=None):
-        return None
+        # matplotlib's SubplotParams.update: the grid's axes move to the new boxes.
+        l0, r0, b0, t0, w0, h0 = self._pars
+        left = l0 if left is None else float(left)
+        right = r0 if right is None else float(right)
+        bottom = b0 if bottom is None else float(bottom)
+        top = t0 if top is None else float(top)
+        if left >= right:
+            raise ValueError('left cannot be >= right')
+        if bottom >= top:
+            raise ValueError('bottom cannot be >= top')
+        self._pars = (left, right, bottom, top,
+                      w0 if wspace is None else float(wspace),
+                      h0 if hspace is None else float(hspace))
+        for ax in self.axes:
+            if ax._spec_key is not None:
+                ax._pos = _grid_pos(*ax._spec_key, self._pars)
 
     def colorbar(self, mappable, cax=None, ax=None, **kwargs):
         return _colorbar(self, mappable, ax)

@@ -77,7 +77,7 @@ def subplot2grid(shape, loc, rowspan=1, colspan=1, fig=None, **kwargs):
     r, c = loc
     start = r * shape[1] + c
     end = (r + rowspan - 1) * shape[1] + c + colspan - 1
-    ax = Axes(fig, _grid_pos(shape[0], shape[1], start, end), (shape[0], shape[1], start, end))
+    ax = Axes(fig, _grid_pos(shape[0], shape[1], start, end, fig._pars), (shape[0], shape[1], start, end))
     return fig._add(ax)
 
 
@@ -169,7 +169,8 @@ def tight_layout(*, pad=1.08, h_pad=None, w_pad=None, rect=None):
 
 
 def subplots_adjust(left=None, bottom=None, right=None, top=None, wspace=None, hspace=None):
-    return None
+    gcf().subplots_adjust(left=left, bottom=bottom, right=right, top=top, wspace=wspace,
+                          hspace=hspace)
 
 
 def suptitle(t, **kwargs):

@@ -1,0 +1,18 @@
+import matplotlib
+matplotlib.use('Agg')
+import matplotlib.pyplot as plt
+fig, axes = plt.subplots(2, 3)
+print(axes[0, 0], axes[1, 2])
+plt.subplots_adjust(hspace=0.5, wspace=0.4)
+print(axes[0, 0], axes[1, 2])
+fig.subplots_adjust(left=0.05, right=0.95, top=0.9, bottom=0.1)
+print(axes[0, 0], axes[1, 2])
+fig.subplots_adjust(left=0.6, right=0.5)
+fig.subplots_adjust(bottom=0.9)
+plt.figure(figsize=(8, 4))
+plt.subplots_adjust(left=0.2)
+ax = plt.subplot(1, 2, 2)
+print(ax)
+fig = plt.figure()
+fig.subplots_adjust(top=0.8, hspace=1.0)
+print(plt.subplot2grid((2, 2), (1, 0), colspan=2))
