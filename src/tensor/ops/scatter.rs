@@ -122,6 +122,9 @@ pub fn tensor_scatter_kernel(
 ) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), tensor, updates)?;
     let (offs, inner) = slice_offsets(op.op_name(), tensor.shape(), indices, updates)?;
+    if op == ScatterOp::Update || tensor.dtype() == crate::tensor::DType::Str {
+        return update_by_gather(tensor, &offs, inner, updates);
+    }
     let mut out = tensor.to_f64_vec();
     let vals = updates.to_f64_vec();
     for (c, off) in offs.iter().enumerate() {
@@ -130,4 +133,33 @@ pub fn tensor_scatter_kernel(
         }
     }
     Ok(Tensor::from_f64s(tensor.dtype(), tensor.shape(), &out))
+}
+
+/// An update that copies elements as they are (strings, and integers past 2**53 kept
+/// exact): each output element is taken from the tensor or from the update that last wrote
+/// it, by one gather over the two laid end to end.
+fn update_by_gather(
+    tensor: &Tensor,
+    offs: &[usize],
+    inner: usize,
+    updates: &Tensor,
+) -> TResult<Tensor> {
+    use crate::tensor::ops::{select, shape as sh};
+    let n = tensor.size();
+    let mut from: Vec<i64> = (0..n as i64).collect();
+    for (c, off) in offs.iter().enumerate() {
+        for k in 0..inner {
+            from[off + k] = (n + c * inner + k) as i64;
+        }
+    }
+    // The kernels only: the caller records the op for gradients.
+    let both = sh::concat_kernel(
+        &[
+            sh::reshape_kernel(&tensor.contiguous(), &[n]),
+            sh::reshape_kernel(&updates.contiguous(), &[updates.size()]),
+        ],
+        0,
+    )?;
+    let picked = select::gather_kernel(&both, &Tensor::from_vec(&[n], from), 0)?;
+    Ok(sh::reshape_kernel(&picked.contiguous(), tensor.shape()))
 }

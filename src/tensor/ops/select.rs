@@ -32,7 +32,7 @@ pub(crate) fn gather_axis_check(params: &Tensor, axis: i64) -> TResult<()> {
 }
 
 /// The computation of `gather`, before it is recorded for gradients.
-fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
+pub(crate) fn gather_kernel(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     gather_axis_check(params, axis)?;
     let nd = params.ndim() as i64;
     let ax = if axis < 0 { axis + nd } else { axis } as usize;

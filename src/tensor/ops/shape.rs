@@ -85,7 +85,7 @@ pub fn reshape_to(t: &Tensor, shape: &[usize]) -> Tensor {
 }
 
 /// The computation of `reshape_to`, before it is recorded for gradients.
-fn reshape_kernel(t: &Tensor, shape: &[usize]) -> Tensor {
+pub(crate) fn reshape_kernel(t: &Tensor, shape: &[usize]) -> Tensor {
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Tensor {
         if a.is_standard_layout() {
             if let Ok(r) = a.clone().into_shape_with_order(IxDyn(shape)) {
@@ -229,7 +229,7 @@ pub fn concat(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
 }
 
 /// The computation of `concat`, before it is recorded for gradients.
-fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
+pub(crate) fn concat_kernel(ts: &[Tensor], axis: i64) -> TResult<Tensor> {
     let Some(first) = ts.first() else {
         return Err(value_error(
             "List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1.",
