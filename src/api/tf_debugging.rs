@@ -67,17 +67,11 @@ const LAZY: [&str; 6] = [
 
 /// Registers the module and aliases, built on first use.
 pub(crate) fn install(it: &mut Interp) {
-    for key in LAZY {
-        it.lazy_modules.insert(key, build);
-    }
+    crate::pylib::pysource::install_lazy(it, &LAZY, build);
 }
 
 fn build(it: &mut Interp) {
-    for key in LAZY {
-        it.lazy_modules.remove(key);
-    }
-    crate::pylib::pysource::load(it, MODULE, SOURCE, &[]);
-    let Some(Value::Module(ops)) = it.modules.get(MODULE).cloned() else {
+    let Some(ops) = crate::pylib::pysource::build_lazy(it, &LAZY, MODULE, SOURCE, &[]) else {
         return;
     };
     let Some(Value::Module(tf)) = it.modules.get("tensorflow").cloned() else {

@@ -32,18 +32,12 @@ const RAGGED_NAMES: [(&str, &str); 5] = [
 
 /// Registers the names, built on first use.
 pub(crate) fn install(it: &mut Interp) {
-    for key in KEYS {
-        it.lazy_modules.insert(key, build);
-    }
+    crate::pylib::pysource::install_lazy(it, &KEYS, build);
 }
 
 fn build(it: &mut Interp) {
-    for key in KEYS {
-        it.lazy_modules.remove(key);
-    }
     let source = format!("{}\n{}\n{}", CLASS_SOURCE, FORMAT_SOURCE, OPS_SOURCE);
-    crate::pylib::pysource::load(it, MODULE, &source, &[]);
-    let Some(Value::Module(m)) = it.modules.get(MODULE).cloned() else {
+    let Some(m) = crate::pylib::pysource::build_lazy(it, &KEYS, MODULE, &source, &[]) else {
         return;
     };
     let Some(Value::Module(tf)) = it.modules.get("tensorflow").cloned() else {

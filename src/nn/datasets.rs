@@ -47,17 +47,12 @@ const KEYS: [&str; 2] = ["keras.datasets", "tensorflow.keras.datasets"];
 
 /// Registers `keras.datasets`, built on first use.
 pub(crate) fn install(it: &mut Interp) {
-    for key in KEYS {
-        it.lazy_modules.insert(key, build);
-    }
+    crate::pylib::pysource::install_lazy(it, &KEYS, build);
 }
 
 fn build(it: &mut Interp) {
-    for key in KEYS {
-        it.lazy_modules.remove(key);
-    }
-    crate::pylib::pysource::load(it, LOADERS, SOURCE, &[("_gz_bytes", gz_bytes)]);
-    let Some(Value::Module(src)) = it.modules.get(LOADERS).cloned() else {
+    let natives = [("_gz_bytes", gz_bytes as crate::eval::value::NativeFn)];
+    let Some(src) = crate::pylib::pysource::build_lazy(it, &KEYS, LOADERS, SOURCE, &natives) else {
         return;
     };
     let datasets = Rc::new(Module::new("keras.datasets"));

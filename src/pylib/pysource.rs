@@ -76,6 +76,33 @@ pub(crate) fn load(it: &mut Interp, name: &str, src: &str, natives: &[(&str, Nat
     }
 }
 
+/// Registers `build` for each lazy attribute key (`keras.layers.StringLookup`): the first
+/// read of any of them builds them all.
+pub(crate) fn install_lazy(it: &mut Interp, keys: &[&'static str], build: fn(&mut Interp)) {
+    for key in keys {
+        it.lazy_modules.insert(key, build);
+    }
+}
+
+/// In a lazy `build`: forgets `keys` (so building runs once), runs `src` as module `name`
+/// and returns the module.
+pub(crate) fn build_lazy(
+    it: &mut Interp,
+    keys: &[&str],
+    name: &str,
+    src: &str,
+    natives: &[(&str, NativeFn)],
+) -> Option<Rc<crate::eval::value::Module>> {
+    for key in keys {
+        it.lazy_modules.remove(*key);
+    }
+    load(it, name, src, natives);
+    match it.modules.get(name) {
+        Some(Value::Module(m)) => Some(m.clone()),
+        _ => None,
+    }
+}
+
 /// The frames of the running program, innermost first: (file name, line, function name).
 pub(crate) fn frames(it: &Interp) -> Vec<(String, usize, String)> {
     let line = |file: &SourceFile, span: Option<crate::syntax::Span>| {
