@@ -132,6 +132,16 @@ fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
     if let Some((_, v)) = args.kw.iter().find(|(k, _)| k == "trainable") {
         l.trainable.set(it.truthy(v)?);
     }
+    match args.kw.iter().find(|(k, _)| k == "dtype").map(|(_, v)| v) {
+        None | Some(Value::None) => {}
+        Some(Value::DType(d)) => *l.dtype.borrow_mut() = d.name().to_string(),
+        Some(v) => match (crate::api::convert::dtype_arg(v), v) {
+            (Ok(d), _) => *l.dtype.borrow_mut() = d.name().to_string(),
+            // A policy name such as 'mixed_float16' is kept as given.
+            (Err(_), Value::Str(s)) => *l.dtype.borrow_mut() = s.to_string(),
+            (Err(e), _) => return Err(e),
+        },
+    }
     *i.native.borrow_mut() = Some(Value::Object(Rc::new(l)));
     Ok(())
 }

@@ -39,6 +39,8 @@ pub struct Layer {
     /// A checkpoint loaded before the model made its variables, restored after its first
     /// call (TensorFlow's deferred restoration).
     pub pending_restore: RefCell<Option<Rc<super::saving::checkpoint::Pending>>>,
+    /// The layer's `dtype` (a subclass may give `dtype='string'` or `'int64'`).
+    pub dtype: RefCell<String>,
 }
 
 impl Layer {
@@ -64,6 +66,7 @@ impl Layer {
             compiled: Default::default(),
             inbound: Default::default(),
             pending_restore: RefCell::new(None),
+            dtype: RefCell::new("float32".into()),
         }
     }
 
@@ -313,7 +316,7 @@ impl Object for Layer {
             "name" => Value::str(&self.name),
             "built" => Value::Bool(self.built.get()),
             "trainable" => Value::Bool(self.trainable.get()),
-            "dtype" => Value::str("float32"),
+            "dtype" => Value::str(&self.dtype.borrow()),
             "losses" => {
                 let losses = super::layer_losses::model_losses(it, this)?;
                 Value::list(losses.into_iter().map(Value::Tensor).collect())

@@ -89,6 +89,7 @@ pub(crate) mod sequential;
 pub(crate) mod serial;
 pub(crate) mod summary;
 pub(crate) mod test_loop;
+pub(crate) mod text_layers;
 pub(crate) mod tf_op_names;
 pub(crate) mod train_batch;
 pub(crate) mod train_step;
@@ -393,4 +394,5 @@ pub(crate) fn install(it: &mut Interp) {
         .insert("tensorflow.losses".into(), Value::Module(losses_m));
     utils::install(it, &keras);
     datasets::install(it);
+    text_layers::install(it);
 }

@@ -280,7 +280,7 @@ pub fn config_dict(layer: &Layer) -> Value {
     let mut items = vec![
         ("name", Value::str(&layer.name)),
         ("trainable", Value::Bool(layer.trainable.get())),
-        ("dtype", Value::str("float32")),
+        ("dtype", Value::str(&layer.dtype.borrow())),
     ];
     items.extend(layer.kind.config());
     crate::nn::initializers::dict_of(items)

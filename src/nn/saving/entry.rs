@@ -29,7 +29,7 @@ pub(crate) fn layer_config(it: &mut Interp, layer: &Layer) -> R<Value> {
     }
     d.insert(Value::str("name"), Value::str(&layer.name))?;
     d.insert(Value::str("trainable"), Value::Bool(layer.trainable.get()))?;
-    d.insert(Value::str("dtype"), Value::str("float32"))?;
+    d.insert(Value::str("dtype"), Value::str(&layer.dtype.borrow()))?;
     if let Some(s) = layer.batch_input_shape.borrow().clone() {
         d.insert(
             Value::str("batch_input_shape"),
