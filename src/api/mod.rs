@@ -92,6 +92,7 @@ pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_image;
 mod tf_io;
+mod tf_io_png;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;

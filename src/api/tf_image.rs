@@ -110,6 +110,14 @@ fn build(it: &mut Interp) {
             image.set(name, v);
         }
     }
+    // The codecs are declared once, under `tf.io`.
+    if let Some(Value::Module(io)) = it.modules.get("tensorflow.io").cloned() {
+        for name in ["decode_png", "encode_png", "decode_image"] {
+            if let Some(v) = io.get(name) {
+                image.set(name, v);
+            }
+        }
+    }
     tf.set("image", Value::Module(image.clone()));
     it.modules
         .insert("tensorflow.image".into(), Value::Module(image));

@@ -1,0 +1,298 @@
+//! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image` for PNG
+//! data (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding follows TensorFlow's libpng set-up (`png_io.cc`):
+//! palettes and low bit depths expand to 8 bits, `channels=0` keeps the file's channels (a
+//! palette with transparency gives RGBA), alpha is added as opaque or dropped as asked, 16-bit
+//! samples keep their high byte, and colour turns grey with libpng's fixed-point weights
+//! for 0.299 and 0.587. The pixels are exact; the `png` crate does the decoding.
+
+use super::tf_strings::{from_bytes, str_input, strs};
+use crate::errors::ExcKind;
+use crate::eval::error::{err, R};
+use crate::eval::{Interp, Value};
+use crate::tensor::error::{invalid_arg, op_error, TfError};
+use crate::tensor::{DType, Tensor};
+
+/// The one string of a scalar contents argument.
+fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
+    let x = str_input(it, v, op)?;
+    if x.ndim() != 0 {
+        return Err(op_err(
+            op,
+            format!(
+                "contents must be scalar, got shape {}",
+                crate::tensor::broadcast::shape_brackets(x.shape())
+            ),
+        )
+        .into());
+    }
+    Ok(strs(&x)
+        .iter()
+        .next()
+        .map(|s| s.bytes().to_vec())
+        .unwrap_or_default())
+}
+
+/// TensorFlow's error of kernel `op`, as eager execution words it.
+fn op_err(op: &str, msg: impl Into<String>) -> TfError {
+    op_error(op, op, msg, Some(""))
+}
+
+fn channels_arg(v: &Value, op: &str) -> R<usize> {
+    let c = super::convert::i64_arg(v, "channels")?;
+    if ![0, 1, 3, 4].contains(&c) {
+        return Err(op_err(op, format!("`channels` must be 0, 1, 3 or 4 but got {}", c)).into());
+    }
+    Ok(c as usize)
+}
+
+/// Only uint8 images: tensh has no uint16.
+fn check_dtype(v: &Value) -> R<()> {
+    match v {
+        Value::None => Ok(()),
+        v => match super::convert::dtype_arg(v)? {
+            DType::U8 => Ok(()),
+            d => Err(err(
+                ExcKind::NotImplementedError,
+                format!("tensh decodes PNG to uint8 only, not {}", d.name()),
+            )),
+        },
+    }
+}
+
+/// libpng's `png_set_rgb_to_gray(png_ptr, 1, 0.299, 0.587)` on 8-bit samples: weights in
+/// 1/32768 truncated from the thousandths, blue taking the rest, the sum truncated; a grey
+/// pixel stays as it is.
+fn gray_of(r: u8, g: u8, b: u8) -> u8 {
+    const RC: u32 = 29_900 * 32_768 / 100_000;
+    const GC: u32 = 58_700 * 32_768 / 100_000;
+    const BC: u32 = 32_768 - RC - GC;
+    if r == g && g == b {
+        return r;
+    }
+    ((RC * r as u32 + GC * g as u32 + BC * b as u32) >> 15) as u8
+}
+
+/// Decodes PNG bytes into `[height, width, channels]` uint8 pixels, or TensorFlow's error.
+pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfError> {
+    let bad = || {
+        if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+            op_err(op, format!("Invalid PNG data, size {}", data.len()))
+        } else {
+            op_err(
+                op,
+                "Unknown image file format. One of JPEG, PNG, GIF, BMP required.",
+            )
+        }
+    };
+    // The session's memory budget is checked below; the crate's own limit is lifted.
+    let limits = png::Limits { bytes: usize::MAX };
+    let mut dec = png::Decoder::new_with_limits(std::io::Cursor::new(data), limits);
+    dec.set_transformations(png::Transformations::EXPAND);
+    let mut reader = dec.read_info().map_err(|_| bad())?;
+    let info = reader.info();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let has_trns = info.trns.is_some();
+    // TensorFlow asks libpng for an alpha of (1 << bit_depth) - 1, taken before the samples
+    // are expanded: 3 for a 2-bit file, 255 from 8 bits on.
+    let filler = match info.bit_depth as u8 {
+        d @ 1..=7 => (1u8 << d) - 1,
+        _ => 255,
+    };
+    let file_channels = match info.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        png::ColorType::Indexed => 3 + has_trns as usize,
+    };
+    let want = if want == 0 { file_channels } else { want };
+    let size = reader.output_buffer_size().ok_or_else(bad)?;
+    crate::tensor::alloc::check(&[size.max(h * w * want)], DType::U8, op)?;
+    let mut buf = vec![0u8; size];
+    let frame = reader.next_frame(&mut buf).map_err(|_| bad())?;
+    let (ct, depth) = (frame.color_type, frame.bit_depth);
+    let src_channels = ct.samples();
+    let step = if depth == png::BitDepth::Sixteen {
+        2
+    } else {
+        1
+    };
+    let mut out = Vec::with_capacity(h * w * want);
+    for row in 0..h {
+        let line = &buf[row * frame.line_size..(row + 1) * frame.line_size];
+        for x in 0..w {
+            // The high byte of each sample (png_set_strip_16).
+            let px: Vec<u8> = (0..src_channels)
+                .map(|c| line[(x * src_channels + c) * step])
+                .collect();
+            let (color, alpha): ([u8; 3], Option<u8>) = match px.len() {
+                1 => ([px[0]; 3], None),
+                2 => ([px[0]; 3], Some(px[1])),
+                3 => ([px[0], px[1], px[2]], None),
+                _ => ([px[0], px[1], px[2]], Some(px[3])),
+            };
+            let is_gray = src_channels < 3;
+            if want < 3 {
+                out.push(if is_gray {
+                    color[0]
+                } else {
+                    gray_of(color[0], color[1], color[2])
+                });
+            } else {
+                out.extend_from_slice(&color);
+            }
+            if want % 2 == 0 {
+                out.push(alpha.unwrap_or(filler));
+            }
+        }
+    }
+    Ok(Tensor::from_vec(&[h, w, want], out))
+}
+
+/// Encodes `[height, width, channels]` uint8 pixels as PNG bytes.
+pub(crate) fn encode(x: &Tensor, level: i64) -> Result<Vec<u8>, TfError> {
+    if x.dtype() != DType::U8 {
+        return Err(invalid_arg(format!(
+            "Value for attr 'T' of {} is not in the list of allowed values: uint8, uint16\n\t; NodeDef: {{{{node EncodePng}}}}; Op<name=EncodePng; signature=image:T -> contents:string; attr=compression:int,default=-1; attr=T:type,default=DT_UINT8,allowed=[DT_UINT8, DT_UINT16]> [Op:EncodePng] name:",
+            x.dtype().kind_word()
+        )));
+    }
+    if x.ndim() < 3 {
+        return Err(op_err(
+            "EncodePng",
+            format!(
+                "images must be at least rank 3{}",
+                crate::tensor::broadcast::shape_brackets(x.shape())
+            ),
+        ));
+    }
+    if x.ndim() > 3 {
+        return Err(op_err(
+            "EncodePng",
+            format!(
+                "image must be 3-dimensional{}",
+                crate::tensor::broadcast::shape_brackets(x.shape())
+            ),
+        ));
+    }
+    let (h, w, c) = (x.shape()[0], x.shape()[1], x.shape()[2]);
+    if !(1..=4).contains(&c) {
+        return Err(op_err(
+            "EncodePng",
+            format!("image must have 1, 2, 3, or 4 channels, got {}", c),
+        ));
+    }
+    let color = match c {
+        1 => png::ColorType::Grayscale,
+        2 => png::ColorType::GrayscaleAlpha,
+        3 => png::ColorType::Rgb,
+        _ => png::ColorType::Rgba,
+    };
+    let pixels = x.cast(DType::U8).to_i64_vec();
+    let bytes: Vec<u8> = pixels.iter().map(|&v| v as u8).collect();
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
+        enc.set_color(color);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(match level {
+            0 => png::Compression::NoCompression,
+            1..=2 => png::Compression::Fast,
+            7..=9 => png::Compression::High,
+            _ => png::Compression::Balanced,
+        });
+        let fail = |e: png::EncodingError| invalid_arg(format!("PNG encoding failed: {}", e));
+        let mut writer = enc.write_header().map_err(fail)?;
+        writer.write_image_data(&bytes).map_err(fail)?;
+    }
+    Ok(out)
+}
+
+crate::builtin! {
+    /// Decode a PNG-encoded image to a uint8 or uint16 tensor.
+    dispatch ["tf.io.decode_png"]
+    fn decode_png(it, contents, channels = 0, dtype = None, name = None) {
+        check_dtype(&dtype)?;
+        let want = channels_arg(&channels, "DecodePng")?;
+        let data = self::contents(it, &contents, "DecodePng")?;
+        Ok(Value::Tensor(decode(&data, want, "DecodePng")?))
+    }
+}
+
+crate::builtin! {
+    /// PNG-encode an image.
+    dispatch ["tf.io.encode_png"]
+    fn encode_png(it, image, compression = -1, name = None) {
+        let x = super::convert::to_tensor(it, &image, None)?;
+        let level = super::convert::i64_arg(&compression, "compression")?;
+        if !(-1..=9).contains(&level) {
+            return Err(op_err("EncodePng", format!("compression should be in [-1,9], got {}", level)).into());
+        }
+        let bytes = encode(&x, level)?;
+        Ok(Value::Tensor(from_bytes(&[], vec![bytes])?))
+    }
+}
+
+/// The format of encoded image bytes, by their signature.
+fn format_of(data: &[u8]) -> &'static str {
+    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "png"
+    } else if data.starts_with(b"\xff\xd8\xff") {
+        "jpeg"
+    } else if data.starts_with(b"GIF8") {
+        "gif"
+    } else if data.starts_with(b"BM") {
+        "bmp"
+    } else {
+        "unknown"
+    }
+}
+
+crate::builtin! {
+    /// Function for `decode_bmp`, `decode_gif`, `decode_jpeg`, and `decode_png`.
+    dispatch ["tf.io.decode_image"]
+    fn decode_image(it, contents, channels = None, dtype = "uint8", name = None, expand_animations = True) {
+        let want = match &channels {
+            Value::None => 0,
+            v => channels_arg(v, "DecodeImage")?,
+        };
+        let data = self::contents(it, &contents, "DecodeImage")?;
+        let float = match super::convert::dtype_arg(&dtype)? {
+            DType::U8 => false,
+            DType::F32 => true,
+            d => {
+                return Err(err(
+                    ExcKind::NotImplementedError,
+                    format!("tensh decodes images to uint8 or float32, not {}", d.name()),
+                ))
+            }
+        };
+        let img = match format_of(&data) {
+            "png" => decode(&data, want, "DecodeImage")?,
+            "unknown" => {
+                return Err(op_err(
+                    "DecodeImage",
+                    "Unknown image file format. One of JPEG, PNG, GIF, BMP required.",
+                )
+                .into())
+            }
+            other => {
+                return Err(err(
+                    ExcKind::NotImplementedError,
+                    format!("tensh decodes PNG images; this one is {}", other.to_uppercase()),
+                ))
+            }
+        };
+        if float {
+            // tf.image.convert_image_dtype: x / 255.
+            let f = img.cast(DType::F32);
+            let scaled = crate::tensor::ops::elementwise::binary(
+                crate::tensor::ops::elementwise::Binary::Mul,
+                &f,
+                &Tensor::scalar(1.0f32 / 255.0),
+            )?;
+            return Ok(Value::Tensor(scaled));
+        }
+        Ok(Value::Tensor(img))
+    }
+}
