@@ -431,14 +431,29 @@ crate::builtin! {
     /// Create a tensor of n-grams based on `data`.
     dispatch ["tf.strings.ngrams"]
     fn ngrams(it, data, ngram_width, separator = " ", pad_values = None, padding_width = None, preserve_short_sequences = False, name = None) {
-        let x = str_input(it, &data, "StringNGrams")?;
-        if x.ndim() != 1 {
-            return Err(err(
-                ExcKind::NotImplementedError,
-                "tensh makes n-grams of a 1-D string tensor (ragged and batched data are not supported yet)",
-            ));
-        }
-        let widths: Vec<i64> = int_list(it, &ngram_width, "ngram_width")?;
+        // A RaggedTensor of rank 2 gives a ragged result row by row; a dense [N, S] one a
+        // dense result padded with b'' (TensorFlow's `to_tensor()` of the ragged one).
+        let (x, splits, dense_rows) = match ragged_parts(it, &data)? {
+            Some((values, splits)) => (values, Some(splits), false),
+            None => {
+                let x = str_input(it, &data, "StringNGrams")?;
+                match x.ndim() {
+                    0 => return Err(value_err("Data must have rank>0")),
+                    1 => (x, None, false),
+                    2 => {
+                        let (n, s) = (x.shape()[0], x.shape()[1]);
+                        let splits = (0..=n).map(|i| (i * s) as i64).collect();
+                        (crate::tensor::ops::shape::reshape_to(&x.contiguous(), &[n * s]), Some(splits), true)
+                    }
+                    _ => {
+                        return Err(err(
+                            ExcKind::NotImplementedError,
+                            "tensh makes n-grams of 1-D and 2-D string tensors and of ragged rows",
+                        ))
+                    }
+                }
+            }
+        };        let widths: Vec<i64> = int_list(it, &ngram_width, "ngram_width")?;
         let sep = text_arg(it, &separator)?;
         let pads: Option<(Vec<u8>, Vec<u8>)> = match &pad_values {
             Value::None => None,
@@ -456,17 +471,62 @@ crate::builtin! {
             v => Some(super::convert::i64_arg(v, "padding_width")?.max(0) as usize),
         };
         let preserve = it.truthy(&preserve_short_sequences)?;
-        let items: Vec<&[u8]> = strs(&x).iter().map(|s| s.bytes()).collect();
-        let mut out = Vec::new();
         for &w in &widths {
             if w <= 0 {
                 return Err(invalid_arg(format!("ngram_widths must contain positive values, got {w}")).into());
             }
-            let w = w as usize;
-            let pad = pads.as_ref().map(|(l, r)| (l.as_slice(), r.as_slice(), pw.unwrap_or(w - 1)));
-            out.extend(ngrams_of(&items, w, sep.as_bytes(), pad, preserve));
         }
-        let n = out.len();
-        t(from_bytes(&[n], out)?)
+        let items: Vec<&[u8]> = strs(&x).iter().map(|s| s.bytes()).collect();
+        let bounds = splits.clone().unwrap_or_else(|| vec![0, items.len() as i64]);
+        let mut rows: Vec<Vec<Vec<u8>>> = Vec::with_capacity(bounds.len().saturating_sub(1));
+        for pair in bounds.windows(2) {
+            let row = &items[pair[0] as usize..pair[1] as usize];
+            let mut out = Vec::new();
+            for &w in &widths {
+                let w = w as usize;
+                let pad = pads.as_ref().map(|(l, r)| (l.as_slice(), r.as_slice(), pw.unwrap_or(w - 1)));
+                out.extend(ngrams_of(row, w, sep.as_bytes(), pad, preserve));
+            }
+            rows.push(out);
+        }
+        if splits.is_none() {
+            let out = rows.pop().unwrap_or_default();
+            let n = out.len();
+            return t(from_bytes(&[n], out)?);
+        }
+        if dense_rows {
+            let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+            let n = rows.len();
+            let flat = rows
+                .into_iter()
+                .flat_map(|mut r| {
+                    r.resize(width, Vec::new());
+                    r
+                })
+                .collect();
+            return t(from_bytes(&[n, width], flat)?);
+        }
+        let (flat, splits) = flatten_rows(rows);
+        let values = from_bytes(&[flat.len()], flat)?;
+        ragged(it, values, splits)
     }
+}
+
+/// The flat string values and row splits of a RaggedTensor of rank 2, or None when `v` is
+/// not a RaggedTensor.
+fn ragged_parts(it: &mut Interp, v: &Value) -> R<Option<(Tensor, Vec<i64>)>> {
+    if v.type_name() != "RaggedTensor" {
+        return Ok(None);
+    }
+    let values = it.get_attr(v, "values")?;
+    if values.type_name() == "RaggedTensor" {
+        return Err(err(
+            ExcKind::NotImplementedError,
+            "tensh makes n-grams of ragged rows of strings (ragged_rank 1)",
+        ));
+    }
+    let values = str_input(it, &values, "StringNGrams")?;
+    let splits = it.get_attr(v, "row_splits")?;
+    let splits = to_tensor(it, &splits, None)?.to_i64_vec();
+    Ok(Some((values, splits)))
 }

@@ -761,7 +761,7 @@ class TextVectorization(tf.keras.layers.Layer):
             elif callable(self._split):
                 inputs = self._split(inputs)
         if self._ngrams is not None:
-            inputs = _ngrams(inputs, self._ngrams)
+            inputs = tf.strings.ngrams(inputs, ngram_width=self._ngrams, separator=" ")
         return inputs
 
     def call(self, inputs):
@@ -787,26 +787,6 @@ class TextVectorization(tf.keras.layers.Layer):
                 [0, self._output_sequence_length - have]]
             return tf.pad(lookup_data, pad)
         return lookup_data
-
-
-def _ngrams(inputs, widths):
-    # tf.strings.ngrams(inputs, ngram_width=widths, separator=" ") on the rows of a ragged
-    # (or dense) batch of tokens: for each width, the n-grams of a row in order.
-    ragged = isinstance(inputs, tf.RaggedTensor)
-    rows = inputs.to_list() if ragged else inputs.numpy().tolist()
-    single = rows and not isinstance(rows[0], list)
-    if single:
-        rows = [rows]
-    out = []
-    for row in rows:
-        grams = []
-        for w in widths:
-            for i in range(len(row) - w + 1):
-                grams.append(b" ".join(row[i:i + w]))
-        out.append(grams)
-    if single:
-        return tf.constant(out[0], dtype="string")
-    return tf.ragged.constant(out, dtype="string")
 
 
 class Hashing(tf.keras.layers.Layer):
