@@ -586,7 +586,12 @@ impl Object for Functional {
     }
 
     fn attr_names(&self) -> Vec<String> {
-        ATTRS.iter().map(|s| s.to_string()).collect()
+        ATTRS
+            .iter()
+            .copied()
+            .chain(super::training::model_attr_names())
+            .map(|s| s.to_string())
+            .collect()
     }
 
     fn class_path(&self) -> Option<String> {

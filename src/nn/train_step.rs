@@ -20,7 +20,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The methods a model has from this file.
-const STEP_METHODS: [&str; 8] = [
+pub(crate) const STEP_METHODS: [&str; 8] = [
     "train_step",
     "test_step",
     "predict_step",

@@ -64,6 +64,31 @@ pub const METHODS: [&str; 7] = [
     "predict_on_batch",
 ];
 
+/// Every name `model_attr` answers, for `dir()` and completion (`model.<Tab>`).
+pub fn model_attr_names() -> impl Iterator<Item = &'static str> {
+    METHODS
+        .iter()
+        .chain(super::saving::METHODS.iter())
+        .chain(super::train_step::STEP_METHODS.iter())
+        .chain(
+            [
+                "losses",
+                "add_loss",
+                "metrics",
+                "metrics_names",
+                "compiled_loss",
+                "compiled_metrics",
+                "run_eagerly",
+                "stop_training",
+                "history",
+                "optimizer",
+                "loss",
+            ]
+            .iter(),
+        )
+        .copied()
+}
+
 impl Compiled {
     /// Runs one training step as TensorFlow runs its traced train function: random ops
     /// inside take the function's operation seeds and streams. `run_eagerly` steps draw as

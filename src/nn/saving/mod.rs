@@ -31,7 +31,7 @@ use crate::eval::{Interp, Value};
 /// The Keras version tensh's files say wrote them.
 pub(crate) const KERAS_VERSION: &str = "2.15.0";
 
-const METHODS: [&str; 5] = [
+pub(crate) const METHODS: [&str; 5] = [
     "get_config",
     "to_json",
     "save",
