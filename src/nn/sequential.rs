@@ -102,6 +102,14 @@ impl Sequential {
                 let out = layer.output_shape_of(&cur);
                 *layer.output_shape.borrow_mut() = if known { Some(out.clone()) } else { None };
                 cur = out;
+            } else if let Some(out) = declared_output_shape(it, l, &cur)? {
+                // A layer class written in Python: its native part keeps the shape.
+                if let Some(native) = super::native_layer(l) {
+                    if let Some(layer) = super::layer_ref(&native) {
+                        *layer.output_shape.borrow_mut() = known.then(|| out.clone());
+                    }
+                }
+                cur = out;
             }
         }
         self.built.set(!layers.is_empty());
@@ -196,7 +204,8 @@ impl Object for Sequential {
             "pop",
             "get_layer",
         ]
-        .iter()
+        .into_iter()
+        .chain(super::training::model_attr_names())
         .map(|s| s.to_string())
         .collect()
     }
@@ -335,4 +344,29 @@ crate::builtin! {
         }
         Ok(v)
     }
+}
+
+/// The output shape a layer class written in Python declares with `compute_output_shape`
+/// (Keras's own Python layers, such as TextVectorization, and user classes that define it).
+fn declared_output_shape(
+    it: &mut Interp,
+    l: &Value,
+    shape: &[Option<usize>],
+) -> R<Option<Vec<Option<usize>>>> {
+    let Value::Instance(inst) = l else {
+        return Ok(None);
+    };
+    let defined = matches!(
+        it.class_getattr(&inst.class, "compute_output_shape"),
+        Ok(Value::Function(_))
+    );
+    if !defined {
+        return Ok(None);
+    }
+    let f = it.get_attr(l, "compute_output_shape")?;
+    let out = it.call(
+        &f,
+        crate::eval::value::Args::new(vec![super::shape_tuple_value(shape)]),
+    )?;
+    Ok(super::layer::shape_arg(it, &out).ok())
 }

@@ -39,9 +39,11 @@ pub fn row_of(l: &Value) -> Row {
         if shapes.iter().all(|s| s == first) {
             shape = first.clone();
         }
-    } else if let Some(layer) = super::layer_ref(l) {
-        if let Some(s) = &*layer.output_shape.borrow() {
-            shape = crate::eval::repr::shape_str(&Some(s.clone()));
+    } else {
+        let native = super::native_layer(l);
+        let layer = super::layer_ref(l).or_else(|| native.as_ref().and_then(super::layer_ref));
+        if let Some(s) = layer.and_then(|layer| layer.output_shape.borrow().clone()) {
+            shape = crate::eval::repr::shape_str(&Some(s));
         }
     }
     let params = super::weights_of(l)

@@ -92,3 +92,8 @@ StringLookup(vocabulary=["a"], num_oov_indices=-1)
 Hashing(num_bins=0)
 Hashing(num_bins=3, salt="x")
 TextVectorization()(tf.constant([["a", "b"]]))
+tv2 = TextVectorization(max_tokens=10, output_sequence_length=3)
+tv2.adapt(["a b c", "b c d"])
+m2 = tf.keras.Sequential([tf.keras.Input(shape=(1,), dtype=tf.string), tv2, tf.keras.layers.Embedding(10, 2), tf.keras.layers.GlobalAveragePooling1D(), tf.keras.layers.Dense(1)])
+m2.summary()
+m2.predict(tf.constant([["a b"]]), verbose=0).shape
