@@ -1,6 +1,7 @@
 //! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image` for PNG
-//! data (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding follows TensorFlow's libpng set-up (`png_io.cc`):
-//! palettes and low bit depths expand to 8 bits, `channels=0` keeps the file's channels (a
+//! data (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding
+//! follows TensorFlow's libpng set-up (`png_io.cc`): palettes and low bit depths expand to
+//! 8 bits, `channels=0` keeps the file's channels (a
 //! palette with transparency gives RGBA), alpha is added as opaque or dropped as asked, 16-bit
 //! samples keep their high byte, and colour turns grey with libpng's fixed-point weights
 //! for 0.299 and 0.587. The pixels are exact; the `png` crate does the decoding.
@@ -11,6 +12,11 @@ use crate::eval::error::{err, R};
 use crate::eval::{Interp, Value};
 use crate::tensor::error::{invalid_arg, op_error, TfError};
 use crate::tensor::{DType, Tensor};
+
+/// The eight bytes every PNG file starts with.
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+/// TensorFlow's error for bytes of no image format it knows.
+const UNKNOWN_FORMAT: &str = "Unknown image file format. One of JPEG, PNG, GIF, BMP required.";
 
 /// The one string of a scalar contents argument.
 fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
@@ -75,13 +81,10 @@ fn gray_of(r: u8, g: u8, b: u8) -> u8 {
 /// Decodes PNG bytes into `[height, width, channels]` uint8 pixels, or TensorFlow's error.
 pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfError> {
     let bad = || {
-        if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        if data.starts_with(PNG_SIGNATURE) {
             op_err(op, format!("Invalid PNG data, size {}", data.len()))
         } else {
-            op_err(
-                op,
-                "Unknown image file format. One of JPEG, PNG, GIF, BMP required.",
-            )
+            op_err(op, UNKNOWN_FORMAT)
         }
     };
     // The session's memory budget is checked below; the crate's own limit is lifted.
@@ -122,18 +125,16 @@ pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfErr
         let line = &buf[row * frame.line_size..(row + 1) * frame.line_size];
         for x in 0..w {
             // The high byte of each sample (png_set_strip_16).
-            let px: Vec<u8> = (0..src_channels)
-                .map(|c| line[(x * src_channels + c) * step])
-                .collect();
-            let (color, alpha): ([u8; 3], Option<u8>) = match px.len() {
-                1 => ([px[0]; 3], None),
-                2 => ([px[0]; 3], Some(px[1])),
-                3 => ([px[0], px[1], px[2]], None),
-                _ => ([px[0], px[1], px[2]], Some(px[3])),
+            let at = x * src_channels * step;
+            let px = |c: usize| line[at + c * step];
+            let (color, alpha): ([u8; 3], Option<u8>) = match src_channels {
+                1 => ([px(0); 3], None),
+                2 => ([px(0); 3], Some(px(1))),
+                3 => ([px(0), px(1), px(2)], None),
+                _ => ([px(0), px(1), px(2)], Some(px(3))),
             };
-            let is_gray = src_channels < 3;
             if want < 3 {
-                out.push(if is_gray {
+                out.push(if src_channels < 3 {
                     color[0]
                 } else {
                     gray_of(color[0], color[1], color[2])
@@ -188,8 +189,10 @@ pub(crate) fn encode(x: &Tensor, level: i64) -> Result<Vec<u8>, TfError> {
         3 => png::ColorType::Rgb,
         _ => png::ColorType::Rgba,
     };
-    let pixels = x.cast(DType::U8).to_i64_vec();
-    let bytes: Vec<u8> = pixels.iter().map(|&v| v as u8).collect();
+    let bytes: Vec<u8> = x
+        .array::<u8>()
+        .map(|a| a.iter().copied().collect())
+        .unwrap_or_default();
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
@@ -235,7 +238,7 @@ crate::builtin! {
 
 /// The format of encoded image bytes, by their signature.
 fn format_of(data: &[u8]) -> &'static str {
-    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+    if data.starts_with(PNG_SIGNATURE) {
         "png"
     } else if data.starts_with(b"\xff\xd8\xff") {
         "jpeg"
@@ -270,11 +273,7 @@ crate::builtin! {
         let img = match format_of(&data) {
             "png" => decode(&data, want, "DecodeImage")?,
             "unknown" => {
-                return Err(op_err(
-                    "DecodeImage",
-                    "Unknown image file format. One of JPEG, PNG, GIF, BMP required.",
-                )
-                .into())
+                return Err(op_err("DecodeImage", UNKNOWN_FORMAT).into())
             }
             other => {
                 return Err(err(

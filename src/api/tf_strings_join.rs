@@ -477,7 +477,8 @@ crate::builtin! {
             }
         }
         let items: Vec<&[u8]> = strs(&x).iter().map(|s| s.bytes()).collect();
-        let bounds = splits.clone().unwrap_or_else(|| vec![0, items.len() as i64]);
+        let whole = [0, items.len() as i64];
+        let bounds = splits.as_deref().unwrap_or(&whole);
         let mut rows: Vec<Vec<Vec<u8>>> = Vec::with_capacity(bounds.len().saturating_sub(1));
         for pair in bounds.windows(2) {
             let row = &items[pair[0] as usize..pair[1] as usize];

@@ -206,7 +206,6 @@ impl Shell {
     }
 }
 
-/// The byte offset of a cursor position given in characters (protocol 5.2 and later).
 /// A completion or inspection request's `code` and its cursor as a byte offset.
 fn code_and_cursor(msg: &Message) -> (&str, usize) {
     let code = msg
@@ -217,6 +216,7 @@ fn code_and_cursor(msg: &Message) -> (&str, usize) {
     (code, cursor_byte(code, msg.content.get("cursor_pos")))
 }
 
+/// The byte offset of a cursor position given in characters (protocol 5.2 and later).
 fn cursor_byte(code: &str, pos: Option<&Json>) -> usize {
     let chars = pos
         .and_then(|p| p.as_u64())

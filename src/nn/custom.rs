@@ -134,7 +134,6 @@ fn attach(it: &mut Interp, inst: &Value, args: &Args) -> R<()> {
     }
     match args.kw.iter().find(|(k, _)| k == "dtype").map(|(_, v)| v) {
         None | Some(Value::None) => {}
-        Some(Value::DType(d)) => *l.dtype.borrow_mut() = d.name().to_string(),
         Some(v) => match (crate::api::convert::dtype_arg(v), v) {
             (Ok(d), _) => *l.dtype.borrow_mut() = d.name().to_string(),
             // A policy name such as 'mixed_float16' is kept as given.

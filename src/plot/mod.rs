@@ -224,25 +224,7 @@ fn render_native(it: &mut Interp, a: Args) -> R<Value> {
         _ => png_bytes(&fig)?,
     };
     if let Err(e) = std::fs::write(&path, data) {
-        let kind = match e.kind() {
-            std::io::ErrorKind::NotFound => ExcKind::FileNotFoundError,
-            std::io::ErrorKind::PermissionDenied => ExcKind::PermissionError,
-            _ => ExcKind::OSError,
-        };
-        let msg = match e.raw_os_error() {
-            Some(n) => format!(
-                "[Errno {}] {}: '{}'",
-                n,
-                std::io::Error::from_raw_os_error(n)
-                    .to_string()
-                    .split(" (os error")
-                    .next()
-                    .unwrap_or(""),
-                path
-            ),
-            None => e.to_string(),
-        };
-        return raise(kind, msg);
+        return Err(crate::pylib::oserror::os_error(&e, &path));
     }
     Ok(Value::None)
 }

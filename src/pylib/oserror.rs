@@ -30,12 +30,15 @@ fn strerror(e: &std::io::Error) -> String {
 
 /// An OS error about one file: `[Errno 2] No such file or directory: 'x'`.
 pub(crate) fn os_error(e: &std::io::Error, path: &str) -> Flow {
+    let kind = e.raw_os_error().map_or(ExcKind::OSError, kind_of);
+    err(kind, os_error_text(e, path))
+}
+
+/// The message of `os_error`, for callers that print it rather than raise it.
+pub(crate) fn os_error_text(e: &std::io::Error, path: &str) -> String {
     match e.raw_os_error() {
-        Some(n) => err(
-            kind_of(n),
-            format!("[Errno {}] {}: {}", n, strerror(e), quote(path)),
-        ),
-        None => err(ExcKind::OSError, strerror(e)),
+        Some(n) => format!("[Errno {}] {}: {}", n, strerror(e), quote(path)),
+        None => strerror(e),
     }
 }
 

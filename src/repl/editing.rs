@@ -32,15 +32,38 @@ const LEVEL: &str = "\u{2007}   ";
 /// One indent level.
 const INDENT: usize = 4;
 
-/// Splits a line of the buffer (prompt removed) into its automatic levels and the rest.
-pub fn split_levels(body: &str) -> (usize, &str) {
-    let mut rest = body;
+/// One line of the buffer taken apart: its prompt pads, its automatic indent levels, the
+/// code after them (with where it starts in the line), and the trailing pads vi's insert
+/// leaves.
+pub struct Parts<'a> {
+    pub pads: usize,
+    pub levels: usize,
+    pub code: &'a str,
+    pub code_start: usize,
+    pub tail: usize,
+}
+
+pub fn parts(line: &str) -> Parts<'_> {
+    let body = line.trim_start_matches(PAD);
+    let trimmed = body.trim_end_matches(PAD);
+    let mut code = trimmed;
     let mut levels = 0;
-    while let Some(r) = rest.strip_prefix(LEVEL) {
-        rest = r;
+    while let Some(r) = code.strip_prefix(LEVEL) {
+        code = r;
         levels += 1;
     }
-    (levels, rest)
+    Parts {
+        pads: (line.len() - body.len()) / PAD.len_utf8(),
+        levels,
+        code,
+        code_start: line.len() - body.len() + trimmed.len() - code.len(),
+        tail: (body.len() - trimmed.len()) / PAD.len_utf8(),
+    }
+}
+
+/// The columns `levels` automatic indent levels stand for.
+pub fn level_columns(levels: usize) -> usize {
+    levels * INDENT
 }
 
 /// The entry as Python sees it: continuation prompts removed, automatic levels as spaces
@@ -49,12 +72,11 @@ pub fn source(buffer: &str) -> String {
     buffer
         .split('\n')
         .map(|l| {
-            let body = l.trim_start_matches(PAD).trim_end_matches(PAD);
-            let (levels, rest) = split_levels(body);
-            if rest.starts_with([' ', '\t']) {
-                rest.to_string()
+            let p = parts(l);
+            if p.code.starts_with([' ', '\t']) {
+                p.code.to_string()
             } else {
-                format!("{}{}", " ".repeat(levels * INDENT), rest)
+                format!("{}{}", " ".repeat(level_columns(p.levels)), p.code)
             }
         })
         .collect::<Vec<_>>()
@@ -66,9 +88,9 @@ fn last_line(src: &str) -> &str {
     src.rsplit('\n').next().unwrap_or("")
 }
 
-/// Whether Enter at the end of `src` runs it: a complete entry, or a blank line that is not
-/// inside a bracket or a string (the parser then says what is missing, as Python's REPL
-/// does for `def f():` followed by an empty line).
+/// Whether Enter at the end of `src` runs it: the entry is complete, which after an empty
+/// line (outside brackets and strings) it always is; the parser then says what is missing,
+/// as Python's REPL does for `def f():` followed by an empty line.
 pub fn ready(src: &str) -> bool {
     check(src) == Completeness::Complete
 }

@@ -3,7 +3,7 @@
 //! bracket matching the one under the cursor; history hints.
 
 use super::config::Theme;
-use super::editing::{split_levels, CONTINUATION, MARK, PAD};
+use super::editing::{level_columns, parts, CONTINUATION, MARK, PAD};
 use crate::eval::{Interp, Value};
 use crate::syntax::lexeme::{tokenize, Tok, KEYWORDS};
 use colored::Colorize;
@@ -167,26 +167,21 @@ impl TenshHelper {
             if i > 0 {
                 out.push('\n');
             }
-            let body = l.trim_start_matches(PAD);
-            let pads = (l.len() - body.len()) / PAD.len_utf8();
+            let p = parts(l);
             out.extend(
                 CONTINUATION
                     .chars()
                     .chain(std::iter::repeat(' '))
-                    .take(pads),
+                    .take(p.pads),
             );
-            let trimmed = body.trim_end_matches(PAD);
-            let (levels, code) = split_levels(trimmed);
-            out.extend(std::iter::repeat_n(' ', levels * 4));
-            let start = at + (l.len() - body.len()) + (trimmed.len() - code.len());
+            out.extend(std::iter::repeat_n(' ', level_columns(p.levels)));
             if self.color {
-                let rel = pos.checked_sub(start).unwrap_or(usize::MAX - 1);
-                out.push_str(&highlight_line(code, rel, &self.theme));
+                let rel = pos.checked_sub(at + p.code_start).unwrap_or(usize::MAX - 1);
+                out.push_str(&highlight_line(p.code, rel, &self.theme));
             } else {
-                out.push_str(code);
+                out.push_str(p.code);
             }
-            let tail = (body.len() - trimmed.len()) / PAD.len_utf8();
-            out.extend(std::iter::repeat_n(' ', tail));
+            out.extend(std::iter::repeat_n(' ', p.tail));
             at += l.len() + 1;
         }
         out

@@ -97,3 +97,7 @@ tv2.adapt(["a b c", "b c d"])
 m2 = tf.keras.Sequential([tf.keras.Input(shape=(1,), dtype=tf.string), tv2, tf.keras.layers.Embedding(10, 2), tf.keras.layers.GlobalAveragePooling1D(), tf.keras.layers.Dense(1)])
 m2.summary()
 m2.predict(tf.constant([["a b"]]), verbose=0).shape
+StringLookup(vocabulary=["a", "b"], num_oov_indices=3)(["a", "x", "y", "z", "b", "hello"])
+IntegerLookup(vocabulary=[5], num_oov_indices=3)([5, 7, -1, 9, 10])
+StringLookup(vocabulary=["a", "b"], mask_token="", output_mode="multi_hot")([["a", ""], ["", "q"]])
+StringLookup(vocabulary=["a", "b"], mask_token="", output_mode="count")(tf.ragged.constant([["a", "", "a"], ["q"]]))

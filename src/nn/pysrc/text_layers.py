@@ -462,7 +462,9 @@ class IndexLookup(tf.keras.layers.Layer):
         for v in values:
             k = self._key(v)
             if self.mask_token is not None and k == self.mask_token:
-                out.append(0 if self.output_mode == INT else -1)
+                # Masked values are 0 in int output and left out of the counts otherwise
+                # (an index past the depth, which the bincount drops).
+                out.append(0 if self.output_mode == INT else self._depth())
                 continue
             idx = self._index.get(k)
             if idx is None:
@@ -485,15 +487,21 @@ class IndexLookup(tf.keras.layers.Layer):
     def _oov_text(self, missing):
         return str(np.array(missing))
 
+    def _oov_bucket(self, key):
+        # With several OOV indices, a string's FarmHash picks one (an integer's floormod).
+        return int(tf.strings.to_hash_bucket_fast(key, self.num_oov_indices))
+
+    def _depth(self):
+        return self.max_tokens if self.pad_to_max_tokens else self._frozen_vocab_size
+
     def _lookup_dense(self, x):
         values = tf.reshape(x, [-1]).numpy().tolist()
         out = self._lookup_values(values)
         if self.invert:
-            return tf.reshape(tf.constant(out, dtype=self.vocabulary_dtype), tf.shape(x))
-        if self.output_mode == INT:
-            return tf.reshape(tf.constant(out, dtype=self._out_dtype), tf.shape(x))
-        # Masked values are dropped from the counts.
-        return tf.reshape(tf.constant(out, dtype="int64"), tf.shape(x))
+            dtype = self.vocabulary_dtype
+        else:
+            dtype = self._out_dtype if self.output_mode == INT else "int64"
+        return tf.reshape(tf.constant(out, dtype=dtype), tf.shape(x))
 
     def call(self, inputs):
         self._ensure_known_vocab_size()
@@ -515,19 +523,13 @@ class IndexLookup(tf.keras.layers.Layer):
                 return lookups
         if self.output_mode == INT:
             return lookups
-        depth = self.max_tokens if self.pad_to_max_tokens else self._frozen_vocab_size
-        if not isinstance(lookups, tf.RaggedTensor):
-            keep = lookups >= 0
-            if not bool(tf.reduce_all(keep)):
-                lookups = tf.where(keep, lookups, tf.cast(depth, "int64"))
-        return _encode(lookups, self.output_mode, depth, self._out_dtype,
+        return _encode(lookups, self.output_mode, self._depth(), self._out_dtype,
                        self.idf_weights if self.output_mode == TF_IDF else None)
 
     def compute_output_shape(self, input_shape):
         if self.output_mode == INT:
             return input_shape
-        depth = self.max_tokens if self.pad_to_max_tokens else self._frozen_vocab_size
-        return tf.TensorShape([input_shape[0], depth])
+        return tf.TensorShape([input_shape[0], self._depth()])
 
     def get_config(self):
         config = {
@@ -607,6 +609,9 @@ class IntegerLookup(IndexLookup):
 
     def _parse_line(self, line):
         return int(line)
+
+    def _oov_bucket(self, key):
+        return key % self.num_oov_indices
 
 
 class TextVectorization(tf.keras.layers.Layer):

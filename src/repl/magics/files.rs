@@ -1,35 +1,7 @@
-//! The magics that touch the file system: `%cd` and `%run`, and OS errors worded as
-//! Python words them.
+//! The magics that touch the file system: `%cd` and `%run` (OS errors are worded by
+//! `pylib::oserror`, as Python words them).
 
 use super::*;
-
-/// An OS error as the Python exception `open` raises for it.
-pub(super) fn io_exception(e: &std::io::Error, path: &str) -> Exception {
-    use crate::errors::ExcKind;
-    let kind = match e.kind() {
-        std::io::ErrorKind::NotFound => ExcKind::FileNotFoundError,
-        std::io::ErrorKind::PermissionDenied => ExcKind::PermissionError,
-        std::io::ErrorKind::IsADirectory => ExcKind::IsADirectoryError,
-        _ => ExcKind::OSError,
-    };
-    Exception::new(kind, format!("{}: '{}'", errno_text(e), path))
-}
-
-/// `[Errno 2] No such file or directory`, as Python words an OS error.
-pub(super) fn errno_text(e: &std::io::Error) -> String {
-    match e.raw_os_error() {
-        Some(n) => format!(
-            "[Errno {}] {}",
-            n,
-            std::io::Error::from_raw_os_error(n)
-                .to_string()
-                .split(" (os error")
-                .next()
-                .unwrap_or("")
-        ),
-        None => e.to_string(),
-    }
-}
 
 pub(super) fn home() -> std::path::PathBuf {
     std::env::var_os("HOME")
@@ -68,7 +40,10 @@ pub(super) fn cd(it: &mut Interp, args: &str) -> MR {
     let before = std::env::current_dir().ok();
     match std::env::set_current_dir(&dest) {
         Ok(()) => STATE.with(|s| s.borrow_mut().oldpwd = before),
-        Err(e) => say(it, &format!("{}: '{}'", errno_text(&e), dest.display())),
+        Err(e) => say(
+            it,
+            &crate::pylib::oserror::os_error_text(&e, &dest.display().to_string()),
+        ),
     }
     if !quiet || target.is_empty() {
         let cwd = std::env::current_dir()

@@ -508,7 +508,11 @@ fn cell_magic(it: &mut Interp, name: &str, args: &str, body: &str, file: &str, m
                     Ok(None)
                 }
                 Err(e) => {
-                    it.report(&io_exception(&e, path));
+                    if let crate::eval::error::Flow::Error(exc) =
+                        crate::pylib::oserror::os_error(&e, path)
+                    {
+                        it.report(&exc);
+                    }
                     Err(Stop::Failed)
                 }
             }
