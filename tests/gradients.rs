@@ -73,6 +73,12 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.math.ceil", NoGrad("lambda a: tf.math.ceil(a)", X)),
         ("tf.clip_by_norm", Grad("lambda a: tf.clip_by_norm(a, 1.5)", X)),
         ("tf.clip_by_value", Grad("lambda a: tf.clip_by_value(a, -1.0, 1.0)", X)),
+        // Complex ops, checked through real inputs and outputs: |a + b·j| and the parts.
+        ("tf.complex", Grad("lambda a, b: tf.abs(tf.complex(a, b) * tf.complex(b, a))", X2)),
+        ("tf.math.real", Grad("lambda a: tf.math.real(tf.complex(a, a * a) * tf.complex(a, 1.0 + 0.0 * a))", X)),
+        ("tf.math.imag", Grad("lambda a: tf.math.imag(tf.exp(tf.complex(a, a * a)))", X)),
+        ("tf.math.conj", Grad("lambda a: tf.math.imag(tf.math.conj(tf.complex(a, a * a)) / tf.complex(1.0 + 0.0 * a, a))", X)),
+        ("tf.math.angle", Grad("lambda a, b: tf.math.angle(tf.complex(a, b))", X2)),
         ("tf.concat", Grad("lambda a, b: tf.concat([a, b, a], axis=1)", X2)),
         ("tf.constant", Skip(MADE)),
         ("tf.convert_to_tensor", Grad("lambda a: tf.convert_to_tensor(a)", X)),

@@ -57,6 +57,14 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "size" => Some(Value::Int(a.tensor().size() as i64)),
             "nbytes" => Some(Value::Int(a.tensor().nbytes() as i64)),
             "itemsize" => Some(Value::Int(a.dtype().size_bytes() as i64)),
+            // numpy's real and imag of a complex array (tensh copies them; numpy views).
+            "real" | "imag" => {
+                let (re, im) = crate::tensor::ops::complex::parts(&a.tensor());
+                Some(Value::ndarray(if name == "real" { re } else { im }))
+            }
+            "conj" | "conjugate" => {
+                Some(Value::method(v.clone(), static_name(name), ndarray_method))
+            }
             "tolist" | "item" | "astype" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin"
             | "flatten" | "copy" | "round" | "all" | "any" | "prod" | "std" => {
                 Some(Value::method(v.clone(), static_name(name), ndarray_method))
@@ -67,10 +75,16 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
             "name" => Some(Value::str(d.name())),
             "is_floating" => Some(Value::Bool(d.is_float())),
             "is_integer" => Some(Value::Bool(d.is_int())),
+            "is_unsigned" => Some(Value::Bool(d.is_unsigned())),
+            "is_signed" => Some(Value::Bool(!d.is_unsigned() && *d != DType::Str)),
+            "is_complex" => Some(Value::Bool(d.is_complex())),
+            "is_quantized" => Some(Value::Bool(false)),
+            "real_dtype" => Some(Value::DType(d.real_dtype())),
             "is_bool" => Some(Value::Bool(*d == DType::Bool)),
             "size" => Some(Value::Int(d.size_bytes() as i64)),
             "base_dtype" => Some(v.clone()),
-            "as_numpy_dtype" => Some(Value::Object(Rc::new(NpDType(*d)))),
+            "as_numpy_dtype" => Some(Value::Object(Rc::new(super::objects::NpType(*d)))),
+            "limits" => Some(dtype_limits(*d)?),
             "min" | "max" => Some(dtype_limit(*d, name == "max")),
             _ => None,
         },
@@ -102,20 +116,51 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
     })
 }
 
+/// `DType.limits`: TensorFlow clips the low end to 0 (`tf.int8.limits` is `(0, 127)`); floats
+/// other than the 16-bit ones are `(0, 1)`.
+fn dtype_limits(d: DType) -> R<Value> {
+    let hi = match d {
+        DType::F32 | DType::F64 => Value::Int(1),
+        DType::Bool => Value::Bool(true),
+        d if d.is_int() => match dtype_limit(d, true) {
+            Value::NdArray(a) => crate::eval::value::scalar_value(&a.tensor()),
+            v => v,
+        },
+        d => {
+            return Err(crate::eval::error::value_err(format!(
+                "<dtype: '{}'> does not have defined limits.",
+                d.name()
+            )))
+        }
+    };
+    Ok(Value::tuple(vec![Value::Int(0), hi]))
+}
+
+/// `tf.int8.max`, `tf.float16.min`: numpy scalars of the dtype, as TensorFlow gives them.
 fn dtype_limit(d: DType, max: bool) -> Value {
-    match (d, max) {
-        (DType::F32, true) => Value::Float(f32::MAX as f64),
-        (DType::F32, false) => Value::Float(f32::MIN as f64),
-        (DType::F64, true) => Value::Float(f64::MAX),
-        (DType::F64, false) => Value::Float(f64::MIN),
-        (DType::I32, true) => Value::Int(i32::MAX as i64),
-        (DType::I32, false) => Value::Int(i32::MIN as i64),
-        (DType::I64, true) => Value::Int(i64::MAX),
-        (DType::I64, false) => Value::Int(i64::MIN),
-        (DType::U8, true) => Value::Int(255),
-        (DType::U8, false) => Value::Int(0),
-        (DType::Bool, m) => Value::Bool(m),
-        (DType::Str, _) => Value::None,
+    use crate::tensor::Tensor;
+    let pick = |lo: Tensor, hi: Tensor| Value::ndarray(if max { hi } else { lo });
+    match d {
+        DType::F32 => pick(Tensor::scalar(f32::MIN), Tensor::scalar(f32::MAX)),
+        DType::F64 => pick(Tensor::scalar(f64::MIN), Tensor::scalar(f64::MAX)),
+        DType::F16 => pick(
+            Tensor::scalar(half::f16::MIN),
+            Tensor::scalar(half::f16::MAX),
+        ),
+        DType::BF16 => pick(
+            Tensor::scalar(half::bf16::MIN),
+            Tensor::scalar(half::bf16::MAX),
+        ),
+        DType::I8 => pick(Tensor::scalar(i8::MIN), Tensor::scalar(i8::MAX)),
+        DType::I16 => pick(Tensor::scalar(i16::MIN), Tensor::scalar(i16::MAX)),
+        DType::I32 => pick(Tensor::scalar(i32::MIN), Tensor::scalar(i32::MAX)),
+        DType::I64 => pick(Tensor::scalar(i64::MIN), Tensor::scalar(i64::MAX)),
+        DType::U8 => pick(Tensor::scalar(0u8), Tensor::scalar(u8::MAX)),
+        DType::U16 => pick(Tensor::scalar(0u16), Tensor::scalar(u16::MAX)),
+        DType::U32 => pick(Tensor::scalar(0u32), Tensor::scalar(u32::MAX)),
+        DType::U64 => pick(Tensor::scalar(0u64), Tensor::scalar(u64::MAX)),
+        DType::Bool => Value::Bool(max),
+        DType::Str | DType::C64 | DType::C128 => Value::None,
     }
 }
 
@@ -135,6 +180,8 @@ fn static_name(name: &str) -> &'static str {
         "tolist",
         "item",
         "astype",
+        "conj",
+        "conjugate",
         "reshape",
         "sum",
         "mean",
@@ -223,6 +270,7 @@ fn variable_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args
                 value: var.value.clone(),
                 trainable: var.trainable,
                 id: 0,
+                autocast: var.autocast,
             })))
         }
     }
@@ -251,6 +299,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             }
             Ok(super::convert::scalar_value(t))
         }
+        "conj" | "conjugate" => Ok(Value::ndarray(crate::tensor::ops::complex::conj(t))),
         "astype" => {
             let d = super::numpy::np_dtype_arg(args.pos.first().unwrap_or(&Value::None))?;
             Ok(Value::ndarray(t.cast(d)))
@@ -380,7 +429,30 @@ fn to_list(t: &Tensor) -> R<Value> {
         Data::I32(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
         Data::I64(a) => a.iter().map(|&x| Value::Int(x)).collect(),
         Data::U8(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::I8(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::I16(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::U16(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::U32(a) => a.iter().map(|&x| Value::Int(x as i64)).collect(),
+        Data::U64(a) => a
+            .iter()
+            .map(|&x| crate::eval::bigint::norm(x.into()))
+            .collect(),
+        Data::F16(a) => a.iter().map(|&x| Value::Float(x.to_f64())).collect(),
+        Data::BF16(a) => a.iter().map(|&x| Value::Float(x.to_f64())).collect(),
         Data::Bool(a) => a.iter().map(|&x| Value::Bool(x)).collect(),
+        Data::C64(a) => a
+            .iter()
+            .map(|&x| {
+                Value::ndarray(Tensor::scalar(crate::tensor::complex::C128::new(
+                    x.re as f64,
+                    x.im as f64,
+                )))
+            })
+            .collect(),
+        Data::C128(a) => a
+            .iter()
+            .map(|&x| Value::ndarray(Tensor::scalar(x)))
+            .collect(),
         Data::Str(a) => a
             .iter()
             .map(|x| crate::eval::bytes::new_bytes(x.bytes().to_vec()))

@@ -21,6 +21,8 @@ struct Flat {
     /// An int past int64's range (only a float dtype can hold it).
     has_big: bool,
     tensor_dtype: Option<DType>,
+    /// The imaginary parts, once a complex leaf has been seen (zeros before it).
+    imag: Option<Vec<f64>>,
 }
 
 /// TensorFlow's limit on a tensor's rank.
@@ -55,7 +57,14 @@ fn flatten(it: &mut Interp, v: &Value, depth: usize, flat: &mut Flat) -> R<()> {
         Value::Int(i) => leaf(flat, depth, *i as f64, |f| f.has_int = true),
         Value::Float(x) => leaf(flat, depth, *x, |f| f.has_float = true),
         Value::Tensor(t) => tensor_leaf(flat, depth, t),
+        // A numpy integer scalar inside a list converts as a Python int does (TensorFlow
+        // makes `[np.int8(5), np.int8(6)]` int32); numpy's floats keep their dtype.
+        Value::NdArray(a) if depth > 0 && a.tensor().ndim() == 0 && a.dtype().is_int() => {
+            let x = a.tensor().to_f64_vec().first().copied().unwrap_or(0.0);
+            leaf(flat, depth, x, |f| f.has_int = true)
+        }
         Value::NdArray(a) => tensor_leaf(flat, depth, &a.tensor()),
+
         Value::Variable(var) => {
             let t = var.value.borrow().clone();
             tensor_leaf(flat, depth, &t)
@@ -96,6 +105,9 @@ fn leaf(flat: &mut Flat, depth: usize, v: f64, mark: impl Fn(&mut Flat)) -> R<()
     }
     mark(flat);
     flat.vals.push(v);
+    if let Some(im) = &mut flat.imag {
+        im.push(0.0);
+    }
     Ok(())
 }
 
@@ -111,9 +123,25 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
             }
         }
     }
-    flat.tensor_dtype = Some(t.dtype());
+    flat.tensor_dtype = Some(match (flat.tensor_dtype, t.dtype()) {
+        // A complex leaf makes the whole tensor complex.
+        (Some(d), e) if d.is_complex() && !e.is_complex() => d,
+        (_, e) => e,
+    });
     grow_check(flat, t.size())?;
+    if t.dtype().is_complex() {
+        let (re, im) = crate::tensor::ops::complex::parts(t);
+        let seen = flat.vals.len();
+        flat.imag
+            .get_or_insert_with(|| vec![0.0; seen])
+            .extend(im.to_f64_vec());
+        flat.vals.extend(re.to_f64_vec());
+        return Ok(());
+    }
     flat.vals.extend(t.to_f64_vec());
+    if let Some(im) = &mut flat.imag {
+        im.resize(flat.vals.len(), 0.0);
+    }
     Ok(())
 }
 
@@ -161,6 +189,7 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         has_str: false,
         has_big: false,
         tensor_dtype: None,
+        imag: None,
     };
     flatten(it, v, 0, &mut flat)?;
     if flat.has_str || flat.tensor_dtype == Some(DType::Str) {
@@ -194,7 +223,7 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
             it.repr(v)?
         )));
     }
-    if flat.has_big && !dtype.is_some_and(|d| d.is_float()) {
+    if flat.has_big && !dtype.is_some_and(|d| d.is_float() || d == DType::U64) {
         return Err(value_err(
             "Can't convert Python sequence with out-of-range integer to Tensor.",
         ));
@@ -215,13 +244,31 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         DType::F32
     };
     let target = dtype.unwrap_or(inferred);
+    if let Some(im) = &flat.imag {
+        if !target.is_complex() {
+            return Err(type_err(format!(
+                "Cannot convert {} to EagerTensor of dtype {}",
+                it.repr(v)?,
+                target.name()
+            )));
+        }
+        let real = target.real_dtype();
+        let re = Tensor::from_f64s(real, &flat.shape, &flat.vals);
+        let im = Tensor::from_f64s(real, &flat.shape, im);
+        return Ok(crate::tensor::ops::complex::join(&re, &im).unwrap_or(re));
+    }
     if let Some(d) = dtype {
         // A float that is not integral, or out of the dtype's range, cannot become an int
         // tensor.
         if !d.is_float() && d != DType::Bool && flat.has_float {
             let (lo, hi) = match d {
+                DType::I8 => (i8::MIN as f64, i8::MAX as f64),
+                DType::I16 => (i16::MIN as f64, i16::MAX as f64),
                 DType::I32 => (i32::MIN as f64, i32::MAX as f64),
-                DType::U8 => (0.0, 255.0),
+                DType::U8 => (0.0, u8::MAX as f64),
+                DType::U16 => (0.0, u16::MAX as f64),
+                DType::U32 => (0.0, u32::MAX as f64),
+                DType::U64 => (0.0, u64::MAX as f64),
                 _ => (i64::MIN as f64, i64::MAX as f64),
             };
             if let Some(bad) = flat
@@ -244,13 +291,17 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         }
         // Python ints wrap around into narrower integer dtypes, as TensorFlow converts them
         // (tf.constant(2**31, dtype=tf.int32) is -2147483648, 256 as uint8 is 0).
-        if matches!(d, DType::I32 | DType::U8) && !flat.has_float {
-            let wrap = |x: f64| match d {
-                DType::I32 => x as i64 as i32 as f64,
-                _ => x as i64 as u8 as f64,
-            };
-            let vals: Vec<f64> = flat.vals.iter().map(|&x| wrap(x)).collect();
-            return Ok(Tensor::from_f64s(d, &flat.shape, &vals));
+        if d == DType::U64 && !flat.has_float {
+            let v: Vec<u64> = flat
+                .vals
+                .iter()
+                .map(|&x| if x < 0.0 { x as i64 as u64 } else { x as u64 })
+                .collect();
+            return Ok(Tensor::from_vec(&flat.shape, v));
+        }
+        if d.is_int() && d != DType::I64 && !flat.has_float {
+            let wide: Vec<i64> = flat.vals.iter().map(|&x| x as i64).collect();
+            return Ok(Tensor::from_vec(&flat.shape, wide).cast_kernel(d));
         }
     } else if inferred == DType::I32
         && flat
@@ -520,10 +571,7 @@ pub(crate) fn dtype_arg(v: &Value) -> R<DType> {
         {
             Ok(DType::from_name(&b.name[6..]).unwrap_or(DType::F32))
         }
-        Value::Object(o) if o.as_any().is::<super::objects::NpDType>() => Ok(v
-            .as_object::<super::objects::NpDType>()
-            .map(|d| d.0)
-            .unwrap_or(DType::F32)),
+        Value::Object(o) if o.as_dtype().is_some() => Ok(o.as_dtype().unwrap_or(DType::F32)),
         Value::Builtin(b) if b.name == "float" => Ok(DType::F32),
         Value::Builtin(b) if b.name == "int" => Ok(DType::I32),
         Value::Builtin(b) if b.name == "bool" => Ok(DType::Bool),

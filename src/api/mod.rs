@@ -16,6 +16,8 @@
 //! | `tf_function/` | `tf.function`: tracing, the trace cache, running recorded graphs |
 //! | `tf_grad.rs` | tf.GradientTape, tf.stop_gradient |
 //! | `tf_debugging.rs` | tf.debugging assertions, check_numerics, the top-level assert aliases |
+//! | `tf_complex.rs` | `tf.complex`, `tf.math.real`/`imag`/`conj`/`angle`, `tf.signal` Fourier transforms |
+//! | `tf_logging.rs` | `tf.get_logger`, `tf.compat.v1.logging`, `tf.autograph.set_verbosity` |
 //! | `tf_module.rs` | tf.Module, tf.name_scope and the scope names of variables |
 //! | `tf_linalg_more.rs` | tf.linalg.matvec, tf.linalg.trace, tf.einsum, tf.tensordot, tf.linalg.cross, tf.norm |
 //! | `tf_linalg_decomp.rs` | tf.linalg inverses, determinants, Cholesky, QR, SVD, eigh, pinv |
@@ -51,6 +53,9 @@
 //! | `np_sets.rs` | numpy's set functions, `unique`, `searchsorted`, `digitize`, `bincount` |
 //! | `np_hist.rs` | `np.histogram`, `np.histogram_bin_edges`, `np.histogram2d` |
 //! | `np_text.rs` | `np.loadtxt`, `np.genfromtxt`, `np.savetxt` |
+//! | `np_complex.rs` | `np.real`/`imag`/`conj`/`angle`, `np.fft`, Python's `complex()` |
+//! | `np_dtypes.rs` | `np.dtype`, `np.result_type`, `np.promote_types`, `np.iinfo`, `np.finfo`, `np.errstate` |
+//! | `np_promote.rs` | numpy 1.26's type promotion, value-based for Python numbers and scalars |
 //! | `np_printopts.rs` | `np.set_printoptions`, `np.get_printoptions`, `np.printoptions` |
 //! | `np_linalg.rs` | `np.linalg` decompositions and `LinAlgError` |
 //! | `np_linalg_more.rs` | `np.linalg.norm`, `lstsq`, `pinv`, `matrix_rank`, `matrix_power`, `cond` |
@@ -61,6 +66,8 @@
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
 pub mod convert;
+pub(crate) mod np_complex;
+pub(crate) mod np_dtypes;
 pub(crate) mod np_fancy;
 pub(crate) mod np_files;
 pub(crate) mod np_funcs;
@@ -70,6 +77,7 @@ pub(crate) mod np_linalg;
 pub(crate) mod np_linalg_more;
 pub(crate) mod np_object;
 pub(crate) mod np_printopts;
+pub(crate) mod np_promote;
 pub(crate) mod np_random;
 pub(crate) mod np_sets;
 pub(crate) mod np_text;
@@ -82,6 +90,7 @@ pub(crate) mod pickle;
 pub(crate) mod tf_array;
 pub(crate) mod tf_array_more;
 pub(crate) mod tf_clip;
+pub(crate) mod tf_complex;
 pub(crate) mod tf_config;
 pub(crate) mod tf_control;
 pub(crate) mod tf_core;
@@ -97,6 +106,7 @@ pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;
 pub(crate) mod tf_linalg_more;
 mod tf_linalg_solve;
+pub(crate) mod tf_logging;
 pub(crate) mod tf_losses_nn;
 pub(crate) mod tf_math;
 pub(crate) mod tf_module;
@@ -149,6 +159,7 @@ pub(crate) fn install(it: &mut Interp) {
     tf_module::install(it);
     tf_io::install(it);
     tf_debugging::install(it);
+    tf_logging::install(it);
     tf_image::install(it);
     tf_variable_scatter::install(it);
     tf_ragged::install(it);
@@ -183,7 +194,12 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.tensor_len = tensor_len;
     hooks.tensor_abs = |it, x| {
         let t = convert::to_tensor(it, &x, None)?;
-        Ok(Value::Tensor(ew::unary(Unary::Abs, &t)?))
+        let r = ew::unary(Unary::Abs, &t)?;
+        // abs() of a numpy array or scalar stays numpy's.
+        Ok(match x {
+            Value::NdArray(_) => Value::ndarray(r),
+            _ => Value::Tensor(r),
+        })
     };
     hooks.scalar_of = scalar_of;
     hooks.value_attr = value_attr;

@@ -130,7 +130,17 @@ fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> R<Va
             };
             squeeze(a, axes.as_deref())
         }
-        "view" => Ok(wrap(a.view(ViewOp::Permute((0..a.ndim()).collect())))),
+        "view" => {
+            let [dtype, _type] = args.bind("view", ["dtype=None", "type=None"])?;
+            match dtype
+                .map(|d| super::numpy::np_opt_dtype(&d))
+                .transpose()?
+                .flatten()
+            {
+                Some(d) if d != a.dtype() => view_as(&a.tensor(), d).map(Value::ndarray),
+                _ => Ok(wrap(a.view(ViewOp::Permute((0..a.ndim()).collect())))),
+            }
+        }
         "fill" => {
             let [value] = args.bind("fill", ["value"])?;
             let (n, d) = (a.ndim(), a.dtype());
@@ -683,4 +693,32 @@ pub(crate) fn inplace(it: &mut Interp, op: BinOp, cur: &Value, rhs: &Value) -> R
     }
     a.assign(&full(dims.len()), &r.cast(dtype))?;
     Ok(cur.clone())
+}
+
+/// `arr.view(dtype)`: the same bytes read as another dtype; the last axis scales with the
+/// ratio of the item sizes. (tensh copies the bytes: writes through the view do not reach
+/// the original.)
+fn view_as(t: &crate::tensor::Tensor, d: crate::tensor::DType) -> R<crate::tensor::Tensor> {
+    let (from, to) = (t.dtype().size_bytes(), d.size_bytes());
+    if t.dtype() == crate::tensor::DType::Str || d == crate::tensor::DType::Str {
+        return raise(
+            ExcKind::TypeError,
+            "Cannot change data-type for object array.",
+        );
+    }
+    let mut shape = t.shape().to_vec();
+    if from != to {
+        let last = shape.last().copied().unwrap_or(1);
+        if shape.is_empty() || (last * from) % to != 0 {
+            return raise(
+                ExcKind::ValueError,
+                "When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
+            );
+        }
+        if let Some(l) = shape.last_mut() {
+            *l = last * from / to;
+        }
+    }
+    let bytes = crate::tensor::bytes::to_le_bytes(&t.contiguous());
+    Ok(crate::tensor::bytes::from_bytes(d, &shape, &bytes, false))
 }

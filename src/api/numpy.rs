@@ -64,6 +64,12 @@ pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Te
             None => t,
         });
     }
+    if let Some(d) = &dtype {
+        // An asked dtype converts straight from the Python values (a uint64 past int64).
+        if let Ok(t) = to_tensor(it, v, Some(np_dtype_arg(d)?)) {
+            return Ok(t);
+        }
+    }
     let t = to_tensor(it, v, None)?;
     let d = match dtype {
         Some(d) => np_dtype_arg(&d)?,
@@ -115,7 +121,7 @@ builtin! {
             return Ok(v);
         }
         super::np_object::check_ragged(it, &object)?;
-        Ok(Value::ndarray(np_array(it, &object, given(dtype))?))
+        Ok(Value::ndarray_made(np_array(it, &object, given(dtype))?))
     }
 }
 
@@ -125,7 +131,7 @@ builtin! {
     fn asarray(it, a, dtype = None) {
         // An array of the asked dtype is returned itself, not copied.
         if let Value::NdArray(arr) = &a {
-            if np_opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) {
+            if np_opt_dtype(&dtype)?.is_none_or(|d| d == arr.dtype()) && (arr.ndim() > 0 || arr.is_array0()) {
                 return Ok(a.clone());
             }
         }
@@ -135,7 +141,7 @@ builtin! {
         if let Some(v) = super::np_object::array_of(it, &a, &dtype)? {
             return Ok(v);
         }
-        Ok(Value::ndarray(np_array(it, &a, given(dtype))?))
+        Ok(Value::ndarray_made(np_array(it, &a, given(dtype))?))
     }
 }
 
@@ -157,7 +163,7 @@ fn filled(it: &mut Interp, shape: &Value, dtype: &Value, v: f64) -> R<Value> {
         );
     }
     np_budget(&dims, d)?;
-    nd(Ok(Tensor::full(d, &dims, v)))
+    Ok(Value::ndarray_made(Tensor::full(d, &dims, v)))
 }
 
 /// numpy's `MemoryError` for an array over the memory budget, before it is made.
@@ -298,10 +304,11 @@ fn ufunc(it: &mut Interp, x: &Value, out: &Value, op: Unary) -> R<Value> {
             "ufunc not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
         );
     }
+    // Integers compute in the smallest float that holds them (int8 in float16).
     let x = if x.dtype().is_float() || matches!(op, Unary::Abs | Unary::Neg | Unary::Sign) {
         x
     } else {
-        x.cast(DType::F64)
+        x.cast(super::np_promote::float_of(x.dtype()))
     };
     nd(ew::unary(op, &x))
 }
@@ -327,7 +334,9 @@ ufuncs! {
     /// Return the non-negative square-root of an array, element-wise.
     ["np.sqrt"] fn sqrt => Unary::Sqrt;
     /// Calculate the absolute value element-wise.
-    ["np.abs"] fn absolute => Unary::Abs;
+    ["np.abs", "np.absolute"] fn absolute => Unary::Abs;
+    /// Numerical negative, element-wise.
+    ["np.negative"] fn negative => Unary::Neg;
     /// Compute hyperbolic tangent element-wise.
     ["np.tanh"] fn tanh => Unary::Tanh;
 }
@@ -353,7 +362,8 @@ fn np_axes(it: &mut Interp, v: &Value) -> R<Vec<i64>> {
 /// that integer (int64), so `uint8` pixels do not wrap.
 pub(crate) fn accumulating(x: Tensor) -> Tensor {
     match x.dtype() {
-        DType::Bool | DType::U8 | DType::I32 => x.cast(DType::I64),
+        DType::Bool | DType::I8 | DType::I16 | DType::I32 => x.cast(DType::I64),
+        DType::U8 | DType::U16 | DType::U32 => x.cast(DType::U64),
         _ => x,
     }
 }
@@ -423,13 +433,18 @@ builtin! {
 /// The `numpy` module with its constants and dtypes; its functions are declared above.
 pub fn module() -> Rc<Module> {
     let np = new_module("numpy");
-    for name in ["float32", "float64", "int32", "int64", "uint8"] {
-        np.set(
-            name,
-            Value::DType(DType::from_name(name).unwrap_or(DType::F32)),
-        );
+    let ty = |d: DType| Value::Object(Rc::new(super::objects::NpType(d)));
+    for d in DType::ALL {
+        // bfloat16 is ml_dtypes', not numpy's.
+        if !matches!(d, DType::Bool | DType::Str | DType::BF16) {
+            np.set(d.name(), ty(d));
+        }
     }
-    np.set("bool_", Value::DType(DType::Bool));
+    np.set("half", ty(DType::F16));
+    np.set("single", ty(DType::F32));
+    np.set("double", ty(DType::F64));
+    np.set("bool_", ty(DType::Bool));
+    np.set("object_", ty(DType::Str));
     np.set("pi", Value::Float(std::f64::consts::PI));
     np.set("e", Value::Float(std::f64::consts::E));
     np.set("inf", Value::Float(f64::INFINITY));

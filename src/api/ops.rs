@@ -17,58 +17,6 @@ fn is_tf(v: &Value) -> bool {
     matches!(v, Value::Tensor(_) | Value::Variable(_))
 }
 
-/// The dtype numpy gives a binary op between two arrays (or an array and a Python number).
-fn numpy_result_dtype(a: &Value, ta: &Tensor, b: &Value, tb: &Tensor) -> DType {
-    let python_scalar = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
-    let (da, db) = (ta.dtype(), tb.dtype());
-    if python_scalar(b) {
-        return match (da.is_float(), matches!(b, Value::Float(_))) {
-            (false, true) => DType::F64,
-            (_, _) if da == DType::Bool && matches!(b, Value::Int(_)) => DType::I64,
-            _ => da,
-        };
-    }
-    if python_scalar(a) {
-        return numpy_result_dtype(b, tb, a, ta);
-    }
-    if da == db {
-        return da;
-    }
-    let rank = |d: DType| match d {
-        DType::Bool => 0,
-        DType::U8 => 1,
-        DType::I32 => 2,
-        DType::I64 => 3,
-        DType::F32 => 4,
-        DType::F64 => 5,
-        DType::Str => 6,
-    };
-    match (da.is_float(), db.is_float()) {
-        (true, true) => {
-            if rank(da) >= rank(db) {
-                da
-            } else {
-                db
-            }
-        }
-        (true, false) | (false, true) => {
-            let (f, i) = if da.is_float() { (da, db) } else { (db, da) };
-            if f == DType::F32 && matches!(i, DType::I32 | DType::I64) {
-                DType::F64
-            } else {
-                f
-            }
-        }
-        _ => {
-            if rank(da) > rank(db) {
-                da
-            } else {
-                db
-            }
-        }
-    }
-}
-
 /// `convert_to_tensor(v, dtype_hint=d)`: the hint when it fits, else the inferred dtype (the
 /// op then reports the mismatch).
 pub fn convert_hinted(it: &mut Interp, v: &Value, d: DType) -> R<Tensor> {
@@ -108,7 +56,7 @@ fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> 
         Some(t) => t,
         None => super::numpy::np_array(it, b, None)?,
     };
-    let d = numpy_result_dtype(a, &ta, b, &tb);
+    let d = super::np_promote::result_type(a, &ta, b, &tb);
     Ok((ta.cast(d), tb.cast(d), true))
 }
 
@@ -127,7 +75,12 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
         BinOp::Sub => ew::binary(Binary::Sub, &ta, &tb),
         BinOp::Mul => ew::binary(Binary::Mul, &ta, &tb),
         BinOp::Div => {
-            let (x, y) = true_div_operands(&ta, &tb);
+            let (x, y) = if numpy && !ta.dtype().is_float() && !ta.dtype().is_complex() {
+                // numpy's true_divide of integers is float64 whatever their width.
+                (ta.cast(DType::F64), tb.cast(DType::F64))
+            } else {
+                true_div_operands(&ta, &tb)
+            };
             ew::binary(Binary::Div, &x, &y)
         }
         BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb),
@@ -201,11 +154,12 @@ fn np_matmul(a: &Tensor, b: &Tensor) -> R<Tensor> {
     Ok(reshape_to(&r, &shape))
 }
 
-/// Python 3 division of integer tensors goes through float64 (float32 for small ints).
+/// Python 3 division of integer tensors, as `tf.math.truediv`: 8- and 16-bit integers
+/// divide in float32, wider ones in float64.
 pub fn true_div_operands(a: &Tensor, b: &Tensor) -> (Tensor, Tensor) {
     match a.dtype() {
-        DType::I32 | DType::I64 => (a.cast(DType::F64), b.cast(DType::F64)),
-        DType::U8 => (a.cast(DType::F32), b.cast(DType::F32)),
+        d if d.is_int() && d.size_bytes() >= 4 => (a.cast(DType::F64), b.cast(DType::F64)),
+        d if d.is_int() => (a.cast(DType::F32), b.cast(DType::F32)),
         _ => (a.clone(), b.clone()),
     }
 }

@@ -201,6 +201,16 @@ builtin! {
                 .unwrap_or(if wide { DType::I64 } else { DType::I32 })
         };
         let dtype = opt_dtype(&dtype)?.unwrap_or(inferred);
+        if !matches!(dtype, DType::F32 | DType::F64 | DType::I32 | DType::I64) {
+            // TensorFlow registers its Range kernel for these four only.
+            return raise(
+                ExcKind::NotFoundError,
+                format!(
+                    "Could not find device for node: {{{{node Range}}}} = Range[Tidx={}]",
+                    dtype.proto_name()
+                ),
+            );
+        }
         t(creation::range(
             f64_arg(&start, "start")?,
             f64_arg(&limit, "limit")?,
@@ -397,6 +407,7 @@ builtin! {
             value: Rc::new(RefCell::new(value)),
             trainable,
             id,
+            autocast: false,
         })))
     }
 }
@@ -585,18 +596,11 @@ pub fn install(tf: &Module, dtypes: &Module) {
         }),
     );
     tf.set("newaxis", Value::None);
-    for d in [
-        DType::F32,
-        DType::F64,
-        DType::I32,
-        DType::I64,
-        DType::U8,
-        DType::Bool,
-        DType::Str,
-    ] {
+    for d in DType::ALL {
         tf.set(d.name(), Value::DType(d));
         dtypes.set(d.name(), Value::DType(d));
     }
     tf.set("float", Value::DType(DType::F32));
     tf.set("double", Value::DType(DType::F64));
+    tf.set("half", Value::DType(DType::F16));
 }

@@ -347,6 +347,14 @@ builtin! {
 }
 
 /// Swaps the last two axes.
+/// The complex conjugate of a tensor value (real tensors are their own).
+fn conjugated(v: Value) -> R<Value> {
+    match v {
+        Value::Tensor(t) => Ok(Value::Tensor(crate::tensor::ops::complex::conj(&t))),
+        v => Ok(v),
+    }
+}
+
 fn swap_last(it: &mut Interp, a: &Value) -> R<Value> {
     let t = to_tensor(it, a, None)?;
     if t.ndim() < 2 {
@@ -372,8 +380,11 @@ builtin! {
     /// Transposes last two dimensions of tensor `a`.
     dispatch ["tf.linalg.matrix_transpose", "tf.linalg.transpose"]
     fn matrix_transpose(it, a, name = "matrix_transpose", conjugate = False) {
-        let _ = conjugate;
-        swap_last(it, &a)
+        let swapped = swap_last(it, &a)?;
+        if !it.truthy(&conjugate)? {
+            return Ok(swapped);
+        }
+        conjugated(swapped)
     }
 }
 
@@ -381,6 +392,7 @@ builtin! {
     /// Transposes the last two dimensions of and conjugates tensor `matrix`.
     dispatch ["tf.linalg.adjoint"]
     fn adjoint(it, matrix, name = None) {
-        swap_last(it, &matrix)
+        let swapped = swap_last(it, &matrix)?;
+        conjugated(swapped)
     }
 }

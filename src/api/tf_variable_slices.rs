@@ -105,6 +105,7 @@ pub(crate) fn unread(var: &Variable) -> Value {
         value: var.value.clone(),
         trainable: var.trainable,
         id: 0,
+        autocast: var.autocast,
     }))
 }
 

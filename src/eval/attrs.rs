@@ -4,9 +4,9 @@
 
 use super::error::{attr_err, key_err, raise, type_err, R};
 use super::methods::{
-    dict_method, list_method, set_method, DICT_METHODS, LIST_METHODS, SET_METHODS, STR_METHODS,
-    TUPLE_METHODS,
+    dict_method, list_method, DICT_METHODS, LIST_METHODS, STR_METHODS, TUPLE_METHODS,
 };
+use super::sets::{set_method, SET_METHODS};
 use super::value::{Args, Module, Value};
 use super::Interp;
 use crate::errors::ExcKind;
@@ -15,7 +15,7 @@ fn find_static(list: &[&'static str], name: &str) -> Option<&'static str> {
     list.iter().copied().find(|m| *m == name)
 }
 
-pub(super) fn no_attr(v: &Value, name: &str) -> super::Flow {
+pub(crate) fn no_attr(v: &Value, name: &str) -> super::Flow {
     attr_err(format!(
         "'{}' object has no attribute '{}'",
         v.type_name(),

@@ -16,6 +16,15 @@ use std::rc::Rc;
 /// defining `__eq__` alone does); a dataclass with a generated hash keys by its fields
 /// (its hash and `==` both follow them); any other instance by identity.
 pub fn instance_key(v: &Value, i: &Instance) -> R<Key> {
+    // A frozenset (Python source over a set) is a key by its elements, whatever their order.
+    if i.class.name == "frozenset" {
+        if let Some(Value::Set(s)) = i.dict.borrow().get("_s") {
+            let mut parts = s.borrow().iter().map(Key::of).collect::<R<Vec<Key>>>()?;
+            parts.sort_by_cached_key(|k| format!("{:?}", k));
+            parts.insert(0, Key::Str("frozenset".into()));
+            return Ok(Key::Tuple(parts));
+        }
+    }
     match i.class.lookup("__hash__") {
         Some(Value::None) => Err(type_err(format!("unhashable type: '{}'", v.type_name()))),
         Some(Value::Function(_)) => match i.class.lookup("__dataclass_fields__") {

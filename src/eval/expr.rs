@@ -59,6 +59,10 @@ impl Interp {
             ExprKind::BigInt(v) => Ok(super::bigint::literal(v)),
             ExprKind::Bytes(b) => Ok(super::bytes::new_bytes(b.clone())),
             ExprKind::Float(v) => Ok(Value::Float(*v)),
+            // tensh holds a Python complex as numpy's complex128 scalar.
+            ExprKind::Imag(v) => Ok(Value::ndarray(crate::tensor::Tensor::scalar(
+                crate::tensor::complex::C128::new(0.0, *v),
+            ))),
             ExprKind::Str(s) => Ok(Value::str(s)),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::NoneLit => Ok(Value::None),
@@ -234,6 +238,16 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
+        // A builtin written in Python source is built the first time it is named.
+        if let Some(build) = self
+            .lazy_modules
+            .remove(format!("builtins.{}", name).as_str())
+        {
+            build(self);
+            if let Some(v) = self.builtins.get(name) {
+                return Ok(v.clone());
+            }
+        }
         raise(
             ExcKind::NameError,
             format!("name '{}' is not defined", name),
@@ -361,7 +375,9 @@ impl Interp {
         for v in vals {
             d.insert(v, Value::None)?;
         }
-        Ok(Value::Set(Rc::new(RefCell::new(d.keys))))
+        Ok(Value::Set(Rc::new(RefCell::new(
+            super::sets::cpython_order(d.keys),
+        ))))
     }
 
     /// Runs `body` for every binding of the comprehension's clauses, in a scope of its own.

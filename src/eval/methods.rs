@@ -73,18 +73,6 @@ pub const DICT_METHODS: &[&str] = &[
     "popitem",
 ];
 pub const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub const SET_METHODS: &[&str] = &[
-    "add",
-    "remove",
-    "discard",
-    "union",
-    "intersection",
-    "difference",
-    "copy",
-    "clear",
-    "pop",
-    "update",
-];
 
 pub(super) fn list_method(
     it: &mut Interp,
@@ -299,83 +287,6 @@ pub(super) fn dict_method(
             Ok(Value::None)
         }
         "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
-        _ => Err(no_attr(recv, name)),
-    }
-}
-
-pub(super) fn set_method(
-    it: &mut Interp,
-    recv: &Value,
-    name: &'static str,
-    args: Args,
-) -> R<Value> {
-    let Value::Set(s) = recv else {
-        return Err(no_attr(recv, name));
-    };
-    let current = s.borrow().clone();
-    let arg = args.pos.first().cloned().unwrap_or(Value::None);
-    match name {
-        "add" | "update" => {
-            let mut items = current;
-            if name == "add" {
-                items.push(arg);
-            } else {
-                items.extend(it.collect_items(&arg)?);
-            }
-            let Value::Set(new) = it.make_set(items)? else {
-                return Ok(Value::None);
-            };
-            *s.borrow_mut() = new.borrow().clone();
-            Ok(Value::None)
-        }
-        "remove" | "discard" | "pop" => {
-            if name == "pop" {
-                return match s.borrow_mut().pop() {
-                    Some(v) => Ok(v),
-                    None => Err(key_str_err("pop from an empty set")),
-                };
-            }
-            let mut found = None;
-            for (i, v) in current.iter().enumerate() {
-                if it.equal(v, &arg)? {
-                    found = Some(i);
-                }
-            }
-            match found {
-                Some(i) => {
-                    s.borrow_mut().remove(i);
-                }
-                None if name == "remove" => return Err(key_err(arg.clone(), it.repr(&arg)?)),
-                None => {}
-            }
-            Ok(Value::None)
-        }
-        "union" => {
-            let mut items = current;
-            items.extend(it.collect_items(&arg)?);
-            it.make_set(items)
-        }
-        "intersection" | "difference" => {
-            let other: Vec<Value> = it.collect_items(&arg)?;
-            let mut out = Vec::new();
-            for v in current {
-                let mut inside = false;
-                for o in &other {
-                    if it.equal(&v, o)? {
-                        inside = true;
-                    }
-                }
-                if inside == (name == "intersection") {
-                    out.push(v);
-                }
-            }
-            it.make_set(out)
-        }
-        "copy" => it.make_set(current),
-        "clear" => {
-            s.borrow_mut().clear();
-            Ok(Value::None)
-        }
         _ => Err(no_attr(recv, name)),
     }
 }

@@ -27,6 +27,7 @@
 //! | `num_methods.rs` | the methods and attributes of int and float (`bit_length`, `to_bytes`, `hex`, ...) |
 //! | `numbers.rs` | the numeric builtins (int, float, round, min, max, ...) |
 //! | `sequences.rs` | the builtins that make or walk sequences (range, list, len, zip, sorted, ...) |
+//! | `sets.rs` | `set`: methods, operators, equality and CPython's iteration order |
 //! | `str_methods.rs` | the methods of `str` |
 //! | `str_more.rs` | the `str` methods with positions, tables and fill characters; `str.maketrans` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
@@ -68,6 +69,7 @@ pub(crate) mod repr;
 pub(crate) mod scope;
 pub(crate) mod sequences;
 pub mod session;
+pub(crate) mod sets;
 pub(crate) mod str_methods;
 pub(crate) mod str_more;
 pub(crate) mod traceback;

@@ -240,6 +240,17 @@ impl Interp {
                 | Value::ByteArray(_),
             ) => self.repeat(b, repeat_count(a)?),
             (BinOp::Mod, Value::Str(fmt), _) => Ok(Value::str(&self.percent_format(fmt, b)?)),
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                match self.set_binary(op, &x, &y)? {
+                    Some(v) => Ok(v),
+                    None => Err(type_err("unsupported set operation")),
+                }
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 let y = y.borrow();
@@ -624,6 +635,9 @@ impl Interp {
                 return self.truthy(&r);
             }
         }
+        if let Some(eq) = super::types::dtype_equal(a, b) {
+            return Ok(eq);
+        }
         if let Some(x) = as_tuple(a) {
             return Ok(match as_tuple(b) {
                 Some(y) => self.seq_equal(&x, &y)?,
@@ -683,6 +697,10 @@ impl Interp {
                 }
             }
             (Value::Range(x), Value::Range(y)) => super::sequences::same_range(x, y),
+            (Value::Set(x), Value::Set(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.set_equal(&x, &y)?
+            }
             (Value::Object(x), Value::Object(y)) if x.type_name() == y.type_name() => {
                 match (x.value_key(), y.value_key()) {
                     (Some(p), Some(q)) => self.equal(&p, &q)?,

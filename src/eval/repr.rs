@@ -124,10 +124,12 @@ impl Interp {
             }
             Value::Tensor(t) => print::tensor_repr(t),
             Value::NdArray(a) => match a.tensor() {
-                t if t.ndim() == 0 => print::scalar_repr_of(&t),
+                t if t.ndim() == 0 && !a.is_array0() => print::scalar_repr_of(&t),
                 t => print::array_repr(&t),
             },
-            Value::Variable(var) => print::variable_repr(&var.name.borrow(), &var.value.borrow()),
+            Value::Variable(var) => {
+                print::variable_repr(&var.name.borrow(), &var.value.borrow(), var.autocast)
+            }
             Value::DType(d) => format!("tf.{}", d.name()),
             Value::Shape(s) => match &s.dims {
                 Some(d) => format!("TensorShape({})", dims_list(d)),
@@ -155,6 +157,7 @@ impl Interp {
                 };
                 format!("<bound method {} of {}>", name, b.receiver.type_name())
             }
+            Value::Class(c) if c.module_name() == "builtins" => format!("<class '{}'>", c.name),
             Value::Class(c) => format!("<class '{}.{}'>", c.module_name(), c.name),
             Value::ExcClass(k) if k.module() != "builtins" => {
                 format!("<class '{}.{}'>", k.module(), k)

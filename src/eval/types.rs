@@ -1,5 +1,6 @@
 //! Types as values: `type(x)`, `isinstance`, the objects `type()` returns for runtime
-//! values, and instances of the builtin exception classes.
+//! values, instances of the builtin exception classes, and dtype equality across
+//! TensorFlow and numpy.
 
 use super::error::{type_err, R};
 use super::hooks::Hooks;
@@ -77,7 +78,9 @@ fn qualified_type(v: &Value) -> String {
     match v {
         Value::Tensor(_) => "tensorflow.python.framework.ops.EagerTensor".into(),
         Value::Variable(_) => "tensorflow.python.ops.resource_variable_ops.ResourceVariable".into(),
-        Value::NdArray(t) if t.ndim() == 0 => format!("numpy.{}", t.dtype().name()),
+        Value::NdArray(t) if t.ndim() == 0 && !t.is_array0() => {
+            format!("numpy.{}", t.dtype().name())
+        }
         Value::NdArray(_) => "numpy.ndarray".into(),
         Value::DType(_) => "tensorflow.python.framework.dtypes.DType".into(),
         Value::Shape(_) => "tensorflow.python.framework.tensor_shape.TensorShape".into(),
@@ -388,4 +391,29 @@ impl Object for ExcObject {
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+/// `==` between dtype-like values (`tf.int8 == np.int8`, `arr.dtype == 'float32'`); None
+/// when neither side is a dtype-like object.
+pub(crate) fn dtype_equal(a: &Value, b: &Value) -> Option<bool> {
+    let of = |v: &Value| match v {
+        Value::Object(o) => o.as_dtype(),
+        _ => None,
+    };
+    let (da, db) = (of(a), of(b));
+    if da.is_none() && db.is_none() {
+        return None;
+    }
+    let full = |v: &Value, d: Option<crate::tensor::DType>| match v {
+        Value::DType(x) => Some(*x),
+        _ => d,
+    };
+    Some(match (full(a, da), full(b, db)) {
+        (Some(x), Some(y)) => x == y,
+        (Some(x), None) | (None, Some(x)) => {
+            let other = if da.is_some() { b } else { a };
+            matches!(other, Value::Str(s) if crate::tensor::DType::from_name(s) == Some(x))
+        }
+        (None, None) => false,
+    })
 }

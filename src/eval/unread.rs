@@ -15,6 +15,7 @@ pub(crate) fn never_reads(name: &str, e: &Expr) -> bool {
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
         | ExprKind::Float(_)
+        | ExprKind::Imag(_)
         | ExprKind::Str(_)
         | ExprKind::Bytes(_)
         | ExprKind::Bool(_)

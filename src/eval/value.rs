@@ -188,15 +188,37 @@ pub struct Variable {
     pub value: Rc<RefCell<Tensor>>,
     pub trainable: bool,
     pub id: usize,
+    /// A layer's weight, which Keras reads in the layer's compute dtype while the layer
+    /// runs under a mixed-precision policy (its `AutoCastVariable`).
+    pub autocast: bool,
+}
+
+thread_local! {
+    /// The compute dtype float32 layer weights are read in, while a layer with a
+    /// mixed-precision policy runs (Keras's `enable_auto_cast_variables`).
+    static AUTOCAST: std::cell::Cell<Option<DType>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with layer weights read as `dtype` (None: as stored).
+pub fn with_autocast<T>(dtype: Option<DType>, f: impl FnOnce() -> T) -> T {
+    let before = AUTOCAST.with(|a| a.replace(dtype));
+    let r = f();
+    AUTOCAST.with(|a| a.set(before));
+    r
 }
 
 impl Variable {
     /// The value, read as an op reads it: a recording tape that watches accessed variables
-    /// starts watching a trainable one.
+    /// starts watching a trainable one. A layer weight read inside a mixed-precision
+    /// layer's call is cast to the compute dtype (a recorded cast, so gradients reach the
+    /// float32 weight).
     pub fn read(&self) -> Tensor {
         let t = self.value.borrow().clone();
         crate::tensor::autodiff::tape::variable_read(&t, self.trainable);
-        t
+        match AUTOCAST.with(|a| a.get()) {
+            Some(d) if self.autocast && t.dtype() == DType::F32 && d != DType::F32 => t.cast(d),
+            _ => t,
+        }
     }
 
     /// Replaces the value. The new value is a new tensor: gradients never flow through an
@@ -437,6 +459,11 @@ pub trait Object: Any {
     /// Python function does (a `tf.function` decorating a method).
     fn binds_as_method(&self) -> bool {
         false
+    }
+    /// The dtype this object stands for, for dtype-like objects (numpy's `np.float32`,
+    /// `np.dtype('int8')`): they compare equal to TensorFlow's dtype and to its name.
+    fn as_dtype(&self) -> Option<DType> {
+        None
     }
     fn as_any(&self) -> &dyn Any;
 }
@@ -695,8 +722,12 @@ impl Value {
 /// plain value for arithmetic and formatting.
 pub(crate) fn scalar_value(t: &Tensor) -> Value {
     match t.dtype() {
-        DType::F32 | DType::F64 => Value::Float(t.item_f64().unwrap_or(0.0)),
+        d if d.is_float() => Value::Float(t.item_f64().unwrap_or(0.0)),
         DType::Bool => Value::Bool(t.item_i64().unwrap_or(0) != 0),
+        DType::U64 => match t.array::<u64>().and_then(|a| a.iter().next()) {
+            Some(&x) => super::bigint::norm(x.into()),
+            None => Value::Int(0),
+        },
         DType::Str => match t
             .array::<crate::tensor::TStr>()
             .and_then(|a| a.iter().next())
@@ -717,6 +748,15 @@ impl Value {
             return scalar_value(&t);
         }
         Value::NdArray(Rc::new(crate::tensor::np_array::NpArray::new(t)))
+    }
+
+    /// A new numpy array that stays an array without dimensions (`np.array(5)` is
+    /// `array(5)`, where a reduction's 0-d result is a numpy scalar).
+    pub(crate) fn ndarray_made(t: Tensor) -> Value {
+        if t.ndim() == 0 && t.dtype() != DType::Str {
+            return Value::NdArray(Rc::new(crate::tensor::np_array::NpArray::new_array(t)));
+        }
+        Value::ndarray(t)
     }
 
     /// The value with a numpy array read out as a tensor value, for code that treats both

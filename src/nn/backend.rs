@@ -27,14 +27,14 @@ pub(crate) fn install(it: &mut Interp) {
     it.modules.insert(CONFIG.into(), Value::Module(m));
 }
 
-fn config(it: &Interp, key: &str) -> Value {
+pub(crate) fn config(it: &Interp, key: &str) -> Value {
     match it.modules.get(CONFIG) {
         Some(Value::Module(m)) => m.get(key).unwrap_or(Value::None),
         _ => Value::None,
     }
 }
 
-fn set_config(it: &Interp, key: &str, v: Value) {
+pub(crate) fn set_config(it: &Interp, key: &str, v: Value) {
     if let Some(Value::Module(m)) = it.modules.get(CONFIG) {
         m.set(key, v);
     }

@@ -92,6 +92,7 @@ impl Layer {
             value: Rc::new(RefCell::new(value)),
             trainable,
             id,
+            autocast: super::mixed_precision::is_mixed(&self.dtype.borrow()),
         });
         let mut w = self.weights.borrow_mut();
         match w.iter_mut().find(|(a, _)| a == attr) {
@@ -181,12 +182,30 @@ impl Layer {
             }
             self.build(it, &shape, true)?;
         }
-        let y = self.kind.call(it, self, x, training)?;
+        let y = if self.is_mixed() {
+            let d = self.compute_dtype();
+            if x.dtype() != d {
+                x = x.cast(d);
+            }
+            crate::eval::value::with_autocast(Some(d), || self.kind.call(it, self, x, training))?
+        } else {
+            self.kind.call(it, self, x, training)?
+        };
         Ok(Value::Tensor(if first {
             super::layers::channels::to_first(&y)?
         } else {
             y
         }))
+    }
+
+    /// The dtype the layer computes in (its policy's).
+    pub fn compute_dtype(&self) -> DType {
+        super::mixed_precision::compute_dtype(&self.dtype.borrow())
+    }
+
+    /// Whether the layer runs under a mixed-precision policy.
+    pub fn is_mixed(&self) -> bool {
+        super::mixed_precision::is_mixed(&self.dtype.borrow())
     }
 
     /// The kind's output shape for an input shape, in the layer's data format.
@@ -316,7 +335,12 @@ impl Object for Layer {
             "name" => Value::str(&self.name),
             "built" => Value::Bool(self.built.get()),
             "trainable" => Value::Bool(self.trainable.get()),
-            "dtype" => Value::str(&self.dtype.borrow()),
+            "dtype" | "variable_dtype" if self.is_mixed() => {
+                Value::str(super::mixed_precision::variable_dtype(&self.dtype.borrow()).name())
+            }
+            "dtype" | "variable_dtype" => Value::str(&self.dtype.borrow()),
+            "compute_dtype" => Value::str(self.compute_dtype().name()),
+            "dtype_policy" => super::mixed_precision::policy_value(&self.dtype.borrow()),
             "losses" => {
                 let losses = super::layer_losses::model_losses(it, this)?;
                 Value::list(losses.into_iter().map(Value::Tensor).collect())

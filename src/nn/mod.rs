@@ -31,6 +31,7 @@
 //! | `test_loop.rs` | the evaluation loop of `evaluate` and of `fit`'s validation |
 //! | `sample_weight.rs` | sample and class weights, weighted loss reduction |
 //! | `added_metrics.rs` | `add_metric` |
+//! | `mixed_precision.rs` | `keras.mixed_precision`: dtype policies and the global policy |
 //! | `metrics/` | `keras.metrics` (Python source): metric objects, and what `compile` makes of names |
 //! | `callbacks/` | `keras.callbacks` (Python source): `Callback`, History, EarlyStopping, ... |
 //! | `pymodule.rs` | Keras submodules written in Python, built on first use |
@@ -76,6 +77,7 @@ pub(crate) mod layer_losses;
 pub(crate) mod layers;
 pub(crate) mod losses;
 pub(crate) mod metrics;
+pub(crate) mod mixed_precision;
 pub(crate) mod optimizers;
 pub(crate) mod penalties;
 pub(crate) mod progress;

@@ -153,6 +153,92 @@ macro_rules! int_print {
 int_print!(i32);
 int_print!(i64);
 int_print!(u8);
+int_print!(i8);
+int_print!(i16);
+int_print!(u16);
+int_print!(u32);
+int_print!(u64);
+
+impl PrintElem for half::f16 {
+    fn words(vals: &[Self], _: bool, opts: &PrintOptions) -> Vec<String> {
+        float_words(vals, opts)
+    }
+    fn scalar(v: Self) -> String {
+        scalar_repr(v)
+    }
+}
+
+/// numpy's complex format: the real parts formatted together as a float array, the
+/// imaginary parts likewise with a sign always shown, then `j` before the padding.
+fn complex_words<F: FloatFmt + PrintElem>(re: &[F], im: &[F], opts: &PrintOptions) -> Vec<String> {
+    let r = float_words(re, opts);
+    let mut signed = opts.clone();
+    signed.sign = '+';
+    let i = float_words(im, &signed);
+    r.into_iter()
+        .zip(i)
+        .map(|(r, i)| {
+            let end = i.trim_end().len();
+            format!("{}{}j{}", r, &i[..end], &i[end..])
+        })
+        .collect()
+}
+
+/// Python's `repr(complex)`: `(1+2j)`, `2j`, `(1-0j)`; parts in their shortest digits
+/// without a trailing `.0`.
+fn complex_repr<F: FloatFmt + PrintElem>(re: F, im: F) -> String {
+    let part = |x: F| {
+        let s = F::scalar(x);
+        match s.strip_suffix(".0") {
+            Some(t) => t.to_string(),
+            None => s,
+        }
+    };
+    if re.is_zero_() && !re.is_sign_negative_() {
+        return format!("{}j", part(im));
+    }
+    let sign = if im.is_sign_negative_() && !im.is_nan_() {
+        '-'
+    } else {
+        '+'
+    };
+    format!("({}{}{}j)", part(re), sign, part(im.abs_()))
+}
+
+macro_rules! complex_print {
+    ($f:ty) => {
+        impl PrintElem for crate::tensor::complex::Complex<$f> {
+            fn words(vals: &[Self], _: bool, opts: &PrintOptions) -> Vec<String> {
+                let re: Vec<$f> = vals.iter().map(|z| z.re).collect();
+                let im: Vec<$f> = vals.iter().map(|z| z.im).collect();
+                complex_words(&re, &im, opts)
+            }
+            fn scalar(v: Self) -> String {
+                complex_repr(v.re, v.im)
+            }
+        }
+    };
+}
+complex_print!(f32);
+complex_print!(f64);
+
+/// ml_dtypes' bfloat16 is not a numpy float: numpy prints each element with its `str`,
+/// C++'s default stream format (`%g`, six digits), unpadded.
+impl PrintElem for half::bf16 {
+    fn words(vals: &[Self], _: bool, _: &PrintOptions) -> Vec<String> {
+        vals.iter().map(|&v| Self::scalar(v)).collect()
+    }
+    fn scalar(v: Self) -> String {
+        let x = v.to_f64();
+        if x.is_nan() {
+            "nan".into()
+        } else if x.is_infinite() {
+            if x < 0.0 { "-inf" } else { "inf" }.into()
+        } else {
+            super::cfmt::general(x, 6, false, false)
+        }
+    }
+}
 
 impl PrintElem for bool {
     fn words(vals: &[Self], zero_dim: bool, _: &PrintOptions) -> Vec<String> {
@@ -350,7 +436,7 @@ pub fn array_str(t: &Tensor) -> String {
 
 /// Whether numpy leaves the dtype out of the repr (float64, int64, bool).
 fn dtype_implied(d: DType) -> bool {
-    matches!(d, DType::F64 | DType::I64 | DType::Bool)
+    matches!(d, DType::F64 | DType::I64 | DType::Bool | DType::C128)
 }
 
 /// numpy's `repr(array)`: `array([...], dtype=float32)`.

@@ -3,7 +3,9 @@
 //! positional or scientific form with numpy's trim and padding modes.
 
 /// A float type that numpy formats: f32 digits are the shortest that round-trip an f32.
-pub trait FloatFmt: Copy + std::fmt::LowerExp + std::fmt::Display + PartialOrd {
+pub trait FloatFmt: Copy + PartialOrd {
+    /// `|x|`'s shortest round-trip digits in Rust's `{:e}` form (`1.5e-3`).
+    fn shortest_sci(self) -> String;
     fn is_finite_(self) -> bool;
     fn is_nan_(self) -> bool;
     fn is_sign_negative_(self) -> bool;
@@ -15,6 +17,9 @@ pub trait FloatFmt: Copy + std::fmt::LowerExp + std::fmt::Display + PartialOrd {
 macro_rules! float_fmt {
     ($t:ty) => {
         impl FloatFmt for $t {
+            fn shortest_sci(self) -> String {
+                format!("{:e}", self.abs())
+            }
             fn is_finite_(self) -> bool {
                 self.is_finite()
             }
@@ -39,6 +44,45 @@ macro_rules! float_fmt {
 float_fmt!(f32);
 float_fmt!(f64);
 
+/// The 16-bit floats: the shortest digits that read back as the same 16-bit value, as
+/// numpy's Dragon4 prints float16 (`0.1`, not float32's `0.099975586`).
+macro_rules! half_fmt {
+    ($t:ty) => {
+        impl FloatFmt for $t {
+            fn shortest_sci(self) -> String {
+                let v = self.to_f64().abs();
+                for p in 0..17 {
+                    let s = format!("{:.*e}", p, v);
+                    if s.parse::<f64>().map(<$t>::from_f64) == Ok(<$t>::from_f64(v)) {
+                        return s;
+                    }
+                }
+                format!("{:e}", v)
+            }
+            fn is_finite_(self) -> bool {
+                self.is_finite()
+            }
+            fn is_nan_(self) -> bool {
+                self.is_nan()
+            }
+            fn is_sign_negative_(self) -> bool {
+                self.is_sign_negative()
+            }
+            fn abs_(self) -> Self {
+                <$t>::from_bits(self.to_bits() & 0x7fff)
+            }
+            fn to_f64_(self) -> f64 {
+                self.to_f64()
+            }
+            fn is_zero_(self) -> bool {
+                self.to_f32() == 0.0
+            }
+        }
+    };
+}
+half_fmt!(half::f16);
+half_fmt!(half::bf16);
+
 /// Digits `d1 d2 ... dn` and exponent `e` with |x| = d1.d2...dn × 10^e.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Digits {
@@ -61,7 +105,7 @@ fn parse_sci(s: &str) -> Digits {
 
 /// The shortest round-trip digits of |x|.
 pub fn shortest<T: FloatFmt>(x: T) -> Digits {
-    let mut d = parse_sci(&format!("{:e}", x.abs_()));
+    let mut d = parse_sci(&x.shortest_sci());
     while d.digits.len() > 1 && d.digits.last() == Some(&0) {
         d.digits.pop();
     }
@@ -70,19 +114,25 @@ pub fn shortest<T: FloatFmt>(x: T) -> Digits {
 
 /// |x| correctly rounded to `n` significant digits (n >= 1).
 fn rounded_sig<T: FloatFmt>(x: T, n: usize) -> Digits {
-    parse_sci(&format!("{:.*e}", n.saturating_sub(1), x.abs_()))
+    parse_sci(&format!("{:.*e}", n.saturating_sub(1), x.abs_().to_f64_()))
 }
 
 /// Shortest digits, limited to `precision` digits after the decimal point (positional).
 pub fn positional_digits<T: FloatFmt>(x: T, precision: Option<usize>) -> Digits {
     let d = shortest(x);
     let Some(p) = precision else { return d };
+    // With a precision (array printing), numpy's Dragon4 prints every digit of the
+    // integer part exactly: `array([99999992.], dtype=float32)` where the scalar's shortest
+    // digits are `99999990.0`.
+    if d.exp + 1 > d.digits.len() as i32 {
+        return parse_fixed(&format!("{:.0}", x.abs_().to_f64_()));
+    }
     let frac_len = d.digits.len() as i32 - 1 - d.exp;
     if frac_len <= p as i32 {
         return d;
     }
     // Round the exact value at 10^-p.
-    parse_fixed(&format!("{:.*}", p, x.abs_()))
+    parse_fixed(&format!("{:.*}", p, x.abs_().to_f64_()))
 }
 
 /// Digits of a fixed-notation string such as `0.00012300` or `12.5`.
@@ -185,7 +235,7 @@ pub fn fmt_positional_signed<T: FloatFmt>(
 ) -> String {
     let mut d = digits_or_zero(x, |x| positional_digits(x, precision));
     if !x.is_zero_() && ((d.digits.len() as i32 - 1 - d.exp).max(0) as usize) < min_digits {
-        d = parse_fixed(&format!("{:.*}", min_digits, x.abs_()));
+        d = parse_fixed(&format!("{:.*}", min_digits, x.abs_().to_f64_()));
     }
     let (int_part, mut frac) = split_positional(&d);
     while frac.len() < min_digits {
@@ -258,7 +308,7 @@ pub fn fmt_scientific_signed<T: FloatFmt>(
     if !x.is_zero_() && d.digits.len() - 1 < min_digits {
         // Digits past the shortest repr come from the exact binary value (numpy's Dragon4
         // with min_digits), not zeros.
-        d = parse_sci(&format!("{:.*e}", min_digits, x.abs_()));
+        d = parse_sci(&format!("{:.*e}", min_digits, x.abs_().to_f64_()));
     }
     let mut frac: String = d.digits[1..].iter().map(|&x| (b'0' + x) as char).collect();
     while frac.len() < min_digits {

@@ -40,8 +40,18 @@ pub fn tensor_repr(t: &Tensor) -> String {
     )
 }
 
-/// `repr(variable)`.
-pub fn variable_repr(name: &str, t: &Tensor) -> String {
+/// `repr(variable)`; a mixed-precision layer's weight is Keras's `AutoCastVariable`.
+pub fn variable_repr(name: &str, t: &Tensor, autocast: bool) -> String {
+    if autocast {
+        return format!(
+            "<AutoCastVariable '{}' shape={} dtype={} dtype_to_cast_to={}, numpy={}>",
+            name,
+            shape_tuple(t.shape()),
+            t.dtype().name(),
+            t.dtype().name(),
+            numpy_text(t, true)
+        );
+    }
     format!(
         "<tf.Variable '{}' shape={} dtype={}, numpy={}>",
         name,

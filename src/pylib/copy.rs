@@ -27,6 +27,7 @@ fn new_variable(it: &mut Interp, v: &Variable) -> Value {
         value: Rc::new(RefCell::new(t.renewed())),
         trainable: v.trainable,
         id: it.fresh_id(),
+        autocast: v.autocast,
     }))
 }
 

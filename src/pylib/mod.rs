@@ -23,6 +23,7 @@
 //! | `binfile.rs` | the binary file objects `open(..., 'rb')` returns |
 //! | `oserror.rs` | OS errors as CPython words them; path arguments |
 //! | `copy.rs` | `copy`: `copy` and `deepcopy` |
+//! | `frozenset.rs` | the builtin `frozenset` |
 //! | `string.rs` | `string`: string constants |
 //! | `collections.rs` | `collections`: defaultdict, Counter, namedtuple, OrderedDict, deque |
 //! | `itertools.rs` | `itertools`: lazy iterator building blocks |
@@ -51,6 +52,7 @@ pub(crate) mod copy;
 pub(crate) mod csv;
 pub(crate) mod dataclasses;
 pub(crate) mod datetime;
+pub(crate) mod frozenset;
 pub(crate) mod functools;
 pub(crate) mod glob;
 pub(crate) mod io;
@@ -147,4 +149,5 @@ pub(crate) fn install(it: &mut Interp) {
     timeit::install(it);
     argparse::install(it);
     dataclasses::install(it);
+    frozenset::install(it);
 }

@@ -38,6 +38,8 @@ pub enum ExprKind {
     /// An int literal past 64 bits, in decimal.
     BigInt(String),
     Float(f64),
+    /// `2j`: a complex number with this imaginary part.
+    Imag(f64),
     Str(String),
     Bytes(Vec<u8>),
     FString(Vec<FPart>),

@@ -458,6 +458,7 @@ fn atom(i: Toks) -> PResult<Expr> {
         Tok::BigInt(v) => Ok((next, mk(ExprKind::BigInt(v.clone()), span))),
         Tok::Bytes(_) => bytes_literals(i),
         Tok::Float(v) => Ok((next, mk(ExprKind::Float(*v), span))),
+        Tok::Imag(v) => Ok((next, mk(ExprKind::Imag(*v), span))),
         Tok::Str(_) | Tok::FStr { .. } => strings(i),
         Tok::Name(n) => match n.as_str() {
             "True" => Ok((next, mk(ExprKind::Bool(true), span))),

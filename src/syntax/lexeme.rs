@@ -20,6 +20,8 @@ pub enum Tok {
     /// An int literal past 64 bits, in decimal.
     BigInt(String),
     Float(f64),
+    /// An imaginary literal `2j`: its imaginary part.
+    Imag(f64),
     /// A bytes literal, escapes processed.
     Bytes(Vec<u8>),
     /// A plain (or raw, or bytes) string literal, escapes already processed.
@@ -594,10 +596,18 @@ impl<'a> Lexer<'a> {
                 Err(_) => return Err(bad(self)),
             },
         };
+        let clean = text.replace('_', "");
+        if let Some(rest_j) = after.strip_prefix(['j', 'J']) {
+            if rest_j.starts_with(is_name_start) {
+                return Err(bad(self));
+            }
+            let v: f64 = clean.parse().map_err(|_| bad(self))?;
+            self.push(Tok::Imag(v), start, self.off(rest_j));
+            return Ok(rest_j);
+        }
         if after.starts_with(is_name_start) {
             return Err(bad(self));
         }
-        let clean = text.replace('_', "");
         let tok = if is_float {
             Tok::Float(clean.parse().map_err(|_| bad(self))?)
         } else if clean.len() > 1 && clean.starts_with('0') && clean.bytes().any(|b| b != b'0') {

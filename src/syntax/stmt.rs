@@ -327,6 +327,7 @@ fn check_target(e: &Expr, i: Toks) -> Result<(), nom::Err<PErr>> {
                 | ExprKind::BigInt(_)
                 | ExprKind::Bytes(_)
                 | ExprKind::Float(_)
+                | ExprKind::Imag(_)
                 | ExprKind::Str(_)
                 | ExprKind::Bool(_)
                 | ExprKind::NoneLit => "literal",

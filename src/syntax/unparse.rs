@@ -377,6 +377,7 @@ pub(crate) fn expr(e: &Expr) -> String {
         ExprKind::BigInt(v) => v.clone(),
         ExprKind::Bytes(b) => bytes_quote(b),
         ExprKind::Float(v) => float(*v),
+        ExprKind::Imag(v) => format!("{}j", float(*v).trim_end_matches(".0")),
         ExprKind::Str(s) => quote(s),
         ExprKind::FString(parts) => format!("f'{}'", fparts(parts)),
         ExprKind::Bool(b) => if *b { "True" } else { "False" }.into(),

@@ -235,6 +235,7 @@ fn expr(e: &Expr, ctx: Ctx, deep: bool, out: &mut Found) {
         | ExprKind::BigInt(_)
         | ExprKind::Bytes(_)
         | ExprKind::Float(_)
+        | ExprKind::Imag(_)
         | ExprKind::Str(_)
         | ExprKind::Bool(_)
         | ExprKind::NoneLit

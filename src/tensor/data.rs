@@ -20,6 +20,15 @@ pub enum Data {
     U8(ArcArray<u8, IxDyn>),
     Bool(ArcArray<bool, IxDyn>),
     Str(ArcArray<TStr, IxDyn>),
+    F16(ArcArray<half::f16, IxDyn>),
+    BF16(ArcArray<half::bf16, IxDyn>),
+    I8(ArcArray<i8, IxDyn>),
+    I16(ArcArray<i16, IxDyn>),
+    U16(ArcArray<u16, IxDyn>),
+    U32(ArcArray<u32, IxDyn>),
+    U64(ArcArray<u64, IxDyn>),
+    C64(ArcArray<super::complex::C64, IxDyn>),
+    C128(ArcArray<super::complex::C128, IxDyn>),
 }
 
 /// Runs `$body` with `$a` bound to the typed array, whatever the dtype. The body must be
@@ -35,6 +44,15 @@ macro_rules! with_data {
             $crate::tensor::Data::U8($a) => $body,
             $crate::tensor::Data::Bool($a) => $body,
             $crate::tensor::Data::Str($a) => $body,
+            $crate::tensor::Data::F16($a) => $body,
+            $crate::tensor::Data::BF16($a) => $body,
+            $crate::tensor::Data::I8($a) => $body,
+            $crate::tensor::Data::I16($a) => $body,
+            $crate::tensor::Data::U16($a) => $body,
+            $crate::tensor::Data::U32($a) => $body,
+            $crate::tensor::Data::U64($a) => $body,
+            $crate::tensor::Data::C64($a) => $body,
+            $crate::tensor::Data::C128($a) => $body,
         }
     };
 }
@@ -42,7 +60,7 @@ macro_rules! with_data {
 /// Runs `$body` with the type `$t` standing for a dtype's element type.
 macro_rules! with_dtype {
     ($dtype:expr, $t:ident => $body:expr) => {
-        with_dtype!(@each $dtype, $t, $body, F32 f32, F64 f64, I32 i32, I64 i64, U8 u8, Bool bool, Str TStr)
+        with_dtype!(@each $dtype, $t, $body, F32 f32, F64 f64, I32 i32, I64 i64, U8 u8, Bool bool, Str TStr, F16 half::f16, BF16 half::bf16, I8 i8, I16 i16, U16 u16, U32 u32, U64 u64, C64 $crate::tensor::complex::C64, C128 $crate::tensor::complex::C128)
     };
     (@each $dtype:expr, $t:ident, $body:expr, $($variant:ident $elem:ty),*) => {
         match $dtype {
@@ -64,7 +82,17 @@ macro_rules! with_num {
             $crate::tensor::Data::I32($a) => $body,
             $crate::tensor::Data::I64($a) => $body,
             $crate::tensor::Data::U8($a) => $body,
-            $crate::tensor::Data::Bool(_) | $crate::tensor::Data::Str(_) => $other,
+            $crate::tensor::Data::F16($a) => $body,
+            $crate::tensor::Data::BF16($a) => $body,
+            $crate::tensor::Data::I8($a) => $body,
+            $crate::tensor::Data::I16($a) => $body,
+            $crate::tensor::Data::U16($a) => $body,
+            $crate::tensor::Data::U32($a) => $body,
+            $crate::tensor::Data::U64($a) => $body,
+            $crate::tensor::Data::Bool(_)
+            | $crate::tensor::Data::Str(_)
+            | $crate::tensor::Data::C64(_)
+            | $crate::tensor::Data::C128(_) => $other,
         }
     };
 }
@@ -76,9 +104,31 @@ macro_rules! with_float {
         match $data {
             $crate::tensor::Data::F32($a) => $body,
             $crate::tensor::Data::F64($a) => $body,
+            $crate::tensor::Data::F16($a) => $body,
+            $crate::tensor::Data::BF16($a) => $body,
             _ => $other,
         }
     };
+}
+
+/// A float converted to an integer dtype as the x86 kernels of TensorFlow and numpy do:
+/// truncated through a 32-bit integer (64-bit for int64, uint32 and uint64), whose
+/// out-of-range and NaN value is the "integer indefinite" `i32::MIN` (`i64::MIN`); the
+/// narrow dtypes then keep the low bits, so `300.0` cast to int8 is 44.
+pub(crate) fn float_to_int(x: f64, to: DType) -> i64 {
+    const I64: std::ops::Range<f64> = -9223372036854775808.0..9223372036854775808.0;
+    const I32: std::ops::Range<f64> = -2147483648.0..2147483648.0;
+    const U64_HIGH: std::ops::Range<f64> = 9223372036854775808.0..18446744073709551616.0;
+    if to == DType::U64 && U64_HIGH.contains(&x) {
+        return ((x - 9223372036854775808.0) as i64).wrapping_add(i64::MIN);
+    }
+    let t = x.trunc();
+    let wide = matches!(to, DType::I64 | DType::U32 | DType::U64);
+    match (wide, I64.contains(&t), I32.contains(&t)) {
+        (true, true, _) | (false, _, true) => t as i64,
+        (true, false, _) => i64::MIN,
+        (false, _, false) => i32::MIN as i64,
+    }
 }
 
 /// A tensor: a shared handle to its data and an identity. Clones share the identity (they
@@ -171,6 +221,15 @@ impl Tensor {
             Data::U8(_) => DType::U8,
             Data::Bool(_) => DType::Bool,
             Data::Str(_) => DType::Str,
+            Data::F16(_) => DType::F16,
+            Data::BF16(_) => DType::BF16,
+            Data::I8(_) => DType::I8,
+            Data::I16(_) => DType::I16,
+            Data::U16(_) => DType::U16,
+            Data::U32(_) => DType::U32,
+            Data::U64(_) => DType::U64,
+            Data::C64(_) => DType::C64,
+            Data::C128(_) => DType::C128,
         }
     }
 
@@ -267,11 +326,11 @@ impl Tensor {
     }
 
     /// The conversion of `cast`, before it is recorded for gradients.
-    fn cast_kernel(&self, dtype: DType) -> Tensor {
+    pub(crate) fn cast_kernel(&self, dtype: DType) -> Tensor {
         fn conv<S: Elem, D: Elem>(a: &ArcArray<S, IxDyn>) -> Tensor {
-            let out = if S::DTYPE.is_float() && !D::DTYPE.is_float() && D::DTYPE != DType::Bool {
-                a.map(|x| D::from_f64(x.to_f64().trunc()))
-            } else if D::DTYPE.is_float() {
+            let out = if S::DTYPE.is_float() && D::DTYPE.is_int() {
+                a.map(|x| D::from_i64(float_to_int(x.to_f64(), D::DTYPE)))
+            } else if D::DTYPE.is_float() || D::DTYPE.is_complex() {
                 a.map(|x| D::from_f64(x.to_f64()))
             } else {
                 a.map(|x| D::from_i64(x.to_i64()))
@@ -281,16 +340,15 @@ impl Tensor {
         fn to<D: Elem>(t: &Tensor) -> Tensor {
             with_data!(&t.data, a => conv::<_, D>(a))
         }
+        if self.dtype().is_complex() && dtype.is_complex() {
+            return super::ops::complex::cast_complex(self, dtype);
+        }
         match dtype {
-            DType::F32 => to::<f32>(self),
-            DType::F64 => to::<f64>(self),
-            DType::I32 => to::<i32>(self),
-            DType::I64 => to::<i64>(self),
-            DType::U8 => to::<u8>(self),
             DType::Bool => with_data!(&self.data, a => Tensor::from_array(a.map(|x| !x.is_zero()))),
             // TensorFlow has no cast to or from strings (`tf.strings` converts); the API
             // refuses it first, and a string cast to itself returned above.
             DType::Str => Tensor::zeros(DType::Str, self.shape()),
+            d => with_dtype!(d, T => to::<T>(self)),
         }
     }
 

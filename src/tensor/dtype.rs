@@ -16,9 +16,42 @@ pub enum DType {
     Bool,
     /// `tf.string`: byte strings.
     Str,
+    /// `tf.float16` (IEEE half).
+    F16,
+    /// `tf.bfloat16` (the upper half of a float32).
+    BF16,
+    I8,
+    I16,
+    U16,
+    U32,
+    U64,
+    /// `tf.complex64`: two float32s.
+    C64,
+    /// `tf.complex128`: two float64s.
+    C128,
 }
 
 impl DType {
+    /// Every dtype, in the order TensorFlow's module lists them.
+    pub(crate) const ALL: [DType; 16] = [
+        DType::F16,
+        DType::BF16,
+        DType::F32,
+        DType::F64,
+        DType::I8,
+        DType::I16,
+        DType::I32,
+        DType::I64,
+        DType::U8,
+        DType::U16,
+        DType::U32,
+        DType::U64,
+        DType::C64,
+        DType::C128,
+        DType::Bool,
+        DType::Str,
+    ];
+
     /// TensorFlow's name: `float32`, `int32`, `bool`.
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -29,6 +62,15 @@ impl DType {
             DType::U8 => "uint8",
             DType::Bool => "bool",
             DType::Str => "string",
+            DType::F16 => "float16",
+            DType::BF16 => "bfloat16",
+            DType::I8 => "int8",
+            DType::I16 => "int16",
+            DType::U16 => "uint16",
+            DType::U32 => "uint32",
+            DType::U64 => "uint64",
+            DType::C64 => "complex64",
+            DType::C128 => "complex128",
         }
     }
 
@@ -41,26 +83,92 @@ impl DType {
             "uint8" | "u1" => DType::U8,
             "bool" => DType::Bool,
             "string" => DType::Str,
+            "float16" | "half" | "f2" => DType::F16,
+            "bfloat16" => DType::BF16,
+            "int8" | "i1" => DType::I8,
+            "int16" | "i2" => DType::I16,
+            "uint16" | "u2" => DType::U16,
+            "uint32" | "u4" => DType::U32,
+            "uint64" | "u8" => DType::U64,
+            "complex64" | "c8" => DType::C64,
+            "complex128" | "complex" | "c16" => DType::C128,
             _ => return None,
         })
     }
 
     pub(crate) fn is_float(self) -> bool {
-        matches!(self, DType::F32 | DType::F64)
+        matches!(self, DType::F32 | DType::F64 | DType::F16 | DType::BF16)
     }
 
     pub(crate) fn is_int(self) -> bool {
-        matches!(self, DType::I32 | DType::I64 | DType::U8)
+        matches!(
+            self,
+            DType::I32
+                | DType::I64
+                | DType::U8
+                | DType::I8
+                | DType::I16
+                | DType::U16
+                | DType::U32
+                | DType::U64
+        )
+    }
+
+    pub(crate) fn is_complex(self) -> bool {
+        matches!(self, DType::C64 | DType::C128)
+    }
+
+    /// The real dtype of a complex dtype's parts (float32 for complex64); others are their
+    /// own.
+    pub(crate) fn real_dtype(self) -> DType {
+        match self {
+            DType::C64 => DType::F32,
+            DType::C128 => DType::F64,
+            d => d,
+        }
+    }
+
+    pub(crate) fn is_unsigned(self) -> bool {
+        matches!(
+            self,
+            DType::U8 | DType::U16 | DType::U32 | DType::U64 | DType::Bool
+        )
+    }
+
+    /// The dtypes stored narrower than 32 bits, whose arithmetic TensorFlow runs by
+    /// promoting each element (floats through float32, as Eigen's `half` does).
+    pub(crate) fn is_half(self) -> bool {
+        matches!(self, DType::F16 | DType::BF16)
+    }
+
+    /// The dtype kernels compute a narrow dtype in, rounding or wrapping each result back:
+    /// float32 for the 16-bit floats (as Eigen's `half` arithmetic does), int64 for the
+    /// integers narrower than 64 bits other than int32 and uint8 (integer wrap-around is
+    /// the same whether it happens before or after the narrowing). None for the dtypes
+    /// with kernels of their own.
+    pub(crate) fn compute_dtype(self) -> Option<DType> {
+        match self {
+            DType::F16 | DType::BF16 => Some(DType::F32),
+            DType::I8 | DType::I16 | DType::U16 | DType::U32 => Some(DType::I64),
+            _ => None,
+        }
     }
 
     pub(crate) fn size_bytes(self) -> usize {
         match self {
-            DType::F32 | DType::I32 => 4,
-            DType::F64 | DType::I64 => 8,
-            DType::U8 | DType::Bool => 1,
+            DType::F32 | DType::I32 | DType::U32 => 4,
+            DType::F64 | DType::I64 | DType::U64 | DType::C64 => 8,
+            DType::C128 => 16,
+            DType::U8 | DType::Bool | DType::I8 => 1,
+            DType::F16 | DType::BF16 | DType::I16 | DType::U16 => 2,
             // TensorFlow's `tstring` header.
             DType::Str => 32,
         }
+    }
+
+    /// TensorFlow's `DataType` enum name: `DT_FLOAT`, `DT_HALF`, `DT_INT8`.
+    pub(crate) fn proto_name(self) -> String {
+        format!("DT_{}", self.kind_word().to_uppercase())
     }
 
     /// The word TensorFlow uses in "expected to be a float tensor".
@@ -73,6 +181,15 @@ impl DType {
             DType::U8 => "uint8",
             DType::Bool => "bool",
             DType::Str => "string",
+            DType::F16 => "half",
+            DType::BF16 => "bfloat16",
+            DType::I8 => "int8",
+            DType::I16 => "int16",
+            DType::U16 => "uint16",
+            DType::U32 => "uint32",
+            DType::U64 => "uint64",
+            DType::C64 => "complex64",
+            DType::C128 => "complex128",
         }
     }
 }
@@ -136,6 +253,54 @@ num_elem!(f64, F64, F64);
 num_elem!(i32, I32, I32);
 num_elem!(i64, I64, I64);
 num_elem!(u8, U8, U8);
+num_elem!(i8, I8, I8);
+num_elem!(i16, I16, I16);
+num_elem!(u16, U16, U16);
+num_elem!(u32, U32, U32);
+num_elem!(u64, U64, U64);
+
+macro_rules! half_elem {
+    ($t:ty, $dt:ident) => {
+        impl Elem for $t {
+            const DTYPE: DType = DType::$dt;
+            #[inline(always)]
+            fn to_f64(self) -> f64 {
+                <$t>::to_f64(self)
+            }
+            #[inline(always)]
+            fn from_f64(v: f64) -> Self {
+                <$t>::from_f64(v)
+            }
+            #[inline(always)]
+            fn to_i64(self) -> i64 {
+                <$t>::to_f32(self) as i64
+            }
+            #[inline(always)]
+            fn from_i64(v: i64) -> Self {
+                <$t>::from_f64(v as f64)
+            }
+            #[inline(always)]
+            fn from_bool(v: bool) -> Self {
+                <$t>::from_f32(v as u8 as f32)
+            }
+            #[inline(always)]
+            fn is_zero(self) -> bool {
+                <$t>::to_f32(self) == 0.0
+            }
+            fn wrap(a: ArcArray<Self, IxDyn>) -> Data {
+                Data::$dt(a)
+            }
+            fn view(d: &Data) -> Option<&ArcArray<Self, IxDyn>> {
+                match d {
+                    Data::$dt(a) => Some(a),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+half_elem!(half::f16, F16);
+half_elem!(half::bf16, BF16);
 
 impl Elem for bool {
     const DTYPE: DType = DType::Bool;
@@ -312,6 +477,11 @@ pub(crate) mod num_like {
     int_ops!(i32);
     int_ops!(i64);
     int_ops!(u8);
+    int_ops!(i8);
+    int_ops!(i16);
+    int_ops!(u16);
+    int_ops!(u32);
+    int_ops!(u64);
 
     macro_rules! float_ops {
         ($t:ty) => {
@@ -424,4 +594,92 @@ pub(crate) mod num_like {
     }
     float_ops!(f32);
     float_ops!(f64);
+
+    /// Unary float methods of a 16-bit float that run in float32 and round back.
+    macro_rules! via_f32 {
+        ($t:ty: $($f:ident),*) => {$(
+            #[inline(always)]
+            fn $f(self) -> Self {
+                <$t>::from_f32(f32::$f(self.to_f32()))
+            }
+        )*};
+    }
+
+    /// Half-precision arithmetic as Eigen's `half` and `bfloat16` do it: each operation
+    /// runs in float32 and its result is rounded to the narrow type.
+    macro_rules! half_ops {
+        ($t:ty) => {
+            impl NumOps for $t {
+                #[inline(always)]
+                fn add(self, o: Self) -> Self {
+                    <$t>::from_f32(self.to_f32() + o.to_f32())
+                }
+                #[inline(always)]
+                fn sub(self, o: Self) -> Self {
+                    <$t>::from_f32(self.to_f32() - o.to_f32())
+                }
+                #[inline(always)]
+                fn mul(self, o: Self) -> Self {
+                    <$t>::from_f32(self.to_f32() * o.to_f32())
+                }
+                #[inline(always)]
+                fn floordiv(self, o: Self) -> Option<Self> {
+                    NumOps::floordiv(self.to_f32(), o.to_f32()).map(<$t>::from_f32)
+                }
+                #[inline(always)]
+                fn floormod(self, o: Self) -> Option<Self> {
+                    NumOps::floormod(self.to_f32(), o.to_f32()).map(<$t>::from_f32)
+                }
+                #[inline(always)]
+                fn pow(self, o: Self) -> Self {
+                    <$t>::from_f32(self.to_f32().powf(o.to_f32()))
+                }
+                #[inline(always)]
+                fn neg(self) -> Self {
+                    -self
+                }
+                #[inline(always)]
+                fn abs(self) -> Self {
+                    <$t>::from_bits(self.to_bits() & 0x7fff)
+                }
+                fn zero() -> Self {
+                    <$t>::ZERO
+                }
+                fn one() -> Self {
+                    <$t>::ONE
+                }
+                fn max_value() -> Self {
+                    <$t>::INFINITY
+                }
+                fn min_value() -> Self {
+                    <$t>::NEG_INFINITY
+                }
+            }
+            impl FloatOps for $t {
+                #[inline(always)]
+                fn div(self, o: Self) -> Self {
+                    <$t>::from_f32(self.to_f32() / o.to_f32())
+                }
+                via_f32!($t: exp, ln, sqrt, sin, cos, tanh, floor, ceil);
+                #[inline(always)]
+                fn round_even(self) -> Self {
+                    <$t>::from_f32(self.to_f32().round_ties_even())
+                }
+                #[inline(always)]
+                fn is_nan(self) -> bool {
+                    <$t>::is_nan(self)
+                }
+                #[inline(always)]
+                fn from_f64c(v: f64) -> Self {
+                    <$t>::from_f64(v)
+                }
+                #[inline(always)]
+                fn to_f64c(self) -> f64 {
+                    <$t>::to_f64(self)
+                }
+            }
+        };
+    }
+    half_ops!(half::f16);
+    half_ops!(half::bf16);
 }

@@ -5,6 +5,7 @@
 //! | `dtype.rs` | `DType`, the `Elem`/`Num`/`Float` element traits |
 //! | `data.rs` | `Tensor` and its storage; dtype dispatch macros; casts |
 //! | `alloc.rs` | the memory budget checked before large allocations |
+//! | `complex.rs` | the complex element types and their scalar arithmetic |
 //! | `bytes.rs` | a tensor's elements as little-endian bytes and back, for file formats |
 //! | `broadcast.rs` | numpy broadcasting |
 //! | `error.rs` | runtime errors named as TensorFlow names them |
@@ -19,6 +20,7 @@ pub mod alloc;
 pub(crate) mod autodiff;
 pub(crate) mod broadcast;
 pub(crate) mod bytes;
+pub(crate) mod complex;
 pub(crate) mod data;
 pub(crate) mod dtype;
 pub(crate) mod error;

@@ -31,6 +31,9 @@ pub enum ViewOp {
 pub struct NpArray {
     root: Rc<RefCell<Data>>,
     ops: Vec<ViewOp>,
+    /// A 0-d array made as an array (`np.array(5)`, repr `array(5)`); other 0-d results
+    /// (reductions, indexing, `np.float32(2.5)`) are numpy scalars.
+    array0: bool,
 }
 
 fn value_error(msg: String) -> TfError {
@@ -129,7 +132,20 @@ impl NpArray {
         NpArray {
             root: Rc::new(RefCell::new(data)),
             ops: Vec::new(),
+            array0: false,
         }
+    }
+
+    /// A new array that stays an array when it has no dimensions (`np.array(5)`).
+    pub fn new_array(t: Tensor) -> NpArray {
+        let mut a = NpArray::new(t);
+        a.array0 = true;
+        a
+    }
+
+    /// Whether this is a 0-d array rather than a numpy scalar.
+    pub fn is_array0(&self) -> bool {
+        self.array0 && self.ndim() == 0
     }
 
     /// The elements now, as a tensor that keeps them whatever is written later.
@@ -155,11 +171,14 @@ impl NpArray {
 
     /// A view of this array one step further; it shares this array's buffer.
     pub fn view(&self, op: ViewOp) -> NpArray {
+        // A view is an array, but integer indexing down to no dimensions is a scalar.
+        let array0 = !matches!(op, ViewOp::Slice(_));
         let mut ops = self.ops.clone();
         ops.push(op);
         NpArray {
             root: self.root.clone(),
             ops,
+            array0,
         }
     }
 

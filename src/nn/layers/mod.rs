@@ -370,6 +370,8 @@ pub struct Common {
     pub name: Option<String>,
     pub input_shape: Option<Vec<Option<usize>>>,
     pub trainable: bool,
+    /// The dtype policy given as `dtype=`; None takes the global policy.
+    pub policy: Option<String>,
 }
 
 impl Common {
@@ -379,6 +381,7 @@ impl Common {
             name: None,
             input_shape: None,
             trainable: true,
+            policy: None,
         };
         let Value::Dict(d) = kwargs else {
             c.name = Some(it.unique_name(&crate::nn::snake_case(class)));
@@ -410,6 +413,9 @@ impl Common {
                 }
                 "batch_input_shape" => c.input_shape = Some(shape_arg(it, &v)?),
                 "trainable" => c.trainable = it.truthy(&v)?,
+                "dtype" if !matches!(v, Value::None) => {
+                    c.policy = Some(crate::nn::mixed_precision::policy_name(&v)?)
+                }
                 "dtype" | "dynamic" | "autocast" | "implementation" => {}
                 // Keras's `validate_kwargs` raises TypeError with two arguments.
                 other => {
@@ -447,6 +453,9 @@ impl Common {
     pub fn make(self, it: &mut Interp, kind: impl LayerKind + 'static) -> R<Value> {
         let l = Layer::new(it, kind.class_name(), Box::new(kind), self.name);
         l.trainable.set(self.trainable);
+        *l.dtype.borrow_mut() = self
+            .policy
+            .unwrap_or_else(|| crate::nn::mixed_precision::global_name(it));
         *l.batch_input_shape.borrow_mut() = self.input_shape.clone();
         *l.input_shape.borrow_mut() = self.input_shape;
         Ok(Value::Object(Rc::new(l)))

@@ -349,6 +349,7 @@ impl Optimizer {
             value: self.iterations.value.clone(),
             trainable: false,
             id: 0,
+            autocast: false,
         })))
     }
 

@@ -85,6 +85,7 @@ pub(crate) fn new_var(it: &mut Interp, name: &str, t: Tensor) -> Rc<Variable> {
         value: Rc::new(RefCell::new(t)),
         trainable: false,
         id: it.fresh_id(),
+        autocast: false,
     })
 }
 

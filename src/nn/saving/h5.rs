@@ -103,13 +103,13 @@ fn put_dataset(ds: &mut hdf5_pure::DatasetBuilder, t: &Tensor) {
     let shape: Vec<u64> = t.shape().iter().map(|&d| d as u64).collect();
     match t.dtype() {
         DType::F64 => ds.with_f64_data(&t.to_f64_vec()),
-        DType::I64 | DType::I32 | DType::U8 | DType::Bool => ds.with_i64_data(&t.to_i64_vec()),
-        DType::F32 => {
+        DType::F32 | DType::F16 | DType::BF16 => {
             let v: Vec<f32> = t.to_f64_vec().iter().map(|&x| x as f32).collect();
             ds.with_f32_data(&v)
         }
         // Keras keeps no string weights; an empty dataset keeps the file well formed.
         DType::Str => ds.with_i64_data(&[]),
+        _ => ds.with_i64_data(&t.to_i64_vec()),
     };
     ds.with_shape(&shape);
 }

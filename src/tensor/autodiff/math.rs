@@ -2,6 +2,7 @@
 //! undone by summing), reductions, cumulative sums and products, matmul, softmax and casts.
 //! Each formula is TensorFlow's own (`math_grad.py`, `nn_grad.py`), so results round alike.
 
+use crate::tensor::ops::complex::conj;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::ops::linalg::matmul;
 use crate::tensor::ops::reduce::{self, norm_axes, Reduce};
@@ -46,6 +47,17 @@ pub fn unbroadcast(g: Tensor, shape: &[usize]) -> TResult<Tensor> {
 /// The gradient of a unary op; None where TensorFlow defines none (floor, ceil, round).
 pub fn unary(op: Unary, x: &Tensor, y: &Tensor, g: &Tensor) -> TResult<Option<Tensor>> {
     use Unary::*;
+    if x.dtype().is_complex() && op == Abs {
+        return super::complex::abs(x, g);
+    }
+    // Complex inputs enter the formulas conjugated, as TensorFlow's gradients take them.
+    let conjugated;
+    let (x, y) = if x.dtype().is_complex() {
+        conjugated = (conj(x), conj(y));
+        (&conjugated.0, &conjugated.1)
+    } else {
+        (x, y)
+    };
     let one = scalar(x, 1.0);
     let d = match op {
         Neg => un(Neg, g)?,
@@ -115,6 +127,17 @@ pub fn unary(op: Unary, x: &Tensor, y: &Tensor, g: &Tensor) -> TResult<Option<Te
 /// The gradients of a binary op, each summed back to its input's shape.
 pub fn binary(op: Binary, a: &Tensor, b: &Tensor, y: &Tensor, g: &Tensor) -> Grads {
     use Binary::*;
+    if a.dtype().is_complex() && !g.dtype().is_complex() {
+        return Ok(vec![None, None]);
+    }
+    // Complex operands enter the formulas conjugated, as TensorFlow's gradients take them.
+    let conjugated;
+    let (a, b, y) = if a.dtype().is_complex() {
+        conjugated = (conj(a), conj(b), conj(y));
+        (&conjugated.0, &conjugated.1, &conjugated.2)
+    } else {
+        (a, b, y)
+    };
     let (ga, gb) = match op {
         Add => (Some(g.clone()), Some(g.clone())),
         Sub => (Some(g.clone()), Some(un(Unary::Neg, g)?)),

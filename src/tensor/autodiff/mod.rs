@@ -4,12 +4,14 @@
 //! | file | owns |
 //! |---|---|
 //! | `tape.rs` | the recording tapes, `record` (called by every differentiable runtime op), the reverse sweep |
+//! | `complex.rs` | gradients of `complex`, `real`, `imag`, `conj`, `angle` and complex `abs` |
 //! | `math.rs` | gradients of elementwise ops, reductions, matmul, softmax, where |
 //! | `scatter.rs` | gradients of `tensor_scatter_nd_*` |
 //! | `segment.rs` | gradients of the segment reductions |
 //! | `xent.rs` | gradients of the fused softmax cross-entropy losses |
 //! | `select.rs` | one gradient rule for every op that only moves elements (slices, gathers, joins, pads) |
 
+pub(crate) mod complex;
 pub(crate) mod math;
 pub(crate) mod scatter;
 pub(crate) mod segment;

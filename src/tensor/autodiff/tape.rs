@@ -131,7 +131,7 @@ pub fn record<F>(inputs: &[&Tensor], out: Tensor, backward: F) -> Tensor
 where
     F: Fn(&[Tensor], &Tensor, &Tensor) -> TResult<Vec<Option<Tensor>>> + 'static,
 {
-    if !any_recording() || !out.dtype().is_float() {
+    if !any_recording() || !(out.dtype().is_float() || out.dtype().is_complex()) {
         return out;
     }
     ACTIVE.with(|a| {

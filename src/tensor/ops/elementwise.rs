@@ -199,12 +199,20 @@ pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
 fn binary_kernel(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
     check_broadcast(a, b, a.dtype(), op.op_name())?;
+    if let Some(w) = a.dtype().compute_dtype() {
+        let out = binary_kernel(op, &a.cast_kernel(w), &b.cast_kernel(w))?;
+        return Ok(out.cast_kernel(a.dtype()));
+    }
+    if a.dtype().is_complex() {
+        return super::complex::binary(op, a, b)?.ok_or_else(|| incompatible(op.op_name(), a, b));
+    }
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => float_binary(op, x, y).map(Tensor::from_array),
         (Data::F64(x), Data::F64(y)) => float_binary(op, x, y).map(Tensor::from_array),
         (Data::I32(x), Data::I32(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::I64(x), Data::I64(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::U8(x), Data::U8(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
+        (Data::U64(x), Data::U64(y)) => int_binary(op, x, y)?.map(Tensor::from_array),
         (Data::Str(x), Data::Str(y)) if op == Binary::Add => concat_strings(x, y)?,
         _ => {
             return Err(invalid_arg(format!(
@@ -279,12 +287,19 @@ fn compare_arrays<T: Elem>(
 pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
     check_broadcast(a, b, DType::Bool, op.op_name())?;
+    if let Some(w) = a.dtype().compute_dtype() {
+        return compare(op, &a.cast_kernel(w), &b.cast_kernel(w));
+    }
+    if a.dtype().is_complex() {
+        return super::complex::compare(op, a, b)?.ok_or_else(|| incompatible(op.op_name(), a, b));
+    }
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => compare_arrays(op, x, y),
         (Data::F64(x), Data::F64(y)) => compare_arrays(op, x, y),
         (Data::I32(x), Data::I32(y)) => compare_arrays(op, x, y),
         (Data::I64(x), Data::I64(y)) => compare_arrays(op, x, y),
         (Data::U8(x), Data::U8(y)) => compare_arrays(op, x, y),
+        (Data::U64(x), Data::U64(y)) => compare_arrays(op, x, y),
         (Data::Bool(x), Data::Bool(y)) => compare_arrays(op, x, y),
         (Data::Str(x), Data::Str(y)) if matches!(op, Compare::Equal | Compare::NotEqual) => {
             compare_arrays(op, x, y)
@@ -652,6 +667,7 @@ fn unary_kernel(op: Unary, a: &Tensor) -> TResult<Tensor> {
             return match &a.data {
                 Data::F32(x) => Ok(Tensor::from_array(predicate(op, x))),
                 Data::F64(x) => Ok(Tensor::from_array(predicate(op, x))),
+                _ if a.dtype().is_half() => unary_kernel(op, &a.cast_kernel(DType::F32)),
                 _ => Err(not_allowed(op, a.dtype())),
             }
         }
@@ -666,6 +682,17 @@ fn unary_kernel(op: Unary, a: &Tensor) -> TResult<Tensor> {
         }
         _ => {}
     }
+    let d = a.dtype();
+    if d.is_complex() {
+        return super::complex::unary(op, a);
+    }
+    if let Some(w) = d.compute_dtype() {
+        let allowed = d.is_float() || (op.takes_ints() && (op != Unary::Neg || !d.is_unsigned()));
+        if !allowed {
+            return Err(not_allowed(op, d));
+        }
+        return Ok(unary_kernel(op, &a.cast_kernel(w))?.cast_kernel(d));
+    }
     if let Some(t) = exact_unary(op, &a.data) {
         return Ok(t);
     }
@@ -675,6 +702,9 @@ fn unary_kernel(op: Unary, a: &Tensor) -> TResult<Tensor> {
         Data::I32(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
         Data::I64(x) if op.takes_ints() => Ok(Tensor::from_array(int_unary(op, x))),
         Data::U8(x) if op.takes_ints() && op != Unary::Neg => {
+            Ok(Tensor::from_array(int_unary(op, x)))
+        }
+        Data::U64(x) if op.takes_ints() && op != Unary::Neg => {
             Ok(Tensor::from_array(int_unary(op, x)))
         }
         _ => Err(not_allowed(op, a.dtype())),

@@ -7,7 +7,7 @@ use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::NumOps;
 use crate::tensor::error::{op_error, TResult};
 use crate::tensor::ops::elementwise::check_same_dtype;
-use crate::tensor::{Data, Elem, Tensor};
+use crate::tensor::{DType, Data, Elem, Tensor};
 use ndarray::{ArcArray, ArrayD, IxDyn};
 
 /// Below this many multiply-adds a product runs on one thread.
@@ -272,6 +272,24 @@ fn matmul_kernel(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> 
     {
         out_shape.extend([am, bn]);
         crate::tensor::alloc::check_as(&out_shape, a.dtype(), "__MklMatMul", "MatMul", Some(""))?;
+    }
+    if a.dtype().is_complex() {
+        // (ar + ai·j)(br + bi·j): four real products.
+        let (ar, ai) = super::complex::parts(a);
+        let (br, bi) = super::complex::parts(b);
+        let mm = |x: &Tensor, y: &Tensor| matmul_kernel(x, y, ta, tb);
+        let sub = super::elementwise::Binary::Sub;
+        let add = super::elementwise::Binary::Add;
+        let re = super::elementwise::binary(sub, &mm(&ar, &br)?, &mm(&ai, &bi)?)?;
+        let im = super::elementwise::binary(add, &mm(&ar, &bi)?, &mm(&ai, &br)?)?;
+        return super::complex::join(&re, &im).ok_or_else(bad);
+    }
+    if a.dtype().is_half() {
+        // Eigen multiplies half matrices in float32 and rounds the result.
+        let w = DType::F32;
+        return Ok(
+            matmul_kernel(&a.cast_kernel(w), &b.cast_kernel(w), ta, tb)?.cast_kernel(a.dtype())
+        );
     }
     let out = match (&a.data, &b.data) {
         (Data::F32(x), Data::F32(y)) => matmul_arrays(x, y, ta, tb).map(Tensor::from_array),

@@ -17,6 +17,7 @@
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
 //! | `batch_gather.rs` | gather and gather_nd with batch dimensions |
+//! | `complex.rs` | complex64/complex128 arithmetic, parts, products and Fourier transforms |
 //! | `search.rs` | searchsorted, fixed-width histograms, reverse_sequence |
 //! | `moves.rs` | slice, roll, diag_part (composed of recorded views) |
 //! | `scatter.rs` | tensor_scatter_nd_update / add / sub / min / max |
@@ -30,6 +31,7 @@
 //! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
 
 pub(crate) mod batch_gather;
+pub(crate) mod complex;
 pub(crate) mod conv;
 mod conv_blocks;
 mod conv_depthwise;

@@ -352,6 +352,16 @@ pub fn reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> T
 
 /// The computation of `reduce`, before it is recorded for gradients.
 fn reduce_kernel(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
+    // Narrow dtypes reduce in their compute dtype: a mean of int8 does not wrap on the way
+    // (a sum does, once narrowed back), and half floats accumulate in float32.
+    if t.dtype().is_complex() {
+        return complex_reduce(op, t, axes, keepdims);
+    }
+    if let Some(w) = t.dtype().compute_dtype() {
+        if !matches!(op, Reduce::Any | Reduce::All) {
+            return Ok(reduce_kernel(op, &t.cast_kernel(w), axes, keepdims)?.cast_kernel(t.dtype()));
+        }
+    }
     let all: Vec<i64> = (0..t.ndim() as i64).collect();
     let axes = norm_axes(op.op_name(), axes.unwrap_or(&all), t.ndim())?;
     fn go<T: Elem + NumOps>(
@@ -393,6 +403,49 @@ fn reduce_kernel(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -
         (Data::I32(a), _) => Ok(go(op, a, &axes, keepdims)),
         (Data::I64(a), _) => Ok(go(op, a, &axes, keepdims)),
         (Data::U8(a), _) => Ok(go(op, a, &axes, keepdims)),
+        (Data::U64(a), _) => Ok(go(op, a, &axes, keepdims)),
+        // The other dtypes were widened above.
+        _ => Err(crate::tensor::error::invalid_arg(format!(
+            "{} does not support {}",
+            op.op_name(),
+            t.dtype().name()
+        ))),
+    }
+}
+
+/// Sums and means of complex tensors reduce the two parts; a product multiplies along
+/// the reduced axes moved last.
+fn complex_reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
+    use super::complex;
+    match op {
+        Reduce::Sum | Reduce::Mean => {
+            let (re, im) = complex::parts(t);
+            let re = reduce_kernel(op, &re, axes, keepdims)?;
+            let im = reduce_kernel(op, &im, axes, keepdims)?;
+            Ok(complex::join(&re, &im).unwrap_or(re))
+        }
+        Reduce::Prod => {
+            let all: Vec<i64> = (0..t.ndim() as i64).collect();
+            let axes = norm_axes(op.op_name(), axes.unwrap_or(&all), t.ndim())?;
+            let kept_axes: Vec<usize> = (0..t.ndim()).filter(|d| !axes.contains(d)).collect();
+            let order: Vec<i64> = kept_axes
+                .iter()
+                .chain(axes.iter())
+                .map(|&d| d as i64)
+                .collect();
+            let moved = super::shape::transpose(t, Some(&order))?.contiguous();
+            let kept: usize = kept_axes.iter().map(|&d| t.shape()[d]).product();
+            let red: usize = axes.iter().map(|&d| t.shape()[d]).product();
+            let rows = complex::prod_rows(&moved, kept, red);
+            let shape = shape_out(
+                &kept_axes.iter().map(|&d| t.shape()[d]).collect::<Vec<_>>(),
+                t.shape(),
+                &axes,
+                keepdims,
+            );
+            Ok(super::shape::reshape_to(&rows, &shape))
+        }
+        _ => Err(complex::not_for_complex(op.op_name(), t.dtype())),
     }
 }
 
@@ -485,7 +538,13 @@ fn cumulative_kernel(
         Data::I32(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::I64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
         Data::U8(a) => Ok(go(a, ax, prod, exclusive, reverse)),
-        Data::Bool(_) | Data::Str(_) => Err(crate::tensor::error::invalid_arg(format!(
+        Data::U64(a) => Ok(go(a, ax, prod, exclusive, reverse)),
+        _ if t.dtype().compute_dtype().is_some() => {
+            let w = t.dtype().compute_dtype().unwrap_or(DType::F32);
+            let out = cumulative_kernel(prod, &t.cast_kernel(w), axis, exclusive, reverse)?;
+            Ok(out.cast_kernel(t.dtype()))
+        }
+        _ => Err(crate::tensor::error::invalid_arg(format!(
             "{} does not support {}",
             op,
             t.dtype().name()

@@ -73,7 +73,11 @@ fn lowest(dtype: DType) -> f64 {
         DType::F64 => f64::MIN,
         DType::I32 => i32::MIN as f64,
         DType::I64 => i64::MIN as f64,
-        DType::U8 | DType::Bool | DType::Str => 0.0,
+        DType::F16 => half::f16::MIN.to_f64(),
+        DType::BF16 => half::bf16::MIN.to_f64(),
+        DType::I8 => i8::MIN as f64,
+        DType::I16 => i16::MIN as f64,
+        _ => 0.0,
     }
 }
 

@@ -24,6 +24,15 @@ fn dtype_code(d: DType) -> i64 {
         DType::U8 => proto::DT_UINT8,
         DType::Bool => proto::DT_BOOL,
         DType::Str => proto::DT_STRING,
+        DType::F16 => proto::DT_HALF,
+        DType::BF16 => proto::DT_BFLOAT16,
+        DType::I8 => proto::DT_INT8,
+        DType::I16 => proto::DT_INT16,
+        DType::U16 => proto::DT_UINT16,
+        DType::U32 => proto::DT_UINT32,
+        DType::U64 => proto::DT_UINT64,
+        DType::C64 => proto::DT_COMPLEX64,
+        DType::C128 => proto::DT_COMPLEX128,
     }
 }
 
@@ -35,6 +44,15 @@ fn dtype_of(code: i64) -> Option<DType> {
         proto::DT_INT64 => DType::I64,
         proto::DT_UINT8 => DType::U8,
         proto::DT_BOOL => DType::Bool,
+        proto::DT_HALF => DType::F16,
+        proto::DT_BFLOAT16 => DType::BF16,
+        proto::DT_INT8 => DType::I8,
+        proto::DT_INT16 => DType::I16,
+        proto::DT_UINT16 => DType::U16,
+        proto::DT_UINT32 => DType::U32,
+        proto::DT_UINT64 => DType::U64,
+        proto::DT_COMPLEX64 => DType::C64,
+        proto::DT_COMPLEX128 => DType::C128,
         _ => return None,
     })
 }

@@ -124,6 +124,15 @@ pub(crate) const DT_UINT8: i64 = 4;
 pub(crate) const DT_STRING: i64 = 7;
 pub(crate) const DT_INT64: i64 = 9;
 pub(crate) const DT_BOOL: i64 = 10;
+pub(crate) const DT_INT16: i64 = 5;
+pub(crate) const DT_INT8: i64 = 6;
+pub(crate) const DT_BFLOAT16: i64 = 14;
+pub(crate) const DT_UINT16: i64 = 17;
+pub(crate) const DT_HALF: i64 = 19;
+pub(crate) const DT_UINT32: i64 = 22;
+pub(crate) const DT_UINT64: i64 = 23;
+pub(crate) const DT_COMPLEX64: i64 = 8;
+pub(crate) const DT_COMPLEX128: i64 = 18;
 
 /// `BundleHeaderProto` of a single-shard little-endian bundle (format version 1).
 pub(crate) fn header() -> Vec<u8> {
