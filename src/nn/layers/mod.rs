@@ -37,6 +37,10 @@
 //! | `random_flip.rs` | `RandomFlip` |
 //! | `random_crop.rs` | `RandomCrop` |
 //! | `random_contrast.rs` | `RandomContrast` |
+//! | `random_rotation.rs` | `RandomRotation` |
+//! | `random_zoom.rs` | `RandomZoom` |
+//! | `random_translation.rs` | `RandomTranslation` |
+//! | `image_affine.rs` | the fill modes and projective transform the last three share |
 //! | `random_brightness.rs` | `RandomBrightness` |
 //! | `image_rng.rs` | the image layers' random generator and calls into `tf.image` |
 //! | `normalization.rs` | `Normalization` (with `adapt`) |
@@ -86,6 +90,7 @@ pub(crate) mod flatten;
 pub(crate) mod gaussian_dropout;
 pub(crate) mod gaussian_noise;
 pub(crate) mod global_pooling;
+pub(crate) mod image_affine;
 pub(crate) mod image_rng;
 pub(crate) mod input_layer;
 pub(crate) mod lambda;
@@ -107,6 +112,9 @@ pub(crate) mod random_brightness;
 pub(crate) mod random_contrast;
 pub(crate) mod random_crop;
 pub(crate) mod random_flip;
+pub(crate) mod random_rotation;
+pub(crate) mod random_translation;
+pub(crate) mod random_zoom;
 pub(crate) mod relu;
 pub(crate) mod repeat_vector;
 pub(crate) mod rescaling;

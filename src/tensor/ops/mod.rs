@@ -28,6 +28,7 @@
 //! | `nn.rs` | softmax, log_softmax and other fused activations |
 //! | `xent.rs` | the fused softmax cross-entropy losses |
 //! | `image_resize.rs` | image resizing: bilinear, nearest, bicubic, area, scale-and-translate |
+//! | `image_transform.rs` | `ImageProjectiveTransformV3`: projective transforms with fill modes |
 //! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
 
 pub(crate) mod batch_gather;
@@ -42,6 +43,7 @@ pub(crate) mod einsum;
 pub(crate) mod elementwise;
 pub(crate) mod image_color;
 pub(crate) mod image_resize;
+pub(crate) mod image_transform;
 pub(crate) mod index;
 pub(crate) mod linalg;
 pub(crate) mod moves;
