@@ -372,6 +372,9 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.keras.layers.RandomCrop", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomCrop(2, 1, seed=1)])", "training=False")),
         ("tf.keras.layers.RandomFlip", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomFlip(seed=1)])", "training=False")),
         ("tf.keras.layers.RandomContrast", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomContrast(0.5, seed=1)])", "training=False")),
+        ("tf.keras.layers.RandomRotation", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomRotation(0.2, seed=1)])", "training=False")),
+        ("tf.keras.layers.RandomZoom", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomZoom(0.2, seed=1)])", "training=False")),
+        ("tf.keras.layers.RandomTranslation", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomTranslation(0.2, 0.2, seed=1)])", "training=False")),
         ("tf.keras.layers.RandomBrightness", Layer("tf.keras.Sequential([tf.keras.layers.Reshape((3, 1, 1)), tf.keras.layers.RandomBrightness(0.5, seed=1)])", "training=False")),
         // tf.image (its kernels run in float32)
         ("tf.image.resize", Grad32("lambda a: tf.image.resize(tf.reshape(a, [2, 3, 1]), [3, 4]) + tf.image.resize(tf.reshape(a, [2, 3, 1]), [3, 4], method='bicubic') + tf.image.resize(tf.reshape(a, [2, 3, 1]), [3, 4], method='lanczos3', antialias=True) + tf.cast(tf.image.resize(tf.reshape(a, [2, 3, 1]), [3, 4], method='nearest'), tf.float32)", X)),
