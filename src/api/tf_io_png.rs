@@ -3,8 +3,8 @@
 //! follows TensorFlow's libpng set-up (`png_io.cc`): palettes and low bit depths expand to
 //! 8 bits, `channels=0` keeps the file's channels (a
 //! palette with transparency gives RGBA), alpha is added as opaque or dropped as asked, 16-bit
-//! samples keep their high byte, and colour turns grey with libpng's fixed-point weights
-//! for 0.299 and 0.587. The pixels are exact; the `png` crate does the decoding.
+//! samples keep their high byte for uint8 and all 16 bits for uint16 (8-bit files scale by
+//! 257), and colour turns grey with libpng's fixed-point weights for 0.299 and 0.587. The pixels are exact; the `png` crate does the decoding.
 
 use super::tf_strings::{from_bytes, str_input, strs};
 use crate::errors::ExcKind;
@@ -51,15 +51,19 @@ fn channels_arg(v: &Value, op: &str) -> R<usize> {
     Ok(c as usize)
 }
 
-/// Only uint8 images: tensh has no uint16.
-fn check_dtype(v: &Value) -> R<()> {
+/// `decode_png`'s `dtype`: uint8 (the default) or uint16; whether it is uint16.
+fn wide_dtype(v: &Value) -> R<bool> {
     match v {
-        Value::None => Ok(()),
+        Value::None => Ok(false),
         v => match super::convert::dtype_arg(v)? {
-            DType::U8 => Ok(()),
+            DType::U8 => Ok(false),
+            DType::U16 => Ok(true),
             d => Err(err(
-                ExcKind::NotImplementedError,
-                format!("tensh decodes PNG to uint8 only, not {}", d.name()),
+                ExcKind::InvalidArgumentError,
+                format!(
+                    "Value for attr 'dtype' of {} is not in the list of allowed values: uint8, uint16 [Op:DecodePng]",
+                    d.name()
+                ),
             )),
         },
     }
@@ -78,8 +82,29 @@ fn gray_of(r: u8, g: u8, b: u8) -> u8 {
     ((RC * r as u32 + GC * g as u32 + BC * b as u32) >> 15) as u8
 }
 
-/// Decodes PNG bytes into `[height, width, channels]` uint8 pixels, or TensorFlow's error.
-pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfError> {
+/// The same conversion on 16-bit samples, which libpng rounds (`+ 16384` before the shift).
+fn gray16_of(r: u16, g: u16, b: u16) -> u16 {
+    const RC: u64 = 29_900 * 32_768 / 100_000;
+    const GC: u64 = 58_700 * 32_768 / 100_000;
+    const BC: u64 = 32_768 - RC - GC;
+    if r == g && g == b {
+        return r;
+    }
+    ((RC * r as u64 + GC * g as u64 + BC * b as u64 + 16_384) >> 15) as u16
+}
+
+/// Whether PNG bytes hold 16-bit samples.
+pub(crate) fn is_sixteen_bit(data: &[u8]) -> bool {
+    let dec = png::Decoder::new(std::io::Cursor::new(data));
+    dec.read_info()
+        .map(|r| r.info().bit_depth == png::BitDepth::Sixteen)
+        .unwrap_or(false)
+}
+
+/// Decodes PNG bytes into uint8 pixels, or uint16 ones when `wide`: a 16-bit file's
+/// samples are converted at 16 bits, an 8-bit file's at 8 bits and then scaled by 257, as
+/// TensorFlow's decoder gives them.
+pub(crate) fn decode_as(data: &[u8], want: usize, op: &str, wide: bool) -> Result<Tensor, TfError> {
     let bad = || {
         if data.starts_with(PNG_SIGNATURE) {
             op_err(op, format!("Invalid PNG data, size {}", data.len()))
@@ -110,7 +135,8 @@ pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfErr
     };
     let want = if want == 0 { file_channels } else { want };
     let size = reader.output_buffer_size().ok_or_else(bad)?;
-    crate::tensor::alloc::check(&[size.max(h * w * want)], DType::U8, op)?;
+    let out_dtype = if wide { DType::U16 } else { DType::U8 };
+    crate::tensor::alloc::check(&[size.max(h * w * want)], out_dtype, op)?;
     let mut buf = vec![0u8; size];
     let frame = reader.next_frame(&mut buf).map_err(|_| bad())?;
     let (ct, depth) = (frame.color_type, frame.bit_depth);
@@ -120,14 +146,24 @@ pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfErr
     } else {
         1
     };
-    let mut out = Vec::with_capacity(h * w * want);
+    // A 16-bit file is converted at 16 bits (libpng strips to 8 bits after the colour
+    // conversions), an 8-bit one at 8 bits.
+    let sixteen = step == 2;
+    let filler = if sixteen { u16::MAX } else { filler as u16 };
+    let mut out: Vec<u16> = Vec::with_capacity(h * w * want);
     for row in 0..h {
         let line = &buf[row * frame.line_size..(row + 1) * frame.line_size];
         for x in 0..w {
-            // The high byte of each sample (png_set_strip_16).
             let at = x * src_channels * step;
-            let px = |c: usize| line[at + c * step];
-            let (color, alpha): ([u8; 3], Option<u8>) = match src_channels {
+            let px = |c: usize| -> u16 {
+                let hi = line[at + c * step] as u16;
+                if sixteen {
+                    hi << 8 | line[at + c * step + 1] as u16
+                } else {
+                    hi
+                }
+            };
+            let (color, alpha): ([u16; 3], Option<u16>) = match src_channels {
                 1 => ([px(0); 3], None),
                 2 => ([px(0); 3], Some(px(1))),
                 3 => ([px(0), px(1), px(2)], None),
@@ -136,8 +172,10 @@ pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfErr
             if want < 3 {
                 out.push(if src_channels < 3 {
                     color[0]
+                } else if sixteen {
+                    gray16_of(color[0], color[1], color[2])
                 } else {
-                    gray_of(color[0], color[1], color[2])
+                    gray_of(color[0] as u8, color[1] as u8, color[2] as u8) as u16
                 });
             } else {
                 out.extend_from_slice(&color);
@@ -147,12 +185,22 @@ pub(crate) fn decode(data: &[u8], want: usize, op: &str) -> Result<Tensor, TfErr
             }
         }
     }
+    if !wide {
+        let shift = if sixteen { 8 } else { 0 };
+        let bytes: Vec<u8> = out.into_iter().map(|v| (v >> shift) as u8).collect();
+        return Ok(Tensor::from_vec(&[h, w, want], bytes));
+    }
+    if !sixteen {
+        for v in &mut out {
+            *v *= 257;
+        }
+    }
     Ok(Tensor::from_vec(&[h, w, want], out))
 }
 
-/// Encodes `[height, width, channels]` uint8 pixels as PNG bytes.
+/// Encodes `[height, width, channels]` uint8 or uint16 pixels as PNG bytes (8 or 16 bits).
 pub(crate) fn encode(x: &Tensor, level: i64) -> Result<Vec<u8>, TfError> {
-    if x.dtype() != DType::U8 {
+    if x.dtype() != DType::U8 && x.dtype() != DType::U16 {
         return Err(invalid_arg(format!(
             "Value for attr 'T' of {} is not in the list of allowed values: uint8, uint16\n\t; NodeDef: {{{{node EncodePng}}}}; Op<name=EncodePng; signature=image:T -> contents:string; attr=compression:int,default=-1; attr=T:type,default=DT_UINT8,allowed=[DT_UINT8, DT_UINT16]> [Op:EncodePng] name:",
             x.dtype().kind_word()
@@ -189,15 +237,26 @@ pub(crate) fn encode(x: &Tensor, level: i64) -> Result<Vec<u8>, TfError> {
         3 => png::ColorType::Rgb,
         _ => png::ColorType::Rgba,
     };
-    let bytes: Vec<u8> = x
-        .array::<u8>()
-        .map(|a| a.iter().copied().collect())
-        .unwrap_or_default();
+    let sixteen = x.dtype() == DType::U16;
+    let bytes: Vec<u8> = if sixteen {
+        // PNG keeps 16-bit samples big-endian.
+        x.array::<u16>()
+            .map(|a| a.iter().flat_map(|v| v.to_be_bytes()).collect())
+            .unwrap_or_default()
+    } else {
+        x.array::<u8>()
+            .map(|a| a.iter().copied().collect())
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
         enc.set_color(color);
-        enc.set_depth(png::BitDepth::Eight);
+        enc.set_depth(if sixteen {
+            png::BitDepth::Sixteen
+        } else {
+            png::BitDepth::Eight
+        });
         enc.set_compression(match level {
             0 => png::Compression::NoCompression,
             1..=2 => png::Compression::Fast,
@@ -215,10 +274,10 @@ crate::builtin! {
     /// Decode a PNG-encoded image to a uint8 or uint16 tensor.
     dispatch ["tf.io.decode_png"]
     fn decode_png(it, contents, channels = 0, dtype = None, name = None) {
-        check_dtype(&dtype)?;
+        let wide = wide_dtype(&dtype)?;
         let want = channels_arg(&channels, "DecodePng")?;
         let data = self::contents(it, &contents, "DecodePng")?;
-        Ok(Value::Tensor(decode(&data, want, "DecodePng")?))
+        Ok(Value::Tensor(decode_as(&data, want, "DecodePng", wide)?))
     }
 }
 
@@ -260,18 +319,17 @@ crate::builtin! {
             v => channels_arg(v, "DecodeImage")?,
         };
         let data = self::contents(it, &contents, "DecodeImage")?;
-        let float = match super::convert::dtype_arg(&dtype)? {
-            DType::U8 => false,
-            DType::F32 => true,
-            d => {
-                return Err(err(
-                    ExcKind::NotImplementedError,
-                    format!("tensh decodes images to uint8 or float32, not {}", d.name()),
-                ))
-            }
-        };
+        let out = super::convert::dtype_arg(&dtype)?;
+        if !matches!(out, DType::U8 | DType::U16 | DType::F32) {
+            return Err(err(
+                ExcKind::NotImplementedError,
+                format!("tensh decodes images to uint8, uint16 or float32, not {}", out.name()),
+            ));
+        }
         let img = match format_of(&data) {
-            "png" => decode(&data, want, "DecodeImage")?,
+            // A 16-bit file is read at 16 bits unless uint8 is asked for (TensorFlow then
+            // converts its dtype, keeping the high byte).
+            "png" => decode_as(&data, want, "DecodeImage", out != DType::U8 && is_sixteen_bit(&data))?,
             "unknown" => {
                 return Err(op_err("DecodeImage", UNKNOWN_FORMAT).into())
             }
@@ -282,16 +340,24 @@ crate::builtin! {
                 ))
             }
         };
-        if float {
-            // tf.image.convert_image_dtype: x / 255.
-            let f = img.cast(DType::F32);
-            let scaled = crate::tensor::ops::elementwise::binary(
+        let scaled = |t: Tensor, by: f32| -> R<Value> {
+            // tf.image.convert_image_dtype: x / max of the integer dtype.
+            let f = t.cast(DType::F32);
+            Ok(Value::Tensor(crate::tensor::ops::elementwise::binary(
                 crate::tensor::ops::elementwise::Binary::Mul,
                 &f,
-                &Tensor::scalar(1.0f32 / 255.0),
-            )?;
-            return Ok(Value::Tensor(scaled));
+                &Tensor::scalar(1.0f32 / by),
+            )?))
+        };
+        match (out, img.dtype()) {
+            (DType::F32, DType::U16) => scaled(img, 65535.0),
+            (DType::F32, _) => scaled(img, 255.0),
+            // An 8-bit file to uint16: convert_image_dtype scales by 257.
+            (DType::U16, DType::U8) => Ok(Value::Tensor(crate::tensor::ops::elementwise::map_f64(
+                &img.cast(DType::U16),
+                |v| v * 257.0,
+            ))),
+            _ => Ok(Value::Tensor(img)),
         }
-        Ok(Value::Tensor(img))
     }
 }

@@ -1,0 +1,35 @@
+import tensorflow as tf
+import numpy as np
+img8 = tf.constant(np.array([[[0, 10, 200], [255, 128, 1]], [[7, 7, 7], [90, 180, 45]]], dtype=np.uint8))
+png8 = tf.io.encode_png(img8)
+tf.io.decode_png(png8, dtype=tf.uint16)
+tf.io.decode_png(png8, channels=1, dtype=tf.uint16)
+tf.io.decode_png(png8, channels=4, dtype=tf.uint16)
+img16 = tf.constant(np.array([[[0, 1000, 65535], [300, 40000, 7]], [[5000, 5000, 5000], [65535, 0, 32768]]], dtype=np.uint16))
+png16 = tf.io.encode_png(img16)
+png16.numpy()[:16]
+tf.io.decode_png(png16, dtype=tf.uint16)
+tf.io.decode_png(png16)
+tf.io.decode_png(png16, channels=1, dtype=tf.uint16)
+tf.io.decode_png(png16, channels=1)
+tf.io.decode_png(png16, channels=4, dtype=tf.uint16)
+rgba16 = tf.constant(np.array([[[100, 2000, 30000, 40000], [65535, 1, 2, 3]]], dtype=np.uint16))
+p = tf.io.encode_png(rgba16)
+tf.io.decode_png(p, dtype=tf.uint16)
+tf.io.decode_png(p, channels=3, dtype=tf.uint16)
+tf.io.decode_png(p, channels=1, dtype=tf.uint16)
+gray16 = tf.constant(np.array([[[1], [65535]], [[256], [12345]]], dtype=np.uint16))
+g = tf.io.encode_png(gray16)
+tf.io.decode_png(g, dtype=tf.uint16)
+tf.io.decode_png(g, channels=3, dtype=tf.uint16)
+tf.io.decode_png(g)
+tf.io.decode_image(png16, dtype=tf.uint16)
+tf.io.decode_image(png16, dtype=tf.float32)
+tf.io.decode_image(png16)
+tf.io.decode_image(png8, dtype=tf.uint16)
+tf.io.decode_image(png8, dtype=tf.float32)
+tf.image.decode_png(png16, dtype=tf.uint16).dtype
+try:
+    tf.io.decode_png(png8, dtype=tf.float32)
+except Exception as e:
+    print(type(e).__name__)
