@@ -5,7 +5,7 @@
 
 use super::convert::{f64_arg, given, i64_arg};
 use super::numpy::np_array;
-use super::tf_complex::{fft_last, rfft_last};
+use super::tf_complex::{fft_last, fit_last, rfft_last};
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};
@@ -113,22 +113,6 @@ fn length(x: &Tensor, n: &Value) -> R<usize> {
     }
 }
 
-/// The innermost axis cut or zero-padded to `n`.
-fn fit(x: &Tensor, n: usize) -> R<Tensor> {
-    let len = x.shape().last().copied().unwrap_or(0);
-    if n <= len {
-        return Ok(shape::slice_axis(x, x.ndim() - 1, 0, n));
-    }
-    let mut pad = x.shape().to_vec();
-    if let Some(l) = pad.last_mut() {
-        *l = n - len;
-    }
-    Ok(shape::concat(
-        &[x.clone(), Tensor::zeros(x.dtype(), &pad)],
-        x.ndim() as i64 - 1,
-    )?)
-}
-
 builtin! {
     /// Compute the one-dimensional discrete Fourier Transform.
     python ["np.fft.fft"]
@@ -136,7 +120,7 @@ builtin! {
         let _ = norm;
         let (x, perm) = along(it, &a, &axis)?;
         let n = length(&x, &n)?;
-        back(fft_last(&fit(&x, n)?, false), perm)
+        back(fft_last(&fit_last(&x, n)?, false), perm)
     }
 }
 
@@ -147,7 +131,7 @@ builtin! {
         let _ = norm;
         let (x, perm) = along(it, &a, &axis)?;
         let n = length(&x, &n)?;
-        back(fft_last(&fit(&x, n)?, true), perm)
+        back(fft_last(&fit_last(&x, n)?, true), perm)
     }
 }
 

@@ -128,8 +128,7 @@ builtin! {
 
 /// A real signal's first `n / 2 + 1` frequencies, the signal cut or zero-padded to `n`.
 pub(crate) fn rfft_last(x: &Tensor, n: usize) -> R<Tensor> {
-    let len = x.shape().last().copied().unwrap_or(0);
-    let x = pad_or_cut(x, len, n)?;
+    let x = fit_last(x, n)?;
     let z = x.cast(if x.dtype() == DType::F64 {
         DType::C128
     } else {
@@ -145,13 +144,11 @@ pub(crate) fn rfft_last(x: &Tensor, n: usize) -> R<Tensor> {
     ))
 }
 
-/// The innermost axis cut to `n` or padded with zeros to it.
-fn pad_or_cut(x: &Tensor, len: usize, n: usize) -> R<Tensor> {
+/// The innermost axis cut to `n` or padded with zeros to it (the transforms' length).
+pub(crate) fn fit_last(x: &Tensor, n: usize) -> R<Tensor> {
     use crate::tensor::ops::shape;
-    if n == len {
-        return Ok(x.clone());
-    }
-    if n < len {
+    let len = x.shape().last().copied().unwrap_or(0);
+    if n <= len {
         return Ok(shape::slice_axis(x, x.ndim() - 1, 0, n));
     }
     let mut pad_shape = x.shape().to_vec();
