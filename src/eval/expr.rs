@@ -190,8 +190,20 @@ impl Interp {
             }
             ExprKind::BoolOp(op, values) => {
                 let mut last = Value::None;
-                for v in values {
+                for (i, v) in values.iter().enumerate() {
                     last = self.eval(v)?;
+                    if let (Some(h), Value::Object(_), true) =
+                        (self.hooks.graph_pick, &last, i + 1 < values.len())
+                    {
+                        let rest = &values[i + 1..];
+                        let pick = match op {
+                            BoolOpKind::And => super::hooks::Pick::And(rest),
+                            BoolOpKind::Or => super::hooks::Pick::Or(rest),
+                        };
+                        if let Some(v) = h(self, &last, pick)? {
+                            return Ok(v);
+                        }
+                    }
                     let t = self.truthy(&last)?;
                     if (*op == BoolOpKind::And && !t) || (*op == BoolOpKind::Or && t) {
                         return Ok(last);
@@ -214,6 +226,11 @@ impl Interp {
             }
             ExprKind::IfExp { test, body, orelse } => {
                 let c = self.eval(test)?;
+                if let (Some(h), Value::Object(_)) = (self.hooks.graph_pick, &c) {
+                    if let Some(v) = h(self, &c, super::hooks::Pick::IfExp { body, orelse })? {
+                        return Ok(v);
+                    }
+                }
                 if self.truthy(&c)? {
                     self.eval(body)
                 } else {

@@ -27,6 +27,21 @@ pub enum Control<'a> {
     },
 }
 
+/// An expression whose value turns on a native object's truth, handed to
+/// [`Hooks::graph_pick`] with that object: `first and rest...`, `first or rest...`, or
+/// `body if test else orelse`.
+pub enum Pick<'a> {
+    And(&'a [crate::syntax::ast::Expr]),
+    Or(&'a [crate::syntax::ast::Expr]),
+    IfExp {
+        body: &'a crate::syntax::ast::Expr,
+        orelse: &'a crate::syntax::ast::Expr,
+    },
+}
+
+/// The hook for [`Pick`]s: (interp, deciding value, expression) -> the value, if taken.
+pub type GraphPick = fn(&mut Interp, &Value, Pick<'_>) -> R<Option<Value>>;
+
 /// A hook for a builtin called with native objects: (interp, builtin, arguments).
 pub type SymbolicCall = fn(&mut Interp, &Value, &Args) -> R<Option<Value>>;
 
@@ -100,6 +115,9 @@ pub struct Hooks {
     /// Python control flow whose condition or iterable is a native object, while a
     /// `tf.function` is traced (AutoGraph): true when the hook ran the statement.
     pub graph_control: Option<fn(&mut Interp, Control<'_>) -> R<bool>>,
+    /// `and`, `or` and `x if c else y` whose deciding value is a native object, while a
+    /// `tf.function` is traced (AutoGraph): the value when the hook computed it.
+    pub graph_pick: Option<GraphPick>,
     /// The Python values a native object holds (a compiled model's metric objects, its
     /// optimizer, its layers), so that a session's end can empty them too.
     pub held_values: fn(&Value) -> Vec<Value>,
@@ -185,6 +203,7 @@ impl Default for Hooks {
             instance_call: None,
             traced_call: None,
             graph_control: None,
+            graph_pick: None,
             held_values: |_| Vec::new(),
         }
     }

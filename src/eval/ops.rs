@@ -124,6 +124,11 @@ impl Interp {
 
     pub(crate) fn unary(&mut self, op: UnaryOp, v: &Value) -> R<Value> {
         if op == UnaryOp::Not {
+            if let (Some(_), Value::Object(_)) = (self.hooks.graph_pick, v) {
+                // While a `tf.function` is traced, `not` of a symbolic tensor is
+                // `tf.logical_not` (AutoGraph).
+                return (self.hooks.tensor_unary)(self, op, v);
+            }
             return Ok(Value::Bool(!self.truthy(v)?));
         }
         if is_tensorish(v) {

@@ -258,14 +258,35 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
 
 
 class TensorArray:
+    # Eagerly the elements are a Python list. Made inside a tf.function, they are one
+    # tensor whose rows are the elements (`_graph_value`), so that converted loops and
+    # conditionals carry the array like a tensor; each write gives a new TensorArray.
     def __init__(self, dtype, size=None, dynamic_size=None, clear_after_read=None,
                  tensor_array_name=None, handle=None, flow=None, infer_shape=True,
                  element_shape=None, colocate_with_first_write_call=True, name=None):
         self._dtype = _tf.as_dtype(dtype)
-        self._size = 0 if size is None else int(size)
         self._dynamic = bool(dynamic_size)
-        self._items = [None] * self._size
         self._element_shape = element_shape
+        if _tf.executing_eagerly():
+            self._size = 0 if size is None else int(size)
+            self._items = [None] * self._size
+            self._graph_value = None
+        else:
+            self._items = None
+            n = 0 if size is None else size
+            shape = None if element_shape is None else _tf.TensorShape(element_shape)
+            if shape is not None and shape.rank is not None and shape.is_fully_defined():
+                dims = _tf.concat([_tf.reshape(_tf.cast(n, _tf.int32), [1]),
+                                   _tf.constant(shape.as_list(), dtype=_tf.int32)], 0)
+            else:
+                dims = _tf.reshape(_tf.cast(n, _tf.int32), [1])
+            self._graph_value = _tf.zeros(dims, dtype=self._dtype)
+
+    def _with_rows(self, rows):
+        ta = TensorArray(self._dtype, 0, self._dynamic, element_shape=self._element_shape)
+        ta._items = None
+        ta._graph_value = rows
+        return ta
 
     @property
     def dtype(self):
@@ -277,15 +298,22 @@ class TensorArray:
 
     @property
     def element_shape(self):
+        if self._items is None:
+            return self._graph_value.shape[1:]
         for t in self._items:
             if t is not None:
                 return t.shape
         return _tf.TensorShape(self._element_shape)
 
     def size(self, name=None):
+        if self._items is None:
+            return _tf.shape(self._graph_value)[0]
         return _tf.constant(len(self._items), dtype=_tf.int32)
 
     def write(self, index, value, name=None):
+        if self._items is None:
+            value = _tf.convert_to_tensor(value, dtype=self._dtype)
+            return self._with_rows(_ta_write(self._graph_value, index, value, self._dynamic))
         i = int(index)
         value = _tf.convert_to_tensor(value, dtype=self._dtype)
         if i < 0:
@@ -298,6 +326,8 @@ class TensorArray:
         return self
 
     def read(self, index, name=None):
+        if self._items is None:
+            return _tf.gather(self._graph_value, index)
         i = int(index)
         if i < 0:
             raise _tf.errors.InvalidArgumentError(None, None, "Reading from negative indices (index %d) is not allowed." % i)
@@ -313,20 +343,29 @@ class TensorArray:
         return [t if t is not None else _tf.zeros(shape, dtype=self._dtype) for t in self._items]
 
     def stack(self, name=None):
+        if self._items is None:
+            return _tf.identity(self._graph_value)
         items = self._filled()
         if not items:
             return _tf.zeros([0], dtype=self._dtype)
         return _tf.stack(items)
 
     def gather(self, indices, name=None):
+        if self._items is None:
+            return _tf.gather(self._graph_value, indices)
         items = self._filled()
         return _tf.stack([items[int(i)] for i in _tf.convert_to_tensor(indices).numpy()])
 
     def concat(self, name=None):
+        if self._items is None:
+            rows = self._graph_value
+            return _tf.reshape(rows, _tf.concat([[-1], _tf.shape(rows)[2:]], 0))
         return _tf.concat(self._filled(), 0)
 
     def unstack(self, value, name=None):
         value = _tf.convert_to_tensor(value, dtype=self._dtype)
+        if self._items is None:
+            return self._with_rows(value)
         rows = _tf.unstack(value)
         if not self._dynamic and self._size and len(rows) > self._size:
             raise _tf.errors.InvalidArgumentError(None, None, "Tried to write to index %d but array is not resizeable and size is: %d" % (self._size, self._size))
@@ -335,12 +374,18 @@ class TensorArray:
 
     def scatter(self, indices, value, name=None):
         value = _tf.convert_to_tensor(value, dtype=self._dtype)
+        if self._items is None:
+            rows = self._graph_value
+            idx = _tf.reshape(_tf.cast(indices, _tf.int32), [-1, 1])
+            return self._with_rows(_tf.tensor_scatter_nd_update(rows, idx, value))
         for k, i in enumerate(_tf.convert_to_tensor(indices).numpy()):
             self.write(int(i), value[k])
         return self
 
     def split(self, value, lengths, name=None):
         value = _tf.convert_to_tensor(value, dtype=self._dtype)
+        if self._items is None:
+            raise NotImplementedError("tensh splits a TensorArray eagerly, not inside a tf.function")
         parts = _tf.split(value, [int(n) for n in _tf.convert_to_tensor(lengths).numpy()])
         self._items = list(parts)
         return self

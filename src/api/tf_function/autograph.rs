@@ -9,6 +9,7 @@
 //! so that only the runs act on the world.
 
 use super::graph::{self, Call, Env, Node};
+use super::jumps;
 use super::symbolic::GraphTensor;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, Flow, R};
@@ -39,7 +40,11 @@ pub struct LoopGraph {
     pub body: Vec<Node>,
     /// The carried names' values at the end of the body.
     pub body_out: Value,
+    /// Which carried value is the `break` flag, when the body breaks.
+    pub brk: Option<usize>,
 }
+
+const RETURN_IN_LOOP: &str = "a return statement cannot be placed inside this TensorFlow loop; this may happen if a return statement depends on a static Python condition such as a hyperparameter";
 
 /// Row `i` of a tensor's first axis.
 fn first_row(t: &crate::tensor::Tensor, i: usize) -> R<crate::tensor::Tensor> {
@@ -157,6 +162,11 @@ impl LoopGraph {
                 _ => Vec::new(),
             };
             i += 1;
+            if let Some(flag) = self.brk.and_then(|k| carried.get(k)) {
+                if truth(it, flag)? {
+                    break;
+                }
+            }
         }
         Ok(Value::tuple(carried))
     }
@@ -206,11 +216,12 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) => true,
         (Value::Variable(x), Value::Variable(y)) => Rc::ptr_eq(x, y),
         (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
+        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
 }
 
-fn tensorish(v: &Value) -> bool {
+pub(super) fn tensorish(v: &Value) -> bool {
     v.as_object::<GraphTensor>().is_some()
         || matches!(
             v,
@@ -223,6 +234,9 @@ fn tensorish(v: &Value) -> bool {
 fn leaves(v: &Value, depth: u8) -> Option<Vec<Value>> {
     if tensorish(v) {
         return Some(vec![v.clone()]);
+    }
+    if let Some(rows) = graph_value(v) {
+        return Some(vec![rows]);
     }
     if depth == 0 {
         return None;
@@ -239,8 +253,32 @@ fn leaves(v: &Value, depth: u8) -> Option<Vec<Value>> {
     Some(out)
 }
 
+/// The tensor a Python object keeps its state in while traced (a `TensorArray`'s rows),
+/// so that control flow carries the object as that tensor.
+const GRAPH_VALUE: &str = "_graph_value";
+
+fn graph_value(v: &Value) -> Option<Value> {
+    let Value::Instance(inst) = v else {
+        return None;
+    };
+    let rows = inst.dict.borrow().get(GRAPH_VALUE).cloned()?;
+    tensorish(&rows).then_some(rows)
+}
+
 /// `template` with its tensors replaced, in order, by `values`.
 fn rebuild(template: &Value, values: &mut std::slice::Iter<'_, Value>, depth: u8) -> Value {
+    if let (Value::Instance(inst), Some(_)) = (template, graph_value(template)) {
+        // A copy of the object holding the new state.
+        let rows = values.next().cloned().unwrap_or(Value::None);
+        let mut dict = inst.dict.borrow().clone();
+        dict.insert(GRAPH_VALUE.into(), rows);
+        return Value::Instance(Rc::new(crate::eval::value::Instance {
+            class: inst.class.clone(),
+            dict: std::cell::RefCell::new(dict),
+            attr_order: std::cell::RefCell::new(inst.attr_order.borrow().clone()),
+            native: std::cell::RefCell::new(inst.native.borrow().clone()),
+        }));
+    }
     if tensorish(template) || depth == 0 {
         return values.next().cloned().unwrap_or(Value::None);
     }
@@ -260,7 +298,7 @@ fn rebuild(template: &Value, values: &mut std::slice::Iter<'_, Value>, depth: u8
 }
 
 /// A value as a tensor (its trace-time value for a symbolic one).
-fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> {
+pub(super) fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> {
     if let Some(g) = v.as_object::<GraphTensor>() {
         return Ok(g.shadow.clone());
     }
@@ -415,7 +453,7 @@ fn convert_if(it: &mut Interp, test: &Value, body: &[Stmt], orelse: &[Stmt]) -> 
 
 /// A converted statement's outputs, from its run on trace-time values, named as the
 /// outputs of its op (`cond:0`, `while:1`); Python numbers become tensors.
-fn name_outputs(it: &mut Interp, real: Value, op: &str) -> R<Vec<Value>> {
+pub(super) fn name_outputs(it: &mut Interp, real: Value, op: &str) -> R<Vec<Value>> {
     let real = match real {
         Value::Tuple(t) => t.to_vec(),
         _ => Vec::new(),
@@ -522,6 +560,50 @@ fn convert_loop(
     test: Option<&Expr>,
     body: &[Stmt],
 ) -> R<()> {
+    if returns(body) {
+        return raise(ExcKind::NotImplementedError, RETURN_IN_LOOP);
+    }
+    // `break` and `continue` become flags (AutoGraph); the break flag is carried.
+    let (with_break, any_jump) = jumps::jumps(body);
+    let lowered;
+    let body: &[Stmt] = if any_jump {
+        lowered = jumps::lower(body, with_break);
+        &lowered
+    } else {
+        body
+    };
+    let flags_before = {
+        let sc = it.scope.borrow();
+        [jumps::JUMP, jumps::BREAK].map(|n| (n, sc.vars.get(n).cloned()))
+    };
+    if with_break {
+        it.scope
+            .borrow_mut()
+            .vars
+            .insert(jumps::BREAK.into(), Value::Bool(false));
+    }
+    let r = convert_loop_body(it, over, test, body);
+    // The flags are the loop's own: the names hold what they held before it.
+    let mut sc = it.scope.borrow_mut();
+    for (n, v) in flags_before {
+        match v {
+            Some(v) => {
+                sc.vars.insert(n.into(), v);
+            }
+            None => {
+                sc.vars.remove(n);
+            }
+        }
+    }
+    r
+}
+
+fn convert_loop_body(
+    it: &mut Interp,
+    over: Option<(&Expr, &Value)>,
+    test: Option<&Expr>,
+    body: &[Stmt],
+) -> R<()> {
     let before = vars(it);
     let mut names = Vec::new();
     assigned(body, &mut names);
@@ -542,6 +624,7 @@ fn convert_loop(
     let mut carried_names: Vec<(crate::eval::value::Str, Value, usize)> = Vec::new();
     let mut placeholders = Vec::new();
     let mut initial = Vec::new();
+    let mut brk = None;
     for n in &names {
         if skip.contains(n) {
             continue;
@@ -555,6 +638,9 @@ fn convert_loop(
         };
         if ls.is_empty() {
             continue;
+        }
+        if n == jumps::BREAK {
+            brk = Some(placeholders.len());
         }
         for x in &ls {
             let t = as_tensor(it, x)?;
@@ -623,11 +709,15 @@ fn convert_loop(
     let body_nodes = graph::end_body();
     match r {
         Ok(()) => {}
-        Err(Flow::Break) | Err(Flow::Continue) | Err(Flow::Return(_)) => {
+        Err(Flow::Return(_)) => {
+            it.scope.borrow_mut().vars = before;
+            return raise(ExcKind::NotImplementedError, RETURN_IN_LOOP);
+        }
+        Err(Flow::Break) | Err(Flow::Continue) => {
             it.scope.borrow_mut().vars = before;
             return raise(
                 ExcKind::NotImplementedError,
-                "break, continue and return inside a loop over tensors are not converted by tensh",
+                "tensh does not convert this break or continue inside a loop over tensors",
             );
         }
         Err(e) => {
@@ -661,6 +751,7 @@ fn convert_loop(
         carried: placeholders,
         body: body_nodes,
         body_out: Value::tuple(body_out),
+        brk,
     });
     let iter_v = over.map(|(_, v)| v.clone()).unwrap_or(Value::None);
     let args = Args::new(vec![iter_v.clone(), Value::tuple(initial.clone())]);

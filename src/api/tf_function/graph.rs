@@ -123,6 +123,7 @@ pub fn begin(it: &mut Interp) {
         it.hooks.tensor_unary = super::record::traced_unary;
         it.hooks.value_item = super::record::traced_item;
         it.hooks.graph_control = Some(super::autograph::control);
+        it.hooks.graph_pick = Some(super::logic::pick);
     }
 }
 

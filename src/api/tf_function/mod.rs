@@ -10,6 +10,8 @@
 //! | `shapes.rs` | static shapes of steps on partly unknown inputs |
 //! | `symbolic.rs` | the symbolic tensors a traced body sees |
 //! | `autograph.rs` | Python `if`, `for` and `while` on symbolic tensors, as graph control flow |
+//! | `jumps.rs` | `break` and `continue` in those loops, lowered to flags |
+//! | `logic.rs` | `and`, `or` and `x if c else y` on symbolic tensors, as conditionals |
 //! | `concrete.rs` | `ConcreteFunction`: one trace, callable and printable |
 //!
 //! As in TensorFlow, the Python body runs only while tracing: a `print` in it prints once
@@ -19,6 +21,8 @@
 pub mod autograph;
 pub mod concrete;
 pub mod graph;
+mod jumps;
+mod logic;
 mod record;
 mod shapes;
 pub mod signature;

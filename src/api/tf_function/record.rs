@@ -226,6 +226,15 @@ pub(super) fn traced_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -
 }
 
 pub(super) fn traced_unary(it: &mut Interp, op: UnaryOp, a: &Value) -> R<Value> {
+    if op == UnaryOp::Not {
+        if a.as_object::<GraphTensor>().is_none() {
+            return Ok(Value::Bool(!it.truthy(a)?));
+        }
+        // AutoGraph: `not t` is `tf.logical_not(t)`.
+        let tf = it.import_module("tensorflow")?;
+        let f = it.get_attr(&tf, "logical_not")?;
+        return it.call(&f, Args::new(vec![a.clone()]));
+    }
     if recording() && matches!(a, Value::Variable(_)) {
         let args = Args::new(vec![a.clone()]);
         return run_traced(it, Call::Unary(op), &args, "Neg");
