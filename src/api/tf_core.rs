@@ -499,6 +499,9 @@ builtin! {
             Value::None => false,
             v => it.repr(v)?.contains("<stdout>"),
         };
+        if super::tf_function::graph::held_print(to_stdout, &text) {
+            return Ok(Value::None);
+        }
         it.flush();
         use std::io::Write;
         let stream = if to_stdout { &mut it.io.out } else { &mut it.io.err };

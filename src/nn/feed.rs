@@ -410,6 +410,16 @@ impl Feed {
         }
     }
 
+    /// Whether the batches differ in size (a short last batch), so that a traced step
+    /// sees an unknown batch dimension. A stream's batches are taken to (Keras's
+    /// dataset spec of a generator or an undropped `batch` leaves it unknown).
+    pub(crate) fn batch_open(&self) -> bool {
+        match self {
+            Feed::Arrays(a) => a.data.samples().map_or(true, |n| n % a.batch != 0),
+            Feed::Stream(_) => true,
+        }
+    }
+
     pub(crate) fn ran_out(&self) -> bool {
         matches!(self, Feed::Stream(s) if s.ran_out)
     }

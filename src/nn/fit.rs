@@ -175,6 +175,7 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             emit(it, Some(format!("Epoch {}/{}\n", epoch + 1, epochs)))?;
         }
         let steps = feed.steps(user_steps);
+        let open = feed.batch_open();
         let mut bar = Progbar::open(steps, verbose, live);
         bar.add_stateful(train_step::metric_names(it, model)?);
         let mut last: Vec<(String, f64)> = Vec::new();
@@ -187,9 +188,9 @@ pub(crate) fn fit(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
             };
             c.train_step(it, |it| {
                 if custom {
-                    last = train_step::run_step(it, model, "train_step", d.packed())?;
+                    last = train_step::run_step(it, model, "train_step", d.packed(), open)?;
                 } else {
-                    default_step(it, model, &c, &mut tracker, d, true)?;
+                    default_step(it, model, &c, &mut tracker, d, true, open)?;
                 }
                 Ok(())
             })?;

@@ -25,6 +25,7 @@
 //! | `training.rs` | `compile`, `evaluate`, `predict`, the default step, model training attributes |
 //! | `fit.rs` | `fit`: epochs, batches, weights, validation, callbacks, progress |
 //! | `train_batch.rs` | `train_on_batch`, `test_on_batch`, `predict_on_batch` |
+//! | `step_functions.rs` | the steps of `fit`/`evaluate`/`predict` as traced `tf.function`s for models with Python |
 //! | `train_step.rs` | overridable `train_step`/`test_step`/`predict_step`, `compiled_loss`, `compiled_metrics`, `model.metrics` |
 //! | `batches.rs` | the arrays of a run, checked and cut into batches |
 //! | `feed.rs` | where a run's batches come from: arrays, or a dataset, generator or `Sequence` |
@@ -89,6 +90,7 @@ pub(crate) mod saving;
 pub(crate) mod sequence_utils;
 pub(crate) mod sequential;
 pub(crate) mod serial;
+pub(crate) mod step_functions;
 pub(crate) mod summary;
 pub(crate) mod test_loop;
 pub(crate) mod text_layers;

@@ -33,6 +33,7 @@ pub(crate) fn test_loop(
         cbs.hook(it, "on_test_begin", vec![Value::None])?;
     }
     feed.start_epoch(it)?;
+    let open = feed.batch_open();
     let mut last = Vec::new();
     let mut s = 0;
     while steps.is_none_or(|n| s < n) {
@@ -44,9 +45,9 @@ pub(crate) fn test_loop(
             break;
         };
         if custom {
-            last = super::train_step::run_step(it, model, "test_step", d.packed())?;
+            last = super::train_step::run_step(it, model, "test_step", d.packed(), open)?;
         } else {
-            default_step(it, model, c, &mut tracker, d, false)?;
+            default_step(it, model, c, &mut tracker, d, false, open)?;
         }
         if let Some(cbs) = cbs {
             cbs.batch(it, "on_test_batch_end", s, |it| {

@@ -16,7 +16,7 @@ pub(crate) fn method(it: &mut Interp, model: &Value, name: &'static str, a: Args
     if name == "predict_on_batch" {
         let [x] = a.bind(name, ["x"])?;
         let x = input_tensor(it, &x.unwrap_or(Value::None))?;
-        return Ok(Value::ndarray(predict_batch(it, model, x)?));
+        return Ok(Value::ndarray(predict_batch(it, model, x, false)?));
     }
     let train = name == "train_on_batch";
     let (x, y, sw, cw, reset, as_dict) = if train {
@@ -66,11 +66,11 @@ pub(crate) fn method(it: &mut Interp, model: &Value, name: &'static str, a: Args
     let d = data.batch(None, 0, n, table.as_ref())?;
     let run = |it: &mut Interp| {
         if custom {
-            train_step::run_step(it, model, kind, d.packed())
+            train_step::run_step(it, model, kind, d.packed(), false)
         } else {
             // The running state stays unless reset: a tracker that does not reset.
             let mut tracker = Tracker::resume(&c.metrics, &c.built);
-            default_step(it, model, &c, &mut tracker, d, train)?;
+            default_step(it, model, &c, &mut tracker, d, train, false)?;
             default_logs(it, model, &tracker)
         }
     };

@@ -463,8 +463,9 @@ pub(crate) fn run_step(
     model: &Value,
     kind: &str,
     data: Value,
+    open: bool,
 ) -> R<Vec<(String, f64)>> {
-    let out = call_method(it, model, kind, vec![data])?;
+    let out = super::step_functions::own_step(it, model, kind, data, open)?;
     logs_of(it, model, &out)
 }
 

@@ -140,6 +140,7 @@ pub fn method(it: &mut Interp, recv: &Value, name: &'static str, args: Args) -> 
 }
 
 fn compile(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
+    super::step_functions::reset(model);
     let [optimizer, loss, metrics, _lw, _wm, eager, _steps, _jit] = a.bind(
         "compile",
         [
@@ -225,13 +226,6 @@ pub(crate) fn align(c: &Compiled, yt: &Tensor, yp: &Tensor) -> R<Tensor> {
         yt = yt.cast(yp.dtype());
     }
     Ok(yt)
-}
-
-pub(crate) fn call_model(it: &mut Interp, model: &Value, x: Tensor, training: bool) -> R<Tensor> {
-    let mut args = Args::new(vec![Value::Tensor(x)]);
-    args.kw.push(("training".into(), Value::Bool(training)));
-    let y = it.call(model, args)?;
-    tensor_of(&y).ok_or_else(|| value_err("the model did not return a tensor"))
 }
 
 fn loss_value(
@@ -371,6 +365,7 @@ pub(crate) fn default_step(
     tracker: &mut Tracker,
     d: Data,
     train: bool,
+    open: bool,
 ) -> R<()> {
     let n = d.x.shape().first().copied().unwrap_or(0);
     let yb = d.y.ok_or_else(|| value_err("labels are required"))?;
@@ -379,7 +374,9 @@ pub(crate) fn default_step(
         tape::push(&t);
     }
     let fwd = (|| -> R<(Tensor, Tensor)> {
-        let yp = call_model(it, model, d.x, train)?;
+        let kind = if train { "train" } else { "test" };
+        let yp = super::step_functions::forward(it, model, kind, Value::Tensor(d.x), train, open)?;
+        let yp = tensor_of(&yp).ok_or_else(|| value_err("the model did not return a tensor"))?;
         let extra = super::layer_losses::model_losses(it, model)?;
         let l = batch_loss(it, c, &yb, &yp, d.sw.as_ref(), extra)?;
         Ok((yp, l))
@@ -563,6 +560,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         cbs.hook(it, "on_predict_begin", vec![Value::None])?;
     }
     feed.start_epoch(it)?;
+    let open = feed.batch_open();
     let mut outs = Vec::new();
     let mut s = 0;
     while steps.is_none_or(|n| s < n) {
@@ -573,7 +571,7 @@ fn predict(it: &mut Interp, model: &Value, a: Args) -> R<Value> {
         let Some(d) = feed.next(it, s, None)? else {
             break;
         };
-        let out = predict_batch(it, model, d.x)?;
+        let out = predict_batch(it, model, d.x, open)?;
         if let Some(cbs) = &cbs {
             let logs = || {
                 dict(std::iter::once((
@@ -615,12 +613,13 @@ pub(crate) fn steps_arg(v: Option<Value>, name: &str) -> R<Option<usize>> {
 
 /// The predictions for one batch: the model's `predict_step` when it has its own, else the
 /// model called in inference mode.
-pub(crate) fn predict_batch(it: &mut Interp, model: &Value, x: Tensor) -> R<Tensor> {
-    if !super::train_step::overridden(model, "predict_step") {
-        return call_model(it, model, x, false);
-    }
-    let f = it.get_attr(model, "predict_step")?;
-    let out = it.call(&f, Args::new(vec![Value::Tensor(x)]))?;
+pub(crate) fn predict_batch(it: &mut Interp, model: &Value, x: Tensor, open: bool) -> R<Tensor> {
+    let x = Value::Tensor(x);
+    let out = if super::train_step::overridden(model, "predict_step") {
+        super::step_functions::own_step(it, model, "predict_step", x, open)?
+    } else {
+        super::step_functions::forward(it, model, "predict", x, false, open)?
+    };
     to_tensor(it, &out, None)
 }
 

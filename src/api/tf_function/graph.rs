@@ -85,6 +85,41 @@ thread_local! {
     static SAVED: Cell<Option<crate::eval::hooks::Hooks>> = const { Cell::new(None) };
 }
 
+thread_local! {
+    /// `tf.print` output of the outermost trace in progress, written when it ends: as in
+    /// TensorFlow, a first call traces (both traces, when the first made variables)
+    /// before the graph prints anything.
+    static HELD: RefCell<Option<Vec<(bool, String)>>> = const { RefCell::new(None) };
+}
+
+/// Starts holding `tf.print` output; true when this call started it (the outermost).
+pub fn hold_prints() -> bool {
+    HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.is_some() {
+            return false;
+        }
+        *h = Some(Vec::new());
+        true
+    })
+}
+
+/// Stops holding: the held output (to stdout?, text), in order.
+pub fn release_prints() -> Vec<(bool, String)> {
+    HELD.with(|h| h.borrow_mut().take()).unwrap_or_default()
+}
+
+/// Keeps a `tf.print` text back while a trace is in progress; false when none is.
+pub fn held_print(to_stdout: bool, text: &str) -> bool {
+    HELD.with(|h| match h.borrow_mut().as_mut() {
+        Some(v) => {
+            v.push((to_stdout, text.to_string()));
+            true
+        }
+        None => false,
+    })
+}
+
 /// Whether a trace is recording now (and not inside a recorded call).
 pub fn recording() -> bool {
     FRAMES.with(|f| f.borrow().last().map(|f| f.depth == 0).unwrap_or(false))
@@ -451,6 +486,16 @@ fn wrap(
                 .map(|x| wrap(x, depth - 1, base, index, passed))
                 .collect(),
         ),
+        Value::Dict(d) if depth > 0 => {
+            // A step's logs (`{'loss': ...}`): the same keys, the values named.
+            let mut nd = d.borrow().clone();
+            nd.values = nd
+                .values
+                .iter()
+                .map(|x| wrap(x, depth - 1, base, index, passed))
+                .collect();
+            Value::Dict(Rc::new(RefCell::new(nd)))
+        }
         _ => v.clone(),
     }
 }

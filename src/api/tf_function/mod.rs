@@ -115,6 +115,9 @@ pub struct Function {
     pub opts: Options,
     pub traces: RefCell<Vec<Rc<Concrete>>>,
     pub count: Cell<usize>,
+    /// The first trace makes variables even if none is made while the Python runs (a
+    /// Keras step whose optimizer or metrics the native step builds).
+    makes_variables: Cell<bool>,
 }
 
 /// `tf.function(**options)` before it is given the function.
@@ -142,6 +145,7 @@ fn make(python: Value, opts: Options) -> Value {
         opts,
         traces: RefCell::new(Vec::new()),
         count: Cell::new(0),
+        makes_variables: Cell::new(false),
     }))
 }
 
@@ -179,6 +183,51 @@ impl Function {
                 v
             }
         }
+    }
+
+    /// A `tf.function` of `python` with default options.
+    pub fn new(python: Value) -> Function {
+        Function {
+            python,
+            opts: Options::default(),
+            traces: RefCell::new(Vec::new()),
+            count: Cell::new(0),
+            makes_variables: Cell::new(false),
+        }
+    }
+
+    /// Calls the function as Keras calls its step functions: with `open_batch`, a trace
+    /// takes every tensor argument's first dimension as unknown (the batch size of a
+    /// dataset whose last batch is short). `makes_variables`: this call's step builds
+    /// variables outside the Python (so a first trace is followed by a second).
+    pub fn call_steps(
+        &self,
+        it: &mut Interp,
+        args: Args,
+        open_batch: bool,
+        makes_variables: bool,
+    ) -> R<Value> {
+        self.makes_variables.set(makes_variables);
+        if run_eagerly(it)? {
+            return it.call(&self.python, args);
+        }
+        let (bound, keys) = self.bound_and_keys(it, &args)?;
+        let keys: Vec<Key> = match open_batch {
+            true => keys.iter().map(signature::open_batch).collect(),
+            false => keys,
+        };
+        let found = self
+            .traces
+            .borrow()
+            .iter()
+            .find(|c| c.serves(&keys))
+            .cloned();
+        if let Some(c) = found {
+            return c.run(it, &bound);
+        }
+        let (c, out) = self.trace(it, &bound, keys)?;
+        self.traces.borrow_mut().push(c);
+        Ok(out)
     }
 
     /// Calls the function: reuses a trace that serves the arguments, or traces anew.
@@ -309,6 +358,33 @@ impl Function {
         bound: &[(String, Value)],
         keys: Vec<Key>,
     ) -> R<(Rc<Concrete>, Value)> {
+        let outermost = graph::hold_prints();
+        let r = self.trace_held(it, bound, keys);
+        if outermost {
+            let held = graph::release_prints();
+            if r.is_ok() {
+                use std::io::Write;
+                it.flush();
+                for (to_stdout, text) in held {
+                    let stream = if to_stdout {
+                        &mut it.io.out
+                    } else {
+                        &mut it.io.err
+                    };
+                    let _ = stream.write_all(text.as_bytes());
+                    let _ = stream.flush();
+                }
+            }
+        }
+        r
+    }
+
+    fn trace_held(
+        &self,
+        it: &mut Interp,
+        bound: &[(String, Value)],
+        keys: Vec<Key>,
+    ) -> R<(Rc<Concrete>, Value)> {
         graph::begin(it);
         let mut inputs = Vec::new();
         let mut placed = Vec::with_capacity(bound.len());
@@ -321,7 +397,7 @@ impl Function {
         let result = it.call(&self.python, call_args.clone());
         let nodes = graph::end(it);
         let result = result?;
-        if it.next_id != made_before && self.count.get() == 1 {
+        if (it.next_id != made_before || self.makes_variables.get()) && self.count.get() == 1 {
             // The first trace created variables: TensorFlow traces once more, now that
             // they exist. That trace runs nothing; only its Python effects show.
             self.count.set(self.count.get() + 1);

@@ -91,19 +91,33 @@ pub(super) fn traced_call(it: &mut Interp, f: &Value, args: &Args) -> R<Option<V
                 if b.receiver.as_object::<GraphTensor>().is_some() {
                     return Ok(None);
                 }
-                let recv_live = is_tracked(&b.receiver) || is_tf_object(&b.receiver);
-                if !recv_live && !args_live(args) {
-                    return Ok(None);
+                let calls_model = matches!(*name, "__call__" | "call");
+                if !calls_model
+                    && matches!(&b.receiver, Value::Instance(i) if i.class.native_base().is_some())
+                {
+                    // A Keras method of a user's subclass (`self.compute_loss`,
+                    // `super().train_step`): the bound method itself is the step, so that
+                    // a run does not find the subclass's override by name.
+                    (
+                        Call::Value(f.clone()),
+                        super::symbolic::method_op_name(name),
+                        true,
+                    )
+                } else {
+                    let recv_live = is_tracked(&b.receiver) || is_tf_object(&b.receiver);
+                    if !recv_live && !args_live(args) {
+                        return Ok(None);
+                    }
+                    if !recv_live {
+                        // A Python container's method (list.append) stays Python.
+                        return Ok(None);
+                    }
+                    (
+                        Call::Method(b.receiver.clone(), name),
+                        super::symbolic::method_op_name(name),
+                        true,
+                    )
                 }
-                if !recv_live {
-                    // A Python container's method (list.append) stays Python.
-                    return Ok(None);
-                }
-                (
-                    Call::Method(b.receiver.clone(), name),
-                    super::symbolic::method_op_name(name),
-                    true,
-                )
             }
             Callee::Value(_) => return Ok(None),
         },

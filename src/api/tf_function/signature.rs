@@ -104,6 +104,22 @@ pub fn serves(traced: &Key, call: &Key) -> bool {
     }
 }
 
+/// The type with the first dimension of every tensor in it unknown: what Keras's step
+/// functions are traced on when batches differ in size.
+pub fn open_batch(k: &Key) -> Key {
+    match k {
+        Key::Tensor(d, s) if !s.is_empty() => {
+            let mut s = s.clone();
+            s[0] = None;
+            Key::Tensor(*d, s)
+        }
+        Key::List(x) => Key::List(x.iter().map(open_batch).collect()),
+        Key::Tuple(x) => Key::Tuple(x.iter().map(open_batch).collect()),
+        Key::Dict(x) => Key::Dict(x.iter().map(|(n, k)| (n.clone(), open_batch(k))).collect()),
+        other => other.clone(),
+    }
+}
+
 /// The most specific type serving both (for `reduce_retracing`): dims that differ open
 /// up. None when the two differ in more than tensor dims.
 pub fn generalize(a: &Key, b: &Key) -> Option<Key> {
