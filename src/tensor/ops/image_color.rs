@@ -107,7 +107,8 @@ hsv_fns!(rgb_hsv64, hsv_rgb64, f64);
 /// `RGBToHSV`.
 pub fn rgb_to_hsv(t: &Tensor) -> TResult<Tensor> {
     last3(t, "RGBToHSV")?;
-    Ok(per_pixel(t, &rgb_hsv32, &rgb_hsv64))
+    let out = per_pixel(t, &rgb_hsv32, &rgb_hsv64);
+    Ok(super::image_color_grad::record_rgb_to_hsv(t, out))
 }
 
 /// `HSVToRGB`.
@@ -180,7 +181,12 @@ pub fn adjust_hue(t: &Tensor, delta: f32) -> TResult<Tensor> {
             _ => [vmax, vmin, vmid],
         }
     };
-    Ok(per_pixel(t, &f, &|p| p))
+    let out = per_pixel(t, &f, &|p| p);
+    Ok(super::image_color_grad::record_no_gradient(
+        t,
+        out,
+        "AdjustHue",
+    ))
 }
 
 /// `AdjustSaturation` on float32 RGB.
@@ -232,7 +238,12 @@ pub fn adjust_saturation(t: &Tensor, scale: f32) -> TResult<Tensor> {
         };
         [rr + m, gg + m, bb + m]
     };
-    Ok(per_pixel(t, &f, &|p| p))
+    let out = per_pixel(t, &f, &|p| p);
+    Ok(super::image_color_grad::record_no_gradient(
+        t,
+        out,
+        "AdjustSaturation",
+    ))
 }
 
 /// `AdjustContrastv2` on float32 images: each channel of each image moves away from (or

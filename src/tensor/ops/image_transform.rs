@@ -165,5 +165,47 @@ pub fn projective_transform(
             break;
         }
     }
-    Ok(Tensor::from_vec(&[b, oh, ow, c], out))
+    let out = Tensor::from_vec(&[b, oh, ow, c], out);
+    if !images.dtype().is_float() {
+        return Ok(out);
+    }
+    // TensorFlow's gradient (`image_grad.py`): the output gradient transformed back by
+    // the inverse transforms onto the input's size, constant parts filled with zero.
+    let inverse: Vec<[f32; 8]> = transforms.iter().map(inverse_flat).collect();
+    Ok(crate::tensor::autodiff::tape::record(
+        &[images],
+        out,
+        move |xs, _, g| {
+            let back = projective_transform(g, &inverse, (h, w), bilinear, fill, 0.0)?;
+            Ok(vec![Some(back.cast(xs[0].dtype()))])
+        },
+    ))
+}
+
+/// The inverse of a flat transform as a flat transform: the 3x3 matrix
+/// `[[a0, a1, a2], [b0, b1, b2], [c0, c1, 1]]` inverted and scaled so that its last entry
+/// is 1.
+fn inverse_flat(t: &[f32; 8]) -> [f32; 8] {
+    let m: Vec<f64> = t.iter().map(|&v| v as f64).chain([1.0]).collect();
+    let cof = |r0: usize, c0: usize, r1: usize, c1: usize| {
+        m[r0 * 3 + c0] * m[r1 * 3 + c1] - m[r0 * 3 + c1] * m[r1 * 3 + c0]
+    };
+    // The adjugate (transposed cofactors); the determinant cancels in the scaling.
+    let adj = [
+        cof(1, 1, 2, 2),
+        -cof(0, 1, 2, 2),
+        cof(0, 1, 1, 2),
+        -cof(1, 0, 2, 2),
+        cof(0, 0, 2, 2),
+        -cof(0, 0, 1, 2),
+        cof(1, 0, 2, 1),
+        -cof(0, 0, 2, 1),
+        cof(0, 0, 1, 1),
+    ];
+    let k = adj[8];
+    let mut out = [0f32; 8];
+    for (o, a) in out.iter_mut().zip(adj.iter()) {
+        *o = if k == 0.0 { 0.0 } else { (a / k) as f32 };
+    }
+    out
 }

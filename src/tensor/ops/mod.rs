@@ -30,6 +30,7 @@
 //! | `image_resize.rs` | image resizing: bilinear, nearest, bicubic, area, scale-and-translate |
 //! | `image_transform.rs` | `ImageProjectiveTransformV3`: projective transforms with fill modes |
 //! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
+//! | `image_color_grad.rs` | their gradients (RGB to HSV's piecewise formula; none for the others) |
 
 pub(crate) mod batch_gather;
 pub(crate) mod complex;
@@ -42,6 +43,7 @@ pub(crate) mod eigen;
 pub(crate) mod einsum;
 pub(crate) mod elementwise;
 pub(crate) mod image_color;
+pub(crate) mod image_color_grad;
 pub(crate) mod image_resize;
 pub(crate) mod image_transform;
 pub(crate) mod index;
