@@ -4,7 +4,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | the `Function` object: the trace cache, retracing, `input_signature` |
-//! | `signature.rs` | trace types of arguments and when a trace serves a call |
+//! | `signature.rs` | trace types of arguments, when a trace serves a call, `TensorSpec`s |
 //! | `graph.rs` | the recording: frames, steps, substitution, running it again |
 //! | `record.rs` | which calls a trace records, and the hooks that route them there |
 //! | `shapes.rs` | static shapes of steps on partly unknown inputs |
@@ -28,75 +28,19 @@ mod shapes;
 pub mod signature;
 pub mod symbolic;
 
-use crate::api::convert::{dtype_arg, to_tensor};
+use crate::api::convert::to_tensor;
 use crate::builtin;
 use crate::errors::ExcKind;
 use crate::eval::error::{raise, R};
 use crate::eval::value::{Args, Object};
 use crate::eval::{Interp, Value};
-use crate::tensor::DType;
 use concrete::Concrete;
 use signature::Key;
+pub use signature::Spec;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use symbolic::GraphTensor;
-
-/// One `TensorSpec` of an `input_signature`.
-#[derive(Clone)]
-pub struct Spec {
-    pub dims: Option<Vec<Option<usize>>>,
-    pub dtype: DType,
-    pub name: Option<String>,
-}
-
-impl Spec {
-    pub fn repr(&self, name: Option<&str>) -> String {
-        let shape = match &self.dims {
-            Some(d) => crate::eval::repr::shape_str(&Some(d.clone())),
-            None => "<unknown>".into(),
-        };
-        let name = match name.or(self.name.as_deref()) {
-            Some(n) => format!("'{}'", n),
-            None => "None".into(),
-        };
-        format!(
-            "TensorSpec(shape={}, dtype=tf.{}, name={})",
-            shape,
-            self.dtype.name(),
-            name
-        )
-    }
-
-    fn from_value(it: &mut Interp, v: &Value) -> R<Spec> {
-        let dims = it.get_attr(v, "_dims")?;
-        let dtype = dtype_arg(&it.get_attr(v, "_dtype")?)?;
-        let name = match it.get_attr(v, "_name")? {
-            Value::Str(s) => Some(s.to_string()),
-            _ => None,
-        };
-        let dims = match dims {
-            Value::None => None,
-            Value::Tuple(t) => Some(
-                t.iter()
-                    .map(|d| match d {
-                        Value::Int(n) if *n >= 0 => Some(*n as usize),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
-            _ => None,
-        };
-        Ok(Spec { dims, dtype, name })
-    }
-
-    fn key(&self) -> Key {
-        match &self.dims {
-            Some(d) => Key::Tensor(self.dtype, d.clone()),
-            None => Key::AnyTensor(self.dtype),
-        }
-    }
-}
 
 /// Bound arguments (parameter, value) and their trace types.
 type Binding = (Vec<(String, Value)>, Vec<Key>);

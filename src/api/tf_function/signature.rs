@@ -2,11 +2,14 @@
 //! argument, as TensorFlow 2.15 computes it. Tensors and numpy arrays count by dtype and
 //! shape (one variable is as good as another of the same dtype and shape); Python numbers
 //! and strings by value (`1`, `1.0` and `True` are one value, as they hash alike); lists,
-//! tuples and dicts by structure; any other object by identity.
+//! tuples and dicts by structure; any other object by identity. A `TensorSpec` of an
+//! `input_signature` ([`Spec`]) fixes the type instead.
 
 use super::symbolic::GraphTensor;
+use crate::api::convert::dtype_arg;
+use crate::eval::error::R;
 use crate::eval::value::Args;
-use crate::eval::Value;
+use crate::eval::{Interp, Value};
 use crate::tensor::DType;
 use std::rc::Rc;
 
@@ -199,4 +202,60 @@ pub fn canonical(
         out.push((keyword(k), v.clone()));
     }
     Some(out)
+}
+
+/// One `TensorSpec` of an `input_signature`.
+#[derive(Clone)]
+pub struct Spec {
+    pub dims: Option<Vec<Option<usize>>>,
+    pub dtype: DType,
+    pub name: Option<String>,
+}
+
+impl Spec {
+    pub fn repr(&self, name: Option<&str>) -> String {
+        let shape = match &self.dims {
+            Some(d) => crate::eval::repr::shape_str(&Some(d.clone())),
+            None => "<unknown>".into(),
+        };
+        let name = match name.or(self.name.as_deref()) {
+            Some(n) => format!("'{}'", n),
+            None => "None".into(),
+        };
+        format!(
+            "TensorSpec(shape={}, dtype=tf.{}, name={})",
+            shape,
+            self.dtype.name(),
+            name
+        )
+    }
+
+    pub(super) fn from_value(it: &mut Interp, v: &Value) -> R<Spec> {
+        let dims = it.get_attr(v, "_dims")?;
+        let dtype = dtype_arg(&it.get_attr(v, "_dtype")?)?;
+        let name = match it.get_attr(v, "_name")? {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        };
+        let dims = match dims {
+            Value::None => None,
+            Value::Tuple(t) => Some(
+                t.iter()
+                    .map(|d| match d {
+                        Value::Int(n) if *n >= 0 => Some(*n as usize),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Ok(Spec { dims, dtype, name })
+    }
+
+    pub(super) fn key(&self) -> Key {
+        match &self.dims {
+            Some(d) => Key::Tensor(self.dtype, d.clone()),
+            None => Key::AnyTensor(self.dtype),
+        }
+    }
 }
