@@ -2,10 +2,14 @@
 """Times tensh, numpy and TensorFlow side by side on the same workloads and prints the
 ratios. Uses the reference venv (../shared/reference/tf-oracle --setup makes it).
 
-  python3 scripts/bench.py [--bin target/release/tensh] [--reps N]
+  python3 scripts/bench.py [--bin target/release/tensh] [--reps N] [--rounds N] [--only TEXT]
 
-Each workload runs a warm-up, then REPS timed repetitions; the figure is the median time
-of one repetition. tensh is timed from inside its own language with tf.timestamp(), so
+Each workload runs in ROUNDS interleaved rounds (tensh, numpy, TensorFlow, again); each run
+is a warm-up and REPS timed repetitions, and the figure is the best repetition of all rounds
+(these machines are shared: a neighbour's load only ever adds time). The header names the
+CPU and the kernel paths tensh takes on it (`tensh info --bounds`); the "bound" column is
+the row's ideal time (bytes over the measured copy bandwidth, or flops over the measured
+FMA peak) as a share of tensh's time. tensh is timed from inside its own language with tf.timestamp(), so
 start-up is not counted (as it is not for Python). numpy runs without OPENBLAS_CORETYPE /
 OPENBLAS_L2_SIZE (they slow a current OpenBLAS; see the tool notes)."""
 import argparse, json, os, statistics, subprocess, sys, tempfile
@@ -93,6 +97,36 @@ WORKLOADS = {
 }
 
 
+# What bounds each row, and how much: bytes moved through memory ("mem", limited by the
+# copy bandwidth) or float32 flops ("flop", limited by the FMA peak); the family of
+# kernels whose path `tensh info` reports. Training rows count the forward pass three
+# times (forward, and the two products of the backward pass).
+BOUNDS = {
+    "matmul 1024x1024 f32": ("flop", 2 * 1024 ** 3, "matrix products"),
+    "sigmoid 10M f32": ("mem", 2 * 4e7, "loops"),
+    "softmax [10000,1000] f32": ("mem", 2 * 4e7, "loops"),
+    "reduce_sum 10M f32": ("mem", 4e7, "loops"),
+    "dense [4096,784]x[784,512]+relu": ("flop", 2 * 4096 * 784 * 512, "matrix products"),
+    "fit 1 epoch MLP 64-128-10, 8192x64": ("flop", 3 * 8192 * 2 * (64 * 128 + 128 * 10), "matrix products"),
+    "Conv2D(64,3,same) fwd [64,32,32,32]": ("flop", 2 * 64 * 32 * 32 * 64 * 9 * 32, "matrix products"),
+    "Conv2D(64,3,same) train step": ("flop", 3 * 2 * 64 * 32 * 32 * 64 * 9 * 32, "matrix products"),
+    "fit 1 epoch CNN, [2048,28,28,1]": ("flop", 3 * 2048 * 2 * (26 * 26 * 32 * 9 + 11 * 11 * 64 * 288 + 1600 * 10), "matrix products"),
+    "fit 1 epoch Embedding+LSTM(64), [2048,100]": ("flop", 3 * 2048 * 100 * 2 * 128 * 256, "matrix products"),
+    "tf.data shuffle(10000).batch(128).map, [60000,784]": ("mem", 4 * 60000 * 784 * 4, "loops"),
+}
+
+
+def machine(binary):
+    """`tensh info --bounds`: the CPU, the kernel paths, bandwidth (GB/s), peak (GFLOP/s)."""
+    r = subprocess.run([binary, "info", "--bounds"], capture_output=True, text=True, timeout=300)
+    info = {}
+    for line in r.stdout.splitlines():
+        k, _, v = line.partition(": ")
+        info[k] = v
+    num = lambda k: float(info.get(k, "0").split()[0] or 0)
+    return info, num("copy bandwidth") * 1e9, num("float32 FMA peak") * 1e9
+
+
 def indent(code, n=4):
     return "\n".join(" " * n + l for l in code.splitlines())
 
@@ -107,8 +141,7 @@ for r in range({reps} + 1):
 {indent(step, 8)}
     t1 = tf.timestamp()
     times.append(float(t1 - t0) / {inner})
-times = sorted(times[1:])
-print(times[len(times) // 2])
+print(min(times[1:]))
 """
 
 
@@ -123,8 +156,7 @@ for r in range({reps} + 1):
 {'        _ = y.numpy() if hasattr(y, "numpy") else None' if tf_mode and 'y =' in step and 'for _' not in step else ''}
     t1 = time.perf_counter()
     times.append((t1 - t0) / {inner})
-times = sorted(times[1:])
-print(times[len(times) // 2])
+print(min(times[1:]))
 """
 
 
@@ -143,7 +175,8 @@ def run(cmd, src, env=None):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "tensh"))
-    ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--only", default="")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -151,24 +184,53 @@ def main():
         sys.exit("the reference venv is missing: run ../shared/reference/tf-oracle --setup")
     np_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     tf_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    info, bandwidth, peak = machine(a.bin)
+    print("cpu: %s" % info.get("cpu", "unknown"))
+    for k, v in info.items():
+        if k != "cpu":
+            print("%s: %s" % (k, v))
     rows = []
-    print("%-34s %12s %12s %12s %10s %10s" % ("workload", "tensh", "numpy", "tensorflow", "np/tensh", "tf/tensh"))
+    print("%-34s %12s %12s %12s %10s %10s %8s  %s" % ("workload", "tensh", "numpy", "tensorflow",
+                                                    "np/tensh", "tf/tensh", "bound", "path"))
     for name, (setup, step, inner, np_setup, np_step) in WORKLOADS.items():
         if a.only and a.only not in name:
             continue
         reps = a.reps if inner > 1 else max(3, a.reps // 2)
-        t_tensh, e1 = run([a.bin], tensh_script(setup, step, inner, reps))
-        t_np, e2 = (None, None) if np_setup is None else run(
-            [PY], python_script(np_setup, np_step, inner, reps, False), env=np_env)
-        t_tf, e3 = run([PY], python_script(setup, step, inner, reps, True), env=tf_env)
+        # Interleaved rounds, best of each: a neighbour's load only ever adds time.
+        best = [None, None, None]
+        errs = []
+        for _ in range(a.rounds):
+            for k, (cmd, src, env) in enumerate([
+                    ([a.bin], tensh_script(setup, step, inner, reps), None),
+                    (None if np_setup is None else [PY],
+                     None if np_setup is None else python_script(np_setup, np_step, inner, reps, False), np_env),
+                    ([PY], python_script(setup, step, inner, reps, True), tf_env)]):
+                if cmd is None:
+                    continue
+                t, e = run(cmd, src, env=env)
+                if e:
+                    errs.append(e)
+                if t is not None and (best[k] is None or t < best[k]):
+                    best[k] = t
+        t_tensh, t_np, t_tf = best
         fmt = lambda t: ("%9.3f ms" % (t * 1e3)) if t is not None else "   failed"
         ratio = lambda x: ("%9.2fx" % (x / t_tensh)) if (x and t_tensh) else "      n/a"
         np_col = fmt(t_np) if np_setup is not None else "-"
-        print("%-34s %12s %12s %12s %10s %10s" % (name, fmt(t_tensh), np_col, fmt(t_tf), ratio(t_np), ratio(t_tf)))
-        for e in (e1, e2, e3):
-            if e:
-                print("    ", e)
-        rows.append({"workload": name, "tensh": t_tensh, "numpy": t_np, "tensorflow": t_tf})
+        bound, path = "-", "interpreter"
+        if name in BOUNDS:
+            kind, amount, family = BOUNDS[name]
+            ideal = amount / (bandwidth if kind == "mem" else peak) if (bandwidth and peak) else None
+            if ideal and t_tensh:
+                bound = "%6.1f%%" % (100 * ideal / t_tensh)
+            path = [v for k, v in info.items() if k.startswith(family)][0] if any(
+                k.startswith(family) for k in info) else family
+            path = ("%s-bound; " % ("memory" if kind == "mem" else "FMA")) + path
+        print("%-34s %12s %12s %12s %10s %10s %8s  %s" % (name, fmt(t_tensh), np_col, fmt(t_tf),
+                                                        ratio(t_np), ratio(t_tf), bound, path))
+        for e in errs[:3]:
+            print("    ", e)
+        rows.append({"workload": name, "tensh": t_tensh, "numpy": t_np, "tensorflow": t_tf,
+                     "bound": bound, "path": path})
     if a.json:
         print(json.dumps(rows, indent=1))
     print("ratios above 1.00x mean tensh is faster")

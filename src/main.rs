@@ -66,6 +66,12 @@ enum Mode {
         keep_going: bool,
         notebook: String,
     },
+    /// Print the CPU and the path each family of kernels takes on it; with `--bounds`,
+    /// also measure the copy bandwidth and the FMA peak.
+    Info {
+        #[arg(long)]
+        bounds: bool,
+    },
     /// Serve a Jupyter kernel (`-f CONNECTION_FILE`), or `install` its kernelspec.
     Kernel {
         /// The connection file Jupyter wrote.
@@ -192,6 +198,10 @@ fn run(cli: Cli) -> u8 {
             } else {
                 tensh::notebook::run::run(notebook, cli.seed, color, *keep_going)
             };
+        }
+        Some(Mode::Info { bounds }) => {
+            print!("{}", tensh::tensor::machine::report(*bounds));
+            return 0;
         }
         Some(Mode::Kernel {
             connection_file,

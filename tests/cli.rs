@@ -756,3 +756,28 @@ fn fashion_mnist_reads_gzipped_idx_files() {
     );
     assert_eq!(text(&out.stdout), expected, "stderr: {}", text(&out.stderr));
 }
+
+#[test]
+fn info_names_the_cpu_and_the_kernel_paths_it_supports() {
+    let out = Command::new(bin()).arg("info").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", s);
+    assert!(lines[0].starts_with("cpu: "));
+    // The paths follow what this CPU can do, as the kernels' own dispatch decides.
+    #[cfg(target_arch = "x86_64")]
+    {
+        let gemm = if std::arch::is_x86_feature_detected!("avx512f") {
+            "avx512f"
+        } else if std::arch::is_x86_feature_detected!("fma") {
+            "fma"
+        } else {
+            "scalar"
+        };
+        assert!(lines[2].contains(gemm), "{}", lines[2]);
+        let v3 = std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        assert_eq!(lines[1].contains("x86-64-v3"), v3, "{}", lines[1]);
+    }
+}

@@ -27,6 +27,7 @@ pub(crate) mod error;
 pub(crate) mod interrupt;
 pub(crate) mod np_array;
 pub(crate) mod ops;
+pub use ops::machine;
 pub(crate) mod random;
 pub(crate) mod tstr;
 

@@ -30,6 +30,7 @@
 //! | `image_resize.rs` | image resizing: bilinear, nearest, bicubic, area, scale-and-translate |
 //! | `image_transform.rs` | `ImageProjectiveTransformV3`: projective transforms with fill modes |
 //! | `image_color.rs` | color-space conversions and hue, saturation and contrast adjustment |
+//! | `machine.rs` | the CPU, the kernel paths taken on it, its bandwidth and FMA peak |
 //! | `image_color_grad.rs` | their gradients (RGB to HSV's piecewise formula; none for the others) |
 
 pub(crate) mod batch_gather;
@@ -48,6 +49,7 @@ pub(crate) mod image_resize;
 pub(crate) mod image_transform;
 pub(crate) mod index;
 pub(crate) mod linalg;
+pub mod machine;
 pub(crate) mod moves;
 pub(crate) mod nn;
 pub(crate) mod parallel;
