@@ -30,6 +30,7 @@
 //! | `tf_strings_hash.rs` | tf.strings.to_hash_bucket(_fast/_strong) |
 //! | `tf_strings_join.rs` | tf.strings join, reduce_join, split, unicode, ngrams |
 //! | `tf_io.rs` | tf.io: read_file, write_file, matching_files, decode_csv, gfile |
+//! | `tf_io_png.rs`, `tf_io_bmp.rs` | PNG and BMP codecs, `decode_image` |
 //! | `tf_search.rs` | tf.searchsorted, tf.histogram_fixed_width(_bins), tf.reverse_sequence |
 //! | `tf_segment.rs` | tf.math.segment_*, tf.math.unsorted_segment_*, tf.sparse.segment_* |
 //! | `tf_variable_slices.rs` | `v[...].assign(x)`: assigning to a slice of a variable |
@@ -101,6 +102,7 @@ pub(crate) mod tf_function;
 pub(crate) mod tf_grad;
 pub(crate) mod tf_image;
 mod tf_io;
+mod tf_io_bmp;
 mod tf_io_png;
 pub(crate) mod tf_linalg_decomp;
 pub(crate) mod tf_linalg_diag;

@@ -112,7 +112,7 @@ fn build(it: &mut Interp) {
     }
     // The codecs are declared once, under `tf.io`.
     if let Some(Value::Module(io)) = it.modules.get("tensorflow.io").cloned() {
-        for name in ["decode_png", "encode_png", "decode_image"] {
+        for name in ["decode_png", "encode_png", "decode_image", "decode_bmp"] {
             if let Some(v) = io.get(name) {
                 image.set(name, v);
             }

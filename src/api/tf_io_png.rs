@@ -1,5 +1,5 @@
-//! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image` for PNG
-//! data (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding
+//! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image` (for
+//! PNG data, and BMP through `tf_io_bmp.rs`) (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding
 //! follows TensorFlow's libpng set-up (`png_io.cc`): palettes and low bit depths expand to
 //! 8 bits, `channels=0` keeps the file's channels (a
 //! palette with transparency gives RGBA), alpha is added as opaque or dropped as asked, 16-bit
@@ -330,6 +330,7 @@ crate::builtin! {
             // A 16-bit file is read at 16 bits unless uint8 is asked for (TensorFlow then
             // converts its dtype, keeping the high byte).
             "png" => decode_as(&data, want, "DecodeImage", out != DType::U8 && is_sixteen_bit(&data))?,
+            "bmp" => super::tf_io_bmp::decode(&data, want, "DecodeImage")?,
             "unknown" => {
                 return Err(op_err("DecodeImage", UNKNOWN_FORMAT).into())
             }
@@ -352,11 +353,15 @@ crate::builtin! {
         match (out, img.dtype()) {
             (DType::F32, DType::U16) => scaled(img, 65535.0),
             (DType::F32, _) => scaled(img, 255.0),
-            // An 8-bit file to uint16: convert_image_dtype scales by 257.
-            (DType::U16, DType::U8) => Ok(Value::Tensor(crate::tensor::ops::elementwise::map_f64(
-                &img.cast(DType::U16),
-                |v| v * 257.0,
-            ))),
+            // An 8-bit PNG to uint16: libpng widens each sample by 257. Other formats
+            // decode to uint8 and go through convert_image_dtype, which scales by 256.
+            (DType::U16, DType::U8) => {
+                let by = if format_of(&data) == "png" { 257.0 } else { 256.0 };
+                Ok(Value::Tensor(crate::tensor::ops::elementwise::map_f64(
+                    &img.cast(DType::U16),
+                    move |v| v * by,
+                )))
+            }
             _ => Ok(Value::Tensor(img)),
         }
     }
