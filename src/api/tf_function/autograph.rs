@@ -307,24 +307,8 @@ pub(super) fn as_tensor(it: &mut Interp, v: &Value) -> R<crate::tensor::Tensor> 
 
 /// Whether a block has a `return` (outside nested definitions).
 fn returns(stmts: &[Stmt]) -> bool {
-    stmts.iter().any(|s| match &s.kind {
-        StmtKind::Return(_) => true,
-        StmtKind::If { body, orelse, .. }
-        | StmtKind::While { body, orelse, .. }
-        | StmtKind::For { body, orelse, .. } => returns(body) || returns(orelse),
-        StmtKind::With { body, .. } => returns(body),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            returns(body)
-                || handlers.iter().any(|h| returns(&h.body))
-                || returns(orelse)
-                || returns(finalbody)
-        }
-        _ => false,
+    stmts.iter().any(|s| {
+        matches!(s.kind, StmtKind::Return(_)) || jumps::blocks(s, true).into_iter().any(returns)
     })
 }
 

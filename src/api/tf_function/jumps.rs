@@ -24,26 +24,31 @@ fn scan(stmts: &[Stmt], found: &mut (bool, bool)) {
         match &s.kind {
             StmtKind::Break => *found = (true, true),
             StmtKind::Continue => found.1 = true,
-            StmtKind::If { body, orelse, .. } => {
-                scan(body, found);
-                scan(orelse, found);
-            }
-            StmtKind::With { body, .. } => scan(body, found),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                scan(body, found);
-                for h in handlers {
-                    scan(&h.body, found);
-                }
-                scan(orelse, found);
-                scan(finalbody, found);
-            }
-            _ => {}
+            _ => blocks(s, false).into_iter().for_each(|b| scan(b, found)),
         }
+    }
+}
+
+/// The blocks a compound statement holds (its branches, `with` and `try` bodies and
+/// handlers; a loop's body and `else` when `loops`), nested definitions excluded.
+pub(super) fn blocks(s: &Stmt, loops: bool) -> Vec<&[Stmt]> {
+    match &s.kind {
+        StmtKind::If { body, orelse, .. } => vec![body, orelse],
+        StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } if loops => {
+            vec![body, orelse]
+        }
+        StmtKind::With { body, .. } => vec![body],
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            let mut v: Vec<&[Stmt]> = vec![body, orelse, finalbody];
+            v.extend(handlers.iter().map(|h| h.body.as_slice()));
+            v
+        }
+        _ => Vec::new(),
     }
 }
 

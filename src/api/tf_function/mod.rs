@@ -85,11 +85,8 @@ impl Object for Decorator {
 
 fn make(python: Value, opts: Options) -> Value {
     Value::Object(Rc::new(Function {
-        python,
         opts,
-        traces: RefCell::new(Vec::new()),
-        count: Cell::new(0),
-        makes_variables: Cell::new(false),
+        ..Function::new(python)
     }))
 }
 
@@ -155,23 +152,7 @@ impl Function {
         if run_eagerly(it)? {
             return it.call(&self.python, args);
         }
-        let (bound, keys) = self.bound_and_keys(it, &args)?;
-        let keys: Vec<Key> = match open_batch {
-            true => keys.iter().map(signature::open_batch).collect(),
-            false => keys,
-        };
-        let found = self
-            .traces
-            .borrow()
-            .iter()
-            .find(|c| c.serves(&keys))
-            .cloned();
-        if let Some(c) = found {
-            return c.run(it, &bound);
-        }
-        let (c, out) = self.trace(it, &bound, keys)?;
-        self.traces.borrow_mut().push(c);
-        Ok(out)
+        self.call_open(it, args, open_batch)
     }
 
     /// Calls the function: reuses a trace that serves the arguments, or traces anew.
@@ -185,7 +166,17 @@ impl Function {
                 "tensh binds an input_signature of TensorSpecs, not nested structures of them",
             );
         }
+        self.call_open(it, args, false)
+    }
+
+    /// Reuses a trace that serves the arguments (their batch dimension opened when asked),
+    /// or traces anew.
+    fn call_open(&self, it: &mut Interp, args: Args, open_batch: bool) -> R<Value> {
         let (bound, keys) = self.bound_and_keys(it, &args)?;
+        let keys: Vec<Key> = match open_batch {
+            true => keys.iter().map(signature::open_batch).collect(),
+            false => keys,
+        };
         let found = self
             .traces
             .borrow()
