@@ -53,6 +53,9 @@ const NAMES: &[&str] = &[
     "adjust_gamma",
     "adjust_hue",
     "adjust_saturation",
+    "adjust_jpeg_quality",
+    "random_jpeg_quality",
+    "stateless_random_jpeg_quality",
     "per_image_standardization",
     "random_brightness",
     "stateless_random_brightness",
@@ -96,6 +99,9 @@ fn build(it: &mut Interp) {
             }),
             ("_crop_and_resize", crop_and_resize),
             ("_extract_patches", extract_patches),
+            ("_encode_jpeg_variable_quality", |it, a| {
+                super::tf_io_jpeg::encode_variable_quality(it, &arg(&a, 0), &arg(&a, 1))
+            }),
         ],
     );
     let Some(Value::Module(ops)) = it.modules.get(MODULE).cloned() else {
@@ -112,7 +118,18 @@ fn build(it: &mut Interp) {
     }
     // The codecs are declared once, under `tf.io`.
     if let Some(Value::Module(io)) = it.modules.get("tensorflow.io").cloned() {
-        for name in ["decode_png", "encode_png", "decode_image", "decode_bmp"] {
+        for name in [
+            "decode_png",
+            "encode_png",
+            "decode_image",
+            "decode_bmp",
+            "decode_jpeg",
+            "encode_jpeg",
+            "decode_and_crop_jpeg",
+            "extract_jpeg_shape",
+            "is_jpeg",
+            "decode_gif",
+        ] {
             if let Some(v) = io.get(name) {
                 image.set(name, v);
             }

@@ -16,7 +16,8 @@ use crate::tensor::{DType, Tensor};
 /// The eight bytes every PNG file starts with.
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 /// TensorFlow's error for bytes of no image format it knows.
-const UNKNOWN_FORMAT: &str = "Unknown image file format. One of JPEG, PNG, GIF, BMP required.";
+pub(crate) const UNKNOWN_FORMAT: &str =
+    "Unknown image file format. One of JPEG, PNG, GIF, BMP required.";
 
 /// The one string of a scalar contents argument.
 fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
@@ -43,7 +44,7 @@ fn op_err(op: &str, msg: impl Into<String>) -> TfError {
     op_error(op, op, msg, Some(""))
 }
 
-fn channels_arg(v: &Value, op: &str) -> R<usize> {
+pub(crate) fn channels_arg(v: &Value, op: &str) -> R<usize> {
     let c = super::convert::i64_arg(v, "channels")?;
     if ![0, 1, 3, 4].contains(&c) {
         return Err(op_err(op, format!("`channels` must be 0, 1, 3 or 4 but got {}", c)).into());
@@ -277,6 +278,16 @@ crate::builtin! {
         let wide = wide_dtype(&dtype)?;
         let want = channels_arg(&channels, "DecodePng")?;
         let data = self::contents(it, &contents, "DecodePng")?;
+        // Like TensorFlow's, this op reads JPEG data too.
+        if format_of(&data) == "jpeg" {
+            let img = super::tf_io_jpeg::decode_default(&data, want, "DecodePng")?;
+            if wide {
+                // uint16 is the uint8 pixels times 256, as for decode_image.
+                let wide = crate::tensor::ops::elementwise::map_f64(&img.cast(DType::U16), |v| v * 256.0);
+                return Ok(Value::Tensor(wide));
+            }
+            return Ok(Value::Tensor(img));
+        }
         Ok(Value::Tensor(decode_as(&data, want, "DecodePng", wide)?))
     }
 }
@@ -319,6 +330,9 @@ crate::builtin! {
             v => channels_arg(v, "DecodeImage")?,
         };
         let data = self::contents(it, &contents, "DecodeImage")?;
+        if data.is_empty() {
+            return Err(op_err("DecodeImage", "Input is empty.").into());
+        }
         let out = super::convert::dtype_arg(&dtype)?;
         if !matches!(out, DType::U8 | DType::U16 | DType::F32) {
             return Err(err(
@@ -331,6 +345,16 @@ crate::builtin! {
             // converts its dtype, keeping the high byte).
             "png" => decode_as(&data, want, "DecodeImage", out != DType::U8 && is_sixteen_bit(&data))?,
             "bmp" => super::tf_io_bmp::decode(&data, want, "DecodeImage")?,
+            "jpeg" => super::tf_io_jpeg::decode_default(&data, want, "DecodeImage")?,
+            "gif" => {
+                let sfx = super::tf_io_gif::error_name(&contents, &name);
+                if want != 0 && want != 3 {
+                    let m = format!("channels must be 0 or 3 for GIF, got {}", want);
+                    return Err(op_error("DecodeImage", "DecodeImage", m, sfx.as_deref()).into());
+                }
+                let all = it.truthy(&expand_animations)?;
+                super::tf_io_gif::decode(&data, all, "DecodeImage", sfx.as_deref())?
+            }
             "unknown" => {
                 return Err(op_err("DecodeImage", UNKNOWN_FORMAT).into())
             }

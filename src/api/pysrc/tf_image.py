@@ -3,7 +3,8 @@
 # random and stateless random augmentations, and image quality measures, written over
 # tensh's ops (whose gradients the tapes record). The kernels TensorFlow writes in C++
 # (resizing, HSV conversions, hue, saturation and contrast) are tensh's natives:
-# _resize, _rgb_to_hsv, _hsv_to_rgb, _adjust_hue, _adjust_saturation, _adjust_contrast.
+# _resize, _rgb_to_hsv, _hsv_to_rgb, _adjust_hue, _adjust_saturation, _adjust_contrast,
+# _encode_jpeg_variable_quality.
 import tensorflow as _tf
 import functools as _functools
 
@@ -813,3 +814,38 @@ def sobel_edges(image):
     padded = _tf.pad(image, [[0, 0], [1, 1], [1, 1], [0, 0]], mode='REFLECT')
     output = _tf.nn.depthwise_conv2d(padded, kernels_tf, [1, 1, 1, 1], 'VALID')
     return _tf.reshape(output, list(image.shape) + [2])
+
+
+def adjust_jpeg_quality(image, jpeg_quality, name=None):
+    image = _tf.convert_to_tensor(image)
+    channels = image.shape.as_list()[-1]
+    orig_dtype = image.dtype
+    image = convert_image_dtype(image, _tf.uint8, saturate=True)
+    if not _is_tensor(jpeg_quality):
+        jpeg_quality = _tf.convert_to_tensor(jpeg_quality, dtype=_tf.int32)
+    image = _encode_jpeg_variable_quality(image, jpeg_quality)
+    image = _tf.io.decode_jpeg(image, channels=channels)
+    return convert_image_dtype(image, orig_dtype, saturate=True)
+
+
+def _check_jpeg_range(min_jpeg_quality, max_jpeg_quality):
+    if (min_jpeg_quality < 0 or max_jpeg_quality < 0 or min_jpeg_quality > 100 or
+            max_jpeg_quality > 100):
+        raise ValueError('jpeg encoding range must be between 0 and 100.')
+    if min_jpeg_quality >= max_jpeg_quality:
+        raise ValueError('`min_jpeg_quality` must be less than `max_jpeg_quality`.')
+
+
+def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
+    _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
+    jpeg_quality = _tf.random.uniform([], min_jpeg_quality, max_jpeg_quality, seed=seed,
+                                      dtype=_tf.int32)
+    return adjust_jpeg_quality(image, jpeg_quality)
+
+
+def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed):
+    _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
+    jpeg_quality = _tf.random.stateless_uniform(shape=[], minval=min_jpeg_quality,
+                                                maxval=max_jpeg_quality, seed=seed,
+                                                dtype=_tf.int32)
+    return adjust_jpeg_quality(image, jpeg_quality)
