@@ -24,6 +24,8 @@ const UNCOMPRESS_FAILED: &str = "jpeg::Uncompress failed. Invalid JPEG data or c
 
 /// The settings of a decode op, checked in TensorFlow's order.
 struct Settings {
+    /// 1, 2, 4 or 8: the image comes out at 1/ratio of its size.
+    ratio: usize,
     channels: usize,
     fancy: bool,
     dct: Dct,
@@ -64,13 +66,8 @@ fn settings(
         }
     };
     let channels = super::tf_io_png::channels_arg(channels, op)?;
-    if ratio != 1 {
-        return Err(err(
-            ExcKind::NotImplementedError,
-            "tensh decodes JPEG at ratio=1 only (the scaled inverse DCTs are not written)",
-        ));
-    }
     Ok(Settings {
+        ratio: ratio as usize,
         channels,
         fancy,
         dct,
@@ -120,6 +117,7 @@ fn decode_with(data: &[u8], s: &Settings, crop: Option<[usize; 4]>, op: &str) ->
         max_bytes: crate::tensor::alloc::limit(),
         interrupted: crate::tensor::interrupt::pending,
         crop,
+        ratio: s.ratio,
     };
     match decode::decode(data, &opts) {
         Ok(img) => Ok(Tensor::from_vec(
@@ -143,6 +141,7 @@ fn decode_with(data: &[u8], s: &Settings, crop: Option<[usize; 4]>, op: &str) ->
 /// `decode_image`'s JPEG arm: TensorFlow's default decoding settings.
 pub(crate) fn decode_default(data: &[u8], channels: usize, op: &str) -> R<Tensor> {
     let s = Settings {
+        ratio: 1,
         channels,
         fancy: true,
         dct: Dct::Fast,

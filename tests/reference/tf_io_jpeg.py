@@ -67,12 +67,22 @@ pixels(tf.io.encode_jpeg(edge, progressive=True, chroma_downsampling=False), cha
 pixels(tf.io.encode_jpeg(grad[:, :, :1]))
 pixels(tf.io.encode_jpeg(grad[:, :, :1]), channels=3)
 pixels(tf.io.encode_jpeg(grad[:5, :3]))
+for e in [e_noise, e_edge]:
+    for r in [2, 4, 8]:
+        pixels(e, ratio=r)
+        pixels(e, ratio=r, dct_method='INTEGER_ACCURATE', channels=1)
+        pixels(e, ratio=r, fancy_upscaling=False)
+pixels(tf.io.encode_jpeg(edge, chroma_downsampling=False), ratio=2)
+pixels(tf.io.encode_jpeg(grad, progressive=True), ratio=4)
 x = tf.io.decode_jpeg(e_grad)
 print(x.shape, x.dtype, x[10, 20].numpy().tolist(), x[-1, -1].numpy().tolist())
 
 # Crops: the window's edges are the upsampler's edges, as in libjpeg-turbo.
 for win in [[0, 0, 3, 4], [2, 17, 9, 11], [5, 16, 7, 3], [0, 40, 37, 5], [3, 0, 4, 45], [36, 44, 1, 1]]:
     show(lambda: tf.io.decode_and_crop_jpeg(e_edge, win))
+for win in [[0, 0, 2, 3], [1, 5, 4, 6], [3, 8, 5, 2], [0, 20, 19, 3]]:
+    show(lambda: tf.io.decode_and_crop_jpeg(e_edge, win, ratio=2))
+show(lambda: tf.io.decode_and_crop_jpeg(e_edge, [0, 0, 19, 23], ratio=2))
 show(lambda: tf.image.decode_and_crop_jpeg(e_grad, [1, 2, 3, 4], channels=1))
 show(lambda: tf.io.decode_and_crop_jpeg(e_grad, [30, 0, 10, 4]))
 show(lambda: tf.io.decode_and_crop_jpeg(e_grad, [-1, 0, 3, 4]))
@@ -258,6 +268,8 @@ for name, hv, kw in [('4:2:2', [(2, 1), (1, 1), (1, 1)], {}),
     pixels(f)
     pixels(f, fancy_upscaling=False)
     pixels(f, dct_method='INTEGER_ACCURATE')
+    pixels(f, ratio=2)
+    pixels(f, ratio=4, fancy_upscaling=False)
     show(lambda: tf.io.decode_and_crop_jpeg(f, [3, 9, 10, 7]))
 
 rgb = write(20, 12, [(82, 1, 1, 0, tex(0)), (71, 1, 1, 0, tex(1)), (66, 1, 1, 0, tex(2))])

@@ -37,6 +37,8 @@ pub struct Options {
     pub interrupted: fn() -> bool,
     /// `decode_and_crop_jpeg`'s window: y, x, height, width.
     pub crop: Option<[usize; 4]>,
+    /// 1, 2, 4 or 8: the image is decoded at 1/ratio of its size.
+    pub ratio: usize,
 }
 
 /// A decoded image.
@@ -123,8 +125,12 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
     if total >= 1 << 29 {
         return Err(Error::TooLarge(total));
     }
+    // Decoding at 1/ratio scale: each block gives `scale` samples a side (libjpeg's
+    // `jpeg_core_output_dimensions`).
+    let scale = 8 / opts.ratio.clamp(1, 8);
+    let (full_w, full_h) = (ceil_div(width * scale, 8), ceil_div(height * scale, 8));
     if let Some([y, x, h, w]) = opts.crop {
-        if w == 0 || h == 0 || y + h > height || x + w > width {
+        if w == 0 || h == 0 || y + h > full_h || x + w > full_w {
             return bad("Invalid crop window");
         }
     }
@@ -160,22 +166,36 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
         if (opts.interrupted)() {
             return Err(Error::Interrupted);
         }
-        planes.push(samples(c, opts.dct));
+        // A component smaller than the largest is brought up by a larger inverse DCT
+        // where the ratios allow, rather than by upsampling.
+        let mut size = scale;
+        while size < 8
+            && (f.hmax * scale).is_multiple_of(c.h * size * 2)
+            && (f.vmax * scale).is_multiple_of(c.v * size * 2)
+        {
+            size *= 2;
+        }
+        let mut pl = samples(c, opts.dct, size, (width, height), (f.hmax, f.vmax));
+        pl.h = c.h * size / scale;
+        pl.v = c.v * size / scale;
+        planes.push(pl);
     }
+    let (width, height) = (full_w, full_h);
     // A crop narrower than the image decodes from the iMCU column at or left of its x, and
     // the upsampler sees that window's edges as the image's (libjpeg's
     // `jpeg_crop_scanline`).
     let (ax, out_w) = match opts.crop {
         Some([_, x, _, w]) if w != width => {
-            let align = if ncomp == 1 { 8 } else { 8 * f.hmax };
+            let align = if ncomp == 1 { scale } else { scale * f.hmax };
             let ax = x / align * align;
             (ax, w + x - ax)
         }
         _ => (0, width),
     };
     if out_w != width {
-        for pl in planes.iter_mut() {
-            pl.x0 = ax * pl.h / f.hmax;
+        for (pl, c) in planes.iter_mut().zip(&f.comps) {
+            let hsf = if ncomp == 1 { 1 } else { c.h };
+            pl.x0 = ax * hsf / align_of(ncomp, scale, f.hmax) * pl.block;
             pl.width = ceil_div(out_w * pl.h, f.hmax);
             if pl.width < 2 {
                 pl.smooth = false;
@@ -185,7 +205,7 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
     let px = output::pixels(
         &planes,
         convert,
-        opts.fancy_upscaling,
+        opts.fancy_upscaling && scale > 1,
         out_w,
         height,
         opts.interrupted,
@@ -437,11 +457,28 @@ fn restart(bits: &mut Bits, want: u8) {
     }
 }
 
-/// A component's samples: each block through the inverse DCT.
-fn samples(c: &Component, dct: Dct) -> Plane {
-    let (nbw, nbh) = (ceil_div(c.dw, 8), ceil_div(c.dh, 8));
-    let stride = nbw * 8;
-    let mut data = vec![0u8; stride * nbh * 8];
+/// The iMCU column width a crop is aligned to.
+fn align_of(ncomp: usize, scale: usize, hmax: usize) -> usize {
+    if ncomp == 1 {
+        scale
+    } else {
+        scale * hmax
+    }
+}
+
+/// A component's samples: each block through the inverse DCT, `size` samples a side.
+fn samples(
+    c: &Component,
+    dct: Dct,
+    size: usize,
+    (w, h): (usize, usize),
+    (hmax, vmax): (usize, usize),
+) -> Plane {
+    let dw = ceil_div(w * c.h * size, hmax * 8);
+    let dh = ceil_div(h * c.v * size, vmax * 8);
+    let (nbw, nbh) = (ceil_div(dw, size), ceil_div(dh, size));
+    let stride = nbw * size;
+    let mut data = vec![0u8; stride * nbh * size];
     let quant = c.quant.unwrap_or([0; 64]);
     let fast = idct::ifast_table(&quant);
     let mut block = [0i16; 64];
@@ -449,20 +486,22 @@ fn samples(c: &Component, dct: Dct) -> Plane {
         for bx in 0..nbw {
             let at = (by * c.bw + bx) * 64;
             block.copy_from_slice(&c.coefs[at..at + 64]);
-            let out = &mut data[by * 8 * stride + bx * 8..];
-            match dct {
-                Dct::Fast => idct::ifast(&block, &fast, out, stride),
-                Dct::Accurate => idct::islow(&block, &quant, out, stride),
+            let out = &mut data[by * size * stride + bx * size..];
+            match (size, dct) {
+                (8, Dct::Fast) => idct::ifast(&block, &fast, out, stride),
+                (8, Dct::Accurate) => idct::islow(&block, &quant, out, stride),
+                _ => idct::reduced(size, &block, &quant, out, stride),
             }
         }
     }
     Plane {
         data,
         stride,
+        block: size,
         x0: 0,
-        width: c.dw,
-        smooth: c.dw > 2,
-        height: c.dh,
+        width: dw,
+        smooth: dw > 2,
+        height: dh,
         h: c.h,
         v: c.v,
     }

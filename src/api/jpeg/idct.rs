@@ -180,3 +180,70 @@ fn islow_1d(i: [i64; 8], shift: i32) -> [i64; 8] {
         d(tmp10 - t3),
     ]
 }
+
+/// The reduced-size "islow" transforms libjpeg uses when decoding at 1/2, 1/4 and 1/8
+/// scale (`jidctred.c`): a 4x4, 2x2 or 1x1 block of samples from the same coefficients,
+/// with the quantisation values as multipliers.
+pub fn reduced(size: usize, coef: &[i16; 64], quant: &[u16; 64], out: &mut [u8], stride: usize) {
+    let dq = |k: usize| coef[k] as i64 * quant[k] as i64;
+    let descale = |v: i64, n: i32| (v + (1 << (n - 1))) >> n;
+    let put = |v: i64| (v + 128).clamp(0, 255) as u8;
+    match size {
+        1 => out[0] = put(descale(dq(0), 3)),
+        2 => {
+            // Columns 0, 1, 3, 5, 7 of the first pass; rows of two in the second.
+            let mut ws = [0i64; 64];
+            for c in [0, 1, 3, 5, 7] {
+                let tmp10 = dq(c) << (ISLOW_BITS + 2);
+                let tmp0 = dq(56 + c) * -5906
+                    + dq(40 + c) * 6967
+                    + dq(24 + c) * -10426
+                    + dq(8 + c) * 29692;
+                ws[c] = descale(tmp10 + tmp0, ISLOW_BITS - 2 + 2);
+                ws[8 + c] = descale(tmp10 - tmp0, ISLOW_BITS - 2 + 2);
+            }
+            for r in 0..2 {
+                let w = &ws[r * 8..r * 8 + 8];
+                let tmp10 = w[0] << (ISLOW_BITS + 2);
+                let tmp0 = w[7] * -5906 + w[5] * 6967 + w[3] * -10426 + w[1] * 29692;
+                let n = ISLOW_BITS + 2 + 3 + 2;
+                out[r * stride] = put(descale(tmp10 + tmp0, n));
+                out[r * stride + 1] = put(descale(tmp10 - tmp0, n));
+            }
+        }
+        _ => {
+            // Four outputs per column (column 4 is not needed), then per row.
+            let odd = |z1: i64, z2: i64, z3: i64, z4: i64| {
+                (
+                    z1 * -1730 + z2 * 11893 + z3 * -17799 + z4 * 8697,
+                    z1 * -4176 + z2 * -4926 + z3 * 7373 + z4 * 20995,
+                )
+            };
+            let mut ws = [0i64; 64];
+            for c in [0, 1, 2, 3, 5, 6, 7] {
+                let tmp0 = dq(c) << (ISLOW_BITS + 1);
+                let tmp2 = dq(16 + c) * 15137 + dq(48 + c) * -6270;
+                let (tmp10, tmp12) = (tmp0 + tmp2, tmp0 - tmp2);
+                let (t0, t2) = odd(dq(56 + c), dq(40 + c), dq(24 + c), dq(8 + c));
+                let n = ISLOW_BITS - 2 + 1;
+                ws[c] = descale(tmp10 + t2, n);
+                ws[24 + c] = descale(tmp10 - t2, n);
+                ws[8 + c] = descale(tmp12 + t0, n);
+                ws[16 + c] = descale(tmp12 - t0, n);
+            }
+            for r in 0..4 {
+                let w = &ws[r * 8..r * 8 + 8];
+                let tmp0 = w[0] << (ISLOW_BITS + 1);
+                let tmp2 = w[2] * 15137 + w[6] * -6270;
+                let (tmp10, tmp12) = (tmp0 + tmp2, tmp0 - tmp2);
+                let (t0, t2) = odd(w[7], w[5], w[3], w[1]);
+                let n = ISLOW_BITS + 2 + 3 + 1;
+                let o = &mut out[r * stride..r * stride + 4];
+                o[0] = put(descale(tmp10 + t2, n));
+                o[3] = put(descale(tmp10 - t2, n));
+                o[1] = put(descale(tmp12 + t0, n));
+                o[2] = put(descale(tmp12 - t0, n));
+            }
+        }
+    }
+}

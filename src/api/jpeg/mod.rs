@@ -40,6 +40,7 @@ mod tests {
             max_bytes: 1 << 26,
             interrupted: || false,
             crop,
+            ratio: 1,
         }
     }
 

@@ -7,6 +7,8 @@
 pub struct Plane {
     pub data: Vec<u8>,
     pub stride: usize,
+    /// Samples a block gives along a side (8, or fewer when decoding scaled down).
+    pub block: usize,
     /// The first column that belongs to the output (a cropped decode starts later).
     pub x0: usize,
     /// Samples that belong to the image (the rest pads out the last block).
@@ -98,12 +100,15 @@ fn upsample(
     if !hmax.is_multiple_of(p.h) || !vmax.is_multiple_of(p.v) {
         return Err("Fractional sampling not implemented yet".into());
     }
+    // A row from the window's first column to the end of the decoded samples: the
+    // triangle filters stop at `p.width`, replication reads what the output needs.
     let row = |r: usize| -> &[u8] {
         let r = r.min(p.height - 1);
-        &p.data[r * p.stride + p.x0..r * p.stride + p.x0 + p.width]
+        &p.data[r * p.stride + p.x0..(r + 1) * p.stride]
     };
+    let need = width.div_ceil(hx);
     let mut out = vec![0u8; width * height];
-    let mut line = vec![0u8; p.width * hx + 8];
+    let mut line = vec![0u8; p.width.max(need) * hx + 8];
     for oy in 0..height {
         let iy = oy / vx;
         let fancy_v = fancy && vx == 2 && (hx == 1 || (hx == 2 && p.smooth));
@@ -158,8 +163,8 @@ fn upsample(
             line[2 * (n - 1) + 1] = s[n - 1];
         } else {
             let s = row(iy);
-            for c in 0..p.width {
-                line[c * hx..c * hx + hx].fill(s[c]);
+            for c in 0..need {
+                line[c * hx..c * hx + hx].fill(s[c.min(s.len() - 1)]);
             }
         }
         out[oy * width..(oy + 1) * width].copy_from_slice(&line[..width]);
