@@ -256,7 +256,12 @@ impl Tensor {
     /// The elements in row-major order, typed; an error names the dtype mismatch.
     pub fn to_vec<T: Elem>(&self) -> TResult<Vec<T>> {
         match T::view(&self.data) {
-            Some(a) => Ok(a.iter().copied().collect()),
+            // A contiguous array is one copy; iterating an IxDyn array costs an index
+            // update per element.
+            Some(a) => Ok(match a.as_slice() {
+                Some(s) => s.to_vec(),
+                None => a.iter().copied().collect(),
+            }),
             None => Err(TfError::new(
                 ExcKind::TypeError,
                 format!(
@@ -269,11 +274,17 @@ impl Tensor {
     }
 
     pub fn to_f64_vec(&self) -> Vec<f64> {
-        with_data!(&self.data, a => a.iter().map(|x| x.to_f64()).collect())
+        with_data!(&self.data, a => match a.as_slice() {
+            Some(s) => s.iter().map(|x| x.to_f64()).collect(),
+            None => a.iter().map(|x| x.to_f64()).collect(),
+        })
     }
 
     pub fn to_i64_vec(&self) -> Vec<i64> {
-        with_data!(&self.data, a => a.iter().map(|x| x.to_i64()).collect())
+        with_data!(&self.data, a => match a.as_slice() {
+            Some(s) => s.iter().map(|x| x.to_i64()).collect(),
+            None => a.iter().map(|x| x.to_i64()).collect(),
+        })
     }
 
     /// The single element of a tensor with one element, as f64.

@@ -26,10 +26,17 @@ fn iotas(shapes: &[Vec<usize>]) -> Vec<Tensor> {
 fn scatter_add(idx: &Tensor, g: &Tensor, total: usize) -> Tensor {
     fn go<T: Elem>(idx: &[i64], g: &ndarray::ArcArray<T, ndarray::IxDyn>, total: usize) -> Tensor {
         let mut acc = vec![0f64; total];
-        for (&i, v) in idx.iter().zip(g.iter()) {
+        let mut add = |i: i64, v: f64| {
             if i >= 0 && (i as usize) < total {
-                acc[i as usize] += v.to_f64();
+                acc[i as usize] += v;
             }
+        };
+        match g.as_slice() {
+            Some(s) => idx.iter().zip(s).for_each(|(&i, v)| add(i, v.to_f64())),
+            None => idx
+                .iter()
+                .zip(g.iter())
+                .for_each(|(&i, v)| add(i, v.to_f64())),
         }
         Tensor::from_vec(&[total], acc.into_iter().map(T::from_f64).collect())
     }

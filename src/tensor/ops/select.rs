@@ -11,10 +11,51 @@ use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 /// `tf.gather(params, indices, axis)`.
 pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     let out = gather_kernel(params, indices, axis)?;
-    let idx = indices.clone();
-    Ok(record_moves_first(&[params], out, move |x| {
-        gather_kernel(x, &idx, axis)
+    let idx = indices.to_i64_vec();
+    let nd = params.ndim() as i64;
+    let ax = if axis < 0 { axis + nd } else { axis } as usize;
+    Ok(record(&[params], out, move |xs, _y, g| {
+        Ok(vec![gather_grad(&xs[0], g, ax, &idx)])
     }))
+}
+
+/// The gradient of `gather` for its params: each slice of `g` added back at the index it
+/// was taken from (in float64, rounded once, as the generic gradient of moved elements
+/// sums), in one pass over `g` and one over the params.
+fn gather_grad(params: &Tensor, g: &Tensor, ax: usize, idx: &[i64]) -> Option<Tensor> {
+    if !params.dtype().is_float() {
+        return None;
+    }
+    let shape = params.shape().to_vec();
+    let g = g.cast(params.dtype()).contiguous();
+    fn go<T: Elem>(g: &ArcArray<T, IxDyn>, shape: &[usize], ax: usize, idx: &[i64]) -> Tensor {
+        let (n, inner, outer) = (
+            shape[ax],
+            shape[ax + 1..].iter().product::<usize>(),
+            shape[..ax].iter().product::<usize>(),
+        );
+        let src = g.as_slice().unwrap_or(&[]);
+        let mut acc = vec![0f64; outer * n * inner];
+        for o in 0..outer {
+            for (p, &i) in idx.iter().enumerate() {
+                if i < 0 || i as usize >= n {
+                    continue;
+                }
+                let from = (o * idx.len() + p) * inner;
+                let to = (o * n + i as usize) * inner;
+                if from + inner > src.len() {
+                    continue;
+                }
+                for (a, v) in acc[to..to + inner].iter_mut().zip(&src[from..from + inner]) {
+                    *a += v.to_f64();
+                }
+            }
+        }
+        Tensor::from_vec(shape, acc.into_iter().map(T::from_f64).collect())
+    }
+    Some(
+        crate::with_float!(&g.data, a => go(a, &shape, ax, idx), Tensor::zeros(params.dtype(), &shape)),
+    )
 }
 
 /// TensorFlow's shape check of gather's params against its axis.

@@ -384,7 +384,29 @@ pub fn unstack(t: &Tensor, axis: i64) -> TResult<Vec<Tensor>> {
 /// The sub-tensor at index `i` of axis `ax` (a view).
 pub fn index_axis(t: &Tensor, ax: usize, i: usize) -> Tensor {
     let out = index_axis_kernel(t, ax, i);
-    record_moves_first(&[t], out, move |x| Ok(index_axis_kernel(x, ax, i)))
+    record(&[t], out, move |xs, _y, g| {
+        Ok(vec![place_axis(&xs[0], g, ax, i, true)])
+    })
+}
+
+/// The gradient of a cut along `ax` starting at `start` (one index when `index`): `g` in
+/// zeros of the input's shape. One pass over the input, where the generic gradient of an
+/// op that moves elements maps every element's number.
+fn place_axis(x: &Tensor, g: &Tensor, ax: usize, start: usize, index: bool) -> Option<Tensor> {
+    if !(x.dtype().is_float() || x.dtype().is_complex()) {
+        return None;
+    }
+    let shape = x.shape().to_vec();
+    Some(with_data!(&g.data, a => {
+        let mut z = ArrayD::from_elem(IxDyn(&shape), Elem::from_f64(0.0));
+        if index {
+            z.index_axis_mut(Axis(ax), start).assign(a);
+        } else {
+            let n = a.shape()[ax];
+            z.slice_axis_mut(Axis(ax), ndarray::Slice::from(start..start + n)).assign(a);
+        }
+        Tensor::from_shared(z.into_shared())
+    }))
 }
 
 /// The computation of `index_axis`, before it is recorded for gradients.
@@ -395,7 +417,9 @@ fn index_axis_kernel(t: &Tensor, ax: usize, i: usize) -> Tensor {
 /// A range `[start, end)` of axis `ax` (a view).
 pub fn slice_axis(t: &Tensor, ax: usize, start: usize, end: usize) -> Tensor {
     let out = slice_axis_kernel(t, ax, start, end);
-    record_moves_first(&[t], out, move |x| Ok(slice_axis_kernel(x, ax, start, end)))
+    record(&[t], out, move |xs, _y, g| {
+        Ok(vec![place_axis(&xs[0], g, ax, start, false)])
+    })
 }
 
 /// The computation of `slice_axis`, before it is recorded for gradients.
