@@ -106,9 +106,26 @@ pub fn reshape(t: &Tensor, req: &[i64]) -> TResult<Tensor> {
 /// `tf.transpose` (a view; `perm` None reverses the axes).
 pub fn transpose(t: &Tensor, perm: Option<&[i64]>) -> TResult<Tensor> {
     let out = transpose_kernel(t, perm)?;
-    let perm = perm.map(|p| p.to_vec());
-    Ok(record_moves_first(&[t], out, move |i| {
-        transpose_kernel(i, perm.as_deref())
+    // The gradient is the output gradient transposed back by the inverse permutation.
+    let n = t.ndim();
+    let full: Vec<usize> = match perm {
+        None => (0..n).rev().collect(),
+        Some(p) => p
+            .iter()
+            .map(|&d| if d < 0 { d + n as i64 } else { d } as usize)
+            .collect(),
+    };
+    let mut inverse = vec![0i64; n];
+    for (i, &d) in full.iter().enumerate() {
+        inverse[d] = i as i64;
+    }
+    Ok(record(&[t], out, move |xs, _y, g| {
+        if !(xs[0].dtype().is_float() || xs[0].dtype().is_complex()) {
+            return Ok(vec![None]);
+        }
+        Ok(vec![Some(
+            transpose_kernel(g, Some(&inverse))?.contiguous(),
+        )])
     }))
 }
 
