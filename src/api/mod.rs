@@ -30,7 +30,7 @@
 //! | `tf_strings_hash.rs` | tf.strings.to_hash_bucket(_fast/_strong) |
 //! | `tf_strings_join.rs` | tf.strings join, reduce_join, split, unicode, ngrams |
 //! | `tf_io.rs` | tf.io: read_file, write_file, matching_files, decode_csv, gfile |
-//! | `tf_io_png.rs`, `tf_io_bmp.rs` | PNG and BMP codecs, `decode_image` |
+//! | `tf_io_png.rs`, `tf_io_bmp.rs` | PNG and BMP codecs, `decode_image` (which dispatches on the format) |
 //! | `tf_io_gif.rs` | tf.io.decode_gif, and `decode_image` for GIF data |
 //! | `tf_io_jpeg.rs`, `jpeg/` | tf.io.decode_jpeg, decode_and_crop_jpeg, encode_jpeg, extract_jpeg_shape, is_jpeg; the JPEG codec |
 //! | `tf_search.rs` | tf.searchsorted, tf.histogram_fixed_width(_bins), tf.reverse_sequence |

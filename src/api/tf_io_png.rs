@@ -1,5 +1,6 @@
-//! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image` (for
-//! PNG data, and BMP through `tf_io_bmp.rs`) (`tf.image` takes the same three when it is built, see `tf_image.rs`). Decoding
+//! PNG in and out of tensors: `tf.io.decode_png`, `encode_png`, and `decode_image`, which
+//! reads PNG here and hands BMP, GIF and JPEG data to `tf_io_bmp.rs`, `tf_io_gif.rs` and
+//! `tf_io_jpeg.rs` (`tf.image` takes these names when it is built, see `tf_image.rs`). Decoding
 //! follows TensorFlow's libpng set-up (`png_io.cc`): palettes and low bit depths expand to
 //! 8 bits, `channels=0` keeps the file's channels (a
 //! palette with transparency gives RGBA), alpha is added as opaque or dropped as asked, 16-bit
