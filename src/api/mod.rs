@@ -30,9 +30,10 @@
 //! | `tf_strings_hash.rs` | tf.strings.to_hash_bucket(_fast/_strong) |
 //! | `tf_strings_join.rs` | tf.strings join, reduce_join, split, unicode, ngrams |
 //! | `tf_io.rs` | tf.io: read_file, write_file, matching_files, decode_csv, gfile |
-//! | `tf_io_png.rs`, `tf_io_bmp.rs` | PNG and BMP codecs, `decode_image` (which dispatches on the format) |
-//! | `tf_io_gif.rs` | tf.io.decode_gif, and `decode_image` for GIF data |
-//! | `tf_io_jpeg.rs`, `jpeg/` | tf.io.decode_jpeg, decode_and_crop_jpeg, encode_jpeg, extract_jpeg_shape, is_jpeg; the JPEG codec |
+//! | `tf_io_png.rs`, `tf_io_bmp.rs` | PNG and BMP codecs |
+//! | `tf_io_decode.rs`, `tf_io_image.rs` | the decode ops, which dispatch on the format; what the codecs share |
+//! | `tf_io_gif.rs` | the GIF decoder under `decode_gif` and `decode_image` |
+//! | `tf_io_jpeg.rs`, `jpeg/` | JPEG decoding settings, encode_jpeg, extract_jpeg_shape, is_jpeg; the JPEG codec |
 //! | `tf_search.rs` | tf.searchsorted, tf.histogram_fixed_width(_bins), tf.reverse_sequence |
 //! | `tf_segment.rs` | tf.math.segment_*, tf.math.unsorted_segment_*, tf.sparse.segment_* |
 //! | `tf_variable_slices.rs` | `v[...].assign(x)`: assigning to a slice of a variable |
@@ -108,7 +109,9 @@ pub(crate) mod tf_grad;
 pub(crate) mod tf_image;
 mod tf_io;
 mod tf_io_bmp;
+mod tf_io_decode;
 mod tf_io_gif;
+mod tf_io_image;
 mod tf_io_jpeg;
 mod tf_io_png;
 pub(crate) mod tf_linalg_decomp;

@@ -34,9 +34,6 @@ const EOF_TOO_SOON: &str = "Image EOF detected before image complete";
 /// What TensorFlow prints when giflib set no reason (a frame of zero width or height).
 const UNKNOWN: &str = "Unknown error";
 
-/// TensorFlow's error for bytes of no image format it knows.
-const UNKNOWN_FORMAT: &str = "Unknown image file format. One of JPEG, PNG, GIF, BMP required.";
-
 /// One frame as the file describes it, with its LZW data joined from the sub-blocks.
 struct Frame {
     left: usize,
@@ -321,20 +318,8 @@ pub(crate) fn decode(data: &[u8], all: bool, op: &str, name: Option<&str>) -> R<
     Ok(Tensor::from_vec(&shape, out))
 }
 
-/// The `name:` suffix TensorFlow adds to an op's error: only when `contents` came in as a
-/// tensor (bytes take another path that leaves it off).
-pub(crate) fn error_name(contents: &Value, name: &Value) -> Option<String> {
-    match contents {
-        Value::Tensor(_) | Value::Variable(_) => Some(match name {
-            Value::Str(s) => s.to_string(),
-            _ => String::new(),
-        }),
-        _ => None,
-    }
-}
-
 /// The one string of a scalar `contents`, with TensorFlow's checks for its shape and size.
-fn contents_of(it: &mut Interp, v: &Value, op: &str, name: Option<&str>) -> R<Vec<u8>> {
+pub(crate) fn contents_of(it: &mut Interp, v: &Value, op: &str, name: Option<&str>) -> R<Vec<u8>> {
     let x = str_input(it, v, op)?;
     let e = |m: String| -> TfError { op_error(op, op, m, name) };
     if x.ndim() != 0 {
@@ -353,39 +338,4 @@ fn contents_of(it: &mut Interp, v: &Value, op: &str, name: Option<&str>) -> R<Ve
         return Err(e("Input is empty.".into()).into());
     }
     Ok(data)
-}
-
-crate::builtin! {
-    /// Decode the frame(s) of a GIF-encoded image to a uint8 tensor.
-    dispatch ["tf.io.decode_gif"]
-    fn decode_gif(it, contents, name = None) {
-        const OP: &str = "DecodeGif";
-        let suffix = error_name(&contents, &name);
-        let sfx = suffix.as_deref();
-        let data = contents_of(it, &contents, OP, sfx)?;
-        let e = |m: &str| -> R<Value> { Err(op_error(OP, OP, m, sfx).into()) };
-        if data.starts_with(b"GIF8") {
-            Ok(Value::Tensor(decode(&data, true, OP, sfx)?))
-        } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-            // A PNG comes out as one RGB frame.
-            let img = super::tf_io_png::decode_as(&data, 3, OP, false)?;
-            let s = img.shape().to_vec();
-            Ok(Value::Tensor(Tensor::from_vec(
-                &[1, s[0], s[1], 3],
-                img.array::<u8>().map(|a| a.iter().copied().collect()).unwrap_or_default(),
-            )))
-        } else if data.starts_with(b"BM") {
-            e("Trying to decode BMP format using a wrong op. Use `decode_bmp` or `decode_image` instead. Op used: DecodeGif")
-        } else if data.starts_with(b"\xff\xd8\xff") {
-            // A JPEG comes out as one RGB frame too.
-            let img = super::tf_io_jpeg::decode_default(&data, 3, OP)?;
-            let s = img.shape().to_vec();
-            Ok(Value::Tensor(crate::tensor::ops::shape::reshape_to(
-                &img,
-                &[1, s[0], s[1], s[2]],
-            )))
-        } else {
-            e(UNKNOWN_FORMAT)
-        }
-    }
 }

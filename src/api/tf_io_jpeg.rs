@@ -1,5 +1,6 @@
-//! JPEG in and out of tensors: `tf.io.decode_jpeg`, `decode_and_crop_jpeg`,
-//! `extract_jpeg_shape`, `is_jpeg`, and `decode_image` for JPEG data (the codec is in
+//! JPEG in and out of tensors: the settings and errors of `tf.io.decode_jpeg` and
+//! `decode_and_crop_jpeg` (whose ops are in `tf_io_decode.rs`), `encode_jpeg`,
+//! `extract_jpeg_shape`, `is_jpeg`, and the JPEG arm of the other decode ops (the codec is in
 //! `jpeg/`). The argument checks and messages are TensorFlow 2.15's `DecodeImageV2Op`:
 //! attributes first (`ratio`, `dct_method`, `channels`), then the contents (a scalar, not
 //! empty, of a known format). Like TensorFlow, `decode_jpeg` also decodes PNG data, and any
@@ -15,25 +16,26 @@ use crate::tensor::error::{op_error, TfError};
 use crate::tensor::{DType, Tensor};
 
 /// An error of kernel `op`; the decode ops' Python wrappers add no `name:` to it.
-fn op_err(op: &str, msg: impl Into<String>) -> TfError {
+pub(crate) fn op_err(op: &str, msg: impl Into<String>) -> TfError {
     op_error(op, op, msg, None)
 }
 
 /// libjpeg's failure, as TensorFlow reports it.
-const UNCOMPRESS_FAILED: &str = "jpeg::Uncompress failed. Invalid JPEG data or crop window.";
+pub(crate) const UNCOMPRESS_FAILED: &str =
+    "jpeg::Uncompress failed. Invalid JPEG data or crop window.";
 
 /// The settings of a decode op, checked in TensorFlow's order.
-struct Settings {
+pub(crate) struct Settings {
     /// 1, 2, 4 or 8: the image comes out at 1/ratio of its size.
     ratio: usize,
-    channels: usize,
+    pub(crate) channels: usize,
     fancy: bool,
     dct: Dct,
     recover: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn settings(
+pub(crate) fn settings(
     it: &mut Interp,
     op: &str,
     channels: &Value,
@@ -65,7 +67,7 @@ fn settings(
             .into())
         }
     };
-    let channels = super::tf_io_png::channels_arg(channels, op)?;
+    let channels = super::tf_io_image::channels_arg(channels, op)?;
     Ok(Settings {
         ratio: ratio as usize,
         channels,
@@ -76,7 +78,7 @@ fn settings(
 }
 
 /// The bytes of a scalar string argument, checked as the decode ops check it.
-fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
+pub(crate) fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
     let x = str_input(it, v, op)?;
     if x.ndim() != 0 {
         return Err(op_err(
@@ -99,13 +101,18 @@ fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
     Ok(data)
 }
 
-fn is_jpeg_data(data: &[u8]) -> bool {
+pub(crate) fn is_jpeg_data(data: &[u8]) -> bool {
     data.starts_with(b"\xff\xd8\xff")
 }
 
 /// Decodes JPEG bytes to a `[height, width, channels]` uint8 tensor; `crop` is
 /// `decode_and_crop_jpeg`'s window (y, x, height, width).
-fn decode_with(data: &[u8], s: &Settings, crop: Option<[usize; 4]>, op: &str) -> R<Tensor> {
+pub(crate) fn decode_with(
+    data: &[u8],
+    s: &Settings,
+    crop: Option<[usize; 4]>,
+    op: &str,
+) -> R<Tensor> {
     if s.channels == 4 {
         return Err(op_err(op, "JPEG does not support 4 channels").into());
     }
@@ -150,70 +157,6 @@ pub(crate) fn decode_default(data: &[u8], channels: usize, op: &str) -> R<Tensor
     decode_with(data, &s, None, op)
 }
 
-/// `decode_jpeg` and `decode_and_crop_jpeg` on data of another format: PNG decodes as
-/// `decode_png` would; others are for their own ops.
-fn other_format(data: &[u8], s: &Settings, op: &str) -> R<Tensor> {
-    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Ok(super::tf_io_png::decode_as(data, s.channels, op, false)?);
-    }
-    if data.starts_with(b"GIF8") || data.starts_with(b"BM") {
-        return Err(err(
-            ExcKind::NotImplementedError,
-            "tensh's decode_jpeg reads JPEG and PNG data; use decode_image for GIF and BMP",
-        ));
-    }
-    Err(op_err(op, super::tf_io_png::UNKNOWN_FORMAT).into())
-}
-
-crate::builtin! {
-    /// Decode a JPEG-encoded image to a uint8 tensor.
-    dispatch ["tf.io.decode_jpeg"]
-    fn decode_jpeg(it, contents, channels = 0, ratio = 1, fancy_upscaling = True,
-                   try_recover_truncated = False, acceptable_fraction = 1, dct_method = "",
-                   name = None) {
-        let op = "DecodeJpeg";
-        let s = settings(it, op, &channels, &ratio, &fancy_upscaling, &try_recover_truncated,
-                         &acceptable_fraction, &dct_method)?;
-        let data = self::contents(it, &contents, op)?;
-        if !is_jpeg_data(&data) {
-            return Ok(Value::Tensor(other_format(&data, &s, op)?));
-        }
-        Ok(Value::Tensor(decode_with(&data, &s, None, op)?))
-    }
-}
-
-crate::builtin! {
-    /// Decode and Crop a JPEG-encoded image to a uint8 tensor.
-    dispatch ["tf.io.decode_and_crop_jpeg"]
-    fn decode_and_crop_jpeg(it, contents, crop_window, channels = 0, ratio = 1,
-                            fancy_upscaling = True, try_recover_truncated = False,
-                            acceptable_fraction = 1, dct_method = "", name = None) {
-        let op = "DecodeAndCropJpeg";
-        let s = settings(it, op, &channels, &ratio, &fancy_upscaling, &try_recover_truncated,
-                         &acceptable_fraction, &dct_method)?;
-        let data = self::contents(it, &contents, op)?;
-        let w = super::convert::to_tensor(it, &crop_window, Some(DType::I32))?;
-        if w.ndim() != 1 {
-            return Err(op_err(op, format!("crop_window must be 1-D, got shape {}",
-                crate::tensor::broadcast::shape_brackets(w.shape()))).into());
-        }
-        if w.shape()[0] != 4 {
-            return Err(op_err(op, format!("crop_size must have four elements {}",
-                crate::tensor::broadcast::shape_brackets(w.shape()))).into());
-        }
-        let v: Vec<i64> = w.cast(DType::I64).array::<i64>().map(|a| a.iter().copied().collect()).unwrap_or_default();
-        if !is_jpeg_data(&data) {
-            return Ok(Value::Tensor(other_format(&data, &s, op)?));
-        }
-        // A negative corner or size is an invalid window.
-        if v.iter().any(|&d| d < 0) {
-            return Err(op_err(op, UNCOMPRESS_FAILED).into());
-        }
-        let crop = [v[0] as usize, v[1] as usize, v[2] as usize, v[3] as usize];
-        Ok(Value::Tensor(decode_with(&data, &s, Some(crop), op)?))
-    }
-}
-
 crate::builtin! {
     /// Extract the shape information of a JPEG-encoded image.
     dispatch ["tf.io.extract_jpeg_shape"]
@@ -235,7 +178,7 @@ crate::builtin! {
         }
         let data = strs(&x).iter().next().map(|s| s.bytes().to_vec()).unwrap_or_default();
         // This wrapper names the error when the contents came as a tensor.
-        let sfx = super::tf_io_gif::error_name(&contents, &name);
+        let sfx = super::tf_io_image::error_name(&contents, &name);
         let info = decode::info(&data).map_err(|_| {
             op_error(op, op, format!("Invalid JPEG data, size {}", data.len()), sfx.as_deref())
         })?;

@@ -14,14 +14,10 @@ use crate::eval::{Interp, Value};
 use crate::tensor::error::{invalid_arg, op_error, TfError};
 use crate::tensor::{DType, Tensor};
 
-/// The eight bytes every PNG file starts with.
-const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-/// TensorFlow's error for bytes of no image format it knows.
-pub(crate) const UNKNOWN_FORMAT: &str =
-    "Unknown image file format. One of JPEG, PNG, GIF, BMP required.";
+use super::tf_io_image::{PNG_SIGNATURE, UNKNOWN_FORMAT};
 
 /// The one string of a scalar contents argument.
-fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
+pub(crate) fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
     let x = str_input(it, v, op)?;
     if x.ndim() != 0 {
         return Err(op_err(
@@ -45,16 +41,8 @@ fn op_err(op: &str, msg: impl Into<String>) -> TfError {
     op_error(op, op, msg, Some(""))
 }
 
-pub(crate) fn channels_arg(v: &Value, op: &str) -> R<usize> {
-    let c = super::convert::i64_arg(v, "channels")?;
-    if ![0, 1, 3, 4].contains(&c) {
-        return Err(op_err(op, format!("`channels` must be 0, 1, 3 or 4 but got {}", c)).into());
-    }
-    Ok(c as usize)
-}
-
 /// `decode_png`'s `dtype`: uint8 (the default) or uint16; whether it is uint16.
-fn wide_dtype(v: &Value) -> R<bool> {
+pub(crate) fn wide_dtype(v: &Value) -> R<bool> {
     match v {
         Value::None => Ok(false),
         v => match super::convert::dtype_arg(v)? {
@@ -273,27 +261,6 @@ pub(crate) fn encode(x: &Tensor, level: i64) -> Result<Vec<u8>, TfError> {
 }
 
 crate::builtin! {
-    /// Decode a PNG-encoded image to a uint8 or uint16 tensor.
-    dispatch ["tf.io.decode_png"]
-    fn decode_png(it, contents, channels = 0, dtype = None, name = None) {
-        let wide = wide_dtype(&dtype)?;
-        let want = channels_arg(&channels, "DecodePng")?;
-        let data = self::contents(it, &contents, "DecodePng")?;
-        // Like TensorFlow's, this op reads JPEG data too.
-        if format_of(&data) == "jpeg" {
-            let img = super::tf_io_jpeg::decode_default(&data, want, "DecodePng")?;
-            if wide {
-                // uint16 is the uint8 pixels times 256, as for decode_image.
-                let wide = crate::tensor::ops::elementwise::map_f64(&img.cast(DType::U16), |v| v * 256.0);
-                return Ok(Value::Tensor(wide));
-            }
-            return Ok(Value::Tensor(img));
-        }
-        Ok(Value::Tensor(decode_as(&data, want, "DecodePng", wide)?))
-    }
-}
-
-crate::builtin! {
     /// PNG-encode an image.
     dispatch ["tf.io.encode_png"]
     fn encode_png(it, image, compression = -1, name = None) {
@@ -304,90 +271,5 @@ crate::builtin! {
         }
         let bytes = encode(&x, level)?;
         Ok(Value::Tensor(from_bytes(&[], vec![bytes])?))
-    }
-}
-
-/// The format of encoded image bytes, by their signature.
-fn format_of(data: &[u8]) -> &'static str {
-    if data.starts_with(PNG_SIGNATURE) {
-        "png"
-    } else if data.starts_with(b"\xff\xd8\xff") {
-        "jpeg"
-    } else if data.starts_with(b"GIF8") {
-        "gif"
-    } else if data.starts_with(b"BM") {
-        "bmp"
-    } else {
-        "unknown"
-    }
-}
-
-crate::builtin! {
-    /// Function for `decode_bmp`, `decode_gif`, `decode_jpeg`, and `decode_png`.
-    dispatch ["tf.io.decode_image"]
-    fn decode_image(it, contents, channels = None, dtype = "uint8", name = None, expand_animations = True) {
-        let want = match &channels {
-            Value::None => 0,
-            v => channels_arg(v, "DecodeImage")?,
-        };
-        let data = self::contents(it, &contents, "DecodeImage")?;
-        if data.is_empty() {
-            return Err(op_err("DecodeImage", "Input is empty.").into());
-        }
-        let out = super::convert::dtype_arg(&dtype)?;
-        if !matches!(out, DType::U8 | DType::U16 | DType::F32) {
-            return Err(err(
-                ExcKind::NotImplementedError,
-                format!("tensh decodes images to uint8, uint16 or float32, not {}", out.name()),
-            ));
-        }
-        let img = match format_of(&data) {
-            // A 16-bit file is read at 16 bits unless uint8 is asked for (TensorFlow then
-            // converts its dtype, keeping the high byte).
-            "png" => decode_as(&data, want, "DecodeImage", out != DType::U8 && is_sixteen_bit(&data))?,
-            "bmp" => super::tf_io_bmp::decode(&data, want, "DecodeImage")?,
-            "jpeg" => super::tf_io_jpeg::decode_default(&data, want, "DecodeImage")?,
-            "gif" => {
-                let sfx = super::tf_io_gif::error_name(&contents, &name);
-                if want != 0 && want != 3 {
-                    let m = format!("channels must be 0 or 3 for GIF, got {}", want);
-                    return Err(op_error("DecodeImage", "DecodeImage", m, sfx.as_deref()).into());
-                }
-                let all = it.truthy(&expand_animations)?;
-                super::tf_io_gif::decode(&data, all, "DecodeImage", sfx.as_deref())?
-            }
-            "unknown" => {
-                return Err(op_err("DecodeImage", UNKNOWN_FORMAT).into())
-            }
-            other => {
-                return Err(err(
-                    ExcKind::NotImplementedError,
-                    format!("tensh decodes PNG images; this one is {}", other.to_uppercase()),
-                ))
-            }
-        };
-        let scaled = |t: Tensor, by: f32| -> R<Value> {
-            // tf.image.convert_image_dtype: x / max of the integer dtype.
-            let f = t.cast(DType::F32);
-            Ok(Value::Tensor(crate::tensor::ops::elementwise::binary(
-                crate::tensor::ops::elementwise::Binary::Mul,
-                &f,
-                &Tensor::scalar(1.0f32 / by),
-            )?))
-        };
-        match (out, img.dtype()) {
-            (DType::F32, DType::U16) => scaled(img, 65535.0),
-            (DType::F32, _) => scaled(img, 255.0),
-            // An 8-bit PNG to uint16: libpng widens each sample by 257. Other formats
-            // decode to uint8 and go through convert_image_dtype, which scales by 256.
-            (DType::U16, DType::U8) => {
-                let by = if format_of(&data) == "png" { 257.0 } else { 256.0 };
-                Ok(Value::Tensor(crate::tensor::ops::elementwise::map_f64(
-                    &img.cast(DType::U16),
-                    move |v| v * by,
-                )))
-            }
-            _ => Ok(Value::Tensor(img)),
-        }
     }
 }
