@@ -5,7 +5,6 @@
 //! 24- and 32-bit ones BGR(A), and compression is not looked at. `channels` 3 or 4 repeats
 //! grey, drops alpha or adds it opaque.
 
-use super::tf_strings::{str_input, strs};
 use crate::eval::error::R;
 use crate::eval::Value;
 use crate::tensor::error::{op_error, TfError};
@@ -102,18 +101,8 @@ crate::builtin! {
     fn decode_bmp(it, contents, channels = 0, name = None) {
         let want = super::convert::i64_arg(&channels, "channels")?;
         check_channels(want, "DecodeBmp")?;
-        let x = str_input(it, &contents, "DecodeBmp")?;
-        if x.ndim() != 0 {
-            return Err(op_err(
-                "DecodeBmp",
-                format!(
-                    "`contents` must be scalar but got shape{}",
-                    crate::tensor::broadcast::shape_brackets(x.shape())
-                ),
-            )
-            .into());
-        }
-        let data = strs(&x).iter().next().map(|s| s.bytes().to_vec()).unwrap_or_default();
+        let sfx = super::tf_io_image::error_name(&contents, &name);
+        let data = super::tf_io_image::contents(it, &contents, "DecodeBmp", sfx.as_deref())?;
         Ok(Value::Tensor(decode(&data, want as usize, "DecodeBmp")?))
     }
 }

@@ -3,10 +3,10 @@
 //! formats too, so they dispatch on the bytes' signature to the codecs in `tf_io_png.rs`,
 //! `tf_io_bmp.rs`, `tf_io_gif.rs` and `tf_io_jpeg.rs`, which do not call each other.
 
-use super::tf_io_gif::{self as gif, contents_of};
-use super::tf_io_image::{channels_arg, error_name, format_of, UNKNOWN_FORMAT};
+use super::tf_io_gif as gif;
+use super::tf_io_image::{channels_arg, contents, error_name, format_of, UNKNOWN_FORMAT};
 use super::tf_io_jpeg::{self as jpeg, Settings, UNCOMPRESS_FAILED};
-use super::tf_io_png::{self as png, decode_as, is_sixteen_bit, wide_dtype};
+use super::tf_io_png::{decode_as, is_sixteen_bit, wide_dtype};
 use crate::errors::ExcKind;
 use crate::eval::error::{err, R};
 use crate::eval::Value;
@@ -32,22 +32,24 @@ fn other_format(data: &[u8], s: &Settings, op: &str) -> R<Tensor> {
     Err(jpeg::op_err(op, UNKNOWN_FORMAT).into())
 }
 
+/// 8-bit pixels as uint16: libpng widens a PNG's samples by 257, and TensorFlow's
+/// `convert_image_dtype` the other formats' by 256.
+fn widen(img: &Tensor, by: f64) -> Tensor {
+    crate::tensor::ops::elementwise::map_f64(&img.cast(DType::U16), move |v| v * by)
+}
+
 crate::builtin! {
     /// Decode a PNG-encoded image to a uint8 or uint16 tensor.
     dispatch ["tf.io.decode_png"]
     fn decode_png(it, contents, channels = 0, dtype = None, name = None) {
         let wide = wide_dtype(&dtype)?;
         let want = channels_arg(&channels, "DecodePng")?;
-        let data = png::contents(it, &contents, "DecodePng")?;
+        let sfx = error_name(&contents, &name);
+        let data = self::contents(it, &contents, "DecodePng", sfx.as_deref())?;
         // Like TensorFlow's, this op reads JPEG data too.
         if format_of(&data) == "jpeg" {
             let img = jpeg::decode_default(&data, want, "DecodePng")?;
-            if wide {
-                // uint16 is the uint8 pixels times 256, as for decode_image.
-                let wide = crate::tensor::ops::elementwise::map_f64(&img.cast(DType::U16), |v| v * 256.0);
-                return Ok(Value::Tensor(wide));
-            }
-            return Ok(Value::Tensor(img));
+            return Ok(Value::Tensor(if wide { widen(&img, 256.0) } else { img }));
         }
         Ok(Value::Tensor(decode_as(&data, want, "DecodePng", wide)?))
     }
@@ -61,10 +63,7 @@ crate::builtin! {
             Value::None => 0,
             v => channels_arg(v, "DecodeImage")?,
         };
-        let data = png::contents(it, &contents, "DecodeImage")?;
-        if data.is_empty() {
-            return Err(op_err("DecodeImage", "Input is empty.").into());
-        }
+        let data = self::contents(it, &contents, "DecodeImage", error_name(&contents, &name).as_deref())?;
         let out = super::convert::dtype_arg(&dtype)?;
         if !matches!(out, DType::U8 | DType::U16 | DType::F32) {
             return Err(err(
@@ -113,10 +112,7 @@ crate::builtin! {
             // decode to uint8 and go through convert_image_dtype, which scales by 256.
             (DType::U16, DType::U8) => {
                 let by = if format_of(&data) == "png" { 257.0 } else { 256.0 };
-                Ok(Value::Tensor(crate::tensor::ops::elementwise::map_f64(
-                    &img.cast(DType::U16),
-                    move |v| v * by,
-                )))
+                Ok(Value::Tensor(widen(&img, by)))
             }
             _ => Ok(Value::Tensor(img)),
         }
@@ -130,7 +126,7 @@ crate::builtin! {
         const OP: &str = "DecodeGif";
         let suffix = error_name(&contents, &name);
         let sfx = suffix.as_deref();
-        let data = contents_of(it, &contents, OP, sfx)?;
+        let data = self::contents(it, &contents, OP, sfx)?;
         let e = |m: &str| -> R<Value> { Err(op_error(OP, OP, m, sfx).into()) };
         if data.starts_with(b"GIF8") {
             Ok(Value::Tensor(gif::decode(&data, true, OP, sfx)?))
@@ -167,7 +163,7 @@ crate::builtin! {
         let op = "DecodeJpeg";
         let s = jpeg::settings(it, op, &channels, &ratio, &fancy_upscaling, &try_recover_truncated,
                          &acceptable_fraction, &dct_method)?;
-        let data = jpeg::contents(it, &contents, op)?;
+        let data = self::contents(it, &contents, op, None)?;
         if !jpeg::is_jpeg_data(&data) {
             return Ok(Value::Tensor(other_format(&data, &s, op)?));
         }
@@ -184,7 +180,7 @@ crate::builtin! {
         let op = "DecodeAndCropJpeg";
         let s = jpeg::settings(it, op, &channels, &ratio, &fancy_upscaling, &try_recover_truncated,
                          &acceptable_fraction, &dct_method)?;
-        let data = jpeg::contents(it, &contents, op)?;
+        let data = self::contents(it, &contents, op, None)?;
         let w = super::convert::to_tensor(it, &crop_window, Some(DType::I32))?;
         if w.ndim() != 1 {
             return Err(jpeg::op_err(op, format!("crop_window must be 1-D, got shape {}",

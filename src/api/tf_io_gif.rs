@@ -18,10 +18,9 @@
 //! (the error then names another reason, or there is one where TensorFlow has none), and
 //! the LZW code size 1, which no common encoder writes, is read otherwise than giflib does.
 
-use super::tf_strings::{str_input, strs};
 use crate::eval::error::R;
-use crate::eval::{Interp, Value};
-use crate::tensor::error::{op_error, TfError};
+
+use crate::tensor::error::op_error;
 use crate::tensor::{DType, Tensor};
 
 /// giflib's reasons, as `GifErrorString` words them.
@@ -316,26 +315,4 @@ pub(crate) fn decode(data: &[u8], all: bool, op: &str, name: Option<&str>) -> R<
     }
     let shape: Vec<usize> = if all { vec![n, h, w, 3] } else { vec![h, w, 3] };
     Ok(Tensor::from_vec(&shape, out))
-}
-
-/// The one string of a scalar `contents`, with TensorFlow's checks for its shape and size.
-pub(crate) fn contents_of(it: &mut Interp, v: &Value, op: &str, name: Option<&str>) -> R<Vec<u8>> {
-    let x = str_input(it, v, op)?;
-    let e = |m: String| -> TfError { op_error(op, op, m, name) };
-    if x.ndim() != 0 {
-        return Err(e(format!(
-            "`contents` must be scalar but got shape{}",
-            crate::tensor::broadcast::shape_brackets(x.shape())
-        ))
-        .into());
-    }
-    let data = strs(&x)
-        .iter()
-        .next()
-        .map(|s| s.bytes().to_vec())
-        .unwrap_or_default();
-    if data.is_empty() {
-        return Err(e("Input is empty.".into()).into());
-    }
-    Ok(data)
 }

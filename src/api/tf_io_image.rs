@@ -1,11 +1,12 @@
 //! What the image codecs share: the format of encoded bytes by their signature, the
 //! `channels` check, TensorFlow's error for an unknown format, and the rule for the
-//! `name:` suffix of a decode op's error. The codecs (`tf_io_png.rs`, `tf_io_bmp.rs`,
+//! `name:` suffix of a decode op's error, and the checks of its `contents`. The codecs (`tf_io_png.rs`, `tf_io_bmp.rs`,
 //! `tf_io_gif.rs`, `tf_io_jpeg.rs`) and the decode ops over them (`tf_io_decode.rs`) build on
 //! this file, which builds on none of them.
 
+use super::tf_strings::{str_input, strs};
 use crate::eval::error::R;
-use crate::eval::Value;
+use crate::eval::{Interp, Value};
 use crate::tensor::error::op_error;
 
 /// The eight bytes every PNG file starts with.
@@ -55,4 +56,24 @@ pub(crate) fn error_name(contents: &Value, name: &Value) -> Option<String> {
         }),
         _ => None,
     }
+}
+
+/// The bytes of a decode op's `contents`, with TensorFlow's checks: a scalar, and not
+/// empty. `name` is the errors' `name:` suffix, if any.
+pub(crate) fn contents(it: &mut Interp, v: &Value, op: &str, name: Option<&str>) -> R<Vec<u8>> {
+    let x = str_input(it, v, op)?;
+    if x.ndim() != 0 {
+        let shape = crate::tensor::broadcast::shape_brackets(x.shape());
+        let msg = format!("`contents` must be scalar but got shape{}", shape);
+        return Err(op_error(op, op, msg, name).into());
+    }
+    let data = strs(&x)
+        .iter()
+        .next()
+        .map(|s| s.bytes().to_vec())
+        .unwrap_or_default();
+    if data.is_empty() {
+        return Err(op_error(op, op, "Input is empty.", name).into());
+    }
+    Ok(data)
 }

@@ -77,30 +77,6 @@ pub(crate) fn settings(
     })
 }
 
-/// The bytes of a scalar string argument, checked as the decode ops check it.
-pub(crate) fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
-    let x = str_input(it, v, op)?;
-    if x.ndim() != 0 {
-        return Err(op_err(
-            op,
-            format!(
-                "`contents` must be scalar but got shape{}",
-                crate::tensor::broadcast::shape_brackets(x.shape())
-            ),
-        )
-        .into());
-    }
-    let data = strs(&x)
-        .iter()
-        .next()
-        .map(|s| s.bytes().to_vec())
-        .unwrap_or_default();
-    if data.is_empty() {
-        return Err(op_err(op, "Input is empty.").into());
-    }
-    Ok(data)
-}
-
 pub(crate) fn is_jpeg_data(data: &[u8]) -> bool {
     data.starts_with(b"\xff\xd8\xff")
 }

@@ -7,34 +7,14 @@
 //! samples keep their high byte for uint8 and all 16 bits for uint16 (8-bit files scale by
 //! 257), and colour turns grey with libpng's fixed-point weights for 0.299 and 0.587. The pixels are exact; the `png` crate does the decoding.
 
-use super::tf_strings::{from_bytes, str_input, strs};
+use super::tf_strings::from_bytes;
 use crate::errors::ExcKind;
 use crate::eval::error::{err, R};
-use crate::eval::{Interp, Value};
+use crate::eval::Value;
 use crate::tensor::error::{invalid_arg, op_error, TfError};
 use crate::tensor::{DType, Tensor};
 
 use super::tf_io_image::{PNG_SIGNATURE, UNKNOWN_FORMAT};
-
-/// The one string of a scalar contents argument.
-pub(crate) fn contents(it: &mut Interp, v: &Value, op: &str) -> R<Vec<u8>> {
-    let x = str_input(it, v, op)?;
-    if x.ndim() != 0 {
-        return Err(op_err(
-            op,
-            format!(
-                "contents must be scalar, got shape {}",
-                crate::tensor::broadcast::shape_brackets(x.shape())
-            ),
-        )
-        .into());
-    }
-    Ok(strs(&x)
-        .iter()
-        .next()
-        .map(|s| s.bytes().to_vec())
-        .unwrap_or_default())
-}
 
 /// TensorFlow's error of kernel `op`, as eager execution words it.
 fn op_err(op: &str, msg: impl Into<String>) -> TfError {

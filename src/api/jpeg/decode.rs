@@ -11,7 +11,7 @@
 use super::entropy::{self, Bits, Huffman, State};
 use super::idct;
 pub use super::markers::Error;
-use super::markers::{bad, ceil_div, Component, Next, Parser, Scan};
+use super::markers::{bad, ceil_div, no_frame, Component, Next, Parser, Scan};
 use super::output::{self, Convert, Plane};
 
 /// Which inverse DCT to use.
@@ -64,10 +64,7 @@ pub fn info(data: &[u8]) -> Result<Info, Error> {
     if let Next::End = p.markers(None)? {
         return bad("JPEG datastream contains no image");
     }
-    let f = p
-        .frame
-        .as_ref()
-        .ok_or_else(|| Error::Invalid("no frame".into()))?;
+    let f = p.frame.as_ref().ok_or_else(no_frame)?;
     Ok(Info {
         width: f.width,
         height: f.height,
@@ -99,10 +96,7 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
         return bad("JPEG datastream contains no image");
     }
     let (width, height, ncomp) = {
-        let f = p
-            .frame
-            .as_ref()
-            .ok_or_else(|| Error::Invalid("no frame".into()))?;
+        let f = p.frame.as_ref().ok_or_else(no_frame)?;
         (f.width, f.height, f.comps.len())
     };
     // The colour space libjpeg assumes, and what TensorFlow asks to convert it to.
@@ -135,10 +129,7 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
         }
     }
     {
-        let f = p
-            .frame
-            .as_mut()
-            .ok_or_else(|| Error::Invalid("no frame".into()))?;
+        let f = p.frame.as_mut().ok_or_else(no_frame)?;
         let coef_bytes: usize = f.comps.iter().map(|c| c.bw * c.bh * 128).sum();
         let need = coef_bytes + width * height * (ncomp + 4);
         if need > opts.max_bytes {
@@ -152,17 +143,9 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
         let after = run_scan(&mut p, &scan, opts)?;
         next = p.markers(after)?;
     }
-    let f = p
-        .frame
-        .take()
-        .ok_or_else(|| Error::Invalid("no frame".into()))?;
-    let used = match convert {
-        Convert::First | Convert::GreyToRgb => 1,
-        Convert::CmykCopy | Convert::YcckToCmyk => 4,
-        _ => 3,
-    };
-    let mut planes = Vec::with_capacity(used);
-    for c in f.comps.iter().take(used) {
+    let f = p.frame.take().ok_or_else(no_frame)?;
+    let mut planes = Vec::with_capacity(convert.inputs());
+    for c in f.comps.iter().take(convert.inputs()) {
         if (opts.interrupted)() {
             return Err(Error::Interrupted);
         }
@@ -184,18 +167,15 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
     // A crop narrower than the image decodes from the iMCU column at or left of its x, and
     // the upsampler sees that window's edges as the image's (libjpeg's
     // `jpeg_crop_scanline`).
+    let align = if ncomp == 1 { scale } else { scale * f.hmax };
     let (ax, out_w) = match opts.crop {
-        Some([_, x, _, w]) if w != width => {
-            let align = if ncomp == 1 { scale } else { scale * f.hmax };
-            let ax = x / align * align;
-            (ax, w + x - ax)
-        }
+        Some([_, x, _, w]) if w != width => (x / align * align, w + x - x / align * align),
         _ => (0, width),
     };
     if out_w != width {
         for (pl, c) in planes.iter_mut().zip(&f.comps) {
             let hsf = if ncomp == 1 { 1 } else { c.h };
-            pl.x0 = ax * hsf / align_of(ncomp, scale, f.hmax) * pl.block;
+            pl.x0 = ax * hsf / align * pl.block;
             pl.width = ceil_div(out_w * pl.h, f.hmax);
             if pl.width < 2 {
                 pl.smooth = false;
@@ -209,18 +189,11 @@ pub fn decode(data: &[u8], opts: &Options) -> Result<Image, Error> {
         out_w,
         height,
         opts.interrupted,
-    )
-    .map_err(|e| {
-        if e == "interrupted" {
-            Error::Interrupted
-        } else {
-            Error::Invalid(e)
-        }
-    })?;
-    let (mut pixels, channels) = match convert {
-        Convert::CmykCopy | Convert::YcckToCmyk => (cmyk_to_rgb(&px, p.adobe.is_some()), 3),
-        Convert::First | Convert::RgbToGrey => (px, 1),
-        _ => (px, 3),
+    )?;
+    // TensorFlow turns CMYK into RGB itself.
+    let (mut pixels, channels) = match convert.outputs() {
+        4 => (cmyk_to_rgb(&px, p.adobe.is_some()), 3),
+        n => (px, n),
     };
     let (mut width, mut height) = (out_w, height);
     if let Some([y, x, h, w]) = opts.crop {
@@ -334,10 +307,7 @@ fn run_scan(p: &mut Parser, scan: &Scan, opts: &Options) -> Result<Option<u8>, E
             None
         });
     }
-    let frame = p
-        .frame
-        .as_mut()
-        .ok_or_else(|| Error::Invalid("no frame".into()))?;
+    let frame = p.frame.as_mut().ok_or_else(no_frame)?;
     let mut bits = Bits::new(p.data, p.pos);
     let mut st = State {
         last_dc: [0; 4],
@@ -454,15 +424,6 @@ fn restart(bits: &mut Bits, want: u8) {
                 return;
             }
         }
-    }
-}
-
-/// The iMCU column width a crop is aligned to.
-fn align_of(ncomp: usize, scale: usize, hmax: usize) -> usize {
-    if ncomp == 1 {
-        scale
-    } else {
-        scale * hmax
     }
 }
 

@@ -17,6 +17,11 @@ pub enum Error {
     Interrupted,
 }
 
+/// The error for a frame that is missing where one must be (a scan before any SOF).
+pub(super) fn no_frame() -> Error {
+    Error::Invalid("Invalid JPEG file structure: SOS before SOF".into())
+}
+
 pub(super) fn bad<T>(msg: impl Into<String>) -> Result<T, Error> {
     Err(Error::Invalid(msg.into()))
 }

@@ -3,6 +3,8 @@
 //! otherwise) and colour conversion with its fixed-point tables (YCbCr to RGB or grey, RGB
 //! to grey, YCCK to CMYK).
 
+use super::markers::Error;
+
 /// One component's samples after the inverse DCT.
 pub struct Plane {
     pub data: Vec<u8>,
@@ -34,6 +36,26 @@ pub enum Convert {
     RgbToGrey,
     CmykCopy,
     YcckToCmyk,
+}
+
+impl Convert {
+    /// How many components the conversion reads.
+    pub fn inputs(self) -> usize {
+        match self {
+            Convert::First | Convert::GreyToRgb => 1,
+            Convert::CmykCopy | Convert::YcckToCmyk => 4,
+            _ => 3,
+        }
+    }
+
+    /// Samples per output pixel.
+    pub fn outputs(self) -> usize {
+        match self {
+            Convert::First | Convert::RgbToGrey => 1,
+            Convert::CmykCopy | Convert::YcckToCmyk => 4,
+            _ => 3,
+        }
+    }
 }
 
 const SCALEBITS: i64 = 16;
@@ -95,10 +117,12 @@ fn upsample(
     fancy: bool,
     width: usize,
     height: usize,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
     let (hx, vx) = (hmax / p.h, vmax / p.v);
     if !hmax.is_multiple_of(p.h) || !vmax.is_multiple_of(p.v) {
-        return Err("Fractional sampling not implemented yet".into());
+        return Err(Error::Invalid(
+            "Fractional sampling not implemented yet".into(),
+        ));
     }
     // A row from the window's first column to the end of the decoded samples: the
     // triangle filters stop at `p.width`, replication reads what the output needs.
@@ -180,28 +204,17 @@ pub fn pixels(
     width: usize,
     height: usize,
     interrupted: fn() -> bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
     let hmax = planes.iter().map(|p| p.h).max().unwrap_or(1);
     let vmax = planes.iter().map(|p| p.v).max().unwrap_or(1);
-    let used = match convert {
-        Convert::First | Convert::GreyToRgb => 1,
-        Convert::CmykCopy | Convert::YcckToCmyk => 4,
-        _ => 3,
-    };
-    let mut full = Vec::with_capacity(used);
-    for p in planes.iter().take(used) {
+    let mut full = Vec::with_capacity(convert.inputs());
+    for p in planes.iter().take(convert.inputs()) {
         if interrupted() {
-            return Err("interrupted".into());
+            return Err(Error::Interrupted);
         }
         full.push(upsample(p, hmax, vmax, fancy, width, height)?);
     }
-    let n = width * height;
-    let ch = match convert {
-        Convert::First | Convert::RgbToGrey => 1,
-        Convert::CmykCopy | Convert::YcckToCmyk => 4,
-        _ => 3,
-    };
-    let mut out = vec![0u8; n * ch];
+    let mut out = vec![0u8; width * height * convert.outputs()];
     let ycc = Ycc::new();
     match convert {
         Convert::First => out.copy_from_slice(&full[0]),

@@ -11,11 +11,11 @@ use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 /// `tf.gather(params, indices, axis)`.
 pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     let out = gather_kernel(params, indices, axis)?;
-    let idx = indices.to_i64_vec();
+    let idx = indices.clone();
     let nd = params.ndim() as i64;
     let ax = if axis < 0 { axis + nd } else { axis } as usize;
     Ok(record(&[params], out, move |xs, _y, g| {
-        Ok(vec![gather_grad(&xs[0], g, ax, &idx)])
+        Ok(vec![gather_grad(&xs[0], g, ax, &idx.to_i64_vec())])
     }))
 }
 
