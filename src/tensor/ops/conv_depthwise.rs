@@ -7,6 +7,7 @@
 
 use super::conv::Real;
 use super::conv_blocks::{chunks, sum_parts, Plan, PARTS};
+use super::parallel::vectorized;
 use crate::tensor::interrupt;
 
 /// `acc[ch * m + j] += xs[ch] * fs[ch * m + j]` for every channel and multiplier.
@@ -36,7 +37,7 @@ pub fn forward<T: Real>(x: &[T], f: &[T], p: &Plan) -> Option<Vec<T>> {
     let mut y = vec![T::default(); p.g.rows() * out];
     let rows = rows_per_chunk(p);
     let done = chunks(&mut y, rows * out, p.parallel(), |ci, yb, _| {
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
                 for (i, acc) in yb.chunks_mut(out).enumerate() {
@@ -62,7 +63,7 @@ pub fn input_grad<T: Real>(f: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
         return Some(dx);
     }
     let done = chunks(&mut dx, g.h * g.w * c, p.parallel(), |b, dxb, _| {
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
                 for r in 0..per_image {
@@ -105,7 +106,7 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     let span = rows.div_ceil(parts).max(1);
     let mut partial = vec![T::default(); size * parts];
     let done = chunks(&mut partial, size, parts > 1, |pi, acc, _| {
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
                 for row in pi * span..((pi + 1) * span).min(rows) {

@@ -3,7 +3,7 @@
 //! contiguous buffers; scalars and equal shapes take fast paths, other shapes broadcast.
 
 use super::eigen;
-use super::parallel::{map_into, zip_into};
+use super::parallel::{map_into, rows_into, zip_into};
 use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::{FloatOps, NumOps};
@@ -45,6 +45,23 @@ pub fn zip_arrays<A: Elem, B: Elem, O: Elem>(
     if a.len() == 1 && b.shape() == shape.as_slice() {
         let x = *a.iter().next()?;
         return Some(map_array(b, move |y| f(x, y)));
+    }
+    // One operand whole, the other a row repeated over it (a bias over a batch).
+    let repeats = |row: &[usize]| {
+        let lead = row.iter().take_while(|&&d| d == 1).count();
+        shape.ends_with(&row[lead..])
+    };
+    if let (Some(x), Some(y)) = (a.as_slice(), b.as_slice()) {
+        if a.shape() == shape.as_slice() && repeats(b.shape()) && !y.is_empty() {
+            let mut out = vec![O::default(); x.len()];
+            rows_into(x, y, &mut out, f);
+            return ArrayD::from_shape_vec(IxDyn(&shape), out).ok();
+        }
+        if b.shape() == shape.as_slice() && repeats(a.shape()) && !x.is_empty() {
+            let mut out = vec![O::default(); y.len()];
+            rows_into(y, x, &mut out, |q, p| f(p, q));
+            return ArrayD::from_shape_vec(IxDyn(&shape), out).ok();
+        }
     }
     let av = a.broadcast(IxDyn(&shape))?;
     let bv = b.broadcast(IxDyn(&shape))?;

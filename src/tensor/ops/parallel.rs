@@ -15,7 +15,7 @@ pub fn map_into<A: Copy + Sync, O: Copy + Send>(
     f: impl Fn(A) -> O + Sync + Send,
 ) {
     let run = |s: &[A], d: &mut [O]| {
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
                 for (o, &x) in d.iter_mut().zip(s) {
@@ -41,7 +41,7 @@ pub fn zip_into<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     f: impl Fn(A, B) -> O + Sync + Send,
 ) {
     let run = |x: &[A], y: &[B], d: &mut [O]| {
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
                 for ((o, &p), &q) in d.iter_mut().zip(x).zip(y) {
@@ -75,4 +75,48 @@ pub fn rows_mut<T: Send>(dst: &mut [T], cols: usize, f: impl Fn(usize, &mut [T])
             .enumerate()
             .for_each(|(i, row)| f(i, row));
     }
+}
+
+/// `dst[i] = f(a[i], row[i % row.len()])`: a whole buffer against one row repeated over
+/// it, as a bias is added to every row of a batch (`a.len()` a multiple of the row's).
+pub fn rows_into<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
+    a: &[A],
+    row: &[B],
+    dst: &mut [O],
+    f: impl Fn(A, B) -> O + Sync + Send,
+) {
+    let cols = row.len();
+    if cols == 0 {
+        return;
+    }
+    let run = |x: &[A], d: &mut [O]| {
+        vectorized(
+            #[inline(always)]
+            || {
+                for (dr, xr) in d.chunks_exact_mut(cols).zip(x.chunks_exact(cols)) {
+                    for ((o, &p), &q) in dr.iter_mut().zip(xr).zip(row) {
+                        *o = f(p, q);
+                    }
+                }
+            },
+        )
+    };
+    // Whole rows per chunk, about CHUNK elements each.
+    let per = (CHUNK / cols).max(1) * cols;
+    if a.len() < PAR_MIN {
+        run(a, dst);
+    } else {
+        dst.par_chunks_mut(per)
+            .zip(a.par_chunks(per))
+            .for_each(|(d, x)| run(x, d));
+    }
+}
+
+/// Runs `f` compiled for the widest SIMD the CPU has (pulp's run-time dispatch; mark the
+/// closure `#[inline(always)]`). The closure goes in by reference: moved in, an `Fn` or `FnMut`
+/// closure is called through its `FnOnce` shim, which the compiler may keep out of line,
+/// compiled for the baseline CPU, so the SIMD path would only jump to baseline code.
+#[inline(always)]
+pub fn vectorized<R>(mut f: impl FnMut() -> R) -> R {
+    pulp::Arch::new().dispatch(&mut f)
 }

@@ -5,6 +5,7 @@
 //! its gradient is one scatter; average pooling sums in the float type, as TensorFlow's
 //! float32 kernel does, and spreads its gradient over the window's real elements.
 
+use super::parallel::vectorized;
 use super::pool::Windows;
 use crate::tensor::interrupt;
 use crate::tensor::Elem;
@@ -159,37 +160,41 @@ pub(crate) fn max_forward<T: Float>(x: &[T], win: &Windows) -> Option<(Vec<T>, V
     let work = y.len() * win.k[0] * win.k[1];
     let done = images((&mut y, per_out), (&mut at, per_out), work, |b, yb, ab| {
         let image = &x[b * per_in..(b + 1) * per_in];
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
-                spans.each(win, |o, window| {
-                    let (acc, arg) = (&mut yb[o..o + c], &mut ab[o..o + c]);
-                    let mut first = true;
-                    for pix in window {
-                        let base = pix * c;
-                        let row = &image[base..base + c];
+                spans.each(
+                    win,
+                    #[inline(always)]
+                    |o, window| {
+                        let (acc, arg) = (&mut yb[o..o + c], &mut ab[o..o + c]);
+                        let mut first = true;
+                        for pix in window {
+                            let base = pix * c;
+                            let row = &image[base..base + c];
+                            if first {
+                                acc.copy_from_slice(row);
+                                for (ch, a) in arg.iter_mut().enumerate() {
+                                    *a = (base + ch) as u32;
+                                }
+                                first = false;
+                                continue;
+                            }
+                            // Selects rather than branches, so the loop runs in vectors.
+                            for (ch, ((a, i), &v)) in
+                                acc.iter_mut().zip(arg.iter_mut()).zip(row).enumerate()
+                            {
+                                let take = T::beats(v, *a);
+                                *a = if take { v } else { *a };
+                                *i = if take { (base + ch) as u32 } else { *i };
+                            }
+                        }
                         if first {
-                            acc.copy_from_slice(row);
-                            for (ch, a) in arg.iter_mut().enumerate() {
-                                *a = (base + ch) as u32;
-                            }
-                            first = false;
-                            continue;
+                            // A window only over padding: -inf, as TensorFlow's kernel gives.
+                            acc.fill(T::from_f64(f64::NEG_INFINITY));
                         }
-                        for (ch, ((a, i), &v)) in
-                            acc.iter_mut().zip(arg.iter_mut()).zip(row).enumerate()
-                        {
-                            if T::beats(v, *a) {
-                                *a = v;
-                                *i = (base + ch) as u32;
-                            }
-                        }
-                    }
-                    if first {
-                        // A window only over padding: -inf, as TensorFlow's kernel gives.
-                        acc.fill(T::from_f64(f64::NEG_INFINITY));
-                    }
-                });
+                    },
+                );
             },
         )
     });
@@ -226,21 +231,25 @@ pub(crate) fn avg_forward<T: Float>(x: &[T], win: &Windows) -> Option<Vec<T>> {
     let work = y.len() * win.k[0] * win.k[1];
     let done = images((&mut y, per_out), (&mut marks, 1), work, |b, yb, _| {
         let image = &x[b * per_in..(b + 1) * per_in];
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
-                spans.each(win, |o, window| {
-                    let acc = &mut yb[o..o + c];
-                    let mut count = 0usize;
-                    for pix in window {
-                        for (a, &v) in acc.iter_mut().zip(&image[pix * c..pix * c + c]) {
-                            *a += v;
+                spans.each(
+                    win,
+                    #[inline(always)]
+                    |o, window| {
+                        let acc = &mut yb[o..o + c];
+                        let mut count = 0usize;
+                        for pix in window {
+                            for (a, &v) in acc.iter_mut().zip(&image[pix * c..pix * c + c]) {
+                                *a += v;
+                            }
+                            count += 1;
                         }
-                        count += 1;
-                    }
-                    let n = T::from_f64(count.max(1) as f64);
-                    acc.iter_mut().for_each(|a| *a = *a / n);
-                });
+                        let n = T::from_f64(count.max(1) as f64);
+                        acc.iter_mut().for_each(|a| *a = *a / n);
+                    },
+                );
             },
         )
     });
@@ -258,18 +267,22 @@ pub(crate) fn avg_backward<T: Float>(g: &[T], win: &Windows) -> Option<Vec<T>> {
     let work = g.len() * win.k[0] * win.k[1];
     let done = images((&mut dx, per_in), (&mut marks, 1), work, |b, dxb, _| {
         let gb = &g[b * per_out..(b + 1) * per_out];
-        pulp::Arch::new().dispatch(
+        vectorized(
             #[inline(always)]
             || {
-                spans.each(win, |o, window| {
-                    let count = T::from_f64(window.clone().count().max(1) as f64);
-                    let gw = &gb[o..o + c];
-                    for pix in window {
-                        for (d, &gv) in dxb[pix * c..pix * c + c].iter_mut().zip(gw) {
-                            *d += gv / count;
+                spans.each(
+                    win,
+                    #[inline(always)]
+                    |o, window| {
+                        let count = T::from_f64(window.clone().count().max(1) as f64);
+                        let gw = &gb[o..o + c];
+                        for pix in window {
+                            for (d, &gv) in dxb[pix * c..pix * c + c].iter_mut().zip(gw) {
+                                *d += gv / count;
+                            }
                         }
-                    }
-                });
+                    },
+                );
             },
         )
     });

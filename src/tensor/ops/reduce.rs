@@ -5,7 +5,7 @@
 //! (two 8-lane accumulators, a split in halves above 1024 packets, the AVX horizontal sum),
 //! so the printed digits agree; reductions over outer axes add row after row, as Eigen does.
 
-use super::parallel::PAR_MIN;
+use super::parallel::{vectorized, PAR_MIN};
 use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::dtype::num_like::NumOps;
 use crate::tensor::error::{op_error, TResult};
@@ -73,6 +73,46 @@ pub fn norm_axes(op: &str, axes: &[i64], ndim: usize) -> TResult<Vec<usize>> {
     Ok(out)
 }
 
+/// Whether `axes` are the leading ones (0, 1, ...): a contiguous input is then `[red, kept]`
+/// in memory, and its reduction adds whole rows.
+fn leading(axes: &[usize]) -> bool {
+    !axes.is_empty() && axes.iter().enumerate().all(|(i, &ax)| ax == i)
+}
+
+/// Folds the rows of `s` (`cols` long) into one row, each column from `init` in row order:
+/// the order a sequential fold of each gathered column takes, without gathering.
+fn fold_rows<T: Elem>(s: &[T], cols: usize, init: T, f: impl Fn(T, T) -> T + Sync) -> Vec<T> {
+    let mut acc = vec![init; cols];
+    if cols == 0 {
+        return acc;
+    }
+    let run = |acc: &mut [T], c0: usize| {
+        vectorized(
+            #[inline(always)]
+            || {
+                for row in s.chunks_exact(cols) {
+                    let row = &row[c0..c0 + acc.len()];
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a = f(*a, v);
+                    }
+                }
+            },
+        )
+    };
+    // Column blocks on both cores when the whole is large; each column's order is the same.
+    let block = 1024.min(cols);
+    if s.len() >= PAR_MIN && cols > block {
+        acc.par_chunks_mut(block)
+            .enumerate()
+            .for_each(|(i, a)| run(a, i * block));
+    } else {
+        for (i, a) in acc.chunks_mut(block).enumerate() {
+            run(a, i * block);
+        }
+    }
+    acc
+}
+
 /// The input rearranged so the reduced axes come last: (contiguous data, kept shape,
 /// reduced length, whether the reduced axes were already innermost). Borrows the buffer
 /// when it already has that layout.
@@ -93,8 +133,7 @@ fn split_axes<'a, T: Elem>(
             return (std::borrow::Cow::Borrowed(s), kept_shape, red, innermost);
         }
     }
-    let leading = axes.iter().enumerate().all(|(i, &ax)| ax == i);
-    if let (true, Some(s)) = (leading, a.as_slice()) {
+    if let (true, Some(s)) = (leading(axes), a.as_slice()) {
         // [red, kept] in memory: a plain 2-D transpose (bias gradients, column sums).
         let cols = kept_shape.iter().product::<usize>();
         let mut data = Vec::with_capacity(s.len());
@@ -126,7 +165,7 @@ pub fn eigen_sum<T: Elem + NumOps>(x: &[T], lanes: usize) -> T {
         };
         return a.add(b);
     }
-    pulp::Arch::new().dispatch(
+    vectorized(
         #[inline(always)]
         || eigen_leaf(x, lanes),
     )
@@ -241,6 +280,11 @@ fn num_reduce<T: Elem + NumOps>(
     a: &ArcArray<T, IxDyn>,
     axes: &[usize],
 ) -> (Vec<T>, Vec<usize>) {
+    if let (true, Some(s)) = (leading(axes) && axes.len() < a.ndim(), a.as_slice()) {
+        if let Some(out) = fold_leading(op, a, axes, s) {
+            return out;
+        }
+    }
     let (data, kept, red, innermost) = split_axes(a, axes);
     let lanes = lanes_of(T::DTYPE);
     let kept_count: usize = kept.iter().product();
@@ -299,6 +343,28 @@ fn num_reduce<T: Elem + NumOps>(
         }
     };
     (out, kept)
+}
+
+/// A sum or product over leading axes of a contiguous input `s`, row by row (the order the
+/// gathered columns would be folded in); None for other reductions and empty ones.
+fn fold_leading<T: Elem + NumOps>(
+    op: Reduce,
+    a: &ArcArray<T, IxDyn>,
+    axes: &[usize],
+    s: &[T],
+) -> Option<(Vec<T>, Vec<usize>)> {
+    let kept = a.shape()[axes.len()..].to_vec();
+    let cols: usize = kept.iter().product();
+    let red: usize = a.shape()[..axes.len()].iter().product();
+    if red == 0 || cols == 0 {
+        return None;
+    }
+    let out = match op {
+        Reduce::Sum => fold_rows(s, cols, T::zero(), |p, q| p.add(q)),
+        Reduce::Prod => fold_rows(s, cols, T::one(), |p, q| p.mul(q)),
+        _ => return None,
+    };
+    Some((out, kept))
 }
 
 /// Integer division truncating toward zero (TensorFlow's integer mean).
