@@ -647,6 +647,8 @@ unaries! {
     ["np.isnan"] fn isnan => Unary::IsNan, true;
     /// Test element-wise for positive or negative infinity.
     ["np.isinf"] fn isinf => Unary::IsInf, true;
+    /// Test element-wise for finiteness (not infinity and not Not a Number).
+    ["np.isfinite"] fn isfinite => Unary::IsFinite, true;
     /// Calculate the exponential of all elements minus one.
     ["np.log1p"] fn log1p => Unary::Log1p, true;
 }

@@ -18,7 +18,24 @@ macro_rules! float_fmt {
     ($t:ty) => {
         impl FloatFmt for $t {
             fn shortest_sci(self) -> String {
-                format!("{:e}", self.abs())
+                // Rust's shortest digits break an exact tie between two candidates upward;
+                // Python and numpy take the correctly rounded one (ties to even), which
+                // round-trips whenever a tie does.
+                let a = self.abs();
+                let s = format!("{:e}", a);
+                let n = s
+                    .split('e')
+                    .next()
+                    .unwrap_or("")
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .count();
+                let t = format!("{:.*e}", n.saturating_sub(1), a);
+                if t != s && t.parse::<$t>() == Ok(a) {
+                    t
+                } else {
+                    s
+                }
             }
             fn is_finite_(self) -> bool {
                 self.is_finite()

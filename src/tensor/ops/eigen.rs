@@ -18,7 +18,10 @@ fn madd(a: f32, b: f32, c: f32) -> f32 {
 /// `a * 2^e` for any integral `e` without intermediate overflow (Eigen's pldexp).
 #[inline(always)]
 fn ldexp(a: f32, e: f32) -> f32 {
-    let e = e.clamp(-278.0, 278.0) as i32;
+    // The integral float clamped well inside 2^22 converts by the 1.5 * 2^23 trick, which
+    // vectorizes (a saturating `as i32` becomes a scalar loop); a NaN exponent only meets a
+    // NaN mantissa, so its value does not matter.
+    let e = ((e.clamp(-278.0, 278.0) + 12_582_912.0).to_bits() as i32) - 0x4b40_0000;
     let b = e >> 2;
     let c = f32::from_bits(((b + 127) as u32) << 23);
     let out = a * c * c * c;
@@ -29,7 +32,8 @@ fn ldexp(a: f32, e: f32) -> f32 {
 /// `exp` for f32, Eigen's packet path.
 #[inline(always)]
 pub fn exp_f32(x: f32) -> f32 {
-    let xc = x.min(88.723);
+    // Eigen's pmin keeps a NaN argument (it flows through to the result).
+    let xc = if x > 88.723 { 88.723 } else { x };
     let m = madd(xc, std::f32::consts::LOG2_E, 0.5).floor();
     let mut r = madd(m, -0.693359375, xc);
     r = madd(m, 2.12194440e-4, r);
@@ -218,6 +222,56 @@ pub fn sigmoid_f32_scalar(x: f32) -> f32 {
     e / (1.0 + e)
 }
 
+/// `log1p` for f32, Eigen's generic packet path: `x * log(1 + x) / ((1 + x) - 1)`, and `x`
+/// itself where `1 + x` rounds to 1 or to infinity.
+#[inline(always)]
+pub fn log1p_f32(x: f32) -> f32 {
+    let xp1 = x + 1.0;
+    let log1 = log_f32(xp1);
+    if xp1 == 1.0 || xp1 == log1 {
+        x
+    } else {
+        x * (log1 / (xp1 - 1.0))
+    }
+}
+
+/// `log(epsilon) + 2`, softplus's threshold, for f32 and f64 (a literal: the compiler
+/// does not fold the `ln`, and the loop would call it per element).
+const SOFTPLUS_T32: f32 = -13.942385;
+const SOFTPLUS_T64: f64 = -34.04365338911715;
+
+/// `softplus` for f32 as TensorFlow's kernel selects it: `x` above `-t`, `exp(x)` below
+/// `t`, `log1p(exp(x))` between, with `t = log(epsilon) + 2`; `exp` and `log1p` are the
+/// packet functions here, `scalar` the libm ones of the tail.
+#[inline(always)]
+pub fn softplus_f32<const PACKET: bool>(x: f32) -> f32 {
+    let t = SOFTPLUS_T32;
+    let e = if PACKET { exp_f32(x) } else { x.exp() };
+    if x > -t {
+        x
+    } else if x < t {
+        e
+    } else if PACKET {
+        log1p_f32(e)
+    } else {
+        e.ln_1p()
+    }
+}
+
+/// `softplus` for f64, as `softplus_f32` computes it on scalars (libm's exp and log1p).
+#[inline(always)]
+pub fn softplus_f64(x: f64) -> f64 {
+    let t = SOFTPLUS_T64;
+    let e = x.exp();
+    if x > -t {
+        x
+    } else if x < t {
+        e
+    } else {
+        e.ln_1p()
+    }
+}
+
 #[inline(always)]
 fn madd64(a: f64, b: f64, c: f64) -> f64 {
     a * b + c
@@ -225,7 +279,9 @@ fn madd64(a: f64, b: f64, c: f64) -> f64 {
 
 #[inline(always)]
 fn ldexp64(a: f64, e: f64) -> f64 {
-    let e = e.clamp(-2099.0, 2099.0) as i64;
+    // As in `ldexp`, with 1.5 * 2^52.
+    let e = ((e.clamp(-2099.0, 2099.0) + 6_755_399_441_055_744.0).to_bits() as i64)
+        - 0x4338_0000_0000_0000;
     let b = e >> 2;
     let c = f64::from_bits(((b + 1023) as u64) << 52);
     let out = a * c * c * c;
@@ -236,7 +292,7 @@ fn ldexp64(a: f64, e: f64) -> f64 {
 /// `exp` for f64, Eigen's packet path (Cephes' rational approximation).
 #[inline(always)]
 pub fn exp_f64(input: f64) -> f64 {
-    let x = input.min(709.784);
+    let x = if input > 709.784 { 709.784 } else { input };
     let fx = madd64(std::f64::consts::LOG2_E, x, 0.5).floor();
     let tmp = fx * 0.693145751953125;
     let z = fx * 1.42860682030941723212e-6;
@@ -316,4 +372,13 @@ pub fn log_f64(input: f64) -> f64 {
 #[inline(always)]
 pub fn packet_split(n: usize, lanes: usize) -> usize {
     n / lanes * lanes
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn softplus_thresholds_are_log_epsilon_plus_two() {
+        assert_eq!(super::SOFTPLUS_T32, f32::EPSILON.ln() + 2.0);
+        assert_eq!(super::SOFTPLUS_T64, f64::EPSILON.ln() + 2.0);
+    }
 }

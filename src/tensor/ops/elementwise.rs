@@ -587,32 +587,46 @@ fn packet_map<E: Elem>(
     ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
 }
 
-/// The TensorFlow-exact kernels: exp, log, sin, cos, tanh, sigmoid on f32 and f64.
+/// The TensorFlow-exact kernels: exp, log, sin, cos, tanh, sigmoid, softplus on f32 and f64.
+// The packet functions go in as closures marked to inline: a function item passed as
+// `impl Fn` is called through a shim the compiler may keep out of line, and then the
+// loop runs as baseline code instead of in vectors.
+#[allow(clippy::redundant_closure)]
 fn exact_unary(op: Unary, data: &Data) -> Option<Tensor> {
+    macro_rules! inl {
+        ($f:path) => {
+            #[inline(always)]
+            |v| $f(v)
+        };
+    }
     Some(match (data, op) {
         (Data::F32(x), Unary::Exp) => {
-            Tensor::from_array(packet_map(x, 8, eigen::exp_f32, f32::exp))
+            Tensor::from_array(packet_map(x, 8, inl!(eigen::exp_f32), f32::exp))
         }
-        (Data::F32(x), Unary::Log) => Tensor::from_array(packet_map(x, 8, eigen::log_f32, f32::ln)),
+        (Data::F32(x), Unary::Log) => {
+            Tensor::from_array(packet_map(x, 8, inl!(eigen::log_f32), f32::ln))
+        }
         (Data::F32(x), Unary::Sin) => {
-            Tensor::from_array(packet_map(x, 8, eigen::sincos_f32::<true>, f32::sin))
+            Tensor::from_array(packet_map(x, 8, inl!(eigen::sincos_f32::<true>), f32::sin))
         }
         (Data::F32(x), Unary::Cos) => {
-            Tensor::from_array(packet_map(x, 8, eigen::sincos_f32::<false>, f32::cos))
+            Tensor::from_array(packet_map(x, 8, inl!(eigen::sincos_f32::<false>), f32::cos))
         }
         (Data::F32(x), Unary::Tanh) => {
-            Tensor::from_array(packet_map(x, 8, eigen::tanh_f32, eigen::tanh_f32))
+            Tensor::from_array(packet_map(x, 8, inl!(eigen::tanh_f32), eigen::tanh_f32))
         }
         (Data::F32(x), Unary::Sigmoid) => Tensor::from_array(packet_map(
             x,
             8,
-            eigen::sigmoid_f32,
+            inl!(eigen::sigmoid_f32),
             eigen::sigmoid_f32_scalar,
         )),
         (Data::F64(x), Unary::Exp) => {
-            Tensor::from_array(packet_map(x, 4, eigen::exp_f64, f64::exp))
+            Tensor::from_array(packet_map(x, 4, inl!(eigen::exp_f64), f64::exp))
         }
-        (Data::F64(x), Unary::Log) => Tensor::from_array(packet_map(x, 4, eigen::log_f64, f64::ln)),
+        (Data::F64(x), Unary::Log) => {
+            Tensor::from_array(packet_map(x, 4, inl!(eigen::log_f64), f64::ln))
+        }
         (Data::F64(x), Unary::Sigmoid) => Tensor::from_array(packet_map(
             x,
             4,
@@ -631,11 +645,52 @@ fn exact_unary(op: Unary, data: &Data) -> Option<Tensor> {
                 }
             },
         )),
+        (Data::F32(x), Unary::Softplus) => Tensor::from_array(packet_map(
+            x,
+            8,
+            inl!(eigen::softplus_f32::<true>),
+            eigen::softplus_f32::<false>,
+        )),
+        // Eigen has no packet log1p for double: the whole select runs on scalars.
+        (Data::F64(x), Unary::Softplus) => Tensor::from_array(map_array(x, eigen::softplus_f64)),
         (Data::F64(x), Unary::Sin) => Tensor::from_array(map_array(x, f64::sin)),
         (Data::F64(x), Unary::Cos) => Tensor::from_array(map_array(x, f64::cos)),
         (Data::F64(x), Unary::Tanh) => Tensor::from_array(map_array(x, f64::tanh)),
         _ => return None,
     })
+}
+
+/// `softplus` of a 16-bit float tensor as TensorFlow's kernel evaluates its select on
+/// Eigen's half and bfloat16 scalars: the threshold, `exp` and `log1p` each computed in
+/// float32 and rounded to the type. The threshold is `log(epsilon) + 2` with Eigen's
+/// epsilons: 2^-7 for bfloat16, and 2^-13 (not 2^-10) for float16.
+fn half_softplus(a: &Tensor) -> Tensor {
+    let d = a.dtype();
+    let round = move |v: f32| match d {
+        DType::BF16 => half::bf16::from_f32(v).to_f32(),
+        _ => half::f16::from_f32(v).to_f32(),
+    };
+    let eps: f32 = if d == DType::BF16 {
+        2f32.powi(-7)
+    } else {
+        2f32.powi(-13)
+    };
+    let t = round(round(eps.ln()) + 2.0);
+    let x = a.cast_kernel(DType::F32);
+    let y = match &x.data {
+        Data::F32(x) => map_array(x, move |v: f32| {
+            let e = round(v.exp());
+            if v > -t {
+                v
+            } else if v < t {
+                e
+            } else {
+                round(e.ln_1p())
+            }
+        }),
+        _ => return x,
+    };
+    Tensor::from_array(y).cast_kernel(d)
 }
 
 /// 1, -1 or 0 by the sign of `x`.
@@ -702,6 +757,9 @@ fn unary_kernel(op: Unary, a: &Tensor) -> TResult<Tensor> {
     let d = a.dtype();
     if d.is_complex() {
         return super::complex::unary(op, a);
+    }
+    if op == Unary::Softplus && d.is_half() {
+        return Ok(half_softplus(a));
     }
     if let Some(w) = d.compute_dtype() {
         let allowed = d.is_float() || (op.takes_ints() && (op != Unary::Neg || !d.is_unsigned()));

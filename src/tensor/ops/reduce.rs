@@ -236,6 +236,32 @@ fn seq_fold<T: Copy>(x: &[T], init: T, f: impl Fn(T, T) -> T) -> T {
     x.iter().fold(init, |a, &b| f(a, b))
 }
 
+/// A max or min of a run in eight independent lanes, so the loop runs in vectors; `pick`
+/// is the rule a sequential fold applies. The result is the sequential fold's except that
+/// +0 and -0 (equal, so the first one met is kept) may come out the other way, so a zero
+/// result is folded again in order.
+fn lanes_fold<T: Elem>(x: &[T], init: T, pick: impl Fn(T, T) -> T + Copy) -> T {
+    let r = vectorized(
+        #[inline(always)]
+        || {
+            let mut acc = [init; 8];
+            let mut chunks = x.chunks_exact(8);
+            for c in &mut chunks {
+                for (a, &v) in acc.iter_mut().zip(c) {
+                    *a = pick(*a, v);
+                }
+            }
+            let r = acc.iter().fold(init, |r, &a| pick(r, a));
+            chunks.remainder().iter().fold(r, |r, &v| pick(r, v))
+        },
+    );
+    if r == T::default() {
+        seq_fold(x, init, pick)
+    } else {
+        r
+    }
+}
+
 fn reduce_runs<T: Elem, O: Elem + Send>(
     data: &[T],
     red: usize,
@@ -322,23 +348,22 @@ fn num_reduce<T: Elem + NumOps>(
                 }
             }
             Reduce::Prod => reduce_runs(&data, red, |x| seq_fold(x, T::one(), |p, q| p.mul(q))),
+            // A NaN (the only value unequal to itself) wins.
+            #[allow(clippy::eq_op)]
             Reduce::Max => reduce_runs(&data, red, |x| {
-                seq_fold(x, T::min_value(), |p, q| {
-                    if q > p || q.to_f64().is_nan() {
-                        q
-                    } else {
-                        p
-                    }
-                })
+                lanes_fold(
+                    x,
+                    T::min_value(),
+                    |p, q| if q > p || q != q { q } else { p },
+                )
             }),
+            #[allow(clippy::eq_op)]
             _ => reduce_runs(&data, red, |x| {
-                seq_fold(x, T::max_value(), |p, q| {
-                    if q < p || q.to_f64().is_nan() {
-                        q
-                    } else {
-                        p
-                    }
-                })
+                lanes_fold(
+                    x,
+                    T::max_value(),
+                    |p, q| if q < p || q != q { q } else { p },
+                )
             }),
         }
     };
