@@ -407,7 +407,12 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
             } else {
                 src
             };
-            Ok(Value::ndarray(reduce(op, &src, axes.as_deref(), keep)?))
+            Ok(Value::ndarray(crate::tensor::ops::reduce_numpy::np_reduce(
+                op,
+                &src,
+                axes.as_deref(),
+                keep,
+            )?))
         }
     }
 }

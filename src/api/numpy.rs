@@ -11,7 +11,7 @@ use crate::eval::value::Module;
 use crate::eval::{Interp, Value};
 use crate::tensor::error::{TResult, TfError};
 use crate::tensor::ops::elementwise::{self as ew, Unary};
-use crate::tensor::ops::reduce::{self, Reduce};
+use crate::tensor::ops::reduce::Reduce;
 use crate::tensor::{DType, Tensor};
 use std::rc::Rc;
 
@@ -391,7 +391,7 @@ macro_rules! reductions {
                 };
                 let axes = given(axis).map(|v| np_axes(it, &v)).transpose()?;
                 let keep = it.truthy(&keepdims)?;
-                nd(reduce::reduce($op, &x, axes.as_deref(), keep))
+                nd(crate::tensor::ops::reduce_numpy::np_reduce($op, &x, axes.as_deref(), keep))
             }
         }
     )*};

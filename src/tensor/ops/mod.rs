@@ -6,6 +6,7 @@
 //! | `eigen.rs` | exp/log/sin/cos/tanh/sigmoid rounding exactly as TensorFlow's kernels |
 //! | `elementwise.rs` | unary math, binary arithmetic, comparisons, logical ops |
 //! | `reduce.rs` | reductions, arg-reductions, cumulative sums |
+//! | `reduce_numpy.rs` | numpy's order of adding floats (`np.sum`, `np.mean`) |
 //! | `linalg.rs` | matmul |
 //! | `decomp/` | matrix decompositions (LU, Cholesky, QR, eigen, SVD) as numpy's LAPACK and TensorFlow's Eigen compute them |
 //! | `conv.rs` | 2-D convolution: shapes, checks, recorded gradients, the transposed and 3-D convolutions |
@@ -56,6 +57,7 @@ pub(crate) mod parallel;
 pub(crate) mod pool;
 mod pool_kernels;
 pub(crate) mod reduce;
+pub(crate) mod reduce_numpy;
 pub(crate) mod scatter;
 pub(crate) mod search;
 pub(crate) mod segment;
