@@ -9,7 +9,8 @@ is a warm-up and REPS timed repetitions, and the figure is the best repetition o
 (these machines are shared: a neighbour's load only ever adds time). The header names the
 CPU and the kernel paths tensh takes on it (`tensh info --bounds`); the "bound" column is
 the row's ideal time (bytes over the measured copy bandwidth, or flops over the measured
-FMA peak) as a share of tensh's time. tensh is timed from inside its own language with tf.timestamp(), so
+FMA peak) as a share of tensh's time; "tensh MB" and "tf MB" are each process's peak
+resident memory running the row's script (the largest of the rounds). tensh is timed from inside its own language with tf.timestamp(), so
 start-up is not counted (as it is not for Python). numpy runs without OPENBLAS_CORETYPE /
 OPENBLAS_L2_SIZE (they slow a current OpenBLAS; see the tool notes)."""
 import argparse, json, os, statistics, subprocess, sys, tempfile
@@ -160,16 +161,30 @@ print(min(times[1:]))
 """
 
 
+# Runs a command and reports its peak resident memory (KB) on stderr's last line: the
+# wrapper's only child is the command, so RUSAGE_CHILDREN is that process's own peak.
+PEAK = ("import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:])\n"
+        "print('peak-rss-kb', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(r.returncode)")
+
+
 def run(cmd, src, env=None):
+    """(seconds, peak resident MB, error lines) of one run of `src`."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(src)
     try:
-        r = subprocess.run(cmd + [f.name], capture_output=True, text=True, env=env, timeout=900)
+        r = subprocess.run([sys.executable, "-c", PEAK] + cmd + [f.name], capture_output=True,
+                           text=True, env=env, timeout=900)
     finally:
         os.unlink(f.name)
+    lines = r.stderr.strip().splitlines()
+    peak = None
+    if lines and lines[-1].startswith("peak-rss-kb "):
+        peak = int(lines.pop().split()[1]) / 1024
     if r.returncode != 0:
-        return None, r.stderr.strip().splitlines()[-1:] if r.stderr else ["failed"]
-    return float(r.stdout.strip().splitlines()[-1]), None
+        return None, peak, lines[-1:] or ["failed"]
+    return float(r.stdout.strip().splitlines()[-1]), peak, None
 
 
 def main():
@@ -190,14 +205,16 @@ def main():
         if k != "cpu":
             print("%s: %s" % (k, v))
     rows = []
-    print("%-34s %12s %12s %12s %10s %10s %8s  %s" % ("workload", "tensh", "numpy", "tensorflow",
-                                                    "np/tensh", "tf/tensh", "bound", "path"))
+    print("%-34s %12s %12s %12s %10s %10s %8s %9s %9s  %s" % (
+        "workload", "tensh", "numpy", "tensorflow", "np/tensh", "tf/tensh", "bound",
+        "tensh MB", "tf MB", "path"))
     for name, (setup, step, inner, np_setup, np_step) in WORKLOADS.items():
         if a.only and a.only not in name:
             continue
         reps = a.reps if inner > 1 else max(3, a.reps // 2)
         # Interleaved rounds, best of each: a neighbour's load only ever adds time.
         best = [None, None, None]
+        peaks = [None, None, None]
         errs = []
         for _ in range(a.rounds):
             for k, (cmd, src, env) in enumerate([
@@ -207,9 +224,12 @@ def main():
                     ([PY], python_script(setup, step, inner, reps, True), tf_env)]):
                 if cmd is None:
                     continue
-                t, e = run(cmd, src, env=env)
+                t, peak, e = run(cmd, src, env=env)
                 if e:
                     errs.append(e)
+                # The largest peak of the rounds (memory, unlike time, has no noise floor).
+                if peak is not None and (peaks[k] is None or peak > peaks[k]):
+                    peaks[k] = peak
                 if t is not None and (best[k] is None or t < best[k]):
                     best[k] = t
         t_tensh, t_np, t_tf = best
@@ -225,12 +245,14 @@ def main():
             path = [v for k, v in info.items() if k.startswith(family)][0] if any(
                 k.startswith(family) for k in info) else family
             path = ("%s-bound; " % ("memory" if kind == "mem" else "FMA")) + path
-        print("%-34s %12s %12s %12s %10s %10s %8s  %s" % (name, fmt(t_tensh), np_col, fmt(t_tf),
-                                                        ratio(t_np), ratio(t_tf), bound, path))
+        mb = lambda m: "%9.0f" % m if m is not None else "        -"
+        print("%-34s %12s %12s %12s %10s %10s %8s %9s %9s  %s" % (
+            name, fmt(t_tensh), np_col, fmt(t_tf), ratio(t_np), ratio(t_tf), bound,
+            mb(peaks[0]), mb(peaks[2]), path))
         for e in errs[:3]:
             print("    ", e)
         rows.append({"workload": name, "tensh": t_tensh, "numpy": t_np, "tensorflow": t_tf,
-                     "bound": bound, "path": path})
+                     "bound": bound, "path": path, "tensh_mb": peaks[0], "tf_mb": peaks[2]})
     if a.json:
         print(json.dumps(rows, indent=1))
     print("ratios above 1.00x mean tensh is faster")

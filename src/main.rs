@@ -339,7 +339,9 @@ fn status(outcome: Outcome) -> u8 {
 
 /// Keeps freed pages for reuse: tensor buffers of the same size come and go in loops, and
 /// returning them to the OS makes every new one fault its pages in again (TensorFlow's
-/// allocator keeps them too).
+/// allocator keeps them too). Freed pages are only marked to be returned after a second
+/// (ten for arenas), or at once when the REPL or the kernel waits for the next entry
+/// (`tensor::alloc::release_free_memory`).
 fn tune_allocator() {
     // mimalloc.h's option numbers (the -sys crate does not export these two).
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
@@ -347,7 +349,7 @@ fn tune_allocator() {
     // SAFETY: plain FFI calls setting two mimalloc options before any large allocation;
     // they take no pointers and mimalloc reads them on later arena and purge decisions.
     unsafe {
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 1000);
         libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 1);
     }
 }

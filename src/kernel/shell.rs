@@ -116,6 +116,8 @@ impl Shell {
             send(Channel::Shell, msg.reply(&session, kind, content));
         }
         status(&send, &session, msg, "idle");
+        // Between requests: what the last cell freed goes back to the system.
+        crate::tensor::alloc::release_free_memory();
         go_on
     }
 

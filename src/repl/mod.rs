@@ -110,6 +110,8 @@ pub fn run(seed: Option<u64>, color: bool) -> u8 {
         println!("ready in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
     }
     loop {
+        // Between entries: what the last one freed goes back to the system.
+        crate::tensor::alloc::release_free_memory();
         let mut buffer = match rl.readline(">>> ") {
             Ok(b) => b,
             Err(ReadlineError::Interrupted) => {

@@ -78,3 +78,14 @@ pub(crate) fn check_as(
     e.oom = Some(Box::new((shape.to_vec(), dtype)));
     Err(e)
 }
+
+/// Gives freed memory back to the system. While statements run, the allocator keeps freed
+/// pages for reuse for a while (`main` sets the delay: faulting fresh pages into every new
+/// tensor costs time); the REPL and the notebook kernel call this between entries, so a
+/// large temporary does not stay resident for the rest of a session.
+pub fn release_free_memory() {
+    // SAFETY: an FFI call taking no pointers: a forced collection of the calling thread's
+    // heap and of the arenas, which returns every page marked free. Without mimalloc as the
+    // allocator (the library's tests) it acts on an unused heap.
+    unsafe { libmimalloc_sys::mi_collect(true) }
+}
