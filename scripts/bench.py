@@ -18,6 +18,19 @@ import argparse, json, os, statistics, subprocess, sys, tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 PY = os.environ.get("ORACLE_PY", os.path.expanduser("~/.cache/tensh-oracle/bin/python"))
 
+STEP_SETUP = (
+    "x = tf.random.uniform([8192, 64])\nlabels = tf.random.uniform([8192], 0, 10, dtype=tf.int32)\n"
+    "model = tf.keras.Sequential([tf.keras.layers.Dense(128, activation='relu', input_shape=(64,)), tf.keras.layers.Dense(10)])\n"
+    "loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n"
+    "opt = tf.keras.optimizers.SGD(0.01)\n"
+    "def step(xb, yb):\n"
+    "    with tf.GradientTape() as tape:\n"
+    "        loss = loss_fn(yb, model(xb, training=True))\n"
+    "    grads = tape.gradient(loss, model.trainable_variables)\n"
+    "    opt.apply_gradients(zip(grads, model.trainable_variables))\n"
+    "    return loss")
+STEP_LOOP = "for j in range(0, 8192, 64):\n    loss = step(x[j:j + 64], labels[j:j + 64])"
+
 # name: (setup, one repetition, repetitions-per-sample, numpy setup, numpy step)
 WORKLOADS = {
     "matmul 1024x1024 f32": (
@@ -90,6 +103,12 @@ WORKLOADS = {
         1,
         "x = np.random.rand(60000, 784).astype(np.float32)",
         "idx = np.random.permutation(60000)\nfor j in range(0, 60000, 128):\n    b = x[idx[j:j + 128]] * 2.0"),
+    # A hand-written training step, 128 batches of 64: run eagerly, and traced once by
+    # tf.function and then run from its graph (tensh replays the recorded calls).
+    "train step MLP eager, 128 batches": (
+        STEP_SETUP, STEP_LOOP, 1, None, None),
+    "train step MLP tf.function, 128 batches": (
+        STEP_SETUP + "\nstep = tf.function(step)\nloss = step(x[:64], labels[:64])", STEP_LOOP, 1, None, None),
     "100k tiny ops (x + 1.0, 4 elems)": (
         "x = tf.constant([1.0, 2.0, 3.0, 4.0])",
         "for _ in range(100000):\n    y = x + 1.0", 1,
@@ -114,6 +133,8 @@ BOUNDS = {
     "fit 1 epoch CNN, [2048,28,28,1]": ("flop", 3 * 2048 * 2 * (26 * 26 * 32 * 9 + 11 * 11 * 64 * 288 + 1600 * 10), "matrix products"),
     "fit 1 epoch Embedding+LSTM(64), [2048,100]": ("flop", 3 * 2048 * 100 * 2 * 128 * 256, "matrix products"),
     "tf.data shuffle(10000).batch(128).map, [60000,784]": ("mem", 4 * 60000 * 784 * 4, "loops"),
+    "train step MLP eager, 128 batches": ("flop", 3 * 8192 * 2 * (64 * 128 + 128 * 10), "matrix products"),
+    "train step MLP tf.function, 128 batches": ("flop", 3 * 8192 * 2 * (64 * 128 + 128 * 10), "matrix products"),
 }
 
 
@@ -224,12 +245,12 @@ def main():
                     ([PY], python_script(setup, step, inner, reps, True), tf_env)]):
                 if cmd is None:
                     continue
-                t, peak, e = run(cmd, src, env=env)
+                t, rss, e = run(cmd, src, env=env)
                 if e:
                     errs.append(e)
                 # The largest peak of the rounds (memory, unlike time, has no noise floor).
-                if peak is not None and (peaks[k] is None or peak > peaks[k]):
-                    peaks[k] = peak
+                if rss is not None and (peaks[k] is None or rss > peaks[k]):
+                    peaks[k] = rss
                 if t is not None and (best[k] is None or t < best[k]):
                     best[k] = t
         t_tensh, t_np, t_tf = best
