@@ -11,34 +11,8 @@ use crate::errors::ExcKind;
 use crate::eval::error::{raise, type_err, R};
 use crate::eval::{Interp, Value};
 use crate::print::float::scalar_repr;
+use crate::tensor::ops::reduce_numpy::pairwise;
 use crate::tensor::{DType, Tensor};
-
-/// numpy's pairwise summation of float64s (what `ndarray.sum()` adds in).
-fn pairwise_sum(a: &[f64]) -> f64 {
-    let n = a.len();
-    if n < 8 {
-        return a.iter().fold(0.0, |s, &x| s + x);
-    }
-    if n <= 128 {
-        let mut r = [0f64; 8];
-        r.copy_from_slice(&a[..8]);
-        let mut i = 8;
-        while i < n - n % 8 {
-            for j in 0..8 {
-                r[j] += a[i + j];
-            }
-            i += 8;
-        }
-        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for &x in &a[i..] {
-            res += x;
-        }
-        return res;
-    }
-    let mut n2 = n / 2;
-    n2 -= n2 % 8;
-    pairwise_sum(&a[..n2]) + pairwise_sum(&a[n2..])
-}
 
 /// numpy's `linspace(start, stop, num)` in float64: `start + i * step`, the last exactly
 /// `stop`.
@@ -139,7 +113,7 @@ fn outer_edges(it: &mut Interp, a: &Tensor, range: &Value) -> R<(f64, f64)> {
 const ESTIMATORS: [&str; 7] = ["auto", "fd", "doane", "rice", "scott", "sqrt", "sturges"];
 
 fn mean(x: &[f64]) -> f64 {
-    pairwise_sum(x) / x.len() as f64
+    pairwise(x) / x.len() as f64
 }
 
 fn std(x: &[f64]) -> f64 {
@@ -401,7 +375,7 @@ builtin! {
         let n = counts(&x, w.as_ref(), &b)?;
         let hist = if it.truthy(&density)? {
             let e = b.edges.to_f64_vec();
-            let total = pairwise_sum(&n);
+            let total = pairwise(&n);
             let v: Vec<f64> = n.iter().zip(e.windows(2)).map(|(c, w)| c / (w[1] - w[0]) / total).collect();
             Tensor::from_vec(&[v.len()], v)
         } else {
@@ -534,7 +508,7 @@ builtin! {
             .map(|(i, j)| full[(i + 1) * nbin[1] + j + 1])
             .collect();
         if it.truthy(&density)? {
-            let s: f64 = (0..nx).map(|i| pairwise_sum(&hist[i * ny..(i + 1) * ny])).sum();
+            let s: f64 = (0..nx).map(|i| pairwise(&hist[i * ny..(i + 1) * ny])).sum();
             for i in 0..nx {
                 for j in 0..ny {
                     let dx = edges[0][i + 1] - edges[0][i];

@@ -116,8 +116,10 @@ impl Shell {
             send(Channel::Shell, msg.reply(&session, kind, content));
         }
         status(&send, &session, msg, "idle");
-        // Between requests: what the last cell freed goes back to the system.
-        crate::tensor::alloc::release_free_memory();
+        // After a cell: what it freed goes back to the system.
+        if msg.msg_type() == "execute_request" {
+            crate::tensor::alloc::release_free_memory();
+        }
         go_on
     }
 

@@ -244,32 +244,38 @@ const SOFTPLUS_T64: f64 = -34.04365338911715;
 /// `t`, `log1p(exp(x))` between, with `t = log(epsilon) + 2`; `exp` and `log1p` are the
 /// packet functions here, `scalar` the libm ones of the tail.
 #[inline(always)]
+#[allow(clippy::redundant_closure)]
 pub fn softplus_f32<const PACKET: bool>(x: f32) -> f32 {
-    let t = SOFTPLUS_T32;
-    let e = if PACKET { exp_f32(x) } else { x.exp() };
+    if PACKET {
+        // A closure, not the function item: it must inline into the vector loop.
+        softplus_select(x, SOFTPLUS_T32, exp_f32(x), |e| log1p_f32(e))
+    } else {
+        softplus_select(x, SOFTPLUS_T32, x.exp(), f32::ln_1p)
+    }
+}
+
+/// TensorFlow's softplus select: `x` above `-t`, `e = exp(x)` below `t`, `log1p(e)`
+/// between (all three computed, as Eigen evaluates a select).
+#[inline(always)]
+pub fn softplus_select<T: Copy + PartialOrd + std::ops::Neg<Output = T>>(
+    x: T,
+    t: T,
+    e: T,
+    log1p: impl Fn(T) -> T,
+) -> T {
     if x > -t {
         x
     } else if x < t {
         e
-    } else if PACKET {
-        log1p_f32(e)
     } else {
-        e.ln_1p()
+        log1p(e)
     }
 }
 
 /// `softplus` for f64, as `softplus_f32` computes it on scalars (libm's exp and log1p).
 #[inline(always)]
 pub fn softplus_f64(x: f64) -> f64 {
-    let t = SOFTPLUS_T64;
-    let e = x.exp();
-    if x > -t {
-        x
-    } else if x < t {
-        e
-    } else {
-        e.ln_1p()
-    }
+    softplus_select(x, SOFTPLUS_T64, x.exp(), f64::ln_1p)
 }
 
 #[inline(always)]

@@ -679,14 +679,7 @@ fn half_softplus(a: &Tensor) -> Tensor {
     let x = a.cast_kernel(DType::F32);
     let y = match &x.data {
         Data::F32(x) => map_array(x, move |v: f32| {
-            let e = round(v.exp());
-            if v > -t {
-                v
-            } else if v < t {
-                e
-            } else {
-                round(e.ln_1p())
-            }
+            eigen::softplus_select(v, t, round(v.exp()), |e| round(e.ln_1p()))
         }),
         _ => return x,
     };

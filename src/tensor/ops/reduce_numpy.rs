@@ -13,7 +13,7 @@ use crate::tensor::{DType, Data, Elem, Tensor};
 const BUFFER: usize = 8192;
 
 /// numpy's `pairwise_sum` of one block.
-fn pairwise<T: Elem + NumOps>(a: &[T]) -> T {
+pub fn pairwise<T: Elem + NumOps>(a: &[T]) -> T {
     let n = a.len();
     if n < 8 {
         return a.iter().fold(T::zero(), |s, &x| s.add(x));
