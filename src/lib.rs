@@ -24,6 +24,14 @@
 // Every unsafe block says why it is sound.
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+/// Lists a `tests` module's test functions as its `ALL` (see `unit_tests.rs`).
+macro_rules! unit_cases {
+    ($($name:ident),* $(,)?) => {
+        pub(crate) const ALL: $crate::unit_tests::Cases =
+            (module_path!(), &[$((stringify!($name), $name as fn())),*]);
+    };
+}
+
 pub mod api;
 pub(crate) mod data;
 pub(crate) mod errors;
@@ -38,6 +46,8 @@ pub(crate) mod pylib;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;
+#[doc(hidden)]
+pub mod unit_tests;
 
 use eval::session::Output;
 use eval::Interp;

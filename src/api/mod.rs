@@ -71,7 +71,7 @@
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
 pub mod convert;
-mod jpeg;
+pub(crate) mod jpeg;
 pub(crate) mod np_complex;
 pub(crate) mod np_dtypes;
 pub(crate) mod np_fancy;

@@ -245,12 +245,10 @@ pub(crate) fn float_of(d: DType) -> DType {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Expected values are numpy 1.26's `np.promote_types` and `np.result_type`.
     use super::*;
 
-    #[test]
     fn promote_table() {
         use DType::*;
         let cases = [
@@ -274,7 +272,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn value_based() {
         let arr = |d: DType| Tensor::zeros(d, &[2]);
         let nd = |t: &Tensor| Value::Tensor(t.clone());
@@ -307,4 +304,6 @@ mod tests {
             DType::F32
         );
     }
+
+    unit_cases!(promote_table, value_based);
 }

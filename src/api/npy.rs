@@ -221,11 +221,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tensor, String> {
     Ok(t)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn header_is_padded_to_64_bytes_as_numpy_writes_it() {
         let t = Tensor::from_vec(&[2, 3], vec![1.0f64, 2.0, 3.0, 4.0, 5.0, 6.0]);
         let b = encode(&t);
@@ -236,4 +234,6 @@ mod tests {
         assert!(text.ends_with(" \n"));
         assert_eq!(decode(&b).unwrap().to_f64_vec(), t.to_f64_vec());
     }
+
+    unit_cases!(header_is_padded_to_64_bytes_as_numpy_writes_it);
 }

@@ -246,8 +246,7 @@ impl std::fmt::Display for ExcKind {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// `[c.__name__ for c in K.__mro__]` without `object`.
@@ -261,7 +260,6 @@ mod tests {
         out
     }
 
-    #[test]
     fn mros_match_cpython_and_tensorflow() {
         assert_eq!(
             mro(TabError),
@@ -317,7 +315,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn subclass_relation() {
         assert!(IndexError.is_subclass_of(LookupError));
         assert!(KeyError.is_subclass_of(LookupError));
@@ -335,7 +332,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn names_round_trip_and_are_unique() {
         for (i, k) in ExcKind::ALL.iter().enumerate() {
             assert_eq!(ExcKind::from_name(k.name()), Some(*k));
@@ -345,7 +341,6 @@ mod tests {
         assert_eq!(ExcKind::from_name("valueerror"), None);
     }
 
-    #[test]
     fn tf_classes_live_in_errors_impl() {
         assert!(InvalidArgumentError.is_tf() && OpError.is_tf());
         assert!(!ValueError.is_tf() && !Exception.is_tf());
@@ -355,4 +350,11 @@ mod tests {
         );
         assert_eq!(KeyError.module(), "builtins");
     }
+
+    unit_cases!(
+        mros_match_cpython_and_tensorflow,
+        subclass_relation,
+        names_round_trip_and_are_unique,
+        tf_classes_live_in_errors_impl,
+    );
 }

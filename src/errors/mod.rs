@@ -5,6 +5,6 @@
 //! |---|---|
 //! | `kind.rs` | [`ExcKind`]: CPython 3.11's builtin exception classes and TensorFlow's `tf.errors`, with names and parents |
 
-mod kind;
+pub(crate) mod kind;
 
 pub use kind::ExcKind;

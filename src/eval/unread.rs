@@ -69,8 +69,7 @@ fn fpart_never_reads(name: &str, p: &FPart) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::never_reads;
     use crate::syntax::ast::{ExprKind, StmtKind};
 
@@ -82,7 +81,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn reads_are_found_through_every_kind() {
         for (src, unread) in [
             ("1.5", true),
@@ -102,4 +100,6 @@ mod tests {
         }
         assert!(matches!(expr("x").kind, ExprKind::Name(_)));
     }
+
+    unit_cases!(reads_are_found_through_every_kind);
 }

@@ -803,14 +803,14 @@ pub(crate) fn given(v: Value) -> Option<Value> {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::Value;
 
     /// Values are moved and cloned on every step of the evaluator, and a list holds one per
     /// item: they stay three words.
-    #[test]
     fn value_is_small() {
         assert!(std::mem::size_of::<Value>() <= 24);
     }
+
+    unit_cases!(value_is_small);
 }

@@ -234,15 +234,13 @@ pub fn diff(expected: &[String], actual: &[String]) -> Vec<(char, String)> {
     out
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{line_matches, matches};
 
     fn lines(s: &str) -> Vec<String> {
         s.lines().map(String::from).collect()
     }
 
-    #[test]
     fn any_text_within_a_line() {
         assert!(line_matches("a[..]c", "abc"));
         assert!(line_matches("a[..]c", "ac"));
@@ -256,7 +254,6 @@ mod tests {
         assert!(line_matches("x[..][..]y", "xy"));
     }
 
-    #[test]
     fn one_number() {
         for n in ["-0.5", "1e-07", "nan", "-inf", "3", "+2.", ".5"] {
             assert!(
@@ -273,7 +270,6 @@ mod tests {
         assert!(line_matches("[[..][num]]", "[[0.1 0.2]"));
     }
 
-    #[test]
     fn plain_lines_and_tensor_ids() {
         assert!(line_matches("abc", "abc"));
         assert!(!line_matches("abc", "abd"));
@@ -283,7 +279,6 @@ mod tests {
         ));
     }
 
-    #[test]
     fn any_number_of_lines() {
         let e = lines("a\n...\nz");
         assert!(matches(&e, &lines("a\nz")));
@@ -301,7 +296,6 @@ mod tests {
         assert!(!matches(&lines("a"), &lines("a\nb")));
     }
 
-    #[test]
     fn many_wildcards_against_a_non_matching_line_end_quickly() {
         // Trying every split took ~59 s for 10 `[..]`; 40 would never finish.
         let pattern = "[..]a".repeat(40) + "b";
@@ -315,4 +309,12 @@ mod tests {
         assert!(!matches(&[e.clone(), vec!["y".into()]].concat(), &a));
         assert!(matches(&e, &a));
     }
+
+    unit_cases!(
+        any_text_within_a_line,
+        one_number,
+        plain_lines_and_tensor_ids,
+        any_number_of_lines,
+        many_wildcards_against_a_non_matching_line_end_quickly,
+    );
 }

@@ -23,11 +23,9 @@ pub fn inspect(it: &mut Interp, code: &str, pos: usize) -> Option<String> {
     Some(crate::repl::inspect::describe(it, &v, layout))
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn completes_names_and_attributes() {
         let mut it = crate::golden::runner::capture_session(0).0;
         it.run("import numpy as np\nmy_value = 3", None, false);
@@ -39,4 +37,6 @@ mod tests {
         assert!(inspect(&mut it, "np.zeros", 3).is_some());
         assert!(inspect(&mut it, "nothing_here", 3).is_none());
     }
+
+    unit_cases!(completes_names_and_attributes);
 }

@@ -226,11 +226,9 @@ pub fn now_iso8601() -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn messages_round_trip_with_signatures() {
         let key = b"secret".to_vec();
         let m = Message::new(
@@ -251,7 +249,6 @@ mod tests {
         assert!(Message::from_frames(&frames, b"other").is_none());
     }
 
-    #[test]
     fn hmac_matches_a_known_vector() {
         // RFC 4231 test case 2.
         assert_eq!(
@@ -260,7 +257,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn dates_and_ids_are_well_formed() {
         let d = now_iso8601();
         assert_eq!(d.len(), 27);
@@ -269,4 +265,10 @@ mod tests {
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");
     }
+
+    unit_cases!(
+        messages_round_trip_with_signatures,
+        hmac_matches_a_known_vector,
+        dates_and_ids_are_well_formed,
+    );
 }

@@ -104,11 +104,9 @@ pub fn keras_op_name(paths: &[&str]) -> Option<String> {
     tf.first().map(|p| p.to_string())
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::keras_op_name;
 
-    #[test]
     fn aliases_take_the_canonical_name() {
         assert_eq!(
             keras_op_name(&["tf.reduce_mean", "tf.math.reduce_mean"]).as_deref(),
@@ -120,4 +118,6 @@ mod tests {
         );
         assert_eq!(keras_op_name(&["builtins.len"]), None);
     }
+
+    unit_cases!(aliases_take_the_canonical_name);
 }

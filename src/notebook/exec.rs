@@ -296,11 +296,9 @@ pub fn parse_report(report: &str) -> ErrorOut {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn reports_split_into_name_value_and_traceback() {
         let e = parse_report("Traceback (most recent call last):\n  File \"Cell In[1]\", line 1, in <module>\n    1/0\nZeroDivisionError: division by zero\n");
         assert_eq!(e.ename, "ZeroDivisionError");
@@ -323,7 +321,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn a_cell_gives_streams_a_result_and_errors() {
         let mut ex = Executor::new(Some(0));
         let r = ex.execute(
@@ -376,4 +373,9 @@ mod tests {
         assert!(png.starts_with(b"\x89PNG"));
         assert_eq!(text, "<Figure size 640x480 with 1 Axes>");
     }
+
+    unit_cases!(
+        reports_split_into_name_value_and_traceback,
+        a_cell_gives_streams_a_result_and_errors,
+    );
 }

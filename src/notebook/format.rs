@@ -245,11 +245,9 @@ pub fn comparable_lines(outputs: &[Json]) -> Vec<String> {
     text.lines().map(String::from).collect()
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn reads_and_writes_nbformat_4_5() {
         let src = r##"{"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# T"]},
             {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
@@ -276,7 +274,6 @@ mod tests {
         assert!(Notebook::parse("[1]").is_err());
     }
 
-    #[test]
     fn compares_stdout_results_and_errors() {
         let outs = vec![
             json!({"output_type": "stream", "name": "stdout", "text": ["a\n", "b"]}),
@@ -286,4 +283,9 @@ mod tests {
         ];
         assert_eq!(comparable_lines(&outs), vec!["a", "b", "3", "E: v"]);
     }
+
+    unit_cases!(
+        reads_and_writes_nbformat_4_5,
+        compares_stdout_results_and_errors
+    );
 }

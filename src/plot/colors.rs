@@ -120,11 +120,9 @@ pub(crate) fn colormap_names() -> Vec<&'static str> {
     COLORMAPS.iter().map(|(n, _, _)| *n).collect()
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn viridis_ends_and_middle_match_matplotlib() {
         let v = Colormap::get("viridis").unwrap();
         assert_eq!(v.at(0.0), [68, 1, 84]);
@@ -133,7 +131,6 @@ mod tests {
         assert_eq!(Colormap::get("gray_r").unwrap().at(0.0), [255, 255, 255]);
     }
 
-    #[test]
     fn color_strings() {
         assert_eq!(parse("r"), Some([1.0, 0.0, 0.0]));
         assert_eq!(parse("#ff0000"), Some([1.0, 0.0, 0.0]));
@@ -143,4 +140,6 @@ mod tests {
         assert!(parse("notacolor").is_none());
         assert!(parse("1.5").is_none());
     }
+
+    unit_cases!(viridis_ends_and_middle_match_matplotlib, color_strings);
 }

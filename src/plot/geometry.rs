@@ -177,11 +177,9 @@ pub(crate) fn dashes(pts: &[(f64, f64)], pattern: &[f64]) -> Vec<Vec<(f64, f64)>
     out
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn clipping_and_dashes() {
         let bx = Box2 {
             x0: 0.0,
@@ -196,4 +194,6 @@ mod tests {
         let d = dashes(&[(0.0, 0.0), (10.0, 0.0)], &[2.0, 3.0]);
         assert_eq!(d.len(), 2);
     }
+
+    unit_cases!(clipping_and_dashes);
 }

@@ -16,14 +16,14 @@
 
 mod canvas;
 mod colormap_data;
-mod colors;
+pub(crate) mod colors;
 mod font;
-mod geometry;
+pub(crate) mod geometry;
 pub(crate) mod png;
 mod render;
 mod spec;
 mod terminal;
-mod ticks;
+pub(crate) mod ticks;
 
 use crate::api::convert::f64_arg;
 use crate::errors::ExcKind;
@@ -284,5 +284,4 @@ fn cmap_native(_: &mut Interp, a: Args) -> R<Value> {
     ))
 }
 
-#[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -58,12 +58,12 @@ pub(crate) fn base64(data: &[u8]) -> String {
     s
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
+pub(crate) mod tests {
     fn base64_pads() {
         assert_eq!(super::base64(b"Ma"), "TWE=");
         assert_eq!(super::base64(b"Man"), "TWFu");
         assert_eq!(super::base64(b"M"), "TQ==");
     }
+
+    unit_cases!(base64_pads);
 }

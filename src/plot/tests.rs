@@ -146,7 +146,6 @@ fn light(p: [u8; 3]) -> bool {
     p.iter().all(|&c| c > 230)
 }
 
-#[test]
 fn digits_grid_puts_each_image_in_its_cell() {
     let path = temp("digits.png");
     // Even images are bright top-left, odd ones bright bottom-right, on black.
@@ -226,7 +225,6 @@ fn digits_grid_puts_each_image_in_its_cell() {
     }
 }
 
-#[test]
 fn loss_curve_has_axes_ticks_labels_legend_and_data_where_expected() {
     let path = temp("loss.png");
     let src = format!(
@@ -285,7 +283,6 @@ fn loss_curve_has_axes_ticks_labels_legend_and_data_where_expected() {
     assert!(legend(&blue) > 5 && legend(&red) > 5, "legend handles");
 }
 
-#[test]
 fn svg_and_show_when_piped() {
     let path = temp("fig.svg");
     let src = format!(
@@ -300,7 +297,6 @@ fn svg_and_show_when_piped() {
     assert!(svg.contains(">eye</text>") && svg.contains("data:image/png;base64,"));
 }
 
-#[test]
 fn terminal_text_draws_braille_and_half_blocks() {
     let src = "import matplotlib.pyplot as plt\nimport numpy as np\n\
                fig, (a, b) = plt.subplots(1, 2)\n_ = a.plot([0, 1, 2], [0, 1, 0])\n\
@@ -329,3 +325,10 @@ fn terminal_text_draws_braille_and_half_blocks() {
         text
     );
 }
+
+unit_cases!(
+    digits_grid_puts_each_image_in_its_cell,
+    loss_curve_has_axes_ticks_labels_legend_and_data_where_expected,
+    svg_and_show_when_piped,
+    terminal_text_draws_braille_and_half_blocks,
+);

@@ -162,15 +162,13 @@ fn minus(s: &str) -> String {
     s.replace('-', "\u{2212}")
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn close(a: &[f64], b: &[f64]) -> bool {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9)
     }
 
-    #[test]
     fn ticks_match_matplotlib() {
         assert!(close(
             &locate(0.55, 10.45, 9),
@@ -183,7 +181,6 @@ mod tests {
         assert!(close(&locate(0.0, 1.0, 9), &[0.0, 0.2, 0.4, 0.6, 0.8, 1.0]));
     }
 
-    #[test]
     fn labels_match_matplotlib() {
         let t = locate(0.102, 0.938, 9);
         let (l, off) = labels(&t, 0.102, 0.938);
@@ -193,4 +190,6 @@ mod tests {
         let (l, _) = labels(&[-2.0, 0.0, 2.0], -2.0, 2.0);
         assert_eq!(l, ["\u{2212}2", "0", "2"]);
     }
+
+    unit_cases!(ticks_match_matplotlib, labels_match_matplotlib);
 }

@@ -375,15 +375,13 @@ pub fn scalar_repr<T: FloatFmt>(x: T) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Every expected string is what CPython 3.11 (`repr`) and numpy 1.26
     //! (`repr(np.float64(x))`, `repr(np.float32(x))`, `np.format_float_positional`,
     //! `np.format_float_scientific`, `repr(np.array(..))`) print for the same input.
 
     use super::*;
 
-    #[test]
     fn python_and_numpy_float64_repr() {
         // repr(x) and repr(np.float64(x)) agree on all of these.
         let cases: &[(f64, &str)] = &[
@@ -417,7 +415,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn numpy_float32_repr() {
         // repr(np.float32(x)): shortest digits that round-trip an f32; the scientific
         // switch compares the f32 value itself (np.float32(0.0001) is just below 1e-4).
@@ -440,7 +437,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn digits() {
         // repr(np.float32(0.1)) == '0.1'; repr(np.float32(1/3)) == '0.33333334'
         let d = |digits: &[u8], exp| Digits {
@@ -476,7 +472,6 @@ mod tests {
         fmt_positional(x, precision, min_digits, trim, pad_left, pad_right)
     }
 
-    #[test]
     fn numpy_format_float_positional() {
         use Trim::*;
         assert_eq!(fp(0.1, None, LeaveOneZero, 0, 0, 0), "0.1");
@@ -525,7 +520,6 @@ mod tests {
         fmt_scientific(x, precision, min_digits, trim, pad_left, exp_digits)
     }
 
-    #[test]
     fn numpy_format_float_scientific() {
         use Trim::*;
         assert_eq!(fs(1e-5, None, Both, 0, 0, 2), "1e-05");
@@ -550,7 +544,6 @@ mod tests {
         assert_eq!(fs(f64::MAX, None, Both, 0, 0, 2), "1.7976931348623157e+308");
     }
 
-    #[test]
     fn array_columns() {
         // Each word of an array's repr is one element laid out with the column's common
         // precision and padding.
@@ -596,4 +589,13 @@ mod tests {
             .collect();
         assert_eq!(words.join(", "), "0.1       , 0.25      , 0.33333334");
     }
+
+    unit_cases!(
+        python_and_numpy_float64_repr,
+        numpy_float32_repr,
+        digits,
+        numpy_format_float_positional,
+        numpy_format_float_scientific,
+        array_columns,
+    );
 }

@@ -129,11 +129,9 @@ pub fn summarize(t: &Tensor, summarize: i64) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn floats_take_the_shortest_exact_precision() {
         // TensorFlow: tf.strings.format("{}", tf.constant(3.14159265)) is b'3.14159274'.
         // TensorFlow: tf.strings.format("{}", tf.constant(math.pi)) is b'3.14159274', and
@@ -146,11 +144,15 @@ mod tests {
         assert_eq!(float_text(123456789f32 as f64, false), "123456792");
     }
 
-    #[test]
     fn long_axes_are_cut_at_each_end() {
         let t = Tensor::from_vec(&[20], (0..20).collect::<Vec<i32>>());
         assert_eq!(summarize(&t, 3), "[0 1 2 ... 17 18 19]");
         let t = Tensor::from_vec(&[3, 0], Vec::<i32>::new());
         assert_eq!(summarize(&t, 3), "[\n ...]");
     }
+
+    unit_cases!(
+        floats_take_the_shortest_exact_precision,
+        long_axes_are_cut_at_each_end
+    );
 }

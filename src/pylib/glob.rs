@@ -364,11 +364,9 @@ builtin! {
 /// `install` for `glob` (everything is declared).
 pub(crate) fn install(_it: &mut Interp) {}
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::fnmatch;
 
-    #[test]
     fn patterns_match_as_fnmatch_does() {
         assert!(fnmatch("a.txt", "*.txt"));
         assert!(!fnmatch("a.txt", "*.csv"));
@@ -380,4 +378,6 @@ mod tests {
         assert!(fnmatch("abcabc", "*c*c"));
         assert!(fnmatch("", "*"));
     }
+
+    unit_cases!(patterns_match_as_fnmatch_does);
 }

@@ -137,11 +137,9 @@ pub(crate) fn candidates(it: &mut Interp, line: &str, pos: usize) -> (usize, Vec
     (start, names)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn magic_names_complete_at_the_start_of_a_line() {
         let (start, names) = magic_names("%ti", 3).expect("a magic");
         assert_eq!((start, names), (0, vec!["%time".into(), "%timeit".into()]));
@@ -149,4 +147,6 @@ mod tests {
         assert_eq!((start, names), (8, vec!["%%writefile".into()]));
         assert!(magic_names("x % 2", 5).is_none());
     }
+
+    unit_cases!(magic_names_complete_at_the_start_of_a_line);
 }

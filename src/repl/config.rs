@@ -221,11 +221,9 @@ pub fn parse(text: &str) -> (Settings, Vec<String>) {
     (s, problems)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn settings_are_read_and_problems_named() {
         let (s, p) = parse(
             "edit_mode = \"vi\"\ntheme = \"light\"\nhistory_size = 50\n[colors]\nstring = \"bright green\"\n",
@@ -243,4 +241,6 @@ mod tests {
         assert_eq!(s, Settings::default());
         assert!(p[0].contains("using the defaults"), "{:?}", p);
     }
+
+    unit_cases!(settings_are_read_and_problems_named);
 }

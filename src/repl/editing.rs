@@ -233,11 +233,9 @@ pub fn bind<H: rustyline::Helper, I: rustyline::history::History>(
     );
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn prompts_are_removed_and_indentation_follows_the_block() {
         let buf = format!(
             "for i in x:\n{}    if i:\n{}        return",
@@ -251,7 +249,6 @@ mod tests {
         assert_eq!(next_indent("x = [1,"), 0);
     }
 
-    #[test]
     fn enter_runs_complete_entries_and_ends_blocks_on_a_blank_line() {
         assert!(ready("x = 1"));
         assert!(!ready("for i in x:"));
@@ -264,4 +261,9 @@ mod tests {
         assert!(!ready("x = [1,\n"));
         assert!(!ready("s = '''a\n"));
     }
+
+    unit_cases!(
+        prompts_are_removed_and_indentation_follows_the_block,
+        enter_runs_complete_entries_and_ends_blocks_on_a_blank_line,
+    );
 }

@@ -53,8 +53,7 @@ pub fn shape_tuple(shape: &[usize]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Expected shapes are numpy 1.26's `np.broadcast_shapes(a, b)` (None where it raises
     //! "shape mismatch: objects cannot be broadcast to a single shape"), checked both ways
     //! round; message forms are what Python and TensorFlow 2.15 print.
@@ -85,7 +84,6 @@ mod tests {
         (&[2, 3], &[3, 2], None),
     ];
 
-    #[test]
     fn numpy_broadcast_shapes() {
         for &(a, b, want) in CASES {
             let want = want.map(|w| w.to_vec());
@@ -94,7 +92,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn shape_forms() {
         // str((2, 3)), str((5,)), str(()), np.zeros((1, 0, 7)).shape
         assert_eq!(shape_tuple(&[2, 3]), "(2, 3)");
@@ -107,4 +104,6 @@ mod tests {
         // tf.zeros([1,2,0]) + tf.zeros([3]): "Incompatible shapes: [1,2,0] vs. [3]"
         assert_eq!(shape_brackets(&[1, 2, 0]), "[1,2,0]");
     }
+
+    unit_cases!(numpy_broadcast_shapes, shape_forms);
 }

@@ -149,11 +149,9 @@ macro_rules! complex_elem {
 complex_elem!(f32, C64);
 complex_elem!(f64, C128);
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn arithmetic_as_python_computes_it() {
         // (1+2j)*(3-1j) == (5+5j); (1+2j)/(1+1j) == (1.5+0.5j); cmath.sqrt(-4) == 2j.
         let a = C128::new(1.0, 2.0);
@@ -162,4 +160,6 @@ mod tests {
         assert_eq!(C128::new(-4.0, 0.0).sqrt(), C128::new(0.0, 2.0));
         assert_eq!(C128::new(3.0, 4.0).abs(), 5.0);
     }
+
+    unit_cases!(arithmetic_as_python_computes_it);
 }

@@ -87,11 +87,9 @@ pub fn bytes_repr(b: &[u8]) -> String {
     crate::syntax::unparse::bytes_quote(b)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn interned_strings_share_storage_and_compare_by_content() {
         let a = TStr::intern(b"hello").unwrap();
         let b = TStr::from_str("hello").unwrap();
@@ -100,10 +98,14 @@ mod tests {
         assert_eq!(TStr::default().bytes(), b"");
     }
 
-    #[test]
     fn bytes_repr_follows_python() {
         // Python: repr(b"d\xc3\xa9f\n'") == 'b"d\\xc3\\xa9f\\n\'"'
         assert_eq!(bytes_repr("déf\n'".as_bytes()), "b\"d\\xc3\\xa9f\\n'\"");
         assert_eq!(bytes_repr(b"a'b\"c"), "b'a\\'b\"c'");
     }
+
+    unit_cases!(
+        interned_strings_share_storage_and_compare_by_content,
+        bytes_repr_follows_python
+    );
 }

@@ -23,8 +23,7 @@ mod markers;
 mod output;
 pub mod tables;
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Damaged input must come back as an error or as pixels, never as a panic. (The
     //! pixels and bytes themselves are checked against TensorFlow by
     //! `tests/reference/tf_io_jpeg.py`.)
@@ -54,7 +53,6 @@ mod tests {
             .collect()
     }
 
-    #[test]
     fn damaged_files_decode_or_fail_cleanly() {
         for (progressive, c) in [(false, 3), (true, 3), (false, 1), (true, 1)] {
             let e = Enc {
@@ -84,7 +82,6 @@ mod tests {
         }
     }
 
-    #[test]
     fn every_option_set_encodes() {
         for (w, h) in [(1, 1), (2, 9), (17, 3), (33, 20)] {
             for c in [1, 3] {
@@ -109,4 +106,9 @@ mod tests {
             }
         }
     }
+
+    unit_cases!(
+        damaged_files_decode_or_fail_cleanly,
+        every_option_set_encodes
+    );
 }

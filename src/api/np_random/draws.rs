@@ -16,7 +16,7 @@ impl Doubles for Pcg64 {
 
 /// The 32-bit word numpy's 8-bit (and bool) draws are cut from, and how many cuts remain.
 #[derive(Default)]
-pub(super) struct Buffer {
+pub(crate) struct Buffer {
     word: u32,
     left: u32,
 }
@@ -332,8 +332,7 @@ fn loggam(x: f64) -> f64 {
     gl
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::pcg64::{int_words, Pcg64};
     use super::Buffer;
 
@@ -342,7 +341,6 @@ mod tests {
     }
 
     // Values numpy 1.26.4 gives for np.random.default_rng(0).
-    #[test]
     fn ziggurat_draws_match_numpy() {
         let mut g = seeded(0);
         let got: Vec<f64> = (0..3).map(|_| g.standard_normal()).collect();
@@ -364,7 +362,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn bounded_integers_match_numpy() {
         let mut g = seeded(0);
         let got: Vec<u32> = (0..6).map(|_| g.bounded_u32(0, 9)).collect();
@@ -378,7 +375,6 @@ mod tests {
         assert_eq!(got, [700346781657, 296633628802, 45050865998]);
     }
 
-    #[test]
     fn discrete_draws_match_numpy() {
         let mut g = seeded(0);
         let small: Vec<i64> = (0..4).map(|_| g.poisson(3.0)).collect();
@@ -391,4 +387,10 @@ mod tests {
         let large: Vec<i64> = (0..3).map(|_| draw(2000, 0.3)).collect();
         assert_eq!((small, large), (vec![7, 5, 3, 2], vec![605, 593, 597]));
     }
+
+    unit_cases!(
+        ziggurat_draws_match_numpy,
+        bounded_integers_match_numpy,
+        discrete_draws_match_numpy,
+    );
 }

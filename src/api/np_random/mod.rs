@@ -6,12 +6,12 @@
 //! rarely call.
 
 mod binomial;
-mod draws;
+pub(crate) mod draws;
 mod generator;
 mod generator_draws;
 mod generator_sampling;
-mod mt19937;
-mod pcg64;
+pub(crate) mod mt19937;
+pub(crate) mod pcg64;
 mod sampling;
 mod ziggurat;
 

@@ -170,12 +170,10 @@ impl super::Bits for Mt19937 {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     // Values numpy 1.26 gives: np.random.seed(0); np.random.rand(), np.random.randn().
-    #[test]
     fn seeded_draws_match_numpy() {
         let mut r = Mt19937::from_seed(0);
         assert_eq!(r.next_double(), 0.5488135039273248);
@@ -184,4 +182,6 @@ mod tests {
         let mut r = Mt19937::from_seed(42);
         assert_eq!(r.next_double(), 0.3745401188473625);
     }
+
+    unit_cases!(seeded_draws_match_numpy);
 }

@@ -170,20 +170,17 @@ impl super::Bits for Pcg64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     // Values from numpy 1.26.4: np.random.PCG64(seed).state, .random_raw(),
     // and np.random.default_rng(seed).random().
-    #[test]
     fn seeding_matches_numpy() {
         let g = Pcg64::from_entropy_words(&int_words(&[0]));
         assert_eq!(g.state().0, 35399562948360463058890781895381311971);
         assert_eq!(g.state().1, 87136372517582989555478159403783844777);
     }
 
-    #[test]
     fn raw_draws_match_numpy() {
         let cases: [(&[u32], [u64; 3]); 6] = [
             (
@@ -242,11 +239,16 @@ mod tests {
         }
     }
 
-    #[test]
     fn draws_match_numpy() {
         let mut g = Pcg64::from_entropy_words(&int_words(&[42]));
         assert_eq!(g.next_double(), 0.7739560485559633);
         let mut g = Pcg64::from_entropy_words(&int_words(&[3]));
         assert_eq!(g.next_double(), 0.08564916714362436);
     }
+
+    unit_cases!(
+        seeding_matches_numpy,
+        raw_draws_match_numpy,
+        draws_match_numpy
+    );
 }

@@ -8,8 +8,7 @@
 
 mod numpy;
 mod read;
-#[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod write;
 
 use crate::builtin;

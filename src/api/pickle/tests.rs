@@ -31,7 +31,6 @@ fn expected(name: &str, text: &str) -> String {
     }
 }
 
-#[test]
 fn cpython_pickles_unpickle_to_what_cpython_printed() {
     let mut it = session();
     let mut checked = 0;
@@ -59,7 +58,6 @@ fn cpython_pickles_unpickle_to_what_cpython_printed() {
     assert!(checked >= 70, "only {} fixtures", checked);
 }
 
-#[test]
 fn tensh_writes_protocol_4_as_cpython_does() {
     // Byte for byte, for values whose pickles do not depend on object identity.
     let mut it = session();
@@ -81,7 +79,6 @@ fn tensh_writes_protocol_4_as_cpython_does() {
     }
 }
 
-#[test]
 fn tensh_pickles_read_back_for_every_protocol() {
     let mut it = session();
     for path in std::fs::read_dir(fixtures())
@@ -123,7 +120,6 @@ fn python() -> Option<bool> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim() == "True")
 }
 
-#[test]
 fn cpython_reads_what_tensh_writes() {
     let Some(numpy) = python() else {
         eprintln!("python3 not found: skipped");
@@ -168,7 +164,6 @@ fn cpython_reads_what_tensh_writes() {
     }
 }
 
-#[test]
 fn malformed_pickles_are_errors_not_panics() {
     let mut it = session();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -216,3 +211,11 @@ fn malformed_pickles_are_errors_not_panics() {
         assert!(r.is_ok(), "panic on {:?}", d);
     }
 }
+
+unit_cases!(
+    cpython_pickles_unpickle_to_what_cpython_printed,
+    tensh_writes_protocol_4_as_cpython_does,
+    tensh_pickles_read_back_for_every_protocol,
+    cpython_reads_what_tensh_writes,
+    malformed_pickles_are_errors_not_panics,
+);

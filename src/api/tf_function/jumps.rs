@@ -161,15 +161,13 @@ fn statement(s: &Stmt) -> Stmt {
     Stmt { kind, span: s.span }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn parse(src: &str) -> Vec<Stmt> {
         crate::syntax::parse_program(src).expect("parses")
     }
 
-    #[test]
     fn finds_only_the_loops_own_jumps() {
         let body = parse("if a:\n    break\nfor i in x:\n    continue\n");
         assert_eq!(jumps(&body), (true, true));
@@ -179,7 +177,6 @@ mod tests {
         assert_eq!(jumps(&body), (false, true));
     }
 
-    #[test]
     fn guards_what_follows_a_jump() {
         let body = parse("if a:\n    continue\nb = 1\nc = 2\n");
         let low = lower(&body, false);
@@ -194,4 +191,6 @@ mod tests {
         let low = lower(&body, true);
         assert_eq!(low.len(), 5);
     }
+
+    unit_cases!(finds_only_the_loops_own_jumps, guards_what_follows_a_jump);
 }

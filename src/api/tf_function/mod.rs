@@ -21,7 +21,7 @@
 pub mod autograph;
 pub mod concrete;
 pub mod graph;
-mod jumps;
+pub(crate) mod jumps;
 mod logic;
 mod record;
 mod shapes;

@@ -28,8 +28,7 @@ pub(crate) use linkme;
 mod bind;
 mod install;
 mod macros;
-#[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub(crate) use bind::Bindable;
 pub(crate) use install::{decl_of, install};

@@ -4,7 +4,6 @@
 use super::*;
 use crate::eval::value::Args;
 
-#[test]
 fn every_declaration_is_well_formed() {
     for d in BUILTINS.iter() {
         assert!(!d.paths.is_empty(), "{} has no path", d.name);
@@ -13,7 +12,6 @@ fn every_declaration_is_well_formed() {
     }
 }
 
-#[test]
 fn literals() {
     assert!(matches!(literal("None"), Some(Value::None)));
     assert!(
@@ -222,7 +220,6 @@ fn call(d: &'static Decl, pos: &[i64], kw: &[(&str, i64)]) -> String {
 
 use super::super::error::Flow;
 
-#[test]
 fn python_missing_arguments() {
     assert_eq!(
         call(&F, &[], &[]),
@@ -250,7 +247,6 @@ fn python_missing_arguments() {
     );
 }
 
-#[test]
 fn python_binds_positionals_keywords_and_defaults() {
     assert_eq!(call(&F, &[1, 2, 3], &[]), "(1, 2, 3)");
     assert_eq!(call(&F, &[], &[("c", 3), ("b", 2), ("a", 1)]), "(1, 2, 3)");
@@ -260,7 +256,6 @@ fn python_binds_positionals_keywords_and_defaults() {
     assert_eq!(call(&Z, &[], &[]), "()");
 }
 
-#[test]
 fn python_too_many_positionals() {
     assert_eq!(
         call(&G, &[1, 2, 3], &[]),
@@ -300,7 +295,6 @@ fn python_too_many_positionals() {
     );
 }
 
-#[test]
 fn python_unknown_keyword_and_multiple_values() {
     assert_eq!(
         call(&F, &[1], &[("x", 2)]),
@@ -330,7 +324,6 @@ fn python_unknown_keyword_and_multiple_values() {
 
 /// CPython binds keywords before it counts positionals: a bad keyword is reported
 /// even when there are also too many positionals.
-#[test]
 fn python_keyword_errors_come_before_too_many_positionals() {
     assert_eq!(
         call(&G, &[1, 2, 3], &[("d", 4)]),
@@ -342,7 +335,6 @@ fn python_keyword_errors_come_before_too_many_positionals() {
     );
 }
 
-#[test]
 fn python_keyword_only() {
     assert_eq!(
         call(&K, &[1], &[]),
@@ -378,7 +370,6 @@ fn python_keyword_only() {
 }
 
 /// CPython counts the keyword-only arguments given when positionals overflow.
-#[test]
 fn python_too_many_positionals_with_keyword_only_given() {
     assert_eq!(
         call(&K, &[1, 2], &[("b", 3)]),
@@ -397,7 +388,6 @@ fn python_too_many_positionals_with_keyword_only_given() {
     );
 }
 
-#[test]
 fn python_star_args_and_kwargs() {
     assert_eq!(call(&VA, &[1, 2, 3], &[]), "(1, (2, 3), 0)");
     assert_eq!(call(&VA, &[1], &[]), "(1, (), 0)");
@@ -418,7 +408,6 @@ fn python_star_args_and_kwargs() {
     );
 }
 
-#[test]
 fn dispatch_wording() {
     assert_eq!(
         call(&REDUCE_SUM, &[], &[]),
@@ -477,7 +466,6 @@ fn dispatch_wording() {
 }
 
 /// tf.reduce_sum(x, input_tensor=x)
-#[test]
 fn dispatch_multiple_values() {
     assert_eq!(
         call(&REDUCE_SUM, &[1], &[("input_tensor", 1)]),
@@ -485,7 +473,6 @@ fn dispatch_multiple_values() {
     );
 }
 
-#[test]
 fn op_wording_uses_the_op_name() {
     assert_eq!(
         call(&NEGATIVE, &[], &[]),
@@ -520,3 +507,19 @@ fn op_wording_uses_the_op_name() {
         "TypeError: floor_mod() takes from 2 to 3 positional arguments but 4 were given"
     );
 }
+
+unit_cases!(
+    every_declaration_is_well_formed,
+    literals,
+    python_missing_arguments,
+    python_binds_positionals_keywords_and_defaults,
+    python_too_many_positionals,
+    python_unknown_keyword_and_multiple_values,
+    python_keyword_errors_come_before_too_many_positionals,
+    python_keyword_only,
+    python_too_many_positionals_with_keyword_only_given,
+    python_star_args_and_kwargs,
+    dispatch_wording,
+    dispatch_multiple_values,
+    op_wording_uses_the_op_name,
+);

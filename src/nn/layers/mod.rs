@@ -475,11 +475,9 @@ pub fn make(it: &mut Interp, kwargs: &Value, kind: impl LayerKind + 'static) -> 
     Common::from_kwargs(it, kind.class_name(), kwargs)?.make(it, kind)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::eval::decl::BUILTINS;
 
-    #[test]
     fn every_layer_is_declared_at_its_keras_path_with_its_description() {
         for (path, summary) in [
             (
@@ -594,4 +592,6 @@ mod tests {
             assert_eq!(d.map(|d| d.summary()), Some(summary), "{}", path);
         }
     }
+
+    unit_cases!(every_layer_is_declared_at_its_keras_path_with_its_description);
 }

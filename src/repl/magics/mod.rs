@@ -20,7 +20,7 @@ use std::time::Instant;
 mod capture;
 mod files;
 mod namespace;
-mod timing;
+pub(crate) mod timing;
 
 use capture::capture;
 use files::*;
@@ -524,11 +524,9 @@ fn cell_magic(it: &mut Interp, name: &str, args: &str, body: &str, file: &str, m
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn splits_cells_into_code_and_magics() {
         let p =
             split("%matplotlib inline\nx = 1\n!ls -l\ny = (1 +\n%2)\nfor i in x:\n    %time i\n");
@@ -563,4 +561,6 @@ mod tests {
         );
         assert!(!has_magic("x = 1 % 2\ny != 3"));
     }
+
+    unit_cases!(splits_cells_into_code_and_magics);
 }

@@ -232,11 +232,9 @@ pub(super) fn timeit_runs(
 
 // --- the namespace: %who, %whos, %reset ------------------------------------------------
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn times_read_as_ipython_prints_them() {
         assert_eq!(format_time(0.0, 3), "0 ns");
         assert_eq!(format_time(757e-9, 3), "757 ns");
@@ -249,7 +247,6 @@ mod tests {
         assert_eq!(thousands(100), "100");
     }
 
-    #[test]
     fn timeit_options_come_before_the_statement() {
         let (o, s) = timeit_options("-n 10 -r 3 x + 1").unwrap();
         assert_eq!((o.number, o.repeat, s.as_str()), (10, 3, "x + 1"));
@@ -258,4 +255,9 @@ mod tests {
         let (_, s) = timeit_options("-x").unwrap();
         assert_eq!(s, "-x");
     }
+
+    unit_cases!(
+        times_read_as_ipython_prints_them,
+        timeit_options_come_before_the_statement
+    );
 }

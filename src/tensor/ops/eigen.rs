@@ -380,11 +380,11 @@ pub fn packet_split(n: usize, lanes: usize) -> usize {
     n / lanes * lanes
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
+pub(crate) mod tests {
     fn softplus_thresholds_are_log_epsilon_plus_two() {
         assert_eq!(super::SOFTPLUS_T32, f32::EPSILON.ln() + 2.0);
         assert_eq!(super::SOFTPLUS_T64, f64::EPSILON.ln() + 2.0);
     }
+
+    unit_cases!(softplus_thresholds_are_log_epsilon_plus_two);
 }

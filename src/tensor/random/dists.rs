@@ -238,13 +238,11 @@ pub fn difference(dtype: DType, hi: f64, lo: f64) -> f64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// `tf.random.set_seed(42); tf.random.normal([3])` in TensorFlow 2.15: the op's seeds
     /// are (42, 478163327).
-    #[test]
     fn normal_matches_tensorflow() {
         let t = normal(Philox::new(42, 478_163_327), &[3], DType::F32, Affine::NONE);
         let want = [0.327_468_5f32, -0.842_625_8, 0.319_433_7];
@@ -254,7 +252,6 @@ mod tests {
     }
 
     /// `tf.random.stateless_uniform([5], seed=[1, 2])`.
-    #[test]
     fn stateless_uniform_matches_tensorflow() {
         let t = uniform(Philox::stateless(1, 2), &[5], DType::F32, Affine::NONE);
         let want = [
@@ -268,4 +265,9 @@ mod tests {
             assert!((a - b).abs() < 1e-7, "{a} vs {b}");
         }
     }
+
+    unit_cases!(
+        normal_matches_tensorflow,
+        stateless_uniform_matches_tensorflow
+    );
 }

@@ -123,12 +123,10 @@ impl Words {
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// TensorFlow's `stateless_random_get_key_counter([1, 2])` and `([123456789, 0])`.
-    #[test]
     fn stateless_key_and_counter_are_tensorflows() {
         let key = |p: &Philox| p.key[0] as u64 | (p.key[1] as u64) << 32;
         let ctr = |p: &Philox| p.counter[2] as u64 | (p.counter[3] as u64) << 32;
@@ -144,7 +142,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn skip_carries_across_words() {
         let mut a = Philox::new(1, 2);
         a.counter[0] = u32::MAX;
@@ -152,4 +149,9 @@ mod tests {
         a.skip(1);
         assert_eq!(a.counter, [0, 0, 3, 0]);
     }
+
+    unit_cases!(
+        stateless_key_and_counter_are_tensorflows,
+        skip_carries_across_words
+    );
 }

@@ -24,7 +24,7 @@ mod proto;
 mod restore;
 mod state;
 mod status;
-mod table;
+pub(crate) mod table;
 mod train_checkpoint;
 mod write;
 

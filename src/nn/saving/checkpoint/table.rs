@@ -234,11 +234,9 @@ pub(crate) fn read(file: &[u8]) -> Result<Rows, String> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn round_trip_across_blocks_and_restarts() {
         let entries: Vec<(Vec<u8>, Vec<u8>)> = (0..40)
             .map(|i| (format!("key/{:03}", i).into_bytes(), vec![i as u8; 9000]))
@@ -247,14 +245,12 @@ mod tests {
         assert_eq!(read(&file).unwrap(), entries);
     }
 
-    #[test]
     fn separators_are_leveldbs() {
         assert_eq!(successor(b"layer_with_weights-0/kernel"), b"m");
         assert_eq!(separator(b"abc1", b"abc9"), b"abc2");
         assert_eq!(separator(b"abc1", b"abc2"), b"abc1");
     }
 
-    #[test]
     fn corrupt_tables_are_errors() {
         let file = write(&[(b"a".to_vec(), b"1".to_vec())]);
         let mut bad = file.clone();
@@ -262,4 +258,10 @@ mod tests {
         assert!(read(&bad).is_err());
         assert!(read(&file[..20]).is_err());
     }
+
+    unit_cases!(
+        round_trip_across_blocks_and_restarts,
+        separators_are_leveldbs,
+        corrupt_tables_are_errors,
+    );
 }

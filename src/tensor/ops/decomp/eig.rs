@@ -663,11 +663,9 @@ fn back_substitute(t: &Mat<f64>, z: &Mat<f64>) -> Mat<f64> {
     out
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn numpy_eig_2x2() {
         // np.linalg.eig([[1., 2.], [3., 4.]]): eigenvalues [-0.37228132, 5.37228132],
         // vectors [[-0.82456484, -0.41597356], [0.56576746, -0.90937671]].
@@ -686,4 +684,6 @@ mod tests {
         let rot = Mat::from_vec(2, 2, vec![0.0, -1., 1., 0.]);
         assert!(matches!(lapack_eig(rot, false), Eig::Complex));
     }
+
+    unit_cases!(numpy_eig_2x2);
 }

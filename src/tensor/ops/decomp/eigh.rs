@@ -499,11 +499,9 @@ fn rank2_update(a: &mut Mat<f64>, off: usize, v: &[f64], tau: f64, lower: bool) 
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn numpy_eigh_vectors() {
         // np.linalg.eigh([[4, 1, 2], [1, 3, .5], [2, .5, 5]]).
         let a = Mat::from_vec(3, 3, vec![4.0, 1., 2., 1., 3., 0.5, 2., 0.5, 5.]);
@@ -522,4 +520,6 @@ mod tests {
             }
         }
     }
+
+    unit_cases!(numpy_eigh_vectors);
 }

@@ -281,11 +281,9 @@ fn qr_step<T: Real>(
     }
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn tensorflow_eigh_digits() {
         // tf.linalg.eigh([[2., 1.], [1., 3.]]) prints e = [1.3819659, 3.6180334],
         // v = [[-0.8506507, -0.52573115], [0.52573115, -0.8506507]].
@@ -297,4 +295,6 @@ mod tests {
             vec![-0.8506507f32, -0.52573115, 0.52573115, -0.8506507]
         );
     }
+
+    unit_cases!(tensorflow_eigh_digits);
 }

@@ -442,11 +442,9 @@ pub fn lapack_cholesky(mut a: Mat<f64>) -> Option<Mat<f64>> {
     Some(a)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn eigen_inverse_rounds_as_tensorflow() {
         // tf.linalg.inv([[1., 2.], [3., 4.]]) prints [[-2.0000002, 1.0000001],
         // [1.5000001, -0.50000006]].
@@ -460,7 +458,6 @@ mod tests {
         );
     }
 
-    #[test]
     fn slogdet_of_singular_is_zero_sign() {
         let a = Mat::from_vec(2, 2, vec![1f32, 2., 2., 4.]);
         assert_eq!(eigen_slogdet(a), (0.0, f32::NEG_INFINITY));
@@ -468,7 +465,6 @@ mod tests {
         assert_eq!(lapack_slogdet(a), (0.0, f64::NEG_INFINITY));
     }
 
-    #[test]
     fn cholesky_of_a_positive_definite_matrix() {
         // np.linalg.cholesky([[4, 1, 2], [1, 3, .5], [2, .5, 5]])[1, 1] prints 1.6583124.
         let a = Mat::from_vec(3, 3, vec![4.0, 1., 2., 1., 3., 0.5, 2., 0.5, 5.]);
@@ -478,4 +474,10 @@ mod tests {
         assert_eq!(l[(0, 1)], 0.0);
         assert!(lapack_cholesky(Mat::from_vec(2, 2, vec![1.0, 2., 3., 4.])).is_none());
     }
+
+    unit_cases!(
+        eigen_inverse_rounds_as_tensorflow,
+        slogdet_of_singular_is_zero_sign,
+        cholesky_of_a_positive_definite_matrix,
+    );
 }

@@ -623,8 +623,7 @@ pub fn eigen_cod_solve<T: Real>(a: Mat<T>, b: &Mat<T>) -> Mat<T> {
     out
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// numpy's `qr`: `(Q, R)` with `Q` of `mc` columns (`min(m, n)`, or `m` for "complete").
@@ -642,7 +641,6 @@ mod tests {
         (q, r)
     }
 
-    #[test]
     fn numpy_qr_signs() {
         // np.linalg.qr([[4, 1, 2], [1, 3, .5], [2, .5, 5]]): R's diagonal is negative first.
         let a = Mat::from_vec(3, 3, vec![4.0, 1., 2., 1., 3., 0.5, 2., 0.5, 5.]);
@@ -653,7 +651,6 @@ mod tests {
         assert!((q[(0, 0)] + 0.872871561).abs() < 1e-9);
     }
 
-    #[test]
     fn tensorflow_qr_digits() {
         // tf.linalg.qr([[1., 2.], [3., 4.], [5., 6.]]) prints r = [[-5.91608, -7.437357],
         // [0., 0.82807845]] and q[0] = [-0.16903079, 0.897085].
@@ -665,4 +662,6 @@ mod tests {
         assert_eq!(q[(0, 0)], -0.16903079f32);
         assert_eq!(q[(0, 1)], 0.897085f32);
     }
+
+    unit_cases!(numpy_qr_signs, tensorflow_qr_digits);
 }

@@ -241,15 +241,13 @@ pub fn lapack_svd(a: Mat<f64>, job: Job) -> Option<Svd<f64>> {
     svd_direct(a, job)
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn close(a: &[f64], b: &[f64]) -> bool {
         a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-8)
     }
 
-    #[test]
     fn numpy_svd_2x2() {
         // np.linalg.svd([[1., 2.], [3., 4.]]).
         let a = Mat::from_vec(2, 2, vec![1.0, 2., 3., 4.]);
@@ -271,4 +269,6 @@ mod tests {
             vt
         );
     }
+
+    unit_cases!(numpy_svd_2x2);
 }

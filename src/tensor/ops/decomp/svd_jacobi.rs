@@ -214,11 +214,9 @@ fn real_2x2_jacobi<T: Real>(w: &Mat<T>, p: usize, q: usize) -> ((T, T), (T, T)) 
     ((lc, ls), (rc, rs))
 }
 
-#[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
     fn tensorflow_svd_2x2() {
         // tf.linalg.svd([[1., 2.], [3., 4.]]) prints s = [5.4649854, 0.36596614],
         // u = [[0.4045535, -0.9145143], [0.9145143, 0.4045535]],
@@ -235,4 +233,6 @@ mod tests {
             vec![0.5760484f32, 0.8174156, 0.8174156, -0.5760484]
         );
     }
+
+    unit_cases!(tensorflow_svd_2x2);
 }
