@@ -1,8 +1,12 @@
 //! The bias add and activation of a Dense layer in one pass over the output, as TensorFlow
-//! fuses them (relu and linear; other activations follow as their own kernels).
+//! fuses them (relu and linear; other activations follow as their own kernels). Under a
+//! gradient tape the pass is recorded as one op whose gradient is the two unfused ones'
+//! (relu's mask, then the add's sum over rows for the bias), so gradients are the same
+//! numbers with one pass and one intermediate less.
 
 use super::activations::{Act, Activation};
 use crate::eval::error::R;
+use crate::tensor::autodiff::math;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::parallel::rows_mut;
 use crate::tensor::{Data, Tensor};
@@ -18,30 +22,41 @@ pub fn fuses(act: &Act) -> bool {
 /// `y + bias`, then relu when the activation is relu; `y` is `[rows, units]`.
 pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
     let relu = matches!(act, Act::Named(Activation::Relu));
-    let recording = crate::tensor::autodiff::tape::any_recording();
-    let (Data::F32(a), Data::F32(b), false) = (&y.data, &bias.data, recording) else {
-        let s = ew::binary(Binary::Add, y, bias)?;
-        return Ok(if relu {
-            ew::unary(ew::Unary::Relu, &s)?
-        } else {
-            s
-        });
+    let (Data::F32(a), Data::F32(b)) = (&y.data, &bias.data) else {
+        return unfused(y, bias, relu);
     };
-    let (Some(src), Some(bias)) = (a.as_slice(), b.as_slice()) else {
-        let s = ew::binary(Binary::Add, y, &Tensor::from_shared(b.clone()))?;
-        return Ok(if relu {
-            ew::unary(ew::Unary::Relu, &s)?
-        } else {
-            s
-        });
+    let (Some(src), Some(row_bias)) = (a.as_slice(), b.as_slice()) else {
+        return unfused(y, bias, relu);
     };
-    let cols = bias.len();
+    let cols = row_bias.len();
     let mut out = src.to_vec();
     rows_mut(&mut out, cols, |_, row| {
-        for (v, &c) in row.iter_mut().zip(bias) {
+        for (v, &c) in row.iter_mut().zip(row_bias) {
             let s = *v + c;
             *v = if !relu || s > 0.0 { s } else { 0.0 };
         }
     });
-    Ok(Tensor::from_vec(y.shape(), out))
+    let out = Tensor::from_vec(y.shape(), out);
+    Ok(crate::tensor::autodiff::record(
+        &[y, bias],
+        out,
+        move |inputs, out, g| {
+            let g = match relu {
+                true => math::unary(ew::Unary::Relu, out, out, g)?.unwrap_or_else(|| g.clone()),
+                false => g.clone(),
+            };
+            let gb = math::unbroadcast(g.clone(), inputs[1].shape())?;
+            Ok(vec![Some(g), Some(gb)])
+        },
+    ))
+}
+
+/// The add and the relu as two ops (other dtypes, strided operands).
+fn unfused(y: &Tensor, bias: &Tensor, relu: bool) -> R<Tensor> {
+    let s = ew::binary(Binary::Add, y, bias)?;
+    Ok(if relu {
+        ew::unary(ew::Unary::Relu, &s)?
+    } else {
+        s
+    })
 }
