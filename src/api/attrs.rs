@@ -8,7 +8,7 @@ use crate::eval::error::{attr_err, raise, type_err, value_err, R};
 use crate::eval::value::{Args, Shape, Variable};
 use crate::eval::{Interp, Value};
 use crate::tensor::ops::index::{strided_slice, Index};
-use crate::tensor::ops::reduce::{arg_reduce, reduce, Reduce};
+use crate::tensor::ops::reduce::{arg_reduce, Reduce};
 use crate::tensor::{DType, Tensor};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -66,7 +66,7 @@ pub fn value_attr(it: &mut Interp, v: &Value, name: &str) -> R<Option<Value>> {
                 Some(Value::method(v.clone(), static_name(name), ndarray_method))
             }
             "tolist" | "item" | "astype" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin"
-            | "flatten" | "copy" | "round" | "all" | "any" | "prod" | "std" => {
+            | "flatten" | "copy" | "round" | "all" | "any" | "prod" => {
                 Some(Value::method(v.clone(), static_name(name), ndarray_method))
             }
             _ => super::np_views::forwarded(it, v, name)?,
@@ -383,24 +383,7 @@ fn ndarray_method(it: &mut Interp, recv: &Value, name: &'static str, args: Args)
                 "prod" => Reduce::Prod,
                 "all" => Reduce::All,
                 "any" => Reduce::Any,
-                _ => {
-                    let m = reduce(Reduce::Mean, &src.cast(DType::F64), axes.as_deref(), true)?;
-                    let d = crate::tensor::ops::elementwise::binary(
-                        crate::tensor::ops::elementwise::Binary::SquaredDifference,
-                        &src.cast(DType::F64),
-                        &m,
-                    )?;
-                    let v = reduce(Reduce::Mean, &d, axes.as_deref(), keep)?;
-                    return Ok(Value::ndarray(
-                        crate::tensor::ops::elementwise::map_f64(&v, f64::sqrt).cast(
-                            if t.dtype() == DType::F32 {
-                                DType::F32
-                            } else {
-                                DType::F64
-                            },
-                        ),
-                    ));
-                }
+                _ => return Ok(Value::None),
             };
             let src = if matches!(op, Reduce::All | Reduce::Any) {
                 src.cast(DType::Bool)

@@ -14,7 +14,7 @@ use crate::eval::{Interp, Value};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::index::{strided_slice, Index};
 use crate::tensor::ops::reduce::{self, Reduce};
-use crate::tensor::ops::{creation, linalg, select, shape, sort};
+use crate::tensor::ops::{creation, linalg, reduce_numpy, select, shape, sort};
 use crate::tensor::{DType, Tensor};
 
 /// numpy's result type of two arrays (for the dtypes tensh has).
@@ -526,33 +526,43 @@ builtin! {
     }
 }
 
-/// `var` and `std`: the mean squared deviation over `axis`, with `ddof`.
-fn spread(it: &mut Interp, a: &Value, axis: &Value, ddof: &Value, sqrt: bool) -> R<Value> {
+/// `var` and `std`: the mean squared deviation over `axis`, with `ddof`, as numpy's `_var`
+/// computes it: in the array's float type (integers and bools in float64), the mean a sum
+/// divided by the count, the deviations squared, their sum divided by `count - ddof`.
+fn spread(
+    it: &mut Interp,
+    a: &Value,
+    axis: &Value,
+    ddof: &Value,
+    keepdims: &Value,
+    sqrt: bool,
+) -> R<Value> {
     let t = np_array(it, a, None)?;
-    let out_dtype = if t.dtype() == DType::F32 {
-        DType::F32
-    } else {
-        DType::F64
-    };
-    let x = t.cast(DType::F64);
     let axes = match axis {
         Value::None => None,
         v => Some(int_list(it, v, "axis")?),
     };
     let ddof = f64_arg(ddof, "ddof")?;
-    let m = reduce::reduce(Reduce::Mean, &x, axes.as_deref(), true).map_err(np_err)?;
-    let d = ew::binary(Binary::SquaredDifference, &x, &m).map_err(np_err)?;
-    let s = reduce::reduce(Reduce::Sum, &d, axes.as_deref(), false).map_err(np_err)?;
-    let n = (x.size() / s.size().max(1)) as f64;
-    let v = ew::map_f64(&s, |v| {
-        let r = v / (n - ddof);
-        if sqrt {
-            r.sqrt()
-        } else {
-            r
-        }
-    });
-    let v = v.cast(out_dtype);
+    let keepdims = it.flag(Some(keepdims.clone()), false)?;
+    let dtype = match t.dtype() {
+        DType::F32 => DType::F32,
+        _ => DType::F64,
+    };
+    let x = t.cast(dtype);
+    let axes = axes.as_deref();
+    let sum = reduce_numpy::np_reduce(Reduce::Sum, &x, axes, true).map_err(np_err)?;
+    let n = (x.size() / sum.size().max(1)) as f64;
+    let count = |v: f64| Tensor::from_f64s(dtype, &[], &[v]);
+    let mean = ew::binary(Binary::Div, &sum, &count(n)).map_err(np_err)?;
+    let d = ew::binary(Binary::Sub, &x, &mean).map_err(np_err)?;
+    let d = ew::binary(Binary::Mul, &d, &d).map_err(np_err)?;
+    let s = reduce_numpy::np_reduce(Reduce::Sum, &d, axes, keepdims).map_err(np_err)?;
+    let v = ew::binary(Binary::Div, &s, &count((n - ddof).max(0.0))).map_err(np_err)?;
+    let v = if sqrt {
+        ew::unary(Unary::Sqrt, &v).map_err(np_err)?
+    } else {
+        v
+    };
     if v.ndim() == 0 {
         return Ok(Value::ndarray(v));
     }
@@ -562,13 +572,13 @@ fn spread(it: &mut Interp, a: &Value, axis: &Value, ddof: &Value, sqrt: bool) ->
 builtin! {
     /// Compute the standard deviation along the specified axis.
     python ["np.std"]
-    fn std(it, a, axis = None, dtype = None, out = None, ddof = 0) { spread(it, &a, &axis, &ddof, true) }
+    fn std(it, a, axis = None, dtype = None, out = None, ddof = 0, keepdims = False) { spread(it, &a, &axis, &ddof, &keepdims, true) }
 }
 
 builtin! {
     /// Compute the variance along the specified axis.
     python ["np.var"]
-    fn var(it, a, axis = None, dtype = None, out = None, ddof = 0) { spread(it, &a, &axis, &ddof, false) }
+    fn var(it, a, axis = None, dtype = None, out = None, ddof = 0, keepdims = False) { spread(it, &a, &axis, &ddof, &keepdims, false) }
 }
 
 builtin! {
@@ -651,4 +661,26 @@ unaries! {
     ["np.isfinite"] fn isfinite => Unary::IsFinite, true;
     /// Calculate the exponential of all elements minus one.
     ["np.log1p"] fn log1p => Unary::Log1p, true;
+}
+
+/// `np.isposinf` / `np.isneginf`: where `x` is the infinity `inf` (never, for integers).
+fn is_infinity(it: &mut Interp, x: &Value, inf: f64) -> R<Value> {
+    let t = np_array(it, x, None)?;
+    if !t.dtype().is_float() {
+        return nd(Ok(Tensor::zeros(DType::Bool, t.shape())));
+    }
+    let inf = Tensor::from_f64s(t.dtype(), &[], &[inf]);
+    nd(ew::compare(ew::Compare::Equal, &t, &inf))
+}
+
+builtin! {
+    /// Test element-wise for positive infinity, return result as bool array.
+    python ["np.isposinf"]
+    fn isposinf(it, x, out = None) { is_infinity(it, &x, f64::INFINITY) }
+}
+
+builtin! {
+    /// Test element-wise for negative infinity, return result as bool array.
+    python ["np.isneginf"]
+    fn isneginf(it, x, out = None) { is_infinity(it, &x, f64::NEG_INFINITY) }
 }

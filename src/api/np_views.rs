@@ -65,6 +65,7 @@ const FORWARDED: &[&str] = &[
     "ptp",
     "repeat",
     "searchsorted",
+    "std",
     "swapaxes",
     "take",
     "trace",

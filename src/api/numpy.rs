@@ -262,8 +262,18 @@ builtin! {
             None => DType::I64,
         };
         let (s, e, st) = (f64_arg(&s, "start")?, f64_arg(&e, "stop")?, f64_arg(&step, "step")?);
+        if st == 0.0 {
+            return raise(ExcKind::ZeroDivisionError, "division by zero");
+        }
         let n = ((e - s) / st).ceil();
-        if n > 0.0 && n < 1e19 {
+        if n.is_nan() {
+            return raise(ExcKind::ValueError, "arange: cannot compute length");
+        }
+        if n <= 0.0 {
+            // numpy gives an empty array where TensorFlow's range fails.
+            return nd(Ok(Tensor::zeros(d, &[0])));
+        }
+        if n < 1e19 {
             np_budget(&[n as usize], d)?;
         }
         nd(crate::tensor::ops::creation::range(

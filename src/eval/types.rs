@@ -139,6 +139,7 @@ pub fn isinstance(hooks: &Hooks, x: &Value, t: &Value) -> R<bool> {
             "dict" => matches!(x, Value::Dict(_)),
             "set" => matches!(x, Value::Set(_)),
             "range" => matches!(x, Value::Range(..)),
+            "slice" => matches!(x, Value::Slice(_)),
             "object" => true,
             other => (hooks.isinstance_native)(x, other),
         }),

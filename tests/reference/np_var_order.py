@@ -1,0 +1,20 @@
+import numpy as np
+np.random.seed(7)
+for n in [3, 8, 17, 100, 129, 1000, 8193, 50000]:
+    a = (np.random.randn(n) * 3 + 1).astype(np.float32)
+    print(n, float(np.var(a)), float(np.std(a)), float(a.std()), float(a.var(ddof=1)))
+b = np.random.randn(50000)
+print(float(np.var(b)), float(np.std(b, ddof=1)), float(b.std()))
+m = np.random.rand(37, 300).astype(np.float32)
+print(np.var(m, axis=1).astype(np.float64).tolist()[:6])
+print(np.std(m, axis=-1, ddof=1).astype(np.float64).tolist()[-4:])
+print(np.std(m, axis=0).astype(np.float64).tolist()[:5])
+print(m.std(axis=1, keepdims=True).shape, np.var(m, axis=1, keepdims=True).dtype)
+print(float(m.std()), float(m.var()))
+i = np.arange(1000) % 17
+print(np.var(i), np.std(i), i.std(), np.var(i).dtype)
+print(np.std([1, 2, 3, 4]), np.var([[1.0, 2.0], [3.0, 5.0]], axis=0))
+t = np.random.randn(4, 5, 60).astype(np.float32)
+print(np.var(t, axis=(1, 2)).astype(np.float64).tolist())
+print(np.std(t, axis=2)[1].astype(np.float64).tolist())
+print(np.std(np.float32(3.5)), np.var(np.array([2.0, 4.5], dtype=np.float32), ddof=1))
