@@ -150,36 +150,9 @@ impl Interp {
             {
                 Ok(Value::builtin("maketrans", super::str_more::maketrans))
             }
-            Value::Builtin(b)
-                if b.name.rsplit('.').next() == Some("str")
-                    && find_static(STR_METHODS, name).is_some() =>
-            {
-                // `str.upper("abc")`: the method, called with its receiver first.
-                Ok(Value::method(
-                    Value::str(name),
-                    "unbound",
-                    |it, recv, _, mut a| {
-                        let Value::Str(m) = recv else {
-                            return Ok(Value::None);
-                        };
-                        let m = find_static(STR_METHODS, m).unwrap_or("upper");
-                        if a.pos.is_empty() {
-                            return Err(type_err(format!(
-                                "unbound method str.{}() needs an argument",
-                                m
-                            )));
-                        }
-                        let this = a.pos.remove(0);
-                        if !matches!(this, Value::Str(_)) {
-                            return Err(type_err(format!(
-                                "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
-                                m,
-                                this.type_name()
-                            )));
-                        }
-                        super::str_methods::str_method(it, &this, m, a)
-                    },
-                ))
+            Value::Builtin(b) if super::unbound::descriptor(&b.name, name).is_some() => {
+                // `str.upper("abc")`, `list.append(l, x)`: the method, receiver first.
+                Ok(super::unbound::descriptor(&b.name, name).unwrap_or(Value::None))
             }
             Value::Builtin(b)
                 if b.name.rsplit('.').next() == Some("object") && name != "__name__" =>

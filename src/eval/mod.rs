@@ -30,6 +30,7 @@
 //! | `sets.rs` | `set`: methods, operators, equality and CPython's iteration order |
 //! | `str_methods.rs` | the methods of `str` |
 //! | `str_more.rs` | the `str` methods with positions, tables and fill characters; `str.maketrans` |
+//! | `unbound.rs` | a builtin type's methods looked up on the type: `list.append(l, x)`, `str.lower` |
 //! | `types.rs` | `type()`, `isinstance`, exception instances |
 //! | `iter.rs` | the iterator protocol: `Iter` for loops, `PyIter` for iterator objects |
 //! | `generator.rs` | generators and generator expressions: bodies on coroutine stacks, `yield`, `send`/`throw`/`close` |
@@ -74,6 +75,7 @@ pub(crate) mod str_methods;
 pub(crate) mod str_more;
 pub(crate) mod traceback;
 pub(crate) mod types;
+pub(crate) mod unbound;
 pub(crate) mod unread;
 pub mod value;
 pub(crate) mod views;

@@ -1,0 +1,20 @@
+print(list(map(str.strip, [' a ', 'b '])))
+print(sorted(['b', 'A', 'c'], key=str.lower))
+print(str.join(',', ['x', 'y']))
+d = {'a': 1, 'b': 2}
+print(dict.get(d, 'a'), dict.get(d, 'z', 0), list(dict.keys(d)), list(map(dict.items, [d])))
+l = [3, 1, 2]
+list.append(l, 4)
+list.sort(l)
+print(l, list.index(l, 2), tuple.count((1, 1, 2), 1))
+s = {1, 2}
+set.add(s, 3)
+print(s, set.union({1}, {5}))
+print(float.hex(1.5), float.hex(0.1), float.is_integer(2.0), float.as_integer_ratio(0.75))
+print(int.bit_length(255), int.to_bytes(258, 2, 'big'), float.fromhex('0x1.8p1'))
+print(list(map(float.hex, [0.5, -2.0])), bytes.hex(b'\x01\xff'), bytes.decode(b'abc'))
+list.append()
+list.append(5, 1)
+str.upper(3)
+dict.get([], 1)
+print(dict.fromkeys('abca'), dict.fromkeys([1, 2], 0), dict.fromkeys([], 5))
