@@ -67,6 +67,9 @@ exc_kinds! {
     UnsupportedOperation,
     /// `csv.Error` (`_csv.Error`).
     Error,
+    /// `struct.error`.
+    #[allow(non_camel_case_types)]
+    error,
     /// `numpy.linalg.LinAlgError`.
     LinAlgError,
     TypeError,
@@ -126,7 +129,7 @@ impl ExcKind {
             ArithmeticError | LookupError | ValueError | RuntimeError | ImportError | NameError
             | SyntaxError | OSError | TypeError | AttributeError | AssertionError
             | StopIteration | StopAsyncIteration | MemoryError | EOFError | BufferError
-            | ReferenceError | SystemError | Warning | OpError | Error => Exception,
+            | ReferenceError | SystemError | Warning | OpError | Error | error => Exception,
             ZeroDivisionError | OverflowError | FloatingPointError => ArithmeticError,
             IndexError | KeyError => LookupError,
             UnicodeError | AxisError | LinAlgError => ValueError,
@@ -226,6 +229,8 @@ impl ExcKind {
             "numpy.exceptions"
         } else if self == Error {
             "_csv"
+        } else if self == error {
+            "struct"
         } else if self == LinAlgError {
             "numpy.linalg"
         } else {

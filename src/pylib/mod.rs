@@ -32,6 +32,7 @@
 //! | `re.rs` | `re`: regular expressions |
 //! | `pprint.rs` | `pprint`: pretty printing |
 //! | `textwrap.rs` | `textwrap`: wrapping and indenting text |
+//! | `packing.rs` | `struct`: packing values into bytes and back |
 //! | `statistics.rs` | `statistics`: mean, median, stdev, ... |
 //! | `typing.rs` | `typing`: type annotation names |
 //! | `warnings.rs` | `warnings`: `warnings.warn` and filters |
@@ -64,6 +65,7 @@ pub(crate) mod operator;
 pub(crate) mod os;
 pub(crate) mod os_path;
 pub(crate) mod oserror;
+pub(crate) mod packing;
 pub(crate) mod path_fs;
 pub(crate) mod pathlib;
 pub(crate) mod pprint;
@@ -106,6 +108,7 @@ pub(crate) const ROOTS: &[(&str, &str)] = &[
     ("re", "re"),
     ("pprint", "pprint"),
     ("textwrap", "textwrap"),
+    ("struct", "struct"),
     ("statistics", "statistics"),
     ("typing", "typing"),
     ("warnings", "warnings"),
@@ -141,6 +144,7 @@ pub(crate) fn install(it: &mut Interp) {
     re::install(it);
     pprint::install(it);
     textwrap::install(it);
+    packing::install(it);
     statistics::install(it);
     typing::install(it);
     warnings::install(it);
