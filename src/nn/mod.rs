@@ -42,6 +42,7 @@
 //! | `get_file.rs` | `keras.utils.get_file`: the dataset cache |
 //! | `datasets.rs` | `keras.datasets`: Keras's loaders (Python source, `pysrc/datasets.py`) |
 //! | `sequence_utils.rs` | `pad_sequences` |
+//! | `text_tokenizer.rs` | `keras.preprocessing.text`: the legacy `Tokenizer` (Python source, `pysrc/text_tokenizer.py`) |
 //! | `untar.rs` | extracting the tar.gz archives `get_file(untar=True)` fetched |
 //! | `registration.rs` | the custom-object registry and `Sequence`, written in Python (`pysrc/`) |
 //! | `backend.rs` | `keras.backend`: settings, name counters, variables and tensor queries |
@@ -94,6 +95,7 @@ pub(crate) mod step_functions;
 pub(crate) mod summary;
 pub(crate) mod test_loop;
 pub(crate) mod text_layers;
+pub(crate) mod text_tokenizer;
 pub(crate) mod tf_op_names;
 pub(crate) mod train_batch;
 pub(crate) mod train_step;

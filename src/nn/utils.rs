@@ -49,6 +49,7 @@ pub(crate) fn install(it: &mut Interp, keras: &Rc<Module>) {
     }
     super::backend::install(it);
     super::registration::install(it, &utils, &saving);
+    super::text_tokenizer::install(it);
 }
 
 /// numpy's "interpreted as an integer" for a shape entry.
