@@ -7,7 +7,9 @@
 //! (`_words`), a shuffle's order of rows computed at once (`_shuffle_order`, so batches of
 //! a shuffled `from_tensor_slices` are gathered, not stacked row by row), and calling a
 //! function with its output muted (`_quiet`, for the runs that
-//! learn a mapped function's element spec, which TensorFlow learns by tracing).
+//! learn a mapped function's element spec, which TensorFlow learns by tracing). Keras's
+//! `timeseries_dataset_from_array` is written over the same classes and set on
+//! `keras.utils` and `keras.preprocessing` when first reached.
 
 use crate::eval::error::{type_err, R};
 use crate::eval::iter::{iter_object, PyIter};
@@ -16,12 +18,20 @@ use crate::eval::{Interp, Value};
 use crate::tensor::random::philox::{Philox, Words};
 use std::rc::Rc;
 
-const SOURCES: [&str; 5] = [
+const SOURCES: [&str; 6] = [
     include_str!("pysrc/structure.py"),
     include_str!("pysrc/dataset.py"),
     include_str!("pysrc/ops.py"),
     include_str!("pysrc/ops_more.py"),
     include_str!("pysrc/text.py"),
+    include_str!("pysrc/timeseries.py"),
+];
+
+/// Keras's dataset utilities written over the same classes (`pysrc/timeseries.py`), and
+/// the Keras modules that export them.
+const KERAS_KEYS: [&str; 2] = [
+    "keras.utils.timeseries_dataset_from_array",
+    "keras.preprocessing.timeseries_dataset_from_array",
 ];
 
 /// Where TensorFlow defines the dataset classes; tensh builds them all there.
@@ -41,6 +51,29 @@ const DATA_NAMES: &[&str] = &[
 pub(crate) fn install(it: &mut Interp) {
     for key in ["tensorflow.data", "tensorflow.TensorSpec"] {
         it.lazy_modules.insert(key, build);
+    }
+    for key in KERAS_KEYS {
+        it.lazy_modules.insert(key, build_keras);
+    }
+}
+
+/// Builds `tf.data` if needed and sets Keras's dataset utilities on their modules.
+fn build_keras(it: &mut Interp) {
+    for key in KERAS_KEYS {
+        it.lazy_modules.remove(key);
+    }
+    if it.lazy_modules.contains_key("tensorflow.data") {
+        build(it);
+    }
+    let Some(Value::Module(ops)) = it.modules.get(OPS_MODULE).cloned() else {
+        return;
+    };
+    for key in KERAS_KEYS {
+        let (module, name) = key.rsplit_once('.').unwrap_or((key, key));
+        if let (Some(Value::Module(m)), Some(f)) = (it.modules.get(module).cloned(), ops.get(name))
+        {
+            m.set(name, f);
+        }
     }
 }
 
