@@ -8,7 +8,8 @@
 //! a shuffled `from_tensor_slices` are gathered, not stacked row by row), and calling a
 //! function with its output muted (`_quiet`, for the runs that
 //! learn a mapped function's element spec, which TensorFlow learns by tracing). Keras's
-//! `timeseries_dataset_from_array` is written over the same classes and set on
+//! `timeseries_dataset_from_array`, `image_dataset_from_directory` and
+//! `text_dataset_from_directory` are written over the same classes and set on
 //! `keras.utils` and `keras.preprocessing` when first reached.
 
 use crate::eval::error::{type_err, R};
@@ -18,20 +19,25 @@ use crate::eval::{Interp, Value};
 use crate::tensor::random::philox::{Philox, Words};
 use std::rc::Rc;
 
-const SOURCES: [&str; 6] = [
+const SOURCES: [&str; 7] = [
     include_str!("pysrc/structure.py"),
     include_str!("pysrc/dataset.py"),
     include_str!("pysrc/ops.py"),
     include_str!("pysrc/ops_more.py"),
     include_str!("pysrc/text.py"),
     include_str!("pysrc/timeseries.py"),
+    include_str!("pysrc/from_directory.py"),
 ];
 
-/// Keras's dataset utilities written over the same classes (`pysrc/timeseries.py`), and
-/// the Keras modules that export them.
-const KERAS_KEYS: [&str; 2] = [
+/// Keras's dataset utilities written over the same classes (`pysrc/timeseries.py`,
+/// `pysrc/from_directory.py`), and the Keras modules that export them.
+const KERAS_KEYS: [&str; 6] = [
     "keras.utils.timeseries_dataset_from_array",
     "keras.preprocessing.timeseries_dataset_from_array",
+    "keras.utils.image_dataset_from_directory",
+    "keras.preprocessing.image_dataset_from_directory",
+    "keras.utils.text_dataset_from_directory",
+    "keras.preprocessing.text_dataset_from_directory",
 ];
 
 /// Where TensorFlow defines the dataset classes; tensh builds them all there.
