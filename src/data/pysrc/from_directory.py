@@ -109,26 +109,28 @@ def _label_dataset(labels, label_mode, num_classes):
     return ds
 
 
-def _batched(ds, batch_size, shuffle, seed):
-    ds = ds.prefetch(AUTOTUNE)
+def _batched(ds, batch_size, shuffle, seed, prefetch_last):
+    # Keras prefetches image datasets after batching, text datasets before.
+    if not prefetch_last:
+        ds = ds.prefetch(AUTOTUNE)
     if batch_size is not None:
         if shuffle:
             ds = ds.shuffle(buffer_size=batch_size * 8, seed=seed)
-        return ds.batch(batch_size)
-    if shuffle:
+        ds = ds.batch(batch_size)
+    elif shuffle:
         ds = ds.shuffle(buffer_size=1024, seed=seed)
-    return ds
+    return ds.prefetch(AUTOTUNE) if prefetch_last else ds
 
 
-def _labels_check(labels, class_names, label_mode):
+def _labels_check(labels, class_names, label_mode, files, samples):
     if labels not in ("inferred", None):
         if not isinstance(labels, (list, tuple)):
             raise ValueError("`labels` argument should be a list/tuple of integer labels, of "
-                             "the same size as the number of files in the target directory. "
-                             'If you wish to infer the labels from the subdirectory names in '
+                             "the same size as the number of %s in the target directory. "
+                             "If you wish to infer the labels from the subdirectory names in "
                              'the target directory, pass `labels="inferred"`. If you wish to '
-                             "get a dataset that only contains images (no labels), pass "
-                             "`labels=None`.")
+                             "get a dataset that only contains %s (no labels), pass "
+                             "`labels=None`. Received: labels=%s" % (files, samples, labels))
         if class_names:
             raise ValueError('You can only pass `class_names` if `labels="inferred"`. '
                              "Received: labels=%s, and class_names=%s" % (labels, class_names))
@@ -166,7 +168,7 @@ def _make(directory, labels, label_mode, class_names, batch_size, shuffle, seed,
         ds = _FileMapDataset(paths, load, spec)
         if label_mode:
             ds = DatasetV2.zip((ds, _label_dataset(labels, label_mode, len(class_names))))
-        ds = _batched(ds, batch_size, shuffle, seed)
+        ds = _batched(ds, batch_size, shuffle, seed, keep_paths)
         ds.class_names = class_names
         if keep_paths:
             ds.file_paths = paths
@@ -188,7 +190,7 @@ def image_dataset_from_directory(directory, labels="inferred", label_mode="int",
         crop_to_aspect_ratio = kwargs.pop("smart_resize")
     if kwargs:
         raise TypeError("Unknown keywords argument(s): %s" % (tuple(kwargs.keys()),))
-    _labels_check(labels, class_names, label_mode)
+    _labels_check(labels, class_names, label_mode, "image files", "images")
     if labels is None or label_mode is None:
         labels = None
         label_mode = None
@@ -218,7 +220,7 @@ def text_dataset_from_directory(directory, labels="inferred", label_mode="int",
                                 class_names=None, batch_size=32, max_length=None,
                                 shuffle=True, seed=None, validation_split=None, subset=None,
                                 follow_links=False):
-    _labels_check(labels, class_names, label_mode)
+    _labels_check(labels, class_names, label_mode, "text files", "text samples")
     if labels is None or label_mode is None:
         labels = None
         label_mode = None
