@@ -436,10 +436,10 @@ builtin! {
 
 /// Declares more of numpy's one-array float functions.
 macro_rules! float_unaries {
-    ($($(#[doc = $doc:literal])* [$path:literal] fn $name:ident => $f:expr;)*) => {$(
+    ($($(#[doc = $doc:literal])* [$($path:literal),+] fn $name:ident => $f:expr;)*) => {$(
         builtin! {
             $(#[doc = $doc])*
-            python [$path]
+            python [$($path),+]
             fn $name(it, x) {
                 let t = np_array(it, &x, None)?;
                 let out = if t.dtype() == DType::F32 { DType::F32 } else { DType::F64 };
@@ -458,4 +458,32 @@ float_unaries! {
     ["np.sin"] fn sin => f64::sin;
     /// Cosine element-wise.
     ["np.cos"] fn cos => f64::cos;
+    /// Compute tangent element-wise.
+    ["np.tan"] fn tan => f64::tan;
+    /// Inverse sine, element-wise.
+    ["np.arcsin"] fn arcsin => f64::asin;
+    /// Trigonometric inverse cosine, element-wise.
+    ["np.arccos"] fn arccos => f64::acos;
+    /// Trigonometric inverse tangent, element-wise.
+    ["np.arctan"] fn arctan => f64::atan;
+    /// Hyperbolic sine, element-wise.
+    ["np.sinh"] fn sinh => f64::sinh;
+    /// Hyperbolic cosine, element-wise.
+    ["np.cosh"] fn cosh => f64::cosh;
+    /// Calculate exp(x) - 1 for all elements in the array.
+    ["np.expm1"] fn expm1 => f64::exp_m1;
+    /// Calculate 2**p for all p in the input array.
+    ["np.exp2"] fn exp2 => f64::exp2;
+    /// Return the cube-root of an array, element-wise.
+    ["np.cbrt"] fn cbrt => f64::cbrt;
+    /// Round elements of the array to the nearest integer.
+    ["np.rint"] fn rint => f64::round_ties_even;
+    /// Return the truncated value of the input, element-wise.
+    ["np.trunc"] fn trunc => f64::trunc;
+    /// Round to nearest integer towards zero.
+    ["np.fix"] fn fix => f64::trunc;
+    /// Convert angles from degrees to radians.
+    ["np.deg2rad", "np.radians"] fn deg2rad => f64::to_radians;
+    /// Convert angles from radians to degrees.
+    ["np.rad2deg", "np.degrees"] fn rad2deg => f64::to_degrees;
 }

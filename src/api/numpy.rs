@@ -413,9 +413,9 @@ reductions! {
     /// Compute the arithmetic mean along the specified axis.
     ["np.mean"] fn mean => Reduce::Mean;
     /// Return the maximum of an array or maximum along an axis.
-    ["np.max"] fn max => Reduce::Max;
+    ["np.max", "np.amax"] fn max => Reduce::Max;
     /// Return the minimum of an array or minimum along an axis.
-    ["np.min"] fn min => Reduce::Min;
+    ["np.min", "np.amin"] fn min => Reduce::Min;
     /// Return the product of array elements over a given axis.
     ["np.prod"] fn prod => Reduce::Prod;
 }
