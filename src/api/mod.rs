@@ -67,6 +67,7 @@
 //! | `pickle/` | Python's `pickle`, with numpy arrays pickled as numpy pickles them |
 //! | `np_fancy.rs` | numpy's advanced indexing (integer and boolean index arrays) for reading arrays |
 //! | `np_index_tricks.rs` | `np.mgrid`, `ogrid`, `r_`, `c_`, `s_`, `index_exp` (Python source `pysrc/np_index_tricks.py`) |
+//! | `np_lib_more.rs` | `np.append`, `roll`, `tril`, `diag`, `nanmean`, `average` and the other functions numpy writes in Python (`pysrc/np_lib_more.py`) |
 
 use crate::errors::ExcKind;
 pub(crate) mod attrs;
@@ -80,6 +81,7 @@ pub(crate) mod np_funcs;
 pub(crate) mod np_funcs_more;
 pub(crate) mod np_hist;
 pub(crate) mod np_index_tricks;
+pub(crate) mod np_lib_more;
 pub(crate) mod np_linalg;
 pub(crate) mod np_linalg_more;
 pub(crate) mod np_object;
@@ -191,6 +193,7 @@ pub(crate) fn install(it: &mut Interp) {
     let np = numpy::module();
     np_linalg::install(it, &np);
     np_index_tricks::install(it);
+    np_lib_more::install(it);
     let tf_v = Value::Module(tf.clone());
     it.modules.insert("tensorflow".into(), tf_v);
     for (name, m) in submodules {
