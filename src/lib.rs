@@ -27,7 +27,7 @@
 /// Lists a `tests` module's test functions as its `ALL` (see `unit_tests.rs`).
 macro_rules! unit_cases {
     ($($name:ident),* $(,)?) => {
-        pub(crate) const ALL: $crate::unit_tests::Cases =
+        pub(crate) const ALL: (&'static str, &'static [(&'static str, fn())]) =
             (module_path!(), &[$((stringify!($name), $name as fn())),*]);
     };
 }

@@ -109,19 +109,6 @@ def _label_dataset(labels, label_mode, num_classes):
     return ds
 
 
-def _batched(ds, batch_size, shuffle, seed, prefetch_last):
-    # Keras prefetches image datasets after batching, text datasets before.
-    if not prefetch_last:
-        ds = ds.prefetch(AUTOTUNE)
-    if batch_size is not None:
-        if shuffle:
-            ds = ds.shuffle(buffer_size=batch_size * 8, seed=seed)
-        ds = ds.batch(batch_size)
-    elif shuffle:
-        ds = ds.shuffle(buffer_size=1024, seed=seed)
-    return ds.prefetch(AUTOTUNE) if prefetch_last else ds
-
-
 def _labels_check(labels, class_names, label_mode, files, samples):
     if labels not in ("inferred", None):
         if not isinstance(labels, (list, tuple)):

@@ -80,11 +80,18 @@ def timeseries_dataset_from_array(data, targets, sequence_length, sequence_strid
         labels = _WindowsDataset(_tf.convert_to_tensor(targets[start:end]), positions,
                                  1, 1, True)
         ds = DatasetV2.zip((ds, labels))
-    ds = ds.prefetch(AUTOTUNE)
+    return _batched(ds, batch_size, shuffle, seed, False)
+
+
+def _batched(ds, batch_size, shuffle, seed, prefetch_last):
+    # Keras's batching of its dataset utilities: a local shuffle of 8 batches (1024
+    # elements unbatched); image datasets are prefetched after batching, the others before.
+    if not prefetch_last:
+        ds = ds.prefetch(AUTOTUNE)
     if batch_size is not None:
         if shuffle:
             ds = ds.shuffle(buffer_size=batch_size * 8, seed=seed)
-        return ds.batch(batch_size)
-    if shuffle:
+        ds = ds.batch(batch_size)
+    elif shuffle:
         ds = ds.shuffle(buffer_size=1024, seed=seed)
-    return ds
+    return ds.prefetch(AUTOTUNE) if prefetch_last else ds
