@@ -12,7 +12,31 @@ use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::{TResult, Tensor};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+
+/// Hashes a tensor identity (a counter, unique per tensor) with one multiply: the id maps
+/// are probed for every input of every recorded op, where SipHash cost a few percent of a
+/// training step. Identities are not chosen by users, so no flooding resistance is needed.
+#[derive(Default)]
+struct IdHash(u64);
+
+impl Hasher for IdHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, id: u64) {
+        self.0 = id.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdSet = HashSet<u64, BuildHasherDefault<IdHash>>;
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHash>>;
 
 /// `(inputs, output, gradient of the output) -> gradient of each input` (None: no gradient).
 pub type Backward = dyn Fn(&[Tensor], &Tensor, &Tensor) -> TResult<Vec<Option<Tensor>>>;
@@ -28,7 +52,7 @@ struct Node {
 pub struct Tape {
     pub persistent: bool,
     pub watch_accessed_variables: bool,
-    tracked: HashSet<u64>,
+    tracked: IdSet,
     nodes: Vec<Node>,
     /// A non-persistent tape has computed its one set of gradients.
     pub used: bool,
@@ -162,7 +186,7 @@ where
     })
 }
 
-fn accumulate(grads: &mut HashMap<u64, Tensor>, id: u64, g: Tensor) -> TResult<()> {
+fn accumulate(grads: &mut IdMap<Tensor>, id: u64, g: Tensor) -> TResult<()> {
     let sum = match grads.remove(&id) {
         Some(prev) => ew::binary(Binary::Add, &prev, &g)?,
         None => g,
@@ -185,7 +209,7 @@ pub fn gradient(
         (std::mem::take(&mut t.nodes), t.tracked.clone())
     };
     // Forward reachability from the sources: only those nodes need a backward call.
-    let mut reach: HashSet<u64> = sources
+    let mut reach: IdSet = sources
         .iter()
         .filter(|s| tracked.contains(&s.id()))
         .map(|s| s.id())
@@ -195,8 +219,8 @@ pub fn gradient(
             reach.insert(n.output.id());
         }
     }
-    let source_ids: HashSet<u64> = sources.iter().map(|s| s.id()).collect();
-    let mut grads: HashMap<u64, Tensor> = HashMap::new();
+    let source_ids: IdSet = sources.iter().map(|s| s.id()).collect();
+    let mut grads: IdMap<Tensor> = IdMap::default();
     let mut result = Ok(());
     for (t, seed) in targets {
         if !reach.contains(&t.id()) || !t.dtype().is_float() {
@@ -229,12 +253,7 @@ pub fn gradient(
         .collect())
 }
 
-fn sweep(
-    nodes: &[Node],
-    reach: &HashSet<u64>,
-    sources: &HashSet<u64>,
-    grads: &mut HashMap<u64, Tensor>,
-) -> TResult<()> {
+fn sweep(nodes: &[Node], reach: &IdSet, sources: &IdSet, grads: &mut IdMap<Tensor>) -> TResult<()> {
     for n in nodes.iter().rev() {
         let out = n.output.id();
         if !reach.contains(&out) {

@@ -3,7 +3,7 @@
 //! contiguous buffers; scalars and equal shapes take fast paths, other shapes broadcast.
 
 use super::eigen;
-use super::parallel::{map_into, rows_into, zip_into};
+use super::parallel::{filled, map_uninit, map_vec, rows_vec, zip_vec};
 use crate::tensor::autodiff::{math as grad, record};
 use crate::tensor::broadcast::{broadcast_shapes, shape_brackets};
 use crate::tensor::dtype::num_like::{FloatOps, NumOps};
@@ -19,8 +19,7 @@ pub fn map_array<A: Elem, O: Elem>(
 ) -> ArrayD<O> {
     let std = a.as_standard_layout();
     let src = std.as_slice().unwrap_or(&[]);
-    let mut out = vec![O::default(); src.len()];
-    map_into(src, &mut out, f);
+    let out = map_vec(src, f);
     ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
 }
 
@@ -32,8 +31,7 @@ pub fn zip_arrays<A: Elem, B: Elem, O: Elem>(
 ) -> Option<ArrayD<O>> {
     if a.shape() == b.shape() {
         if let (Some(x), Some(y)) = (a.as_slice(), b.as_slice()) {
-            let mut out = vec![O::default(); x.len()];
-            zip_into(x, y, &mut out, f);
+            let out = zip_vec(x, y, f);
             return ArrayD::from_shape_vec(IxDyn(a.shape()), out).ok();
         }
     }
@@ -53,13 +51,11 @@ pub fn zip_arrays<A: Elem, B: Elem, O: Elem>(
     };
     if let (Some(x), Some(y)) = (a.as_slice(), b.as_slice()) {
         if a.shape() == shape.as_slice() && repeats(b.shape()) && !y.is_empty() {
-            let mut out = vec![O::default(); x.len()];
-            rows_into(x, y, &mut out, f);
+            let out = rows_vec(x, y, f);
             return ArrayD::from_shape_vec(IxDyn(&shape), out).ok();
         }
         if b.shape() == shape.as_slice() && repeats(a.shape()) && !x.is_empty() {
-            let mut out = vec![O::default(); y.len()];
-            rows_into(y, x, &mut out, |q, p| f(p, q));
+            let out = rows_vec(y, x, |q, p| f(p, q));
             return ArrayD::from_shape_vec(IxDyn(&shape), out).ok();
         }
     }
@@ -579,11 +575,12 @@ fn packet_map<E: Elem>(
     let std = a.as_standard_layout();
     let src = std.as_slice().unwrap_or(&[]);
     let k = eigen::packet_split(src.len(), lanes);
-    let mut out = vec![E::default(); src.len()];
-    map_into(&src[..k], &mut out[..k], packet);
-    for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
-        *o = scalar(x);
-    }
+    let out = filled(src.len(), |out| {
+        map_uninit(&src[..k], &mut out[..k], packet);
+        for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
+            o.write(scalar(x));
+        }
+    });
     ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
 }
 

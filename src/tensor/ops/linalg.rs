@@ -9,6 +9,7 @@ use crate::tensor::error::{op_error, TResult};
 use crate::tensor::ops::elementwise::check_same_dtype;
 use crate::tensor::{DType, Data, Elem, Tensor};
 use ndarray::{ArcArray, ArrayD, IxDyn};
+use std::mem::MaybeUninit;
 
 /// Below this many multiply-adds a product runs on one thread.
 const PAR_FLOPS: usize = 1 << 18;
@@ -29,7 +30,7 @@ fn gemm_one<T: Elem + NumOps>(
     (a_rs, a_cs): (isize, isize),
     b: &[T],
     (b_rs, b_cs): (isize, isize),
-    c: &mut [T],
+    c: &mut [MaybeUninit<T>],
 ) -> bool {
     // Tiles of at least 256 on a side, so packing A and B again per tile costs little.
     let side = ((TILE_FLOPS / k.max(1)) as f64).sqrt() as usize;
@@ -61,7 +62,8 @@ fn gemm_one<T: Elem + NumOps>(
     true
 }
 
-/// `C = A · B` for an `m×n` tile whose rows lie `ldc` apart in `c`.
+/// `C = A · B` for an `m×n` tile whose rows lie `ldc` apart in `c`, writing every element of
+/// the tile (C starts uninitialised: `gemm` is told not to read it).
 #[allow(clippy::too_many_arguments)]
 fn gemm_tile<T: Elem + NumOps>(
     m: usize,
@@ -71,7 +73,7 @@ fn gemm_tile<T: Elem + NumOps>(
     (a_rs, a_cs): (isize, isize),
     b: &[T],
     (b_rs, b_cs): (isize, isize),
-    c: &mut [T],
+    c: &mut [MaybeUninit<T>],
     ldc: usize,
 ) {
     if m == 0 || n == 0 {
@@ -79,9 +81,9 @@ fn gemm_tile<T: Elem + NumOps>(
     }
     if k == 0 {
         for i in 0..m {
-            c[i * ldc..i * ldc + n]
-                .iter_mut()
-                .for_each(|v| *v = T::zero());
+            c[i * ldc..i * ldc + n].iter_mut().for_each(|v| {
+                v.write(T::zero());
+            });
         }
         return;
     }
@@ -95,13 +97,14 @@ fn gemm_tile<T: Elem + NumOps>(
         // row/column strides from their first elements (the caller slices them at the
         // tile's first row and column, within the whole matrices its shapes checked), `c`
         // holds (m-1)·ldc + n elements from the tile's first, and `T` is f32 or f64, which
-        // `gemm` supports.
+        // `gemm` supports; with `read_dst` false it only writes C (MaybeUninit<T> has T's
+        // layout).
         unsafe {
             gemm::gemm(
                 m,
                 n,
                 k,
-                c.as_mut_ptr(),
+                c.as_mut_ptr() as *mut T,
                 1,
                 ldc as isize,
                 false,
@@ -129,7 +132,7 @@ fn gemm_tile<T: Elem + NumOps>(
                 let y = b[(p as isize * b_rs + j as isize * b_cs) as usize];
                 s = s.add(x.mul(y));
             }
-            c[i * ldc + j] = s;
+            c[i * ldc + j].write(s);
         }
     }
 }
@@ -178,7 +181,10 @@ fn matmul_arrays<T: Elem + NumOps>(
     } else {
         (bn as isize, 1)
     };
-    let mut out = vec![T::zero(); nb * am * bn];
+    // Every element is written by its batch's product; Ctrl-C drops the buffer unread.
+    let mut out: Vec<MaybeUninit<T>> = Vec::with_capacity(nb * am * bn);
+    // SAFETY: MaybeUninit needs no initialisation; the capacity is nb * am * bn.
+    unsafe { out.set_len(nb * am * bn) };
     let a_batch = &a.shape()[..ra - 2];
     let b_batch = &b.shape()[..rb - 2];
     for bi in 0..nb {
@@ -219,6 +225,10 @@ fn matmul_arrays<T: Elem + NumOps>(
     let mut shape = batch;
     shape.push(am);
     shape.push(bn);
+    let mut out = std::mem::ManuallyDrop::new(out);
+    // SAFETY: every batch's product wrote all of its am * bn elements (gemm_one returned
+    // true for each), so the buffer is initialised; T and MaybeUninit<T> share a layout.
+    let out = unsafe { Vec::from_raw_parts(out.as_mut_ptr() as *mut T, out.len(), out.capacity()) };
     ArrayD::from_shape_vec(IxDyn(&shape), out).ok()
 }
 

@@ -3,23 +3,44 @@
 //! binary still runs on any x86-64).
 
 use rayon::prelude::*;
+use std::mem::MaybeUninit;
 
 /// Inputs smaller than this run on one thread.
 pub const PAR_MIN: usize = 1 << 16;
 const CHUNK: usize = 1 << 14;
 
-/// `dst[i] = f(src[i])`.
-pub fn map_into<A: Copy + Sync, O: Copy + Send>(
+/// A buffer of `n` elements that `fill` writes every one of: the output of a kernel, without
+/// first zeroing memory the kernel overwrites anyway (at memory bandwidth that pass costs a
+/// fifth of an elementwise op).
+pub fn filled<O: Copy>(n: usize, fill: impl FnOnce(&mut [MaybeUninit<O>])) -> Vec<O> {
+    let mut v: Vec<O> = Vec::with_capacity(n);
+    fill(&mut v.spare_capacity_mut()[..n]);
+    // SAFETY: `fill` is one of this module's loops (or a caller's equivalent) that writes
+    // every element of the slice it gets; the capacity is at least n.
+    unsafe { v.set_len(n) };
+    v
+}
+
+/// `f` over `src` into a new buffer.
+pub fn map_vec<A: Copy + Sync, O: Copy + Send>(
     src: &[A],
-    dst: &mut [O],
+    f: impl Fn(A) -> O + Sync + Send,
+) -> Vec<O> {
+    filled(src.len(), |d| map_uninit(src, d, f))
+}
+
+/// `dst[i] = f(src[i])`, writing every element of `dst`.
+pub fn map_uninit<A: Copy + Sync, O: Copy + Send>(
+    src: &[A],
+    dst: &mut [MaybeUninit<O>],
     f: impl Fn(A) -> O + Sync + Send,
 ) {
-    let run = |s: &[A], d: &mut [O]| {
+    let run = |s: &[A], d: &mut [MaybeUninit<O>]| {
         vectorized(
             #[inline(always)]
             || {
                 for (o, &x) in d.iter_mut().zip(s) {
-                    *o = f(x);
+                    o.write(f(x));
                 }
             },
         )
@@ -33,19 +54,28 @@ pub fn map_into<A: Copy + Sync, O: Copy + Send>(
     }
 }
 
-/// `dst[i] = f(a[i], b[i])`.
-pub fn zip_into<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
+/// `f(a[i], b[i])` into a new buffer (`a` and `b` of one length).
+pub fn zip_vec<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     a: &[A],
     b: &[B],
-    dst: &mut [O],
+    f: impl Fn(A, B) -> O + Sync + Send,
+) -> Vec<O> {
+    filled(a.len().min(b.len()), |d| zip_uninit(a, b, d, f))
+}
+
+/// `dst[i] = f(a[i], b[i])`, writing every element of `dst` (of the inputs' length).
+fn zip_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
+    a: &[A],
+    b: &[B],
+    dst: &mut [MaybeUninit<O>],
     f: impl Fn(A, B) -> O + Sync + Send,
 ) {
-    let run = |x: &[A], y: &[B], d: &mut [O]| {
+    let run = |x: &[A], y: &[B], d: &mut [MaybeUninit<O>]| {
         vectorized(
             #[inline(always)]
             || {
                 for ((o, &p), &q) in d.iter_mut().zip(x).zip(y) {
-                    *o = f(p, q);
+                    o.write(f(p, q));
                 }
             },
         )
@@ -77,25 +107,39 @@ pub fn rows_mut<T: Send>(dst: &mut [T], cols: usize, f: impl Fn(usize, &mut [T])
     }
 }
 
-/// `dst[i] = f(a[i], row[i % row.len()])`: a whole buffer against one row repeated over
-/// it, as a bias is added to every row of a batch (`a.len()` a multiple of the row's).
-pub fn rows_into<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
+/// `f(a[i], row[i % row.len()])` into a new buffer: a whole buffer against one row repeated
+/// over it, as a bias is added to every row of a batch (`a.len()` a non-zero multiple of
+/// the row's).
+pub fn rows_vec<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     a: &[A],
     row: &[B],
-    dst: &mut [O],
+    f: impl Fn(A, B) -> O + Sync + Send,
+) -> Vec<O> {
+    let n = if row.is_empty() {
+        0
+    } else {
+        a.len() - a.len() % row.len()
+    };
+    filled(n, |d| rows_uninit(&a[..n], row, d, f))
+}
+
+fn rows_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
+    a: &[A],
+    row: &[B],
+    dst: &mut [MaybeUninit<O>],
     f: impl Fn(A, B) -> O + Sync + Send,
 ) {
     let cols = row.len();
     if cols == 0 {
         return;
     }
-    let run = |x: &[A], d: &mut [O]| {
+    let run = |x: &[A], d: &mut [MaybeUninit<O>]| {
         vectorized(
             #[inline(always)]
             || {
                 for (dr, xr) in d.chunks_exact_mut(cols).zip(x.chunks_exact(cols)) {
                     for ((o, &p), &q) in dr.iter_mut().zip(xr).zip(row) {
-                        *o = f(p, q);
+                        o.write(f(p, q));
                     }
                 }
             },
