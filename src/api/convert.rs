@@ -145,8 +145,43 @@ fn tensor_leaf(flat: &mut Flat, depth: usize, t: &Tensor) -> R<()> {
     Ok(())
 }
 
+thread_local! {
+    /// The sign of the first float zero each dtype converted from a Python number.
+    static ZERO_SIGNS: std::cell::RefCell<Vec<(DType, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// `tf.convert_to_tensor(v, dtype)`.
+///
+/// TensorFlow caches the tensors it makes from Python floats, keyed by value (Python's `==`)
+/// and dtype, for the whole session. Only zeros can tell: `0.0 == -0.0`, so whichever sign
+/// a dtype's zero was first converted with from a float, every later float zero has (a
+/// Python int `0` is a separate entry).
 pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
+    let t = convert(it, v, dtype)?;
+    let zero = matches!(v, Value::Float(_)) && t.dtype().is_float() && t.item_f64() == Some(0.0);
+    if !zero {
+        return Ok(t);
+    }
+    let neg = t.item_f64().is_some_and(|x| x.is_sign_negative());
+    let first = ZERO_SIGNS.with(|z| {
+        let mut z = z.borrow_mut();
+        match z.iter().find(|(d, _)| *d == t.dtype()) {
+            Some(&(_, first)) => first,
+            None => {
+                z.push((t.dtype(), neg));
+                neg
+            }
+        }
+    });
+    Ok(match first == neg {
+        true => t,
+        false => Tensor::from_f64s(t.dtype(), &[], &[if first { -0.0 } else { 0.0 }]),
+    })
+}
+
+/// Python values to a tensor as numpy converts them (no scalar cache), or as TensorFlow
+/// does before its cache.
+pub(crate) fn convert(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
     match v {
         // A numpy array takes the requested dtype (`astype`), as TensorFlow converts it.
         Value::NdArray(a) => {
@@ -227,10 +262,6 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
         return Err(value_err(
             "Can't convert Python sequence with out-of-range integer to Tensor.",
         ));
-    }
-    if let Value::Float(_) = v {
-        // TensorFlow's scalar conversion drops the sign of -0.0 (lists keep it).
-        flat.vals[0] += 0.0;
     }
     let inferred = if let Some(d) = flat.tensor_dtype {
         d

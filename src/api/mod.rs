@@ -90,6 +90,7 @@ pub(crate) mod np_promote;
 pub(crate) mod np_random;
 pub(crate) mod np_sets;
 pub(crate) mod np_text;
+mod np_ufuncs;
 pub(crate) mod np_views;
 pub(crate) mod npy;
 pub(crate) mod numpy;
@@ -293,7 +294,9 @@ pub(crate) fn isinstance_native(x: &Value, type_name: &str) -> bool {
         "tensorflow.Tensor" => matches!(x, Value::Tensor(_)),
         "tensorflow.Variable" => matches!(x, Value::Variable(_)),
         "numpy.ndarray" => {
-            matches!(x, Value::NdArray(t) if t.ndim() > 0) || np_object::obj_array(x).is_some()
+            // A 0-d array made as one (`np.array(1.0)`) is an ndarray; a numpy scalar is not.
+            matches!(x, Value::NdArray(t) if t.ndim() > 0 || t.is_array0())
+                || np_object::obj_array(x).is_some()
         }
         "tensorflow.TensorShape" => matches!(x, Value::Shape(_)),
         "tensorflow.DType" => matches!(x, Value::DType(_)),

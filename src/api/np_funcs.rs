@@ -345,7 +345,7 @@ builtin! {
 
 builtin! {
     /// Evenly round to the given number of decimals.
-    python ["np.round", "np.around"]
+    python ["np.round", "np.around", "np.round_"]
     fn round(it, a, decimals = 0) {
         let t = np_array(it, &a, None)?;
         let dec = i64_arg(&decimals, "decimals")?;
@@ -604,29 +604,6 @@ builtin! {
         };
         nd(r.map(|r| r.cast(DType::I64)))
     }
-}
-
-/// Declares numpy's two-array elementwise functions, with numpy's promotion.
-macro_rules! binaries {
-    ($($(#[doc = $doc:literal])* [$path:literal] fn $name:ident => $op:expr;)*) => {$(
-        builtin! {
-            $(#[doc = $doc])*
-            python [$path]
-            fn $name(it, x1, x2) {
-                let (a, b) = pair(it, &x1, &x2)?;
-                nd(ew::binary($op, &a, &b))
-            }
-        }
-    )*};
-}
-
-binaries! {
-    /// Element-wise maximum of array elements.
-    ["np.maximum"] fn maximum => Binary::Maximum;
-    /// Element-wise minimum of array elements.
-    ["np.minimum"] fn minimum => Binary::Minimum;
-    /// First array elements raised to powers from second array, element-wise.
-    ["np.power"] fn power => Binary::Pow;
 }
 
 /// Declares numpy's one-array elementwise functions (integers stay integers).

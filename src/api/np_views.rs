@@ -332,7 +332,7 @@ pub(crate) fn squeeze(a: &NpArray, axes: Option<&[i64]>) -> R<Value> {
             false => full(1)[0],
         })
         .collect();
-    Ok(wrap(a.view(ViewOp::Slice(elems.into()))))
+    Ok(wrap(a.view(ViewOp::Slice(elems.into())).into_array()))
 }
 
 /// `np.expand_dims(a, axis)`: a view with new length-one axes.

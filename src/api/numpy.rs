@@ -2,7 +2,7 @@
 //! constructors, ufuncs and reductions. Results are numpy arrays (printed as numpy prints
 //! them). Each function is one declaration, with numpy's (Python's) argument errors.
 
-use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of, to_tensor};
+use super::convert::{dtype_arg, f64_arg, given, i64_arg, int_list, tensor_of};
 use super::new_module;
 use crate::builtin;
 use crate::errors::ExcKind;
@@ -66,11 +66,11 @@ pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Te
     }
     if let Some(d) = &dtype {
         // An asked dtype converts straight from the Python values (a uint64 past int64).
-        if let Ok(t) = to_tensor(it, v, Some(np_dtype_arg(d)?)) {
+        if let Ok(t) = super::convert::convert(it, v, Some(np_dtype_arg(d)?)) {
             return Ok(t);
         }
     }
-    let t = to_tensor(it, v, None)?;
+    let t = super::convert::convert(it, v, None)?;
     let d = match dtype {
         Some(d) => np_dtype_arg(&d)?,
         None => match t.dtype() {
@@ -80,7 +80,7 @@ pub(crate) fn np_array(it: &mut Interp, v: &Value, dtype: Option<Value>) -> R<Te
         },
     };
     // Re-convert from the Python values so float64 keeps every digit.
-    Ok(to_tensor(it, v, Some(d)).unwrap_or_else(|_| t.cast(d)))
+    Ok(super::convert::convert(it, v, Some(d)).unwrap_or_else(|_| t.cast(d)))
 }
 
 /// `np.float32(2.5)`, `np.int64([1, 2])`: a numpy scalar (a 0-d array) or an array of the
@@ -116,12 +116,23 @@ pub(crate) fn dtype_call(
 builtin! {
     /// Create an array.
     python ["np.array"]
-    fn array(it, object, dtype = None) {
+    fn array(it, object, dtype = None, *, copy = True, order = "K", subok = False, ndmin = 0) {
         if let Some(v) = super::np_object::array_of(it, &object, &dtype)? {
             return Ok(v);
         }
         super::np_object::check_ragged(it, &object)?;
-        Ok(Value::ndarray_made(np_array(it, &object, given(dtype))?))
+        let t = np_array(it, &object, given(dtype))?;
+        // `ndmin`: ones are prepended to the shape until it has that many dimensions.
+        let ndmin = i64_arg(&ndmin, "ndmin")?.max(0) as usize;
+        let t = match ndmin > t.ndim() {
+            true => {
+                let mut dims = vec![1; ndmin - t.ndim()];
+                dims.extend(t.shape());
+                crate::tensor::ops::shape::reshape_to(&t, &dims)
+            }
+            false => t,
+        };
+        Ok(Value::ndarray_made(t))
     }
 }
 
@@ -455,11 +466,39 @@ pub fn module() -> Rc<Module> {
     np.set("double", ty(DType::F64));
     np.set("bool_", ty(DType::Bool));
     np.set("object_", ty(DType::Str));
+    // numpy 1.26's other names for the same dtypes (C type names and the `_` aliases).
+    for (name, d) in [
+        ("float_", DType::F64),
+        ("int_", DType::I64),
+        ("intc", DType::I32),
+        ("uintc", DType::U32),
+        ("byte", DType::I8),
+        ("ubyte", DType::U8),
+        ("short", DType::I16),
+        ("ushort", DType::U16),
+        ("csingle", DType::C64),
+        ("cdouble", DType::C128),
+        ("complex_", DType::C128),
+    ] {
+        np.set(name, ty(d));
+    }
     np.set("pi", Value::Float(std::f64::consts::PI));
     np.set("e", Value::Float(std::f64::consts::E));
-    np.set("inf", Value::Float(f64::INFINITY));
-    np.set("nan", Value::Float(f64::NAN));
+    np.set("euler_gamma", Value::Float(0.5772156649015329));
+    for name in ["inf", "Inf", "Infinity", "PINF", "infty"] {
+        np.set(name, Value::Float(f64::INFINITY));
+    }
+    np.set("NINF", Value::Float(f64::NEG_INFINITY));
+    for name in ["nan", "NaN", "NAN"] {
+        np.set(name, Value::Float(f64::NAN));
+    }
+    np.set("PZERO", Value::Float(0.0));
+    np.set("NZERO", Value::Float(-0.0));
     np.set("newaxis", Value::None);
+    np.set(
+        "AxisError",
+        Value::ExcClass(crate::errors::ExcKind::AxisError),
+    );
     np.set(
         "ndarray",
         Value::builtin("numpy.ndarray", |_, _| Ok(Value::None)),

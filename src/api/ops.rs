@@ -7,6 +7,7 @@ use super::convert::{tensor_of, to_tensor};
 use crate::eval::error::{type_err, value_err, R};
 use crate::eval::{Interp, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::tensor::broadcast::{broadcast_shapes, np_mismatch};
 use crate::tensor::error::TResult;
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::ops::linalg::matmul;
@@ -60,6 +61,33 @@ fn operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor, bool)> 
     Ok((ta.cast(d), tb.cast(d), true))
 }
 
+/// Two operands of a numpy ufunc (`np.add(x1, x2)`): tensors and variables count as arrays,
+/// and both come back in the dtype numpy's promotion gives the pair.
+pub fn np_operands(it: &mut Interp, a: &Value, b: &Value) -> R<(Tensor, Tensor)> {
+    let (a, b) = np_values(a, b);
+    let (ta, tb, _) = operands(it, &a, &b)?;
+    broadcastable(&ta, &tb)?;
+    Ok((ta, tb))
+}
+
+/// numpy's error for elementwise operands whose shapes do not broadcast.
+fn broadcastable(a: &Tensor, b: &Tensor) -> R<()> {
+    match broadcast_shapes(a.shape(), b.shape()) {
+        Some(_) => Ok(()),
+        None => Err(value_err(np_mismatch(&[a.shape(), b.shape()]))),
+    }
+}
+
+/// Two ufunc operands as values `tensor_binary` and `tensor_compare` take numpy's way
+/// (tensors and variables become arrays).
+pub fn np_values(a: &Value, b: &Value) -> (Value, Value) {
+    let as_np = |v: &Value| match tensor_of(v) {
+        Some(t) if is_tf(v) => Value::ndarray(t),
+        _ => v.clone(),
+    };
+    (as_np(a), as_np(b))
+}
+
 fn wrap(t: Tensor, numpy: bool) -> Value {
     if numpy {
         Value::ndarray(t)
@@ -70,6 +98,9 @@ fn wrap(t: Tensor, numpy: bool) -> Value {
 
 pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Value> {
     let (ta, tb, numpy) = operands(it, a, b)?;
+    if numpy && op != BinOp::MatMul {
+        broadcastable(&ta, &tb)?;
+    }
     let r: TResult<Tensor> = match op {
         BinOp::Add => ew::binary(Binary::Add, &ta, &tb),
         BinOp::Sub => ew::binary(Binary::Sub, &ta, &tb),
@@ -84,6 +115,7 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
             ew::binary(Binary::Div, &x, &y)
         }
         BinOp::FloorDiv => ew::binary(Binary::FloorDiv, &ta, &tb),
+        BinOp::Mod if numpy && ta.dtype().is_float() => np_float_mod(&ta, &tb),
         BinOp::Mod => ew::binary(Binary::FloorMod, &ta, &tb),
         BinOp::Pow => ew::binary(Binary::Pow, &ta, &tb),
         BinOp::MatMul if numpy => return np_matmul(&ta, &tb).map(Value::ndarray),
@@ -110,6 +142,22 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
         Err(e) if numpy => Err(super::numpy::np_err(e)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// numpy's float `%`: TensorFlow's FloorMod, except that a zero remainder takes the
+/// divisor's sign (`-2.0 % 1.0` is `0.0`; TensorFlow keeps the dividend's, `-0.0`).
+fn np_float_mod(a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    let r = ew::binary(Binary::FloorMod, a, b)?;
+    let signs = ew::map_f64(
+        &crate::tensor::ops::shape::broadcast_to(b, r.shape())?,
+        |y| 0f64.copysign(y),
+    );
+    let zero = ew::compare(
+        Compare::Equal,
+        &r,
+        &Tensor::from_f64s(r.dtype(), &[], &[0.0]),
+    )?;
+    crate::tensor::ops::select::select(&zero, &signs, &r)
 }
 
 /// numpy's `@`: a 1-D operand is a row (left) or a column (right) whose added axis is
@@ -177,6 +225,11 @@ pub fn tensor_unary(_it: &mut Interp, op: UnaryOp, v: &Value) -> R<Value> {
     Ok(wrap(r, numpy))
 }
 
+fn is_mismatch(e: &crate::eval::error::Flow) -> bool {
+    matches!(e, crate::eval::error::Flow::Error(x)
+        if x.message.starts_with("operands could not be broadcast together"))
+}
+
 pub fn tensor_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     let cmp = match op {
         CmpOp::Eq => Compare::Equal,
@@ -188,11 +241,17 @@ pub fn tensor_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Val
         _ => return Ok(Value::Bool(false)),
     };
     let eq_like = matches!(cmp, Compare::Equal | Compare::NotEqual);
-    let operands = operands(it, a, b);
+    let operands = operands(it, a, b).and_then(|(ta, tb, numpy)| {
+        if numpy {
+            broadcastable(&ta, &tb)?;
+        }
+        Ok((ta, tb, numpy))
+    });
     let (ta, tb, numpy) = match operands {
         Ok(x) => x,
-        // `tensor == None` and other unconvertible comparisons are simply unequal.
-        Err(_) if eq_like => return Ok(Value::Bool(cmp == Compare::NotEqual)),
+        // `tensor == None` and other unconvertible comparisons are simply unequal; numpy
+        // arrays that do not broadcast are an error.
+        Err(e) if eq_like && !is_mismatch(&e) => return Ok(Value::Bool(cmp == Compare::NotEqual)),
         Err(e) => return Err(e),
     };
     match ew::compare(cmp, &ta, &tb) {

@@ -130,6 +130,7 @@ impl Interp {
             Value::Module(m) => m
                 .get(name)
                 .or_else(|| self.lazy_attr(m, name))
+                .or_else(|| (name == "__name__").then(|| Value::str(&m.python_name())))
                 .ok_or_else(|| {
                     attr_err(format!(
                         "module '{}' has no attribute '{}'",
@@ -233,6 +234,10 @@ impl Interp {
             },
             Value::Builtin(b) if name == "__name__" => {
                 Ok(Value::str(b.name.rsplit('.').next().unwrap_or(&b.name)))
+            }
+            // Python's own types and functions (`int`, `len`) live in `builtins`.
+            Value::Builtin(b) if name == "__module__" && !b.name.contains('.') => {
+                Ok(Value::str("builtins"))
             }
             Value::Slice(s) => match name {
                 "start" => Ok(s[0].clone()),

@@ -68,7 +68,6 @@ pub(crate) fn type_of(it: &mut Interp, x: Value) -> R<Value> {
             Ok(Value::ExcClass(kind))
         }
         _ => Ok(Value::Object(Rc::new(TypeObject {
-            value_type: x.type_name(),
             qualified: qualified_type(&x),
         }))),
     }
@@ -91,7 +90,6 @@ fn qualified_type(v: &Value) -> String {
 
 /// What `type(x)` gives for values that are not user instances or builtin-type values.
 pub struct TypeObject {
-    pub value_type: String,
     pub qualified: String,
 }
 
@@ -100,8 +98,15 @@ impl Object for TypeObject {
         "type".into()
     }
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> R<Option<Value>> {
+        // `numpy.float64` is named `float64` in module `numpy`; builtin types live in
+        // `builtins`.
+        let (module, short) = match self.qualified.rsplit_once('.') {
+            Some((m, n)) => (m, n),
+            None => ("builtins", self.qualified.as_str()),
+        };
         Ok(match name {
-            "__name__" => Some(Value::str(&self.value_type)),
+            "__name__" | "__qualname__" => Some(Value::str(short)),
+            "__module__" => Some(Value::str(module)),
             _ => None,
         })
     }

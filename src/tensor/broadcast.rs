@@ -53,6 +53,17 @@ pub fn shape_tuple(shape: &[usize]) -> String {
     }
 }
 
+/// numpy's message for shapes that do not broadcast (its trailing space included):
+/// `operands could not be broadcast together with shapes (2,) (3,) `.
+pub fn np_mismatch(shapes: &[&[usize]]) -> String {
+    let mut m = String::from("operands could not be broadcast together with shapes ");
+    for s in shapes {
+        m.push_str(&shape_tuple(s).replace(' ', ""));
+        m.push(' ');
+    }
+    m
+}
+
 pub(crate) mod tests {
     //! Expected shapes are numpy 1.26's `np.broadcast_shapes(a, b)` (None where it raises
     //! "shape mismatch: objects cannot be broadcast to a single shape"), checked both ways

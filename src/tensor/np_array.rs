@@ -182,6 +182,13 @@ impl NpArray {
         }
     }
 
+    /// This view as an array even with no dimensions left (`squeeze` gives `array(1.)`,
+    /// where indexing gives the scalar `1.0`).
+    pub fn into_array(mut self) -> NpArray {
+        self.array0 = true;
+        self
+    }
+
     /// Whether the two arrays share a buffer (`np.shares_memory`, roughly).
     pub fn shares_root(&self, other: &NpArray) -> bool {
         Rc::ptr_eq(&self.root, &other.root)
