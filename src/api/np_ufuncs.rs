@@ -2,8 +2,9 @@
 //! `np.divide`/`true_divide`, `np.floor_divide`, `np.mod`/`remainder`, `np.power`,
 //! `np.maximum`/`minimum`, the comparisons (`np.greater`, `np.equal`, ...), and the float
 //! functions `arctan2`, `hypot`, `copysign`, `logaddexp`, `logaddexp2`, `fmax`, `fmin`,
-//! `fmod`, `heaviside`, `float_power`; with `divmod`, `modf`, `negative`, `positive`,
-//! `reciprocal`, `fabs`, `signbit` and `sinc`.
+//! `fmod`, `heaviside`, `float_power`; the bitwise ones (`bitwise_and`, `left_shift`, ...,
+//! `invert`), `gcd`, `lcm`; with `divmod`, `modf`, `negative`, `positive`, `reciprocal`,
+//! `fabs`, `signbit` and `sinc`.
 //!
 //! The arithmetic and comparisons are the operators' own code (`a + b` on arrays), so a
 //! ufunc and its operator agree on dtypes, value-based casting (`float32_array + 1.5` stays
@@ -80,6 +81,56 @@ operator_ufuncs! {
     ["np.mod", "np.remainder"] fn remainder => BinOp::Mod;
     /// First array elements raised to powers from second array, element-wise.
     ["np.power"] fn power => BinOp::Pow;
+    /// Compute the bit-wise AND of two arrays element-wise.
+    ["np.bitwise_and"] fn bitwise_and => BinOp::BitAnd;
+    /// Compute the bit-wise OR of two arrays element-wise.
+    ["np.bitwise_or"] fn bitwise_or => BinOp::BitOr;
+    /// Compute the bit-wise XOR of two arrays element-wise.
+    ["np.bitwise_xor"] fn bitwise_xor => BinOp::BitXor;
+    /// Shift the bits of an integer to the left.
+    ["np.left_shift"] fn left_shift => BinOp::LShift;
+    /// Shift the bits of an integer to the right.
+    ["np.right_shift"] fn right_shift => BinOp::RShift;
+}
+
+builtin! {
+    /// Compute bit-wise inversion, or bit-wise NOT, element-wise.
+    python ["np.invert", "np.bitwise_not"]
+    fn invert(it, x) {
+        let x = one(it, &x)?;
+        tensor_unary(it, UnaryOp::Invert, &x)
+    }
+}
+
+/// Euclid's greatest common divisor of two integers (non-negative).
+fn gcd_i(mut a: i64, mut b: i64) -> i64 {
+    (a, b) = (a.unsigned_abs() as i64, b.unsigned_abs() as i64);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+builtin! {
+    /// Returns the greatest common divisor of |x1| and |x2|.
+    python ["np.gcd"]
+    fn gcd(it, x1, x2) {
+        zip_f64(it, &x1, &x2, |d| d, |a, b| gcd_i(a as i64, b as i64) as f64)
+    }
+}
+
+builtin! {
+    /// Returns the lowest common multiple of |x1| and |x2|.
+    python ["np.lcm"]
+    fn lcm(it, x1, x2) {
+        zip_f64(it, &x1, &x2, |d| d, |a, b| {
+            let (a, b) = (a as i64, b as i64);
+            match gcd_i(a, b) {
+                0 => 0.0,
+                g => ((a / g).wrapping_mul(b)).unsigned_abs() as f64,
+            }
+        })
+    }
 }
 
 /// Declares the comparison ufuncs.

@@ -9,6 +9,7 @@ use crate::eval::{Interp, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::tensor::broadcast::{broadcast_shapes, np_mismatch};
 use crate::tensor::error::TResult;
+use crate::tensor::ops::bitwise::{self, Bitwise};
 use crate::tensor::ops::elementwise::{self as ew, Binary, Compare, Unary};
 use crate::tensor::ops::linalg::matmul;
 use crate::tensor::ops::shape::reshape_to;
@@ -128,12 +129,18 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
             };
             ew::logical(l, &ta, &tb)
         }
+        // Integers: bitwise ops (numpy also shifts; TensorFlow's tensors have no `<<`).
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift
+            if numpy || !matches!(op, BinOp::LShift | BinOp::RShift) =>
+        {
+            return bitwise_op(op, &ta, &tb, numpy);
+        }
         _ => {
             return Err(type_err(format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
                 op.symbol(),
-                a.type_name(),
-                b.type_name()
+                operand_type(a),
+                operand_type(b)
             )))
         }
     };
@@ -141,6 +148,39 @@ pub fn tensor_binary(it: &mut Interp, op: BinOp, a: &Value, b: &Value) -> R<Valu
         Ok(r) => Ok(wrap(r, numpy)),
         Err(e) if numpy => Err(super::numpy::np_err(e)),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A type as CPython names it in operator errors: an extension type by its full path.
+fn operand_type(v: &Value) -> String {
+    match v {
+        Value::Tensor(_) => "tensorflow.python.framework.ops.EagerTensor".into(),
+        v => v.type_name(),
+    }
+}
+
+/// numpy's message for a ufunc given dtypes it has no loop for.
+fn no_loop(ufunc: &str) -> String {
+    format!("ufunc '{ufunc}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+}
+
+/// `&`, `|`, `^`, `<<`, `>>` of integer operands (already of one dtype).
+fn bitwise_op(op: BinOp, a: &Tensor, b: &Tensor, numpy: bool) -> R<Value> {
+    let (kind, ufunc, tf_op) = match op {
+        BinOp::BitAnd => (Bitwise::And, "bitwise_and", "BitwiseAnd"),
+        BinOp::BitOr => (Bitwise::Or, "bitwise_or", "BitwiseOr"),
+        BinOp::BitXor => (Bitwise::Xor, "bitwise_xor", "BitwiseXor"),
+        BinOp::LShift => (Bitwise::LeftShift, "left_shift", "LeftShift"),
+        _ => (Bitwise::RightShift, "right_shift", "RightShift"),
+    };
+    match bitwise::binary(kind, a, b)? {
+        Some(r) => Ok(wrap(r, numpy)),
+        None if numpy => Err(type_err(no_loop(ufunc))),
+        None => Err(crate::tensor::error::invalid_arg(format!(
+            "Value for attr 'T' of {} is not in the list of allowed values: int8, int16, int32, int64, uint8, uint16, uint32, uint64\n\t; NodeDef: {{{{node {tf_op}}}}}; Op<name={tf_op}; signature=x:T, y:T -> z:T; attr=T:type,allowed=[DT_INT8, DT_INT16, DT_INT32, DT_INT64, DT_UINT8, DT_UINT16, DT_UINT32, DT_UINT64]; is_commutative=true> [Op:{tf_op}] name: ",
+            a.dtype().name()
+        ))
+        .into()),
     }
 }
 
@@ -219,7 +259,11 @@ pub fn tensor_unary(_it: &mut Interp, op: UnaryOp, v: &Value) -> R<Value> {
         UnaryOp::Neg => ew::unary(Unary::Neg, &t)?,
         UnaryOp::Pos => t,
         UnaryOp::Invert if t.dtype() == DType::Bool => ew::unary(Unary::LogicalNot, &t)?,
-        UnaryOp::Invert => crate::tensor::ops::elementwise::map_f64(&t, |x| !(x as i64) as f64),
+        UnaryOp::Invert => match bitwise::invert(&t) {
+            Some(r) => r,
+            None if numpy => return Err(type_err(no_loop("invert"))),
+            None => return Err(type_err(format!("bad operand type for unary ~: '{}'", v.type_name()))),
+        },
         UnaryOp::Not => return Err(value_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
     };
     Ok(wrap(r, numpy))

@@ -30,6 +30,16 @@ fn mask(cmp: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     Ok(ew::compare(cmp, a, b)?.cast(a.dtype()))
 }
 
+/// `mask`, recorded as a step function of `a` whose own gradient is zero: TensorFlow's
+/// ReluGrad and Relu6Grad keep their features input connected, so differentiating a relu
+/// gradient again gives zeros (not None) for the relu's input.
+fn step(cmp: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    let m = mask(cmp, a, b)?;
+    Ok(crate::tensor::autodiff::record(&[a], m, |x, _y, _g| {
+        Ok(vec![Some(Tensor::zeros(x[0].dtype(), x[0].shape()))])
+    }))
+}
+
 /// Sums `g` down to `shape`, undoing numpy broadcasting.
 pub fn unbroadcast(g: Tensor, shape: &[usize]) -> TResult<Tensor> {
     if g.shape() == shape {
@@ -103,10 +113,10 @@ pub fn unary(op: Unary, x: &Tensor, y: &Tensor, g: &Tensor) -> TResult<Option<Te
             &bin(Binary::Mul, y, &bin(Binary::Sub, &one, y)?)?,
         )?,
         Reciprocal => un(Neg, &bin(Binary::Mul, g, &un(Square, y)?)?)?,
-        Relu => bin(Binary::Mul, g, &mask(Compare::Greater, y, &scalar(y, 0.0))?)?,
+        Relu => bin(Binary::Mul, g, &step(Compare::Greater, y, &scalar(y, 0.0))?)?,
         Relu6 => {
-            let lo = mask(Compare::Greater, x, &scalar(x, 0.0))?;
-            let hi = mask(Compare::Less, x, &scalar(x, 6.0))?;
+            let lo = step(Compare::Greater, x, &scalar(x, 0.0))?;
+            let hi = step(Compare::Less, x, &scalar(x, 6.0))?;
             bin(Binary::Mul, g, &bin(Binary::Mul, &lo, &hi)?)?
         }
         Softplus => bin(Binary::Mul, g, &un(Sigmoid, x)?)?,

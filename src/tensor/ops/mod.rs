@@ -18,6 +18,7 @@
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
 //! | `batch_gather.rs` | gather and gather_nd with batch dimensions |
+//! | `bitwise.rs` | and, or, xor, shifts and invert on integer tensors |
 //! | `complex.rs` | complex64/complex128 arithmetic, parts, products and Fourier transforms |
 //! | `search.rs` | searchsorted, fixed-width histograms, reverse_sequence |
 //! | `moves.rs` | slice, roll, diag_part (composed of recorded views) |
@@ -35,6 +36,7 @@
 //! | `image_color_grad.rs` | their gradients (RGB to HSV's piecewise formula; none for the others) |
 
 pub(crate) mod batch_gather;
+pub(crate) mod bitwise;
 pub(crate) mod complex;
 pub(crate) mod conv;
 mod conv_blocks;
