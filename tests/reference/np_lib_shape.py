@@ -97,3 +97,8 @@ try:
     np.moveaxis(np.zeros((2, 3)), 2, 0)
 except Exception as e:
     print(type(e).__name__, e)
+np.insert(a, 1, [7, 8], axis=1)
+np.insert(a, [1], [[1], [2]], axis=1)
+np.insert(a, [0, 2], [10, 20], axis=1)
+np.insert(a, 1, [[7, 8]], axis=1)
+np.insert(np.array([[1.5, 2.5]]), 0, 9, axis=0)

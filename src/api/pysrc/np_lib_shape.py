@@ -126,12 +126,16 @@ def _positions(obj, n):
     return idx
 
 
-def insert(arr, obj, values, axis=None):
+def _flat_or_axis(arr, axis):
+    # insert/delete: the array raveled when no axis is given, else the axis checked.
     arr = np.asarray(arr)
     if axis is None:
-        arr = arr.ravel()
-        axis = 0
-    axis = _axis(axis, arr.ndim)
+        return arr.ravel(), 0
+    return arr, _axis(axis, arr.ndim)
+
+
+def insert(arr, obj, values, axis=None):
+    arr, axis = _flat_or_axis(arr, axis)
     n = arr.shape[axis]
     scalar = not isinstance(obj, slice) and np.asarray(obj).ndim == 0
     idx = np.asarray(_positions(obj, n + 1) if isinstance(obj, slice) else obj)
@@ -142,19 +146,19 @@ def insert(arr, obj, values, axis=None):
         if i < -n or i > n:
             raise IndexError("index %d is out of bounds for axis %d with size %d" % (i, axis, n))
     flat = [i % (n + 1) if i < 0 else i for i in flat]
-    values = np.asarray(values, dtype=arr.dtype)
+    # numpy: the values get arr's dimensions (ones in front); at one position their first
+    # axis becomes the insertion axis and all of them go in there.
+    values = np.array(values, dtype=arr.dtype, ndmin=arr.ndim)
+    shape = list(arr.shape)
     if scalar:
-        # One position: the values, shaped like a slice of arr along the axis, go in whole.
-        vals = np.moveaxis(values, 0, axis) if values.ndim == arr.ndim else values
-        shape = list(arr.shape)
-        shape[axis] = vals.shape[axis] if vals.ndim == arr.ndim else 1
-        vals = np.broadcast_to(vals if vals.ndim == arr.ndim else vals.reshape([1] * (arr.ndim - vals.ndim) + list(vals.shape)) if vals.ndim < arr.ndim else vals, shape)
+        values = np.moveaxis(values, 0, axis)
+        shape[axis] = values.shape[axis]
+        vals = np.broadcast_to(values, shape)
         i = flat[0]
         return np.concatenate([arr[_index_along(arr.ndim, axis, slice(0, i))], vals,
                                arr[_index_along(arr.ndim, axis, slice(i, None))]], axis=axis)
-    shape = list(arr.shape)
     shape[axis] = len(flat)
-    vals = np.broadcast_to(np.moveaxis(values, 0, axis) if values.ndim == arr.ndim and values.ndim > 1 else values, shape)
+    vals = np.broadcast_to(values, shape)
     # Stable: values for one position keep their order; numpy sorts positions stably.
     order = sorted(range(len(flat)), key=lambda j: flat[j])
     pieces, start = [], 0
@@ -168,11 +172,7 @@ def insert(arr, obj, values, axis=None):
 
 
 def delete(arr, obj, axis=None):
-    arr = np.asarray(arr)
-    if axis is None:
-        arr = arr.ravel()
-        axis = 0
-    axis = _axis(axis, arr.ndim)
+    arr, axis = _flat_or_axis(arr, axis)
     n = arr.shape[axis]
     pos = _positions(obj, n)
     idx = np.asarray(pos)
