@@ -158,11 +158,13 @@ thread_local! {
 /// Python int `0` is a separate entry).
 pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
     let t = convert(it, v, dtype)?;
-    let zero = matches!(v, Value::Float(_)) && t.dtype().is_float() && t.item_f64() == Some(0.0);
-    if !zero {
+    let Value::Float(f) = v else {
+        return Ok(t);
+    };
+    if *f != 0.0 || !t.dtype().is_float() {
         return Ok(t);
     }
-    let neg = t.item_f64().is_some_and(|x| x.is_sign_negative());
+    let neg = f.is_sign_negative();
     let first = ZERO_SIGNS.with(|z| {
         let mut z = z.borrow_mut();
         match z.iter().find(|(d, _)| *d == t.dtype()) {

@@ -11,31 +11,33 @@
 //! float32) and errors; tensors passed in count as arrays.
 
 use super::np_promote::float_of;
-use super::numpy::{nd, np_array};
+use super::numpy::{nd, np_array, np_err};
 use super::ops::{np_operands, np_values, tensor_binary, tensor_compare, tensor_unary};
 use crate::builtin;
 use crate::eval::error::R;
 use crate::eval::{Interp, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::tensor::ops::elementwise::{self as ew, Binary, Unary};
 use crate::tensor::ops::shape::broadcast_to;
 use crate::tensor::{DType, Tensor};
 
 /// `op` between two operands as the operator computes it; `dtype=` casts both first.
 fn arith(it: &mut Interp, op: BinOp, a: &Value, b: &Value, dtype: &Value) -> R<Value> {
     let (a, b) = match dtype {
-        Value::None => np_values(a, b),
+        Value::None => both_arrays(it, a, b)?,
         d => (
             Value::ndarray(np_array(it, a, Some(d.clone()))?),
             Value::ndarray(np_array(it, b, Some(d.clone()))?),
         ),
     };
-    let (a, b) = both_arrays(it, a, b)?;
     tensor_binary(it, op, &a, &b)
 }
 
-/// With two Python numbers, the first becomes a numpy scalar, so the operator computes in
-/// numpy (`np.add(1, 2)` is `np.int64(3)`, not `3`).
-fn both_arrays(it: &mut Interp, a: Value, b: Value) -> R<(Value, Value)> {
+/// The operands as the operators take them numpy's way: tensors become arrays, and with two
+/// Python numbers the first becomes a numpy scalar, so the operator computes in numpy
+/// (`np.add(1, 2)` is `np.int64(3)`, not `3`).
+fn both_arrays(it: &mut Interp, a: &Value, b: &Value) -> R<(Value, Value)> {
+    let (a, b) = np_values(a, b);
     let array = |v: &Value| matches!(v, Value::NdArray(_));
     if array(&a) || array(&b) {
         return Ok((a, b));
@@ -50,7 +52,6 @@ fn both_arrays(it: &mut Interp, a: Value, b: Value) -> R<(Value, Value)> {
 }
 
 fn cmp(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
-    let (a, b) = np_values(a, b);
     let (a, b) = both_arrays(it, a, b)?;
     tensor_compare(it, op, &a, &b)
 }
@@ -172,8 +173,8 @@ fn zip_f64(
     // np_operands checked that the shapes broadcast.
     let shape =
         crate::tensor::broadcast::broadcast_shapes(ta.shape(), tb.shape()).unwrap_or_default();
-    let xs = broadcast_to(&ta, &shape).map_err(super::numpy::np_err)?;
-    let ys = broadcast_to(&tb, &shape).map_err(super::numpy::np_err)?;
+    let xs = broadcast_to(&ta, &shape).map_err(np_err)?;
+    let ys = broadcast_to(&tb, &shape).map_err(np_err)?;
     let v: Vec<f64> = xs
         .to_f64_vec()
         .into_iter()
@@ -284,8 +285,9 @@ builtin! {
     /// Returns the element-wise remainder of division (the sign of the dividend).
     python ["np.fmod"]
     fn fmod(it, x1, x2) {
-        // C's fmod; an integer remainder by zero is 0 (numpy warns).
-        zip_f64(it, &x1, &x2, |d| d, |x, y| if y == 0.0 && x.fract() == 0.0 && y.fract() == 0.0 { 0.0 } else { x % y })
+        // C's fmod. By zero it is NaN, which an integer dtype stores as 0, numpy's integer
+        // result (it warns).
+        zip_f64(it, &x1, &x2, |d| d, |x, y| x % y)
     }
 }
 
@@ -349,12 +351,13 @@ builtin! {
     python ["np.reciprocal"]
     fn reciprocal(it, x) {
         let t = np_array(it, &x, None)?;
-        // Integers: the reciprocal truncated toward zero (numpy's integer loop).
-        let f = |v: f64| if v == 0.0 && t.dtype().is_int() { i64::MIN as f64 } else { (1.0 / v).trunc() };
-        let v: Vec<f64> = match t.dtype() {
-            d if d.is_float() => return nd(crate::tensor::ops::elementwise::unary(crate::tensor::ops::elementwise::Unary::Reciprocal, &t)),
-            _ => t.to_f64_vec().into_iter().map(f).collect(),
-        };
+        if t.dtype().is_float() {
+            return nd(ew::unary(Unary::Reciprocal, &t));
+        }
+        // Integers: the reciprocal truncated toward zero (numpy's integer loop); of zero,
+        // the most negative integer.
+        let f = |v: f64| if v == 0.0 { i64::MIN as f64 } else { (1.0 / v).trunc() };
+        let v: Vec<f64> = t.to_f64_vec().into_iter().map(f).collect();
         nd(Ok(Tensor::from_f64s(t.dtype(), t.shape(), &v)))
     }
 }
@@ -364,7 +367,7 @@ builtin! {
     python ["np.fabs"]
     fn fabs(it, x) {
         let t = np_array(it, &x, None)?;
-        nd(Ok(crate::tensor::ops::elementwise::map_f64(&t.cast(float_of(t.dtype())), f64::abs)))
+        nd(Ok(ew::map_f64(&t.cast(float_of(t.dtype())), f64::abs)))
     }
 }
 
@@ -385,7 +388,11 @@ builtin! {
         let t = np_array(it, &x, None)?;
         let d = float_of(t.dtype());
         // numpy: y = pi * where(x == 0, 1e-20, x); sin(y) / y, each step in the float dtype.
-        let round = |v: f64| Tensor::from_f64s(d, &[], &[v]).to_f64_vec()[0];
+        let round = move |v: f64| match d {
+            DType::F32 => v as f32 as f64,
+            DType::F16 => half::f16::from_f64(v).to_f64(),
+            _ => v,
+        };
         let v: Vec<f64> = t
             .to_f64_vec()
             .into_iter()
@@ -413,20 +420,16 @@ builtin! {
 /// `np.maximum`/`np.minimum`: NaN propagates; dtypes promote as for `+`.
 fn extremum(it: &mut Interp, a: &Value, b: &Value, max: bool) -> R<Value> {
     let op = if max {
-        crate::tensor::ops::elementwise::Binary::Maximum
+        Binary::Maximum
     } else {
-        crate::tensor::ops::elementwise::Binary::Minimum
+        Binary::Minimum
     };
-    let (a, b) = np_values(a, b);
-    let (a, b) = both_arrays(it, a, b)?;
-    let (ta, tb) = np_operands(it, &a, &b)?;
+    let (ta, tb) = np_operands(it, a, b)?;
     // TensorFlow's Maximum keeps x's NaN only; numpy's keeps either.
-    let r = crate::tensor::ops::elementwise::binary(op, &ta, &tb).map_err(super::numpy::np_err)?;
+    let r = ew::binary(op, &ta, &tb).map_err(np_err)?;
     if !r.dtype().is_float() {
         return nd(Ok(r));
     }
-    let nan =
-        crate::tensor::ops::elementwise::unary(crate::tensor::ops::elementwise::Unary::IsNan, &tb)
-            .map_err(super::numpy::np_err)?;
+    let nan = ew::unary(Unary::IsNan, &tb).map_err(np_err)?;
     nd(crate::tensor::ops::select::select(&nan, &tb, &r))
 }

@@ -269,11 +269,6 @@ pub fn tensor_unary(_it: &mut Interp, op: UnaryOp, v: &Value) -> R<Value> {
     Ok(wrap(r, numpy))
 }
 
-fn is_mismatch(e: &crate::eval::error::Flow) -> bool {
-    matches!(e, crate::eval::error::Flow::Error(x)
-        if x.message.starts_with("operands could not be broadcast together"))
-}
-
 pub fn tensor_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     let cmp = match op {
         CmpOp::Eq => Compare::Equal,
@@ -285,19 +280,16 @@ pub fn tensor_compare(it: &mut Interp, op: CmpOp, a: &Value, b: &Value) -> R<Val
         _ => return Ok(Value::Bool(false)),
     };
     let eq_like = matches!(cmp, Compare::Equal | Compare::NotEqual);
-    let operands = operands(it, a, b).and_then(|(ta, tb, numpy)| {
-        if numpy {
-            broadcastable(&ta, &tb)?;
-        }
-        Ok((ta, tb, numpy))
-    });
-    let (ta, tb, numpy) = match operands {
+    let (ta, tb, numpy) = match operands(it, a, b) {
         Ok(x) => x,
-        // `tensor == None` and other unconvertible comparisons are simply unequal; numpy
-        // arrays that do not broadcast are an error.
-        Err(e) if eq_like && !is_mismatch(&e) => return Ok(Value::Bool(cmp == Compare::NotEqual)),
+        // `tensor == None` and other unconvertible comparisons are simply unequal.
+        Err(_) if eq_like => return Ok(Value::Bool(cmp == Compare::NotEqual)),
         Err(e) => return Err(e),
     };
+    // numpy arrays that do not broadcast are an error, for `==` too.
+    if numpy {
+        broadcastable(&ta, &tb)?;
+    }
     match ew::compare(cmp, &ta, &tb) {
         Ok(r) => Ok(wrap(r, numpy)),
         Err(_) if eq_like && !numpy => Ok(Value::Tensor(Tensor::scalar(cmp == Compare::NotEqual))),

@@ -64,3 +64,5 @@ try:
     np.hypot([1.0, 2.0], [1.0, 2.0, 3.0])
 except ValueError as e:
     print(e)
+np.fmod(np.array([4.0, -3.0]), 0.0), np.fmod(np.array([4, -3]), 0)
+np.sinc(np.array([0.5, 1.0], dtype=np.float32)), np.reciprocal(np.array([0, 2, 1]))

@@ -325,7 +325,7 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
         raise TypeError("expected x and y to have same length")
     if rcond is None:
         rcond = len(x) * np.finfo(x.dtype).eps
-    lhs = vander(x, order)
+    lhs = np.vander(x, order)
     rhs = y
     if w is not None:
         w = np.asarray(w) + 0.0
@@ -338,10 +338,6 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     if full:
         return c, resids, rank, s, rcond
     return c
-
-
-def vander(x, N):
-    return np.asarray(x)[:, None] ** np.arange(N - 1, -1, -1)[None, :]
 
 
 def _conv_full(a, v):

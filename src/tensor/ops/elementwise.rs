@@ -575,12 +575,15 @@ fn packet_map<E: Elem>(
     let std = a.as_standard_layout();
     let src = std.as_slice().unwrap_or(&[]);
     let k = eigen::packet_split(src.len(), lanes);
-    let out = filled(src.len(), |out| {
-        map_uninit(&src[..k], &mut out[..k], packet);
-        for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
-            o.write(scalar(x));
-        }
-    });
+    // SAFETY: map_uninit writes the first k elements, the loop the rest.
+    let out = unsafe {
+        filled(src.len(), |out| {
+            map_uninit(&src[..k], &mut out[..k], packet);
+            for (o, &x) in out[k..].iter_mut().zip(&src[k..]) {
+                o.write(scalar(x));
+            }
+        })
+    };
     ArrayD::from_shape_vec(IxDyn(a.shape()), out).unwrap_or_else(|_| ArrayD::default(IxDyn(&[0])))
 }
 

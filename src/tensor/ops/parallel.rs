@@ -12,11 +12,13 @@ const CHUNK: usize = 1 << 14;
 /// A buffer of `n` elements that `fill` writes every one of: the output of a kernel, without
 /// first zeroing memory the kernel overwrites anyway (at memory bandwidth that pass costs a
 /// fifth of an elementwise op).
-pub fn filled<O: Copy>(n: usize, fill: impl FnOnce(&mut [MaybeUninit<O>])) -> Vec<O> {
+///
+/// # Safety
+/// `fill` must write every element of the slice it is given.
+pub unsafe fn filled<O: Copy>(n: usize, fill: impl FnOnce(&mut [MaybeUninit<O>])) -> Vec<O> {
     let mut v: Vec<O> = Vec::with_capacity(n);
     fill(&mut v.spare_capacity_mut()[..n]);
-    // SAFETY: `fill` is one of this module's loops (or a caller's equivalent) that writes
-    // every element of the slice it gets; the capacity is at least n.
+    // SAFETY: the caller's `fill` wrote all n elements; the capacity is at least n.
     unsafe { v.set_len(n) };
     v
 }
@@ -26,7 +28,8 @@ pub fn map_vec<A: Copy + Sync, O: Copy + Send>(
     src: &[A],
     f: impl Fn(A) -> O + Sync + Send,
 ) -> Vec<O> {
-    filled(src.len(), |d| map_uninit(src, d, f))
+    // SAFETY: map_uninit writes every element of a destination as long as its source.
+    unsafe { filled(src.len(), |d| map_uninit(src, d, f)) }
 }
 
 /// `dst[i] = f(src[i])`, writing every element of `dst`.
@@ -60,7 +63,8 @@ pub fn zip_vec<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     b: &[B],
     f: impl Fn(A, B) -> O + Sync + Send,
 ) -> Vec<O> {
-    filled(a.len().min(b.len()), |d| zip_uninit(a, b, d, f))
+    // SAFETY: zip_uninit writes every element of a destination no longer than its inputs.
+    unsafe { filled(a.len().min(b.len()), |d| zip_uninit(a, b, d, f)) }
 }
 
 /// `dst[i] = f(a[i], b[i])`, writing every element of `dst` (of the inputs' length).
@@ -120,7 +124,9 @@ pub fn rows_vec<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     } else {
         a.len() - a.len() % row.len()
     };
-    filled(n, |d| rows_uninit(&a[..n], row, d, f))
+    // SAFETY: rows_uninit writes every element of a destination as long as its input, a
+    // whole number of rows.
+    unsafe { filled(n, |d| rows_uninit(&a[..n], row, d, f)) }
 }
 
 fn rows_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
