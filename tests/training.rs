@@ -237,3 +237,39 @@ print(len(net.trainable_variables), h.history['loss'][0], h.history['loss'][-1])
     let last: f64 = parts[2].parse().unwrap();
     assert!(last < first / 10.0, "loss {} -> {}", first, last);
 }
+
+/// The training steps of tests/reference/tf_function_compiled.py (whose printed losses and
+/// weights the conformance test checks against TensorFlow) run as compiled programs after
+/// their first replay; the step that draws dropout noise stays a replay.
+#[test]
+fn tf_function_steps_run_compiled() {
+    let file = format!(
+        "{}/tests/reference/tf_function_compiled.py",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(support::bin())
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .env("TENSH_COMPILE_LOG", "1")
+        .output()
+        .expect("run tensh");
+    assert!(out.status.success());
+    let log = String::from_utf8_lossy(&out.stderr);
+    let compiled: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("tf.function: compiled to "))
+        .collect();
+    // step (SGD), step2 (Adam, two outputs), step3 (RMSprop), track (variables), predict.
+    assert_eq!(compiled.len(), 5, "{}", log);
+    assert!(
+        compiled[0].contains("SGD.apply_gradients") && compiled[1].contains("Adam.apply_gradients"),
+        "{}",
+        log
+    );
+    // Dropout in training mode draws random numbers: not capturable.
+    assert!(
+        log.contains("tf.function: a tensor made outside the recorded ops is used"),
+        "{}",
+        log
+    );
+}

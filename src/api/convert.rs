@@ -157,6 +157,25 @@ thread_local! {
 /// a dtype's zero was first converted with from a float, every later float zero has (a
 /// Python int `0` is a separate entry).
 pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
+    let t = to_tensor_cached(it, v, dtype)?;
+    if crate::tensor::compile::capture::on() && python_data(v, 4) {
+        // Python numbers are constants of a captured step.
+        crate::tensor::compile::capture::constant(&t);
+    }
+    Ok(t)
+}
+
+/// Whether `v` is Python numbers only (no tensor, variable or array in it).
+fn python_data(v: &Value, depth: u8) -> bool {
+    match v {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => true,
+        Value::List(l) if depth > 0 => l.borrow().iter().all(|x| python_data(x, depth - 1)),
+        Value::Tuple(t) if depth > 0 => t.iter().all(|x| python_data(x, depth - 1)),
+        _ => false,
+    }
+}
+
+fn to_tensor_cached(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> {
     let t = convert(it, v, dtype)?;
     let Value::Float(f) = v else {
         return Ok(t);

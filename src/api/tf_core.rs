@@ -404,7 +404,7 @@ builtin! {
         }
         Ok(Value::Variable(Rc::new(Variable {
             name: RefCell::new(format!("{}:0", name)),
-            value: Rc::new(RefCell::new(value)),
+            value: crate::tensor::compile::cell(value),
             trainable,
             id,
             autocast: false,
@@ -432,7 +432,7 @@ builtin! {
     fn shape(it, input, out_type = None, name = None) {
         let x = to_tensor(it, &input, None)?;
         let dims: Vec<f64> = x.shape().iter().map(|&d| d as f64).collect();
-        count_tensor(&out_type, &[dims.len()], &dims)
+        shape_constant(count_tensor(&out_type, &[dims.len()], &dims))
     }
 }
 
@@ -441,7 +441,7 @@ builtin! {
     dispatch ["tf.rank"]
     fn rank(it, input, name = None) {
         let x = to_tensor(it, &input, None)?;
-        t(Tensor::scalar(x.ndim() as i32))
+        shape_constant(t(Tensor::scalar(x.ndim() as i32)))
     }
 }
 
@@ -450,8 +450,16 @@ builtin! {
     dispatch ["tf.size"]
     fn size(it, input, out_type = None, name = None) {
         let x = to_tensor(it, &input, None)?;
-        count_tensor(&out_type, &[], &[x.size() as f64])
+        shape_constant(count_tensor(&out_type, &[], &[x.size() as f64]))
     }
+}
+
+/// A tensor made from a shape: a constant of a compiled step (whose shapes are fixed).
+fn shape_constant(v: R<Value>) -> R<Value> {
+    if let Ok(Value::Tensor(t)) = &v {
+        crate::tensor::compile::capture::constant(t);
+    }
+    v
 }
 
 builtin! {

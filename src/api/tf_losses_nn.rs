@@ -1,5 +1,5 @@
-//! The `tf.nn` cross-entropy losses on logits (softmax, sparse softmax, sigmoid), declared
-//! once each.
+//! The `tf.nn` losses: the cross-entropies on logits (softmax, sparse softmax, sigmoid)
+//! and `l2_loss`, declared once each.
 
 use super::convert::{i64_arg, to_tensor};
 use crate::eval::error::{value_err, R};
@@ -153,5 +153,26 @@ crate::builtin! {
         let lin = ew::binary(Binary::Sub, &relu, &ew::binary(Binary::Mul, &logits, &labels)?)?;
         let soft = ew::unary(Unary::Log1p, &ew::unary(Unary::Exp, &neg_abs)?)?;
         Ok(Value::Tensor(ew::binary(Binary::Add, &lin, &soft)?))
+    }
+}
+
+crate::builtin! {
+    /// Computes half the L2 norm of a tensor without the `sqrt`: `sum(t ** 2) / 2`.
+    dispatch ["tf.nn.l2_loss"]
+    fn l2_loss(it, t, name = None) {
+        let x = to_tensor(it, &t, None)?;
+        if !x.dtype().is_float() || x.dtype().is_complex() {
+            return Err(invalid_arg(format!(
+                "Value for attr 'T' of {} is not in the list of allowed values: half, bfloat16, float, double\n\t; NodeDef: {{{{node L2Loss}}}}; Op<name=L2Loss; signature=t:T -> output:T; attr=T:type,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT, DT_DOUBLE]> [Op:L2Loss] name: ",
+                x.dtype().name()
+            )).into());
+        }
+        // TensorFlow's kernel: (t.square() * 0.5).sum(); its gradient is t times the
+        // output gradient, which these ops' gradients give exactly.
+        let half = Tensor::from_f64s(x.dtype(), &[], &[0.5]);
+        crate::tensor::compile::capture::constant(&half);
+        let sq = ew::binary(Binary::Mul, &ew::unary(Unary::Square, &x)?, &half)?;
+        Ok(Value::Tensor(crate::tensor::ops::reduce::reduce(
+            crate::tensor::ops::reduce::Reduce::Sum, &sq, None, false)?))
     }
 }

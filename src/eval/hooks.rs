@@ -121,6 +121,9 @@ pub struct Hooks {
     /// The Python values a native object holds (a compiled model's metric objects, its
     /// optimizer, its layers), so that a session's end can empty them too.
     pub held_values: fn(&Value) -> Vec<Value>,
+    /// Whether calling a method of a native object changes nothing but variables, so a
+    /// `tf.function` step that calls it may be compiled: (object, method name).
+    pub keeps_state_in_variables: fn(&Value, &str) -> bool,
 }
 
 impl Default for Hooks {
@@ -205,6 +208,7 @@ impl Default for Hooks {
             graph_control: None,
             graph_pick: None,
             held_values: |_| Vec::new(),
+            keeps_state_in_variables: |_, _| false,
         }
     }
 }

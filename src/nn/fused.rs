@@ -9,7 +9,7 @@ use crate::eval::error::R;
 use crate::tensor::autodiff::math;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::parallel::rows_mut;
-use crate::tensor::{Data, Tensor};
+use crate::tensor::{Data, TResult, Tensor};
 
 /// Whether `bias_act` applies the activation itself.
 pub fn fuses(act: &Act) -> bool {
@@ -22,6 +22,12 @@ pub fn fuses(act: &Act) -> bool {
 /// `y + bias`, then relu when the activation is relu; `y` is `[rows, units]`.
 pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
     let relu = matches!(act, Act::Named(Activation::Relu));
+    Ok(crate::tensor::compile::op(&[y, bias], move |x| {
+        bias_act_now(x[0], x[1], relu)
+    })?)
+}
+
+fn bias_act_now(y: &Tensor, bias: &Tensor, relu: bool) -> TResult<Tensor> {
     let (Data::F32(a), Data::F32(b)) = (&y.data, &bias.data) else {
         return unfused(y, bias, relu);
     };
@@ -52,7 +58,7 @@ pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
 }
 
 /// The add and the relu as two ops (other dtypes, strided operands).
-fn unfused(y: &Tensor, bias: &Tensor, relu: bool) -> R<Tensor> {
+fn unfused(y: &Tensor, bias: &Tensor, relu: bool) -> TResult<Tensor> {
     let s = ew::binary(Binary::Add, y, bias)?;
     Ok(if relu {
         ew::unary(ew::Unary::Relu, &s)?

@@ -89,7 +89,7 @@ impl Layer {
         let id = it.fresh_id();
         let var = Rc::new(Variable {
             name: RefCell::new(name),
-            value: Rc::new(RefCell::new(value)),
+            value: crate::tensor::compile::cell(value),
             trainable,
             id,
             autocast: super::mixed_precision::is_mixed(&self.dtype.borrow()),

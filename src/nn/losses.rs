@@ -45,13 +45,37 @@ impl LossKind {
     }
 }
 
+/// A scalar constant of `x`'s dtype.
 fn s(x: &Tensor, v: f64) -> Tensor {
-    Tensor::from_f64s(x.dtype(), &[], &[v])
+    let t = Tensor::from_f64s(x.dtype(), &[], &[v]);
+    crate::tensor::compile::capture::constant(&t);
+    t
 }
 
 fn clip01(p: &Tensor) -> R<Tensor> {
     let lo = ew::binary(Binary::Maximum, p, &s(p, EPSILON))?;
     Ok(ew::binary(Binary::Minimum, &lo, &s(p, 1.0 - EPSILON))?)
+}
+
+/// The labels, checked to lie in `[0, classes)` as TensorFlow's kernel checks them. It is
+/// an op of its own, so that a compiled step checks every run's labels.
+fn checked_labels(labels: &Tensor, classes: usize) -> crate::tensor::TResult<Tensor> {
+    crate::tensor::compile::op(&[labels], move |x| {
+        let bad = x[0]
+            .to_i64_vec()
+            .into_iter()
+            .find(|&l| l < 0 || l as usize >= classes);
+        match bad {
+            Some(bad) => Err(crate::tensor::TfError::new(
+                ExcKind::InvalidArgumentError,
+                format!(
+                    "Received a label value of {} which is outside the valid range of [0, {}).",
+                    bad, classes
+                ),
+            )),
+            None => Ok(x[0].clone().renewed()),
+        }
+    })
 }
 
 /// The per-sample loss (reduced over the last axis), as Keras's loss functions compute it.
@@ -113,19 +137,7 @@ pub fn per_sample(
             } else {
                 crate::tensor::ops::nn::softmax(&ew::unary(Unary::Log, &clip01(&yp)?)?, -1, true)?
             };
-            if let Some(bad) = labels
-                .to_i64_vec()
-                .into_iter()
-                .find(|&l| l < 0 || l as usize >= n)
-            {
-                return Err(crate::eval::error::err(
-                    ExcKind::InvalidArgumentError,
-                    format!(
-                        "Received a label value of {} which is outside the valid range of [0, {}).",
-                        bad, n
-                    ),
-                ));
-            }
+            let labels = checked_labels(&labels, n)?;
             let oh = crate::tensor::ops::select::one_hot(&labels, n, 1.0, 0.0, -1, logp.dtype())?;
             ew::unary(
                 Unary::Neg,

@@ -6,6 +6,7 @@
 //! | `layer.rs` | the layer object: name, weights, build state, common attributes |
 //! | `layers/` | one file per built-in layer kind (the `LayerKind` trait): its declared constructor, weights and computation |
 //! | `fused.rs` | Dense's bias add and activation in one pass |
+//! | `compilable.rs` | which Keras objects a compiled `tf.function` step may call |
 //! | `sequential.rs` | `Sequential` |
 //! | `keras_tensor.rs` | symbolic Keras tensors: `Input`, layers and TF ops applied to them |
 //! | `functional.rs` | functional models: `Model(inputs, outputs)`, its graph and its replay |
@@ -62,6 +63,7 @@ pub(crate) mod bases;
 pub(crate) mod batches;
 pub(crate) mod callbacks;
 pub(crate) mod class_attrs;
+pub(crate) mod compilable;
 pub(crate) mod constraints;
 pub(crate) mod custom;
 pub(crate) mod datasets;
@@ -340,6 +342,7 @@ pub(crate) fn install(it: &mut Interp) {
     hooks.native_super_attr = custom::native_super_attr;
     hooks.value_attr = class_attrs::value_attr;
     hooks.held_values = held::held_values;
+    hooks.keeps_state_in_variables = compilable::keeps_state_in_variables;
     let keras = new_module("keras");
     let layers_m = new_module("keras.layers");
     let acts = new_module("keras.activations");

@@ -49,6 +49,15 @@ thread_local! {
 pub type WeightArgs<'a> = (&'static str, &'static str, &'a Value, &'a Value);
 
 impl LayerPenalties {
+    /// No regularizer and no constraint: a call changes nothing outside the variables.
+    pub fn is_empty(&self) -> bool {
+        self.activity_regularizer.is_none()
+            && self
+                .slots
+                .iter()
+                .all(|s| s.regularizer.is_none() && s.constraint.is_none())
+    }
+
     /// Reads the usual five arguments (`kernel_*`, `bias_*`, `activity_regularizer`) as
     /// Keras's `regularizers.get` and `constraints.get` do.
     pub fn from_args(

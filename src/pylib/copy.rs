@@ -24,7 +24,7 @@ fn new_variable(it: &mut Interp, v: &Variable) -> Value {
     let t = v.value.borrow().clone();
     Value::Variable(Rc::new(Variable {
         name: RefCell::new(v.name.borrow().clone()),
-        value: Rc::new(RefCell::new(t.renewed())),
+        value: crate::tensor::compile::cell(t.renewed()),
         trainable: v.trainable,
         id: it.fresh_id(),
         autocast: v.autocast,

@@ -162,7 +162,11 @@ pub fn tensors_made() -> u64 {
 }
 
 fn fresh_id() -> u64 {
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    if crate::tensor::compile::capture::on() {
+        crate::tensor::compile::capture::made(id);
+    }
+    id
 }
 
 impl Tensor {
@@ -192,6 +196,11 @@ impl Tensor {
 
     /// The same data as a new tensor (a new identity).
     pub fn renewed(self) -> Tensor {
+        if crate::tensor::compile::capture::on() {
+            let out = Tensor::with_id(self.data.clone(), fresh_id());
+            crate::tensor::compile::capture::alias(&self, out.id());
+            return out;
+        }
         let data = match Arc::try_unwrap(self.body) {
             Ok(body) => body.data,
             Err(shared) => shared.data.clone(),
@@ -255,6 +264,7 @@ impl Tensor {
 
     /// The elements in row-major order, typed; an error names the dtype mismatch.
     pub fn to_vec<T: Elem>(&self) -> TResult<Vec<T>> {
+        self.data_read();
         match T::view(&self.data) {
             // A contiguous array is one copy; iterating an IxDyn array costs an index
             // update per element.
@@ -274,6 +284,7 @@ impl Tensor {
     }
 
     pub fn to_f64_vec(&self) -> Vec<f64> {
+        self.data_read();
         with_data!(&self.data, a => match a.as_slice() {
             Some(s) => s.iter().map(|x| x.to_f64()).collect(),
             None => a.iter().map(|x| x.to_f64()).collect(),
@@ -281,6 +292,7 @@ impl Tensor {
     }
 
     pub fn to_i64_vec(&self) -> Vec<i64> {
+        self.data_read();
         with_data!(&self.data, a => match a.as_slice() {
             Some(s) => s.iter().map(|x| x.to_i64()).collect(),
             None => a.iter().map(|x| x.to_i64()).collect(),
@@ -289,6 +301,7 @@ impl Tensor {
 
     /// The single element of a tensor with one element, as f64.
     pub fn item_f64(&self) -> Option<f64> {
+        self.data_read();
         if self.size() != 1 {
             return None;
         }
@@ -296,6 +309,7 @@ impl Tensor {
     }
 
     pub fn item_i64(&self) -> Option<i64> {
+        self.data_read();
         if self.size() != 1 {
             return None;
         }
@@ -307,7 +321,19 @@ impl Tensor {
     }
 
     pub fn full(dtype: DType, shape: &[usize], v: f64) -> Tensor {
-        with_dtype!(dtype, T => Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v))))
+        let t = with_dtype!(dtype, T => Tensor::from_array(ArrayD::from_elem(IxDyn(shape), T::from_f64(v))));
+        if crate::tensor::compile::capture::on() {
+            crate::tensor::compile::capture::constant(&t);
+        }
+        t
+    }
+
+    /// Tells a capture in progress that Rust code reads this tensor's elements.
+    #[inline]
+    fn data_read(&self) {
+        if crate::tensor::compile::capture::on() {
+            crate::tensor::compile::capture::read(self);
+        }
     }
 
     /// A tensor of `dtype` whose elements, in row-major order, are `f`'s successive values,
@@ -327,6 +353,10 @@ impl Tensor {
         if dtype == self.dtype() {
             return self.clone();
         }
+        crate::tensor::compile::capture::infallible(&[self], move |x| x[0].cast_recorded(dtype))
+    }
+
+    fn cast_recorded(&self, dtype: DType) -> Tensor {
         let out = self.cast_kernel(dtype);
         if !self.dtype().is_float() {
             return out;

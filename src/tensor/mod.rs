@@ -14,12 +14,14 @@
 //! | `random.rs` | the seedable generator and distributions |
 //! | `tstr.rs` | the interned byte strings of `tf.string` tensors |
 //! | `ops/` | the ops, by theme |
+//! | `compile/` | capturing the kernels of a run as a program, and running that again |
 //! | `autodiff/` | gradient tapes: recording ops, the reverse sweep, each op's gradient |
 
 pub mod alloc;
 pub(crate) mod autodiff;
 pub(crate) mod broadcast;
 pub(crate) mod bytes;
+pub(crate) mod compile;
 pub(crate) mod complex;
 pub(crate) mod data;
 pub(crate) mod dtype;

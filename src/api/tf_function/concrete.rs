@@ -19,6 +19,8 @@ pub struct Concrete {
     /// What the body was given for each: placeholders where tensors were.
     pub placed: Vec<Value>,
     pub graph: Graph,
+    /// The graph's kernels as a program, once a replay has been captured.
+    pub compiled: super::compiled::Compiled,
 }
 
 impl Concrete {
@@ -33,12 +35,24 @@ impl Concrete {
 
     /// Runs the recorded graph on `bound` (arguments of the traced types).
     pub fn run(&self, it: &mut Interp, bound: &[(String, Value)]) -> R<Value> {
-        let mut env = Env::default();
-        for (placed, (_, actual)) in self.placed.iter().zip(bound) {
-            bind_input(placed, actual, &mut env, 4);
-        }
-        graph::run(it, &self.graph.nodes, &mut env)?;
-        let out = graph::output(&self.graph.output, &env)?;
+        let mut replay = |it: &mut Interp| -> R<(Value, Env)> {
+            let mut env = Env::default();
+            for (placed, (_, actual)) in self.placed.iter().zip(bound) {
+                bind_input(placed, actual, &mut env, 4);
+            }
+            let tapes = crate::tensor::autodiff::tape::depth();
+            if let Err(e) = graph::run(it, &self.graph.nodes, &mut env) {
+                // A tape the graph entered is left when a step inside its block raises,
+                // as Python's `with` leaves it.
+                crate::tensor::autodiff::tape::unwind_to(tapes);
+                return Err(e);
+            }
+            let out = graph::output(&self.graph.output, &env)?;
+            Ok((out, env))
+        };
+        let out = self
+            .compiled
+            .run(it, &self.graph, &self.placed, bound, &mut replay)?;
         Ok(read_variables(&out, 4))
     }
 

@@ -659,15 +659,67 @@ pub fn run(it: &mut Interp, nodes: &[Node], env: &mut Env) -> R<()> {
                 remember(v);
             }
         }
+        // A TensorFlow function of Python values alone (`tf.zeros([4])`) makes constants
+        // of a compiled step.
+        let constant = crate::tensor::compile::capture::on()
+            && matches!(&call, Call::Value(Value::Builtin(_)))
+            && args
+                .pos
+                .iter()
+                .chain(args.kw.iter().map(|(_, v)| v))
+                .all(|v| python_data(v, DEPTH));
         // What a run calls is not part of any recording under way.
-        let out = with_depth(|| match &call {
-            Call::Cond(c) => c.run(it, &args, env),
-            Call::Loop(l) => l.run(it, &args, env),
-            _ => invoke(it, &call, args, env),
-        })?;
+        let run_one = || {
+            with_depth(|| match &call {
+                Call::Cond(c) => c.run(it, &args, env),
+                Call::Loop(l) => l.run(it, &args, env),
+                _ => invoke(it, &call, args, env),
+            })
+        };
+        let out = match constant {
+            true => crate::tensor::compile::capture::constant_scope(run_one)?,
+            false => run_one()?,
+        };
+        if constant {
+            for t in leaf_tensors(&out) {
+                crate::tensor::compile::capture::constant(&t);
+            }
+        }
         bind(&node.out, &out, DEPTH, env);
     }
     Ok(())
+}
+
+/// Whether `v` is Python data: numbers, strings, dtypes, shapes and containers of them.
+fn python_data(v: &Value, depth: u8) -> bool {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
+        Value::DType(_) | Value::Shape(_) => true,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) if depth > 0 => {
+            children(v).is_some_and(|xs| xs.iter().all(|x| python_data(x, depth - 1)))
+        }
+        _ => false,
+    }
+}
+
+/// The tensors in `v` (a tensor, or containers of them).
+fn leaf_tensors(v: &Value) -> Vec<crate::tensor::Tensor> {
+    fn walk(v: &Value, out: &mut Vec<crate::tensor::Tensor>, depth: u8) {
+        match v {
+            Value::Tensor(t) => out.push(t.clone()),
+            _ if depth == 0 => {}
+            _ => {
+                if let Some(xs) = children(v) {
+                    for x in &xs {
+                        walk(x, out, depth - 1);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(v, &mut out, DEPTH);
+    out
 }
 
 /// Matches a template (what the trace returned) against what a run returned, binding

@@ -13,12 +13,14 @@
 //! | `jumps.rs` | `break` and `continue` in those loops, lowered to flags |
 //! | `logic.rs` | `and`, `or` and `x if c else y` on symbolic tensors, as conditionals |
 //! | `concrete.rs` | `ConcreteFunction`: one trace, callable and printable |
+//! | `compiled.rs` | a trace's kernels captured on its first replay and run as a program |
 //!
 //! As in TensorFlow, the Python body runs only while tracing: a `print` in it prints once
 //! per trace, `tf.print` on every call. A later call runs the recorded TensorFlow calls on
 //! its own arguments, reading variables as they are then.
 
 pub mod autograph;
+mod compiled;
 pub mod concrete;
 pub mod graph;
 pub(crate) mod jumps;
@@ -354,6 +356,7 @@ impl Function {
                 nodes,
                 output: template,
             },
+            compiled: Default::default(),
         };
         Ok((Rc::new(c), now))
     }

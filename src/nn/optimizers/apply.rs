@@ -311,8 +311,13 @@ impl Optimizer {
         }
         let grads = self.clip(it, grads)?;
         self.weight_decay(&vars)?;
-        let t = self.step();
-        let lr = self.lr();
+        // The count as a number only where a rule or the averages decide on it.
+        let t = match (self.kind, self.base.use_ema) {
+            (rules::Kind::Nadam { .. }, _) | (_, true) => self.step(),
+            _ => 0,
+        };
+        let lr = self.lr_var.borrow().value.borrow().clone();
+        let count_before = self.iterations.value.borrow().clone();
         for (g, v) in grads.into_iter().zip(&vars) {
             let w = v.value.borrow().clone();
             let g = g.cast(w.dtype());
@@ -328,7 +333,8 @@ impl Optimizer {
             let step = Step {
                 w,
                 g,
-                lr,
+                lr: lr.clone(),
+                iterations: count_before.clone(),
                 t,
                 slots: &slots,
                 index,
@@ -340,7 +346,12 @@ impl Optimizer {
             v.set(new);
         }
         self.moving_averages(&vars, t)?;
-        self.iterations.set(Tensor::scalar(t + 1));
+        let one = Tensor::full(count_before.dtype(), &[], 1.0);
+        self.iterations.set(crate::tensor::ops::elementwise::binary(
+            Binary::Add,
+            &count_before,
+            &one,
+        )?);
         for v in &vars {
             crate::nn::constraints::apply_after_update(it, v)?;
         }

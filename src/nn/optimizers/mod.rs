@@ -82,7 +82,7 @@ pub struct Optimizer {
 pub(crate) fn new_var(it: &mut Interp, name: &str, t: Tensor) -> Rc<Variable> {
     Rc::new(Variable {
         name: RefCell::new(format!("{}:0", name)),
-        value: Rc::new(RefCell::new(t)),
+        value: crate::tensor::compile::cell(t),
         trainable: false,
         id: it.fresh_id(),
         autocast: false,
@@ -106,6 +106,14 @@ impl Optimizer {
         let mut out = vec![self.iterations.clone()];
         out.extend(self.state.borrow().variables.iter().cloned());
         out
+    }
+
+    /// Whether a step changes nothing but variables and reads its rate from one: no
+    /// schedule, no averages, and a rule without Rust-side state (Nadam counts in Rust).
+    pub(crate) fn compiles(&self) -> bool {
+        self.schedule.borrow().is_none()
+            && !self.base.use_ema
+            && !matches!(self.kind, rules::Kind::Nadam { .. })
     }
 
     pub(crate) fn step(&self) -> i64 {

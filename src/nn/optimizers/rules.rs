@@ -119,7 +119,11 @@ impl Kind {
 pub(crate) struct Step<'a> {
     pub w: Tensor,
     pub g: Tensor,
-    pub lr: f64,
+    /// The learning rate variable's value (a tensor, so a captured step reads it each run).
+    pub lr: Tensor,
+    /// The iteration count before this step, as a tensor; `t` is the same count as a number,
+    /// read only by the rules that decide on it in Rust (Nadam), 0 for the others.
+    pub iterations: Tensor,
     pub t: i64,
     pub slots: &'a Slots,
     pub index: usize,
@@ -168,10 +172,23 @@ fn put(slots: &Slots, name: &str, t: Tensor) {
 /// The new value of the variable after one step.
 pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tensor> {
     let dtype: DType = st.w.dtype();
-    let s = |v: f64| Tensor::from_f64s(dtype, &[], &[v]);
+    // Hyperparameters are constants of the step; the rate and the count are read from
+    // their variables.
+    let s = |v: f64| {
+        let t = Tensor::from_f64s(dtype, &[], &[v]);
+        crate::tensor::compile::capture::constant(&t);
+        t
+    };
     let (w, g, slots) = (&st.w, &st.g, st.slots);
-    let lr = s(st.lr);
-    let local_step = s((st.t + 1) as f64);
+    let lr = st.lr.cast(dtype);
+    // The step count as a float, made only by the rules that use it.
+    let local_step = || -> R<Tensor> {
+        Ok(add(
+            &st.iterations,
+            &Tensor::full(st.iterations.dtype(), &[], 1.0),
+        )?
+        .cast(dtype))
+    };
     let one = s(1.0);
     Ok(match *kind {
         Kind::Sgd { momentum, nesterov } => {
@@ -191,8 +208,9 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             epsilon,
             amsgrad,
         } => {
-            let p1 = pow(&s(beta_1), &local_step)?;
-            let p2 = pow(&s(beta_2), &local_step)?;
+            let step = local_step()?;
+            let p1 = pow(&s(beta_1), &step)?;
+            let p2 = pow(&s(beta_2), &step)?;
             let alpha = div(
                 &mul(&lr, &un(Unary::Sqrt, &sub(&one, &p2)?)?)?,
                 &sub(&one, &p1)?,
@@ -262,7 +280,10 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             let decay = s(0.96);
             let half = s(0.5);
             let next_step = s((st.t + 2) as f64);
-            let u_t = mul(&b1, &sub(&one, &mul(&half, &pow(&decay, &local_step)?)?)?)?;
+            let u_t = mul(
+                &b1,
+                &sub(&one, &mul(&half, &pow(&decay, &local_step()?)?)?)?,
+            )?;
             let u_t_1 = mul(&b1, &sub(&one, &mul(&half, &pow(&decay, &next_step)?)?)?)?;
             let u_product_t = match u {
                 Some(u) => {
@@ -286,7 +307,7 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
                 None => u_t.clone(),
             };
             let u_product_t_1 = mul(&u_product_t, &u_t_1)?;
-            let beta_2_power = pow(&b2, &local_step)?;
+            let beta_2_power = pow(&b2, &local_step()?)?;
             let m0 = get(slots, "m");
             let m = add(&m0, &mul(&sub(g, &m0)?, &sub(&one, &b1)?)?)?;
             let v0 = get(slots, "v");
@@ -309,7 +330,7 @@ pub(crate) fn update(kind: &Kind, st: Step, u: Option<&mut UProduct>) -> R<Tenso
             beta_2,
             epsilon,
         } => {
-            let p1 = pow(&s(beta_1), &local_step)?;
+            let p1 = pow(&s(beta_1), &local_step()?)?;
             let m0 = get(slots, "m");
             let m = add(&m0, &mul(&sub(g, &m0)?, &s(1.0 - beta_1))?)?;
             let u = b(

@@ -22,7 +22,9 @@ fn un(op: Unary, a: &Tensor) -> TResult<Tensor> {
 
 /// A scalar of `like`'s dtype.
 pub fn scalar(like: &Tensor, v: f64) -> Tensor {
-    Tensor::from_f64s(like.dtype(), &[], &[v])
+    let t = Tensor::from_f64s(like.dtype(), &[], &[v]);
+    crate::tensor::compile::capture::constant(&t);
+    t
 }
 
 /// 1 where `cmp(a, b)` holds, else 0, in `a`'s dtype.

@@ -19,7 +19,7 @@ use std::rc::Rc;
 /// are probed for every input of every recorded op, where SipHash cost a few percent of a
 /// training step. Identities are not chosen by users, so no flooding resistance is needed.
 #[derive(Default)]
-struct IdHash(u64);
+pub(crate) struct IdHash(u64);
 
 impl Hasher for IdHash {
     fn finish(&self) -> u64 {
@@ -35,8 +35,8 @@ impl Hasher for IdHash {
     }
 }
 
-type IdSet = HashSet<u64, BuildHasherDefault<IdHash>>;
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHash>>;
+pub(crate) type IdSet = HashSet<u64, BuildHasherDefault<IdHash>>;
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHash>>;
 
 /// `(inputs, output, gradient of the output) -> gradient of each input` (None: no gradient).
 pub type Backward = dyn Fn(&[Tensor], &Tensor, &Tensor) -> TResult<Vec<Option<Tensor>>>;
@@ -120,6 +120,23 @@ pub fn pop(tape: &TapeRef) -> bool {
             None => false,
         }
     })
+}
+
+/// How many tapes are recording.
+pub fn depth() -> usize {
+    ACTIVE.with(|a| a.borrow().len())
+}
+
+/// Stops the tapes entered after `depth` were (a graph run that raised inside a tape's
+/// block: its `__exit__` step never ran).
+pub fn unwind_to(depth: usize) {
+    ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.len() > depth {
+            a.truncate(depth);
+            RECORDING.with(|r| r.set(depth));
+        }
+    });
 }
 
 /// Stops every tape (a session ending with a tape still entered).

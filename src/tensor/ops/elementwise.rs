@@ -203,6 +203,10 @@ fn check_broadcast(a: &Tensor, b: &Tensor, out: DType, op: &str) -> TResult<()> 
 }
 
 pub fn binary(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[a, b], move |x| binary_recorded(op, x[0], x[1]))
+}
+
+fn binary_recorded(op: Binary, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     let out = binary_kernel(op, a, b)?;
     Ok(record(&[a, b], out, move |x, y, g| {
         grad::binary(op, &x[0], &x[1], y, g)
@@ -298,10 +302,14 @@ fn compare_arrays<T: Elem>(
 }
 
 pub fn compare(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[a, b], move |x| compare_now(op, x[0], x[1]))
+}
+
+fn compare_now(op: Compare, a: &Tensor, b: &Tensor) -> TResult<Tensor> {
     check_same_dtype(op.op_name(), a, b)?;
     check_broadcast(a, b, DType::Bool, op.op_name())?;
     if let Some(w) = a.dtype().compute_dtype() {
-        return compare(op, &a.cast_kernel(w), &b.cast_kernel(w));
+        return compare_now(op, &a.cast_kernel(w), &b.cast_kernel(w));
     }
     if a.dtype().is_complex() {
         return super::complex::compare(op, a, b)?.ok_or_else(|| incompatible(op.op_name(), a, b));
@@ -720,6 +728,10 @@ fn int_unary<T: Elem + NumOps>(op: Unary, a: &ArcArray<T, IxDyn>) -> ArrayD<T> {
 
 /// A unary op with TensorFlow's dtype rules.
 pub fn unary(op: Unary, a: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[a], move |x| unary_recorded(op, x[0]))
+}
+
+fn unary_recorded(op: Unary, a: &Tensor) -> TResult<Tensor> {
     let out = unary_kernel(op, a)?;
     Ok(record(&[a], out, move |x, y, g| {
         Ok(vec![grad::unary(op, &x[0], y, g)?])

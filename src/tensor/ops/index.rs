@@ -43,6 +43,11 @@ fn py_slice(n: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64,
 
 /// `t[items]`.
 pub fn strided_slice(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
+    let kept = items.to_vec();
+    crate::tensor::compile::capture::op(&[t], move |x| strided_slice_recorded(x[0], &kept))
+}
+
+fn strided_slice_recorded(t: &Tensor, items: &[Index]) -> TResult<Tensor> {
     let out = strided_slice_kernel(t, items)?;
     let items = items.to_vec();
     Ok(crate::tensor::autodiff::record_moves_first(

@@ -234,6 +234,10 @@ fn matmul_arrays<T: Elem + NumOps>(
 
 /// `tf.matmul(a, b, transpose_a, transpose_b)`.
 pub fn matmul(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[a, b], move |x| matmul_recorded(x[0], x[1], ta, tb))
+}
+
+fn matmul_recorded(a: &Tensor, b: &Tensor, ta: bool, tb: bool) -> TResult<Tensor> {
     let out = matmul_kernel(a, b, ta, tb)?;
     Ok(crate::tensor::autodiff::record(
         &[a, b],

@@ -119,6 +119,10 @@ fn block_rows(cols: usize) -> usize {
 
 /// `tf.nn.softmax` / `tf.nn.log_softmax` along `axis`.
 pub fn softmax(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[t], move |x| softmax_recorded(x[0], axis, log))
+}
+
+fn softmax_recorded(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
     let out = softmax_kernel(t, axis, log)?;
     Ok(crate::tensor::autodiff::record(
         &[t],

@@ -434,6 +434,18 @@ fn shape_out(kept: &[usize], a_shape: &[usize], axes: &[usize], keepdims: bool) 
 
 /// `tf.reduce_*`: `axes` None reduces everything.
 pub fn reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) -> TResult<Tensor> {
+    let axes_kept = axes.map(|a| a.to_vec());
+    crate::tensor::compile::capture::op(&[t], move |x| {
+        reduce_recorded(op, x[0], axes_kept.as_deref(), keepdims)
+    })
+}
+
+fn reduce_recorded(
+    op: Reduce,
+    t: &Tensor,
+    axes: Option<&[i64]>,
+    keepdims: bool,
+) -> TResult<Tensor> {
     let out = reduce_kernel(op, t, axes, keepdims)?;
     let axes = axes.map(|a| a.to_vec());
     Ok(record(&[t], out, move |x, y, g| {
@@ -542,6 +554,10 @@ fn complex_reduce(op: Reduce, t: &Tensor, axes: Option<&[i64]>, keepdims: bool) 
 
 /// `tf.argmax` / `tf.argmin` along one axis; the first index wins ties.
 pub fn arg_reduce(max: bool, t: &Tensor, axis: i64, out: DType) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[t], move |x| arg_reduce_now(max, x[0], axis, out))
+}
+
+fn arg_reduce_now(max: bool, t: &Tensor, axis: i64, out: DType) -> TResult<Tensor> {
     let op = if max { "ArgMax" } else { "ArgMin" };
     let ax = norm_axes(op, &[axis], t.ndim().max(1))?;
     if t.ndim() == 0 {

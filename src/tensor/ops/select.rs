@@ -10,6 +10,12 @@ use ndarray::{ArcArray, ArrayD, IxDyn, Zip};
 
 /// `tf.gather(params, indices, axis)`.
 pub fn gather(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[params, indices], move |x| {
+        gather_recorded(x[0], x[1], axis)
+    })
+}
+
+fn gather_recorded(params: &Tensor, indices: &Tensor, axis: i64) -> TResult<Tensor> {
     let out = gather_kernel(params, indices, axis)?;
     let idx = indices.clone();
     let nd = params.ndim() as i64;
@@ -267,6 +273,10 @@ pub fn where_indices(cond: &Tensor) -> Tensor {
 
 /// `tf.where(cond, x, y)` with broadcasting.
 pub fn select(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[cond, x, y], |i| select_recorded(i[0], i[1], i[2]))
+}
+
+fn select_recorded(cond: &Tensor, x: &Tensor, y: &Tensor) -> TResult<Tensor> {
     let out = select_kernel(cond, x, y)?;
     Ok(record(&[cond, x, y], out, |i, _y, g| {
         crate::tensor::autodiff::math::select_grad(&i[0], &i[1], &i[2], g)
@@ -423,6 +433,19 @@ fn scatter_nd_kernel(indices: &Tensor, updates: &Tensor, shape: &[usize]) -> TRe
 
 /// `tf.one_hot`.
 pub fn one_hot(
+    indices: &Tensor,
+    depth: usize,
+    on: f64,
+    off: f64,
+    axis: i64,
+    dtype: DType,
+) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[indices], move |x| {
+        one_hot_now(x[0], depth, on, off, axis, dtype)
+    })
+}
+
+fn one_hot_now(
     indices: &Tensor,
     depth: usize,
     on: f64,

@@ -78,6 +78,11 @@ pub fn resolve_shape(size: usize, req: &[i64]) -> TResult<Vec<usize>> {
 
 /// The same elements in a new shape (no copy when the input is contiguous).
 pub fn reshape_to(t: &Tensor, shape: &[usize]) -> Tensor {
+    let to = shape.to_vec();
+    crate::tensor::compile::capture::infallible(&[t], move |x| reshape_recorded(x[0], &to))
+}
+
+fn reshape_recorded(t: &Tensor, shape: &[usize]) -> Tensor {
     let out = reshape_kernel(t, shape);
     record(&[t], out, |x, _y, g| {
         Ok(vec![Some(reshape_to(g, x[0].shape()))])
@@ -658,6 +663,11 @@ fn pad_kernel(t: &Tensor, paddings: &[(usize, usize)], mode: &str, value: f64) -
 
 /// `tf.broadcast_to`.
 pub fn broadcast_to(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
+    let to = shape.to_vec();
+    crate::tensor::compile::capture::op(&[t], move |x| broadcast_recorded(x[0], &to))
+}
+
+fn broadcast_recorded(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     let out = broadcast_kernel(t, shape)?;
     Ok(record(&[t], out, |x, _y, g| {
         Ok(vec![Some(crate::tensor::autodiff::math::unbroadcast(

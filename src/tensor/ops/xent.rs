@@ -13,6 +13,10 @@ use crate::tensor::{TResult, Tensor};
 
 /// `-sum(labels * log_softmax(logits), -1)` for `labels` and `logits` of one shape.
 pub fn softmax_xent(labels: &Tensor, logits: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[labels, logits], |x| softmax_xent_recorded(x[0], x[1]))
+}
+
+fn softmax_xent_recorded(labels: &Tensor, logits: &Tensor) -> TResult<Tensor> {
     let ls = softmax(&logits.clone().renewed(), -1, true)?;
     let prod = ew::binary(ew::Binary::Mul, &labels.clone().renewed(), &ls)?;
     let loss = ew::unary(Unary::Neg, &reduce(Reduce::Sum, &prod, Some(&[-1]), false)?)?;
@@ -23,6 +27,10 @@ pub fn softmax_xent(labels: &Tensor, logits: &Tensor) -> TResult<Tensor> {
 
 /// `-log_softmax(logits)[..., label]`; `labels` are checked to lie in `[0, classes)`.
 pub fn sparse_xent(labels: &Tensor, logits: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[labels, logits], |x| sparse_xent_recorded(x[0], x[1]))
+}
+
+fn sparse_xent_recorded(labels: &Tensor, logits: &Tensor) -> TResult<Tensor> {
     let ls = softmax(&logits.clone().renewed(), -1, true)?;
     let classes = *logits.shape().last().unwrap_or(&1);
     let flat = reshape_to(&ls, &[ls.size()]);
