@@ -276,6 +276,7 @@ fn table() -> Vec<(&'static str, Case)> {
         ("tf.nn.sigmoid_cross_entropy_with_logits", Grad("lambda a, b: tf.nn.sigmoid_cross_entropy_with_logits(tf.sigmoid(b), a)", X2)),
         ("tf.nn.softmax_cross_entropy_with_logits", Grad("lambda a, b: tf.nn.softmax_cross_entropy_with_logits(tf.nn.softmax(b, axis=0), a, axis=0)", X2)),
         ("tf.nn.sparse_softmax_cross_entropy_with_logits", Grad("lambda a: tf.nn.sparse_softmax_cross_entropy_with_logits([2, 0], a)", X)),
+        ("tf.nn.l2_loss", Grad("lambda a: tf.nn.l2_loss(a)", X)),
         // tf.keras.activations
         ("tf.keras.activations.deserialize", Skip(NOT_OP)),
         ("tf.keras.activations.elu", Grad("lambda a: tf.keras.activations.elu(a, alpha=0.5)", X)),
