@@ -165,12 +165,17 @@ pub fn to_tensor(it: &mut Interp, v: &Value, dtype: Option<DType>) -> R<Tensor> 
     Ok(t)
 }
 
-/// Whether `v` is Python numbers only (no tensor, variable or array in it).
-fn python_data(v: &Value, depth: u8) -> bool {
+/// Whether `v` is Python data: numbers, strings, dtypes, shapes and containers of them
+/// (no tensor, variable or array in it). A captured step holds what it makes as constants.
+pub(crate) fn python_data(v: &Value, depth: u8) -> bool {
     match v {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) => true,
-        Value::List(l) if depth > 0 => l.borrow().iter().all(|x| python_data(x, depth - 1)),
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
+        Value::DType(_) | Value::Shape(_) => true,
+        Value::List(l) | Value::Set(l) if depth > 0 => {
+            l.borrow().iter().all(|x| python_data(x, depth - 1))
+        }
         Value::Tuple(t) if depth > 0 => t.iter().all(|x| python_data(x, depth - 1)),
+        Value::Dict(d) if depth > 0 => d.borrow().values.iter().all(|x| python_data(x, depth - 1)),
         _ => false,
     }
 }

@@ -132,32 +132,20 @@ fn describe(c: &Call) -> String {
     }
 }
 
-/// The argument tensors, in the order of the placeholders; None when an argument in a
-/// tensor's place is not one, or when a variable is an argument.
-fn arguments(placed: &[Value], bound: &[(String, Value)]) -> Option<Vec<Tensor>> {
-    fn walk(p: &Value, a: &Value, out: &mut Vec<Tensor>, depth: u8) -> Option<()> {
-        if p.as_object::<GraphTensor>().is_some() {
-            out.push(signature::tensor_arg(a)?);
-            return Some(());
-        }
-        if matches!(p, Value::Variable(_)) || matches!(a, Value::Variable(_)) {
-            return None;
-        }
-        if depth == 0 {
-            return Some(());
-        }
-        if let (Some(ps), Some(xs)) = (children(p), children(a)) {
-            for (x, y) in ps.iter().zip(xs.iter()) {
-                walk(x, y, out, depth - 1)?;
-            }
-        }
-        Some(())
+/// The argument tensors, in the order of the graph's inputs; None when one is not bound
+/// to a tensor, or when a variable is an argument.
+fn arguments(graph: &Graph, env: &Env) -> Option<Vec<Tensor>> {
+    if !env.objects.is_empty() {
+        return None;
     }
-    let mut out = Vec::new();
-    for (p, (_, a)) in placed.iter().zip(bound) {
-        walk(p, a, &mut out, 4)?;
-    }
-    Some(out)
+    graph
+        .inputs
+        .iter()
+        .map(|g| {
+            let g = g.as_object::<GraphTensor>()?;
+            env.tensors.get(&g.id).and_then(signature::tensor_arg)
+        })
+        .collect()
 }
 
 /// The ids of the symbolic tensors among the outputs, in order.
@@ -179,25 +167,11 @@ fn output_ids(v: &Value, out: &mut Vec<u64>, depth: u8) {
 /// The tensors the recorded steps were given as constants (a tensor the Python body
 /// closed over stays the value it was, even when a variable holds it).
 fn constants(graph: &Graph) -> Vec<Tensor> {
-    fn walk(v: &Value, out: &mut Vec<Tensor>, depth: u8) {
-        if let Value::Tensor(t) = v {
-            out.push(t.clone());
-            return;
-        }
-        if depth == 0 {
-            return;
-        }
-        if let Some(xs) = children(v) {
-            for x in &xs {
-                walk(x, out, depth - 1);
-            }
-        }
-    }
     let mut out = Vec::new();
     for n in &graph.nodes {
         let Args { pos, kw, .. } = &n.args;
         for v in pos.iter().chain(kw.iter().map(|(_, v)| v)) {
-            walk(v, &mut out, DEPTH);
+            out.extend(graph::leaf_tensors(v));
         }
     }
     out
@@ -211,39 +185,39 @@ fn log(what: &str) {
     }
 }
 
-/// What running the graph on `env` returned (before variables are read).
-pub type Replay<'a> = dyn FnMut(&mut Interp) -> R<(Value, Env)> + 'a;
+/// Running the graph on the call's bound inputs: what it returned (before variables are
+/// read), and the values of its symbolic tensors.
+pub type Replay<'a> = dyn FnMut(&mut Interp, Env) -> R<(Value, Env)> + 'a;
 
 impl Compiled {
-    /// Runs a call: by the compiled program when there is one that serves `bound`, else
-    /// by `replay` (capturing it into a program the first time).
+    /// Runs a call whose inputs `env` binds: by the compiled program when there is one
+    /// that serves them, else by `replay` (capturing it into a program the first time).
     pub fn run(
         &self,
         it: &mut Interp,
         graph: &Graph,
-        placed: &[Value],
-        bound: &[(String, Value)],
+        env: Env,
         replay: &mut Replay<'_>,
     ) -> R<Value> {
         if crate::tensor::autodiff::tape::any_recording() {
             // A tape outside the call records what the call computes (Keras's `fit` step
             // around a model's traced `call`): only the replay's ops reach it.
-            return Ok(replay(it)?.0);
+            return Ok(replay(it, env)?.0);
         }
         let state = std::mem::take(&mut *self.state.borrow_mut());
         match state {
             State::Off => {
                 *self.state.borrow_mut() = State::Off;
-                Ok(replay(it)?.0)
+                Ok(replay(it, env)?.0)
             }
             State::Compiled(plan) => {
-                let done = match arguments(placed, bound) {
+                let done = match arguments(graph, &env) {
                     Some(args) if plan.serves(&args) => match plan.run(&args) {
                         Ok(outs) => Some(outs),
                         Err(Stop::Stale) => {
                             log("a shape differs from the captured run's; replaying from now on");
                             *self.state.borrow_mut() = State::Off;
-                            return Ok(replay(it)?.0);
+                            return Ok(replay(it, env)?.0);
                         }
                         // The replay raises it (an interrupt too) with the wording of the
                         // steps that raise.
@@ -254,7 +228,7 @@ impl Compiled {
                 *self.state.borrow_mut() = State::Compiled(plan);
                 match done {
                     Some(outs) => self.outputs(graph, outs),
-                    None => Ok(replay(it)?.0),
+                    None => Ok(replay(it, env)?.0),
                 }
             }
             State::Untried => {
@@ -265,15 +239,15 @@ impl Compiled {
                 {
                     log(&why);
                     *self.state.borrow_mut() = State::Off;
-                    return Ok(replay(it)?.0);
+                    return Ok(replay(it, env)?.0);
                 }
-                let Some(args) = arguments(placed, bound) else {
+                let Some(args) = arguments(graph, &env) else {
                     log("an argument is not a tensor");
                     *self.state.borrow_mut() = State::Off;
-                    return Ok(replay(it)?.0);
+                    return Ok(replay(it, env)?.0);
                 };
                 capture::begin(&args, &constants(graph));
-                let (out, env) = match replay(it) {
+                let (out, env) = match replay(it, env) {
                     Ok(r) => r,
                     Err(e) => {
                         capture::abandon();

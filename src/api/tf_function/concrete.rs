@@ -35,11 +35,11 @@ impl Concrete {
 
     /// Runs the recorded graph on `bound` (arguments of the traced types).
     pub fn run(&self, it: &mut Interp, bound: &[(String, Value)]) -> R<Value> {
-        let mut replay = |it: &mut Interp| -> R<(Value, Env)> {
-            let mut env = Env::default();
-            for (placed, (_, actual)) in self.placed.iter().zip(bound) {
-                bind_input(placed, actual, &mut env, 4);
-            }
+        let mut env = Env::default();
+        for (placed, (_, actual)) in self.placed.iter().zip(bound) {
+            bind_input(placed, actual, &mut env, 4);
+        }
+        let mut replay = |it: &mut Interp, mut env: Env| -> R<(Value, Env)> {
             let tapes = crate::tensor::autodiff::tape::depth();
             if let Err(e) = graph::run(it, &self.graph.nodes, &mut env) {
                 // A tape the graph entered is left when a step inside its block raises,
@@ -50,9 +50,7 @@ impl Concrete {
             let out = graph::output(&self.graph.output, &env)?;
             Ok((out, env))
         };
-        let out = self
-            .compiled
-            .run(it, &self.graph, &self.placed, bound, &mut replay)?;
+        let out = self.compiled.run(it, &self.graph, env, &mut replay)?;
         Ok(read_variables(&out, 4))
     }
 

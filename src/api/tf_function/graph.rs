@@ -667,7 +667,7 @@ pub fn run(it: &mut Interp, nodes: &[Node], env: &mut Env) -> R<()> {
                 .pos
                 .iter()
                 .chain(args.kw.iter().map(|(_, v)| v))
-                .all(|v| python_data(v, DEPTH));
+                .all(|v| crate::api::convert::python_data(v, DEPTH));
         // What a run calls is not part of any recording under way.
         let run_one = || {
             with_depth(|| match &call {
@@ -690,20 +690,8 @@ pub fn run(it: &mut Interp, nodes: &[Node], env: &mut Env) -> R<()> {
     Ok(())
 }
 
-/// Whether `v` is Python data: numbers, strings, dtypes, shapes and containers of them.
-fn python_data(v: &Value, depth: u8) -> bool {
-    match v {
-        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
-        Value::DType(_) | Value::Shape(_) => true,
-        Value::List(_) | Value::Tuple(_) | Value::Dict(_) if depth > 0 => {
-            children(v).is_some_and(|xs| xs.iter().all(|x| python_data(x, depth - 1)))
-        }
-        _ => false,
-    }
-}
-
 /// The tensors in `v` (a tensor, or containers of them).
-fn leaf_tensors(v: &Value) -> Vec<crate::tensor::Tensor> {
+pub(super) fn leaf_tensors(v: &Value) -> Vec<crate::tensor::Tensor> {
     fn walk(v: &Value, out: &mut Vec<crate::tensor::Tensor>, depth: u8) {
         match v {
             Value::Tensor(t) => out.push(t.clone()),

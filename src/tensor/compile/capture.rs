@@ -45,8 +45,8 @@ struct Capture {
     opaque: IdMap<()>,
     /// Variable storages by the identity of the value they held when the run began.
     vars: IdMap<VarCell>,
-    /// The variables whose value the program reads, with that identity.
-    reads: Vec<(VarCell, u64)>,
+    /// The variables whose value (when the run began) the program reads.
+    reads: Vec<VarCell>,
     steps: Vec<Step>,
     inputs: Vec<(Vec<usize>, crate::tensor::DType)>,
     failed: Option<String>,
@@ -80,12 +80,7 @@ fn with<T>(f: impl FnOnce(&mut Capture) -> T) -> Option<T> {
 }
 
 fn fail(why: &str) {
-    trace(why);
-    with(|c| {
-        if c.failed.is_none() {
-            c.failed = Some(why.to_string());
-        }
-    });
+    with(|c| c.fail(why.to_string()));
 }
 
 /// Starts capturing a run whose arguments are `inputs` (in the order the program takes them).
@@ -157,6 +152,14 @@ pub fn abandon() {
 }
 
 impl Capture {
+    /// Records the first reason the capture cannot give a program.
+    fn fail(&mut self, why: String) {
+        trace(&why);
+        if self.failed.is_none() {
+            self.failed = Some(why);
+        }
+    }
+
     /// Where an input of a kept op comes from.
     fn source(&mut self, t: &Tensor) -> Result<Source, String> {
         let id = t.id();
@@ -171,7 +174,7 @@ impl Capture {
         }
         let s = match self.vars.get(&id) {
             Some(cell) => {
-                self.reads.push((cell.clone(), id));
+                self.reads.push(cell.clone());
                 Source::Var(self.reads.len() - 1)
             }
             None => Source::Const(t.clone()),
@@ -235,8 +238,7 @@ pub fn read(t: &Tensor) {
             return;
         }
         if !matches!(c.source(t), Ok(Source::Const(_))) {
-            trace("read");
-            c.failed = Some("element data is read outside the recorded ops".into());
+            c.fail("element data is read outside the recorded ops".into());
         }
     });
 }
@@ -298,13 +300,7 @@ fn kept(inputs: &[&Tensor], kernel: Rc<Kernel>, name: &'static str) -> TResult<T
         for t in inputs {
             match c.source(t) {
                 Ok(s) => srcs.push(s),
-                Err(why) => {
-                    trace(&why);
-                    if c.failed.is_none() {
-                        c.failed = Some(why);
-                    }
-                    return;
-                }
+                Err(why) => return c.fail(why),
             }
         }
         if srcs.iter().all(|s| matches!(s, Source::Const(_))) {

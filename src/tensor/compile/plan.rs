@@ -61,7 +61,7 @@ pub struct Plan {
 impl Plan {
     pub(super) fn new(
         inputs: Vec<(Vec<usize>, DType)>,
-        reads: Vec<(VarCell, u64)>,
+        reads: Vec<VarCell>,
         steps: Vec<Step>,
         outputs: Vec<Source>,
         writes: Vec<(VarCell, Source)>,
@@ -93,7 +93,7 @@ impl Plan {
         Plan {
             inputs: inputs.len(),
             input_types: inputs,
-            reads: reads.into_iter().map(|(c, _)| c).collect(),
+            reads,
             steps,
             frees,
             outputs,
