@@ -1,5 +1,5 @@
-//! The bias add and activation of a Dense layer in one pass over the output, as TensorFlow
-//! fuses them (relu and linear; other activations follow as their own kernels). Under a
+//! The bias add and activation of a Dense or convolution layer in one pass over the
+//! output, as TensorFlow fuses them (relu and linear; other activations follow as their own kernels). Under a
 //! gradient tape the pass is recorded as one op whose gradient is the two unfused ones'
 //! (relu's mask, then the add's sum over rows for the bias), so gradients are the same
 //! numbers with one pass and one intermediate less.
@@ -8,7 +8,7 @@ use super::activations::{Act, Activation};
 use crate::eval::error::R;
 use crate::tensor::autodiff::math;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
-use crate::tensor::ops::parallel::rows_mut;
+use crate::tensor::ops::parallel::rows_vec;
 use crate::tensor::{Data, TResult, Tensor};
 
 /// Whether `bias_act` applies the activation itself.
@@ -19,7 +19,7 @@ pub fn fuses(act: &Act) -> bool {
     )
 }
 
-/// `y + bias`, then relu when the activation is relu; `y` is `[rows, units]`.
+/// `y + bias`, then relu when the activation is relu; `bias` runs along `y`'s last axis.
 pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
     let relu = matches!(act, Act::Named(Activation::Relu));
     Ok(crate::tensor::compile::op(&[y, bias], move |x| {
@@ -35,13 +35,20 @@ fn bias_act_now(y: &Tensor, bias: &Tensor, relu: bool) -> TResult<Tensor> {
         return unfused(y, bias, relu);
     };
     let cols = row_bias.len();
-    let mut out = src.to_vec();
-    rows_mut(&mut out, cols, |_, row| {
-        for (v, &c) in row.iter_mut().zip(row_bias) {
-            let s = *v + c;
-            *v = if !relu || s > 0.0 { s } else { 0.0 };
-        }
-    });
+    if cols == 0 || y.shape().last() != Some(&cols) {
+        return unfused(y, bias, relu);
+    }
+    let out = match relu {
+        true => rows_vec(src, row_bias, |v, c| {
+            let s = v + c;
+            if s > 0.0 {
+                s
+            } else {
+                0.0
+            }
+        }),
+        false => rows_vec(src, row_bias, |v, c| v + c),
+    };
     let out = Tensor::from_vec(y.shape(), out);
     Ok(crate::tensor::autodiff::record(
         &[y, bias],

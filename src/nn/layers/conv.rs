@@ -13,7 +13,6 @@ use crate::nn::initializers::Init;
 use crate::nn::layer::Layer;
 use crate::nn::penalties::LayerPenalties;
 use crate::tensor::ops::conv::{self, axis_out, Conv, Padding};
-use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::shape as sh;
 use crate::tensor::Tensor;
 
@@ -414,10 +413,17 @@ impl LayerKind for ConvLayer {
         } else {
             as_2d(self.rank, &x, &kernel, |x, k| conv::conv2d(x, k, &conv)).map_err(wrap)?
         };
-        if let Some(b) = layer.weight("bias") {
-            y = ew::binary(Binary::Add, &y, &b.read())?;
+        // The bias along the channels (last here), fused with relu as in Dense.
+        let act = &self.activation;
+        match layer.weight("bias") {
+            Some(b) => {
+                y = crate::nn::fused::bias_act(&y, &b.read(), act)?;
+                if !crate::nn::fused::fuses(act) {
+                    y = act.apply(it, &y)?;
+                }
+            }
+            None => y = act.apply(it, &y)?,
         }
-        let y = self.activation.apply(it, &y)?;
         self.penalties.after_call(it, &y)?;
         Ok(y)
     }

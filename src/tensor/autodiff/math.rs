@@ -115,6 +115,9 @@ pub fn unary(op: Unary, x: &Tensor, y: &Tensor, g: &Tensor) -> TResult<Option<Te
             &bin(Binary::Mul, y, &bin(Binary::Sub, &one, y)?)?,
         )?,
         Reciprocal => un(Neg, &bin(Binary::Mul, g, &un(Square, y)?)?)?,
+        Relu if crate::tensor::ops::nn::relu_grad_fuses(g, y) => {
+            crate::tensor::ops::nn::relu_grad(g, y)?
+        }
         Relu => bin(Binary::Mul, g, &step(Compare::Greater, y, &scalar(y, 0.0))?)?,
         Relu6 => {
             let lo = step(Compare::Greater, x, &scalar(x, 0.0))?;

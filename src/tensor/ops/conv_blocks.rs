@@ -6,8 +6,10 @@
 //! the same on any machine and any run. Depthwise convolutions go to `conv_depthwise`.
 
 use super::conv::{Geometry, Real};
+use super::parallel::{assume_init, uninit_vec, zeroed};
 use crate::tensor::interrupt;
 use rayon::prelude::*;
+use std::mem::MaybeUninit;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Below this many multiply-adds a kernel runs on one thread.
@@ -82,6 +84,17 @@ impl Plan<'_> {
         }
     }
 
+    /// True when every window lies wholly inside the input (no padding reached).
+    fn inside(&self) -> bool {
+        let g = self.g;
+        let last =
+            |out: usize, s: usize, k: usize, d: usize| (out.max(1) - 1) * s + (k.max(1) - 1) * d;
+        g.top == 0
+            && g.left == 0
+            && last(g.oh, g.sh, g.kh, g.dh) < g.h
+            && last(g.ow, g.sw, g.kw, g.dw) < g.w
+    }
+
     pub(crate) fn parallel(&self) -> bool {
         self.g.rows() * self.width() * self.out() >= PAR_FLOPS
     }
@@ -89,6 +102,7 @@ impl Plan<'_> {
 
 /// `c (m×n, rows ldc apart) = a · b`, or `c += a · b` when `accumulate`, on this thread;
 /// `a` and `b` are addressed through (row, column) strides from their first elements.
+/// Without `accumulate` C may start unwritten: every element of the m×n block is written.
 #[allow(clippy::too_many_arguments)]
 fn mm<T: Real>(
     (m, n, k): (usize, usize, usize),
@@ -96,7 +110,7 @@ fn mm<T: Real>(
     (a_rs, a_cs): (isize, isize),
     b: &[T],
     (b_rs, b_cs): (isize, isize),
-    c: &mut [T],
+    c: &mut [MaybeUninit<T>],
     ldc: usize,
     accumulate: bool,
 ) {
@@ -106,7 +120,9 @@ fn mm<T: Real>(
     if k == 0 {
         if !accumulate {
             for i in 0..m {
-                c[i * ldc..i * ldc + n].fill(T::default());
+                c[i * ldc..i * ldc + n].iter_mut().for_each(|v| {
+                    v.write(T::default());
+                });
             }
         }
         return;
@@ -118,14 +134,15 @@ fn mm<T: Real>(
     assert!(last(m, k, a_rs, a_cs) < a.len() && last(k, n, b_rs, b_cs) < b.len());
     assert!((m - 1) * ldc + n <= c.len());
     // SAFETY: the assertions above keep every element `gemm` reads or writes inside the
-    // three slices (all strides are non-negative), and `T` is f32 or f64, which `gemm`
-    // supports.
+    // three slices (all strides are non-negative), `T` is f32 or f64, which `gemm`
+    // supports, and C is read only when `accumulate` (the caller's C is then written);
+    // MaybeUninit<T> has T's layout.
     unsafe {
         gemm::gemm(
             m,
             n,
             k,
-            c.as_mut_ptr(),
+            c.as_mut_ptr() as *mut T,
             1,
             ldc as isize,
             accumulate,
@@ -145,19 +162,44 @@ fn mm<T: Real>(
     }
 }
 
+/// A written slice as the output of `mm`, which stores only written values into it.
+fn as_out<T>(c: &mut [T]) -> &mut [MaybeUninit<T>] {
+    // SAFETY: MaybeUninit<T> has T's layout, and every writer of the view (`mm`) stores
+    // initialised values only, so `c` stays initialised.
+    unsafe { &mut *(c as *mut [T] as *mut [MaybeUninit<T>]) }
+}
+
+/// Sets `buf`'s length to `len`, zeroing it all when `zero`; otherwise the caller writes
+/// every element and old values may stay (a per-thread buffer grows once, not per block).
+fn sized<T: Real>(buf: &mut Vec<T>, len: usize, zero: bool) {
+    if zero {
+        buf.clear();
+    } else {
+        buf.truncate(len);
+    }
+    buf.resize(len, T::default());
+}
+
 /// Patch rows `r0..r0 + nr` of channels `c0..c0 + fin` into `cols` (`nr × width`, padding
 /// zero), in the (ky, kx, c) order an HWIO filter flattens.
 fn gather<T: Real>(x: &[T], p: &Plan, r0: usize, nr: usize, c0: usize, cols: &mut Vec<T>) {
     let (c, fin, width) = (p.g.c, p.fin, p.width());
-    cols.clear();
-    cols.resize(nr * width, T::default());
+    // Without padding every window lies inside the input and writes its whole row.
+    sized(cols, nr * width, !p.inside());
     if width == 0 {
         return;
     }
     for (i, row) in cols.chunks_mut(width).enumerate() {
         p.taps(r0 + i, |pix, tap| {
             let (at, to) = (pix * c + c0, tap * fin);
-            row[to..to + fin].copy_from_slice(&x[at..at + fin]);
+            if fin <= 8 {
+                // A few channels: a call to memcpy per tap would cost more than the copy.
+                for (d, &s) in row[to..to + fin].iter_mut().zip(&x[at..at + fin]) {
+                    *d = s;
+                }
+            } else {
+                row[to..to + fin].copy_from_slice(&x[at..at + fin]);
+            }
         });
     }
 }
@@ -191,16 +233,17 @@ pub(crate) fn sum_parts<T: Real>(partial: &[T], size: usize) -> Vec<T> {
     sum
 }
 
-/// Runs `f(index, chunk)` over `data` in chunks of `len`, on both cores when `par`; false
+/// Runs `f(index, chunk, buffer)` over `data` in chunks of `len` (each thread reusing its
+/// own scratch buffer), on both cores when `par`; false
 /// when Ctrl-C stopped it (chunks not yet started are skipped).
-pub(crate) fn chunks<T: Send>(
+pub(crate) fn chunks<T: Send, B: Default + Send>(
     data: &mut [T],
     len: usize,
     par: bool,
-    f: impl Fn(usize, &mut [T], &mut Vec<T>) + Sync + Send,
+    f: impl Fn(usize, &mut [T], &mut B) + Sync + Send,
 ) -> bool {
     let stopped = AtomicBool::new(false);
-    let run = |i: usize, chunk: &mut [T], buf: &mut Vec<T>| {
+    let run = |i: usize, chunk: &mut [T], buf: &mut B| {
         if stopped.load(Ordering::Relaxed) || interrupt::pending() {
             stopped.store(true, Ordering::Relaxed);
             return;
@@ -210,9 +253,9 @@ pub(crate) fn chunks<T: Send>(
     if par {
         data.par_chunks_mut(len.max(1))
             .enumerate()
-            .for_each_init(Vec::new, |buf, (i, c)| run(i, c, buf));
+            .for_each_init(B::default, |buf, (i, c)| run(i, c, buf));
     } else {
-        let mut buf = Vec::new();
+        let mut buf = B::default();
         for (i, c) in data.chunks_mut(len.max(1)).enumerate() {
             run(i, c, &mut buf);
         }
@@ -227,41 +270,48 @@ pub fn forward<T: Real>(x: &[T], f: &[T], p: &Plan) -> Option<Vec<T>> {
         return super::conv_depthwise::forward(x, f, p);
     }
     let (out, width, fin, og) = (p.out(), p.width(), p.fin, p.og);
-    let mut y = vec![T::default(); p.g.rows() * out];
+    // Unwritten at first: the groups' products write every column of every row.
+    let mut y = uninit_vec::<T>(p.g.rows() * out);
     let block = p.block::<T>();
-    let done = chunks(&mut y, block * out, p.parallel(), |bi, yb, cols| {
-        let (r0, nr) = (bi * block, yb.len() / out);
-        for gi in 0..p.groups {
-            // Group gi's filter: rows of `width`, its columns gi*og.. of each `out`-long row.
-            let w = &f[gi * og..];
-            if p.pointwise() {
-                let a = &x[r0 * p.g.c + gi * fin..];
-                mm(
-                    (nr, og, width),
-                    a,
-                    (p.g.c as isize, 1),
-                    w,
-                    (out as isize, 1),
-                    &mut yb[gi * og..],
-                    out,
-                    false,
-                );
-            } else {
-                gather(x, p, r0, nr, gi * fin, cols);
-                mm(
-                    (nr, og, width),
-                    cols,
-                    (width as isize, 1),
-                    w,
-                    (out as isize, 1),
-                    &mut yb[gi * og..],
-                    out,
-                    false,
-                );
+    let done = chunks(
+        &mut y,
+        block * out,
+        p.parallel(),
+        |bi, yb, cols: &mut Vec<T>| {
+            let (r0, nr) = (bi * block, yb.len() / out);
+            for gi in 0..p.groups {
+                // Group gi's filter: rows of `width`, its columns gi*og.. of each `out`-long row.
+                let w = &f[gi * og..];
+                if p.pointwise() {
+                    let a = &x[r0 * p.g.c + gi * fin..];
+                    mm(
+                        (nr, og, width),
+                        a,
+                        (p.g.c as isize, 1),
+                        w,
+                        (out as isize, 1),
+                        &mut yb[gi * og..],
+                        out,
+                        false,
+                    );
+                } else {
+                    gather(x, p, r0, nr, gi * fin, cols);
+                    mm(
+                        (nr, og, width),
+                        cols,
+                        (width as isize, 1),
+                        w,
+                        (out as isize, 1),
+                        &mut yb[gi * og..],
+                        out,
+                        false,
+                    );
+                }
             }
-        }
-    });
-    done.then_some(y)
+        },
+    );
+    // SAFETY: `done` means every block ran, and each wrote all of its rows.
+    done.then(|| unsafe { assume_init(y) })
 }
 
 /// The gradient with respect to the input (`[n, h, w, c]`) for output gradient `dy`: each
@@ -274,47 +324,55 @@ pub fn input_grad<T: Real>(f: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     let g = p.g;
     let (out, width, fin, og) = (p.out(), p.width(), p.fin, p.og);
     let per_image = g.oh * g.ow;
-    let mut dx = vec![T::default(); g.n * g.h * g.w * g.c];
+    let mut dx = uninit_vec::<T>(g.n * g.h * g.w * g.c);
     let block = p.block::<T>();
-    let done = chunks(&mut dx, g.h * g.w * g.c, p.parallel(), |b, dxb, cols| {
-        for gi in 0..p.groups {
-            // filterᵀ of group gi: element (o, j) is f[j * out + gi * og + o].
-            let wt = &f[gi * og..];
-            let mut r = 0;
-            while r < per_image {
-                let nr = block.min(per_image - r);
-                let gy = &dy[(b * per_image + r) * out + gi * og..];
-                if p.pointwise() {
-                    mm(
-                        (nr, fin, og),
-                        gy,
-                        (out as isize, 1),
-                        wt,
-                        (1, out as isize),
-                        &mut dxb[r * g.c + gi * fin..],
-                        g.c,
-                        false,
-                    );
-                } else {
-                    cols.clear();
-                    cols.resize(nr * width, T::default());
-                    mm(
-                        (nr, width, og),
-                        gy,
-                        (out as isize, 1),
-                        wt,
-                        (1, out as isize),
-                        cols,
-                        width,
-                        false,
-                    );
-                    scatter(cols, p, r, gi * fin, dxb);
+    let done = chunks(
+        &mut dx,
+        g.h * g.w * g.c,
+        p.parallel(),
+        |b, dxb, cols: &mut Vec<T>| {
+            // Each image is zeroed where it is scattered into: on both cores, and in cache.
+            let dxb = zeroed(dxb);
+            for gi in 0..p.groups {
+                // filterᵀ of group gi: element (o, j) is f[j * out + gi * og + o].
+                let wt = &f[gi * og..];
+                let mut r = 0;
+                while r < per_image {
+                    let nr = block.min(per_image - r);
+                    let gy = &dy[(b * per_image + r) * out + gi * og..];
+                    if p.pointwise() {
+                        mm(
+                            (nr, fin, og),
+                            gy,
+                            (out as isize, 1),
+                            wt,
+                            (1, out as isize),
+                            as_out(&mut dxb[r * g.c + gi * fin..]),
+                            g.c,
+                            false,
+                        );
+                    } else {
+                        // The product below writes every element.
+                        sized(cols, nr * width, false);
+                        mm(
+                            (nr, width, og),
+                            gy,
+                            (out as isize, 1),
+                            wt,
+                            (1, out as isize),
+                            as_out(cols),
+                            width,
+                            false,
+                        );
+                        scatter(cols, p, r, gi * fin, dxb);
+                    }
+                    r += nr;
                 }
-                r += nr;
             }
-        }
-    });
-    done.then_some(dx)
+        },
+    );
+    // SAFETY: `done` means every image's chunk ran, and each zeroed its whole chunk.
+    done.then(|| unsafe { assume_init(dx) })
 }
 
 /// The gradient with respect to the filter (`[kh, kw, fin, out]`): `patchesᵀ · dy`, summed
@@ -349,7 +407,7 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
                         (1, p.g.c as isize),
                         gy,
                         (out as isize, 1),
-                        &mut acc[gi * og..],
+                        as_out(&mut acc[gi * og..]),
                         out,
                         true,
                     );
@@ -361,7 +419,7 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
                         (1, width as isize),
                         gy,
                         (out as isize, 1),
-                        &mut acc[gi * og..],
+                        as_out(&mut acc[gi * og..]),
                         out,
                         true,
                     );

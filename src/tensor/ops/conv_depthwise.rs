@@ -36,7 +36,7 @@ pub fn forward<T: Real>(x: &[T], f: &[T], p: &Plan) -> Option<Vec<T>> {
     let out = c * m;
     let mut y = vec![T::default(); p.g.rows() * out];
     let rows = rows_per_chunk(p);
-    let done = chunks(&mut y, rows * out, p.parallel(), |ci, yb, _| {
+    let done = chunks(&mut y, rows * out, p.parallel(), |ci, yb, _: &mut ()| {
         vectorized(
             #[inline(always)]
             || {
@@ -62,35 +62,42 @@ pub fn input_grad<T: Real>(f: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     if m == 0 {
         return Some(dx);
     }
-    let done = chunks(&mut dx, g.h * g.w * c, p.parallel(), |b, dxb, _| {
-        vectorized(
-            #[inline(always)]
-            || {
-                for r in 0..per_image {
-                    let row = b * per_image + r;
-                    let gy = &dy[row * out..(row + 1) * out];
-                    p.taps(row, |pix, tap| {
-                        let local = pix - b * g.h * g.w;
-                        let fs = &f[tap * out..][..out];
-                        let d = &mut dxb[local * c..local * c + c];
-                        if m == 1 {
-                            for ((d, &gv), &fv) in d.iter_mut().zip(gy).zip(fs) {
-                                *d = gv.fma(fv, *d);
-                            }
-                        } else {
-                            for ((d, gv), fv) in d.iter_mut().zip(gy.chunks(m)).zip(fs.chunks(m)) {
-                                let mut s = T::default();
-                                for (&a, &b) in gv.iter().zip(fv) {
-                                    s = a.fma(b, s);
+    let done = chunks(
+        &mut dx,
+        g.h * g.w * c,
+        p.parallel(),
+        |b, dxb, _: &mut ()| {
+            vectorized(
+                #[inline(always)]
+                || {
+                    for r in 0..per_image {
+                        let row = b * per_image + r;
+                        let gy = &dy[row * out..(row + 1) * out];
+                        p.taps(row, |pix, tap| {
+                            let local = pix - b * g.h * g.w;
+                            let fs = &f[tap * out..][..out];
+                            let d = &mut dxb[local * c..local * c + c];
+                            if m == 1 {
+                                for ((d, &gv), &fv) in d.iter_mut().zip(gy).zip(fs) {
+                                    *d = gv.fma(fv, *d);
                                 }
-                                *d += s;
+                            } else {
+                                for ((d, gv), fv) in
+                                    d.iter_mut().zip(gy.chunks(m)).zip(fs.chunks(m))
+                                {
+                                    let mut s = T::default();
+                                    for (&a, &b) in gv.iter().zip(fv) {
+                                        s = a.fma(b, s);
+                                    }
+                                    *d += s;
+                                }
                             }
-                        }
-                    });
-                }
-            },
-        )
-    });
+                        });
+                    }
+                },
+            )
+        },
+    );
     done.then_some(dx)
 }
 
@@ -105,7 +112,7 @@ pub fn filter_grad<T: Real>(x: &[T], dy: &[T], p: &Plan) -> Option<Vec<T>> {
     let parts = if p.parallel() { PARTS } else { 1 };
     let span = rows.div_ceil(parts).max(1);
     let mut partial = vec![T::default(); size * parts];
-    let done = chunks(&mut partial, size, parts > 1, |pi, acc, _| {
+    let done = chunks(&mut partial, size, parts > 1, |pi, acc, _: &mut ()| {
         vectorized(
             #[inline(always)]
             || {

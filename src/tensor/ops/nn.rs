@@ -1,6 +1,7 @@
 //! Fused activations over rows: softmax in two passes (row max, then exp, row sum and
 //! scale) and log_softmax, in the arithmetic order of TensorFlow's kernels. Rows run in
-//! parallel, each pass a SIMD loop.
+//! parallel, each pass a SIMD loop. Also relu's gradient (TensorFlow's ReluGrad) as one
+//! pass instead of a compare, a cast and a product.
 
 use super::eigen;
 use super::parallel::PAR_MIN;
@@ -184,4 +185,56 @@ fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
             t.dtype().name()
         ))),
     }
+}
+
+/// Whether `relu_grad` takes this gradient and relu output: one float dtype, one shape.
+pub fn relu_grad_fuses(g: &Tensor, y: &Tensor) -> bool {
+    matches!(
+        (&g.data, &y.data),
+        (Data::F32(_), Data::F32(_)) | (Data::F64(_), Data::F64(_))
+    ) && g.shape() == y.shape()
+}
+
+/// TensorFlow's ReluGrad: `g * (y > 0)`, a product by one or zero, so a negative or NaN
+/// gradient where `y <= 0` gives -0.0 or NaN as the unfused ops do. `g` and `y` pass
+/// `relu_grad_fuses`. Recorded so a second derivative is the same as the unfused ops':
+/// `gg * (y > 0)` for `g`, zeros for `y`.
+pub fn relu_grad(g: &Tensor, y: &Tensor) -> TResult<Tensor> {
+    crate::tensor::compile::capture::op(&[g, y], |x| relu_grad_recorded(x[0], x[1]))
+}
+
+fn relu_grad_recorded(g: &Tensor, y: &Tensor) -> TResult<Tensor> {
+    use super::parallel::zip_vec;
+    let (gc, yc) = (g.contiguous(), y.contiguous());
+    let out = match (&gc.data, &yc.data) {
+        (Data::F32(a), Data::F32(b)) => {
+            let (a, b) = (a.as_slice().unwrap_or(&[]), b.as_slice().unwrap_or(&[]));
+            Tensor::from_vec(
+                g.shape(),
+                zip_vec(a, b, |g, y| g * if y > 0.0 { 1.0 } else { 0.0 }),
+            )
+        }
+        (Data::F64(a), Data::F64(b)) => {
+            let (a, b) = (a.as_slice().unwrap_or(&[]), b.as_slice().unwrap_or(&[]));
+            Tensor::from_vec(
+                g.shape(),
+                zip_vec(a, b, |g, y| g * if y > 0.0 { 1.0 } else { 0.0 }),
+            )
+        }
+        _ => {
+            return Err(invalid_arg(
+                "relu_grad takes float32 or float64 tensors of one dtype",
+            ))
+        }
+    };
+    Ok(crate::tensor::autodiff::record(
+        &[g, y],
+        out,
+        |xs, _y, gg| {
+            let y = &xs[1];
+            let dg =
+                crate::tensor::autodiff::math::unary(super::elementwise::Unary::Relu, y, y, gg)?;
+            Ok(vec![dg, Some(Tensor::zeros(y.dtype(), y.shape()))])
+        },
+    ))
 }

@@ -23,6 +23,36 @@ pub unsafe fn filled<O: Copy>(n: usize, fill: impl FnOnce(&mut [MaybeUninit<O>])
     v
 }
 
+/// A buffer of `n` elements, none written yet (for kernels that write it chunk by chunk,
+/// each chunk on the thread that uses it).
+pub fn uninit_vec<T>(n: usize) -> Vec<MaybeUninit<T>> {
+    let mut v = Vec::with_capacity(n);
+    // SAFETY: MaybeUninit needs no initialisation; the capacity is n.
+    unsafe { v.set_len(n) };
+    v
+}
+
+/// `v` once every element has been written.
+///
+/// # Safety
+/// Every element of `v` must have been written.
+pub unsafe fn assume_init<T>(v: Vec<MaybeUninit<T>>) -> Vec<T> {
+    let mut v = std::mem::ManuallyDrop::new(v);
+    // SAFETY: MaybeUninit<T> has T's layout, the caller wrote every element, and the
+    // allocation is handed over whole (pointer, length, capacity) from a Vec that is not
+    // dropped.
+    unsafe { Vec::from_raw_parts(v.as_mut_ptr() as *mut T, v.len(), v.capacity()) }
+}
+
+/// Zeroes `s` (writes `T::default()` to each element) and gives it back as written.
+pub fn zeroed<T: Copy + Default>(s: &mut [MaybeUninit<T>]) -> &mut [T] {
+    for v in s.iter_mut() {
+        v.write(T::default());
+    }
+    // SAFETY: every element was just written, and MaybeUninit<T> has T's layout.
+    unsafe { &mut *(s as *mut [MaybeUninit<T>] as *mut [T]) }
+}
+
 /// `f` over `src` into a new buffer.
 pub fn map_vec<A: Copy + Sync, O: Copy + Send>(
     src: &[A],
@@ -91,23 +121,6 @@ fn zip_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
             .zip(a.par_chunks(CHUNK))
             .zip(b.par_chunks(CHUNK))
             .for_each(|((d, x), y)| run(x, y, d));
-    }
-}
-
-/// Runs `f` over each of `rows` contiguous rows of `dst` (length `cols`), in parallel when
-/// the whole is large.
-pub fn rows_mut<T: Send>(dst: &mut [T], cols: usize, f: impl Fn(usize, &mut [T]) + Sync + Send) {
-    if cols == 0 {
-        return;
-    }
-    if dst.len() < PAR_MIN {
-        for (i, row) in dst.chunks_mut(cols).enumerate() {
-            f(i, row);
-        }
-    } else {
-        dst.par_chunks_mut(cols)
-            .enumerate()
-            .for_each(|(i, row)| f(i, row));
     }
 }
 

@@ -5,7 +5,7 @@
 //! its gradient is one scatter; average pooling sums in the float type, as TensorFlow's
 //! float32 kernel does, and spreads its gradient over the window's real elements.
 
-use super::parallel::vectorized;
+use super::parallel::{assume_init, uninit_vec, vectorized, zeroed};
 use super::pool::Windows;
 use crate::tensor::interrupt;
 use crate::tensor::Elem;
@@ -205,9 +205,12 @@ pub(crate) fn max_forward<T: Float>(x: &[T], win: &Windows) -> Option<(Vec<T>, V
 /// came from.
 pub(crate) fn max_backward<T: Float>(at: &[u32], g: &[T], win: &Windows) -> Option<Vec<T>> {
     let (per_in, per_out) = (win.h * win.w * win.c, win.out[0] * win.out[1] * win.c);
-    let mut dx = vec![T::default(); win.n * per_in];
+    let mut dx = uninit_vec::<T>(win.n * per_in);
     let mut marks = vec![(); win.n];
-    let done = images((&mut dx, per_in), (&mut marks, 1), at.len(), |b, dxb, _| {
+    let work = at.len() + dx.len();
+    let done = images((&mut dx, per_in), (&mut marks, 1), work, |b, dxb, _| {
+        // Each image is zeroed where it is scattered into: on both cores, and in cache.
+        let dxb = zeroed(dxb);
         let (ab, gb) = (
             &at[b * per_out..(b + 1) * per_out],
             &g[b * per_out..(b + 1) * per_out],
@@ -218,7 +221,8 @@ pub(crate) fn max_backward<T: Float>(at: &[u32], g: &[T], win: &Windows) -> Opti
             }
         }
     });
-    done.then_some(dx)
+    // SAFETY: `done` means every image's chunk ran, and each zeroed its whole chunk.
+    done.then(|| unsafe { assume_init(dx) })
 }
 
 /// Average pooling: each window's real elements summed in `T`, over their count.
@@ -262,10 +266,11 @@ pub(crate) fn avg_backward<T: Float>(g: &[T], win: &Windows) -> Option<Vec<T>> {
     let c = win.c;
     let (per_in, per_out) = (win.h * win.w * c, win.out[0] * win.out[1] * c);
     let spans = Spans::of(win);
-    let mut dx = vec![T::default(); win.n * per_in];
+    let mut dx = uninit_vec::<T>(win.n * per_in);
     let mut marks = vec![(); win.n];
-    let work = g.len() * win.k[0] * win.k[1];
+    let work = g.len() * win.k[0] * win.k[1] + dx.len();
     let done = images((&mut dx, per_in), (&mut marks, 1), work, |b, dxb, _| {
+        let dxb = zeroed(dxb);
         let gb = &g[b * per_out..(b + 1) * per_out];
         vectorized(
             #[inline(always)]
@@ -286,5 +291,6 @@ pub(crate) fn avg_backward<T: Float>(g: &[T], win: &Windows) -> Option<Vec<T>> {
             },
         )
     });
-    done.then_some(dx)
+    // SAFETY: `done` means every image's chunk ran, and each zeroed its whole chunk.
+    done.then(|| unsafe { assume_init(dx) })
 }
