@@ -4,7 +4,8 @@
 //! pass instead of a compare, a cast and a product.
 
 use super::eigen;
-use super::parallel::PAR_MIN;
+use super::parallel::{assume_init, uninit_vec, written, PAR_MIN};
+use std::mem::MaybeUninit;
 use super::reduce::eigen_sum;
 use crate::tensor::error::{invalid_arg, TResult};
 use crate::tensor::{Data, Tensor};
@@ -29,19 +30,21 @@ fn row_max(src: &[f32]) -> f32 {
     m
 }
 
-/// One row of f32 logits from `src` into `dst`. `packet_end` is how many leading elements
+/// One row of f32 logits from `src` into `dst` (as long as `src`, written here). `packet_end` is how many leading elements
 /// of this row fall in whole packets of the flattened buffer (the rest take libm's exp, as
 /// in TensorFlow).
 #[inline(always)]
-fn row_f32(src: &[f32], dst: &mut [f32], packet_end: usize, log: bool) {
+fn row_f32(src: &[f32], dst: &mut [MaybeUninit<f32>], packet_end: usize, log: bool) {
     let max = row_max(src);
     let k = packet_end.min(src.len());
     for (d, &v) in dst[..k].iter_mut().zip(&src[..k]) {
-        *d = eigen::exp_f32(v - max);
+        d.write(eigen::exp_f32(v - max));
     }
     for (d, &v) in dst[k..].iter_mut().zip(&src[k..]) {
-        *d = (v - max).exp();
+        d.write((v - max).exp());
     }
+    // SAFETY: the two loops wrote every element (`dst` is as long as `src`).
+    let dst = unsafe { written(dst) };
     let sum = eigen_sum(dst, 8);
     if log {
         let l = eigen::log_f32(sum);
@@ -74,7 +77,7 @@ fn row_f64(row: &mut [f64], log: bool) {
 /// the CPU's vector width.
 struct RowsF32<'a> {
     src: &'a [f32],
-    data: &'a mut [f32],
+    data: &'a mut [MaybeUninit<f32>],
     cols: usize,
     first: usize,
     packet_total: usize,
@@ -162,7 +165,8 @@ fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
     match &c.data {
         Data::F32(a) => {
             let src = a.as_slice().unwrap_or(&[]);
-            let mut v = vec![0f32; src.len()];
+            // Unwritten at first: each row is written whole by row_f32.
+            let mut v = uninit_vec::<f32>(src.len());
             let packet_total = eigen::packet_split(v.len(), 8);
             let rows = block_rows(cols);
             if cols > 0 {
@@ -170,7 +174,8 @@ fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
                     pulp::Arch::new().dispatch(RowsF32 { src, data, cols, first: b * rows, packet_total, log })
                 });
             }
-            Ok(Tensor::from_vec(t.shape(), v))
+            // SAFETY: the rows (all of them when cols > 0; none exist otherwise) were written.
+            Ok(Tensor::from_vec(t.shape(), unsafe { assume_init(v) }))
         }
         Data::F64(a) => {
             let mut v: Vec<f64> = a.as_slice().map(|s| s.to_vec()).unwrap_or_default();

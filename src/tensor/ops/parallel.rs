@@ -44,13 +44,22 @@ pub unsafe fn assume_init<T>(v: Vec<MaybeUninit<T>>) -> Vec<T> {
     unsafe { Vec::from_raw_parts(v.as_mut_ptr() as *mut T, v.len(), v.capacity()) }
 }
 
+/// `s` once every element has been written.
+///
+/// # Safety
+/// Every element of `s` must have been written.
+pub unsafe fn written<T>(s: &mut [MaybeUninit<T>]) -> &mut [T] {
+    // SAFETY: MaybeUninit<T> has T's layout, and the caller wrote every element.
+    unsafe { &mut *(s as *mut [MaybeUninit<T>] as *mut [T]) }
+}
+
 /// Zeroes `s` (writes `T::default()` to each element) and gives it back as written.
 pub fn zeroed<T: Copy + Default>(s: &mut [MaybeUninit<T>]) -> &mut [T] {
     for v in s.iter_mut() {
         v.write(T::default());
     }
-    // SAFETY: every element was just written, and MaybeUninit<T> has T's layout.
-    unsafe { &mut *(s as *mut [MaybeUninit<T>] as *mut [T]) }
+    // SAFETY: every element was just written.
+    unsafe { written(s) }
 }
 
 /// `f` over `src` into a new buffer.
