@@ -51,6 +51,11 @@ pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
 
 /// Runs a script file with `--keep-going`, stdout and stderr merged in order.
 pub fn run_merged(path: &std::path::Path) -> String {
+    run_merged_env(path, &[])
+}
+
+/// `run_merged` with extra environment variables.
+pub fn run_merged_env(path: &std::path::Path, env: &[(&str, &str)]) -> String {
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!(
@@ -59,6 +64,7 @@ pub fn run_merged(path: &std::path::Path) -> String {
             path.display()
         ))
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("run tensh");
     String::from_utf8_lossy(&out.stdout).into_owned()

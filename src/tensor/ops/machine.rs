@@ -22,13 +22,14 @@ pub fn cpu_model() -> String {
 
 /// The SIMD path of tensh's own loops (elementwise, softmax, reductions, pooling).
 pub fn loop_path() -> &'static str {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if pulp::x86::V3::try_new().is_some() {
-            return "x86-64-v3 (AVX2, FMA), 256-bit";
-        }
+    use super::parallel::{available, level, Level};
+    match (level(), available()) {
+        (Level::Avx512, _) => "x86-64-v4 (AVX-512), 512-bit",
+        (Level::Avx2, Level::Avx512) => "x86-64-v3 (AVX2, FMA), 256-bit (TENSH_SIMD=avx2)",
+        (Level::Avx2, _) => "x86-64-v3 (AVX2, FMA), 256-bit",
+        (Level::Scalar, Level::Scalar) => "scalar",
+        (Level::Scalar, _) => "scalar (TENSH_SIMD=scalar)",
     }
-    "scalar"
 }
 
 /// The path of the matrix products (matmul, Dense, convolution, recurrent cells), as the
@@ -86,32 +87,36 @@ pub fn fma_peak() -> f64 {
 
 const CHAINS: usize = 12;
 
-/// `reps` rounds of `CHAINS` independent FMAs; (a checksum, lanes per FMA).
+/// `reps` rounds of `CHAINS` independent FMAs at the widest vector width the CPU has (the
+/// one the matrix products use); (a checksum, lanes per FMA).
 fn chains(reps: usize, seed: f32) -> (f32, usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if pulp::x86::V3::try_new().is_some() {
-            struct Op(usize, f32);
-            impl pulp::WithSimd for Op {
-                type Output = f32;
-                #[inline(always)]
-                fn with_simd<S: pulp::Simd>(self, s: S) -> f32 {
-                    let a = s.splat_f32s(0.999_999);
-                    let b = s.splat_f32s(1e-7);
-                    let mut acc = [s.splat_f32s(self.1); CHAINS];
-                    for _ in 0..self.0 {
-                        for x in acc.iter_mut() {
-                            *x = s.mul_add_f32s(*x, a, b);
-                        }
-                    }
-                    let mut total = s.splat_f32s(0.0);
-                    for x in acc {
-                        total = s.add_f32s(total, x);
-                    }
-                    s.reduce_sum_f32s(total)
+    struct Op(usize, f32);
+    impl pulp::WithSimd for Op {
+        type Output = (f32, usize);
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, s: S) -> (f32, usize) {
+            let a = s.splat_f32s(0.999_999);
+            let b = s.splat_f32s(1e-7);
+            let mut acc = [s.splat_f32s(self.1); CHAINS];
+            for _ in 0..self.0 {
+                for x in acc.iter_mut() {
+                    *x = s.mul_add_f32s(*x, a, b);
                 }
             }
-            return (pulp::Arch::new().dispatch(Op(reps, seed)), 8);
+            let mut total = s.splat_f32s(0.0);
+            for x in acc {
+                total = s.add_f32s(total, x);
+            }
+            (s.reduce_sum_f32s(total), S::F32_LANES)
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        if let Some(s) = pulp::x86::V4::try_new() {
+            return pulp::Simd::vectorize(s, Op(reps, seed));
+        }
+        if let Some(s) = pulp::x86::V3::try_new() {
+            return pulp::Simd::vectorize(s, Op(reps, seed));
         }
     }
     let mut acc = [seed; CHAINS];

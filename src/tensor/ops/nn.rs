@@ -5,11 +5,11 @@
 
 use super::eigen;
 use super::parallel::{assume_init, uninit_vec, written, PAR_MIN};
-use std::mem::MaybeUninit;
 use super::reduce::eigen_sum;
 use crate::tensor::error::{invalid_arg, TResult};
 use crate::tensor::{Data, Tensor};
 use rayon::prelude::*;
+use std::mem::MaybeUninit;
 
 /// The row maximum with eight independent lanes so it vectorizes. NaNs are skipped here; a
 /// row holding one still comes out all NaN through the exp and the sum, as in TensorFlow.
@@ -171,7 +171,7 @@ fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
             let rows = block_rows(cols);
             if cols > 0 {
                 v.par_chunks_mut(rows * cols).zip(src.par_chunks(rows * cols)).enumerate().for_each(|(b, (data, src))| {
-                    pulp::Arch::new().dispatch(RowsF32 { src, data, cols, first: b * rows, packet_total, log })
+                    crate::tensor::ops::parallel::dispatch(RowsF32 { src, data, cols, first: b * rows, packet_total, log })
                 });
             }
             // SAFETY: the rows (all of them when cols > 0; none exist otherwise) were written.
@@ -181,7 +181,7 @@ fn softmax_kernel(t: &Tensor, axis: i64, log: bool) -> TResult<Tensor> {
             let mut v: Vec<f64> = a.as_slice().map(|s| s.to_vec()).unwrap_or_default();
             let rows = block_rows(cols);
             if cols > 0 {
-                v.par_chunks_mut(rows * cols).for_each(|data| pulp::Arch::new().dispatch(RowsF64 { data, cols, log }));
+                v.par_chunks_mut(rows * cols).for_each(|data| crate::tensor::ops::parallel::dispatch(RowsF64 { data, cols, log }));
             }
             Ok(Tensor::from_vec(t.shape(), v))
         }

@@ -1,6 +1,6 @@
 //! Whole-buffer loops: contiguous slices, split across both cores for large inputs, each
 //! chunk compiled for the widest SIMD the CPU has (chosen at run time through pulp, so the
-//! binary still runs on any x86-64).
+//! binary still runs on any x86-64; `TENSH_SIMD` picks a narrower width to compare).
 
 use rayon::prelude::*;
 use std::mem::MaybeUninit;
@@ -184,11 +184,98 @@ fn rows_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
     }
 }
 
-/// Runs `f` compiled for the widest SIMD the CPU has (pulp's run-time dispatch; mark the
-/// closure `#[inline(always)]`). The closure goes in by reference: moved in, an `Fn` or `FnMut`
-/// closure is called through its `FnOnce` shim, which the compiler may keep out of line,
-/// compiled for the baseline CPU, so the SIMD path would only jump to baseline code.
+/// The SIMD width tensh's own loops are compiled for, chosen once per process: the widest
+/// the CPU has, or a narrower one named by `TENSH_SIMD` (`avx2`, `scalar`) to compare the
+/// paths on one machine.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Level {
+    Scalar,
+    /// x86-64-v3: AVX2 and FMA, 256-bit vectors.
+    Avx2,
+    /// x86-64-v4: AVX-512 (F, BW, CD, DQ, VL), 512-bit vectors.
+    Avx512,
+}
+
+/// The level the loops run at (see [`Level`]).
+pub fn level() -> Level {
+    static LEVEL: std::sync::OnceLock<Level> = std::sync::OnceLock::new();
+    *LEVEL.get_or_init(|| {
+        let have = available();
+        let asked = match std::env::var("TENSH_SIMD").ok().as_deref() {
+            Some("scalar") => Level::Scalar,
+            Some("avx2") => Level::Avx2,
+            _ => Level::Avx512,
+        };
+        have.min(asked)
+    })
+}
+
+/// The widest level the CPU runs.
+pub fn available() -> Level {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if pulp::x86::V4::try_new().is_some() {
+            return Level::Avx512;
+        }
+        if pulp::x86::V3::try_new().is_some() {
+            return Level::Avx2;
+        }
+    }
+    Level::Scalar
+}
+
+impl PartialOrd for Level {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Level {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (*self as u8).cmp(&(*other as u8))
+    }
+}
+
+/// Runs `op` compiled for the loops' SIMD level (see [`level`]).
+#[inline(always)]
+pub fn dispatch<Op: pulp::WithSimd>(op: Op) -> Op::Output {
+    #[cfg(target_arch = "x86_64")]
+    {
+        match level() {
+            Level::Avx512 => {
+                if let Some(s) = pulp::x86::V4::try_new() {
+                    return pulp::Simd::vectorize(s, op);
+                }
+            }
+            Level::Avx2 => {
+                if let Some(s) = pulp::x86::V3::try_new() {
+                    return pulp::Simd::vectorize(s, op);
+                }
+            }
+            Level::Scalar => {}
+        }
+    }
+    pulp::Simd::vectorize(pulp::Scalar::new(), op)
+}
+
+/// Runs `f` compiled for the loops' SIMD level (mark the closure `#[inline(always)]`). The
+/// closure goes in by reference: moved in, an `Fn` or `FnMut` closure is called through its
+/// `FnOnce` shim, which the compiler may keep out of line, compiled for the baseline CPU,
+/// so the SIMD path would only jump to baseline code.
 #[inline(always)]
 pub fn vectorized<R>(mut f: impl FnMut() -> R) -> R {
-    pulp::Arch::new().dispatch(&mut f)
+    dispatch(Run(&mut f))
+}
+
+/// A closure as pulp's unit of dispatch, called through `FnMut` directly (pulp's own
+/// wrapping of a closure goes through the `FnOnce` shim of `&mut F`, which the compiler
+/// keeps out of line, so the loop would run as baseline code).
+struct Run<'a, F>(&'a mut F);
+
+impl<R, F: FnMut() -> R> pulp::WithSimd for Run<'_, F> {
+    type Output = R;
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) -> R {
+        (self.0)()
+    }
 }
