@@ -95,6 +95,36 @@ impl Plan<'_> {
             && last(g.ow, g.sw, g.kw, g.dw) < g.w
     }
 
+    /// For output row `row` of a convolution over all channels with unit column dilation:
+    /// calls `f(input_at, patch_at, len)` for each window row that lies inside the input,
+    /// with the element offsets of its inside run in the input and in the patch row (the
+    /// taps of one window row are adjacent pixels, so the run is contiguous in both).
+    #[inline(always)]
+    fn window_rows(&self, row: usize, mut f: impl FnMut(usize, usize, usize)) {
+        let g = self.g;
+        let per_image = g.oh * g.ow;
+        let (b, rest) = (row / per_image, row % per_image);
+        let (oy, ox) = (rest / g.ow, rest % g.ow);
+        let x0 = ox * g.sw;
+        // Taps kx0..kx1 land on input columns x0 + kx - left inside 0..w.
+        let kx0 = g.left.saturating_sub(x0).min(g.kw);
+        let kx1 = g.kw.min((g.w + g.left).saturating_sub(x0));
+        if kx0 >= kx1 {
+            return;
+        }
+        let len = (kx1 - kx0) * g.c;
+        for ky in 0..g.kh {
+            let Some(y) = (oy * g.sh + ky * g.dh).checked_sub(g.top) else {
+                continue;
+            };
+            if y >= g.h {
+                continue;
+            }
+            let at = ((b * g.h + y) * g.w + x0 + kx0 - g.left) * g.c;
+            f(at, (ky * g.kw + kx0) * g.c, len);
+        }
+    }
+
     pub(crate) fn parallel(&self) -> bool {
         self.g.rows() * self.width() * self.out() >= PAR_FLOPS
     }
@@ -189,18 +219,30 @@ fn gather<T: Real>(x: &[T], p: &Plan, r0: usize, nr: usize, c0: usize, cols: &mu
     if width == 0 {
         return;
     }
+    if fin == c && p.g.dw == 1 {
+        // All channels, taps side by side: a window row is one run of the input.
+        for (i, row) in cols.chunks_mut(width).enumerate() {
+            p.window_rows(r0 + i, |at, to, len| copy(&mut row[to..to + len], &x[at..at + len]));
+        }
+        return;
+    }
     for (i, row) in cols.chunks_mut(width).enumerate() {
         p.taps(r0 + i, |pix, tap| {
             let (at, to) = (pix * c + c0, tap * fin);
-            if fin <= 8 {
-                // A few channels: a call to memcpy per tap would cost more than the copy.
-                for (d, &s) in row[to..to + fin].iter_mut().zip(&x[at..at + fin]) {
-                    *d = s;
-                }
-            } else {
-                row[to..to + fin].copy_from_slice(&x[at..at + fin]);
-            }
+            copy(&mut row[to..to + fin], &x[at..at + fin]);
         });
+    }
+}
+
+/// `dst = src`; short runs by a loop (a call to memcpy would cost more than the copy).
+#[inline(always)]
+fn copy<T: Copy>(dst: &mut [T], src: &[T]) {
+    if dst.len() <= 16 {
+        for (d, &s) in dst.iter_mut().zip(src) {
+            *d = s;
+        }
+    } else {
+        dst.copy_from_slice(src);
     }
 }
 
