@@ -153,27 +153,40 @@ pub fn binary(op: Binary, a: &Tensor, b: &Tensor, y: &Tensor, g: &Tensor) -> Gra
     } else {
         (a, b, y)
     };
+    // A gradient the sweep drops (a constant operand, as the exponent of `x ** 2`) is not
+    // computed, as TensorFlow skips it: each is a pass over the operands.
+    let (na, nb) = (super::tape::needs_grad(0), super::tape::needs_grad(1));
+    let when = |need: bool, f: &dyn Fn() -> TResult<Tensor>| need.then(f).transpose();
     let (ga, gb) = match op {
         Add => (Some(g.clone()), Some(g.clone())),
-        Sub => (Some(g.clone()), Some(un(Unary::Neg, g)?)),
-        Mul => (Some(bin(Mul, g, b)?), Some(bin(Mul, a, g)?)),
-        Div => {
-            let gb = bin(Div, &bin(Div, &un(Unary::Neg, a)?, b)?, b)?;
-            (Some(bin(Div, g, b)?), Some(bin(Mul, g, &gb)?))
-        }
+        Sub => (Some(g.clone()), when(nb, &|| un(Unary::Neg, g))?),
+        Mul => (when(na, &|| bin(Mul, g, b))?, when(nb, &|| bin(Mul, a, g))?),
+        Div => (
+            when(na, &|| bin(Div, g, b))?,
+            when(nb, &|| {
+                let gb = bin(Div, &bin(Div, &un(Unary::Neg, a)?, b)?, b)?;
+                bin(Mul, g, &gb)
+            })?,
+        ),
         FloorDiv => (None, None),
-        FloorMod => {
-            let q = bin(FloorDiv, a, b)?;
-            (Some(g.clone()), Some(bin(Mul, &un(Unary::Neg, g)?, &q)?))
-        }
-        Pow => {
-            let bm1 = bin(Sub, b, &scalar(b, 1.0))?;
-            let ga = bin(Mul, &bin(Mul, g, b)?, &bin(Pow, a, &bm1)?)?;
-            let pos = ew::compare(Compare::Greater, a, &scalar(a, 0.0))?;
-            let log_a = select(&pos, &un(Unary::Log, a)?, &Tensor::zeros(a.dtype(), &[]))?;
-            let gb = bin(Mul, &bin(Mul, g, y)?, &log_a)?;
-            (Some(ga), Some(gb))
-        }
+        FloorMod => (
+            Some(g.clone()),
+            when(nb, &|| {
+                let q = bin(FloorDiv, a, b)?;
+                bin(Mul, &un(Unary::Neg, g)?, &q)
+            })?,
+        ),
+        Pow => (
+            when(na, &|| {
+                let bm1 = bin(Sub, b, &scalar(b, 1.0))?;
+                bin(Mul, &bin(Mul, g, b)?, &bin(Pow, a, &bm1)?)
+            })?,
+            when(nb, &|| {
+                let pos = ew::compare(Compare::Greater, a, &scalar(a, 0.0))?;
+                let log_a = select(&pos, &un(Unary::Log, a)?, &Tensor::zeros(a.dtype(), &[]))?;
+                bin(Mul, &bin(Mul, g, y)?, &log_a)
+            })?,
+        ),
         Maximum | Minimum => {
             let cmp = if op == Maximum {
                 Compare::GreaterEqual
@@ -182,12 +195,15 @@ pub fn binary(op: Binary, a: &Tensor, b: &Tensor, y: &Tensor, g: &Tensor) -> Gra
             };
             let m = ew::compare(cmp, a, b)?;
             let zero = Tensor::zeros(g.dtype(), &[]);
-            (Some(select(&m, g, &zero)?), Some(select(&m, &zero, g)?))
+            (
+                when(na, &|| select(&m, g, &zero))?,
+                when(nb, &|| select(&m, &zero, g))?,
+            )
         }
         SquaredDifference => {
             let ga = bin(Mul, &bin(Mul, &scalar(g, 2.0), g)?, &bin(Sub, a, b)?)?;
-            let gb = un(Unary::Neg, &ga)?;
-            (Some(ga), Some(gb))
+            let gb = when(nb, &|| un(Unary::Neg, &ga))?;
+            (Some(ga), gb)
         }
     };
     let fit = |g: Option<Tensor>, shape: &[usize]| g.map(|g| unbroadcast(g, shape)).transpose();

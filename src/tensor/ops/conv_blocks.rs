@@ -222,7 +222,9 @@ fn gather<T: Real>(x: &[T], p: &Plan, r0: usize, nr: usize, c0: usize, cols: &mu
     if fin == c && p.g.dw == 1 {
         // All channels, taps side by side: a window row is one run of the input.
         for (i, row) in cols.chunks_mut(width).enumerate() {
-            p.window_rows(r0 + i, |at, to, len| copy(&mut row[to..to + len], &x[at..at + len]));
+            p.window_rows(r0 + i, |at, to, len| {
+                copy(&mut row[to..to + len], &x[at..at + len])
+            });
         }
         return;
     }

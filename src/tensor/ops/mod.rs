@@ -15,6 +15,7 @@
 //! | `pool.rs` | max and average pooling: shapes, errors, recorded gradients |
 //! | `pool_kernels.rs` | the pooling kernels over NHWC buffers |
 //! | `shape.rs` | reshape, transpose, concat, stack, split, tile, pad, ... |
+//! | `broadcast_copy.rs` | the `broadcast_to` kernel: runs of a contiguous source copied or filled |
 //! | `index.rs` | Python indexing (strided slice) |
 //! | `select.rs` | gather, gather_nd, boolean_mask, where, scatter_nd, one_hot |
 //! | `batch_gather.rs` | gather and gather_nd with batch dimensions |
@@ -37,6 +38,7 @@
 
 pub(crate) mod batch_gather;
 pub(crate) mod bitwise;
+mod broadcast_copy;
 pub(crate) mod complex;
 pub(crate) mod conv;
 mod conv_blocks;

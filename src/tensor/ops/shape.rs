@@ -681,20 +681,28 @@ fn broadcast_recorded(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
 fn broadcast_kernel(t: &Tensor, shape: &[usize]) -> TResult<Tensor> {
     crate::tensor::alloc::check_as(shape, t.dtype(), "BroadcastTo", "BroadcastTo", None)?;
     fn go<T: Elem>(a: &ArcArray<T, IxDyn>, shape: &[usize]) -> Option<Tensor> {
+        if let Some(src) = a.as_slice() {
+            return super::broadcast_copy::broadcast(src, a.shape(), shape)
+                .map(|v| Tensor::from_vec(shape, v));
+        }
         a.broadcast(IxDyn(shape))
             .map(|v| Tensor::from_array(v.to_owned()))
     }
     with_data!(&t.data, a => go(a, shape)).ok_or_else(|| {
-        op_error(
-            "BroadcastTo",
-            "BroadcastTo",
+        let message = if t.ndim() > shape.len() {
             format!(
-                "Unable to broadcast tensor of shape {} to tensor of shape {}",
+                "Rank of input ({}) must be no greater than rank of output shape ({}).",
+                t.ndim(),
+                shape.len()
+            )
+        } else {
+            format!(
+                "Incompatible shapes: {} vs. {}",
                 shape_brackets(t.shape()),
                 shape_brackets(shape)
-            ),
-            Some(""),
-        )
+            )
+        };
+        op_error("BroadcastTo", "BroadcastTo", message, None)
     })
 }
 
