@@ -776,8 +776,37 @@ fn info_names_the_cpu_and_the_kernel_paths_it_supports() {
             "scalar"
         };
         assert!(lines[2].contains(gemm), "{}", lines[2]);
-        let v3 = std::arch::is_x86_feature_detected!("avx2")
-            && std::arch::is_x86_feature_detected!("fma");
-        assert_eq!(lines[1].contains("x86-64-v3"), v3, "{}", lines[1]);
+        use std::arch::is_x86_feature_detected as has;
+        let v3 = has!("avx2") && has!("fma") && has!("bmi1") && has!("bmi2") && has!("lzcnt");
+        let v4 = v3
+            && has!("avx512f")
+            && has!("avx512bw")
+            && has!("avx512cd")
+            && has!("avx512dq")
+            && has!("avx512vl");
+        let widest = if v4 {
+            "x86-64-v4"
+        } else if v3 {
+            "x86-64-v3"
+        } else {
+            "scalar"
+        };
+        assert!(lines[1].contains(widest), "{}", lines[1]);
+        // A narrower width on request, never a wider one than the CPU runs.
+        let at = |width: &str| {
+            let out = Command::new(bin())
+                .arg("info")
+                .env("TENSH_SIMD", width)
+                .output()
+                .expect("run");
+            text(&out.stdout).lines().nth(1).unwrap_or("").to_string()
+        };
+        let avx2 = at("avx2");
+        assert!(
+            avx2.contains(if v3 { "x86-64-v3" } else { "scalar" }),
+            "{}",
+            avx2
+        );
+        assert!(at("scalar").contains("scalar"), "{}", at("scalar"));
     }
 }

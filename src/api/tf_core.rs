@@ -161,11 +161,10 @@ builtin! {
         if let Some(s) = v.array::<crate::tensor::TStr>().and_then(|a| a.iter().next()) {
             return t(Tensor::from_vec(&dims, vec![*s; dims.iter().product()]));
         }
-        t(Tensor::from_f64s(
-            v.dtype(),
-            &dims,
-            &vec![v.item_f64().unwrap_or(0.0); dims.iter().product()],
-        ))
+        // The scalar broadcast: exact in every dtype (complex and 64-bit integers included),
+        // and recorded, so the value's gradient is the sum of the output's (TensorFlow's
+        // FillGrad).
+        t(crate::tensor::ops::shape::broadcast_to(&v, &dims)?)
     }
 }
 

@@ -1,0 +1,15 @@
+import tensorflow as tf
+v = tf.constant(2.0)
+with tf.GradientTape() as t:
+    t.watch(v)
+    y = tf.fill([2, 3], v) * tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+t.gradient(y, v)
+tf.fill([2, 2], 2**60)
+tf.fill([2], tf.constant(1 + 2j))
+tf.fill([3], True)
+tf.fill([2, 0], 1.5)
+tf.fill([], 7)
+tf.fill([2], 'ab')
+tf.fill([2], tf.constant(3, dtype=tf.uint8))
+x = tf.fill([1000, 1000], 0.5)
+print(float(tf.reduce_sum(x)))
