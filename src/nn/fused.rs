@@ -6,13 +6,28 @@
 
 use super::activations::{Act, Activation};
 use crate::eval::error::R;
+use crate::eval::session::Interp;
 use crate::tensor::autodiff::math;
 use crate::tensor::ops::elementwise::{self as ew, Binary};
 use crate::tensor::ops::parallel::rows_vec;
 use crate::tensor::{Data, TResult, Tensor};
 
+/// A layer's output `y` with its bias (along the last axis) and its activation: the two in
+/// one pass when the activation fuses, else the bias pass and then the activation.
+pub fn bias_then_act(it: &mut Interp, y: Tensor, bias: Option<Tensor>, act: &Act) -> R<Tensor> {
+    let Some(b) = bias else {
+        return act.apply(it, &y);
+    };
+    let y = bias_act(&y, &b, act)?;
+    if fuses(act) {
+        Ok(y)
+    } else {
+        act.apply(it, &y)
+    }
+}
+
 /// Whether `bias_act` applies the activation itself.
-pub fn fuses(act: &Act) -> bool {
+fn fuses(act: &Act) -> bool {
     matches!(
         act,
         Act::Named(Activation::Relu) | Act::Named(Activation::Linear)
@@ -20,7 +35,7 @@ pub fn fuses(act: &Act) -> bool {
 }
 
 /// `y + bias`, then relu when the activation is relu; `bias` runs along `y`'s last axis.
-pub fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
+fn bias_act(y: &Tensor, bias: &Tensor, act: &Act) -> R<Tensor> {
     let relu = matches!(act, Act::Named(Activation::Relu));
     Ok(crate::tensor::compile::op(&[y, bias], move |x| {
         bias_act_now(x[0], x[1], relu)

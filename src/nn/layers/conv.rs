@@ -399,7 +399,7 @@ impl LayerKind for ConvLayer {
         };
         let conv = self.conv();
         let wrap = |e| super::call_error(layer, e);
-        let mut y = if self.rank == 3 {
+        let y = if self.rank == 3 {
             let s = &self.strides;
             let d = &self.dilation_rate;
             conv::conv3d(
@@ -414,16 +414,8 @@ impl LayerKind for ConvLayer {
             as_2d(self.rank, &x, &kernel, |x, k| conv::conv2d(x, k, &conv)).map_err(wrap)?
         };
         // The bias along the channels (last here), fused with relu as in Dense.
-        let act = &self.activation;
-        match layer.weight("bias") {
-            Some(b) => {
-                y = crate::nn::fused::bias_act(&y, &b.read(), act)?;
-                if !crate::nn::fused::fuses(act) {
-                    y = act.apply(it, &y)?;
-                }
-            }
-            None => y = act.apply(it, &y)?,
-        }
+        let bias = layer.weight("bias").map(|b| b.read());
+        let y = crate::nn::fused::bias_then_act(it, y, bias, &self.activation)?;
         self.penalties.after_call(it, &y)?;
         Ok(y)
     }

@@ -169,15 +169,8 @@ impl LayerKind for Dense {
         let batch: Vec<usize> = x.shape()[..x.ndim() - 1].to_vec();
         let flat = sh::reshape_to(&x.contiguous(), &[batch.iter().product(), in_dim]);
         let mut y = linalg::matmul(&flat, &kernel, false, false)?;
-        let act = &self.activation;
-        if let Some(b) = layer.weight("bias") {
-            y = fused::bias_act(&y, &b.read(), act)?;
-            if !fused::fuses(act) {
-                y = act.apply(it, &y)?;
-            }
-        } else {
-            y = act.apply(it, &y)?;
-        }
+        let bias = layer.weight("bias").map(|b| b.read());
+        y = fused::bias_then_act(it, y, bias, &self.activation)?;
         let mut out = batch;
         out.push(self.units);
         let y = sh::reshape_to(&y, &out);

@@ -187,7 +187,7 @@ fn rows_uninit<A: Copy + Sync, B: Copy + Sync, O: Copy + Send>(
 /// The SIMD width tensh's own loops are compiled for, chosen once per process: the widest
 /// the CPU has, or a narrower one named by `TENSH_SIMD` (`avx2`, `scalar`) to compare the
 /// paths on one machine.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum Level {
     Scalar,
     /// x86-64-v3: AVX2 and FMA, 256-bit vectors.
@@ -222,18 +222,6 @@ pub fn available() -> Level {
         }
     }
     Level::Scalar
-}
-
-impl PartialOrd for Level {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Level {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (*self as u8).cmp(&(*other as u8))
-    }
 }
 
 /// Runs `op` compiled for the loops' SIMD level (see [`level`]).
